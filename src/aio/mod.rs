@@ -1,0 +1,36 @@
+//! The asyncio-shaped toolbox demos are written with. Names mirror asyncio on purpose, so a
+//! demo reads line by line beside the Python it teaches:
+//!
+//! | Python                                   | here                                              |
+//! |------------------------------------------|---------------------------------------------------|
+//! | `async def f(): …` then `f()`            | `fn f() -> Coro<T> { coro("f()", async move {…}) }` |
+//! | `await f()`                              | `f().await?`                                      |
+//! | `asyncio.run(main())`                    | `run(&rt, main())`                                |
+//! | `asyncio.create_task(f())`               | `create_task(f())`                                |
+//! | `await asyncio.sleep(1.0)`               | `sleep(1.0).await`                                |
+//! | `await asyncio.gather(a(), b())`         | `gather([a(), b()]).await?`                       |
+//! | `gather(…, return_exceptions=True)`      | `gather([…]).return_exceptions().await`           |
+//! | `await asyncio.wait_for(f(), 5)`         | `wait_for(f(), 5.0).await?`                       |
+//! | `for c in asyncio.as_completed(aws)`     | `while let Some(r) = done.next().await`           |
+//! | `await asyncio.wait(aws, return_when=…)` | `wait(aws, None, ReturnWhen::FirstCompleted).await` |
+//! | `async with sem:`                        | `let _permit = sem.acquire().await;`              |
+//! | `raise ValueError("x")`                  | `return Err(Exception::value_error("x"))`         |
+//! | `time.sleep(2)` (the mistake)            | `blocking_sleep(2.0)`                             |
+//! | `print(…)`                               | `print(format!(…))`                               |
+//!
+//! Where Rust differs: futures are lazy (as coroutine objects are) and cancelling means
+//! dropping. The toolbox keeps asyncio's behaviour on top; see [`task`] for the mapping.
+
+mod many;
+mod queue;
+mod sleep;
+mod sync;
+pub mod task;
+mod value;
+
+pub use many::{as_completed, gather, wait, wait_for, Awaitable, Gather, ReturnWhen};
+pub use queue::Queue;
+pub use sleep::{blocking_sleep, secs_to_micros, sleep};
+pub use sync::{Event, Lock, Permit, Semaphore};
+pub use task::{coro, create_task, print, run, Coro, Task, TaskValue};
+pub use value::{Exception, PyRepr, PyResult};

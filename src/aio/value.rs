@@ -1,0 +1,209 @@
+//! Results and exceptions as Python shows them, so a run's output reads like the asyncio
+//! program it mirrors: `['A done', 'B done']`, `TimeoutError()`, `ValueError('bad id 3')`.
+
+use std::fmt;
+use std::rc::Rc;
+
+/// A Python-style exception: a class name and a message. Cheap to clone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exception {
+    kind: Rc<str>,
+    message: Rc<str>,
+}
+
+impl Exception {
+    pub fn new(kind: &str, message: impl AsRef<str>) -> Self {
+        Exception {
+            kind: Rc::from(kind),
+            message: Rc::from(message.as_ref()),
+        }
+    }
+
+    /// What `asyncio.wait_for` raises when the time is up.
+    pub fn timeout() -> Self {
+        Self::new("TimeoutError", "")
+    }
+
+    /// What awaiting a cancelled task raises.
+    pub fn cancelled() -> Self {
+        Self::new("CancelledError", "")
+    }
+
+    pub fn value_error(message: impl AsRef<str>) -> Self {
+        Self::new("ValueError", message)
+    }
+
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        &*self.kind == "CancelledError"
+    }
+
+    pub fn is_timeout(&self) -> bool {
+        &*self.kind == "TimeoutError"
+    }
+}
+
+/// `str(e)` in Python: the message alone.
+impl fmt::Display for Exception {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The result type of every coroutine: a value, or an exception raised out of it.
+pub type PyResult<T> = Result<T, Exception>;
+
+/// `repr()` as Python would print it.
+pub trait PyRepr {
+    fn py_repr(&self) -> String;
+}
+
+impl PyRepr for Exception {
+    fn py_repr(&self) -> String {
+        if self.message.is_empty() {
+            format!("{}()", self.kind)
+        } else {
+            format!("{}({})", self.kind, self.message.py_repr())
+        }
+    }
+}
+
+impl PyRepr for str {
+    fn py_repr(&self) -> String {
+        // Python prefers single quotes, and switches to double when the text has a ' but no ".
+        let quote = if self.contains('\'') && !self.contains('"') {
+            '"'
+        } else {
+            '\''
+        };
+        let mut out = String::with_capacity(self.len() + 2);
+        out.push(quote);
+        for c in self.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if c == quote => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push(quote);
+        out
+    }
+}
+
+impl PyRepr for String {
+    fn py_repr(&self) -> String {
+        self.as_str().py_repr()
+    }
+}
+
+impl PyRepr for Rc<str> {
+    fn py_repr(&self) -> String {
+        (**self).py_repr()
+    }
+}
+
+impl PyRepr for f64 {
+    fn py_repr(&self) -> String {
+        if self.is_nan() {
+            "nan".into()
+        } else if self.is_infinite() {
+            if *self > 0.0 { "inf" } else { "-inf" }.into()
+        } else {
+            // Rust's `{:?}` is the shortest round-trip form with a trailing `.0`, as Python's.
+            format!("{self:?}")
+        }
+    }
+}
+
+impl PyRepr for bool {
+    fn py_repr(&self) -> String {
+        if *self { "True" } else { "False" }.into()
+    }
+}
+
+impl PyRepr for () {
+    fn py_repr(&self) -> String {
+        "None".into()
+    }
+}
+
+macro_rules! int_repr {
+    ($($t:ty),*) => {$(
+        impl PyRepr for $t {
+            fn py_repr(&self) -> String {
+                self.to_string()
+            }
+        }
+    )*};
+}
+int_repr!(i32, i64, u32, u64, usize);
+
+impl<T: PyRepr> PyRepr for Option<T> {
+    fn py_repr(&self) -> String {
+        self.as_ref().map_or_else(|| "None".into(), PyRepr::py_repr)
+    }
+}
+
+impl<T: PyRepr> PyRepr for Vec<T> {
+    fn py_repr(&self) -> String {
+        let items: Vec<String> = self.iter().map(PyRepr::py_repr).collect();
+        format!("[{}]", items.join(", "))
+    }
+}
+
+impl<A: PyRepr, B: PyRepr> PyRepr for (A, B) {
+    fn py_repr(&self) -> String {
+        format!("({}, {})", self.0.py_repr(), self.1.py_repr())
+    }
+}
+
+/// A result inside a list is what `gather(..., return_exceptions=True)` returns: the value, or
+/// the exception object in its place.
+impl<T: PyRepr> PyRepr for PyResult<T> {
+    fn py_repr(&self) -> String {
+        match self {
+            Ok(v) => v.py_repr(),
+            Err(e) => e.py_repr(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reprs_match_python() {
+        assert_eq!(
+            vec!["A done".to_string(), "B done".into()].py_repr(),
+            "['A done', 'B done']"
+        );
+        assert_eq!("it's".py_repr(), "\"it's\"");
+        assert_eq!("a\nb\\".py_repr(), "'a\\nb\\\\'");
+        assert_eq!(1.0f64.py_repr(), "1.0");
+        assert_eq!(0.1f64.py_repr(), "0.1");
+        assert_eq!(Exception::timeout().py_repr(), "TimeoutError()");
+        assert_eq!(
+            Exception::value_error("bad id 3").py_repr(),
+            "ValueError('bad id 3')"
+        );
+        let mixed: Vec<PyResult<i64>> = vec![Ok(1), Err(Exception::value_error("no"))];
+        assert_eq!(mixed.py_repr(), "[1, ValueError('no')]");
+        assert_eq!((Some(2u32), true).py_repr(), "(2, True)");
+        assert_eq!(None::<u32>.py_repr(), "None");
+    }
+}

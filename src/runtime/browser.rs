@@ -1,0 +1,109 @@
+//! The browser side of the loop: `performance.now()` for time, a `MessageChannel` message per
+//! iteration, and one real `setTimeout` (gloo-timers) for the earliest timer.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Weak;
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageChannel, MessagePort};
+
+use super::{Phase, Runtime, Shared};
+use crate::trace::Micros;
+
+#[wasm_bindgen]
+extern "C" {
+    // The global `performance`, present on windows and in workers alike.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+pub(crate) fn now_ms() -> f64 {
+    performance_now()
+}
+
+pub(super) struct Driver {
+    run: Weak<Shared>,
+    channel: MessageChannel,
+    _on_message: Closure<dyn FnMut()>,
+    tick_posted: Cell<bool>,
+    /// The armed host timer and the deadline it was set for.
+    timer: RefCell<Option<(Micros, Timeout)>>,
+}
+
+impl Driver {
+    pub fn new(run: Weak<Shared>) -> Self {
+        // MessageChannel is in every browser and worker this app supports; without it the
+        // loop cannot run at all, and the panic banner says so.
+        let channel = MessageChannel::new().expect("MessageChannel is available");
+        let weak = run.clone();
+        let on_message = Closure::<dyn FnMut()>::new(move || tick(&weak, false));
+        let receiver: &MessagePort = &channel.port1();
+        receiver.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Driver {
+            run,
+            channel,
+            _on_message: on_message,
+            tick_posted: Cell::new(false),
+            timer: RefCell::new(None),
+        }
+    }
+
+    /// Something changed (a wake, a timer added or cleared): make sure the loop will run when
+    /// it has work, and will not when it has none.
+    pub fn request(&self, rt: &Runtime) {
+        if rt.phase() != Phase::Running {
+            self.timer.borrow_mut().take();
+            return;
+        }
+        if self.tick_posted.get() {
+            return;
+        }
+        if !rt.0.ready.borrow().is_empty() {
+            self.tick_posted.set(true);
+            // Posting only fails if the port is closed, which this driver never does.
+            let _ = self.channel.port2().post_message(&JsValue::NULL);
+            return;
+        }
+        let next_due = rt.0.timers.borrow_mut().next_due();
+        let armed = self.timer.borrow().as_ref().map(|(due, _)| *due);
+        match next_due {
+            None => {
+                self.timer.borrow_mut().take();
+            }
+            Some(due) if armed != Some(due) => {
+                let delay_ms = due.saturating_sub(rt.now()).div_ceil(1000);
+                let weak = self.run.clone();
+                let timeout = Timeout::new(delay_ms.min(u32::MAX as u64) as u32, move || {
+                    tick(&weak, true)
+                });
+                *self.timer.borrow_mut() = Some((due, timeout));
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// One loop iteration, run from a posted message or from the host timer firing.
+fn tick(run: &Weak<Shared>, from_timer: bool) {
+    let Some(shared) = run.upgrade() else { return };
+    let rt = Runtime(shared);
+    if let super::Host::Browser(driver) = &rt.0.host {
+        if from_timer {
+            // This timer has fired (maybe a hair early): forget it, so the next deadline,
+            // even the same one, gets a timer of its own.
+            driver.timer.borrow_mut().take();
+        } else {
+            driver.tick_posted.set(false);
+        }
+    }
+    rt.run_once();
+    if rt.phase() != Phase::Running {
+        return;
+    }
+    if rt.idle_is_stuck() {
+        rt.end_run(Phase::Stuck, crate::trace::CancelledBy::RunEnd);
+    } else {
+        rt.host_changed();
+    }
+}

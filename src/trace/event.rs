@@ -1,0 +1,169 @@
+//! What the runtime records: a flat, append-only list of small events (tokio-console's
+//! "record, then interpret" split). Nothing here knows about states or drawing; the model
+//! derives those. An event's sequence number is its index in the log, because
+//! `performance.now()` is coarsened to 100 µs and cannot order two polls by itself.
+
+/// Microseconds since the run started (virtual or `performance.now()`-based).
+pub type Micros = u64;
+
+/// Index of a task in its run, in spawn order (0 is the main task).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TaskId(pub u32);
+
+/// Index into the recorder's string table (names, printed lines, messages, URLs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Text(pub u32);
+
+/// What a task is waiting on when its poll returns `Pending`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Wait {
+    /// `sleep(secs)`: due at `due`, asked for `secs`.
+    Timer {
+        due: Micros,
+        dur: Micros,
+    },
+    /// `sleep(0)`: gives the loop one turn and comes straight back.
+    Yield,
+    Fetch {
+        url: Text,
+    },
+    QueueGet {
+        queue: Text,
+    },
+    QueuePut {
+        queue: Text,
+    },
+    /// `queue.join()`: until every item put has been marked done.
+    QueueJoin {
+        queue: Text,
+    },
+    Semaphore {
+        name: Text,
+    },
+    Lock {
+        name: Text,
+    },
+    Event {
+        name: Text,
+    },
+    /// Awaiting one other task's result.
+    Join {
+        task: TaskId,
+    },
+    /// Awaiting several tasks at once (`gather`, `wait`, `as_completed`); `pending` are left.
+    Many {
+        what: Text,
+        pending: u32,
+    },
+    Worker {
+        job: Text,
+    },
+    /// A future from outside the toolbox that did not say.
+    Unknown,
+}
+
+/// Why a waiting task became ready.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum WakeCause {
+    /// Its timer fired: `due` is when it should have, the event's time when it did.
+    Timer { due: Micros },
+    /// Another task's poll woke it (a queue put, a released permit, a finished task…).
+    Task(TaskId),
+    /// Something outside the loop: a fetch answered, a worker replied, the Stop button.
+    Outside,
+}
+
+/// Who ended a task early.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CancelledBy {
+    Task(TaskId),
+    /// The Stop button (or the page leaving the demo).
+    Stop,
+    /// `asyncio.run` returning: it cancels every task still pending.
+    RunEnd,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum EventKind {
+    Spawn {
+        parent: Option<TaskId>,
+        name: Text,
+    },
+    PollStart,
+    /// `wait` is `None` when the poll finished the task (a `Done`/`Failed` follows).
+    PollEnd {
+        wait: Option<Wait>,
+    },
+    Wake {
+        cause: WakeCause,
+    },
+    Done {
+        value: Text,
+    },
+    Failed {
+        error: Text,
+    },
+    /// `task.cancel()` was called; the task ends at its current await point on its next turn.
+    CancelRequested {
+        by: CancelledBy,
+    },
+    Cancelled {
+        by: CancelledBy,
+    },
+    Print {
+        text: Text,
+    },
+    /// A blocking call held the thread from this event's time for `dur`.
+    Blocking {
+        dur: Micros,
+    },
+    /// A coroutine was created and dropped without ever being awaited or scheduled.
+    NeverAwaited {
+        name: Text,
+    },
+    /// Someone took this task's result or exception (awaited it, or gather collected it).
+    Retrieved {
+        task: TaskId,
+    },
+    /// `gather(..., return_exceptions=True)` handed this task's exception back as a value.
+    Swallowed {
+        task: TaskId,
+    },
+    /// A permit or lock (named) was taken or given back.
+    Acquired {
+        what: Text,
+    },
+    Released {
+        what: Text,
+    },
+    /// Every task was waiting and nothing could wake one: asyncio would hang here forever.
+    Stuck,
+    /// The run is over: every task is done, failed or cancelled.
+    RunEnd,
+}
+
+/// One recorded happening. `task` is the task it is about (for `Wake`, the woken one).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Event {
+    pub time: Micros,
+    pub task: TaskId,
+    pub kind: EventKind,
+}
+
+impl Wait {
+    /// The text table entries this wait refers to, if any.
+    pub fn text(&self) -> Option<Text> {
+        match *self {
+            Wait::Fetch { url: t }
+            | Wait::QueueGet { queue: t }
+            | Wait::QueuePut { queue: t }
+            | Wait::QueueJoin { queue: t }
+            | Wait::Semaphore { name: t }
+            | Wait::Lock { name: t }
+            | Wait::Event { name: t }
+            | Wait::Many { what: t, .. }
+            | Wait::Worker { job: t } => Some(t),
+            Wait::Timer { .. } | Wait::Yield | Wait::Join { .. } | Wait::Unknown => None,
+        }
+    }
+}

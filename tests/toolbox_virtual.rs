@@ -1,0 +1,531 @@
+//! The toolbox's asyncio semantics, checked exactly on the virtual clock (native `cargo test`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use interleave::aio::*;
+use interleave::runtime::{End, Phase, Runtime};
+use interleave::trace::{CancelledBy, EventKind, Wait};
+
+/// Runs `main` to the end on the virtual clock.
+fn run_virtual<T: TaskValue>(main: Coro<T>) -> (Runtime, PyResult<T>) {
+    let rt = Runtime::new_virtual();
+    let task = run(&rt, main);
+    rt.run_until_end();
+    let outcome = task.outcome().expect("main ended");
+    (rt, outcome)
+}
+
+/// Printed lines with their times in seconds.
+fn prints(rt: &Runtime) -> Vec<(f64, String)> {
+    let trace = rt.trace();
+    trace
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Print { text } => {
+                Some((e.time as f64 / 1e6, trace.resolve(text).to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn lines(rt: &Runtime) -> Vec<String> {
+    prints(rt).into_iter().map(|(_, l)| l).collect()
+}
+
+fn secs(rt: &Runtime) -> f64 {
+    rt.now() as f64 / 1e6
+}
+
+fn worker(name: &'static str, delay: f64) -> Coro<String> {
+    coro(name, async move {
+        print(format!("{name} starts"));
+        sleep(delay).await;
+        print(format!("{name} ends"));
+        Ok(format!("{name} done"))
+    })
+}
+
+fn failing(name: &'static str, delay: f64) -> Coro<String> {
+    coro(name, async move {
+        sleep(delay).await;
+        print(format!("{name} raises"));
+        Err(Exception::value_error(format!("{name} failed")))
+    })
+}
+
+#[test]
+fn gather_returns_results_in_argument_order_after_the_longest_wait() {
+    let (rt, out) = run_virtual(coro("main", async {
+        gather([worker("A", 1.0), worker("B", 0.5), worker("C", 1.5)]).await
+    }));
+    assert_eq!(out.unwrap(), vec!["A done", "B done", "C done"]);
+    assert_eq!(secs(&rt), 1.5);
+    assert_eq!(
+        prints(&rt),
+        vec![
+            (0.0, "A starts".into()),
+            (0.0, "B starts".into()),
+            (0.0, "C starts".into()),
+            (0.5, "B ends".into()),
+            (1.0, "A ends".into()),
+            (1.5, "C ends".into()),
+        ]
+    );
+    assert_eq!(rt.phase(), Phase::Finished);
+}
+
+#[test]
+fn gather_raises_the_first_exception_while_the_others_keep_running() {
+    let (rt, out) = run_virtual(coro("main", async {
+        let g = gather([
+            worker("slow", 1.0),
+            failing("bad", 0.5),
+            failing("worse", 0.7),
+        ]);
+        let tasks: Vec<Task<String>> = g.tasks().to_vec();
+        match g.await {
+            Ok(_) => print("no error?"),
+            Err(e) => print(format!("caught {}", e.py_repr())),
+        }
+        // The siblings were not cancelled: wait for them and look.
+        let _ = wait(tasks.clone(), None, ReturnWhen::AllCompleted).await;
+        Ok(tasks
+            .iter()
+            .map(|t| t.outcome().unwrap().py_repr())
+            .collect::<Vec<_>>())
+    }));
+    assert_eq!(
+        out.unwrap(),
+        vec![
+            "'slow done'",
+            "ValueError('bad failed')",
+            "ValueError('worse failed')"
+        ]
+    );
+    let p = prints(&rt);
+    assert!(
+        p.contains(&(0.5, "caught ValueError('bad failed')".into())),
+        "{p:?}"
+    );
+    assert!(p.contains(&(0.7, "worse raises".into())), "{p:?}");
+    assert!(p.contains(&(1.0, "slow ends".into())), "{p:?}");
+    assert_eq!(secs(&rt), 1.0);
+}
+
+#[test]
+fn return_exceptions_puts_each_exception_in_its_place() {
+    let (rt, out) = run_virtual(coro("main", async {
+        let results = gather([worker("ok1", 0.2), failing("bad", 0.1), worker("ok2", 0.3)])
+            .return_exceptions()
+            .await;
+        Ok(results)
+    }));
+    assert_eq!(
+        out.unwrap().py_repr(),
+        "['ok1 done', ValueError('bad failed'), 'ok2 done']"
+    );
+    assert_eq!(secs(&rt), 0.3);
+    let swallowed = rt
+        .trace()
+        .events()
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Swallowed { .. }))
+        .count();
+    assert_eq!(swallowed, 1);
+}
+
+#[test]
+fn create_task_starts_on_the_next_turn_even_if_never_awaited() {
+    let (rt, _) = run_virtual(coro("main", async {
+        let _background = create_task(coro("background", async {
+            print("background starts");
+            sleep(2.0).await;
+            print("background ends");
+            Ok(())
+        }));
+        print("Doing other work...");
+        sleep(1.0).await;
+        print("main done waiting");
+        sleep(1.5).await;
+        Ok(())
+    }));
+    assert_eq!(
+        prints(&rt),
+        vec![
+            (0.0, "Doing other work...".into()),
+            (0.0, "background starts".into()),
+            (1.0, "main done waiting".into()),
+            (2.0, "background ends".into()),
+        ]
+    );
+}
+
+#[test]
+fn create_task_then_await_takes_as_long_as_the_longer_of_the_two() {
+    let (rt, out) = run_virtual(coro("main", async {
+        let task = create_task(worker("fetch", 2.0));
+        print("Doing other work...");
+        sleep(1.0).await;
+        let result = task.await?;
+        print(format!("Result: {result}"));
+        Ok(result)
+    }));
+    assert_eq!(out.unwrap(), "fetch done");
+    assert_eq!(secs(&rt), 2.0);
+    assert_eq!(
+        lines(&rt),
+        vec![
+            "Doing other work...",
+            "fetch starts",
+            "fetch ends",
+            "Result: fetch done"
+        ]
+    );
+}
+
+#[test]
+fn a_coroutine_never_awaited_never_runs_and_is_reported() {
+    let (rt, _) = run_virtual(coro("main", async {
+        let _ = worker("forgotten", 1.0);
+        print("main ends");
+        Ok(())
+    }));
+    assert_eq!(lines(&rt), vec!["main ends"]);
+    let trace = rt.trace();
+    let names: Vec<&str> = trace
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::NeverAwaited { name } => Some(trace.resolve(name)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(names, vec!["forgotten"]);
+    assert_eq!(rt.task_count(), 1, "no task was made for it");
+}
+
+#[test]
+fn wait_for_times_out_cancels_the_work_and_clears_its_timer() {
+    let rt = Runtime::new_virtual();
+    let main = run(
+        &rt,
+        coro("main", async {
+            let w = wait_for(worker("slow_operation", 10.0), 5.0);
+            let inner = w.task().clone();
+            let out = w.await;
+            print(format!(
+                "{} at inner cancelled={}",
+                out.clone().err().map(|e| e.py_repr()).unwrap_or_default(),
+                inner.cancelled()
+            ));
+            out
+        }),
+    );
+    rt.run_until_end();
+    assert_eq!(main.outcome().unwrap().unwrap_err(), Exception::timeout());
+    assert_eq!(
+        secs(&rt),
+        5.0,
+        "the run ends at the timeout, not when the slow timer would have fired"
+    );
+    assert_eq!(
+        lines(&rt),
+        vec![
+            "slow_operation starts",
+            "TimeoutError() at inner cancelled=true"
+        ]
+    );
+    assert_eq!(rt.pending_timers(), 0);
+    let cancelled: Vec<_> = rt
+        .trace()
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Cancelled { by } => Some((e.task.0, e.time, by)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        cancelled,
+        vec![(
+            1,
+            5_000_000,
+            CancelledBy::Task(interleave::trace::TaskId(0))
+        )]
+    );
+}
+
+#[test]
+fn wait_for_returns_the_result_when_in_time() {
+    let (rt, out) = run_virtual(coro("main", async {
+        wait_for(worker("quick", 2.0), 5.0).await
+    }));
+    assert_eq!(out.unwrap(), "quick done");
+    assert_eq!(secs(&rt), 2.0);
+    assert_eq!(rt.pending_timers(), 0);
+}
+
+#[test]
+fn queue_join_waits_for_every_task_done_and_a_full_queue_suspends_put() {
+    let (rt, _) = run_virtual(coro("main", async {
+        let queue: Queue<u32> = Queue::new(2);
+        let q = queue.clone();
+        let _consumer: Task<()> = create_task(coro("consumer", async move {
+            loop {
+                let item = q.get().await;
+                sleep(1.0).await;
+                print(format!("processed {item}"));
+                q.task_done()?;
+            }
+        }));
+        for i in 1..=4 {
+            queue.put(i).await;
+            print(format!("put {i}"));
+        }
+        queue.join().await;
+        print("all processed");
+        Ok(())
+    }));
+    assert_eq!(
+        prints(&rt),
+        vec![
+            (0.0, "put 1".into()),
+            (0.0, "put 2".into()),
+            // The consumer took 1 at t=0, leaving room for 3; 4 waits until 2 is taken.
+            (0.0, "put 3".into()),
+            (1.0, "processed 1".into()),
+            (1.0, "put 4".into()),
+            (2.0, "processed 2".into()),
+            (3.0, "processed 3".into()),
+            (4.0, "processed 4".into()),
+            (4.0, "all processed".into()),
+        ]
+    );
+    let put_waits = rt
+        .trace()
+        .events()
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::PollEnd {
+                    wait: Some(Wait::QueuePut { .. })
+                }
+            )
+        })
+        .count();
+    assert!(
+        put_waits >= 1,
+        "the producer was seen waiting on a full queue"
+    );
+    // The consumer was still waiting on get() when main ended: asyncio.run cancelled it.
+    assert!(rt.trace().events().iter().any(|e| e.kind
+        == EventKind::Cancelled {
+            by: CancelledBy::RunEnd
+        }));
+}
+
+#[test]
+fn a_semaphore_never_admits_more_than_its_value() {
+    let (rt, _) = run_virtual(coro("main", async {
+        let sem = Semaphore::new(3);
+        let calls = (0..10).map(|i| {
+            let sem = sem.clone();
+            coro(format!("call {i}"), async move {
+                let _permit = sem.acquire().await;
+                sleep(1.0 + (i % 3) as f64).await;
+                Ok(i)
+            })
+        });
+        let results = gather(calls).await?;
+        Ok(results)
+    }));
+    let mut in_flight = 0i32;
+    let mut peak = 0;
+    for e in rt.trace().events() {
+        match e.kind {
+            EventKind::Acquired { .. } => in_flight += 1,
+            EventKind::Released { .. } => in_flight -= 1,
+            _ => {}
+        }
+        peak = peak.max(in_flight);
+    }
+    assert_eq!(peak, 3);
+    assert_eq!(in_flight, 0);
+    // 10 calls of 1, 2, 3, 1, 2, 3, … s through 3 slots, first come first served.
+    assert_eq!(secs(&rt), 7.0);
+}
+
+#[test]
+fn cancelling_a_task_gives_back_its_permit() {
+    let (rt, _) = run_virtual(coro("main", async {
+        let sem = Semaphore::new(1);
+        let s1 = sem.clone();
+        let holder = create_task(coro("holder", async move {
+            let _p = s1.acquire().await;
+            sleep(100.0).await;
+            Ok(())
+        }));
+        let s2 = sem.clone();
+        let waiter = create_task(coro("waiter", async move {
+            let _p = s2.acquire().await;
+            print("waiter got the permit");
+            Ok(())
+        }));
+        sleep(1.0).await;
+        holder.cancel();
+        waiter.await?;
+        let outcome = holder.await;
+        print(format!("holder: {}", outcome.unwrap_err().py_repr()));
+        Ok(())
+    }));
+    assert_eq!(
+        prints(&rt),
+        vec![
+            (1.0, "waiter got the permit".into()),
+            (1.0, "holder: CancelledError()".into())
+        ]
+    );
+    assert_eq!(rt.pending_timers(), 0);
+}
+
+#[test]
+fn as_completed_yields_in_finishing_order() {
+    let (_, out) = run_virtual(coro("main", async {
+        let mut done = as_completed([worker("A", 1.0), worker("B", 0.5), worker("C", 1.5)]);
+        let mut order = Vec::new();
+        while let Some(r) = done.next().await {
+            order.push(r?);
+        }
+        Ok(order)
+    }));
+    assert_eq!(out.unwrap(), vec!["B done", "A done", "C done"]);
+}
+
+#[test]
+fn wait_first_completed_returns_early_and_cancels_nothing() {
+    let (rt, out) = run_virtual(coro("main", async {
+        let (done, pending) = wait(
+            [worker("A", 1.0), worker("B", 0.5)],
+            None,
+            ReturnWhen::FirstCompleted,
+        )
+        .await;
+        print(format!("done={} pending={}", done.len(), pending.len()));
+        let rest = pending[0].clone().await?;
+        Ok(rest)
+    }));
+    assert_eq!(out.unwrap(), "A done");
+    assert!(prints(&rt).contains(&(0.5, "done=1 pending=1".into())));
+}
+
+#[test]
+fn the_end_of_main_cancels_what_is_still_running() {
+    let (rt, _) = run_virtual(coro("main", async {
+        let _t = create_task(worker("leftover", 10.0));
+        sleep(1.0).await;
+        Ok(())
+    }));
+    assert_eq!(secs(&rt), 1.0);
+    assert_eq!(rt.live_tasks(), 0);
+    assert_eq!(rt.pending_timers(), 0);
+    assert_eq!(lines(&rt), vec!["leftover starts"]);
+}
+
+#[test]
+fn a_run_where_nothing_can_wake_anyone_is_reported_stuck() {
+    let (rt, out) = run_virtual(coro("main", async {
+        let q: Queue<u32> = Queue::new(0);
+        let item = q.get().await;
+        Ok(item)
+    }));
+    assert_eq!(rt.phase(), Phase::Stuck);
+    assert!(out.unwrap_err().is_cancelled());
+    assert!(rt
+        .trace()
+        .events()
+        .iter()
+        .any(|e| e.kind == EventKind::Stuck));
+}
+
+#[test]
+fn a_blocking_call_makes_every_other_timer_late() {
+    let (rt, _) = run_virtual(coro("main", async {
+        let ticker = create_task(coro("ticker", async {
+            sleep(0.5).await;
+            print("tick");
+            Ok(())
+        }));
+        sleep(0.1).await;
+        blocking_sleep(2.0);
+        print("unblocked");
+        ticker.await
+    }));
+    assert_eq!(
+        prints(&rt),
+        vec![(2.1, "unblocked".into()), (2.1, "tick".into())]
+    );
+    let lateness: Vec<u64> = rt
+        .trace()
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Wake {
+                cause: interleave::trace::WakeCause::Timer { due },
+            } if e.task.0 == 1 => Some(e.time - due),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lateness, vec![1_600_000], "due at 0.5 s, fired at 2.1 s");
+}
+
+#[test]
+fn stop_cancels_every_task_and_clears_every_timer() {
+    let rt = Runtime::new_virtual();
+    let main = run(
+        &rt,
+        coro("main", async {
+            gather([worker("A", 5.0), worker("B", 6.0)]).await?;
+            Ok(())
+        }),
+    );
+    // main starts both, then A and B each start their sleep.
+    for _ in 0..3 {
+        rt.step();
+    }
+    assert_eq!(rt.pending_timers(), 2);
+    rt.stop();
+    assert_eq!(rt.phase(), Phase::Stopped);
+    assert_eq!(rt.live_tasks(), 0);
+    assert_eq!(rt.pending_timers(), 0);
+    assert!(main.outcome().unwrap().unwrap_err().is_cancelled());
+    assert_eq!(rt.task_end(main.id()), Some(End::Cancelled));
+}
+
+#[test]
+fn step_mode_runs_one_task_resume_at_a_time() {
+    let rt = Runtime::new_virtual();
+    run(
+        &rt,
+        coro("main", async {
+            gather([worker("A", 1.0), worker("B", 0.5)]).await
+        }),
+    );
+    let polls = |rt: &Runtime| {
+        rt.trace()
+            .events()
+            .iter()
+            .filter(|e| e.kind == EventKind::PollStart)
+            .count()
+    };
+    let mut seen = Vec::new();
+    while rt.step() {
+        seen.push(polls(&rt));
+    }
+    // main starts A and B; A and B sleep; B wakes (0.5 s) and ends, which wakes main, who
+    // sees one child left; A wakes (1.0 s) and ends; main collects: one poll per step.
+    assert_eq!(seen, vec![1, 2, 3, 4, 5, 6]);
+    assert_eq!(polls(&rt), 7);
+    assert_eq!(rt.phase(), Phase::Finished);
+}
