@@ -3,12 +3,22 @@
 //! Data flows one way through four layers:
 //! - [`runtime`] — the event loop (browser or virtual clock) and the [`aio`] toolbox on it;
 //! - [`trace`] — the bounded record of everything the loop did;
-//! - model — pure functions from a record to states, timelines and metrics;
-//! - view — the Yew app.
+//! - [`model`] — pure functions from a record to states, timelines and metrics;
+//!
+//! [`demos`] are the lessons, written with the toolbox.
+//! - view — the Yew app (wasm only).
 
 pub mod aio;
+pub mod demos;
+pub mod model;
 pub mod runtime;
 pub mod trace;
 
 #[cfg(target_arch = "wasm32")]
-pub fn start() {}
+pub mod view;
+
+/// Starts the page (the binary's `main`).
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    view::start();
+}

@@ -187,7 +187,7 @@ fn create_task_then_await_takes_as_long_as_the_longer_of_the_two() {
 #[test]
 fn a_coroutine_never_awaited_never_runs_and_is_reported() {
     let (rt, _) = run_virtual(coro("main", async {
-        let _ = worker("forgotten", 1.0);
+        let _forgotten = worker("forgotten", 1.0);
         print("main ends");
         Ok(())
     }));
@@ -251,7 +251,7 @@ fn wait_for_times_out_cancels_the_work_and_clears_its_timer() {
         vec![(
             1,
             5_000_000,
-            CancelledBy::Task(interleave::trace::TaskId(0))
+            CancelledBy::Timeout(interleave::trace::TaskId(0))
         )]
     );
 }

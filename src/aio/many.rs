@@ -20,8 +20,8 @@ use std::task::{Context, Poll, Waker};
 use super::sleep::{sleep, Sleep};
 use super::task::{create_task, inside, Coro, Task, TaskValue};
 use super::value::{Exception, PyResult};
-use crate::runtime::{note_wait, End, Runtime};
-use crate::trace::{EventKind, TaskId, Text, Wait};
+use crate::runtime::{current, note_wait, End, Runtime};
+use crate::trace::{CancelledBy, EventKind, TaskId, Text, Wait};
 
 /// What asyncio functions accept: a coroutine (wrapped in a task for you) or a task.
 pub enum Awaitable<T> {
@@ -424,7 +424,9 @@ impl<T: TaskValue> Future for WaitFor<T> {
         if !this.timed_out && Pin::new(&mut this.timer).poll(cx).is_ready() {
             // Time is up: cancel the work and wait for it to stop before raising.
             this.timed_out = true;
-            this.task.cancel();
+            if let Some((rt, me)) = current() {
+                rt.cancel(this.task.id(), CancelledBy::Timeout(me));
+            }
         }
         note_wait(Wait::Join {
             task: this.task.id(),

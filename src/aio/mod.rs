@@ -21,6 +21,8 @@
 //! Where Rust differs: futures are lazy (as coroutine objects are) and cancelling means
 //! dropping. The toolbox keeps asyncio's behaviour on top; see [`task`] for the mapping.
 
+#[cfg(target_arch = "wasm32")]
+mod fetch;
 mod many;
 mod queue;
 mod sleep;
@@ -28,9 +30,11 @@ mod sync;
 pub mod task;
 mod value;
 
+#[cfg(target_arch = "wasm32")]
+pub use fetch::{fetch_json, fetch_text, open_fetches, Json};
 pub use many::{as_completed, gather, wait, wait_for, Awaitable, Gather, ReturnWhen};
 pub use queue::Queue;
 pub use sleep::{blocking_sleep, secs_to_micros, sleep};
 pub use sync::{Event, Lock, Permit, Semaphore};
 pub use task::{coro, create_task, print, run, Coro, Task, TaskValue};
-pub use value::{Exception, PyRepr, PyResult};
+pub use value::{Exception, PyRepr, PyResult, Repr};

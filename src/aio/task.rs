@@ -20,7 +20,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use super::value::{Exception, PyRepr, PyResult};
+use super::value::{Exception, PyRepr, PyResult, Repr};
 use crate::runtime::{current, note_wait, Completion, End, Runtime, WeakRuntime};
 use crate::trace::{CancelledBy, EventKind, TaskId, Wait};
 
@@ -52,6 +52,23 @@ where
 impl<T> Coro<T> {
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The same coroutine, its result turned into its repr (so demos of any result type can
+    /// share one runner).
+    pub fn into_repr(self) -> Coro<Repr>
+    where
+        T: PyRepr + 'static,
+    {
+        let (name, future) = self.into_parts();
+        Coro {
+            name,
+            future: future.map(|f| {
+                Box::pin(async move { f.await.map(|v| Repr(v.py_repr())) }) as BoxedCoro<Repr>
+            }),
+            started: false,
+            run: None,
+        }
     }
 
     fn into_parts(mut self) -> (String, Option<BoxedCoro<T>>) {

@@ -165,9 +165,28 @@ impl<T: PyRepr> PyRepr for Vec<T> {
     }
 }
 
-impl<A: PyRepr, B: PyRepr> PyRepr for (A, B) {
+macro_rules! tuple_repr {
+    ($($name:ident),+) => {
+        impl<$($name: PyRepr),+> PyRepr for ($($name,)+) {
+            #[allow(non_snake_case)]
+            fn py_repr(&self) -> String {
+                let ($($name,)+) = self;
+                let items: Vec<String> = vec![$($name.py_repr()),+];
+                format!("({})", items.join(", "))
+            }
+        }
+    };
+}
+tuple_repr!(A, B);
+tuple_repr!(A, B, C);
+
+/// A value already shown as Python would (the demos' `main` results, whatever their type).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repr(pub String);
+
+impl PyRepr for Repr {
     fn py_repr(&self) -> String {
-        format!("({}, {})", self.0.py_repr(), self.1.py_repr())
+        self.0.clone()
     }
 }
 

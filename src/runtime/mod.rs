@@ -78,9 +78,11 @@ struct Slot {
 
 enum Clock {
     Virtual(Cell<Micros>),
+    /// `origin_ms` moves to the first iteration, so time 0 is when main first runs.
     #[cfg(target_arch = "wasm32")]
     Browser {
-        origin_ms: f64,
+        origin_ms: Cell<f64>,
+        started: Cell<bool>,
     },
 }
 
@@ -147,9 +149,11 @@ impl Runtime {
     /// A run on the browser's own event loop: real timers, real time.
     #[cfg(target_arch = "wasm32")]
     pub fn new_browser(recorder: Recorder) -> Self {
-        let origin_ms = browser::now_ms();
         Self::new(
-            Clock::Browser { origin_ms },
+            Clock::Browser {
+                origin_ms: Cell::new(browser::now_ms()),
+                started: Cell::new(false),
+            },
             |weak| Host::Browser(browser::Driver::new(weak)),
             recorder,
         )
@@ -186,8 +190,8 @@ impl Runtime {
         match &self.0.clock {
             Clock::Virtual(t) => t.get(),
             #[cfg(target_arch = "wasm32")]
-            Clock::Browser { origin_ms } => {
-                ((browser::now_ms() - origin_ms) * 1000.0).max(0.0) as Micros
+            Clock::Browser { origin_ms, .. } => {
+                ((browser::now_ms() - origin_ms.get()) * 1000.0).max(0.0) as Micros
             }
         }
     }
@@ -427,6 +431,12 @@ impl Runtime {
     /// Starts an iteration: due timers wake their tasks, then the ready queue's length is
     /// what this iteration will run.
     fn begin_iteration(&self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Clock::Browser { origin_ms, started } = &self.0.clock {
+            if !started.replace(true) {
+                origin_ms.set(browser::now_ms());
+            }
+        }
         let now = self.now();
         let due = self.0.timers.borrow_mut().take_due(now);
         for d in due {

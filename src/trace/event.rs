@@ -76,7 +76,10 @@ pub enum WakeCause {
 /// Who ended a task early.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum CancelledBy {
+    /// `task.cancel()` called by this task.
     Task(TaskId),
+    /// This task's `wait_for` ran out of time.
+    Timeout(TaskId),
     /// The Stop button (or the page leaving the demo).
     Stop,
     /// `asyncio.run` returning: it cancels every task still pending.

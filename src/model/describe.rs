@@ -1,0 +1,126 @@
+//! Words for what the model holds: durations, waits, steps and log lines, as a learner reads
+//! them ("B runs until sleep(0.5)").
+
+use super::run::{Ending, LogKind, LogLine, RunModel, Step};
+use crate::trace::{CancelledBy, Micros, Recorder, TaskId, Wait};
+
+/// A duration for people: "1.50 s", "12.3 ms", "850 µs".
+pub fn duration(us: Micros) -> String {
+    if us >= 1_000_000 {
+        format!("{:.2} s", us as f64 / 1e6)
+    } else if us >= 10_000 {
+        format!("{:.0} ms", us as f64 / 1e3)
+    } else if us >= 1_000 {
+        format!("{:.1} ms", us as f64 / 1e3)
+    } else {
+        format!("{us} µs")
+    }
+}
+
+/// A point in time on the run's clock: "1.500 s".
+pub fn instant(us: Micros) -> String {
+    format!("{:.3} s", us as f64 / 1e6)
+}
+
+/// Seconds as Python code writes them: 1.0, 0.5, 0.25.
+pub fn py_secs(us: Micros) -> String {
+    let s = us as f64 / 1e6;
+    if s.fract() == 0.0 {
+        format!("{s:.1}")
+    } else {
+        format!("{s}")
+    }
+}
+
+pub fn task_name(m: &RunModel, id: TaskId) -> &str {
+    m.lanes.get(id.0 as usize).map_or("?", |l| l.name.as_str())
+}
+
+/// What a task waits on, as code: `sleep(1.0)`, `queue.get()`, `await fetch_data()`.
+pub fn wait(w: &Wait, m: &RunModel, rec: &Recorder) -> String {
+    match *w {
+        Wait::Timer { dur, .. } => format!("sleep({})", py_secs(dur)),
+        Wait::Yield => "sleep(0)".into(),
+        Wait::Fetch { url } => format!("fetch {}", rec.resolve(url)),
+        Wait::QueueGet { queue } => format!("{}.get()", rec.resolve(queue)),
+        Wait::QueuePut { queue } => format!("{}.put() (full)", rec.resolve(queue)),
+        Wait::QueueJoin { queue } => format!("{}.join()", rec.resolve(queue)),
+        Wait::Semaphore { name } | Wait::Lock { name } => {
+            format!("{}.acquire()", rec.resolve(name))
+        }
+        Wait::Event { name } => format!("{}.wait()", rec.resolve(name)),
+        Wait::Join { task } => format!("await {}", task_name(m, task)),
+        Wait::Many { what, pending } => format!("{} ({pending} left)", rec.resolve(what)),
+        Wait::Worker { job } => format!("to_thread {}", rec.resolve(job)),
+        Wait::Unknown => "an outside future".into(),
+    }
+}
+
+/// The kind of wait, in a word or two (legend, hover).
+pub fn wait_kind(w: &Wait) -> &'static str {
+    match w {
+        Wait::Timer { .. } => "timer",
+        Wait::Yield => "yield",
+        Wait::Fetch { .. } => "fetch",
+        Wait::QueueGet { .. } => "queue get",
+        Wait::QueuePut { .. } => "queue put",
+        Wait::QueueJoin { .. } => "queue join",
+        Wait::Semaphore { .. } => "semaphore",
+        Wait::Lock { .. } => "lock",
+        Wait::Event { .. } => "event",
+        Wait::Join { .. } | Wait::Many { .. } => "join",
+        Wait::Worker { .. } => "worker",
+        Wait::Unknown => "other",
+    }
+}
+
+/// "B runs until sleep(0.5)" / "B runs to the end: returns 'B done'".
+pub fn step(s: &Step, m: &RunModel, rec: &Recorder) -> String {
+    let name = task_name(m, s.task);
+    match &s.until {
+        Some(w) => format!("{name} runs until {}", wait(w, m, rec)),
+        None => match m
+            .lanes
+            .get(s.task.0 as usize)
+            .and_then(|l| l.ending.as_ref())
+        {
+            Some((_, Ending::Done { value })) => {
+                format!("{name} runs to the end, returns {}", rec.resolve(*value))
+            }
+            Some((_, Ending::Failed { error })) => {
+                format!("{name} runs and raises {}", rec.resolve(*error))
+            }
+            _ => format!("{name} runs"),
+        },
+    }
+}
+
+pub fn cancelled_by(by: &CancelledBy, m: &RunModel) -> String {
+    match by {
+        CancelledBy::Task(t) => format!("by {}", task_name(m, *t)),
+        CancelledBy::Timeout(t) => format!("by a timeout in {}", task_name(m, *t)),
+        CancelledBy::Stop => "by Stop".into(),
+        CancelledBy::RunEnd => "because the run ended".into(),
+    }
+}
+
+/// The text of a log line (its time and task are shown beside it).
+pub fn log_line(l: &LogLine, m: &RunModel, rec: &Recorder) -> String {
+    match &l.kind {
+        LogKind::Print(t) => rec.resolve(*t).to_string(),
+        LogKind::Spawned => "task created".into(),
+        LogKind::Done(v) => format!("returned {}", rec.resolve(*v)),
+        LogKind::Failed(e) => format!("raised {}", rec.resolve(*e)),
+        LogKind::CancelRequested(by) => format!("cancel() requested {}", cancelled_by(by, m)),
+        LogKind::Cancelled(by) => format!("cancelled {}", cancelled_by(by, m)),
+        LogKind::Blocked(d) => format!("blocked the whole loop for {}", duration(*d)),
+        LogKind::NeverAwaited(n) => format!(
+            "RuntimeWarning: coroutine '{}' was never awaited",
+            rec.resolve(*n)
+        ),
+        LogKind::Stuck => {
+            "every task is waiting and nothing can wake one: asyncio would hang here".into()
+        }
+        LogKind::RunEnd => "run ended".into(),
+    }
+}

@@ -1,0 +1,110 @@
+//! Numbers about a run: how long it took, how much waiting overlapped, how busy the loop was.
+
+use super::describe::duration;
+use super::run::{is_io, RunModel, State};
+use crate::trace::{Micros, TaskId};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metrics {
+    pub elapsed: Micros,
+    /// Time tasks spent waiting on timers, requests and workers (lateness included), summed
+    /// over tasks: what one-after-another would have spent waiting.
+    pub io_waits: Micros,
+    /// Time the thread ran task code, summed.
+    pub busy: Micros,
+    /// `io_waits + busy` over `elapsed`.
+    pub speedup: f64,
+    pub peak_in_flight: u32,
+    pub tasks: usize,
+    pub polls: usize,
+    pub wakes: u64,
+    pub longest_poll: Option<(TaskId, Micros)>,
+    pub lateness_p50: Option<Micros>,
+    pub lateness_p99: Option<Micros>,
+}
+
+pub fn metrics(m: &RunModel) -> Metrics {
+    let span = m.span();
+    let mut io_waits = 0;
+    let mut busy = 0;
+    for lane in &m.lanes {
+        busy += lane.busy;
+        let mut waiting_io = false;
+        for seg in &lane.segments {
+            let len = seg.end.unwrap_or(span).saturating_sub(seg.start);
+            match seg.state {
+                State::Waiting(w) => {
+                    waiting_io = is_io(&w);
+                    if waiting_io {
+                        io_waits += len;
+                    }
+                }
+                // Lateness counts as the wait it extends.
+                State::Late if waiting_io => io_waits += len,
+                _ => waiting_io = false,
+            }
+        }
+    }
+    let longest_poll = m
+        .steps
+        .iter()
+        .map(|s| (s.task, s.end - s.start))
+        .max_by_key(|&(_, d)| d);
+    let mut late = m.lateness.clone();
+    late.sort_unstable();
+    let speedup = if span == 0 {
+        1.0
+    } else {
+        (io_waits + busy) as f64 / span as f64
+    };
+    Metrics {
+        elapsed: span,
+        io_waits,
+        busy,
+        speedup,
+        peak_in_flight: m.peak_in_flight(),
+        tasks: m.lanes.len(),
+        polls: m.steps.len(),
+        wakes: m.wakes,
+        longest_poll,
+        lateness_p50: percentile(&late, 50),
+        lateness_p99: percentile(&late, 99),
+    }
+}
+
+/// Nearest-rank percentile of sorted values.
+pub fn percentile(sorted: &[Micros], p: usize) -> Option<Micros> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = (p * sorted.len()).div_ceil(100).max(1);
+    Some(sorted[rank - 1])
+}
+
+/// The default "what happened" sentence: "Finished in 1.50 s; the waits add up to 3.00 s:
+/// 2.0× faster than one after another; at most 3 tasks were waiting at once."
+pub fn what_happened(x: &Metrics) -> String {
+    let mut s = format!("Finished in {}", duration(x.elapsed));
+    if x.io_waits > 0 {
+        s += &format!("; the waits add up to {}", duration(x.io_waits));
+        if x.speedup >= 1.05 {
+            s += &format!(": {:.1}× faster than one after another", x.speedup);
+        } else {
+            s += ": no faster than one after another";
+        }
+        s += &format!(
+            "; at most {} {} waiting at once",
+            x.peak_in_flight,
+            plural(x.peak_in_flight, "task was", "tasks were")
+        );
+    }
+    s + "."
+}
+
+pub fn plural<'a>(n: u32, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}

@@ -1,0 +1,12 @@
+//! Layer 3 of 4 (runtime → trace → **model** → view): pure functions from a recording to what
+//! the page shows. No browser, no clock: everything here is tested natively from hand-written
+//! or virtual-clock event sequences.
+
+pub mod describe;
+mod metrics;
+mod run;
+mod warnings;
+
+pub use metrics::{metrics, percentile, plural, what_happened, Metrics};
+pub use run::{is_io, Ending, Lane, LogKind, LogLine, RunEnd, RunModel, Segment, State, Step};
+pub use warnings::{warnings, WarnKind, Warning, BLOCKED_THRESHOLD};

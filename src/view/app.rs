@@ -1,0 +1,69 @@
+//! The app shell: header, routes (hash-based, so the static site works from any sub-path),
+//! and the "couldn't read this link" page for unknown demos.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::demo_page::DemoPage;
+use super::gallery::Gallery;
+use crate::demos;
+
+#[derive(Clone, Routable, PartialEq, Debug)]
+pub enum Route {
+    #[at("/")]
+    Gallery,
+    #[at("/demo/:slug")]
+    Demo { slug: String },
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    html! {
+        <HashRouter>
+            <header class="top">
+                <Link<Route> to={Route::Gallery} classes="brand">
+                    <span class="logo" aria-hidden="true"></span>
+                    {"Interleave"}
+                </Link<Route>>
+                <span class="tagline">{"asyncio's ideas, running live on your browser's event loop"}</span>
+            </header>
+            <main id="main">
+                <Switch<Route> render={switch} />
+            </main>
+        </HashRouter>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Gallery => html! { <Gallery /> },
+        Route::Demo { slug } => match demos::DEMOS.iter().position(|d| d.slug() == slug) {
+            Some(index) => html! { <DemoPage key={slug} {index} /> },
+            None => unknown_link(&format!("There is no demo called “{}”.", clip(&slug))),
+        },
+        Route::NotFound => unknown_link("That address is not a page of Interleave."),
+    }
+}
+
+fn clip(s: &str) -> String {
+    let short: String = s.chars().take(60).collect();
+    if short.len() < s.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+fn unknown_link(why: &str) -> Html {
+    html! {
+        <>
+            <div class="notice" role="alert" data-testid="link-notice">
+                <strong>{"Couldn't read this link. "}</strong>{why.to_string()}{" Pick a demo below."}
+            </div>
+            <Gallery />
+        </>
+    }
+}

@@ -1,0 +1,30 @@
+//! Layer 4 of 4 (runtime → trace → model → **view**): the Yew app. Components read a run's
+//! [`crate::model::RunModel`]; only [`session`] touches the runtime (to start and stop runs).
+
+mod app;
+mod demo_page;
+mod gallery;
+mod output;
+mod panic;
+mod session;
+mod source;
+
+pub use app::App;
+pub use panic::install as install_panic_hook;
+
+/// Mounts the app into `#app` (or the body), after installing the panic banner.
+pub fn start() {
+    panic::install();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            root.set_text_content(None);
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The toolbox on the browser's real event loop (Chrome and Firefox via wasm-pack test): the same
+//! rules as the virtual-clock tests, with real timers and real fetch, timing with tolerances.
+#![cfg(target_arch = "wasm32")]
+
+use interleave::aio::*;
+use interleave::runtime::{Phase, Runtime};
+use interleave::trace::{EventKind, Recorder};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn browser() -> Runtime {
+    Runtime::new_browser(Recorder::default())
+}
+
+fn secs(rt: &Runtime) -> f64 {
+    rt.now() as f64 / 1e6
+}
+
+fn prints(rt: &Runtime) -> Vec<String> {
+    let trace = rt.trace();
+    trace
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Print { text } => Some(trace.resolve(text).to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn worker(name: &'static str, delay: f64) -> Coro<String> {
+    coro(name, async move {
+        sleep(delay).await;
+        print(format!("{name} ends"));
+        Ok(format!("{name} done"))
+    })
+}
+
+#[wasm_bindgen_test]
+async fn gather_on_real_timers_overlaps_the_waits() {
+    let rt = browser();
+    let main = run(
+        &rt,
+        coro("main", async {
+            gather([worker("A", 0.3), worker("B", 0.1), worker("C", 0.5)]).await
+        }),
+    );
+    let out = main.await;
+    assert_eq!(out.unwrap(), vec!["A done", "B done", "C done"]);
+    assert_eq!(prints(&rt), vec!["B ends", "A ends", "C ends"]);
+    let took = secs(&rt);
+    assert!(
+        (0.49..0.8).contains(&took),
+        "took {took} s, expected ~0.5 s (not 0.9)"
+    );
+    assert_eq!(rt.phase(), Phase::Finished);
+}
+
+#[wasm_bindgen_test]
+async fn wait_for_times_out_on_real_timers_and_clears_the_timer() {
+    let rt = browser();
+    let main = run(
+        &rt,
+        coro("main", async { wait_for(worker("slow", 5.0), 0.2).await }),
+    );
+    let out = main.await;
+    assert!(out.unwrap_err().is_timeout());
+    let took = secs(&rt);
+    assert!(
+        (0.19..0.5).contains(&took),
+        "timed out after {took} s, expected ~0.2 s"
+    );
+    assert_eq!(rt.pending_timers(), 0);
+    assert_eq!(rt.live_tasks(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn create_task_starts_before_main_resumes() {
+    let rt = browser();
+    let main = run(
+        &rt,
+        coro("main", async {
+            let t = create_task(coro("bg", async {
+                print("bg starts");
+                sleep(0.1).await;
+                Ok(1u32)
+            }));
+            print("main continues");
+            sleep(0.05).await;
+            print("main resumes");
+            t.await
+        }),
+    );
+    assert_eq!(main.await.unwrap(), 1);
+    assert_eq!(
+        prints(&rt),
+        vec!["main continues", "bg starts", "main resumes"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn fetch_reads_data_urls_and_parses_json() {
+    let rt = browser();
+    let main = run(
+        &rt,
+        coro("main", async {
+            let items = fetch_json("data:application/json,[1,2,3]").await?;
+            let text = fetch_text("data:text/plain,hello").await?;
+            Ok(format!("{} items, {text}", items.array_len().unwrap_or(0)))
+        }),
+    );
+    assert_eq!(main.await.unwrap(), "3 items, hello");
+    assert_eq!(open_fetches(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn fetch_faults_become_exceptions() {
+    let rt = browser();
+    let main = run(
+        &rt,
+        coro("main", async {
+            let results = gather([
+                coro("missing", async {
+                    fetch_text("/no-such-file-here.json").await
+                }),
+                coro("malformed", async {
+                    fetch_json("data:application/json,{oops")
+                        .await
+                        .map(|j| j.py_repr())
+                }),
+                coro("refused", async { fetch_text("http://127.0.0.1:9/").await }),
+            ])
+            .return_exceptions()
+            .await;
+            Ok(results
+                .iter()
+                .map(|r| {
+                    r.clone()
+                        .err()
+                        .map(|e| e.kind().to_string())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>())
+        }),
+    );
+    assert_eq!(
+        main.await.unwrap(),
+        vec!["HTTPError", "JSONDecodeError", "ConnectionError"]
+    );
+    assert_eq!(open_fetches(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn cancelling_a_fetch_aborts_the_request() {
+    let rt = browser();
+    let main = run(
+        &rt,
+        coro("main", async {
+            // The request cannot be answered within one loop turn, so the timeout (0 s:
+            // a single yield) always cancels it mid-flight.
+            let task = create_task(coro("fetch", async {
+                fetch_text("/no-such-file-here.json").await
+            }));
+            sleep(0.0).await;
+            let in_flight = open_fetches();
+            let out = wait_for(task, 0.0).await;
+            Ok((in_flight, open_fetches(), out.unwrap_err().py_repr()))
+        }),
+    );
+    let (in_flight, after, err) = main.await.unwrap();
+    assert_eq!(
+        (in_flight, after),
+        (1, 0),
+        "one request in flight, then aborted"
+    );
+    assert_eq!(err, "TimeoutError()");
+}
+
+#[wasm_bindgen_test]
+async fn stop_ends_everything_at_once() {
+    let rt = browser();
+    let main = run(
+        &rt,
+        coro("main", async {
+            gather([worker("A", 10.0), worker("B", 20.0)]).await
+        }),
+    );
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    assert_eq!(rt.pending_timers(), 2);
+    rt.stop();
+    assert_eq!(rt.phase(), Phase::Stopped);
+    assert_eq!((rt.live_tasks(), rt.pending_timers()), (0, 0));
+    assert!(main.await.unwrap_err().is_cancelled());
+}

@@ -1,0 +1,55 @@
+// Shared pieces of the end-to-end tests: serve the built site from a sub-path on loopback and
+// drive the system's Chromium with playwright-core (no browser download).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = process.env.INTERLEAVE_DIST ?? join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'target', 'e2e');
+mkdirSync(SHOTS, { recursive: true });
+
+/** Serves `dist` at http://127.0.0.1:PORT/some/sub/path/ with Python's static server. */
+export async function serveSite(subPath = 'some/sub/path') {
+  const root = mkdtempSync(join(tmpdir(), 'interleave-site-'));
+  const parent = join(root, subPath, '..');
+  mkdirSync(parent, { recursive: true });
+  symlinkSync(DIST, join(root, subPath));
+  const server = spawn('python3', ['-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const port = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('static server did not start')), 10_000);
+    server.stdout.on('data', (chunk) => {
+      const m = /port (\d+)/.exec(String(chunk));
+      if (m) {
+        clearTimeout(timer);
+        ok(Number(m[1]));
+      }
+    });
+    server.on('exit', (code) => fail(new Error(`static server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/${subPath}/`, close: () => server.kill() };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** A new page that records console errors and failed requests (CSP refusals show up there). */
+export async function openPage(browser, url, { colorScheme = 'light', width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage({ colorScheme, viewport: { width, height } });
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  await page.goto(url);
+  return page;
+}

@@ -1,0 +1,49 @@
+// End-to-end: the built static site, served from a sub-path, in headless Chromium. Clicks what
+// a user clicks and reads what a user reads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serveSite, launch, openPage, SHOTS } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await serveSite();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  site?.close();
+});
+
+test('the gallery lists the gather demo and links to it', async () => {
+  const page = await openPage(browser, site.url);
+  const card = page.getByTestId('card-gather');
+  await card.waitFor();
+  await card.getByRole('link').click();
+  await page.getByTestId('demo-gather').waitFor();
+  assert.match(page.url(), /#\/demo\/gather/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('gather runs three real timers concurrently: results in argument order, ~1.5 s total', async () => {
+  const page = await openPage(browser, `${site.url}#/demo/gather`);
+  await page.getByTestId('run').click();
+  const result = page.getByTestId('result');
+  await result.waitFor({ timeout: 10_000 });
+  assert.equal(await result.textContent(), "['A done', 'B done', 'C done']");
+
+  const prints = await page.getByTestId('prints').locator('li').allTextContents();
+  const order = prints.map((line) => line.replace(/^[\d.]+ s/, '').trim());
+  const finished = order.filter((l) => l.includes('finished')).map((l) => l.match(/(\w) finished/)[1]);
+  assert.deepEqual(finished, ['B', 'A', 'C'], `print order: ${order.join(' | ')}`);
+
+  const summary = await page.getByTestId('what-happened').textContent();
+  const total = Number(/Finished in ([\d.]+) s/.exec(summary)[1]);
+  assert.ok(total >= 1.49 && total < 1.9, `total ${total} s should be ~1.5 s (not 3.0): ${summary}`);
+  assert.match(summary, /waits add up to 3\.0\d s/);
+  await page.screenshot({ path: join(SHOTS, 'gather.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
