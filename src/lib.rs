@@ -20,5 +20,8 @@ pub mod view;
 /// Starts the page (the binary's `main`).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    view::start();
+    // The same wasm also runs inside to_thread's workers, where there is no page to mount.
+    if web_sys::window().is_some() {
+        view::start();
+    }
 }

@@ -193,3 +193,88 @@ async fn stop_ends_everything_at_once() {
     assert_eq!((rt.live_tasks(), rt.pending_timers()), (0, 0));
     assert!(main.await.unwrap_err().is_cancelled());
 }
+
+/// Runs a ticker (`sleep(0.02)` × n) beside `work` and returns the ticker's worst lateness in
+/// ms and the work's result.
+async fn worst_lateness_beside(work: Coro<String>) -> (f64, String) {
+    let rt = browser();
+    let main = run(
+        &rt,
+        coro("main", async move {
+            let ticker = create_task(coro("ticker", async {
+                for _ in 0..25 {
+                    sleep(0.02).await;
+                }
+                Ok(())
+            }));
+            let out = create_task(work);
+            ticker.await?;
+            out.await
+        }),
+    );
+    let result = main.await.unwrap();
+    let worst = rt
+        .trace()
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Wake {
+                cause: interleave::trace::WakeCause::Timer { due },
+            } if e.task.0 == 1 => Some(e.time - due),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    (worst as f64 / 1000.0, result)
+}
+
+#[wasm_bindgen_test]
+async fn to_thread_keeps_the_loop_on_time_while_inline_work_blocks_it() {
+    let n = 2_000_000;
+    let (late_worker, primes) = worst_lateness_beside(coro("in a worker", async move {
+        to_thread(Job::CountPrimes { below: n }).await
+    }))
+    .await;
+    assert_eq!(primes, "148933");
+    assert!(
+        late_worker < 40.0,
+        "timers ran {late_worker} ms late while the worker counted"
+    );
+    assert_eq!(busy_workers(), 0);
+
+    let (late_inline, primes) =
+        worst_lateness_beside(coro(
+            "inline",
+            async move { Ok(count_primes(n).to_string()) },
+        ))
+        .await;
+    assert_eq!(primes, "148933");
+    assert!(
+        late_inline > late_worker + 40.0,
+        "inline work should make timers late (inline {late_inline} ms, worker {late_worker} ms)"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn cancelling_to_thread_terminates_the_worker() {
+    let rt = browser();
+    let main = run(
+        &rt,
+        coro("main", async {
+            // Far more work than 0.3 s allows.
+            let out = wait_for(
+                coro("huge", async {
+                    to_thread(Job::CountPrimes {
+                        below: 4_000_000_000,
+                    })
+                    .await
+                }),
+                0.3,
+            )
+            .await;
+            Ok(out.unwrap_err().py_repr())
+        }),
+    );
+    assert_eq!(main.await.unwrap(), "TimeoutError()");
+    assert_eq!(busy_workers(), 0, "the runaway worker was terminated");
+}

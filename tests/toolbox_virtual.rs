@@ -529,3 +529,32 @@ fn step_mode_runs_one_task_resume_at_a_time() {
     assert_eq!(polls(&rt), 7);
     assert_eq!(rt.phase(), Phase::Finished);
 }
+
+#[test]
+fn to_thread_leaves_the_loop_free_while_the_work_runs() {
+    let (rt, out) = run_virtual(coro("main", async {
+        let ticker = create_task(coro("ticker", async {
+            for i in 1..=3 {
+                sleep(0.1).await;
+                print(format!("tick {i}"));
+            }
+            Ok(())
+        }));
+        // 1,000,000 / 5e6 = 0.2 s of virtual work, off the loop.
+        let primes = to_thread(Job::CountPrimes { below: 1_000_000 }).await?;
+        print(format!("{primes} primes"));
+        ticker.await?;
+        Ok(primes)
+    }));
+    assert_eq!(out.unwrap(), "78498");
+    assert_eq!(
+        prints(&rt),
+        // Both due at 0.2 s: the earlier registered (the worker's result) goes first.
+        vec![
+            (0.1, "tick 1".into()),
+            (0.2, "78498 primes".into()),
+            (0.2, "tick 2".into()),
+            (0.3, "tick 3".into())
+        ]
+    );
+}

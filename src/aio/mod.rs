@@ -16,6 +16,7 @@
 //! | `async with sem:`                        | `let _permit = sem.acquire().await;`              |
 //! | `raise ValueError("x")`                  | `return Err(Exception::value_error("x"))`         |
 //! | `time.sleep(2)` (the mistake)            | `blocking_sleep(2.0)`                             |
+//! | `await asyncio.to_thread(f, n)`          | `to_thread(Job::CountPrimes { below: n }).await?` |
 //! | `print(…)`                               | `print(format!(…))`                               |
 //!
 //! Where Rust differs: futures are lazy (as coroutine objects are) and cancelling means
@@ -23,18 +24,24 @@
 
 #[cfg(target_arch = "wasm32")]
 mod fetch;
+mod jobs;
 mod many;
 mod queue;
 mod sleep;
 mod sync;
 pub mod task;
+mod thread;
 mod value;
 
 #[cfg(target_arch = "wasm32")]
 pub use fetch::{fetch_json, fetch_text, open_fetches, Json};
+pub use jobs::{count_primes, Job};
 pub use many::{as_completed, gather, wait, wait_for, Awaitable, Gather, ReturnWhen};
 pub use queue::Queue;
 pub use sleep::{blocking_sleep, secs_to_micros, sleep};
 pub use sync::{Event, Lock, Permit, Semaphore};
 pub use task::{coro, create_task, print, run, Coro, Task, TaskValue};
+#[cfg(target_arch = "wasm32")]
+pub use thread::{busy_workers, worker_run};
+pub use thread::{to_thread, ToThread};
 pub use value::{Exception, PyRepr, PyResult, Repr};
