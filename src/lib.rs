@@ -9,6 +9,8 @@
 //! - view — the Yew app (wasm only).
 
 pub mod aio;
+#[cfg(target_arch = "wasm32")]
+pub mod bench;
 pub mod demos;
 pub mod model;
 pub mod runtime;

@@ -149,8 +149,8 @@ impl RunModel {
     /// Reads the events recorded since the last call.
     pub fn ingest(&mut self, rec: &Recorder) {
         let events = rec.events();
-        for (i, e) in events.iter().enumerate().skip(self.seen) {
-            self.apply(i, e, rec);
+        for (i, e) in events.iter_from(self.seen).enumerate() {
+            self.apply(self.seen + i, e, rec);
         }
         self.seen = events.len();
         self.dropped = rec.dropped();
@@ -244,8 +244,11 @@ impl RunModel {
                         lane.busy += t.saturating_sub(run.start);
                     }
                     close(lane, t);
-                    if let Some(w) = wait {
-                        open(lane, t, State::Waiting(w));
+                    match wait {
+                        // A yield is ready again at once: no wake is recorded for it.
+                        Some(Wait::Yield) => open(lane, t, State::Scheduled),
+                        Some(w) => open(lane, t, State::Waiting(w)),
+                        None => {}
                     }
                 }
                 if let Some(step) = self.steps.last_mut().filter(|s| s.task == e.task) {

@@ -18,7 +18,8 @@ extern "C" {
     fn performance_now() -> f64;
 }
 
-pub(crate) fn now_ms() -> f64 {
+/// `performance.now()`: milliseconds since the page (or worker) started.
+pub fn now_ms() -> f64 {
     performance_now()
 }
 

@@ -26,6 +26,8 @@ use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 
+#[cfg(target_arch = "wasm32")]
+pub use browser::now_ms;
 pub use context::{current, note_wait};
 pub use timers::TimerKey;
 
@@ -103,6 +105,11 @@ pub struct Shared {
     timers: RefCell<timers::Timers>,
     /// Tasks still to poll in the current iteration (asyncio's `ntodo`).
     left_in_iteration: Cell<usize>,
+    /// The clock as the last poll of this iteration ended; `None` while a poll runs and
+    /// outside iterations.
+    between_polls: Cell<Option<Micros>>,
+    /// The most recent clock reading (see `record_spawn`).
+    last_reading: Cell<Micros>,
     main: Cell<Option<TaskId>>,
     main_ended: Cell<bool>,
     phase: Cell<Phase>,
@@ -169,6 +176,8 @@ impl Runtime {
             ready: RefCell::new(VecDeque::new()),
             timers: RefCell::new(timers::Timers::default()),
             left_in_iteration: Cell::new(0),
+            between_polls: Cell::new(None),
+            last_reading: Cell::new(0),
             main: Cell::new(None),
             main_ended: Cell::new(false),
             phase: Cell::new(Phase::Running),
@@ -187,13 +196,15 @@ impl Runtime {
 
     /// Time since the run began.
     pub fn now(&self) -> Micros {
-        match &self.0.clock {
+        let now = match &self.0.clock {
             Clock::Virtual(t) => t.get(),
             #[cfg(target_arch = "wasm32")]
             Clock::Browser { origin_ms, .. } => {
                 ((browser::now_ms() - origin_ms.get()) * 1000.0).max(0.0) as Micros
             }
-        }
+        };
+        self.0.last_reading.set(now);
+        now
     }
 
     pub fn phase(&self) -> Phase {
@@ -206,8 +217,16 @@ impl Runtime {
 
     /// Records an event about `task` at the current time.
     pub fn record(&self, task: TaskId, kind: EventKind) {
-        let now = self.now();
-        self.0.trace.borrow_mut().record(now, task, kind);
+        let mut trace = self.0.trace.borrow_mut();
+        // Reading the clock costs a call out to JavaScript: skip it for an event not kept, and
+        // between two polls reuse the reading taken as the last one ended (only the loop's own
+        // bookkeeping ran since).
+        let now = match self.0.between_polls.get() {
+            _ if trace.is_full() => 0,
+            Some(t) => t,
+            None => self.now(),
+        };
+        trace.record(now, task, kind);
     }
 
     /// False once the recorder is full (or was made with no room): callers may skip work
@@ -243,7 +262,18 @@ impl Runtime {
     pub fn spawn(&self, parent: Option<TaskId>, name: &str, fut: TaskFuture) -> TaskId {
         let id = TaskId(self.0.tasks.borrow().len() as u32);
         let name = self.text(name);
-        self.record(id, EventKind::Spawn { parent, name });
+        // A task made inside a poll is stamped with the clock as last read (at the latest, when
+        // that poll began) instead of a fresh reading: spawning ten thousand tasks would
+        // otherwise spend most of its time asking JavaScript for the time.
+        let time = self
+            .0
+            .between_polls
+            .get()
+            .unwrap_or(self.0.last_reading.get());
+        self.0
+            .trace
+            .borrow_mut()
+            .record(time, id, EventKind::Spawn { parent, name });
         self.0.tasks.borrow_mut().push(Slot {
             future: Some(fut),
             waker: waker::task_waker(self.0.id, id),
@@ -415,7 +445,11 @@ impl Runtime {
             }
         }
         let cause = context::wake_cause();
-        self.record(id, EventKind::Wake { cause });
+        // A task waking itself (`sleep(0)`) is ready the moment its poll ends: the model reads
+        // that from the poll's end, so it is not recorded twice.
+        if cause != WakeCause::Task(id) {
+            self.record(id, EventKind::Wake { cause });
+        }
         self.0.ready.borrow_mut().push_back(id);
         self.host_changed();
     }
@@ -460,6 +494,7 @@ impl Runtime {
     }
 
     fn end_iteration(&self) {
+        self.0.between_polls.set(None);
         if self.0.main_ended.get() && self.phase() == Phase::Running {
             self.end_run(Phase::Finished, CancelledBy::RunEnd);
         }
@@ -491,7 +526,9 @@ impl Runtime {
         }
         let _entered = context::enter(self, id);
         self.record(id, EventKind::PollStart);
+        self.0.between_polls.set(None);
         let polled = future.as_mut().poll(&mut Context::from_waker(&waker));
+        self.0.between_polls.set(Some(self.now()));
         match polled {
             Poll::Pending => {
                 let wait = context::take_wait().unwrap_or(Wait::Unknown);

@@ -8,4 +8,4 @@ mod event;
 mod recorder;
 
 pub use event::{CancelledBy, Event, EventKind, Micros, TaskId, Text, Wait, WakeCause};
-pub use recorder::{Recorder, DEFAULT_EVENT_CAP};
+pub use recorder::{Events, Recorder, DEFAULT_EVENT_CAP};

@@ -1,6 +1,10 @@
 //! The bounded event log of one run. Wasm memory never shrinks, so the log has a fixed cap:
 //! past it, events are counted as dropped instead of stored, and the UI says so. Texts (names,
 //! printed lines, messages) live in a side table with a byte budget of their own.
+//!
+//! Both grow in fixed-size chunks rather than by doubling one buffer: a doubling copy briefly
+//! needs old and new buffers at once, which for a million events would take wasm memory (which
+//! never gives memory back) far past what the log itself holds.
 
 use super::event::{Event, EventKind, Micros, TaskId, Text};
 
@@ -11,16 +15,64 @@ pub const DEFAULT_TEXT_BUDGET: usize = 16 * 1024 * 1024;
 /// Texts longer than this are cut (with an ellipsis) before they are stored.
 const MAX_TEXT_CHARS: usize = 2_000;
 const DROPPED_TEXT: &str = "(text dropped: recorder full)";
+/// Events per chunk (640 KiB).
+const EVENT_CHUNK: usize = 16 * 1024;
+/// Bytes of text per chunk.
+const TEXT_CHUNK: usize = 256 * 1024;
 
 #[derive(Debug)]
 pub struct Recorder {
-    events: Vec<Event>,
+    chunks: Vec<Vec<Event>>,
+    len: usize,
     cap: usize,
     dropped: u64,
-    /// All texts, end to end; `spans` cut it into entries (one allocation, not one per text).
-    text_buf: String,
-    spans: Vec<(u32, u32)>,
+    /// Texts end to end in chunks; `spans` (chunk, start, length) cut them into entries, so
+    /// storing a text is not an allocation of its own.
+    text_chunks: Vec<String>,
+    spans: Vec<(u32, u32, u32)>,
+    text_bytes: usize,
     text_budget: usize,
+}
+
+/// The recorded events, in order (a view over the recorder's chunks).
+#[derive(Clone, Copy)]
+pub struct Events<'a> {
+    chunks: &'a [Vec<Event>],
+    len: usize,
+}
+
+impl<'a> Events<'a> {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn get(&self, i: usize) -> Option<&'a Event> {
+        self.chunks.get(i / EVENT_CHUNK)?.get(i % EVENT_CHUNK)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'a Event> + 'a {
+        self.chunks.iter().flatten()
+    }
+
+    /// Events from index `start` on.
+    pub fn iter_from(&self, start: usize) -> impl Iterator<Item = &'a Event> + 'a {
+        let (chunk, offset) = (start / EVENT_CHUNK, start % EVENT_CHUNK);
+        let chunks = self.chunks.get(chunk..).unwrap_or(&[]);
+        chunks.iter().flatten().skip(offset)
+    }
+}
+
+impl<'a> IntoIterator for Events<'a> {
+    type Item = &'a Event;
+    type IntoIter = std::iter::Flatten<std::slice::Iter<'a, Vec<Event>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.chunks.iter().flatten()
+    }
 }
 
 impl Default for Recorder {
@@ -31,23 +83,34 @@ impl Default for Recorder {
 
 impl Recorder {
     pub fn with_limits(cap: usize, text_budget: usize) -> Self {
+        // Text(0) stands in for any text that did not fit the budget.
+        let mut first = String::with_capacity(TEXT_CHUNK);
+        first.push_str(DROPPED_TEXT);
         Recorder {
-            events: Vec::new(),
+            chunks: Vec::new(),
+            len: 0,
             cap,
             dropped: 0,
-            // Text(0) stands in for any text that did not fit the budget.
-            text_buf: DROPPED_TEXT.to_string(),
-            spans: vec![(0, DROPPED_TEXT.len() as u32)],
+            text_chunks: vec![first],
+            spans: vec![(0, 0, DROPPED_TEXT.len() as u32)],
+            text_bytes: 0,
             text_budget,
         }
     }
 
     /// Appends an event, or counts it as dropped once the cap is reached.
     pub fn record(&mut self, time: Micros, task: TaskId, kind: EventKind) {
-        if self.events.len() < self.cap {
-            self.events.push(Event { time, task, kind });
-        } else {
+        if self.len >= self.cap {
             self.dropped += 1;
+            return;
+        }
+        if self.len.is_multiple_of(EVENT_CHUNK) {
+            self.chunks
+                .push(Vec::with_capacity(EVENT_CHUNK.min(self.cap - self.len)));
+        }
+        if let Some(chunk) = self.chunks.last_mut() {
+            chunk.push(Event { time, task, kind });
+            self.len += 1;
         }
     }
 
@@ -58,27 +121,52 @@ impl Recorder {
             return Text(0);
         }
         let s = clip(s);
-        if self.text_buf.len() + s.len() > self.text_budget {
+        // Runs of one text (a thousand tasks named alike, a thousand `None` results) share one
+        // entry: look back over the last few.
+        let recent = self.spans.len().saturating_sub(4)..self.spans.len();
+        if let Some(i) = recent.rev().find(|&i| self.resolve(Text(i as u32)) == s) {
+            return Text(i as u32);
+        }
+        if self.text_bytes + s.len() > self.text_budget {
             return Text(0);
         }
-        let start = self.text_buf.len() as u32;
-        self.text_buf.push_str(&s);
-        self.spans.push((start, s.len() as u32));
+        let full = self
+            .text_chunks
+            .last()
+            .is_none_or(|c| c.len() + s.len() > c.capacity());
+        if full {
+            self.text_chunks
+                .push(String::with_capacity(TEXT_CHUNK.max(s.len())));
+        }
+        let chunk = self.text_chunks.len() - 1;
+        let buf = &mut self.text_chunks[chunk];
+        let start = buf.len() as u32;
+        buf.push_str(&s);
+        self.text_bytes += s.len();
+        self.spans.push((chunk as u32, start, s.len() as u32));
         Text(self.spans.len() as u32 - 1)
     }
 
     pub fn resolve(&self, t: Text) -> &str {
-        self.spans.get(t.0 as usize).map_or("", |&(start, len)| {
-            &self.text_buf[start as usize..(start + len) as usize]
-        })
+        let Some(&(chunk, start, len)) = self.spans.get(t.0 as usize) else {
+            return "";
+        };
+        let (start, end) = (start as usize, (start + len) as usize);
+        self.text_chunks
+            .get(chunk as usize)
+            .and_then(|c| c.get(start..end))
+            .unwrap_or("")
     }
 
     pub fn is_full(&self) -> bool {
-        self.events.len() >= self.cap
+        self.len >= self.cap
     }
 
-    pub fn events(&self) -> &[Event] {
-        &self.events
+    pub fn events(&self) -> Events<'_> {
+        Events {
+            chunks: &self.chunks,
+            len: self.len,
+        }
     }
 
     /// How many events did not fit the cap.
@@ -92,9 +180,12 @@ impl Recorder {
 
     /// Bytes the log holds on to (events plus texts), for the memory benchmark and the UI.
     pub fn memory_bytes(&self) -> usize {
-        self.events.capacity() * std::mem::size_of::<Event>()
-            + self.spans.capacity() * std::mem::size_of::<(u32, u32)>()
-            + self.text_buf.capacity()
+        self.chunks
+            .iter()
+            .map(|c| c.capacity() * std::mem::size_of::<Event>())
+            .sum::<usize>()
+            + self.spans.capacity() * std::mem::size_of::<(u32, u32, u32)>()
+            + self.text_chunks.iter().map(String::capacity).sum::<usize>()
     }
 }
 
@@ -117,7 +208,22 @@ mod tests {
         }
         assert_eq!(r.events().len(), 3);
         assert_eq!(r.dropped(), 7);
-        assert_eq!(r.events()[2].time, 2);
+        assert_eq!(r.events().get(2).map(|e| e.time), Some(2));
+        assert_eq!(
+            r.events().iter_from(1).map(|e| e.time).collect::<Vec<_>>(),
+            vec![1, 2]
+        );
+    }
+
+    #[test]
+    fn repeated_texts_share_an_entry() {
+        let mut r = Recorder::default();
+        let a = r.text("t");
+        let b = r.text("t");
+        let c = r.text("None");
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(r.resolve(c), "None");
     }
 
     #[test]
@@ -143,7 +249,7 @@ mod tests {
         let t = r.text(&long);
         assert_eq!(r.resolve(t).chars().count(), MAX_TEXT_CHARS + 1);
         assert!(r.resolve(t).ends_with('…'));
-        let over = r.text(&long);
+        let over = r.text(&"y".repeat(10_000));
         assert_eq!(r.resolve(over), DROPPED_TEXT);
         let t = r.text("ünïcode");
         assert_eq!(r.resolve(t), "ünïcode");

@@ -1,0 +1,110 @@
+//! Measurements the benchmark command (`scripts/bench`) runs in headless Chromium, exported to
+//! JavaScript so the same page can time plain `Promise.all` + `setTimeout` beside them.
+
+use wasm_bindgen::prelude::*;
+
+use crate::aio::{coro, gather, run, sleep};
+use crate::model::percentile;
+use crate::runtime::{now_ms, Runtime};
+use crate::trace::{EventKind, Recorder, TaskId, WakeCause, DEFAULT_EVENT_CAP};
+
+/// Milliseconds for `gather` of `n` tasks that each `await sleep(0)`, from creating the run to
+/// its end; `traced` keeps every event, otherwise the recorder keeps none.
+#[wasm_bindgen]
+pub async fn bench_gather(n: u32, traced: bool) -> f64 {
+    let recorder = if traced {
+        Recorder::default()
+    } else {
+        Recorder::with_limits(0, 0)
+    };
+    let start = now_ms();
+    let rt = Runtime::new_browser(recorder);
+    let main = run(
+        &rt,
+        coro("main", async move {
+            let tasks = (0..n).map(|_| {
+                coro("t", async {
+                    sleep(0.0).await;
+                    Ok(())
+                })
+            });
+            gather(tasks).await.map(|v| v.len() as u32)
+        }),
+    );
+    let done = main.await;
+    let took = now_ms() - start;
+    if done != Ok(n) {
+        return f64::NAN;
+    }
+    took
+}
+
+/// Timer lateness on an idle loop: `samples` sleeps of `ms`, one after another. Returns
+/// `[p50, p99, max]` in milliseconds.
+#[wasm_bindgen]
+pub async fn bench_lateness(samples: u32, ms: f64) -> Vec<f64> {
+    let rt = Runtime::new_browser(Recorder::default());
+    let main = run(
+        &rt,
+        coro("main", async move {
+            for _ in 0..samples {
+                sleep(ms / 1000.0).await;
+            }
+            Ok(())
+        }),
+    );
+    let _ = main.await;
+    let mut late: Vec<u64> = rt
+        .trace()
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Wake {
+                cause: WakeCause::Timer { due },
+            } => Some(e.time.saturating_sub(due)),
+            _ => None,
+        })
+        .collect();
+    late.sort_unstable();
+    let ms = |v: Option<u64>| v.map_or(f64::NAN, |us| us as f64 / 1000.0);
+    vec![
+        ms(percentile(&late, 50)),
+        ms(percentile(&late, 99)),
+        ms(late.last().copied()),
+    ]
+}
+
+/// Fills a default recorder with 1.2M events (a fifth of them carrying a line of text) and
+/// returns `[events kept, events dropped, recorder bytes, wasm memory growth in bytes]`.
+#[wasm_bindgen]
+pub fn bench_recorder_memory() -> Vec<f64> {
+    let before = wasm_memory_bytes();
+    let mut rec = Recorder::default();
+    for i in 0..(DEFAULT_EVENT_CAP as u64 * 6 / 5) {
+        let kind = if i % 5 == 0 {
+            EventKind::Print {
+                text: rec.text(&format!("line {i}: some printed output")),
+            }
+        } else {
+            EventKind::PollStart
+        };
+        rec.record(i, TaskId((i % 1000) as u32), kind);
+    }
+    let grown = wasm_memory_bytes() - before;
+    vec![
+        rec.events().len() as f64,
+        rec.dropped() as f64,
+        rec.memory_bytes() as f64,
+        grown,
+    ]
+}
+
+fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0.0, |m| {
+            m.buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0.0, |b| b.byte_length() as f64)
+        })
+}
