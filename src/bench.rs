@@ -12,11 +12,7 @@ use crate::trace::{EventKind, Recorder, TaskId, WakeCause, DEFAULT_EVENT_CAP};
 /// its end; `traced` keeps every event, otherwise the recorder keeps none.
 #[wasm_bindgen]
 pub async fn bench_gather(n: u32, traced: bool) -> f64 {
-    let recorder = if traced {
-        Recorder::default()
-    } else {
-        Recorder::with_limits(0, 0)
-    };
+    let recorder = if traced { Recorder::default() } else { Recorder::with_limits(0, 0) };
     let start = now_ms();
     let rt = Runtime::new_browser(recorder);
     let main = run(
@@ -59,19 +55,13 @@ pub async fn bench_lateness(samples: u32, ms: f64) -> Vec<f64> {
         .events()
         .iter()
         .filter_map(|e| match e.kind {
-            EventKind::Wake {
-                cause: WakeCause::Timer { due },
-            } => Some(e.time.saturating_sub(due)),
+            EventKind::Wake { cause: WakeCause::Timer { due } } => Some(e.time.saturating_sub(due)),
             _ => None,
         })
         .collect();
     late.sort_unstable();
     let ms = |v: Option<u64>| v.map_or(f64::NAN, |us| us as f64 / 1000.0);
-    vec![
-        ms(percentile(&late, 50)),
-        ms(percentile(&late, 99)),
-        ms(late.last().copied()),
-    ]
+    vec![ms(percentile(&late, 50)), ms(percentile(&late, 99)), ms(late.last().copied())]
 }
 
 /// Fills a default recorder with 1.2M events (a fifth of them carrying a line of text) and
@@ -82,29 +72,18 @@ pub fn bench_recorder_memory() -> Vec<f64> {
     let mut rec = Recorder::default();
     for i in 0..(DEFAULT_EVENT_CAP as u64 * 6 / 5) {
         let kind = if i % 5 == 0 {
-            EventKind::Print {
-                text: rec.text(&format!("line {i}: some printed output")),
-            }
+            EventKind::Print { text: rec.text(&format!("line {i}: some printed output")) }
         } else {
             EventKind::PollStart
         };
         rec.record(i, TaskId((i % 1000) as u32), kind);
     }
     let grown = wasm_memory_bytes() - before;
-    vec![
-        rec.events().len() as f64,
-        rec.dropped() as f64,
-        rec.memory_bytes() as f64,
-        grown,
-    ]
+    vec![rec.events().len() as f64, rec.dropped() as f64, rec.memory_bytes() as f64, grown]
 }
 
 fn wasm_memory_bytes() -> f64 {
     wasm_bindgen::memory()
         .dyn_into::<js_sys::WebAssembly::Memory>()
-        .map_or(0.0, |m| {
-            m.buffer()
-                .dyn_into::<js_sys::ArrayBuffer>()
-                .map_or(0.0, |b| b.byte_length() as f64)
-        })
+        .map_or(0.0, |m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().map_or(0.0, |b| b.byte_length() as f64))
 }

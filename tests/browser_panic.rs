@@ -12,28 +12,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn a_panic_shows_the_banner_with_reload() {
     interleave::view::install_panic_hook();
     // Panic in a callback of its own, as a bug in a timer or event handler would.
-    Timeout::new(0, || {
-        panic!("deliberate test panic <script>alert(1)</script>")
-    })
-    .forget();
+    Timeout::new(0, || panic!("deliberate test panic <script>alert(1)</script>")).forget();
     TimeoutFuture::new(100).await;
     let document = web_sys::window().unwrap().document().unwrap();
-    let banner = document
-        .get_element_by_id("fatal")
-        .expect("the banner is shown");
+    let banner = document.get_element_by_id("fatal").expect("the banner is shown");
     let text = banner.text_content().unwrap_or_default();
     assert!(text.contains("Something went wrong"), "{text}");
-    assert!(
-        text.contains("deliberate test panic <script>"),
-        "the message is shown as text: {text}"
-    );
-    assert!(
-        banner.query_selector("script").unwrap().is_none(),
-        "nothing in the message became markup"
-    );
-    let button = banner
-        .query_selector("button[data-reload]")
-        .unwrap()
-        .expect("a Reload button");
+    assert!(text.contains("deliberate test panic <script>"), "the message is shown as text: {text}");
+    assert!(banner.query_selector("script").unwrap().is_none(), "nothing in the message became markup");
+    let button = banner.query_selector("button[data-reload]").unwrap().expect("a Reload button");
     assert_eq!(button.text_content().unwrap_or_default(), "Reload the page");
 }

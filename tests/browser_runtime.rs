@@ -40,37 +40,23 @@ fn worker(name: &'static str, delay: f64) -> Coro<String> {
 #[wasm_bindgen_test]
 async fn gather_on_real_timers_overlaps_the_waits() {
     let rt = browser();
-    let main = run(
-        &rt,
-        coro("main", async {
-            gather([worker("A", 0.3), worker("B", 0.1), worker("C", 0.5)]).await
-        }),
-    );
+    let main = run(&rt, coro("main", async { gather([worker("A", 0.3), worker("B", 0.1), worker("C", 0.5)]).await }));
     let out = main.await;
     assert_eq!(out.unwrap(), vec!["A done", "B done", "C done"]);
     assert_eq!(prints(&rt), vec!["B ends", "A ends", "C ends"]);
     let took = secs(&rt);
-    assert!(
-        (0.49..0.8).contains(&took),
-        "took {took} s, expected ~0.5 s (not 0.9)"
-    );
+    assert!((0.49..0.8).contains(&took), "took {took} s, expected ~0.5 s (not 0.9)");
     assert_eq!(rt.phase(), Phase::Finished);
 }
 
 #[wasm_bindgen_test]
 async fn wait_for_times_out_on_real_timers_and_clears_the_timer() {
     let rt = browser();
-    let main = run(
-        &rt,
-        coro("main", async { wait_for(worker("slow", 5.0), 0.2).await }),
-    );
+    let main = run(&rt, coro("main", async { wait_for(worker("slow", 5.0), 0.2).await }));
     let out = main.await;
     assert!(out.unwrap_err().is_timeout());
     let took = secs(&rt);
-    assert!(
-        (0.19..0.5).contains(&took),
-        "timed out after {took} s, expected ~0.2 s"
-    );
+    assert!((0.19..0.5).contains(&took), "timed out after {took} s, expected ~0.2 s");
     assert_eq!(rt.pending_timers(), 0);
     assert_eq!(rt.live_tasks(), 0);
 }
@@ -93,10 +79,7 @@ async fn create_task_starts_before_main_resumes() {
         }),
     );
     assert_eq!(main.await.unwrap(), 1);
-    assert_eq!(
-        prints(&rt),
-        vec!["main continues", "bg starts", "main resumes"]
-    );
+    assert_eq!(prints(&rt), vec!["main continues", "bg starts", "main resumes"]);
 }
 
 #[wasm_bindgen_test]
@@ -121,33 +104,19 @@ async fn fetch_faults_become_exceptions() {
         &rt,
         coro("main", async {
             let results = gather([
-                coro("missing", async {
-                    fetch_text("/no-such-file-here.json").await
-                }),
-                coro("malformed", async {
-                    fetch_json("data:application/json,{oops")
-                        .await
-                        .map(|j| j.py_repr())
-                }),
+                coro("missing", async { fetch_text("/no-such-file-here.json").await }),
+                coro("malformed", async { fetch_json("data:application/json,{oops").await.map(|j| j.py_repr()) }),
                 coro("refused", async { fetch_text("http://127.0.0.1:9/").await }),
             ])
             .return_exceptions()
             .await;
             Ok(results
                 .iter()
-                .map(|r| {
-                    r.clone()
-                        .err()
-                        .map(|e| e.kind().to_string())
-                        .unwrap_or_default()
-                })
+                .map(|r| r.clone().err().map(|e| e.kind().to_string()).unwrap_or_default())
                 .collect::<Vec<_>>())
         }),
     );
-    assert_eq!(
-        main.await.unwrap(),
-        vec!["HTTPError", "JSONDecodeError", "ConnectionError"]
-    );
+    assert_eq!(main.await.unwrap(), vec!["HTTPError", "JSONDecodeError", "ConnectionError"]);
     assert_eq!(open_fetches(), 0);
 }
 
@@ -159,9 +128,7 @@ async fn cancelling_a_fetch_aborts_the_request() {
         coro("main", async {
             // The request cannot be answered within one loop turn, so the timeout (0 s:
             // a single yield) always cancels it mid-flight.
-            let task = create_task(coro("fetch", async {
-                fetch_text("/no-such-file-here.json").await
-            }));
+            let task = create_task(coro("fetch", async { fetch_text("/no-such-file-here.json").await }));
             sleep(0.0).await;
             let in_flight = open_fetches();
             let out = wait_for(task, 0.0).await;
@@ -169,23 +136,14 @@ async fn cancelling_a_fetch_aborts_the_request() {
         }),
     );
     let (in_flight, after, err) = main.await.unwrap();
-    assert_eq!(
-        (in_flight, after),
-        (1, 0),
-        "one request in flight, then aborted"
-    );
+    assert_eq!((in_flight, after), (1, 0), "one request in flight, then aborted");
     assert_eq!(err, "TimeoutError()");
 }
 
 #[wasm_bindgen_test]
 async fn stop_ends_everything_at_once() {
     let rt = browser();
-    let main = run(
-        &rt,
-        coro("main", async {
-            gather([worker("A", 10.0), worker("B", 20.0)]).await
-        }),
-    );
+    let main = run(&rt, coro("main", async { gather([worker("A", 10.0), worker("B", 20.0)]).await }));
     gloo_timers::future::TimeoutFuture::new(50).await;
     assert_eq!(rt.pending_timers(), 2);
     rt.stop();
@@ -218,9 +176,9 @@ async fn worst_lateness_beside(work: Coro<String>) -> (f64, String) {
         .events()
         .iter()
         .filter_map(|e| match e.kind {
-            EventKind::Wake {
-                cause: interleave::trace::WakeCause::Timer { due },
-            } if e.task.0 == 1 => Some(e.time - due),
+            EventKind::Wake { cause: interleave::trace::WakeCause::Timer { due } } if e.task.0 == 1 => {
+                Some(e.time - due)
+            }
             _ => None,
         })
         .max()
@@ -231,23 +189,14 @@ async fn worst_lateness_beside(work: Coro<String>) -> (f64, String) {
 #[wasm_bindgen_test]
 async fn to_thread_keeps_the_loop_on_time_while_inline_work_blocks_it() {
     let n = 2_000_000;
-    let (late_worker, primes) = worst_lateness_beside(coro("in a worker", async move {
-        to_thread(Job::CountPrimes { below: n }).await
-    }))
-    .await;
+    let (late_worker, primes) =
+        worst_lateness_beside(coro("in a worker", async move { to_thread(Job::CountPrimes { below: n }).await })).await;
     assert_eq!(primes, "148933");
-    assert!(
-        late_worker < 40.0,
-        "timers ran {late_worker} ms late while the worker counted"
-    );
+    assert!(late_worker < 40.0, "timers ran {late_worker} ms late while the worker counted");
     assert_eq!(busy_workers(), 0);
 
     let (late_inline, primes) =
-        worst_lateness_beside(coro(
-            "inline",
-            async move { Ok(count_primes(n).to_string()) },
-        ))
-        .await;
+        worst_lateness_beside(coro("inline", async move { Ok(count_primes(n).to_string()) })).await;
     assert_eq!(primes, "148933");
     assert!(
         late_inline > late_worker + 40.0,
@@ -262,16 +211,8 @@ async fn cancelling_to_thread_terminates_the_worker() {
         &rt,
         coro("main", async {
             // Far more work than 0.3 s allows.
-            let out = wait_for(
-                coro("huge", async {
-                    to_thread(Job::CountPrimes {
-                        below: 4_000_000_000,
-                    })
-                    .await
-                }),
-                0.3,
-            )
-            .await;
+            let out =
+                wait_for(coro("huge", async { to_thread(Job::CountPrimes { below: 4_000_000_000 }).await }), 0.3).await;
             Ok(out.unwrap_err().py_repr())
         }),
     );

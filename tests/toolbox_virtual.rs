@@ -21,9 +21,7 @@ fn prints(rt: &Runtime) -> Vec<(f64, String)> {
         .events()
         .iter()
         .filter_map(|e| match e.kind {
-            EventKind::Print { text } => {
-                Some((e.time as f64 / 1e6, trace.resolve(text).to_string()))
-            }
+            EventKind::Print { text } => Some((e.time as f64 / 1e6, trace.resolve(text).to_string())),
             _ => None,
         })
         .collect()
@@ -56,9 +54,8 @@ fn failing(name: &'static str, delay: f64) -> Coro<String> {
 
 #[test]
 fn gather_returns_results_in_argument_order_after_the_longest_wait() {
-    let (rt, out) = run_virtual(coro("main", async {
-        gather([worker("A", 1.0), worker("B", 0.5), worker("C", 1.5)]).await
-    }));
+    let (rt, out) =
+        run_virtual(coro("main", async { gather([worker("A", 1.0), worker("B", 0.5), worker("C", 1.5)]).await }));
     assert_eq!(out.unwrap(), vec!["A done", "B done", "C done"]);
     assert_eq!(secs(&rt), 1.5);
     assert_eq!(
@@ -78,11 +75,7 @@ fn gather_returns_results_in_argument_order_after_the_longest_wait() {
 #[test]
 fn gather_raises_the_first_exception_while_the_others_keep_running() {
     let (rt, out) = run_virtual(coro("main", async {
-        let g = gather([
-            worker("slow", 1.0),
-            failing("bad", 0.5),
-            failing("worse", 0.7),
-        ]);
+        let g = gather([worker("slow", 1.0), failing("bad", 0.5), failing("worse", 0.7)]);
         let tasks: Vec<Task<String>> = g.tasks().to_vec();
         match g.await {
             Ok(_) => print("no error?"),
@@ -90,24 +83,11 @@ fn gather_raises_the_first_exception_while_the_others_keep_running() {
         }
         // The siblings were not cancelled: wait for them and look.
         let _ = wait(tasks.clone(), None, ReturnWhen::AllCompleted).await;
-        Ok(tasks
-            .iter()
-            .map(|t| t.outcome().unwrap().py_repr())
-            .collect::<Vec<_>>())
+        Ok(tasks.iter().map(|t| t.outcome().unwrap().py_repr()).collect::<Vec<_>>())
     }));
-    assert_eq!(
-        out.unwrap(),
-        vec![
-            "'slow done'",
-            "ValueError('bad failed')",
-            "ValueError('worse failed')"
-        ]
-    );
+    assert_eq!(out.unwrap(), vec!["'slow done'", "ValueError('bad failed')", "ValueError('worse failed')"]);
     let p = prints(&rt);
-    assert!(
-        p.contains(&(0.5, "caught ValueError('bad failed')".into())),
-        "{p:?}"
-    );
+    assert!(p.contains(&(0.5, "caught ValueError('bad failed')".into())), "{p:?}");
     assert!(p.contains(&(0.7, "worse raises".into())), "{p:?}");
     assert!(p.contains(&(1.0, "slow ends".into())), "{p:?}");
     assert_eq!(secs(&rt), 1.0);
@@ -116,22 +96,12 @@ fn gather_raises_the_first_exception_while_the_others_keep_running() {
 #[test]
 fn return_exceptions_puts_each_exception_in_its_place() {
     let (rt, out) = run_virtual(coro("main", async {
-        let results = gather([worker("ok1", 0.2), failing("bad", 0.1), worker("ok2", 0.3)])
-            .return_exceptions()
-            .await;
+        let results = gather([worker("ok1", 0.2), failing("bad", 0.1), worker("ok2", 0.3)]).return_exceptions().await;
         Ok(results)
     }));
-    assert_eq!(
-        out.unwrap().py_repr(),
-        "['ok1 done', ValueError('bad failed'), 'ok2 done']"
-    );
+    assert_eq!(out.unwrap().py_repr(), "['ok1 done', ValueError('bad failed'), 'ok2 done']");
     assert_eq!(secs(&rt), 0.3);
-    let swallowed = rt
-        .trace()
-        .events()
-        .iter()
-        .filter(|e| matches!(e.kind, EventKind::Swallowed { .. }))
-        .count();
+    let swallowed = rt.trace().events().iter().filter(|e| matches!(e.kind, EventKind::Swallowed { .. })).count();
     assert_eq!(swallowed, 1);
 }
 
@@ -173,15 +143,7 @@ fn create_task_then_await_takes_as_long_as_the_longer_of_the_two() {
     }));
     assert_eq!(out.unwrap(), "fetch done");
     assert_eq!(secs(&rt), 2.0);
-    assert_eq!(
-        lines(&rt),
-        vec![
-            "Doing other work...",
-            "fetch starts",
-            "fetch ends",
-            "Result: fetch done"
-        ]
-    );
+    assert_eq!(lines(&rt), vec!["Doing other work...", "fetch starts", "fetch ends", "Result: fetch done"]);
 }
 
 #[test]
@@ -224,18 +186,8 @@ fn wait_for_times_out_cancels_the_work_and_clears_its_timer() {
     );
     rt.run_until_end();
     assert_eq!(main.outcome().unwrap().unwrap_err(), Exception::timeout());
-    assert_eq!(
-        secs(&rt),
-        5.0,
-        "the run ends at the timeout, not when the slow timer would have fired"
-    );
-    assert_eq!(
-        lines(&rt),
-        vec![
-            "slow_operation starts",
-            "TimeoutError() at inner cancelled=true"
-        ]
-    );
+    assert_eq!(secs(&rt), 5.0, "the run ends at the timeout, not when the slow timer would have fired");
+    assert_eq!(lines(&rt), vec!["slow_operation starts", "TimeoutError() at inner cancelled=true"]);
     assert_eq!(rt.pending_timers(), 0);
     let cancelled: Vec<_> = rt
         .trace()
@@ -246,21 +198,12 @@ fn wait_for_times_out_cancels_the_work_and_clears_its_timer() {
             _ => None,
         })
         .collect();
-    assert_eq!(
-        cancelled,
-        vec![(
-            1,
-            5_000_000,
-            CancelledBy::Timeout(interleave::trace::TaskId(0))
-        )]
-    );
+    assert_eq!(cancelled, vec![(1, 5_000_000, CancelledBy::Timeout(interleave::trace::TaskId(0)))]);
 }
 
 #[test]
 fn wait_for_returns_the_result_when_in_time() {
-    let (rt, out) = run_virtual(coro("main", async {
-        wait_for(worker("quick", 2.0), 5.0).await
-    }));
+    let (rt, out) = run_virtual(coro("main", async { wait_for(worker("quick", 2.0), 5.0).await }));
     assert_eq!(out.unwrap(), "quick done");
     assert_eq!(secs(&rt), 2.0);
     assert_eq!(rt.pending_timers(), 0);
@@ -306,24 +249,11 @@ fn queue_join_waits_for_every_task_done_and_a_full_queue_suspends_put() {
         .trace()
         .events()
         .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EventKind::PollEnd {
-                    wait: Some(Wait::QueuePut { .. })
-                }
-            )
-        })
+        .filter(|e| matches!(e.kind, EventKind::PollEnd { wait: Some(Wait::QueuePut { .. }) }))
         .count();
-    assert!(
-        put_waits >= 1,
-        "the producer was seen waiting on a full queue"
-    );
+    assert!(put_waits >= 1, "the producer was seen waiting on a full queue");
     // The consumer was still waiting on get() when main ended: asyncio.run cancelled it.
-    assert!(rt.trace().events().iter().any(|e| e.kind
-        == EventKind::Cancelled {
-            by: CancelledBy::RunEnd
-        }));
+    assert!(rt.trace().events().iter().any(|e| e.kind == EventKind::Cancelled { by: CancelledBy::RunEnd }));
 }
 
 #[test]
@@ -380,13 +310,7 @@ fn cancelling_a_task_gives_back_its_permit() {
         print(format!("holder: {}", outcome.unwrap_err().py_repr()));
         Ok(())
     }));
-    assert_eq!(
-        prints(&rt),
-        vec![
-            (1.0, "waiter got the permit".into()),
-            (1.0, "holder: CancelledError()".into())
-        ]
-    );
+    assert_eq!(prints(&rt), vec![(1.0, "waiter got the permit".into()), (1.0, "holder: CancelledError()".into())]);
     assert_eq!(rt.pending_timers(), 0);
 }
 
@@ -406,12 +330,7 @@ fn as_completed_yields_in_finishing_order() {
 #[test]
 fn wait_first_completed_returns_early_and_cancels_nothing() {
     let (rt, out) = run_virtual(coro("main", async {
-        let (done, pending) = wait(
-            [worker("A", 1.0), worker("B", 0.5)],
-            None,
-            ReturnWhen::FirstCompleted,
-        )
-        .await;
+        let (done, pending) = wait([worker("A", 1.0), worker("B", 0.5)], None, ReturnWhen::FirstCompleted).await;
         print(format!("done={} pending={}", done.len(), pending.len()));
         let rest = pending[0].clone().await?;
         Ok(rest)
@@ -442,11 +361,7 @@ fn a_run_where_nothing_can_wake_anyone_is_reported_stuck() {
     }));
     assert_eq!(rt.phase(), Phase::Stuck);
     assert!(out.unwrap_err().is_cancelled());
-    assert!(rt
-        .trace()
-        .events()
-        .iter()
-        .any(|e| e.kind == EventKind::Stuck));
+    assert!(rt.trace().events().iter().any(|e| e.kind == EventKind::Stuck));
 }
 
 #[test]
@@ -462,18 +377,15 @@ fn a_blocking_call_makes_every_other_timer_late() {
         print("unblocked");
         ticker.await
     }));
-    assert_eq!(
-        prints(&rt),
-        vec![(2.1, "unblocked".into()), (2.1, "tick".into())]
-    );
+    assert_eq!(prints(&rt), vec![(2.1, "unblocked".into()), (2.1, "tick".into())]);
     let lateness: Vec<u64> = rt
         .trace()
         .events()
         .iter()
         .filter_map(|e| match e.kind {
-            EventKind::Wake {
-                cause: interleave::trace::WakeCause::Timer { due },
-            } if e.task.0 == 1 => Some(e.time - due),
+            EventKind::Wake { cause: interleave::trace::WakeCause::Timer { due } } if e.task.0 == 1 => {
+                Some(e.time - due)
+            }
             _ => None,
         })
         .collect();
@@ -506,19 +418,8 @@ fn stop_cancels_every_task_and_clears_every_timer() {
 #[test]
 fn step_mode_runs_one_task_resume_at_a_time() {
     let rt = Runtime::new_virtual();
-    run(
-        &rt,
-        coro("main", async {
-            gather([worker("A", 1.0), worker("B", 0.5)]).await
-        }),
-    );
-    let polls = |rt: &Runtime| {
-        rt.trace()
-            .events()
-            .iter()
-            .filter(|e| e.kind == EventKind::PollStart)
-            .count()
-    };
+    run(&rt, coro("main", async { gather([worker("A", 1.0), worker("B", 0.5)]).await }));
+    let polls = |rt: &Runtime| rt.trace().events().iter().filter(|e| e.kind == EventKind::PollStart).count();
     let mut seen = Vec::new();
     while rt.step() {
         seen.push(polls(&rt));
@@ -550,11 +451,6 @@ fn to_thread_leaves_the_loop_free_while_the_work_runs() {
     assert_eq!(
         prints(&rt),
         // Both due at 0.2 s: the earlier registered (the worker's result) goes first.
-        vec![
-            (0.1, "tick 1".into()),
-            (0.2, "78498 primes".into()),
-            (0.2, "tick 2".into()),
-            (0.3, "tick 3".into())
-        ]
+        vec![(0.1, "tick 1".into()), (0.2, "78498 primes".into()), (0.2, "tick 2".into()), (0.3, "tick 3".into())]
     );
 }

@@ -32,9 +32,7 @@ impl Job {
     }
 
     pub fn decode(text: &str) -> Result<Job, String> {
-        let (name, arg) = text
-            .split_once(' ')
-            .ok_or_else(|| format!("malformed job {text:?}"))?;
+        let (name, arg) = text.split_once(' ').ok_or_else(|| format!("malformed job {text:?}"))?;
         match name {
             "count_primes" => arg
                 .parse()
@@ -78,14 +76,7 @@ mod tests {
         for job in [Job::CountPrimes { below: 100_000 }, Job::Io { secs: 1.5 }] {
             assert_eq!(Job::decode(&job.encode()), Ok(job));
         }
-        for bad in [
-            "",
-            "count_primes",
-            "count_primes -1",
-            "io NaN",
-            "io -2",
-            "rm -rf /",
-        ] {
+        for bad in ["", "count_primes", "count_primes -1", "io NaN", "io -2", "rm -rf /"] {
             assert!(Job::decode(bad).is_err(), "{bad:?}");
         }
     }

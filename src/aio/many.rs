@@ -71,18 +71,10 @@ struct Group<T> {
 impl<T: TaskValue> Group<T> {
     /// `retrieve`: mark each exception as retrieved as soon as its task fails, as gather's
     /// done-callback does (so none is reported "never retrieved").
-    fn new<A: Into<Awaitable<T>>>(
-        what: &str,
-        aws: impl IntoIterator<Item = A>,
-        retrieve: bool,
-    ) -> Self {
+    fn new<A: Into<Awaitable<T>>>(what: &str, aws: impl IntoIterator<Item = A>, retrieve: bool) -> Self {
         let (run, owner) = inside(what);
         let tasks: Vec<Task<T>> = aws.into_iter().map(|a| a.into().into_task()).collect();
-        let watch = Rc::new(RefCell::new(Watch {
-            ended: VecDeque::new(),
-            left: tasks.len(),
-            waker: None,
-        }));
+        let watch = Rc::new(RefCell::new(Watch { ended: VecDeque::new(), left: tasks.len(), waker: None }));
         for (i, task) in tasks.iter().enumerate() {
             let watch = watch.clone();
             let weak = run.downgrade();
@@ -105,13 +97,7 @@ impl<T: TaskValue> Group<T> {
             });
         }
         let what = run.text(what);
-        Group {
-            run,
-            owner,
-            tasks,
-            watch,
-            what,
-        }
+        Group { run, owner, tasks, watch, what }
     }
 
     fn next_ended(&self) -> Option<(usize, End)> {
@@ -124,30 +110,20 @@ impl<T: TaskValue> Group<T> {
 
     fn wait(&self, cx: &Context<'_>) {
         let mut w = self.watch.borrow_mut();
-        if !w
-            .waker
-            .as_ref()
-            .is_some_and(|old| old.will_wake(cx.waker()))
-        {
+        if !w.waker.as_ref().is_some_and(|old| old.will_wake(cx.waker())) {
             w.waker = Some(cx.waker().clone());
         }
-        note_wait(Wait::Many {
-            what: self.what,
-            pending: w.left as u32,
-        });
+        note_wait(Wait::Many { what: self.what, pending: w.left as u32 });
     }
 
     fn outcome(&self, i: usize) -> PyResult<T> {
-        self.tasks[i]
-            .outcome()
-            .unwrap_or_else(|| Err(Exception::cancelled()))
+        self.tasks[i].outcome().unwrap_or_else(|| Err(Exception::cancelled()))
     }
 
     fn cancel_unfinished(&self) {
         for t in &self.tasks {
             if !t.done() {
-                self.run
-                    .cancel(t.id(), crate::trace::CancelledBy::Task(self.owner));
+                self.run.cancel(t.id(), crate::trace::CancelledBy::Task(self.owner));
             }
         }
     }
@@ -155,11 +131,7 @@ impl<T: TaskValue> Group<T> {
 
 /// `asyncio.gather(*aws)`: the children start now; await for their results in argument order.
 pub fn gather<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item = A>) -> Gather<T> {
-    Gather {
-        group: Group::new("gather", aws, true),
-        awaited: false,
-        finished: false,
-    }
+    Gather { group: Group::new("gather", aws, true), awaited: false, finished: false }
 }
 
 #[must_use = "await the gather to get its results (its tasks run either way)"]
@@ -191,18 +163,12 @@ impl<T: TaskValue> Future for Gather<T> {
                 // The first failure or cancellation (in the order they happened) is raised;
                 // the other children carry on.
                 self.finished = true;
-                return Poll::Ready(Err(self
-                    .group
-                    .outcome(i)
-                    .err()
-                    .unwrap_or_else(Exception::cancelled)));
+                return Poll::Ready(Err(self.group.outcome(i).err().unwrap_or_else(Exception::cancelled)));
             }
         }
         if self.group.left() == 0 {
             self.finished = true;
-            let results: PyResult<Vec<T>> = (0..self.group.tasks.len())
-                .map(|i| self.group.outcome(i))
-                .collect();
+            let results: PyResult<Vec<T>> = (0..self.group.tasks.len()).map(|i| self.group.outcome(i)).collect();
             return Poll::Ready(results);
         }
         self.group.wait(cx);
@@ -233,21 +199,12 @@ impl<T: TaskValue> Future for GatherAll<T> {
         g.awaited = true;
         while let Some((i, end)) = g.group.next_ended() {
             if end == End::Failed {
-                g.group.run.record(
-                    g.group.owner,
-                    EventKind::Swallowed {
-                        task: g.group.tasks[i].id(),
-                    },
-                );
+                g.group.run.record(g.group.owner, EventKind::Swallowed { task: g.group.tasks[i].id() });
             }
         }
         if g.group.left() == 0 {
             g.finished = true;
-            return Poll::Ready(
-                (0..g.group.tasks.len())
-                    .map(|i| g.group.outcome(i))
-                    .collect(),
-            );
+            return Poll::Ready((0..g.group.tasks.len()).map(|i| g.group.outcome(i)).collect());
         }
         g.group.wait(cx);
         Poll::Pending
@@ -270,14 +227,7 @@ pub async fn wait<T: TaskValue, A: Into<Awaitable<T>>>(
     return_when: ReturnWhen,
 ) -> (Vec<Task<T>>, Vec<Task<T>>) {
     let group = Group::new("wait", aws, false);
-    WaitGroup {
-        group,
-        done: Vec::new(),
-        failed: false,
-        timer: timeout.map(sleep),
-        return_when,
-    }
-    .await
+    WaitGroup { group, done: Vec::new(), failed: false, timer: timeout.map(sleep), return_when }.await
 }
 
 struct WaitGroup<T: TaskValue> {
@@ -297,10 +247,7 @@ impl<T: TaskValue> Future for WaitGroup<T> {
             this.failed |= end == End::Failed;
             this.done.push(i);
         }
-        let timed_out = this
-            .timer
-            .as_mut()
-            .is_some_and(|t| Pin::new(t).poll(cx).is_ready());
+        let timed_out = this.timer.as_mut().is_some_and(|t| Pin::new(t).poll(cx).is_ready());
         let finished = this.group.left() == 0
             || timed_out
             || match this.return_when {
@@ -309,18 +256,8 @@ impl<T: TaskValue> Future for WaitGroup<T> {
                 ReturnWhen::AllCompleted => false,
             };
         if finished {
-            let done: Vec<Task<T>> = this
-                .done
-                .iter()
-                .map(|&i| this.group.tasks[i].clone())
-                .collect();
-            let pending = this
-                .group
-                .tasks
-                .iter()
-                .filter(|t| !t.done())
-                .cloned()
-                .collect();
+            let done: Vec<Task<T>> = this.done.iter().map(|&i| this.group.tasks[i].clone()).collect();
+            let pending = this.group.tasks.iter().filter(|t| !t.done()).cloned().collect();
             return Poll::Ready((done, pending));
         }
         this.group.wait(cx);
@@ -330,13 +267,8 @@ impl<T: TaskValue> Future for WaitGroup<T> {
 
 /// `asyncio.as_completed(aws)`: results in the order the tasks finish.
 /// `while let Some(result) = results.next().await { … }`
-pub fn as_completed<T: TaskValue, A: Into<Awaitable<T>>>(
-    aws: impl IntoIterator<Item = A>,
-) -> AsCompleted<T> {
-    AsCompleted {
-        group: Group::new("as_completed", aws, false),
-        handed_out: 0,
-    }
+pub fn as_completed<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item = A>) -> AsCompleted<T> {
+    AsCompleted { group: Group::new("as_completed", aws, false), handed_out: 0 }
 }
 
 pub struct AsCompleted<T: TaskValue> {
@@ -363,12 +295,7 @@ impl<T: TaskValue> Future for NextCompleted<'_, T> {
         if let Some((i, end)) = of.group.next_ended() {
             of.handed_out += 1;
             if end == End::Failed {
-                of.group.run.record(
-                    of.group.owner,
-                    EventKind::Retrieved {
-                        task: of.group.tasks[i].id(),
-                    },
-                );
+                of.group.run.record(of.group.owner, EventKind::Retrieved { task: of.group.tasks[i].id() });
             }
             return Poll::Ready(Some(of.group.outcome(i)));
         }
@@ -382,13 +309,7 @@ impl<T: TaskValue> Future for NextCompleted<'_, T> {
 
 /// `await asyncio.wait_for(aw, timeout)`.
 pub fn wait_for<T: TaskValue>(aw: impl Into<Awaitable<T>>, timeout: f64) -> WaitFor<T> {
-    WaitFor {
-        task: aw.into().into_task(),
-        timer: sleep(timeout),
-        timed_out: false,
-        awaited: false,
-        finished: false,
-    }
+    WaitFor { task: aw.into().into_task(), timer: sleep(timeout), timed_out: false, awaited: false, finished: false }
 }
 
 #[must_use = "wait_for does nothing unless awaited"]
@@ -415,11 +336,7 @@ impl<T: TaskValue> Future for WaitFor<T> {
         this.awaited = true;
         if let Poll::Ready(outcome) = Pin::new(&mut this.task).poll(cx) {
             this.finished = true;
-            return Poll::Ready(if this.timed_out {
-                Err(Exception::timeout())
-            } else {
-                outcome
-            });
+            return Poll::Ready(if this.timed_out { Err(Exception::timeout()) } else { outcome });
         }
         if !this.timed_out && Pin::new(&mut this.timer).poll(cx).is_ready() {
             // Time is up: cancel the work and wait for it to stop before raising.
@@ -428,9 +345,7 @@ impl<T: TaskValue> Future for WaitFor<T> {
                 rt.cancel(this.task.id(), CancelledBy::Timeout(me));
             }
         }
-        note_wait(Wait::Join {
-            task: this.task.id(),
-        });
+        note_wait(Wait::Join { task: this.task.id() });
         Poll::Pending
     }
 }

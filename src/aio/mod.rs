@@ -18,11 +18,12 @@
 //! | `time.sleep(2)` (the mistake)            | `blocking_sleep(2.0)`                             |
 //! | `await asyncio.to_thread(f, n)`          | `to_thread(Job::CountPrimes { below: n }).await?` |
 //! | `print(…)`                               | `print(format!(…))`                               |
+//! | `try: … finally: cleanup()`              | `let _cleanup = finally(\|\| cleanup());`          |
+//! | `loop.time()`                            | `loop_time()`                                     |
 //!
 //! Where Rust differs: futures are lazy (as coroutine objects are) and cancelling means
 //! dropping. The toolbox keeps asyncio's behaviour on top; see [`task`] for the mapping.
 
-#[cfg(target_arch = "wasm32")]
 mod fetch;
 mod jobs;
 mod many;
@@ -33,14 +34,13 @@ pub mod task;
 mod thread;
 mod value;
 
-#[cfg(target_arch = "wasm32")]
 pub use fetch::{fetch_json, fetch_text, open_fetches, Json};
 pub use jobs::{count_primes, Job};
 pub use many::{as_completed, gather, wait, wait_for, Awaitable, Gather, ReturnWhen};
 pub use queue::Queue;
-pub use sleep::{blocking_sleep, secs_to_micros, sleep};
+pub use sleep::{blocking_sleep, loop_time, secs_to_micros, sleep};
 pub use sync::{Event, Lock, Permit, Semaphore};
-pub use task::{coro, create_task, print, run, Coro, Task, TaskValue};
+pub use task::{coro, create_task, finally, print, run, Coro, Finally, Task, TaskValue};
 #[cfg(target_arch = "wasm32")]
 pub use thread::{busy_workers, worker_run};
 pub use thread::{to_thread, ToThread};

@@ -76,19 +76,12 @@ impl<T> Queue<T> {
 
     /// `await queue.put(item)`: waits while the queue is full.
     pub fn put(&self, item: T) -> Put<T> {
-        Put {
-            q: self.0.clone(),
-            item: Some(item),
-            place: None,
-        }
+        Put { q: self.0.clone(), item: Some(item), place: None }
     }
 
     /// `await queue.get()`: waits while the queue is empty.
     pub fn get(&self) -> Get<T> {
-        Get {
-            q: self.0.clone(),
-            place: None,
-        }
+        Get { q: self.0.clone(), place: None }
     }
 
     /// `queue.put_nowait(item)`: raises `QueueFull` instead of waiting.
@@ -121,10 +114,7 @@ impl<T> Queue<T> {
 
     /// `await queue.join()`: until `task_done` was called for every item ever put.
     pub fn join(&self) -> Join<T> {
-        Join {
-            q: self.0.clone(),
-            place: None,
-        }
+        Join { q: self.0.clone(), place: None }
     }
 }
 
@@ -171,10 +161,7 @@ impl<T> Future for Put<T> {
             }
             return Poll::Ready(());
         }
-        this.q
-            .putters
-            .borrow_mut()
-            .register(&mut this.place, cx.waker());
+        this.q.putters.borrow_mut().register(&mut this.place, cx.waker());
         note_wait(Wait::QueuePut { queue: this.q.name });
         Poll::Pending
     }
@@ -186,11 +173,7 @@ impl<T> Drop for Put<T> {
             let mut putters = self.q.putters.borrow_mut();
             putters.remove(&mut self.place);
             // A wake-up meant for this putter must not be lost: pass it on.
-            let next = if self.q.full() {
-                None
-            } else {
-                putters.pop_first()
-            };
+            let next = if self.q.full() { None } else { putters.pop_first() };
             drop(putters);
             wake(next);
         }
@@ -212,10 +195,7 @@ impl<T> Future for Get<T> {
             this.q.getters.borrow_mut().remove(&mut this.place);
             return Poll::Ready(item);
         }
-        this.q
-            .getters
-            .borrow_mut()
-            .register(&mut this.place, cx.waker());
+        this.q.getters.borrow_mut().register(&mut this.place, cx.waker());
         note_wait(Wait::QueueGet { queue: this.q.name });
         Poll::Pending
     }
@@ -226,11 +206,7 @@ impl<T> Drop for Get<T> {
         if self.place.is_some() {
             let mut getters = self.q.getters.borrow_mut();
             getters.remove(&mut self.place);
-            let next = if self.q.items.borrow().is_empty() {
-                None
-            } else {
-                getters.pop_first()
-            };
+            let next = if self.q.items.borrow().is_empty() { None } else { getters.pop_first() };
             drop(getters);
             wake(next);
         }
@@ -252,10 +228,7 @@ impl<T> Future for Join<T> {
             this.q.joiners.borrow_mut().remove(&mut this.place);
             return Poll::Ready(());
         }
-        this.q
-            .joiners
-            .borrow_mut()
-            .register(&mut this.place, cx.waker());
+        this.q.joiners.borrow_mut().register(&mut this.place, cx.waker());
         note_wait(Wait::QueueJoin { queue: this.q.name });
         Poll::Pending
     }

@@ -21,10 +21,7 @@ pub fn secs_to_micros(secs: f64) -> Micros {
 /// `await asyncio.sleep(secs)`. `sleep(0)` yields one loop turn without a timer, as asyncio's
 /// does. Dropping the future (cancellation) clears its timer.
 pub fn sleep(secs: f64) -> Sleep {
-    Sleep {
-        dur: secs_to_micros(secs),
-        state: State::New,
-    }
+    Sleep { dur: secs_to_micros(secs), state: State::New }
 }
 
 #[must_use = "sleep does nothing unless awaited"]
@@ -36,11 +33,7 @@ pub struct Sleep {
 enum State {
     New,
     Yielded,
-    Waiting {
-        run: WeakRuntime,
-        key: TimerKey,
-        due: Micros,
-    },
+    Waiting { run: WeakRuntime, key: TimerKey, due: Micros },
     Done,
 }
 
@@ -60,20 +53,13 @@ impl Future for Sleep {
                 let due = rt.now().saturating_add(self.dur);
                 let key = rt.add_timer(due, cx.waker());
                 note_wait(Wait::Timer { due, dur: self.dur });
-                self.state = State::Waiting {
-                    run: rt.downgrade(),
-                    key,
-                    due,
-                };
+                self.state = State::Waiting { run: rt.downgrade(), key, due };
                 Poll::Pending
             }
             State::Waiting { run, key, due } => match run.upgrade() {
                 Some(rt) if rt.timer_pending(*key) => {
                     rt.update_timer_waker(*key, cx.waker());
-                    note_wait(Wait::Timer {
-                        due: *due,
-                        dur: self.dur,
-                    });
+                    note_wait(Wait::Timer { due: *due, dur: self.dur });
                     Poll::Pending
                 }
                 _ => {
@@ -104,4 +90,11 @@ impl Drop for Sleep {
 pub fn blocking_sleep(secs: f64) {
     let (rt, me) = inside("time.sleep");
     rt.block_for(me, secs_to_micros(secs));
+}
+
+/// `asyncio.get_running_loop().time()` (or `time.perf_counter()` in a demo): seconds since the
+/// run began, on the run's own clock.
+pub fn loop_time() -> f64 {
+    let (rt, _) = inside("loop.time");
+    rt.now() as f64 / 1e6
 }

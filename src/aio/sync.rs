@@ -121,10 +121,7 @@ impl Semaphore {
 
     /// `async with sem:` → `let _permit = sem.acquire().await;`
     pub fn acquire(&self) -> Acquire {
-        Acquire {
-            sem: self.0.clone(),
-            place: None,
-        }
+        Acquire { sem: self.0.clone(), place: None }
     }
 
     /// `sem.locked()`: no permit is free right now.
@@ -175,19 +172,12 @@ impl Future for Acquire {
             s.value.set(s.value.get() - 1);
             waiters.remove(&mut this.place);
             // More permits free (several released at once)? Let the next in line try too.
-            let next = if s.value.get() > 0 {
-                waiters.wake_first()
-            } else {
-                None
-            };
+            let next = if s.value.get() > 0 { waiters.wake_first() } else { None };
             drop(waiters);
             wake(next);
             let (rt, holder) = inside("acquire");
             rt.record(holder, EventKind::Acquired { what: s.name });
-            return Poll::Ready(Permit {
-                sem: s.clone(),
-                holder,
-            });
+            return Poll::Ready(Permit { sem: s.clone(), holder });
         }
         waiters.register(&mut this.place, cx.waker());
         note_wait(match s.kind {
@@ -203,11 +193,7 @@ impl Drop for Acquire {
         if self.place.is_some() {
             let mut waiters = self.sem.waiters.borrow_mut();
             waiters.remove(&mut self.place);
-            let next = if self.sem.value.get() > 0 {
-                waiters.wake_first()
-            } else {
-                None
-            };
+            let next = if self.sem.value.get() > 0 { waiters.wake_first() } else { None };
             drop(waiters);
             wake(next);
         }
@@ -249,11 +235,7 @@ impl Event {
 
     pub fn named(name: &str) -> Self {
         let (rt, _) = inside(name);
-        Event(Rc::new(Flag {
-            name: rt.text(name),
-            set: Cell::new(false),
-            waiters: RefCell::default(),
-        }))
+        Event(Rc::new(Flag { name: rt.text(name), set: Cell::new(false), waiters: RefCell::default() }))
     }
 
     /// `event.set()`: wakes every waiter.
@@ -273,10 +255,7 @@ impl Event {
 
     /// `await event.wait()`
     pub fn wait(&self) -> EventWait {
-        EventWait {
-            flag: self.0.clone(),
-            place: None,
-        }
+        EventWait { flag: self.0.clone(), place: None }
     }
 }
 
@@ -301,13 +280,8 @@ impl Future for EventWait {
             this.flag.waiters.borrow_mut().remove(&mut this.place);
             return Poll::Ready(());
         }
-        this.flag
-            .waiters
-            .borrow_mut()
-            .register(&mut this.place, cx.waker());
-        note_wait(Wait::Event {
-            name: this.flag.name,
-        });
+        this.flag.waiters.borrow_mut().register(&mut this.place, cx.waker());
+        note_wait(Wait::Event { name: this.flag.name });
         Poll::Pending
     }
 }

@@ -63,9 +63,7 @@ impl<T> Coro<T> {
         let (name, future) = self.into_parts();
         Coro {
             name,
-            future: future.map(|f| {
-                Box::pin(async move { f.await.map(|v| Repr(v.py_repr())) }) as BoxedCoro<Repr>
-            }),
+            future: future.map(|f| Box::pin(async move { f.await.map(|v| Repr(v.py_repr())) }) as BoxedCoro<Repr>),
             started: false,
             run: None,
         }
@@ -83,10 +81,7 @@ impl<T> Future for Coro<T> {
         self.started = true;
         match self.future.as_mut() {
             Some(f) => f.as_mut().poll(cx),
-            None => Poll::Ready(Err(Exception::new(
-                "RuntimeError",
-                "cannot reuse already awaited coroutine",
-            ))),
+            None => Poll::Ready(Err(Exception::new("RuntimeError", "cannot reuse already awaited coroutine"))),
         }
     }
 }
@@ -114,11 +109,7 @@ pub struct Task<T> {
 
 impl<T> Clone for Task<T> {
     fn clone(&self) -> Self {
-        Task {
-            run: self.run.clone(),
-            id: self.id,
-            result: self.result.clone(),
-        }
+        Task { run: self.run.clone(), id: self.id, result: self.result.clone() }
     }
 }
 
@@ -141,19 +132,12 @@ pub fn spawn_on<T: TaskValue>(rt: &Runtime, parent: Option<TaskId>, coro: Coro<T
     let wrapped = async move {
         let outcome = match future {
             Some(f) => f.await,
-            None => Err(Exception::new(
-                "RuntimeError",
-                "cannot reuse already awaited coroutine",
-            )),
+            None => Err(Exception::new("RuntimeError", "cannot reuse already awaited coroutine")),
         };
         // Reprs cost an allocation; skip them when nothing would store them.
         let recording = weak.upgrade().is_some_and(|rt| rt.is_recording());
         let completion = match &outcome {
-            Ok(v) => Completion::Done(if recording {
-                v.py_repr()
-            } else {
-                String::new()
-            }),
+            Ok(v) => Completion::Done(if recording { v.py_repr() } else { String::new() }),
             Err(e) => Completion::Failed(e.py_repr()),
         };
         *slot.borrow_mut() = Some(outcome);
@@ -164,11 +148,7 @@ pub fn spawn_on<T: TaskValue>(rt: &Runtime, parent: Option<TaskId>, coro: Coro<T
     } else {
         rt.spawn(parent, &name, Box::pin(wrapped))
     };
-    Task {
-        run: rt.downgrade(),
-        id,
-        result,
-    }
+    Task { run: rt.downgrade(), id, result }
 }
 
 /// `asyncio.create_task(coro)`: schedule it now; it starts on the next loop turn.
@@ -255,6 +235,24 @@ impl<T: Clone> Future for Task<T> {
             }
             // The run is gone, so the task will never finish.
             None => Poll::Ready(Err(Exception::cancelled())),
+        }
+    }
+}
+
+/// `try: … finally: cleanup()`. The cleanup runs when the guard drops: at the end of the
+/// block, or where the task was waiting if it is cancelled (Rust runs destructors there, which
+/// is how cancellation reaches a coroutine's `finally:` here).
+#[must_use = "the cleanup runs when this guard is dropped; bind it: let _cleanup = finally(…)"]
+pub struct Finally<F: FnOnce()>(Option<F>);
+
+pub fn finally<F: FnOnce()>(cleanup: F) -> Finally<F> {
+    Finally(Some(cleanup))
+}
+
+impl<F: FnOnce()> Drop for Finally<F> {
+    fn drop(&mut self) {
+        if let Some(f) = self.0.take() {
+            f();
         }
     }
 }

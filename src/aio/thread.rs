@@ -41,10 +41,7 @@ impl Job {
 
 /// `await asyncio.to_thread(job)`: the result as text (`count_primes` gives the count).
 pub fn to_thread(job: Job) -> ToThread {
-    ToThread {
-        job,
-        state: State::New,
-    }
+    ToThread { job, state: State::New }
 }
 
 #[must_use = "to_thread does nothing unless awaited"]
@@ -74,11 +71,7 @@ impl Future for ToThread {
             let (rt, _) = inside("to_thread");
             let label = rt.text(&this.job.to_string());
             this.state = if rt.is_virtual() {
-                State::Virtual {
-                    result: this.job.run_cpu(),
-                    timer: sleep(this.job.virtual_secs()),
-                    label,
-                }
+                State::Virtual { result: this.job.run_cpu(), timer: sleep(this.job.virtual_secs()), label }
             } else {
                 #[cfg(target_arch = "wasm32")]
                 {
@@ -89,11 +82,7 @@ impl Future for ToThread {
             };
         }
         let outcome = match &mut this.state {
-            State::Virtual {
-                result,
-                timer,
-                label,
-            } => match Pin::new(timer).poll(cx) {
+            State::Virtual { result, timer, label } => match Pin::new(timer).poll(cx) {
                 Poll::Ready(()) => Poll::Ready(Ok(std::mem::take(result))),
                 Poll::Pending => {
                     note_wait(Wait::Worker { job: *label });
@@ -102,10 +91,9 @@ impl Future for ToThread {
             },
             #[cfg(target_arch = "wasm32")]
             State::Browser(call) => call.poll(cx),
-            State::New | State::Done => Poll::Ready(Err(Exception::new(
-                "RuntimeError",
-                "to_thread awaited after it finished",
-            ))),
+            State::New | State::Done => {
+                Poll::Ready(Err(Exception::new("RuntimeError", "to_thread awaited after it finished")))
+            }
         };
         if outcome.is_ready() {
             this.state = State::Done;
@@ -183,8 +171,7 @@ mod browser {
 
     /// Python's default: `min(32, os.cpu_count() + 4)`.
     fn max_workers() -> usize {
-        let cores =
-            web_sys::window().map_or(2.0, |w| w.navigator().hardware_concurrency()) as usize;
+        let cores = web_sys::window().map_or(2.0, |w| w.navigator().hardware_concurrency()) as usize;
         (cores.max(1) + 4).min(32)
     }
 
@@ -218,16 +205,9 @@ mod browser {
         let id = pool.next_worker;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
             let data = e.data();
-            let call = Reflect::get(&data, &"id".into())
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or(-1.0);
-            let ok = Reflect::get(&data, &"ok".into())
-                .ok()
-                .and_then(|v| v.as_string());
-            let err = Reflect::get(&data, &"err".into())
-                .ok()
-                .and_then(|v| v.as_string());
+            let call = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0);
+            let ok = Reflect::get(&data, &"ok".into()).ok().and_then(|v| v.as_string());
+            let err = Reflect::get(&data, &"err".into()).ok().and_then(|v| v.as_string());
             let result = ok.ok_or_else(|| err.unwrap_or_else(|| "the worker sent nothing".into()));
             if call < 0.0 {
                 fail_worker(id, result.err().unwrap_or_default());
@@ -235,19 +215,12 @@ mod browser {
                 answer(call as u64, result);
             }
         });
-        let on_error =
-            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-                fail_worker(id, format!("the worker failed: {}", e.message()));
-            });
+        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+            fail_worker(id, format!("the worker failed: {}", e.message()));
+        });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        pool.slots.push(Slot {
-            id,
-            worker,
-            busy: None,
-            _on_message: on_message,
-            _on_error: on_error,
-        });
+        pool.slots.push(Slot { id, worker, busy: None, _on_message: on_message, _on_error: on_error });
         Ok(pool.slots.len() - 1)
     }
 
@@ -284,14 +257,7 @@ mod browser {
                 pool.answers.insert(id, (None, None));
                 id
             });
-            Call {
-                job,
-                label,
-                id,
-                place: None,
-                posted: false,
-                _outside: rt.outside_work(),
-            }
+            Call { job, label, id, place: None, posted: false, _outside: rt.outside_work() }
         }
 
         /// Posts the job to an idle (or new) worker; false if all are busy.
@@ -306,10 +272,7 @@ mod browser {
                 let message = Object::new();
                 let _ = Reflect::set(&message, &"id".into(), &(self.id as f64).into());
                 let _ = Reflect::set(&message, &"job".into(), &self.job.encode().into());
-                pool.slots[slot]
-                    .worker
-                    .post_message(&message)
-                    .map_err(|e| format!("{e:?}"))?;
+                pool.slots[slot].worker.post_message(&message).map_err(|e| format!("{e:?}"))?;
                 pool.slots[slot].busy = Some(self.id);
                 pool.line.remove(&mut self.place);
                 Ok(true)
@@ -343,9 +306,7 @@ mod browser {
                 pool.answers.remove(&self.id).and_then(|(a, _)| a)
             });
             match done {
-                Some(answer) => {
-                    Poll::Ready(answer.map_err(|why| Exception::new("WorkerError", why)))
-                }
+                Some(answer) => Poll::Ready(answer.map_err(|why| Exception::new("WorkerError", why))),
                 None => {
                     note_wait(Wait::Worker { job: self.label });
                     Poll::Pending
@@ -360,10 +321,7 @@ mod browser {
             let freed = POOL.with(|p| {
                 let mut pool = p.borrow_mut();
                 pool.line.remove(&mut self.place);
-                let unanswered = pool
-                    .answers
-                    .remove(&self.id)
-                    .is_some_and(|(a, _)| a.is_none());
+                let unanswered = pool.answers.remove(&self.id).is_some_and(|(a, _)| a.is_none());
                 match pool.slots.iter().position(|s| s.busy == Some(self.id)) {
                     Some(i) if unanswered => {
                         pool.slots.remove(i).worker.terminate();

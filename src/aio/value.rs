@@ -13,10 +13,7 @@ pub struct Exception {
 
 impl Exception {
     pub fn new(kind: &str, message: impl AsRef<str>) -> Self {
-        Exception {
-            kind: Rc::from(kind),
-            message: Rc::from(message.as_ref()),
-        }
+        Exception { kind: Rc::from(kind), message: Rc::from(message.as_ref()) }
     }
 
     /// What `asyncio.wait_for` raises when the time is up.
@@ -78,11 +75,7 @@ impl PyRepr for Exception {
 impl PyRepr for str {
     fn py_repr(&self) -> String {
         // Python prefers single quotes, and switches to double when the text has a ' but no ".
-        let quote = if self.contains('\'') && !self.contains('"') {
-            '"'
-        } else {
-            '\''
-        };
+        let quote = if self.contains('\'') && !self.contains('"') { '"' } else { '\'' };
         let mut out = String::with_capacity(self.len() + 2);
         out.push(quote);
         for c in self.chars() {
@@ -207,19 +200,13 @@ mod tests {
 
     #[test]
     fn reprs_match_python() {
-        assert_eq!(
-            vec!["A done".to_string(), "B done".into()].py_repr(),
-            "['A done', 'B done']"
-        );
+        assert_eq!(vec!["A done".to_string(), "B done".into()].py_repr(), "['A done', 'B done']");
         assert_eq!("it's".py_repr(), "\"it's\"");
         assert_eq!("a\nb\\".py_repr(), "'a\\nb\\\\'");
         assert_eq!(1.0f64.py_repr(), "1.0");
         assert_eq!(0.1f64.py_repr(), "0.1");
         assert_eq!(Exception::timeout().py_repr(), "TimeoutError()");
-        assert_eq!(
-            Exception::value_error("bad id 3").py_repr(),
-            "ValueError('bad id 3')"
-        );
+        assert_eq!(Exception::value_error("bad id 3").py_repr(), "ValueError('bad id 3')");
         let mixed: Vec<PyResult<i64>> = vec![Ok(1), Err(Exception::value_error("no"))];
         assert_eq!(mixed.py_repr(), "[1, ValueError('no')]");
         assert_eq!((Some(2u32), true).py_repr(), "(2, True)");

@@ -6,10 +6,7 @@ use crate::aio::*;
 
 pub struct Gather;
 
-const DELAY: Kind = Kind::Seconds {
-    min: 0.0,
-    max: 60.0,
-};
+const DELAY: Kind = Kind::Seconds { min: 0.0, max: 60.0 };
 
 impl Demo for Gather {
     fn slug(&self) -> &'static str {
@@ -23,7 +20,7 @@ impl Demo for Gather {
          While one task sleeps, the loop runs the others, so three waits of 1.0, 0.5 and 1.5 s take 1.5 s, not 3.0. \
          Notice that the results come back in the order you passed them, although B finished first."
     }
-    fn python(&self) -> &'static str {
+    fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio
 
 async def task(name, delay):
@@ -45,27 +42,9 @@ asyncio.run(main())"#
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[
-            ParamSpec {
-                key: "a",
-                label: "A sleeps",
-                help: "seconds task A waits",
-                kind: DELAY,
-                default: "1.0",
-            },
-            ParamSpec {
-                key: "b",
-                label: "B sleeps",
-                help: "seconds task B waits",
-                kind: DELAY,
-                default: "0.5",
-            },
-            ParamSpec {
-                key: "c",
-                label: "C sleeps",
-                help: "seconds task C waits",
-                kind: DELAY,
-                default: "1.5",
-            },
+            ParamSpec { key: "a", label: "A sleeps", help: "seconds task A waits", kind: DELAY, default: "1.0" },
+            ParamSpec { key: "b", label: "B sleeps", help: "seconds task B waits", kind: DELAY, default: "0.5" },
+            ParamSpec { key: "c", label: "C sleeps", help: "seconds task C waits", kind: DELAY, default: "1.5" },
         ]
     }
     fn main(&self, p: &Params) -> Coro<Repr> {

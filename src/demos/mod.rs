@@ -3,12 +3,43 @@
 //! the Python it mirrors and its parameters. The code the page shows is cut from the demo's own
 //! file between `// region: demo` and `// endregion` markers, so what is shown is what ran.
 
+mod as_completed;
+mod blocking;
+mod cancel;
+mod create_task;
+mod fetch;
+mod forgot_await;
 mod gather;
+mod hello;
+mod llm_batch;
 pub mod params;
+mod queue;
+mod return_exceptions;
+mod semaphore;
+mod sequential_vs_gather;
+mod threads_vs_loop;
+mod to_thread;
+mod wait_for;
 
 use crate::aio::{Coro, Repr};
-use crate::model::{metrics, what_happened, RunModel};
-use params::{ParamSpec, Params};
+use crate::model::{metrics, what_happened, FrameStats, RunModel};
+use crate::trace::Recorder;
+use params::{Kind, ParamSpec, Params};
+
+/// A named set of values that shows a variation of the lesson ("timeout above the duration").
+pub struct Preset {
+    pub label: &'static str,
+    /// (key, value) pairs; keys not listed keep the lesson's defaults.
+    pub values: &'static [(&'static str, &'static str)],
+}
+
+/// What a finished run offers its demo for the "what happened" line.
+pub struct Facts<'a> {
+    pub model: &'a RunModel,
+    pub trace: &'a Recorder,
+    /// Frames the page drew while the run went (the browser measures them; absent otherwise).
+    pub frames: Option<&'a FrameStats>,
+}
 
 pub trait Demo: Sync {
     /// Stable key used in URLs (`#/demo/<slug>`).
@@ -16,21 +47,43 @@ pub trait Demo: Sync {
     fn title(&self) -> &'static str;
     /// 2–4 plain sentences: the lesson and what to notice.
     fn lesson(&self) -> &'static str;
-    /// The asyncio program it mirrors; `${key}` stands for a parameter's current value.
-    fn python(&self) -> &'static str;
+    /// The asyncio program it mirrors for the chosen `variant` (the index of the demo's
+    /// `variant` choice, 0 if it has none); `${key}` stands for a parameter's current value.
+    fn python(&self, variant: usize) -> &'static str;
     /// The demo's whole source file (`include_str!`); [`rust_shown`] cuts the shown part.
     fn source_file(&self) -> &'static str;
     fn params(&self) -> &'static [ParamSpec];
+    /// Variations worth one click.
+    fn presets(&self) -> &'static [Preset] {
+        &[]
+    }
     /// The `main()` coroutine for these parameters.
     fn main(&self, p: &Params) -> Coro<Repr>;
     /// The "what happened" line, from the finished run.
-    fn explain(&self, _p: &Params, run: &RunModel) -> String {
-        what_happened(&metrics(run))
+    fn explain(&self, _p: &Params, run: &Facts) -> String {
+        what_happened(&metrics(run.model))
     }
 }
 
 /// Every demo, in gallery order.
-pub static DEMOS: &[&dyn Demo] = &[&gather::Gather];
+pub static DEMOS: &[&dyn Demo] = &[
+    &hello::Hello,
+    &gather::Gather,
+    &sequential_vs_gather::SequentialVsGather,
+    &create_task::CreateTask,
+    &wait_for::WaitFor,
+    &queue::QueueDemo,
+    &semaphore::SemaphoreDemo,
+    &return_exceptions::ReturnExceptions,
+    &fetch::FetchDemo,
+    &forgot_await::ForgotAwait,
+    &blocking::Blocking,
+    &to_thread::ToThread,
+    &llm_batch::LlmBatch,
+    &threads_vs_loop::ThreadsVsLoop,
+    &as_completed::AsCompleted,
+    &cancel::Cancel,
+];
 
 pub fn find(slug: &str) -> Option<&'static dyn Demo> {
     DEMOS.iter().copied().find(|d| d.slug() == slug)
@@ -46,9 +99,18 @@ pub fn rust_shown(file: &'static str) -> Option<&'static str> {
     Some(file[start..start + len].trim_matches('\n'))
 }
 
-/// The Python program with the current values in place of `${key}`.
+/// The Python program for the form's variant, with its current values in place of `${key}`.
 pub fn python_with(demo: &dyn Demo, raw: &[String]) -> String {
-    let mut code = demo.python().to_string();
+    let variant = demo
+        .params()
+        .iter()
+        .zip(raw)
+        .find_map(|(spec, value)| match spec.kind {
+            Kind::Choice(options) if spec.key == "variant" => options.iter().position(|o| *o == value.trim()),
+            _ => None,
+        })
+        .unwrap_or(0);
+    let mut code = demo.python(variant).to_string();
     for (spec, value) in demo.params().iter().zip(raw) {
         code = code.replace(&format!("${{{}}}", spec.key), value.trim());
     }
@@ -64,35 +126,14 @@ mod tests {
         let mut slugs = std::collections::HashSet::new();
         for d in DEMOS {
             assert!(slugs.insert(d.slug()), "duplicate slug {}", d.slug());
-            assert!(
-                d.slug().chars().all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{}",
-                d.slug()
-            );
-            let shown = rust_shown(d.source_file())
-                .unwrap_or_else(|| panic!("{} lacks region markers", d.slug()));
-            assert!(
-                shown.contains("coro("),
-                "{}: the shown code should contain the coroutines",
-                d.slug()
-            );
+            assert!(d.slug().chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", d.slug());
+            let shown = rust_shown(d.source_file()).unwrap_or_else(|| panic!("{} lacks region markers", d.slug()));
+            assert!(shown.contains("coro("), "{}: the shown code should contain the coroutines", d.slug());
             let sentences = d.lesson().matches(". ").count() + 1;
-            assert!(
-                (2..=4).contains(&sentences),
-                "{}: lesson should be 2-4 sentences",
-                d.slug()
-            );
-            assert!(
-                params::Form::defaults(d.params()).params().is_some(),
-                "{}: defaults must be valid",
-                d.slug()
-            );
+            assert!((2..=4).contains(&sentences), "{}: lesson should be 2-4 sentences", d.slug());
+            assert!(params::Form::defaults(d.params()).params().is_some(), "{}: defaults must be valid", d.slug());
             let python = python_with(*d, &params::Form::defaults(d.params()).raw);
-            assert!(
-                !python.contains("${"),
-                "{}: unreplaced placeholder",
-                d.slug()
-            );
+            assert!(!python.contains("${"), "{}: unreplaced placeholder", d.slug());
         }
     }
 }

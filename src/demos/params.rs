@@ -15,7 +15,7 @@ pub enum Kind {
     Percent,
     /// One of a few named options; the value is the option's index.
     Choice(&'static [&'static str]),
-    /// A list of http(s) URLs, one per line (at most `max`).
+    /// A list of URLs, one per line (at most `max`): http(s), or the site's own sample data.
     Urls { max: usize },
 }
 
@@ -51,17 +51,14 @@ impl ParamSpec {
             Kind::Count { min, max } => format!("{min}–{max}"),
             Kind::Percent => "0–100 %".into(),
             Kind::Choice(options) => options.join(" / "),
-            Kind::Urls { max } => format!("up to {max} http(s) URLs, one per line"),
+            Kind::Urls { max } => format!("up to {max} URLs, one per line: http(s):// or static/data/…"),
         }
     }
 
     /// Reads typed text into a value, or says what is wrong with it.
     pub fn parse(&self, raw: &str) -> Result<Value, String> {
         if raw.len() > MAX_FIELD_LEN {
-            return Err(format!(
-                "Too long ({} characters; at most {MAX_FIELD_LEN}).",
-                raw.chars().count()
-            ));
+            return Err(format!("Too long ({} characters; at most {MAX_FIELD_LEN}).", raw.chars().count()));
         }
         let text = raw.trim();
         match self.kind {
@@ -95,21 +92,14 @@ impl ParamSpec {
                 .map(Value::Choice)
                 .ok_or_else(|| format!("Must be one of: {}.", options.join(", "))),
             Kind::Urls { max } => {
-                let urls: Vec<&str> = text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .collect();
+                let urls: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
                 if urls.is_empty() {
                     return Err("Enter at least one URL.".into());
                 }
                 if urls.len() > max {
                     return Err(format!("At most {max} URLs ({} given).", urls.len()));
                 }
-                urls.iter()
-                    .map(|u| http_url(u))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map(Value::Urls)
+                urls.iter().map(|u| fetch_url(u)).collect::<Result<Vec<_>, _>>().map(Value::Urls)
             }
         }
     }
@@ -120,34 +110,38 @@ fn number(text: &str) -> Result<f64, String> {
         return Err("Enter a number.".into());
     }
     // Rust's parser takes "inf", "NaN" and "1e400" (= inf): refuse what is not a plain number.
-    let plain = text
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+    let plain = text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
     match text.parse::<f64>() {
         Ok(x) if plain && x.is_finite() => Ok(x),
         _ => Err(format!("“{}” is not a number.", shorten(text))),
     }
 }
 
-/// Accepts only absolute http(s) URLs with a host; anything else (javascript:, data:, file:,
-/// relative paths) gets a message saying so.
-pub fn http_url(text: &str) -> Result<String, String> {
+/// Where the site keeps the sample JSON the fetch demo reads by default.
+pub const SITE_DATA: &str = "static/data/";
+
+/// Accepts absolute http(s) URLs with a host, and paths into the site's own sample data
+/// (`static/data/…`, no `..`). Anything else (javascript:, data:, file:, other relative paths)
+/// gets a message saying so.
+pub fn fetch_url(text: &str) -> Result<String, String> {
+    if let Some(path) = text.strip_prefix(SITE_DATA) {
+        let safe = !path.is_empty()
+            && !path.split('/').any(|part| part.is_empty() || part == "." || part == "..")
+            && path.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '_'));
+        return if safe {
+            Ok(text.to_string())
+        } else {
+            Err(format!("“{}” is not a file of the site's sample data.", shorten(text)))
+        };
+    }
     let lower = text.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     match rest {
-        None => Err(format!(
-            "“{}”: only http:// and https:// URLs can be fetched.",
-            shorten(text)
-        )),
-        Some(r) if r.is_empty() || r.starts_with('/') => {
-            Err(format!("“{}” has no host.", shorten(text)))
+        None => Err(format!("“{}”: only http:// and https:// URLs (or {SITE_DATA}…) can be fetched.", shorten(text))),
+        Some(r) if r.is_empty() || r.starts_with('/') => Err(format!("“{}” has no host.", shorten(text))),
+        Some(_) if text.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+            Err(format!("“{}” contains spaces or control characters.", shorten(text)))
         }
-        Some(_) if text.chars().any(|c| c.is_whitespace() || c.is_control()) => Err(format!(
-            "“{}” contains spaces or control characters.",
-            shorten(text)
-        )),
         Some(_) => Ok(text.to_string()),
     }
 }
@@ -169,10 +163,7 @@ pub struct Form {
 
 impl Form {
     pub fn defaults(specs: &'static [ParamSpec]) -> Self {
-        Form {
-            specs,
-            raw: specs.iter().map(|s| s.default.to_string()).collect(),
-        }
+        Form { specs, raw: specs.iter().map(|s| s.default.to_string()).collect() }
     }
 
     /// Fields read from a link's query string. Unknown keys and unreadable values are reported
@@ -186,10 +177,8 @@ impl Form {
             return (form, problems);
         }
         if query.len() > MAX_QUERY_LEN {
-            problems.push(format!(
-                "The link's settings are too long ({} characters); the defaults are used.",
-                query.len()
-            ));
+            problems
+                .push(format!("The link's settings are too long ({} characters); the defaults are used.", query.len()));
             return (form, problems);
         }
         let mut seen = BTreeMap::new();
@@ -204,10 +193,9 @@ impl Form {
         for (i, value) in seen {
             match specs[i].parse(&value) {
                 Ok(_) => form.raw[i] = value,
-                Err(why) => problems.push(format!(
-                    "{}: {why} The default ({}) is used.",
-                    specs[i].label, specs[i].default
-                )),
+                Err(why) => {
+                    problems.push(format!("{}: {why} The default ({}) is used.", specs[i].label, specs[i].default))
+                }
             }
         }
         (form, problems)
@@ -226,25 +214,13 @@ impl Form {
 
     /// Each field's message, if its text is not acceptable.
     pub fn errors(&self) -> Vec<Option<String>> {
-        self.specs
-            .iter()
-            .zip(&self.raw)
-            .map(|(s, r)| s.parse(r).err())
-            .collect()
+        self.specs.iter().zip(&self.raw).map(|(s, r)| s.parse(r).err()).collect()
     }
 
     /// The values, if every field is acceptable.
     pub fn params(&self) -> Option<Params> {
-        let values: Result<Vec<Value>, String> = self
-            .specs
-            .iter()
-            .zip(&self.raw)
-            .map(|(s, r)| s.parse(r))
-            .collect();
-        values.ok().map(|values| Params {
-            specs: self.specs,
-            values,
-        })
+        let values: Result<Vec<Value>, String> = self.specs.iter().zip(&self.raw).map(|(s, r)| s.parse(r)).collect();
+        values.ok().map(|values| Params { specs: self.specs, values })
     }
 }
 
@@ -257,10 +233,7 @@ pub struct Params {
 
 impl Params {
     pub fn defaults(specs: &'static [ParamSpec]) -> Self {
-        Form::defaults(specs).params().unwrap_or(Params {
-            specs,
-            values: Vec::new(),
-        })
+        Form::defaults(specs).params().unwrap_or(Params { specs, values: Vec::new() })
     }
 
     fn value(&self, key: &str) -> Option<&Value> {
@@ -305,19 +278,10 @@ mod tests {
             key: "delay",
             label: "Delay",
             help: "",
-            kind: Kind::Seconds {
-                min: 0.0,
-                max: 60.0,
-            },
+            kind: Kind::Seconds { min: 0.0, max: 60.0 },
             default: "1.0",
         },
-        ParamSpec {
-            key: "n",
-            label: "Tasks",
-            help: "",
-            kind: Kind::Count { min: 1, max: 100 },
-            default: "3",
-        },
+        ParamSpec { key: "n", label: "Tasks", help: "", kind: Kind::Count { min: 1, max: 100 }, default: "3" },
         ParamSpec {
             key: "mode",
             label: "Mode",
@@ -343,29 +307,22 @@ mod tests {
         assert_eq!(delay.parse(" 2.5 "), Ok(Value::Number(2.5)));
         let n = &SPECS[1];
         assert_eq!(n.parse("2.5").unwrap_err(), "Must be a whole number.");
-        assert_eq!(
-            n.parse("1000000000").unwrap_err(),
-            "Must be between 1 and 100."
-        );
+        assert_eq!(n.parse("1000000000").unwrap_err(), "Must be between 1 and 100.");
         assert_eq!(n.parse("0").unwrap_err(), "Must be between 1 and 100.");
     }
 
     #[test]
     fn only_http_urls_are_accepted() {
         let urls = &SPECS[3];
-        assert!(urls
-            .parse("javascript:alert(1)")
-            .unwrap_err()
-            .contains("only http:// and https://"));
+        assert!(urls.parse("javascript:alert(1)").unwrap_err().contains("only http:// and https://"));
+        assert!(urls.parse("static/data/../../secret").is_err());
+        assert!(urls.parse("static/data/items/1.json").is_ok());
         assert!(urls.parse("data:text/plain,hi").is_err());
         assert!(urls.parse("https://").is_err());
         assert!(urls.parse("a\nb\nc\nd").unwrap_err().contains("At most 3"));
         assert_eq!(
             urls.parse("https://a.test/x\n\n http://b.test/y "),
-            Ok(Value::Urls(vec![
-                "https://a.test/x".into(),
-                "http://b.test/y".into()
-            ]))
+            Ok(Value::Urls(vec!["https://a.test/x".into(), "http://b.test/y".into()]))
         );
     }
 
@@ -380,14 +337,9 @@ mod tests {
         assert_eq!(back, form);
         assert!(problems.is_empty());
 
-        let (f, problems) = Form::from_query(
-            SPECS,
-            "delay=%3Cscript%3Ealert(1)%3C/script%3E&evil=1&n=1e9",
-        );
+        let (f, problems) = Form::from_query(SPECS, "delay=%3Cscript%3Ealert(1)%3C/script%3E&evil=1&n=1e9");
         assert_eq!(f, Form::defaults(SPECS));
         assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(problems
-            .iter()
-            .any(|p| p.contains("Unknown setting “evil”")));
+        assert!(problems.iter().any(|p| p.contains("Unknown setting “evil”")));
     }
 }

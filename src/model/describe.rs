@@ -79,11 +79,7 @@ pub fn step(s: &Step, m: &RunModel, rec: &Recorder) -> String {
     let name = task_name(m, s.task);
     match &s.until {
         Some(w) => format!("{name} runs until {}", wait(w, m, rec)),
-        None => match m
-            .lanes
-            .get(s.task.0 as usize)
-            .and_then(|l| l.ending.as_ref())
-        {
+        None => match m.lanes.get(s.task.0 as usize).and_then(|l| l.ending.as_ref()) {
             Some((_, Ending::Done { value })) => {
                 format!("{name} runs to the end, returns {}", rec.resolve(*value))
             }
@@ -114,13 +110,8 @@ pub fn log_line(l: &LogLine, m: &RunModel, rec: &Recorder) -> String {
         LogKind::CancelRequested(by) => format!("cancel() requested {}", cancelled_by(by, m)),
         LogKind::Cancelled(by) => format!("cancelled {}", cancelled_by(by, m)),
         LogKind::Blocked(d) => format!("blocked the whole loop for {}", duration(*d)),
-        LogKind::NeverAwaited(n) => format!(
-            "RuntimeWarning: coroutine '{}' was never awaited",
-            rec.resolve(*n)
-        ),
-        LogKind::Stuck => {
-            "every task is waiting and nothing can wake one: asyncio would hang here".into()
-        }
+        LogKind::NeverAwaited(n) => format!("RuntimeWarning: coroutine '{}' was never awaited", rec.resolve(*n)),
+        LogKind::Stuck => "every task is waiting and nothing can wake one: asyncio would hang here".into(),
         LogKind::RunEnd => "run ended".into(),
     }
 }

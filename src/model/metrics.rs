@@ -45,18 +45,10 @@ pub fn metrics(m: &RunModel) -> Metrics {
             }
         }
     }
-    let longest_poll = m
-        .steps
-        .iter()
-        .map(|s| (s.task, s.end - s.start))
-        .max_by_key(|&(_, d)| d);
+    let longest_poll = m.steps.iter().map(|s| (s.task, s.end - s.start)).max_by_key(|&(_, d)| d);
     let mut late = m.lateness.clone();
     late.sort_unstable();
-    let speedup = if span == 0 {
-        1.0
-    } else {
-        (io_waits + busy) as f64 / span as f64
-    };
+    let speedup = if span == 0 { 1.0 } else { (io_waits + busy) as f64 / span as f64 };
     Metrics {
         elapsed: span,
         io_waits,

@@ -3,10 +3,12 @@
 //! or virtual-clock event sequences.
 
 pub mod describe;
+mod frames;
 mod metrics;
 mod run;
 mod warnings;
 
+pub use frames::FrameStats;
 pub use metrics::{metrics, percentile, plural, what_happened, Metrics};
 pub use run::{is_io, Ending, Lane, LogKind, LogLine, RunEnd, RunModel, Segment, State, Step};
 pub use warnings::{warnings, WarnKind, Warning, BLOCKED_THRESHOLD};

@@ -4,9 +4,7 @@
 //! seen, so the live view can call it every frame. States are derived here, never stored by the
 //! runtime (tokio-console's record/interpret split).
 
-use crate::trace::{
-    CancelledBy, Event, EventKind, Micros, Recorder, TaskId, Text, Wait, WakeCause,
-};
+use crate::trace::{CancelledBy, Event, EventKind, Micros, Recorder, TaskId, Text, Wait, WakeCause};
 
 /// What a task is doing during a segment.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -60,10 +58,7 @@ impl Lane {
     pub fn state_at(&self, t: Micros) -> Option<State> {
         // Segments follow each other without gaps; the last one starting by `t` holds then,
         // unless it is the final one and already over.
-        let i = self
-            .segments
-            .partition_point(|s| s.start <= t)
-            .checked_sub(1)?;
+        let i = self.segments.partition_point(|s| s.start <= t).checked_sub(1)?;
         let seg = &self.segments[i];
         let over = i + 1 == self.segments.len() && seg.end.is_some_and(|end| t >= end);
         (!over).then_some(seg.state)
@@ -139,10 +134,7 @@ pub struct RunModel {
 /// Waits that are "the outside world" (not other tasks or locks): what overlaps in a
 /// concurrent program and adds up in a sequential one.
 pub fn is_io(wait: &Wait) -> bool {
-    matches!(
-        wait,
-        Wait::Timer { .. } | Wait::Fetch { .. } | Wait::Worker { .. }
-    )
+    matches!(wait, Wait::Timer { .. } | Wait::Fetch { .. } | Wait::Worker { .. })
 }
 
 impl RunModel {
@@ -168,28 +160,17 @@ impl RunModel {
     fn apply(&mut self, index: usize, e: &Event, rec: &Recorder) {
         let t = e.time;
         self.last_time = self.last_time.max(t);
-        let log = |kind| LogLine {
-            time: t,
-            task: e.task,
-            kind,
-            event: index,
-        };
+        let log = |kind| LogLine { time: t, task: e.task, kind, event: index };
         match e.kind {
             EventKind::Spawn { parent, name } => {
-                let depth = parent
-                    .and_then(|p| self.lanes.get(p.0 as usize))
-                    .map_or(0, |p| p.depth + 1);
+                let depth = parent.and_then(|p| self.lanes.get(p.0 as usize)).map_or(0, |p| p.depth + 1);
                 self.lanes.push(Lane {
                     id: e.task,
                     name: rec.resolve(name).to_string(),
                     parent,
                     depth,
                     spawned: t,
-                    segments: vec![Segment {
-                        start: t,
-                        end: None,
-                        state: State::Scheduled,
-                    }],
+                    segments: vec![Segment { start: t, end: None, state: State::Scheduled }],
                     ending: None,
                     retrieved: false,
                     prints: Vec::new(),
@@ -203,9 +184,7 @@ impl RunModel {
                 let leaving_io = self
                     .lane(e.task)
                     .and_then(|l| l.segments.last())
-                    .is_some_and(|s| {
-                        s.end.is_none() && matches!(s.state, State::Waiting(w) if is_io(&w))
-                    });
+                    .is_some_and(|s| s.end.is_none() && matches!(s.state, State::Waiting(w) if is_io(&w)));
                 if leaving_io {
                     self.change_in_flight(t, -1);
                 }
@@ -230,13 +209,7 @@ impl RunModel {
                     open(lane, t, State::Running);
                     lane.polls += 1;
                 }
-                self.steps.push(Step {
-                    task: e.task,
-                    start: t,
-                    end: t,
-                    until: None,
-                    event: index,
-                });
+                self.steps.push(Step { task: e.task, start: t, end: t, until: None, event: index });
             }
             EventKind::PollEnd { wait } => {
                 if let Some(lane) = self.lane(e.task) {
@@ -259,15 +232,9 @@ impl RunModel {
                     self.change_in_flight(t, 1);
                 }
             }
-            EventKind::Done { value } => {
-                self.end_task(e, Ending::Done { value }, log(LogKind::Done(value)))
-            }
-            EventKind::Failed { error } => {
-                self.end_task(e, Ending::Failed { error }, log(LogKind::Failed(error)))
-            }
-            EventKind::Cancelled { by } => {
-                self.end_task(e, Ending::Cancelled { by }, log(LogKind::Cancelled(by)))
-            }
+            EventKind::Done { value } => self.end_task(e, Ending::Done { value }, log(LogKind::Done(value))),
+            EventKind::Failed { error } => self.end_task(e, Ending::Failed { error }, log(LogKind::Failed(error))),
+            EventKind::Cancelled { by } => self.end_task(e, Ending::Cancelled { by }, log(LogKind::Cancelled(by))),
             EventKind::CancelRequested { by } => self.log.push(log(LogKind::CancelRequested(by))),
             EventKind::Print { text } => {
                 if let Some(lane) = self.lane(e.task) {
@@ -303,17 +270,10 @@ impl RunModel {
             EventKind::RunEnd => {
                 let how = match self.end {
                     Some((_, RunEnd::Stuck)) => RunEnd::Stuck,
-                    _ if self.lanes.iter().any(|l| {
-                        matches!(
-                            l.ending,
-                            Some((
-                                _,
-                                Ending::Cancelled {
-                                    by: CancelledBy::Stop
-                                }
-                            ))
-                        )
-                    }) =>
+                    _ if self
+                        .lanes
+                        .iter()
+                        .any(|l| matches!(l.ending, Some((_, Ending::Cancelled { by: CancelledBy::Stop })))) =>
                     {
                         RunEnd::Stopped
                     }
@@ -357,10 +317,7 @@ impl RunModel {
             }
         };
         let series = &mut self.held[i].1;
-        let now = series
-            .last()
-            .map_or(0, |&(_, n)| n)
-            .saturating_add_signed(delta);
+        let now = series.last().map_or(0, |&(_, n)| n).saturating_add_signed(delta);
         push_change(series, t, now);
     }
 
@@ -396,9 +353,5 @@ fn close(lane: &mut Lane, t: Micros) {
 }
 
 fn open(lane: &mut Lane, t: Micros, state: State) {
-    lane.segments.push(Segment {
-        start: t,
-        end: None,
-        state,
-    });
+    lane.segments.push(Segment { start: t, end: None, state });
 }

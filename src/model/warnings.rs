@@ -51,9 +51,7 @@ pub fn warnings(m: &RunModel, rec: &Recorder) -> Vec<Warning> {
             .filter_map(|&(_, t)| {
                 let lane = m.lanes.get(t.0 as usize)?;
                 match &lane.ending {
-                    Some((_, Ending::Failed { error })) => {
-                        Some(format!("{} → {}", lane.name, rec.resolve(*error)))
-                    }
+                    Some((_, Ending::Failed { error })) => Some(format!("{} → {}", lane.name, rec.resolve(*error))),
                     _ => None,
                 }
             })
@@ -71,13 +69,7 @@ pub fn warnings(m: &RunModel, rec: &Recorder) -> Vec<Warning> {
         });
     }
     for lane in &m.lanes {
-        if let Some((
-            at,
-            Ending::Cancelled {
-                by: CancelledBy::Timeout(waiter),
-            },
-        )) = &lane.ending
-        {
+        if let Some((at, Ending::Cancelled { by: CancelledBy::Timeout(waiter) })) = &lane.ending {
             out.push(Warning {
                 kind: WarnKind::TimedOut,
                 task: Some(lane.id),

@@ -41,13 +41,7 @@ impl Driver {
         let on_message = Closure::<dyn FnMut()>::new(move || tick(&weak, false));
         let receiver: &MessagePort = &channel.port1();
         receiver.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        Driver {
-            run,
-            channel,
-            _on_message: on_message,
-            tick_posted: Cell::new(false),
-            timer: RefCell::new(None),
-        }
+        Driver { run, channel, _on_message: on_message, tick_posted: Cell::new(false), timer: RefCell::new(None) }
     }
 
     /// Something changed (a wake, a timer added or cleared): make sure the loop will run when
@@ -75,9 +69,7 @@ impl Driver {
             Some(due) if armed != Some(due) => {
                 let delay_ms = due.saturating_sub(rt.now()).div_ceil(1000);
                 let weak = self.run.clone();
-                let timeout = Timeout::new(delay_ms.min(u32::MAX as u64) as u32, move || {
-                    tick(&weak, true)
-                });
+                let timeout = Timeout::new(delay_ms.min(u32::MAX as u64) as u32, move || tick(&weak, true));
                 *self.timer.borrow_mut() = Some((due, timeout));
             }
             Some(_) => {}

@@ -54,8 +54,5 @@ pub(super) fn waking_because<R>(cause: WakeCause, f: impl FnOnce() -> R) -> R {
 /// Why a wake happening now happens: an explicit cause, else the task being polled, else
 /// something outside the loop (a fetch answering, a worker replying).
 pub(super) fn wake_cause() -> WakeCause {
-    WAKE_CAUSE
-        .with(|c| c.get())
-        .or_else(|| current().map(|(_, t)| WakeCause::Task(t)))
-        .unwrap_or(WakeCause::Outside)
+    WAKE_CAUSE.with(|c| c.get()).or_else(|| current().map(|(_, t)| WakeCause::Task(t))).unwrap_or(WakeCause::Outside)
 }

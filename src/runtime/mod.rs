@@ -141,11 +141,7 @@ impl WeakRuntime {
 impl Runtime {
     /// A run on the deterministic virtual clock: time jumps straight to the next timer.
     pub fn new_virtual() -> Self {
-        Self::new(
-            Clock::Virtual(Cell::new(0)),
-            |_| Host::Manual,
-            Recorder::default(),
-        )
+        Self::new(Clock::Virtual(Cell::new(0)), |_| Host::Manual, Recorder::default())
     }
 
     /// Like [`Runtime::new_virtual`], with a recorder of a chosen size.
@@ -157,10 +153,7 @@ impl Runtime {
     #[cfg(target_arch = "wasm32")]
     pub fn new_browser(recorder: Recorder) -> Self {
         Self::new(
-            Clock::Browser {
-                origin_ms: Cell::new(browser::now_ms()),
-                started: Cell::new(false),
-            },
+            Clock::Browser { origin_ms: Cell::new(browser::now_ms()), started: Cell::new(false) },
             |weak| Host::Browser(browser::Driver::new(weak)),
             recorder,
         )
@@ -199,9 +192,7 @@ impl Runtime {
         let now = match &self.0.clock {
             Clock::Virtual(t) => t.get(),
             #[cfg(target_arch = "wasm32")]
-            Clock::Browser { origin_ms, .. } => {
-                ((browser::now_ms() - origin_ms.get()) * 1000.0).max(0.0) as Micros
-            }
+            Clock::Browser { origin_ms, .. } => ((browser::now_ms() - origin_ms.get()) * 1000.0).max(0.0) as Micros,
         };
         self.0.last_reading.set(now);
         now
@@ -265,15 +256,8 @@ impl Runtime {
         // A task made inside a poll is stamped with the clock as last read (at the latest, when
         // that poll began) instead of a fresh reading: spawning ten thousand tasks would
         // otherwise spend most of its time asking JavaScript for the time.
-        let time = self
-            .0
-            .between_polls
-            .get()
-            .unwrap_or(self.0.last_reading.get());
-        self.0
-            .trace
-            .borrow_mut()
-            .record(time, id, EventKind::Spawn { parent, name });
+        let time = self.0.between_polls.get().unwrap_or(self.0.last_reading.get());
+        self.0.trace.borrow_mut().record(time, id, EventKind::Spawn { parent, name });
         self.0.tasks.borrow_mut().push(Slot {
             future: Some(fut),
             waker: waker::task_waker(self.0.id, id),
@@ -286,13 +270,7 @@ impl Runtime {
             self.enqueue(id);
         } else {
             // A task made after the run ended (say, while stopping) never runs.
-            self.finish(
-                id,
-                End::Cancelled,
-                EventKind::Cancelled {
-                    by: CancelledBy::Stop,
-                },
-            );
+            self.finish(id, End::Cancelled, EventKind::Cancelled { by: CancelledBy::Stop });
         }
         id
     }
@@ -307,10 +285,7 @@ impl Runtime {
         let mut tasks = self.0.tasks.borrow_mut();
         match tasks.get_mut(id.0 as usize) {
             Some(slot) if slot.end.is_none() => {
-                let known = slot
-                    .joiners
-                    .iter()
-                    .any(|j| matches!(j, Joiner::Waker(w) if w.will_wake(waker)));
+                let known = slot.joiners.iter().any(|j| matches!(j, Joiner::Waker(w) if w.will_wake(waker)));
                 if !known {
                     slot.joiners.push(Joiner::Waker(waker.clone()));
                 }
@@ -366,12 +341,7 @@ impl Runtime {
 
     /// Tasks that have not ended yet.
     pub fn live_tasks(&self) -> usize {
-        self.0
-            .tasks
-            .borrow()
-            .iter()
-            .filter(|s| s.end.is_none())
-            .count()
+        self.0.tasks.borrow().iter().filter(|s| s.end.is_none()).count()
     }
 
     pub fn task_count(&self) -> usize {
@@ -519,8 +489,9 @@ impl Runtime {
         let Some(mut future) = future else { return };
         if let Some(by) = cancel {
             // Drop = cancel: the future's destructors run at its await point, clearing its
-            // timer, aborting its request, giving back its permit.
-            drop(future);
+            // timer, aborting its request, giving back its permit. They run as the task, so a
+            // cleanup guard can still print (Python's `finally:`).
+            self.drop_as(id, future);
             self.finish(id, End::Cancelled, EventKind::Cancelled { by });
             return;
         }
@@ -559,6 +530,12 @@ impl Runtime {
                 }
             }
         }
+    }
+
+    /// Drops a task's future as that task (its destructors may use the toolbox).
+    fn drop_as(&self, id: TaskId, future: TaskFuture) {
+        let _entered = context::enter(self, id);
+        drop(future);
     }
 
     fn finish(&self, id: TaskId, end: End, event: EventKind) {
@@ -600,16 +577,15 @@ impl Runtime {
             let pending = {
                 let mut tasks = self.0.tasks.borrow_mut();
                 let slot = &mut tasks[i];
-                slot.end.is_none().then(|| slot.future.take())
+                // A task already asked to cancel ends as asked, not as a leftover.
+                slot.end.is_none().then(|| (slot.future.take(), slot.cancel.unwrap_or(by)))
             };
-            if let Some(future) = pending {
+            if let Some((future, by)) = pending {
                 // Dropped outside the borrow: destructors call back into the run.
-                drop(future);
-                self.finish(
-                    TaskId(i as u32),
-                    End::Cancelled,
-                    EventKind::Cancelled { by },
-                );
+                if let Some(future) = future {
+                    self.drop_as(TaskId(i as u32), future);
+                }
+                self.finish(TaskId(i as u32), End::Cancelled, EventKind::Cancelled { by });
             }
             i += 1;
         }
@@ -630,9 +606,7 @@ impl Runtime {
     /// Nothing ready, no timer: is anything outside still able to wake a task?
     #[cfg(target_arch = "wasm32")]
     fn idle_is_stuck(&self) -> bool {
-        self.0.ready.borrow().is_empty()
-            && self.0.timers.borrow_mut().next_due().is_none()
-            && self.0.outside.get() == 0
+        self.0.ready.borrow().is_empty() && self.0.timers.borrow_mut().next_due().is_none() && self.0.outside.get() == 0
     }
 
     // ----- virtual clock -----------------------------------------------------------------

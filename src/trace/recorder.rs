@@ -105,8 +105,7 @@ impl Recorder {
             return;
         }
         if self.len.is_multiple_of(EVENT_CHUNK) {
-            self.chunks
-                .push(Vec::with_capacity(EVENT_CHUNK.min(self.cap - self.len)));
+            self.chunks.push(Vec::with_capacity(EVENT_CHUNK.min(self.cap - self.len)));
         }
         if let Some(chunk) = self.chunks.last_mut() {
             chunk.push(Event { time, task, kind });
@@ -130,13 +129,9 @@ impl Recorder {
         if self.text_bytes + s.len() > self.text_budget {
             return Text(0);
         }
-        let full = self
-            .text_chunks
-            .last()
-            .is_none_or(|c| c.len() + s.len() > c.capacity());
+        let full = self.text_chunks.last().is_none_or(|c| c.len() + s.len() > c.capacity());
         if full {
-            self.text_chunks
-                .push(String::with_capacity(TEXT_CHUNK.max(s.len())));
+            self.text_chunks.push(String::with_capacity(TEXT_CHUNK.max(s.len())));
         }
         let chunk = self.text_chunks.len() - 1;
         let buf = &mut self.text_chunks[chunk];
@@ -152,10 +147,7 @@ impl Recorder {
             return "";
         };
         let (start, end) = (start as usize, (start + len) as usize);
-        self.text_chunks
-            .get(chunk as usize)
-            .and_then(|c| c.get(start..end))
-            .unwrap_or("")
+        self.text_chunks.get(chunk as usize).and_then(|c| c.get(start..end)).unwrap_or("")
     }
 
     pub fn is_full(&self) -> bool {
@@ -163,10 +155,7 @@ impl Recorder {
     }
 
     pub fn events(&self) -> Events<'_> {
-        Events {
-            chunks: &self.chunks,
-            len: self.len,
-        }
+        Events { chunks: &self.chunks, len: self.len }
     }
 
     /// How many events did not fit the cap.
@@ -180,10 +169,7 @@ impl Recorder {
 
     /// Bytes the log holds on to (events plus texts), for the memory benchmark and the UI.
     pub fn memory_bytes(&self) -> usize {
-        self.chunks
-            .iter()
-            .map(|c| c.capacity() * std::mem::size_of::<Event>())
-            .sum::<usize>()
+        self.chunks.iter().map(|c| c.capacity() * std::mem::size_of::<Event>()).sum::<usize>()
             + self.spans.capacity() * std::mem::size_of::<(u32, u32, u32)>()
             + self.text_chunks.iter().map(String::capacity).sum::<usize>()
     }
@@ -209,10 +195,7 @@ mod tests {
         assert_eq!(r.events().len(), 3);
         assert_eq!(r.dropped(), 7);
         assert_eq!(r.events().get(2).map(|e| e.time), Some(2));
-        assert_eq!(
-            r.events().iter_from(1).map(|e| e.time).collect::<Vec<_>>(),
-            vec![1, 2]
-        );
+        assert_eq!(r.events().iter_from(1).map(|e| e.time).collect::<Vec<_>>(), vec![1, 2]);
     }
 
     #[test]
@@ -235,11 +218,7 @@ mod tests {
         }
         assert_eq!(r.events().len(), DEFAULT_EVENT_CAP);
         assert_eq!(r.dropped(), 200_000);
-        assert!(
-            r.memory_bytes() <= 64 * 1024 * 1024,
-            "{} bytes",
-            r.memory_bytes()
-        );
+        assert!(r.memory_bytes() <= 64 * 1024 * 1024, "{} bytes", r.memory_bytes());
     }
 
     #[test]

@@ -4,13 +4,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_timers::callback::Interval;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 use yew_router::query::Raw;
 
 use super::app::Route;
+use super::frames::FrameLoop;
 use super::output;
 use super::session::Session;
 use super::source::Source;
@@ -23,8 +23,9 @@ pub struct Props {
     pub index: usize,
 }
 
-/// How often the page re-reads a live run's recording.
-const REFRESH_MS: u32 = 100;
+/// How often (ms) the page re-renders its text while a run goes; the recording is read and
+/// frames are timed every frame.
+const TEXT_EVERY_MS: f64 = 100.0;
 
 #[function_component(DemoPage)]
 pub fn demo_page(props: &Props) -> Html {
@@ -32,52 +33,42 @@ pub fn demo_page(props: &Props) -> Html {
     let location = use_location();
     let navigator = use_navigator();
     let from_link = use_memo((), |_| {
-        let query = location
-            .as_ref()
-            .map(|l| l.query_str().to_string())
-            .unwrap_or_default();
+        let query = location.as_ref().map(|l| l.query_str().to_string()).unwrap_or_default();
         Form::from_query(demo.params(), &query)
     });
     let form = use_state(|| from_link.0.clone());
     let session: Rc<RefCell<Option<Session>>> = use_mut_ref(|| None);
-    let ticker: Rc<RefCell<Option<Interval>>> = use_mut_ref(|| None);
+    let frame_loop: Rc<RefCell<Option<FrameLoop>>> = use_mut_ref(|| None);
     let redraw = use_force_update();
 
     // The URL always holds the current setup, so it can be shared as it is.
     use_effect_with((*form).clone(), move |form| {
         if let Some(nav) = navigator {
-            let _ = nav.replace_with_query(
-                &Route::Demo {
-                    slug: demo.slug().to_string(),
-                },
-                Raw(form.to_query()),
-            );
+            let _ = nav.replace_with_query(&Route::Demo { slug: demo.slug().to_string() }, Raw(form.to_query()));
         }
     });
 
     let on_run = {
-        let (form, session, ticker, redraw) = (
-            form.clone(),
-            session.clone(),
-            ticker.clone(),
-            redraw.clone(),
-        );
+        let (form, session, frame_loop, redraw) = (form.clone(), session.clone(), frame_loop.clone(), redraw.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(params) = form.params() else { return };
-            ticker.borrow_mut().take();
+            frame_loop.borrow_mut().take();
             // Dropping the previous session stops its run.
             session.borrow_mut().take();
             *session.borrow_mut() = Some(Session::start(demo, params));
-            let (s, t, r) = (session.clone(), ticker.clone(), redraw.clone());
-            *ticker.borrow_mut() = Some(Interval::new(REFRESH_MS, move || {
-                let ended = s.borrow_mut().as_mut().is_none_or(|sess| {
+            let (s, r) = (session.clone(), redraw.clone());
+            let mut text_drawn = f64::NEG_INFINITY;
+            *frame_loop.borrow_mut() = Some(FrameLoop::start(move |now| {
+                let running = s.borrow_mut().as_mut().is_some_and(|sess| {
+                    sess.frames.frame(now);
                     sess.refresh();
-                    !sess.running()
+                    sess.running()
                 });
-                if ended {
-                    t.borrow_mut().take();
+                if !running || now - text_drawn >= TEXT_EVERY_MS {
+                    text_drawn = now;
+                    r.force_update();
                 }
-                r.force_update();
+                running
             }));
             redraw.force_update();
         })
@@ -93,6 +84,10 @@ pub fn demo_page(props: &Props) -> Html {
         })
     };
 
+    // Render from the latest recording, whatever triggered this render.
+    if let Some(sess) = session.borrow_mut().as_mut() {
+        sess.refresh();
+    }
     let errors = form.errors();
     let valid = errors.iter().all(Option::is_none);
     let running = session.borrow().as_ref().is_some_and(Session::running);
@@ -113,6 +108,7 @@ pub fn demo_page(props: &Props) -> Html {
                     <form class="params" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                         { for demo.params().iter().enumerate().map(|(i, spec)| field(i, spec, &form, errors[i].as_deref())) }
                     </form>
+                    { presets(demo, &form) }
                     <div class="buttons">
                         <button type="button" class="run" data-testid="run" disabled={!valid || running} onclick={on_run}>
                             { if session.borrow().is_some() { "Run again" } else { "Run" } }
@@ -179,6 +175,45 @@ fn field(
             if let Some(msg) = error {
                 <small class="error" role="alert" data-testid={format!("error-{}", spec.key)}>{msg.to_string()}</small>
             }
+        </div>
+    }
+}
+
+/// One-click variations of the lesson, and the way back to its values.
+fn presets(demo: &'static dyn Demo, form: &UseStateHandle<Form>) -> Html {
+    let apply = |values: &'static [(&'static str, &'static str)]| {
+        let form = form.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = Form::defaults(demo.params());
+            for (key, value) in values {
+                if let Some(i) = demo.params().iter().position(|p| p.key == *key) {
+                    next.raw[i] = value.to_string();
+                }
+            }
+            form.set(next);
+        })
+    };
+    let is_current = |values: &[(&str, &str)]| {
+        let mut wanted = Form::defaults(demo.params());
+        for (key, value) in values {
+            if let Some(i) = demo.params().iter().position(|p| p.key == *key) {
+                wanted.raw[i] = value.to_string();
+            }
+        }
+        wanted.raw.iter().zip(&form.raw).all(|(a, b)| a.trim() == b.trim())
+    };
+    html! {
+        <div class="presets" role="group" aria-label="Presets">
+            if demo.presets().is_empty() {
+                <button type="button" class="preset" aria-pressed={is_current(&[]).to_string()} onclick={apply(&[])}>
+                    {"The lesson's values"}
+                </button>
+            }
+            { for demo.presets().iter().map(|p| html! {
+                <button type="button" class="preset" aria-pressed={is_current(p.values).to_string()} onclick={apply(p.values)}>
+                    {p.label}
+                </button>
+            }) }
         </div>
     }
 }

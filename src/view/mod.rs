@@ -3,6 +3,7 @@
 
 mod app;
 mod demo_page;
+mod frames;
 mod gallery;
 mod output;
 mod panic;
@@ -15,9 +16,7 @@ pub use panic::install as install_panic_hook;
 /// Mounts the app into `#app` (or the body), after installing the panic banner.
 pub fn start() {
     panic::install();
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
             root.set_text_content(None);

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::session::Session;
+use crate::demos::Facts;
 use crate::model::describe::{instant, task_name};
 use crate::model::{warnings, LogKind};
 
@@ -36,7 +37,8 @@ pub fn view(session: Option<&Session>) -> Html {
             None => html! { <p class="status" data-testid="status">{"Stopped."}</p> },
         }
     };
-    let explain = (!s.running()).then(|| s.demo.explain(&s.params, m));
+    let explain =
+        (!s.running()).then(|| s.demo.explain(&s.params, &Facts { model: m, trace: &trace, frames: Some(&s.frames) }));
     let warns = warnings(m, &trace);
     html! {
         <section class="output" data-testid="output" aria-live="polite">

@@ -13,16 +13,9 @@ fn on_panic(info: &PanicHookInfo<'_>) {
     console_error_panic_hook::hook(info);
     let message = match info.payload().downcast_ref::<&str>() {
         Some(s) => (*s).to_string(),
-        None => info
-            .payload()
-            .downcast_ref::<String>()
-            .cloned()
-            .unwrap_or_else(|| "unknown error".into()),
+        None => info.payload().downcast_ref::<String>().cloned().unwrap_or_else(|| "unknown error".into()),
     };
-    let place = info
-        .location()
-        .map(|l| format!(" ({}:{})", l.file(), l.line()))
-        .unwrap_or_default();
+    let place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
     show_banner(&format!("{message}{place}"));
 }
 
@@ -40,9 +33,7 @@ pub fn show_banner(detail: &str) {
         banner.set_id("fatal");
         banner.set_attribute("role", "alert")?;
         let title = document.create_element("strong")?;
-        title.set_text_content(Some(
-            "Something went wrong inside Interleave, so the page stopped.",
-        ));
+        title.set_text_content(Some("Something went wrong inside Interleave, so the page stopped."));
         let text = document.create_element("p")?;
         text.set_text_content(Some(&format!("Details: {detail}")));
         let button = document.create_element("button")?;

@@ -1,0 +1,150 @@
+//! `blocking`: `time.sleep()` inside a coroutine stops everything.
+
+use super::params::{Kind, ParamSpec, Params};
+use super::{Demo, Facts, Preset};
+use crate::aio::*;
+use crate::model::describe::duration;
+
+pub struct Blocking;
+
+impl Demo for Blocking {
+    fn slug(&self) -> &'static str {
+        "blocking"
+    }
+    fn title(&self) -> &'static str {
+        "Blocking the loop: time.sleep vs await asyncio.sleep"
+    }
+    fn lesson(&self) -> &'static str {
+        "The event loop runs on one thread, so a coroutine that blocks (time.sleep, heavy computation, a synchronous request) stops every other task until it returns. \
+         Here the blocker really busy-waits on this page's thread: the tickers' timers fire late by the block, and the page itself freezes (watch the frame meter). \
+         Switch to the fixed version, which awaits asyncio.sleep instead and lets the others run."
+    }
+    fn python(&self, variant: usize) -> &'static str {
+        if variant == 1 {
+            return r#"import asyncio
+
+async def ticker(name):
+    for i in range(1, ${ticks} + 1):
+        await asyncio.sleep(${interval})
+        print(f"{name} tick {i}")
+
+async def blocker():
+    await asyncio.sleep(0.3)
+    print("blocker: waiting politely")
+    await asyncio.sleep(${block})  # fixed: the loop runs others meanwhile
+    print("blocker: done")
+
+async def main():
+    await asyncio.gather(ticker("A"), ticker("B"), blocker())
+
+asyncio.run(main())"#;
+        }
+        r#"import asyncio, time
+
+async def ticker(name):
+    for i in range(1, ${ticks} + 1):
+        await asyncio.sleep(${interval})
+        print(f"{name} tick {i}")
+
+async def blocker():
+    await asyncio.sleep(0.3)
+    print("blocker: calling time.sleep, the whole loop stops")
+    time.sleep(${block})  # blocking! nothing else can run
+    print("blocker: done")
+
+async def main():
+    await asyncio.gather(ticker("A"), ticker("B"), blocker())
+
+asyncio.run(main())"#
+    }
+    fn source_file(&self) -> &'static str {
+        include_str!("blocking.rs")
+    }
+    fn params(&self) -> &'static [ParamSpec] {
+        &[
+            ParamSpec {
+                key: "block",
+                label: "Block for",
+                help: "seconds the blocker holds the thread (the page freezes that long)",
+                kind: Kind::Seconds { min: 0.0, max: 5.0 },
+                default: "2.0",
+            },
+            ParamSpec {
+                key: "ticks",
+                label: "Ticks",
+                help: "ticks per ticker",
+                kind: Kind::Count { min: 1, max: 100 },
+                default: "8",
+            },
+            ParamSpec {
+                key: "interval",
+                label: "Tick every",
+                help: "seconds between ticks",
+                kind: Kind::Seconds { min: 0.01, max: 5.0 },
+                default: "0.25",
+            },
+            ParamSpec {
+                key: "variant",
+                label: "Version",
+                help: "how the blocker waits",
+                kind: Kind::Choice(&["time.sleep (blocking)", "await asyncio.sleep (fixed)"]),
+                default: "time.sleep (blocking)",
+            },
+        ]
+    }
+    fn presets(&self) -> &'static [Preset] {
+        &[
+            Preset { label: "Blocking", values: &[] },
+            Preset { label: "Fixed with await", values: &[("variant", "await asyncio.sleep (fixed)")] },
+        ]
+    }
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.num("block"), p.count("ticks"), p.num("interval"), p.choice("variant") == 1).into_repr()
+    }
+    fn explain(&self, _p: &Params, run: &Facts) -> String {
+        let worst = run.model.lateness.iter().copied().max().unwrap_or(0);
+        let frozen =
+            run.frames.map(|f| format!(" The page drew no frame for {:.0} ms.", f.longest_ms())).unwrap_or_default();
+        match run.model.blocks.first() {
+            Some(&(_, dur, _)) => format!(
+                "The loop was blocked for {}: the tickers' timers fired up to {} late, because nothing else could run.{frozen}",
+                duration(dur),
+                duration(worst)
+            ),
+            None => format!("Nothing blocked: the worst timer was {} late, and the tickers kept their rhythm while the blocker waited.{frozen}", duration(worst)),
+        }
+    }
+}
+
+// region: demo
+fn ticker(name: &'static str, ticks: usize, interval: f64) -> Coro<()> {
+    coro(format!("ticker('{name}')"), async move {
+        for i in 1..=ticks {
+            sleep(interval).await;
+            print(format!("{name} tick {i}"));
+        }
+        Ok(())
+    })
+}
+
+fn blocker(block: f64, fixed: bool) -> Coro<()> {
+    coro("blocker()", async move {
+        sleep(0.3).await;
+        if fixed {
+            print("blocker: waiting politely");
+            sleep(block).await; // fixed: the loop runs others meanwhile
+        } else {
+            print("blocker: calling time.sleep, the whole loop stops");
+            blocking_sleep(block); // blocking! nothing else can run
+        }
+        print("blocker: done");
+        Ok(())
+    })
+}
+
+fn main(block: f64, ticks: usize, interval: f64, fixed: bool) -> Coro<Vec<()>> {
+    coro("main()", async move {
+        gather([ticker("A", ticks, interval), ticker("B", ticks, interval), blocker(block, fixed)]).await
+    })
+}
+// endregion

@@ -1,0 +1,117 @@
+//! `cancel`: stop a running task and see where it stops.
+
+use super::params::{Kind, ParamSpec, Params};
+use super::{Demo, Facts};
+use crate::aio::*;
+use crate::model::describe::duration;
+
+pub struct Cancel;
+
+impl Demo for Cancel {
+    fn slug(&self) -> &'static str {
+        "cancel"
+    }
+    fn title(&self) -> &'static str {
+        "Cancelling a task: where it stops, what still runs"
+    }
+    fn lesson(&self) -> &'static str {
+        "task.cancel() asks a task to stop; the CancelledError lands at the await where the task is waiting, so its finally: block still runs. \
+         Here the worker is cancelled in the middle of a sleep: its remaining steps never happen, its cleanup does, and awaiting it raises CancelledError. \
+         In Rust, cancelling drops the future at that await; destructors (the finally guard) run there."
+    }
+    fn python(&self, _variant: usize) -> &'static str {
+        r#"import asyncio
+
+async def worker():
+    try:
+        for i in range(1, ${steps} + 1):
+            print(f"step {i}")
+            await asyncio.sleep(${step})
+        return "finished"
+    finally:
+        print("worker: cleaning up")  # runs even when cancelled
+
+async def main():
+    task = asyncio.create_task(worker())
+    await asyncio.sleep(${after})
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        print("main: the task was cancelled")
+    return task.cancelled()
+
+asyncio.run(main())"#
+    }
+    fn source_file(&self) -> &'static str {
+        include_str!("cancel.rs")
+    }
+    fn params(&self) -> &'static [ParamSpec] {
+        &[
+            ParamSpec {
+                key: "steps",
+                label: "Steps",
+                help: "how many steps the worker plans",
+                kind: Kind::Count { min: 1, max: 100 },
+                default: "5",
+            },
+            ParamSpec {
+                key: "step",
+                label: "Each step",
+                help: "seconds per step",
+                kind: Kind::Seconds { min: 0.0, max: 10.0 },
+                default: "1.0",
+            },
+            ParamSpec {
+                key: "after",
+                label: "Cancel after",
+                help: "seconds before main cancels it",
+                kind: Kind::Seconds { min: 0.0, max: 60.0 },
+                default: "2.5",
+            },
+        ]
+    }
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.count("steps"), p.num("step"), p.num("after")).into_repr()
+    }
+    fn explain(&self, p: &Params, run: &Facts) -> String {
+        let steps = run
+            .model
+            .log
+            .iter()
+            .filter(|l| matches!(l.kind, crate::model::LogKind::Print(t) if run.trace.resolve(t).starts_with("step")))
+            .count();
+        format!(
+            "The worker got through {steps} of {} steps; cancel() reached it at its sleep at {}, its cleanup ran, and main saw CancelledError.",
+            p.count("steps"),
+            duration(run.model.span())
+        )
+    }
+}
+
+// region: demo
+fn worker(steps: usize, step: f64) -> Coro<String> {
+    coro("worker()", async move {
+        let _cleanup = finally(|| print("worker: cleaning up")); // runs even when cancelled
+        for i in 1..=steps {
+            print(format!("step {i}"));
+            sleep(step).await;
+        }
+        Ok("finished".to_string())
+    })
+}
+
+fn main(steps: usize, step: f64, after: f64) -> Coro<bool> {
+    coro("main()", async move {
+        let task = create_task(worker(steps, step));
+        sleep(after).await;
+        task.cancel();
+        if let Err(e) = task.clone().await {
+            if e.is_cancelled() {
+                print("main: the task was cancelled");
+            }
+        }
+        Ok(task.cancelled())
+    })
+}
+// endregion

@@ -1,0 +1,120 @@
+//! `fetch`: many HTTP requests at once with the browser's real fetch.
+
+use super::params::{Kind, ParamSpec, Params};
+use super::{Demo, Facts, Preset};
+use crate::aio::*;
+use crate::model::describe::duration;
+use crate::model::Ending;
+
+pub struct FetchDemo;
+
+impl Demo for FetchDemo {
+    fn slug(&self) -> &'static str {
+        "fetch"
+    }
+    fn title(&self) -> &'static str {
+        "Concurrent HTTP: real fetch, all at once"
+    }
+    fn lesson(&self) -> &'static str {
+        "Each request is a coroutine that awaits the network; gathering them sends them all at once, and the page's event loop waits for every answer together. \
+         These are real requests made by your browser: by default to JSON files served with this page, or to any http(s) URL you enter (a 404, a CORS refusal or a network failure shows up as a failed task, never a broken page). \
+         Raise the latency to see the requests overlap on the timeline."
+    }
+    fn python(&self, _variant: usize) -> &'static str {
+        r#"import asyncio
+import aiohttp
+
+URLS = """${urls}""".split()
+
+async def fetch(session, url):
+    await asyncio.sleep(${latency})  # extra latency, to see the overlap
+    async with session.get(url) as response:
+        response.raise_for_status()
+        return await response.json()
+
+async def main():
+    async with aiohttp.ClientSession() as session:  # one client for all
+        results = await asyncio.gather(*(fetch(session, u) for u in URLS),
+                                       return_exceptions=True)
+    for url, r in zip(URLS, results):
+        print(f"{url}: {'failed: ' + repr(r) if isinstance(r, Exception) else 'ok'}")
+    ok = [r for r in results if not isinstance(r, Exception)]
+    print(f"Fetched {len(ok)} items")
+    return len(ok)
+
+asyncio.run(main())"#
+    }
+    fn source_file(&self) -> &'static str {
+        include_str!("fetch.rs")
+    }
+    fn params(&self) -> &'static [ParamSpec] {
+        &[
+            ParamSpec {
+                key: "urls",
+                label: "URLs",
+                help: "fetched at once; relative ones are this site's sample data",
+                kind: Kind::Urls { max: 50 },
+                default: "static/data/items/1.json\nstatic/data/items/2.json\nstatic/data/items/3.json\nstatic/data/items/4.json\nstatic/data/items/5.json\nstatic/data/items/6.json\nstatic/data/items/7.json\nstatic/data/items/8.json\nstatic/data/items/9.json\nstatic/data/items/10.json",
+            },
+            ParamSpec {
+                key: "latency",
+                label: "Added latency",
+                help: "seconds each request waits before it is sent",
+                kind: Kind::Seconds { min: 0.0, max: 10.0 },
+                default: "0.0",
+            },
+        ]
+    }
+    fn presets(&self) -> &'static [Preset] {
+        &[
+            Preset { label: "Ten items", values: &[] },
+            Preset {
+                label: "Users, posts, comments (0.5 s latency)",
+                values: &[("urls", "static/data/users.json\nstatic/data/posts.json\nstatic/data/comments.json"), ("latency", "0.5")],
+            },
+            Preset {
+                label: "Faults: 404, bad JSON, refused",
+                values: &[("urls", "static/data/items/1.json\nstatic/data/missing.json\nstatic/data/broken.json\nhttp://127.0.0.1:9/refused")],
+            },
+        ]
+    }
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.urls("urls"), p.num("latency")).into_repr()
+    }
+    fn explain(&self, p: &Params, run: &Facts) -> String {
+        let requests: Vec<_> = run.model.lanes.iter().filter(|l| l.parent.is_some()).collect();
+        let failed = requests.iter().filter(|l| matches!(l.ending, Some((_, Ending::Failed { .. })))).count();
+        let longest = requests.iter().filter_map(|l| l.ending.as_ref().map(|(t, _)| t - l.spawned)).max().unwrap_or(0);
+        format!(
+            "{} requests went out together; the slowest took {} and all were done in {}{}.",
+            p.urls("urls").len(),
+            duration(longest),
+            duration(run.model.span()),
+            if failed > 0 { format!(" ({failed} failed, each shown as its own failed task)") } else { String::new() }
+        )
+    }
+}
+
+// region: demo
+fn fetch(url: String, latency: f64) -> Coro<Json> {
+    coro(format!("fetch('{url}')"), async move {
+        sleep(latency).await; // extra latency, to see the overlap
+        fetch_json(&url).await // raises on HTTP errors, network errors, bad JSON
+    })
+}
+
+fn main(urls: Vec<String>, latency: f64) -> Coro<usize> {
+    coro("main()", async move {
+        let results = gather(urls.iter().map(|u| fetch(u.clone(), latency))).return_exceptions().await;
+        for (url, r) in urls.iter().zip(&results) {
+            match r {
+                Ok(json) => print(format!("{url}: ok {}", json.py_repr())),
+                Err(e) => print(format!("{url}: failed: {}", e.py_repr())),
+            }
+        }
+        let ok = results.iter().filter(|r| r.is_ok()).count();
+        print(format!("Fetched {ok} items"));
+        Ok(ok)
+    })
+}
+// endregion

@@ -1,0 +1,209 @@
+//! `llm-batch`: a batch of prompts to a rate-limited, sometimes failing API.
+
+use super::params::{Kind, ParamSpec, Params};
+use super::{Demo, Facts, Preset};
+use crate::aio::*;
+use crate::model::describe::duration;
+use crate::model::LogKind;
+
+pub struct LlmBatch;
+
+impl Demo for LlmBatch {
+    fn slug(&self) -> &'static str {
+        "llm-batch"
+    }
+    fn title(&self) -> &'static str {
+        "A batch of LLM calls: Semaphore, retries and return_exceptions"
+    }
+    fn lesson(&self) -> &'static str {
+        "A simulated LLM API (no key, no network) answers each prompt after 1 to 10 s, scaled down here, and sometimes fails with 429 rate limited or 500. \
+         A Semaphore keeps at most n requests open, retries with exponential backoff turn most rate limits into successes, and return_exceptions=True keeps one failure from losing the other answers. \
+         Compare the total with what one request after another would take."
+    }
+    fn python(&self, _variant: usize) -> &'static str {
+        r#"import asyncio, random
+
+rng = random.Random(${seed})  # the page draws its own seeded numbers
+
+class APIError(Exception): pass
+
+async def ask_llm(prompt):
+    await asyncio.sleep(rng.uniform(1, 10) * ${scale})  # 1–10 s, scaled
+    if rng.random() < ${fail_rate} / 100:
+        raise APIError(rng.choice(["429 rate limited", "500 server error"]))
+    return f"summary of {prompt!r}"
+
+async def ask_with_retry(prompt, sem):
+    async with sem:  # at most ${limit} requests open
+        for attempt in range(${retries} + 1):
+            try:
+                return await ask_llm(prompt)
+            except APIError as e:
+                if attempt == ${retries}:
+                    raise
+                print(f"{prompt}: {e}, retrying")
+                await asyncio.sleep(${backoff} * 2 ** attempt)  # exponential backoff
+
+async def main():
+    sem = asyncio.Semaphore(${limit})
+    prompts = [f"prompt {i}" for i in range(${prompts})]
+    results = await asyncio.gather(*(ask_with_retry(p, sem) for p in prompts),
+                                   return_exceptions=True)
+    for p, r in zip(prompts, results):
+        print(f"{p}: " + (f"FAILED {r}" if isinstance(r, Exception) else r))
+    return sum(not isinstance(r, Exception) for r in results)
+
+asyncio.run(main())"#
+    }
+    fn source_file(&self) -> &'static str {
+        include_str!("llm_batch.rs")
+    }
+    fn params(&self) -> &'static [ParamSpec] {
+        &[
+            ParamSpec {
+                key: "prompts",
+                label: "Prompts",
+                help: "how many requests",
+                kind: Kind::Count { min: 1, max: 1000 },
+                default: "12",
+            },
+            ParamSpec {
+                key: "limit",
+                label: "Semaphore",
+                help: "requests open at once",
+                kind: Kind::Count { min: 1, max: 1000 },
+                default: "4",
+            },
+            ParamSpec {
+                key: "scale",
+                label: "Time scale",
+                help: "× the API's 1–10 s latency",
+                kind: Kind::Seconds { min: 0.0, max: 1.0 },
+                default: "0.2",
+            },
+            ParamSpec {
+                key: "fail_rate",
+                label: "Failure rate",
+                help: "% of answers that fail",
+                kind: Kind::Percent,
+                default: "25",
+            },
+            ParamSpec {
+                key: "retries",
+                label: "Retries",
+                help: "extra attempts after a failure",
+                kind: Kind::Count { min: 0, max: 10 },
+                default: "2",
+            },
+            ParamSpec {
+                key: "backoff",
+                label: "Backoff",
+                help: "seconds before the first retry (doubles each time)",
+                kind: Kind::Seconds { min: 0.0, max: 10.0 },
+                default: "0.3",
+            },
+            ParamSpec {
+                key: "seed",
+                label: "Seed",
+                help: "same seed, same run",
+                kind: Kind::Count { min: 0, max: 1_000_000 },
+                default: "42",
+            },
+        ]
+    }
+    fn presets(&self) -> &'static [Preset] {
+        &[
+            Preset { label: "The lesson", values: &[] },
+            Preset { label: "No retries", values: &[("retries", "0")] },
+            Preset { label: "Flaky API (60% failures)", values: &[("fail_rate", "60"), ("retries", "3")] },
+        ]
+    }
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        let api = Api { scale: p.num("scale"), fail_rate: p.num("fail_rate") / 100.0, seed: p.num("seed") as u64 };
+        main(api, p.count("prompts"), p.count("limit"), p.count("retries"), p.num("backoff")).into_repr()
+    }
+    fn explain(&self, _p: &Params, run: &Facts) -> String {
+        let m = crate::model::metrics(run.model);
+        let retries = run
+            .model
+            .log
+            .iter()
+            .filter(|l| matches!(l.kind, LogKind::Print(t) if run.trace.resolve(t).ends_with("retrying")))
+            .count();
+        let failed = run
+            .model
+            .log
+            .iter()
+            .filter(|l| matches!(l.kind, LogKind::Print(t) if run.trace.resolve(t).contains("FAILED")))
+            .count();
+        format!(
+            "Done in {}; the waits (answers and backoffs) add up to {}, so one request after another would take about {:.1}× as long. {retries} retries; {failed} prompt(s) still failed and were returned as exceptions.",
+            duration(m.elapsed),
+            duration(m.io_waits),
+            m.speedup.max(1.0),
+        )
+    }
+}
+
+// region: demo
+/// The simulated API: seeded, so the same settings give the same run.
+#[derive(Clone, Copy)]
+struct Api {
+    scale: f64,
+    fail_rate: f64,
+    seed: u64,
+}
+
+/// One answer's latency and whether (and how) it fails, drawn for this prompt and attempt.
+fn draw(api: Api, prompt: usize, attempt: usize) -> (f64, Option<&'static str>) {
+    let mut rng = fastrand::Rng::with_seed(api.seed ^ ((prompt as u64) << 8) ^ attempt as u64);
+    let latency = (1.0 + 9.0 * rng.f64()) * api.scale;
+    let failure = (rng.f64() < api.fail_rate).then(|| if rng.bool() { "429 rate limited" } else { "500 server error" });
+    (latency, failure)
+}
+
+fn ask_llm(api: Api, prompt: usize, attempt: usize) -> Coro<String> {
+    coro(format!("ask_llm('prompt {prompt}')"), async move {
+        let (latency, failure) = draw(api, prompt, attempt);
+        sleep(latency).await;
+        match failure {
+            Some(why) => Err(Exception::new("APIError", why)),
+            None => Ok(format!("summary of 'prompt {prompt}'")),
+        }
+    })
+}
+
+fn ask_with_retry(api: Api, prompt: usize, sem: Semaphore, retries: usize, backoff: f64) -> Coro<String> {
+    coro(format!("ask_with_retry('prompt {prompt}')"), async move {
+        let _permit = sem.acquire().await; // at most `limit` requests open
+        let mut attempt = 0;
+        loop {
+            match ask_llm(api, prompt, attempt).await {
+                Ok(answer) => return Ok(answer),
+                Err(e) if attempt == retries => return Err(e),
+                Err(e) => {
+                    print(format!("prompt {prompt}: {e}, retrying"));
+                    sleep(backoff * 2f64.powi(attempt as i32)).await; // exponential backoff
+                    attempt += 1;
+                }
+            }
+        }
+    })
+}
+
+fn main(api: Api, prompts: usize, limit: usize, retries: usize, backoff: f64) -> Coro<usize> {
+    coro("main()", async move {
+        let sem = Semaphore::new(limit);
+        let results = gather((0..prompts).map(|p| ask_with_retry(api, p, sem.clone(), retries, backoff)))
+            .return_exceptions()
+            .await;
+        for (p, r) in results.iter().enumerate() {
+            match r {
+                Ok(answer) => print(format!("prompt {p}: {answer}")),
+                Err(e) => print(format!("prompt {p}: FAILED {e}")),
+            }
+        }
+        Ok(results.iter().filter(|r| r.is_ok()).count())
+    })
+}
+// endregion

@@ -1,0 +1,171 @@
+//! `to-thread`: move CPU-bound work off the loop.
+
+use super::params::{Kind, ParamSpec, Params};
+use super::{Demo, Facts, Preset};
+use crate::aio::*;
+use crate::model::describe::duration;
+use crate::model::{metrics, Ending, LogKind};
+use crate::trace::CancelledBy;
+
+pub struct ToThread;
+
+impl Demo for ToThread {
+    fn slug(&self) -> &'static str {
+        "to-thread"
+    }
+    fn title(&self) -> &'static str {
+        "to_thread: CPU-bound work off the loop"
+    }
+    fn lesson(&self) -> &'static str {
+        "Counting primes is pure computation: run inline in a coroutine, it holds the loop's only thread, so the ticker falls silent and the page freezes until it is done. \
+         asyncio.to_thread runs it elsewhere (here a Web Worker running this same code) and awaits the result, so the loop stays free and the ticker keeps time. \
+         Unlike a Python thread, a worker can be stopped: a timeout or Stop really ends the work."
+    }
+    fn python(&self, variant: usize) -> &'static str {
+        if variant == 1 {
+            return r#"import asyncio
+
+def count_primes(n):  # pure CPU work
+    return sum(all(k % d for d in range(2, int(k**0.5) + 1)) for k in range(2, n))
+
+async def ticker():
+    while True:
+        await asyncio.sleep(0.1)
+        print("tick")
+
+async def main():
+    t = asyncio.create_task(ticker())
+    await asyncio.sleep(0.25)
+    count = await asyncio.wait_for(asyncio.to_thread(count_primes, ${n}), ${budget})
+    print(f"{count} primes below ${n}")
+    t.cancel()
+    return count
+
+asyncio.run(main())"#;
+        }
+        r#"import asyncio
+
+def count_primes(n):  # pure CPU work
+    return sum(all(k % d for d in range(2, int(k**0.5) + 1)) for k in range(2, n))
+
+async def ticker():
+    while True:
+        await asyncio.sleep(0.1)
+        print("tick")
+
+async def main():
+    t = asyncio.create_task(ticker())
+    await asyncio.sleep(0.25)
+    count = count_primes(${n})  # inline: blocks the loop until done
+    print(f"{count} primes below ${n}")
+    t.cancel()
+    return count
+
+asyncio.run(main())"#
+    }
+    fn source_file(&self) -> &'static str {
+        include_str!("to_thread.rs")
+    }
+    fn params(&self) -> &'static [ParamSpec] {
+        &[
+            ParamSpec {
+                key: "n",
+                label: "Count primes below",
+                help: "the CPU work; inline, the page freezes while it runs",
+                kind: Kind::Count { min: 2, max: 10_000_000 },
+                default: "3000000",
+            },
+            ParamSpec {
+                key: "budget",
+                label: "Worker time budget",
+                help: "seconds before the worker is stopped (to_thread only)",
+                kind: Kind::Seconds { min: 0.1, max: 120.0 },
+                default: "30",
+            },
+            ParamSpec {
+                key: "variant",
+                label: "Run it",
+                help: "where the counting happens",
+                kind: Kind::Choice(&["inline", "to_thread"]),
+                default: "inline",
+            },
+        ]
+    }
+    fn presets(&self) -> &'static [Preset] {
+        &[
+            Preset { label: "Inline (blocks)", values: &[] },
+            Preset { label: "to_thread (worker)", values: &[("variant", "to_thread")] },
+            Preset {
+                label: "Runaway worker, 1 s budget",
+                values: &[("variant", "to_thread"), ("n", "10000000"), ("budget", "1")],
+            },
+        ]
+    }
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.count("n") as u64, p.choice("variant") == 1, p.num("budget")).into_repr()
+    }
+    fn explain(&self, p: &Params, run: &Facts) -> String {
+        let timed_out = run
+            .model
+            .lanes
+            .iter()
+            .any(|l| matches!(l.ending, Some((_, Ending::Cancelled { by: CancelledBy::Timeout(_) }))));
+        if timed_out {
+            return format!(
+                "The worker did not finish within {} s, so it was terminated and TimeoutError raised; the page stayed responsive throughout.",
+                p.num("budget")
+            );
+        }
+        let m = metrics(run.model);
+        let held = m.longest_poll.map_or(0, |(_, d)| d);
+        let ticks = run
+            .model
+            .log
+            .iter()
+            .filter(|l| matches!(l.kind, LogKind::Print(t) if run.trace.resolve(t) == "tick"))
+            .count();
+        let frame =
+            run.frames.map(|f| format!(" The longest frame took {:.0} ms.", f.longest_ms())).unwrap_or_default();
+        if p.choice("variant") == 1 {
+            format!(
+                "The count ran in a worker while the ticker ticked {ticks} times; the loop was never held longer than {}.{frame}",
+                duration(held)
+            )
+        } else {
+            format!(
+                "The count ran inline and held the loop for {}: the ticker could not tick until it was done.{frame}",
+                duration(held)
+            )
+        }
+    }
+}
+
+// region: demo
+fn ticker() -> Coro<()> {
+    coro("ticker()", async {
+        loop {
+            sleep(0.1).await;
+            print("tick");
+        }
+    })
+}
+
+fn main(n: u64, in_worker: bool, budget: f64) -> Coro<String> {
+    coro("main()", async move {
+        let t = create_task(ticker());
+        sleep(0.25).await;
+        let count = if in_worker {
+            wait_for(
+                coro("to_thread(count_primes)", async move { to_thread(Job::CountPrimes { below: n }).await }),
+                budget,
+            )
+            .await?
+        } else {
+            count_primes(n).to_string() // inline: blocks the loop until done
+        };
+        print(format!("{count} primes below {n}"));
+        t.cancel();
+        Ok(count)
+    })
+}
+// endregion

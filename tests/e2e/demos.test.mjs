@@ -1,0 +1,127 @@
+// End-to-end: every demo of the built site, run by clicking Run, read back from the page. The
+// demo list comes from the gallery itself, so a new demo is covered by being added.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serveSite, launch, openPage, SHOTS } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await serveSite();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  site?.close();
+});
+
+/** Opens a demo (optionally with link parameters), runs it and waits for it to end. */
+async function runDemo(slug, query = '', { timeout = 40_000 } = {}) {
+  const page = await openPage(browser, `${site.url}#/demo/${slug}${query ? `?${query}` : ''}`);
+  await page.getByTestId(`demo-${slug}`).waitFor();
+  await page.getByTestId('run').click();
+  await page.getByTestId('what-happened').waitFor({ timeout });
+  const text = async (id) => (await page.getByTestId(id).textContent()) ?? '';
+  const prints = (await page.getByTestId('prints').locator('li code').allTextContents());
+  return { page, text, prints, summary: await text('what-happened'), status: await text('status') };
+}
+
+const seconds = (re, s) => Number(re.exec(s)?.[1]);
+
+test('every demo in the gallery runs to its end with a summary and no errors', async () => {
+  const gallery = await openPage(browser, site.url);
+  await gallery.locator('.cards').waitFor();
+  const slugs = (await gallery.locator('[data-testid^="card-"]').evaluateAll((els) => els.map((e) => e.dataset.testid.slice(5))));
+  await gallery.close();
+  assert.ok(slugs.length >= 14, `only ${slugs.length} demos`);
+  for (const slug of slugs) {
+    const { page, status, summary } = await runDemo(slug);
+    assert.match(status, /^main\(\) (returned|raised) /, `${slug}: ${status}`);
+    assert.ok(summary.length > 20, `${slug}: ${summary}`);
+    assert.deepEqual(page.problems, [], slug);
+    await page.screenshot({ path: join(SHOTS, `demo-${slug}.png`), fullPage: true });
+    await page.close();
+  }
+});
+
+test('create-task: prints in asyncio order, total about 2 s', async () => {
+  const { page, prints, summary } = await runDemo('create-task');
+  assert.deepEqual(prints, [
+    'Doing other work...',
+    'Background job started',
+    'Other work done; now waiting for the task',
+    'Background job finished',
+    'Got: job result',
+  ]);
+  const total = seconds(/Finished in ([\d.]+) s/, summary);
+  assert.ok(total >= 1.99 && total < 2.4, summary);
+  await page.close();
+});
+
+test('sequential-vs-gather: about 6 s one by one, about 2 s gathered', async () => {
+  const { page, prints } = await runDemo('sequential-vs-gather');
+  const gathered = seconds(/gathered: ([\d.]+) s/, prints.join('\n'));
+  const sequential = seconds(/one by one: ([\d.]+) s/, prints.join('\n'));
+  assert.ok(gathered >= 2 && gathered < 2.3, `gathered ${gathered}`);
+  assert.ok(sequential >= 6 && sequential < 6.5, `one by one ${sequential}`);
+  await page.close();
+});
+
+test('wait-for: TimeoutError at about 5 s; with a longer timeout the result comes back', async () => {
+  let { page, summary, prints } = await runDemo('wait-for');
+  assert.deepEqual(prints, ['slow operation started', 'Timed out!']);
+  const at = seconds(/TimeoutError after ([\d.]+) s/, summary);
+  assert.ok(at >= 5 && at < 5.4, summary);
+  await page.close();
+  ({ page, prints } = await runDemo('wait-for', 'duration=1.0&timeout=5.0'));
+  assert.deepEqual(prints, ['slow operation started', 'slow operation finished', 'Result: done']);
+  await page.close();
+});
+
+test('semaphore: never more than 5 calls in flight', async () => {
+  const { page, summary } = await runDemo('semaphore', 'high=1.5');
+  assert.match(summary, /^At most 5 calls were in flight \(limit 5\)/);
+  await page.close();
+});
+
+test('fetch: ten real requests to the site\'s own files; faults become failed tasks', async () => {
+  let { page, prints, status } = await runDemo('fetch');
+  assert.equal(prints.at(-1), 'Fetched 10 items');
+  assert.equal(status, 'main() returned 10');
+  await page.close();
+  const faults = ['static/data/items/1.json', 'static/data/missing.json', 'static/data/broken.json', 'http://127.0.0.1:9/refused'];
+  ({ page, prints } = await runDemo('fetch', `urls=${encodeURIComponent(faults.join('\n'))}`));
+  assert.match(prints[0], /items\/1\.json: ok \{"id":1/);
+  assert.match(prints[1], /missing\.json: failed: HTTPError\('404/);
+  assert.match(prints[2], /broken\.json: failed: JSONDecodeError/);
+  assert.match(prints[3], /refused: failed: ConnectionError/);
+  assert.equal(prints.at(-1), 'Fetched 1 items');
+  await page.close();
+});
+
+test('blocking: the page freezes for the block; the fixed version does not', async () => {
+  let { page, summary } = await runDemo('blocking');
+  const frozen = seconds(/drew no frame for (\d+) ms/, summary);
+  assert.ok(frozen >= 1900, `longest frame ${frozen} ms: ${summary}`);
+  assert.match(summary, /blocked for 2\.0\d s/);
+  await page.close();
+  ({ page, summary } = await runDemo('blocking', `variant=${encodeURIComponent('await asyncio.sleep (fixed)')}`));
+  const frame = seconds(/drew no frame for (\d+) ms/, summary);
+  assert.ok(frame < 500, `longest frame ${frame} ms: ${summary}`);
+  await page.close();
+});
+
+test('to-thread: inline counting holds the loop and freezes the page; a worker does not', async () => {
+  const inline = await runDemo('to-thread');
+  const held = seconds(/held the loop for (\d+) ms/, inline.summary);
+  const inlineFrame = seconds(/longest frame took (\d+) ms/, inline.summary);
+  assert.ok(held > 200 && inlineFrame > 200, `inline: ${inline.summary}`);
+  await inline.page.close();
+  const worker = await runDemo('to-thread', 'variant=to_thread');
+  const workerFrame = seconds(/longest frame took (\d+) ms/, worker.summary);
+  assert.match(worker.summary, /the loop was never held longer than [\d.]+ (ms|µs)/);
+  assert.ok(workerFrame < 100, `worker: ${worker.summary}`);
+  assert.match(worker.prints.at(-1), /^216816 primes below 3000000$/);
+  await worker.page.close();
+});
