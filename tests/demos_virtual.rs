@@ -204,10 +204,10 @@ fn a_forgotten_await_runs_nothing_and_is_reported() {
 fn blocking_makes_the_tickers_late_and_the_fix_does_not() {
     let ran = run_demo("blocking", &[]);
     assert!(ran.warns().contains(&WarnKind::BlockedLoop));
-    assert!(ran.model.lateness.iter().max().copied().unwrap_or(0) >= 1_500_000);
+    assert!(ran.model.worst_lateness() >= 1_500_000);
     let fixed = run_demo("blocking", &[("variant", "await asyncio.sleep (fixed)")]);
     assert!(!fixed.warns().contains(&WarnKind::BlockedLoop));
-    assert_eq!(fixed.model.lateness.iter().max().copied(), Some(0));
+    assert_eq!(fixed.model.worst_lateness(), 0);
 }
 
 #[test]

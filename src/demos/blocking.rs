@@ -102,7 +102,7 @@ asyncio.run(main())"#
         main(p.num("block"), p.count("ticks"), p.num("interval"), p.choice("variant") == 1).into_repr()
     }
     fn explain(&self, _p: &Params, run: &Facts) -> String {
-        let worst = run.model.lateness.iter().copied().max().unwrap_or(0);
+        let worst = run.model.worst_lateness();
         let frozen =
             run.frames.map(|f| format!(" The page drew no frame for {:.0} ms.", f.longest_ms())).unwrap_or_default();
         match run.model.blocks.first() {

@@ -23,15 +23,21 @@ pub struct Metrics {
     pub lateness_p99: Option<Micros>,
 }
 
+/// The run's numbers over its whole span.
 pub fn metrics(m: &RunModel) -> Metrics {
-    let span = m.span();
+    metrics_at(m, m.span())
+}
+
+/// The numbers as they stood at `until` (for scrubbing through a recorded run).
+pub fn metrics_at(m: &RunModel, until: Micros) -> Metrics {
+    let span = m.span().min(until);
     let mut io_waits = 0;
-    let mut busy = 0;
+    let steps = &m.steps[..m.steps_until(span)];
+    let busy = steps.iter().map(|s| s.end.min(span) - s.start).sum();
     for lane in &m.lanes {
-        busy += lane.busy;
         let mut waiting_io = false;
-        for seg in &lane.segments {
-            let len = seg.end.unwrap_or(span).saturating_sub(seg.start);
+        for seg in lane.segments.iter().take_while(|s| s.start <= span) {
+            let len = seg.end.unwrap_or(span).min(span).saturating_sub(seg.start);
             match seg.state {
                 State::Waiting(w) => {
                     waiting_io = is_io(&w);
@@ -45,8 +51,8 @@ pub fn metrics(m: &RunModel) -> Metrics {
             }
         }
     }
-    let longest_poll = m.steps.iter().map(|s| (s.task, s.end - s.start)).max_by_key(|&(_, d)| d);
-    let mut late = m.lateness.clone();
+    let longest_poll = steps.iter().map(|s| (s.task, s.end.min(span) - s.start)).max_by_key(|&(_, d)| d);
+    let mut late: Vec<Micros> = m.lateness.iter().take_while(|&&(t, _)| t <= span).map(|&(_, l)| l).collect();
     late.sort_unstable();
     let speedup = if span == 0 { 1.0 } else { (io_waits + busy) as f64 / span as f64 };
     Metrics {
@@ -54,10 +60,10 @@ pub fn metrics(m: &RunModel) -> Metrics {
         io_waits,
         busy,
         speedup,
-        peak_in_flight: m.peak_in_flight(),
-        tasks: m.lanes.len(),
-        polls: m.steps.len(),
-        wakes: m.wakes,
+        peak_in_flight: m.peak_in_flight(span),
+        tasks: m.lanes.iter().take_while(|l| l.spawned <= span).count(),
+        polls: steps.len(),
+        wakes: m.wakes.partition_point(|&t| t <= span) as u64,
         longest_poll,
         lateness_p50: percentile(&late, 50),
         lateness_p99: percentile(&late, 99),

@@ -115,15 +115,16 @@ pub struct RunModel {
     pub log: Vec<LogLine>,
     /// Times at which a blocking call held the thread, and for how long, and by whom.
     pub blocks: Vec<(Micros, Micros, TaskId)>,
-    /// Lateness of each fired timer (fired − due).
-    pub lateness: Vec<Micros>,
+    /// Each fired timer: (when it fired, how late: fired − due).
+    pub lateness: Vec<(Micros, Micros)>,
     /// (time, tasks waiting on timers, requests or workers) at each change.
     pub in_flight: Vec<(Micros, u32)>,
     /// (time, permits held) per named semaphore or lock, at each change.
     pub held: Vec<(Text, Vec<(Micros, u32)>)>,
     pub never_awaited: Vec<(Micros, TaskId, Text)>,
     pub swallowed: Vec<(TaskId, TaskId)>,
-    pub wakes: u64,
+    /// Times of recorded wakes (self-wakes of a yield are not recorded).
+    pub wakes: Vec<Micros>,
     pub last_time: Micros,
     pub end: Option<(Micros, RunEnd)>,
     pub dropped: u64,
@@ -180,7 +181,7 @@ impl RunModel {
                 self.log.push(log(LogKind::Spawned));
             }
             EventKind::Wake { cause } => {
-                self.wakes += 1;
+                self.wakes.push(t);
                 let leaving_io = self
                     .lane(e.task)
                     .and_then(|l| l.segments.last())
@@ -189,7 +190,7 @@ impl RunModel {
                     self.change_in_flight(t, -1);
                 }
                 if let WakeCause::Timer { due } = cause {
-                    self.lateness.push(t.saturating_sub(due));
+                    self.lateness.push((t, t.saturating_sub(due)));
                 }
                 if let Some(lane) = self.lane(e.task) {
                     match cause {
@@ -326,8 +327,14 @@ impl RunModel {
         self.end.map_or(self.last_time, |(t, _)| t)
     }
 
-    pub fn peak_in_flight(&self) -> u32 {
-        self.in_flight.iter().map(|&(_, n)| n).max().unwrap_or(0)
+    /// Most tasks waiting on timers, requests or workers at once, up to `until`.
+    pub fn peak_in_flight(&self, until: Micros) -> u32 {
+        self.in_flight.iter().take_while(|&&(t, _)| t <= until).map(|&(_, n)| n).max().unwrap_or(0)
+    }
+
+    /// The latest any timer fired, over the whole run.
+    pub fn worst_lateness(&self) -> Micros {
+        self.lateness.iter().map(|&(_, l)| l).max().unwrap_or(0)
     }
 
     /// Steps that had started by `t` (for scrubbing).

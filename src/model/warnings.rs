@@ -93,11 +93,7 @@ fn blocked_loop(m: &RunModel, out: &mut Vec<Warning>) {
     for s in &m.steps {
         let held = s.end - s.start;
         if held > BLOCKED_THRESHOLD {
-            let worst_late = m
-                .lateness
-                .iter()
-                .copied()
-                .max()
+            let worst_late = Some(m.worst_lateness())
                 .filter(|&l| l > BLOCKED_THRESHOLD / 2)
                 .map(|l| format!(" Timers fired up to {} late.", duration(l)))
                 .unwrap_or_default();

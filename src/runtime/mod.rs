@@ -370,6 +370,11 @@ impl Runtime {
         self.host_changed();
     }
 
+    /// When the next timer is due (step mode draws waits up to it).
+    pub fn next_timer_due(&self) -> Option<Micros> {
+        self.0.timers.borrow_mut().next_due()
+    }
+
     /// Timers registered and neither fired nor cleared.
     pub fn pending_timers(&self) -> usize {
         self.0.timers.borrow().pending()

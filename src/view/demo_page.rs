@@ -1,21 +1,24 @@
-//! A demo's page: the lesson, the parameters (validated as you type, kept in the URL), Run and
-//! Stop, the output of the run and the code that ran.
+//! A demo's page: the lesson, the parameters (validated as you type, kept in the URL), Run,
+//! Step and Stop, the live timeline with its scrubber, and the panels read from the run.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlCanvasElement, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 use yew_router::query::Raw;
 
 use super::app::Route;
+use super::export;
 use super::frames::FrameLoop;
-use super::output;
+use super::panels;
 use super::session::Session;
 use super::source::Source;
-use crate::demos::params::{Form, Kind};
+use super::timeline::{self, Input, Selection, SharedViewport};
+use crate::demos::params::{Form, Kind, ParamSpec};
 use crate::demos::{Demo, DEMOS};
+use crate::trace::Micros;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -23,9 +26,44 @@ pub struct Props {
     pub index: usize,
 }
 
-/// How often (ms) the page re-renders its text while a run goes; the recording is read and
-/// frames are timed every frame.
+/// How often (ms) the page re-renders its text while a run goes; the timeline is drawn and the
+/// recording read every frame.
 const TEXT_EVERY_MS: f64 = 100.0;
+
+type Slot = Rc<RefCell<Option<Session>>>;
+
+/// Everything the canvas needs to paint itself, cheap to clone into handlers.
+#[derive(Clone)]
+struct Painter {
+    session: Slot,
+    kept: Slot,
+    view: SharedViewport,
+    canvas: NodeRef,
+    tip: NodeRef,
+}
+
+impl Painter {
+    fn paint(&self) {
+        let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() else { return };
+        let tip = self.tip.cast::<HtmlElement>();
+        let session = self.session.borrow();
+        let kept = self.kept.borrow();
+        // With no current run, a kept run is shown on its own.
+        let (main, other) = match (session.as_ref(), kept.as_ref()) {
+            (Some(s), k) => (s, k),
+            (None, Some(k)) => (k, None),
+            (None, None) => return,
+        };
+        timeline::draw(&canvas, &mut self.view.0.borrow_mut(), main, other, tip.as_ref());
+    }
+
+    fn input(&self, input: Input) {
+        let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() else { return };
+        if timeline::handle(&mut self.view.0.borrow_mut(), &canvas, input) {
+            self.paint();
+        }
+    }
+}
 
 #[function_component(DemoPage)]
 pub fn demo_page(props: &Props) -> Html {
@@ -37,9 +75,22 @@ pub fn demo_page(props: &Props) -> Html {
         Form::from_query(demo.params(), &query)
     });
     let form = use_state(|| from_link.0.clone());
-    let session: Rc<RefCell<Option<Session>>> = use_mut_ref(|| None);
+    let session: Slot = use_mut_ref(|| None);
+    let kept: Slot = use_mut_ref(|| None);
     let frame_loop: Rc<RefCell<Option<FrameLoop>>> = use_mut_ref(|| None);
+    let view = use_memo((), |_| SharedViewport::default());
+    let cursor = use_state(|| None::<Micros>);
+    let selected = use_state(|| None::<Selection>);
+    let canvas = use_node_ref();
+    let tip = use_node_ref();
     let redraw = use_force_update();
+    let painter = Painter {
+        session: session.clone(),
+        kept: kept.clone(),
+        view: (*view).clone(),
+        canvas: canvas.clone(),
+        tip: tip.clone(),
+    };
 
     // The URL always holds the current setup, so it can be shared as it is.
     use_effect_with((*form).clone(), move |form| {
@@ -47,16 +98,41 @@ pub fn demo_page(props: &Props) -> Html {
             let _ = nav.replace_with_query(&Route::Demo { slug: demo.slug().to_string() }, Raw(form.to_query()));
         }
     });
+    // Repaint after every render (sizes, theme, cursor and selection may have changed).
+    {
+        let painter = painter.clone();
+        let (cursor, selected) = (*cursor, *selected);
+        use_effect(move || {
+            {
+                let mut v = painter.view.0.borrow_mut();
+                v.cursor = cursor;
+                v.selection = selected;
+            }
+            painter.paint();
+        });
+    }
+
+    let reset_view = {
+        let (view, cursor, selected) = (view.clone(), cursor.clone(), selected.clone());
+        move || {
+            view.0.borrow_mut().fit();
+            cursor.set(None);
+            selected.set(None);
+        }
+    };
 
     let on_run = {
-        let (form, session, frame_loop, redraw) = (form.clone(), session.clone(), frame_loop.clone(), redraw.clone());
+        let (form, session, frame_loop, redraw, painter) =
+            (form.clone(), session.clone(), frame_loop.clone(), redraw.clone(), painter.clone());
+        let reset_view = reset_view.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(params) = form.params() else { return };
             frame_loop.borrow_mut().take();
             // Dropping the previous session stops its run.
             session.borrow_mut().take();
-            *session.borrow_mut() = Some(Session::start(demo, params));
-            let (s, r) = (session.clone(), redraw.clone());
+            *session.borrow_mut() = Some(Session::start(demo, params, form.to_query()));
+            reset_view();
+            let (s, r, painter) = (session.clone(), redraw.clone(), painter.clone());
             let mut text_drawn = f64::NEG_INFINITY;
             *frame_loop.borrow_mut() = Some(FrameLoop::start(move |now| {
                 let running = s.borrow_mut().as_mut().is_some_and(|sess| {
@@ -64,12 +140,75 @@ pub fn demo_page(props: &Props) -> Html {
                     sess.refresh();
                     sess.running()
                 });
+                painter.paint();
                 if !running || now - text_drawn >= TEXT_EVERY_MS {
                     text_drawn = now;
                     r.force_update();
                 }
                 running
             }));
+            redraw.force_update();
+        })
+    };
+    let on_step_mode = {
+        let (form, session, frame_loop, redraw) = (form.clone(), session.clone(), frame_loop.clone(), redraw.clone());
+        let reset_view = reset_view.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(params) = form.params() else { return };
+            frame_loop.borrow_mut().take();
+            session.borrow_mut().take();
+            *session.borrow_mut() = Some(Session::stepper(demo, params, form.to_query()));
+            reset_view();
+            redraw.force_update();
+        })
+    };
+    // Step mode: Next replays forward through what is recorded, then runs one more resume.
+    let on_next = {
+        let (session, cursor, selected, redraw) = (session.clone(), cursor.clone(), selected.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut guard = session.borrow_mut();
+            let Some(s) = guard.as_mut() else { return };
+            let shown = match *selected {
+                Some(Selection::Step(i)) => Some(i),
+                _ => None,
+            };
+            let next = match shown {
+                Some(i) if i + 1 < s.model.steps.len() => i + 1,
+                _ => {
+                    s.step();
+                    s.model.steps.len().saturating_sub(1)
+                }
+            };
+            let last = next + 1 >= s.model.steps.len();
+            selected.set(Some(Selection::Step(next)));
+            cursor.set(if last { None } else { s.model.steps.get(next).map(|st| st.start) });
+            drop(guard);
+            redraw.force_update();
+        })
+    };
+    let on_back = {
+        let (session, cursor, selected) = (session.clone(), cursor.clone(), selected.clone());
+        Callback::from(move |_: MouseEvent| {
+            let guard = session.borrow();
+            let Some(s) = guard.as_ref() else { return };
+            let current = match *selected {
+                Some(Selection::Step(i)) => i,
+                _ => s.model.steps.len(),
+            };
+            let back = current.saturating_sub(1);
+            selected.set(Some(Selection::Step(back)));
+            cursor.set(s.model.steps.get(back).map(|st| st.start));
+        })
+    };
+    let on_to_end = {
+        let (session, cursor, selected, redraw) = (session.clone(), cursor.clone(), selected.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(s) = session.borrow_mut().as_mut() {
+                s.rt.run_until_end();
+                s.refresh();
+            }
+            cursor.set(None);
+            selected.set(None);
             redraw.force_update();
         })
     };
@@ -83,6 +222,45 @@ pub fn demo_page(props: &Props) -> Html {
             redraw.force_update();
         })
     };
+    let on_keep = {
+        let (session, kept, redraw, reset_view) = (session.clone(), kept.clone(), redraw.clone(), reset_view.clone());
+        Callback::from(move |_: MouseEvent| {
+            let current = session.borrow_mut().take();
+            *kept.borrow_mut() = current;
+            reset_view();
+            redraw.force_update();
+        })
+    };
+    let on_clear_kept = {
+        let (kept, redraw) = (kept.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            kept.borrow_mut().take();
+            redraw.force_update();
+        })
+    };
+    let on_select = {
+        let (session, cursor, selected) = (session.clone(), cursor.clone(), selected.clone());
+        Callback::from(move |sel: Selection| {
+            let guard = session.borrow();
+            let Some(s) = guard.as_ref() else { return };
+            let at = match sel {
+                Selection::Step(i) => s.model.steps.get(i).map(|st| st.start),
+                Selection::Log(i) => s.model.log.get(i).map(|l| l.time),
+            };
+            selected.set(Some(sel));
+            cursor.set(at);
+        })
+    };
+    let on_scrub = {
+        let (session, cursor, selected) = (session.clone(), cursor.clone(), selected.clone());
+        Callback::from(move |e: InputEvent| {
+            let value: f64 = e.target_unchecked_into::<HtmlInputElement>().value().parse().unwrap_or(0.0);
+            let span = session.borrow().as_ref().map_or(0, |s| s.model.span());
+            let t = (value * 1000.0) as Micros;
+            selected.set(None);
+            cursor.set((t < span).then_some(t));
+        })
+    };
 
     // Render from the latest recording, whatever triggered this render.
     if let Some(sess) = session.borrow_mut().as_mut() {
@@ -90,7 +268,20 @@ pub fn demo_page(props: &Props) -> Html {
     }
     let errors = form.errors();
     let valid = errors.iter().all(Option::is_none);
-    let running = session.borrow().as_ref().is_some_and(Session::running);
+    let guard = session.borrow();
+    let current = guard.as_ref();
+    let running = current.is_some_and(Session::running);
+    let stepping = current.is_some_and(|s| s.rt.is_virtual());
+    let span = current.map_or(0, |s| s.model.span());
+    let steps_len = current.map_or(0, |s| s.model.steps.len());
+    let shown_step = match *selected {
+        Some(Selection::Step(i)) => Some(i),
+        _ => None,
+    };
+    let at_first_step = steps_len == 0 || shown_step == Some(0);
+    let at_last_step = shown_step.is_none_or(|i| i + 1 >= steps_len);
+    let has_kept = kept.borrow().is_some();
+    let at = panels::At { time: *cursor, selection: *selected };
 
     html! {
         <article class="demo" data-testid={format!("demo-{}", demo.slug())}>
@@ -110,28 +301,108 @@ pub fn demo_page(props: &Props) -> Html {
                     </form>
                     { presets(demo, &form) }
                     <div class="buttons">
-                        <button type="button" class="run" data-testid="run" disabled={!valid || running} onclick={on_run}>
-                            { if session.borrow().is_some() { "Run again" } else { "Run" } }
+                        <button type="button" class="run" data-testid="run" disabled={!valid || (running && !stepping)} onclick={on_run}>
+                            { if current.is_some() { "Run again" } else { "Run" } }
                         </button>
                         <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={on_stop}>{"Stop"}</button>
+                        <button type="button" data-testid="step-mode" disabled={!valid} onclick={on_step_mode}
+                            title="Run on a virtual clock, one task resume at a time">{"Step through"}</button>
                         if !valid {
                             <span class="why-disabled" data-testid="run-disabled">{"Fix the highlighted values to run."}</span>
                         }
                     </div>
-                    { output::view(session.borrow().as_ref()) }
+                    if stepping {
+                        <div class="buttons stepper" role="group" aria-label="Step mode">
+                            <button type="button" data-testid="back" onclick={on_back} disabled={at_first_step}>{"◀ Back"}</button>
+                            <button type="button" data-testid="next" onclick={on_next} disabled={!running && at_last_step}>{"Next ▶"}</button>
+                            <button type="button" data-testid="to-end" onclick={on_to_end} disabled={!running}>{"Run to the end"}</button>
+                            <span class="hint">{"Virtual clock: time jumps to the next timer; nothing waits for real."}</span>
+                        </div>
+                    }
+                    if let Some(s) = current {
+                        { panels::output(s, at) }
+                    } else {
+                        <p class="empty-output" data-testid="output">{"Press Run to start the demo, or Step through to go one resume at a time."}</p>
+                    }
                 </section>
                 <Source index={props.index} raw={form.raw.clone()} />
             </div>
+            <section class={classes!("timeline-panel", (current.is_none() && !has_kept).then_some("idle"))} aria-label="Timeline">
+                <div class="timeline-bar">
+                    <h2>{"Timeline"}</h2>
+                    { legend() }
+                    <div class="tools" role="group" aria-label="Timeline tools">
+                        <button type="button" title="Zoom in (+)" aria-label="Zoom in" onclick={{ let p = painter.clone(); Callback::from(move |_| p.input(Input::Key("+".into()))) }}>{"+"}</button>
+                        <button type="button" title="Zoom out (−)" aria-label="Zoom out" onclick={{ let p = painter.clone(); Callback::from(move |_| p.input(Input::Key("-".into()))) }}>{"−"}</button>
+                        <button type="button" title="Fit the whole run (0)" onclick={{ let p = painter.clone(); Callback::from(move |_| p.input(Input::Key("0".into()))) }}>{"Fit"}</button>
+                        { export::buttons(&session, &kept, &canvas, running) }
+                        if current.is_some() && !running {
+                            <button type="button" data-testid="keep" onclick={on_keep} title="Keep this run and put the next one on the same time axis">{"Keep for comparison"}</button>
+                        }
+                        if has_kept {
+                            <button type="button" data-testid="clear-kept" onclick={on_clear_kept}>{"Drop kept run"}</button>
+                        }
+                    </div>
+                </div>
+                <div class="timeline-wrap">
+                    <canvas ref={canvas.clone()} class="timeline" tabindex="0" data-testid="timeline" role="img"
+                        aria-label="Timeline of the run: one lane per task, the event loop on top. The step order and log below say the same in words."
+                        onwheel={{ let p = painter.clone(); Callback::from(move |e: WheelEvent| {
+                            e.prevent_default();
+                            p.input(Input::Wheel { x: e.offset_x() as f64, dx: e.delta_x(), dy: e.delta_y(), zoom: e.ctrl_key() || e.meta_key(), pan: e.shift_key() });
+                        }) }}
+                        onmousedown={{ let p = painter.clone(); Callback::from(move |e: MouseEvent| p.input(Input::Down { x: e.offset_x() as f64, y: e.offset_y() as f64 })) }}
+                        onmousemove={{ let p = painter.clone(); Callback::from(move |e: MouseEvent| p.input(Input::Move { x: e.offset_x() as f64, y: e.offset_y() as f64 })) }}
+                        onmouseup={{ let p = painter.clone(); Callback::from(move |_| p.input(Input::Up)) }}
+                        onmouseleave={{ let p = painter.clone(); Callback::from(move |_| p.input(Input::Leave)) }}
+                        onkeydown={{ let p = painter.clone(); Callback::from(move |e: KeyboardEvent| {
+                            if !e.ctrl_key() && !e.meta_key() && !e.alt_key() && ["+", "=", "-", "_", "0", "f", "F", "w", "W", "s", "S", "a", "A", "d", "D", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home"].contains(&e.key().as_str()) {
+                                e.prevent_default();
+                                p.input(Input::Key(e.key()));
+                            }
+                        }) }}
+                    />
+                    <div ref={tip.clone()} class="tip" role="tooltip" hidden=true></div>
+                    if current.is_none() && !has_kept {
+                        <p class="timeline-empty">{"The timeline of your run appears here: who holds the thread, and what every task waits on."}</p>
+                    }
+                </div>
+                <div class="scrub">
+                    <label for="scrub">{"Scrub"}</label>
+                    <input id="scrub" data-testid="scrub" type="range" min="0" step="1"
+                        max={format!("{:.0}", span as f64 / 1000.0)}
+                        value={format!("{:.0}", cursor.unwrap_or(span) as f64 / 1000.0)}
+                        disabled={current.is_none() || (running && !stepping)}
+                        aria-valuetext={crate::model::describe::instant(cursor.unwrap_or(span))}
+                        oninput={on_scrub} />
+                    <span class="hint">{"Drag to see the recorded run at any instant (nothing re-runs). Wheel scrolls lanes; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0."}</span>
+                </div>
+            </section>
+            if let Some(s) = current {
+                { panels::summary(s) }
+                <div class="panels">
+                    { panels::steps(s, at, &on_select) }
+                    { panels::log(s, at, &on_select) }
+                    { panels::metrics(s, at) }
+                </div>
+            }
         </article>
     }
 }
 
-fn field(
-    i: usize,
-    spec: &'static crate::demos::params::ParamSpec,
-    form: &UseStateHandle<Form>,
-    error: Option<&str>,
-) -> Html {
+fn legend() -> Html {
+    html! {
+        <ul class="legend" aria-label="Legend">
+            <li><span class="swatch running"></span>{"running (holds the thread)"}</li>
+            <li><span class="swatch waiting"></span>{"waiting (label says on what)"}</li>
+            <li><span class="swatch scheduled"></span>{"ready, not yet run"}</li>
+            <li><span class="swatch late"></span>{"timer due, loop busy (late)"}</li>
+            <li><span class="glyph done">{"✓"}</span>{"done "}<span class="glyph failed">{"✗"}</span>{"failed "}<span class="glyph cancelled">{"⊘"}</span>{"cancelled "}<span class="glyph print">{"▾"}</span>{"print"}</li>
+        </ul>
+    }
+}
+
+fn field(i: usize, spec: &'static ParamSpec, form: &UseStateHandle<Form>, error: Option<&str>) -> Html {
     let id = format!("param-{}", spec.key);
     let set = {
         let form = form.clone();
@@ -144,23 +415,17 @@ fn field(
     let value = form.raw[i].clone();
     let invalid = error.is_some();
     let input = match spec.kind {
-        Kind::Choice(options) => {
-            let set = set.clone();
-            html! {
-                <select id={id.clone()} data-testid={id.clone()}
-                    onchange={Callback::from(move |e: Event| set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))}>
-                    { for options.iter().map(|o| html! { <option value={*o} selected={*o == value.trim()}>{*o}</option> }) }
-                </select>
-            }
-        }
-        Kind::Urls { .. } => {
-            let set = set.clone();
-            html! {
-                <textarea id={id.clone()} data-testid={id.clone()} rows="5" spellcheck="false" aria-invalid={invalid.to_string()}
-                    value={value}
-                    oninput={Callback::from(move |e: InputEvent| set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))} />
-            }
-        }
+        Kind::Choice(options) => html! {
+            <select id={id.clone()} data-testid={id.clone()}
+                onchange={Callback::from(move |e: Event| set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))}>
+                { for options.iter().map(|o| html! { <option value={*o} selected={*o == value.trim()}>{*o}</option> }) }
+            </select>
+        },
+        Kind::Urls { .. } => html! {
+            <textarea id={id.clone()} data-testid={id.clone()} rows="5" spellcheck="false" aria-invalid={invalid.to_string()}
+                value={value}
+                oninput={Callback::from(move |e: InputEvent| set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))} />
+        },
         _ => html! {
             <input id={id.clone()} data-testid={id.clone()} type="text" inputmode="decimal" autocomplete="off"
                 aria-invalid={invalid.to_string()} value={value}
@@ -181,39 +446,31 @@ fn field(
 
 /// One-click variations of the lesson, and the way back to its values.
 fn presets(demo: &'static dyn Demo, form: &UseStateHandle<Form>) -> Html {
-    let apply = |values: &'static [(&'static str, &'static str)]| {
-        let form = form.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut next = Form::defaults(demo.params());
-            for (key, value) in values {
-                if let Some(i) = demo.params().iter().position(|p| p.key == *key) {
-                    next.raw[i] = value.to_string();
-                }
-            }
-            form.set(next);
-        })
-    };
-    let is_current = |values: &[(&str, &str)]| {
-        let mut wanted = Form::defaults(demo.params());
+    let with = |values: &[(&str, &str)]| {
+        let mut next = Form::defaults(demo.params());
         for (key, value) in values {
             if let Some(i) = demo.params().iter().position(|p| p.key == *key) {
-                wanted.raw[i] = value.to_string();
+                next.raw[i] = value.to_string();
             }
         }
-        wanted.raw.iter().zip(&form.raw).all(|(a, b)| a.trim() == b.trim())
+        next
+    };
+    let button = |label: &'static str, values: &'static [(&'static str, &'static str)]| {
+        let target = with(values);
+        let current = target.raw.iter().zip(&form.raw).all(|(a, b)| a.trim() == b.trim());
+        let form = form.clone();
+        html! {
+            <button type="button" class="preset" aria-pressed={current.to_string()} onclick={Callback::from(move |_| form.set(target.clone()))}>
+                {label}
+            </button>
+        }
     };
     html! {
         <div class="presets" role="group" aria-label="Presets">
             if demo.presets().is_empty() {
-                <button type="button" class="preset" aria-pressed={is_current(&[]).to_string()} onclick={apply(&[])}>
-                    {"The lesson's values"}
-                </button>
+                { button("The lesson's values", &[]) }
             }
-            { for demo.presets().iter().map(|p| html! {
-                <button type="button" class="preset" aria-pressed={is_current(p.values).to_string()} onclick={apply(p.values)}>
-                    {p.label}
-                </button>
-            }) }
+            { for demo.presets().iter().map(|p| button(p.label, p.values)) }
         </div>
     }
 }

@@ -3,12 +3,14 @@
 
 mod app;
 mod demo_page;
+mod export;
 mod frames;
 mod gallery;
-mod output;
+mod panels;
 mod panic;
 mod session;
 mod source;
+mod timeline;
 
 pub use app::App;
 pub use panic::install as install_panic_hook;

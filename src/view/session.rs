@@ -2,16 +2,20 @@
 //! read from its recording. Dropping a session stops its run, so leaving a demo or starting a
 //! new run never leaves tasks, timers or requests behind.
 
+use std::cell::Ref;
+
 use crate::aio::{self, PyRepr, Repr, Task};
 use crate::demos::params::Params;
 use crate::demos::Demo;
 use crate::model::{FrameStats, RunModel};
-use crate::runtime::{Phase, Runtime};
+use crate::runtime::{now_ms, Phase, Runtime};
 use crate::trace::Recorder;
 
 pub struct Session {
     pub demo: &'static dyn Demo,
     pub params: Params,
+    /// The setup as a link query, to name the run (compare) and to share it.
+    pub query: String,
     pub rt: Runtime,
     pub main: Task<Repr>,
     pub model: RunModel,
@@ -22,13 +26,28 @@ pub struct Session {
 
 impl Session {
     /// Starts `demo` on the browser's event loop.
-    pub fn start(demo: &'static dyn Demo, params: Params) -> Self {
-        let rt = Runtime::new_browser(Recorder::default());
+    pub fn start(demo: &'static dyn Demo, params: Params, query: String) -> Self {
+        Self::new(demo, params, query, Runtime::new_browser(Recorder::default()))
+    }
+
+    /// Sets `demo` up on the virtual clock for step mode: nothing runs until [`Session::step`].
+    pub fn stepper(demo: &'static dyn Demo, params: Params, query: String) -> Self {
+        Self::new(demo, params, query, Runtime::new_virtual())
+    }
+
+    fn new(demo: &'static dyn Demo, params: Params, query: String, rt: Runtime) -> Self {
         let main = aio::run(&rt, demo.main(&params));
         let mut frames = FrameStats::default();
         // The run's start counts as a frame, so a freeze before the first one still shows.
-        frames.frame(crate::runtime::now_ms());
-        Session { demo, params, rt, main, model: RunModel::default(), frames, ended: false }
+        frames.frame(now_ms());
+        Session { demo, params, query, rt, main, model: RunModel::default(), frames, ended: false }
+    }
+
+    /// Step mode: one task resume. False once the run is over.
+    pub fn step(&mut self) -> bool {
+        let more = self.rt.step();
+        self.refresh();
+        more
     }
 
     /// Reads what the run recorded since the last call. The first time it finds the run over,
@@ -38,12 +57,26 @@ impl Session {
         self.model.ingest(&self.rt.trace());
         if !self.running() && !self.ended {
             self.ended = true;
-            self.frames.frame(crate::runtime::now_ms());
+            self.frames.frame(now_ms());
         }
     }
 
     pub fn running(&self) -> bool {
         self.rt.phase() == Phase::Running
+    }
+
+    pub fn trace_ref(&self) -> Ref<'_, Recorder> {
+        self.rt.trace()
+    }
+
+    /// "semaphore?calls=10&limit=3" (or the slug alone with the lesson's values).
+    pub fn label(&self) -> String {
+        let mode = if self.rt.is_virtual() { " (step mode)" } else { "" };
+        if self.query.is_empty() {
+            format!("{}, lesson values{mode}", self.demo.slug())
+        } else {
+            format!("{} ?{}{mode}", self.demo.slug(), self.query)
+        }
     }
 
     /// The main task's result, as Python would show it, once it ended.

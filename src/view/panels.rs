@@ -1,0 +1,263 @@
+//! The panels beside the timeline, all read from the run's model and, when the scrub cursor
+//! is set, as they stood at that instant: the program's output, the step order, the log, the
+//! metrics and the warnings. Long lists show the latest lines only, so a 10,000-task run stays
+//! light in the page.
+
+use yew::prelude::*;
+
+use super::session::Session;
+use super::timeline::Selection;
+use crate::demos::Facts;
+use crate::model::describe::{self, duration, instant, task_name};
+use crate::model::{metrics_at, warnings, LogKind, RunModel};
+use crate::trace::Micros;
+
+/// Most lines a list shows at once.
+const SHOWN: usize = 300;
+
+/// Where the panels stand in the recorded run: at the scrub cursor's time, or, when a step or
+/// a log line is picked, just after it (several steps can share one instant, most of all on
+/// the virtual clock, so a pick is finer than a time).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct At {
+    pub time: Option<Micros>,
+    pub selection: Option<Selection>,
+}
+
+impl At {
+    fn event_bound(&self, m: &RunModel) -> Option<usize> {
+        match self.selection? {
+            Selection::Step(i) => Some(m.steps.get(i + 1).map_or(usize::MAX, |s| s.event)),
+            Selection::Log(j) => m.log.get(j).map(|l| l.event + 1),
+        }
+    }
+
+    fn time(&self) -> Micros {
+        self.time.unwrap_or(Micros::MAX)
+    }
+
+    /// How many steps had started.
+    fn steps(&self, m: &RunModel) -> usize {
+        match self.event_bound(m) {
+            Some(bound) => m.steps.partition_point(|s| s.event < bound),
+            None => m.steps_until(self.time()),
+        }
+    }
+
+    /// How many log lines had been written.
+    fn log(&self, m: &RunModel) -> usize {
+        match self.event_bound(m) {
+            Some(bound) => m.log.partition_point(|l| l.event < bound),
+            None => m.log.partition_point(|l| l.time <= self.time()),
+        }
+    }
+}
+
+fn earlier(n: usize, what: &str) -> Html {
+    if n == 0 {
+        return html! {};
+    }
+    html! { <li class="earlier">{format!("… {n} earlier {what} not shown")}</li> }
+}
+
+/// What the program printed, then `main()`'s result and the "what happened" line.
+pub fn output(s: &Session, at: At) -> Html {
+    let trace = s.trace_ref();
+    let m = &s.model;
+    let prints: Vec<_> = m.log[..at.log(m)].iter().filter(|l| matches!(l.kind, LogKind::Print(_))).collect();
+    let skip = prints.len().saturating_sub(SHOWN);
+    let replaying = at.time.is_some_and(|c| c < m.span()) || at.steps(m) < m.steps.len();
+    let status = if replaying {
+        html! { <p class="status" data-testid="status">{format!("Showing the recorded run as it was at {} (step {} of {}).", instant(at.time.unwrap_or(m.span())), at.steps(m), m.steps.len())}</p> }
+    } else if s.running() {
+        let at = if s.rt.is_virtual() { m.span() } else { s.rt.now() };
+        let mode = if s.rt.is_virtual() { "Step mode, virtual time" } else { "Running…" };
+        html! { <p class="status running" data-testid="status">{format!("{mode} {}", instant(at))}</p> }
+    } else {
+        match s.result() {
+            Some(Ok(value)) => html! {
+                <p class="status done" data-testid="status">{"main() returned "}<code data-testid="result">{value}</code></p>
+            },
+            Some(Err(error)) => html! {
+                <p class="status failed" data-testid="status">{"main() raised "}<code data-testid="result">{error}</code></p>
+            },
+            None => html! { <p class="status" data-testid="status">{"Stopped."}</p> },
+        }
+    };
+    html! {
+        <section class="panel output" aria-label="Output" aria-live="polite">
+            <h2>{"Output"}</h2>
+            <ol class="prints" data-testid="prints">
+                { earlier(skip, "lines") }
+                { for prints.iter().skip(skip).map(|l| {
+                    let LogKind::Print(text) = l.kind else { return html! {} };
+                    html! {
+                        <li>
+                            <time>{instant(l.time)}</time>
+                            <span class="who">{task_name(m, l.task).to_string()}</span>
+                            <code>{trace.resolve(text).to_string()}</code>
+                        </li>
+                    }
+                }) }
+            </ol>
+            { status }
+        </section>
+    }
+}
+
+/// The "what happened" line and the warnings (once the run has ended).
+pub fn summary(s: &Session) -> Html {
+    if s.running() {
+        return html! {};
+    }
+    let trace = s.trace_ref();
+    let text = s.demo.explain(&s.params, &Facts { model: &s.model, trace: &trace, frames: Some(&s.frames) });
+    let warns = warnings(&s.model, &trace);
+    let dropped = s.model.dropped;
+    html! {
+        <section class="summary" aria-label="What happened">
+            <p class="what-happened" data-testid="what-happened">{text}</p>
+            if dropped > 0 {
+                <p class="notice" data-testid="dropped">
+                    {format!("The recorder kept its first {} events and dropped {dropped} more, so the end of this run is missing from the timeline.", trace.cap())}
+                </p>
+            }
+            if !warns.is_empty() {
+                <ul class="warnings" data-testid="warnings">
+                    { for warns.iter().map(|w| html! { <li>{w.text.clone()}</li> }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+/// The sequence of resumes: "3 · B runs until sleep(0.5)". Clicking one highlights it.
+pub fn steps(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
+    let trace = s.trace_ref();
+    let m = &s.model;
+    let upto = at.steps(m);
+    let selected = at.selection;
+    let first = upto.saturating_sub(SHOWN);
+    html! {
+        <section class="panel steps" aria-label="Step order">
+            <h2>{"Step order"}</h2>
+            <p class="hint">{"Each step is one task resuming until its next await. Click a step to find it on the timeline."}</p>
+            <ol class="steplist" data-testid="steps">
+                { earlier(first, "steps") }
+                { for m.steps[first..upto].iter().enumerate().map(|(k, st)| {
+                    let i = first + k;
+                    let on_select = on_select.clone();
+                    let current = selected == Some(Selection::Step(i));
+                    html! {
+                        <li class={classes!(current.then_some("current"))}>
+                            <button type="button" class="linkish" aria-pressed={current.to_string()}
+                                onclick={Callback::from(move |_| on_select.emit(Selection::Step(i)))}>
+                                <span class="n">{i + 1}</span>
+                                <time>{instant(st.start)}</time>
+                                <span>{describe::step(st, m, &trace)}</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+/// Prints and lifecycle events in order; clicking a line highlights it on the timeline.
+pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
+    let trace = s.trace_ref();
+    let m = &s.model;
+    let upto = at.log(m);
+    let selected = at.selection;
+    let first = upto.saturating_sub(SHOWN);
+    html! {
+        <section class="panel log" aria-label="Log">
+            <h2>{"Log"}</h2>
+            <ol class="loglist" data-testid="log">
+                { earlier(first, "lines") }
+                { for m.log[first..upto].iter().enumerate().map(|(k, line)| {
+                    let i = first + k;
+                    let on_select = on_select.clone();
+                    let current = selected == Some(Selection::Log(i));
+                    let kind = match line.kind {
+                        LogKind::Print(_) => "print",
+                        LogKind::Failed(_) | LogKind::Stuck => "bad",
+                        LogKind::NeverAwaited(_) | LogKind::Blocked(_) => "warn",
+                        _ => "life",
+                    };
+                    html! {
+                        <li class={classes!(kind, current.then_some("current"))}>
+                            <button type="button" class="linkish" aria-pressed={current.to_string()}
+                                onclick={Callback::from(move |_| on_select.emit(Selection::Log(i)))}>
+                                <time>{instant(line.time)}</time>
+                                <span class="who">{task_name(m, line.task).to_string()}</span>
+                                <span>{describe::log_line(line, m, &trace)}</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+/// The numbers, with a sparkline of tasks in flight.
+pub fn metrics(s: &Session, at: At) -> Html {
+    let m = &s.model;
+    let t = at.time();
+    let x = metrics_at(m, t);
+    let late = |v: Option<Micros>| v.map_or("—".to_string(), duration);
+    let fps = s.frames.fps().filter(|_| !s.rt.is_virtual()).map_or("—".into(), |f| format!("{f:.0} fps"));
+    let longest_frame = if s.rt.is_virtual() { "—".into() } else { format!("{:.0} ms", s.frames.longest_ms()) };
+    let rows: Vec<(&str, String)> = vec![
+        ("Elapsed", duration(x.elapsed)),
+        ("Waits, summed", duration(x.io_waits)),
+        ("Speed-up vs one after another", format!("{:.1}×", x.speedup.max(1.0))),
+        ("Tasks", x.tasks.to_string()),
+        ("Peak in flight", x.peak_in_flight.to_string()),
+        ("Polls / wakes", format!("{} / {}", x.polls, x.wakes)),
+        (
+            "Longest poll",
+            x.longest_poll.map_or("—".into(), |(task, d)| format!("{} ({})", duration(d), task_name(m, task))),
+        ),
+        ("Timer lateness p50 / p99", format!("{} / {}", late(x.lateness_p50), late(x.lateness_p99))),
+        ("Frame rate / longest frame", format!("{fps} / {longest_frame}")),
+    ];
+    html! {
+        <section class="panel metrics" aria-label="Metrics">
+            <h2>{"Metrics"}</h2>
+            <dl data-testid="metrics">
+                { for rows.into_iter().map(|(k, v)| html! { <><dt>{k}</dt><dd>{v}</dd></> }) }
+            </dl>
+            { sparkline(&m.in_flight, t.min(m.span())) }
+        </section>
+    }
+}
+
+/// Tasks in flight over time, as a small step chart (at most ~200 points).
+fn sparkline(series: &[(Micros, u32)], end: Micros) -> Html {
+    if series.is_empty() || end == 0 {
+        return html! {};
+    }
+    let peak = series.iter().map(|&(_, n)| n).max().unwrap_or(1).max(1) as f64;
+    let stride = (series.len() / 200).max(1);
+    let (w, h) = (240.0, 40.0);
+    let mut points = String::from("0,40 ");
+    let mut last_y = h;
+    for &(t, n) in series.iter().step_by(stride).take_while(|&&(t, _)| t <= end) {
+        let x = t as f64 / end as f64 * w;
+        let y = h - n as f64 / peak * (h - 2.0);
+        points += &format!("{x:.1},{last_y:.1} {x:.1},{y:.1} ");
+        last_y = y;
+    }
+    points += &format!("{w},{last_y:.1}");
+    html! {
+        <figure class="spark">
+            <svg viewBox="0 0 240 40" width="240" height="40" role="img" aria-label={format!("tasks in flight over time, peak {peak}")}>
+                <polyline points={points} fill="none" stroke="currentColor" stroke-width="1.5" />
+            </svg>
+            <figcaption>{format!("tasks in flight over time (peak {peak})")}</figcaption>
+        </figure>
+    }
+}
