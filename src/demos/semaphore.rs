@@ -48,14 +48,14 @@ asyncio.run(main())"#
                 key: "calls",
                 label: "Calls",
                 help: "how many API calls",
-                kind: Kind::Count { min: 1, max: 2000 },
+                kind: Kind::Count { min: 1, max: 10_000 },
                 default: "20",
             },
             ParamSpec {
                 key: "limit",
                 label: "Semaphore",
                 help: "calls allowed at once",
-                kind: Kind::Count { min: 1, max: 2000 },
+                kind: Kind::Count { min: 1, max: 10_000 },
                 default: "5",
             },
             ParamSpec {

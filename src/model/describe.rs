@@ -22,9 +22,9 @@ pub fn instant(us: Micros) -> String {
     format!("{:.3} s", us as f64 / 1e6)
 }
 
-/// Seconds as Python code writes them: 1.0, 0.5, 0.25.
+/// Seconds as Python code writes them, to at most 3 decimals: 1.0, 0.5, 0.25, 2.547.
 pub fn py_secs(us: Micros) -> String {
-    let s = us as f64 / 1e6;
+    let s = (us as f64 / 1e3).round() / 1e3;
     if s.fract() == 0.0 {
         format!("{s:.1}")
     } else {

@@ -130,17 +130,27 @@ pub fn demo_page(props: &Props) -> Html {
             frame_loop.borrow_mut().take();
             // Dropping the previous session stops its run.
             session.borrow_mut().take();
-            *session.borrow_mut() = Some(Session::start(demo, params, form.to_query()));
+            *session.borrow_mut() = Some(Session::prepare(demo, params, form.to_query()));
             reset_view();
             let (s, r, painter) = (session.clone(), redraw.clone(), painter.clone());
             let mut text_drawn = f64::NEG_INFINITY;
+            let mut frame = 0;
             *frame_loop.borrow_mut() = Some(FrameLoop::start(move |now| {
+                frame += 1;
                 let running = s.borrow_mut().as_mut().is_some_and(|sess| {
+                    // The first frame lays out the panels the click made; the run starts after.
+                    if frame == 2 {
+                        sess.begin();
+                    }
                     sess.frames.frame(now);
                     sess.refresh();
                     sess.running()
                 });
                 painter.paint();
+                if frame == 2 {
+                    // Let the run's first moments go by without a re-render.
+                    text_drawn = now;
+                }
                 if !running || now - text_drawn >= TEXT_EVERY_MS {
                     text_drawn = now;
                     r.force_update();

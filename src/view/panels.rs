@@ -12,8 +12,18 @@ use crate::model::describe::{self, duration, instant, task_name};
 use crate::model::{metrics_at, warnings, LogKind, RunModel};
 use crate::trace::Micros;
 
-/// Most lines a list shows at once.
+/// Most lines a list shows at once; fewer while a run goes, since the lists are rebuilt ten
+/// times a second then.
 const SHOWN: usize = 300;
+const SHOWN_LIVE: usize = 40;
+
+fn shown(s: &Session) -> usize {
+    if s.running() && !s.rt.is_virtual() {
+        SHOWN_LIVE
+    } else {
+        SHOWN
+    }
+}
 
 /// Where the panels stand in the recorded run: at the scrub cursor's time, or, when a step or
 /// a log line is picked, just after it (several steps can share one instant, most of all on
@@ -65,7 +75,7 @@ pub fn output(s: &Session, at: At) -> Html {
     let trace = s.trace_ref();
     let m = &s.model;
     let prints: Vec<_> = m.log[..at.log(m)].iter().filter(|l| matches!(l.kind, LogKind::Print(_))).collect();
-    let skip = prints.len().saturating_sub(SHOWN);
+    let skip = prints.len().saturating_sub(shown(s));
     let replaying = at.time.is_some_and(|c| c < m.span()) || at.steps(m) < m.steps.len();
     let status = if replaying {
         html! { <p class="status" data-testid="status">{format!("Showing the recorded run as it was at {} (step {} of {}).", instant(at.time.unwrap_or(m.span())), at.steps(m), m.steps.len())}</p> }
@@ -137,7 +147,7 @@ pub fn steps(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
     let m = &s.model;
     let upto = at.steps(m);
     let selected = at.selection;
-    let first = upto.saturating_sub(SHOWN);
+    let first = upto.saturating_sub(shown(s));
     html! {
         <section class="panel steps" aria-label="Step order">
             <h2>{"Step order"}</h2>
@@ -170,7 +180,7 @@ pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
     let m = &s.model;
     let upto = at.log(m);
     let selected = at.selection;
-    let first = upto.saturating_sub(SHOWN);
+    let first = upto.saturating_sub(shown(s));
     html! {
         <section class="panel log" aria-label="Log">
             <h2>{"Log"}</h2>

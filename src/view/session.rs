@@ -17,7 +17,8 @@ pub struct Session {
     /// The setup as a link query, to name the run (compare) and to share it.
     pub query: String,
     pub rt: Runtime,
-    pub main: Task<Repr>,
+    /// `None` until [`Session::begin`].
+    main: Option<Task<Repr>>,
     pub model: RunModel,
     /// Frames the page drew during the run (a frozen page shows as one long gap).
     pub frames: FrameStats,
@@ -25,22 +26,32 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts `demo` on the browser's event loop.
-    pub fn start(demo: &'static dyn Demo, params: Params, query: String) -> Self {
+    /// Prepares `demo` on the browser's event loop; it starts with [`Session::begin`], which the
+    /// page calls once it has laid itself out, so the page's own first render does not land
+    /// in the middle of the run.
+    pub fn prepare(demo: &'static dyn Demo, params: Params, query: String) -> Self {
         Self::new(demo, params, query, Runtime::new_browser(Recorder::default()))
+    }
+
+    /// Starts the run (`asyncio.run(main())`), once.
+    pub fn begin(&mut self) {
+        if self.main.is_none() {
+            self.main = Some(aio::run(&self.rt, self.demo.main(&self.params)));
+        }
     }
 
     /// Sets `demo` up on the virtual clock for step mode: nothing runs until [`Session::step`].
     pub fn stepper(demo: &'static dyn Demo, params: Params, query: String) -> Self {
-        Self::new(demo, params, query, Runtime::new_virtual())
+        let mut s = Self::new(demo, params, query, Runtime::new_virtual());
+        s.begin();
+        s
     }
 
     fn new(demo: &'static dyn Demo, params: Params, query: String, rt: Runtime) -> Self {
-        let main = aio::run(&rt, demo.main(&params));
         let mut frames = FrameStats::default();
         // The run's start counts as a frame, so a freeze before the first one still shows.
         frames.frame(now_ms());
-        Session { demo, params, query, rt, main, model: RunModel::default(), frames, ended: false }
+        Session { demo, params, query, rt, main: None, model: RunModel::default(), frames, ended: false }
     }
 
     /// Step mode: one task resume. False once the run is over.
@@ -81,7 +92,7 @@ impl Session {
 
     /// The main task's result, as Python would show it, once it ended.
     pub fn result(&self) -> Option<Result<String, String>> {
-        self.main.outcome().map(|o| o.map(|r| r.0).map_err(|e| e.py_repr()))
+        self.main.as_ref()?.outcome().map(|o| o.map(|r| r.0).map_err(|e| e.py_repr()))
     }
 }
 
