@@ -9,10 +9,10 @@
 //! - view — the Yew app (wasm only).
 
 pub mod aio;
-#[cfg(target_arch = "wasm32")]
-pub mod bench;
 pub mod demos;
 pub mod model;
+#[cfg(target_arch = "wasm32")]
+pub mod probes;
 pub mod runtime;
 pub mod trace;
 

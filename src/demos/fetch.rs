@@ -32,9 +32,12 @@ async def fetch(session, url):
         response.raise_for_status()
         return await response.json()
 
+async def fetch_in_time(session, url):
+    return await asyncio.wait_for(fetch(session, url), timeout=${timeout})
+
 async def main():
     async with aiohttp.ClientSession() as session:  # one client for all
-        results = await asyncio.gather(*(fetch(session, u) for u in URLS),
+        results = await asyncio.gather(*(fetch_in_time(session, u) for u in URLS),
                                        return_exceptions=True)
     for url, r in zip(URLS, results):
         print(f"{url}: {'failed: ' + repr(r) if isinstance(r, Exception) else 'ok'}")
@@ -63,6 +66,13 @@ asyncio.run(main())"#
                 kind: Kind::Seconds { min: 0.0, max: 10.0 },
                 default: "0.0",
             },
+            ParamSpec {
+                key: "timeout",
+                label: "Timeout",
+                help: "seconds before a request is given up (and aborted)",
+                kind: Kind::Seconds { min: 0.1, max: 60.0 },
+                default: "10",
+            },
         ]
     }
     fn presets(&self) -> &'static [Preset] {
@@ -79,10 +89,10 @@ asyncio.run(main())"#
         ]
     }
     fn main(&self, p: &Params) -> Coro<Repr> {
-        main(p.urls("urls"), p.num("latency")).into_repr()
+        main(p.urls("urls"), p.num("latency"), p.num("timeout")).into_repr()
     }
     fn explain(&self, p: &Params, run: &Facts) -> String {
-        let requests: Vec<_> = run.model.lanes.iter().filter(|l| l.parent.is_some()).collect();
+        let requests: Vec<_> = run.model.lanes.iter().filter(|l| l.name.starts_with("fetch_in_time(")).collect();
         let failed = requests.iter().filter(|l| matches!(l.ending, Some((_, Ending::Failed { .. })))).count();
         let longest = requests.iter().filter_map(|l| l.ending.as_ref().map(|(t, _)| t - l.spawned)).max().unwrap_or(0);
         format!(
@@ -103,9 +113,14 @@ fn fetch(url: String, latency: f64) -> Coro<Json> {
     })
 }
 
-fn main(urls: Vec<String>, latency: f64) -> Coro<usize> {
+/// A timeout cancels the request where it waits, and cancelling a fetch aborts it for real.
+fn fetch_in_time(url: String, latency: f64, timeout: f64) -> Coro<Json> {
+    coro(format!("fetch_in_time('{url}')"), async move { wait_for(fetch(url, latency), timeout).await })
+}
+
+fn main(urls: Vec<String>, latency: f64, timeout: f64) -> Coro<usize> {
     coro("main()", async move {
-        let results = gather(urls.iter().map(|u| fetch(u.clone(), latency))).return_exceptions().await;
+        let results = gather(urls.iter().map(|u| fetch_in_time(u.clone(), latency, timeout))).return_exceptions().await;
         for (url, r) in urls.iter().zip(&results) {
             match r {
                 Ok(json) => print(format!("{url}: ok {}", json.py_repr())),

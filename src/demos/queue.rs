@@ -86,7 +86,7 @@ asyncio.run(main())"#
                 key: "items",
                 label: "Items",
                 help: "how many the producer puts",
-                kind: Kind::Count { min: 1, max: 1000 },
+                kind: Kind::Count { min: 1, max: 200_000 },
                 default: "5",
             },
             ParamSpec {

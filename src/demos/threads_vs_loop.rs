@@ -86,7 +86,7 @@ asyncio.run(main())"#
                 key: "size",
                 label: "CPU job size",
                 help: "count primes below this (CPU-bound)",
-                kind: Kind::Count { min: 2, max: 3_000_000 },
+                kind: Kind::Count { min: 2, max: 1_000_000 },
                 default: "1000000",
             },
             ParamSpec {

@@ -23,6 +23,9 @@ pub fn now_ms() -> f64 {
     performance_now()
 }
 
+/// How long one browser task may run loop iterations back to back.
+const SLICE_MS: f64 = 4.0;
+
 pub(super) struct Driver {
     run: Weak<Shared>,
     channel: MessageChannel,
@@ -90,9 +93,18 @@ fn tick(run: &Weak<Shared>, from_timer: bool) {
             driver.tick_posted.set(false);
         }
     }
-    rt.run_once();
-    if rt.phase() != Phase::Running {
-        return;
+    // Iterations follow each other within one task for up to a few milliseconds, then yield
+    // to the browser: posting a message per iteration costs far more than a short iteration,
+    // and the page still gets to draw every frame.
+    let start = now_ms();
+    loop {
+        rt.run_once();
+        if rt.phase() != Phase::Running {
+            return;
+        }
+        if rt.0.ready.borrow().is_empty() || now_ms() - start >= SLICE_MS {
+            break;
+        }
     }
     if rt.idle_is_stuck() {
         rt.end_run(Phase::Stuck, crate::trace::CancelledBy::RunEnd);

@@ -686,6 +686,13 @@ impl Runtime {
     }
 }
 
+/// Runs still held in memory, with their pending tasks and timers summed: what Stop and
+/// leaving a demo must bring back to zero (exposed to tests).
+pub fn leftovers() -> (usize, usize, usize) {
+    let runs: Vec<Runtime> = waker::live().into_iter().map(Runtime).collect();
+    (runs.len(), runs.iter().map(Runtime::live_tasks).sum(), runs.iter().map(Runtime::pending_timers).sum())
+}
+
 /// Keeps the loop from calling itself stuck while a request or worker job is in flight.
 pub struct OutsideGuard(WeakRuntime);
 

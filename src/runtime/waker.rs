@@ -26,6 +26,11 @@ pub(super) fn register(run: Weak<Shared>) -> u32 {
     })
 }
 
+/// Every run still in memory.
+pub(super) fn live() -> Vec<std::rc::Rc<Shared>> {
+    LIVE_RUNS.with(|r| r.borrow().1.values().filter_map(Weak::upgrade).collect())
+}
+
 pub(super) fn unregister(id: u32) {
     // try_with: the table may already be gone while the thread itself shuts down.
     let _ = LIVE_RUNS.try_with(|r| r.borrow_mut().1.remove(&id));

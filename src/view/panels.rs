@@ -10,6 +10,7 @@ use super::timeline::Selection;
 use crate::demos::Facts;
 use crate::model::describe::{self, duration, instant, task_name};
 use crate::model::{metrics_at, warnings, LogKind, RunModel};
+use crate::runtime::Phase;
 use crate::trace::Micros;
 
 /// Most lines a list shows at once; fewer while a run goes, since the lists are rebuilt ten
@@ -79,6 +80,8 @@ pub fn output(s: &Session, at: At) -> Html {
     let replaying = at.time.is_some_and(|c| c < m.span()) || at.steps(m) < m.steps.len();
     let status = if replaying {
         html! { <p class="status" data-testid="status">{format!("Showing the recorded run as it was at {} (step {} of {}).", instant(at.time.unwrap_or(m.span())), at.steps(m), m.steps.len())}</p> }
+    } else if s.rt.phase() == Phase::Stopped {
+        html! { <p class="status" data-testid="status">{"Stopped."}</p> }
     } else if s.running() {
         let at = if s.rt.is_virtual() { m.span() } else { s.rt.now() };
         let mode = if s.rt.is_virtual() { "Step mode, virtual time" } else { "Running…" };
@@ -91,7 +94,7 @@ pub fn output(s: &Session, at: At) -> Html {
             Some(Err(error)) => html! {
                 <p class="status failed" data-testid="status">{"main() raised "}<code data-testid="result">{error}</code></p>
             },
-            None => html! { <p class="status" data-testid="status">{"Stopped."}</p> },
+            None => html! { <p class="status" data-testid="status">{"Starting…"}</p> },
         }
     };
     html! {

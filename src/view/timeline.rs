@@ -6,7 +6,6 @@
 //! wide segments carry their label, and endings are glyphs (✓ ✗ ⊘).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -54,7 +53,8 @@ pub struct Viewport {
     drag: Option<(f64, f64, Micros, Micros, usize)>,
     order: (usize, Vec<TaskId>),
     kept_order: (usize, Vec<TaskId>),
-    patterns: HashMap<String, CanvasPattern>,
+    patterns: Vec<(&'static str, String, CanvasPattern)>,
+    theme: Option<(f64, Rc<Theme>)>,
 }
 
 impl Default for Viewport {
@@ -70,7 +70,8 @@ impl Default for Viewport {
             drag: None,
             order: (usize::MAX, Vec::new()),
             kept_order: (usize::MAX, Vec::new()),
-            patterns: HashMap::new(),
+            patterns: Vec::new(),
+            theme: None,
         }
     }
 }
@@ -184,7 +185,13 @@ pub fn draw(
     else {
         return;
     };
-    let theme = Theme::read(canvas);
+    // Reading CSS variables forces a style pass over the whole page: once a second is enough
+    // to follow a change of theme.
+    let now_ms = crate::runtime::now_ms();
+    if v.theme.as_ref().is_none_or(|(at, _)| now_ms - at > 1000.0) {
+        v.theme = Some((now_ms, Rc::new(Theme::read(canvas))));
+    }
+    let Some((_, theme)) = v.theme.clone() else { return };
     let css_w = canvas.client_width().max(200) as f64;
     let m = &s.model;
     let all_rows = rows(v, m, kept.map(|k| &k.model));
@@ -334,29 +341,49 @@ fn fit(ctx: &CanvasRenderingContext2d, text: &str, width: f64) -> String {
     chars[..lo].iter().collect::<String>() + "…"
 }
 
+/// Index of the next item to look at after painting up to pixel `painted_to`: items that start
+/// and end inside already painted pixels are skipped with a binary search, so a frame costs
+/// about one look per pixel column, however many polls or segments the run has. Items never
+/// overlap (one thread; one lane), so only the last skipped one can reach further.
+fn skip_painted<T>(
+    items: &[T],
+    i: usize,
+    until: Micros,
+    start: impl Fn(&T) -> Micros,
+    end: impl Fn(&T) -> Micros,
+) -> usize {
+    let j = i + 1 + items[i + 1..].partition_point(|x| start(x) < until);
+    if j > i + 1 && end(&items[j - 1]) > until {
+        j - 1
+    } else {
+        j
+    }
+}
+
 fn draw_loop(ctx: &CanvasRenderingContext2d, theme: &Theme, g: &Geometry, v: &Viewport, m: &RunModel, y: f64) {
-    let first = m.steps.partition_point(|s| s.end < v.from);
-    let mut last_px = f64::NEG_INFINITY;
+    let steps = &m.steps;
+    let mut i = steps.partition_point(|s| s.end < v.from);
+    let mut painted_to = f64::NEG_INFINITY;
     ctx.set_fill_style_str(&theme.running);
-    for s in m.steps[first..].iter().take_while(|s| s.start <= v.to) {
+    while i < steps.len() && steps[i].start <= v.to {
+        let s = &steps[i];
         let (x0, x1) = (g.x(v, s.start), g.x(v, s.end));
-        // Many polls in one pixel are drawn once.
-        if x1 - x0 < 1.0 && x0.floor() == last_px {
-            continue;
+        if x0.max(x1) > painted_to - 0.5 {
+            ctx.fill_rect(x0, y + 3.0, (x1 - x0).max(1.0), ROW - 6.0);
+            painted_to = painted_to.max((x0 + (x1 - x0).max(1.0)).ceil());
         }
-        last_px = x0.floor();
-        ctx.fill_rect(x0, y + 3.0, (x1 - x0).max(1.0), ROW - 6.0);
         if s.end - s.start > BLOCKED_THRESHOLD {
             ctx.set_stroke_style_str(&theme.failed);
             ctx.set_line_width(2.0);
             ctx.stroke_rect(x0, y + 2.0, (x1 - x0).max(2.0), ROW - 4.0);
-            let text = format!("blocked {} by {}", duration(s.end - s.start), task_name(m, s.task));
             if x1 - x0 > 80.0 {
+                let text = format!("blocked {} by {}", duration(s.end - s.start), task_name(m, s.task));
                 ctx.set_fill_style_str("#ffffff");
                 let _ = ctx.fill_text(&fit(ctx, &text, x1 - x0 - 8.0), x0 + 4.0, y + ROW / 2.0);
             }
             ctx.set_fill_style_str(&theme.running);
         }
+        i = skip_painted(steps, i, g.time(v, painted_to), |s| s.start, |s| s.end);
     }
 }
 
@@ -381,18 +408,33 @@ fn draw_lane(
     label_text(ctx, theme, &lane.name, indent, y, g.label, false);
     let top = y + 3.0;
     let h = ROW - 6.0;
-    for seg in segments_in(lane, v.from, v.to, now) {
+    // Zoomed out, thousands of segments share a pixel: paint each pixel column once.
+    let mut painted_to = f64::NEG_INFINITY;
+    let mut last_fill = None;
+    let segments = segments_in(lane, v.from, v.to, now);
+    let mut next = 0;
+    while next < segments.len() {
+        let seg = &segments[next];
         let x0 = g.x(v, seg.start).max(g.plot_x);
         let x1 = g.x(v, seg.end.unwrap_or(now)).min(g.plot_x + g.plot_w);
         let w = (x1 - x0).max(if seg.state == State::Running { 1.0 } else { 0.0 });
-        if w <= 0.0 {
+        let visible = w > 0.0 && x0 + w > painted_to;
+        if visible {
+            painted_to = painted_to.max((x0 + w).ceil());
+        }
+        next = skip_painted(segments, next, g.time(v, painted_to), |s| s.start, |s| s.end.unwrap_or(now));
+        if !visible {
             continue;
         }
-        match seg.state {
-            State::Running => ctx.set_fill_style_str(&theme.running),
-            State::Waiting(_) => set_pattern(ctx, v, "hatch", &theme.waiting),
-            State::Scheduled => set_pattern(ctx, v, "dots", &theme.scheduled),
-            State::Late => set_pattern(ctx, v, "stripes", &theme.late),
+        let fill = std::mem::discriminant(&seg.state);
+        if last_fill != Some(fill) {
+            last_fill = Some(fill);
+            match seg.state {
+                State::Running => ctx.set_fill_style_str(&theme.running),
+                State::Waiting(_) => set_pattern(ctx, v, "hatch", &theme.waiting),
+                State::Scheduled => set_pattern(ctx, v, "dots", &theme.scheduled),
+                State::Late => set_pattern(ctx, v, "stripes", &theme.late),
+            }
         }
         ctx.fill_rect(x0, top, w, h);
         if w > 50.0 {
@@ -411,13 +453,19 @@ fn draw_lane(
                 ctx.set_global_alpha(if faded { 0.55 } else { 1.0 });
                 ctx.set_fill_style_str(&theme.ink);
                 let _ = ctx.fill_text(&fitted, x0 + 5.0, y + ROW / 2.0);
+                last_fill = None;
             }
         }
     }
     ctx.set_fill_style_str(&theme.print);
     let first_print = lane.prints.partition_point(|&t| t < v.from);
+    let mut last_x = f64::NEG_INFINITY;
     for &t in lane.prints[first_print..].iter().take_while(|&&t| t <= v.to) {
-        let x = g.x(v, t);
+        let x = g.x(v, t).round();
+        if x - last_x < 2.0 {
+            continue;
+        }
+        last_x = x;
         ctx.begin_path();
         ctx.move_to(x - 3.5, y + 1.0);
         ctx.line_to(x + 3.5, y + 1.0);
@@ -442,15 +490,17 @@ fn draw_lane(
 }
 
 /// Fills with a pattern over `colour`, made once per (kind, colour).
-fn set_pattern(ctx: &CanvasRenderingContext2d, v: &mut Viewport, kind: &str, colour: &str) {
-    let key = format!("{kind}{colour}");
-    if !v.patterns.contains_key(&key) {
-        if let Some(p) = make_pattern(ctx, kind, colour) {
-            v.patterns.insert(key.clone(), p);
-        }
-    }
-    match v.patterns.get(&key) {
-        Some(p) => ctx.set_fill_style_canvas_pattern(p),
+fn set_pattern(ctx: &CanvasRenderingContext2d, v: &mut Viewport, kind: &'static str, colour: &str) {
+    let found = v.patterns.iter().position(|(k, c, _)| *k == kind && c == colour);
+    let index = match found {
+        Some(i) => Some(i),
+        None => make_pattern(ctx, kind, colour).map(|p| {
+            v.patterns.push((kind, colour.to_string(), p));
+            v.patterns.len() - 1
+        }),
+    };
+    match index {
+        Some(i) => ctx.set_fill_style_canvas_pattern(&v.patterns[i].2),
         None => ctx.set_fill_style_str(colour),
     }
 }

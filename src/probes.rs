@@ -1,5 +1,6 @@
-//! Measurements the benchmark command (`scripts/bench`) runs in headless Chromium, exported to
-//! JavaScript so the same page can time plain `Promise.all` + `setTimeout` beside them.
+//! Measurements and counters exported to JavaScript: the benchmark command (`scripts/bench`)
+//! times these beside plain `Promise.all` + `setTimeout` in the same page, and the end-to-end
+//! tests read what is left running after Stop, reruns and leaving a demo.
 
 use wasm_bindgen::prelude::*;
 
@@ -86,4 +87,17 @@ fn wasm_memory_bytes() -> f64 {
     wasm_bindgen::memory()
         .dyn_into::<js_sys::WebAssembly::Memory>()
         .map_or(0.0, |m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().map_or(0.0, |b| b.byte_length() as f64))
+}
+
+/// What is left running, for tests after Stop, reruns and leaving a demo:
+/// `{"runs":…,"tasks":…,"timers":…,"fetches":…,"workers":…,"wasm_bytes":…}`.
+#[wasm_bindgen]
+pub fn interleave_counters() -> String {
+    let (runs, tasks, timers) = crate::runtime::leftovers();
+    format!(
+        r#"{{"runs":{runs},"tasks":{tasks},"timers":{timers},"fetches":{},"workers":{},"wasm_bytes":{}}}"#,
+        crate::aio::open_fetches(),
+        crate::aio::busy_workers(),
+        wasm_memory_bytes()
+    )
 }

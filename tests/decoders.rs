@@ -1,0 +1,221 @@
+//! Link and parameter decoders against hostile input: property tests (proptest) and a fuzz
+//! loop of over a million random inputs. Any input gives a value or a message; none panics,
+//! and nothing accepted is out of bounds.
+#![cfg(not(target_arch = "wasm32"))]
+
+use interleave::aio::Job;
+use interleave::demos::params::{fetch_url, Form, Kind, ParamSpec, Value, SITE_DATA};
+use interleave::demos::DEMOS;
+use proptest::prelude::*;
+
+fn all_specs() -> impl Iterator<Item = &'static ParamSpec> {
+    DEMOS.iter().flat_map(|d| d.params().iter())
+}
+
+/// What an accepted value must satisfy.
+fn within_bounds(spec: &ParamSpec, value: &Value) -> bool {
+    match (spec.kind, value) {
+        (Kind::Seconds { min, max }, Value::Number(x)) => x.is_finite() && *x >= min && *x <= max,
+        (Kind::Count { min, max }, Value::Number(x)) => x.fract() == 0.0 && *x >= min as f64 && *x <= max as f64,
+        (Kind::Percent, Value::Number(x)) => (0.0..=100.0).contains(x),
+        (Kind::Choice(options), Value::Choice(i)) => *i < options.len(),
+        (Kind::Urls { max }, Value::Urls(urls)) => {
+            urls.len() <= max
+                && urls.iter().all(|u| {
+                    let l = u.to_ascii_lowercase();
+                    l.starts_with("http://")
+                        || l.starts_with("https://")
+                        || (u.starts_with(SITE_DATA) && !u.split('/').any(|part| part == ".." || part == "."))
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Pieces hostile links and typed values are made of.
+const FRAGMENTS: &[&str] = &[
+    "",
+    "=",
+    "&",
+    "?",
+    "#",
+    "%",
+    "%2",
+    "%ZZ",
+    "%00",
+    "%0A",
+    "%3C",
+    "+",
+    " ",
+    "\u{0}",
+    "\n",
+    "\r\n",
+    "\t",
+    "..",
+    "/",
+    "a",
+    "b",
+    "c",
+    "n",
+    "calls",
+    "limit",
+    "urls",
+    "variant",
+    "delay",
+    "timeout",
+    "seed",
+    "items",
+    "0",
+    "1",
+    "-1",
+    "2.5",
+    "1e9",
+    "1e309",
+    "-0",
+    "NaN",
+    "inf",
+    "1_000",
+    "0x10",
+    "9999999999999999999999",
+    ".",
+    "e",
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    "data:text/html,hi",
+    "file:///etc/passwd",
+    "http://",
+    "https://example.com/x",
+    "static/data/",
+    "static/data/../../x",
+    "static/data/items/1.json",
+    "fail-fast",
+    "inline",
+    "to_thread",
+    "ünïcödé",
+    "😀",
+    "\u{202e}",
+    "\u{feff}",
+    "\\",
+    "'",
+    "\"",
+];
+
+fn hostile(rng: &mut fastrand::Rng) -> String {
+    let parts = rng.usize(0..12);
+    let mut s = String::new();
+    for _ in 0..parts {
+        s.push_str(FRAGMENTS[rng.usize(..FRAGMENTS.len())]);
+    }
+    if rng.u8(..) < 3 {
+        // Now and then, something very long.
+        let piece = FRAGMENTS[rng.usize(..FRAGMENTS.len())];
+        s.push_str(&piece.repeat(rng.usize(100..3000)));
+    }
+    s
+}
+
+#[test]
+fn a_million_hostile_inputs_never_panic_and_never_slip_through() {
+    let specs: Vec<&ParamSpec> = all_specs().collect();
+    let mut rng = fastrand::Rng::with_seed(0x1e7_1ea7e);
+    let mut inputs = 0u64;
+    let mut accepted = 0u64;
+    while inputs < 1_000_000 {
+        let text = hostile(&mut rng);
+        // As a link's query, for one demo in turn.
+        let demo = DEMOS[inputs as usize % DEMOS.len()];
+        let (form, _problems) = Form::from_query(demo.params(), &text);
+        assert!(form.params().is_some(), "a link always yields a runnable form: {text:?}");
+        // As typed into one field.
+        let spec = specs[inputs as usize % specs.len()];
+        if let Ok(v) = spec.parse(&text) {
+            accepted += 1;
+            assert!(within_bounds(spec, &v), "{} accepted {text:?} as {v:?}", spec.key);
+        }
+        let _ = fetch_url(&text);
+        let _ = Job::decode(&text);
+        inputs += 1;
+    }
+    assert!(inputs >= 1_000_000);
+    assert!(accepted > 0, "the fuzz reached accepting paths too");
+}
+
+#[test]
+fn every_field_of_every_demo_refuses_bad_values_with_a_message() {
+    let mut tried = 0;
+    for demo in DEMOS {
+        for spec in demo.params() {
+            let mut bad: Vec<&str> = vec!["", "   ", "abc", "<script>alert(1)</script>"];
+            match spec.kind {
+                Kind::Seconds { .. } | Kind::Count { .. } | Kind::Percent => {
+                    bad.extend(["NaN", "inf", "-1", "-0.5", "1e9", "1000000000", "1e309", "1,5", "0x10"]);
+                    if matches!(spec.kind, Kind::Count { min, .. } if min >= 1) {
+                        bad.push("0");
+                    }
+                    if matches!(spec.kind, Kind::Count { .. }) {
+                        bad.push("2.5");
+                    }
+                }
+                Kind::Choice(_) => bad.push("not-an-option"),
+                Kind::Urls { .. } => bad.extend([
+                    "javascript:alert(1)",
+                    "ftp://x.test/a",
+                    "file:///etc/passwd",
+                    "/etc/passwd",
+                    "https://",
+                ]),
+            }
+            for b in bad {
+                tried += 1;
+                let message = spec.parse(b).expect_err(&format!("{} {} accepted {b:?}", demo.slug(), spec.key));
+                assert!(message.len() > 10, "{message}");
+            }
+            assert!(spec.parse(spec.default).is_ok());
+        }
+    }
+    assert!(tried > 500, "{tried}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    #[test]
+    fn any_text_in_any_field_is_a_value_in_bounds_or_a_message(text in ".{0,64}", which in 0usize..1000) {
+        let specs: Vec<&ParamSpec> = all_specs().collect();
+        let spec = specs[which % specs.len()];
+        match spec.parse(&text) {
+            Ok(v) => prop_assert!(within_bounds(spec, &v), "{} accepted {:?}", spec.key, text),
+            Err(message) => prop_assert!(!message.is_empty()),
+        }
+    }
+
+    #[test]
+    fn any_link_opens_a_runnable_setup(query in "[a-z=&%0-9A-F<>\"'./:?#+-]{0,200}", which in 0usize..100) {
+        let demo = DEMOS[which % DEMOS.len()];
+        let (form, problems) = Form::from_query(demo.params(), &query);
+        prop_assert!(form.params().is_some());
+        // Whatever was refused is said, one problem per refusal at most per pair.
+        prop_assert!(problems.len() <= query.matches('&').count() + 1);
+    }
+
+    #[test]
+    fn a_shared_setup_reads_back_exactly(picks in proptest::collection::vec(0usize..1000, 16), which in 0usize..100) {
+        let demo = DEMOS[which % DEMOS.len()];
+        let mut form = Form::defaults(demo.params());
+        for (i, spec) in demo.params().iter().enumerate() {
+            let pick = picks[i % picks.len()];
+            form.raw[i] = match spec.kind {
+                Kind::Seconds { min, max } => format!("{}", min + (max - min) * (pick as f64 / 999.0)),
+                Kind::Count { min, max } => format!("{}", min as u64 + (pick as u64 % (max as u64 - min as u64 + 1))),
+                Kind::Percent => format!("{}", pick % 101),
+                Kind::Choice(options) => options[pick % options.len()].to_string(),
+                Kind::Urls { .. } => format!("https://example.test/{pick}?q=a&b=c\n{SITE_DATA}items/{}.json", pick % 10 + 1),
+            };
+        }
+        prop_assert!(form.params().is_some(), "{:?}", form.raw);
+        let (back, problems) = Form::from_query(demo.params(), &form.to_query());
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        prop_assert_eq!(back.params(), form.params());
+    }
+}
