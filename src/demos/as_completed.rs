@@ -40,8 +40,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("as_completed.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("as_completed.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

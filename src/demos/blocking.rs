@@ -57,8 +57,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("blocking.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("blocking.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

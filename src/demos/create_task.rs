@@ -41,8 +41,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("create_task.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("create_task.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

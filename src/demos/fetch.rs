@@ -47,8 +47,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("fetch.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("fetch.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

@@ -40,8 +40,8 @@ async def main():
 asyncio.run(main())
 # RuntimeWarning: coroutine 'save' was never awaited"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("forgot_await.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("forgot_await.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[ParamSpec {

@@ -37,8 +37,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("gather.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("gather.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

@@ -35,8 +35,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("hello.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("hello.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[ParamSpec {

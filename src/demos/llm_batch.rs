@@ -55,8 +55,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("llm_batch.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("llm_batch.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

@@ -50,8 +50,8 @@ pub trait Demo: Sync {
     /// The asyncio program it mirrors for the chosen `variant` (the index of the demo's
     /// `variant` choice, 0 if it has none); `${key}` stands for a parameter's current value.
     fn python(&self, variant: usize) -> &'static str;
-    /// The demo's whole source file (`include_str!`); [`rust_shown`] cuts the shown part.
-    fn source_file(&self) -> &'static str;
+    /// The Rust that runs: the demo file's region, cut out by `build.rs` (see [`shown!`]).
+    fn rust(&self) -> &'static str;
     fn params(&self) -> &'static [ParamSpec];
     /// Variations worth one click.
     fn presets(&self) -> &'static [Preset] {
@@ -89,15 +89,13 @@ pub fn find(slug: &str) -> Option<&'static dyn Demo> {
     DEMOS.iter().copied().find(|d| d.slug() == slug)
 }
 
-const REGION_START: &str = "// region: demo";
-const REGION_END: &str = "// endregion";
-
-/// The part of a demo's file between its region markers, or `None` if they are missing.
-pub fn rust_shown(file: &'static str) -> Option<&'static str> {
-    let start = file.find(REGION_START)? + REGION_START.len();
-    let len = file[start..].find(REGION_END)?;
-    Some(file[start..start + len].trim_matches('\n'))
+/// The shown part of a demo file, as `build.rs` cut it: `shown!("gather.rs")`.
+macro_rules! shown {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/shown/", $file))
+    };
 }
+pub(crate) use shown;
 
 /// The Python program for the form's variant, with its current values in place of `${key}`.
 pub fn python_with(demo: &dyn Demo, raw: &[String]) -> String {
@@ -127,8 +125,8 @@ mod tests {
         for d in DEMOS {
             assert!(slugs.insert(d.slug()), "duplicate slug {}", d.slug());
             assert!(d.slug().chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", d.slug());
-            let shown = rust_shown(d.source_file()).unwrap_or_else(|| panic!("{} lacks region markers", d.slug()));
-            assert!(shown.contains("coro("), "{}: the shown code should contain the coroutines", d.slug());
+            assert!(d.rust().contains("coro("), "{}: the shown code should contain the coroutines", d.slug());
+            assert!(!d.rust().contains("impl Demo"), "{}: only the demo's region is shown", d.slug());
             let sentences = d.lesson().matches(". ").count() + 1;
             assert!((2..=4).contains(&sentences), "{}: lesson should be 2-4 sentences", d.slug());
             assert!(params::Form::defaults(d.params()).params().is_some(), "{}: defaults must be valid", d.slug());

@@ -77,8 +77,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("queue.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("queue.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

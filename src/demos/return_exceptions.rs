@@ -66,8 +66,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("return_exceptions.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("return_exceptions.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

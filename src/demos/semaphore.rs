@@ -39,8 +39,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("semaphore.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("semaphore.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

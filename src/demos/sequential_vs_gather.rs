@@ -46,8 +46,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("sequential_vs_gather.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("sequential_vs_gather.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

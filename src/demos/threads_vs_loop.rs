@@ -63,8 +63,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("threads_vs_loop.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("threads_vs_loop.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

@@ -63,8 +63,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("to_thread.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("to_thread.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

@@ -43,8 +43,8 @@ async def main():
 
 asyncio.run(main())"#
     }
-    fn source_file(&self) -> &'static str {
-        include_str!("wait_for.rs")
+    fn rust(&self) -> &'static str {
+        super::shown!("wait_for.rs")
     }
     fn params(&self) -> &'static [ParamSpec] {
         &[

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::demos::{python_with, rust_shown, DEMOS};
+use crate::demos::{python_with, DEMOS};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -24,7 +24,7 @@ pub fn source(props: &Props) -> Html {
     let tab = use_state(|| Tab::Python);
     let code = match *tab {
         Tab::Python => python_with(demo, &props.raw),
-        Tab::Rust => rust_shown(demo.source_file()).unwrap_or("(source markers missing)").to_string(),
+        Tab::Rust => demo.rust().to_string(),
     };
     let button = |t: Tab, label: &'static str| {
         let tab = tab.clone();

@@ -1,0 +1,26 @@
+//! Cuts each demo's shown code (between `// region: demo` and `// endregion`) out of its source
+//! file at build time, so the page shows exactly the code that runs without carrying whole
+//! source files in the wasm. A demo file without the markers fails the build, with the reason.
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("shown");
+    fs::create_dir_all(&out).expect("create OUT_DIR/shown");
+    println!("cargo::rerun-if-changed=src/demos");
+    let mut files: Vec<_> = fs::read_dir("src/demos").expect("src/demos exists").flatten().map(|e| e.path()).collect();
+    files.sort();
+    for path in files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if !name.ends_with(".rs") || name == "mod.rs" || name == "params.rs" {
+            continue;
+        }
+        let text = fs::read_to_string(&path).expect("read demo file");
+        let start = text.find("// region: demo").map(|i| i + "// region: demo".len());
+        let end = start.and_then(|s| text[s..].find("// endregion").map(|e| s + e));
+        let (Some(start), Some(end)) = (start, end) else {
+            panic!("{name}: a demo file needs `// region: demo` … `// endregion` around the code it shows");
+        };
+        fs::write(out.join(&name), text[start..end].trim_matches('\n')).expect("write shown code");
+    }
+}
