@@ -230,7 +230,7 @@ fn llm_batch_retries_and_returns_every_answer_or_failure() {
 #[test]
 fn io_bound_jobs_take_the_same_time_on_the_loop_and_in_threads() {
     let ran = run_demo("threads-vs-loop", &[]);
-    assert_eq!(ran.lines(), vec!["on the loop: 1.00 s", "in threads: 1.00 s"]);
+    assert_eq!(ran.lines(), vec!["on the loop: 1.00 s", "in workers: 1.00 s"]);
 }
 
 #[test]

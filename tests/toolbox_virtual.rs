@@ -173,9 +173,8 @@ fn wait_for_times_out_cancels_the_work_and_clears_its_timer() {
     let main = run(
         &rt,
         coro("main", async {
-            let w = wait_for(worker("slow_operation", 10.0), 5.0);
-            let inner = w.task().clone();
-            let out = w.await;
+            let inner = create_task(worker("slow_operation", 10.0));
+            let out = wait_for(inner.clone(), 5.0).await;
             print(format!(
                 "{} at inner cancelled={}",
                 out.clone().err().map(|e| e.py_repr()).unwrap_or_default(),
@@ -424,10 +423,10 @@ fn step_mode_runs_one_task_resume_at_a_time() {
     while rt.step() {
         seen.push(polls(&rt));
     }
-    // main starts A and B; A and B sleep; B wakes (0.5 s) and ends, which wakes main, who
-    // sees one child left; A wakes (1.0 s) and ends; main collects: one poll per step.
-    assert_eq!(seen, vec![1, 2, 3, 4, 5, 6]);
-    assert_eq!(polls(&rt), 7);
+    // main starts A and B; both sleep; B ends (0.5 s); A ends (1.0 s), which completes the
+    // gather and resumes main (asyncio resumes it once, not per child): one poll per step.
+    assert_eq!(seen, vec![1, 2, 3, 4, 5]);
+    assert_eq!(polls(&rt), 6);
     assert_eq!(rt.phase(), Phase::Finished);
 }
 
@@ -453,4 +452,119 @@ fn to_thread_leaves_the_loop_free_while_the_work_runs() {
         // Both due at 0.2 s: the earlier registered (the worker's result) goes first.
         vec![(0.1, "tick 1".into()), (0.2, "78498 primes".into()), (0.2, "tick 2".into()), (0.3, "tick 3".into())]
     );
+}
+
+#[test]
+fn wait_for_with_no_time_never_starts_the_work() {
+    let (rt, out) = run_virtual(coro("main", async { wait_for(worker("never", 1.0), 0.0).await }));
+    assert!(out.unwrap_err().is_timeout());
+    assert!(lines(&rt).is_empty(), "the coroutine never ran: {:?}", lines(&rt));
+    assert_eq!(secs(&rt), 0.0);
+}
+
+#[test]
+fn gather_resumes_its_awaiter_once_not_per_child() {
+    let (rt, _) =
+        run_virtual(coro("main", async { gather([worker("A", 1.0), worker("B", 0.5), worker("C", 1.5)]).await }));
+    let main_polls = rt.trace().events().iter().filter(|e| e.task.0 == 0 && e.kind == EventKind::PollStart).count();
+    assert_eq!(main_polls, 2, "once to start, once when everything is done");
+    let (rt, _) = run_virtual(coro("main", async {
+        let _ = gather([worker("A", 1.0), failing("bad", 0.5), worker("C", 1.5)]).await;
+        Ok(())
+    }));
+    let resumed: Vec<u64> = rt
+        .trace()
+        .events()
+        .iter()
+        .filter(|e| e.task.0 == 0 && e.kind == EventKind::PollStart)
+        .map(|e| e.time)
+        .collect();
+    assert_eq!(resumed, vec![0, 500_000], "fail-fast resumes at the first failure");
+}
+
+#[test]
+fn two_releases_in_one_turn_let_two_waiters_in_together() {
+    let (rt, _) = run_virtual(coro("main", async {
+        let sem = Semaphore::new(2);
+        let calls = (0..4).map(|i| {
+            let sem = sem.clone();
+            coro(format!("c{i}"), async move {
+                let _p = sem.acquire().await;
+                print(format!("c{i} in"));
+                sleep(1.0).await;
+                Ok(())
+            })
+        });
+        gather(calls).await?;
+        Ok(())
+    }));
+    assert_eq!(
+        prints(&rt),
+        vec![(0.0, "c0 in".into()), (0.0, "c1 in".into()), (1.0, "c2 in".into()), (1.0, "c3 in".into())]
+    );
+    // Both late-comers were let in in the same turn, one step each, right after the releases.
+    let starts: Vec<usize> = rt
+        .trace()
+        .events()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.kind, EventKind::Print { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(starts[3] - starts[2] < 6, "{starts:?}");
+}
+
+#[test]
+fn a_lock_admits_one_and_an_event_wakes_every_waiter() {
+    let (rt, _) = run_virtual(coro("main", async {
+        let lock = Lock::new();
+        let ev = Event::new();
+        let mut tasks = Vec::new();
+        for i in 0..2 {
+            let (lock, ev) = (lock.clone(), ev.clone());
+            tasks.push(create_task(coro(format!("w{i}"), async move {
+                ev.wait().await;
+                let _held = lock.acquire().await;
+                print(format!("w{i} holds the lock"));
+                sleep(1.0).await;
+                Ok(())
+            })));
+        }
+        sleep(0.5).await;
+        ev.set();
+        ev.clear(); // asyncio: waiters already woken by set() still return
+        gather(tasks).await?;
+        Ok(lock.locked())
+    }));
+    assert_eq!(prints(&rt), vec![(0.5, "w0 holds the lock".into()), (1.5, "w1 holds the lock".into())]);
+}
+
+#[test]
+fn cancelling_a_task_cancels_the_task_it_awaits() {
+    let (rt, out) = run_virtual(coro("main", async {
+        let inner = create_task(worker("inner", 10.0));
+        let i2 = inner.clone();
+        let outer = create_task(coro("outer", async move { i2.await }));
+        sleep(1.0).await;
+        outer.cancel();
+        let _ = outer.await;
+        sleep(0.0).await;
+        Ok(inner.cancelled())
+    }));
+    assert_eq!(out, Ok(true));
+    assert_eq!(rt.pending_timers(), 0);
+}
+
+#[test]
+fn queue_nowait_calls_raise_instead_of_waiting() {
+    let (_, out) = run_virtual(coro("main", async {
+        let q: Queue<u32> = Queue::new(1);
+        q.put_nowait(1)?;
+        let full = q.put_nowait(2).unwrap_err().kind().to_string();
+        let size = q.qsize();
+        let first = q.get_nowait()?;
+        let empty = q.get_nowait().unwrap_err().kind().to_string();
+        Ok(format!("{full} {size} {first} {empty} {}", q.empty()))
+    }));
+    assert_eq!(out.unwrap(), "QueueFull 1 1 QueueEmpty true");
 }

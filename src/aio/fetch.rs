@@ -53,22 +53,57 @@ mod browser {
         pub fn array_len(&self) -> Option<u32> {
             self.0.dyn_ref::<js_sys::Array>().map(|a| a.length())
         }
+    }
 
-        /// `data[key]` as text, if present.
-        pub fn get_text(&self, key: &str) -> Option<String> {
-            js_sys::Reflect::get(&self.0, &key.into())
-                .ok()
-                .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
+    /// Shown as Python shows what `response.json()` gives: dicts, lists, True, None.
+    impl PyRepr for Json {
+        fn py_repr(&self) -> String {
+            let mut out = String::new();
+            python(&self.0, &mut out);
+            match out.char_indices().nth(200) {
+                Some((cut, _)) => format!("{}…", &out[..cut]),
+                None => out,
+            }
         }
     }
 
-    impl PyRepr for Json {
-        fn py_repr(&self) -> String {
-            let text: String = js_sys::JSON::stringify(&self.0).ok().and_then(|s| s.as_string()).unwrap_or_default();
-            match text.char_indices().nth(200) {
-                Some((cut, _)) => format!("{}…", &text[..cut]),
-                None => text,
+    /// Writes a parsed JSON value as Python's repr, stopping early once it is long enough.
+    fn python(v: &wasm_bindgen::JsValue, out: &mut String) {
+        if out.len() > 240 {
+            return;
+        }
+        if v.is_null() || v.is_undefined() {
+            out.push_str("None");
+        } else if let Some(b) = v.as_bool() {
+            out.push_str(&b.py_repr());
+        } else if let Some(n) = v.as_f64() {
+            if n.fract() == 0.0 && n.abs() < 1e16 {
+                out.push_str(&format!("{}", n as i64));
+            } else {
+                out.push_str(&n.py_repr());
             }
+        } else if let Some(s) = v.as_string() {
+            out.push_str(&s.py_repr());
+        } else if let Some(a) = v.dyn_ref::<js_sys::Array>() {
+            out.push('[');
+            for (i, item) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                python(&item, out);
+            }
+            out.push(']');
+        } else {
+            out.push('{');
+            for (i, key) in js_sys::Object::keys(&js_sys::Object::from(v.clone())).iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&key.as_string().unwrap_or_default().py_repr());
+                out.push_str(": ");
+                python(&js_sys::Reflect::get(v, &key).unwrap_or(wasm_bindgen::JsValue::NULL), out);
+            }
+            out.push('}');
         }
     }
 
@@ -205,10 +240,6 @@ mod native {
 
     impl Json {
         pub fn array_len(&self) -> Option<u32> {
-            None
-        }
-
-        pub fn get_text(&self, _key: &str) -> Option<String> {
             None
         }
     }

@@ -17,7 +17,7 @@ impl fmt::Display for Job {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Job::CountPrimes { below } => write!(f, "count_primes({below})"),
-            Job::Io { secs } => write!(f, "blocking_io({secs:?})"),
+            Job::Io { secs } => write!(f, "blocking_io({})", crate::aio::PyRepr::py_repr(secs)),
         }
     }
 }

@@ -5,10 +5,10 @@
 //!   Without `return_exceptions`, the first exception (in completion order) reaches the awaiter
 //!   and the other tasks keep running; with it, each exception takes its task's place.
 //!   If the awaiting task is cancelled, gather cancels the children still running.
-//! - `wait_for` runs the awaitable as a task; on timeout it cancels that task, waits for it to
+//! - `wait_for` runs the awaitable as a task (as Python up to 3.11 did; 3.12 runs a bare
+//!   coroutine inside the waiting task instead, so the page draws one lane more than 3.12 has,
+//!   with the same prints, result and timing); on timeout it cancels that task, waits for it to
 //!   stop, and raises `TimeoutError`. Cancelling the waiter cancels the task too.
-//!   (Python 3.12+ runs a bare coroutine inside the waiting task instead of a new task; what
-//!   you observe, the cancellation and the `TimeoutError` at the deadline, is the same.)
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -17,7 +17,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use super::sleep::{sleep, Sleep};
+use super::sleep::{secs_to_micros, sleep, Sleep};
 use super::task::{create_task, inside, Coro, Task, TaskValue};
 use super::value::{Exception, PyResult};
 use crate::runtime::{current, note_wait, End, Runtime};
@@ -51,11 +51,25 @@ impl<T: TaskValue> Awaitable<T> {
     }
 }
 
+/// When a child's end should wake the awaiting task. asyncio resumes a task awaiting `gather`
+/// once, when the gathering future is done, not on every child; only `as_completed` hands
+/// each one over.
+#[derive(Clone, Copy, PartialEq)]
+enum WakeOn {
+    /// Every child's end (`as_completed`, `wait(FIRST_COMPLETED)`).
+    Each,
+    /// The last child's end, or a child failing (`gather` fail-fast, `wait(FIRST_EXCEPTION)`).
+    AllOrFailure { cancelled_too: bool },
+    /// Only the last child's end.
+    All,
+}
+
 /// The order in which a group of tasks ended, filled by done-callbacks.
 struct Watch {
     ended: VecDeque<(usize, End)>,
     left: usize,
     waker: Option<Waker>,
+    wake_on: WakeOn,
 }
 
 /// A group of tasks awaited together by `owner`, with the order they end in.
@@ -71,10 +85,15 @@ struct Group<T> {
 impl<T: TaskValue> Group<T> {
     /// `retrieve`: mark each exception as retrieved as soon as its task fails, as gather's
     /// done-callback does (so none is reported "never retrieved").
-    fn new<A: Into<Awaitable<T>>>(what: &str, aws: impl IntoIterator<Item = A>, retrieve: bool) -> Self {
+    fn new<A: Into<Awaitable<T>>>(
+        what: &str,
+        aws: impl IntoIterator<Item = A>,
+        retrieve: bool,
+        wake_on: WakeOn,
+    ) -> Self {
         let (run, owner) = inside(what);
         let tasks: Vec<Task<T>> = aws.into_iter().map(|a| a.into().into_task()).collect();
-        let watch = Rc::new(RefCell::new(Watch { ended: VecDeque::new(), left: tasks.len(), waker: None }));
+        let watch = Rc::new(RefCell::new(Watch { ended: VecDeque::new(), left: tasks.len(), waker: None, wake_on }));
         for (i, task) in tasks.iter().enumerate() {
             let watch = watch.clone();
             let weak = run.downgrade();
@@ -89,7 +108,18 @@ impl<T: TaskValue> Group<T> {
                     let mut w = watch.borrow_mut();
                     w.ended.push_back((i, end));
                     w.left -= 1;
-                    w.waker.clone()
+                    let decided = match w.wake_on {
+                        WakeOn::Each => true,
+                        WakeOn::All => w.left == 0,
+                        WakeOn::AllOrFailure { cancelled_too } => {
+                            w.left == 0 || end == End::Failed || (cancelled_too && end == End::Cancelled)
+                        }
+                    };
+                    if decided {
+                        w.waker.clone()
+                    } else {
+                        None
+                    }
                 };
                 if let Some(w) = waker {
                     w.wake();
@@ -131,7 +161,11 @@ impl<T: TaskValue> Group<T> {
 
 /// `asyncio.gather(*aws)`: the children start now; await for their results in argument order.
 pub fn gather<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item = A>) -> Gather<T> {
-    Gather { group: Group::new("gather", aws, true), awaited: false, finished: false }
+    Gather {
+        group: Group::new("gather", aws, true, WakeOn::AllOrFailure { cancelled_too: true }),
+        awaited: false,
+        finished: false,
+    }
 }
 
 #[must_use = "await the gather to get its results (its tasks run either way)"]
@@ -144,6 +178,7 @@ pub struct Gather<T: TaskValue> {
 impl<T: TaskValue> Gather<T> {
     /// `gather(*aws, return_exceptions=True)`: every result or exception, in place.
     pub fn return_exceptions(self) -> GatherAll<T> {
+        self.group.watch.borrow_mut().wake_on = WakeOn::All;
         GatherAll { gather: self }
     }
 
@@ -226,7 +261,12 @@ pub async fn wait<T: TaskValue, A: Into<Awaitable<T>>>(
     timeout: Option<f64>,
     return_when: ReturnWhen,
 ) -> (Vec<Task<T>>, Vec<Task<T>>) {
-    let group = Group::new("wait", aws, false);
+    let wake_on = match return_when {
+        ReturnWhen::FirstCompleted => WakeOn::Each,
+        ReturnWhen::FirstException => WakeOn::AllOrFailure { cancelled_too: false },
+        ReturnWhen::AllCompleted => WakeOn::All,
+    };
+    let group = Group::new("wait", aws, false, wake_on);
     WaitGroup { group, done: Vec::new(), failed: false, timer: timeout.map(sleep), return_when }.await
 }
 
@@ -268,7 +308,7 @@ impl<T: TaskValue> Future for WaitGroup<T> {
 /// `asyncio.as_completed(aws)`: results in the order the tasks finish.
 /// `while let Some(result) = results.next().await { … }`
 pub fn as_completed<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item = A>) -> AsCompleted<T> {
-    AsCompleted { group: Group::new("as_completed", aws, false), handed_out: 0 }
+    AsCompleted { group: Group::new("as_completed", aws, false, WakeOn::Each), handed_out: 0 }
 }
 
 pub struct AsCompleted<T: TaskValue> {
@@ -307,24 +347,37 @@ impl<T: TaskValue> Future for NextCompleted<'_, T> {
     }
 }
 
-/// `await asyncio.wait_for(aw, timeout)`.
+/// `await asyncio.wait_for(aw, timeout)`. The work starts as a task when this is first awaited
+/// (a coroutine object does nothing before). With a timeout of 0 it never starts: it is
+/// cancelled at once and `TimeoutError` raised, as in CPython.
 pub fn wait_for<T: TaskValue>(aw: impl Into<Awaitable<T>>, timeout: f64) -> WaitFor<T> {
-    WaitFor { task: aw.into().into_task(), timer: sleep(timeout), timed_out: false, awaited: false, finished: false }
+    WaitFor {
+        aw: Some(aw.into()),
+        task: None,
+        timer: sleep(timeout),
+        zero: secs_to_micros(timeout) == 0,
+        timed_out: false,
+        finished: false,
+    }
 }
 
 #[must_use = "wait_for does nothing unless awaited"]
 pub struct WaitFor<T: TaskValue> {
-    task: Task<T>,
+    aw: Option<Awaitable<T>>,
+    task: Option<Task<T>>,
     timer: Sleep,
+    zero: bool,
     timed_out: bool,
-    awaited: bool,
     finished: bool,
 }
 
 impl<T: TaskValue> WaitFor<T> {
-    /// The task doing the work (to show it, or to check it was cancelled).
-    pub fn task(&self) -> &Task<T> {
-        &self.task
+    /// Time is up: cancel the work where it waits; its end then raises `TimeoutError`.
+    fn time_up(&mut self, task: &Task<T>) {
+        self.timed_out = true;
+        if let Some((rt, me)) = current() {
+            rt.cancel(task.id(), CancelledBy::Timeout(me));
+        }
     }
 }
 
@@ -333,19 +386,32 @@ impl<T: TaskValue> Future for WaitFor<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<T>> {
         let this = &mut *self;
-        this.awaited = true;
-        if let Poll::Ready(outcome) = Pin::new(&mut this.task).poll(cx) {
+        let mut task = match (this.task.take(), this.aw.take()) {
+            (Some(t), _) => t,
+            (None, Some(aw)) => {
+                let t = aw.into_task();
+                if this.zero {
+                    if let Some(done) = t.outcome() {
+                        this.finished = true;
+                        return Poll::Ready(done);
+                    }
+                    this.time_up(&t);
+                }
+                t
+            }
+            (None, None) => {
+                return Poll::Ready(Err(Exception::new("RuntimeError", "wait_for awaited after it finished")))
+            }
+        };
+        if let Poll::Ready(outcome) = Pin::new(&mut task).poll(cx) {
             this.finished = true;
             return Poll::Ready(if this.timed_out { Err(Exception::timeout()) } else { outcome });
         }
         if !this.timed_out && Pin::new(&mut this.timer).poll(cx).is_ready() {
-            // Time is up: cancel the work and wait for it to stop before raising.
-            this.timed_out = true;
-            if let Some((rt, me)) = current() {
-                rt.cancel(this.task.id(), CancelledBy::Timeout(me));
-            }
+            this.time_up(&task);
         }
-        note_wait(Wait::Join { task: this.task.id() });
+        note_wait(Wait::Join { task: task.id() });
+        this.task = Some(task);
         Poll::Pending
     }
 }
@@ -353,8 +419,10 @@ impl<T: TaskValue> Future for WaitFor<T> {
 impl<T: TaskValue> Drop for WaitFor<T> {
     fn drop(&mut self) {
         // The waiter was cancelled mid-wait: asyncio cancels the work with it.
-        if self.awaited && !self.finished {
-            self.task.cancel();
+        if let Some(task) = &self.task {
+            if !self.finished {
+                task.cancel();
+            }
         }
     }
 }

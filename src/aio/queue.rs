@@ -8,7 +8,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use super::sync::WaitList;
+use super::sync::{wake, WaitList};
 use super::task::inside;
 use super::value::{Exception, PyResult};
 use crate::runtime::note_wait;
@@ -30,12 +30,6 @@ pub struct Queue<T>(Rc<State<T>>);
 impl<T> Clone for Queue<T> {
     fn clone(&self) -> Self {
         Queue(self.0.clone())
-    }
-}
-
-fn wake(w: Option<Waker>) {
-    if let Some(w) = w {
-        w.wake();
     }
 }
 
@@ -71,7 +65,7 @@ impl<T> Queue<T> {
     }
 
     pub fn full(&self) -> bool {
-        self.0.maxsize > 0 && self.qsize() >= self.0.maxsize
+        self.0.full()
     }
 
     /// `await queue.put(item)`: waits while the queue is full.
@@ -224,7 +218,8 @@ impl<T> Future for Join<T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = &mut *self;
-        if this.q.unfinished.get() == 0 {
+        let woken = this.place.is_some() && !this.q.joiners.borrow().contains(this.place);
+        if this.q.unfinished.get() == 0 || woken {
             this.q.joiners.borrow_mut().remove(&mut this.place);
             return Poll::Ready(());
         }

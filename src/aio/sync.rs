@@ -44,16 +44,9 @@ impl WaitList {
         }
     }
 
-    pub fn is_first(&self, place: Option<u64>) -> bool {
-        match self.entries.front() {
-            None => true,
-            Some((id, _)) => Some(*id) == place,
-        }
-    }
-
-    /// Wakes the first waiter, who keeps its place until it gets what it waits for.
-    pub fn wake_first(&self) -> Option<Waker> {
-        self.entries.front().map(|(_, w)| w.clone())
+    /// False once the waiter was woken and taken out of the line (by `pop_first` or `drain`).
+    pub fn contains(&self, place: Option<u64>) -> bool {
+        place.is_some_and(|id| self.entries.iter().any(|(i, _)| *i == id))
     }
 
     /// Takes the first waiter out of the line (asyncio's `_wakeup_next`).
@@ -64,13 +57,10 @@ impl WaitList {
     pub fn drain(&mut self) -> Vec<Waker> {
         self.entries.drain(..).map(|(_, w)| w).collect()
     }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
 }
 
-fn wake(w: Option<Waker>) {
+/// Wakes a waker taken out of a line (after the line's borrow has ended).
+pub(crate) fn wake(w: Option<Waker>) {
     if let Some(w) = w {
         w.wake();
     }
@@ -82,12 +72,57 @@ enum Kind {
     Lock,
 }
 
+/// A task in a semaphore's line; `granted` once a release handed it a permit.
+struct Waiter {
+    id: u64,
+    waker: Waker,
+    granted: bool,
+}
+
 struct Permits {
     run: WeakRuntime,
     name: Text,
     kind: Kind,
     value: Cell<usize>,
-    waiters: RefCell<WaitList>,
+    line: RefCell<VecDeque<Waiter>>,
+    next: Cell<u64>,
+}
+
+impl Permits {
+    /// asyncio's `_wake_up_next`: hands a free permit straight to the first waiter not yet
+    /// served, so two releases in one turn wake two waiters.
+    fn wake_up_next(&self) -> bool {
+        let waker = {
+            let mut line = self.line.borrow_mut();
+            match line.iter_mut().find(|w| !w.granted) {
+                Some(w) if self.value.get() > 0 => {
+                    self.value.set(self.value.get() - 1);
+                    w.granted = true;
+                    Some(w.waker.clone())
+                }
+                _ => None,
+            }
+        };
+        let woke = waker.is_some();
+        wake(waker);
+        woke
+    }
+
+    /// Wakes as many waiters as there are free permits.
+    fn wake_all_allowed(&self) {
+        while self.value.get() > 0 && self.wake_up_next() {}
+    }
+
+    /// asyncio's `locked()`: no free permit, or others already in line (first come, first served).
+    fn locked(&self) -> bool {
+        self.value.get() == 0 || self.line.borrow().iter().any(|w| !w.granted)
+    }
+
+    fn acquired(self: &Rc<Self>) -> Poll<Permit> {
+        let (rt, holder) = inside("acquire");
+        rt.record(holder, EventKind::Acquired { what: self.name });
+        Poll::Ready(Permit { sem: self.clone(), holder })
+    }
 }
 
 /// `asyncio.Semaphore(n)`: at most `n` holders at once; the rest wait in line.
@@ -105,18 +140,14 @@ fn permits(kind: Kind, name: &str, value: usize) -> Semaphore {
         run: rt.downgrade(),
         kind,
         value: Cell::new(value),
-        waiters: RefCell::default(),
+        line: RefCell::default(),
+        next: Cell::new(0),
     }))
 }
 
 impl Semaphore {
     pub fn new(value: usize) -> Self {
-        Self::named("semaphore", value)
-    }
-
-    /// A semaphore shown under `name` on the timeline.
-    pub fn named(name: &str, value: usize) -> Self {
-        permits(Kind::Semaphore, name, value)
+        permits(Kind::Semaphore, "semaphore", value)
     }
 
     /// `async with sem:` → `let _permit = sem.acquire().await;`
@@ -124,14 +155,9 @@ impl Semaphore {
         Acquire { sem: self.0.clone(), place: None }
     }
 
-    /// `sem.locked()`: no permit is free right now.
+    /// `sem.locked()`: acquiring now would wait.
     pub fn locked(&self) -> bool {
-        self.0.value.get() == 0
-    }
-
-    /// Tasks waiting in line.
-    pub fn waiting(&self) -> usize {
-        self.0.waiters.borrow().len()
+        self.0.locked()
     }
 }
 
@@ -167,19 +193,37 @@ impl Future for Acquire {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Permit> {
         let this = &mut *self;
         let s = &this.sem;
-        let mut waiters = s.waiters.borrow_mut();
-        if s.value.get() > 0 && waiters.is_first(this.place) {
-            s.value.set(s.value.get() - 1);
-            waiters.remove(&mut this.place);
-            // More permits free (several released at once)? Let the next in line try too.
-            let next = if s.value.get() > 0 { waiters.wake_first() } else { None };
-            drop(waiters);
-            wake(next);
-            let (rt, holder) = inside("acquire");
-            rt.record(holder, EventKind::Acquired { what: s.name });
-            return Poll::Ready(Permit { sem: s.clone(), holder });
+        match this.place {
+            None if !s.locked() => {
+                s.value.set(s.value.get() - 1);
+                return s.acquired();
+            }
+            None => {
+                let id = s.next.get() + 1;
+                s.next.set(id);
+                s.line.borrow_mut().push_back(Waiter { id, waker: cx.waker().clone(), granted: false });
+                this.place = Some(id);
+            }
+            Some(id) => {
+                let mut line = s.line.borrow_mut();
+                let Some(i) = line.iter().position(|w| w.id == id) else {
+                    // Not in line (cannot happen: only this future removes its entry); rejoin.
+                    line.push_back(Waiter { id, waker: cx.waker().clone(), granted: false });
+                    return Poll::Pending;
+                };
+                if line[i].granted {
+                    line.remove(i);
+                    drop(line);
+                    this.place = None;
+                    // New waiters may have queued behind: wake as many as may go.
+                    s.wake_all_allowed();
+                    return s.acquired();
+                }
+                if !line[i].waker.will_wake(cx.waker()) {
+                    line[i].waker = cx.waker().clone();
+                }
+            }
         }
-        waiters.register(&mut this.place, cx.waker());
         note_wait(match s.kind {
             Kind::Semaphore => Wait::Semaphore { name: s.name },
             Kind::Lock => Wait::Lock { name: s.name },
@@ -190,17 +234,22 @@ impl Future for Acquire {
 
 impl Drop for Acquire {
     fn drop(&mut self) {
-        if self.place.is_some() {
-            let mut waiters = self.sem.waiters.borrow_mut();
-            waiters.remove(&mut self.place);
-            let next = if self.sem.value.get() > 0 { waiters.wake_first() } else { None };
-            drop(waiters);
-            wake(next);
+        let Some(id) = self.place.take() else { return };
+        let s = &self.sem;
+        let granted = {
+            let mut line = s.line.borrow_mut();
+            let i = line.iter().position(|w| w.id == id);
+            i.and_then(|i| line.remove(i)).is_some_and(|w| w.granted)
+        };
+        // Cancelled after a permit was handed over: give it back to the next in line.
+        if granted {
+            s.value.set(s.value.get() + 1);
         }
+        s.wake_all_allowed();
     }
 }
 
-/// A held permit; dropping it gives it back and wakes the next in line.
+/// A held permit; dropping it gives it back and hands it to the next in line.
 pub struct Permit {
     sem: Rc<Permits>,
     holder: TaskId,
@@ -213,8 +262,7 @@ impl Drop for Permit {
         if let Some(rt) = s.run.upgrade() {
             rt.record(self.holder, EventKind::Released { what: s.name });
         }
-        let next = s.waiters.borrow().wake_first();
-        wake(next);
+        s.wake_up_next();
     }
 }
 
@@ -276,7 +324,9 @@ impl Future for EventWait {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = &mut *self;
-        if this.flag.set.get() {
+        let woken = this.place.is_some() && !this.flag.waiters.borrow().contains(this.place);
+        // Woken by set(): done, even if the event was cleared again since (as in asyncio).
+        if this.flag.set.get() || woken {
             this.flag.waiters.borrow_mut().remove(&mut this.place);
             return Poll::Ready(());
         }

@@ -105,11 +105,13 @@ pub struct Task<T> {
     run: WeakRuntime,
     id: TaskId,
     result: Rc<RefCell<Option<PyResult<T>>>>,
+    /// This handle is being awaited (so dropping it mid-wait means its awaiter was cancelled).
+    awaited: bool,
 }
 
 impl<T> Clone for Task<T> {
     fn clone(&self) -> Self {
-        Task { run: self.run.clone(), id: self.id, result: self.result.clone() }
+        Task { run: self.run.clone(), id: self.id, result: self.result.clone(), awaited: false }
     }
 }
 
@@ -148,7 +150,7 @@ pub fn spawn_on<T: TaskValue>(rt: &Runtime, parent: Option<TaskId>, coro: Coro<T
     } else {
         rt.spawn(parent, &name, Box::pin(wrapped))
     };
-    Task { run: rt.downgrade(), id, result }
+    Task { run: rt.downgrade(), id, result, awaited: false }
 }
 
 /// `asyncio.create_task(coro)`: schedule it now; it starts on the next loop turn.
@@ -218,7 +220,8 @@ impl<T: Clone> Task<T> {
 impl<T: Clone> Future for Task<T> {
     type Output = PyResult<T>;
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<T>> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<T>> {
+        self.awaited = true;
         if let Some(outcome) = self.outcome() {
             if outcome.is_err() {
                 if let Some((rt, me)) = current() {
@@ -253,6 +256,20 @@ impl<F: FnOnce()> Drop for Finally<F> {
     fn drop(&mut self) {
         if let Some(f) = self.0.take() {
             f();
+        }
+    }
+}
+
+/// A task cancelled while awaiting another task cancels that one too, as asyncio's
+/// `Task.cancel()` cancels the future its task is waiting on.
+impl<T> Drop for Task<T> {
+    fn drop(&mut self) {
+        if !self.awaited || self.result.borrow().is_some() {
+            return;
+        }
+        if let Some(rt) = self.run.upgrade() {
+            let by = current().map_or(CancelledBy::Stop, |(_, t)| CancelledBy::Task(t));
+            rt.cancel(self.id, by);
         }
     }
 }

@@ -116,8 +116,16 @@ impl PyRepr for f64 {
         } else if self.is_infinite() {
             if *self > 0.0 { "inf" } else { "-inf" }.into()
         } else {
-            // Rust's `{:?}` is the shortest round-trip form with a trailing `.0`, as Python's.
-            format!("{self:?}")
+            // Rust's `{:?}` is the shortest round-trip form with a trailing `.0`, as Python's;
+            // Python writes exponents signed and with two digits at least (1e-07, 1e+16).
+            let s = format!("{self:?}");
+            match s.split_once('e') {
+                Some((mantissa, exp)) => {
+                    let (sign, digits) = exp.strip_prefix('-').map_or(("+", exp), |d| ("-", d));
+                    format!("{mantissa}e{sign}{digits:0>2}")
+                }
+                None => s,
+            }
         }
     }
 }
@@ -205,6 +213,8 @@ mod tests {
         assert_eq!("a\nb\\".py_repr(), "'a\\nb\\\\'");
         assert_eq!(1.0f64.py_repr(), "1.0");
         assert_eq!(0.1f64.py_repr(), "0.1");
+        assert_eq!(1e-7f64.py_repr(), "1e-07");
+        assert_eq!(1e16f64.py_repr(), "1e+16");
         assert_eq!(Exception::timeout().py_repr(), "TimeoutError()");
         assert_eq!(Exception::value_error("bad id 3").py_repr(), "ValueError('bad id 3')");
         let mixed: Vec<PyResult<i64>> = vec![Ok(1), Err(Exception::value_error("no"))];

@@ -81,11 +81,21 @@ asyncio.run(main())"#
             .iter()
             .filter(|l| matches!(l.kind, crate::model::LogKind::Print(t) if run.trace.resolve(t).starts_with("step")))
             .count();
-        format!(
-            "The worker got through {steps} of {} steps; cancel() reached it at its sleep at {}, its cleanup ran, and main saw CancelledError.",
-            p.count("steps"),
-            duration(run.model.span())
-        )
+        let cancelled_at = run.model.lanes.iter().find(|l| l.name == "worker()").and_then(|l| match l.ending {
+            Some((t, crate::model::Ending::Cancelled { .. })) => Some(t),
+            _ => None,
+        });
+        match cancelled_at {
+            Some(t) => format!(
+                "The worker got through {steps} of {} steps; cancel() reached it at its sleep at {}, its cleanup ran, and main saw CancelledError.",
+                p.count("steps"),
+                duration(t)
+            ),
+            None => format!(
+                "The worker finished all {} steps before main called cancel(), so cancel() changed nothing: main got its result and task.cancelled() is False.",
+                p.count("steps")
+            ),
+        }
     }
 }
 

@@ -24,7 +24,10 @@ impl Demo for FetchDemo {
         r#"import asyncio
 import aiohttp
 
-URLS = """${urls}""".split()
+from urllib.parse import urljoin
+
+PAGE = "https://where-this-page-is/"  # relative URLs are this site's own files
+URLS = [urljoin(PAGE, u) for u in """${urls}""".split()]
 
 async def fetch(session, url):
     await asyncio.sleep(${latency})  # extra latency, to see the overlap
@@ -40,7 +43,7 @@ async def main():
         results = await asyncio.gather(*(fetch_in_time(session, u) for u in URLS),
                                        return_exceptions=True)
     for url, r in zip(URLS, results):
-        print(f"{url}: {'failed: ' + repr(r) if isinstance(r, Exception) else 'ok'}")
+        print(f"{url}: failed: {r!r}" if isinstance(r, Exception) else f"{url}: ok {r}")
     ok = [r for r in results if not isinstance(r, Exception)]
     print(f"Fetched {len(ok)} items")
     return len(ok)
@@ -74,6 +77,9 @@ asyncio.run(main())"#
                 default: "10",
             },
         ]
+    }
+    fn not_steppable(&self) -> Option<&'static str> {
+        Some("Step mode runs on a virtual clock, and real requests cannot wait for it: run this demo for real.")
     }
     fn presets(&self) -> &'static [Preset] {
         &[

@@ -14,7 +14,7 @@ impl Demo for ForgotAwait {
         "Forgot to await: the coroutine never runs"
     }
     fn lesson(&self) -> &'static str {
-        "Calling an async function only creates a coroutine object; without await (or create_task) it never runs, and Python merely warns later that it was never awaited. \
+        "Calling an async function only creates a coroutine object; without await (or create_task) it never runs, and Python only prints a RuntimeWarning when the unused coroutine is thrown away, right after that line. \
          broken() forgets the await, so nothing is saved and no time passes; fixed() awaits and really saves. \
          Rust futures are just as lazy, but there the compiler warns before anything runs (the #[must_use] on a coroutine)."
     }
@@ -27,6 +27,7 @@ async def save(user):
 
 async def broken():
     save("alice")  # forgot await: creates a coroutine, runs nothing
+    # RuntimeWarning: coroutine 'save' was never awaited
     print("broken(): returned (nothing was saved)")
 
 async def fixed():
@@ -37,8 +38,7 @@ async def main():
     await broken()
     await fixed()
 
-asyncio.run(main())
-# RuntimeWarning: coroutine 'save' was never awaited"#
+asyncio.run(main())"#
     }
     fn rust(&self) -> &'static str {
         super::shown!("forgot_await.rs")

@@ -53,6 +53,10 @@ pub trait Demo: Sync {
     /// The Rust that runs: the demo file's region, cut out by `build.rs` (see [`shown!`]).
     fn rust(&self) -> &'static str;
     fn params(&self) -> &'static [ParamSpec];
+    /// Why step mode (the virtual clock) cannot show this demo, if it cannot.
+    fn not_steppable(&self) -> Option<&'static str> {
+        None
+    }
     /// Variations worth one click.
     fn presets(&self) -> &'static [Preset] {
         &[]
@@ -110,7 +114,12 @@ pub fn python_with(demo: &dyn Demo, raw: &[String]) -> String {
         .unwrap_or(0);
     let mut code = demo.python(variant).to_string();
     for (spec, value) in demo.params().iter().zip(raw) {
-        code = code.replace(&format!("${{{}}}", spec.key), value.trim());
+        // Seconds are Python floats (`2` is shown as `2.0`, as the run prints it).
+        let shown = match (spec.kind, spec.parse(value)) {
+            (Kind::Seconds { .. }, Ok(params::Value::Number(x))) => crate::aio::PyRepr::py_repr(&x),
+            _ => value.trim().to_string(),
+        };
+        code = code.replace(&format!("${{{}}}", spec.key), &shown);
     }
     code
 }

@@ -132,11 +132,13 @@ asyncio.run(main())"#
                 .iter()
                 .find(|l| matches!(l.kind, crate::model::LogKind::Print(_)))
                 .map(|l| duration(l.time));
-            format!(
-                "Fail-fast: main got the first exception at {}, yet none of the other calls was cancelled: {ok} succeeded and {failed} raised by {}.",
-                caught.unwrap_or_else(|| "—".into()),
-                duration(run.model.span())
-            )
+            match caught {
+                Some(at) => format!(
+                    "Fail-fast: main got the first exception at {at}, yet none of the other calls was cancelled: {ok} succeeded and {failed} raised by {}.",
+                    duration(run.model.span())
+                ),
+                None => format!("No call failed, so gather simply returned all {ok} results, in order, after {}.", duration(run.model.span())),
+            }
         }
     }
 }
@@ -153,17 +155,17 @@ fn call(i: usize, failures: usize, step: f64) -> Coro<String> {
     })
 }
 
-fn main_fail_fast(calls: usize, failures: usize, step: f64) -> Coro<String> {
+fn main_fail_fast(calls: usize, failures: usize, step: f64) -> Coro<Repr> {
     coro("main()", async move {
         let tasks: Vec<Task<String>> = (0..calls).map(|i| create_task(call(i, failures, step))).collect();
         match gather(tasks.clone()).await {
-            Ok(results) => Ok(results.py_repr()),
+            Ok(results) => Ok(Repr(results.py_repr())), // the list itself, as Python returns it
             Err(e) => {
                 print(format!("gather raised {}; the other calls keep running", e.py_repr()));
                 let (done, _) = wait(tasks, None, ReturnWhen::AllCompleted).await; // they all finish anyway
                 let ok = done.iter().filter(|t| matches!(t.outcome(), Some(Ok(_)))).count();
                 print(format!("{ok} calls succeeded after all"));
-                Ok("failed".to_string())
+                Ok(Repr("failed".py_repr()))
             }
         }
     })

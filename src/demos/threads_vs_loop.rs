@@ -12,16 +12,17 @@ impl Demo for ThreadsVsLoop {
         "threads-vs-loop"
     }
     fn title(&self) -> &'static str {
-        "Tasks vs threads: I/O-bound and CPU-bound"
+        "Tasks vs threads and processes: I/O-bound and CPU-bound"
     }
     fn lesson(&self) -> &'static str {
         "For I/O-bound jobs (waiting), N tasks on one event loop finish as fast as N threads: the waiting overlaps either way, and tasks are far cheaper. \
-         For CPU-bound jobs, the loop runs them one after another on its single thread, while workers (Web Workers here, threads in Python) can use several cores at once. \
-         The run does the same job both ways, one after the other; the speed-up for CPU work depends on how many cores this machine has."
+         For CPU-bound jobs, the loop runs them one after another on its single thread, and in CPython threads do not help either (the GIL lets one run Python at a time): you need processes, with memory of their own. \
+         Here Web Workers play both parts (they have memory of their own, like processes); how much faster the CPU-bound jobs get depends on how many cores this machine has."
     }
     fn python(&self, variant: usize) -> &'static str {
         if variant == 1 {
-            return r#"import asyncio, time
+            return r#"import asyncio
+from concurrent.futures import ProcessPoolExecutor
 
 def count_primes(n):  # CPU-bound
     return sum(all(k % d for d in range(2, int(k**0.5) + 1)) for k in range(2, n))
@@ -31,32 +32,37 @@ async def on_the_loop(n):
         return count_primes(${size})  # holds the loop while it counts
     return await asyncio.gather(*(job() for _ in range(n)))
 
-async def in_threads(n):
-    return await asyncio.gather(*(asyncio.to_thread(count_primes, ${size}) for _ in range(n)))
+async def in_workers(n):
+    # Threads would not help here (the GIL); processes run in parallel.
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor() as pool:
+        return await asyncio.gather(*(loop.run_in_executor(pool, count_primes, ${size})
+                                      for _ in range(n)))
 
 async def main():
     loop = asyncio.get_running_loop()
-    for label, run in [("on the loop", on_the_loop), ("in threads", in_threads)]:
+    for label, run in [("on the loop", on_the_loop), ("in workers", in_workers)]:
         start = loop.time()
         await run(${n})
         print(f"{label}: {loop.time() - start:.2f} s")
 
-asyncio.run(main())"#;
+if __name__ == "__main__":
+    asyncio.run(main())"#;
         }
         r#"import asyncio, time
 
-def blocking_io():  # I/O-bound: waits, uses no CPU
-    time.sleep(${secs})
+def blocking_io(secs):  # I/O-bound: waits, uses no CPU
+    time.sleep(secs)
 
 async def on_the_loop(n):
     return await asyncio.gather(*(asyncio.sleep(${secs}) for _ in range(n)))
 
-async def in_threads(n):
-    return await asyncio.gather(*(asyncio.to_thread(blocking_io) for _ in range(n)))
+async def in_workers(n):
+    return await asyncio.gather(*(asyncio.to_thread(blocking_io, ${secs}) for _ in range(n)))
 
 async def main():
     loop = asyncio.get_running_loop()
-    for label, run in [("on the loop", on_the_loop), ("in threads", in_threads)]:
+    for label, run in [("on the loop", on_the_loop), ("in workers", in_workers)]:
         start = loop.time()
         await run(${n})
         print(f"{label}: {loop.time() - start:.2f} s")
@@ -98,6 +104,9 @@ asyncio.run(main())"#
             },
         ]
     }
+    fn not_steppable(&self) -> Option<&'static str> {
+        Some("Step mode runs on a virtual clock without real workers: run this demo for real to compare.")
+    }
     fn presets(&self) -> &'static [Preset] {
         &[
             Preset { label: "I/O-bound", values: &[] },
@@ -123,9 +132,9 @@ asyncio.run(main())"#
             })
             .collect();
         let what = if p.choice("variant") == 1 {
-            "CPU-bound: the loop counted one job after another, while the workers could share the machine's cores."
+            "CPU-bound: the loop counted one job after another, while the workers (processes, in Python's terms) could share the machine's cores."
         } else {
-            "I/O-bound: both ways overlap the waiting, so the times are about the same, and tasks need no threads."
+            "I/O-bound: both ways overlap the waiting, so the times are about the same, and tasks need no threads at all."
         };
         format!("{} — {what}", lines.join("; "))
     }
@@ -161,7 +170,7 @@ fn timed(label: &'static str, jobs: Vec<Coro<String>>) -> Coro<()> {
 fn main(n: usize, job: Job) -> Coro<()> {
     coro("main()", async move {
         create_task(timed("on the loop", (0..n).map(|i| job_on_loop(i, job)).collect())).await?;
-        create_task(timed("in threads", (0..n).map(|i| job_in_worker(i, job)).collect())).await?;
+        create_task(timed("in workers", (0..n).map(|i| job_in_worker(i, job)).collect())).await?;
         Ok(())
     })
 }

@@ -91,6 +91,9 @@ asyncio.run(main())"#
             },
         ]
     }
+    fn not_steppable(&self) -> Option<&'static str> {
+        Some("Step mode runs on a virtual clock, where the counting would happen on this page's own thread: run this demo for real.")
+    }
     fn presets(&self) -> &'static [Preset] {
         &[
             Preset { label: "Inline (blocks)", values: &[] },

@@ -138,7 +138,7 @@ fn ending_warnings(m: &RunModel, rec: &Recorder, out: &mut Vec<Warning>) {
                     task: Some(lane.id),
                     at: *at,
                     text: format!(
-                        "{} was still pending when main returned, so asyncio.run cancelled it. Await it (or gather it) if its work matters.",
+                        "{} was still pending when main ended, so asyncio.run cancelled it. Await it (or gather it) if its work matters.",
                         lane.name
                     ),
                 })

@@ -81,6 +81,16 @@ impl Driver {
 }
 
 /// One loop iteration, run from a posted message or from the host timer firing.
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // A message may still be queued for a run being dropped (Run again mid-run): detach
+        // the handler before its closure goes, so that message finds nothing to call.
+        let port = self.channel.port1();
+        port.set_onmessage(None);
+        port.close();
+    }
+}
+
 fn tick(run: &Weak<Shared>, from_timer: bool) {
     let Some(shared) = run.upgrade() else { return };
     let rt = Runtime(shared);

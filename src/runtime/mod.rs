@@ -80,11 +80,10 @@ struct Slot {
 
 enum Clock {
     Virtual(Cell<Micros>),
-    /// `origin_ms` moves to the first iteration, so time 0 is when main first runs.
+    /// Time 0 is when the main task is started (`asyncio.run`), not when the run was made.
     #[cfg(target_arch = "wasm32")]
     Browser {
         origin_ms: Cell<f64>,
-        started: Cell<bool>,
     },
 }
 
@@ -153,7 +152,7 @@ impl Runtime {
     #[cfg(target_arch = "wasm32")]
     pub fn new_browser(recorder: Recorder) -> Self {
         Self::new(
-            Clock::Browser { origin_ms: Cell::new(browser::now_ms()), started: Cell::new(false) },
+            Clock::Browser { origin_ms: Cell::new(browser::now_ms()) },
             |weak| Host::Browser(browser::Driver::new(weak)),
             recorder,
         )
@@ -244,6 +243,11 @@ impl Runtime {
 
     /// Starts the run's main task (what `asyncio.run(main())` is given).
     pub fn spawn_main(&self, name: &str, fut: TaskFuture) -> TaskId {
+        #[cfg(target_arch = "wasm32")]
+        if let Clock::Browser { origin_ms } = &self.0.clock {
+            origin_ms.set(browser::now_ms());
+            self.0.last_reading.set(0);
+        }
         let id = self.spawn(None, name, fut);
         self.0.main.set(Some(id));
         id
@@ -269,8 +273,9 @@ impl Runtime {
         if self.phase() == Phase::Running {
             self.enqueue(id);
         } else {
-            // A task made after the run ended (say, while stopping) never runs.
-            self.finish(id, End::Cancelled, EventKind::Cancelled { by: CancelledBy::Stop });
+            // A task made after the run ended (say, by a destructor while stopping) never runs.
+            let by = if self.phase() == Phase::Stopped { CancelledBy::Stop } else { CancelledBy::RunEnd };
+            self.finish(id, End::Cancelled, EventKind::Cancelled { by });
         }
         id
     }
@@ -440,12 +445,6 @@ impl Runtime {
     /// Starts an iteration: due timers wake their tasks, then the ready queue's length is
     /// what this iteration will run.
     fn begin_iteration(&self) {
-        #[cfg(target_arch = "wasm32")]
-        if let Clock::Browser { origin_ms, started } = &self.0.clock {
-            if !started.replace(true) {
-                origin_ms.set(browser::now_ms());
-            }
-        }
         let now = self.now();
         let due = self.0.timers.borrow_mut().take_due(now);
         for d in due {
@@ -545,15 +544,19 @@ impl Runtime {
 
     fn finish(&self, id: TaskId, end: End, event: EventKind) {
         self.record(id, event);
-        let joiners = {
+        let (joiners, future) = {
             let mut tasks = self.0.tasks.borrow_mut();
             let Some(slot) = tasks.get_mut(id.0 as usize) else {
                 return;
             };
             slot.end = Some(end);
-            slot.future = None;
-            std::mem::take(&mut slot.joiners)
+            (std::mem::take(&mut slot.joiners), slot.future.take())
         };
+        // A future still here (a task made after the run ended) is dropped outside the borrow:
+        // its destructors may ask the run about other tasks.
+        if let Some(future) = future {
+            self.drop_as(id, future);
+        }
         context::waking_because(WakeCause::Task(id), || {
             for joiner in joiners {
                 match joiner {

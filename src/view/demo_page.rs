@@ -315,8 +315,8 @@ pub fn demo_page(props: &Props) -> Html {
                             { if current.is_some() { "Run again" } else { "Run" } }
                         </button>
                         <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={on_stop}>{"Stop"}</button>
-                        <button type="button" data-testid="step-mode" disabled={!valid} onclick={on_step_mode}
-                            title="Run on a virtual clock, one task resume at a time">{"Step through"}</button>
+                        <button type="button" data-testid="step-mode" disabled={!valid || demo.not_steppable().is_some()} onclick={on_step_mode}
+                            title={demo.not_steppable().unwrap_or("Run on a virtual clock, one task resume at a time")}>{"Step through"}</button>
                         if !valid {
                             <span class="why-disabled" data-testid="run-disabled">{"Fix the highlighted values to run."}</span>
                         }

@@ -124,7 +124,15 @@ pub fn summary(s: &Session) -> Html {
         return html! {};
     }
     let trace = s.trace_ref();
-    let text = s.demo.explain(&s.params, &Facts { model: &s.model, trace: &trace, frames: Some(&s.frames) });
+    // The demo's own words describe a run that went its course; a stopped run gets plain ones.
+    let text = if s.rt.phase() == Phase::Stopped {
+        format!(
+            "Stopped at {}: every task still pending was cancelled where it waited, with its timers cleared and its requests aborted.",
+            instant(s.model.span())
+        )
+    } else {
+        s.demo.explain(&s.params, &Facts { model: &s.model, trace: &trace, frames: Some(&s.frames) })
+    };
     let warns = warnings(&s.model, &trace);
     let dropped = s.model.dropped;
     html! {
@@ -226,7 +234,10 @@ pub fn metrics(s: &Session, at: At) -> Html {
     let rows: Vec<(&str, String)> = vec![
         ("Elapsed", duration(x.elapsed)),
         ("Waits, summed", duration(x.io_waits)),
-        ("Speed-up vs one after another", format!("{:.1}×", x.speedup.max(1.0))),
+        (
+            "Speed-up vs one after another",
+            if x.io_waits == 0 { "— (no waits to overlap)".into() } else { format!("{:.1}×", x.speedup.max(1.0)) },
+        ),
         ("Tasks", x.tasks.to_string()),
         ("Peak in flight", x.peak_in_flight.to_string()),
         ("Polls / wakes", format!("{} / {}", x.polls, x.wakes)),

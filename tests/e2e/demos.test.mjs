@@ -92,7 +92,7 @@ test('fetch: ten real requests to the site\'s own files; faults become failed ta
   await page.close();
   const faults = ['static/data/items/1.json', 'static/data/missing.json', 'static/data/broken.json', 'http://127.0.0.1:9/refused'];
   ({ page, prints } = await runDemo('fetch', `urls=${encodeURIComponent(faults.join('\n'))}`));
-  assert.match(prints[0], /items\/1\.json: ok \{"id":1/);
+  assert.match(prints[0], /items\/1\.json: ok \{'id': 1, 'name': 'kettle', 'price': 3\.5\}/);
   assert.match(prints[1], /missing\.json: failed: HTTPError\('404/);
   assert.match(prints[2], /broken\.json: failed: JSONDecodeError/);
   assert.match(prints[3], /refused: failed: ConnectionError/);

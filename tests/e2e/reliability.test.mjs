@@ -136,7 +136,7 @@ test('fetch faults each end as a failed task with a readable message; the slow o
   await page.getByTestId('what-happened').waitFor({ timeout: 15_000 });
   const prints = await page.getByTestId('prints').locator('li code').allTextContents();
   const line = (name) => prints.find((p) => p.includes(name)) ?? '';
-  assert.match(line('/ok.json'), /: ok \{"fine":true\}/);
+  assert.match(line('/ok.json'), /: ok \{'fine': True\}/);
   assert.match(line('/404.json'), /failed: HTTPError\('404 Not Found for /);
   assert.match(line('/500.json'), /failed: HTTPError\('500 Internal Server Error for /);
   assert.match(line('/bad.json'), /failed: JSONDecodeError\('the body is not valid JSON/);
@@ -176,6 +176,22 @@ test('Stop in the middle of any demo leaves no task, timer, request or worker', 
     await noBanner(page);
     await page.close();
   }
+});
+
+test('Run again and Step through in the middle of a run replace it cleanly', async () => {
+  // Zero-delay items keep a loop iteration always queued when Run is pressed again.
+  const page = await openPage(browser, `${site.url}#/demo/queue?items=100000&delay=0&work=0`);
+  for (let i = 0; i < 5; i++) {
+    await page.getByTestId('run').click();
+    await page.waitForTimeout(120);
+  }
+  await page.getByTestId('step-mode').click();
+  await page.getByTestId('next').click();
+  await page.waitForTimeout(300);
+  const left = await counters(page);
+  assert.equal(left.runs, 1, JSON.stringify(left));
+  await noBanner(page);
+  await page.close();
 });
 
 test('a hundred runs in a row, and leaving mid-run, leave nothing behind and do not grow memory', async () => {
