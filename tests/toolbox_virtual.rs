@@ -544,7 +544,7 @@ fn cancelling_a_task_cancels_the_task_it_awaits() {
     let (rt, out) = run_virtual(coro("main", async {
         let inner = create_task(worker("inner", 10.0));
         let i2 = inner.clone();
-        let outer = create_task(coro("outer", async move { i2.await }));
+        let outer = create_task(coro("outer", i2));
         sleep(1.0).await;
         outer.cancel();
         let _ = outer.await;

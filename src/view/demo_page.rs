@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use web_sys::{HtmlCanvasElement, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -135,13 +136,22 @@ pub fn demo_page(props: &Props) -> Html {
             let (s, r, painter) = (session.clone(), redraw.clone(), painter.clone());
             let mut text_drawn = f64::NEG_INFINITY;
             let mut frame = 0;
+            // Held by the loop so the start is cancelled if the loop is dropped first.
+            let mut _starter = None;
             *frame_loop.borrow_mut() = Some(FrameLoop::start(move |now| {
                 frame += 1;
+                if frame == 2 {
+                    // The first frame laid out the panels the click made. Start the run in a
+                    // task of its own, after this frame is painted, so its first moments are
+                    // not spent waiting for the page.
+                    let s = s.clone();
+                    _starter = Some(Timeout::new(0, move || {
+                        if let Some(sess) = s.borrow_mut().as_mut() {
+                            sess.begin();
+                        }
+                    }));
+                }
                 let running = s.borrow_mut().as_mut().is_some_and(|sess| {
-                    // The first frame lays out the panels the click made; the run starts after.
-                    if frame == 2 {
-                        sess.begin();
-                    }
                     sess.frames.frame(now);
                     sess.refresh();
                     sess.running()
@@ -265,10 +275,11 @@ pub fn demo_page(props: &Props) -> Html {
         let (session, cursor, selected) = (session.clone(), cursor.clone(), selected.clone());
         Callback::from(move |e: InputEvent| {
             let value: f64 = e.target_unchecked_into::<HtmlInputElement>().value().parse().unwrap_or(0.0);
+            // While a run goes, the slider's end is "now"; anywhere before it pins the view there.
             let span = session.borrow().as_ref().map_or(0, |s| s.model.span());
             let t = (value * 1000.0) as Micros;
             selected.set(None);
-            cursor.set((t < span).then_some(t));
+            cursor.set((t + 1000 < span).then_some(t));
         })
     };
 
@@ -382,10 +393,10 @@ pub fn demo_page(props: &Props) -> Html {
                     <input id="scrub" data-testid="scrub" type="range" min="0" step="1"
                         max={format!("{:.0}", span as f64 / 1000.0)}
                         value={format!("{:.0}", cursor.unwrap_or(span) as f64 / 1000.0)}
-                        disabled={current.is_none() || (running && !stepping)}
+                        disabled={current.is_none()}
                         aria-valuetext={crate::model::describe::instant(cursor.unwrap_or(span))}
                         oninput={on_scrub} />
-                    <span class="hint">{"Drag to see the recorded run at any instant (nothing re-runs). Wheel scrolls lanes; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0."}</span>
+                    <span class="hint">{"Drag to see the recorded run at any instant, even while it goes (nothing re-runs; drag to the end to follow it live). Wheel scrolls lanes; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0."}</span>
                 </div>
             </section>
             if let Some(s) = current {
