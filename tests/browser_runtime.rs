@@ -45,7 +45,7 @@ async fn gather_on_real_timers_overlaps_the_waits() {
     assert_eq!(out.unwrap(), vec!["A done", "B done", "C done"]);
     assert_eq!(prints(&rt), vec!["B ends", "A ends", "C ends"]);
     let took = secs(&rt);
-    assert!((0.49..0.8).contains(&took), "took {took} s, expected ~0.5 s (not 0.9)");
+    assert!((0.49..0.65).contains(&took), "took {took} s, expected ~0.5 s (not 0.9)");
     assert_eq!(rt.phase(), Phase::Finished);
 }
 
@@ -56,7 +56,7 @@ async fn wait_for_times_out_on_real_timers_and_clears_the_timer() {
     let out = main.await;
     assert!(out.unwrap_err().is_timeout());
     let took = secs(&rt);
-    assert!((0.19..0.5).contains(&took), "timed out after {took} s, expected ~0.2 s");
+    assert!((0.19..0.35).contains(&took), "timed out after {took} s, expected ~0.2 s");
     assert_eq!(rt.pending_timers(), 0);
     assert_eq!(rt.live_tasks(), 0);
 }
