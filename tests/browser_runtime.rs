@@ -4,29 +4,16 @@
 
 use interleave::aio::*;
 use interleave::runtime::{Phase, Runtime};
-use interleave::trace::{EventKind, Recorder};
+use interleave::trace::Recorder;
 use wasm_bindgen_test::*;
+
+mod support;
+use support::{lateness, lines, secs};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn browser() -> Runtime {
     Runtime::new_browser(Recorder::default())
-}
-
-fn secs(rt: &Runtime) -> f64 {
-    rt.now() as f64 / 1e6
-}
-
-fn prints(rt: &Runtime) -> Vec<String> {
-    let trace = rt.trace();
-    trace
-        .events()
-        .iter()
-        .filter_map(|e| match e.kind {
-            EventKind::Print { text } => Some(trace.resolve(text).to_string()),
-            _ => None,
-        })
-        .collect()
 }
 
 fn worker(name: &'static str, delay: f64) -> Coro<String> {
@@ -43,7 +30,7 @@ async fn gather_on_real_timers_overlaps_the_waits() {
     let main = run(&rt, coro("main", async { gather([worker("A", 0.3), worker("B", 0.1), worker("C", 0.5)]).await }));
     let out = main.await;
     assert_eq!(out.unwrap(), vec!["A done", "B done", "C done"]);
-    assert_eq!(prints(&rt), vec!["B ends", "A ends", "C ends"]);
+    assert_eq!(lines(&rt), vec!["B ends", "A ends", "C ends"]);
     let took = secs(&rt);
     assert!((0.49..0.65).contains(&took), "took {took} s, expected ~0.5 s (not 0.9)");
     assert_eq!(rt.phase(), Phase::Finished);
@@ -79,7 +66,7 @@ async fn create_task_starts_before_main_resumes() {
         }),
     );
     assert_eq!(main.await.unwrap(), 1);
-    assert_eq!(prints(&rt), vec!["main continues", "bg starts", "main resumes"]);
+    assert_eq!(lines(&rt), vec!["main continues", "bg starts", "main resumes"]);
 }
 
 #[wasm_bindgen_test]
@@ -171,18 +158,7 @@ async fn worst_lateness_beside(work: Coro<String>) -> (f64, String) {
         }),
     );
     let result = main.await.unwrap();
-    let worst = rt
-        .trace()
-        .events()
-        .iter()
-        .filter_map(|e| match e.kind {
-            EventKind::Wake { cause: interleave::trace::WakeCause::Timer { due } } if e.task.0 == 1 => {
-                Some(e.time - due)
-            }
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0);
+    let worst = lateness(&rt, 1).into_iter().max().unwrap_or(0);
     (worst as f64 / 1000.0, result)
 }
 

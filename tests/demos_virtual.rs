@@ -6,7 +6,8 @@ use interleave::demos::params::Form;
 use interleave::demos::{find, Demo, Facts, DEMOS};
 use interleave::model::{warnings, RunModel, WarnKind};
 use interleave::runtime::{Phase, Runtime};
-use interleave::trace::EventKind;
+
+mod support;
 
 struct Ran {
     rt: Runtime,
@@ -17,23 +18,15 @@ struct Ran {
 
 impl Ran {
     fn prints(&self) -> Vec<(f64, String)> {
-        let trace = self.rt.trace();
-        trace
-            .events()
-            .iter()
-            .filter_map(|e| match e.kind {
-                EventKind::Print { text } => Some((e.time as f64 / 1e6, trace.resolve(text).to_string())),
-                _ => None,
-            })
-            .collect()
+        support::prints(&self.rt)
     }
 
     fn lines(&self) -> Vec<String> {
-        self.prints().into_iter().map(|(_, l)| l).collect()
+        support::lines(&self.rt)
     }
 
     fn secs(&self) -> f64 {
-        self.rt.now() as f64 / 1e6
+        support::secs(&self.rt)
     }
 
     fn warns(&self) -> Vec<WarnKind> {

@@ -5,6 +5,9 @@ use interleave::aio::*;
 use interleave::runtime::{End, Phase, Runtime};
 use interleave::trace::{CancelledBy, EventKind, Wait};
 
+mod support;
+use support::{lateness, lines, prints, secs};
+
 /// Runs `main` to the end on the virtual clock.
 fn run_virtual<T: TaskValue>(main: Coro<T>) -> (Runtime, PyResult<T>) {
     let rt = Runtime::new_virtual();
@@ -12,27 +15,6 @@ fn run_virtual<T: TaskValue>(main: Coro<T>) -> (Runtime, PyResult<T>) {
     rt.run_until_end();
     let outcome = task.outcome().expect("main ended");
     (rt, outcome)
-}
-
-/// Printed lines with their times in seconds.
-fn prints(rt: &Runtime) -> Vec<(f64, String)> {
-    let trace = rt.trace();
-    trace
-        .events()
-        .iter()
-        .filter_map(|e| match e.kind {
-            EventKind::Print { text } => Some((e.time as f64 / 1e6, trace.resolve(text).to_string())),
-            _ => None,
-        })
-        .collect()
-}
-
-fn lines(rt: &Runtime) -> Vec<String> {
-    prints(rt).into_iter().map(|(_, l)| l).collect()
-}
-
-fn secs(rt: &Runtime) -> f64 {
-    rt.now() as f64 / 1e6
 }
 
 fn worker(name: &'static str, delay: f64) -> Coro<String> {
@@ -377,18 +359,7 @@ fn a_blocking_call_makes_every_other_timer_late() {
         ticker.await
     }));
     assert_eq!(prints(&rt), vec![(2.1, "unblocked".into()), (2.1, "tick".into())]);
-    let lateness: Vec<u64> = rt
-        .trace()
-        .events()
-        .iter()
-        .filter_map(|e| match e.kind {
-            EventKind::Wake { cause: interleave::trace::WakeCause::Timer { due } } if e.task.0 == 1 => {
-                Some(e.time - due)
-            }
-            _ => None,
-        })
-        .collect();
-    assert_eq!(lateness, vec![1_600_000], "due at 0.5 s, fired at 2.1 s");
+    assert_eq!(lateness(&rt, 1), vec![1_600_000], "due at 0.5 s, fired at 2.1 s");
 }
 
 #[test]

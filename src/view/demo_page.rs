@@ -17,7 +17,7 @@ use super::panels;
 use super::session::Session;
 use super::source::Source;
 use super::timeline::{self, Input, Selection, SharedViewport};
-use crate::demos::params::{Form, Kind, ParamSpec};
+use crate::demos::params::{Form, Kind, ParamSpec, Params};
 use crate::demos::{Demo, DEMOS};
 use crate::trace::Micros;
 
@@ -32,6 +32,8 @@ pub struct Props {
 const TEXT_EVERY_MS: f64 = 100.0;
 
 type Slot = Rc<RefCell<Option<Session>>>;
+/// `Session::prepare` (a real run) or `Session::stepper` (step mode).
+type MakeSession = fn(&'static dyn Demo, Params, String) -> Session;
 
 /// Everything the canvas needs to paint itself, cheap to clone into handlers.
 #[derive(Clone)]
@@ -122,17 +124,27 @@ pub fn demo_page(props: &Props) -> Html {
         }
     };
 
-    let on_run = {
-        let (form, session, frame_loop, redraw, painter) =
-            (form.clone(), session.clone(), frame_loop.clone(), redraw.clone(), painter.clone());
-        let reset_view = reset_view.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(params) = form.params() else { return };
+    // Replaces the current run (dropping it stops it) with a new one made by `make`, from
+    // the form's values; false if the form is not valid.
+    let replace_session: Rc<dyn Fn(MakeSession) -> bool> = {
+        let (form, session, frame_loop, reset_view) =
+            (form.clone(), session.clone(), frame_loop.clone(), reset_view.clone());
+        Rc::new(move |make| {
+            let Some(params) = form.params() else { return false };
             frame_loop.borrow_mut().take();
-            // Dropping the previous session stops its run.
             session.borrow_mut().take();
-            *session.borrow_mut() = Some(Session::prepare(demo, params, form.to_query()));
+            *session.borrow_mut() = Some(make(demo, params, form.to_query()));
             reset_view();
+            true
+        })
+    };
+    let on_run = {
+        let (session, frame_loop, redraw, painter, replace) =
+            (session.clone(), frame_loop.clone(), redraw.clone(), painter.clone(), replace_session.clone());
+        Callback::from(move |_: MouseEvent| {
+            if !replace(Session::prepare) {
+                return;
+            }
             let (s, r, painter) = (session.clone(), redraw.clone(), painter.clone());
             let mut text_drawn = f64::NEG_INFINITY;
             let mut frame = 0;
@@ -171,15 +183,11 @@ pub fn demo_page(props: &Props) -> Html {
         })
     };
     let on_step_mode = {
-        let (form, session, frame_loop, redraw) = (form.clone(), session.clone(), frame_loop.clone(), redraw.clone());
-        let reset_view = reset_view.clone();
+        let (redraw, replace) = (redraw.clone(), replace_session.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(params) = form.params() else { return };
-            frame_loop.borrow_mut().take();
-            session.borrow_mut().take();
-            *session.borrow_mut() = Some(Session::stepper(demo, params, form.to_query()));
-            reset_view();
-            redraw.force_update();
+            if replace(Session::stepper) {
+                redraw.force_update();
+            }
         })
     };
     // Step mode: Next replays forward through what is recorded, then runs one more resume.

@@ -133,6 +133,20 @@ struct Geometry {
 }
 
 impl Geometry {
+    /// The layout of a canvas `width` pixels wide showing `rows` lanes (narrow screens get a
+    /// narrower label column).
+    fn new(width: f64, rows: usize) -> Self {
+        let label = if width < 600.0 { 110.0 } else { 190.0 };
+        Geometry {
+            width,
+            label,
+            plot_x: label + 6.0,
+            plot_w: (width - label - 16.0).max(50.0),
+            rows,
+            height: AXIS + ROW * (rows + 1) as f64 + 8.0,
+        }
+    }
+
     fn x(&self, v: &Viewport, t: Micros) -> f64 {
         self.plot_x + (t as f64 - v.from as f64) / (v.to - v.from).max(1) as f64 * self.plot_w
     }
@@ -196,15 +210,7 @@ pub fn draw(
     let m = &s.model;
     let all_rows = rows(v, m, kept.map(|k| &k.model));
     let shown = all_rows.len().min(MAX_ROWS);
-    let label = if css_w < 600.0 { 110.0 } else { 190.0 };
-    let g = Geometry {
-        width: css_w,
-        label,
-        plot_x: label + 6.0,
-        plot_w: (css_w - label - 16.0).max(50.0),
-        rows: shown,
-        height: AXIS + ROW * (shown + 1) as f64 + 8.0,
-    };
+    let g = Geometry::new(css_w, shown);
     v.first_row = v.first_row.min(all_rows.len().saturating_sub(shown));
     let end = covered(s, kept).max(1);
     if v.follow {
@@ -707,15 +713,7 @@ pub enum Input {
 
 pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> bool {
     let width = canvas.client_width().max(200) as f64;
-    let label = if width < 600.0 { 110.0 } else { 190.0 };
-    let g = Geometry {
-        width,
-        label,
-        plot_x: label + 6.0,
-        plot_w: (width - label - 16.0).max(50.0),
-        rows: MAX_ROWS,
-        height: 0.0,
-    };
+    let g = Geometry::new(width, MAX_ROWS);
     match input {
         Input::Wheel { x, dx, dy, zoom, pan } => {
             if zoom {

@@ -1,6 +1,6 @@
 // The benchmark command's driver (run by scripts/bench): opens the built site in headless
 // Chromium and prints numbers. Nothing here passes or fails; goals are printed beside results.
-import { serveSite, launch, openPage } from './harness.mjs';
+import { serveSite, launch, openPage, recordFrames, frameGaps } from './harness.mjs';
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -66,15 +66,10 @@ try {
   // Drawing a 10,000-task run live: frame times seen by the page while it runs.
   const big = await openPage(browser, `${site.url}#/demo/semaphore?calls=10000&limit=2000&low=0.5&high=2.0`);
   await big.getByTestId('run').waitFor();
-  await big.evaluate(() => {
-    window.__frames = [];
-    const tick = (t) => { window.__frames.push(t); requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  });
+  await recordFrames(big);
   await big.getByTestId('run').click();
   await big.getByTestId('what-happened').waitFor({ timeout: 120_000 });
-  const frames = await big.evaluate(() => window.__frames);
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  const gaps = await frameGaps(big);
   const tasks = await big.getByTestId('metrics').locator('dd').nth(3).textContent();
   console.log(
     `\ntimeline during a ${tasks}-task run (semaphore, 10,000 calls, limit 2,000): ${gaps.length} frames,` +

@@ -3,22 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serveSite, launch, openPage, SHOTS } from './harness.mjs';
+import { useSite, openPage, SHOTS } from './harness.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+const ctx = useSite(before, after);
 
 /** Opens a demo (optionally with link parameters), runs it and waits for it to end. */
 async function runDemo(slug, query = '', { timeout = 40_000 } = {}) {
-  const page = await openPage(browser, `${site.url}#/demo/${slug}${query ? `?${query}` : ''}`);
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/${slug}${query ? `?${query}` : ''}`);
   await page.getByTestId(`demo-${slug}`).waitFor();
   await page.getByTestId('run').click();
   await page.getByTestId('what-happened').waitFor({ timeout });
@@ -30,7 +21,7 @@ async function runDemo(slug, query = '', { timeout = 40_000 } = {}) {
 const seconds = (re, s) => Number(re.exec(s)?.[1]);
 
 test('every demo in the gallery runs to its end with a summary and no errors', async () => {
-  const gallery = await openPage(browser, site.url);
+  const gallery = await openPage(ctx.browser, ctx.site.url);
   await gallery.locator('.cards').waitFor();
   const slugs = (await gallery.locator('[data-testid^="card-"]').evaluateAll((els) => els.map((e) => e.dataset.testid.slice(5))));
   await gallery.close();

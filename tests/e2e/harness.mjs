@@ -53,3 +53,38 @@ export async function openPage(browser, url, { colorScheme = 'light', width = 12
   await page.goto(url);
   return page;
 }
+
+/**
+ * Serves the site and launches the browser around a test file:
+ * `const ctx = useSite();` then `ctx.site.url` and `ctx.browser` inside tests.
+ */
+export function useSite(before, after) {
+  const ctx = {};
+  before(async () => {
+    ctx.site = await serveSite();
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    ctx.site?.close();
+  });
+  return ctx;
+}
+
+/** Starts recording animation-frame times in the page; `frameGaps(page)` reads them back. */
+export async function recordFrames(page) {
+  await page.evaluate(() => {
+    window.__frames = [];
+    const tick = (t) => {
+      window.__frames.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Milliseconds between the frames recorded since `recordFrames`, sorted. */
+export async function frameGaps(page) {
+  const frames = await page.evaluate(() => window.__frames);
+  return frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+}

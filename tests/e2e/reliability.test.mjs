@@ -6,10 +6,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveSite, launch, openPage, DIST } from './harness.mjs';
+import { useSite, openPage, recordFrames, frameGaps, DIST } from './harness.mjs';
 
-let site;
-let browser;
 let faults;
 const aborted = [];
 
@@ -39,16 +37,11 @@ function startFaultServer() {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
+const ctx = useSite(before, after);
 before(async () => {
-  site = await serveSite();
-  browser = await launch();
   faults = await startFaultServer();
 });
-after(async () => {
-  await browser?.close();
-  site?.close();
-  faults?.close();
-});
+after(() => faults?.close());
 
 async function counters(page) {
   return JSON.parse(await page.evaluate(async () => (await import('./pkg/interleave.js')).interleave_counters()));
@@ -62,7 +55,7 @@ async function noBanner(page) {
 }
 
 test('bad values get a clear message and keep Run disabled; fixing them enables it', async () => {
-  const page = await openPage(browser, `${site.url}#/demo/gather`);
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/gather`);
   const field = page.getByTestId('param-a');
   for (const [bad, message] of [
     ['abc', /is not a number/],
@@ -81,13 +74,13 @@ test('bad values get a clear message and keep Run disabled; fixing them enables 
   assert.equal(await page.getByTestId('run').isDisabled(), false);
   assert.match(page.url(), /a=0\.2/, 'the link follows the form');
 
-  await page.goto(`${site.url}#/demo/semaphore`);
+  await page.goto(`${ctx.site.url}#/demo/semaphore`);
   await page.getByTestId('param-calls').fill('1000000000');
   assert.match(await page.getByTestId('error-calls').textContent(), /between 1 and 10000/);
   await page.getByTestId('param-limit').fill('0');
   assert.match(await page.getByTestId('error-limit').textContent(), /between 1 and 10000/);
 
-  await page.goto(`${site.url}#/demo/fetch`);
+  await page.goto(`${ctx.site.url}#/demo/fetch`);
   await page.getByTestId('param-urls').fill('javascript:alert(1)');
   assert.match(await page.getByTestId('error-urls').textContent(), /only http:\/\/ and https:\/\//);
   assert.equal(await page.getByTestId('run').isDisabled(), true);
@@ -96,7 +89,7 @@ test('bad values get a clear message and keep Run disabled; fixing them enables 
 });
 
 test('hostile, garbage, truncated and oversized links open a clear notice with the defaults', async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(ctx.browser, ctx.site.url);
   const evil = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
   const cases = [
     [`#/demo/gather?a=${evil}&b=1e999&zzz=1`, /Couldn't read all of this link/],
@@ -108,7 +101,7 @@ test('hostile, garbage, truncated and oversized links open a clear notice with t
     ['#/%%%/x?y', /not a page of Interleave/],
   ];
   for (const [hash, expected] of cases) {
-    await page.goto(`${site.url}${hash}`);
+    await page.goto(`${ctx.site.url}${hash}`);
     await page.waitForTimeout(150);
     const notice = page.getByTestId('link-notice');
     if (await notice.count()) {
@@ -119,7 +112,7 @@ test('hostile, garbage, truncated and oversized links open a clear notice with t
     }
     await noBanner(page);
   }
-  await page.goto(`${site.url}#/demo/gather?a=${evil}`);
+  await page.goto(`${ctx.site.url}#/demo/gather?a=${evil}`);
   assert.equal(await page.getByTestId('param-a').inputValue(), '1.0', 'the default replaced the hostile value');
   await page.getByTestId('run').click();
   await page.getByTestId('what-happened').waitFor({ timeout: 10_000 });
@@ -130,7 +123,7 @@ test('hostile, garbage, truncated and oversized links open a clear notice with t
 test('fetch faults each end as a failed task with a readable message; the slow one is aborted', async () => {
   const base = `http://127.0.0.1:${faults.address().port}`;
   const urls = ['ok', '404', '500', 'bad', 'nocors', 'slow'].map((n) => `${base}/${n}.json`).concat('http://127.0.0.1:9/refused');
-  const page = await openPage(browser, `${site.url}#/demo/fetch?timeout=1&urls=${encodeURIComponent(urls.join('\n'))}`);
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/fetch?timeout=1&urls=${encodeURIComponent(urls.join('\n'))}`);
   const started = Date.now();
   await page.getByTestId('run').click();
   await page.getByTestId('what-happened').waitFor({ timeout: 15_000 });
@@ -164,7 +157,7 @@ test('Stop in the middle of any demo leaves no task, timer, request or worker', 
     'wait-for',
   ];
   for (const run of runs) {
-    const page = await openPage(browser, `${site.url}#/demo/${run}`);
+    const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/${run}`);
     await page.getByTestId('run').click();
     await page.waitForTimeout(600);
     assert.equal(await page.getByTestId('stop').isEnabled(), true, `${run} still running`);
@@ -180,7 +173,7 @@ test('Stop in the middle of any demo leaves no task, timer, request or worker', 
 
 test('Run again and Step through in the middle of a run replace it cleanly', async () => {
   // Zero-delay items keep a loop iteration always queued when Run is pressed again.
-  const page = await openPage(browser, `${site.url}#/demo/queue?items=100000&delay=0&work=0`);
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/queue?items=100000&delay=0&work=0`);
   for (let i = 0; i < 5; i++) {
     await page.getByTestId('run').click();
     await page.waitForTimeout(120);
@@ -195,7 +188,7 @@ test('Run again and Step through in the middle of a run replace it cleanly', asy
 });
 
 test('a hundred runs in a row, and leaving mid-run, leave nothing behind and do not grow memory', async () => {
-  const page = await openPage(browser, `${site.url}#/demo/gather?a=0.01&b=0.005&c=0.015`);
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/gather?a=0.01&b=0.005&c=0.015`);
   let memoryAt10 = 0;
   for (let i = 1; i <= 100; i++) {
     await page.getByTestId('run').click();
@@ -210,7 +203,7 @@ test('a hundred runs in a row, and leaving mid-run, leave nothing behind and do 
   const grown = after100.wasm_bytes - memoryAt10;
   assert.ok(grown <= 2 * 1024 * 1024, `memory grew ${grown} bytes from run 10 to run 100`);
 
-  await page.goto(`${site.url}#/demo/semaphore?calls=200&limit=20`);
+  await page.goto(`${ctx.site.url}#/demo/semaphore?calls=200&limit=20`);
   await page.getByTestId('run').click();
   await page.waitForTimeout(400);
   await page.getByRole('link', { name: '← All demos' }).click();
@@ -222,18 +215,13 @@ test('a hundred runs in a row, and leaving mid-run, leave nothing behind and do 
 });
 
 test('a run past the recorder cap says how much was dropped, stays bounded and responsive', async () => {
-  const page = await openPage(browser, `${site.url}#/demo/queue?items=120000&delay=0&work=0&consumers=2`);
-  await page.evaluate(() => {
-    window.__frames = [];
-    const tick = (t) => { window.__frames.push(t); requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  });
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/queue?items=120000&delay=0&work=0&consumers=2`);
+  await recordFrames(page);
   await page.getByTestId('run').click();
   await page.getByTestId('what-happened').waitFor({ timeout: 120_000 });
   const dropped = await page.getByTestId('dropped').textContent();
   assert.match(dropped, /kept its first 1000000 events and dropped \d+ more/);
-  const frames = await page.evaluate(() => window.__frames);
-  const worst = Math.max(...frames.slice(1).map((t, i) => t - frames[i]));
+  const worst = (await frameGaps(page)).at(-1);
   assert.ok(worst < 1000, `the page kept drawing (longest frame ${worst.toFixed(0)} ms)`);
   const c = await counters(page);
   assert.ok(c.wasm_bytes < 400 * 1024 * 1024, `wasm memory ${c.wasm_bytes}`);
@@ -242,7 +230,7 @@ test('a run past the recorder cap says how much was dropped, stays bounded and r
 });
 
 test('a runaway worker is stopped by its time budget and the page recovers', async () => {
-  const page = await openPage(browser, `${site.url}#/demo/to-thread?variant=to_thread&n=10000000&budget=1`);
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/to-thread?variant=to_thread&n=10000000&budget=1`);
   await page.getByTestId('run').click();
   await page.getByTestId('what-happened').waitFor({ timeout: 10_000 });
   assert.equal(await page.getByTestId('result').textContent(), 'TimeoutError()');
@@ -262,7 +250,7 @@ test('the page forbids inline script and runs only its own code', async () => {
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
   assert.doesNotMatch(html.replace(/<script type="module" src="static\/boot\.js"><\/script>/, ''), /<script/);
-  const page = await openPage(browser, `${site.url}#/demo/hello`);
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/hello`);
   const blocked = await page.evaluate(
     () =>
       new Promise((resolve) => {

@@ -3,21 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serveSite, launch, openPage, SHOTS } from './harness.mjs';
+import { useSite, openPage, SHOTS } from './harness.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+const ctx = useSite(before, after);
 
 test('the gallery lists the gather demo and links to it', async () => {
-  const page = await openPage(browser, site.url);
+  const page = await openPage(ctx.browser, ctx.site.url);
   const card = page.getByTestId('card-gather');
   await card.waitFor();
   await card.getByRole('link').click();
@@ -28,7 +19,7 @@ test('the gallery lists the gather demo and links to it', async () => {
 });
 
 test('gather runs three real timers concurrently: results in argument order, ~1.5 s total', async () => {
-  const page = await openPage(browser, `${site.url}#/demo/gather`);
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/gather`);
   await page.getByTestId('run').click();
   const result = page.getByTestId('result');
   await result.waitFor({ timeout: 10_000 });

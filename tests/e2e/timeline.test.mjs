@@ -5,21 +5,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveSite, launch, openPage, SHOTS } from './harness.mjs';
+import { useSite, openPage, SHOTS } from './harness.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serveSite();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+const ctx = useSite(before, after);
 
 async function finishedGather(opts = {}) {
-  const page = await openPage(browser, `${site.url}#/demo/gather`, opts);
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/gather`, opts);
   await page.getByTestId('run').click();
   await page.getByTestId('what-happened').waitFor({ timeout: 10_000 });
   await page.waitForTimeout(100);
@@ -99,7 +90,7 @@ test('exported trace JSON parses and has one track per task plus the loop', asyn
 });
 
 test('step mode runs one resume at a time on the virtual clock, and goes back', async () => {
-  const page = await openPage(browser, `${site.url}#/demo/gather`);
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/gather`);
   await page.getByTestId('step-mode').click();
   for (let i = 0; i < 5; i++) await page.getByTestId('next').click();
   const steps = page.getByTestId('steps').locator('li');
@@ -133,7 +124,7 @@ test('screenshots: four demos, light and dark, wide and narrow', async () => {
   for (const [slug, wait] of Object.entries(runs)) {
     for (const colorScheme of ['light', 'dark']) {
       for (const width of [1440, 400]) {
-        const page = await openPage(browser, `${site.url}#/demo/${slug}`, { colorScheme, width });
+        const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/${slug}`, { colorScheme, width });
         await page.getByTestId('run').click();
         await page.getByTestId('what-happened').waitFor({ timeout: wait + 10_000 });
         await page.waitForTimeout(150);
