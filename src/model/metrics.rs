@@ -99,7 +99,7 @@ pub fn what_happened(x: &Metrics) -> String {
     s + "."
 }
 
-pub fn plural<'a>(n: u32, one: &'a str, many: &'a str) -> &'a str {
+fn plural<'a>(n: u32, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 {
         one
     } else {

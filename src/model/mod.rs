@@ -11,6 +11,6 @@ mod run;
 mod warnings;
 
 pub use frames::FrameStats;
-pub use metrics::{metrics, metrics_at, percentile, plural, what_happened, Metrics};
+pub use metrics::{metrics, metrics_at, percentile, what_happened, Metrics};
 pub use run::{is_io, Ending, Lane, LogKind, LogLine, RunEnd, RunModel, Segment, State, Step};
 pub use warnings::{warnings, WarnKind, Warning, BLOCKED_THRESHOLD};

@@ -152,21 +152,3 @@ pub struct Event {
     pub task: TaskId,
     pub kind: EventKind,
 }
-
-impl Wait {
-    /// The text table entries this wait refers to, if any.
-    pub fn text(&self) -> Option<Text> {
-        match *self {
-            Wait::Fetch { url: t }
-            | Wait::QueueGet { queue: t }
-            | Wait::QueuePut { queue: t }
-            | Wait::QueueJoin { queue: t }
-            | Wait::Semaphore { name: t }
-            | Wait::Lock { name: t }
-            | Wait::Event { name: t }
-            | Wait::Many { what: t, .. }
-            | Wait::Worker { job: t } => Some(t),
-            Wait::Timer { .. } | Wait::Yield | Wait::Join { .. } | Wait::Unknown => None,
-        }
-    }
-}

@@ -232,14 +232,9 @@ pub fn draw(
 
     // Axis and grid.
     let (step, marks) = ticks(v.from, v.to, (g.plot_w / 90.0).max(2.0) as u32);
-    ctx.set_stroke_style_str(&theme.line);
-    ctx.set_line_width(1.0);
     for t in &marks {
         let x = g.x(v, *t).round() + 0.5;
-        ctx.begin_path();
-        ctx.move_to(x, AXIS - 4.0);
-        ctx.line_to(x, g.height - 4.0);
-        ctx.stroke();
+        vline(&ctx, x, AXIS - 4.0, g.height - 4.0, &theme.line, 1.0);
         ctx.set_fill_style_str(&theme.muted);
         let _ = ctx.fill_text(&tick_label(*t, step), x + 3.0, AXIS / 2.0);
     }
@@ -278,13 +273,7 @@ pub fn draw(
         draw_selection(&ctx, &theme, &g, v, m, &all_rows, sel);
     }
     if s.running() && !s.rt.is_virtual() {
-        let x = g.x(v, s.rt.now());
-        ctx.set_stroke_style_str(&theme.accent);
-        ctx.set_line_width(1.5);
-        ctx.begin_path();
-        ctx.move_to(x, AXIS - 6.0);
-        ctx.line_to(x, g.height - 4.0);
-        ctx.stroke();
+        vline(&ctx, g.x(v, s.rt.now()), AXIS - 6.0, g.height - 4.0, &theme.accent, 1.5);
     }
     if let Some(t) = v.cursor {
         let x = g.x(v, t);
@@ -292,12 +281,7 @@ pub fn draw(
         ctx.set_fill_style_str(&theme.bg);
         ctx.fill_rect(x, AXIS, (g.plot_x + g.plot_w - x).max(0.0), g.height - AXIS);
         ctx.set_global_alpha(1.0);
-        ctx.set_stroke_style_str(&theme.ink);
-        ctx.set_line_width(2.0);
-        ctx.begin_path();
-        ctx.move_to(x, AXIS - 8.0);
-        ctx.line_to(x, g.height - 4.0);
-        ctx.stroke();
+        vline(&ctx, x, AXIS - 8.0, g.height - 4.0, &theme.ink, 2.0);
         ctx.set_fill_style_str(&theme.ink);
         let _ = ctx.fill_text(&instant(t), (x + 4.0).min(g.width - 60.0), AXIS - 6.0);
     }
@@ -314,10 +298,24 @@ pub fn draw(
             g.height - 6.0,
         );
     }
-    let _ = canvas.set_attribute("data-geometry", &geometry_json(&g, v, m, &all_rows));
+    // Written only when it changes: a DOM write every frame would be wasted work.
+    let geometry = geometry_json(&g, v, m, &all_rows);
+    if canvas.get_attribute("data-geometry").as_deref() != Some(geometry.as_str()) {
+        let _ = canvas.set_attribute("data-geometry", &geometry);
+    }
     if let Some(tip) = tip {
         update_tip(tip, &g, v, s, kept, &all_rows);
     }
+}
+
+/// A vertical line from `top` to `bottom` at `x`.
+fn vline(ctx: &CanvasRenderingContext2d, x: f64, top: f64, bottom: f64, colour: &str, width: f64) {
+    ctx.set_stroke_style_str(colour);
+    ctx.set_line_width(width);
+    ctx.begin_path();
+    ctx.move_to(x, top);
+    ctx.line_to(x, bottom);
+    ctx.stroke();
 }
 
 fn label_text(ctx: &CanvasRenderingContext2d, theme: &Theme, text: &str, x: f64, y: f64, max_w: f64, bold: bool) {
