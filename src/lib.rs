@@ -13,6 +13,7 @@ pub mod demos;
 pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod probes;
+pub mod python;
 pub mod runtime;
 pub mod trace;
 
