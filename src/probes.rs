@@ -21,7 +21,7 @@ pub async fn bench_gather(n: u32, traced: bool) -> f64 {
         coro("main", async move {
             let tasks = (0..n).map(|_| {
                 coro("t", async {
-                    sleep(0.0).await;
+                    sleep(0.0).await?;
                     Ok(())
                 })
             });
@@ -45,7 +45,7 @@ pub async fn bench_lateness(samples: u32, ms: f64) -> Vec<f64> {
         &rt,
         coro("main", async move {
             for _ in 0..samples {
-                sleep(ms / 1000.0).await;
+                sleep(ms / 1000.0).await?;
             }
             Ok(())
         }),

@@ -18,7 +18,7 @@ fn browser() -> Runtime {
 
 fn worker(name: &'static str, delay: f64) -> Coro<String> {
     coro(name, async move {
-        sleep(delay).await;
+        sleep(delay).await?;
         print(format!("{name} ends"));
         Ok(format!("{name} done"))
     })
@@ -39,7 +39,7 @@ async fn gather_on_real_timers_overlaps_the_waits() {
 #[wasm_bindgen_test]
 async fn wait_for_times_out_on_real_timers_and_clears_the_timer() {
     let rt = browser();
-    let main = run(&rt, coro("main", async { wait_for(worker("slow", 5.0), 0.2).await }));
+    let main = run(&rt, coro("main", async { wait_for(worker("slow", 5.0), Some(0.2)).await }));
     let out = main.await;
     assert!(out.unwrap_err().is_timeout());
     let took = secs(&rt);
@@ -56,11 +56,11 @@ async fn create_task_starts_before_main_resumes() {
         coro("main", async {
             let t = create_task(coro("bg", async {
                 print("bg starts");
-                sleep(0.1).await;
+                sleep(0.1).await?;
                 Ok(1u32)
             }));
             print("main continues");
-            sleep(0.05).await;
+            sleep(0.05).await?;
             print("main resumes");
             t.await
         }),
@@ -96,7 +96,7 @@ async fn fetch_faults_become_exceptions() {
                 coro("refused", async { fetch_text("http://127.0.0.1:9/").await }),
             ])
             .return_exceptions()
-            .await;
+            .await?;
             Ok(results
                 .iter()
                 .map(|r| r.clone().err().map(|e| e.kind().to_string()).unwrap_or_default())
@@ -116,9 +116,9 @@ async fn cancelling_a_fetch_aborts_the_request() {
             // The request cannot be answered within one loop turn, so the timeout (0 s:
             // a single yield) always cancels it mid-flight.
             let task = create_task(coro("fetch", async { fetch_text("/no-such-file-here.json").await }));
-            sleep(0.0).await;
+            sleep(0.0).await?;
             let in_flight = open_fetches();
-            let out = wait_for(task, 0.0).await;
+            let out = wait_for(task, Some(0.0)).await;
             Ok((in_flight, open_fetches(), out.unwrap_err().py_repr()))
         }),
     );
@@ -148,7 +148,7 @@ async fn worst_lateness_beside(work: Coro<String>) -> (f64, String) {
         coro("main", async move {
             let ticker = create_task(coro("ticker", async {
                 for _ in 0..25 {
-                    sleep(0.02).await;
+                    sleep(0.02).await?;
                 }
                 Ok(())
             }));
@@ -188,7 +188,8 @@ async fn cancelling_to_thread_terminates_the_worker() {
         coro("main", async {
             // Far more work than 0.3 s allows.
             let out =
-                wait_for(coro("huge", async { to_thread(Job::CountPrimes { below: 4_000_000_000 }).await }), 0.3).await;
+                wait_for(coro("huge", async { to_thread(Job::CountPrimes { below: 4_000_000_000 }).await }), Some(0.3))
+                    .await;
             Ok(out.unwrap_err().py_repr())
         }),
     );

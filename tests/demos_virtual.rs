@@ -248,3 +248,89 @@ fn a_cancelled_task_stops_at_its_await_and_cleans_up() {
         ]
     );
 }
+
+/// Every demo's Python, as the page shows it (defaults, each preset and each variant), run by
+/// CPython: the Rust twin must print the same lines and return the same value. Skipped when
+/// `python3` is not installed; demos whose Python needs the network or real CPU time are
+/// compared by the Python engine's tests instead.
+#[test]
+fn every_demo_prints_and_returns_what_its_python_does_under_cpython() {
+    if std::process::Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("python3 is not installed: skipping");
+        return;
+    }
+    let mut cases = Vec::new();
+    for demo in DEMOS {
+        let mut forms = vec![Form::defaults(demo.params())];
+        for preset in demo.presets() {
+            let mut form = Form::defaults(demo.params());
+            for (key, value) in preset.values {
+                let i = demo.params().iter().position(|p| p.key == *key).unwrap();
+                form.raw[i] = value.to_string();
+            }
+            forms.push(form);
+        }
+        for form in forms {
+            cases.push((*demo, form));
+        }
+    }
+    let mut mismatches = Vec::new();
+    let checks: Vec<_> = cases
+        .into_iter()
+        .filter(|(demo, _)| !["fetch", "to-thread", "threads-vs-loop", "llm-batch"].contains(&demo.slug()))
+        .map(|(demo, form)| {
+            let python = interleave::demos::python_with(demo, &form.raw);
+            let Some(body) = python.trim_end().strip_suffix("asyncio.run(main())") else {
+                panic!("{}: the Python should end with asyncio.run(main())", demo.slug());
+            };
+            let program = format!("{body}print('__returned__', repr(asyncio.run(main())))\n");
+            let child = std::process::Command::new("python3")
+                .arg("-c")
+                .arg(program)
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .expect("python3 runs");
+            (demo, form, child)
+        })
+        .collect();
+    for (demo, form, child) in checks {
+        let out = child.wait_with_output().expect("python3 finishes");
+        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+        let mut python_lines: Vec<String> = stdout.lines().map(coarse_times).collect();
+        let returned = python_lines.pop().and_then(|l| l.strip_prefix("__returned__ ").map(str::to_string));
+        let ran = run_form(demo, &form);
+        let rust_returned = ran.result.clone().ok();
+        let rust_lines: Vec<String> = ran.lines().iter().map(|l| coarse_times(l)).collect();
+        if rust_lines != python_lines || rust_returned != returned {
+            mismatches.push(format!(
+                "{} {:?}\n  python: {python_lines:?} -> {returned:?}\n  rust:   {:?} -> {rust_returned:?}",
+                demo.slug(),
+                form.raw,
+                ran.lines()
+            ));
+        }
+    }
+    assert!(mismatches.is_empty(), "demos that differ from CPython:\n{}", mismatches.join("\n"));
+}
+
+/// CPython's real clock runs a little past the virtual one (`6.01 s` for six 1-second sleeps):
+/// times printed with two decimals are compared to one.
+fn coarse_times(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let end = tail.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(tail.len());
+        let number = &tail[..end];
+        match number.split_once('.') {
+            Some((_, decimals)) if decimals.len() == 2 => {
+                out.push_str(&format!("{:.1}", number.parse::<f64>().unwrap_or(0.0)));
+            }
+            _ => out.push_str(number),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}

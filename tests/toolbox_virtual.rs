@@ -20,7 +20,7 @@ fn run_virtual<T: TaskValue>(main: Coro<T>) -> (Runtime, PyResult<T>) {
 fn worker(name: &'static str, delay: f64) -> Coro<String> {
     coro(name, async move {
         print(format!("{name} starts"));
-        sleep(delay).await;
+        sleep(delay).await?;
         print(format!("{name} ends"));
         Ok(format!("{name} done"))
     })
@@ -28,7 +28,7 @@ fn worker(name: &'static str, delay: f64) -> Coro<String> {
 
 fn failing(name: &'static str, delay: f64) -> Coro<String> {
     coro(name, async move {
-        sleep(delay).await;
+        sleep(delay).await?;
         print(format!("{name} raises"));
         Err(Exception::value_error(format!("{name} failed")))
     })
@@ -57,14 +57,17 @@ fn gather_returns_results_in_argument_order_after_the_longest_wait() {
 #[test]
 fn gather_raises_the_first_exception_while_the_others_keep_running() {
     let (rt, out) = run_virtual(coro("main", async {
-        let g = gather([worker("slow", 1.0), failing("bad", 0.5), failing("worse", 0.7)]);
-        let tasks: Vec<Task<String>> = g.tasks().to_vec();
-        match g.await {
+        let tasks = vec![
+            create_task(worker("slow", 1.0)),
+            create_task(failing("bad", 0.5)),
+            create_task(failing("worse", 0.7)),
+        ];
+        match gather(tasks.clone()).await {
             Ok(_) => print("no error?"),
             Err(e) => print(format!("caught {}", e.py_repr())),
         }
         // The siblings were not cancelled: wait for them and look.
-        let _ = wait(tasks.clone(), None, ReturnWhen::AllCompleted).await;
+        wait(&tasks, None, ReturnWhen::AllCompleted).await?;
         Ok(tasks.iter().map(|t| t.outcome().unwrap().py_repr()).collect::<Vec<_>>())
     }));
     assert_eq!(out.unwrap(), vec!["'slow done'", "ValueError('bad failed')", "ValueError('worse failed')"]);
@@ -92,14 +95,14 @@ fn create_task_starts_on_the_next_turn_even_if_never_awaited() {
     let (rt, _) = run_virtual(coro("main", async {
         let _background = create_task(coro("background", async {
             print("background starts");
-            sleep(2.0).await;
+            sleep(2.0).await?;
             print("background ends");
             Ok(())
         }));
         print("Doing other work...");
-        sleep(1.0).await;
+        sleep(1.0).await?;
         print("main done waiting");
-        sleep(1.5).await;
+        sleep(1.5).await?;
         Ok(())
     }));
     assert_eq!(
@@ -118,7 +121,7 @@ fn create_task_then_await_takes_as_long_as_the_longer_of_the_two() {
     let (rt, out) = run_virtual(coro("main", async {
         let task = create_task(worker("fetch", 2.0));
         print("Doing other work...");
-        sleep(1.0).await;
+        sleep(1.0).await?;
         let result = task.await?;
         print(format!("Result: {result}"));
         Ok(result)
@@ -156,7 +159,7 @@ fn wait_for_times_out_cancels_the_work_and_clears_its_timer() {
         &rt,
         coro("main", async {
             let inner = create_task(worker("slow_operation", 10.0));
-            let out = wait_for(inner.clone(), 5.0).await;
+            let out = wait_for(inner.clone(), Some(5.0)).await;
             print(format!(
                 "{} at inner cancelled={}",
                 out.clone().err().map(|e| e.py_repr()).unwrap_or_default(),
@@ -184,7 +187,7 @@ fn wait_for_times_out_cancels_the_work_and_clears_its_timer() {
 
 #[test]
 fn wait_for_returns_the_result_when_in_time() {
-    let (rt, out) = run_virtual(coro("main", async { wait_for(worker("quick", 2.0), 5.0).await }));
+    let (rt, out) = run_virtual(coro("main", async { wait_for(worker("quick", 2.0), Some(5.0)).await }));
     assert_eq!(out.unwrap(), "quick done");
     assert_eq!(secs(&rt), 2.0);
     assert_eq!(rt.pending_timers(), 0);
@@ -197,17 +200,17 @@ fn queue_join_waits_for_every_task_done_and_a_full_queue_suspends_put() {
         let q = queue.clone();
         let _consumer: Task<()> = create_task(coro("consumer", async move {
             loop {
-                let item = q.get().await;
-                sleep(1.0).await;
+                let item = q.get().await?;
+                sleep(1.0).await?;
                 print(format!("processed {item}"));
                 q.task_done()?;
             }
         }));
         for i in 1..=4 {
-            queue.put(i).await;
+            queue.put(i).await?;
             print(format!("put {i}"));
         }
-        queue.join().await;
+        queue.join().await?;
         print("all processed");
         Ok(())
     }));
@@ -245,7 +248,7 @@ fn a_semaphore_never_admits_more_than_its_value() {
             let sem = sem.clone();
             coro(format!("call {i}"), async move {
                 let _permit = sem.acquire().await;
-                sleep(1.0 + (i % 3) as f64).await;
+                sleep(1.0 + (i % 3) as f64).await?;
                 Ok(i)
             })
         });
@@ -275,7 +278,7 @@ fn cancelling_a_task_gives_back_its_permit() {
         let s1 = sem.clone();
         let holder = create_task(coro("holder", async move {
             let _p = s1.acquire().await;
-            sleep(100.0).await;
+            sleep(100.0).await?;
             Ok(())
         }));
         let s2 = sem.clone();
@@ -284,7 +287,7 @@ fn cancelling_a_task_gives_back_its_permit() {
             print("waiter got the permit");
             Ok(())
         }));
-        sleep(1.0).await;
+        sleep(1.0).await?;
         holder.cancel();
         waiter.await?;
         let outcome = holder.await;
@@ -298,9 +301,10 @@ fn cancelling_a_task_gives_back_its_permit() {
 #[test]
 fn as_completed_yields_in_finishing_order() {
     let (_, out) = run_virtual(coro("main", async {
-        let mut done = as_completed([worker("A", 1.0), worker("B", 0.5), worker("C", 1.5)]);
+        let done = as_completed([worker("A", 1.0), worker("B", 0.5), worker("C", 1.5)]);
         let mut order = Vec::new();
-        while let Some(r) = done.next().await {
+        for next in done {
+            let r = next.await;
             order.push(r?);
         }
         Ok(order)
@@ -311,7 +315,8 @@ fn as_completed_yields_in_finishing_order() {
 #[test]
 fn wait_first_completed_returns_early_and_cancels_nothing() {
     let (rt, out) = run_virtual(coro("main", async {
-        let (done, pending) = wait([worker("A", 1.0), worker("B", 0.5)], None, ReturnWhen::FirstCompleted).await;
+        let tasks = [create_task(worker("A", 1.0)), create_task(worker("B", 0.5))];
+        let (done, pending) = wait(&tasks, None, ReturnWhen::FirstCompleted).await?;
         print(format!("done={} pending={}", done.len(), pending.len()));
         let rest = pending[0].clone().await?;
         Ok(rest)
@@ -324,7 +329,7 @@ fn wait_first_completed_returns_early_and_cancels_nothing() {
 fn the_end_of_main_cancels_what_is_still_running() {
     let (rt, _) = run_virtual(coro("main", async {
         let _t = create_task(worker("leftover", 10.0));
-        sleep(1.0).await;
+        sleep(1.0).await?;
         Ok(())
     }));
     assert_eq!(secs(&rt), 1.0);
@@ -349,11 +354,11 @@ fn a_run_where_nothing_can_wake_anyone_is_reported_stuck() {
 fn a_blocking_call_makes_every_other_timer_late() {
     let (rt, _) = run_virtual(coro("main", async {
         let ticker = create_task(coro("ticker", async {
-            sleep(0.5).await;
+            sleep(0.5).await?;
             print("tick");
             Ok(())
         }));
-        sleep(0.1).await;
+        sleep(0.1).await?;
         blocking_sleep(2.0);
         print("unblocked");
         ticker.await
@@ -396,7 +401,7 @@ fn step_mode_runs_one_task_resume_at_a_time() {
     }
     // main starts A and B; both sleep; B ends (0.5 s); A ends (1.0 s), which completes the
     // gather and resumes main (asyncio resumes it once, not per child): one poll per step.
-    assert_eq!(seen, vec![1, 2, 3, 4, 5]);
+    assert_eq!(seen, vec![1, 2, 3, 4, 5, 6]);
     assert_eq!(polls(&rt), 6);
     assert_eq!(rt.phase(), Phase::Finished);
 }
@@ -406,7 +411,7 @@ fn to_thread_leaves_the_loop_free_while_the_work_runs() {
     let (rt, out) = run_virtual(coro("main", async {
         let ticker = create_task(coro("ticker", async {
             for i in 1..=3 {
-                sleep(0.1).await;
+                sleep(0.1).await?;
                 print(format!("tick {i}"));
             }
             Ok(())
@@ -427,7 +432,7 @@ fn to_thread_leaves_the_loop_free_while_the_work_runs() {
 
 #[test]
 fn wait_for_with_no_time_never_starts_the_work() {
-    let (rt, out) = run_virtual(coro("main", async { wait_for(worker("never", 1.0), 0.0).await }));
+    let (rt, out) = run_virtual(coro("main", async { wait_for(worker("never", 1.0), Some(0.0)).await }));
     assert!(out.unwrap_err().is_timeout());
     assert!(lines(&rt).is_empty(), "the coroutine never ran: {:?}", lines(&rt));
     assert_eq!(secs(&rt), 0.0);
@@ -462,7 +467,7 @@ fn two_releases_in_one_turn_let_two_waiters_in_together() {
             coro(format!("c{i}"), async move {
                 let _p = sem.acquire().await;
                 print(format!("c{i} in"));
-                sleep(1.0).await;
+                sleep(1.0).await?;
                 Ok(())
             })
         });
@@ -494,14 +499,14 @@ fn a_lock_admits_one_and_an_event_wakes_every_waiter() {
         for i in 0..2 {
             let (lock, ev) = (lock.clone(), ev.clone());
             tasks.push(create_task(coro(format!("w{i}"), async move {
-                ev.wait().await;
+                ev.wait().await?;
                 let _held = lock.acquire().await;
                 print(format!("w{i} holds the lock"));
-                sleep(1.0).await;
+                sleep(1.0).await?;
                 Ok(())
             })));
         }
-        sleep(0.5).await;
+        sleep(0.5).await?;
         ev.set();
         ev.clear(); // asyncio: waiters already woken by set() still return
         gather(tasks).await?;
@@ -516,10 +521,10 @@ fn cancelling_a_task_cancels_the_task_it_awaits() {
         let inner = create_task(worker("inner", 10.0));
         let i2 = inner.clone();
         let outer = create_task(coro("outer", i2));
-        sleep(1.0).await;
+        sleep(1.0).await?;
         outer.cancel();
         let _ = outer.await;
-        sleep(0.0).await;
+        sleep(0.0).await?;
         Ok(inner.cancelled())
     }));
     assert_eq!(out, Ok(true));

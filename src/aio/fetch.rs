@@ -32,7 +32,7 @@ mod browser {
 
     use super::super::task::inside;
     use super::super::value::{Exception, PyRepr, PyResult};
-    use crate::runtime::{note_wait, OutsideGuard};
+    use crate::runtime::{note_wait, take_thrown, OutsideGuard};
     use crate::trace::{Text, Wait};
 
     thread_local! {
@@ -172,6 +172,11 @@ mod browser {
 
         fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<T>> {
             let this = &mut *self;
+            // Cancelled while the request is out: abort it and raise where the task waits.
+            if let Some(thrown) = take_thrown() {
+                this.finish(true);
+                return Poll::Ready(Err(Exception::cancelled_with(thrown.msg.as_deref())));
+            }
             if let State::New = this.state {
                 let (rt, _) = inside("fetch");
                 if rt.is_virtual() {

@@ -1,32 +1,35 @@
-//! Awaiting several things at once: `gather`, `wait`, `as_completed`, and `wait_for`.
-//!
-//! asyncio semantics kept here (checked by tests on the virtual clock):
-//! - `gather` wraps each coroutine in a task at once; results come back in argument order.
-//!   Without `return_exceptions`, the first exception (in completion order) reaches the awaiter
-//!   and the other tasks keep running; with it, each exception takes its task's place.
-//!   If the awaiting task is cancelled, gather cancels the children still running.
-//! - `wait_for` runs the awaitable as a task (as Python up to 3.11 did; 3.12 runs a bare
-//!   coroutine inside the waiting task instead, so the page draws one lane more than 3.12 has,
-//!   with the same prints, result and timing); on timeout it cancels that task, waits for it to
-//!   stop, and raises `TimeoutError`. Cancelling the waiter cancels the task too.
+//! Awaiting several things at once: `gather`, `wait`, `as_completed`, `wait_for` and `shield`,
+//! ported from CPython 3.11's `asyncio/tasks.py` so that every callback, and so every turn,
+//! happens where asyncio's does:
+//! - `gather` wraps each coroutine in a task at once; results come back in argument order. Each
+//!   child's end schedules gather's done-callback; the last one (or, without
+//!   `return_exceptions`, the first failure) completes the outer future, whose own callback
+//!   wakes the awaiter: two turns after the child ended. Cancelling the outer future cancels
+//!   the children, and the awaiter only hears of it once they have finished.
+//! - `wait_for` runs the awaitable as a task (as 3.11 does); on timeout it cancels that task,
+//!   waits for it to finish, and raises `TimeoutError`. Cancelling the waiter cancels the task.
+//! - `wait` returns `(done, pending)` and cancels nothing; `as_completed` hands results over in
+//!   the order they finish.
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 
-use super::sleep::{secs_to_micros, sleep, Sleep};
+use super::future::{CallbackId, Fut, FutWait};
+use super::queue::Queue;
+use super::sleep::secs_to_micros;
 use super::task::{create_task, inside, Coro, Task, TaskValue};
 use super::value::{Exception, PyResult};
-use crate::runtime::{current, note_wait, End, Runtime};
-use crate::trace::{CancelledBy, EventKind, TaskId, Text, Wait};
+use crate::runtime::{current, TimerKey};
+use crate::trace::{CancelledBy, EventKind, Wait};
 
-/// What asyncio functions accept: a coroutine (wrapped in a task for you) or a task.
+/// What asyncio functions accept: a coroutine (wrapped in a task for you), a task, or a future.
 pub enum Awaitable<T> {
     Coro(Coro<T>),
     Task(Task<T>),
+    Fut(Fut<T>),
 }
 
 impl<T> From<Coro<T>> for Awaitable<T> {
@@ -41,150 +44,172 @@ impl<T> From<Task<T>> for Awaitable<T> {
     }
 }
 
+impl<T> From<Fut<T>> for Awaitable<T> {
+    fn from(f: Fut<T>) -> Self {
+        Awaitable::Fut(f)
+    }
+}
+
 impl<T: TaskValue> Awaitable<T> {
-    /// `asyncio.ensure_future`: a task for it, made now if it was a coroutine.
-    pub fn into_task(self) -> Task<T> {
+    /// `asyncio.ensure_future`: its future, a task made now if it was a coroutine.
+    pub fn into_future(self) -> Fut<T> {
         match self {
-            Awaitable::Coro(c) => create_task(c),
-            Awaitable::Task(t) => t,
+            Awaitable::Coro(c) => create_task(c).future().clone(),
+            Awaitable::Task(t) => t.future().clone(),
+            Awaitable::Fut(f) => f,
         }
     }
 }
 
-/// When a child's end should wake the awaiting task. asyncio resumes a task awaiting `gather`
-/// once, when the gathering future is done, not on every child; only `as_completed` hands
-/// each one over.
-#[derive(Clone, Copy, PartialEq)]
-enum WakeOn {
-    /// Every child's end (`as_completed`, `wait(FIRST_COMPLETED)`).
-    Each,
-    /// The last child's end, or a child failing (`gather` fail-fast, `wait(FIRST_EXCEPTION)`).
-    AllOrFailure { cancelled_too: bool },
-    /// Only the last child's end.
-    All,
+/// The wait shown for a future: a task's by its task, else a plain future.
+fn wait_on<T: Clone + 'static>(fut: &Fut<T>) -> Wait {
+    fut.task().map_or(Wait::Future, |task| Wait::Join { task })
 }
 
-/// The order in which a group of tasks ended, filled by done-callbacks.
-struct Watch {
-    ended: VecDeque<(usize, End)>,
-    left: usize,
-    waker: Option<Waker>,
-    wake_on: WakeOn,
-}
-
-/// A group of tasks awaited together by `owner`, with the order they end in.
-struct Group<T> {
-    run: Runtime,
-    owner: TaskId,
-    tasks: Vec<Task<T>>,
-    watch: Rc<RefCell<Watch>>,
-    /// Shown as what the owner waits on ("gather", "wait", "as_completed").
-    what: Text,
-}
-
-impl<T: TaskValue> Group<T> {
-    /// `retrieve`: mark each exception as retrieved as soon as its task fails, as gather's
-    /// done-callback does (so none is reported "never retrieved").
-    fn new<A: Into<Awaitable<T>>>(
-        what: &str,
-        aws: impl IntoIterator<Item = A>,
-        retrieve: bool,
-        wake_on: WakeOn,
-    ) -> Self {
-        let (run, owner) = inside(what);
-        let tasks: Vec<Task<T>> = aws.into_iter().map(|a| a.into().into_task()).collect();
-        let watch = Rc::new(RefCell::new(Watch { ended: VecDeque::new(), left: tasks.len(), waker: None, wake_on }));
-        for (i, task) in tasks.iter().enumerate() {
-            let watch = watch.clone();
-            let weak = run.downgrade();
-            let child = task.id();
-            run.when_ended(child, move |end| {
-                if retrieve && end == End::Failed {
-                    if let Some(rt) = weak.upgrade() {
-                        rt.record(owner, EventKind::Retrieved { task: child });
-                    }
-                }
-                let waker = {
-                    let mut w = watch.borrow_mut();
-                    w.ended.push_back((i, end));
-                    w.left -= 1;
-                    let decided = match w.wake_on {
-                        WakeOn::Each => true,
-                        WakeOn::All => w.left == 0,
-                        WakeOn::AllOrFailure { cancelled_too } => {
-                            w.left == 0 || end == End::Failed || (cancelled_too && end == End::Cancelled)
-                        }
-                    };
-                    if decided {
-                        w.waker.clone()
-                    } else {
-                        None
-                    }
-                };
-                if let Some(w) = waker {
-                    w.wake();
-                }
-            });
-        }
-        let what = run.text(what);
-        Group { run, owner, tasks, watch, what }
-    }
-
-    fn next_ended(&self) -> Option<(usize, End)> {
-        self.watch.borrow_mut().ended.pop_front()
-    }
-
-    fn left(&self) -> usize {
-        self.watch.borrow().left
-    }
-
-    fn wait(&self, cx: &Context<'_>) {
-        let mut w = self.watch.borrow_mut();
-        if !w.waker.as_ref().is_some_and(|old| old.will_wake(cx.waker())) {
-            w.waker = Some(cx.waker().clone());
-        }
-        note_wait(Wait::Many { what: self.what, pending: w.left as u32 });
-    }
-
-    fn outcome(&self, i: usize) -> PyResult<T> {
-        self.tasks[i].outcome().unwrap_or_else(|| Err(Exception::cancelled()))
-    }
-
-    fn cancel_unfinished(&self) {
-        for t in &self.tasks {
-            if !t.done() {
-                self.run.cancel(t.id(), crate::trace::CancelledBy::Task(self.owner));
-            }
-        }
-    }
-}
+// ----- gather ------------------------------------------------------------------------------
 
 /// `asyncio.gather(*aws)`: the children start now; await for their results in argument order.
 pub fn gather<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item = A>) -> Gather<T> {
-    Gather {
-        group: Group::new("gather", aws, true, WakeOn::AllOrFailure { cancelled_too: true }),
-        awaited: false,
-        finished: false,
+    let (rt, owner) = inside("gather");
+    let return_exceptions = Rc::new(Cell::new(false));
+    let children: Vec<Fut<T>> = {
+        let mut unique: Vec<Fut<T>> = Vec::new();
+        aws.into_iter()
+            .map(|a| {
+                let fut = a.into().into_future();
+                // The same task or future passed twice is one child, listed twice.
+                match unique.iter().find(|u| u.same(&fut)) {
+                    Some(u) => u.clone(),
+                    None => {
+                        unique.push(fut.clone());
+                        fut
+                    }
+                }
+            })
+            .collect()
+    };
+    let outer: Fut<Vec<PyResult<T>>> = Fut::on(rt.downgrade());
+    if children.is_empty() {
+        outer.set_result(Vec::new());
+        return Gather { outer, children, return_exceptions, awaiting: None };
     }
+    let cancel_requested = Rc::new(Cell::new(false));
+    let mut seen: Vec<Fut<T>> = Vec::new();
+    let nfuts = {
+        let mut n = 0;
+        for c in &children {
+            if !seen.iter().any(|s| s.same(c)) {
+                seen.push(c.clone());
+                n += 1;
+            }
+        }
+        n
+    };
+    let nfinished = Rc::new(Cell::new(0usize));
+    let all = Rc::new(children.clone());
+    let run = rt.downgrade();
+    for child in &seen {
+        let (outer, all, nfinished, cancel_requested, return_exceptions, run) = (
+            outer.clone(),
+            all.clone(),
+            nfinished.clone(),
+            cancel_requested.clone(),
+            return_exceptions.clone(),
+            run.clone(),
+        );
+        child.add_done_callback(move |fut| {
+            nfinished.set(nfinished.get() + 1);
+            if outer.done() {
+                if !fut.cancelled() {
+                    let _ = fut.exception();
+                }
+                return;
+            }
+            if !return_exceptions.get() {
+                if fut.cancelled() {
+                    outer.set_exception(fut.result().err().unwrap_or_else(Exception::cancelled));
+                    return;
+                }
+                if let Ok(Some(e)) = fut.exception() {
+                    outer.set_exception(e);
+                    return;
+                }
+            }
+            if nfinished.get() == nfuts {
+                let rt = run.upgrade();
+                let results: Vec<PyResult<T>> = all
+                    .iter()
+                    .map(|c| {
+                        let r = c.result();
+                        if let (Err(e), Some(rt)) = (&r, &rt) {
+                            if !e.is_cancelled() {
+                                if let Some(task) = c.task() {
+                                    rt.record(owner, EventKind::Swallowed { task });
+                                }
+                            }
+                        }
+                        r
+                    })
+                    .collect();
+                if cancel_requested.get() {
+                    outer.set_exception(Exception::cancelled());
+                } else {
+                    outer.set_result(results);
+                }
+            }
+        });
+    }
+    let (kids, requested) = (seen.clone(), cancel_requested);
+    outer.set_cancel_hook(Box::new(move |msg, by| {
+        let mut cancelled = false;
+        for child in &kids {
+            if child.cancel_as(msg.clone(), by) {
+                cancelled = true;
+            }
+        }
+        if cancelled {
+            requested.set(true);
+        }
+        cancelled
+    }));
+    Gather { outer, children, return_exceptions, awaiting: None }
 }
 
+/// A gather in progress (asyncio's `_GatheringFuture`).
 #[must_use = "await the gather to get its results (its tasks run either way)"]
 pub struct Gather<T: TaskValue> {
-    group: Group<T>,
-    awaited: bool,
-    finished: bool,
+    outer: Fut<Vec<PyResult<T>>>,
+    children: Vec<Fut<T>>,
+    return_exceptions: Rc<Cell<bool>>,
+    awaiting: Option<FutWait<Vec<PyResult<T>>>>,
 }
 
 impl<T: TaskValue> Gather<T> {
     /// `gather(*aws, return_exceptions=True)`: every result or exception, in place.
     pub fn return_exceptions(self) -> GatherAll<T> {
-        self.group.watch.borrow_mut().wake_on = WakeOn::All;
+        self.return_exceptions.set(true);
         GatherAll { gather: self }
     }
 
-    /// The tasks gather made (or was given), in argument order.
-    pub fn tasks(&self) -> &[Task<T>] {
-        &self.group.tasks
+    /// The future gather returns (for the engine: it may be stored, cancelled, awaited later).
+    pub fn future(&self) -> &Fut<Vec<PyResult<T>>> {
+        &self.outer
+    }
+
+    /// The children's futures, in argument order.
+    pub fn children(&self) -> &[Fut<T>] {
+        &self.children
+    }
+
+    fn poll_outer(&mut self, cx: &mut Context<'_>) -> Poll<PyResult<Vec<PyResult<T>>>> {
+        let pending = self.children.iter().filter(|c| !c.done()).count() as u32;
+        let what = current().map(|(rt, _)| rt.text("gather"));
+        let outer = self.outer.clone();
+        let wait = self.awaiting.get_or_insert_with(|| outer.wait(Wait::Future));
+        if let Some(what) = what {
+            wait.set_wait(Wait::Many { what, pending });
+        }
+        Pin::new(wait).poll(cx)
     }
 }
 
@@ -192,32 +217,7 @@ impl<T: TaskValue> Future for Gather<T> {
     type Output = PyResult<Vec<T>>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.awaited = true;
-        while let Some((i, end)) = self.group.next_ended() {
-            if end != End::Done {
-                // The first failure or cancellation (in the order they happened) is raised;
-                // the other children carry on.
-                self.finished = true;
-                return Poll::Ready(Err(self.group.outcome(i).err().unwrap_or_else(Exception::cancelled)));
-            }
-        }
-        if self.group.left() == 0 {
-            self.finished = true;
-            let results: PyResult<Vec<T>> = (0..self.group.tasks.len()).map(|i| self.group.outcome(i)).collect();
-            return Poll::Ready(results);
-        }
-        self.group.wait(cx);
-        Poll::Pending
-    }
-}
-
-impl<T: TaskValue> Drop for Gather<T> {
-    fn drop(&mut self) {
-        // Dropped while awaited and unfinished: the awaiting task was cancelled, and asyncio
-        // cancels gather's children with it.
-        if self.awaited && !self.finished {
-            self.group.cancel_unfinished();
-        }
+        self.poll_outer(cx).map(|r| r.and_then(|all| all.into_iter().collect()))
     }
 }
 
@@ -226,25 +226,21 @@ pub struct GatherAll<T: TaskValue> {
     gather: Gather<T>,
 }
 
-impl<T: TaskValue> Future for GatherAll<T> {
-    type Output = Vec<PyResult<T>>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let g = &mut self.gather;
-        g.awaited = true;
-        while let Some((i, end)) = g.group.next_ended() {
-            if end == End::Failed {
-                g.group.run.record(g.group.owner, EventKind::Swallowed { task: g.group.tasks[i].id() });
-            }
-        }
-        if g.group.left() == 0 {
-            g.finished = true;
-            return Poll::Ready((0..g.group.tasks.len()).map(|i| g.group.outcome(i)).collect());
-        }
-        g.group.wait(cx);
-        Poll::Pending
+impl<T: TaskValue> GatherAll<T> {
+    pub fn future(&self) -> &Fut<Vec<PyResult<T>>> {
+        self.gather.future()
     }
 }
+
+impl<T: TaskValue> Future for GatherAll<T> {
+    type Output = PyResult<Vec<PyResult<T>>>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.gather.poll_outer(cx)
+    }
+}
+
+// ----- wait --------------------------------------------------------------------------------
 
 /// When `wait` returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -254,175 +250,274 @@ pub enum ReturnWhen {
     AllCompleted,
 }
 
-/// `asyncio.wait(aws, timeout=…, return_when=…)` → `(done, pending)`. `done` is in the order the
-/// tasks ended; `pending` in argument order. Nothing is cancelled, even on timeout.
-pub async fn wait<T: TaskValue, A: Into<Awaitable<T>>>(
-    aws: impl IntoIterator<Item = A>,
+/// `asyncio.wait(fs, timeout=…, return_when=…)` over futures: the indices of those done and of
+/// those pending when it returns, each in argument order. Nothing is cancelled, even on
+/// timeout.
+pub async fn wait_futures<T: TaskValue>(
+    fs: &[Fut<T>],
     timeout: Option<f64>,
     return_when: ReturnWhen,
-) -> (Vec<Task<T>>, Vec<Task<T>>) {
-    let wake_on = match return_when {
-        ReturnWhen::FirstCompleted => WakeOn::Each,
-        ReturnWhen::FirstException => WakeOn::AllOrFailure { cancelled_too: false },
-        ReturnWhen::AllCompleted => WakeOn::All,
-    };
-    let group = Group::new("wait", aws, false, wake_on);
-    WaitGroup { group, done: Vec::new(), failed: false, timer: timeout.map(sleep), return_when }.await
+) -> PyResult<(Vec<usize>, Vec<usize>)> {
+    if fs.is_empty() {
+        return Err(Exception::value_error("Set of Tasks/Futures is empty."));
+    }
+    let (rt, _) = inside("wait");
+    let waiter = Fut::<()>::on(rt.downgrade());
+    let timer: Rc<Cell<Option<TimerKey>>> = Rc::new(Cell::new(None));
+    if let Some(secs) = timeout {
+        let w = waiter.clone();
+        let due = rt.now().saturating_add(secs_to_micros(secs));
+        timer.set(Some(rt.call_at(due, move || release_waiter(&w))));
+    }
+    let counter = Rc::new(Cell::new(fs.len()));
+    let callbacks: Vec<_> = fs
+        .iter()
+        .map(|f| {
+            let (counter, waiter, timer, run) = (counter.clone(), waiter.clone(), timer.clone(), rt.downgrade());
+            f.add_done_callback(move |f| {
+                counter.set(counter.get().saturating_sub(1));
+                let failed = || !f.cancelled() && matches!(f.exception(), Ok(Some(_)));
+                if counter.get() == 0
+                    || return_when == ReturnWhen::FirstCompleted
+                    || (return_when == ReturnWhen::FirstException && failed())
+                {
+                    if let (Some(key), Some(rt)) = (timer.take(), run.upgrade()) {
+                        rt.cancel_timer(key);
+                    }
+                    release_waiter(&waiter);
+                }
+            })
+        })
+        .collect();
+    let what = rt.text("wait");
+    drop(rt);
+    let pending = fs.iter().filter(|f| !f.done()).count() as u32;
+    let outcome = waiter.wait(Wait::Many { what, pending }).await;
+    // finally: the timer and the callbacks go, whatever happened
+    if let (Some(key), Some((rt, _))) = (timer.take(), current()) {
+        rt.cancel_timer(key);
+    }
+    for (f, id) in fs.iter().zip(callbacks) {
+        f.remove_done_callback(id);
+    }
+    outcome?;
+    let (done, pending): (Vec<usize>, Vec<usize>) = (0..fs.len()).partition(|&i| fs[i].done());
+    Ok((done, pending))
 }
 
-struct WaitGroup<T: TaskValue> {
-    group: Group<T>,
-    done: Vec<usize>,
-    failed: bool,
-    timer: Option<Sleep>,
+/// `asyncio.wait(tasks, timeout=…, return_when=…)` → `(done, pending)`.
+pub async fn wait<T: TaskValue>(
+    tasks: &[Task<T>],
+    timeout: Option<f64>,
     return_when: ReturnWhen,
+) -> PyResult<(Vec<Task<T>>, Vec<Task<T>>)> {
+    let futs: Vec<Fut<T>> = tasks.iter().map(|t| t.future().clone()).collect();
+    let (done, pending) = wait_futures(&futs, timeout, return_when).await?;
+    Ok((done.into_iter().map(|i| tasks[i].clone()).collect(), pending.into_iter().map(|i| tasks[i].clone()).collect()))
 }
 
-impl<T: TaskValue> Future for WaitGroup<T> {
-    type Output = (Vec<Task<T>>, Vec<Task<T>>);
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = &mut *self;
-        while let Some((i, end)) = this.group.next_ended() {
-            this.failed |= end == End::Failed;
-            this.done.push(i);
-        }
-        let timed_out = this.timer.as_mut().is_some_and(|t| Pin::new(t).poll(cx).is_ready());
-        let finished = this.group.left() == 0
-            || timed_out
-            || match this.return_when {
-                ReturnWhen::FirstCompleted => !this.done.is_empty(),
-                ReturnWhen::FirstException => this.failed,
-                ReturnWhen::AllCompleted => false,
-            };
-        if finished {
-            let done: Vec<Task<T>> = this.done.iter().map(|&i| this.group.tasks[i].clone()).collect();
-            let pending = this.group.tasks.iter().filter(|t| !t.done()).cloned().collect();
-            return Poll::Ready((done, pending));
-        }
-        this.group.wait(cx);
-        Poll::Pending
+/// `_release_waiter`
+fn release_waiter(waiter: &Fut<()>) {
+    if !waiter.done() {
+        waiter.set_result(());
     }
 }
 
-/// `asyncio.as_completed(aws)`: results in the order the tasks finish.
-/// `while let Some(result) = results.next().await { … }`
-pub fn as_completed<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item = A>) -> AsCompleted<T> {
-    AsCompleted { group: Group::new("as_completed", aws, false, WakeOn::Each), handed_out: 0 }
+// ----- wait_for ----------------------------------------------------------------------------
+
+/// `await asyncio.wait_for(aw, timeout)` (3.11): the work runs as a task; when time is up it is
+/// cancelled, waited for, and `TimeoutError` raised. `None` waits for ever.
+pub async fn wait_for<T: TaskValue>(aw: impl Into<Awaitable<T>>, timeout: Option<f64>) -> PyResult<T> {
+    let aw = aw.into();
+    let Some(timeout) = timeout else {
+        return match aw {
+            Awaitable::Coro(c) => c.await,
+            Awaitable::Task(t) => t.await,
+            Awaitable::Fut(f) => f.wait(Wait::Future).await,
+        };
+    };
+    let (rt, me) = inside("wait_for");
+    if secs_to_micros(timeout) == 0 {
+        let fut = aw.into_future();
+        if fut.done() {
+            return fut.result();
+        }
+        cancel_and_wait(&fut, CancelledBy::Timeout(me)).await?;
+        return match fut.result() {
+            Err(e) if e.is_cancelled() => Err(Exception::timeout()),
+            r => r,
+        };
+    }
+    let waiter = Fut::<()>::on(rt.downgrade());
+    let w = waiter.clone();
+    let due = rt.now().saturating_add(secs_to_micros(timeout));
+    let timer = rt.call_at(due, move || release_waiter(&w));
+    let run = rt.downgrade();
+    drop(rt);
+    let _cancel_timer = super::task::finally(move || {
+        if let Some(rt) = run.upgrade() {
+            rt.cancel_timer(timer);
+        }
+    });
+    let fut = aw.into_future();
+    let w = waiter.clone();
+    let cb = fut.add_done_callback(move |_| release_waiter(&w));
+    let shown = wait_on(&fut);
+    if let Err(e) = waiter.wait(shown).await {
+        // The waiter itself was cancelled.
+        if fut.done() {
+            return fut.result();
+        }
+        fut.remove_done_callback(cb);
+        cancel_and_wait(&fut, current_canceller()).await?;
+        return Err(e);
+    }
+    if fut.done() {
+        return fut.result();
+    }
+    fut.remove_done_callback(cb);
+    cancel_and_wait(&fut, CancelledBy::Timeout(me)).await?;
+    match fut.result() {
+        Err(e) if e.is_cancelled() => Err(Exception::timeout()),
+        r => r,
+    }
 }
+
+fn current_canceller() -> CancelledBy {
+    current().map_or(CancelledBy::Stop, |(_, t)| CancelledBy::Task(t))
+}
+
+/// `_cancel_and_wait`: cancel `fut` and wait until it has finished.
+async fn cancel_and_wait<T: TaskValue>(fut: &Fut<T>, by: CancelledBy) -> PyResult<()> {
+    let (rt, _) = inside("wait_for");
+    let waiter = Fut::<()>::on(rt.downgrade());
+    drop(rt);
+    let w = waiter.clone();
+    let cb = fut.add_done_callback(move |_| release_waiter(&w));
+    fut.cancel_as(None, by);
+    let outcome = waiter.wait(wait_on(fut)).await;
+    fut.remove_done_callback(cb);
+    outcome
+}
+
+// ----- as_completed ------------------------------------------------------------------------
+
+/// `asyncio.as_completed(aws, timeout=…)`: an iterator of awaitables, each giving the next
+/// result to finish. `while let Some(next) = results.next() { let r = next.await; … }`
+pub fn as_completed<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item = A>) -> AsCompleted<T> {
+    as_completed_within(aws, None)
+}
+
+/// `as_completed` with a timeout: after it, every awaitable still to come raises
+/// `TimeoutError`.
+pub fn as_completed_within<T: TaskValue, A: Into<Awaitable<T>>>(
+    aws: impl IntoIterator<Item = A>,
+    timeout: Option<f64>,
+) -> AsCompleted<T> {
+    let (rt, _) = inside("as_completed");
+    let done: Queue<Option<Fut<T>>> = Queue::named("as_completed", 0);
+    let todo: Rc<RefCell<Vec<Fut<T>>>> = Rc::new(RefCell::new(Vec::new()));
+    let mut futs: Vec<Fut<T>> = Vec::new();
+    for a in aws {
+        let f = a.into().into_future();
+        if !futs.iter().any(|x| x.same(&f)) {
+            futs.push(f);
+        }
+    }
+    todo.borrow_mut().extend(futs.iter().cloned());
+    let timer: Rc<Cell<Option<TimerKey>>> = Rc::new(Cell::new(None));
+    let callbacks: Rc<RefCell<Registered<T>>> = Rc::new(RefCell::new(Vec::new()));
+    for f in &futs {
+        let (todo, done, timer, run) = (todo.clone(), done.clone(), timer.clone(), rt.downgrade());
+        let id = f.add_done_callback(move |f| {
+            let mut left = todo.borrow_mut();
+            // `_on_timeout` was here first.
+            let Some(i) = left.iter().position(|x| x.same(f)) else { return };
+            left.remove(i);
+            let _ = done.put_nowait(Some(f.clone()));
+            if left.is_empty() {
+                if let (Some(key), Some(rt)) = (timer.take(), run.upgrade()) {
+                    rt.cancel_timer(key);
+                }
+            }
+        });
+        callbacks.borrow_mut().push((f.clone(), id));
+    }
+    if let (false, Some(secs)) = (futs.is_empty(), timeout) {
+        let (todo, done, callbacks) = (todo.clone(), done.clone(), callbacks.clone());
+        let due = rt.now().saturating_add(secs_to_micros(secs));
+        timer.set(Some(rt.call_at(due, move || {
+            for (f, id) in callbacks.borrow().iter() {
+                if todo.borrow().iter().any(|x| x.same(f)) {
+                    f.remove_done_callback(*id);
+                    let _ = done.put_nowait(None);
+                }
+            }
+            todo.borrow_mut().clear();
+        })));
+    }
+    AsCompleted { done, left: futs.len() }
+}
+
+/// Done-callbacks added to futures, to remove them again.
+type Registered<T> = Vec<(Fut<T>, CallbackId)>;
 
 pub struct AsCompleted<T: TaskValue> {
-    group: Group<T>,
-    handed_out: usize,
+    done: Queue<Option<Fut<T>>>,
+    left: usize,
 }
 
-impl<T: TaskValue> AsCompleted<T> {
-    /// The next result to finish, or `None` once every one has been handed out.
-    pub fn next(&mut self) -> NextCompleted<'_, T> {
-        NextCompleted { of: self }
-    }
-}
+impl<T: TaskValue> Iterator for AsCompleted<T> {
+    type Item = Coro<T>;
 
-pub struct NextCompleted<'a, T: TaskValue> {
-    of: &'a mut AsCompleted<T>,
-}
-
-impl<T: TaskValue> Future for NextCompleted<'_, T> {
-    type Output = Option<PyResult<T>>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let of = &mut *self.of;
-        if let Some((i, end)) = of.group.next_ended() {
-            of.handed_out += 1;
-            if end == End::Failed {
-                of.group.run.record(of.group.owner, EventKind::Retrieved { task: of.group.tasks[i].id() });
+    /// The next awaitable (`_wait_for_one()`), or `None` once all have been handed out.
+    fn next(&mut self) -> Option<Coro<T>> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let done = self.done.clone();
+        Some(super::task::coro("_wait_for_one()", async move {
+            match done.get().await? {
+                None => Err(Exception::timeout()),
+                Some(f) => f.result(),
             }
-            return Poll::Ready(Some(of.group.outcome(i)));
-        }
-        if of.handed_out == of.group.tasks.len() {
-            return Poll::Ready(None);
-        }
-        of.group.wait(cx);
-        Poll::Pending
+        }))
     }
 }
 
-/// `await asyncio.wait_for(aw, timeout)`. The work starts as a task when this is first awaited
-/// (a coroutine object does nothing before). With a timeout of 0 it never starts: it is
-/// cancelled at once and `TimeoutError` raised, as in CPython.
-pub fn wait_for<T: TaskValue>(aw: impl Into<Awaitable<T>>, timeout: f64) -> WaitFor<T> {
-    WaitFor {
-        aw: Some(aw.into()),
-        task: None,
-        timer: sleep(timeout),
-        zero: secs_to_micros(timeout) == 0,
-        timed_out: false,
-        finished: false,
+// ----- shield ------------------------------------------------------------------------------
+
+/// `asyncio.shield(aw)`: a future that follows `aw` but whose cancellation does not reach it.
+pub fn shield<T: TaskValue>(aw: impl Into<Awaitable<T>>) -> Fut<T> {
+    let inner = aw.into().into_future();
+    if inner.done() {
+        return inner;
     }
-}
-
-#[must_use = "wait_for does nothing unless awaited"]
-pub struct WaitFor<T: TaskValue> {
-    aw: Option<Awaitable<T>>,
-    task: Option<Task<T>>,
-    timer: Sleep,
-    zero: bool,
-    timed_out: bool,
-    finished: bool,
-}
-
-impl<T: TaskValue> WaitFor<T> {
-    /// Time is up: cancel the work where it waits; its end then raises `TimeoutError`.
-    fn time_up(&mut self, task: &Task<T>) {
-        self.timed_out = true;
-        if let Some((rt, me)) = current() {
-            rt.cancel(task.id(), CancelledBy::Timeout(me));
-        }
-    }
-}
-
-impl<T: TaskValue> Future for WaitFor<T> {
-    type Output = PyResult<T>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<T>> {
-        let this = &mut *self;
-        let mut task = match (this.task.take(), this.aw.take()) {
-            (Some(t), _) => t,
-            (None, Some(aw)) => {
-                let t = aw.into_task();
-                if this.zero {
-                    if let Some(done) = t.outcome() {
-                        this.finished = true;
-                        return Poll::Ready(done);
-                    }
-                    this.time_up(&t);
-                }
-                t
+    let (rt, _) = inside("shield");
+    let outer = Fut::<T>::on(rt.downgrade());
+    let o = outer.clone();
+    let inner_cb = inner.add_done_callback(move |inner| {
+        if o.cancelled() {
+            if !inner.cancelled() {
+                let _ = inner.exception();
             }
-            (None, None) => {
-                return Poll::Ready(Err(Exception::new("RuntimeError", "wait_for awaited after it finished")))
-            }
-        };
-        if let Poll::Ready(outcome) = Pin::new(&mut task).poll(cx) {
-            this.finished = true;
-            return Poll::Ready(if this.timed_out { Err(Exception::timeout()) } else { outcome });
+            return;
         }
-        if !this.timed_out && Pin::new(&mut this.timer).poll(cx).is_ready() {
-            this.time_up(&task);
-        }
-        note_wait(Wait::Join { task: task.id() });
-        this.task = Some(task);
-        Poll::Pending
-    }
-}
-
-impl<T: TaskValue> Drop for WaitFor<T> {
-    fn drop(&mut self) {
-        // The waiter was cancelled mid-wait: asyncio cancels the work with it.
-        if let Some(task) = &self.task {
-            if !self.finished {
-                task.cancel();
+        if inner.cancelled() {
+            o.cancel(None);
+        } else {
+            match inner.result() {
+                Ok(v) => o.set_result(v),
+                Err(e) => o.set_exception(e),
             }
         }
-    }
+    });
+    let i = inner.clone();
+    outer.add_done_callback(move |_| {
+        if !i.done() {
+            i.remove_done_callback(inner_cb);
+        }
+    });
+    outer
 }

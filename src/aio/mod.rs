@@ -7,13 +7,14 @@
 //! | `await f()`                              | `f().await?`                                      |
 //! | `asyncio.run(main())`                    | `run(&rt, main())`                                |
 //! | `asyncio.create_task(f())`               | `create_task(f())`                                |
-//! | `await asyncio.sleep(1.0)`               | `sleep(1.0).await`                                |
+//! | `await asyncio.sleep(1.0)`               | `sleep(1.0).await?`                               |
 //! | `await asyncio.gather(a(), b())`         | `gather([a(), b()]).await?`                       |
-//! | `gather(…, return_exceptions=True)`      | `gather([…]).return_exceptions().await`           |
-//! | `await asyncio.wait_for(f(), 5)`         | `wait_for(f(), 5.0).await?`                       |
-//! | `for c in asyncio.as_completed(aws)`     | `while let Some(r) = done.next().await`           |
-//! | `await asyncio.wait(aws, return_when=…)` | `wait(aws, None, ReturnWhen::FirstCompleted).await` |
-//! | `async with sem:`                        | `let _permit = sem.acquire().await;`              |
+//! | `gather(…, return_exceptions=True)`      | `gather([…]).return_exceptions().await?`          |
+//! | `await asyncio.wait_for(f(), 5)`         | `wait_for(f(), Some(5.0)).await?`                 |
+//! | `for c in asyncio.as_completed(aws)`     | `for next in as_completed(aws) { next.await? }` |
+//! | `await asyncio.wait(tasks, return_when=…)` | `wait(&tasks, None, ReturnWhen::FirstCompleted).await?` |
+//! | `async with sem:`                        | `let _permit = sem.acquire().await?;`             |
+//! | `except asyncio.CancelledError:`         | `Err(e) if e.is_cancelled() => …`                 |
 //! | `raise ValueError("x")`                  | `return Err(Exception::value_error("x"))`         |
 //! | `time.sleep(2)` (the mistake)            | `blocking_sleep(2.0)`                             |
 //! | `await asyncio.to_thread(f, n)`          | `to_thread(Job::CountPrimes { below: n }).await?` |
@@ -21,13 +22,17 @@
 //! | `try: … finally: cleanup()`              | `let _cleanup = finally(\|\| cleanup());`          |
 //! | `loop.time()`                            | `loop_time()`                                     |
 //!
-//! Where Rust differs: futures are lazy (as coroutine objects are) and cancelling means
-//! dropping. The toolbox keeps asyncio's behaviour on top; see [`task`] for the mapping.
+//! Underneath, everything a task waits on is an asyncio [`Fut`] whose callbacks are scheduled,
+//! never run inline, so the order of turns is CPython's (see [`future`]). Where Rust differs:
+//! futures are lazy (as coroutine objects are), and an exception is an `Err` that `?` carries
+//! up; a cancelled task's await returns `Err(CancelledError)`, exactly where Python raises it.
 
 mod fetch;
+pub mod future;
 mod jobs;
 mod many;
 mod queue;
+mod runner;
 mod sleep;
 mod sync;
 pub mod task;
@@ -35,13 +40,20 @@ mod thread;
 mod value;
 
 pub use fetch::{fetch_json, fetch_text, open_fetches, Json};
+pub use future::{AnyFut, CallbackId, Fut, FutWait};
 pub use jobs::{count_primes, Job};
-pub use many::{as_completed, gather, wait, wait_for, Awaitable, Gather, ReturnWhen};
+pub use many::{
+    as_completed, as_completed_within, gather, shield, wait, wait_for, wait_futures, AsCompleted, Awaitable, Gather,
+    GatherAll, ReturnWhen,
+};
 pub use queue::Queue;
-pub use sleep::{blocking_sleep, loop_time, secs_to_micros, sleep};
-pub use sync::{Event, Lock, Permit, Semaphore};
-pub use task::{coro, create_task, finally, print, run, Coro, Finally, Task, TaskValue};
+pub use runner::{asyncio_run, run};
+pub use sleep::{blocking_sleep, loop_time, secs_to_micros, sleep, sleep_result, Sleep};
+pub use sync::{Condition, Event, Held, Lock, Permit, Semaphore};
+pub use task::{
+    coro, create_task, current_task, finally, print, spawn_on, task_future, Coro, Finally, Task, TaskValue,
+};
 #[cfg(target_arch = "wasm32")]
 pub use thread::{busy_workers, worker_run};
 pub use thread::{to_thread, ToThread};
-pub use value::{Exception, PyRepr, PyResult, Repr};
+pub use value::{Exception, Payload, PyRepr, PyResult, Repr};

@@ -4,8 +4,10 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use super::future::{Fut, FutWait};
 use super::task::inside;
-use crate::runtime::{note_wait, TimerKey, WeakRuntime};
+use super::value::{Exception, PyResult};
+use crate::runtime::{note_wait, take_thrown, TimerKey, WeakRuntime};
 use crate::trace::{Micros, Wait};
 
 /// Seconds (as Python writes them) to whole microseconds; NaN and negatives count as zero.
@@ -19,63 +21,84 @@ pub fn secs_to_micros(secs: f64) -> Micros {
 }
 
 /// `await asyncio.sleep(secs)`. `sleep(0)` yields one loop turn without a timer, as asyncio's
-/// does. Dropping the future (cancellation) clears its timer.
-pub fn sleep(secs: f64) -> Sleep {
-    Sleep { dur: secs_to_micros(secs), state: State::New }
+/// does; otherwise a timer completes a future and the task resumes on the turn after it fires.
+/// Cancelling raises `CancelledError` here and clears the timer.
+pub fn sleep(secs: f64) -> Sleep<()> {
+    sleep_result(secs, ())
+}
+
+/// `await asyncio.sleep(secs, result)`: gives `result` back.
+pub fn sleep_result<T: Clone + 'static>(secs: f64, result: T) -> Sleep<T> {
+    Sleep { dur: secs_to_micros(secs), result: Some(result), state: State::New }
 }
 
 #[must_use = "sleep does nothing unless awaited"]
-pub struct Sleep {
+pub struct Sleep<T> {
     dur: Micros,
+    result: Option<T>,
     state: State,
 }
+
+impl<T> Unpin for Sleep<T> {}
 
 enum State {
     New,
     Yielded,
-    Waiting { run: WeakRuntime, key: TimerKey, due: Micros },
+    Waiting { run: WeakRuntime, key: TimerKey, wait: FutWait<()> },
     Done,
 }
 
-impl Future for Sleep {
-    type Output = ();
+impl<T: Clone + 'static> Future for Sleep<T> {
+    type Output = PyResult<T>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        match &self.state {
-            State::New if self.dur == 0 => {
-                self.state = State::Yielded;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<T>> {
+        let this = &mut *self;
+        if let State::New = this.state {
+            if this.dur == 0 {
+                // `__sleep0`: a bare yield; the task is stepped again on the next iteration.
+                this.state = State::Yielded;
                 note_wait(Wait::Yield);
                 cx.waker().wake_by_ref();
-                Poll::Pending
+                return Poll::Pending;
             }
-            State::New => {
-                let (rt, _) = inside("sleep");
-                let due = rt.now().saturating_add(self.dur);
-                let key = rt.add_timer(due, cx.waker());
-                note_wait(Wait::Timer { due, dur: self.dur });
-                self.state = State::Waiting { run: rt.downgrade(), key, due };
-                Poll::Pending
-            }
-            State::Waiting { run, key, due } => match run.upgrade() {
-                Some(rt) if rt.timer_pending(*key) => {
-                    rt.update_timer_waker(*key, cx.waker());
-                    note_wait(Wait::Timer { due: *due, dur: self.dur });
-                    Poll::Pending
+            let (rt, _) = inside("sleep");
+            let fut = Fut::<()>::on(rt.downgrade());
+            let due = rt.now().saturating_add(this.dur);
+            let setter = fut.clone();
+            // `futures._set_result_unless_cancelled`
+            let key = rt.call_at(due, move || {
+                if !setter.done() {
+                    setter.set_result(());
                 }
-                _ => {
-                    self.state = State::Done;
-                    Poll::Ready(())
-                }
+            });
+            let wait = fut.wait(Wait::Timer { due, dur: this.dur });
+            this.state = State::Waiting { run: rt.downgrade(), key, wait };
+        }
+        let outcome = match &mut this.state {
+            State::Yielded => match take_thrown() {
+                Some(thrown) => Err(Exception::cancelled_with(thrown.msg.as_deref())),
+                None => Ok(()),
             },
-            State::Yielded | State::Done => {
-                self.state = State::Done;
-                Poll::Ready(())
+            State::Waiting { wait, .. } => match Pin::new(wait).poll(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(r) => r,
+            },
+            State::New | State::Done => Err(Exception::new("RuntimeError", "cannot reuse already awaited coroutine")),
+        };
+        // `finally: h.cancel()`
+        if let State::Waiting { run, key, .. } = std::mem::replace(&mut this.state, State::Done) {
+            if let Some(rt) = run.upgrade() {
+                rt.cancel_timer(key);
             }
         }
+        this.state = State::Done;
+        Poll::Ready(outcome.and_then(|()| {
+            this.result.take().ok_or_else(|| Exception::new("RuntimeError", "cannot reuse already awaited coroutine"))
+        }))
     }
 }
 
-impl Drop for Sleep {
+impl<T> Drop for Sleep<T> {
     fn drop(&mut self) {
         if let State::Waiting { run, key, .. } = &self.state {
             if let Some(rt) = run.upgrade() {

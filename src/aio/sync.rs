@@ -1,177 +1,236 @@
-//! `asyncio.Semaphore`, `asyncio.Lock` and `asyncio.Event`, plus the FIFO of waiting tasks
-//! they (and `Queue`) share.
+//! `asyncio.Lock`, `Event`, `Condition`, `Semaphore` and `BoundedSemaphore`, ported from CPython
+//! 3.11's `asyncio/locks.py`: each waiter waits on a future of its own, in a FIFO line, and is
+//! woken by completing that future (so it resumes on the next turn, as in asyncio).
 //!
-//! `async with sem:` becomes `let _permit = sem.acquire().await;`: the permit is given back when
-//! it drops, which also happens when the task is cancelled while holding it.
+//! In Rust, `async with sem:` becomes `let _permit = sem.acquire().await?;`: the permit gives the
+//! slot back when it drops, at the end of the block or when an exception (`?`) leaves it.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
 
+use super::future::Fut;
 use super::task::inside;
-use crate::runtime::{note_wait, WeakRuntime};
-use crate::trace::{EventKind, TaskId, Text, Wait};
+use super::value::{Exception, PyResult};
+use crate::runtime::{current, WeakRuntime};
+use crate::trace::{EventKind, Text, Wait};
 
-/// Waiting tasks in arrival order. A waiter keeps its place (an id) across polls.
-#[derive(Default)]
-pub(crate) struct WaitList {
-    next: u64,
-    entries: VecDeque<(u64, Waker)>,
-}
+/// A line of waiters, each on its own future (asyncio's `_waiters` deque).
+type Line = RefCell<VecDeque<Fut<()>>>;
 
-impl WaitList {
-    /// Joins the line, or refreshes the waker of a place already held.
-    pub fn register(&mut self, place: &mut Option<u64>, waker: &Waker) {
-        if let Some(id) = *place {
-            if let Some((_, w)) = self.entries.iter_mut().find(|(i, _)| *i == id) {
-                if !w.will_wake(waker) {
-                    *w = waker.clone();
-                }
-                return;
-            }
-        }
-        self.next += 1;
-        self.entries.push_back((self.next, waker.clone()));
-        *place = Some(self.next);
-    }
-
-    pub fn remove(&mut self, place: &mut Option<u64>) {
-        if let Some(id) = place.take() {
-            self.entries.retain(|(i, _)| *i != id);
-        }
-    }
-
-    /// False once the waiter was woken and taken out of the line (by `pop_first` or `drain`).
-    pub fn contains(&self, place: Option<u64>) -> bool {
-        place.is_some_and(|id| self.entries.iter().any(|(i, _)| *i == id))
-    }
-
-    /// Takes the first waiter out of the line (asyncio's `_wakeup_next`).
-    pub fn pop_first(&mut self) -> Option<Waker> {
-        self.entries.pop_front().map(|(_, w)| w)
-    }
-
-    pub fn drain(&mut self) -> Vec<Waker> {
-        self.entries.drain(..).map(|(_, w)| w).collect()
+fn remove(line: &Line, fut: &Fut<()>) {
+    let mut l = line.borrow_mut();
+    if let Some(i) = l.iter().position(|f| f.same(fut)) {
+        l.remove(i);
     }
 }
 
-/// Wakes a waker taken out of a line (after the line's borrow has ended).
-pub(crate) fn wake(w: Option<Waker>) {
-    if let Some(w) = w {
-        w.wake();
+/// Records that the current task took or gave back `what` (the timeline's permits lane).
+fn note_holding(run: &WeakRuntime, what: Text, taken: bool) {
+    if let (Some(rt), Some((_, me))) = (run.upgrade(), current()) {
+        rt.record(me, if taken { EventKind::Acquired { what } } else { EventKind::Released { what } });
     }
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Kind {
-    Semaphore,
-    Lock,
-}
+// ----- Semaphore ---------------------------------------------------------------------------
 
-/// A task in a semaphore's line; `granted` once a release handed it a permit.
-struct Waiter {
-    id: u64,
-    waker: Waker,
-    granted: bool,
-}
-
-struct Permits {
+struct SemState {
     run: WeakRuntime,
     name: Text,
-    kind: Kind,
-    value: Cell<usize>,
-    line: RefCell<VecDeque<Waiter>>,
-    next: Cell<u64>,
-}
-
-impl Permits {
-    /// asyncio's `_wake_up_next`: hands a free permit straight to the first waiter not yet
-    /// served, so two releases in one turn wake two waiters.
-    fn wake_up_next(&self) -> bool {
-        let waker = {
-            let mut line = self.line.borrow_mut();
-            match line.iter_mut().find(|w| !w.granted) {
-                Some(w) if self.value.get() > 0 => {
-                    self.value.set(self.value.get() - 1);
-                    w.granted = true;
-                    Some(w.waker.clone())
-                }
-                _ => None,
-            }
-        };
-        let woke = waker.is_some();
-        wake(waker);
-        woke
-    }
-
-    /// Wakes as many waiters as there are free permits.
-    fn wake_all_allowed(&self) {
-        while self.value.get() > 0 && self.wake_up_next() {}
-    }
-
-    /// asyncio's `locked()`: no free permit, or others already in line (first come, first served).
-    fn locked(&self) -> bool {
-        self.value.get() == 0 || self.line.borrow().iter().any(|w| !w.granted)
-    }
-
-    fn acquired(self: &Rc<Self>) -> Poll<Permit> {
-        let (rt, holder) = inside("acquire");
-        rt.record(holder, EventKind::Acquired { what: self.name });
-        Poll::Ready(Permit { sem: self.clone(), holder })
-    }
+    value: Cell<i64>,
+    /// `BoundedSemaphore`'s initial value: releasing above it is an error.
+    bound: Option<i64>,
+    waiters: Line,
 }
 
 /// `asyncio.Semaphore(n)`: at most `n` holders at once; the rest wait in line.
 #[derive(Clone)]
-pub struct Semaphore(Rc<Permits>);
-
-/// `asyncio.Lock()`: a semaphore of one, shown as a lock.
-#[derive(Clone)]
-pub struct Lock(Semaphore);
-
-fn permits(kind: Kind, name: &str, value: usize) -> Semaphore {
-    let (rt, _) = inside(name);
-    Semaphore(Rc::new(Permits {
-        name: rt.text(name),
-        run: rt.downgrade(),
-        kind,
-        value: Cell::new(value),
-        line: RefCell::default(),
-        next: Cell::new(0),
-    }))
-}
+pub struct Semaphore(Rc<SemState>);
 
 impl Semaphore {
     pub fn new(value: usize) -> Self {
-        permits(Kind::Semaphore, "semaphore", value)
+        Self::make("semaphore", value as i64, None)
     }
 
-    /// `async with sem:` → `let _permit = sem.acquire().await;`
-    pub fn acquire(&self) -> Acquire {
-        Acquire { sem: self.0.clone(), place: None }
+    /// A semaphore shown under `name` on the timeline.
+    pub fn named(name: &str, value: usize) -> Self {
+        Self::make(name, value as i64, None)
+    }
+
+    /// `asyncio.BoundedSemaphore(n)`.
+    pub fn bounded(name: &str, value: usize) -> Self {
+        Self::make(name, value as i64, Some(value as i64))
+    }
+
+    fn make(name: &str, value: i64, bound: Option<i64>) -> Self {
+        let (rt, _) = inside("Semaphore");
+        Semaphore(Rc::new(SemState {
+            run: rt.downgrade(),
+            name: rt.text(name),
+            value: Cell::new(value),
+            bound,
+            waiters: RefCell::default(),
+        }))
     }
 
     /// `sem.locked()`: acquiring now would wait.
     pub fn locked(&self) -> bool {
-        self.0.locked()
+        self.0.value.get() == 0 || self.0.waiters.borrow().iter().any(|w| !w.cancelled())
+    }
+
+    /// The counter (`sem._value`).
+    pub fn value(&self) -> i64 {
+        self.0.value.get()
+    }
+
+    /// `async with sem:` → `let _permit = sem.acquire().await?;`
+    pub async fn acquire(&self) -> PyResult<Permit> {
+        self.acquire_slot().await?;
+        Ok(Permit { sem: self.clone() })
+    }
+
+    /// `await sem.acquire()`, the slot to be given back with [`Semaphore::release`].
+    pub async fn acquire_slot(&self) -> PyResult<()> {
+        let s = &self.0;
+        if !self.locked() {
+            s.value.set(s.value.get() - 1);
+            note_holding(&s.run, s.name, true);
+            return Ok(());
+        }
+        let fut = Fut::<()>::on(s.run.clone());
+        s.waiters.borrow_mut().push_back(fut.clone());
+        let outcome = fut.wait(Wait::Semaphore { name: s.name }).await;
+        remove(&s.waiters, &fut);
+        if let Err(e) = outcome {
+            // Handed a slot just before the cancellation arrived: pass it on.
+            if !fut.cancelled() {
+                s.value.set(s.value.get() + 1);
+                self.wake_up_next();
+            }
+            return Err(e);
+        }
+        if s.value.get() > 0 {
+            self.wake_up_next();
+        }
+        note_holding(&s.run, s.name, true);
+        Ok(())
+    }
+
+    /// `sem.release()`. A bounded semaphore released more often than acquired raises.
+    pub fn release(&self) -> PyResult<()> {
+        let s = &self.0;
+        if s.bound.is_some_and(|b| s.value.get() >= b) {
+            return Err(Exception::value_error("BoundedSemaphore released too many times"));
+        }
+        s.value.set(s.value.get() + 1);
+        note_holding(&s.run, s.name, false);
+        self.wake_up_next();
+        Ok(())
+    }
+
+    /// `_wake_up_next`: hands the slot straight to the first waiter not yet woken.
+    fn wake_up_next(&self) {
+        let s = &self.0;
+        let next = s.waiters.borrow().iter().find(|f| !f.done()).cloned();
+        if let Some(fut) = next {
+            s.value.set(s.value.get() - 1);
+            fut.set_result(());
+        }
     }
 }
 
+/// A held slot of a semaphore; dropping it gives it back.
+pub struct Permit {
+    sem: Semaphore,
+}
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        // Only a bounded semaphore can refuse, and a permit was taken from it first.
+        let _ = self.sem.release();
+    }
+}
+
+// ----- Lock --------------------------------------------------------------------------------
+
+struct LockState {
+    run: WeakRuntime,
+    name: Text,
+    locked: Cell<bool>,
+    waiters: Line,
+}
+
+/// `asyncio.Lock()`.
+#[derive(Clone)]
+pub struct Lock(Rc<LockState>);
+
 impl Lock {
     pub fn new() -> Self {
-        Lock(permits(Kind::Lock, "lock", 1))
+        Self::named("lock")
     }
 
-    pub fn acquire(&self) -> Acquire {
-        self.0.acquire()
+    pub fn named(name: &str) -> Self {
+        let (rt, _) = inside("Lock");
+        Lock(Rc::new(LockState {
+            run: rt.downgrade(),
+            name: rt.text(name),
+            locked: Cell::new(false),
+            waiters: RefCell::default(),
+        }))
     }
 
     pub fn locked(&self) -> bool {
-        self.0.locked()
+        self.0.locked.get()
+    }
+
+    /// `async with lock:` → `let _held = lock.acquire().await?;`
+    pub async fn acquire(&self) -> PyResult<Held> {
+        self.acquire_lock().await?;
+        Ok(Held { lock: self.clone() })
+    }
+
+    /// `await lock.acquire()`, to be given back with [`Lock::release`].
+    pub async fn acquire_lock(&self) -> PyResult<()> {
+        let s = &self.0;
+        if !s.locked.get() && s.waiters.borrow().iter().all(|w| w.cancelled()) {
+            s.locked.set(true);
+            note_holding(&s.run, s.name, true);
+            return Ok(());
+        }
+        let fut = Fut::<()>::on(s.run.clone());
+        s.waiters.borrow_mut().push_back(fut.clone());
+        let outcome = fut.wait(Wait::Lock { name: s.name }).await;
+        remove(&s.waiters, &fut);
+        if let Err(e) = outcome {
+            if !s.locked.get() {
+                self.wake_up_first();
+            }
+            return Err(e);
+        }
+        s.locked.set(true);
+        note_holding(&s.run, s.name, true);
+        Ok(())
+    }
+
+    /// `lock.release()`.
+    pub fn release(&self) -> PyResult<()> {
+        let s = &self.0;
+        if !s.locked.get() {
+            return Err(Exception::new("RuntimeError", "Lock is not acquired."));
+        }
+        s.locked.set(false);
+        note_holding(&s.run, s.name, false);
+        self.wake_up_first();
+        Ok(())
+    }
+
+    fn wake_up_first(&self) {
+        let first = self.0.waiters.borrow().front().cloned();
+        if let Some(fut) = first {
+            if !fut.done() {
+                fut.set_result(());
+            }
+        }
     }
 }
 
@@ -181,95 +240,24 @@ impl Default for Lock {
     }
 }
 
-#[must_use = "acquire does nothing unless awaited"]
-pub struct Acquire {
-    sem: Rc<Permits>,
-    place: Option<u64>,
+/// A held lock; dropping it releases it.
+pub struct Held {
+    lock: Lock,
 }
 
-impl Future for Acquire {
-    type Output = Permit;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Permit> {
-        let this = &mut *self;
-        let s = &this.sem;
-        match this.place {
-            None if !s.locked() => {
-                s.value.set(s.value.get() - 1);
-                return s.acquired();
-            }
-            None => {
-                let id = s.next.get() + 1;
-                s.next.set(id);
-                s.line.borrow_mut().push_back(Waiter { id, waker: cx.waker().clone(), granted: false });
-                this.place = Some(id);
-            }
-            Some(id) => {
-                let mut line = s.line.borrow_mut();
-                let Some(i) = line.iter().position(|w| w.id == id) else {
-                    // Not in line (cannot happen: only this future removes its entry); rejoin.
-                    line.push_back(Waiter { id, waker: cx.waker().clone(), granted: false });
-                    return Poll::Pending;
-                };
-                if line[i].granted {
-                    line.remove(i);
-                    drop(line);
-                    this.place = None;
-                    // New waiters may have queued behind: wake as many as may go.
-                    s.wake_all_allowed();
-                    return s.acquired();
-                }
-                if !line[i].waker.will_wake(cx.waker()) {
-                    line[i].waker = cx.waker().clone();
-                }
-            }
-        }
-        note_wait(match s.kind {
-            Kind::Semaphore => Wait::Semaphore { name: s.name },
-            Kind::Lock => Wait::Lock { name: s.name },
-        });
-        Poll::Pending
-    }
-}
-
-impl Drop for Acquire {
+impl Drop for Held {
     fn drop(&mut self) {
-        let Some(id) = self.place.take() else { return };
-        let s = &self.sem;
-        let granted = {
-            let mut line = s.line.borrow_mut();
-            let i = line.iter().position(|w| w.id == id);
-            i.and_then(|i| line.remove(i)).is_some_and(|w| w.granted)
-        };
-        // Cancelled after a permit was handed over: give it back to the next in line.
-        if granted {
-            s.value.set(s.value.get() + 1);
-        }
-        s.wake_all_allowed();
+        let _ = self.lock.release();
     }
 }
 
-/// A held permit; dropping it gives it back and hands it to the next in line.
-pub struct Permit {
-    sem: Rc<Permits>,
-    holder: TaskId,
-}
-
-impl Drop for Permit {
-    fn drop(&mut self) {
-        let s = &self.sem;
-        s.value.set(s.value.get() + 1);
-        if let Some(rt) = s.run.upgrade() {
-            rt.record(self.holder, EventKind::Released { what: s.name });
-        }
-        s.wake_up_next();
-    }
-}
+// ----- Event -------------------------------------------------------------------------------
 
 struct Flag {
+    run: WeakRuntime,
     name: Text,
-    set: Cell<bool>,
-    waiters: RefCell<WaitList>,
+    value: Cell<bool>,
+    waiters: Line,
 }
 
 /// `asyncio.Event()`: tasks wait until someone sets it.
@@ -282,28 +270,51 @@ impl Event {
     }
 
     pub fn named(name: &str) -> Self {
-        let (rt, _) = inside(name);
-        Event(Rc::new(Flag { name: rt.text(name), set: Cell::new(false), waiters: RefCell::default() }))
+        let (rt, _) = inside("Event");
+        Event(Rc::new(Flag {
+            run: rt.downgrade(),
+            name: rt.text(name),
+            value: Cell::new(false),
+            waiters: RefCell::default(),
+        }))
     }
 
     /// `event.set()`: wakes every waiter.
     pub fn set(&self) {
-        self.0.set.set(true);
-        let all = self.0.waiters.borrow_mut().drain();
-        all.into_iter().for_each(Waker::wake);
+        if self.0.value.replace(true) {
+            return;
+        }
+        let waiters: Vec<Fut<()>> = self.0.waiters.borrow().iter().cloned().collect();
+        for fut in waiters {
+            if !fut.done() {
+                fut.set_result(());
+            }
+        }
     }
 
     pub fn clear(&self) {
-        self.0.set.set(false);
+        self.0.value.set(false);
     }
 
     pub fn is_set(&self) -> bool {
-        self.0.set.get()
+        self.0.value.get()
     }
 
     /// `await event.wait()`
-    pub fn wait(&self) -> EventWait {
-        EventWait { flag: self.0.clone(), place: None }
+    pub async fn wait(&self) -> PyResult<()> {
+        self.wait_as(Wait::Event { name: self.0.name }).await
+    }
+
+    /// `await event.wait()`, shown on the timeline as `shown` (a queue's `join()`).
+    pub(crate) async fn wait_as(&self, shown: Wait) -> PyResult<()> {
+        if self.0.value.get() {
+            return Ok(());
+        }
+        let fut = Fut::<()>::on(self.0.run.clone());
+        self.0.waiters.borrow_mut().push_back(fut.clone());
+        let outcome = fut.wait(shown).await;
+        remove(&self.0.waiters, &fut);
+        outcome
     }
 }
 
@@ -313,31 +324,75 @@ impl Default for Event {
     }
 }
 
-#[must_use = "wait does nothing unless awaited"]
-pub struct EventWait {
-    flag: Rc<Flag>,
-    place: Option<u64>,
+// ----- Condition ---------------------------------------------------------------------------
+
+/// `asyncio.Condition(lock)`: wait until notified, holding the lock around it.
+#[derive(Clone)]
+pub struct Condition {
+    lock: Lock,
+    name: Text,
+    run: WeakRuntime,
+    waiters: Rc<Line>,
 }
 
-impl Future for EventWait {
-    type Output = ();
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let this = &mut *self;
-        let woken = this.place.is_some() && !this.flag.waiters.borrow().contains(this.place);
-        // Woken by set(): done, even if the event was cleared again since (as in asyncio).
-        if this.flag.set.get() || woken {
-            this.flag.waiters.borrow_mut().remove(&mut this.place);
-            return Poll::Ready(());
-        }
-        this.flag.waiters.borrow_mut().register(&mut this.place, cx.waker());
-        note_wait(Wait::Event { name: this.flag.name });
-        Poll::Pending
+impl Condition {
+    pub fn new(lock: Option<Lock>) -> Self {
+        let (rt, _) = inside("Condition");
+        let lock = lock.unwrap_or_else(|| Lock::named("condition"));
+        Condition { name: rt.text("condition"), run: rt.downgrade(), lock, waiters: Rc::default() }
     }
-}
 
-impl Drop for EventWait {
-    fn drop(&mut self) {
-        self.flag.waiters.borrow_mut().remove(&mut self.place);
+    pub fn lock(&self) -> &Lock {
+        &self.lock
+    }
+
+    /// `await cond.wait()`: releases the lock, waits to be notified, takes the lock back.
+    pub async fn wait(&self) -> PyResult<()> {
+        if !self.lock.locked() {
+            return Err(Exception::new("RuntimeError", "cannot wait on un-acquired lock"));
+        }
+        self.lock.release()?;
+        let fut = Fut::<()>::on(self.run.clone());
+        self.waiters.borrow_mut().push_back(fut.clone());
+        let outcome = fut.wait(Wait::Event { name: self.name }).await;
+        remove(&self.waiters, &fut);
+        // finally: take the lock back, even if cancelled meanwhile (then re-raise).
+        let mut cancelled = None;
+        loop {
+            match self.lock.acquire_lock().await {
+                Ok(()) => break,
+                Err(e) if e.is_cancelled() => cancelled = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        if let Some(e) = cancelled {
+            return Err(e);
+        }
+        outcome
+    }
+
+    /// `cond.notify(n)`
+    pub fn notify(&self, n: usize) -> PyResult<()> {
+        if !self.lock.locked() {
+            return Err(Exception::new("RuntimeError", "cannot notify on un-acquired lock"));
+        }
+        let waiters: Vec<Fut<()>> = self.waiters.borrow().iter().cloned().collect();
+        let mut woken = 0;
+        for fut in waiters {
+            if woken >= n {
+                break;
+            }
+            if !fut.done() {
+                woken += 1;
+                fut.set_result(());
+            }
+        }
+        Ok(())
+    }
+
+    /// `cond.notify_all()`
+    pub fn notify_all(&self) -> PyResult<()> {
+        let n = self.waiters.borrow().len();
+        self.notify(n)
     }
 }

@@ -18,7 +18,7 @@ use super::jobs::{count_primes, Job};
 use super::sleep::{sleep, Sleep};
 use super::task::inside;
 use super::value::{Exception, PyResult};
-use crate::runtime::note_wait;
+use crate::runtime::{note_wait, take_thrown};
 use crate::trace::{Text, Wait};
 
 impl Job {
@@ -54,7 +54,7 @@ enum State {
     New,
     Virtual {
         result: String,
-        timer: Sleep,
+        timer: Pin<Box<Sleep<()>>>,
         label: Text,
     },
     #[cfg(target_arch = "wasm32")]
@@ -67,11 +67,17 @@ impl Future for ToThread {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<String>> {
         let this = &mut *self;
+        // Cancelled while the job runs: drop it (a worker running it is terminated) and raise
+        // where the task waits.
+        if let Some(thrown) = take_thrown() {
+            this.state = State::Done;
+            return Poll::Ready(Err(Exception::cancelled_with(thrown.msg.as_deref())));
+        }
         if let State::New = this.state {
             let (rt, _) = inside("to_thread");
             let label = rt.text(&this.job.to_string());
             this.state = if rt.is_virtual() {
-                State::Virtual { result: this.job.run_cpu(), timer: sleep(this.job.virtual_secs()), label }
+                State::Virtual { result: this.job.run_cpu(), timer: Box::pin(sleep(this.job.virtual_secs())), label }
             } else {
                 #[cfg(target_arch = "wasm32")]
                 {
@@ -82,8 +88,8 @@ impl Future for ToThread {
             };
         }
         let outcome = match &mut this.state {
-            State::Virtual { result, timer, label } => match Pin::new(timer).poll(cx) {
-                Poll::Ready(()) => Poll::Ready(Ok(std::mem::take(result))),
+            State::Virtual { result, timer, label } => match timer.as_mut().poll(cx) {
+                Poll::Ready(r) => Poll::Ready(r.map(|()| std::mem::take(result))),
                 Poll::Pending => {
                     note_wait(Wait::Worker { job: *label });
                     Poll::Pending
@@ -116,7 +122,6 @@ mod browser {
     use web_sys::{MessageEvent, Worker};
 
     use super::super::jobs::Job;
-    use super::super::sync::WaitList;
     use super::super::value::{Exception, PyResult};
     use crate::runtime::{note_wait, OutsideGuard, Runtime};
     use crate::trace::{Text, Wait};
@@ -140,6 +145,37 @@ mod browser {
     }
 
     type Answer = Result<String, String>;
+
+    /// Calls waiting for a free worker, in arrival order; a call keeps its place across polls.
+    #[derive(Default)]
+    struct WaitList {
+        next: u64,
+        entries: std::collections::VecDeque<(u64, Waker)>,
+    }
+
+    impl WaitList {
+        fn register(&mut self, place: &mut Option<u64>, waker: &Waker) {
+            if let Some(id) = *place {
+                if let Some((_, w)) = self.entries.iter_mut().find(|(i, _)| *i == id) {
+                    w.clone_from(waker);
+                    return;
+                }
+            }
+            self.next += 1;
+            self.entries.push_back((self.next, waker.clone()));
+            *place = Some(self.next);
+        }
+
+        fn remove(&mut self, place: &mut Option<u64>) {
+            if let Some(id) = place.take() {
+                self.entries.retain(|(i, _)| *i != id);
+            }
+        }
+
+        fn pop_first(&mut self) -> Option<Waker> {
+            self.entries.pop_front().map(|(_, w)| w)
+        }
+    }
 
     struct Slot {
         id: u32,

@@ -1,19 +1,52 @@
 //! Results and exceptions as Python shows them, so a run's output reads like the asyncio
 //! program it mirrors: `['A done', 'B done']`, `TimeoutError()`, `ValueError('bad id 3')`.
 
+use std::any::Any;
 use std::fmt;
 use std::rc::Rc;
 
+/// What the Python engine attaches to an exception passing through the toolbox: its own
+/// exception object, so `except` clauses, attributes and tracebacks survive a trip through
+/// `gather` or a task's result.
+pub trait Payload {
+    /// `repr(e)`, as the engine shows it.
+    fn repr(&self) -> String;
+    fn as_any(&self) -> &dyn Any;
+}
+
 /// A Python-style exception: a class name and a message. Cheap to clone.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Exception {
     kind: Rc<str>,
     message: Rc<str>,
+    payload: Option<Rc<dyn Payload>>,
+}
+
+impl fmt::Debug for Exception {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.py_repr())
+    }
+}
+
+/// Two exceptions are equal when they show the same (tests compare outcomes).
+impl PartialEq for Exception {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.message == other.message
+    }
 }
 
 impl Exception {
     pub fn new(kind: &str, message: impl AsRef<str>) -> Self {
-        Exception { kind: Rc::from(kind), message: Rc::from(message.as_ref()) }
+        Exception { kind: Rc::from(kind), message: Rc::from(message.as_ref()), payload: None }
+    }
+
+    /// An exception carrying the engine's own object.
+    pub fn with_payload(kind: &str, message: impl AsRef<str>, payload: Rc<dyn Payload>) -> Self {
+        Exception { payload: Some(payload), ..Self::new(kind, message) }
+    }
+
+    pub fn payload(&self) -> Option<&Rc<dyn Payload>> {
+        self.payload.as_ref()
     }
 
     /// What `asyncio.wait_for` raises when the time is up.
@@ -24,6 +57,11 @@ impl Exception {
     /// What awaiting a cancelled task raises.
     pub fn cancelled() -> Self {
         Self::new("CancelledError", "")
+    }
+
+    /// `CancelledError(msg)`, as `task.cancel(msg)` makes it.
+    pub fn cancelled_with(msg: Option<&str>) -> Self {
+        Self::new("CancelledError", msg.unwrap_or(""))
     }
 
     pub fn value_error(message: impl AsRef<str>) -> Self {
@@ -64,6 +102,9 @@ pub trait PyRepr {
 
 impl PyRepr for Exception {
     fn py_repr(&self) -> String {
+        if let Some(p) = &self.payload {
+            return p.repr();
+        }
         if self.message.is_empty() {
             format!("{}()", self.kind)
         } else {

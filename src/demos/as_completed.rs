@@ -70,7 +70,7 @@ asyncio.run(main())"#
 // region: demo
 fn task(name: &'static str, delay: f64) -> Coro<String> {
     coro(format!("task('{name}', {delay:?})"), async move {
-        sleep(delay).await;
+        sleep(delay).await?;
         Ok(format!("{name} done"))
     })
 }
@@ -79,9 +79,9 @@ fn main(a: f64, b: f64, c: f64) -> Coro<Vec<String>> {
     coro("main()", async move {
         let start = loop_time();
         let mut order = Vec::new();
-        let mut next_done = as_completed([task("A", a), task("B", b), task("C", c)]);
-        while let Some(result) = next_done.next().await {
-            let result = result?;
+        let next_done = as_completed([task("A", a), task("B", b), task("C", c)]);
+        for next in next_done {
+            let result = next.await?;
             print(format!("{:.2} s: {result}", loop_time() - start));
             order.push(result);
         }

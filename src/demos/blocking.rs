@@ -120,7 +120,7 @@ asyncio.run(main())"#
 fn ticker(name: &'static str, ticks: usize, interval: f64) -> Coro<()> {
     coro(format!("ticker('{name}')"), async move {
         for i in 1..=ticks {
-            sleep(interval).await;
+            sleep(interval).await?;
             print(format!("{name} tick {i}"));
         }
         Ok(())
@@ -129,10 +129,10 @@ fn ticker(name: &'static str, ticks: usize, interval: f64) -> Coro<()> {
 
 fn blocker(block: f64, fixed: bool) -> Coro<()> {
     coro("blocker()", async move {
-        sleep(0.3).await;
+        sleep(0.3).await?;
         if fixed {
             print("blocker: waiting politely");
-            sleep(block).await; // fixed: the loop runs others meanwhile
+            sleep(block).await?; // fixed: the loop runs others meanwhile
         } else {
             print("blocker: calling time.sleep, the whole loop stops");
             blocking_sleep(block); // blocking! nothing else can run
@@ -142,9 +142,10 @@ fn blocker(block: f64, fixed: bool) -> Coro<()> {
     })
 }
 
-fn main(block: f64, ticks: usize, interval: f64, fixed: bool) -> Coro<Vec<()>> {
+fn main(block: f64, ticks: usize, interval: f64, fixed: bool) -> Coro<()> {
     coro("main()", async move {
-        gather([ticker("A", ticks, interval), ticker("B", ticks, interval), blocker(block, fixed)]).await
+        gather([ticker("A", ticks, interval), ticker("B", ticks, interval), blocker(block, fixed)]).await?;
+        Ok(())
     })
 }
 // endregion

@@ -105,7 +105,7 @@ fn worker(steps: usize, step: f64) -> Coro<String> {
         let _cleanup = finally(|| print("worker: cleaning up")); // runs even when cancelled
         for i in 1..=steps {
             print(format!("step {i}"));
-            sleep(step).await;
+            sleep(step).await?;
         }
         Ok("finished".to_string())
     })
@@ -114,7 +114,7 @@ fn worker(steps: usize, step: f64) -> Coro<String> {
 fn main(steps: usize, step: f64, after: f64) -> Coro<bool> {
     coro("main()", async move {
         let task = create_task(worker(steps, step));
-        sleep(after).await;
+        sleep(after).await?;
         task.cancel();
         if let Err(e) = task.clone().await {
             if e.is_cancelled() {

@@ -79,7 +79,7 @@ asyncio.run(main())"#
 fn background_job(secs: f64) -> Coro<String> {
     coro("background_job()", async move {
         print("Background job started");
-        sleep(secs).await;
+        sleep(secs).await?;
         print("Background job finished");
         Ok("job result".to_string())
     })
@@ -89,7 +89,7 @@ fn main(job: f64, work: f64) -> Coro<String> {
     coro("main()", async move {
         let task = create_task(background_job(job));
         print("Doing other work...");
-        sleep(work).await;
+        sleep(work).await?;
         print("Other work done; now waiting for the task");
         let result = task.await?;
         print(format!("Got: {result}"));

@@ -114,19 +114,20 @@ asyncio.run(main())"#
 // region: demo
 fn fetch(url: String, latency: f64) -> Coro<Json> {
     coro(format!("fetch('{url}')"), async move {
-        sleep(latency).await; // extra latency, to see the overlap
+        sleep(latency).await?; // extra latency, to see the overlap
         fetch_json(&url).await // raises on HTTP errors, network errors, bad JSON
     })
 }
 
 /// A timeout cancels the request where it waits, and cancelling a fetch aborts it for real.
 fn fetch_in_time(url: String, latency: f64, timeout: f64) -> Coro<Json> {
-    coro(format!("fetch_in_time('{url}')"), async move { wait_for(fetch(url, latency), timeout).await })
+    coro(format!("fetch_in_time('{url}')"), async move { wait_for(fetch(url, latency), Some(timeout)).await })
 }
 
 fn main(urls: Vec<String>, latency: f64, timeout: f64) -> Coro<usize> {
     coro("main()", async move {
-        let results = gather(urls.iter().map(|u| fetch_in_time(u.clone(), latency, timeout))).return_exceptions().await;
+        let results =
+            gather(urls.iter().map(|u| fetch_in_time(u.clone(), latency, timeout))).return_exceptions().await?;
         for (url, r) in urls.iter().zip(&results) {
             match r {
                 Ok(json) => print(format!("{url}: ok {}", json.py_repr())),

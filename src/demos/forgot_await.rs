@@ -67,7 +67,7 @@ asyncio.run(main())"#
 // region: demo
 fn save(user: &'static str, delay: f64) -> Coro<()> {
     coro(format!("save('{user}')"), async move {
-        sleep(delay).await; // writing to a database
+        sleep(delay).await?; // writing to a database
         print(format!("saved {user}"));
         Ok(())
     })

@@ -56,17 +56,17 @@ asyncio.run(main())"#
 fn task(name: &'static str, delay: f64) -> Coro<String> {
     coro(format!("task('{name}', {delay:?})"), async move {
         print(format!("{name} started"));
-        sleep(delay).await;
+        sleep(delay).await?;
         print(format!("{name} finished after {delay:?}s"));
         Ok(format!("{name} done"))
     })
 }
 
-fn main(a: f64, b: f64, c: f64) -> Coro<Vec<String>> {
+fn main(a: f64, b: f64, c: f64) -> Coro<()> {
     coro("main()", async move {
         let results = gather([task("A", a), task("B", b), task("C", c)]).await?;
         print(results.py_repr());
-        Ok(results)
+        Ok(())
     })
 }
 // endregion

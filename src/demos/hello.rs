@@ -63,7 +63,7 @@ asyncio.run(main())"#
 fn fetch_data(delay: f64) -> Coro<String> {
     coro("fetch_data()", async move {
         print("Fetching data...");
-        sleep(delay).await; // stands in for a slow request
+        sleep(delay).await?; // stands in for a slow request
         print("Data fetched!");
         Ok("user 1: Alice".to_string())
     })

@@ -165,7 +165,7 @@ fn draw(api: Api, prompt: usize, attempt: usize) -> (f64, Option<&'static str>) 
 fn ask_llm(api: Api, prompt: usize, attempt: usize) -> Coro<String> {
     coro(format!("ask_llm('prompt {prompt}')"), async move {
         let (latency, failure) = draw(api, prompt, attempt);
-        sleep(latency).await;
+        sleep(latency).await?;
         match failure {
             Some(why) => Err(Exception::new("APIError", why)),
             None => Ok(format!("summary of 'prompt {prompt}'")),
@@ -175,7 +175,7 @@ fn ask_llm(api: Api, prompt: usize, attempt: usize) -> Coro<String> {
 
 fn ask_with_retry(api: Api, prompt: usize, sem: Semaphore, retries: usize, backoff: f64) -> Coro<String> {
     coro(format!("ask_with_retry('prompt {prompt}')"), async move {
-        let _permit = sem.acquire().await; // at most `limit` requests open
+        let _permit = sem.acquire().await?; // at most `limit` requests open
         let mut attempt = 0;
         loop {
             match ask_llm(api, prompt, attempt).await {
@@ -183,7 +183,7 @@ fn ask_with_retry(api: Api, prompt: usize, sem: Semaphore, retries: usize, backo
                 Err(e) if attempt == retries => return Err(e),
                 Err(e) => {
                     print(format!("prompt {prompt}: {e}, retrying"));
-                    sleep(backoff * 2f64.powi(attempt as i32)).await; // exponential backoff
+                    sleep(backoff * 2f64.powi(attempt as i32)).await?; // exponential backoff
                     attempt += 1;
                 }
             }
@@ -196,7 +196,7 @@ fn main(api: Api, prompts: usize, limit: usize, retries: usize, backoff: f64) ->
         let sem = Semaphore::new(limit);
         let results = gather((0..prompts).map(|p| ask_with_retry(api, p, sem.clone(), retries, backoff)))
             .return_exceptions()
-            .await;
+            .await?;
         for (p, r) in results.iter().enumerate() {
             match r {
                 Ok(answer) => print(format!("prompt {p}: {answer}")),

@@ -188,13 +188,13 @@ struct Setup {
 fn producer(queue: Queue<Option<usize>>, s: Setup, sentinels: bool) -> Coro<()> {
     coro("producer()", async move {
         for i in 1..=s.items {
-            sleep(s.delay).await;
-            queue.put(Some(i)).await; // waits while the queue is full
+            sleep(s.delay).await?;
+            queue.put(Some(i)).await?; // waits while the queue is full
             print(format!("produced {i}"));
         }
         if sentinels {
             for _ in 0..s.consumers {
-                queue.put(None).await; // one sentinel per consumer
+                queue.put(None).await?; // one sentinel per consumer
             }
         }
         Ok(())
@@ -204,12 +204,12 @@ fn producer(queue: Queue<Option<usize>>, s: Setup, sentinels: bool) -> Coro<()> 
 fn consumer(name: String, queue: Queue<Option<usize>>, work: f64, task_done: bool) -> Coro<()> {
     coro(name.clone(), async move {
         loop {
-            let Some(item) = queue.get().await else {
+            let Some(item) = queue.get().await? else {
                 print(format!("{name} stops"));
                 return Ok(());
             };
             print(format!("{name} processing {item}"));
-            sleep(work).await;
+            sleep(work).await?;
             if task_done {
                 queue.task_done()?;
             }
@@ -236,7 +236,7 @@ fn main_join(s: Setup, maxsize: usize) -> Coro<()> {
             .map(|c| create_task(consumer(format!("consumer {c}"), queue.clone(), s.work, true)))
             .collect();
         producer(queue.clone(), s, false).await?;
-        queue.join().await; // until task_done() for every item
+        queue.join().await?; // until task_done() for every item
         print("all items processed");
         for c in &consumers {
             c.cancel();

@@ -146,7 +146,7 @@ asyncio.run(main())"#
 // region: demo
 fn call(i: usize, failures: usize, step: f64) -> Coro<String> {
     coro(format!("call({i})"), async move {
-        sleep(0.5 + step * i as f64).await;
+        sleep(0.5 + step * i as f64).await?;
         let failing = i % 2 == 1 && i < 2 * failures; // calls 1, 3, …
         if failing {
             return Err(Exception::value_error(format!("call {i} failed")));
@@ -162,7 +162,7 @@ fn main_fail_fast(calls: usize, failures: usize, step: f64) -> Coro<Repr> {
             Ok(results) => Ok(Repr(results.py_repr())), // the list itself, as Python returns it
             Err(e) => {
                 print(format!("gather raised {}; the other calls keep running", e.py_repr()));
-                let (done, _) = wait(tasks, None, ReturnWhen::AllCompleted).await; // they all finish anyway
+                let (done, _) = wait(&tasks, None, ReturnWhen::AllCompleted).await?; // they all finish anyway
                 let ok = done.iter().filter(|t| matches!(t.outcome(), Some(Ok(_)))).count();
                 print(format!("{ok} calls succeeded after all"));
                 Ok(Repr("failed".py_repr()))
@@ -173,7 +173,7 @@ fn main_fail_fast(calls: usize, failures: usize, step: f64) -> Coro<Repr> {
 
 fn main_return_exceptions(calls: usize, failures: usize, step: f64) -> Coro<Vec<PyResult<String>>> {
     coro("main()", async move {
-        let results = gather((0..calls).map(|i| call(i, failures, step))).return_exceptions().await;
+        let results = gather((0..calls).map(|i| call(i, failures, step))).return_exceptions().await?;
         for (i, r) in results.iter().enumerate() {
             match r {
                 Err(e) => print(format!("Failed {i}: {}", e.py_repr())),

@@ -117,9 +117,9 @@ fn latencies(calls: usize, low: f64, high: f64, seed: u64) -> Vec<f64> {
 
 fn call_api(i: usize, latency: f64, sem: Semaphore) -> Coro<usize> {
     coro(format!("call_api({i})"), async move {
-        let _permit = sem.acquire().await; // waits here while the limit is reached
+        let _permit = sem.acquire().await?; // waits here while the limit is reached
         print(format!("call {i} starts"));
-        sleep(latency).await;
+        sleep(latency).await?;
         print(format!("call {i} done"));
         Ok(i)
     })

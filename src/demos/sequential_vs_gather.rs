@@ -93,7 +93,7 @@ asyncio.run(main())"#
 // region: demo
 fn fetch(i: usize, delay: f64) -> Coro<String> {
     coro(format!("fetch({i})"), async move {
-        sleep(delay).await; // a request that takes a while
+        sleep(delay).await?; // a request that takes a while
         Ok(format!("data {i}"))
     })
 }
@@ -121,10 +121,11 @@ fn timed(label: &'static str, work: Coro<Vec<String>>) -> Coro<Vec<String>> {
     })
 }
 
-fn main(n: usize, delay: f64) -> Coro<Vec<Vec<String>>> {
+fn main(n: usize, delay: f64) -> Coro<()> {
     coro("main()", async move {
         // Both versions start together, so they share one time axis.
-        gather([timed("one by one", one_by_one(n, delay)), timed("gathered", all_at_once(n, delay))]).await
+        gather([timed("one by one", one_by_one(n, delay)), timed("gathered", all_at_once(n, delay))]).await?;
+        Ok(())
     })
 }
 // endregion

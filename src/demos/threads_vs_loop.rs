@@ -146,7 +146,7 @@ fn job_on_loop(i: usize, job: Job) -> Coro<String> {
     coro(format!("job({i})"), async move {
         match job {
             Job::Io { secs } => {
-                sleep(secs).await;
+                sleep(secs).await?;
                 Ok("None".to_string())
             }
             Job::CountPrimes { below } => Ok(count_primes(below).to_string()), // holds the loop

@@ -147,7 +147,7 @@ asyncio.run(main())"#
 fn ticker() -> Coro<()> {
     coro("ticker()", async {
         loop {
-            sleep(0.1).await;
+            sleep(0.1).await?;
             print("tick");
         }
     })
@@ -156,11 +156,11 @@ fn ticker() -> Coro<()> {
 fn main(n: u64, in_worker: bool, budget: f64) -> Coro<String> {
     coro("main()", async move {
         let t = create_task(ticker());
-        sleep(0.25).await;
+        sleep(0.25).await?;
         let count = if in_worker {
             wait_for(
                 coro("to_thread(count_primes)", async move { to_thread(Job::CountPrimes { below: n }).await }),
-                budget,
+                Some(budget),
             )
             .await?
         } else {

@@ -86,7 +86,7 @@ asyncio.run(main())"#
 fn slow_operation(secs: f64) -> Coro<String> {
     coro("slow_operation()", async move {
         print("slow operation started");
-        sleep(secs).await;
+        sleep(secs).await?;
         print("slow operation finished");
         Ok("done".to_string())
     })
@@ -94,7 +94,7 @@ fn slow_operation(secs: f64) -> Coro<String> {
 
 fn main(secs: f64, timeout: f64) -> Coro<String> {
     coro("main()", async move {
-        match wait_for(slow_operation(secs), timeout).await {
+        match wait_for(slow_operation(secs), Some(timeout)).await {
             Ok(result) => {
                 print(format!("Result: {result}"));
                 Ok(result)

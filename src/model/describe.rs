@@ -52,6 +52,7 @@ pub fn wait(w: &Wait, m: &RunModel, rec: &Recorder) -> String {
         Wait::Join { task } => format!("await {}", task_name(m, task)),
         Wait::Many { what, pending } => format!("{} ({pending} left)", rec.resolve(what)),
         Wait::Worker { job } => format!("to_thread {}", rec.resolve(job)),
+        Wait::Future => "a future".into(),
         Wait::Unknown => "an outside future".into(),
     }
 }
@@ -70,7 +71,7 @@ pub fn wait_kind(w: &Wait) -> &'static str {
         Wait::Event { .. } => "event",
         Wait::Join { .. } | Wait::Many { .. } => "join",
         Wait::Worker { .. } => "worker",
-        Wait::Unknown => "other",
+        Wait::Future | Wait::Unknown => "other",
     }
 }
 
@@ -97,6 +98,7 @@ pub fn cancelled_by(by: &CancelledBy, m: &RunModel) -> String {
         CancelledBy::Timeout(t) => format!("by a timeout in {}", task_name(m, *t)),
         CancelledBy::Stop => "by Stop".into(),
         CancelledBy::RunEnd => "because the run ended".into(),
+        CancelledBy::Propagated => "because what it awaited was cancelled".into(),
     }
 }
 

@@ -255,11 +255,11 @@ mod tests {
             coro("main", async {
                 gather([
                     coro("A \"quoted\"", async {
-                        sleep(1.0).await;
+                        sleep(1.0).await?;
                         Ok(1u32)
                     }),
                     coro("B", async {
-                        sleep(0.5).await;
+                        sleep(0.5).await?;
                         Ok(2)
                     }),
                 ])

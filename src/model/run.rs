@@ -233,6 +233,8 @@ impl RunModel {
                     self.change_in_flight(t, 1);
                 }
             }
+            // Source lines are read by the script view straight from the recording.
+            EventKind::Line { .. } => {}
             EventKind::Done { value } => self.end_task(e, Ending::Done { value }, log(LogKind::Done(value))),
             EventKind::Failed { error } => self.end_task(e, Ending::Failed { error }, log(LogKind::Failed(error))),
             EventKind::Cancelled { by } => self.end_task(e, Ending::Cancelled { by }, log(LogKind::Cancelled(by))),

@@ -1,22 +1,46 @@
-//! Which run and task the thread is polling right now, and the notes a leaf future leaves for
-//! the executor. The toolbox reads these instead of taking a runtime argument, so demo code reads
-//! like Python (`sleep(1.0).await`, not `rt.sleep(1.0).await`).
+//! Which run and task the thread is polling right now, and the notes a poll leaves for the
+//! executor or picks up from it. The toolbox reads these instead of taking a runtime argument, so
+//! demo code reads like Python (`sleep(1.0).await`, not `rt.sleep(1.0).await`).
+//!
+//! Two notes carry asyncio's cancellation protocol across the poll boundary:
+//! - the *thrown cancellation*: `Task.__step` throws `CancelledError` into a coroutine that was
+//!   asked to cancel while it was not waiting on a future; the first toolbox await polled takes
+//!   it and raises it where the task is suspended;
+//! - the *future waited on* (`Task._fut_waiter`): what `task.cancel()` cancels first.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use super::Runtime;
 use crate::trace::{TaskId, Wait, WakeCause};
 
+/// Something a task can wait on that `task.cancel()` can cancel (an asyncio future).
+pub trait Cancel {
+    /// `future.cancel(msg)`: false if it had already finished.
+    fn cancel(&self, msg: Option<Rc<str>>) -> bool;
+}
+
+/// A cancellation thrown into the task being polled: `CancelledError(msg)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Thrown {
+    pub msg: Option<Rc<str>>,
+}
+
 thread_local! {
     static CURRENT: RefCell<Vec<(Runtime, TaskId)>> = const { RefCell::new(Vec::new()) };
     static WAIT_NOTE: Cell<Option<Wait>> = const { Cell::new(None) };
+    static LINE_NOTE: Cell<Option<u32>> = const { Cell::new(None) };
     static WAKE_CAUSE: Cell<Option<WakeCause>> = const { Cell::new(None) };
+    static THROWN: RefCell<Option<Thrown>> = const { RefCell::new(None) };
+    static FUT_WAITER: RefCell<Option<Rc<dyn Cancel>>> = const { RefCell::new(None) };
 }
 
 /// Marks `task` of `rt` as the one being polled until the guard drops.
 pub(super) fn enter(rt: &Runtime, task: TaskId) -> EnterGuard {
     CURRENT.with(|c| c.borrow_mut().push((rt.clone(), task)));
     WAIT_NOTE.with(|w| w.set(None));
+    LINE_NOTE.with(|w| w.set(None));
+    FUT_WAITER.with(|w| w.borrow_mut().take());
     EnterGuard
 }
 
@@ -41,6 +65,35 @@ pub fn note_wait(wait: Wait) {
 
 pub(super) fn take_wait() -> Option<Wait> {
     WAIT_NOTE.with(|w| w.take())
+}
+
+/// The source line the task is at (the Python engine says it as a task suspends), recorded
+/// with the wait so the page can light that line.
+pub fn note_line(line: u32) {
+    LINE_NOTE.with(|w| w.set(Some(line)));
+}
+
+pub(super) fn take_line() -> Option<u32> {
+    LINE_NOTE.with(|w| w.take())
+}
+
+/// A toolbox await about to suspend registers the future it waits on, for `task.cancel()`.
+pub fn note_fut_waiter(fut: Rc<dyn Cancel>) {
+    FUT_WAITER.with(|w| *w.borrow_mut() = Some(fut));
+}
+
+pub(super) fn take_fut_waiter() -> Option<Rc<dyn Cancel>> {
+    FUT_WAITER.with(|w| w.borrow_mut().take())
+}
+
+pub(super) fn set_thrown(thrown: Option<Thrown>) {
+    THROWN.with(|t| *t.borrow_mut() = thrown);
+}
+
+/// Takes the cancellation thrown into the current poll, if any: the await that takes it raises
+/// `CancelledError` at its suspension point instead of waiting.
+pub fn take_thrown() -> Option<Thrown> {
+    THROWN.with(|t| t.borrow_mut().take())
 }
 
 /// Runs `f` with every wake inside it attributed to `cause`.

@@ -1,12 +1,21 @@
-//! Layer 1 of 4 (**runtime** → trace → model → view): the event loop the demos run on.
+//! Layer 1 of 4 (**runtime** → trace → model → view): the event loop programs run on.
 //!
 //! A small executor shaped like asyncio's loop (`BaseEventLoop._run_once`): a FIFO of ready
-//! tasks, a heap of timers, and iterations that first move due timers to the ready queue and
-//! then run exactly the tasks that were ready when the iteration began. We write our own
-//! instead of using `wasm_bindgen_futures::spawn_local` because instrumentation needs it:
-//! every poll, wait and wake is recorded; the same loop runs on a deterministic virtual clock
-//! (native tests, step mode) and on the browser's event loop; and a run can be stopped or
-//! stepped one task resume at a time.
+//! handles (a task's next step, or a `call_soon` callback), a heap of timers, and iterations
+//! that first move due timers' callbacks to the ready queue and then run exactly the handles
+//! that were ready when the iteration began. We write our own instead of using
+//! `wasm_bindgen_futures::spawn_local` because instrumentation needs it: every poll, wait and
+//! wake is recorded; the same loop runs on a deterministic virtual clock (native tests, step
+//! mode) and on the browser's event loop; and a run can be stopped or stepped one task resume
+//! at a time.
+//!
+//! Tasks follow asyncio's `Task` protocol: `cancel()` first cancels the future the task waits
+//! on (`_fut_waiter`); failing that it marks the task, and its next step *throws* the
+//! cancellation in at its await (see [`context`]), so `except`/`finally` code runs as in Python.
+//!
+//! Code outside any task (a script's module level, `asyncio.run` itself) is the run's *driver*:
+//! it is polled at the start and again each time the loop stops, exactly as CPython's main thread
+//! resumes when `run_until_complete` returns.
 //!
 //! In the browser each iteration is its own macrotask (posted through a `MessageChannel`, which,
 //! unlike nested `setTimeout(0)`, is not clamped to 4 ms), so the page can paint between
@@ -19,6 +28,7 @@ mod context;
 mod timers;
 mod waker;
 
+use std::any::Any;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::VecDeque;
 use std::future::Future;
@@ -28,7 +38,7 @@ use std::task::{Context, Poll, Waker};
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::now_ms;
-pub use context::{current, note_wait};
+pub use context::{current, note_fut_waiter, note_line, note_wait, take_thrown, Cancel, Thrown};
 pub use timers::TimerKey;
 
 use crate::trace::{CancelledBy, EventKind, Micros, Recorder, TaskId, Wait, WakeCause};
@@ -39,6 +49,8 @@ pub enum Completion {
     Done(String),
     /// The exception's repr, e.g. `ValueError('bad input')`.
     Failed(String),
+    /// A `CancelledError` left the coroutine.
+    Cancelled,
 }
 
 /// How a task ended.
@@ -53,7 +65,7 @@ pub enum End {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
     Running,
-    /// The main task ended (done or failed) and the leftovers were cancelled, as `asyncio.run` does.
+    /// The driver (`asyncio.run` and whatever called it) returned.
     Finished,
     /// Stopped by the user; every task was cancelled.
     Stopped,
@@ -62,25 +74,39 @@ pub enum Phase {
 }
 
 pub type TaskFuture = Pin<Box<dyn Future<Output = Completion>>>;
+type DriverFuture = Pin<Box<dyn Future<Output = ()>>>;
 
-/// Someone to tell when a task ends.
-enum Joiner {
-    Waker(Waker),
-    Callback(Box<dyn FnOnce(End)>),
+/// An entry of the ready queue (asyncio's `Handle`).
+enum Handle {
+    /// A task's next step (`Task.__step`).
+    Step(TaskId),
+    /// A `call_soon` callback: a future's done-callback, a timer's action.
+    Call(Box<dyn FnOnce()>),
 }
 
 struct Slot {
     future: Option<TaskFuture>,
     waker: Waker,
     queued: bool,
-    cancel: Option<CancelledBy>,
+    started: bool,
     end: Option<End>,
-    joiners: Vec<Joiner>,
+    /// asyncio's `_must_cancel`: throw `CancelledError` in at the next step.
+    must_cancel: bool,
+    cancel_msg: Option<Rc<str>>,
+    /// Who last asked it to cancel (what the `Cancelled` event names).
+    cancel_by: Option<CancelledBy>,
+    /// asyncio's `cancelling()` count.
+    cancels_requested: u32,
+    /// The future it is suspended on, if that is one `cancel()` can cancel.
+    fut_waiter: Option<Rc<dyn Cancel>>,
+    /// The toolbox's handle on the task's result future (for `asyncio.run`'s shutdown, and
+    /// for the Python engine's `Task` objects), whatever its result type.
+    link: Option<Rc<dyn Any>>,
 }
 
 enum Clock {
     Virtual(Cell<Micros>),
-    /// Time 0 is when the main task is started (`asyncio.run`), not when the run was made.
+    /// Time 0 is when the driver first runs (the program starts), not when the run was made.
     #[cfg(target_arch = "wasm32")]
     Browser {
         origin_ms: Cell<f64>,
@@ -100,22 +126,34 @@ pub struct Shared {
     host: Host,
     trace: RefCell<Recorder>,
     tasks: RefCell<Vec<Slot>>,
-    ready: RefCell<VecDeque<TaskId>>,
+    ready: RefCell<VecDeque<Handle>>,
     timers: RefCell<timers::Timers>,
-    /// Tasks still to poll in the current iteration (asyncio's `ntodo`).
+    /// Handles still to run in the current iteration (asyncio's `ntodo`).
     left_in_iteration: Cell<usize>,
     /// The clock as the last poll of this iteration ended; `None` while a poll runs and
     /// outside iterations.
     between_polls: Cell<Option<Micros>>,
-    /// The most recent clock reading (see `record_spawn`).
+    /// The most recent clock reading (see `spawn`).
     last_reading: Cell<Micros>,
-    main: Cell<Option<TaskId>>,
-    main_ended: Cell<bool>,
+    /// The task being polled right now, if any.
+    polling: Cell<Option<TaskId>>,
+    /// Code outside the loop (`asyncio.run` and its caller), polled when the loop stops.
+    driver: RefCell<Option<DriverFuture>>,
+    /// Inside `run_until_complete`: iterations run.
+    loop_running: Cell<bool>,
+    /// `loop.stop()` was called: the loop stops once the current iteration ends.
+    stopping: Cell<bool>,
     phase: Cell<Phase>,
     /// Requests and worker jobs in flight: things outside the loop that may still wake a task.
     outside: Cell<u32>,
     on_end: RefCell<Vec<Box<dyn FnOnce()>>>,
+    exception_handler: RefCell<Option<ExceptionHandler>>,
 }
+
+/// `loop.set_exception_handler`: told about errors nobody else will see ("Task exception was
+/// never retrieved", exceptions during `asyncio.run`'s shutdown). Gets the message, the task
+/// concerned and the exception (the toolbox's, as `&dyn Any`).
+pub type ExceptionHandler = Rc<dyn Fn(&str, Option<TaskId>, &dyn Any)>;
 
 impl Drop for Shared {
     fn drop(&mut self) {
@@ -123,7 +161,7 @@ impl Drop for Shared {
     }
 }
 
-/// One run of a demo: its loop, its tasks and its recording. Cheap to clone (shared handle).
+/// One run of a program: its loop, its tasks and its recording. Cheap to clone (shared handle).
 #[derive(Clone)]
 pub struct Runtime(Rc<Shared>);
 
@@ -170,11 +208,14 @@ impl Runtime {
             left_in_iteration: Cell::new(0),
             between_polls: Cell::new(None),
             last_reading: Cell::new(0),
-            main: Cell::new(None),
-            main_ended: Cell::new(false),
+            polling: Cell::new(None),
+            driver: RefCell::new(None),
+            loop_running: Cell::new(false),
+            stopping: Cell::new(false),
             phase: Cell::new(Phase::Running),
             outside: Cell::new(0),
             on_end: RefCell::new(Vec::new()),
+            exception_handler: RefCell::new(None),
         }))
     }
 
@@ -239,21 +280,80 @@ impl Runtime {
         }
     }
 
-    // ----- tasks -------------------------------------------------------------------------
+    /// `loop.set_exception_handler(f)`.
+    pub fn set_exception_handler(&self, f: ExceptionHandler) {
+        *self.0.exception_handler.borrow_mut() = Some(f);
+    }
 
-    /// Starts the run's main task (what `asyncio.run(main())` is given).
-    pub fn spawn_main(&self, name: &str, fut: TaskFuture) -> TaskId {
+    /// `loop.call_exception_handler(...)`. Without a handler the report is only recorded as
+    /// what it is about (the model's warnings already explain those cases).
+    pub fn call_exception_handler(&self, message: &str, task: Option<TaskId>, exception: &dyn Any) {
+        let handler = self.0.exception_handler.borrow().clone();
+        if let Some(handler) = handler {
+            handler(message, task, exception);
+        }
+    }
+
+    // ----- the driver: code outside the loop ---------------------------------------------
+
+    /// Starts the program: `driver` is the code outside any task (it calls `asyncio.run`). It
+    /// runs now, up to its first `run_until_complete`, and resumes each time the loop stops.
+    pub fn start(&self, driver: impl Future<Output = ()> + 'static) {
         #[cfg(target_arch = "wasm32")]
         if let Clock::Browser { origin_ms } = &self.0.clock {
             origin_ms.set(browser::now_ms());
             self.0.last_reading.set(0);
         }
-        let id = self.spawn(None, name, fut);
-        self.0.main.set(Some(id));
-        id
+        *self.0.driver.borrow_mut() = Some(Box::pin(driver));
+        self.poll_driver();
     }
 
-    /// Schedules a new task; like `loop.create_task`, it first runs on the next iteration.
+    /// True while `run_until_complete` runs the loop (asyncio's `loop.is_running()`).
+    pub fn loop_running(&self) -> bool {
+        self.0.loop_running.get()
+    }
+
+    /// Called by the driver's `run_until_complete`: iterations run until [`Runtime::stop_loop`].
+    pub fn run_loop(&self) {
+        self.0.loop_running.set(true);
+        self.host_changed();
+    }
+
+    /// `loop.stop()`: the loop stops when the current iteration ends, and the driver resumes.
+    pub fn stop_loop(&self) {
+        self.0.stopping.set(true);
+    }
+
+    fn poll_driver(&self) {
+        if self.phase() != Phase::Running {
+            return;
+        }
+        let Some(mut driver) = self.0.driver.borrow_mut().take() else { return };
+        let polled = {
+            let _entered = context::enter(self, TaskId::OUTSIDE);
+            driver.as_mut().poll(&mut Context::from_waker(Waker::noop()))
+        };
+        match polled {
+            Poll::Ready(()) => {
+                drop(driver);
+                if self.phase() == Phase::Running {
+                    self.end_run(Phase::Finished, CancelledBy::RunEnd);
+                }
+            }
+            Poll::Pending if self.phase() == Phase::Running => {
+                *self.0.driver.borrow_mut() = Some(driver);
+                if !self.loop_running() {
+                    // The driver waits for something only a running loop could bring.
+                    self.end_run(Phase::Stuck, CancelledBy::RunEnd);
+                }
+            }
+            Poll::Pending => drop(driver),
+        }
+    }
+
+    // ----- tasks -------------------------------------------------------------------------
+
+    /// Schedules a new task; like `loop.create_task`, its first step runs on the next iteration.
     pub fn spawn(&self, parent: Option<TaskId>, name: &str, fut: TaskFuture) -> TaskId {
         let id = TaskId(self.0.tasks.borrow().len() as u32);
         let name = self.text(name);
@@ -261,14 +361,20 @@ impl Runtime {
         // that poll began) instead of a fresh reading: spawning ten thousand tasks would
         // otherwise spend most of its time asking JavaScript for the time.
         let time = self.0.between_polls.get().unwrap_or(self.0.last_reading.get());
+        let parent = parent.filter(|p| *p != TaskId::OUTSIDE);
         self.0.trace.borrow_mut().record(time, id, EventKind::Spawn { parent, name });
         self.0.tasks.borrow_mut().push(Slot {
             future: Some(fut),
             waker: waker::task_waker(self.0.id, id),
             queued: false,
-            cancel: None,
+            started: false,
             end: None,
-            joiners: Vec::new(),
+            must_cancel: false,
+            cancel_msg: None,
+            cancel_by: None,
+            cancels_requested: 0,
+            fut_waiter: None,
+            link: None,
         });
         if self.phase() == Phase::Running {
             self.enqueue(id);
@@ -285,63 +391,86 @@ impl Runtime {
         self.0.tasks.borrow().get(id.0 as usize).and_then(|s| s.end)
     }
 
-    /// Wakes `waker` when the task ends (at once if it already has).
-    pub fn wake_when_ended(&self, id: TaskId, waker: &Waker) {
-        let mut tasks = self.0.tasks.borrow_mut();
-        match tasks.get_mut(id.0 as usize) {
-            Some(slot) if slot.end.is_none() => {
-                let known = slot.joiners.iter().any(|j| matches!(j, Joiner::Waker(w) if w.will_wake(waker)));
-                if !known {
-                    slot.joiners.push(Joiner::Waker(waker.clone()));
-                }
-            }
-            _ => {
-                drop(tasks);
-                waker.wake_by_ref();
-            }
-        }
-    }
-
-    /// Calls `f` with how the task ended, when it ends (at once if it already has), like an
-    /// asyncio done-callback. `gather`, `wait` and `as_completed` use it to learn the order in
-    /// which their tasks finish without scanning them all on every wake.
-    pub fn when_ended(&self, id: TaskId, f: impl FnOnce(End) + 'static) {
-        let ended = {
-            let mut tasks = self.0.tasks.borrow_mut();
-            match tasks.get_mut(id.0 as usize) {
-                Some(slot) if slot.end.is_none() => {
-                    slot.joiners.push(Joiner::Callback(Box::new(f)));
-                    return;
-                }
-                Some(slot) => slot.end.unwrap_or(End::Cancelled),
-                None => End::Cancelled,
-            }
-        };
-        f(ended);
-    }
-
-    /// `task.cancel()`: the task ends at its current await point on its next turn. Returns
-    /// false if it had already ended.
-    pub fn cancel(&self, id: TaskId, by: CancelledBy) -> bool {
+    /// `task.cancel(msg)`, as asyncio's `Task.cancel`: cancels the future the task waits on if
+    /// it can; otherwise the cancellation is thrown in at the task's next step. Returns false
+    /// if the task had already ended.
+    pub fn cancel(&self, id: TaskId, by: CancelledBy, msg: Option<Rc<str>>) -> bool {
         if self.phase() != Phase::Running {
             return false;
         }
-        {
+        let waiter = {
             let mut tasks = self.0.tasks.borrow_mut();
-            let Some(slot) = tasks.get_mut(id.0 as usize) else {
-                return false;
-            };
+            let Some(slot) = tasks.get_mut(id.0 as usize) else { return false };
             if slot.end.is_some() {
                 return false;
             }
-            if slot.cancel.is_some() {
+            slot.cancels_requested += 1;
+            slot.cancel_by = Some(by);
+            slot.fut_waiter.clone()
+        };
+        self.record(id, EventKind::CancelRequested { by });
+        if let Some(waiter) = &waiter {
+            if waiter.cancel(msg.clone()) {
                 return true;
             }
-            slot.cancel = Some(by);
         }
-        self.record(id, EventKind::CancelRequested { by });
-        self.wake(id);
+        let idle = {
+            let mut tasks = self.0.tasks.borrow_mut();
+            let Some(slot) = tasks.get_mut(id.0 as usize) else { return false };
+            slot.must_cancel = true;
+            slot.cancel_msg = msg;
+            !slot.queued && waiter.is_none() && self.0.polling.get() != Some(id)
+        };
+        // In asyncio such a task is always about to run. Here a task suspended on something
+        // that is not a future (no `fut_waiter`) must still get the turn that delivers it.
+        if idle {
+            self.wake(id);
+        }
         true
+    }
+
+    /// Attaches the toolbox's handle on a task's result future.
+    pub fn set_task_link(&self, id: TaskId, link: Rc<dyn Any>) {
+        if let Some(slot) = self.0.tasks.borrow_mut().get_mut(id.0 as usize) {
+            slot.link = Some(link);
+        }
+    }
+
+    /// The toolbox's handle on a task's result future.
+    pub fn task_link(&self, id: TaskId) -> Option<Rc<dyn Any>> {
+        self.0.tasks.borrow().get(id.0 as usize).and_then(|s| s.link.clone())
+    }
+
+    /// `task.cancelling()`: cancellation requests not yet withdrawn by `uncancel()`.
+    pub fn cancelling(&self, id: TaskId) -> u32 {
+        self.0.tasks.borrow().get(id.0 as usize).map_or(0, |s| s.cancels_requested)
+    }
+
+    /// `task.uncancel()`: withdraws one request; returns how many remain.
+    pub fn uncancel(&self, id: TaskId) -> u32 {
+        let mut tasks = self.0.tasks.borrow_mut();
+        let Some(slot) = tasks.get_mut(id.0 as usize) else { return 0 };
+        slot.cancels_requested = slot.cancels_requested.saturating_sub(1);
+        slot.cancels_requested
+    }
+
+    /// The cancellation still owed to the task being polled, taken: a coroutine that returns
+    /// normally after `cancel()` was called on its own task during the step ends cancelled
+    /// (asyncio's `_must_cancel` checked on `StopIteration`).
+    pub fn take_must_cancel(&self, id: TaskId) -> Option<Option<Rc<str>>> {
+        let mut tasks = self.0.tasks.borrow_mut();
+        let slot = tasks.get_mut(id.0 as usize)?;
+        if !slot.must_cancel {
+            return None;
+        }
+        slot.must_cancel = false;
+        Some(slot.cancel_msg.take())
+    }
+
+    /// Tasks that have not ended yet, in creation order.
+    pub fn pending_tasks(&self) -> Vec<TaskId> {
+        let tasks = self.0.tasks.borrow();
+        (0..tasks.len()).filter(|&i| tasks[i].end.is_none()).map(|i| TaskId(i as u32)).collect()
     }
 
     /// Tasks that have not ended yet.
@@ -353,10 +482,20 @@ impl Runtime {
         self.0.tasks.borrow().len()
     }
 
-    // ----- timers ------------------------------------------------------------------------
+    // ----- callbacks and timers ----------------------------------------------------------
 
-    pub fn add_timer(&self, due: Micros, waker: &Waker) -> TimerKey {
-        let key = self.0.timers.borrow_mut().add(due, waker.clone());
+    /// `loop.call_soon(f)`: runs `f` on the next iteration, after what is already ready.
+    pub fn call_soon(&self, f: impl FnOnce() + 'static) {
+        if self.phase() != Phase::Running {
+            return;
+        }
+        self.0.ready.borrow_mut().push_back(Handle::Call(Box::new(f)));
+        self.host_changed();
+    }
+
+    /// `loop.call_at(due, f)`: when `due` comes, `f` joins the ready queue like `call_soon`.
+    pub fn call_at(&self, due: Micros, f: impl FnOnce() + 'static) -> TimerKey {
+        let key = self.0.timers.borrow_mut().add(due, Box::new(f));
         self.host_changed();
         key
     }
@@ -365,13 +504,10 @@ impl Runtime {
         self.0.timers.borrow().is_pending(key)
     }
 
-    pub fn update_timer_waker(&self, key: TimerKey, waker: &Waker) {
-        self.0.timers.borrow_mut().update_waker(key, waker);
-    }
-
-    /// Clears a timer that has not fired (a cancelled sleep).
+    /// `handle.cancel()` for a timer that has not fired.
     pub fn cancel_timer(&self, key: TimerKey) {
-        self.0.timers.borrow_mut().cancel(key);
+        let callback = self.0.timers.borrow_mut().cancel(key);
+        drop(callback);
         self.host_changed();
     }
 
@@ -430,7 +566,7 @@ impl Runtime {
         if cause != WakeCause::Task(id) {
             self.record(id, EventKind::Wake { cause });
         }
-        self.0.ready.borrow_mut().push_back(id);
+        self.0.ready.borrow_mut().push_back(Handle::Step(id));
         self.host_changed();
     }
 
@@ -438,84 +574,130 @@ impl Runtime {
         if let Some(slot) = self.0.tasks.borrow_mut().get_mut(id.0 as usize) {
             slot.queued = true;
         }
-        self.0.ready.borrow_mut().push_back(id);
+        self.0.ready.borrow_mut().push_back(Handle::Step(id));
         self.host_changed();
     }
 
-    /// Starts an iteration: due timers wake their tasks, then the ready queue's length is
-    /// what this iteration will run.
+    /// Starts an iteration: due timers' callbacks join the ready queue (after what is already
+    /// there, as in asyncio), then the queue's length is what this iteration will run.
     fn begin_iteration(&self) {
         let now = self.now();
         let due = self.0.timers.borrow_mut().take_due(now);
-        for d in due {
-            context::waking_because(WakeCause::Timer { due: d.due }, || d.waker.wake());
+        {
+            let mut ready = self.0.ready.borrow_mut();
+            for d in due {
+                let (at, callback) = (d.due, d.callback);
+                ready.push_back(Handle::Call(Box::new(move || {
+                    context::waking_because(WakeCause::Timer { due: at }, callback)
+                })));
+            }
         }
         self.0.left_in_iteration.set(self.0.ready.borrow().len());
     }
 
-    /// Polls the next task of the current iteration. Returns false when the iteration is over.
-    fn poll_next(&self) -> bool {
+    /// Runs the next handle of the current iteration. Returns `None` when the iteration is
+    /// over, else whether the handle was a task's step.
+    fn run_next(&self) -> Option<bool> {
         let left = self.0.left_in_iteration.get();
         if left == 0 || self.phase() != Phase::Running {
-            return false;
+            return None;
         }
         self.0.left_in_iteration.set(left - 1);
         let next = self.0.ready.borrow_mut().pop_front();
-        if let Some(id) = next {
-            self.poll_task(id);
+        match next {
+            Some(Handle::Step(id)) => {
+                self.poll_task(id);
+                Some(true)
+            }
+            Some(Handle::Call(f)) => {
+                f();
+                Some(false)
+            }
+            None => Some(false),
         }
-        true
     }
 
     fn end_iteration(&self) {
         self.0.between_polls.set(None);
-        if self.0.main_ended.get() && self.phase() == Phase::Running {
-            self.end_run(Phase::Finished, CancelledBy::RunEnd);
+        if self.0.stopping.replace(false) && self.phase() == Phase::Running {
+            self.0.loop_running.set(false);
+            self.poll_driver();
         }
     }
 
     /// One full iteration of the loop.
     fn run_once(&self) {
         self.begin_iteration();
-        while self.poll_next() {}
+        while self.run_next().is_some() {}
         self.end_iteration();
     }
 
     fn poll_task(&self, id: TaskId) {
-        let (future, cancel, waker) = {
+        let (future, thrown, waker) = {
             let mut tasks = self.0.tasks.borrow_mut();
-            let Some(slot) = tasks.get_mut(id.0 as usize) else {
-                return;
-            };
+            let Some(slot) = tasks.get_mut(id.0 as usize) else { return };
             slot.queued = false;
-            (slot.future.take(), slot.cancel, slot.waker.clone())
+            slot.fut_waiter = None;
+            slot.started = true;
+            let thrown = slot.must_cancel.then(|| Thrown { msg: slot.cancel_msg.take() });
+            slot.must_cancel = false;
+            (slot.future.take(), thrown, slot.waker.clone())
         };
         let Some(mut future) = future else { return };
-        if let Some(by) = cancel {
-            // Drop = cancel: the future's destructors run at its await point, clearing its
-            // timer, aborting its request, giving back its permit. They run as the task, so a
-            // cleanup guard can still print (Python's `finally:`).
-            self.drop_as(id, future);
-            self.finish(id, End::Cancelled, EventKind::Cancelled { by });
-            return;
-        }
         let _entered = context::enter(self, id);
+        context::set_thrown(thrown);
+        self.0.polling.set(Some(id));
         self.record(id, EventKind::PollStart);
         self.0.between_polls.set(None);
         let polled = future.as_mut().poll(&mut Context::from_waker(&waker));
         self.0.between_polls.set(Some(self.now()));
+        self.0.polling.set(None);
+        let unconsumed = context::take_thrown().is_some();
         match polled {
+            Poll::Pending if unconsumed => {
+                // Suspended on something that could not raise the cancellation at its await:
+                // end the task there (its destructors act as `finally:` blocks).
+                self.record(id, EventKind::PollEnd { wait: None });
+                self.drop_as(id, future);
+                let by = self.cancelled_by(id);
+                self.finish(id, End::Cancelled, EventKind::Cancelled { by });
+            }
             Poll::Pending => {
                 let wait = context::take_wait().unwrap_or(Wait::Unknown);
+                if let Some(line) = context::take_line() {
+                    self.record(id, EventKind::Line { line });
+                }
                 self.record(id, EventKind::PollEnd { wait: Some(wait) });
-                let mut tasks = self.0.tasks.borrow_mut();
-                match tasks.get_mut(id.0 as usize) {
-                    Some(slot) if slot.end.is_none() => slot.future = Some(future),
-                    // The run ended during this poll: the future is dropped below, outside
-                    // the borrow.
-                    _ => {
-                        drop(tasks);
-                        drop(future);
+                let waiter = context::take_fut_waiter();
+                let owed = {
+                    let mut tasks = self.0.tasks.borrow_mut();
+                    match tasks.get_mut(id.0 as usize) {
+                        Some(slot) if slot.end.is_none() => {
+                            slot.future = Some(future);
+                            slot.fut_waiter = waiter.clone();
+                            slot.must_cancel.then(|| (slot.cancel_msg.clone(), slot.queued))
+                        }
+                        // The run ended during this poll: the future is dropped below, outside
+                        // the borrow.
+                        _ => {
+                            drop(tasks);
+                            drop(future);
+                            None
+                        }
+                    }
+                };
+                // `cancel()` was called on this task during its own step: as asyncio does right
+                // after the step, cancel the future it now waits on.
+                if let Some((msg, queued)) = owed {
+                    match waiter {
+                        Some(w) if w.cancel(msg) => {
+                            if let Some(slot) = self.0.tasks.borrow_mut().get_mut(id.0 as usize) {
+                                slot.must_cancel = false;
+                                slot.cancel_msg = None;
+                            }
+                        }
+                        None if !queued => self.wake(id),
+                        _ => {}
                     }
                 }
             }
@@ -531,9 +713,17 @@ impl Runtime {
                         let error = self.text(&repr);
                         self.finish(id, End::Failed, EventKind::Failed { error });
                     }
+                    Completion::Cancelled => {
+                        let by = self.cancelled_by(id);
+                        self.finish(id, End::Cancelled, EventKind::Cancelled { by });
+                    }
                 }
             }
         }
+    }
+
+    fn cancelled_by(&self, id: TaskId) -> CancelledBy {
+        self.0.tasks.borrow().get(id.0 as usize).and_then(|s| s.cancel_by).unwrap_or(CancelledBy::Propagated)
     }
 
     /// Drops a task's future as that task (its destructors may use the toolbox).
@@ -544,41 +734,31 @@ impl Runtime {
 
     fn finish(&self, id: TaskId, end: End, event: EventKind) {
         self.record(id, event);
-        let (joiners, future) = {
+        let future = {
             let mut tasks = self.0.tasks.borrow_mut();
-            let Some(slot) = tasks.get_mut(id.0 as usize) else {
-                return;
-            };
+            let Some(slot) = tasks.get_mut(id.0 as usize) else { return };
             slot.end = Some(end);
-            (std::mem::take(&mut slot.joiners), slot.future.take())
+            slot.fut_waiter = None;
+            slot.future.take()
         };
         // A future still here (a task made after the run ended) is dropped outside the borrow:
         // its destructors may ask the run about other tasks.
         if let Some(future) = future {
             self.drop_as(id, future);
         }
-        context::waking_because(WakeCause::Task(id), || {
-            for joiner in joiners {
-                match joiner {
-                    Joiner::Waker(w) => w.wake(),
-                    Joiner::Callback(f) => f(end),
-                }
-            }
-        });
-        if self.0.main.get() == Some(id) {
-            self.0.main_ended.set(true);
-        }
     }
 
-    /// Ends the run: cancels every task still pending (`by`), clears timers, tells listeners.
+    /// Ends the run: every task still pending is dropped where it waits (cancelled by `by`),
+    /// timers and the driver are cleared, listeners told.
     fn end_run(&self, phase: Phase, by: CancelledBy) {
         if phase == Phase::Stuck {
-            let main = self.0.main.get().unwrap_or(TaskId(0));
-            self.record(main, EventKind::Stuck);
+            self.record(TaskId::OUTSIDE, EventKind::Stuck);
         }
-        // From here on wakes are ignored and new tasks end at once.
+        // From here on wakes and callbacks are ignored and new tasks end at once.
         self.0.phase.set(phase);
-        self.0.ready.borrow_mut().clear();
+        self.0.loop_running.set(false);
+        let handles: Vec<Handle> = self.0.ready.borrow_mut().drain(..).collect();
+        drop(handles);
         self.0.left_in_iteration.set(0);
         let mut i = 0;
         while i < self.0.tasks.borrow().len() {
@@ -586,7 +766,7 @@ impl Runtime {
                 let mut tasks = self.0.tasks.borrow_mut();
                 let slot = &mut tasks[i];
                 // A task already asked to cancel ends as asked, not as a leftover.
-                slot.end.is_none().then(|| (slot.future.take(), slot.cancel.unwrap_or(by)))
+                slot.end.is_none().then(|| (slot.future.take(), slot.cancel_by.unwrap_or(by)))
             };
             if let Some((future, by)) = pending {
                 // Dropped outside the borrow: destructors call back into the run.
@@ -597,14 +777,18 @@ impl Runtime {
             }
             i += 1;
         }
-        self.0.timers.borrow_mut().clear();
-        self.record(TaskId(0), EventKind::RunEnd);
+        let timers = self.0.timers.borrow_mut().clear();
+        drop(timers);
+        let driver = self.0.driver.borrow_mut().take();
+        drop(driver);
+        self.record(TaskId::OUTSIDE, EventKind::RunEnd);
         self.host_changed();
         let listeners = std::mem::take(&mut *self.0.on_end.borrow_mut());
         listeners.into_iter().for_each(|f| f());
     }
 
-    /// The Stop button: cancels every task now.
+    /// The Stop button: drops every task where it waits, now (no `except` or `finally` code of
+    /// a Python task runs: Stop must work even on a program that ignores cancellation).
     pub fn stop(&self) {
         if self.phase() == Phase::Running {
             self.end_run(Phase::Stopped, CancelledBy::Stop);
@@ -636,23 +820,27 @@ impl Runtime {
         self.phase() == Phase::Running
     }
 
-    /// Step mode: polls exactly one task (moving the clock first if nothing is ready). Returns
-    /// false once the run has ended.
+    /// Step mode: runs handles until one task has been polled (moving the clock first if
+    /// nothing is ready). Returns false once the run has ended.
     pub fn step(&self) -> bool {
-        if self.phase() != Phase::Running {
-            return false;
-        }
-        if self.0.left_in_iteration.get() == 0 {
-            if !self.advance_virtual_clock() {
+        loop {
+            if self.phase() != Phase::Running {
                 return false;
             }
-            self.begin_iteration();
+            if self.0.left_in_iteration.get() == 0 {
+                if !self.advance_virtual_clock() {
+                    return false;
+                }
+                self.begin_iteration();
+            }
+            let polled = self.run_next() == Some(true);
+            if self.0.left_in_iteration.get() == 0 {
+                self.end_iteration();
+            }
+            if polled {
+                return self.phase() == Phase::Running;
+            }
         }
-        self.poll_next();
-        if self.0.left_in_iteration.get() == 0 {
-            self.end_iteration();
-        }
-        self.phase() == Phase::Running
     }
 
     /// With nothing ready, moves virtual time to the next timer. Ends the run as stuck if

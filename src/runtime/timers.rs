@@ -1,11 +1,12 @@
 //! The run's timers: one min-heap of deadlines, like asyncio's `_scheduled`. The host (the
 //! browser's `setTimeout` through gloo-timers, or the virtual clock) is asked to wake the loop
 //! only for the earliest one, so ten thousand sleeps cost one host timer, not ten thousand.
-//! Cancelling a sleep removes its entry at once; the heap forgets it lazily.
+//! A timer holds a callback (asyncio's `TimerHandle`): when due, the loop moves it to the ready
+//! queue like any `call_soon` callback. Cancelling removes its entry at once; the heap forgets
+//! it lazily.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
-use std::task::Waker;
 
 use crate::trace::Micros;
 
@@ -15,22 +16,22 @@ pub struct TimerKey(u64);
 
 pub(super) struct Due {
     pub due: Micros,
-    pub waker: Waker,
+    pub callback: Box<dyn FnOnce()>,
 }
 
 #[derive(Default)]
 pub(super) struct Timers {
     heap: BinaryHeap<Reverse<(Micros, TimerKey)>>,
-    live: HashMap<TimerKey, Waker>,
+    live: HashMap<TimerKey, Box<dyn FnOnce()>>,
     next: u64,
 }
 
 impl Timers {
-    pub fn add(&mut self, due: Micros, waker: Waker) -> TimerKey {
+    pub fn add(&mut self, due: Micros, callback: Box<dyn FnOnce()>) -> TimerKey {
         self.next += 1;
         let key = TimerKey(self.next);
         self.heap.push(Reverse((due, key)));
-        self.live.insert(key, waker);
+        self.live.insert(key, callback);
         key
     }
 
@@ -39,24 +40,20 @@ impl Timers {
         self.live.contains_key(&key)
     }
 
-    pub fn update_waker(&mut self, key: TimerKey, waker: &Waker) {
-        if let Some(w) = self.live.get_mut(&key) {
-            if !w.will_wake(waker) {
-                *w = waker.clone();
-            }
-        }
-    }
-
-    pub fn cancel(&mut self, key: TimerKey) {
-        self.live.remove(&key);
+    /// Forgets a timer. Its callback is handed back to be dropped outside the caller's borrow
+    /// (dropping it may release what it captured, and that may call back into the run).
+    pub fn cancel(&mut self, key: TimerKey) -> Option<Box<dyn FnOnce()>> {
+        let callback = self.live.remove(&key);
         if self.live.is_empty() {
             self.heap.clear();
         }
+        callback
     }
 
-    pub fn clear(&mut self) {
-        self.live.clear();
+    /// Forgets every timer, handing the callbacks back to be dropped outside the borrow.
+    pub fn clear(&mut self) -> Vec<Box<dyn FnOnce()>> {
         self.heap.clear();
+        self.live.drain().map(|(_, f)| f).collect()
     }
 
     /// The earliest deadline still pending.
@@ -78,8 +75,8 @@ impl Timers {
                 break;
             }
             self.heap.pop();
-            if let Some(waker) = self.live.remove(&key) {
-                fired.push(Due { due, waker });
+            if let Some(callback) = self.live.remove(&key) {
+                fired.push(Due { due, callback });
             }
         }
         fired

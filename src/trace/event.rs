@@ -6,9 +6,15 @@
 /// Microseconds since the run started (virtual or `performance.now()`-based).
 pub type Micros = u64;
 
-/// Index of a task in its run, in spawn order (0 is the main task).
+/// Index of a task in its run, in spawn order (0 is the first task `asyncio.run` starts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TaskId(pub u32);
+
+impl TaskId {
+    /// Code running outside any task: a script's module level and `asyncio.run` itself, which
+    /// drive the loop from outside as CPython's main thread does.
+    pub const OUTSIDE: TaskId = TaskId(u32::MAX);
+}
 
 /// Index into the recorder's string table (names, printed lines, messages, URLs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -58,6 +64,8 @@ pub enum Wait {
     Worker {
         job: Text,
     },
+    /// A plain future (`loop.create_future()`), set by whoever holds it.
+    Future,
     /// A future from outside the toolbox that did not say.
     Unknown,
 }
@@ -84,6 +92,9 @@ pub enum CancelledBy {
     Stop,
     /// `asyncio.run` returning: it cancels every task still pending.
     RunEnd,
+    /// Nobody called `cancel()` on it: a `CancelledError` reached it from what it awaited (a
+    /// cancelled task or future) and it did not catch it.
+    Propagated,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -96,6 +107,10 @@ pub enum EventKind {
     /// `wait` is `None` when the poll finished the task (a `Done`/`Failed` follows).
     PollEnd {
         wait: Option<Wait>,
+    },
+    /// The source line a Python task is suspended at (recorded just before its `PollEnd`).
+    Line {
+        line: u32,
     },
     Wake {
         cause: WakeCause,
