@@ -22,10 +22,10 @@ async def stubborn():
         return "swallowed"
 
 async def main():
-    asyncio.create_task(background("fast", 0.1))
-    asyncio.create_task(background("slow", 0.25))
+    asyncio.create_task(background("fast", 0.2))
+    asyncio.create_task(background("slow", 0.5))
     asyncio.create_task(stubborn())
-    await asyncio.sleep(0.45)
+    await asyncio.sleep(0.9)
     print("main ends")
 
 asyncio.run(main())

@@ -8,8 +8,8 @@ async def producer(name, q, delay, count):
 
 async def main():
     q = asyncio.Queue()
-    producers = [asyncio.create_task(producer("fast", q, 0.1, 4)),
-                 asyncio.create_task(producer("slow", q, 0.25, 2))]
+    producers = [asyncio.create_task(producer("fast", q, 0.2, 4)),
+                 asyncio.create_task(producer("slow", q, 0.5, 2))]
     received = []
     while len(received) < 6:
         received.append(await q.get())

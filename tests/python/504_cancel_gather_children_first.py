@@ -11,14 +11,14 @@ async def child(name, delay):
 
 async def parent():
     try:
-        return await asyncio.gather(child("a", 1), child("b", 2), child("c", 0.05))
+        return await asyncio.gather(child("a", 1), child("b", 2), child("c", 0.1))
     except asyncio.CancelledError:
         print("parent cancelled")
         raise
 
 async def main():
     p = asyncio.create_task(parent())
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.2)
     p.cancel()
     try:
         await p

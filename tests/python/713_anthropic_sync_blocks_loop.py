@@ -9,7 +9,7 @@ ticks = 0
 async def ticker():
     global ticks
     while True:
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.2)
         ticks += 1
 
 async def main():
@@ -22,7 +22,7 @@ async def main():
                                       messages=[{"role": "user", "content": "hi"}])
     print(msg.content[0].text, f"took {time.monotonic() - start:.1f}s")
     print("ticks while the sync call ran:", ticks)
-    interleave.simulate(latency=0.35)
+    interleave.simulate(latency=0.5)
     async_client = anthropic.AsyncAnthropic()
     before = ticks
     msg = await async_client.messages.create(model="claude-haiku-4-5", max_tokens=20,
