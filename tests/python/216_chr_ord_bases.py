@@ -3,7 +3,7 @@ print(ord("A"), ord("a"), ord("0"), ord(" "), ord("é"), ord("中"), ord("😀")
 print(chr(65), chr(97), chr(48), chr(233), chr(20013), chr(128512), repr(chr(10)))
 print(bin(10), bin(-10), bin(0), hex(255), hex(-255), hex(0), oct(8), oct(-8))
 print(int(bin(10), 2), int(hex(255), 16), int(oct(8), 8), int("1010", 2), int("-ff", 16))
-print(bin(2 ** 40), hex(2 ** 63 - 1), len(bin(1000)) - 2, (1000).bit_length())
+print(bin(2 ** 40), hex(9223372036854775807), len(bin(1000)) - 2, (1000).bit_length())
 def caesar(text, shift):
     out = []
     for ch in text:

@@ -1,13 +1,11 @@
-# httpx: error classes for an unreachable host, a missing scheme and a closed client
+# httpx: errors for a URL without a scheme, a closed client, and the exception tree
 import asyncio
 import httpx
 
 async def main():
     client = httpx.AsyncClient()
-    try:
-        await client.get("http://nope.invalid/")
-    except httpx.ConnectError as e:
-        print(type(e).__name__, "|", e, "|", isinstance(e, httpx.TransportError))
+    print(issubclass(httpx.ConnectError, httpx.TransportError), issubclass(httpx.ReadTimeout, httpx.TimeoutException),
+          issubclass(httpx.HTTPStatusError, httpx.RequestError), issubclass(httpx.RequestError, httpx.HTTPError))
     try:
         await client.get("example.com/users")
     except httpx.UnsupportedProtocol as e:
