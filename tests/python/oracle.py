@@ -25,6 +25,8 @@ Normalisation of stderr (so that our engine, which has no files on disk but main
 
 Programs run 2 at a time (ORACLE_JOBS=n to change; mostly they sleep, but timing-sensitive
 prints need a CPU when their timers fire).
+The expected output is CPython 3.11's: under another version the script prints why and exits 3
+(a caller such as the Rust test can treat that as "skipped").
 --check runs the same programs into memory and exits 1 listing every file whose committed
 content differs (missing, different, or present but no longer produced); 0 when all agree.
 """
@@ -116,6 +118,9 @@ def read(path):
 
 
 def main(argv):
+    if sys.version_info[:2] != (3, 11):
+        print(f"oracle.py needs CPython 3.11 (this is {sys.version.split()[0]})", file=sys.stderr)
+        return 3
     check = "--check" in argv
     files = programs([a for a in argv if a != "--check"])
     differ = []

@@ -57,10 +57,6 @@ class ClientConnectorError(ClientOSError):
         return f"Cannot connect to host {self.host}:{self.port} ssl:default [{self.strerror}]"
 
 
-class ServerDisconnectedError(ClientConnectionError):
-    pass
-
-
 class InvalidURL(ClientError):
     def __init__(self, url):
         super().__init__(url)
@@ -77,11 +73,6 @@ class ClientTimeout:
         self.sock_read = sock_read
         self.sock_connect = sock_connect
         self.ceil_threshold = ceil_threshold
-
-    def __repr__(self):
-        return (f"ClientTimeout(total={self.total!r}, connect={self.connect!r}, "
-                f"sock_read={self.sock_read!r}, sock_connect={self.sock_connect!r}, "
-                f"ceil_threshold={self.ceil_threshold!r})")
 
 
 class TCPConnector:
@@ -125,9 +116,6 @@ class Headers:
 
     def __iter__(self):
         return iter(self._d)
-
-    def __len__(self):
-        return len(self._d)
 
     def keys(self):
         return self._d.keys()

@@ -214,7 +214,11 @@ def _param(v):
     return str(v)
 
 
-_DEFAULT = object()
+class _Default:
+    pass
+
+
+_DEFAULT = _Default()
 
 
 class AsyncClient:
