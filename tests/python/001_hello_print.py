@@ -1,0 +1,15 @@
+# print basics: several arguments, sep, end, empty print, numbers and strings mixed
+print("Hello, world!")
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" <- continued")
+print(1, 2.5, True, None, "x", [1, 2], (3,), {"k": 1})
+print()
+print("multi\nline")
+print("tab\tseparated")
+print("sep empty", "x", sep="")
+print("end with stars", end="***\n")
+print(*[1, 2, 3], sep=", ")
+name = "Ada"
+print("Hi", name + "!", "You are", 36, "years old.")

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Generate (or --check) the expected output of the Python corpus, with CPython as the oracle.
+
+    python3 tests/python/oracle.py [--check] [FILES...]
+
+For each program NNN_topic.py (all of tests/python/*.py but this script when no FILES are
+given) the program is copied to a fresh temporary directory as `main.py` and run there as
+`python3 main.py` (cwd = that directory) with PYTHONPATH=<abs tests/python/standins>,
+PYTHONHASHSEED=0, PYTHONDONTWRITEBYTECODE=1 and a 60 s timeout. Written next to the program:
+  NNN_topic.out     stdout, verbatim (always written, even when empty)
+  NNN_topic.err     stderr after normalisation, only when non-empty
+  NNN_topic.status  the exit status followed by a newline, only when it is not 0
+A stale .err/.status is removed.
+
+Normalisation of stderr (so that our engine, which has no files on disk but main.py, can match):
+  1. the temporary directory's absolute path followed by "/" is removed everywhere, so the
+     program reads `main.py` (`File "main.py", line 3, in f`, `main.py:7: RuntimeWarning: ...`,
+     `defined at main.py:4>`);
+  2. in tracebacks, every frame whose file is not main.py is dropped: its `  File "..."` line
+     and the lines under it indented deeper that belong to it (the source line and any caret
+     line); this works inside exception-group boxes too (margins made of ` `, `|` and `+`);
+  3. lines made only of spaces, `^` and `~` (3.11's error markers; in a group box, after its
+     ` |` margin) are dropped everywhere;
+  everything else is kept verbatim.
+
+Programs run 2 at a time (ORACLE_JOBS=n to change; mostly they sleep, but timing-sensitive
+prints need a CPU when their timers fire).
+The expected output is CPython 3.11's: under another version the script prints why and exits 3
+(a caller such as the Rust test can treat that as "skipped").
+--check runs the same programs into memory and exits 1 listing every file whose committed
+content differs (missing, different, or present but no longer produced); 0 when all agree.
+"""
+import concurrent.futures
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+STANDINS = os.path.join(HERE, "standins")
+TIMEOUT = 60
+
+
+FRAME = re.compile(r'^([ |+]*?)  File "([^"]*)", line ')
+
+
+def is_marker_line(line):
+    s = line.lstrip(" |")
+    return line.startswith(" ") and s != "" and all(c in "^~" for c in s)
+
+
+def normalise(err, tmpdir):
+    err = err.replace(tmpdir + os.sep, "")
+    out = []
+    dropping = None  # the margin of the frame being dropped
+    for line in err.split("\n"):
+        m = FRAME.match(line)
+        if m:
+            dropping = None if m.group(2) == "main.py" else m.group(1)
+            if dropping is not None:
+                continue
+        elif dropping is not None and line.startswith(dropping + "    "):
+            continue
+        else:
+            dropping = None
+        if is_marker_line(line):
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def run(path):
+    """(stdout, normalised stderr, exit status) of one program."""
+    tmpdir = os.path.realpath(tempfile.mkdtemp(prefix="oracle-"))
+    try:
+        shutil.copyfile(path, os.path.join(tmpdir, "main.py"))
+        env = dict(os.environ)
+        env["PYTHONPATH"] = STANDINS
+        env["PYTHONHASHSEED"] = "0"
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        for k in ("PYTHONWARNINGS", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE", "PYTHONTRACEMALLOC"):
+            env.pop(k, None)
+        try:
+            p = subprocess.run([sys.executable, "main.py"], cwd=tmpdir, env=env,
+                               capture_output=True, timeout=TIMEOUT)
+            out, err, status = p.stdout, p.stderr, p.returncode
+        except subprocess.TimeoutExpired as e:
+            out, err, status = e.stdout or b"", (e.stderr or b"") + b"\n[oracle: timed out]\n", 124
+        return (out.decode("utf-8", "replace"),
+                normalise(err.decode("utf-8", "replace"), tmpdir), status)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def expected_files(path):
+    """{file path: content or None (must not exist)} for one program."""
+    out, err, status = run(path)
+    base = path[:-3]
+    return {base + ".out": out,
+            base + ".err": err if err else None,
+            base + ".status": f"{status}\n" if status != 0 else None}
+
+
+def programs(args):
+    if args:
+        return [os.path.abspath(a) for a in args]
+    names = sorted(n for n in os.listdir(HERE) if n.endswith(".py") and n[:3].isdigit())
+    return [os.path.join(HERE, n) for n in names]
+
+
+def read(path):
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def main(argv):
+    if sys.version_info[:2] != (3, 11):
+        print(f"oracle.py needs CPython 3.11 (this is {sys.version.split()[0]})", file=sys.stderr)
+        return 3
+    check = "--check" in argv
+    files = programs([a for a in argv if a != "--check"])
+    differ = []
+    jobs = int(os.environ.get("ORACLE_JOBS", "2"))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(expected_files, files))
+    for prog, result in zip(files, results):
+        for path, content in result.items():
+            if check:
+                if read(path) != content:
+                    differ.append(os.path.relpath(path))
+            elif content is None:
+                if os.path.exists(path):
+                    os.remove(path)
+            else:
+                with open(path, "w", encoding="utf-8", newline="") as f:
+                    f.write(content)
+        if not check:
+            print("generated", os.path.relpath(prog), flush=True)
+    if check:
+        for path in differ:
+            print("differs:", path)
+        print(f"{len(files)} programs checked, {len(differ)} files differ")
+        return 1 if differ else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
