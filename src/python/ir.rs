@@ -1,0 +1,302 @@
+//! The compact form a program runs in: statements become a flat list of [`Op`]s (control flow
+//! as jumps, `try`/`with` as handler blocks), expressions stay trees of [`Expr`] with every name
+//! resolved to a slot, a cell or a global. Expressions never contain `await` or `yield`: the
+//! compiler ([`super::lower`]) hoists those into [`Op::Await`] / [`Op::Yield`] in evaluation
+//! order, so a frame can suspend only between ops. That is what lets the executor be a plain
+//! loop that returns at an await (as CPython's eval loop does), instead of a tree of futures.
+
+use std::rc::Rc;
+
+use super::value::Value;
+
+pub type Name = Rc<str>;
+
+/// What kind of code object this is; decides what calling it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    Module,
+    Function,
+    /// `async def`: calling it makes a coroutine object.
+    Coroutine,
+    /// A `def` with `yield`: calling it makes a generator object.
+    Generator,
+    /// An `async def` with `yield`.
+    AsyncGenerator,
+    /// A class body: names live in the class namespace.
+    Class,
+}
+
+/// A parameter list, as slots of the function's frame.
+#[derive(Debug, Default)]
+pub struct Params {
+    /// Positional parameters (positional-only first), by name, each in slot `i`.
+    pub positional: Vec<Name>,
+    /// How many of `positional` are positional-only.
+    pub posonly: usize,
+    /// Slot of `*args`, if any (right after the positional ones).
+    pub varargs: Option<Name>,
+    pub kwonly: Vec<Name>,
+    pub varkw: Option<Name>,
+}
+
+impl Params {
+    /// Slots taken by parameters: positional, then `*args`, then keyword-only, then `**kwargs`.
+    pub fn count(&self) -> usize {
+        self.positional.len() + self.varargs.is_some() as usize + self.kwonly.len() + self.varkw.is_some() as usize
+    }
+}
+
+/// A compiled function, class body, comprehension or module.
+#[derive(Debug)]
+pub struct Code {
+    pub name: Name,
+    pub qualname: Name,
+    pub kind: CodeKind,
+    pub params: Params,
+    /// Local slots: parameters first, then named locals, then compiler temporaries.
+    pub nslots: usize,
+    /// Names of the slots (temporaries are named `""`), for error messages and `locals()`.
+    pub slot_names: Vec<Name>,
+    /// Slots whose variables are captured by inner functions: they live in cells.
+    pub cell_slots: Vec<usize>,
+    /// Names this code uses from enclosing functions, in closure order.
+    pub freevars: Vec<Name>,
+    pub ops: Vec<Op>,
+    /// The source line of each op.
+    pub lines: Vec<u32>,
+    pub first_line: u32,
+    /// The body's docstring is not kept; this says whether the code has `yield` (generators).
+    pub has_yield: bool,
+}
+
+/// Where a name lives.
+#[derive(Clone, Debug)]
+pub enum Var {
+    /// A local slot of the frame.
+    Local(u32),
+    /// A cell: index into the frame's cells (own captured locals first, then free variables).
+    Cell(u32),
+    /// The module's globals, then builtins.
+    Global(Name),
+    /// A class body's namespace, then globals, then builtins.
+    Name(Name),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitOr,
+    BitXor,
+    BitAnd,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Not,
+    Neg,
+    Pos,
+    Invert,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    LtE,
+    Gt,
+    GtE,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+#[derive(Debug)]
+pub enum Expr {
+    Const(Value),
+    Load(Var),
+    Attr(Box<Expr>, Name),
+    Subscript(Box<Expr>, Box<Expr>),
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Call(Box<Expr>, Vec<Arg>),
+    /// `obj.name(args)`: looked up and called without making a bound method.
+    CallMethod(Box<Expr>, Name, Vec<Arg>),
+    Bin(BinOp, Box<Expr>, Box<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
+    Tuple(Vec<Elt>),
+    List(Vec<Elt>),
+    Set(Vec<Elt>),
+    Dict(Vec<DictElt>),
+    FString(Vec<FPart>),
+    Lambda(Rc<FuncDef>),
+    /// A comprehension or generator expression: its own code, run on the outermost iterable.
+    Comp(Rc<CompDef>, Box<Expr>),
+    /// `target := value`
+    Named(Var, Box<Expr>),
+}
+
+#[derive(Debug)]
+pub enum Elt {
+    One(Expr),
+    Star(Expr),
+}
+
+#[derive(Debug)]
+pub enum Arg {
+    Pos(Expr),
+    Star(Expr),
+    Kw(Name, Expr),
+    StarStar(Expr),
+}
+
+#[derive(Debug)]
+pub enum DictElt {
+    Pair(Expr, Expr),
+    Spread(Expr),
+}
+
+#[derive(Debug)]
+pub enum FPart {
+    Lit(Name),
+    Value {
+        expr: Expr,
+        /// `!s`, `!r`, `!a`
+        conversion: Option<char>,
+        spec: Option<Vec<FPart>>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompKind {
+    List,
+    Set,
+    Dict,
+    Generator,
+}
+
+/// A comprehension's code: a function of one argument (the outermost iterator) that loops and
+/// collects (or yields, for a generator expression).
+#[derive(Debug)]
+pub struct CompDef {
+    pub kind: CompKind,
+    pub code: Rc<Code>,
+    /// Cells the comprehension captures from the enclosing frame, in `code.freevars` order.
+    pub closure: Vec<Var>,
+}
+
+/// A `def`, `async def` or `lambda`.
+#[derive(Debug)]
+pub struct FuncDef {
+    pub code: Rc<Code>,
+    /// Defaults of the last positional parameters, evaluated when the `def` runs.
+    pub defaults: Vec<Expr>,
+    pub kw_defaults: Vec<(Name, Expr)>,
+    pub decorators: Vec<Expr>,
+    pub closure: Vec<Var>,
+}
+
+/// A `class` statement.
+#[derive(Debug)]
+pub struct ClassDef {
+    pub name: Name,
+    pub qualname: Name,
+    pub bases: Vec<Arg>,
+    pub body: Rc<Code>,
+    pub closure: Vec<Var>,
+    pub decorators: Vec<Expr>,
+}
+
+/// Where an assignment stores.
+#[derive(Debug)]
+pub enum Target {
+    Var(Var),
+    Attr(Expr, Name),
+    Item(Expr, Expr),
+    /// `a, *b, c = …`: the index of the starred target, if any.
+    Unpack(Vec<Target>, Option<usize>),
+}
+
+#[derive(Debug)]
+pub enum Op {
+    /// An expression statement: evaluate, discard.
+    Expr(Expr),
+    Assign(Target, Expr),
+    /// `target op= value`: the target's object and index are evaluated once.
+    AugAssign(Target, BinOp, Expr),
+    Delete(Target),
+    Jump(u32),
+    /// Jumps when the expression's truth equals the flag.
+    JumpIf(Expr, bool, u32),
+    Return(Option<Expr>),
+    /// `raise exc from cause`; `Raise(None, None)` re-raises the exception being handled.
+    Raise(Option<Expr>, Option<Expr>),
+    Assert(Expr, Option<Expr>),
+    /// Puts `iter(value)` in a slot.
+    GetIter(Expr, u32),
+    /// Next item of the iterator in the slot into the target, or jump when exhausted.
+    ForIter(u32, Target, u32),
+    /// `async for`: `value.__aiter__()` into a slot.
+    GetAIter(Expr, u32),
+    /// `async for`: the awaitable `slot.__anext__()` into a temp slot (an `Await` follows).
+    ANext(u32, u32),
+    /// Handlers: `except` clauses at the pc, run when the block's code raises.
+    SetupExcept(u32),
+    /// A `finally` (or `with` exit) at the pc, run however the block is left.
+    SetupFinally(u32),
+    PopBlock,
+    /// Enters the `finally` at the pc on the normal path (nothing pending).
+    EnterFinally(u32),
+    /// End of a `finally`: carries on with whatever was pending (an exception, a return, a
+    /// break).
+    EndFinally,
+    /// In an `except` clause: if the exception being handled is not an instance of the
+    /// class(es), jump to the next clause.
+    ExceptMatch(Expr, u32),
+    /// `except … as name`: binds the exception being handled.
+    BindExc(Target),
+    /// End of an `except` body: the exception is handled.
+    PopExcept,
+    /// No clause matched: the exception carries on.
+    Reraise,
+    /// `with`: evaluates the manager; its exit method goes in `exit`, the manager in
+    /// `mgr`, what `__enter__` returned (or `__aenter__`'s awaitable) in `value`.
+    WithEnter { ctx: Expr, is_async: bool, mgr: u32, exit: u32, value: u32 },
+    /// At a `with`'s `finally`: calls the exit method with what is pending (the exception, or
+    /// `None`s) and puts its result (or its awaitable, for `async with`) in `result`.
+    WithExit { exit: u32, result: u32 },
+    /// After `WithExit` (and its await): an exception the exit method's result says to
+    /// swallow is dropped; everything else carries on as `EndFinally` would.
+    WithEnd { result: u32 },
+    /// Suspends the frame on the awaitable; the result goes to the target.
+    Await(Expr, Option<Target>),
+    /// Suspends a generator with a value; what `send()` passes in goes to the target.
+    Yield(Option<Expr>, Option<Target>),
+    /// `yield from iterable`: delegates to the iterator in the slot until it ends.
+    YieldFrom(u32, Option<Target>),
+    MakeFunction(Rc<FuncDef>, Target),
+    MakeClass(Rc<ClassDef>, Target),
+    /// `import a.b as c`: the module (or the top package when no `as`) into the target.
+    Import(Name, Target, bool),
+    /// `from m import a as b, c`
+    ImportFrom(Name, Vec<(Name, Target)>),
+    /// `break`/`continue`: leaves blocks down to `depth` (running `finally`s), then jumps.
+    Leave { depth: u32, to: u32 },
+    /// A comprehension adds to the collection in the slot.
+    Collect(u32, Expr),
+    CollectPair(u32, Expr, Expr),
+    Nop,
+}

@@ -1,0 +1,1244 @@
+//! The compiler: Ruff's syntax tree → [`ir`](super::ir). Names get their slots from
+//! [`scope`](super::scope); statements become ops; `await`/`yield` inside expressions are hoisted
+//! into their own ops in Python's evaluation order (the operands evaluated before them are kept
+//! in temporaries first), so an expression never suspends halfway.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use ruff_python_ast::{self as ast, Expr as AstExpr, Stmt};
+use ruff_text_size::{Ranged, TextSize};
+
+use super::ir::*;
+use super::scope::{children_of, interpolations, Resolution, ScopeKind, Scopes};
+use super::value::Value;
+
+/// Something in the program the engine cannot run (a `match` statement, a huge literal…).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompileError {
+    pub offset: u32,
+    pub line: u32,
+    pub message: String,
+}
+
+type Result<T> = std::result::Result<T, CompileError>;
+
+/// Byte offsets where lines start, to turn ranges into line numbers.
+pub struct Lines(Vec<u32>);
+
+impl Lines {
+    pub fn new(source: &str) -> Lines {
+        let mut starts = vec![0u32];
+        for (i, b) in source.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
+            }
+        }
+        Lines(starts)
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: TextSize) -> u32 {
+        self.0.partition_point(|&s| s <= offset.to_u32()) as u32
+    }
+}
+
+/// Compiles a parsed module.
+pub fn compile(module: &ast::ModModule, source: &str) -> Result<Rc<Code>> {
+    let scopes = Scopes::analyse(module);
+    let lines = Lines::new(source);
+    if let Some((_, msg)) = scopes.errors.first() {
+        return Err(CompileError { offset: 0, line: 1, message: msg.clone() });
+    }
+    let mut c = Compiler { scopes: &scopes, lines, names: HashMap::new() };
+    let mut b = Builder::new(CodeKind::Module, 0, "<module>".into(), "<module>".into(), 1);
+    c.body(&mut b, &module.body)?;
+    b.emit(Op::Return(None));
+    Ok(Rc::new(b.finish(&c)))
+}
+
+struct Compiler<'a> {
+    scopes: &'a Scopes,
+    lines: Lines,
+    /// Interned names: the same identifier is one `Rc<str>` everywhere.
+    names: HashMap<String, Name>,
+}
+
+struct Loop {
+    /// Where `continue` goes.
+    start: u32,
+    /// `break`s to patch with the loop's end.
+    breaks: Vec<usize>,
+    /// Blocks active when the loop began.
+    depth: u32,
+}
+
+/// The code object under construction.
+struct Builder {
+    kind: CodeKind,
+    scope: usize,
+    name: Name,
+    qualname: Name,
+    ops: Vec<Op>,
+    lines: Vec<u32>,
+    line: u32,
+    first_line: u32,
+    slots: IndexMap<String, u32>,
+    nslots: u32,
+    /// Own cells first, then free variables.
+    cells: IndexMap<String, u32>,
+    nown_cells: usize,
+    freevars: Vec<Name>,
+    params: Params,
+    depth: u32,
+    loops: Vec<Loop>,
+}
+
+impl Builder {
+    fn new(kind: CodeKind, scope: usize, name: Name, qualname: Name, line: u32) -> Self {
+        Builder {
+            kind,
+            scope,
+            name,
+            qualname,
+            ops: Vec::new(),
+            lines: Vec::new(),
+            line,
+            first_line: line,
+            slots: IndexMap::new(),
+            nslots: 0,
+            cells: IndexMap::new(),
+            nown_cells: 0,
+            freevars: Vec::new(),
+            params: Params::default(),
+            depth: 0,
+            loops: Vec::new(),
+        }
+    }
+
+    fn emit(&mut self, op: Op) -> usize {
+        self.ops.push(op);
+        self.lines.push(self.line);
+        self.ops.len() - 1
+    }
+
+    fn pc(&self) -> u32 {
+        self.ops.len() as u32
+    }
+
+    fn temp(&mut self) -> u32 {
+        self.nslots += 1;
+        self.nslots - 1
+    }
+
+    fn local(&mut self, name: &str) -> u32 {
+        if let Some(&s) = self.slots.get(name) {
+            return s;
+        }
+        let s = self.temp();
+        self.slots.insert(name.to_string(), s);
+        s
+    }
+
+    /// Points the jump at `at` to `to`.
+    fn patch(&mut self, at: usize, to: u32) {
+        match &mut self.ops[at] {
+            Op::Jump(t) | Op::JumpIf(_, _, t) | Op::ForIter(_, _, t) | Op::SetupExcept(t) | Op::SetupFinally(t) => *t = to,
+            Op::EnterFinally(t) | Op::ExceptMatch(_, t) => *t = to,
+            Op::Leave { to: t, .. } => *t = to,
+            _ => {}
+        }
+    }
+
+    fn finish(self, c: &Compiler) -> Code {
+        let mut slot_names = vec![Name::from(""); self.nslots as usize];
+        for (name, &s) in &self.slots {
+            slot_names[s as usize] = c.name_of(name);
+        }
+        let cell_slots = self.cells.keys().take(self.nown_cells).map(|n| self.slots.get(n).map_or(usize::MAX, |&s| s as usize)).collect();
+        Code {
+            name: self.name,
+            qualname: self.qualname,
+            kind: self.kind,
+            params: self.params,
+            nslots: self.nslots as usize,
+            slot_names,
+            cell_slots,
+            freevars: self.freevars,
+            ops: self.ops,
+            lines: self.lines,
+            first_line: self.first_line,
+            has_yield: matches!(self.kind, CodeKind::Generator | CodeKind::AsyncGenerator),
+        }
+    }
+}
+
+fn err<T>(at: TextSize, lines: &Lines, message: impl Into<String>) -> Result<T> {
+    Err(CompileError { offset: at.to_u32(), line: lines.line(at), message: message.into() })
+}
+
+/// Whether an expression contains an `await` or `yield` that is evaluated in this scope (a
+/// comprehension counts if its own body awaits: it becomes an awaited coroutine).
+fn suspends(e: &AstExpr) -> bool {
+    match e {
+        AstExpr::Await(_) | AstExpr::Yield(_) | AstExpr::YieldFrom(_) => true,
+        AstExpr::Lambda(_) => false,
+        AstExpr::ListComp(c) => comp_suspends(&c.generators, &[&c.elt]),
+        AstExpr::SetComp(c) => comp_suspends(&c.generators, &[&c.elt]),
+        AstExpr::DictComp(c) => {
+            let mut elts: Vec<&AstExpr> = vec![&c.value];
+            if let Some(k) = &c.key {
+                elts.push(k);
+            }
+            comp_suspends(&c.generators, &elts)
+        }
+        AstExpr::Generator(c) => c.generators.first().is_some_and(|g| suspends(&g.iter)),
+        other => {
+            let mut children = Vec::new();
+            children_of(other, &mut children);
+            children.into_iter().any(suspends)
+        }
+    }
+}
+
+fn comp_suspends(generators: &[ast::Comprehension], elts: &[&AstExpr]) -> bool {
+    generators.iter().any(|g| g.is_async || suspends(&g.iter) || g.ifs.iter().any(suspends)) || elts.iter().any(|e| suspends(e))
+}
+
+fn bin_op(op: ast::Operator) -> BinOp {
+    use ast::Operator as O;
+    match op {
+        O::Add => BinOp::Add,
+        O::Sub => BinOp::Sub,
+        O::Mult => BinOp::Mul,
+        O::MatMult => BinOp::MatMul,
+        O::Div => BinOp::Div,
+        O::Mod => BinOp::Mod,
+        O::Pow => BinOp::Pow,
+        O::LShift => BinOp::LShift,
+        O::RShift => BinOp::RShift,
+        O::BitOr => BinOp::BitOr,
+        O::BitXor => BinOp::BitXor,
+        O::BitAnd => BinOp::BitAnd,
+        O::FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+fn cmp_op(op: ast::CmpOp) -> CmpOp {
+    use ast::CmpOp as C;
+    match op {
+        C::Eq => CmpOp::Eq,
+        C::NotEq => CmpOp::NotEq,
+        C::Lt => CmpOp::Lt,
+        C::LtE => CmpOp::LtE,
+        C::Gt => CmpOp::Gt,
+        C::GtE => CmpOp::GtE,
+        C::Is => CmpOp::Is,
+        C::IsNot => CmpOp::IsNot,
+        C::In => CmpOp::In,
+        C::NotIn => CmpOp::NotIn,
+    }
+}
+
+impl Compiler<'_> {
+    fn name_of(&self, s: &str) -> Name {
+        self.names.get(s).cloned().unwrap_or_else(|| Name::from(s))
+    }
+
+    fn intern(&mut self, s: &str) -> Name {
+        if let Some(n) = self.names.get(s) {
+            return n.clone();
+        }
+        let n: Name = Name::from(s);
+        self.names.insert(s.to_string(), n.clone());
+        n
+    }
+
+    fn line(&self, node: &impl Ranged) -> u32 {
+        self.lines.line(node.start())
+    }
+
+    /// Where `name` lives in the code being built.
+    fn var(&mut self, b: &mut Builder, name: &str) -> Var {
+        match self.scopes.resolve_name(b.scope, name) {
+            Resolution::Global => Var::Global(self.intern(name)),
+            Resolution::ClassName => Var::Name(self.intern(name)),
+            Resolution::Cell | Resolution::Free => match b.cells.get(name) {
+                Some(&i) => Var::Cell(i),
+                None => Var::Global(self.intern(name)),
+            },
+            Resolution::Local => Var::Local(b.local(name)),
+        }
+    }
+
+    // ----- statements --------------------------------------------------------------------
+
+    fn body(&mut self, b: &mut Builder, body: &[Stmt]) -> Result<()> {
+        for s in body {
+            self.stmt(b, s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, b: &mut Builder, stmt: &Stmt) -> Result<()> {
+        b.line = self.line(stmt);
+        match stmt {
+            Stmt::Expr(e) => match &*e.value {
+                AstExpr::Await(a) => {
+                    let v = self.expr(b, &a.value)?;
+                    b.line = self.line(stmt);
+                    b.emit(Op::Await(v, None));
+                }
+                AstExpr::Yield(y) => {
+                    let v = y.value.as_ref().map(|v| self.expr(b, v)).transpose()?;
+                    b.emit(Op::Yield(v, None));
+                }
+                // A docstring or a bare constant does nothing.
+                AstExpr::StringLiteral(_) | AstExpr::NumberLiteral(_) | AstExpr::EllipsisLiteral(_) => {}
+                other => {
+                    let v = self.expr(b, other)?;
+                    b.emit(Op::Expr(v));
+                }
+            },
+            Stmt::Assign(a) => {
+                let value = self.expr(b, &a.value)?;
+                if a.targets.len() == 1 {
+                    let t = self.target(b, &a.targets[0])?;
+                    b.emit(Op::Assign(t, value));
+                } else {
+                    let tmp = b.temp();
+                    b.emit(Op::Assign(Target::Var(Var::Local(tmp)), value));
+                    for t in &a.targets {
+                        let t = self.target(b, t)?;
+                        b.emit(Op::Assign(t, Expr::Load(Var::Local(tmp))));
+                    }
+                }
+            }
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    let value = self.expr(b, v)?;
+                    let t = self.target(b, &a.target)?;
+                    b.emit(Op::Assign(t, value));
+                }
+            }
+            Stmt::AugAssign(a) => {
+                let value = self.expr(b, &a.value)?;
+                let t = self.target(b, &a.target)?;
+                b.emit(Op::AugAssign(t, bin_op(a.op), value));
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    let t = self.target(b, t)?;
+                    b.emit(Op::Delete(t));
+                }
+            }
+            Stmt::Pass(_) => {}
+            Stmt::Return(r) => {
+                let v = r.value.as_ref().map(|v| self.expr(b, v)).transpose()?;
+                b.emit(Op::Return(v));
+            }
+            Stmt::If(i) => self.if_stmt(b, i)?,
+            Stmt::While(w) => self.while_stmt(b, w)?,
+            Stmt::For(f) => self.for_stmt(b, f)?,
+            Stmt::Break(s) => {
+                let Some(l) = b.loops.last() else { return err(s.start(), &self.lines, "'break' outside loop") };
+                let depth = l.depth;
+                let at = b.emit(Op::Leave { depth, to: 0 });
+                if let Some(l) = b.loops.last_mut() {
+                    l.breaks.push(at);
+                }
+            }
+            Stmt::Continue(s) => {
+                let Some(l) = b.loops.last() else {
+                    return err(s.start(), &self.lines, "'continue' not properly in loop");
+                };
+                let (depth, to) = (l.depth, l.start);
+                b.emit(Op::Leave { depth, to });
+            }
+            Stmt::Raise(r) => {
+                let exc = r.exc.as_ref().map(|e| self.expr(b, e)).transpose()?;
+                let cause = r.cause.as_ref().map(|e| self.expr(b, e)).transpose()?;
+                b.line = self.line(stmt);
+                b.emit(Op::Raise(exc, cause));
+            }
+            Stmt::Assert(a) => {
+                let test = self.expr(b, &a.test)?;
+                let msg = a.msg.as_ref().map(|m| self.expr(b, m)).transpose()?;
+                b.emit(Op::Assert(test, msg));
+            }
+            Stmt::Try(t) => self.try_stmt(b, t)?,
+            Stmt::With(w) => self.with_stmt(b, &w.items, &w.body, w.is_async)?,
+            Stmt::FunctionDef(f) => {
+                let def = self.function(b, f)?;
+                let target = Target::Var(self.var(b, f.name.as_str()));
+                b.line = self.line(stmt);
+                b.emit(Op::MakeFunction(def, target));
+            }
+            Stmt::ClassDef(c) => {
+                let def = self.class(b, c)?;
+                let target = Target::Var(self.var(b, c.name.as_str()));
+                b.line = self.line(stmt);
+                b.emit(Op::MakeClass(def, target));
+            }
+            Stmt::Import(i) => {
+                for alias in &i.names {
+                    let module = self.intern(alias.name.as_str());
+                    let (bind, whole) = match &alias.asname {
+                        Some(a) => (a.as_str().to_string(), true),
+                        None => (alias.name.as_str().split('.').next().unwrap_or("").to_string(), false),
+                    };
+                    let target = Target::Var(self.var(b, &bind));
+                    b.emit(Op::Import(module, target, whole));
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                if i.level > 0 {
+                    return err(i.start(), &self.lines, "relative imports are not supported: a program here is one file");
+                }
+                let module = self.intern(i.module.as_ref().map_or("", |m| m.as_str()));
+                let mut names = Vec::new();
+                for alias in &i.names {
+                    if alias.name.as_str() == "*" {
+                        return err(alias.start(), &self.lines, "'from … import *' is not supported: import the names you use");
+                    }
+                    let bind = alias.asname.as_ref().unwrap_or(&alias.name);
+                    let target = Target::Var(self.var(b, bind.as_str()));
+                    names.push((self.intern(alias.name.as_str()), target));
+                }
+                b.emit(Op::ImportFrom(module, names));
+            }
+            Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::Match(m) => return err(m.start(), &self.lines, "match statements are not supported by Interleave yet"),
+            Stmt::TypeAlias(t) => return err(t.start(), &self.lines, "type aliases are not supported by Interleave"),
+            Stmt::IpyEscapeCommand(c) => return err(c.start(), &self.lines, "invalid syntax"),
+        }
+        Ok(())
+    }
+
+    fn if_stmt(&mut self, b: &mut Builder, i: &ast::StmtIf) -> Result<()> {
+        let test = self.expr(b, &i.test)?;
+        let jump_else = b.emit(Op::JumpIf(test, false, 0));
+        self.body(b, &i.body)?;
+        let mut to_end = Vec::new();
+        let mut pending_else = Some(jump_else);
+        for clause in &i.elif_else_clauses {
+            to_end.push(b.emit(Op::Jump(0)));
+            if let Some(j) = pending_else.take() {
+                let pc = b.pc();
+                b.patch(j, pc);
+            }
+            b.line = self.line(clause);
+            match &clause.test {
+                Some(t) => {
+                    let test = self.expr(b, t)?;
+                    pending_else = Some(b.emit(Op::JumpIf(test, false, 0)));
+                    self.body(b, &clause.body)?;
+                }
+                None => self.body(b, &clause.body)?,
+            }
+        }
+        let end = b.pc();
+        if let Some(j) = pending_else {
+            b.patch(j, end);
+        }
+        for j in to_end {
+            b.patch(j, end);
+        }
+        Ok(())
+    }
+
+    fn while_stmt(&mut self, b: &mut Builder, w: &ast::StmtWhile) -> Result<()> {
+        let start = b.pc();
+        let test = self.expr(b, &w.test)?;
+        let exit = b.emit(Op::JumpIf(test, false, 0));
+        b.loops.push(Loop { start, breaks: Vec::new(), depth: b.depth });
+        self.body(b, &w.body)?;
+        b.emit(Op::Jump(start));
+        let lp = b.loops.pop();
+        let else_pc = b.pc();
+        b.patch(exit, else_pc);
+        self.body(b, &w.orelse)?;
+        let end = b.pc();
+        for at in lp.map(|l| l.breaks).unwrap_or_default() {
+            b.patch(at, end);
+        }
+        Ok(())
+    }
+
+    fn for_stmt(&mut self, b: &mut Builder, f: &ast::StmtFor) -> Result<()> {
+        let iter = self.expr(b, &f.iter)?;
+        let slot = b.temp();
+        if f.is_async {
+            return self.async_for(b, f, iter, slot);
+        }
+        b.emit(Op::GetIter(iter, slot));
+        let start = b.pc();
+        let target = self.target(b, &f.target)?;
+        let next = b.emit(Op::ForIter(slot, target, 0));
+        b.loops.push(Loop { start, breaks: Vec::new(), depth: b.depth });
+        self.body(b, &f.body)?;
+        b.emit(Op::Jump(start));
+        let lp = b.loops.pop();
+        let else_pc = b.pc();
+        b.patch(next, else_pc);
+        self.body(b, &f.orelse)?;
+        let end = b.pc();
+        for at in lp.map(|l| l.breaks).unwrap_or_default() {
+            b.patch(at, end);
+        }
+        Ok(())
+    }
+
+    fn async_for(&mut self, b: &mut Builder, f: &ast::StmtFor, iter: Expr, slot: u32) -> Result<()> {
+        b.emit(Op::GetAIter(iter, slot));
+        let start = b.pc();
+        let setup = b.emit(Op::SetupExcept(0));
+        b.depth += 1;
+        let next = b.temp();
+        b.emit(Op::ANext(slot, next));
+        let target = self.target(b, &f.target)?;
+        b.emit(Op::Await(Expr::Load(Var::Local(next)), Some(target)));
+        b.emit(Op::PopBlock);
+        b.depth -= 1;
+        b.loops.push(Loop { start, breaks: Vec::new(), depth: b.depth });
+        self.body(b, &f.body)?;
+        b.emit(Op::Jump(start));
+        let lp = b.loops.pop();
+        let handler = b.pc();
+        b.patch(setup, handler);
+        let stop = Expr::Load(Var::Global(self.intern("StopAsyncIteration")));
+        let no_match = b.emit(Op::ExceptMatch(stop, 0));
+        b.emit(Op::PopExcept);
+        let to_else = b.emit(Op::Jump(0));
+        let reraise = b.pc();
+        b.patch(no_match, reraise);
+        b.emit(Op::Reraise);
+        let else_pc = b.pc();
+        b.patch(to_else, else_pc);
+        self.body(b, &f.orelse)?;
+        let end = b.pc();
+        for at in lp.map(|l| l.breaks).unwrap_or_default() {
+            b.patch(at, end);
+        }
+        Ok(())
+    }
+
+    fn try_stmt(&mut self, b: &mut Builder, t: &ast::StmtTry) -> Result<()> {
+        if t.is_star {
+            return err(t.start(), &self.lines, "'except*' is not supported by Interleave yet");
+        }
+        let has_finally = !t.finalbody.is_empty();
+        let setup_finally = has_finally.then(|| b.emit(Op::SetupFinally(0)));
+        if has_finally {
+            b.depth += 1;
+        }
+        if t.handlers.is_empty() {
+            self.body(b, &t.body)?;
+            self.body(b, &t.orelse)?;
+        } else {
+            let setup = b.emit(Op::SetupExcept(0));
+            b.depth += 1;
+            self.body(b, &t.body)?;
+            b.emit(Op::PopBlock);
+            b.depth -= 1;
+            self.body(b, &t.orelse)?;
+            let skip = b.emit(Op::Jump(0));
+            let handlers = b.pc();
+            b.patch(setup, handlers);
+            let mut to_end = Vec::new();
+            for h in &t.handlers {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                b.line = self.line(h);
+                let next = match &h.type_ {
+                    Some(ty) => {
+                        let ty = self.expr(b, ty)?;
+                        Some(b.emit(Op::ExceptMatch(ty, 0)))
+                    }
+                    None => None,
+                };
+                let bound = match &h.name {
+                    Some(n) => {
+                        let v = self.var(b, n.as_str());
+                        b.emit(Op::BindExc(Target::Var(v.clone())));
+                        Some(v)
+                    }
+                    None => None,
+                };
+                // The handled exception stays "current" while the body runs (bare `raise`,
+                // implicit chaining); an exception leaving the body drops it (see the executor).
+                self.body(b, &h.body)?;
+                b.emit(Op::PopExcept);
+                if let Some(v) = bound {
+                    // `except E as e:` unbinds `e` afterwards, as CPython does.
+                    b.emit(Op::Delete(Target::Var(v)));
+                }
+                to_end.push(b.emit(Op::Jump(0)));
+                if let Some(n) = next {
+                    let pc = b.pc();
+                    b.patch(n, pc);
+                }
+            }
+            b.emit(Op::Reraise);
+            let end = b.pc();
+            b.patch(skip, end);
+            for j in to_end {
+                b.patch(j, end);
+            }
+        }
+        if let Some(setup) = setup_finally {
+            b.emit(Op::PopBlock);
+            b.depth -= 1;
+            let enter = b.emit(Op::EnterFinally(0));
+            let handler = b.pc();
+            b.patch(setup, handler);
+            b.patch(enter, handler);
+            b.line = self.line(&t.finalbody[0]);
+            self.body(b, &t.finalbody)?;
+            b.emit(Op::EndFinally);
+        }
+        Ok(())
+    }
+
+    fn with_stmt(&mut self, b: &mut Builder, items: &[ast::WithItem], body: &[Stmt], is_async: bool) -> Result<()> {
+        let Some((item, rest)) = items.split_first() else { return self.body(b, body) };
+        let ctx = self.expr(b, &item.context_expr)?;
+        let (mgr, exit, value) = (b.temp(), b.temp(), b.temp());
+        b.emit(Op::WithEnter { ctx, is_async, mgr, exit, value });
+        let target = item.optional_vars.as_ref().map(|t| self.target(b, t)).transpose()?;
+        if is_async {
+            b.emit(Op::Await(Expr::Load(Var::Local(value)), target));
+        } else if let Some(t) = target {
+            b.emit(Op::Assign(t, Expr::Load(Var::Local(value))));
+        }
+        let setup = b.emit(Op::SetupFinally(0));
+        b.depth += 1;
+        self.with_stmt(b, rest, body, is_async)?;
+        b.emit(Op::PopBlock);
+        b.depth -= 1;
+        let enter = b.emit(Op::EnterFinally(0));
+        let handler = b.pc();
+        b.patch(setup, handler);
+        b.patch(enter, handler);
+        let result = b.temp();
+        b.emit(Op::WithExit { exit, result });
+        if is_async {
+            b.emit(Op::Await(Expr::Load(Var::Local(result)), Some(Target::Var(Var::Local(result)))));
+        }
+        b.emit(Op::WithEnd { result });
+        Ok(())
+    }
+
+    // ----- definitions -------------------------------------------------------------------
+
+    fn new_code(&mut self, b: &Builder, scope: usize, name: &str, kind: CodeKind, line: u32) -> Builder {
+        let qual = match b.kind {
+            CodeKind::Module => name.to_string(),
+            CodeKind::Class => format!("{}.{name}", b.qualname),
+            _ => format!("{}.<locals>.{name}", b.qualname),
+        };
+        let mut inner = Builder::new(kind, scope, self.intern(name), Name::from(qual), line);
+        let s = &self.scopes.scopes[scope];
+        for (i, cell) in s.cells.iter().enumerate() {
+            inner.cells.insert(cell.clone(), i as u32);
+        }
+        inner.nown_cells = s.cells.len();
+        for free in s.free.iter() {
+            if !inner.cells.contains_key(free) {
+                let i = inner.cells.len() as u32;
+                inner.cells.insert(free.clone(), i);
+                inner.freevars.push(self.intern(free));
+            }
+        }
+        inner
+    }
+
+    /// The outer frame's cells that the inner code captures, in its closure order.
+    fn closure(&mut self, outer: &mut Builder, inner: &Code) -> Vec<Var> {
+        inner.freevars.iter().map(|name| outer.cells.get(&**name).map_or_else(|| Var::Global(name.clone()), |&i| Var::Cell(i))).collect()
+    }
+
+    fn parameters(&mut self, b: &mut Builder, inner: &mut Builder, params: &ast::Parameters) -> Result<(Vec<Expr>, Vec<(Name, Expr)>)> {
+        let mut defaults = Vec::new();
+        let mut kw_defaults = Vec::new();
+        for p in params.posonlyargs.iter().chain(params.args.iter()) {
+            let name = self.intern(p.parameter.name.as_str());
+            inner.local(&name);
+            inner.params.positional.push(name);
+            if let Some(d) = &p.default {
+                if suspends(d) {
+                    return err(d.start(), &self.lines, "'await' in a default value is not supported");
+                }
+                defaults.push(self.expr(b, d)?);
+            }
+        }
+        inner.params.posonly = params.posonlyargs.len();
+        if let Some(v) = &params.vararg {
+            let name = self.intern(v.name.as_str());
+            inner.local(&name);
+            inner.params.varargs = Some(name);
+        }
+        for p in &params.kwonlyargs {
+            let name = self.intern(p.parameter.name.as_str());
+            inner.local(&name);
+            inner.params.kwonly.push(name.clone());
+            if let Some(d) = &p.default {
+                kw_defaults.push((name, self.expr(b, d)?));
+            }
+        }
+        if let Some(k) = &params.kwarg {
+            let name = self.intern(k.name.as_str());
+            inner.local(&name);
+            inner.params.varkw = Some(name);
+        }
+        Ok((defaults, kw_defaults))
+    }
+
+    fn function(&mut self, b: &mut Builder, f: &ast::StmtFunctionDef) -> Result<Rc<FuncDef>> {
+        let mut decorators = Vec::new();
+        for d in &f.decorator_list {
+            if suspends(&d.expression) {
+                return err(d.start(), &self.lines, "'await' in a decorator is not supported");
+            }
+            decorators.push(self.expr(b, &d.expression)?);
+        }
+        let scope = self.scopes.of(f);
+        let s = &self.scopes.scopes[scope];
+        let kind = match (f.is_async, s.has_yield) {
+            (false, false) => CodeKind::Function,
+            (true, false) => CodeKind::Coroutine,
+            (false, true) => CodeKind::Generator,
+            (true, true) => CodeKind::AsyncGenerator,
+        };
+        let line = self.line(f);
+        let mut inner = self.new_code(b, scope, f.name.as_str(), kind, line);
+        let (defaults, kw_defaults) = self.parameters(b, &mut inner, &f.parameters)?;
+        self.body(&mut inner, &f.body)?;
+        inner.emit(Op::Return(None));
+        let code = Rc::new(inner.finish(self));
+        let closure = self.closure(b, &code);
+        Ok(Rc::new(FuncDef { code, defaults, kw_defaults, decorators, closure }))
+    }
+
+    fn lambda(&mut self, b: &mut Builder, l: &ast::ExprLambda) -> Result<Expr> {
+        let scope = self.scopes.of(l);
+        let line = self.line(l);
+        let mut inner = self.new_code(b, scope, "<lambda>", CodeKind::Function, line);
+        let (defaults, kw_defaults) = match &l.parameters {
+            Some(p) => self.parameters(b, &mut inner, p)?,
+            None => (Vec::new(), Vec::new()),
+        };
+        if suspends(&l.body) {
+            return err(l.start(), &self.lines, "'await' outside async function");
+        }
+        let body = self.expr(&mut inner, &l.body)?;
+        inner.emit(Op::Return(Some(body)));
+        let code = Rc::new(inner.finish(self));
+        let closure = self.closure(b, &code);
+        Ok(Expr::Lambda(Rc::new(FuncDef { code, defaults, kw_defaults, decorators: Vec::new(), closure })))
+    }
+
+    fn class(&mut self, b: &mut Builder, c: &ast::StmtClassDef) -> Result<Rc<ClassDef>> {
+        let mut decorators = Vec::new();
+        for d in &c.decorator_list {
+            decorators.push(self.expr(b, &d.expression)?);
+        }
+        let mut bases = Vec::new();
+        if let Some(args) = &c.arguments {
+            for a in args.args.iter() {
+                bases.push(match a {
+                    AstExpr::Starred(s) => Arg::Star(self.expr(b, &s.value)?),
+                    other => Arg::Pos(self.expr(b, other)?),
+                });
+            }
+            for k in args.keywords.iter() {
+                match &k.arg {
+                    Some(name) => bases.push(Arg::Kw(self.intern(name.as_str()), self.expr(b, &k.value)?)),
+                    None => bases.push(Arg::StarStar(self.expr(b, &k.value)?)),
+                }
+            }
+        }
+        let scope = self.scopes.of(c);
+        let line = self.line(c);
+        let mut inner = self.new_code(b, scope, c.name.as_str(), CodeKind::Class, line);
+        self.body(&mut inner, &c.body)?;
+        inner.emit(Op::Return(None));
+        let qualname = inner.qualname.clone();
+        let code = Rc::new(inner.finish(self));
+        let closure = self.closure(b, &code);
+        Ok(Rc::new(ClassDef { name: self.intern(c.name.as_str()), qualname, bases, body: code, closure, decorators }))
+    }
+
+    // ----- assignment targets ------------------------------------------------------------
+
+    fn target(&mut self, b: &mut Builder, t: &AstExpr) -> Result<Target> {
+        if suspends(t) {
+            return err(t.start(), &self.lines, "'await' inside an assignment target is not supported");
+        }
+        Ok(match t {
+            AstExpr::Name(n) => Target::Var(self.var(b, n.id.as_str())),
+            AstExpr::Attribute(a) => Target::Attr(self.expr(b, &a.value)?, self.intern(a.attr.as_str())),
+            AstExpr::Subscript(s) => Target::Item(self.expr(b, &s.value)?, self.expr(b, &s.slice)?),
+            AstExpr::Tuple(ast::ExprTuple { elts, .. }) | AstExpr::List(ast::ExprList { elts, .. }) => {
+                let mut targets = Vec::new();
+                let mut star = None;
+                for (i, e) in elts.iter().enumerate() {
+                    match e {
+                        AstExpr::Starred(s) => {
+                            if star.is_some() {
+                                return err(e.start(), &self.lines, "multiple starred expressions in assignment");
+                            }
+                            star = Some(i);
+                            targets.push(self.target(b, &s.value)?);
+                        }
+                        other => targets.push(self.target(b, other)?),
+                    }
+                }
+                Target::Unpack(targets, star)
+            }
+            AstExpr::Starred(s) => return err(s.start(), &self.lines, "starred assignment target must be in a list or tuple"),
+            other => return err(other.start(), &self.lines, "cannot assign to expression"),
+        })
+    }
+
+    // ----- expressions -------------------------------------------------------------------
+
+    /// A temporary holding `e` (unless `e` is already a constant or a temporary).
+    fn spill(&mut self, b: &mut Builder, e: Expr) -> Expr {
+        match e {
+            Expr::Const(_) => e,
+            Expr::Load(Var::Local(s)) if b.slots.values().all(|&n| n != s) => e,
+            other => {
+                let t = b.temp();
+                b.emit(Op::Assign(Target::Var(Var::Local(t)), other));
+                Expr::Load(Var::Local(t))
+            }
+        }
+    }
+
+    /// Lowers sub-expressions left to right; before one that suspends, the ones already
+    /// lowered are kept in temporaries, so they are evaluated first, as Python does.
+    fn in_order(&mut self, b: &mut Builder, items: &[&AstExpr]) -> Result<Vec<Expr>> {
+        let mut out: Vec<Expr> = Vec::with_capacity(items.len());
+        for item in items {
+            if suspends(item) {
+                for e in out.iter_mut() {
+                    let taken = std::mem::replace(e, Expr::Const(Value::None));
+                    *e = self.spill(b, taken);
+                }
+            }
+            out.push(self.expr(b, item)?);
+        }
+        Ok(out)
+    }
+
+    /// Evaluates `e` and stores it in a temporary (used where control flow is needed around
+    /// a suspension: short-circuits and conditionals).
+    fn into_temp(&mut self, b: &mut Builder, e: &AstExpr, slot: u32) -> Result<()> {
+        let v = self.expr(b, e)?;
+        b.emit(Op::Assign(Target::Var(Var::Local(slot)), v));
+        Ok(())
+    }
+
+    fn expr(&mut self, b: &mut Builder, e: &AstExpr) -> Result<Expr> {
+        Ok(match e {
+            AstExpr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(i) => match i.as_i64() {
+                    Some(v) => Expr::Const(Value::Int(v)),
+                    None => return err(n.start(), &self.lines, "this integer is too large: Interleave's integers are 64-bit (CPython's are unbounded)"),
+                },
+                ast::Number::Float(x) => Expr::Const(Value::Float(*x)),
+                ast::Number::Complex { .. } => return err(n.start(), &self.lines, "complex numbers are not supported by Interleave"),
+            },
+            AstExpr::StringLiteral(s) => Expr::Const(Value::Str(Rc::from(s.value.to_str()))),
+            AstExpr::BytesLiteral(s) => return err(s.start(), &self.lines, "bytes literals are not supported by Interleave yet"),
+            AstExpr::BooleanLiteral(v) => Expr::Const(Value::Bool(v.value)),
+            AstExpr::NoneLiteral(_) => Expr::Const(Value::None),
+            AstExpr::EllipsisLiteral(_) => Expr::Load(Var::Global(self.intern("Ellipsis"))),
+            AstExpr::Name(n) => Expr::Load(self.var(b, n.id.as_str())),
+            AstExpr::Attribute(a) => {
+                let v = self.expr(b, &a.value)?;
+                Expr::Attr(Box::new(v), self.intern(a.attr.as_str()))
+            }
+            AstExpr::Subscript(s) => {
+                let mut v = self.in_order(b, &[&s.value, &s.slice])?;
+                let slice = v.pop().unwrap_or(Expr::Const(Value::None));
+                let value = v.pop().unwrap_or(Expr::Const(Value::None));
+                Expr::Subscript(Box::new(value), Box::new(slice))
+            }
+            AstExpr::Slice(s) => {
+                let parts: Vec<&AstExpr> = [&s.lower, &s.upper, &s.step].into_iter().flatten().map(|b| &**b).collect();
+                let mut lowered = self.in_order(b, &parts)?.into_iter();
+                let mut next = |present: bool| if present { lowered.next().map(Box::new) } else { None };
+                let lower = next(s.lower.is_some());
+                let upper = next(s.upper.is_some());
+                let step = next(s.step.is_some());
+                Expr::Slice(lower, upper, step)
+            }
+            AstExpr::Call(c) => self.call(b, c)?,
+            AstExpr::BinOp(op) => {
+                let mut v = self.in_order(b, &[&op.left, &op.right])?;
+                let r = v.pop().unwrap_or(Expr::Const(Value::None));
+                let l = v.pop().unwrap_or(Expr::Const(Value::None));
+                Expr::Bin(bin_op(op.op), Box::new(l), Box::new(r))
+            }
+            AstExpr::UnaryOp(u) => {
+                let v = self.expr(b, &u.operand)?;
+                let op = match u.op {
+                    ast::UnaryOp::Not => UnaryOp::Not,
+                    ast::UnaryOp::USub => UnaryOp::Neg,
+                    ast::UnaryOp::UAdd => UnaryOp::Pos,
+                    ast::UnaryOp::Invert => UnaryOp::Invert,
+                };
+                // Fold negative number literals, so `-5` is a constant (and `-9223372036854775808` fits).
+                match (op, &v) {
+                    (UnaryOp::Neg, Expr::Const(Value::Int(i))) => Expr::Const(Value::Int(i.wrapping_neg())),
+                    (UnaryOp::Neg, Expr::Const(Value::Float(x))) => Expr::Const(Value::Float(-x)),
+                    _ => Expr::Unary(op, Box::new(v)),
+                }
+            }
+            AstExpr::BoolOp(bo) => {
+                let and = bo.op == ast::BoolOp::And;
+                if bo.values.iter().skip(1).any(suspends) {
+                    // Short-circuit around the suspension with jumps.
+                    let t = b.temp();
+                    let mut exits = Vec::new();
+                    for (i, v) in bo.values.iter().enumerate() {
+                        self.into_temp(b, v, t)?;
+                        if i + 1 < bo.values.len() {
+                            exits.push(b.emit(Op::JumpIf(Expr::Load(Var::Local(t)), !and, 0)));
+                        }
+                    }
+                    let end = b.pc();
+                    for x in exits {
+                        b.patch(x, end);
+                    }
+                    Expr::Load(Var::Local(t))
+                } else {
+                    let mut values = Vec::new();
+                    for v in &bo.values {
+                        values.push(self.expr(b, v)?);
+                    }
+                    if and {
+                        Expr::And(values)
+                    } else {
+                        Expr::Or(values)
+                    }
+                }
+            }
+            AstExpr::If(i) => {
+                if suspends(&i.body) || suspends(&i.orelse) {
+                    let t = b.temp();
+                    let test = self.expr(b, &i.test)?;
+                    let to_else = b.emit(Op::JumpIf(test, false, 0));
+                    self.into_temp(b, &i.body, t)?;
+                    let to_end = b.emit(Op::Jump(0));
+                    let else_pc = b.pc();
+                    b.patch(to_else, else_pc);
+                    self.into_temp(b, &i.orelse, t)?;
+                    let end = b.pc();
+                    b.patch(to_end, end);
+                    Expr::Load(Var::Local(t))
+                } else {
+                    let test = self.expr(b, &i.test)?;
+                    let body = self.expr(b, &i.body)?;
+                    let orelse = self.expr(b, &i.orelse)?;
+                    Expr::IfExp(Box::new(test), Box::new(body), Box::new(orelse))
+                }
+            }
+            AstExpr::Compare(c) => {
+                let mut items: Vec<&AstExpr> = vec![&c.left];
+                items.extend(c.comparators.iter());
+                let mut v = self.in_order(b, &items)?.into_iter();
+                let left = v.next().unwrap_or(Expr::Const(Value::None));
+                let rest = c.ops.iter().zip(v).map(|(op, e)| (cmp_op(*op), e)).collect();
+                Expr::Compare(Box::new(left), rest)
+            }
+            AstExpr::List(l) => Expr::List(self.elts(b, &l.elts)?),
+            AstExpr::Tuple(t) => {
+                let elts = self.elts(b, &t.elts)?;
+                // A tuple of constants is built once.
+                if elts.iter().all(|e| matches!(e, Elt::One(Expr::Const(_)))) {
+                    let items: Vec<Value> = elts.into_iter().map(|e| if let Elt::One(Expr::Const(v)) = e { v } else { Value::None }).collect();
+                    Expr::Const(Value::tuple(items))
+                } else {
+                    Expr::Tuple(elts)
+                }
+            }
+            AstExpr::Set(s) => Expr::Set(self.elts(b, &s.elts)?),
+            AstExpr::Dict(d) => {
+                let mut flat: Vec<&AstExpr> = Vec::new();
+                for item in &d.items {
+                    if let Some(k) = &item.key {
+                        flat.push(k);
+                    }
+                    flat.push(&item.value);
+                }
+                let mut lowered = self.in_order(b, &flat)?.into_iter();
+                let mut out = Vec::new();
+                for item in &d.items {
+                    if item.key.is_some() {
+                        let k = lowered.next().unwrap_or(Expr::Const(Value::None));
+                        let v = lowered.next().unwrap_or(Expr::Const(Value::None));
+                        out.push(DictElt::Pair(k, v));
+                    } else {
+                        out.push(DictElt::Spread(lowered.next().unwrap_or(Expr::Const(Value::None))));
+                    }
+                }
+                Expr::Dict(out)
+            }
+            AstExpr::FString(f) => {
+                let mut parts = Vec::new();
+                for part in f.value.iter() {
+                    match part {
+                        ast::FStringPart::Literal(s) => parts.push(FPart::Lit(Rc::from(s.value.as_ref()))),
+                        ast::FStringPart::FString(fs) => self.fstring(b, &fs.elements, &mut parts)?,
+                    }
+                }
+                Expr::FString(parts)
+            }
+            AstExpr::TString(t) => return err(t.start(), &self.lines, "template strings are not supported"),
+            AstExpr::Starred(s) => return err(s.start(), &self.lines, "can't use starred expression here"),
+            AstExpr::Named(n) => {
+                let v = self.expr(b, &n.value)?;
+                let AstExpr::Name(name) = &*n.target else {
+                    return err(n.start(), &self.lines, "cannot use assignment expressions with this target");
+                };
+                Expr::Named(self.var(b, name.id.as_str()), Box::new(v))
+            }
+            AstExpr::Lambda(l) => self.lambda(b, l)?,
+            AstExpr::Await(a) => {
+                let v = self.expr(b, &a.value)?;
+                let t = b.temp();
+                let saved = b.line;
+                b.line = self.line(a);
+                b.emit(Op::Await(v, Some(Target::Var(Var::Local(t)))));
+                b.line = saved;
+                Expr::Load(Var::Local(t))
+            }
+            AstExpr::Yield(y) => {
+                let v = y.value.as_ref().map(|v| self.expr(b, v)).transpose()?;
+                let t = b.temp();
+                b.emit(Op::Yield(v, Some(Target::Var(Var::Local(t)))));
+                Expr::Load(Var::Local(t))
+            }
+            AstExpr::YieldFrom(y) => {
+                let v = self.expr(b, &y.value)?;
+                let (it, t) = (b.temp(), b.temp());
+                b.emit(Op::GetIter(v, it));
+                b.emit(Op::YieldFrom(it, Some(Target::Var(Var::Local(t)))));
+                Expr::Load(Var::Local(t))
+            }
+            AstExpr::ListComp(c) => self.comprehension(b, e, CompKind::List, &c.generators, &c.elt, None)?,
+            AstExpr::SetComp(c) => self.comprehension(b, e, CompKind::Set, &c.generators, &c.elt, None)?,
+            AstExpr::Generator(c) => self.comprehension(b, e, CompKind::Generator, &c.generators, &c.elt, None)?,
+            AstExpr::DictComp(c) => {
+                let Some(k) = &c.key else {
+                    return err(c.start(), &self.lines, "dict unpacking cannot be used in dict comprehension");
+                };
+                self.comprehension(b, e, CompKind::Dict, &c.generators, k, Some(&c.value))?
+            }
+            AstExpr::IpyEscapeCommand(c) => return err(c.start(), &self.lines, "invalid syntax"),
+        })
+    }
+
+    fn elts(&mut self, b: &mut Builder, elts: &[AstExpr]) -> Result<Vec<Elt>> {
+        let inner: Vec<&AstExpr> = elts.iter().map(|e| if let AstExpr::Starred(s) = e { &*s.value } else { e }).collect();
+        let lowered = self.in_order(b, &inner)?;
+        Ok(elts.iter().zip(lowered).map(|(e, l)| if matches!(e, AstExpr::Starred(_)) { Elt::Star(l) } else { Elt::One(l) }).collect())
+    }
+
+    fn call(&mut self, b: &mut Builder, c: &ast::ExprCall) -> Result<Expr> {
+        let mut items: Vec<&AstExpr> = Vec::new();
+        let (method_of, func) = match &*c.func {
+            AstExpr::Attribute(a) => (Some(a), &*a.value),
+            other => (None, other),
+        };
+        items.push(func);
+        for a in c.arguments.args.iter() {
+            items.push(if let AstExpr::Starred(s) = a { &s.value } else { a });
+        }
+        for k in c.arguments.keywords.iter() {
+            items.push(&k.value);
+        }
+        let mut lowered = self.in_order(b, &items)?.into_iter();
+        let callee = lowered.next().unwrap_or(Expr::Const(Value::None));
+        let mut args = Vec::new();
+        for a in c.arguments.args.iter() {
+            let v = lowered.next().unwrap_or(Expr::Const(Value::None));
+            args.push(if matches!(a, AstExpr::Starred(_)) { Arg::Star(v) } else { Arg::Pos(v) });
+        }
+        for k in c.arguments.keywords.iter() {
+            let v = lowered.next().unwrap_or(Expr::Const(Value::None));
+            args.push(match &k.arg {
+                Some(name) => Arg::Kw(self.intern(name.as_str()), v),
+                None => Arg::StarStar(v),
+            });
+        }
+        Ok(match method_of {
+            Some(a) => Expr::CallMethod(Box::new(callee), self.intern(a.attr.as_str()), args),
+            None => Expr::Call(Box::new(callee), args),
+        })
+    }
+
+    fn fstring(&mut self, b: &mut Builder, elements: &ast::InterpolatedStringElements, parts: &mut Vec<FPart>) -> Result<()> {
+        let mut exprs = Vec::new();
+        interpolations(elements, &mut exprs);
+        if exprs.iter().any(|e| suspends(e)) {
+            // Rare: hoist every replacement field's awaits by lowering in order.
+            for e in &exprs {
+                if suspends(e) {
+                    return err(e.start(), &self.lines, "'await' inside an f-string is not supported: assign it to a variable first");
+                }
+            }
+        }
+        for el in elements.iter() {
+            match el {
+                ast::InterpolatedStringElement::Literal(l) => parts.push(FPart::Lit(Rc::from(&*l.value))),
+                ast::InterpolatedStringElement::Interpolation(i) => {
+                    let mut conversion = match i.conversion {
+                        ast::ConversionFlag::None => None,
+                        ast::ConversionFlag::Str => Some('s'),
+                        ast::ConversionFlag::Repr => Some('r'),
+                        ast::ConversionFlag::Ascii => Some('a'),
+                    };
+                    if let Some(debug) = &i.debug_text {
+                        parts.push(FPart::Lit(Rc::from(format!("{}{}{}", debug.leading(), debug.expression(), debug.trailing()))));
+                        if conversion.is_none() && i.format_spec.is_none() {
+                            conversion = Some('r');
+                        }
+                    }
+                    let expr = self.expr(b, &i.expression)?;
+                    let spec = match &i.format_spec {
+                        Some(s) => {
+                            let mut inner = Vec::new();
+                            self.fstring(b, &s.elements, &mut inner)?;
+                            Some(inner)
+                        }
+                        None => None,
+                    };
+                    parts.push(FPart::Value { expr, conversion, spec });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn comprehension(
+        &mut self,
+        b: &mut Builder,
+        node: &AstExpr,
+        kind: CompKind,
+        generators: &[ast::Comprehension],
+        elt: &AstExpr,
+        value: Option<&AstExpr>,
+    ) -> Result<Expr> {
+        let scope = match node {
+            AstExpr::ListComp(c) => self.scopes.of(c),
+            AstExpr::SetComp(c) => self.scopes.of(c),
+            AstExpr::DictComp(c) => self.scopes.of(c),
+            AstExpr::Generator(c) => self.scopes.of(c),
+            _ => 0,
+        };
+        let Some(first) = generators.first() else { return err(node.start(), &self.lines, "invalid syntax") };
+        let outer_iter = self.expr(b, &first.iter)?;
+        let inner_suspends = comp_suspends(&generators[1..], &[elt]) || generators[0].ifs.iter().any(suspends) || value.is_some_and(suspends) || first.is_async;
+        let code_kind = match (kind, inner_suspends) {
+            (CompKind::Generator, false) => CodeKind::Generator,
+            (CompKind::Generator, true) => {
+                return err(node.start(), &self.lines, "asynchronous generator expressions are not supported by Interleave yet")
+            }
+            (_, false) => CodeKind::Function,
+            (_, true) => CodeKind::Coroutine,
+        };
+        let name = match kind {
+            CompKind::List => "<listcomp>",
+            CompKind::Set => "<setcomp>",
+            CompKind::Dict => "<dictcomp>",
+            CompKind::Generator => "<genexpr>",
+        };
+        let line = self.line(node);
+        let mut inner = self.new_code(b, scope, name, code_kind, line);
+        let dot0 = self.intern(".0");
+        inner.local(&dot0);
+        inner.params.positional.push(dot0);
+        let result = inner.temp();
+        match kind {
+            CompKind::List => inner.emit(Op::Assign(Target::Var(Var::Local(result)), Expr::List(Vec::new()))),
+            CompKind::Set => inner.emit(Op::Assign(Target::Var(Var::Local(result)), Expr::Set(Vec::new()))),
+            CompKind::Dict => inner.emit(Op::Assign(Target::Var(Var::Local(result)), Expr::Dict(Vec::new()))),
+            CompKind::Generator => 0,
+        };
+        let mut ends: Vec<(usize, u32)> = Vec::new();
+        for (i, g) in generators.iter().enumerate() {
+            let slot = if i == 0 {
+                0
+            } else {
+                let it = self.expr(&mut inner, &g.iter)?;
+                let s = inner.temp();
+                if g.is_async {
+                    inner.emit(Op::GetAIter(it, s));
+                } else {
+                    inner.emit(Op::GetIter(it, s));
+                }
+                s
+            };
+            let start = inner.pc();
+            if g.is_async {
+                if i == 0 {
+                    // The outermost iterator of an async comprehension is an async iterator.
+                    inner.emit(Op::GetAIter(Expr::Load(Var::Local(0)), 0));
+                }
+                return err(g.start(), &self.lines, "'async for' in comprehensions is not supported by Interleave yet");
+            }
+            let target = self.target(&mut inner, &g.target)?;
+            let at = inner.emit(Op::ForIter(slot, target, 0));
+            ends.push((at, start));
+            for cond in &g.ifs {
+                let c = self.expr(&mut inner, cond)?;
+                inner.emit(Op::JumpIf(c, false, start));
+            }
+        }
+        match kind {
+            CompKind::Generator => {
+                let v = self.expr(&mut inner, elt)?;
+                inner.emit(Op::Yield(Some(v), None));
+            }
+            CompKind::Dict => {
+                let k = self.expr(&mut inner, elt)?;
+                let v = match value {
+                    Some(v) => self.expr(&mut inner, v)?,
+                    None => Expr::Const(Value::None),
+                };
+                inner.emit(Op::CollectPair(result, k, v));
+            }
+            _ => {
+                let v = self.expr(&mut inner, elt)?;
+                inner.emit(Op::Collect(result, v));
+            }
+        }
+        // Close the loops, innermost first.
+        for (at, start) in ends.into_iter().rev() {
+            inner.emit(Op::Jump(start));
+            let end = inner.pc();
+            inner.patch(at, end);
+        }
+        inner.emit(Op::Return(if kind == CompKind::Generator { None } else { Some(Expr::Load(Var::Local(result))) }));
+        let code = Rc::new(inner.finish(self));
+        let closure = self.closure(b, &code);
+        let comp = Expr::Comp(Rc::new(CompDef { kind, code, closure }), Box::new(outer_iter));
+        if code_kind == CodeKind::Coroutine {
+            // `[await f(x) for x in xs]`: the comprehension is a coroutine, awaited in place.
+            let t = b.temp();
+            b.emit(Op::Await(comp, Some(Target::Var(Var::Local(t)))));
+            Ok(Expr::Load(Var::Local(t)))
+        } else {
+            Ok(comp)
+        }
+    }
+}
+
+/// Which kind of scope a builder's code runs in (for tests and the executor's class bodies).
+pub fn is_class_scope(kind: ScopeKind) -> bool {
+    kind == ScopeKind::Class
+}

@@ -1,0 +1,558 @@
+//! Python values as the engine holds them. Reference semantics are Python's: lists, dicts, sets
+//! and instances are shared through `Rc`, so aliasing, mutation through an alias and identity
+//! (`is`) behave as in CPython, and an object is finalised the moment its last reference goes
+//! (which is when CPython says "coroutine … was never awaited").
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::{Rc, Weak};
+
+use indexmap::{IndexMap, IndexSet};
+use rustc_hash::FxHasher;
+
+use super::ir::{Code, Name};
+
+pub type Fx = BuildHasherDefault<FxHasher>;
+/// Attributes of a module, class or instance, in definition order.
+pub type Attrs = IndexMap<Name, Value, Fx>;
+/// A closure cell: a variable shared between a function and the functions it defines.
+pub type Cell = Rc<RefCell<Value>>;
+
+#[derive(Clone, Default)]
+pub enum Value {
+    #[default]
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(Rc<[Value]>),
+    Dict(Rc<RefCell<Dict>>),
+    Set(Rc<RefCell<Set>>),
+    FrozenSet(Rc<Set>),
+    Func(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    /// A bound method: `obj.method` of a Python function.
+    Method(Rc<Method>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    /// Everything else (ranges, iterators, coroutines, tasks, queues…), behind one trait.
+    Object(Rc<dyn Object>),
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::None => f.write_str("None"),
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Float(x) => write!(f, "{x:?}"),
+            Value::Str(s) => write!(f, "{s:?}"),
+            _ => write!(f, "<{}>", self.type_name()),
+        }
+    }
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::from(items))
+    }
+
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Rc::new(RefCell::new(d)))
+    }
+
+    pub fn object(o: impl Object) -> Value {
+        Value::Object(Rc::new(o))
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// The type's name as Python's messages say it (`'int'`, `'NoneType'`, `'Foo'`).
+    pub fn type_name(&self) -> Rc<str> {
+        let s: &str = match self {
+            Value::None => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Dict(_) => "dict",
+            Value::Set(_) => "set",
+            Value::FrozenSet(_) => "frozenset",
+            Value::Func(_) => "function",
+            Value::Builtin(b) if b.bound.is_some() => "builtin_function_or_method",
+            Value::Builtin(_) => "builtin_function_or_method",
+            Value::Method(_) => "method",
+            Value::Class(_) => "type",
+            Value::Instance(i) => return i.class.name.clone(),
+            Value::Module(_) => "module",
+            Value::Object(o) => return Rc::from(o.type_name()),
+        };
+        Rc::from(s)
+    }
+
+    /// `a is b`
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints and interned strings are shared in CPython; equal ints here count as
+            // the same object, which is what CPython does for every int a beginner meets.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            _ => match (self.identity(), other.identity()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// An address standing for the object's identity (`id()`), for reference types.
+    pub fn identity(&self) -> Option<usize> {
+        Some(match self {
+            Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Value::List(l) => Rc::as_ptr(l) as usize,
+            Value::Tuple(t) => Rc::as_ptr(t) as *const Value as usize,
+            Value::Dict(d) => Rc::as_ptr(d) as usize,
+            Value::Set(s) => Rc::as_ptr(s) as usize,
+            Value::FrozenSet(s) => Rc::as_ptr(s) as usize,
+            Value::Func(f) => Rc::as_ptr(f) as usize,
+            Value::Builtin(b) => Rc::as_ptr(b) as usize,
+            Value::Method(m) => Rc::as_ptr(m) as usize,
+            Value::Class(c) => Rc::as_ptr(c) as usize,
+            Value::Instance(i) => Rc::as_ptr(i) as usize,
+            Value::Module(m) => Rc::as_ptr(m) as usize,
+            Value::Object(o) => Rc::as_ptr(o) as *const u8 as usize,
+            _ => return None,
+        })
+    }
+
+    /// The native object inside, if it is one of type `T`.
+    pub fn downcast<T: 'static>(&self) -> Option<&T> {
+        match self {
+            Value::Object(o) => o.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+
+    pub fn as_instance(&self) -> Option<&Rc<Instance>> {
+        match self {
+            Value::Instance(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+// ----- dict and set keys -------------------------------------------------------------------
+
+/// A dict key or set member: the value with its hash, compared with Python's `==` for the
+/// built-in types (so `1`, `1.0` and `True` are one key) and by identity otherwise.
+#[derive(Clone, Debug)]
+pub struct Key {
+    pub value: Value,
+    hash: u64,
+}
+
+impl Key {
+    /// `None` when the value is unhashable (a list, dict or set).
+    pub fn new(value: Value) -> Option<Key> {
+        let hash = key_hash(&value)?;
+        Some(Key { value, hash })
+    }
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.hash == other.hash && key_eq(&self.value, &other.value)
+    }
+}
+
+impl Eq for Key {}
+
+/// CPython's numeric hash (modulo 2**61 − 1), so equal numbers of any type hash alike.
+pub fn hash_int(i: i64) -> i64 {
+    const P: i128 = (1 << 61) - 1;
+    let m = (i as i128).rem_euclid(P) as i64;
+    let h = if i < 0 { -((-(i as i128)).rem_euclid(P) as i64) } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// CPython's hash of a float (equal to the int's hash for integral values).
+pub fn hash_float(x: f64) -> i64 {
+    if x.is_nan() {
+        return 0;
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { 314_159 } else { -314_159 };
+    }
+    if x.fract() == 0.0 && x.abs() < 9.2e18 {
+        return hash_int(x as i64);
+    }
+    // Non-integral: CPython reduces the exact binary fraction modulo 2**61 − 1.
+    const BITS: u32 = 61;
+    const P: u64 = (1 << BITS) - 1;
+    let (mut m, mut e) = frexp(x.abs());
+    let mut h: u64 = 0;
+    while m != 0.0 {
+        h = ((h << 28) & P) | (h >> (BITS - 28));
+        m *= 268_435_456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        h += y;
+        if h >= P {
+            h -= P;
+        }
+    }
+    let e = e.rem_euclid(BITS as i32) as u32;
+    h = ((h << e) & P) | (h >> (BITS - e));
+    let h = h as i64 * if x < 0.0 { -1 } else { 1 };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// `math.frexp`: `x = m * 2**e` with `0.5 <= m < 1`.
+pub fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale up first.
+        let (m, e) = frexp(x * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+fn str_hash(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
+fn key_hash(v: &Value) -> Option<u64> {
+    Some(match v {
+        Value::None => 0x5eed,
+        Value::Bool(b) => hash_int(*b as i64) as u64,
+        Value::Int(i) => hash_int(*i) as u64,
+        Value::Float(x) => hash_float(*x) as u64,
+        Value::Str(s) => str_hash(s),
+        Value::Tuple(items) => {
+            let mut h: u64 = 0x345678;
+            for item in items.iter() {
+                h = h.wrapping_mul(1_000_003) ^ key_hash(item)?;
+            }
+            h ^ items.len() as u64
+        }
+        Value::FrozenSet(s) => s.items.iter().fold(0x9e37, |acc, k| acc ^ k.hash),
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
+        Value::Instance(i) if i.unhashable() => return None,
+        other => other.identity().unwrap_or(0) as u64,
+    })
+}
+
+/// `==` between two keys of built-in types; identity for everything else.
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::None, Value::None) => true,
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
+        (Value::FrozenSet(x), Value::FrozenSet(y)) => x.items.len() == y.items.len() && x.items.iter().all(|k| y.items.contains(k)),
+        _ => match (as_number(a), as_number(b)) {
+            (Some(x), Some(y)) => numbers_equal(x, y),
+            (None, None) => a.is(b),
+            _ => false,
+        },
+    }
+}
+
+/// A number for mixed comparisons.
+#[derive(Clone, Copy, Debug)]
+pub enum Num {
+    Int(i64),
+    Float(f64),
+}
+
+pub fn as_number(v: &Value) -> Option<Num> {
+    match v {
+        Value::Bool(b) => Some(Num::Int(*b as i64)),
+        Value::Int(i) => Some(Num::Int(*i)),
+        Value::Float(x) => Some(Num::Float(*x)),
+        _ => None,
+    }
+}
+
+/// Exact equality of an int and a float, as Python compares them (no rounding of the int).
+pub fn numbers_equal(a: Num, b: Num) -> bool {
+    match (a, b) {
+        (Num::Int(x), Num::Int(y)) => x == y,
+        (Num::Float(x), Num::Float(y)) => x == y,
+        (Num::Int(i), Num::Float(f)) | (Num::Float(f), Num::Int(i)) => {
+            f.fract() == 0.0 && f.abs() < 9.3e18 && (f as i128) == i as i128
+        }
+    }
+}
+
+/// A Python dict: insertion-ordered.
+#[derive(Clone, Debug, Default)]
+pub struct Dict {
+    pub map: IndexMap<Key, Value, Fx>,
+}
+
+impl Dict {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    pub fn get(&self, key: &Key) -> Option<&Value> {
+        self.map.get(key)
+    }
+
+    pub fn insert(&mut self, key: Key, value: Value) {
+        // A key already present keeps its place and its original key object, as in Python.
+        match self.map.get_mut(&key) {
+            Some(slot) => *slot = value,
+            None => {
+                self.map.insert(key, value);
+            }
+        }
+    }
+
+    /// For string keys (kwargs, JSON objects, attribute dicts).
+    pub fn set_str(&mut self, key: &str, value: Value) {
+        if let Some(k) = Key::new(Value::str(key)) {
+            self.insert(k, value);
+        }
+    }
+
+    pub fn get_str(&self, key: &str) -> Option<&Value> {
+        Key::new(Value::str(key)).and_then(|k| self.map.get(&k))
+    }
+
+    pub fn remove(&mut self, key: &Key) -> Option<Value> {
+        self.map.shift_remove(key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Value> {
+        self.map.keys().map(|k| &k.value)
+    }
+}
+
+/// A Python set (insertion-ordered here; CPython's order follows hashes, which only matters
+/// when a set is printed: our corpus prints sorted sets).
+#[derive(Clone, Debug, Default)]
+pub struct Set {
+    pub items: IndexSet<Key, Fx>,
+}
+
+impl Set {
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+// ----- functions, classes, instances, modules ----------------------------------------------
+
+/// A `def`/`lambda`: its code, the module it was defined in, defaults and closure.
+pub struct Function {
+    pub code: Rc<Code>,
+    pub name: Name,
+    pub qualname: Name,
+    pub globals: Rc<Module>,
+    pub defaults: Vec<Value>,
+    pub kw_defaults: Vec<(Name, Value)>,
+    pub closure: Vec<Cell>,
+    /// The class whose body defined it (for zero-argument `super()`).
+    pub owner: RefCell<Option<Weak<Class>>>,
+    /// Attributes set on the function (`f.calls = 0`, decorators' bookkeeping).
+    pub attrs: RefCell<Attrs>,
+}
+
+/// A native function: a builtin, a method of a built-in type, a module function.
+pub struct Builtin {
+    pub name: Name,
+    pub f: BuiltinFn,
+    /// The object it is bound to (`[].append`), passed as the first argument.
+    pub bound: Option<Value>,
+}
+
+/// Arguments as a native function receives them.
+#[derive(Default)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Name, Value)>,
+}
+
+pub type BuiltinFn = fn(&super::interp::Interp, Args) -> super::interp::R<Value>;
+
+/// `obj.method` for a Python function (and for classmethods, bound to the class).
+pub struct Method {
+    pub this: Value,
+    pub func: Value,
+}
+
+/// What kind of built-in type a class is (`int`, `list`…), for `isinstance` and construction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BuiltinType {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    BaseException,
+    /// A native object's type (`coroutine`, `Task`, `range`…), matched by name.
+    Native,
+}
+
+pub struct Class {
+    pub name: Name,
+    pub qualname: Name,
+    pub module: Name,
+    pub bases: Vec<Rc<Class>>,
+    /// Method resolution order, without the class itself (C3, as Python computes it).
+    pub mro: Vec<Rc<Class>>,
+    pub attrs: RefCell<Attrs>,
+    /// The built-in type this class is or derives from.
+    pub builtin: BuiltinType,
+    /// Whether it is a user class (has a Python-level body).
+    pub user: bool,
+}
+
+impl Class {
+    /// The class and then its MRO.
+    pub fn lineage(self: &Rc<Self>) -> impl Iterator<Item = &Rc<Class>> {
+        std::iter::once(self).chain(self.mro.iter())
+    }
+
+    /// Looks an attribute up along the MRO.
+    pub fn lookup(self: &Rc<Self>, name: &str) -> Option<Value> {
+        self.lineage().find_map(|c| c.attrs.borrow().get(name).cloned())
+    }
+
+    /// `issubclass(self, other)`
+    pub fn is_subclass(self: &Rc<Self>, other: &Rc<Class>) -> bool {
+        self.lineage().any(|c| Rc::ptr_eq(c, other))
+    }
+
+    pub fn is_exception(&self) -> bool {
+        self.builtin == BuiltinType::BaseException
+    }
+}
+
+/// An instance of a user class or of an exception class.
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub attrs: RefCell<Attrs>,
+    /// Present for exceptions.
+    pub exc: Option<RefCell<ExcData>>,
+}
+
+impl Instance {
+    /// A class that defines `__eq__` but not `__hash__` makes its instances unhashable.
+    fn unhashable(&self) -> bool {
+        let eq = self.class.lineage().position(|c| c.attrs.borrow().contains_key("__eq__"));
+        let hash = self.class.lineage().position(|c| c.attrs.borrow().contains_key("__hash__"));
+        self.class.user && matches!((eq, hash), (Some(e), h) if h.is_none_or(|h| h > e))
+    }
+
+    pub fn exc(&self) -> Option<std::cell::Ref<'_, ExcData>> {
+        self.exc.as_ref().map(|e| e.borrow())
+    }
+}
+
+/// What an exception carries besides its attributes.
+#[derive(Clone, Default)]
+pub struct ExcData {
+    pub args: Vec<Value>,
+    /// Frames it passed through, innermost last (as a traceback prints them).
+    pub traceback: Vec<TbEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+}
+
+/// One line of a traceback.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TbEntry {
+    pub line: u32,
+    pub func: Name,
+}
+
+pub struct Module {
+    pub name: Name,
+    pub globals: RefCell<Attrs>,
+}
+
+impl Module {
+    pub fn new(name: &str) -> Rc<Module> {
+        Rc::new(Module { name: Rc::from(name), globals: RefCell::new(Attrs::default()) })
+    }
+
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.globals.borrow().get(name).cloned()
+    }
+
+    pub fn set(&self, name: &str, value: Value) {
+        self.globals.borrow_mut().insert(Rc::from(name), value);
+    }
+}
+
+/// A native object: everything that is neither a basic value nor a user-visible class
+/// instance (ranges, iterators, generators, coroutines, tasks, queues…).
+pub trait Object: Any {
+    /// The type's name as Python shows it (`'range'`, `'coroutine'`, `'Task'`).
+    fn type_name(&self) -> &str;
+    fn as_any(&self) -> &dyn Any;
+}
