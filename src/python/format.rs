@@ -5,7 +5,7 @@
 //! - [`digits`]: `repr(float)` and the fixed / exponent / general conversions
 //!   (CPython's `PyOS_double_to_string`), correctly rounded from the exact binary value;
 //! - [`spec`]: the format-spec mini-language (`format()`, `str.format`, f-strings);
-//! - [`percent`]: `%`-formatting;
+//! - [`percent`]: printf-style formatting (`%` on str);
 //! - [`arith`]: `round`, `//`, `%`, `divmod`, `**`, `/`, `hash` with Python's rules and messages;
 //! - [`parse`]: `int(str, base)`, `float(str)`, `bin`/`oct`/`hex`, `repr(str)`.
 //!

@@ -131,11 +131,8 @@ pub fn int_truediv(a: i64, b: i64) -> Result<f64, Raise> {
         // Scale so that the integer quotient has 55 to 56 bits, fold the remainder into a sticky
         // low bit, and let the one u128 -> f64 conversion round (to nearest, ties to even).
         let shift = 55 + i64::from(64 - d.leading_zeros()) - i64::from(64 - n.leading_zeros());
-        let (num, den) = if shift >= 0 {
-            (u128::from(n) << shift, u128::from(d))
-        } else {
-            (u128::from(n), u128::from(d) << -shift)
-        };
+        let (num, den) =
+            if shift >= 0 { (u128::from(n) << shift, u128::from(d)) } else { (u128::from(n), u128::from(d) << -shift) };
         let (quot, rem) = (num / den, num % den);
         let q = (quot | u128::from(rem != 0)) as f64;
         // The quotient lies within 2^-64..2^64, so scaling by a power of two is exact.
@@ -181,8 +178,8 @@ pub fn int_pow_mod(a: i64, b: i64, m: i64) -> Result<i64, Raise> {
     let modulus = i128::from(m).abs();
     let mut base = i128::from(a).rem_euclid(modulus);
     if b < 0 {
-        base = mod_inverse(base, modulus)
-            .ok_or_else(|| Raise::value("base is not invertible for the given modulus"))?;
+        base =
+            mod_inverse(base, modulus).ok_or_else(|| Raise::value("base is not invertible for the given modulus"))?;
     }
     let mut e = i128::from(b).unsigned_abs();
     let mut result: i128 = 1 % modulus;
@@ -349,10 +346,8 @@ pub fn round_int(i: i64, ndigits: i64) -> Result<i64, Raise> {
     if ndigits >= 0 {
         return Ok(i);
     }
-    // 10^39 is past i128, and every i64 rounds to 0 at 10^20 already.
-    let Some(p) = 10i128.checked_pow(ndigits.unsigned_abs().min(38) as u32) else {
-        return Ok(0);
-    };
+    // Every i64 rounds to 0 at 10^20 already, and 2·10^20 fits an i128 with room.
+    let p = 10i128.pow(ndigits.unsigned_abs().min(20) as u32);
     let v = i128::from(i);
     let (mut q, r) = (v.div_euclid(p), v.rem_euclid(p));
     if 2 * r > p || (2 * r == p && q % 2 != 0) {

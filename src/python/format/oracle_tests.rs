@@ -1,1 +1,727 @@
+//! CPython as the oracle. Each case is one line, `op<TAB>arg<TAB>arg…`; python3 (the script
+//! below) and our functions both answer each line with `= result` or `! Exception: message`.
+//! `oracle_expected.txt` holds python3 3.11's answers, so the comparison runs everywhere; when
+//! `python3` is on PATH a second test checks those recorded answers against it live.
+//! To re-record: `INTERLEAVE_RECORD_ORACLE=1 cargo test --lib python::format::oracle`.
 
+use super::spec::Target;
+use super::*;
+
+/// Escapes backslashes and control characters so that a case or answer stays one line of text.
+pub(crate) fn esc(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unesc(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('x') => {
+                let hex: String = chars.by_ref().take(2).collect();
+                out.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('?'));
+            }
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Python helpers shared with the random module's oracle test: the line protocol.
+pub(crate) const PY_PRELUDE: &str = r#"
+import sys
+print('3.11' if sys.version_info[:2] == (3, 11) else 'other')
+def esc(s):
+    s = s.replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n')
+    return ''.join('\\x%02x' % ord(c) if ord(c) < 32 or c == '\x7f' else c for c in s)
+def unesc(s):
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == '\\' and i + 1 < len(s):
+            n = s[i + 1]
+            if n == 'x':
+                out.append(chr(int(s[i + 2:i + 4], 16))); i += 4
+            else:
+                out.append({'t': '\t', 'n': '\n'}.get(n, n)); i += 2
+        else:
+            out.append(c); i += 1
+    return ''.join(out)
+I64 = (-2**63, 2**63 - 1)
+def show(v):
+    if isinstance(v, bool): return repr(v)
+    if isinstance(v, int):
+        if not I64[0] <= v <= I64[1]:
+            raise OverflowError("integer too large: this interpreter's ints are 64-bit")
+        return repr(v)
+    if isinstance(v, complex): raise NotImplementedError
+    if isinstance(v, tuple): return '(' + ', '.join(show(x) for x in v) + ')'
+    if isinstance(v, list): return '[' + ', '.join(show(x) for x in v) + ']'
+    return repr(v) if not isinstance(v, str) else v
+def answer(f):
+    try:
+        return '= ' + esc(show(f()))
+    except NotImplementedError:
+        return '! Unsupported'
+    except Exception as e:
+        return '! %s: %s' % (type(e).__name__, esc(str(e)))
+"#;
+
+const PY_FORMAT: &str = r#"
+def pct(fmt, *args):
+    vals = []
+    for a in args:
+        k, v = a[0], a[2:]
+        vals.append(int(v) if k == 'i' else float(v) if k == 'f' else v == 'True' if k == 'b' else v)
+    return fmt % tuple(vals)
+OPS = {
+    'repr': lambda x: repr(float(x)),
+    'fmt_int': lambda i, s: format(int(i), s),
+    'fmt_bool': lambda b, s: format(b == 'True', s),
+    'fmt_float': lambda x, s: format(float(x), s),
+    'fmt_str': lambda v, s: format(v, s),
+    'pct': pct,
+    'floordiv': lambda a, b: int(a) // int(b),
+    'mod': lambda a, b: int(a) % int(b),
+    'divmod': lambda a, b: divmod(int(a), int(b)),
+    'truediv': lambda a, b: int(a) / int(b),
+    'pow': lambda a, b: int(a) ** int(b),
+    'powmod': lambda a, b, m: pow(int(a), int(b), int(m)),
+    'ffloordiv': lambda a, b: float(a) // float(b),
+    'fmod': lambda a, b: float(a) % float(b),
+    'fdivmod': lambda a, b: divmod(float(a), float(b)),
+    'fdiv': lambda a, b: float(a) / float(b),
+    'fpow': lambda a, b: float(a) ** float(b),
+    'round': lambda x, n: round(float(x), int(n)),
+    'roundi': lambda x: round(float(x)),
+    'roundint': lambda i, n: round(int(i), int(n)),
+    'hash_i': lambda i: hash(int(i)),
+    'hash_f': lambda x: hash(float(x)),
+    'int': lambda s, b: int(s, int(b)),
+    'float': lambda s: float(s),
+    'bases': lambda i: ' '.join([bin(int(i)), oct(int(i)), hex(int(i))]),
+    'trunc': lambda x: int(float(x)),
+    'cmp': lambda i, x: (int(i) < float(x), int(i) == float(x), int(i) > float(x)),
+    'isint': lambda x: float(x).is_integer(),
+}
+for line in sys.stdin:
+    op, *args = [unesc(a) for a in line.rstrip('\n').split('\t')]
+    print(answer(lambda: OPS[op](*args)))
+"#;
+
+/// Runs python3 with `script` (which starts with [`PY_PRELUDE`]) on `cases`; `None` if python3
+/// is not there or is not 3.11.
+pub(crate) fn run_python(script: &str, cases: &[String]) -> Option<Vec<String>> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child =
+        Command::new("python3").args(["-c", script]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
+    let mut input = cases.join("\n");
+    input.push('\n');
+    let mut stdin = child.stdin.take()?;
+    // Write from a thread: python answers while we write, and both pipes have limits.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    assert!(out.status.success(), "python3 failed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    // The expectations are 3.11's (3.12 changed messages): another version is no oracle.
+    if lines.next() != Some("3.11") {
+        eprintln!("python3 is not 3.11: skipping the live comparison");
+        return None;
+    }
+    Some(lines.map(str::to_string).collect())
+}
+
+/// Our answer line for a result.
+pub(crate) fn line(r: Result<String, Raise>) -> String {
+    match r {
+        Ok(s) => format!("= {}", esc(&s)),
+        Err(e) if e.kind == Exc::Unsupported => "! Unsupported".to_string(),
+        Err(e) => format!("! {:?}: {}", e.kind, esc(&e.msg)),
+    }
+}
+
+fn int(s: &str) -> i64 {
+    s.parse().unwrap_or_else(|_| panic!("bad int in case: {s}"))
+}
+fn float(s: &str) -> f64 {
+    s.parse().unwrap_or_else(|_| panic!("bad float in case: {s}"))
+}
+fn pair<A: ToString, B: ToString>((a, b): (A, B)) -> String {
+    format!("({}, {})", a.to_string(), b.to_string())
+}
+fn repr_pair((a, b): (f64, f64)) -> String {
+    format!("({}, {})", float_repr(a), float_repr(b))
+}
+fn py_bool(b: bool) -> String {
+    if b { "True" } else { "False" }.to_string()
+}
+
+/// A `%` format with the caller's side done the simple way (a tuple of arguments).
+fn pct(fmt: &str, args: &[&str]) -> Result<String, Raise> {
+    let mut args = args.iter().map(|a| {
+        let (k, v) = a.split_at(2);
+        match &k[..1] {
+            "i" => PercentArg::Int(int(v)),
+            "f" => PercentArg::Float(float(v)),
+            "b" => PercentArg::Int(i64::from(v == "True")),
+            _ => PercentArg::Str(v.to_string()),
+        }
+    });
+    let not_enough = || Raise::type_error("not enough arguments for format string");
+    let mut out = String::new();
+    for piece in parse_percent(fmt) {
+        match piece {
+            Piece::Literal(s) => out.push_str(&s),
+            Piece::Fail(e) => return Err(e),
+            Piece::Spec(spec) => {
+                let mut count = |c: Option<percent::Count>| -> Result<Option<i64>, Raise> {
+                    Ok(match c {
+                        None => None,
+                        Some(percent::Count::Num(n)) => Some(n as i64),
+                        Some(percent::Count::Star) => match args.next().ok_or_else(not_enough)? {
+                            PercentArg::Int(i) => Some(i),
+                            _ => return Err(Raise::type_error("* wants int")),
+                        },
+                    })
+                };
+                let width = count(spec.width)?;
+                let precision = count(spec.precision)?;
+                let arg = args.next().ok_or_else(not_enough)?;
+                let arg = match (spec.conv, arg) {
+                    ('r', PercentArg::Str(s)) => PercentArg::Str(py_str_repr(&s)),
+                    (_, a) => a,
+                };
+                out.push_str(&percent_one(&spec, width, precision, arg)?);
+            }
+        }
+    }
+    if args.next().is_some() {
+        return Err(Raise::type_error("not all arguments converted during string formatting"));
+    }
+    Ok(out)
+}
+
+/// Our answer for one case line.
+fn ours(case: &str) -> String {
+    let parts: Vec<String> = case.split('\t').map(unesc).collect();
+    let a: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let r: Result<String, Raise> = match a[0] {
+        "repr" => Ok(float_repr(float(a[1]))),
+        "fmt_int" => parse_spec(a[2], Target::Int).and_then(|s| format_int(int(a[1]), &s)),
+        "fmt_bool" => parse_spec(a[2], Target::Bool).and_then(|s| format_bool(a[1] == "True", &s)),
+        "fmt_float" => parse_spec(a[2], Target::Float).and_then(|s| format_float(float(a[1]), &s)),
+        "fmt_str" => parse_spec(a[2], Target::Str).and_then(|s| format_str(a[1], &s)),
+        "pct" => pct(a[1], &a[2..]),
+        "floordiv" => int_floordiv(int(a[1]), int(a[2])).map(|v| v.to_string()),
+        "mod" => int_mod(int(a[1]), int(a[2])).map(|v| v.to_string()),
+        "divmod" => int_divmod(int(a[1]), int(a[2])).map(pair),
+        "truediv" => int_truediv(int(a[1]), int(a[2])).map(float_repr),
+        "pow" => int_pow(int(a[1]), int(a[2])).map(|v| match v {
+            IntOrFloat::Int(i) => i.to_string(),
+            IntOrFloat::Float(x) => float_repr(x),
+        }),
+        "powmod" => int_pow_mod(int(a[1]), int(a[2]), int(a[3])).map(|v| v.to_string()),
+        "ffloordiv" => float_floordiv(float(a[1]), float(a[2])).map(float_repr),
+        "fmod" => float_mod(float(a[1]), float(a[2])).map(float_repr),
+        "fdivmod" => float_divmod(float(a[1]), float(a[2])).map(repr_pair),
+        "fdiv" => float_truediv(float(a[1]), float(a[2])).map(float_repr),
+        "fpow" => float_pow(float(a[1]), float(a[2])).map(float_repr),
+        "round" => round_float(float(a[1]), int(a[2])).map(float_repr),
+        "roundi" => round_to_int(float(a[1])).map(|v| v.to_string()),
+        "roundint" => round_int(int(a[1]), int(a[2])).map(|v| v.to_string()),
+        "hash_i" => Ok(hash_int(int(a[1])).to_string()),
+        "hash_f" => Ok(hash_float(float(a[1])).to_string()),
+        "int" => parse_int(a[1], int(a[2]) as u32).map(|v| v.to_string()),
+        "float" => parse_float(a[1]).map(float_repr),
+        "bases" => {
+            let i = int(a[1]);
+            Ok(format!("{} {} {}", int_to_base(i, 2), int_to_base(i, 8), int_to_base(i, 16)))
+        }
+        "trunc" => float_to_int_trunc(float(a[1])).map(|v| v.to_string()),
+        "cmp" => {
+            let o = cmp_int_float(int(a[1]), float(a[2]));
+            let is = |want| py_bool(o == Some(want));
+            use std::cmp::Ordering::*;
+            Ok(format!("({}, {}, {})", is(Less), is(Equal), is(Greater)))
+        }
+        "isint" => Ok(py_bool(float_is_integer(float(a[1])))),
+        other => panic!("unknown op {other}"),
+    };
+    line(r)
+}
+
+/// A small deterministic generator for spreading float cases over every exponent.
+struct XorShift(u64);
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Rust's `{:?}` of an f64 reads back exactly in both languages ("NaN", "inf", "1e-5").
+fn f(x: f64) -> String {
+    format!("{x:?}")
+}
+
+const INTS: &[i64] = &[0, 1, -1, 7, -7, 42, 255, -255, 1000, 1234567, -1234567, 65, 0x10ffff, i64::MAX, i64::MIN];
+const FLOATS: &[f64] = &[
+    0.0,
+    -0.0,
+    0.1,
+    0.5,
+    1.5,
+    2.5,
+    -2.5,
+    2.675,
+    0.125,
+    1e16,
+    1e15,
+    1e-5,
+    1e-4,
+    123456.789,
+    -123456.789,
+    1.0 / 3.0,
+    1e22,
+    1e300,
+    5e-324,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    f64::NAN,
+    9999.5,
+    0.0005,
+    1234567.891,
+    -1e-7,
+    12345678901234567890.0,
+    99.99999,
+];
+const INT_SPECS: &[&str] = &[
+    "",
+    "d",
+    "5d",
+    "<5",
+    ">5",
+    "^5",
+    "=5",
+    "+d",
+    " d",
+    "-d",
+    "05d",
+    "010,",
+    "_",
+    ",",
+    "x",
+    "X",
+    "#x",
+    "#X",
+    "#010x",
+    "#_x",
+    "_x",
+    "b",
+    "#b",
+    "_b",
+    "o",
+    "#o",
+    "_o",
+    "#012_o",
+    "c",
+    "n",
+    "010n",
+    ",d",
+    "e",
+    ".2e",
+    "f",
+    ".2f",
+    "%",
+    ".1%",
+    "g",
+    "G",
+    "*^10",
+    "0<5",
+    "x=+10",
+    "#010_b",
+    "s",
+    ".3",
+    "z",
+    ",x",
+    ",c",
+    "_,",
+    "1,000",
+    "10.5",
+    "++",
+    "=010,d",
+    "0=12,",
+    "-#x",
+    "^#12_X",
+    "+c",
+    "#c",
+    "\u{e9}",
+    ".",
+    "99999999999999999999",
+    " 08,",
+];
+const FLOAT_SPECS: &[&str] = &[
+    "", ".0", ".1", ".3", ".10", ".17", "e", ".0e", "#.0e", ".3e", ".20e", "E", "f", ".0f", "#.0f", ".2f", ".20f", "F",
+    "g", ".0g", ".1g", ".3g", "#g", "#.3g", "G", ".10g", ".17g", "n", ".3n", "%", ".0%", "#.0%", ",", ",.2f", "_.3f",
+    "015,.2f", "+", " ", "+.2e", "z.1f", "z", "z.0%", "=+12.3f", "<12", "^12.2f", "*>12g", "010", "#", "#.3", "x", "d",
+    "c", "s", ".2z", "-z.3", "020,", "020_.1e", "#20.0f", "_g", ",%", ".400f", ".100e", "#.30g",
+];
+const STRS: &[&str] = &["", "abc", "h\u{e9}llo", "a b", "12345678"];
+const STR_SPECS: &[&str] = &[
+    "", "s", "5", "<5", ">5", "^5", "*^6", ".2", "5.2", "010", "+", "z", "#", "=5", ",", "d", ".0", "\u{e9}^7", "^8.3s",
+];
+
+/// Every case, one line each.
+fn cases() -> Vec<String> {
+    let mut c = Vec::new();
+    let mut push = |parts: &[&str]| c.push(parts.iter().map(|p| esc(p)).collect::<Vec<_>>().join("\t"));
+    for &x in FLOATS {
+        push(&["repr", &f(x)]);
+    }
+    // Floats spread over every exponent, and short decimals near the repr switch points.
+    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..300 {
+        let x = f64::from_bits(rng.next());
+        if !x.is_nan() {
+            push(&["repr", &f(x)]);
+        }
+    }
+    for e in -8..=18 {
+        for m in [1.0, 1.5, 9.999, 1.2345678901234567] {
+            push(&["repr", &f(m * 10f64.powi(e))]);
+        }
+    }
+    for &i in INTS {
+        for s in INT_SPECS {
+            push(&["fmt_int", &i.to_string(), s]);
+        }
+    }
+    for b in ["True", "False"] {
+        for s in ["", "s", "d", ">5", "x", "c", ".2f", "^+7", "#b", "08"] {
+            push(&["fmt_bool", b, s]);
+        }
+    }
+    for &x in FLOATS {
+        for s in FLOAT_SPECS {
+            push(&["fmt_float", &f(x), s]);
+        }
+    }
+    for _ in 0..60 {
+        let x = f64::from_bits(rng.next());
+        for s in ["", ".3", "e", ".15g", "f"] {
+            push(&["fmt_float", &f(x), s]);
+        }
+    }
+    for v in STRS {
+        for s in STR_SPECS {
+            push(&["fmt_str", v, s]);
+        }
+    }
+    percent_cases(&mut push);
+    arith_cases(&mut push);
+    parse_cases(&mut push);
+    c
+}
+
+fn percent_cases(push: &mut impl FnMut(&[&str])) {
+    let int_args = ["i:0", "i:-3", "i:42", "i:255", "i:-255", "i:9223372036854775807", "b:True"];
+    let int_fmts =
+        ["%d", "%5d", "%-5d|", "%05d", "%+d", "% d", "%.3d", "%x", "%#x", "%#08X", "%#-8o|", "%o", "%i", "%u", "%c"];
+    for a in int_args {
+        for fm in int_fmts {
+            push(&["pct", fm, a]);
+        }
+    }
+    let float_args = ["f:3.14159", "f:-0.0", "f:1e+16", "f:inf", "f:-inf", "f:nan", "f:2.675", "i:10", "f:1e-05"];
+    let float_fmts = [
+        "%f", "%.2f", "%010.3f", "%-10.1f|", "%+e", "%.0e", "%#.0f", "%g", "%#g", "%G", "%E", "%F", "%d", "%05f", "%s",
+        "%r", "% .3g",
+    ];
+    for a in float_args {
+        for fm in float_fmts {
+            push(&["pct", fm, a]);
+        }
+    }
+    let str_args = ["s:abc", "s:", "s:h\u{e9}llo", "s:x'y"];
+    for a in str_args {
+        for fm in ["%s", "%5s", "%-5s|", "%.2s", "%05s", "%r", "%c", "%d", "%x", "%f", "%10.1s|"] {
+            push(&["pct", fm, a]);
+        }
+    }
+    let multi: &[&[&str]] = &[
+        &["%*d", "i:5", "i:3"],
+        &["%*d", "i:-5", "i:3"],
+        &["%.*f", "i:-2", "f:3.14159"],
+        &["%.*f", "i:3", "f:3.14159"],
+        &["%-*d|", "i:-5", "i:3"],
+        &["%s %s", "i:1"],
+        &["%s", "i:1", "i:2"],
+        &["%d %y", "s:a"],
+        &["%s %y", "i:1"],
+        &["%y", "i:1"],
+        &["%5%", "i:1"],
+        &["%%"],
+        &["100%% %s", "s:done"],
+        &["%", "i:1"],
+        &["abc %5", "i:1"],
+        &["%ld %hd %Ld", "i:1", "i:2", "i:3"],
+        &["%\u{1}", "i:1"],
+        &["%\u{e9}", "i:1"],
+        &["%99999999999999999999d", "i:1"],
+        &["%.99999999999999999999d", "i:1"],
+        &["%.2147483648f", "f:1.5"],
+        &["%c", "i:-1"],
+        &["%c", "i:1114112"],
+        &["%c", "f:1.5"],
+        &["%d", "f:nan"],
+        &["%x", "f:1.5"],
+        &["%*s|", "s:x", "s:y"],
+    ];
+    for m in multi {
+        let mut parts = vec!["pct"];
+        parts.extend_from_slice(m);
+        push(&parts);
+    }
+}
+
+fn arith_cases(push: &mut impl FnMut(&[&str])) {
+    let ints = ["0", "1", "-1", "7", "-7", "3", "-3", "13", "9223372036854775807", "-9223372036854775808"];
+    for a in ints {
+        for b in ints {
+            for op in ["floordiv", "mod", "divmod", "truediv"] {
+                push(&[op, a, b]);
+            }
+        }
+    }
+    for a in ["0", "2", "-2", "3", "-1", "10", "9007199254740993"] {
+        for b in ["0", "1", "2", "-1", "-3", "62", "63", "64", "5"] {
+            push(&["pow", a, b]);
+        }
+    }
+    for (a, b, m) in [
+        ("2", "-1", "5"),
+        ("2", "-1", "4"),
+        ("2", "3", "0"),
+        ("3", "4", "-5"),
+        ("-7", "3", "5"),
+        ("-7", "-1", "5"),
+        ("5", "0", "1"),
+        ("0", "0", "1"),
+        ("123456789", "987654321", "1000000007"),
+        ("9223372036854775807", "9223372036854775807", "9223372036854775783"),
+        ("-9223372036854775808", "3", "-9223372036854775807"),
+    ] {
+        push(&["powmod", a, b, m]);
+    }
+    let floats = ["0.0", "-0.0", "1.5", "-7.5", "2.0", "-2.0", "0.1", "inf", "-inf", "NaN", "1e308", "3.0"];
+    for a in floats {
+        for b in floats {
+            for op in ["ffloordiv", "fmod", "fdivmod", "fdiv", "fpow"] {
+                push(&[op, a, b]);
+            }
+        }
+    }
+    for (a, b) in [("-8.0", "0.3333333333333333"), ("10.0", "400.0"), ("-2.0", "1e300"), ("-2.0", "-1e300")] {
+        push(&["fpow", a, b]);
+    }
+    let round_vals = [
+        "2.675",
+        "0.5",
+        "1.5",
+        "2.5",
+        "-0.5",
+        "-2.5",
+        "0.125",
+        "123.456",
+        "-123.456",
+        "1250.0",
+        "1e300",
+        "1.7976931348623157e308",
+        "5e-324",
+        "1e-320",
+        "2.5e-323",
+        "0.285",
+        "1.0000000000000002",
+        "9.995",
+        "inf",
+        "NaN",
+    ];
+    for x in round_vals {
+        for n in ["0", "1", "2", "3", "-1", "-2", "-3", "15", "323", "400", "-308", "-309", "-400"] {
+            push(&["round", x, n]);
+        }
+        push(&["roundi", x]);
+    }
+    for i in ["1250", "1350", "-1250", "-1350", "1249", "9223372036854775807", "-9223372036854775808", "5", "0"] {
+        for n in ["0", "-1", "-2", "-3", "-18", "-19", "-20", "-40", "3"] {
+            push(&["roundint", i, n]);
+        }
+    }
+    for i in ["0", "1", "-1", "-2", "2305843009213693951", "2305843009213693952", "-2305843009213693952"] {
+        push(&["hash_i", i]);
+    }
+    for i in ["9223372036854775807", "-9223372036854775808", "123456789123456789"] {
+        push(&["hash_i", i]);
+    }
+    for x in ["0.0", "-0.0", "1.0", "1.5", "-1.5", "0.1", "1e300", "5e-324", "inf", "-inf", "2.0", "-1.0", "1e-300"] {
+        push(&["hash_f", x]);
+    }
+    for x in ["3.9", "-3.9", "NaN", "inf", "-inf", "9.3e18", "-9.223372036854775808e18", "9.223372036854775e18"] {
+        push(&["trunc", x]);
+        push(&["isint", x]);
+    }
+    for (i, x) in [
+        ("9007199254740993", "9007199254740992.0"),
+        ("3", "3.5"),
+        ("-3", "-3.5"),
+        ("3", "3.0"),
+        ("9223372036854775807", "9.223372036854775808e18"),
+        ("-9223372036854775808", "-9.223372036854775808e18"),
+        ("0", "NaN"),
+        ("0", "-inf"),
+    ] {
+        push(&["cmp", i, x]);
+    }
+}
+
+fn parse_cases(push: &mut impl FnMut(&[&str])) {
+    let texts = [
+        "010",
+        "0x",
+        "0x_1f",
+        "0_0",
+        "00",
+        "1__0",
+        "_1",
+        "1_",
+        " 12 ",
+        "+ 1",
+        "-0b101",
+        "0b101",
+        "0B1_0",
+        "\u{a0}12\u{2003}",
+        "1\0",
+        "12a",
+        "",
+        "  ",
+        "\u{661}\u{662}\u{663}",
+        "0o17",
+        "0x1F",
+        "0xg",
+        "-9223372036854775808",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "99999999999999999999999",
+        "zz",
+        "-",
+        "\t-7\n",
+    ];
+    for t in texts {
+        for b in ["0", "10", "16", "2", "8", "36", "1", "37"] {
+            push(&["int", t, b]);
+        }
+    }
+    let long_a = "a".repeat(300);
+    push(&["int", &long_a, "10"]);
+    let float_texts = [
+        "1_000.5",
+        "1_.5",
+        "1._5",
+        "_1",
+        "1e1_0",
+        "1e_1",
+        "inf",
+        "-Infinity",
+        "+nAn",
+        "nan(1)",
+        " 1.5\n",
+        "",
+        "1e500",
+        "0x10",
+        "1.",
+        ".5",
+        ".",
+        "1e",
+        "\u{a0}1.5",
+        "1.5\0",
+        "infinit",
+        "-iNF",
+        "1__0",
+        "1_e5",
+        "-0",
+        "1E+5",
+        "+.5e-3",
+        "\u{661}.5",
+        "2.675",
+        "  -12_345.678_9e-1_0  ",
+    ];
+    for t in float_texts {
+        push(&["float", t]);
+    }
+    push(&["float", &long_a]);
+    for i in ["0", "5", "-5", "255", "-9223372036854775808", "9223372036854775807"] {
+        push(&["bases", i]);
+    }
+}
+
+const EXPECTED: &str = include_str!("oracle_expected.txt");
+
+/// Compares answers line by line and lists every difference.
+pub(crate) fn compare(cases: &[String], got: &[String], want: &[String], what: &str) {
+    assert_eq!(got.len(), want.len(), "{what}: {} answers for {} cases", want.len(), cases.len());
+    let diffs: Vec<String> = cases
+        .iter()
+        .zip(got.iter().zip(want))
+        .filter(|(_, (g, w))| g != w)
+        .map(|(c, (g, w))| {
+            let cut = |s: &str| s.chars().take(300).collect::<String>();
+            format!("case  {}\n  ours {}\n  want {}", cut(c), cut(g), cut(w))
+        })
+        .collect();
+    assert!(diffs.is_empty(), "{what}: {} of {} differ:\n{}", diffs.len(), cases.len(), diffs.join("\n"));
+}
+
+#[test]
+fn format_matches_recorded_cpython() {
+    let cases = cases();
+    let got: Vec<String> = cases.iter().map(|c| ours(c)).collect();
+    let want: Vec<String> = EXPECTED.lines().map(str::to_string).collect();
+    compare(&cases, &got, &want, "recorded CPython 3.11");
+}
+
+#[test]
+fn format_matches_live_python3() {
+    let cases = cases();
+    let Some(live) = run_python(&format!("{PY_PRELUDE}{PY_FORMAT}"), &cases) else {
+        eprintln!("python3 not found: skipping the live comparison");
+        return;
+    };
+    if std::env::var_os("INTERLEAVE_RECORD_ORACLE").is_some() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/python/format/oracle_expected.txt");
+        std::fs::write(path, live.join("\n") + "\n").expect("write the recording");
+    }
+    let want: Vec<String> = EXPECTED.lines().map(str::to_string).collect();
+    compare(&cases, &want, &live, "recorded answers vs live python3");
+}

@@ -1,7 +1,7 @@
 //! Text to numbers and back as Python's builtins do it: `int(s, base)`, `float(s)`,
 //! `bin`/`oct`/`hex`, and `repr(str)` (which their error messages quote).
 
-use super::{Exc, Raise};
+use super::Raise;
 
 /// The code points whose Unicode decimal value is 0 (Unicode 14, as Python 3.11): each starts a
 /// run of ten digits 0–9. `int('١٢٣')` is 123 in Python; this table makes it so here.
@@ -126,7 +126,7 @@ pub fn parse_int(s: &str, base: u32) -> Result<i64, Raise> {
     let signed = if negative { i64::try_from(-(value as i128)) } else { i64::try_from(value) };
     match signed {
         Ok(v) if !overflow => Ok(v),
-        _ => Err(Raise::overflow("int too large: this interpreter's ints are 64-bit")),
+        _ => Err(Raise::overflow(super::arith::INT_OVERFLOW)),
     }
 }
 
@@ -275,13 +275,14 @@ pub fn float_to_int_trunc(x: f64) -> Result<i64, Raise> {
     if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) {
         Ok(t as i64)
     } else {
-        Err(Raise::new(Exc::OverflowError, "integer too large: this interpreter's ints are 64-bit"))
+        Err(Raise::overflow(super::arith::INT_OVERFLOW))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::python::format::Exc;
 
     #[test]
     fn ints() {

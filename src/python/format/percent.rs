@@ -372,7 +372,7 @@ mod tests {
         assert_eq!(one("%#.5x", Int(42)), "0x0002a");
         assert_eq!(one("%05s", Str("ab".into())), "   ab");
         assert_eq!(one("%05f", Float(f64::NEG_INFINITY)), "-0inf");
-        assert_eq!(one("%010.3f", Float(-3.14159)), "-00003.142");
+        assert_eq!(one("%010.3f", Float(-3.25159)), "-00003.252");
         assert_eq!(one("%#.0f", Float(2.5)), "2.");
         assert_eq!(one("%d", Float(3.7)), "3");
         assert_eq!(one("%ld%%", Int(5)), "5%");
@@ -399,6 +399,6 @@ mod tests {
         assert_eq!(s.width, Some(Count::Star));
         assert_eq!(percent_one(&s, Some(-5), None, PercentArg::Int(3)), Ok("3    ".to_string()));
         let s = spec("%.*f");
-        assert_eq!(percent_one(&s, None, Some(-2), PercentArg::Float(3.14159)), Ok("3".to_string()));
+        assert_eq!(percent_one(&s, None, Some(-2), PercentArg::Float(3.25159)), Ok("3".to_string()));
     }
 }
