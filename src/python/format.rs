@@ -20,7 +20,7 @@ pub mod percent;
 pub mod spec;
 
 #[cfg(test)]
-mod oracle_tests;
+pub(crate) mod oracle_tests;
 
 pub use arith::*;
 pub use digits::float_repr;
