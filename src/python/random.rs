@@ -73,19 +73,20 @@ impl Random {
         self.seed_words(&[h as u32, (h >> 32) as u32]);
     }
 
-    /// `seed(s)` for a str (version 2): the int made of the UTF-8 bytes followed by their SHA-512.
-    pub fn seed_str(&mut self, s: &str) -> Result<(), Raise> {
-        self.seed_bytes(s.as_bytes())
+    /// `seed(s)` for a str (version 2): its UTF-8 bytes, as [`Random::seed_bytes`].
+    pub fn seed_str(&mut self, s: &str) {
+        self.seed_bytes(s.as_bytes());
     }
 
-    /// `seed(b)` for bytes (version 2). This interpreter carries no SHA-512, so it raises
-    /// [`Exc::Unsupported`] and leaves the generator as it was.
-    pub fn seed_bytes(&mut self, _bytes: &[u8]) -> Result<(), Raise> {
-        Err(Raise::new(
-            Exc::Unsupported,
-            "random.seed() with a str or bytes seed is not supported here (CPython hashes it with SHA-512); \
-             use an int seed",
-        ))
+    /// `seed(b)` for bytes or bytearray (version 2): the big-endian int made of the bytes
+    /// followed by their SHA-512 digest.
+    pub fn seed_bytes(&mut self, bytes: &[u8]) {
+        use sha2::Digest;
+        let mut all = bytes.to_vec();
+        all.extend_from_slice(&sha2::Sha512::digest(bytes));
+        // 32-bit words, least significant first: 4-byte chunks taken from the end.
+        let words: Vec<u32> = all.rchunks(4).map(|c| c.iter().fold(0u32, |w, &b| (w << 8) | u32::from(b))).collect();
+        self.seed_words(&words);
     }
 
     /// MT19937's `init_genrand`.
