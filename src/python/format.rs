@@ -19,6 +19,8 @@ pub mod parse;
 pub mod percent;
 pub mod spec;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod no_panic_tests;
 #[cfg(test)]
 pub(crate) mod oracle_tests;
 
@@ -80,8 +82,8 @@ impl fmt::Display for Raise {
 }
 
 /// Refuses a field wider than [`MAX_FIELD`] (see the module comment).
-fn check_field(n: usize) -> Result<(), Raise> {
-    if n > MAX_FIELD {
+fn check_field(n: u64) -> Result<(), Raise> {
+    if n > MAX_FIELD as u64 {
         return Err(Raise::new(
             Exc::MemoryError,
             format!("format field of {n} characters is over this interpreter's limit of {MAX_FIELD}"),

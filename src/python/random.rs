@@ -6,13 +6,32 @@
 //! so the interpreter applies them to its own lists. Python ints are unbounded; here they are
 //! `i64`, so `getrandbits` stops at 64 bits and ranges are those of `i64`.
 //!
+//! Seeds: ints (`i64`, or any size as 32-bit words), floats (by their hash, as CPython), str and
+//! bytes (version 2: with their SHA-512), and `None` (the caller passes entropy as words).
+//! Results that are lists (`sample`, `choices`, `randbytes`) are refused past [`MAX_ITEMS`]
+//! items with `MemoryError`, so a typo cannot make the page allocate gigabytes.
+//!
 //! `gauss`, `normalvariate`, `lognormvariate` and `expovariate` call `log`, `exp`, `cos`, `sin`
 //! and `sqrt`: natively these are the C library's, as CPython's are; in wasm they come from
 //! Rust's port of musl's, which may differ from glibc in the last bit on rare inputs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::python::format::{hash_float, Exc, Raise};
+
+/// The longest list `sample`, `choices` and `randbytes` will build.
+pub const MAX_ITEMS: usize = 10_000_000;
+
+/// Refuses a result list longer than [`MAX_ITEMS`].
+fn check_items(k: usize) -> Result<(), Raise> {
+    if k > MAX_ITEMS {
+        return Err(Raise::new(
+            Exc::MemoryError,
+            format!("a list of {k} items is over this interpreter's limit of {MAX_ITEMS}"),
+        ));
+    }
+    Ok(())
+}
 
 const N: usize = 624;
 const M: usize = 397;
@@ -164,25 +183,27 @@ impl Random {
         if k > 64 {
             return Err(Raise::overflow(crate::python::format::INT_OVERFLOW));
         }
-        Ok(self.bits(k as u32))
+        Ok(self.bits(k as u32) as u64)
     }
 
-    /// `getrandbits(k)` for 0 <= k <= 64: 32-bit words, least significant first, the last one
+    /// `getrandbits(k)` for 0 <= k <= 128: 32-bit words, least significant first, the last one
     /// cut to its top bits.
-    fn bits(&mut self, k: u32) -> u64 {
-        match k {
-            0 => 0,
-            1..=32 => u64::from(self.next_u32() >> (32 - k)),
-            _ => {
-                let low = u64::from(self.next_u32());
-                let high = u64::from(self.next_u32() >> (64 - k));
-                (high << 32) | low
-            }
+    fn bits(&mut self, k: u32) -> u128 {
+        let mut out = 0u128;
+        let mut left = k.min(128);
+        let mut shift = 0;
+        while left > 0 {
+            let word = if left < 32 { self.next_u32() >> (32 - left) } else { self.next_u32() };
+            out |= u128::from(word) << shift;
+            shift += 32;
+            left = left.saturating_sub(32);
         }
+        out
     }
 
     /// `randbytes(n)`: `getrandbits(8n)` as n little-endian bytes.
-    pub fn randbytes(&mut self, n: usize) -> Vec<u8> {
+    pub fn randbytes(&mut self, n: usize) -> Result<Vec<u8>, Raise> {
+        check_items(n)?;
         let mut out = Vec::with_capacity(n);
         let mut left = n * 8;
         while left > 0 {
@@ -191,16 +212,22 @@ impl Random {
             left = left.saturating_sub(32);
         }
         out.truncate(n);
-        out
+        Ok(out)
     }
 
     /// `_randbelow(n)` (CPython's `_randbelow_with_getrandbits`): `getrandbits(n.bit_length())`
     /// until it is below n. `n == 0` gives 0 without drawing (CPython never asks).
     pub fn randbelow(&mut self, n: u64) -> u64 {
+        self.randbelow_wide(u128::from(n)) as u64
+    }
+
+    /// `randbelow` for n up to 2^64, the widest range two i64 bounds make (`randint(i64::MIN,
+    /// i64::MAX)` draws 65 bits, as CPython does).
+    fn randbelow_wide(&mut self, n: u128) -> u128 {
         if n == 0 {
             return 0;
         }
-        let k = 64 - n.leading_zeros();
+        let k = 128 - n.leading_zeros();
         loop {
             let r = self.bits(k);
             if r < n {
@@ -223,14 +250,14 @@ impl Random {
                 return Err(Raise::type_error("Missing a non-None stop argument"));
             }
             if start > 0 {
-                return Ok(self.randbelow(start as u64) as i64);
+                return Ok(self.randbelow_wide(start as u128) as i64);
             }
             return Err(Raise::value("empty range for randrange()"));
         };
         let width = stop - start;
         if step == 1 {
             if width > 0 {
-                return Ok((start + i128::from(self.randbelow(width as u64))) as i64);
+                return Ok((start + self.randbelow_wide(width as u128) as i128) as i64);
             }
             return Err(Raise::value(format!("empty range for randrange() ({start}, {stop}, {width})")));
         }
@@ -244,8 +271,9 @@ impl Random {
         if n <= 0 {
             return Err(Raise::value("empty range for randrange()"));
         }
-        // n <= 2^64 - 1 because start and stop are i64, and the result lies in [start, stop).
-        Ok((start + step * i128::from(self.randbelow(n as u64))) as i64)
+        // n <= 2^64 because start and stop are i64 (stop may be i64::MAX + 1 from randint), and
+        // the result lies in [start, stop).
+        Ok((start + step * self.randbelow_wide(n as u128) as i128) as i64)
     }
 
     /// `randint(a, b)`: `randrange(a, b + 1)`.
@@ -277,6 +305,7 @@ impl Random {
             .ok()
             .filter(|&k| k <= n)
             .ok_or_else(|| Raise::value("Sample larger than population or is negative"))?;
+        check_items(k)?;
         let mut setsize: u128 = 21;
         if k > 5 {
             // math.log(k * 3, 4) is log(k * 3) / log(4) in Python.
@@ -285,11 +314,16 @@ impl Random {
         }
         let mut result = Vec::with_capacity(k);
         if n as u128 <= setsize {
-            let mut pool: Vec<usize> = (0..n).collect();
+            // CPython copies the population into a pool and fills each pick's hole with the
+            // pool's last element. The pool here is sparse (only moved entries are stored, the
+            // rest hold their own index), so memory stays O(k) however large n is.
+            let mut moved: HashMap<usize, usize> = HashMap::with_capacity(k);
             for i in 0..k {
                 let j = self.randbelow((n - i) as u64) as usize;
-                result.push(pool[j]);
-                pool[j] = pool[n - i - 1];
+                let last = n - i - 1;
+                result.push(moved.get(&j).copied().unwrap_or(j));
+                let tail = moved.get(&last).copied().unwrap_or(last);
+                moved.insert(j, tail);
             }
         } else {
             let mut selected = HashSet::with_capacity(k);
@@ -338,6 +372,7 @@ impl Random {
         cum_weights: Option<&[f64]>,
         k: usize,
     ) -> Result<Vec<usize>, Raise> {
+        check_items(k)?;
         let cum: Vec<f64> = match (weights, cum_weights) {
             (None, None) => {
                 if n == 0 && k > 0 {

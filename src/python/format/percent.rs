@@ -180,7 +180,7 @@ impl PercentArg {
 
 /// Formats one conversion. `width` and `precision` are the spec's, with any `*` already replaced
 /// by the caller from the arguments (a negative `*` width left-justifies; a negative `*`
-/// precision counts as 0, as in CPython).
+/// precision counts as 0, one outside a C int raises `OverflowError`, as in CPython).
 pub fn percent_one(
     spec: &PercentSpec,
     width: Option<i64>,
@@ -196,7 +196,11 @@ pub fn percent_one(
         Some(w) => w as u64,
         None => 0,
     };
-    check_field(width as usize)?;
+    check_field(width)?;
+    if precision.is_some_and(|p| i32::try_from(p).is_err()) {
+        // CPython reads a `*` precision as a C int.
+        return Err(Raise::overflow("Python int too large to convert to C int"));
+    }
     let precision = precision.map(|p| p.max(0) as u64);
     let conv = spec.conv;
     let (body, numeric) = match conv {
@@ -255,7 +259,7 @@ pub fn percent_one(
             };
             let precision = precision.unwrap_or(6) as usize;
             if code != Code::G || flags.alt {
-                check_field(precision)?;
+                check_field(precision as u64)?;
             }
             let float_flags = Flags { alt: flags.alt, upper: conv.is_ascii_uppercase(), ..Flags::default() };
             (double_to_string(x, code, precision, float_flags), true)
@@ -281,7 +285,7 @@ fn format_long(i: i64, conv: char, alt: bool, precision: Option<u64>) -> Result<
     };
     let mut digits = to_base_digits(i.unsigned_abs(), base);
     if let Some(p) = precision {
-        check_field(p as usize)?;
+        check_field(p)?;
         let p = p as usize;
         if digits.len() < p {
             digits = format!("{}{digits}", "0".repeat(p - digits.len()));

@@ -242,7 +242,7 @@ struct Number<'a> {
 /// CPython's `calc_number_widths` and `fill_number`.
 fn layout_number(n: &Number, spec: &Spec, sep: Option<(char, i64)>) -> Result<String, Raise> {
     let width = spec.width.map(|w| w as i64).unwrap_or(-1);
-    check_field(width.max(0) as usize)?;
+    check_field(width.max(0) as u64)?;
     let sign = match (spec.sign, n.negative) {
         (_, true) => Some('-'),
         (Some('+'), false) => Some('+'),
@@ -388,7 +388,7 @@ fn format_float_as(x: f64, spec: &Spec) -> Result<String, Raise> {
     let precision = spec.precision.unwrap_or(default_precision) as usize;
     // Only these conversions write `precision` characters; 'g' without '#' strips zeros.
     if matches!(code, Code::E | Code::F) || (code == Code::G && flags.alt) {
-        check_field(precision)?;
+        check_field(precision as u64)?;
     }
     let mut text = double_to_string(val, code, precision, flags);
     if percent {
@@ -425,7 +425,7 @@ pub fn format_str(s: &str, spec: &Spec) -> Result<String, Raise> {
         return Err(Raise::value("'=' alignment not allowed in string format specifier"));
     }
     let width = spec.width.unwrap_or(0);
-    check_field(width as usize)?;
+    check_field(width)?;
     let len = s.chars().count() as u64;
     let len = spec.precision.map_or(len, |p| p.min(len));
     let body: String = s.chars().take(len as usize).collect();

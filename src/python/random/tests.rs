@@ -132,7 +132,7 @@ fn ours(case: &str) -> String {
         "normalvariate" => times(last, || Ok(r.normalvariate(float(a[2]), float(a[3]))), reprs),
         "lognormvariate" => times(last, || Ok(r.lognormvariate(float(a[2]), float(a[3]))), reprs),
         "expovariate" => times(last, || r.expovariate(float(a[2])), reprs),
-        "randbytes" => Ok(r.randbytes(int(a[2]) as usize).iter().map(|b| format!("{b:02x}")).collect()),
+        "randbytes" => r.randbytes(int(a[2]) as usize).map(|b| b.iter().map(|b| format!("{b:02x}")).collect()),
         "mixed" => (|| {
             Ok(format!(
                 "[{}, {}, {}, {}, {}, {}, {}]",
@@ -201,6 +201,9 @@ fn cases() -> Vec<String> {
         &["randint", "-100", "100", "4"],
         &["randint", "5", "3", "1"],
         &["randint", "0", "9223372036854775807", "2"],
+        &["randint", "-9223372036854775808", "9223372036854775807", "3"],
+        &["randrange", "-9223372036854775808", "9223372036854775807", "-2", "1"],
+        &["randrange", "9223372036854775807", "-9223372036854775808", "-1", "3"],
         &["choice", "3", "6"],
         &["choice", "0", "1"],
         &["choice", "1000", "3"],
@@ -296,4 +299,47 @@ fn known_values() {
     let mut v = [1, 2, 3];
     Random::new(0).shuffle(&mut v);
     assert_eq!(v, [1, 3, 2]);
+}
+
+/// Whatever the arguments, every method answers `Ok` or a `Raise`, never panics.
+#[cfg(not(target_arch = "wasm32"))]
+mod no_panic {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn methods_never_panic(
+            seed in any::<i64>(),
+            words in prop::collection::vec(any::<u32>(), 0..5),
+            bytes in prop::collection::vec(any::<u8>(), 0..20),
+            a in any::<i64>(),
+            b in any::<i64>(),
+            step in prop_oneof![any::<i64>(), -3i64..3],
+            n in prop_oneof![any::<usize>(), 0usize..40],
+            k in -3i64..60,
+            x in any::<f64>(),
+            y in any::<f64>(),
+            weights in prop::collection::vec(any::<f64>(), 0..6),
+            counts in prop::collection::vec(any::<i64>(), 0..6),
+        ) {
+            let mut r = Random::new(seed);
+            r.seed_words(&words);
+            r.seed_bytes(&bytes);
+            r.seed_float(x);
+            let _ = (r.getrandbits(a % 80), r.randbelow(a as u64), r.randrange(a, Some(b), step));
+            let _ = (r.randrange(a, None, step), r.randint(a, b), r.choice(n), r.randbytes(k.max(0) as usize));
+            let _ = (r.sample(n, k), r.sample_counts(&counts, k));
+            let len = weights.len();
+            let _ = (r.choices(len, Some(&weights), None, 5), r.choices(len, None, Some(&weights), 5));
+            let _ = r.choices(n.min(100), None, None, k.max(0) as usize);
+            let _ = (r.uniform(x, y), r.triangular(x, y, Some(x)), r.triangular(x, y, None), r.gauss(x, y));
+            let _ = (r.normalvariate(x, y), r.lognormvariate(x, y), r.expovariate(x));
+            let mut v: Vec<usize> = (0..n.min(50)).collect();
+            r.shuffle(&mut v);
+        }
+    }
 }
