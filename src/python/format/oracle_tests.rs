@@ -439,10 +439,44 @@ fn cases() -> Vec<String> {
             push(&["fmt_str", v, s]);
         }
     }
+    random_spec_cases(&mut push, &mut rng);
     percent_cases(&mut push);
     arith_cases(&mut push);
     parse_cases(&mut push);
     c
+}
+
+/// Specs assembled at random from every part of the mini-language, on assorted values.
+fn random_spec_cases(push: &mut impl FnMut(&[&str]), rng: &mut XorShift) {
+    let mut pick = |options: &[&'static str]| options[(rng.next() % options.len() as u64) as usize];
+    for i in 0..1500 {
+        let align = pick(&["", "", "<", ">", "^", "=", "*<", "0>", "x^", "_=", " ="]);
+        let sign = pick(&["", "", "+", "-", " "]);
+        let z = pick(&["", "", "", "z"]);
+        let alt = pick(&["", "", "#"]);
+        let zero = pick(&["", "", "0"]);
+        let width = pick(&["", "", "1", "7", "12", "25"]);
+        let group = pick(&["", "", "", ",", "_"]);
+        let precision = pick(&["", "", ".0", ".1", ".4", ".12", ".25"]);
+        let ty = pick(&["", "", "d", "b", "o", "x", "X", "c", "n", "e", "E", "f", "F", "g", "G", "%", "s"]);
+        let spec = format!("{align}{sign}{z}{alt}{zero}{width}{group}{precision}{ty}");
+        match i % 3 {
+            0 => push(&["fmt_int", pick(&["0", "-1", "7", "-42", "65", "123456789", "-9223372036854775808"]), &spec]),
+            1 => push(&["fmt_str", pick(&["", "abc", "h\u{e9}llo w\u{f6}rld"]), &spec]),
+            _ => {
+                let x = pick(&["0.0", "-0.0", "1.5", "-2.675", "0.001234", "123456789.125", "1e+22", "-1e-07", "inf"]);
+                push(&["fmt_float", x, &spec])
+            }
+        }
+    }
+    for _ in 0..600 {
+        let flags = pick(&["", "", "-", "+", " ", "#", "0", "-0", "+0", "#0", "- ", "#-"]);
+        let width = pick(&["", "", "1", "6", "11"]);
+        let precision = pick(&["", "", ".0", ".2", ".5", ".13"]);
+        let conv = pick(&["d", "i", "o", "x", "X", "e", "E", "f", "F", "g", "G", "s", "r", "c"]);
+        let arg = pick(&["i:0", "i:-7", "i:255", "i:65", "f:-0.0", "f:2.5", "f:-1234.5678", "f:1e+100", "s:ab", "s:z"]);
+        push(&["pct", &format!("%{flags}{width}{precision}{conv}"), arg]);
+    }
 }
 
 fn percent_cases(push: &mut impl FnMut(&[&str])) {

@@ -233,9 +233,17 @@ pub fn percent_one(
             (c.to_string(), false)
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-            let i = match arg {
-                PercentArg::Int(i) => i,
-                PercentArg::Float(x) if matches!(conv, 'd' | 'i' | 'u') => float_to_int_trunc(x)?,
+            let (negative, magnitude) = match arg {
+                PercentArg::Int(i) => (i < 0, to_base_digits(i.unsigned_abs(), base_of(conv))),
+                PercentArg::Float(x) if matches!(conv, 'd' | 'i' | 'u') => {
+                    // int(x) first, for its nan and infinity errors; past i64 the float's exact
+                    // integer digits still print, as CPython's big int would.
+                    match float_to_int_trunc(x) {
+                        Ok(i) => (i < 0, i.unsigned_abs().to_string()),
+                        Err(e) if !x.is_finite() => return Err(e),
+                        Err(_) => (x < 0.0, format!("{:.0}", x.trunc().abs())),
+                    }
+                }
                 other => {
                     let need = if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
                     return Err(Raise::type_error(format!(
@@ -244,7 +252,7 @@ pub fn percent_one(
                     )));
                 }
             };
-            (format_long(i, conv, flags.alt, precision)?, true)
+            (format_long(negative, magnitude, conv, flags.alt, precision)?, true)
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let x = match arg {
@@ -275,15 +283,23 @@ pub fn percent_one(
     Ok(pad(&body, numeric, flags, width as usize, conv))
 }
 
-/// CPython's `_PyUnicode_FormatLong` for an i64: sign, `0o`/`0x`/`0X` prefix if `#`, and at least
-/// `precision` digits.
-fn format_long(i: i64, conv: char, alt: bool, precision: Option<u64>) -> Result<String, Raise> {
-    let base = match conv {
+fn base_of(conv: char) -> u32 {
+    match conv {
         'o' => 8,
         'x' | 'X' => 16,
         _ => 10,
-    };
-    let mut digits = to_base_digits(i.unsigned_abs(), base);
+    }
+}
+
+/// CPython's `_PyUnicode_FormatLong` on a sign and digits: `0o`/`0x`/`0X` prefix if `#`, and at
+/// least `precision` digits.
+fn format_long(
+    negative: bool,
+    mut digits: String,
+    conv: char,
+    alt: bool,
+    precision: Option<u64>,
+) -> Result<String, Raise> {
     if let Some(p) = precision {
         check_field(p)?;
         let p = p as usize;
@@ -300,7 +316,7 @@ fn format_long(i: i64, conv: char, alt: bool, precision: Option<u64>) -> Result<
     if conv == 'X' {
         digits.make_ascii_uppercase();
     }
-    Ok(format!("{}{prefix}{digits}", if i < 0 { "-" } else { "" }))
+    Ok(format!("{}{prefix}{digits}", if negative { "-" } else { "" }))
 }
 
 /// CPython's `unicode_format_arg_output`: `[spaces][sign][prefix][zeros][digits][spaces]`.

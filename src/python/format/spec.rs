@@ -412,8 +412,10 @@ pub fn format_str(s: &str, spec: &Spec) -> Result<String, Raise> {
     if let Some(other) = spec.ty.filter(|&t| t != 's') {
         return Err(unknown_code(other, spec.target));
     }
-    if spec.sign.is_some() {
-        return Err(Raise::value("Sign not allowed in string format specifier"));
+    match spec.sign {
+        Some(' ') => return Err(Raise::value("Space not allowed in string format specifier")),
+        Some(_) => return Err(Raise::value("Sign not allowed in string format specifier")),
+        None => {}
     }
     if spec.no_neg_0 {
         return Err(Raise::value("Negative zero coercion (z) not allowed in string format specifier"));
