@@ -160,10 +160,12 @@ pub enum PercentArg {
     /// An int or a bool (as 0/1).
     Int(i64),
     Float(f64),
-    /// For `%s`, `%r`, `%a`: the text the caller made with `str()`, `repr()` or `ascii()`.
-    /// For the other conversions: a str argument (`%c` takes a one-character str).
+    /// For `%s`, `%r`, `%a`: the text the caller made with `str()`, `repr()` or `ascii()` (an
+    /// `Int` or `Float` is also accepted there and printed as `str()` prints it). For the other
+    /// conversions: a str argument (`%c` takes a one-character str; the rest reject it).
     Str(String),
-    /// Any other object, by its type name (for the messages: `… not list`).
+    /// Any other object, by its type name, for the numeric conversions' messages
+    /// (`%d format: a real number is required, not list`); `%s` would print the name itself.
     Other(String),
 }
 

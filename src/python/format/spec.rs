@@ -63,12 +63,12 @@ fn unknown_code(ty: char, target: Target) -> Raise {
     Raise::value(format!("Unknown format code '{}' for object of type '{}'", char_in_msg(ty), target.type_name()))
 }
 
-/// Reads decimal digits at `pos`: `Ok(None)` if there are none. Values that would overflow a C
-/// `Py_ssize_t` get CPython's message.
+/// Reads decimal digits (any Unicode decimal digit, as CPython) at `pos`: `Ok(None)` if there
+/// are none. Values that would overflow a C `Py_ssize_t` get CPython's message.
 fn get_integer(chars: &[char], pos: &mut usize) -> Result<Option<u64>, Raise> {
     let start = *pos;
     let mut acc: u64 = 0;
-    while let Some(d) = chars.get(*pos).and_then(|c| c.to_digit(10)) {
+    while let Some(d) = chars.get(*pos).copied().and_then(super::parse::unicode_decimal) {
         acc = acc
             .checked_mul(10)
             .and_then(|a| a.checked_add(u64::from(d)))
@@ -473,6 +473,8 @@ mod tests {
         assert_eq!(fmt_int(1, "_n"), "ValueError: Cannot specify '_' with 'n'.");
         assert_eq!(fmt_int(1, "99999999999999999999"), "ValueError: Too many decimal digits in format string");
         assert!(fmt_int(1, "10000000000000").starts_with("MemoryError"));
+        // Widths may be written in any script's digits.
+        assert_eq!(fmt_int(1, "\u{661}\u{660}"), "         1");
     }
 
     #[test]
