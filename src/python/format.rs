@@ -22,6 +22,8 @@ pub mod spec;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod no_panic_tests;
 #[cfg(test)]
+mod oracle_cases;
+#[cfg(test)]
 pub(crate) mod oracle_tests;
 
 pub use arith::*;
