@@ -45,8 +45,8 @@ fn unesc(s: &str) -> String {
     out
 }
 
-/// Python helpers shared with the random module's oracle test: the line protocol.
-pub(crate) const PY_PRELUDE: &str = r#"
+/// The Python side of the line protocol, shared by the format and random oracle scripts.
+const PY_PRELUDE: &str = r#"
 import sys
 print('3.11' if sys.version_info[:2] == (3, 11) else 'other')
 def esc(s):
@@ -129,7 +129,7 @@ for line in sys.stdin:
 
 /// Runs python3 with `script` (which starts with [`PY_PRELUDE`]) on `cases`; `None` if python3
 /// is not there or is not 3.11.
-pub(crate) fn run_python(script: &str, cases: &[String]) -> Option<Vec<String>> {
+fn run_python(script: &str, cases: &[String]) -> Option<Vec<String>> {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut child =
@@ -274,7 +274,7 @@ fn ours(case: &str) -> String {
 const EXPECTED: &str = include_str!("oracle_expected.txt");
 
 /// Compares answers line by line and lists every difference.
-pub(crate) fn compare(cases: &[String], got: &[String], want: &[String], what: &str) {
+fn compare(cases: &[String], got: &[String], want: &[String], what: &str) {
     assert_eq!(got.len(), want.len(), "{what}: {} answers for {} cases", want.len(), cases.len());
     let diffs: Vec<String> = cases
         .iter()
@@ -288,25 +288,35 @@ pub(crate) fn compare(cases: &[String], got: &[String], want: &[String], what: &
     assert!(diffs.is_empty(), "{what}: {} of {} differ:\n{}", diffs.len(), cases.len(), diffs.join("\n"));
 }
 
+/// Our answers against the recorded ones.
+pub(crate) fn check_recorded(cases: &[String], ours: impl Fn(&str) -> String, expected: &str) {
+    let got: Vec<String> = cases.iter().map(|c| ours(c)).collect();
+    let want: Vec<String> = expected.lines().map(str::to_string).collect();
+    compare(cases, &got, &want, "recorded CPython 3.11");
+}
+
+/// The recorded answers against python3 3.11 live (skipped without it); with
+/// `INTERLEAVE_RECORD_ORACLE` set, first writes python3's answers to `record_to` (a path from the
+/// crate root).
+pub(crate) fn check_live(cases: &[String], script: &str, expected: &str, record_to: &str) {
+    let Some(live) = run_python(&format!("{PY_PRELUDE}{script}"), cases) else {
+        eprintln!("python3 3.11 not found: skipping the live comparison");
+        return;
+    };
+    if std::env::var_os("INTERLEAVE_RECORD_ORACLE").is_some() {
+        let path = format!("{}/{record_to}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::write(path, live.join("\n") + "\n").expect("write the recording");
+    }
+    let want: Vec<String> = expected.lines().map(str::to_string).collect();
+    compare(cases, &want, &live, "recorded answers vs live python3");
+}
+
 #[test]
 fn format_matches_recorded_cpython() {
-    let cases = cases();
-    let got: Vec<String> = cases.iter().map(|c| ours(c)).collect();
-    let want: Vec<String> = EXPECTED.lines().map(str::to_string).collect();
-    compare(&cases, &got, &want, "recorded CPython 3.11");
+    check_recorded(&cases(), ours, EXPECTED);
 }
 
 #[test]
 fn format_matches_live_python3() {
-    let cases = cases();
-    let Some(live) = run_python(&format!("{PY_PRELUDE}{PY_FORMAT}"), &cases) else {
-        eprintln!("python3 not found: skipping the live comparison");
-        return;
-    };
-    if std::env::var_os("INTERLEAVE_RECORD_ORACLE").is_some() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/python/format/oracle_expected.txt");
-        std::fs::write(path, live.join("\n") + "\n").expect("write the recording");
-    }
-    let want: Vec<String> = EXPECTED.lines().map(str::to_string).collect();
-    compare(&cases, &want, &live, "recorded answers vs live python3");
+    check_live(&cases(), PY_FORMAT, EXPECTED, "src/python/format/oracle_expected.txt");
 }

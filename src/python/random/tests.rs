@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::python::format::float_repr;
-use crate::python::format::oracle_tests::{compare, esc, line, run_python, PY_PRELUDE};
+use crate::python::format::oracle_tests::{check_live, check_recorded, esc, line};
 
 const PY_RANDOM: &str = r#"
 import random
@@ -266,25 +266,12 @@ const EXPECTED: &str = include_str!("random_expected.txt");
 
 #[test]
 fn random_matches_recorded_cpython() {
-    let cases = cases();
-    let got: Vec<String> = cases.iter().map(|c| ours(c)).collect();
-    let want: Vec<String> = EXPECTED.lines().map(str::to_string).collect();
-    compare(&cases, &got, &want, "recorded CPython 3.11");
+    check_recorded(&cases(), ours, EXPECTED);
 }
 
 #[test]
 fn random_matches_live_python3() {
-    let cases = cases();
-    let Some(live) = run_python(&format!("{PY_PRELUDE}{PY_RANDOM}"), &cases) else {
-        eprintln!("python3 3.11 not found: skipping the live comparison");
-        return;
-    };
-    if std::env::var_os("INTERLEAVE_RECORD_ORACLE").is_some() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/python/random/random_expected.txt");
-        std::fs::write(path, live.join("\n") + "\n").expect("write the recording");
-    }
-    let want: Vec<String> = EXPECTED.lines().map(str::to_string).collect();
-    compare(&cases, &want, &live, "recorded answers vs live python3");
+    check_live(&cases(), PY_RANDOM, EXPECTED, "src/python/random/random_expected.txt");
 }
 
 #[test]
