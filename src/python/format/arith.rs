@@ -217,7 +217,8 @@ fn is_odd_integer(x: f64) -> bool {
 }
 
 /// `a ** b` for floats, CPython's `float_pow` case by case (its special cases before libm's
-/// `pow`). A negative base with a fractional exponent raises [`Exc::Unsupported`] with
+/// `pow`; natively that is the C library's `pow`, as CPython's; in wasm Rust's port of musl's,
+/// which may differ in the last bit on rare inputs). A negative base with a fractional exponent raises [`Exc::Unsupported`] with
 /// [`COMPLEX_RESULT`] (CPython returns a complex).
 pub fn float_pow(a: f64, b: f64) -> Result<f64, Raise> {
     if b == 0.0 {

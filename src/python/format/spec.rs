@@ -443,6 +443,15 @@ pub fn format_str(s: &str, spec: &Spec) -> Result<String, Raise> {
     Ok(out)
 }
 
+/// `format(obj, spec)` for any other object (`object.__format__`): the empty spec gives
+/// `str(obj)` (the caller passes it as `text`), anything else is CPython's TypeError.
+pub fn format_object(text: &str, type_name: &str, spec: &str) -> Result<String, Raise> {
+    if spec.is_empty() {
+        return Ok(text.to_string());
+    }
+    Err(Raise::type_error(format!("unsupported format string passed to {type_name}.__format__")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -495,5 +504,10 @@ mod tests {
         assert_eq!(fmt_str("héllo", "^9.3"), "   hél   ");
         assert_eq!(fmt_str("a", "=10"), "ValueError: '=' alignment not allowed in string format specifier");
         assert_eq!(fmt_str("a", ","), "ValueError: Cannot specify ',' with 's'.");
+        assert_eq!(format_object("None", "NoneType", ""), Ok("None".to_string()));
+        assert_eq!(
+            format_object("[1]", "list", "s").unwrap_err().msg,
+            "unsupported format string passed to list.__format__"
+        );
     }
 }
