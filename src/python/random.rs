@@ -57,15 +57,20 @@ impl std::fmt::Debug for Random {
 impl Random {
     /// `random.Random(n)` for an int seed.
     pub fn new(seed: i64) -> Self {
-        let mut r = Random { mt: [0; N], index: N, gauss_next: None };
+        let mut r = Random::unseeded();
         r.seed_int(seed);
         r
+    }
+
+    /// The state before any seeding (every constructor seeds it at once).
+    fn unseeded() -> Self {
+        Random { mt: [0; N], index: N, gauss_next: None }
     }
 
     /// A generator seeded from 32-bit words (see [`Random::seed_words`]); for `Random()` and
     /// `seed()` with no argument, pass entropy (CPython reads 624 words from the OS).
     pub fn from_words(key: &[u32]) -> Self {
-        let mut r = Random::new(0);
+        let mut r = Random::unseeded();
         r.seed_words(key);
         r
     }
@@ -186,6 +191,16 @@ impl Random {
         Ok(self.bits(k as u32) as u64)
     }
 
+    /// The next word of a `getrandbits` with `left` bits still to make: all 32 bits, or for the
+    /// last, partial word its top `left` bits.
+    fn word(&mut self, left: u32) -> u32 {
+        if left < 32 {
+            self.next_u32() >> (32 - left)
+        } else {
+            self.next_u32()
+        }
+    }
+
     /// `getrandbits(k)` for 0 <= k <= 128: 32-bit words, least significant first, the last one
     /// cut to its top bits.
     fn bits(&mut self, k: u32) -> u128 {
@@ -193,8 +208,7 @@ impl Random {
         let mut left = k.min(128);
         let mut shift = 0;
         while left > 0 {
-            let word = if left < 32 { self.next_u32() >> (32 - left) } else { self.next_u32() };
-            out |= u128::from(word) << shift;
+            out |= u128::from(self.word(left)) << shift;
             shift += 32;
             left = left.saturating_sub(32);
         }
@@ -207,7 +221,7 @@ impl Random {
         let mut out = Vec::with_capacity(n);
         let mut left = n * 8;
         while left > 0 {
-            let word = if left < 32 { self.next_u32() >> (32 - left) } else { self.next_u32() };
+            let word = self.word(left.min(32) as u32);
             out.extend_from_slice(&word.to_le_bytes());
             left = left.saturating_sub(32);
         }
