@@ -29,7 +29,7 @@ pub(crate) mod oracle_tests;
 pub use arith::*;
 pub use digits::float_repr;
 pub use parse::*;
-pub use percent::{parse_percent, percent_one, PercentArg, PercentSpec, Piece};
+pub use percent::{parse_percent, percent_one, Count, PercentArg, PercentFlags, PercentSpec, Piece};
 pub use spec::{format_bool, format_float, format_int, format_object, format_str, parse_spec, Spec, Target};
 
 use std::fmt;
