@@ -2,9 +2,13 @@
 
 use super::params::{Kind, ParamSpec, Params};
 use super::{Demo, Facts, Preset};
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::LogKind;
+use crate::python::random::Random;
 
 pub struct LlmBatch;
 
@@ -23,7 +27,7 @@ impl Demo for LlmBatch {
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio, random
 
-rng = random.Random(${seed})  # the page draws its own seeded numbers
+rng = random.Random(${seed})
 
 class APIError(Exception): pass
 
@@ -119,7 +123,11 @@ asyncio.run(main())"#
         ]
     }
     fn main(&self, p: &Params) -> Coro<Repr> {
-        let api = Api { scale: p.num("scale"), fail_rate: p.num("fail_rate") / 100.0, seed: p.num("seed") as u64 };
+        let api = Api {
+            scale: p.num("scale"),
+            fail_rate: p.num("fail_rate") / 100.0,
+            rng: Rc::new(RefCell::new(Random::new(p.num("seed") as i64))),
+        };
         main(api, p.count("prompts"), p.count("limit"), p.count("retries"), p.num("backoff")).into_repr()
     }
     fn explain(&self, _p: &Params, run: &Facts) -> String {
@@ -146,30 +154,25 @@ asyncio.run(main())"#
 }
 
 // region: demo
-/// The simulated API: seeded, so the same settings give the same run.
-#[derive(Clone, Copy)]
+/// The simulated API: one generator shared by every call, CPython's own
+/// (`random.Random(seed)`), drawn in the order the Python draws, so the run is the Python's.
+#[derive(Clone)]
 struct Api {
     scale: f64,
     fail_rate: f64,
-    seed: u64,
+    rng: Rc<RefCell<Random>>,
 }
 
-/// One answer's latency and whether (and how) it fails, drawn for this prompt and attempt.
-fn draw(api: Api, prompt: usize, attempt: usize) -> (f64, Option<&'static str>) {
-    let mut rng = fastrand::Rng::with_seed(api.seed ^ ((prompt as u64) << 8) ^ attempt as u64);
-    let latency = (1.0 + 9.0 * rng.f64()) * api.scale;
-    let failure = (rng.f64() < api.fail_rate).then(|| if rng.bool() { "429 rate limited" } else { "500 server error" });
-    (latency, failure)
-}
-
-fn ask_llm(api: Api, prompt: usize, attempt: usize) -> Coro<String> {
+fn ask_llm(api: Api, prompt: usize) -> Coro<String> {
     coro(format!("ask_llm('prompt {prompt}')"), async move {
-        let (latency, failure) = draw(api, prompt, attempt);
+        let latency = api.rng.borrow_mut().uniform(1.0, 10.0) * api.scale; // 1–10 s, scaled
         sleep(latency).await?;
-        match failure {
-            Some(why) => Err(Exception::new("APIError", why)),
-            None => Ok(format!("summary of 'prompt {prompt}'")),
+        let mut rng = api.rng.borrow_mut();
+        if rng.random() < api.fail_rate {
+            let why = ["429 rate limited", "500 server error"][rng.choice(2).unwrap_or(0)];
+            return Err(Exception::new("APIError", why));
         }
+        Ok(format!("summary of 'prompt {prompt}'"))
     })
 }
 
@@ -178,7 +181,7 @@ fn ask_with_retry(api: Api, prompt: usize, sem: Semaphore, retries: usize, backo
         let _permit = sem.acquire().await?; // at most `limit` requests open
         let mut attempt = 0;
         loop {
-            match ask_llm(api, prompt, attempt).await {
+            match ask_llm(api.clone(), prompt).await {
                 Ok(answer) => return Ok(answer),
                 Err(e) if attempt == retries => return Err(e),
                 Err(e) => {
@@ -194,7 +197,7 @@ fn ask_with_retry(api: Api, prompt: usize, sem: Semaphore, retries: usize, backo
 fn main(api: Api, prompts: usize, limit: usize, retries: usize, backoff: f64) -> Coro<usize> {
     coro("main()", async move {
         let sem = Semaphore::new(limit);
-        let results = gather((0..prompts).map(|p| ask_with_retry(api, p, sem.clone(), retries, backoff)))
+        let results = gather((0..prompts).map(|p| ask_with_retry(api.clone(), p, sem.clone(), retries, backoff)))
             .return_exceptions()
             .await?;
         for (p, r) in results.iter().enumerate() {

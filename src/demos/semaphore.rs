@@ -4,6 +4,7 @@ use super::params::{Kind, ParamSpec, Params};
 use super::{Demo, Facts, Preset};
 use crate::aio::*;
 use crate::model::describe::duration;
+use crate::python::random::Random;
 
 pub struct SemaphoreDemo;
 
@@ -24,7 +25,6 @@ impl Demo for SemaphoreDemo {
 
 rng = random.Random(${seed})
 latencies = [rng.uniform(${low}, ${high}) for _ in range(${calls})]
-# (the page draws its own seeded numbers; Python's would differ)
 
 async def call_api(i, sem):
     async with sem:  # waits here while ${limit} calls are in flight
@@ -89,11 +89,11 @@ asyncio.run(main())"#
         ]
     }
     fn main(&self, p: &Params) -> Coro<Repr> {
-        let latencies = latencies(p.count("calls"), p.num("low"), p.num("high"), p.num("seed") as u64);
+        let latencies = latencies(p.count("calls"), p.num("low"), p.num("high"), p.num("seed") as i64);
         main(latencies, p.count("limit")).into_repr()
     }
     fn explain(&self, p: &Params, run: &Facts) -> String {
-        let lat = latencies(p.count("calls"), p.num("low"), p.num("high"), p.num("seed") as u64);
+        let lat = latencies(p.count("calls"), p.num("low"), p.num("high"), p.num("seed") as i64);
         let sequential: f64 = lat.iter().sum();
         let limit = p.count("limit");
         let peak = run.model.held.iter().flat_map(|(_, s)| s.iter().map(|&(_, n)| n)).max().unwrap_or(0);
@@ -108,11 +108,11 @@ asyncio.run(main())"#
 }
 
 // region: demo
-/// Each call's latency, drawn between `low` and `high` seconds (seeded: same seed, same run).
-fn latencies(calls: usize, low: f64, high: f64, seed: u64) -> Vec<f64> {
-    let mut rng = fastrand::Rng::with_seed(seed);
-    let (low, high) = (low.min(high), low.max(high));
-    (0..calls).map(|_| low + rng.f64() * (high - low)).collect()
+/// Each call's latency, drawn between `low` and `high` seconds by CPython's own generator
+/// (`random.Random(seed).uniform`), so the run is the one the Python makes.
+fn latencies(calls: usize, low: f64, high: f64, seed: i64) -> Vec<f64> {
+    let mut rng = Random::new(seed);
+    (0..calls).map(|_| rng.uniform(low, high)).collect()
 }
 
 fn call_api(i: usize, latency: f64, sem: Semaphore) -> Coro<usize> {
