@@ -36,7 +36,7 @@ enum Callback<T> {
 }
 
 /// Replaces `cancel()` for futures that stand for something else (a task, a gather).
-type CancelHook = Box<dyn Fn(Option<Rc<str>>, CancelledBy) -> bool>;
+pub type CancelHook = Box<dyn Fn(Option<Rc<str>>, CancelledBy) -> bool>;
 
 /// What a failed future whose exception nobody read reports when it is dropped (asyncio's
 /// "Task exception was never retrieved", logged from `Future.__del__`).
@@ -108,7 +108,7 @@ impl<T: Clone + 'static> Fut<T> {
     }
 
     /// Makes `cancel()` call `hook` instead (a task's or a gather's own cancellation).
-    pub(crate) fn set_cancel_hook(&self, hook: CancelHook) {
+    pub fn set_cancel_hook(&self, hook: CancelHook) {
         *self.0.cancel_hook.borrow_mut() = Some(hook);
     }
 
@@ -224,7 +224,7 @@ impl<T: Clone + 'static> Fut<T> {
     }
 
     /// `Future.cancel` itself, with the exception awaiting it will raise.
-    pub(crate) fn cancel_plain(&self, e: Exception) -> bool {
+    pub fn cancel_plain(&self, e: Exception) -> bool {
         self.0.unretrieved.set(false);
         self.settle(State::Cancelled(e))
     }

@@ -31,12 +31,18 @@ pub fn run<T: TaskValue>(rt: &Runtime, main: Coro<T>) -> Task<T> {
 /// `asyncio.run(main)` called by driver code (a script's module level): runs the loop with
 /// `main` as its main task, then shuts it down; returns what `main` returned or raised.
 pub async fn asyncio_run<T: TaskValue>(main: Coro<T>) -> PyResult<T> {
+    asyncio_run_with(main, |_| {}).await
+}
+
+/// [`asyncio_run`], telling `on_main` the main task as soon as it exists.
+pub async fn asyncio_run_with<T: TaskValue>(main: Coro<T>, on_main: impl FnOnce(&Task<T>)) -> PyResult<T> {
     let (rt, _) = inside("asyncio.run");
     if rt.loop_running() {
         main.close();
         return Err(Exception::new("RuntimeError", "asyncio.run() cannot be called from a running event loop"));
     }
     let task = spawn_on(&rt, None, main);
+    on_main(&task);
     let run = rt.downgrade();
     drop(rt);
     shut_down_after(&run, Box::new(task.future().clone())).await;

@@ -295,6 +295,11 @@ pub enum Op {
     ImportFrom(Name, Vec<(Name, Target)>),
     /// `break`/`continue`: leaves blocks down to `depth` (running `finally`s), then jumps.
     Leave { depth: u32, to: u32 },
+    /// A call at the program's top level: a call of `asyncio.run` suspends the program (the
+    /// driver runs the loop); any other is an ordinary call whose result goes to the target.
+    TopCall(Expr, Target),
+    /// `name: annotation` in a class body: the name joins `__annotations__` (dataclasses read it).
+    Annotate(Name),
     /// A comprehension adds to the collection in the slot.
     Collect(u32, Expr),
     CollectPair(u32, Expr, Expr),

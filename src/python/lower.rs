@@ -11,7 +11,7 @@ use ruff_python_ast::{self as ast, Expr as AstExpr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 
 use super::ir::*;
-use super::scope::{children_of, interpolations, Resolution, ScopeKind, Scopes};
+use super::scope::{children_of, interpolations, Resolution, Scopes};
 use super::value::Value;
 
 /// Something in the program the engine cannot run (a `match` statement, a huge literal…).
@@ -178,6 +178,21 @@ fn err<T>(at: TextSize, lines: &Lines, message: impl Into<String>) -> Result<T> 
     Err(CompileError { offset: at.to_u32(), line: lines.line(at), message: message.into() })
 }
 
+/// Whether an expression contains a call evaluated in this scope (at the top level every call
+/// may be `asyncio.run`, which suspends the program).
+fn has_call(e: &AstExpr) -> bool {
+    match e {
+        AstExpr::Call(_) => true,
+        AstExpr::Lambda(_) | AstExpr::ListComp(_) | AstExpr::SetComp(_) | AstExpr::DictComp(_) => false,
+        AstExpr::Generator(c) => c.generators.first().is_some_and(|g| has_call(&g.iter)),
+        other => {
+            let mut children = Vec::new();
+            children_of(other, &mut children);
+            children.into_iter().any(has_call)
+        }
+    }
+}
+
 /// Whether an expression contains an `await` or `yield` that is evaluated in this scope (a
 /// comprehension counts if its own body awaits: it becomes an awaited coroutine).
 fn suspends(e: &AstExpr) -> bool {
@@ -298,7 +313,10 @@ impl Compiler<'_> {
                 AstExpr::StringLiteral(_) | AstExpr::NumberLiteral(_) | AstExpr::EllipsisLiteral(_) => {}
                 other => {
                     let v = self.expr(b, other)?;
-                    b.emit(Op::Expr(v));
+                    // A top-level call already ran as its own op.
+                    if !matches!(v, Expr::Load(Var::Local(_))) {
+                        b.emit(Op::Expr(v));
+                    }
                 }
             },
             Stmt::Assign(a) => {
@@ -316,6 +334,10 @@ impl Compiler<'_> {
                 }
             }
             Stmt::AnnAssign(a) => {
+                if let (CodeKind::Class, AstExpr::Name(n)) = (b.kind, &*a.target) {
+                    let name = self.intern(n.id.as_str());
+                    b.emit(Op::Annotate(name));
+                }
                 if let Some(v) = &a.value {
                     let value = self.expr(b, v)?;
                     let t = self.target(b, &a.target)?;
@@ -570,7 +592,9 @@ impl Compiler<'_> {
                 self.body(b, &h.body)?;
                 b.emit(Op::PopExcept);
                 if let Some(v) = bound {
-                    // `except E as e:` unbinds `e` afterwards, as CPython does.
+                    // `except E as e:` unbinds `e` afterwards, as CPython does (`e = None; del e`,
+                    // so a body that deleted it already is fine).
+                    b.emit(Op::Assign(Target::Var(v.clone()), Expr::Const(Value::None)));
                     b.emit(Op::Delete(Target::Var(v)));
                 }
                 to_end.push(b.emit(Op::Jump(0)));
@@ -818,10 +842,15 @@ impl Compiler<'_> {
 
     /// Lowers sub-expressions left to right; before one that suspends, the ones already
     /// lowered are kept in temporaries, so they are evaluated first, as Python does.
+    /// Whether evaluating `e` here may suspend the frame.
+    fn may_suspend(&self, b: &Builder, e: &AstExpr) -> bool {
+        suspends(e) || (b.kind == CodeKind::Module && has_call(e))
+    }
+
     fn in_order(&mut self, b: &mut Builder, items: &[&AstExpr]) -> Result<Vec<Expr>> {
         let mut out: Vec<Expr> = Vec::with_capacity(items.len());
         for item in items {
-            if suspends(item) {
+            if self.may_suspend(b, item) {
                 for e in out.iter_mut() {
                     let taken = std::mem::replace(e, Expr::Const(Value::None));
                     *e = self.spill(b, taken);
@@ -899,7 +928,7 @@ impl Compiler<'_> {
             }
             AstExpr::BoolOp(bo) => {
                 let and = bo.op == ast::BoolOp::And;
-                if bo.values.iter().skip(1).any(suspends) {
+                if bo.values.iter().skip(1).any(|v| self.may_suspend(b, v)) {
                     // Short-circuit around the suspension with jumps.
                     let t = b.temp();
                     let mut exits = Vec::new();
@@ -927,7 +956,7 @@ impl Compiler<'_> {
                 }
             }
             AstExpr::If(i) => {
-                if suspends(&i.body) || suspends(&i.orelse) {
+                if self.may_suspend(b, &i.body) || self.may_suspend(b, &i.orelse) {
                     let t = b.temp();
                     let test = self.expr(b, &i.test)?;
                     let to_else = b.emit(Op::JumpIf(test, false, 0));
@@ -1075,10 +1104,18 @@ impl Compiler<'_> {
                 None => Arg::StarStar(v),
             });
         }
-        Ok(match method_of {
+        let call = match method_of {
             Some(a) => Expr::CallMethod(Box::new(callee), self.intern(a.attr.as_str()), args),
             None => Expr::Call(Box::new(callee), args),
-        })
+        };
+        if b.kind != CodeKind::Module {
+            return Ok(call);
+        }
+        // At the top level a call may be asyncio.run: it gets its own op, where the program
+        // can suspend while the loop runs.
+        let t = b.temp();
+        b.emit(Op::TopCall(call, Target::Var(Var::Local(t))));
+        Ok(Expr::Load(Var::Local(t)))
     }
 
     fn fstring(&mut self, b: &mut Builder, elements: &ast::InterpolatedStringElements, parts: &mut Vec<FPart>) -> Result<()> {
@@ -1236,9 +1273,4 @@ impl Compiler<'_> {
             Ok(comp)
         }
     }
-}
-
-/// Which kind of scope a builder's code runs in (for tests and the executor's class bodies).
-pub fn is_class_scope(kind: ScopeKind) -> bool {
-    kind == ScopeKind::Class
 }

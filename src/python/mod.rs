@@ -1,6 +1,30 @@
 //! The Python engine: asyncio programs parsed and run on our own runtime, every Python task a
 //! runtime task. It sits between the toolbox ([`crate::aio`]) and the pages, and builds natively
 //! like everything below the view, so CPython's own output is the expected output of its tests.
+//!
+//! source → [`parse`] (Ruff's parser) → [`lower`] (to [`ir`], names resolved by [`scope`]) →
+//! [`exec`] runs frames op by op, [`eval`] evaluates expressions; values in [`value`], their
+//! operators in [`ops`], calls in [`call`], attributes in [`attr`]; coroutines and generators
+//! in [`coro`]; built-ins in [`builtins`] and [`methods`]; modules in [`modules`];
+//! [`program`] runs a whole program on a runtime.
 
+pub mod attr;
+pub mod builtins;
+pub mod call;
+pub mod coro;
+pub mod eval;
+pub mod exec;
 pub mod format;
+pub mod interp;
+pub mod ir;
+pub mod lower;
+pub mod methods;
+pub mod modules;
+pub mod objects;
+pub mod ops;
+pub mod parse;
+pub mod program;
 pub mod random;
+pub mod scope;
+pub mod traceback;
+pub mod value;

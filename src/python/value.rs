@@ -12,13 +12,15 @@ use std::rc::{Rc, Weak};
 use indexmap::{IndexMap, IndexSet};
 use rustc_hash::FxHasher;
 
+use super::interp::{Interp, R};
 use super::ir::{Code, Name};
 
 pub type Fx = BuildHasherDefault<FxHasher>;
 /// Attributes of a module, class or instance, in definition order.
 pub type Attrs = IndexMap<Name, Value, Fx>;
-/// A closure cell: a variable shared between a function and the functions it defines.
-pub type Cell = Rc<RefCell<Value>>;
+/// A closure cell: a variable shared between a function and the functions it defines
+/// (`None` while unbound).
+pub type Cell = Rc<RefCell<Option<Value>>>;
 
 #[derive(Clone, Default)]
 pub enum Value {
@@ -528,6 +530,8 @@ pub struct ExcData {
 pub struct TbEntry {
     pub line: u32,
     pub func: Name,
+    /// The frame it was in (an exception passing a frame twice is listed once).
+    pub frame: u64,
 }
 
 pub struct Module {
@@ -550,9 +554,43 @@ impl Module {
 }
 
 /// A native object: everything that is neither a basic value nor a user-visible class
-/// instance (ranges, iterators, generators, coroutines, tasks, queues…).
+/// instance (ranges, iterators, generators, coroutines, tasks, queues…). Each protocol has a
+/// default meaning "not supported"; `this` is the value holding the object.
 pub trait Object: Any {
     /// The type's name as Python shows it (`'range'`, `'coroutine'`, `'Task'`).
     fn type_name(&self) -> &str;
     fn as_any(&self) -> &dyn Any;
+    fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
+        Ok(format!("<{} object at 0x{:x}>", self.type_name(), this.identity().unwrap_or(0)))
+    }
+    /// `obj.name`: its methods (bound to `this`) and attributes.
+    fn attr(&self, _interp: &Interp, _this: &Value, _name: &Name) -> Option<R<Value>> {
+        None
+    }
+    fn set_attr(&self, _interp: &Interp, _name: &Name, _v: Value) -> Option<R<()>> {
+        None
+    }
+    /// For iterators: the next item, `Ok(None)` at the end.
+    fn next(&self, _interp: &Interp) -> Option<R<Option<Value>>> {
+        None
+    }
+    /// For iterables that are not iterators themselves: a new iterator.
+    fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
+        None
+    }
+    fn len(&self) -> Option<usize> {
+        None
+    }
+    fn truthy(&self) -> Option<bool> {
+        None
+    }
+    fn contains(&self, _interp: &Interp, _item: &Value) -> Option<R<bool>> {
+        None
+    }
+    fn get_item(&self, _interp: &Interp, _index: &Value) -> Option<R<Value>> {
+        None
+    }
+    fn call(&self, _interp: &Interp, _this: &Value, _args: Args) -> Option<R<Value>> {
+        None
+    }
 }

@@ -1,0 +1,247 @@
+//! Attribute access: instances (with properties, static and class methods), classes, modules,
+//! functions, exceptions' own attributes, and the methods of built-in types.
+
+use std::rc::Rc;
+
+use super::call::call;
+use super::interp::{Interp, R};
+use super::ir::Name;
+use super::methods;
+use super::objects::{ClassMethod, Property, StaticMethod};
+use super::value::*;
+
+/// An attribute found on a class, along its MRO.
+pub fn lookup_class_attr(class: &Rc<Class>, name: &str) -> Option<Value> {
+    class.lookup(name)
+}
+
+/// What a class attribute becomes when read through an instance.
+fn bind_to_instance(interp: &Interp, this: &Value, class: &Rc<Class>, v: Value) -> R<Value> {
+    Ok(match &v {
+        Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new(Method { this: this.clone(), func: v })),
+        Value::Object(o) => {
+            let any = o.as_any();
+            if let Some(s) = any.downcast_ref::<StaticMethod>() {
+                s.0.clone()
+            } else if let Some(c) = any.downcast_ref::<ClassMethod>() {
+                Value::Method(Rc::new(Method { this: Value::Class(class.clone()), func: c.0.clone() }))
+            } else if let Some(p) = any.downcast_ref::<Property>() {
+                match &p.fget {
+                    Some(get) => call(interp, get, Args { pos: vec![this.clone()], kw: vec![] })?,
+                    None => return Err(interp.attribute_error("property has no getter")),
+                }
+            } else {
+                v
+            }
+        }
+        _ => v,
+    })
+}
+
+fn is_property(v: &Value) -> bool {
+    v.downcast::<Property>().is_some()
+}
+
+pub fn get_attr(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
+    if &**name == "__class__" {
+        return Ok(Value::Class(interp.class_of(v)));
+    }
+    match v {
+        Value::Instance(inst) => {
+            let class_attr = inst.class.lookup(name);
+            if let Some(ca) = &class_attr {
+                if is_property(ca) {
+                    return bind_to_instance(interp, v, &inst.class, ca.clone());
+                }
+            }
+            if let Some(x) = inst.attrs.borrow().get(name) {
+                return Ok(x.clone());
+            }
+            if let Some(ca) = class_attr {
+                return bind_to_instance(interp, v, &inst.class, ca);
+            }
+            if let Some(x) = exception_attr(interp, inst, name) {
+                return Ok(x);
+            }
+            if &**name == "__dict__" {
+                let mut d = Dict::new();
+                for (k, x) in inst.attrs.borrow().iter() {
+                    d.set_str(k, x.clone());
+                }
+                return Ok(Value::dict(d));
+            }
+            if let Some(getattr) = inst.class.lookup("__getattr__") {
+                return call(interp, &getattr, Args { pos: vec![v.clone(), Value::Str(name.clone())], kw: vec![] });
+            }
+            if let Some(m) = super::builtins::object_method(interp, v, name) {
+                return Ok(m);
+            }
+            Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", inst.class.name)))
+        }
+        Value::Class(c) => class_attr(interp, c, name),
+        Value::Module(m) => m.get(name).ok_or_else(|| interp.attribute_error(format!("module '{}' has no attribute '{name}'", m.name))),
+        Value::Func(f) => match &**name {
+            "__name__" => Ok(Value::Str(f.name.clone())),
+            "__qualname__" => Ok(Value::Str(f.qualname.clone())),
+            "__module__" => Ok(Value::Str(f.globals.name.clone())),
+            "__doc__" => Ok(Value::None),
+            "__defaults__" => Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
+            _ => f.attrs.borrow().get(name).cloned().ok_or_else(|| interp.attribute_error(format!("'function' object has no attribute '{name}'"))),
+        },
+        Value::Method(m) => match &**name {
+            "__self__" => Ok(m.this.clone()),
+            "__func__" => Ok(m.func.clone()),
+            _ => get_attr(interp, &m.func, name),
+        },
+        Value::Builtin(b) => match &**name {
+            "__name__" | "__qualname__" => Ok(Value::Str(b.name.clone())),
+            "__self__" => Ok(b.bound.clone().unwrap_or_default()),
+            "__doc__" => Ok(Value::None),
+            _ => Err(interp.attribute_error(format!("'builtin_function_or_method' object has no attribute '{name}'"))),
+        },
+        Value::Object(o) => match super::objects::get_attr(interp, o, v, name) {
+            Some(r) => r,
+            None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", o.type_name()))),
+        },
+        _ => {
+            if let Some(x) = methods::attribute(interp, v, name) {
+                return x;
+            }
+            Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", v.type_name())))
+        }
+    }
+}
+
+fn exception_attr(interp: &Interp, inst: &Rc<Instance>, name: &str) -> Option<Value> {
+    let data = inst.exc()?;
+    Some(match name {
+        "args" => Value::tuple(data.args.clone()),
+        "__cause__" => data.cause.clone().unwrap_or_default(),
+        "__context__" => data.context.clone().unwrap_or_default(),
+        "__suppress_context__" => Value::Bool(data.suppress_context),
+        "__traceback__" => Value::None,
+        "__notes__" => return None,
+        "with_traceback" | "add_note" => return super::builtins::object_method(interp, &Value::Instance(inst.clone()), name),
+        _ => return None,
+    })
+}
+
+fn class_attr(interp: &Interp, c: &Rc<Class>, name: &Name) -> R<Value> {
+    match &**name {
+        "__name__" => return Ok(Value::Str(c.name.clone())),
+        "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
+        "__module__" if !c.user => return Ok(Value::Str(c.module.clone())),
+        "__mro__" => return Ok(Value::tuple(c.lineage().map(|k| Value::Class(k.clone())).collect())),
+        "__bases__" => return Ok(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
+        "__base__" => return Ok(c.bases.first().map_or(Value::None, |b| Value::Class(b.clone()))),
+        "__doc__" => return Ok(c.lookup("__doc__").unwrap_or_default()),
+        "__dict__" => {
+            let mut d = Dict::new();
+            for (k, x) in c.attrs.borrow().iter() {
+                d.set_str(k, x.clone());
+            }
+            return Ok(Value::dict(d));
+        }
+        _ => {}
+    }
+    if let Some(v) = c.lookup(name) {
+        if let Value::Object(o) = &v {
+            let any = o.as_any();
+            if let Some(s) = any.downcast_ref::<StaticMethod>() {
+                return Ok(s.0.clone());
+            }
+            if let Some(cm) = any.downcast_ref::<ClassMethod>() {
+                return Ok(Value::Method(Rc::new(Method { this: Value::Class(c.clone()), func: cm.0.clone() })));
+            }
+        }
+        return Ok(v);
+    }
+    if let Some(m) = methods::unbound(interp, c, name) {
+        return Ok(m);
+    }
+    Err(interp.attribute_error(format!("type object '{}' has no attribute '{name}'", c.name)))
+}
+
+pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()> {
+    match target {
+        Value::Instance(inst) => {
+            if let Some(ca) = inst.class.lookup(name) {
+                if let Some(p) = ca.downcast::<Property>() {
+                    return match &p.fset {
+                        Some(set) => call(interp, set, Args { pos: vec![target.clone(), v], kw: vec![] }).map(|_| ()),
+                        None => Err(interp.attribute_error(format!("property '{name}' of '{}' object has no setter", inst.class.name))),
+                    };
+                }
+            }
+            if let Some(setattr) = inst.class.lookup("__setattr__") {
+                return call(interp, &setattr, Args { pos: vec![target.clone(), Value::Str(name.clone()), v], kw: vec![] }).map(|_| ());
+            }
+            if let Some(data) = &inst.exc {
+                let mut d = data.borrow_mut();
+                match &**name {
+                    "__cause__" => {
+                        d.cause = (!v.is_none()).then_some(v);
+                        d.suppress_context = true;
+                        return Ok(());
+                    }
+                    "__context__" => {
+                        d.context = (!v.is_none()).then_some(v);
+                        return Ok(());
+                    }
+                    "__suppress_context__" => {
+                        d.suppress_context = matches!(v, Value::Bool(true));
+                        return Ok(());
+                    }
+                    "args" => {
+                        d.args = match &v {
+                            Value::Tuple(t) => t.to_vec(),
+                            Value::List(l) => l.borrow().clone(),
+                            other => vec![other.clone()],
+                        };
+                        return Ok(());
+                    }
+                    _ => {}
+                }
+            }
+            inst.attrs.borrow_mut().insert(name.clone(), v);
+            Ok(())
+        }
+        Value::Class(c) if c.user => {
+            c.attrs.borrow_mut().insert(name.clone(), v);
+            Ok(())
+        }
+        Value::Module(m) => {
+            m.globals.borrow_mut().insert(name.clone(), v);
+            Ok(())
+        }
+        Value::Func(f) => {
+            if matches!(&**name, "__name__" | "__qualname__" | "__doc__" | "__module__") {
+                // Read-only here: `functools.wraps`-style renaming is accepted and ignored.
+                return Ok(());
+            }
+            f.attrs.borrow_mut().insert(name.clone(), v);
+            Ok(())
+        }
+        Value::Object(o) => match super::objects::set_attr(interp, o, name, v) {
+            Some(r) => r,
+            None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", o.type_name()))),
+        },
+        Value::Class(c) => Err(interp.type_error(format!("cannot set '{name}' attribute of immutable type '{}'", c.name))),
+        other => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", other.type_name()))),
+    }
+}
+
+pub fn del_attr(interp: &Interp, target: &Value, name: &Name) -> R<()> {
+    let removed = match target {
+        Value::Instance(inst) => inst.attrs.borrow_mut().shift_remove(name).is_some(),
+        Value::Class(c) if c.user => c.attrs.borrow_mut().shift_remove(name).is_some(),
+        Value::Module(m) => m.globals.borrow_mut().shift_remove(name).is_some(),
+        Value::Func(f) => f.attrs.borrow_mut().shift_remove(name).is_some(),
+        _ => false,
+    };
+    if removed {
+        Ok(())
+    } else {
+        Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", target.type_name())))
+    }
+}

@@ -1,0 +1,828 @@
+//! The built-in functions and types (`print`, `len`, `sorted`, `int(…)`, `isinstance`…), with
+//! CPython's behaviour and messages. `input()` and `open()` are refused with a clear message:
+//! a program here has no terminal and no files.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::attr::{get_attr, set_attr};
+use super::call::call;
+use super::format as fmt;
+use super::interp::{Interp, PyErr, Stream, R};
+use super::ir::Name;
+use super::objects::{ClassMethod, Iter, IterState, Property, RangeObj, SliceObj, Singleton, StaticMethod, Super};
+use super::ops;
+use super::value::*;
+
+fn arg(args: &Args, i: usize) -> Option<&Value> {
+    args.pos.get(i)
+}
+
+fn kwarg<'a>(args: &'a Args, name: &str) -> Option<&'a Value> {
+    args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+/// Checks the number of positional arguments, with CPython's wording.
+pub fn expect(interp: &Interp, args: &Args, name: &str, min: usize, max: usize) -> R<()> {
+    let n = args.pos.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            match min {
+                0 => format!("{name}() takes no arguments ({n} given)"),
+                1 => format!("{name}() takes exactly one argument ({n} given)"),
+                _ => format!("{name} expected {min} arguments, got {n}"),
+            }
+        } else if n < min {
+            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        return Err(interp.type_error(msg));
+    }
+    Ok(())
+}
+
+fn no_kwargs(interp: &Interp, args: &Args, name: &str) -> R<()> {
+    if !args.kw.is_empty() {
+        return Err(interp.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+pub fn builtin(name: &str, f: BuiltinFn) -> Value {
+    Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None }))
+}
+
+pub fn install(interp: &Interp) {
+    let b = &interp.builtins;
+    let t = &interp.types;
+    for (name, class) in [
+        ("object", &t.object),
+        ("type", &t.type_),
+        ("bool", &t.bool_),
+        ("int", &t.int),
+        ("float", &t.float),
+        ("str", &t.str_),
+        ("list", &t.list),
+        ("tuple", &t.tuple),
+        ("dict", &t.dict),
+        ("set", &t.set),
+        ("frozenset", &t.frozenset),
+    ] {
+        b.set(name, Value::Class(class.clone()));
+    }
+    for (name, class) in &t.exceptions {
+        if !matches!(*name, "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" | "JSONDecodeError") {
+            b.set(name, Value::Class(class.clone()));
+        }
+    }
+    b.set("NotImplemented", Value::object(Singleton("NotImplemented")));
+    b.set("Ellipsis", Value::object(Singleton("Ellipsis")));
+    let functions: &[(&str, BuiltinFn)] = &[
+        ("print", print),
+        ("len", |interp, args| {
+            expect(interp, &args, "len", 1, 1)?;
+            Ok(Value::Int(ops::len(interp, &args.pos[0])? as i64))
+        }),
+        ("repr", |interp, args| {
+            expect(interp, &args, "repr", 1, 1)?;
+            Ok(Value::str(&ops::repr(interp, &args.pos[0])?))
+        }),
+        ("ascii", |interp, args| {
+            expect(interp, &args, "ascii", 1, 1)?;
+            Ok(Value::str(&ops::ascii(&ops::repr(interp, &args.pos[0])?)))
+        }),
+        ("format", |interp, args| {
+            expect(interp, &args, "format", 1, 2)?;
+            let spec = match arg(&args, 1) {
+                Some(Value::Str(s)) => s.to_string(),
+                Some(other) => return Err(interp.type_error(format!("format() argument 2 must be str, not {}", other.type_name()))),
+                None => String::new(),
+            };
+            Ok(Value::str(&ops::format_value(interp, &args.pos[0], &spec)?))
+        }),
+        ("range", range),
+        ("enumerate", |interp, args| {
+            let iterable = arg(&args, 0).or_else(|| kwarg(&args, "iterable")).cloned().ok_or_else(|| interp.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+            let start = match arg(&args, 1).or_else(|| kwarg(&args, "start")) {
+                Some(v) => ops::to_index(interp, v)?,
+                None => 0,
+            };
+            let inner = ops::iter(interp, &iterable)?;
+            Ok(Value::object(Iter::new("enumerate", IterState::Enumerate { inner, count: start })))
+        }),
+        ("zip", |interp, args| {
+            let strict = kwarg(&args, "strict").map(|v| ops::truthy(interp, v)).transpose()?.unwrap_or(false);
+            let inners = args.pos.iter().map(|v| ops::iter(interp, v)).collect::<R<Vec<_>>>()?;
+            Ok(Value::object(Iter::new("zip", IterState::Zip { inners, strict })))
+        }),
+        ("map", |interp, args| {
+            if args.pos.len() < 2 {
+                return Err(interp.type_error("map() must have at least two arguments."));
+            }
+            let inners = args.pos[1..].iter().map(|v| ops::iter(interp, v)).collect::<R<Vec<_>>>()?;
+            Ok(Value::object(Iter::new("map", IterState::Map { func: args.pos[0].clone(), inners })))
+        }),
+        ("filter", |interp, args| {
+            expect(interp, &args, "filter", 2, 2)?;
+            let inner = ops::iter(interp, &args.pos[1])?;
+            Ok(Value::object(Iter::new("filter", IterState::Filter { func: args.pos[0].clone(), inner })))
+        }),
+        ("reversed", |interp, args| {
+            expect(interp, &args, "reversed", 1, 1)?;
+            let v = &args.pos[0];
+            if let Some(r) = v.downcast::<RangeObj>() {
+                let n = r.length();
+                let last = r.start + r.step * (n as i64 - 1).max(0);
+                return Ok(Value::object(Iter::new("range_iterator", IterState::Range { next: last, left: n, step: -r.step })));
+            }
+            if let Some(m) = ops::special(interp, v, "__reversed__") {
+                return call(interp, &m, Args::default());
+            }
+            let mut items = match v {
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) => ops::collect(interp, v)?,
+                Value::Dict(d) => d.borrow().keys().cloned().collect(),
+                _ => {
+                    if ops::special(interp, v, "__len__").is_none() {
+                        return Err(interp.type_error(format!("'{}' object is not reversible", v.type_name())));
+                    }
+                    ops::collect(interp, v)?
+                }
+            };
+            items.reverse();
+            let name = if matches!(v, Value::List(_)) { "list_reverseiterator" } else { "reversed" };
+            Ok(Value::object(Iter::new(name, IterState::Items(items, 0))))
+        }),
+        ("sorted", |interp, args| {
+            expect(interp, &args, "sorted", 1, 1)?;
+            let mut items = ops::collect(interp, &args.pos[0])?;
+            sort_values(interp, &mut items, kwarg(&args, "key"), kwarg(&args, "reverse"))?;
+            Ok(Value::list(items))
+        }),
+        ("min", |interp, args| min_max(interp, args, "min", true)),
+        ("max", |interp, args| min_max(interp, args, "max", false)),
+        ("sum", |interp, args| {
+            expect(interp, &args, "sum", 1, 2)?;
+            let mut total = arg(&args, 1).or_else(|| kwarg(&args, "start")).cloned().unwrap_or(Value::Int(0));
+            if let Value::Str(_) = total {
+                return Err(interp.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+            }
+            let it = ops::iter(interp, &args.pos[0])?;
+            while let Some(v) = ops::next(interp, &it)? {
+                total = ops::binop(interp, super::ir::BinOp::Add, total, v)?;
+            }
+            Ok(total)
+        }),
+        ("any", |interp, args| {
+            expect(interp, &args, "any", 1, 1)?;
+            let it = ops::iter(interp, &args.pos[0])?;
+            while let Some(v) = ops::next(interp, &it)? {
+                if ops::truthy(interp, &v)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        }),
+        ("all", |interp, args| {
+            expect(interp, &args, "all", 1, 1)?;
+            let it = ops::iter(interp, &args.pos[0])?;
+            while let Some(v) = ops::next(interp, &it)? {
+                if !ops::truthy(interp, &v)? {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            Ok(Value::Bool(true))
+        }),
+        ("abs", |interp, args| {
+            expect(interp, &args, "abs", 1, 1)?;
+            match &args.pos[0] {
+                Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(|| interp.err("OverflowError", "integer too large")),
+                Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                Value::Float(x) => Ok(Value::Float(x.abs())),
+                other => match ops::special(interp, other, "__abs__") {
+                    Some(m) => call(interp, &m, Args::default()),
+                    None => Err(interp.type_error(format!("bad operand type for abs(): '{}'", other.type_name()))),
+                },
+            }
+        }),
+        ("round", |interp, args| {
+            expect(interp, &args, "round", 1, 2)?;
+            let nd = arg(&args, 1).or_else(|| kwarg(&args, "ndigits")).filter(|v| !v.is_none());
+            let raise = |r: fmt::Raise| interp.raise(r);
+            match (&args.pos[0], nd) {
+                (Value::Float(x), None) => fmt::round_to_int(*x).map(Value::Int).map_err(raise),
+                (Value::Float(x), Some(n)) => fmt::round_float(*x, ops::to_index(interp, n)?).map(Value::Float).map_err(raise),
+                (Value::Int(i), None) => Ok(Value::Int(*i)),
+                (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
+                (Value::Int(i), Some(n)) => fmt::round_int(*i, ops::to_index(interp, n)?).map(Value::Int).map_err(raise),
+                (other, _) => match ops::special(interp, other, "__round__") {
+                    Some(m) => call(interp, &m, Args { pos: nd.cloned().into_iter().collect(), kw: vec![] }),
+                    None => Err(interp.type_error(format!("type {} doesn't define __round__ method", other.type_name()))),
+                },
+            }
+        }),
+        ("divmod", |interp, args| {
+            expect(interp, &args, "divmod", 2, 2)?;
+            let (a, b) = (&args.pos[0], &args.pos[1]);
+            let raise = |r: fmt::Raise| interp.raise(r);
+            match (as_number(a), as_number(b)) {
+                (Some(Num::Int(x)), Some(Num::Int(y))) => {
+                    let (q, r) = fmt::int_divmod(x, y).map_err(raise)?;
+                    Ok(Value::tuple(vec![Value::Int(q), Value::Int(r)]))
+                }
+                (Some(_), Some(_)) => {
+                    let (q, r) = fmt::float_divmod(ops::to_f64(interp, a)?, ops::to_f64(interp, b)?).map_err(raise)?;
+                    Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]))
+                }
+                _ => Err(interp.type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", a.type_name(), b.type_name()))),
+            }
+        }),
+        ("pow", |interp, args| {
+            expect(interp, &args, "pow", 2, 3)?;
+            match arg(&args, 2) {
+                Some(m) if !m.is_none() => {
+                    let (a, b, m) = (ops::to_index(interp, &args.pos[0])?, ops::to_index(interp, &args.pos[1])?, ops::to_index(interp, m)?);
+                    fmt::int_pow_mod(a, b, m).map(Value::Int).map_err(|r| interp.raise(r))
+                }
+                _ => ops::binop(interp, super::ir::BinOp::Pow, args.pos[0].clone(), args.pos[1].clone()),
+            }
+        }),
+        ("isinstance", |interp, args| {
+            expect(interp, &args, "isinstance", 2, 2)?;
+            Ok(Value::Bool(class_check(interp, &args.pos[1], &|c| interp.isinstance(&args.pos[0], c), "isinstance")?))
+        }),
+        ("issubclass", |interp, args| {
+            expect(interp, &args, "issubclass", 2, 2)?;
+            let Value::Class(sub) = &args.pos[0] else {
+                return Err(interp.type_error("issubclass() arg 1 must be a class"));
+            };
+            Ok(Value::Bool(class_check(interp, &args.pos[1], &|c| sub.is_subclass(c) || Rc::ptr_eq(c, &interp.types.object), "issubclass")?))
+        }),
+        ("id", |interp, args| {
+            expect(interp, &args, "id", 1, 1)?;
+            let v = &args.pos[0];
+            Ok(Value::Int(v.identity().map_or_else(|| fmt::hash_int(match v {
+                Value::Int(i) => *i,
+                _ => 0,
+            }) as usize, |a| a) as i64))
+        }),
+        ("hash", |interp, args| {
+            expect(interp, &args, "hash", 1, 1)?;
+            let v = &args.pos[0];
+            if let Some(m) = ops::special(interp, v, "__hash__") {
+                return call(interp, &m, Args::default());
+            }
+            Ok(Value::Int(match v {
+                Value::Int(i) => fmt::hash_int(*i),
+                Value::Bool(b) => *b as i64,
+                Value::Float(x) => fmt::hash_float(*x),
+                Value::None => 0x5eed,
+                other => {
+                    ops::key(interp, other.clone())?;
+                    other.identity().unwrap_or(0) as i64 >> 4
+                }
+            }))
+        }),
+        ("iter", |interp, args| {
+            expect(interp, &args, "iter", 1, 1)?;
+            ops::iter(interp, &args.pos[0])
+        }),
+        ("next", |interp, args| {
+            expect(interp, &args, "next", 1, 2)?;
+            match ops::next(interp, &args.pos[0])? {
+                Some(v) => Ok(v),
+                None => match arg(&args, 1) {
+                    Some(d) => Ok(d.clone()),
+                    None => Err(interp.stop_iteration(Value::None)),
+                },
+            }
+        }),
+        ("aiter", |interp, args| {
+            expect(interp, &args, "aiter", 1, 1)?;
+            match ops::special(interp, &args.pos[0], "__aiter__") {
+                Some(m) => call(interp, &m, Args::default()),
+                None => Err(interp.type_error(format!("'{}' object is not an async iterable", args.pos[0].type_name()))),
+            }
+        }),
+        ("anext", |interp, args| {
+            expect(interp, &args, "anext", 1, 2)?;
+            match ops::special(interp, &args.pos[0], "__anext__") {
+                Some(m) => call(interp, &m, Args::default()),
+                None => Err(interp.type_error(format!("'{}' object is not an async iterator", args.pos[0].type_name()))),
+            }
+        }),
+        ("getattr", |interp, args| {
+            expect(interp, &args, "getattr", 2, 3)?;
+            let Value::Str(name) = &args.pos[1] else { return Err(interp.type_error("attribute name must be string")) };
+            match get_attr(interp, &args.pos[0], name) {
+                Ok(v) => Ok(v),
+                Err(e) if e.is(&interp.types.exc("AttributeError")) => arg(&args, 2).cloned().ok_or(e),
+                Err(e) => Err(e),
+            }
+        }),
+        ("setattr", |interp, args| {
+            expect(interp, &args, "setattr", 3, 3)?;
+            let Value::Str(name) = &args.pos[1] else { return Err(interp.type_error("attribute name must be string")) };
+            set_attr(interp, &args.pos[0], name, args.pos[2].clone())?;
+            Ok(Value::None)
+        }),
+        ("delattr", |interp, args| {
+            expect(interp, &args, "delattr", 2, 2)?;
+            let Value::Str(name) = &args.pos[1] else { return Err(interp.type_error("attribute name must be string")) };
+            super::attr::del_attr(interp, &args.pos[0], name)?;
+            Ok(Value::None)
+        }),
+        ("hasattr", |interp, args| {
+            expect(interp, &args, "hasattr", 2, 2)?;
+            let Value::Str(name) = &args.pos[1] else { return Err(interp.type_error("attribute name must be string")) };
+            match get_attr(interp, &args.pos[0], name) {
+                Ok(_) => Ok(Value::Bool(true)),
+                Err(e) if e.is(&interp.types.exc("AttributeError")) => Ok(Value::Bool(false)),
+                Err(e) => Err(e),
+            }
+        }),
+        ("callable", |interp, args| {
+            expect(interp, &args, "callable", 1, 1)?;
+            Ok(Value::Bool(match &args.pos[0] {
+                Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+                Value::Instance(i) => i.class.lookup("__call__").is_some(),
+                Value::Object(o) => o.as_any().is::<StaticMethod>(),
+                _ => false,
+            }))
+        }),
+        ("chr", |interp, args| {
+            expect(interp, &args, "chr", 1, 1)?;
+            let i = ops::to_index(interp, &args.pos[0])?;
+            let c = u32::try_from(i).ok().and_then(char::from_u32).ok_or_else(|| interp.value_error("chr() arg not in range(0x110000)"))?;
+            Ok(Value::str(&c.to_string()))
+        }),
+        ("ord", |interp, args| {
+            expect(interp, &args, "ord", 1, 1)?;
+            match &args.pos[0] {
+                Value::Str(s) => {
+                    let mut chars = s.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) => Ok(Value::Int(c as i64)),
+                        _ => Err(interp.type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+                    }
+                }
+                other => Err(interp.type_error(format!("ord() expected string of length 1, but {} found", other.type_name()))),
+            }
+        }),
+        ("bin", |interp, args| base_repr(interp, args, 2)),
+        ("oct", |interp, args| base_repr(interp, args, 8)),
+        ("hex", |interp, args| base_repr(interp, args, 16)),
+        ("vars", |interp, args| {
+            expect(interp, &args, "vars", 1, 1)?;
+            get_attr(interp, &args.pos[0], &Name::from("__dict__"))
+        }),
+        ("dir", |interp, args| {
+            expect(interp, &args, "dir", 0, 1)?;
+            let mut names: Vec<String> = match arg(&args, 0) {
+                Some(Value::Instance(i)) => i.attrs.borrow().keys().map(|k| k.to_string()).chain(i.class.lineage().flat_map(|c| c.attrs.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>())).collect(),
+                Some(Value::Module(m)) => m.globals.borrow().keys().map(|k| k.to_string()).collect(),
+                Some(Value::Class(c)) => c.lineage().flat_map(|c| c.attrs.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>()).collect(),
+                _ => interp.main.globals.borrow().keys().map(|k| k.to_string()).collect(),
+            };
+            names.sort();
+            names.dedup();
+            Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
+        }),
+        ("globals", |interp, _| {
+            let mut d = Dict::new();
+            for (k, v) in interp.main.globals.borrow().iter() {
+                d.set_str(k, v.clone());
+            }
+            Ok(Value::dict(d))
+        }),
+        ("super", super_),
+        ("property", |interp, args| {
+            expect(interp, &args, "property", 0, 3)?;
+            Ok(Value::object(Property { fget: arg(&args, 0).cloned().filter(|v| !v.is_none()), fset: arg(&args, 1).cloned().filter(|v| !v.is_none()), fdel: arg(&args, 2).cloned().filter(|v| !v.is_none()) }))
+        }),
+        ("staticmethod", |interp, args| {
+            expect(interp, &args, "staticmethod", 1, 1)?;
+            Ok(Value::object(StaticMethod(args.pos[0].clone())))
+        }),
+        ("classmethod", |interp, args| {
+            expect(interp, &args, "classmethod", 1, 1)?;
+            Ok(Value::object(ClassMethod(args.pos[0].clone())))
+        }),
+        ("slice", |interp, args| {
+            expect(interp, &args, "slice", 1, 3)?;
+            let (start, stop, step) = match args.pos.len() {
+                1 => (Value::None, args.pos[0].clone(), Value::None),
+                2 => (args.pos[0].clone(), args.pos[1].clone(), Value::None),
+                _ => (args.pos[0].clone(), args.pos[1].clone(), args.pos[2].clone()),
+            };
+            Ok(Value::object(SliceObj { start, stop, step }))
+        }),
+        ("input", |interp, _| {
+            Err(interp.runtime_error("input() is not available in Interleave: a program here has no keyboard to read from. Put the value in the code instead."))
+        }),
+        ("open", |interp, _| {
+            Err(interp.err("OSError", "open() is not available in Interleave: a program here has no files. Put the data in the code, or fetch it."))
+        }),
+        ("exit", sys_exit),
+        ("quit", sys_exit),
+    ];
+    for (name, f) in functions {
+        b.set(name, builtin(name, *f));
+    }
+}
+
+pub fn sys_exit(interp: &Interp, args: Args) -> R<Value> {
+    let code = arg(&args, 0).cloned().unwrap_or_default();
+    Err(PyErr::Exc(interp.new_exc(&interp.types.exc("SystemExit"), if code.is_none() { vec![] } else { vec![code] })))
+}
+
+/// `print(*values, sep=' ', end='\n', file=sys.stdout, flush=False)`
+fn print(interp: &Interp, args: Args) -> R<Value> {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut stream = Stream::Stdout;
+    for (k, v) in &args.kw {
+        match (&**k, v) {
+            ("sep", Value::Str(s)) => sep = s.to_string(),
+            ("sep", Value::None) => {}
+            ("end", Value::Str(s)) => end = s.to_string(),
+            ("end", Value::None) => {}
+            ("sep" | "end", other) => return Err(interp.type_error(format!("{k} must be None or a string, not {}", other.type_name()))),
+            ("file", f) => stream = super::modules::sys::stream_of(interp, f)?,
+            ("flush", _) => {}
+            _ => return Err(interp.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+        }
+    }
+    let mut text = String::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        text.push_str(&ops::str_of(interp, v)?);
+    }
+    text.push_str(&end);
+    interp.write(stream, &text);
+    Ok(Value::None)
+}
+
+fn range(interp: &Interp, args: Args) -> R<Value> {
+    no_kwargs(interp, &args, "range")?;
+    expect(interp, &args, "range", 1, 3)?;
+    let n = |v: &Value| ops::to_index(interp, v);
+    let (start, stop, step) = match args.pos.len() {
+        1 => (0, n(&args.pos[0])?, 1),
+        2 => (n(&args.pos[0])?, n(&args.pos[1])?, 1),
+        _ => (n(&args.pos[0])?, n(&args.pos[1])?, n(&args.pos[2])?),
+    };
+    if step == 0 {
+        return Err(interp.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::object(RangeObj { start, stop, step }))
+}
+
+fn base_repr(interp: &Interp, args: Args, base: u32) -> R<Value> {
+    expect(interp, &args, ["", "", "bin", "", "", "", "", "", "oct", "", "", "", "", "", "", "", "hex"][base as usize], 1, 1)?;
+    let i = ops::to_index(interp, &args.pos[0])?;
+    Ok(Value::str(&fmt::int_to_base(i, base)))
+}
+
+/// `isinstance`/`issubclass` against a class or a (nested) tuple of classes.
+fn class_check(interp: &Interp, classes: &Value, test: &dyn Fn(&Rc<Class>) -> bool, name: &str) -> R<bool> {
+    match classes {
+        Value::Class(c) => Ok(test(c)),
+        Value::Tuple(items) => {
+            for c in items.iter() {
+                if class_check(interp, c, test, name)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(interp.type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union"))),
+    }
+}
+
+/// A stable merge sort that tolerates failing or inconsistent comparisons (user `__lt__`),
+/// unlike the standard library's sorts, which may panic on an inconsistent order.
+pub fn merge_sort(interp: &Interp, items: &mut [(Value, Value)]) -> R<()> {
+    let n = items.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let mut buf: Vec<(Value, Value)> = items.to_vec();
+    let mut width = 1;
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let end = (i + 2 * width).min(n);
+            let (mut a, mut b, mut k) = (i, mid, i);
+            while a < mid && b < end {
+                // Take from the right only if strictly less: that keeps the sort stable.
+                if ops::less(interp, &items[b].0, &items[a].0)? {
+                    buf[k] = items[b].clone();
+                    b += 1;
+                } else {
+                    buf[k] = items[a].clone();
+                    a += 1;
+                }
+                k += 1;
+            }
+            while a < mid {
+                buf[k] = items[a].clone();
+                a += 1;
+                k += 1;
+            }
+            while b < end {
+                buf[k] = items[b].clone();
+                b += 1;
+                k += 1;
+            }
+            i += 2 * width;
+        }
+        items.clone_from_slice(&buf);
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// `sorted`/`list.sort` with `key=` and `reverse=`.
+pub fn sort_values(interp: &Interp, items: &mut Vec<Value>, key: Option<&Value>, reverse: Option<&Value>) -> R<()> {
+    let reverse = match reverse {
+        Some(r) => ops::truthy(interp, r)?,
+        None => false,
+    };
+    let mut pairs: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+    for v in items.iter() {
+        let k = match key {
+            Some(f) if !f.is_none() => call(interp, f, Args { pos: vec![v.clone()], kw: vec![] })?,
+            _ => v.clone(),
+        };
+        pairs.push((k, v.clone()));
+    }
+    // Python's reverse sort keeps equal items in their original order: reverse, sort
+    // stably, reverse again.
+    if reverse {
+        pairs.reverse();
+    }
+    merge_sort(interp, &mut pairs)?;
+    if reverse {
+        pairs.reverse();
+    }
+    *items = pairs.into_iter().map(|(_, v)| v).collect();
+    Ok(())
+}
+
+fn min_max(interp: &Interp, args: Args, name: &str, min: bool) -> R<Value> {
+    let key = kwarg(&args, "key").filter(|k| !k.is_none()).cloned();
+    let default = kwarg(&args, "default").cloned();
+    let items = match args.pos.len() {
+        0 => return Err(interp.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => ops::collect(interp, &args.pos[0])?,
+        _ => args.pos.clone(),
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for v in items {
+        let k = match &key {
+            Some(f) => call(interp, f, Args { pos: vec![v.clone()], kw: vec![] })?,
+            None => v.clone(),
+        };
+        best = Some(match best {
+            None => (k, v),
+            Some((bk, bv)) => {
+                let better = if min { ops::less(interp, &k, &bk)? } else { ops::less(interp, &bk, &k)? };
+                if better {
+                    (k, v)
+                } else {
+                    (bk, bv)
+                }
+            }
+        });
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => default.ok_or_else(|| interp.value_error(format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+/// `super()` (zero arguments: the method's class and first argument) or `super(C, obj)`.
+fn super_(interp: &Interp, args: Args) -> R<Value> {
+    let (class, this) = match args.pos.len() {
+        0 => {
+            let frames = interp.frames.borrow();
+            let info = frames.iter().rev().find(|f| f.func.is_some()).ok_or_else(|| interp.runtime_error("super(): no arguments"))?;
+            let func = info.func.clone().ok_or_else(|| interp.runtime_error("super(): no arguments"))?;
+            let owner = func.owner.borrow().as_ref().and_then(|w| w.upgrade()).ok_or_else(|| interp.runtime_error("super(): __class__ cell not found"))?;
+            let this = info.first_arg.clone().ok_or_else(|| interp.runtime_error("super(): no arguments"))?;
+            (owner, this)
+        }
+        2 => match &args.pos[0] {
+            Value::Class(c) => (c.clone(), args.pos[1].clone()),
+            _ => return Err(interp.type_error("super() argument 1 must be a type")),
+        },
+        _ => return Err(interp.type_error("super() takes 0 or 2 arguments")),
+    };
+    Ok(Value::object(Super { class, this }))
+}
+
+/// Methods every object has through `object` or `BaseException` (`__init__`, `__str__`…), for
+/// `super().__init__(…)` and for exceptions' own methods.
+pub fn base_method(interp: &Interp, class: &Rc<Class>, this: &Value, name: &str) -> Option<Value> {
+    let f: BuiltinFn = match (class.is_exception(), name) {
+        (true, "__init__") => |interp, args| {
+            if let Some(Value::Instance(i)) = args.pos.first() {
+                if let Some(data) = &i.exc {
+                    data.borrow_mut().args = args.pos[1..].to_vec();
+                }
+            }
+            let _ = interp;
+            Ok(Value::None)
+        },
+        (true, "__str__") => |interp, args| Ok(Value::str(&exc_str(interp, args.pos.first())?)),
+        (true, "__repr__") => |interp, args| {
+            let v = args.pos.first().cloned().unwrap_or_default();
+            let Value::Instance(i) = &v else { return Ok(Value::str("")) };
+            let items = i.exc().map(|d| d.args.clone()).unwrap_or_default();
+            let inner = if items.len() == 1 { ops::repr(interp, &items[0])? } else { ops::repr(interp, &Value::tuple(items))?.trim_start_matches('(').trim_end_matches(')').to_string() };
+            Ok(Value::str(&format!("{}({inner})", i.class.name)))
+        },
+        (_, "__init__") => |_, _| Ok(Value::None),
+        (_, "__str__") | (_, "__repr__") => |interp, args| {
+            let v = args.pos.first().cloned().unwrap_or_default();
+            let Value::Instance(i) = &v else { return Ok(Value::str(&ops::repr(interp, &v)?)) };
+            let module = if &*i.class.module == "builtins" { String::new() } else { format!("{}.", i.class.module) };
+            Ok(Value::str(&format!("<{module}{} object at 0x{:x}>", i.class.qualname, v.identity().unwrap_or(0))))
+        },
+        (_, "__eq__") => |_, args| {
+            let (a, b) = (args.pos.first().cloned().unwrap_or_default(), args.pos.get(1).cloned().unwrap_or_default());
+            Ok(Value::Bool(a.is(&b)))
+        },
+        (_, "__hash__") => |_, args| Ok(Value::Int(args.pos.first().and_then(Value::identity).unwrap_or(0) as i64 >> 4)),
+        (_, "__setattr__") => |interp, args| {
+            if let (Some(Value::Instance(i)), Some(Value::Str(n)), Some(v)) = (args.pos.first(), args.pos.get(1), args.pos.get(2)) {
+                i.attrs.borrow_mut().insert(n.clone(), v.clone());
+                return Ok(Value::None);
+            }
+            Err(interp.type_error("__setattr__ expects an instance, a name and a value"))
+        },
+        (_, "__getattribute__") => |interp, args| {
+            if let (Some(v), Some(Value::Str(n))) = (args.pos.first(), args.pos.get(1)) {
+                return get_attr(interp, v, n);
+            }
+            Err(interp.type_error("__getattribute__ expects a name"))
+        },
+        _ => return None,
+    };
+    let _ = interp;
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })))
+}
+
+/// Methods instances get from `object`/`BaseException` when their class does not define them.
+pub fn object_method(interp: &Interp, this: &Value, name: &str) -> Option<Value> {
+    let Value::Instance(i) = this else { return None };
+    if i.exc.is_some() {
+        let f: BuiltinFn = match name {
+            "with_traceback" => |_, args| Ok(args.pos.first().cloned().unwrap_or_default()),
+            "add_note" => |interp, args| {
+                if let (Some(Value::Instance(i)), Some(note)) = (args.pos.first(), args.pos.get(1)) {
+                    let notes = i.attrs.borrow().get("__notes__").cloned();
+                    match notes {
+                        Some(Value::List(l)) => l.borrow_mut().push(note.clone()),
+                        _ => {
+                            i.attrs.borrow_mut().insert(Name::from("__notes__"), Value::list(vec![note.clone()]));
+                        }
+                    }
+                }
+                let _ = interp;
+                Ok(Value::None)
+            },
+            _ => return base_method(interp, &interp.types.base_exception, this, name),
+        };
+        return Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })));
+    }
+    base_method(interp, &interp.types.object, this, name)
+}
+
+/// `str(exception)`, CPython's rules (KeyError shows its key as repr).
+pub fn exc_str(interp: &Interp, v: Option<&Value>) -> R<String> {
+    let Some(Value::Instance(i)) = v else { return Ok(String::new()) };
+    let args = i.exc().map(|d| d.args.clone()).unwrap_or_default();
+    match args.len() {
+        0 => Ok(String::new()),
+        1 if i.class.is_subclass(&interp.types.exc("KeyError")) => ops::repr(interp, &args[0]),
+        1 => ops::str_of(interp, &args[0]),
+        _ => ops::repr(interp, &Value::tuple(args)),
+    }
+}
+
+/// `int(…)`, `str(…)`, `list(…)`… and the other built-in types called as constructors.
+pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
+    let name = &*class.name;
+    let first = args.pos.first().cloned();
+    let raise = |r: fmt::Raise| interp.raise(r);
+    match class.builtin {
+        BuiltinType::Int => {
+            let base = arg(&args, 1).or_else(|| kwarg(&args, "base"));
+            match (first, base) {
+                (None, _) => Ok(Value::Int(0)),
+                (Some(Value::Str(s)), b) => {
+                    let base = match b {
+                        Some(b) => ops::to_index(interp, b)?,
+                        None => 10,
+                    };
+                    if base != 0 && !(2..=36).contains(&base) {
+                        return Err(interp.value_error("int() base must be >= 2 and <= 36, or 0"));
+                    }
+                    fmt::parse_int(&s, base as u32).map(Value::Int).map_err(raise)
+                }
+                (Some(_), Some(_)) => Err(interp.type_error("int() can't convert non-string with explicit base")),
+                (Some(Value::Int(i)), None) => Ok(Value::Int(i)),
+                (Some(Value::Bool(b)), None) => Ok(Value::Int(b as i64)),
+                (Some(Value::Float(x)), None) => fmt::float_to_int_trunc(x).map(Value::Int).map_err(raise),
+                (Some(v), None) => {
+                    for m in ["__int__", "__index__"] {
+                        if let Some(f) = ops::special(interp, &v, m) {
+                            return call(interp, &f, Args::default());
+                        }
+                    }
+                    Err(interp.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", v.type_name())))
+                }
+            }
+        }
+        BuiltinType::Float => match first {
+            None => Ok(Value::Float(0.0)),
+            Some(Value::Str(s)) => fmt::parse_float(&s).map(Value::Float).map_err(raise),
+            Some(Value::Int(i)) => Ok(Value::Float(i as f64)),
+            Some(Value::Bool(b)) => Ok(Value::Float(b as i64 as f64)),
+            Some(Value::Float(x)) => Ok(Value::Float(x)),
+            Some(v) => match ops::special(interp, &v, "__float__") {
+                Some(f) => call(interp, &f, Args::default()),
+                None => Err(interp.type_error(format!("float() argument must be a string or a real number, not '{}'", v.type_name()))),
+            },
+        },
+        BuiltinType::Str => match first {
+            None => Ok(Value::str("")),
+            Some(v) => Ok(Value::str(&ops::str_of(interp, &v)?)),
+        },
+        BuiltinType::Bool => Ok(Value::Bool(match first {
+            None => false,
+            Some(v) => ops::truthy(interp, &v)?,
+        })),
+        BuiltinType::List => Ok(Value::list(match first {
+            None => vec![],
+            Some(v) => ops::collect(interp, &v)?,
+        })),
+        BuiltinType::Tuple => Ok(match first {
+            None => Value::tuple(vec![]),
+            Some(v @ Value::Tuple(_)) => v,
+            Some(v) => Value::tuple(ops::collect(interp, &v)?),
+        }),
+        BuiltinType::Set | BuiltinType::FrozenSet => {
+            let mut s = Set::new();
+            if let Some(v) = first {
+                for x in ops::collect(interp, &v)? {
+                    s.items.insert(ops::key(interp, x)?);
+                }
+            }
+            Ok(if class.builtin == BuiltinType::Set { Value::Set(Rc::new(RefCell::new(s))) } else { Value::FrozenSet(Rc::new(s)) })
+        }
+        BuiltinType::Dict => {
+            let mut d = Dict::new();
+            if let Some(v) = first {
+                dict_update(interp, &mut d, &v)?;
+            }
+            for (k, v) in args.kw {
+                d.set_str(&k, v);
+            }
+            Ok(Value::dict(d))
+        }
+        BuiltinType::Type => match args.pos.len() {
+            1 => Ok(Value::Class(interp.class_of(&args.pos[0]))),
+            _ => Err(interp.type_error("type() with three arguments is not supported by Interleave: use a class statement")),
+        },
+        BuiltinType::Object => Ok(Value::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(Attrs::default()), exc: None }))),
+        BuiltinType::NoneType => Ok(Value::None),
+        _ => Err(interp.type_error(format!("cannot create '{name}' instances"))),
+    }
+}
+
+/// `d.update(other)` / `dict(other)`: a mapping, or an iterable of pairs.
+pub fn dict_update(interp: &Interp, d: &mut Dict, other: &Value) -> R<()> {
+    if matches!(other, Value::Dict(_)) || ops::special(interp, other, "keys").is_some() {
+        for (k, v) in ops::mapping_items(interp, other)? {
+            d.insert(ops::key(interp, k)?, v);
+        }
+        return Ok(());
+    }
+    for (i, pair) in ops::collect(interp, other)?.into_iter().enumerate() {
+        let items = ops::collect(interp, &pair).map_err(|_| interp.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))?;
+        if items.len() != 2 {
+            return Err(interp.value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", items.len())));
+        }
+        let mut items = items.into_iter();
+        if let (Some(k), Some(v)) = (items.next(), items.next()) {
+            d.insert(ops::key(interp, k)?, v);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,382 @@
+//! Calling things: Python functions (binding arguments to parameters with CPython's error
+//! messages), native functions, bound methods, classes (making instances), and the
+//! definitions that make functions and classes at run time. Also `import`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::attr::{get_attr, lookup_class_attr};
+use super::coro;
+use super::eval::eval;
+use super::exec::{run, Exit, Frame, Resume};
+use super::interp::{c3_mro, Interp, PyErr, R};
+use super::ir::*;
+use super::methods;
+use super::modules;
+use super::objects::{ClassMethod, Property, StaticMethod};
+use super::value::*;
+
+pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
+    match callee {
+        Value::Func(func) => call_function(interp, func, args),
+        Value::Builtin(b) => {
+            if let Some(this) = &b.bound {
+                args.pos.insert(0, this.clone());
+            }
+            (b.f)(interp, args)
+        }
+        Value::Method(m) => {
+            args.pos.insert(0, m.this.clone());
+            call(interp, &m.func, args)
+        }
+        Value::Class(c) => instantiate(interp, c, args),
+        Value::Instance(i) => match lookup_class_attr(&i.class, "__call__") {
+            Some(f) => {
+                args.pos.insert(0, callee.clone());
+                call(interp, &f, args)
+            }
+            None => Err(interp.type_error(format!("'{}' object is not callable", callee.type_name()))),
+        },
+        Value::Object(o) => match super::objects::call_object(interp, o, callee, args) {
+            Some(r) => r,
+            None => Err(interp.type_error(format!("'{}' object is not callable", callee.type_name()))),
+        },
+        other => Err(interp.type_error(format!("'{}' object is not callable", other.type_name()))),
+    }
+}
+
+/// `obj.name(args)` without making a bound method first.
+pub fn call_method(interp: &Interp, obj: &Value, name: &Name, mut args: Args) -> R<Value> {
+    match obj {
+        Value::Instance(i) if !i.attrs.borrow().contains_key(name) => {
+            if let Some(Value::Func(f)) = lookup_class_attr(&i.class, name) {
+                args.pos.insert(0, obj.clone());
+                return call_function(interp, &f, args);
+            }
+        }
+        Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) | Value::Int(_) | Value::Float(_) => {
+            if let Some(r) = methods::call(interp, obj, name, &mut args) {
+                return r;
+            }
+        }
+        _ => {}
+    }
+    let m = get_attr(interp, obj, name)?;
+    call(interp, &m, args)
+}
+
+pub fn call_function(interp: &Interp, func: &Rc<Function>, args: Args) -> R<Value> {
+    let frame = bind(interp, func, args)?;
+    match func.code.kind {
+        CodeKind::Coroutine => Ok(coro::coroutine(interp, frame, func.name.clone(), func.qualname.clone())),
+        CodeKind::Generator => Ok(coro::generator(interp, frame, func.qualname.clone())),
+        CodeKind::AsyncGenerator => Ok(coro::async_generator(interp, frame, func.qualname.clone())),
+        _ => run_to_end(interp, frame),
+    }
+}
+
+/// Runs a frame that cannot suspend (a plain function, a class body, a comprehension).
+pub fn run_to_end(interp: &Interp, mut frame: Frame) -> R<Value> {
+    match run(interp, &mut frame, Resume::Start) {
+        Exit::Return(v) => Ok(v),
+        Exit::Raise(e) => Err(e),
+        Exit::Await(_) => Err(interp.err("SyntaxError", "'await' outside async function")),
+        Exit::Yield(_) => Err(interp.err("SyntaxError", "'yield' outside function")),
+    }
+}
+
+/// Lists names as CPython's messages do: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
+fn name_list(names: &[&Name]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Puts the arguments in the new frame's parameter slots.
+pub fn bind(interp: &Interp, func: &Rc<Function>, args: Args) -> R<Frame> {
+    let code = &func.code;
+    let p = &code.params;
+    let mut frame = Frame::new(interp, code.clone(), func.globals.clone(), Some(func.clone()));
+    let npos = p.positional.len();
+    let Args { pos, kw } = args;
+    let given = pos.len();
+    let mut pos = pos.into_iter();
+    for (i, v) in pos.by_ref().take(npos).enumerate() {
+        frame.slots[i] = Some(v);
+    }
+    let mut next = npos;
+    let extra: Vec<Value> = pos.collect();
+    if p.varargs.is_some() {
+        frame.slots[next] = Some(Value::tuple(extra));
+        next += 1;
+    } else if !extra.is_empty() {
+        let required = npos - func.defaults.len().min(npos);
+        let takes = if func.defaults.is_empty() || required == npos {
+            plural(npos, "positional argument")
+        } else {
+            format!("from {required} to {npos} positional arguments")
+        };
+        let were = if given == 1 { "was" } else { "were" };
+        return Err(interp.type_error(format!("{}() takes {takes} but {given} {were} given", func.qualname)));
+    }
+    let kwonly_start = next;
+    next += p.kwonly.len();
+    let varkw = p.varkw.as_ref().map(|_| next);
+    let mut extra_kw = Dict::new();
+    let mut posonly_as_kw = Vec::new();
+    for (name, v) in kw {
+        if let Some(i) = p.positional.iter().position(|n| *n == name) {
+            if i < p.posonly {
+                if varkw.is_some() {
+                    extra_kw.set_str(&name, v);
+                } else {
+                    posonly_as_kw.push(name);
+                }
+                continue;
+            }
+            if frame.slots[i].is_some() {
+                return Err(interp.type_error(format!("{}() got multiple values for argument '{name}'", func.qualname)));
+            }
+            frame.slots[i] = Some(v);
+        } else if let Some(i) = p.kwonly.iter().position(|n| *n == name) {
+            frame.slots[kwonly_start + i] = Some(v);
+        } else if varkw.is_some() {
+            if extra_kw.get_str(&name).is_some() {
+                return Err(interp.type_error(format!("{}() got multiple values for keyword argument '{name}'", func.qualname)));
+            }
+            extra_kw.set_str(&name, v);
+        } else {
+            return Err(interp.type_error(format!("{}() got an unexpected keyword argument '{name}'", func.qualname)));
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        let names: Vec<&Name> = posonly_as_kw.iter().collect();
+        return Err(interp.type_error(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: {}",
+            func.qualname,
+            name_list(&names).replace(" and ", ", ")
+        )));
+    }
+    if let Some(slot) = varkw {
+        frame.slots[slot] = Some(Value::dict(extra_kw));
+    }
+    // Defaults fill the last positional parameters.
+    let first_default = npos - func.defaults.len().min(npos);
+    let mut missing = Vec::new();
+    for i in 0..npos {
+        if frame.slots[i].is_none() {
+            if i >= first_default {
+                frame.slots[i] = Some(func.defaults[i - first_default].clone());
+            } else {
+                missing.push(&p.positional[i]);
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(interp.type_error(format!(
+            "{}() missing {}: {}",
+            func.qualname,
+            plural(missing.len(), "required positional argument"),
+            name_list(&missing)
+        )));
+    }
+    let mut missing_kw = Vec::new();
+    for (i, name) in p.kwonly.iter().enumerate() {
+        if frame.slots[kwonly_start + i].is_none() {
+            match func.kw_defaults.iter().find(|(n, _)| n == name) {
+                Some((_, v)) => frame.slots[kwonly_start + i] = Some(v.clone()),
+                None => missing_kw.push(name),
+            }
+        }
+    }
+    if !missing_kw.is_empty() {
+        return Err(interp.type_error(format!(
+            "{}() missing {}: {}",
+            func.qualname,
+            plural(missing_kw.len(), "required keyword-only argument"),
+            name_list(&missing_kw)
+        )));
+    }
+    let first = if npos > 0 { frame.slots[0].clone() } else { None };
+    frame.set_first_arg(first);
+    frame.init_cells(&func.closure);
+    Ok(frame)
+}
+
+/// The cells a definition captures from the frame defining it.
+fn capture(f: &Frame, closure: &[Var]) -> Vec<Cell> {
+    closure
+        .iter()
+        .map(|v| match v {
+            Var::Cell(i) => f.cells.get(*i as usize).cloned().unwrap_or_else(|| Rc::new(RefCell::new(None))),
+            _ => Rc::new(RefCell::new(None)),
+        })
+        .collect()
+}
+
+pub fn make_function(interp: &Interp, f: &mut Frame, def: &FuncDef) -> R<Value> {
+    let mut defaults = Vec::with_capacity(def.defaults.len());
+    for d in &def.defaults {
+        defaults.push(eval(interp, f, d)?);
+    }
+    let mut kw_defaults = Vec::with_capacity(def.kw_defaults.len());
+    for (n, d) in &def.kw_defaults {
+        kw_defaults.push((n.clone(), eval(interp, f, d)?));
+    }
+    Ok(Value::Func(Rc::new(Function {
+        name: def.code.name.clone(),
+        qualname: def.code.qualname.clone(),
+        code: def.code.clone(),
+        globals: f.globals.clone(),
+        defaults,
+        kw_defaults,
+        closure: capture(f, &def.closure),
+        owner: RefCell::new(None),
+        attrs: RefCell::new(Attrs::default()),
+    })))
+}
+
+pub fn run_comprehension(interp: &Interp, f: &mut Frame, def: &CompDef, it: Value) -> R<Value> {
+    let mut frame = Frame::new(interp, def.code.clone(), f.globals.clone(), None);
+    frame.slots[0] = Some(it);
+    frame.init_cells(&capture(f, &def.closure));
+    match def.code.kind {
+        CodeKind::Generator => Ok(coro::generator(interp, frame, def.code.qualname.clone())),
+        CodeKind::Coroutine => Ok(coro::coroutine(interp, frame, def.code.name.clone(), def.code.qualname.clone())),
+        _ => run_to_end(interp, frame),
+    }
+}
+
+pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
+    let args = super::eval::eval_args(interp, f, &def.bases)?;
+    if let Some((k, _)) = args.kw.first() {
+        return Err(interp.type_error(format!("class keyword '{k}' (metaclasses) is not supported by Interleave")));
+    }
+    let mut bases = Vec::new();
+    for b in &args.pos {
+        match b {
+            Value::Class(c) => {
+                if !c.user && !c.is_exception() && c.builtin != BuiltinType::Object {
+                    return Err(interp.type_error(format!("subclassing the built-in type '{}' is not supported by Interleave", c.name)));
+                }
+                bases.push(c.clone());
+            }
+            other => return Err(interp.type_error(format!("bases must be types, not {}", other.type_name()))),
+        }
+    }
+    if bases.is_empty() {
+        bases.push(interp.types.object.clone());
+    }
+    let mro = c3_mro(&bases).ok_or_else(|| {
+        let names: Vec<&str> = bases.iter().map(|b| &*b.name).collect();
+        interp.type_error(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", ")))
+    })?;
+    let namespace = Rc::new(RefCell::new(Attrs::default()));
+    namespace.borrow_mut().insert(Name::from("__module__"), Value::Str(f.globals.name.clone()));
+    namespace.borrow_mut().insert(Name::from("__qualname__"), Value::Str(def.qualname.clone()));
+    let mut frame = Frame::new(interp, def.body.clone(), f.globals.clone(), None);
+    frame.namespace = Some(namespace.clone());
+    frame.init_cells(&capture(f, &def.closure));
+    run_to_end(interp, frame)?;
+    let attrs = std::mem::take(&mut *namespace.borrow_mut());
+    let builtin = if bases.iter().any(|b| b.is_exception()) { BuiltinType::BaseException } else { BuiltinType::Object };
+    let module = match &f.globals.name {
+        n if &**n == "__main__" => n.clone(),
+        n => n.clone(),
+    };
+    let class = Rc::new(Class { name: def.name.clone(), qualname: def.qualname.clone(), module, bases, mro, attrs: RefCell::new(attrs), builtin, user: true });
+    for v in class.attrs.borrow().values() {
+        set_owner(v, &class);
+    }
+    Ok(Value::Class(class))
+}
+
+/// Tells a method which class defined it (zero-argument `super()` needs it).
+fn set_owner(v: &Value, class: &Rc<Class>) {
+    let func = match v {
+        Value::Func(f) => Some(f.clone()),
+        Value::Object(o) => {
+            let any = o.as_any();
+            if let Some(s) = any.downcast_ref::<StaticMethod>() {
+                if let Value::Func(f) = &s.0 {
+                    Some(f.clone())
+                } else {
+                    None
+                }
+            } else if let Some(c) = any.downcast_ref::<ClassMethod>() {
+                if let Value::Func(f) = &c.0 {
+                    Some(f.clone())
+                } else {
+                    None
+                }
+            } else if let Some(p) = any.downcast_ref::<Property>() {
+                for part in [&p.fget, &p.fset, &p.fdel].into_iter().flatten() {
+                    set_owner(part, class);
+                }
+                None
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    if let Some(f) = func {
+        *f.owner.borrow_mut() = Some(Rc::downgrade(class));
+    }
+}
+
+/// `Class(args)`: a new instance, `__init__` run on it.
+pub fn instantiate(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
+    if !class.user {
+        if class.is_exception() {
+            return Ok(Value::Instance(interp.new_exc(class, args.pos)));
+        }
+        return super::builtins::construct(interp, class, args);
+    }
+    let instance = Value::Instance(Rc::new(Instance {
+        class: class.clone(),
+        attrs: RefCell::new(Attrs::default()),
+        exc: class.is_exception().then(|| RefCell::new(ExcData { args: args.pos.clone(), ..ExcData::default() })),
+    }));
+    match lookup_class_attr(class, "__init__") {
+        Some(init) => {
+            let mut args = args;
+            args.pos.insert(0, instance.clone());
+            let r = call(interp, &init, args)?;
+            if !r.is_none() {
+                return Err(interp.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+            }
+        }
+        None => {
+            if !class.is_exception() && (!args.pos.is_empty() || !args.kw.is_empty()) {
+                return Err(interp.type_error(format!("{}() takes no arguments", class.name)));
+            }
+        }
+    }
+    Ok(instance)
+}
+
+/// `import name`: a built-in module, or one of the client libraries written in Python.
+pub fn import_module(interp: &Interp, name: &str) -> R<Value> {
+    if let Some(m) = interp.modules.borrow().get(name) {
+        return Ok(Value::Module(m.clone()));
+    }
+    let module = modules::load(interp, name)?.ok_or_else(|| {
+        let top = name.split('.').next().unwrap_or(name);
+        PyErr::Exc(interp.new_exc(&interp.types.exc("ModuleNotFoundError"), vec![Value::str(&format!("No module named '{top}'"))]))
+    })?;
+    interp.modules.borrow_mut().insert(Name::from(name), module.clone());
+    Ok(Value::Module(module))
+}

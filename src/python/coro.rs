@@ -1,0 +1,511 @@
+//! Coroutines, generators and async generators: objects owning a suspended frame. A coroutine
+//! is driven by a Rust future ([`drive`]) that runs its frame and, at each `await`, awaits what
+//! the frame is waiting on — another coroutine inline, or a toolbox future — so a Python task is
+//! simply a toolbox task whose future is `drive`. A coroutine object dropped without ever being
+//! started says "coroutine … was never awaited", as CPython does at that moment.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::{Rc, Weak};
+use std::task::{Context, Poll};
+
+use super::exec::{run, Exit, Frame, Resume};
+use super::interp::{Interp, PyErr, Stream, R};
+use super::ir::Name;
+use super::objects::method;
+use super::ops;
+use super::value::*;
+use crate::aio::{Exception, Payload};
+use crate::runtime::{current, note_line};
+use crate::trace::EventKind;
+
+pub type BoxFuture = Pin<Box<dyn Future<Output = R<Value>>>>;
+
+enum Body {
+    Frame(Box<Frame>),
+    /// A coroutine made by native code (`asyncio.sleep(1)`, `queue.get()`).
+    Native(BoxFuture),
+}
+
+/// A coroutine object (what calling an `async def` returns).
+pub struct Coroutine {
+    pub name: Name,
+    pub qualname: Name,
+    /// How the call read (`fetch('https://…')`), the label of its lane if it becomes a task.
+    label: String,
+    first_line: u32,
+    body: RefCell<Option<Body>>,
+    interp: Weak<Interp>,
+}
+
+/// A short, side-effect-free repr of an argument for a lane label (user classes' `__repr__`
+/// are not run: a label must never execute user code).
+fn label_arg(interp: &Interp, v: &Value) -> String {
+    let s = match v {
+        Value::Instance(i) => format!("<{}>", i.class.name),
+        Value::Object(o) => format!("<{}>", o.type_name()),
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) => {
+            let r = ops::repr(interp, v).unwrap_or_default();
+            if r.len() > 24 {
+                format!("<{}>", v.type_name())
+            } else {
+                r
+            }
+        }
+        other => ops::repr(interp, other).unwrap_or_default(),
+    };
+    if s.chars().count() > 48 {
+        let cut: String = s.chars().take(45).collect();
+        format!("{cut}…")
+    } else {
+        s
+    }
+}
+
+pub fn coroutine(interp: &Interp, frame: Frame, name: Name, qualname: Name) -> Value {
+    let p = &frame.code.params;
+    let args: Vec<String> = (0..p.positional.len()).filter_map(|i| frame.slots.get(i).and_then(|s| s.as_ref())).map(|v| label_arg(interp, v)).collect();
+    let label = format!("{name}({})", args.join(", "));
+    let first_line = frame.code.first_line;
+    Value::object(Coroutine { name, qualname, label, first_line, body: RefCell::new(Some(Body::Frame(Box::new(frame)))), interp: interp.this.clone() })
+}
+
+/// A coroutine object made from a native future (so it warns if never awaited, like any).
+pub fn native(interp: &Interp, qualname: &str, fut: impl Future<Output = R<Value>> + 'static) -> Value {
+    let name: Name = Name::from(qualname.rsplit('.').next().unwrap_or(qualname));
+    Value::object(Coroutine {
+        label: format!("{qualname}()"),
+        name,
+        qualname: Name::from(qualname),
+        first_line: 0,
+        body: RefCell::new(Some(Body::Native(Box::pin(fut)))),
+        interp: interp.this.clone(),
+    })
+}
+
+impl Coroutine {
+    pub fn label(&self) -> String {
+        self.label.clone()
+    }
+
+    /// The line its `async def` starts at.
+    pub fn first_line(&self) -> u32 {
+        self.first_line
+    }
+
+    /// Takes the coroutine to run it (await, or a task); `None` once taken.
+    pub fn take(&self, interp: &Interp) -> Option<BoxFuture> {
+        match self.body.borrow_mut().take()? {
+            Body::Frame(frame) => Some(Box::pin(drive(interp.rc(), *frame))),
+            Body::Native(f) => Some(f),
+        }
+    }
+
+    pub fn started(&self) -> bool {
+        self.body.borrow().is_none()
+    }
+
+    /// `coro.close()` before it ran: it never will, and nothing is reported.
+    pub fn close(&self) {
+        self.body.borrow_mut().take();
+    }
+}
+
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if self.body.get_mut().is_none() {
+            return;
+        }
+        let Some(interp) = self.interp.upgrade() else { return };
+        warn_never_awaited(&interp, &self.qualname);
+    }
+}
+
+/// CPython's RuntimeWarning for a coroutine finalised before it ran, at the line running now.
+pub fn warn_never_awaited(interp: &Interp, qualname: &str) {
+    let line = interp.current_line();
+    let text = match interp.source_line(line) {
+        Some(src) if line > 0 => format!(
+            "main.py:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited\n  {}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            src.trim()
+        ),
+        _ => format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"),
+    };
+    interp.write(Stream::Stderr, &text);
+    if let Some((rt, task)) = current() {
+        let name = rt.text(qualname.rsplit('.').next().unwrap_or(qualname));
+        rt.record(task, EventKind::NeverAwaited { name });
+    }
+}
+
+impl Object for Coroutine {
+    fn type_name(&self) -> &str {
+        "coroutine"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
+        Ok(format!("<coroutine object {} at 0x{:x}>", self.qualname, this.identity().unwrap_or(0)))
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        Some(Ok(match &**name {
+            "__name__" => Value::Str(self.name.clone()),
+            "__qualname__" => Value::Str(self.qualname.clone()),
+            "close" => method(this, "close", |interp, args| {
+                super::objects::self_of::<Coroutine>(interp, &args)?.close();
+                Ok(Value::None)
+            }),
+            "__await__" => method(this, "__await__", |_, args| Ok(Value::object(AwaitWrapper(args.pos.first().cloned().unwrap_or_default())))),
+            _ => return None,
+        }))
+    }
+}
+
+/// What `coro.__await__()` returns: awaiting it awaits the coroutine (the pattern
+/// `def __await__(self): return self._run().__await__()`).
+pub struct AwaitWrapper(pub Value);
+
+impl Object for AwaitWrapper {
+    fn type_name(&self) -> &str {
+        "coroutine_wrapper"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Runs a coroutine's frame to its end, awaiting what it awaits.
+async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
+    let mut resume = Resume::Start;
+    loop {
+        match run(&interp, &mut frame, resume) {
+            Exit::Return(v) => return Ok(v),
+            Exit::Raise(e) => return Err(e),
+            Exit::Yield(_) => return Err(interp.runtime_error("a coroutine cannot yield a value here")),
+            Exit::Await(aw) => {
+                let fut = match awaitable(&interp, aw) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        resume = Resume::Throw(e);
+                        continue;
+                    }
+                };
+                let line = frame.info.line.get();
+                resume = match (AtLine { inner: fut, line }).await {
+                    Ok(v) => Resume::Send(v),
+                    Err(e) => Resume::Throw(e),
+                };
+            }
+        }
+    }
+}
+
+/// Tells the runtime the line a task waits at whenever the awaited thing is pending (the
+/// innermost await says it first, so it wins).
+struct AtLine {
+    inner: BoxFuture,
+    line: u32,
+}
+
+impl Future for AtLine {
+    type Output = R<Value>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<R<Value>> {
+        let p = self.inner.as_mut().poll(cx);
+        if p.is_pending() {
+            note_line(self.line);
+        }
+        p
+    }
+}
+
+/// What awaiting `v` means: a future to await.
+pub fn awaitable(interp: &Interp, v: Value) -> R<BoxFuture> {
+    if let Some(c) = v.downcast::<Coroutine>() {
+        return c.take(interp).ok_or_else(|| interp.runtime_error("cannot reuse already awaited coroutine"));
+    }
+    if let Some(w) = v.downcast::<AwaitWrapper>() {
+        return awaitable(interp, w.0.clone());
+    }
+    if let Some(f) = super::modules::asyncio::awaitable(interp, &v) {
+        return f;
+    }
+    if let Some(m) = ops::special(interp, &v, "__await__") {
+        let it = super::call::call(interp, &m, Args::default())?;
+        return awaitable(interp, it);
+    }
+    Err(interp.type_error(format!("object {} can't be used in 'await' expression", v.type_name())))
+}
+
+// ----- crossing into the toolbox -----------------------------------------------------------
+
+/// A Python exception travelling through the toolbox (gather, task results).
+pub struct PyPayload {
+    pub err: PyErr,
+    interp: Weak<Interp>,
+}
+
+impl Payload for PyPayload {
+    fn repr(&self) -> String {
+        match (&self.err, self.interp.upgrade()) {
+            (PyErr::Exc(_), Some(interp)) => ops::repr(&interp, &self.err.value()).unwrap_or_default(),
+            (PyErr::Stop(m), _) => m.to_string(),
+            _ => String::new(),
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// The toolbox's view of a Python exception.
+pub fn to_aio(interp: &Interp, e: PyErr) -> Exception {
+    let kind = match &e {
+        PyErr::Exc(inst) => {
+            // Classified by its nearest built-in class, so a subclass of CancelledError is
+            // still a cancellation to the toolbox.
+            let base = inst.class.lineage().find(|c| !c.user).map(|c| c.name.clone()).unwrap_or_else(|| inst.class.name.clone());
+            base.to_string()
+        }
+        PyErr::Stop(_) => "InterleaveStop".to_string(),
+    };
+    let message = match &e {
+        PyErr::Exc(_) => ops::str_of(interp, &e.value()).unwrap_or_default(),
+        PyErr::Stop(m) => m.to_string(),
+    };
+    Exception::with_payload(&kind, message, Rc::new(PyPayload { err: e, interp: interp.this.clone() }))
+}
+
+/// A toolbox exception as a Python one.
+pub fn from_aio(interp: &Interp, e: Exception) -> PyErr {
+    if let Some(p) = e.payload().and_then(|p| p.as_any().downcast_ref::<PyPayload>()) {
+        return p.err.clone();
+    }
+    let class = interp.types.exc(e.kind());
+    let args = if e.message().is_empty() { vec![] } else { vec![Value::str(e.message())] };
+    PyErr::Exc(interp.new_exc(&class, args))
+}
+
+// ----- generators --------------------------------------------------------------------------
+
+enum GenState {
+    Ready { frame: Box<Frame>, started: bool },
+    Running,
+    Done,
+}
+
+/// A generator object.
+pub struct Generator {
+    qualname: Name,
+    state: RefCell<GenState>,
+}
+
+pub fn generator(_interp: &Interp, frame: Frame, qualname: Name) -> Value {
+    Value::object(Generator { qualname, state: RefCell::new(GenState::Ready { frame: Box::new(frame), started: false }) })
+}
+
+impl Generator {
+    /// Resumes with `resume`: `Ok(Ok(v))` it yielded `v`, `Ok(Err(v))` it returned `v`.
+    fn resume(&self, interp: &Interp, resume: Option<Resume>) -> R<Result<Value, Value>> {
+        let state = std::mem::replace(&mut *self.state.borrow_mut(), GenState::Running);
+        let (mut frame, started) = match state {
+            GenState::Ready { frame, started } => (frame, started),
+            GenState::Running => {
+                *self.state.borrow_mut() = GenState::Running;
+                return Err(interp.value_error("generator already executing"));
+            }
+            GenState::Done => {
+                *self.state.borrow_mut() = GenState::Done;
+                return match resume {
+                    Some(Resume::Throw(e)) => Err(e),
+                    _ => Ok(Err(Value::None)),
+                };
+            }
+        };
+        let how = match resume {
+            Some(r) => {
+                if let (false, Resume::Send(v)) = (started, &r) {
+                    if !v.is_none() {
+                        *self.state.borrow_mut() = GenState::Ready { frame, started };
+                        return Err(interp.type_error("can't send non-None value to a just-started generator"));
+                    }
+                }
+                if started {
+                    r
+                } else {
+                    match r {
+                        Resume::Throw(e) => {
+                            *self.state.borrow_mut() = GenState::Done;
+                            return Err(e);
+                        }
+                        _ => Resume::Start,
+                    }
+                }
+            }
+            None => {
+                if started {
+                    Resume::Send(Value::None)
+                } else {
+                    Resume::Start
+                }
+            }
+        };
+        match run(interp, &mut frame, how) {
+            Exit::Yield(v) => {
+                *self.state.borrow_mut() = GenState::Ready { frame, started: true };
+                Ok(Ok(v))
+            }
+            Exit::Return(v) => {
+                *self.state.borrow_mut() = GenState::Done;
+                Ok(Err(v))
+            }
+            Exit::Raise(e) => {
+                *self.state.borrow_mut() = GenState::Done;
+                // PEP 479: a StopIteration leaking out of a generator becomes RuntimeError.
+                if e.is(&interp.types.exc("StopIteration")) {
+                    return Err(interp.runtime_error("generator raised StopIteration"));
+                }
+                Err(e)
+            }
+            Exit::Await(_) => {
+                *self.state.borrow_mut() = GenState::Done;
+                Err(interp.err("SyntaxError", "'await' outside async function"))
+            }
+        }
+    }
+}
+
+/// `gen.send(v)` for `yield from`: `Ok(Ok(yielded))` or `Ok(Err(returned))`.
+pub fn send(interp: &Interp, it: &Value, v: Value) -> R<Result<Value, Value>> {
+    match it.downcast::<Generator>() {
+        Some(g) => g.resume(interp, Some(Resume::Send(v))),
+        None => Err(interp.type_error(format!("'{}' object has no attribute 'send'", it.type_name()))),
+    }
+}
+
+impl Object for Generator {
+    fn type_name(&self) -> &str {
+        "generator"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
+        Ok(format!("<generator object {} at 0x{:x}>", self.qualname, this.identity().unwrap_or(0)))
+    }
+    fn next(&self, interp: &Interp) -> Option<R<Option<Value>>> {
+        Some(self.resume(interp, None).map(Result::ok))
+    }
+    fn iter(&self, _interp: &Interp, this: &Value) -> Option<R<Value>> {
+        Some(Ok(this.clone()))
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "send" => |interp, args| {
+                let g = super::objects::self_of::<Generator>(interp, &args)?;
+                let v = args.pos.get(1).cloned().unwrap_or_default();
+                match g.resume(interp, Some(Resume::Send(v)))? {
+                    Ok(y) => Ok(y),
+                    Err(r) => Err(interp.stop_iteration(r)),
+                }
+            },
+            "__next__" => |interp, args| {
+                let g = super::objects::self_of::<Generator>(interp, &args)?;
+                match g.resume(interp, None)? {
+                    Ok(y) => Ok(y),
+                    Err(r) => Err(interp.stop_iteration(r)),
+                }
+            },
+            "throw" => |interp, args| {
+                let g = super::objects::self_of::<Generator>(interp, &args)?;
+                let e = ops::to_exception(interp, args.pos.get(1).cloned().unwrap_or_default())?;
+                match g.resume(interp, Some(Resume::Throw(PyErr::Exc(e))))? {
+                    Ok(y) => Ok(y),
+                    Err(r) => Err(interp.stop_iteration(r)),
+                }
+            },
+            "close" => |interp, args| {
+                let g = super::objects::self_of::<Generator>(interp, &args)?;
+                *g.state.borrow_mut() = GenState::Done;
+                Ok(Value::None)
+            },
+            "__iter__" => |_, args| Ok(args.pos.first().cloned().unwrap_or_default()),
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+// ----- async generators --------------------------------------------------------------------
+
+/// An async generator object: `async def` with `yield`.
+pub struct AsyncGenerator {
+    qualname: Name,
+    frame: Rc<RefCell<Option<(Box<Frame>, bool)>>>,
+}
+
+pub fn async_generator(_interp: &Interp, frame: Frame, qualname: Name) -> Value {
+    Value::object(AsyncGenerator { qualname, frame: Rc::new(RefCell::new(Some((Box::new(frame), false)))) })
+}
+
+/// One `__anext__()`: runs the frame, awaiting what it awaits, to its next `yield`.
+async fn anext(interp: Rc<Interp>, slot: Rc<RefCell<Option<(Box<Frame>, bool)>>>) -> R<Value> {
+    let Some((mut frame, started)) = slot.borrow_mut().take() else {
+        return Err(interp.err("StopAsyncIteration", ""));
+    };
+    let mut resume = if started { Resume::Send(Value::None) } else { Resume::Start };
+    loop {
+        match run(&interp, &mut frame, resume) {
+            Exit::Yield(v) => {
+                *slot.borrow_mut() = Some((frame, true));
+                return Ok(v);
+            }
+            Exit::Return(_) => return Err(interp.err("StopAsyncIteration", "")),
+            Exit::Raise(e) => return Err(e),
+            Exit::Await(aw) => {
+                let fut = match awaitable(&interp, aw) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        resume = Resume::Throw(e);
+                        continue;
+                    }
+                };
+                resume = match fut.await {
+                    Ok(v) => Resume::Send(v),
+                    Err(e) => Resume::Throw(e),
+                };
+            }
+        }
+    }
+}
+
+impl Object for AsyncGenerator {
+    fn type_name(&self) -> &str {
+        "async_generator"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
+        Ok(format!("<async_generator object {} at 0x{:x}>", self.qualname, this.identity().unwrap_or(0)))
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "__aiter__" => |_, args| Ok(args.pos.first().cloned().unwrap_or_default()),
+            "__anext__" => |interp, args| {
+                let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
+                Ok(native(interp, "anext", anext(interp.rc(), g.frame.clone())))
+            },
+            "aclose" => |interp, args| {
+                let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
+                g.frame.borrow_mut().take();
+                Ok(native(interp, "aclose", async { Ok(Value::None) }))
+            },
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}

@@ -1,0 +1,861 @@
+//! The executor: runs a frame's ops until it returns, raises, or suspends at an `await` or a
+//! `yield` (CPython's eval loop, minus the value stack: expressions are trees evaluated by
+//! [`eval`](super::eval)). A suspended frame keeps its place; the coroutine or generator that
+//! owns it resumes it with a value or an exception.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::call::{call, import_module, make_class, make_function};
+use super::eval::{eval, eval_to_bool};
+use super::interp::{now_ms, FrameInfo, Interp, PyErr, R};
+use super::ir::*;
+use super::ops;
+use super::value::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BlockKind {
+    /// `except` clauses at `handler`.
+    Except,
+    /// A `finally` (or `with` exit) at `handler`.
+    Finally,
+    /// The body of an `except` clause is running: leaving it ends the handling.
+    Handler,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Block {
+    kind: BlockKind,
+    handler: u32,
+    /// Depth of the handled-exception stack and of the pending stack when it was set up.
+    handling: usize,
+    pending: usize,
+}
+
+/// What a `finally` block will carry on with when it ends.
+enum Pending {
+    Nothing,
+    Raise(PyErr),
+    Return(Value),
+    Leave { depth: u32, to: u32 },
+}
+
+/// One activation of a code object.
+pub struct Frame {
+    pub code: Rc<Code>,
+    pub pc: usize,
+    pub slots: Vec<Option<Value>>,
+    pub cells: Vec<Cell>,
+    pub globals: Rc<Module>,
+    /// A class body's namespace.
+    pub namespace: Option<Rc<RefCell<Attrs>>>,
+    blocks: Vec<Block>,
+    pending: Vec<Pending>,
+    pub info: Rc<FrameInfo>,
+    /// Exceptions being handled by `except` clauses of this frame, innermost last.
+    handling: Vec<Rc<Instance>>,
+    pub id: u64,
+    /// The op it is suspended at (an `Await`, `Yield` or `YieldFrom`).
+    suspended: Option<usize>,
+}
+
+/// How a frame is resumed.
+pub enum Resume {
+    Start,
+    Send(Value),
+    Throw(PyErr),
+}
+
+/// How a frame stops running.
+pub enum Exit {
+    Return(Value),
+    Raise(PyErr),
+    Await(Value),
+    Yield(Value),
+}
+
+/// Control after one op.
+enum Flow {
+    Next,
+    Exit(Exit),
+}
+
+impl Frame {
+    pub fn new(interp: &Interp, code: Rc<Code>, globals: Rc<Module>, func: Option<Rc<Function>>) -> Frame {
+        let id = interp.next_frame_id.get();
+        interp.next_frame_id.set(id + 1);
+        let ncells = code.cell_slots.len() + code.freevars.len();
+        let first_line = code.first_line;
+        Frame {
+            slots: vec![None; code.nslots],
+            cells: Vec::with_capacity(ncells),
+            code,
+            pc: 0,
+            globals,
+            namespace: None,
+            blocks: Vec::new(),
+            pending: Vec::new(),
+            info: Rc::new(FrameInfo { func, first_arg: None, line: std::cell::Cell::new(first_line), handled: RefCell::default() }),
+            handling: Vec::new(),
+            id,
+            suspended: None,
+        }
+    }
+
+    /// Makes the cells: captured parameters move into theirs, free variables come from the
+    /// closure.
+    pub fn init_cells(&mut self, closure: &[Cell]) {
+        for i in 0..self.code.cell_slots.len() {
+            let slot = self.code.cell_slots[i];
+            let initial = self.slots.get_mut(slot).and_then(Option::take);
+            self.cells.push(Rc::new(RefCell::new(initial)));
+        }
+        self.cells.extend(closure.iter().cloned());
+    }
+
+    pub fn set_first_arg(&mut self, v: Option<Value>) {
+        if let Some(info) = Rc::get_mut(&mut self.info) {
+            info.first_arg = v;
+        }
+    }
+}
+
+/// Keeps the frame's info on the interpreter's stack while it runs.
+struct Running<'a>(&'a Interp);
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.frames.borrow_mut().pop();
+    }
+}
+
+/// Runs `frame` from where it stands until it returns, raises or suspends.
+pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
+    interp.frames.borrow_mut().push(f.info.clone());
+    let _running = Running(interp);
+    let code = f.code.clone();
+    let mut error: Option<PyErr> = None;
+    match resume {
+        Resume::Start => {}
+        Resume::Send(v) => {
+            if let Some(at) = f.suspended.take() {
+                match &code.ops[at] {
+                    Op::YieldFrom(slot, target) => match yield_from(interp, f, *slot, target.as_ref(), Some(v), at) {
+                        Ok(Some(exit)) => return exit,
+                        Ok(None) => {}
+                        Err(e) => error = Some(e),
+                    },
+                    Op::Await(_, Some(t)) | Op::Yield(_, Some(t)) | Op::TopCall(_, t) => {
+                        if let Err(e) = assign(interp, f, t, v) {
+                            error = Some(e);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Resume::Throw(e) => {
+            if let Some(at) = f.suspended.take() {
+                f.info.line.set(code.lines[at]);
+            }
+            error = Some(e);
+        }
+    }
+    loop {
+        if let Some(e) = error.take() {
+            let e = note_raised(interp, f, e);
+            match unwind(f, e) {
+                Ok(()) => continue,
+                Err(e) => return Exit::Raise(e),
+            }
+        }
+        let pc = f.pc;
+        let Some(op) = code.ops.get(pc) else { return Exit::Return(Value::None) };
+        f.info.line.set(code.lines[pc]);
+        f.pc = pc + 1;
+        if let Err(e) = check_budget(interp) {
+            return Exit::Raise(e);
+        }
+        match step(interp, f, op, pc) {
+            Ok(Flow::Next) => {}
+            Ok(Flow::Exit(exit)) => return exit,
+            Err(e) => error = Some(e),
+        }
+    }
+}
+
+/// Every few thousand ops: has this task held the loop longer than the budget?
+fn check_budget(interp: &Interp) -> R<()> {
+    let n = interp.ops.get().wrapping_add(1);
+    interp.ops.set(n);
+    if n % 4096 != 0 {
+        return Ok(());
+    }
+    let held = (now_ms() - interp.hold_started.get()) / 1000.0;
+    if held > interp.limits.loop_budget_secs {
+        return Err(PyErr::Stop(Rc::from(format!(
+            "the loop was blocked for {:.0} s at line {}: Interleave stopped the program (the budget is {} s)",
+            held,
+            interp.current_line(),
+            interp.limits.loop_budget_secs
+        ))));
+    }
+    Ok(())
+}
+
+/// An exception appearing in this frame: the frame's line joins its traceback, and if it was
+/// just raised while another was being handled, that one becomes its `__context__`.
+fn note_raised(interp: &Interp, f: &Frame, e: PyErr) -> PyErr {
+    let PyErr::Exc(inst) = &e else { return e };
+    let Some(cell) = &inst.exc else { return e };
+    let func = f.info.func.as_ref().map_or_else(|| f.code.name.clone(), |func| func.name.clone());
+    let line = f.info.line.get();
+    let fresh = {
+        let data = cell.borrow();
+        data.traceback.is_empty()
+    };
+    if fresh {
+        if let Some(handled) = handled_exception(interp, f) {
+            let mut data = cell.borrow_mut();
+            if data.context.is_none() && !Rc::ptr_eq(&handled, inst) {
+                data.context = Some(Value::Instance(handled));
+            }
+        }
+    }
+    let mut data = cell.borrow_mut();
+    let here = TbEntry { line, func, frame: f.id };
+    // Only the program's own frames are shown (not those of the embedded client libraries).
+    if &*f.globals.name == "__main__" && !data.traceback.iter().any(|t| t.frame == f.id) {
+        data.traceback.insert(0, here);
+    }
+    drop(data);
+    e
+}
+
+/// The exception being handled here or in a frame up the running chain (for chaining and
+/// bare `raise`).
+fn handled_exception(interp: &Interp, f: &Frame) -> Option<Rc<Instance>> {
+    if let Some(e) = f.handling.last() {
+        return Some(e.clone());
+    }
+    let frames = interp.frames.borrow();
+    frames.iter().rev().find_map(|info| info.handled.borrow().last().cloned())
+}
+
+/// Finds the handler for `e` in this frame (moving the frame there), or gives it back.
+fn unwind(f: &mut Frame, e: PyErr) -> Result<(), PyErr> {
+    // A stop is not an exception: nothing catches it, no `finally` runs.
+    if let PyErr::Stop(_) = e {
+        return Err(e);
+    }
+    while let Some(block) = f.blocks.pop() {
+        f.handling.truncate(block.handling);
+        f.pending.truncate(block.pending);
+        sync_handled(f);
+        match block.kind {
+            BlockKind::Handler => {}
+            BlockKind::Except => {
+                let PyErr::Exc(inst) = &e else { return Err(e) };
+                f.handling.push(inst.clone());
+                sync_handled(f);
+                f.blocks.push(Block { kind: BlockKind::Handler, handler: 0, handling: f.handling.len() - 1, pending: f.pending.len() });
+                f.pc = block.handler as usize;
+                return Ok(());
+            }
+            BlockKind::Finally => {
+                f.pending.push(Pending::Raise(e));
+                f.pc = block.handler as usize;
+                return Ok(());
+            }
+        }
+    }
+    Err(e)
+}
+
+/// The interpreter-wide view of this frame's handled exceptions.
+fn sync_handled(f: &Frame) {
+    let mut h = f.info.handled.borrow_mut();
+    h.clear();
+    h.extend(f.handling.iter().cloned());
+}
+
+/// `return v`, running the `finally` blocks it leaves.
+fn do_return(f: &mut Frame, v: Value) -> Flow {
+    while let Some(block) = f.blocks.pop() {
+        f.handling.truncate(block.handling);
+        f.pending.truncate(block.pending);
+        if block.kind == BlockKind::Finally {
+            f.pending.push(Pending::Return(v));
+            f.pc = block.handler as usize;
+            sync_handled(f);
+            return Flow::Next;
+        }
+    }
+    sync_handled(f);
+    Flow::Exit(Exit::Return(v))
+}
+
+/// `break`/`continue`: leaves blocks down to `depth`, running `finally` blocks on the way.
+fn do_leave(f: &mut Frame, depth: u32, to: u32) -> Flow {
+    while f.blocks.len() > depth as usize {
+        let Some(block) = f.blocks.pop() else { break };
+        f.handling.truncate(block.handling);
+        f.pending.truncate(block.pending);
+        if block.kind == BlockKind::Finally {
+            f.pending.push(Pending::Leave { depth, to });
+            f.pc = block.handler as usize;
+            sync_handled(f);
+            return Flow::Next;
+        }
+    }
+    sync_handled(f);
+    f.pc = to as usize;
+    Flow::Next
+}
+
+/// Carries on with what a `finally` block interrupted.
+fn resume_pending(f: &mut Frame, p: Pending) -> R<Flow> {
+    match p {
+        Pending::Nothing => Ok(Flow::Next),
+        Pending::Raise(e) => Err(e),
+        Pending::Return(v) => Ok(do_return(f, v)),
+        Pending::Leave { depth, to } => Ok(do_leave(f, depth, to)),
+    }
+}
+
+fn push_block(f: &mut Frame, kind: BlockKind, handler: u32) {
+    f.blocks.push(Block { kind, handler, handling: f.handling.len(), pending: f.pending.len() });
+}
+
+fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
+    match op {
+        Op::Expr(e) => {
+            eval(interp, f, e)?;
+        }
+        Op::Assign(t, e) => {
+            let v = eval(interp, f, e)?;
+            assign(interp, f, t, v)?;
+        }
+        Op::AugAssign(t, op, e) => aug_assign(interp, f, t, *op, e)?,
+        Op::Delete(t) => delete(interp, f, t)?,
+        Op::Jump(to) => f.pc = *to as usize,
+        Op::JumpIf(e, when, to) => {
+            if eval_to_bool(interp, f, e)? == *when {
+                f.pc = *to as usize;
+            }
+        }
+        Op::Return(e) => {
+            let v = match e {
+                Some(e) => eval(interp, f, e)?,
+                None => Value::None,
+            };
+            return Ok(do_return(f, v));
+        }
+        Op::Raise(exc, cause) => return Err(raise(interp, f, exc.as_ref(), cause.as_ref())?),
+        Op::Assert(test, msg) => {
+            if !eval_to_bool(interp, f, test)? {
+                let args = match msg {
+                    Some(m) => vec![eval(interp, f, m)?],
+                    None => vec![],
+                };
+                return Err(PyErr::Exc(interp.new_exc(&interp.types.exc("AssertionError"), args)));
+            }
+        }
+        Op::GetIter(e, slot) => {
+            let v = eval(interp, f, e)?;
+            f.slots[*slot as usize] = Some(ops::iter(interp, &v)?);
+        }
+        Op::ForIter(slot, target, exit) => {
+            let it = f.slots[*slot as usize].clone().unwrap_or_default();
+            match ops::next(interp, &it)? {
+                Some(v) => assign(interp, f, target, v)?,
+                None => {
+                    f.slots[*slot as usize] = None;
+                    f.pc = *exit as usize;
+                }
+            }
+        }
+        Op::GetAIter(e, slot) => {
+            let v = eval(interp, f, e)?;
+            let method = ops::special(interp, &v, "__aiter__").ok_or_else(|| {
+                interp.type_error(format!("'async for' requires an object with __aiter__ method, got {}", v.type_name()))
+            })?;
+            f.slots[*slot as usize] = Some(call(interp, &method, Args::default())?);
+        }
+        Op::ANext(slot, into) => {
+            let it = f.slots[*slot as usize].clone().unwrap_or_default();
+            let method = ops::special(interp, &it, "__anext__").ok_or_else(|| {
+                interp.type_error(format!("'async for' requires an iterator with __anext__ method, got {}", it.type_name()))
+            })?;
+            f.slots[*into as usize] = Some(call(interp, &method, Args::default())?);
+        }
+        Op::SetupExcept(h) => push_block(f, BlockKind::Except, *h),
+        Op::SetupFinally(h) => push_block(f, BlockKind::Finally, *h),
+        Op::PopBlock => {
+            f.blocks.pop();
+        }
+        Op::EnterFinally(h) => {
+            f.pending.push(Pending::Nothing);
+            f.pc = *h as usize;
+        }
+        Op::EndFinally => {
+            let p = f.pending.pop().unwrap_or(Pending::Nothing);
+            return resume_pending(f, p);
+        }
+        Op::ExceptMatch(types, next) => {
+            let classes = eval(interp, f, types)?;
+            let Some(exc) = f.handling.last().cloned() else { return Ok(Flow::Next) };
+            if !exception_matches(interp, &exc, &classes)? {
+                f.pc = *next as usize;
+            }
+        }
+        Op::BindExc(t) => {
+            if let Some(exc) = f.handling.last().cloned() {
+                assign(interp, f, t, Value::Instance(exc))?;
+            }
+        }
+        Op::PopExcept => {
+            if let Some(i) = f.blocks.iter().rposition(|b| b.kind == BlockKind::Handler) {
+                let block = f.blocks.remove(i);
+                f.handling.truncate(block.handling);
+                sync_handled(f);
+            }
+        }
+        Op::Reraise => {
+            let exc = f.handling.last().cloned();
+            if let Some(i) = f.blocks.iter().rposition(|b| b.kind == BlockKind::Handler) {
+                let block = f.blocks.remove(i);
+                f.handling.truncate(block.handling);
+                sync_handled(f);
+            }
+            if let Some(exc) = exc {
+                return Err(PyErr::Exc(exc));
+            }
+        }
+        Op::WithEnter { ctx, is_async, mgr, exit, value } => {
+            let m = eval(interp, f, ctx)?;
+            let (enter, leave) = if *is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+            let protocol = |interp: &Interp| {
+                let what = if *is_async { "the asynchronous context manager protocol" } else { "the context manager protocol" };
+                interp.type_error(format!("'{}' object does not support {what}", m.type_name()))
+            };
+            let exit_fn = ops::special(interp, &m, leave).ok_or_else(|| protocol(interp))?;
+            let enter_fn = ops::special(interp, &m, enter).ok_or_else(|| protocol(interp))?;
+            f.slots[*mgr as usize] = Some(m.clone());
+            f.slots[*exit as usize] = Some(exit_fn);
+            f.slots[*value as usize] = Some(call(interp, &enter_fn, Args::default())?);
+        }
+        Op::WithExit { exit, result } => {
+            let exit_fn = f.slots[*exit as usize].clone().unwrap_or_default();
+            let args = match f.pending.last() {
+                Some(Pending::Raise(PyErr::Exc(e))) => {
+                    vec![Value::Class(e.class.clone()), Value::Instance(e.clone()), Value::None]
+                }
+                _ => vec![Value::None, Value::None, Value::None],
+            };
+            let r = if matches!(f.pending.last(), Some(Pending::Raise(PyErr::Stop(_)))) {
+                Value::Bool(false)
+            } else {
+                call(interp, &exit_fn, Args { pos: args, kw: vec![] })?
+            };
+            f.slots[*result as usize] = Some(r);
+        }
+        Op::WithEnd { result } => {
+            let p = f.pending.pop().unwrap_or(Pending::Nothing);
+            let r = f.slots[*result as usize].take().unwrap_or_default();
+            if let Pending::Raise(PyErr::Exc(_)) = &p {
+                if ops::truthy(interp, &r)? {
+                    return Ok(Flow::Next);
+                }
+            }
+            return resume_pending(f, p);
+        }
+        Op::Await(e, _) => {
+            let v = eval(interp, f, e)?;
+            f.suspended = Some(pc);
+            return Ok(Flow::Exit(Exit::Await(v)));
+        }
+        Op::Yield(e, _) => {
+            let v = match e {
+                Some(e) => eval(interp, f, e)?,
+                None => Value::None,
+            };
+            f.suspended = Some(pc);
+            return Ok(Flow::Exit(Exit::Yield(v)));
+        }
+        Op::YieldFrom(slot, target) => {
+            if let Some(exit) = yield_from(interp, f, *slot, target.as_ref(), None, pc)? {
+                return Ok(Flow::Exit(exit));
+            }
+        }
+        Op::MakeFunction(def, target) => {
+            let mut decorators = Vec::with_capacity(def.decorators.len());
+            for d in &def.decorators {
+                decorators.push(eval(interp, f, d)?);
+            }
+            let mut func = make_function(interp, f, def)?;
+            for d in decorators.iter().rev() {
+                func = call(interp, d, Args { pos: vec![func], kw: vec![] })?;
+            }
+            assign(interp, f, target, func)?;
+        }
+        Op::MakeClass(def, target) => {
+            let mut decorators = Vec::with_capacity(def.decorators.len());
+            for d in &def.decorators {
+                decorators.push(eval(interp, f, d)?);
+            }
+            let mut class = make_class(interp, f, def)?;
+            for d in decorators.iter().rev() {
+                class = call(interp, d, Args { pos: vec![class], kw: vec![] })?;
+            }
+            assign(interp, f, target, class)?;
+        }
+        Op::Import(name, target, whole) => {
+            let m = import_module(interp, name)?;
+            let bound = if *whole || !name.contains('.') {
+                m
+            } else {
+                import_module(interp, name.split('.').next().unwrap_or(name))?
+            };
+            assign(interp, f, target, bound)?;
+        }
+        Op::ImportFrom(module, names) => {
+            let m = import_module(interp, module)?;
+            for (name, target) in names {
+                let v = match &m {
+                    Value::Module(md) => md.get(name),
+                    _ => None,
+                };
+                let Some(v) = v else {
+                    return Err(interp.err("ImportError", format!("cannot import name '{name}' from '{module}' (unknown location)")));
+                };
+                assign(interp, f, target, v)?;
+            }
+        }
+        Op::Leave { depth, to } => return Ok(do_leave(f, *depth, *to)),
+        Op::TopCall(e, target) => {
+            let (callee, args) = match e {
+                Expr::Call(func, args) => (eval(interp, f, func)?, super::eval::eval_args(interp, f, args)?),
+                Expr::CallMethod(obj, name, args) => {
+                    let o = eval(interp, f, obj)?;
+                    (super::attr::get_attr(interp, &o, name)?, super::eval::eval_args(interp, f, args)?)
+                }
+                other => (eval(interp, f, other)?, Args::default()),
+            };
+            if super::modules::asyncio::is_run(&callee) {
+                let coro = args.pos.into_iter().next().unwrap_or_default();
+                f.suspended = Some(pc);
+                return Ok(Flow::Exit(Exit::Await(super::modules::asyncio::run_request_value(coro))));
+            }
+            let v = call(interp, &callee, args)?;
+            assign(interp, f, target, v)?;
+        }
+        Op::Annotate(name) => {
+            if let Some(ns) = &f.namespace {
+                let mut ns = ns.borrow_mut();
+                let entry = ns.entry(Name::from("__annotations__")).or_insert_with(|| Value::dict(Dict::new()));
+                if let Value::Dict(d) = entry {
+                    d.borrow_mut().set_str(name, Value::None);
+                }
+            }
+        }
+        Op::Collect(slot, e) => {
+            let v = eval(interp, f, e)?;
+            match &f.slots[*slot as usize] {
+                Some(Value::List(l)) => {
+                    let mut l = l.borrow_mut();
+                    ops::check_size(interp, l.len() + 1)?;
+                    l.push(v);
+                }
+                Some(Value::Set(s)) => {
+                    let k = ops::key(interp, v)?;
+                    s.borrow_mut().items.insert(k);
+                }
+                _ => {}
+            }
+        }
+        Op::CollectPair(slot, k, v) => {
+            let k = eval(interp, f, k)?;
+            let v = eval(interp, f, v)?;
+            if let Some(Value::Dict(d)) = &f.slots[*slot as usize] {
+                let k = ops::key(interp, k)?;
+                d.borrow_mut().insert(k, v);
+            }
+        }
+        Op::Nop => {}
+    }
+    Ok(Flow::Next)
+}
+
+/// `raise exc from cause` (or a bare `raise`).
+fn raise(interp: &Interp, f: &mut Frame, exc: Option<&Expr>, cause: Option<&Expr>) -> R<PyErr> {
+    let Some(exc) = exc else {
+        return match handled_exception(interp, f) {
+            Some(e) => Ok(PyErr::Exc(e)),
+            None => Ok(interp.runtime_error("No active exception to reraise")),
+        };
+    };
+    let v = eval(interp, f, exc)?;
+    let inst = ops::to_exception(interp, v)?;
+    if let Some(cause) = cause {
+        let c = eval(interp, f, cause)?;
+        let c = match c {
+            Value::None => None,
+            other => Some(Value::Instance(ops::to_exception(interp, other)?)),
+        };
+        if let Some(data) = &inst.exc {
+            let mut d = data.borrow_mut();
+            d.cause = c;
+            d.suppress_context = true;
+        }
+    }
+    // `raise e` of an exception raised before: this frame's line goes in front again.
+    if let Some(data) = &inst.exc {
+        data.borrow_mut().traceback.retain(|t| t.frame != f.id);
+    }
+    Ok(PyErr::Exc(inst))
+}
+
+/// Whether the handled exception matches an `except` clause's class or tuple of classes.
+fn exception_matches(interp: &Interp, exc: &Rc<Instance>, classes: &Value) -> R<bool> {
+    match classes {
+        Value::Class(c) if c.is_exception() || Rc::ptr_eq(c, &interp.types.base_exception) => Ok(exc.class.is_subclass(c)),
+        Value::Tuple(items) => {
+            for item in items.iter() {
+                if exception_matches(interp, exc, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(interp.type_error("catching classes that do not inherit from BaseException is not allowed")),
+    }
+}
+
+/// `yield from it`: forwards one value in (or starts), and either yields what the
+/// sub-iterator yields or, when it ends, stores its return value and moves on.
+fn yield_from(interp: &Interp, f: &mut Frame, slot: u32, target: Option<&Target>, sent: Option<Value>, pc: usize) -> R<Option<Exit>> {
+    let it = f.slots[slot as usize].clone().unwrap_or_default();
+    let step = match sent {
+        Some(v) if !v.is_none() => super::coro::send(interp, &it, v),
+        _ => ops::next(interp, &it).map(|o| o.ok_or(Value::None)),
+    };
+    match step {
+        Ok(Ok(v)) => {
+            f.pc = pc;
+            f.suspended = Some(pc);
+            Ok(Some(Exit::Yield(v)))
+        }
+        Ok(Err(returned)) => {
+            f.slots[slot as usize] = None;
+            if let Some(t) = target {
+                assign(interp, f, t, returned)?;
+            }
+            f.pc = pc + 1;
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// ----- names and targets -----------------------------------------------------------------
+
+pub fn load(interp: &Interp, f: &Frame, var: &Var) -> R<Value> {
+    match var {
+        Var::Local(s) => f.slots[*s as usize].clone().ok_or_else(|| {
+            let name = f.code.slot_names.get(*s as usize).cloned().unwrap_or_else(|| Name::from("?"));
+            interp.err("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+        }),
+        Var::Cell(i) => {
+            let cell = f.cells.get(*i as usize).and_then(|c| c.borrow().clone());
+            cell.ok_or_else(|| {
+                let own = f.code.cell_slots.len();
+                let name = if (*i as usize) < own {
+                    f.code.slot_names.get(f.code.cell_slots[*i as usize]).cloned().unwrap_or_else(|| Name::from("?"))
+                } else {
+                    f.code.freevars.get(*i as usize - own).cloned().unwrap_or_else(|| Name::from("?"))
+                };
+                interp.err("NameError", format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+            })
+        }
+        Var::Global(n) => load_global(interp, &f.globals, n),
+        Var::Name(n) => {
+            if let Some(ns) = &f.namespace {
+                if let Some(v) = ns.borrow().get(n) {
+                    return Ok(v.clone());
+                }
+            }
+            load_global(interp, &f.globals, n)
+        }
+    }
+}
+
+pub fn load_global(interp: &Interp, globals: &Module, name: &Name) -> R<Value> {
+    if let Some(v) = globals.globals.borrow().get(name) {
+        return Ok(v.clone());
+    }
+    if let Some(v) = interp.builtins.globals.borrow().get(name) {
+        return Ok(v.clone());
+    }
+    Err(interp.err("NameError", format!("name '{name}' is not defined")))
+}
+
+fn store(f: &mut Frame, var: &Var, v: Value) {
+    match var {
+        Var::Local(s) => f.slots[*s as usize] = Some(v),
+        Var::Cell(i) => {
+            if let Some(c) = f.cells.get(*i as usize) {
+                *c.borrow_mut() = Some(v);
+            }
+        }
+        Var::Global(n) => {
+            f.globals.globals.borrow_mut().insert(n.clone(), v);
+        }
+        Var::Name(n) => match &f.namespace {
+            Some(ns) => {
+                ns.borrow_mut().insert(n.clone(), v);
+            }
+            None => {
+                f.globals.globals.borrow_mut().insert(n.clone(), v);
+            }
+        },
+    }
+}
+
+pub fn assign(interp: &Interp, f: &mut Frame, t: &Target, v: Value) -> R<()> {
+    match t {
+        Target::Var(var) => store(f, var, v),
+        Target::Attr(obj, name) => {
+            let o = eval(interp, f, obj)?;
+            super::attr::set_attr(interp, &o, name, v)?;
+        }
+        Target::Item(obj, index) => {
+            let o = eval(interp, f, obj)?;
+            let i = eval(interp, f, index)?;
+            ops::set_item(interp, &o, i, v)?;
+        }
+        Target::Unpack(targets, star) => {
+            let items = unpack(interp, v, targets.len(), *star)?;
+            for (t, item) in targets.iter().zip(items) {
+                assign(interp, f, t, item)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Splits an iterable into `n` values for `a, *b, c = v`, with CPython's messages.
+fn unpack(interp: &Interp, v: Value, n: usize, star: Option<usize>) -> R<Vec<Value>> {
+    let items = match &v {
+        Value::Tuple(t) => t.to_vec(),
+        Value::List(l) => l.borrow().clone(),
+        _ => {
+            let it = ops::iter(interp, &v).map_err(|_| interp.type_error(format!("cannot unpack non-iterable {} object", v.type_name())))?;
+            let mut out = Vec::new();
+            while let Some(x) = ops::next(interp, &it)? {
+                out.push(x);
+                if star.is_none() && out.len() > n {
+                    break;
+                }
+            }
+            out
+        }
+    };
+    match star {
+        None => {
+            if items.len() < n {
+                return Err(interp.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+            }
+            if items.len() > n {
+                return Err(interp.value_error(format!("too many values to unpack (expected {n})")));
+            }
+            Ok(items)
+        }
+        Some(s) => {
+            let fixed = n - 1;
+            if items.len() < fixed {
+                return Err(interp.value_error(format!("not enough values to unpack (expected at least {fixed}, got {})", items.len())));
+            }
+            let after = fixed - s;
+            let mut out: Vec<Value> = items[..s].to_vec();
+            out.push(Value::list(items[s..items.len() - after].to_vec()));
+            out.extend_from_slice(&items[items.len() - after..]);
+            Ok(out)
+        }
+    }
+}
+
+fn aug_assign(interp: &Interp, f: &mut Frame, t: &Target, op: BinOp, e: &Expr) -> R<()> {
+    match t {
+        Target::Var(var) => {
+            let cur = load(interp, f, var)?;
+            let v = eval(interp, f, e)?;
+            let r = ops::inplace(interp, op, cur, v)?;
+            store(f, var, r);
+        }
+        Target::Attr(obj, name) => {
+            let o = eval(interp, f, obj)?;
+            let cur = super::attr::get_attr(interp, &o, name)?;
+            let v = eval(interp, f, e)?;
+            let r = ops::inplace(interp, op, cur, v)?;
+            super::attr::set_attr(interp, &o, name, r)?;
+        }
+        Target::Item(obj, index) => {
+            let o = eval(interp, f, obj)?;
+            let i = eval(interp, f, index)?;
+            let cur = ops::get_item(interp, &o, &i)?;
+            let v = eval(interp, f, e)?;
+            let r = ops::inplace(interp, op, cur, v)?;
+            ops::set_item(interp, &o, i, r)?;
+        }
+        Target::Unpack(..) => return Err(interp.err("SyntaxError", "illegal expression for augmented assignment")),
+    }
+    Ok(())
+}
+
+fn delete(interp: &Interp, f: &mut Frame, t: &Target) -> R<()> {
+    match t {
+        Target::Var(var) => match var {
+            Var::Local(s) => {
+                if f.slots[*s as usize].take().is_none() {
+                    let name = f.code.slot_names.get(*s as usize).cloned().unwrap_or_else(|| Name::from("?"));
+                    return Err(interp.err("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value")));
+                }
+            }
+            Var::Cell(i) => {
+                if let Some(c) = f.cells.get(*i as usize) {
+                    c.borrow_mut().take();
+                }
+            }
+            Var::Global(n) => {
+                if f.globals.globals.borrow_mut().shift_remove(n).is_none() {
+                    return Err(interp.err("NameError", format!("name '{n}' is not defined")));
+                }
+            }
+            Var::Name(n) => {
+                let removed = match &f.namespace {
+                    Some(ns) => ns.borrow_mut().shift_remove(n).is_some(),
+                    None => f.globals.globals.borrow_mut().shift_remove(n).is_some(),
+                };
+                if !removed {
+                    return Err(interp.err("NameError", format!("name '{n}' is not defined")));
+                }
+            }
+        },
+        Target::Attr(obj, name) => {
+            let o = eval(interp, f, obj)?;
+            super::attr::del_attr(interp, &o, name)?;
+        }
+        Target::Item(obj, index) => {
+            let o = eval(interp, f, obj)?;
+            let i = eval(interp, f, index)?;
+            ops::del_item(interp, &o, i)?;
+        }
+        Target::Unpack(targets, _) => {
+            for t in targets {
+                delete(interp, f, t)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,513 @@
+//! The interpreter's state: built-in types and modules, the program's output, its limits, and
+//! the errors every other part raises. One [`Interp`] runs one program (its module and every
+//! task it starts); it is shared (`Rc`) by the coroutines running on the loop.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use super::format::{Exc, Raise};
+use super::ir::Name;
+use super::random::Random;
+use super::value::*;
+
+/// A raised exception, or a stop the program cannot catch.
+#[derive(Clone)]
+pub enum PyErr {
+    /// A Python exception (an instance of a `BaseException` subclass).
+    Exc(Rc<Instance>),
+    /// Interleave stopped the program (a budget ran out): no `except` or `finally` runs.
+    Stop(Rc<str>),
+}
+
+pub type R<T> = Result<T, PyErr>;
+
+impl PyErr {
+    pub fn instance(&self) -> Option<&Rc<Instance>> {
+        match self {
+            PyErr::Exc(i) => Some(i),
+            PyErr::Stop(_) => None,
+        }
+    }
+
+    /// The exception as a value (a stop shows as a RuntimeError-like message).
+    pub fn value(&self) -> Value {
+        match self {
+            PyErr::Exc(i) => Value::Instance(i.clone()),
+            PyErr::Stop(m) => Value::Str(m.clone()),
+        }
+    }
+
+    pub fn is(&self, class: &Rc<Class>) -> bool {
+        matches!(self, PyErr::Exc(i) if i.class.is_subclass(class))
+    }
+}
+
+/// Limits that keep a program from hurting the page. Each breach is a clear message.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Python call depth before `RecursionError` (CPython's default).
+    pub recursion: u32,
+    /// Seconds a single task may hold the loop before the program is stopped.
+    pub loop_budget_secs: f64,
+    /// Bytes of output kept (the rest is counted and said to be cut).
+    pub output_bytes: usize,
+    /// Elements a single list, string or dict may have.
+    pub collection_items: usize,
+    /// Tasks a program may create.
+    pub tasks: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            recursion: 1000,
+            loop_budget_secs: 10.0,
+            output_bytes: 1 << 20,
+            collection_items: 20_000_000,
+            tasks: 100_000,
+        }
+    }
+}
+
+/// Which stream a line of output went to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// Text printed so far that has not ended its line yet, and how much was cut.
+#[derive(Default)]
+pub struct Output {
+    pub partial: [String; 2],
+    pub bytes: usize,
+    pub cut_bytes: usize,
+}
+
+/// Where output goes: the run's recording (the page), or a collector (native runner, tests).
+pub type Sink = Rc<dyn Fn(Stream, &str)>;
+
+/// The built-in classes, by role.
+pub struct Types {
+    pub object: Rc<Class>,
+    pub type_: Rc<Class>,
+    pub none: Rc<Class>,
+    pub bool_: Rc<Class>,
+    pub int: Rc<Class>,
+    pub float: Rc<Class>,
+    pub str_: Rc<Class>,
+    pub list: Rc<Class>,
+    pub tuple: Rc<Class>,
+    pub dict: Rc<Class>,
+    pub set: Rc<Class>,
+    pub frozenset: Rc<Class>,
+    pub function: Rc<Class>,
+    pub builtin_function: Rc<Class>,
+    pub method: Rc<Class>,
+    pub module: Rc<Class>,
+    pub base_exception: Rc<Class>,
+    /// Every exception class by name (`ValueError`, `CancelledError`…).
+    pub exceptions: HashMap<&'static str, Rc<Class>>,
+    /// Classes of native objects (`coroutine`, `Task`…), made on first use.
+    pub natives: RefCell<HashMap<String, Rc<Class>>>,
+}
+
+/// CPython 3.11's built-in exception tree (the part programs meet), parent first.
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("CancelledError", "BaseException"),
+    ("BaseExceptionGroup", "BaseException"),
+    ("Exception", "BaseException"),
+    ("ExceptionGroup", "BaseExceptionGroup"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("StopAsyncIteration", "Exception"),
+    ("StopIteration", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("UserWarning", "Warning"),
+    ("InvalidStateError", "Exception"),
+    ("QueueEmpty", "Exception"),
+    ("QueueFull", "Exception"),
+    ("JSONDecodeError", "ValueError"),
+];
+
+/// `C3` linearisation of a new class's bases, as Python computes the MRO.
+pub fn c3_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.lineage().cloned().collect()).collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Rc<Class>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let head = seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c))))?;
+        for s in &mut seqs {
+            if Rc::ptr_eq(&s[0], &head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
+    }
+}
+
+pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, builtin: BuiltinType, user: bool) -> Rc<Class> {
+    let mro = c3_mro(&bases).unwrap_or_else(|| bases.clone());
+    Rc::new(Class {
+        name: Rc::from(name),
+        qualname: Rc::from(name),
+        module: Rc::from(module),
+        bases,
+        mro,
+        attrs: RefCell::new(Attrs::default()),
+        builtin,
+        user,
+    })
+}
+
+impl Types {
+    fn new() -> Types {
+        let object = new_class("object", "builtins", vec![], BuiltinType::Object, false);
+        let of = |name: &str, t: BuiltinType| new_class(name, "builtins", vec![object.clone()], t, false);
+        let int = of("int", BuiltinType::Int);
+        let bool_ = new_class("bool", "builtins", vec![int.clone()], BuiltinType::Bool, false);
+        let mut exceptions: HashMap<&'static str, Rc<Class>> = HashMap::new();
+        for &(name, parent) in EXCEPTIONS {
+            let base = exceptions.get(parent).cloned().unwrap_or_else(|| object.clone());
+            let module = match name {
+                "CancelledError" | "InvalidStateError" => "asyncio.exceptions",
+                "QueueEmpty" | "QueueFull" => "asyncio.queues",
+                "JSONDecodeError" => "json.decoder",
+                _ => "builtins",
+            };
+            let mut bases = vec![base];
+            if name == "ExceptionGroup" {
+                if let Some(e) = exceptions.get("Exception") {
+                    bases.push(e.clone());
+                }
+            }
+            let class = new_class(name, module, bases, BuiltinType::BaseException, false);
+            exceptions.insert(name, class);
+        }
+        let base_exception = exceptions.get("BaseException").cloned().unwrap_or_else(|| object.clone());
+        Types {
+            type_: of("type", BuiltinType::Type),
+            none: of("NoneType", BuiltinType::NoneType),
+            bool_,
+            int,
+            float: of("float", BuiltinType::Float),
+            str_: of("str", BuiltinType::Str),
+            list: of("list", BuiltinType::List),
+            tuple: of("tuple", BuiltinType::Tuple),
+            dict: of("dict", BuiltinType::Dict),
+            set: of("set", BuiltinType::Set),
+            frozenset: of("frozenset", BuiltinType::FrozenSet),
+            function: of("function", BuiltinType::Function),
+            builtin_function: of("builtin_function_or_method", BuiltinType::BuiltinFunction),
+            method: of("method", BuiltinType::Method),
+            module: of("module", BuiltinType::Module),
+            base_exception,
+            exceptions,
+            natives: RefCell::new(HashMap::new()),
+            object,
+        }
+    }
+
+    pub fn exc(&self, name: &str) -> Rc<Class> {
+        self.exceptions.get(name).cloned().unwrap_or_else(|| self.base_exception.clone())
+    }
+}
+
+/// What a running frame tells the rest of the interpreter (tracebacks, `super()`, the line
+/// to light on the page).
+pub struct FrameInfo {
+    pub func: Option<Rc<Function>>,
+    pub first_arg: Option<Value>,
+    pub line: Cell<u32>,
+    /// Exceptions its `except` clauses are handling (for implicit chaining across calls).
+    pub handled: RefCell<Vec<Rc<Instance>>>,
+}
+
+pub struct Interp {
+    pub this: Weak<Interp>,
+    pub types: Types,
+    pub builtins: Rc<Module>,
+    pub main: Rc<Module>,
+    pub modules: RefCell<HashMap<Name, Rc<Module>>>,
+    pub limits: Limits,
+    /// Python calls in progress (for `RecursionError`).
+    pub depth: Cell<u32>,
+    pub frames: RefCell<Vec<Rc<FrameInfo>>>,
+    pub out: RefCell<Output>,
+    pub sink: Sink,
+    /// The program's source lines (tracebacks and warnings quote them).
+    pub source: Vec<Rc<str>>,
+    pub random: RefCell<Random>,
+    /// asyncio's task-name counter (`Task-1`, `Task-2`, …), for the whole program.
+    pub task_names: Cell<u64>,
+    /// Ops run since the loop budget was last checked, and when the current hold began (ms).
+    pub ops: Cell<u32>,
+    pub hold_started: Cell<f64>,
+    pub next_frame_id: Cell<u64>,
+    /// The program ended through `sys.exit(code)`.
+    pub exit_code: Cell<Option<i64>>,
+}
+
+impl Interp {
+    pub fn new(source: &str, limits: Limits, sink: Sink) -> Rc<Interp> {
+        let source = source.lines().map(Rc::from).collect();
+        Rc::new_cyclic(|this| {
+            let interp = Interp {
+                this: this.clone(),
+                types: Types::new(),
+                builtins: Module::new("builtins"),
+                main: Module::new("__main__"),
+                modules: RefCell::new(HashMap::new()),
+                limits,
+                depth: Cell::new(0),
+                frames: RefCell::new(Vec::new()),
+                out: RefCell::new(Output::default()),
+                sink,
+                source,
+                random: RefCell::new(Random::new(0)),
+                task_names: Cell::new(0),
+                ops: Cell::new(0),
+                hold_started: Cell::new(now_ms()),
+                next_frame_id: Cell::new(1),
+                exit_code: Cell::new(None),
+            };
+            interp.main.set("__name__", Value::str("__main__"));
+            super::builtins::install(&interp);
+            interp
+        })
+    }
+
+    pub fn rc(&self) -> Rc<Interp> {
+        // The interpreter is only ever used through its `Rc`, so this always succeeds; a
+        // failure would mean use after the program ended, which nothing does.
+        self.this.upgrade().unwrap_or_else(|| unreachable!("the interpreter outlives its use"))
+    }
+
+    // ----- errors --------------------------------------------------------------------------
+
+    /// An instance of exception class `class` with `args`.
+    pub fn new_exc(&self, class: &Rc<Class>, args: Vec<Value>) -> Rc<Instance> {
+        Rc::new(Instance {
+            class: class.clone(),
+            attrs: RefCell::new(Attrs::default()),
+            exc: Some(RefCell::new(ExcData { args, ..ExcData::default() })),
+        })
+    }
+
+    /// `name(message)` as an error to return.
+    pub fn err(&self, name: &str, message: impl AsRef<str>) -> PyErr {
+        let class = self.types.exc(name);
+        let args = if message.as_ref().is_empty() { vec![] } else { vec![Value::str(message.as_ref())] };
+        PyErr::Exc(self.new_exc(&class, args))
+    }
+
+    pub fn type_error(&self, message: impl AsRef<str>) -> PyErr {
+        self.err("TypeError", message)
+    }
+
+    pub fn value_error(&self, message: impl AsRef<str>) -> PyErr {
+        self.err("ValueError", message)
+    }
+
+    pub fn runtime_error(&self, message: impl AsRef<str>) -> PyErr {
+        self.err("RuntimeError", message)
+    }
+
+    pub fn index_error(&self, message: impl AsRef<str>) -> PyErr {
+        self.err("IndexError", message)
+    }
+
+    pub fn attribute_error(&self, message: impl AsRef<str>) -> PyErr {
+        self.err("AttributeError", message)
+    }
+
+    pub fn key_error(&self, key: Value) -> PyErr {
+        PyErr::Exc(self.new_exc(&self.types.exc("KeyError"), vec![key]))
+    }
+
+    pub fn stop_iteration(&self, value: Value) -> PyErr {
+        let args = if value.is_none() { vec![] } else { vec![value] };
+        PyErr::Exc(self.new_exc(&self.types.exc("StopIteration"), args))
+    }
+
+    /// An error from the formatting/arith helpers, as its Python exception.
+    pub fn raise(&self, r: Raise) -> PyErr {
+        let name = match r.kind {
+            Exc::ValueError => "ValueError",
+            Exc::TypeError => "TypeError",
+            Exc::OverflowError => "OverflowError",
+            Exc::ZeroDivisionError => "ZeroDivisionError",
+            Exc::MemoryError => "MemoryError",
+            Exc::IndexError => "IndexError",
+            Exc::Unsupported => "NotImplementedError",
+        };
+        self.err(name, r.msg)
+    }
+
+    // ----- output --------------------------------------------------------------------------
+
+    /// Writes text to a stream; whole lines go to the sink as they complete.
+    pub fn write(&self, stream: Stream, text: &str) {
+        let mut out = self.out.borrow_mut();
+        if out.bytes >= self.limits.output_bytes {
+            out.cut_bytes += text.len();
+            return;
+        }
+        out.bytes += text.len();
+        let i = stream as usize;
+        out.partial[i].push_str(text);
+        if !out.partial[i].contains('\n') {
+            return;
+        }
+        let buffered = std::mem::take(&mut out.partial[i]);
+        let (lines, rest) = match buffered.rfind('\n') {
+            Some(end) => (buffered[..end].to_string(), buffered[end + 1..].to_string()),
+            None => (String::new(), buffered),
+        };
+        out.partial[i] = rest;
+        drop(out);
+        for line in lines.split('\n') {
+            (self.sink)(stream, line);
+        }
+    }
+
+    /// Ends the program's output: partial lines are flushed, and a cut is said.
+    pub fn flush_output(&self) {
+        let (partials, cut) = {
+            let mut out = self.out.borrow_mut();
+            let p = [std::mem::take(&mut out.partial[0]), std::mem::take(&mut out.partial[1])];
+            (p, std::mem::take(&mut out.cut_bytes))
+        };
+        if !partials[0].is_empty() {
+            (self.sink)(Stream::Stdout, &partials[0]);
+        }
+        if !partials[1].is_empty() {
+            (self.sink)(Stream::Stderr, &partials[1]);
+        }
+        if cut > 0 {
+            let limit = self.limits.output_bytes;
+            (self.sink)(Stream::Stderr, &format!("[Interleave: output past {} KiB was cut: {cut} more bytes not shown]", limit / 1024));
+        }
+    }
+
+    // ----- frames ----------------------------------------------------------------------------
+
+    /// The line the innermost running frame is at (0 outside any frame).
+    pub fn current_line(&self) -> u32 {
+        self.frames.borrow().last().map_or(0, |f| f.line.get())
+    }
+
+    pub fn source_line(&self, line: u32) -> Option<&str> {
+        self.source.get((line as usize).checked_sub(1)?).map(|s| &**s)
+    }
+
+    /// A class for a native object's type name (made once).
+    pub fn native_class(&self, name: &str) -> Rc<Class> {
+        if let Some(c) = self.types.natives.borrow().get(name) {
+            return c.clone();
+        }
+        let module = match name {
+            "Task" | "Future" | "Queue" | "Semaphore" | "BoundedSemaphore" | "Lock" | "Event" | "Condition" | "TaskGroup" | "Timeout" => "asyncio",
+            _ => "builtins",
+        };
+        let c = new_class(name, module, vec![self.types.object.clone()], BuiltinType::Native, false);
+        self.types.natives.borrow_mut().insert(name.to_string(), c.clone());
+        c
+    }
+
+    /// The class of any value (`type(v)`).
+    pub fn class_of(&self, v: &Value) -> Rc<Class> {
+        let t = &self.types;
+        match v {
+            Value::None => t.none.clone(),
+            Value::Bool(_) => t.bool_.clone(),
+            Value::Int(_) => t.int.clone(),
+            Value::Float(_) => t.float.clone(),
+            Value::Str(_) => t.str_.clone(),
+            Value::List(_) => t.list.clone(),
+            Value::Tuple(_) => t.tuple.clone(),
+            Value::Dict(_) => t.dict.clone(),
+            Value::Set(_) => t.set.clone(),
+            Value::FrozenSet(_) => t.frozenset.clone(),
+            Value::Func(_) => t.function.clone(),
+            Value::Builtin(_) => t.builtin_function.clone(),
+            Value::Method(_) => t.method.clone(),
+            Value::Class(_) => t.type_.clone(),
+            Value::Instance(i) => i.class.clone(),
+            Value::Module(_) => t.module.clone(),
+            Value::Object(o) => self.native_class(o.type_name()),
+        }
+    }
+
+    /// `isinstance(v, class)`
+    pub fn isinstance(&self, v: &Value, class: &Rc<Class>) -> bool {
+        if Rc::ptr_eq(class, &self.types.object) {
+            return true;
+        }
+        self.class_of(v).is_subclass(class)
+    }
+}
+
+/// Milliseconds from a monotonic clock (the loop budget measures real time even on the
+/// virtual clock: an infinite loop takes real time whatever the run's clock says).
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::runtime::now_ms()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::sync::OnceLock;
+        use std::time::Instant;
+        static START: OnceLock<Instant> = OnceLock::new();
+        START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0
+    }
+}

@@ -1,0 +1,899 @@
+//! Methods of the built-in types (`str.split`, `list.append`, `dict.get`…). One table maps
+//! (type, name) to a native function taking the object as its first argument; the same
+//! function serves `obj.method(…)`, `obj.method` (bound) and `str.method` (unbound).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::builtins::{dict_update, expect, sort_values};
+use super::call::call as call_fn;
+use super::format::{self as fmt, py_isspace};
+use super::interp::{Interp, R};
+use super::ir::Name;
+use super::objects::{DictPart, DictView};
+use super::ops;
+use super::value::*;
+
+fn kind(v: &Value) -> Option<BuiltinType> {
+    Some(match v {
+        Value::Str(_) => BuiltinType::Str,
+        Value::List(_) => BuiltinType::List,
+        Value::Tuple(_) => BuiltinType::Tuple,
+        Value::Dict(_) => BuiltinType::Dict,
+        Value::Set(_) => BuiltinType::Set,
+        Value::FrozenSet(_) => BuiltinType::FrozenSet,
+        Value::Int(_) => BuiltinType::Int,
+        Value::Bool(_) => BuiltinType::Bool,
+        Value::Float(_) => BuiltinType::Float,
+        _ => return None,
+    })
+}
+
+/// `obj.name(args)` for a built-in object, if the type has that method.
+pub fn call(interp: &Interp, obj: &Value, name: &str, args: &mut Args) -> Option<R<Value>> {
+    let f = lookup(kind(obj)?, name)?;
+    args.pos.insert(0, obj.clone());
+    Some(f(interp, std::mem::take(args)))
+}
+
+/// `obj.name` for a built-in object: a bound method or an attribute.
+pub fn attribute(interp: &Interp, obj: &Value, name: &str) -> Option<R<Value>> {
+    let k = kind(obj)?;
+    match (obj, name) {
+        (Value::Int(i), "real" | "numerator") => return Some(Ok(Value::Int(*i))),
+        (Value::Int(_), "imag") => return Some(Ok(Value::Int(0))),
+        (Value::Int(_), "denominator") => return Some(Ok(Value::Int(1))),
+        (Value::Bool(b), "real" | "numerator") => return Some(Ok(Value::Int(*b as i64))),
+        (Value::Float(x), "real") => return Some(Ok(Value::Float(*x))),
+        (Value::Float(_), "imag") => return Some(Ok(Value::Float(0.0))),
+        _ => {}
+    }
+    let _ = interp;
+    let f = lookup(k, name)?;
+    Some(Ok(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(obj.clone()) }))))
+}
+
+/// `str.upper` and friends, read from the class.
+pub fn unbound(_interp: &Interp, class: &Rc<Class>, name: &str) -> Option<Value> {
+    let f = match class.builtin {
+        BuiltinType::Dict if name == "fromkeys" => dict_fromkeys as BuiltinFn,
+        BuiltinType::Str if name == "maketrans" => return None,
+        b => lookup(b, name)?,
+    };
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None })))
+}
+
+fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
+    Some(match k {
+        BuiltinType::Str => match name {
+            "split" => |i, a| split(i, a, false),
+            "rsplit" => |i, a| split(i, a, true),
+            "join" => join,
+            "strip" => |i, a| strip(i, a, true, true),
+            "lstrip" => |i, a| strip(i, a, true, false),
+            "rstrip" => |i, a| strip(i, a, false, true),
+            "replace" => replace,
+            "startswith" => |i, a| affix(i, a, true),
+            "endswith" => |i, a| affix(i, a, false),
+            "upper" => |i, a| map_str(i, a, |s| s.to_uppercase()),
+            "lower" => |i, a| map_str(i, a, |s| s.to_lowercase()),
+            "casefold" => |i, a| map_str(i, a, |s| s.to_lowercase()),
+            "swapcase" => |i, a| map_str(i, a, |s| s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() }).collect()),
+            "title" => |i, a| map_str(i, a, title),
+            "capitalize" => |i, a| {
+                map_str(i, a, |s| {
+                    let mut c = s.chars();
+                    match c.next() {
+                        Some(f) => f.to_uppercase().chain(c.flat_map(|x| x.to_lowercase())).collect(),
+                        None => String::new(),
+                    }
+                })
+            },
+            "find" => |i, a| find(i, a, false, false),
+            "rfind" => |i, a| find(i, a, true, false),
+            "index" => |i, a| find(i, a, false, true),
+            "rindex" => |i, a| find(i, a, true, true),
+            "count" => str_count,
+            "isdigit" | "isdecimal" | "isnumeric" => |i, a| test_str(i, a, |c| c.is_ascii_digit() || fmt::unicode_decimal(c).is_some()),
+            "isalpha" => |i, a| test_str(i, a, char::is_alphabetic),
+            "isalnum" => |i, a| test_str(i, a, char::is_alphanumeric),
+            "isspace" => |i, a| test_str(i, a, py_isspace),
+            "isupper" => |i, a| cased(i, a, true),
+            "islower" => |i, a| cased(i, a, false),
+            "istitle" => |i, a| {
+                let s = this_str(i, &a)?;
+                Ok(Value::Bool(s.chars().any(char::is_alphabetic) && title(&s) == *s))
+            },
+            "isidentifier" => |i, a| {
+                let s = this_str(i, &a)?;
+                let mut c = s.chars();
+                Ok(Value::Bool(c.next().is_some_and(|f| f == '_' || f.is_alphabetic()) && c.all(|x| x == '_' || x.is_alphanumeric())))
+            },
+            "isascii" => |i, a| Ok(Value::Bool(this_str(i, &a)?.is_ascii())),
+            "center" => |i, a| pad(i, a, 'c'),
+            "ljust" => |i, a| pad(i, a, 'l'),
+            "rjust" => |i, a| pad(i, a, 'r'),
+            "zfill" => zfill,
+            "partition" => |i, a| partition(i, a, false),
+            "rpartition" => |i, a| partition(i, a, true),
+            "splitlines" => splitlines,
+            "format" => str_format,
+            "format_map" => |i, a| {
+                let mapping = a.pos.get(1).cloned().unwrap_or_default();
+                let s = this_str(i, &a)?;
+                let kw: Vec<(Name, Value)> = ops::mapping_items(i, &mapping)?.into_iter().filter_map(|(k, v)| if let Value::Str(k) = k { Some((k, v)) } else { None }).collect();
+                Ok(Value::str(&format_string(i, &s, &[], &kw)?))
+            },
+            "encode" => |i, a| {
+                let s = this_str(i, &a)?;
+                Ok(Value::object(super::modules::json::Bytes(s.as_bytes().to_vec())))
+            },
+            "removeprefix" => |i, a| {
+                let s = this_str(i, &a)?;
+                let p = str_arg(i, &a, 1, "removeprefix")?;
+                Ok(Value::str(s.strip_prefix(&*p).unwrap_or(&s)))
+            },
+            "removesuffix" => |i, a| {
+                let s = this_str(i, &a)?;
+                let p = str_arg(i, &a, 1, "removesuffix")?;
+                Ok(Value::str(s.strip_suffix(&*p).unwrap_or(&s)))
+            },
+            "expandtabs" => |i, a| {
+                let s = this_str(i, &a)?;
+                let size = match a.pos.get(1) {
+                    Some(v) => ops::to_index(i, v)?.max(0) as usize,
+                    None => 8,
+                };
+                let mut out = String::new();
+                let mut col = 0;
+                for c in s.chars() {
+                    match c {
+                        '\t' if size > 0 => {
+                            let n = size - col % size;
+                            out.extend(std::iter::repeat_n(' ', n));
+                            col += n;
+                        }
+                        '\t' => {}
+                        '\n' | '\r' => {
+                            out.push(c);
+                            col = 0;
+                        }
+                        c => {
+                            out.push(c);
+                            col += 1;
+                        }
+                    }
+                }
+                Ok(Value::str(&out))
+            },
+            _ => return None,
+        },
+        BuiltinType::List => match name {
+            "append" => |i, a| {
+                expect(i, &a, "append", 2, 2)?;
+                let l = this_list(i, &a)?;
+                ops::check_size(i, l.borrow().len() + 1)?;
+                l.borrow_mut().push(a.pos[1].clone());
+                Ok(Value::None)
+            },
+            "extend" => |i, a| {
+                expect(i, &a, "extend", 2, 2)?;
+                let l = this_list(i, &a)?;
+                let items = ops::collect(i, &a.pos[1])?;
+                ops::check_size(i, l.borrow().len() + items.len())?;
+                l.borrow_mut().extend(items);
+                Ok(Value::None)
+            },
+            "insert" => |i, a| {
+                expect(i, &a, "insert", 3, 3)?;
+                let l = this_list(i, &a)?;
+                let n = l.borrow().len() as i64;
+                let at = ops::to_index(i, &a.pos[1])?;
+                let at = if at < 0 { (at + n).max(0) } else { at.min(n) } as usize;
+                l.borrow_mut().insert(at, a.pos[2].clone());
+                Ok(Value::None)
+            },
+            "remove" => |i, a| {
+                expect(i, &a, "remove", 2, 2)?;
+                let l = this_list(i, &a)?;
+                let items = l.borrow().clone();
+                for (k, x) in items.iter().enumerate() {
+                    if ops::eq(i, x, &a.pos[1])? {
+                        l.borrow_mut().remove(k);
+                        return Ok(Value::None);
+                    }
+                }
+                Err(i.value_error("list.remove(x): x not in list"))
+            },
+            "pop" => |i, a| {
+                expect(i, &a, "pop", 1, 2)?;
+                let l = this_list(i, &a)?;
+                let n = l.borrow().len();
+                if n == 0 {
+                    return Err(i.index_error("pop from empty list"));
+                }
+                let at = match a.pos.get(1) {
+                    Some(v) => ops::to_index(i, v)?,
+                    None => -1,
+                };
+                let at = if at < 0 { at + n as i64 } else { at };
+                if !(0..n as i64).contains(&at) {
+                    return Err(i.index_error("pop index out of range"));
+                }
+                Ok(l.borrow_mut().remove(at as usize))
+            },
+            "clear" => |i, a| {
+                this_list(i, &a)?.borrow_mut().clear();
+                Ok(Value::None)
+            },
+            "index" => |i, a| {
+                let items = this_list(i, &a)?.borrow().clone();
+                let target = a.pos.get(1).cloned().unwrap_or_default();
+                for (k, x) in items.iter().enumerate() {
+                    if ops::eq(i, x, &target)? {
+                        return Ok(Value::Int(k as i64));
+                    }
+                }
+                Err(i.value_error(format!("{} is not in list", ops::repr(i, &target)?)))
+            },
+            "count" => |i, a| {
+                let items = this_list(i, &a)?.borrow().clone();
+                count_eq(i, &items, a.pos.get(1))
+            },
+            "sort" => |i, a| {
+                let l = this_list(i, &a)?;
+                let key = a.kw.iter().find(|(k, _)| &**k == "key").map(|(_, v)| v.clone());
+                let reverse = a.kw.iter().find(|(k, _)| &**k == "reverse").map(|(_, v)| v.clone());
+                let mut items = std::mem::take(&mut *l.borrow_mut());
+                let r = sort_values(i, &mut items, key.as_ref(), reverse.as_ref());
+                *l.borrow_mut() = items;
+                r.map(|()| Value::None)
+            },
+            "reverse" => |i, a| {
+                this_list(i, &a)?.borrow_mut().reverse();
+                Ok(Value::None)
+            },
+            "copy" => |i, a| Ok(Value::list(this_list(i, &a)?.borrow().clone())),
+            _ => return None,
+        },
+        BuiltinType::Tuple => match name {
+            "index" => |i, a| {
+                let Some(Value::Tuple(t)) = a.pos.first() else { return Err(i.type_error("index expects a tuple")) };
+                let target = a.pos.get(1).cloned().unwrap_or_default();
+                for (k, x) in t.iter().enumerate() {
+                    if ops::eq(i, x, &target)? {
+                        return Ok(Value::Int(k as i64));
+                    }
+                }
+                Err(i.value_error("tuple.index(x): x not in tuple"))
+            },
+            "count" => |i, a| {
+                let Some(Value::Tuple(t)) = a.pos.first() else { return Err(i.type_error("count expects a tuple")) };
+                count_eq(i, t, a.pos.get(1))
+            },
+            _ => return None,
+        },
+        BuiltinType::Dict => match name {
+            "keys" => |i, a| view(i, &a, DictPart::Keys),
+            "values" => |i, a| view(i, &a, DictPart::Values),
+            "items" => |i, a| view(i, &a, DictPart::Items),
+            "get" => |i, a| {
+                expect(i, &a, "get", 2, 3)?;
+                let d = this_dict(i, &a)?;
+                let k = ops::key(i, a.pos[1].clone())?;
+                let found = d.borrow().get(&k).cloned();
+                Ok(found.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or_default()))
+            },
+            "pop" => |i, a| {
+                expect(i, &a, "pop", 2, 3)?;
+                let d = this_dict(i, &a)?;
+                let k = ops::key(i, a.pos[1].clone())?;
+                let removed = d.borrow_mut().remove(&k);
+                match (removed, a.pos.get(2)) {
+                    (Some(v), _) => Ok(v),
+                    (None, Some(default)) => Ok(default.clone()),
+                    (None, None) => Err(i.key_error(a.pos[1].clone())),
+                }
+            },
+            "popitem" => |i, a| {
+                let d = this_dict(i, &a)?;
+                let last = d.borrow_mut().map.pop();
+                match last {
+                    Some((k, v)) => Ok(Value::tuple(vec![k.value, v])),
+                    None => Err(i.key_error(Value::str("popitem(): dictionary is empty"))),
+                }
+            },
+            "setdefault" => |i, a| {
+                expect(i, &a, "setdefault", 2, 3)?;
+                let d = this_dict(i, &a)?;
+                let k = ops::key(i, a.pos[1].clone())?;
+                let existing = d.borrow().get(&k).cloned();
+                Ok(match existing {
+                    Some(v) => v,
+                    None => {
+                        let v = a.pos.get(2).cloned().unwrap_or_default();
+                        d.borrow_mut().insert(k, v.clone());
+                        v
+                    }
+                })
+            },
+            "update" => |i, a| {
+                let d = this_dict(i, &a)?.clone();
+                let mut copy = d.borrow().clone();
+                if let Some(other) = a.pos.get(1) {
+                    dict_update(i, &mut copy, other)?;
+                }
+                for (k, v) in &a.kw {
+                    copy.set_str(k, v.clone());
+                }
+                *d.borrow_mut() = copy;
+                Ok(Value::None)
+            },
+            "clear" => |i, a| {
+                this_dict(i, &a)?.borrow_mut().map.clear();
+                Ok(Value::None)
+            },
+            "copy" => |i, a| Ok(Value::dict(this_dict(i, &a)?.borrow().clone())),
+            "fromkeys" => dict_fromkeys,
+            _ => return None,
+        },
+        BuiltinType::Set | BuiltinType::FrozenSet => match name {
+            "add" => |i, a| {
+                expect(i, &a, "add", 2, 2)?;
+                let k = ops::key(i, a.pos[1].clone())?;
+                this_set(i, &a)?.borrow_mut().items.insert(k);
+                Ok(Value::None)
+            },
+            "remove" => |i, a| {
+                expect(i, &a, "remove", 2, 2)?;
+                let k = ops::key(i, a.pos[1].clone())?;
+                if !this_set(i, &a)?.borrow_mut().items.shift_remove(&k) {
+                    return Err(i.key_error(a.pos[1].clone()));
+                }
+                Ok(Value::None)
+            },
+            "discard" => |i, a| {
+                let k = ops::key(i, a.pos.get(1).cloned().unwrap_or_default())?;
+                this_set(i, &a)?.borrow_mut().items.shift_remove(&k);
+                Ok(Value::None)
+            },
+            "pop" => |i, a| {
+                let s = this_set(i, &a)?;
+                let first = s.borrow_mut().items.shift_remove_index(0);
+                first.map(|k| k.value).ok_or_else(|| i.key_error(Value::str("pop from an empty set")))
+            },
+            "clear" => |i, a| {
+                this_set(i, &a)?.borrow_mut().items.clear();
+                Ok(Value::None)
+            },
+            "update" => |i, a| {
+                let s = this_set(i, &a)?.clone();
+                for other in &a.pos[1..] {
+                    for x in ops::collect(i, other)? {
+                        let k = ops::key(i, x)?;
+                        s.borrow_mut().items.insert(k);
+                    }
+                }
+                Ok(Value::None)
+            },
+            "union" => |i, a| set_combine(i, a, super::ir::BinOp::BitOr),
+            "intersection" => |i, a| set_combine(i, a, super::ir::BinOp::BitAnd),
+            "difference" => |i, a| set_combine(i, a, super::ir::BinOp::Sub),
+            "symmetric_difference" => |i, a| set_combine(i, a, super::ir::BinOp::BitXor),
+            "issubset" => |i, a| set_relation(i, a, true),
+            "issuperset" => |i, a| set_relation(i, a, false),
+            "isdisjoint" => |i, a| {
+                let mine = set_keys(&a.pos[0]);
+                let other = ops::collect(i, a.pos.get(1).unwrap_or(&Value::None))?;
+                for x in other {
+                    if mine.contains(&ops::key(i, x)?) {
+                        return Ok(Value::Bool(false));
+                    }
+                }
+                Ok(Value::Bool(true))
+            },
+            "copy" => |_, a| {
+                Ok(match &a.pos[0] {
+                    Value::Set(s) => Value::Set(Rc::new(RefCell::new(s.borrow().clone()))),
+                    other => other.clone(),
+                })
+            },
+            _ => return None,
+        },
+        BuiltinType::Int | BuiltinType::Bool => match name {
+            "bit_length" => |i, a| Ok(Value::Int((64 - ops::to_index(i, &a.pos[0])?.unsigned_abs().leading_zeros()) as i64)),
+            "bit_count" => |i, a| Ok(Value::Int(ops::to_index(i, &a.pos[0])?.unsigned_abs().count_ones() as i64)),
+            "conjugate" => |i, a| Ok(Value::Int(ops::to_index(i, &a.pos[0])?)),
+            "as_integer_ratio" => |i, a| Ok(Value::tuple(vec![Value::Int(ops::to_index(i, &a.pos[0])?), Value::Int(1)])),
+            _ => return None,
+        },
+        BuiltinType::Float => match name {
+            "is_integer" => |i, a| Ok(Value::Bool(fmt::float_is_integer(ops::to_f64(i, &a.pos[0])?))),
+            "conjugate" => |i, a| Ok(Value::Float(ops::to_f64(i, &a.pos[0])?)),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+// ----- helpers -----------------------------------------------------------------------------
+
+fn this_str(interp: &Interp, a: &Args) -> R<Rc<str>> {
+    match a.pos.first() {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        Some(other) => Err(interp.type_error(format!("descriptor requires a 'str' object but received a '{}'", other.type_name()))),
+        None => Err(interp.type_error("unbound method needs an argument")),
+    }
+}
+
+fn str_arg(interp: &Interp, a: &Args, i: usize, what: &str) -> R<Rc<str>> {
+    match a.pos.get(i) {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        Some(other) => Err(interp.type_error(format!("{what}() argument {i} must be str, not {}", other.type_name()))),
+        None => Err(interp.type_error(format!("{what}() takes at least 1 argument (0 given)"))),
+    }
+}
+
+fn this_list<'a>(interp: &Interp, a: &'a Args) -> R<&'a Rc<RefCell<Vec<Value>>>> {
+    match a.pos.first() {
+        Some(Value::List(l)) => Ok(l),
+        _ => Err(interp.type_error("descriptor requires a 'list' object")),
+    }
+}
+
+fn this_dict<'a>(interp: &Interp, a: &'a Args) -> R<&'a Rc<RefCell<Dict>>> {
+    match a.pos.first() {
+        Some(Value::Dict(d)) => Ok(d),
+        _ => Err(interp.type_error("descriptor requires a 'dict' object")),
+    }
+}
+
+fn this_set<'a>(interp: &Interp, a: &'a Args) -> R<&'a Rc<RefCell<Set>>> {
+    match a.pos.first() {
+        Some(Value::Set(s)) => Ok(s),
+        Some(Value::FrozenSet(_)) => Err(interp.attribute_error("'frozenset' object has no attribute 'add'")),
+        _ => Err(interp.type_error("descriptor requires a 'set' object")),
+    }
+}
+
+fn set_keys(v: &Value) -> indexmap::IndexSet<Key, Fx> {
+    match v {
+        Value::Set(s) => s.borrow().items.clone(),
+        Value::FrozenSet(s) => s.items.clone(),
+        _ => Default::default(),
+    }
+}
+
+fn set_combine(interp: &Interp, a: Args, op: super::ir::BinOp) -> R<Value> {
+    let mut result = match &a.pos[0] {
+        Value::FrozenSet(s) => Value::FrozenSet(s.clone()),
+        other => Value::Set(Rc::new(RefCell::new(Set { items: set_keys(other) }))),
+    };
+    for other in &a.pos[1..] {
+        let mut s = Set::new();
+        for x in ops::collect(interp, other)? {
+            s.items.insert(ops::key(interp, x)?);
+        }
+        result = ops::binop(interp, op, result, Value::Set(Rc::new(RefCell::new(s))))?;
+    }
+    Ok(result)
+}
+
+fn set_relation(interp: &Interp, a: Args, subset: bool) -> R<Value> {
+    let mine = set_keys(&a.pos[0]);
+    let mut other = indexmap::IndexSet::<Key, Fx>::default();
+    for x in ops::collect(interp, a.pos.get(1).unwrap_or(&Value::None))? {
+        other.insert(ops::key(interp, x)?);
+    }
+    Ok(Value::Bool(if subset { mine.iter().all(|k| other.contains(k)) } else { other.iter().all(|k| mine.contains(k)) }))
+}
+
+fn view(interp: &Interp, a: &Args, part: DictPart) -> R<Value> {
+    Ok(Value::object(DictView { dict: this_dict(interp, a)?.clone(), part }))
+}
+
+fn dict_fromkeys(interp: &Interp, a: Args) -> R<Value> {
+    // Called as `dict.fromkeys(keys, value)` (unbound: no dict first) or on an instance.
+    let rest: &[Value] = match a.pos.first() {
+        Some(Value::Dict(_)) => &a.pos[1..],
+        _ => &a.pos[..],
+    };
+    let keys = rest.first().cloned().unwrap_or_default();
+    let value = rest.get(1).cloned().unwrap_or_default();
+    let mut d = Dict::new();
+    for k in ops::collect(interp, &keys)? {
+        d.insert(ops::key(interp, k)?, value.clone());
+    }
+    Ok(Value::dict(d))
+}
+
+fn count_eq(interp: &Interp, items: &[Value], target: Option<&Value>) -> R<Value> {
+    let target = target.cloned().unwrap_or_default();
+    let mut n = 0;
+    for x in items {
+        if ops::eq(interp, x, &target)? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn map_str(interp: &Interp, a: Args, f: impl Fn(&str) -> String) -> R<Value> {
+    Ok(Value::str(&f(&this_str(interp, &a)?)))
+}
+
+fn test_str(interp: &Interp, a: Args, f: impl Fn(char) -> bool) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
+}
+
+fn cased(interp: &Interp, a: Args, upper: bool) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    let has = s.chars().any(|c| if upper { c.is_uppercase() } else { c.is_lowercase() });
+    let none_other = !s.chars().any(|c| if upper { c.is_lowercase() } else { c.is_uppercase() });
+    Ok(Value::Bool(has && none_other))
+}
+
+fn title(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_cased = false;
+    for c in s.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    out
+}
+
+fn split(interp: &Interp, a: Args, from_right: bool) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    let sep = a.pos.get(1).or_else(|| a.kw.iter().find(|(k, _)| &**k == "sep").map(|(_, v)| v)).cloned().unwrap_or_default();
+    let maxsplit = match a.pos.get(2).or_else(|| a.kw.iter().find(|(k, _)| &**k == "maxsplit").map(|(_, v)| v)) {
+        Some(v) => ops::to_index(interp, v)?,
+        None => -1,
+    };
+    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let parts: Vec<String> = match &sep {
+        Value::None => {
+            let words: Vec<&str> = s.split(py_isspace).filter(|w| !w.is_empty()).collect();
+            if words.len() <= limit.saturating_add(1) {
+                words.iter().map(|w| w.to_string()).collect()
+            } else if from_right {
+                // The rest keeps its inner whitespace, trimmed at the split end only.
+                let keep = &words[words.len() - limit..];
+                let mut cut = s.len();
+                for w in keep.iter().rev() {
+                    if let Some(p) = s[..cut].rfind(w) {
+                        cut = p;
+                    }
+                }
+                let head = s[..cut].trim_matches(py_isspace).to_string();
+                std::iter::once(head).chain(keep.iter().map(|w| w.to_string())).collect()
+            } else {
+                let mut out = Vec::new();
+                let mut rest = s.trim_start_matches(py_isspace);
+                for _ in 0..limit {
+                    let end = rest.find(py_isspace).unwrap_or(rest.len());
+                    out.push(rest[..end].to_string());
+                    rest = rest[end..].trim_start_matches(py_isspace);
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out
+            }
+        }
+        Value::Str(sep) => {
+            if sep.is_empty() {
+                return Err(interp.value_error("empty separator"));
+            }
+            if from_right {
+                let mut v: Vec<String> = s.rsplitn(limit.saturating_add(1), &**sep).map(String::from).collect();
+                v.reverse();
+                v
+            } else {
+                s.splitn(limit.saturating_add(1), &**sep).map(String::from).collect()
+            }
+        }
+        other => return Err(interp.type_error(format!("must be str or None, not {}", other.type_name()))),
+    };
+    Ok(Value::list(parts.iter().map(|p| Value::str(p)).collect()))
+}
+
+fn join(interp: &Interp, a: Args) -> R<Value> {
+    expect(interp, &a, "join", 2, 2)?;
+    let sep = this_str(interp, &a)?;
+    let items = ops::collect(interp, &a.pos[1])?;
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let Value::Str(s) = item else {
+            return Err(interp.type_error(format!("sequence item {i}: expected str instance, {} found", item.type_name())));
+        };
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(s);
+        ops::check_size(interp, out.len())?;
+    }
+    Ok(Value::str(&out))
+}
+
+fn strip(interp: &Interp, a: Args, left: bool, right: bool) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    let chars: Option<Vec<char>> = match a.pos.get(1) {
+        Some(Value::Str(c)) => Some(c.chars().collect()),
+        Some(Value::None) | None => None,
+        Some(other) => return Err(interp.type_error(format!("strip arg must be None or str, not {}", other.type_name()))),
+    };
+    let test = |c: char| match &chars {
+        Some(set) => set.contains(&c),
+        None => py_isspace(c),
+    };
+    let mut out: &str = &s;
+    if left {
+        out = out.trim_start_matches(test);
+    }
+    if right {
+        out = out.trim_end_matches(test);
+    }
+    Ok(Value::str(out))
+}
+
+fn replace(interp: &Interp, a: Args) -> R<Value> {
+    expect(interp, &a, "replace", 3, 4)?;
+    let s = this_str(interp, &a)?;
+    let old = str_arg(interp, &a, 1, "replace")?;
+    let new = str_arg(interp, &a, 2, "replace")?;
+    let count = match a.pos.get(3) {
+        Some(v) => ops::to_index(interp, v)?,
+        None => -1,
+    };
+    let out = if count < 0 { s.replace(&*old, &new) } else { s.replacen(&*old, &new, count as usize) };
+    ops::check_size(interp, out.len())?;
+    Ok(Value::str(&out))
+}
+
+fn affix(interp: &Interp, a: Args, start: bool) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    let what = a.pos.get(1).cloned().unwrap_or_default();
+    let candidates: Vec<Value> = match &what {
+        Value::Tuple(t) => t.to_vec(),
+        other => vec![other.clone()],
+    };
+    for c in candidates {
+        let Value::Str(c) = c else {
+            let name = if start { "startswith" } else { "endswith" };
+            return Err(interp.type_error(format!("{name} first arg must be str or a tuple of str, not {}", what.type_name())));
+        };
+        if (start && s.starts_with(&*c)) || (!start && s.ends_with(&*c)) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+/// Character offset of a byte offset.
+fn char_index(s: &str, byte: usize) -> usize {
+    s[..byte].chars().count()
+}
+
+fn find(interp: &Interp, a: Args, from_right: bool, raise: bool) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    let sub = str_arg(interp, &a, 1, if raise { "index" } else { "find" })?;
+    let found = if from_right { s.rfind(&*sub) } else { s.find(&*sub) };
+    match found {
+        Some(b) => Ok(Value::Int(char_index(&s, b) as i64)),
+        None if raise => Err(interp.value_error("substring not found")),
+        None => Ok(Value::Int(-1)),
+    }
+}
+
+fn str_count(interp: &Interp, a: Args) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    let sub = str_arg(interp, &a, 1, "count")?;
+    if sub.is_empty() {
+        return Ok(Value::Int(s.chars().count() as i64 + 1));
+    }
+    Ok(Value::Int(s.matches(&*sub).count() as i64))
+}
+
+fn pad(interp: &Interp, a: Args, how: char) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    let width = ops::to_index(interp, a.pos.get(1).unwrap_or(&Value::Int(0)))?.max(0) as usize;
+    ops::check_size(interp, width)?;
+    let fill = match a.pos.get(2) {
+        Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
+        Some(_) => return Err(interp.type_error("The fill character must be exactly one character long")),
+        None => ' ',
+    };
+    let n = s.chars().count();
+    if width <= n {
+        return Ok(Value::Str(s));
+    }
+    let total = width - n;
+    let (left, right) = match how {
+        'l' => (0, total),
+        'r' => (total, 0),
+        // CPython's centring puts the odd space on the left when the width is odd.
+        _ => {
+            let left = total / 2 + (total & width & 1);
+            (left, total - left)
+        }
+    };
+    let mut out: String = std::iter::repeat_n(fill, left).collect();
+    out.push_str(&s);
+    out.extend(std::iter::repeat_n(fill, right));
+    Ok(Value::str(&out))
+}
+
+fn zfill(interp: &Interp, a: Args) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    let width = ops::to_index(interp, a.pos.get(1).unwrap_or(&Value::Int(0)))?.max(0) as usize;
+    ops::check_size(interp, width)?;
+    let n = s.chars().count();
+    if width <= n {
+        return Ok(Value::Str(s));
+    }
+    let (sign, digits) = match s.chars().next() {
+        Some(c @ ('+' | '-')) => (Some(c), &s[1..]),
+        _ => (None, &s[..]),
+    };
+    let mut out = String::new();
+    out.extend(sign);
+    out.extend(std::iter::repeat_n('0', width - n));
+    out.push_str(digits);
+    Ok(Value::str(&out))
+}
+
+fn partition(interp: &Interp, a: Args, from_right: bool) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    let sep = str_arg(interp, &a, 1, "partition")?;
+    if sep.is_empty() {
+        return Err(interp.value_error("empty separator"));
+    }
+    let found = if from_right { s.rfind(&*sep) } else { s.find(&*sep) };
+    let parts = match found {
+        Some(i) => [&s[..i], &sep[..], &s[i + sep.len()..]],
+        None if from_right => ["", "", &s[..]],
+        None => [&s[..], "", ""],
+    };
+    Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
+}
+
+fn splitlines(interp: &Interp, a: Args) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    let keep = match a.pos.get(1).or_else(|| a.kw.iter().find(|(k, _)| &**k == "keepends").map(|(_, v)| v)) {
+        Some(v) => ops::truthy(interp, v)?,
+        None => false,
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let brk = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if brk {
+            let mut end = at + c.len_utf8();
+            if c == '\r' && chars.get(i + 1).is_some_and(|&(_, n)| n == '\n') {
+                end += 1;
+                i += 1;
+            }
+            out.push(Value::str(if keep { &s[start..end] } else { &s[start..at] }));
+            start = end;
+        }
+        i += 1;
+    }
+    if start < s.len() {
+        out.push(Value::str(&s[start..]));
+    }
+    Ok(Value::list(out))
+}
+
+fn str_format(interp: &Interp, a: Args) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    Ok(Value::str(&format_string(interp, &s, &a.pos[1..], &a.kw)?))
+}
+
+/// `str.format`: `{}`, `{0}`, `{name}`, `{0.attr}`, `{0[key]}`, `!r`, `:spec` (with nested
+/// fields in the spec), and `{{`/`}}`.
+pub fn format_string(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value)]) -> R<String> {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    let mut auto = 0usize;
+    let mut manual = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '}' => return Err(interp.value_error("Single '}' encountered in format string")),
+            '{' => {
+                let mut field = String::new();
+                let mut depth = 1;
+                for d in chars.by_ref() {
+                    match d {
+                        '{' => depth += 1,
+                        '}' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    field.push(d);
+                }
+                if depth != 0 {
+                    return Err(interp.value_error("expected '}' before end of string"));
+                }
+                let (head, spec) = match field.find(':') {
+                    Some(i) if !field[..i].contains('[') || field[..i].contains(']') => (field[..i].to_string(), field[i + 1..].to_string()),
+                    _ => (field.clone(), String::new()),
+                };
+                let (name, conversion) = match head.rfind('!') {
+                    Some(i) => (head[..i].to_string(), head[i + 1..].chars().next()),
+                    None => (head, None),
+                };
+                let first_end = name.find(['.', '[']).unwrap_or(name.len());
+                let (first, rest) = name.split_at(first_end);
+                let mut v = if first.is_empty() {
+                    if manual {
+                        return Err(interp.value_error("cannot switch from manual field specification to automatic field numbering"));
+                    }
+                    let v = pos.get(auto).cloned().ok_or_else(|| interp.index_error(format!("Replacement index {auto} out of range for positional args tuple")))?;
+                    auto += 1;
+                    v
+                } else if let Ok(i) = first.parse::<usize>() {
+                    if auto > 0 {
+                        return Err(interp.value_error("cannot switch from automatic field numbering to manual field specification"));
+                    }
+                    manual = true;
+                    pos.get(i).cloned().ok_or_else(|| interp.index_error(format!("Replacement index {i} out of range for positional args tuple")))?
+                } else {
+                    kw.iter().find(|(k, _)| &**k == first).map(|(_, v)| v.clone()).ok_or_else(|| interp.key_error(Value::str(first)))?
+                };
+                let mut rest = rest;
+                while !rest.is_empty() {
+                    if let Some(r) = rest.strip_prefix('.') {
+                        let end = r.find(['.', '[']).unwrap_or(r.len());
+                        v = super::attr::get_attr(interp, &v, &Name::from(&r[..end]))?;
+                        rest = &r[end..];
+                    } else if let Some(r) = rest.strip_prefix('[') {
+                        let end = r.find(']').ok_or_else(|| interp.value_error("Missing ']' in format string"))?;
+                        let key = &r[..end];
+                        let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::str(key));
+                        v = ops::get_item(interp, &v, &k)?;
+                        rest = &r[end + 1..];
+                    } else {
+                        break;
+                    }
+                }
+                v = match conversion {
+                    Some('r') => Value::str(&ops::repr(interp, &v)?),
+                    Some('s') => Value::str(&ops::str_of(interp, &v)?),
+                    Some('a') => Value::str(&ops::ascii(&ops::repr(interp, &v)?)),
+                    Some(c) => return Err(interp.value_error(format!("Unknown conversion specifier {c}"))),
+                    None => v,
+                };
+                let spec = if spec.contains('{') { format_string(interp, &spec, pos, kw)? } else { spec };
+                out.push_str(&ops::format_value(interp, &v, &spec)?);
+            }
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+/// `call` is used by generated methods (`dataclass`) to call back into Python.
+pub fn call_value(interp: &Interp, f: &Value, args: Vec<Value>) -> R<Value> {
+    call_fn(interp, f, Args { pos: args, kw: vec![] })
+}

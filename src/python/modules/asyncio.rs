@@ -1,0 +1,1001 @@
+//! Python's `asyncio` module, on the toolbox: a Python task *is* a toolbox task (so the
+//! recording, the timeline, Stop and step mode see it like any other), and `gather`, `wait_for`,
+//! `Queue`, `Semaphore`… are the toolbox's own, which follow CPython 3.11's asyncio exactly.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use super::super::builtins::{builtin, expect};
+use super::super::coro::{self, from_aio, to_aio, BoxFuture, Coroutine};
+use super::super::interp::{now_ms, Interp, PyErr, Stream, R};
+use super::super::ir::Name;
+use super::super::objects::{method, self_of};
+use super::super::ops;
+use super::super::traceback;
+use super::super::value::*;
+use crate::aio::{self, Awaitable, Fut, PyRepr, ReturnWhen};
+use crate::runtime::{current, Runtime};
+use crate::trace::{TaskId, Wait};
+
+/// A Python value as the toolbox carries it (task results, queue items, future results).
+#[derive(Clone)]
+pub struct PyObj {
+    pub value: Value,
+    interp: Weak<Interp>,
+}
+
+impl PyRepr for PyObj {
+    fn py_repr(&self) -> String {
+        match self.interp.upgrade() {
+            Some(interp) => ops::repr(&interp, &self.value).unwrap_or_else(|_| "<repr failed>".into()),
+            None => String::new(),
+        }
+    }
+}
+
+fn obj(interp: &Interp, value: Value) -> PyObj {
+    PyObj { value, interp: interp.this.clone() }
+}
+
+fn lift<T>(interp: &Interp, r: aio::PyResult<T>) -> R<T> {
+    r.map_err(|e| from_aio(interp, e))
+}
+
+/// The run and the calling task, or asyncio's "no running event loop".
+fn running(interp: &Interp) -> R<(Runtime, TaskId)> {
+    match current() {
+        Some((rt, t)) if rt.loop_running() || t != TaskId::OUTSIDE => Ok((rt, t)),
+        _ => Err(interp.runtime_error("no running event loop")),
+    }
+}
+
+// ----- tasks and futures -------------------------------------------------------------------
+
+/// `asyncio.Task`
+pub struct PyTask {
+    pub task: aio::Task<PyObj>,
+    name: RefCell<Name>,
+    coro_name: Name,
+    coro_line: u32,
+}
+
+/// `asyncio.Future` (and what `gather` and `shield` return).
+pub struct PyFuture {
+    pub fut: Fut<PyObj>,
+    kind: &'static str,
+}
+
+fn task_state(fut: &Fut<PyObj>) -> &'static str {
+    match fut.peek() {
+        None => "pending",
+        Some(_) if fut.cancelled() => "cancelled",
+        Some(_) => "finished",
+    }
+}
+
+impl PyTask {
+    fn describe(&self, interp: &Interp) -> String {
+        let fut = self.task.future();
+        let state = task_state(fut);
+        let coro = if fut.done() {
+            format!("{}() done, defined at main.py:{}", self.coro_name, self.coro_line)
+        } else {
+            format!("{}() running at main.py:{}", self.coro_name, self.coro_line)
+        };
+        let mut s = format!("<Task {state} name='{}' coro=<{coro}>", self.name.borrow());
+        match fut.peek() {
+            Some(Ok(v)) => s.push_str(&format!(" result={}", ops::repr(interp, &v.value).unwrap_or_default())),
+            Some(Err(e)) if !e.is_cancelled() => s.push_str(&format!(" exception={}", aio::PyRepr::py_repr(&e))),
+            _ => {}
+        }
+        s.push('>');
+        s
+    }
+}
+
+impl Object for PyTask {
+    fn type_name(&self) -> &str {
+        "Task"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        Ok(self.describe(interp))
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "cancel" => |interp, args| {
+                let t = super::super::objects::self_of::<PyTask>(interp, &args)?;
+                let msg = args.pos.get(1).or_else(|| args.kw.first().map(|(_, v)| v)).map(|m| ops::str_of(interp, m)).transpose()?;
+                Ok(Value::Bool(t.task.future().cancel(msg.map(|m| Rc::from(m.as_str())))))
+            },
+            "cancelled" => |interp, args| Ok(Value::Bool(self_of::<PyTask>(interp, &args)?.task.cancelled())),
+            "done" => |interp, args| Ok(Value::Bool(self_of::<PyTask>(interp, &args)?.task.done())),
+            "result" => |interp, args| {
+                let t = self_of::<PyTask>(interp, &args)?;
+                lift(interp, t.task.result()).map(|o| o.value)
+            },
+            "exception" => |interp, args| {
+                let t = self_of::<PyTask>(interp, &args)?;
+                match lift(interp, t.task.future().exception())? {
+                    Some(e) => Ok(from_aio(interp, e).value()),
+                    None => Ok(Value::None),
+                }
+            },
+            "get_name" => |interp, args| Ok(Value::Str(self_of::<PyTask>(interp, &args)?.name.borrow().clone())),
+            "set_name" => |interp, args| {
+                let t = self_of::<PyTask>(interp, &args)?;
+                let n = ops::str_of(interp, args.pos.get(1).unwrap_or(&Value::None))?;
+                *t.name.borrow_mut() = Name::from(n);
+                Ok(Value::None)
+            },
+            "cancelling" => |interp, args| Ok(Value::Int(self_of::<PyTask>(interp, &args)?.task.cancelling() as i64)),
+            "uncancel" => |interp, args| Ok(Value::Int(self_of::<PyTask>(interp, &args)?.task.uncancel() as i64)),
+            "add_done_callback" => |interp, args| {
+                let fut = self_of::<PyTask>(interp, &args)?.task.future().clone();
+                add_done_callback(interp, fut, args.pos.first().cloned().unwrap_or_default(), args.pos.get(1).cloned().unwrap_or_default());
+                Ok(Value::None)
+            },
+            "get_coro" => |_, _| Ok(Value::None),
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+/// `fut.add_done_callback(fn)`: `fn(fut)` runs as a scheduled callback, as in asyncio.
+fn add_done_callback(interp: &Interp, fut: Fut<PyObj>, this: Value, f: Value) {
+    let weak = interp.this.clone();
+    fut.add_done_callback(move |_| {
+        if let Some(interp) = weak.upgrade() {
+            if let Err(e) = super::super::call::call(&interp, &f, Args { pos: vec![this.clone()], kw: vec![] }) {
+                report(&interp, "Exception in callback", &e);
+            }
+        }
+    });
+}
+
+/// What asyncio's default exception handler logs.
+fn report(interp: &Interp, message: &str, e: &PyErr) {
+    let text = format!("{message}\n{}", traceback::format_exception(interp, e));
+    interp.write(Stream::Stderr, &text);
+}
+
+impl Object for PyFuture {
+    fn type_name(&self) -> &str {
+        self.kind
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        let state = task_state(&self.fut);
+        Ok(match self.fut.peek() {
+            Some(Ok(v)) => format!("<{} {state} result={}>", self.kind, ops::repr(interp, &v.value)?),
+            Some(Err(e)) if !e.is_cancelled() => format!("<{} {state} exception={}>", self.kind, aio::PyRepr::py_repr(&e)),
+            _ => format!("<{} {state}>", self.kind),
+        })
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "set_result" => |interp, args| {
+                let f = self_of::<PyFuture>(interp, &args)?;
+                if f.fut.done() {
+                    return Err(interp.err("InvalidStateError", "invalid state"));
+                }
+                f.fut.set_result(obj(interp, args.pos.get(1).cloned().unwrap_or_default()));
+                Ok(Value::None)
+            },
+            "set_exception" => |interp, args| {
+                let f = self_of::<PyFuture>(interp, &args)?;
+                if f.fut.done() {
+                    return Err(interp.err("InvalidStateError", "invalid state"));
+                }
+                let e = ops::to_exception(interp, args.pos.get(1).cloned().unwrap_or_default())?;
+                f.fut.set_exception(to_aio(interp, PyErr::Exc(e)));
+                Ok(Value::None)
+            },
+            "result" => |interp, args| lift(interp, self_of::<PyFuture>(interp, &args)?.fut.result()).map(|o| o.value),
+            "exception" => |interp, args| match lift(interp, self_of::<PyFuture>(interp, &args)?.fut.exception())? {
+                Some(e) => Ok(from_aio(interp, e).value()),
+                None => Ok(Value::None),
+            },
+            "done" => |interp, args| Ok(Value::Bool(self_of::<PyFuture>(interp, &args)?.fut.done())),
+            "cancelled" => |interp, args| Ok(Value::Bool(self_of::<PyFuture>(interp, &args)?.fut.cancelled())),
+            "cancel" => |interp, args| {
+                let f = self_of::<PyFuture>(interp, &args)?;
+                let msg = args.pos.get(1).map(|m| ops::str_of(interp, m)).transpose()?;
+                Ok(Value::Bool(f.fut.cancel(msg.map(|m| Rc::from(m.as_str())))))
+            },
+            "add_done_callback" => |interp, args| {
+                let fut = self_of::<PyFuture>(interp, &args)?.fut.clone();
+                add_done_callback(interp, fut, args.pos.first().cloned().unwrap_or_default(), args.pos.get(1).cloned().unwrap_or_default());
+                Ok(Value::None)
+            },
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+/// `await` on a task or future.
+pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
+    let (fut, wait) = if let Some(t) = v.downcast::<PyTask>() {
+        (t.task.future().clone(), Wait::Join { task: t.task.id() })
+    } else if let Some(f) = v.downcast::<PyFuture>() {
+        (f.fut.clone(), Wait::Future)
+    } else if let Some(r) = v.downcast::<RunRequest>() {
+        return Some(Ok(Box::pin(run_request(interp.rc(), r.coro.clone()))));
+    } else {
+        return None;
+    };
+    let weak = interp.this.clone();
+    Some(Ok(Box::pin(async move {
+        let r = fut.wait(wait).await;
+        let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
+        lift(&interp, r).map(|o| o.value)
+    })))
+}
+
+/// A coroutine object as a toolbox coroutine.
+fn to_coro(interp: &Interp, v: &Value) -> R<aio::Coro<PyObj>> {
+    let Some(c) = v.downcast::<Coroutine>() else {
+        return Err(interp.type_error(format!("a coroutine was expected, got {}", ops::repr(interp, v)?)));
+    };
+    let label = c.label();
+    let function = c.name.clone();
+    let fut = c.take(interp).ok_or_else(|| interp.runtime_error("cannot reuse already awaited coroutine"))?;
+    let weak = interp.this.clone();
+    Ok(aio::coro(label, async move {
+        let Some(interp) = weak.upgrade() else { return Err(aio::Exception::cancelled()) };
+        let r = Held { inner: fut, interp: interp.clone() }.await;
+        r.map(|v| obj(&interp, v)).map_err(|e| to_aio(&interp, e))
+    })
+    .with_function(&function))
+}
+
+/// Restarts the loop budget's clock each time the task is resumed: the budget is for one hold.
+struct Held {
+    inner: BoxFuture,
+    interp: Rc<Interp>,
+}
+
+impl std::future::Future for Held {
+    type Output = R<Value>;
+
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<R<Value>> {
+        self.interp.hold_started.set(now_ms());
+        self.inner.as_mut().poll(cx)
+    }
+}
+
+/// Anything asyncio functions accept: a coroutine (wrapped in a task), a task, a future.
+fn to_awaitable(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
+    if let Some(t) = v.downcast::<PyTask>() {
+        return Ok(Awaitable::Task(t.task.clone()));
+    }
+    if let Some(f) = v.downcast::<PyFuture>() {
+        return Ok(Awaitable::Fut(f.fut.clone()));
+    }
+    if v.downcast::<Coroutine>().is_some() {
+        return Ok(Awaitable::Coro(to_coro(interp, v)?));
+    }
+    Err(interp.type_error("An asyncio.Future, a coroutine or an awaitable is required"))
+}
+
+/// The Python object for a toolbox task (`asyncio.current_task()` returns the same object
+/// `create_task` did, while it is alive).
+fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro_name: Name, coro_line: u32, name: Option<Name>) -> Value {
+    let n = interp.task_names.get() + 1;
+    interp.task_names.set(n);
+    let name = name.unwrap_or_else(|| Name::from(format!("Task-{n}")));
+    let py = Rc::new(PyTask { task: task.clone(), name: RefCell::new(name), coro_name, coro_line });
+    // "Task exception was never retrieved", when the last reference to a failed task goes.
+    let weak_interp = interp.this.clone();
+    let weak_task = Rc::downgrade(&py);
+    let describe = RefCell::new(None::<String>);
+    let id = task.id();
+    TASKS.with(|t| t.borrow_mut().push((id, weak_task.clone())));
+    let _ = describe;
+    task.future().on_lost(move |e| {
+        let Some(interp) = weak_interp.upgrade() else { return };
+        let err = from_aio(&interp, e.clone());
+        let line = TASK_INFO.with(|t| t.borrow().iter().find(|(i, _)| *i == id).map(|(_, s)| s.clone())).unwrap_or_default();
+        let text = format!("Task exception was never retrieved\nfuture: {line}\n{}", traceback::format_exception(&interp, &err));
+        interp.write(Stream::Stderr, &text);
+    });
+    let v = Value::Object(py.clone());
+    // Keep the description for when the object itself is gone.
+    let interp_rc = interp.rc();
+    task.future().add_done_callback(move |_| {
+        if let Some(p) = weak_task.upgrade() {
+            let d = p.describe(&interp_rc);
+            TASK_INFO.with(|t| t.borrow_mut().push((id, d)));
+        }
+    });
+    v
+}
+
+thread_local! {
+    /// Python task objects by task, while alive (for `current_task()`).
+    static TASKS: RefCell<Vec<(TaskId, Weak<PyTask>)>> = const { RefCell::new(Vec::new()) };
+    /// How each finished task described itself (for "never retrieved").
+    static TASK_INFO: RefCell<Vec<(TaskId, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Forgets the task objects of a finished program.
+pub fn reset() {
+    TASKS.with(|t| t.borrow_mut().clear());
+    TASK_INFO.with(|t| t.borrow_mut().clear());
+}
+
+fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>) -> R<Value> {
+    let (rt, me) = running(interp)?;
+    if rt.task_count() >= interp.limits.tasks {
+        return Err(interp.runtime_error(format!("too many tasks: Interleave's limit is {}", interp.limits.tasks)));
+    }
+    let (coro_name, coro_line) = coro_value.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
+    let coro = to_coro(interp, coro_value)?;
+    let task = aio::spawn_on(&rt, Some(me), coro);
+    Ok(wrap_task(interp, task, coro_name, coro_line, name))
+}
+
+// ----- asyncio.run -------------------------------------------------------------------------
+
+/// `asyncio.run(main())` made at the program's top level: the driver awaits it.
+pub struct RunRequest {
+    coro: Value,
+}
+
+impl Object for RunRequest {
+    fn type_name(&self) -> &str {
+        "asyncio.run"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Marks `asyncio.run` for the driver: top-level calls of it suspend the program.
+pub fn is_run(f: &Value) -> bool {
+    matches!(f, Value::Builtin(b) if b.f as usize == run as BuiltinFn as usize)
+}
+
+/// The driver's side of `asyncio.run`.
+pub fn run_request_value(coro: Value) -> Value {
+    Value::object(RunRequest { coro })
+}
+
+async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
+    if coro_value.downcast::<Coroutine>().is_none() {
+        return Err(interp.value_error(format!("a coroutine was expected, got {}", ops::repr(&interp, &coro_value)?)));
+    }
+    let (coro_name, coro_line) = coro_value.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
+    let coro = to_coro(&interp, &coro_value)?;
+    drop(coro_value);
+    let (rt, _) = current().ok_or_else(|| interp.runtime_error("no run"))?;
+    install_handler(&interp, &rt);
+    // The main task's Python object exists for current_task() inside it.
+    let main_task = std::cell::RefCell::new(None);
+    let result = aio::asyncio_run_with(coro, |task| {
+        *main_task.borrow_mut() = Some(wrap_task(&interp, task.clone(), coro_name.clone(), coro_line, None));
+    })
+    .await;
+    drop(main_task);
+    lift(&interp, result).map(|o| o.value)
+}
+
+/// asyncio's default exception handler: reports go to stderr, as CPython's logger prints them.
+fn install_handler(interp: &Interp, rt: &Runtime) {
+    let weak = interp.this.clone();
+    rt.set_exception_handler(Rc::new(move |message, _task, exc| {
+        let Some(interp) = weak.upgrade() else { return };
+        let Some(e) = exc.downcast_ref::<aio::Exception>() else { return };
+        let err = from_aio(&interp, e.clone());
+        report(&interp, message, &err);
+    }));
+}
+
+/// `asyncio.run(coro)` called anywhere but the top level (where the driver intercepts it).
+fn run(interp: &Interp, args: Args) -> R<Value> {
+    if current().is_some_and(|(rt, _)| rt.loop_running()) {
+        // Keep the coroutine alive with the exception, so "never awaited" comes when the
+        // exception is dropped, as in CPython (whose traceback holds it).
+        let e = interp.runtime_error("asyncio.run() cannot be called from a running event loop");
+        if let (PyErr::Exc(inst), Some(c)) = (&e, args.pos.first()) {
+            inst.attrs.borrow_mut().insert(Name::from("__interleave_coro__"), c.clone());
+        }
+        return Err(e);
+    }
+    Err(interp.runtime_error(
+        "asyncio.run() must be called at the top level of the program in Interleave (not inside a function): move the call out of the function",
+    ))
+}
+
+// ----- module functions --------------------------------------------------------------------
+
+fn kw<'a>(args: &'a Args, name: &str) -> Option<&'a Value> {
+    args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+fn seconds(interp: &Interp, v: &Value) -> R<f64> {
+    ops::to_f64(interp, v).map_err(|_| interp.type_error(format!("'<=' not supported between instances of '{}' and 'int'", v.type_name())))
+}
+
+fn sleep(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "sleep", 1, 2)?;
+    let secs = seconds(interp, &args.pos[0])?;
+    let result = args.pos.get(1).or_else(|| kw(&args, "result")).cloned().unwrap_or_default();
+    let weak = interp.this.clone();
+    let result = obj(interp, result);
+    Ok(coro::native(interp, "sleep", async move {
+        let r = aio::sleep_result(secs, result).await;
+        let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
+        lift(&interp, r).map(|o| o.value)
+    }))
+}
+
+fn create_task(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "create_task", 1, 1)?;
+    let name = kw(&args, "name").filter(|v| !v.is_none()).map(|v| ops::str_of(interp, v).map(Name::from)).transpose()?;
+    spawn(interp, &args.pos[0], name)
+}
+
+fn ensure_future(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "ensure_future", 1, 1)?;
+    let v = &args.pos[0];
+    if v.downcast::<PyTask>().is_some() || v.downcast::<PyFuture>().is_some() {
+        return Ok(v.clone());
+    }
+    spawn(interp, v, None)
+}
+
+fn gather(interp: &Interp, args: Args) -> R<Value> {
+    let return_exceptions = match kw(&args, "return_exceptions") {
+        Some(v) => ops::truthy(interp, v)?,
+        None => false,
+    };
+    running(interp)?;
+    let aws = args.pos.iter().map(|v| to_awaitable(interp, v)).collect::<R<Vec<_>>>()?;
+    let g = aio::gather(aws);
+    let outer = g.future().clone();
+    let weak = interp.this.clone();
+    // The gathering future carries the list; without return_exceptions its failure is the
+    // first child's exception, which the outer future already holds.
+    let fut: Fut<PyObj> = Fut::on(current().map(|(rt, _)| rt.downgrade()).ok_or_else(|| interp.runtime_error("no running event loop"))?);
+    let f2 = fut.clone();
+    let g = if return_exceptions { Some(g.return_exceptions()) } else { None };
+    let o2 = outer.clone();
+    let _ = return_exceptions;
+    outer.add_done_callback(move |_| {
+        let Some(interp) = weak.upgrade() else { return };
+        match o2.result() {
+            Ok(items) => {
+                let values = items
+                    .into_iter()
+                    .map(|r| match r {
+                        Ok(v) => v.value,
+                        Err(e) => from_aio(&interp, e).value(),
+                    })
+                    .collect();
+                f2.set_result(obj(&interp, Value::list(values)));
+            }
+            Err(e) if e.is_cancelled() => {
+                f2.cancel_plain(e);
+            }
+            Err(e) => f2.set_exception(e),
+        }
+    });
+    drop(g);
+    // Cancelling what gather returned cancels its children, as `_GatheringFuture.cancel` does.
+    let o3 = outer.clone();
+    fut.set_cancel_hook(Box::new(move |msg, by| o3.cancel_as(msg, by)));
+    Ok(Value::object(PyFuture { fut, kind: "_GatheringFuture" }))
+}
+
+fn wait_for(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "wait_for", 1, 2)?;
+    let timeout = match args.pos.get(1).or_else(|| kw(&args, "timeout")) {
+        Some(Value::None) | None => None,
+        Some(v) => Some(seconds(interp, v)?),
+    };
+    let aw = to_awaitable(interp, &args.pos[0])?;
+    let weak = interp.this.clone();
+    Ok(coro::native(interp, "wait_for", async move {
+        let r = aio::wait_for(aw, timeout).await;
+        let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
+        lift(&interp, r).map(|o| o.value)
+    }))
+}
+
+fn wait(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "wait", 1, 1)?;
+    let items = ops::collect(interp, &args.pos[0])?;
+    let timeout = match kw(&args, "timeout") {
+        Some(Value::None) | None => None,
+        Some(v) => Some(seconds(interp, v)?),
+    };
+    let return_when = match kw(&args, "return_when") {
+        Some(Value::Str(s)) => match &**s {
+            "FIRST_COMPLETED" => ReturnWhen::FirstCompleted,
+            "FIRST_EXCEPTION" => ReturnWhen::FirstException,
+            "ALL_COMPLETED" => ReturnWhen::AllCompleted,
+            other => return Err(interp.value_error(format!("Invalid return_when value: {other}"))),
+        },
+        Some(other) => return Err(interp.value_error(format!("Invalid return_when value: {}", ops::repr(interp, other)?))),
+        None => ReturnWhen::AllCompleted,
+    };
+    if items.is_empty() {
+        return Err(interp.value_error("Set of Tasks/Futures is empty."));
+    }
+    let mut futs = Vec::new();
+    for v in &items {
+        if v.downcast::<Coroutine>().is_some() {
+            return Err(interp.type_error("Passing coroutines is forbidden, use tasks explicitly."));
+        }
+        match to_awaitable(interp, v)? {
+            Awaitable::Task(t) => futs.push(t.future().clone()),
+            Awaitable::Fut(f) => futs.push(f),
+            Awaitable::Coro(_) => return Err(interp.type_error("Passing coroutines is forbidden, use tasks explicitly.")),
+        }
+    }
+    let weak = interp.this.clone();
+    Ok(coro::native(interp, "wait", async move {
+        let r = aio::wait_futures(&futs, timeout, return_when).await;
+        let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
+        let (done, pending) = lift(&interp, r)?;
+        let set_of = |ix: Vec<usize>| -> R<Value> {
+            let mut s = Set::new();
+            for i in ix {
+                s.items.insert(ops::key(&interp, items[i].clone())?);
+            }
+            Ok(Value::Set(Rc::new(RefCell::new(s))))
+        };
+        Ok(Value::tuple(vec![set_of(done)?, set_of(pending)?]))
+    }))
+}
+
+/// The iterator `as_completed` returns: each item a coroutine giving the next result.
+struct AsCompletedIter(RefCell<aio::AsCompleted<PyObj>>);
+
+impl Object for AsCompletedIter {
+    fn type_name(&self) -> &str {
+        "generator"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn iter(&self, _interp: &Interp, this: &Value) -> Option<R<Value>> {
+        Some(Ok(this.clone()))
+    }
+    fn next(&self, interp: &Interp) -> Option<R<Option<Value>>> {
+        let next = self.0.borrow_mut().next();
+        Some(Ok(next.map(|c| {
+            let weak = interp.this.clone();
+            coro::native(interp, "_wait_for_one", async move {
+                let r = c.await;
+                let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
+                lift(&interp, r).map(|o| o.value)
+            })
+        })))
+    }
+}
+
+fn as_completed(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "as_completed", 1, 1)?;
+    running(interp)?;
+    let timeout = match kw(&args, "timeout") {
+        Some(Value::None) | None => None,
+        Some(v) => Some(seconds(interp, v)?),
+    };
+    let aws = ops::collect(interp, &args.pos[0])?.iter().map(|v| to_awaitable(interp, v)).collect::<R<Vec<_>>>()?;
+    Ok(Value::object(AsCompletedIter(RefCell::new(aio::as_completed_within(aws, timeout)))))
+}
+
+fn shield(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "shield", 1, 1)?;
+    running(interp)?;
+    if let Some(t) = args.pos[0].downcast::<PyTask>() {
+        if t.task.done() {
+            return Ok(args.pos[0].clone());
+        }
+    }
+    let aw = to_awaitable(interp, &args.pos[0])?;
+    Ok(Value::object(PyFuture { fut: aio::shield(aw), kind: "Future" }))
+}
+
+fn current_task(interp: &Interp, _args: Args) -> R<Value> {
+    let Some((_, id)) = current().filter(|(_, t)| *t != TaskId::OUTSIDE) else {
+        return Err(interp.runtime_error("no running event loop"));
+    };
+    Ok(TASKS.with(|t| t.borrow().iter().rev().find(|(i, _)| *i == id).and_then(|(_, w)| w.upgrade())).map_or(Value::None, |p| Value::Object(p)))
+}
+
+fn all_tasks(interp: &Interp, _args: Args) -> R<Value> {
+    let (rt, _) = running(interp)?;
+    let pending = rt.pending_tasks();
+    let mut s = Set::new();
+    TASKS.with(|t| {
+        for (id, w) in t.borrow().iter() {
+            if pending.contains(id) {
+                if let Some(p) = w.upgrade() {
+                    if let Some(k) = Key::new(Value::Object(p)) {
+                        s.items.insert(k);
+                    }
+                }
+            }
+        }
+    });
+    Ok(Value::Set(Rc::new(RefCell::new(s))))
+}
+
+fn iscoroutine(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "iscoroutine", 1, 1)?;
+    Ok(Value::Bool(args.pos[0].downcast::<Coroutine>().is_some()))
+}
+
+fn iscoroutinefunction(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "iscoroutinefunction", 1, 1)?;
+    Ok(Value::Bool(matches!(&args.pos[0], Value::Func(f) if f.code.kind == super::super::ir::CodeKind::Coroutine)))
+}
+
+// ----- the loop object ---------------------------------------------------------------------
+
+/// `asyncio.get_running_loop()`: the loop's clock and scheduling calls.
+struct Loop;
+
+impl Object for Loop {
+    fn type_name(&self) -> &str {
+        "_UnixSelectorEventLoop"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "time" => |interp, _| Ok(Value::Float(running(interp)?.0.now() as f64 / 1e6)),
+            "create_future" => |interp, _| {
+                let (rt, _) = running(interp)?;
+                Ok(Value::object(PyFuture { fut: Fut::on(rt.downgrade()), kind: "Future" }))
+            },
+            "create_task" => |interp, args| spawn(interp, args.pos.get(1).unwrap_or(&Value::None), None),
+            "call_soon" => |interp, args| {
+                let (rt, _) = running(interp)?;
+                let f = args.pos.get(1).cloned().unwrap_or_default();
+                let rest = args.pos.get(2..).map(<[Value]>::to_vec).unwrap_or_default();
+                let weak = interp.this.clone();
+                rt.call_soon(move || {
+                    if let Some(interp) = weak.upgrade() {
+                        if let Err(e) = super::super::call::call(&interp, &f, Args { pos: rest, kw: vec![] }) {
+                            report(&interp, "Exception in callback", &e);
+                        }
+                    }
+                });
+                Ok(Value::None)
+            },
+            "call_later" => |interp, args| {
+                let (rt, _) = running(interp)?;
+                let delay = seconds(interp, args.pos.get(1).unwrap_or(&Value::Int(0)))?;
+                let f = args.pos.get(2).cloned().unwrap_or_default();
+                let rest = args.pos.get(3..).map(<[Value]>::to_vec).unwrap_or_default();
+                let weak = interp.this.clone();
+                let due = rt.now().saturating_add(aio::secs_to_micros(delay));
+                rt.call_at(due, move || {
+                    if let Some(interp) = weak.upgrade() {
+                        if let Err(e) = super::super::call::call(&interp, &f, Args { pos: rest, kw: vec![] }) {
+                            report(&interp, "Exception in callback", &e);
+                        }
+                    }
+                });
+                Ok(Value::None)
+            },
+            "is_running" => |interp, _| Ok(Value::Bool(running(interp).is_ok())),
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+// ----- Queue, Semaphore, Lock, Event, Condition --------------------------------------------
+
+struct PyQueue(aio::Queue<PyObj>);
+struct PySemaphore(aio::Semaphore, &'static str);
+struct PyLock(aio::Lock);
+struct PyEvent(aio::Event);
+struct PyCondition(aio::Condition);
+
+/// Wraps a toolbox future as a native coroutine returning a Python value.
+fn native_result<F>(interp: &Interp, name: &str, fut: F) -> Value
+where
+    F: std::future::Future<Output = aio::PyResult<Value>> + 'static,
+{
+    let weak = interp.this.clone();
+    coro::native(interp, name, async move {
+        let r = fut.await;
+        let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
+        lift(&interp, r)
+    })
+}
+
+impl Object for PyQueue {
+    fn type_name(&self) -> &str {
+        "Queue"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, this: &Value) -> R<String> {
+        let items: Vec<Value> = self.0.items().iter().map(|o| o.value.clone()).collect();
+        let mut s = format!("<Queue at 0x{:x} maxsize={}", this.identity().unwrap_or(0), self.0.maxsize());
+        if !items.is_empty() {
+            s.push_str(&format!(" _queue={}", ops::repr(interp, &Value::list(items))?));
+        }
+        if self.0.unfinished() > 0 {
+            s.push_str(&format!(" tasks={}", self.0.unfinished()));
+        }
+        s.push('>');
+        Ok(s)
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "maxsize" => return Some(Ok(Value::Int(self.0.maxsize() as i64))),
+            "put" => |interp, args| {
+                let q = self_of::<PyQueue>(interp, &args)?.0.clone();
+                let item = obj(interp, args.pos.get(1).cloned().unwrap_or_default());
+                Ok(native_result(interp, "Queue.put", async move { q.put(item).await.map(|()| Value::None) }))
+            },
+            "get" => |interp, args| {
+                let q = self_of::<PyQueue>(interp, &args)?.0.clone();
+                Ok(native_result(interp, "Queue.get", async move { q.get().await.map(|o| o.value) }))
+            },
+            "put_nowait" => |interp, args| {
+                let q = self_of::<PyQueue>(interp, &args)?;
+                lift(interp, q.0.put_nowait(obj(interp, args.pos.get(1).cloned().unwrap_or_default()))).map(|()| Value::None)
+            },
+            "get_nowait" => |interp, args| lift(interp, self_of::<PyQueue>(interp, &args)?.0.get_nowait()).map(|o| o.value),
+            "task_done" => |interp, args| lift(interp, self_of::<PyQueue>(interp, &args)?.0.task_done()).map(|()| Value::None),
+            "join" => |interp, args| {
+                let q = self_of::<PyQueue>(interp, &args)?.0.clone();
+                Ok(native_result(interp, "Queue.join", async move { q.join().await.map(|()| Value::None) }))
+            },
+            "qsize" => |interp, args| Ok(Value::Int(self_of::<PyQueue>(interp, &args)?.0.qsize() as i64)),
+            "empty" => |interp, args| Ok(Value::Bool(self_of::<PyQueue>(interp, &args)?.0.empty())),
+            "full" => |interp, args| Ok(Value::Bool(self_of::<PyQueue>(interp, &args)?.0.full())),
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+/// `__aenter__` of a lock-like object: acquire, then return None.
+fn returns_none(interp: &Interp, name: &str, fut: impl std::future::Future<Output = aio::PyResult<()>> + 'static) -> Value {
+    native_result(interp, name, async move { fut.await.map(|()| Value::None) })
+}
+
+impl Object for PySemaphore {
+    fn type_name(&self) -> &str {
+        self.1
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
+        let state = if self.0.locked() { "locked".to_string() } else { format!("unlocked, value:{}", self.0.value()) };
+        Ok(format!("<asyncio.locks.{} object at 0x{:x} [{state}]>", self.1, this.identity().unwrap_or(0)))
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "acquire" | "__aenter__" => |interp, args| {
+                let s = self_of::<PySemaphore>(interp, &args)?.0.clone();
+                Ok(native_result(interp, "Semaphore.acquire", async move { s.acquire_slot().await.map(|()| Value::Bool(true)) }))
+            },
+            "__aexit__" => |interp, args| {
+                let s = self_of::<PySemaphore>(interp, &args)?.0.clone();
+                lift(interp, s.release())?;
+                Ok(returns_none(interp, "Semaphore.__aexit__", async { Ok(()) }))
+            },
+            "release" => |interp, args| lift(interp, self_of::<PySemaphore>(interp, &args)?.0.release()).map(|()| Value::None),
+            "locked" => |interp, args| Ok(Value::Bool(self_of::<PySemaphore>(interp, &args)?.0.locked())),
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+impl Object for PyLock {
+    fn type_name(&self) -> &str {
+        "Lock"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
+        Ok(format!("<asyncio.locks.Lock object at 0x{:x} [{}]>", this.identity().unwrap_or(0), if self.0.locked() { "locked" } else { "unlocked" }))
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "acquire" | "__aenter__" => |interp, args| {
+                let l = self_of::<PyLock>(interp, &args)?.0.clone();
+                Ok(native_result(interp, "Lock.acquire", async move { l.acquire_lock().await.map(|()| Value::Bool(true)) }))
+            },
+            "__aexit__" => |interp, args| {
+                lift(interp, self_of::<PyLock>(interp, &args)?.0.release())?;
+                Ok(returns_none(interp, "Lock.__aexit__", async { Ok(()) }))
+            },
+            "release" => |interp, args| lift(interp, self_of::<PyLock>(interp, &args)?.0.release()).map(|()| Value::None),
+            "locked" => |interp, args| Ok(Value::Bool(self_of::<PyLock>(interp, &args)?.0.locked())),
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+impl Object for PyEvent {
+    fn type_name(&self) -> &str {
+        "Event"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "set" => |interp, args| {
+                self_of::<PyEvent>(interp, &args)?.0.set();
+                Ok(Value::None)
+            },
+            "clear" => |interp, args| {
+                self_of::<PyEvent>(interp, &args)?.0.clear();
+                Ok(Value::None)
+            },
+            "is_set" => |interp, args| Ok(Value::Bool(self_of::<PyEvent>(interp, &args)?.0.is_set())),
+            "wait" => |interp, args| {
+                let e = self_of::<PyEvent>(interp, &args)?.0.clone();
+                Ok(native_result(interp, "Event.wait", async move { e.wait().await.map(|()| Value::Bool(true)) }))
+            },
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+impl Object for PyCondition {
+    fn type_name(&self) -> &str {
+        "Condition"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "acquire" | "__aenter__" => |interp, args| {
+                let l = self_of::<PyCondition>(interp, &args)?.0.lock().clone();
+                Ok(native_result(interp, "Condition.acquire", async move { l.acquire_lock().await.map(|()| Value::Bool(true)) }))
+            },
+            "__aexit__" => |interp, args| {
+                lift(interp, self_of::<PyCondition>(interp, &args)?.0.lock().release())?;
+                Ok(returns_none(interp, "Condition.__aexit__", async { Ok(()) }))
+            },
+            "release" => |interp, args| lift(interp, self_of::<PyCondition>(interp, &args)?.0.lock().release()).map(|()| Value::None),
+            "locked" => |interp, args| Ok(Value::Bool(self_of::<PyCondition>(interp, &args)?.0.lock().locked())),
+            "notify" => |interp, args| {
+                let n = match args.pos.get(1) {
+                    Some(v) => ops::to_index(interp, v)?.max(0) as usize,
+                    None => 1,
+                };
+                lift(interp, self_of::<PyCondition>(interp, &args)?.0.notify(n)).map(|()| Value::None)
+            },
+            "notify_all" => |interp, args| lift(interp, self_of::<PyCondition>(interp, &args)?.0.notify_all()).map(|()| Value::None),
+            "wait" => |interp, args| {
+                let c = self_of::<PyCondition>(interp, &args)?.0.clone();
+                Ok(native_result(interp, "Condition.wait", async move { c.wait().await.map(|()| Value::Bool(true)) }))
+            },
+            "wait_for" => |interp, args| {
+                let c = self_of::<PyCondition>(interp, &args)?.0.clone();
+                let predicate = args.pos.get(1).cloned().unwrap_or_default();
+                let weak = interp.this.clone();
+                Ok(coro::native(interp, "Condition.wait_for", async move {
+                    loop {
+                        let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
+                        let r = super::super::call::call(&interp, &predicate, Args::default())?;
+                        if ops::truthy(&interp, &r)? {
+                            return Ok(r);
+                        }
+                        drop(interp);
+                        let w = c.wait().await;
+                        if let Err(e) = w {
+                            let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
+                            return Err(from_aio(&interp, e));
+                        }
+                    }
+                }))
+            },
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+fn queue(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "Queue", 0, 1)?;
+    let maxsize = match args.pos.first().or_else(|| kw(&args, "maxsize")) {
+        Some(v) => ops::to_index(interp, v)?.max(0) as usize,
+        None => 0,
+    };
+    current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
+    Ok(Value::object(PyQueue(aio::Queue::named("queue", maxsize))))
+}
+
+fn semaphore(interp: &Interp, args: Args, bounded: bool) -> R<Value> {
+    let name = if bounded { "BoundedSemaphore" } else { "Semaphore" };
+    expect(interp, &args, name, 0, 1)?;
+    let value = match args.pos.first().or_else(|| kw(&args, "value")) {
+        Some(v) => ops::to_index(interp, v)?,
+        None => 1,
+    };
+    if value < 0 {
+        return Err(interp.value_error("Semaphore initial value must be >= 0"));
+    }
+    current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
+    let s = if bounded { aio::Semaphore::bounded("semaphore", value as usize) } else { aio::Semaphore::named("semaphore", value as usize) };
+    Ok(Value::object(PySemaphore(s, name)))
+}
+
+/// Builds the `asyncio` module.
+pub fn module(interp: &Interp) -> Rc<Module> {
+    let m = Module::new("asyncio");
+    let functions: &[(&str, BuiltinFn)] = &[
+        ("run", run),
+        ("sleep", sleep),
+        ("create_task", create_task),
+        ("ensure_future", ensure_future),
+        ("gather", gather),
+        ("wait_for", wait_for),
+        ("wait", wait),
+        ("as_completed", as_completed),
+        ("shield", shield),
+        ("current_task", current_task),
+        ("all_tasks", all_tasks),
+        ("iscoroutine", iscoroutine),
+        ("iscoroutinefunction", iscoroutinefunction),
+        ("get_running_loop", |interp, _| {
+            running(interp)?;
+            Ok(Value::object(Loop))
+        }),
+        ("get_event_loop", |_, _| Ok(Value::object(Loop))),
+        ("Queue", queue),
+        ("Semaphore", |interp, args| semaphore(interp, args, false)),
+        ("BoundedSemaphore", |interp, args| semaphore(interp, args, true)),
+        ("Lock", |interp, args| {
+            expect(interp, &args, "Lock", 0, 0)?;
+            current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
+            Ok(Value::object(PyLock(aio::Lock::named("lock"))))
+        }),
+        ("Event", |interp, args| {
+            expect(interp, &args, "Event", 0, 0)?;
+            current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
+            Ok(Value::object(PyEvent(aio::Event::named("event"))))
+        }),
+        ("Condition", |interp, args| {
+            current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
+            let lock = args.pos.first().and_then(|v| v.downcast::<PyLock>()).map(|l| l.0.clone());
+            Ok(Value::object(PyCondition(aio::Condition::new(lock))))
+        }),
+        ("Future", |interp, _| {
+            let (rt, _) = running(interp)?;
+            Ok(Value::object(PyFuture { fut: Fut::on(rt.downgrade()), kind: "Future" }))
+        }),
+    ];
+    for (name, f) in functions {
+        m.set(name, builtin(name, *f));
+    }
+    for name in ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull"] {
+        m.set(name, Value::Class(interp.types.exc(name)));
+    }
+    m.set("TimeoutError", Value::Class(interp.types.exc("TimeoutError")));
+    for name in ["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"] {
+        m.set(name, Value::str(name));
+    }
+    m
+}

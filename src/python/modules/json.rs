@@ -1,0 +1,516 @@
+//! `json`: `dumps` and `loads` as CPython's `json` module formats and parses (separators,
+//! `indent`, `sort_keys`, `ensure_ascii`, and `JSONDecodeError` with its line and column).
+//! Also the small `bytes` object `str.encode()` returns.
+
+use std::any::Any;
+use std::rc::Rc;
+
+use super::super::builtins::builtin;
+use super::super::call::call;
+use super::super::format as fmt;
+use super::super::interp::{Interp, PyErr, R};
+use super::super::ir::Name;
+use super::super::objects::method;
+use super::super::ops;
+use super::super::value::*;
+
+/// Nesting JSON may have (CPython hits its recursion limit near here).
+const MAX_DEPTH: usize = 500;
+
+/// A `bytes` object (what `str.encode()` returns): length, equality, `decode()`.
+pub struct Bytes(pub Vec<u8>);
+
+impl Object for Bytes {
+    fn type_name(&self) -> &str {
+        "bytes"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
+        let mut out = String::from("b'");
+        for &b in &self.0 {
+            match b {
+                b'\\' => out.push_str("\\\\"),
+                b'\'' => out.push_str("\\'"),
+                b'\n' => out.push_str("\\n"),
+                b'\r' => out.push_str("\\r"),
+                b'\t' => out.push_str("\\t"),
+                0x20..=0x7e => out.push(b as char),
+                _ => out.push_str(&format!("\\x{b:02x}")),
+            }
+        }
+        out.push('\'');
+        Ok(out)
+    }
+    fn len(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        match &**name {
+            "decode" => Some(Ok(method(this, "decode", |interp, args| {
+                let b = super::super::objects::self_of::<Bytes>(interp, &args)?;
+                Ok(Value::str(&String::from_utf8_lossy(&b.0)))
+            }))),
+            _ => None,
+        }
+    }
+}
+
+struct Dumper<'a> {
+    interp: &'a Interp,
+    indent: Option<String>,
+    item_sep: String,
+    key_sep: String,
+    sort_keys: bool,
+    ensure_ascii: bool,
+    default: Option<Value>,
+    stack: Vec<usize>,
+}
+
+fn escape(s: &str, ascii: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if ascii && (c as u32) > 0x7e => {
+                let mut buf = [0u16; 2];
+                for u in c.encode_utf16(&mut buf) {
+                    out.push_str(&format!("\\u{u:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn float_text(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".into()
+    } else if x.is_infinite() {
+        if x > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else {
+        fmt::float_repr(x)
+    }
+}
+
+impl Dumper<'_> {
+    fn newline(&self, depth: usize, out: &mut String) {
+        if let Some(ind) = &self.indent {
+            out.push('\n');
+            for _ in 0..depth {
+                out.push_str(ind);
+            }
+        }
+    }
+
+    fn dump(&mut self, v: &Value, depth: usize, out: &mut String) -> R<()> {
+        let interp = self.interp;
+        if depth > MAX_DEPTH {
+            return Err(interp.err("RecursionError", "maximum recursion depth exceeded while encoding a JSON object"));
+        }
+        match v {
+            Value::None => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) => out.push_str(&i.to_string()),
+            Value::Float(x) => out.push_str(&float_text(*x)),
+            Value::Str(s) => out.push_str(&escape(s, self.ensure_ascii)),
+            Value::List(_) | Value::Tuple(_) => {
+                let items = match v {
+                    Value::List(l) => l.borrow().clone(),
+                    Value::Tuple(t) => t.to_vec(),
+                    _ => Vec::new(),
+                };
+                self.enter(v)?;
+                out.push('[');
+                if !items.is_empty() {
+                    for (i, item) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(&self.item_sep);
+                        }
+                        self.newline(depth + 1, out);
+                        self.dump(item, depth + 1, out)?;
+                    }
+                    self.newline(depth, out);
+                }
+                out.push(']');
+                self.stack.pop();
+            }
+            Value::Dict(d) => {
+                let mut items: Vec<(Value, Value)> = d.borrow().map.iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
+                self.enter(v)?;
+                let mut keyed = Vec::with_capacity(items.len());
+                for (k, x) in items.drain(..) {
+                    let key = match &k {
+                        Value::Str(s) => s.to_string(),
+                        Value::Int(i) => i.to_string(),
+                        Value::Float(f) => float_text(*f),
+                        Value::Bool(b) => (if *b { "true" } else { "false" }).into(),
+                        Value::None => "null".into(),
+                        other => return Err(interp.type_error(format!("keys must be str, int, float, bool or None, not {}", other.type_name()))),
+                    };
+                    keyed.push((key, x));
+                }
+                if self.sort_keys {
+                    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+                }
+                out.push('{');
+                if !keyed.is_empty() {
+                    for (i, (k, x)) in keyed.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(&self.item_sep);
+                        }
+                        self.newline(depth + 1, out);
+                        out.push_str(&escape(k, self.ensure_ascii));
+                        out.push_str(&self.key_sep);
+                        self.dump(x, depth + 1, out)?;
+                    }
+                    self.newline(depth, out);
+                }
+                out.push('}');
+                self.stack.pop();
+            }
+            other => match &self.default {
+                Some(f) => {
+                    let f = f.clone();
+                    let r = call(interp, &f, Args { pos: vec![other.clone()], kw: vec![] })?;
+                    self.dump(&r, depth + 1, out)?;
+                }
+                None => {
+                    let name = interp.class_of(other).name.clone();
+                    return Err(interp.type_error(format!("Object of type {name} is not JSON serializable")));
+                }
+            },
+        }
+        ops::check_size(interp, out.len())
+    }
+
+    fn enter(&mut self, v: &Value) -> R<()> {
+        let id = v.identity().unwrap_or(0);
+        if self.stack.contains(&id) {
+            return Err(self.interp.value_error("Circular reference detected"));
+        }
+        self.stack.push(id);
+        Ok(())
+    }
+}
+
+fn dumps(interp: &Interp, args: Args) -> R<Value> {
+    let obj = args.pos.first().cloned().unwrap_or_default();
+    let kw = |name: &str| args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone());
+    let indent = match kw("indent") {
+        None | Some(Value::None) => None,
+        Some(Value::Int(n)) => Some(" ".repeat(n.clamp(0, 64) as usize)),
+        Some(Value::Str(s)) => Some(s.to_string()),
+        Some(other) => return Err(interp.type_error(format!("indent must be an int or a str, not {}", other.type_name()))),
+    };
+    let (item_sep, key_sep) = match kw("separators") {
+        Some(Value::Tuple(t)) if t.len() == 2 => (ops::str_of(interp, &t[0])?, ops::str_of(interp, &t[1])?),
+        Some(Value::List(l)) if l.borrow().len() == 2 => {
+            let l = l.borrow().clone();
+            (ops::str_of(interp, &l[0])?, ops::str_of(interp, &l[1])?)
+        }
+        _ => ((if indent.is_some() { "," } else { ", " }).to_string(), ": ".to_string()),
+    };
+    let mut d = Dumper {
+        interp,
+        indent,
+        item_sep,
+        key_sep,
+        sort_keys: kw("sort_keys").map(|v| ops::truthy(interp, &v)).transpose()?.unwrap_or(false),
+        ensure_ascii: kw("ensure_ascii").map(|v| ops::truthy(interp, &v)).transpose()?.unwrap_or(true),
+        default: kw("default").filter(|v| !v.is_none()),
+        stack: Vec::new(),
+    };
+    let mut out = String::new();
+    d.dump(&obj, 0, &mut out)?;
+    Ok(Value::str(&out))
+}
+
+// ----- loads -------------------------------------------------------------------------------
+
+struct Parser<'a> {
+    interp: &'a Interp,
+    text: &'a str,
+    chars: Vec<(usize, char)>,
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn err(&self, msg: &str, at: usize) -> PyErr {
+        let pos = self.chars.get(at).map_or(self.text.chars().count(), |_| at);
+        let before: String = self.chars.iter().take(pos).map(|&(_, c)| c).collect();
+        let line = before.matches('\n').count() + 1;
+        let col = match before.rfind('\n') {
+            Some(nl) => before[nl + 1..].chars().count() + 1,
+            None => pos + 1,
+        };
+        let full = format!("{msg}: line {line} column {col} (char {pos})");
+        let class = self.interp.types.exc("JSONDecodeError");
+        let inst = self.interp.new_exc(&class, vec![Value::str(&full)]);
+        for (k, v) in [("msg", Value::str(msg)), ("pos", Value::Int(pos as i64)), ("lineno", Value::Int(line as i64)), ("colno", Value::Int(col as i64)), ("doc", Value::str(self.text))] {
+            inst.attrs.borrow_mut().insert(Name::from(k), v);
+        }
+        PyErr::Exc(inst)
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.i).map(|&(_, c)| c)
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(' ' | '\t' | '\n' | '\r')) {
+            self.i += 1;
+        }
+    }
+
+    fn starts(&self, word: &str) -> bool {
+        let mut k = self.i;
+        for c in word.chars() {
+            if self.chars.get(k).map(|&(_, x)| x) != Some(c) {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
+
+    fn value(&mut self, depth: usize) -> R<Value> {
+        if depth > MAX_DEPTH {
+            return Err(self.interp.err("RecursionError", "maximum recursion depth exceeded while decoding a JSON document"));
+        }
+        let start = self.i;
+        match self.peek() {
+            Some('{') => {
+                self.i += 1;
+                let mut d = Dict::new();
+                self.ws();
+                if self.peek() == Some('}') {
+                    self.i += 1;
+                    return Ok(Value::dict(d));
+                }
+                loop {
+                    self.ws();
+                    if self.peek() != Some('"') {
+                        return Err(self.err("Expecting property name enclosed in double quotes", self.i));
+                    }
+                    let k = self.string()?;
+                    self.ws();
+                    if self.peek() != Some(':') {
+                        return Err(self.err("Expecting ':' delimiter", self.i));
+                    }
+                    self.i += 1;
+                    self.ws();
+                    let v = self.value(depth + 1)?;
+                    d.set_str(&k, v);
+                    self.ws();
+                    match self.peek() {
+                        Some(',') => {
+                            self.i += 1;
+                            self.ws();
+                            if self.peek() == Some('}') {
+                                return Err(self.err("Illegal trailing comma before end of object", self.i - 1));
+                            }
+                        }
+                        Some('}') => {
+                            self.i += 1;
+                            return Ok(Value::dict(d));
+                        }
+                        _ => return Err(self.err("Expecting ',' delimiter", self.i)),
+                    }
+                }
+            }
+            Some('[') => {
+                self.i += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.peek() == Some(']') {
+                    self.i += 1;
+                    return Ok(Value::list(items));
+                }
+                loop {
+                    self.ws();
+                    items.push(self.value(depth + 1)?);
+                    self.ws();
+                    match self.peek() {
+                        Some(',') => {
+                            self.i += 1;
+                            self.ws();
+                            if self.peek() == Some(']') {
+                                return Err(self.err("Illegal trailing comma before end of array", self.i - 1));
+                            }
+                        }
+                        Some(']') => {
+                            self.i += 1;
+                            return Ok(Value::list(items));
+                        }
+                        _ => return Err(self.err("Expecting ',' delimiter", self.i)),
+                    }
+                }
+            }
+            Some('"') => Ok(Value::str(&self.string()?)),
+            Some('n') if self.starts("null") => {
+                self.i += 4;
+                Ok(Value::None)
+            }
+            Some('t') if self.starts("true") => {
+                self.i += 4;
+                Ok(Value::Bool(true))
+            }
+            Some('f') if self.starts("false") => {
+                self.i += 5;
+                Ok(Value::Bool(false))
+            }
+            Some('N') if self.starts("NaN") => {
+                self.i += 3;
+                Ok(Value::Float(f64::NAN))
+            }
+            Some('I') if self.starts("Infinity") => {
+                self.i += 8;
+                Ok(Value::Float(f64::INFINITY))
+            }
+            Some('-') if self.starts("-Infinity") => {
+                self.i += 9;
+                Ok(Value::Float(f64::NEG_INFINITY))
+            }
+            Some(c) if c == '-' || c.is_ascii_digit() => self.number(),
+            _ => Err(self.err("Expecting value", start)),
+        }
+    }
+
+    fn number(&mut self) -> R<Value> {
+        let start = self.i;
+        if self.peek() == Some('-') {
+            self.i += 1;
+        }
+        match self.peek() {
+            Some('0') => self.i += 1,
+            Some(c) if c.is_ascii_digit() => {
+                while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                    self.i += 1;
+                }
+            }
+            _ => return Err(self.err("Expecting value", start)),
+        }
+        let mut float = false;
+        if self.peek() == Some('.') && self.chars.get(self.i + 1).is_some_and(|&(_, c)| c.is_ascii_digit()) {
+            float = true;
+            self.i += 1;
+            while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                self.i += 1;
+            }
+        }
+        if matches!(self.peek(), Some('e' | 'E')) {
+            let save = self.i;
+            self.i += 1;
+            if matches!(self.peek(), Some('+' | '-')) {
+                self.i += 1;
+            }
+            if self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                float = true;
+                while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                    self.i += 1;
+                }
+            } else {
+                self.i = save;
+            }
+        }
+        let text: String = self.chars[start..self.i].iter().map(|&(_, c)| c).collect();
+        if float {
+            Ok(Value::Float(text.parse::<f64>().unwrap_or(f64::NAN)))
+        } else {
+            text.parse::<i64>().map(Value::Int).map_err(|_| self.interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit"))
+        }
+    }
+
+    fn string(&mut self) -> R<String> {
+        let start = self.i;
+        self.i += 1;
+        let mut out = String::new();
+        loop {
+            let Some(c) = self.peek() else { return Err(self.err("Unterminated string starting at", start)) };
+            self.i += 1;
+            match c {
+                '"' => return Ok(out),
+                '\\' => {
+                    let Some(e) = self.peek() else { return Err(self.err("Unterminated string starting at", start)) };
+                    self.i += 1;
+                    match e {
+                        '"' => out.push('"'),
+                        '\\' => out.push('\\'),
+                        '/' => out.push('/'),
+                        'b' => out.push('\u{8}'),
+                        'f' => out.push('\u{c}'),
+                        'n' => out.push('\n'),
+                        'r' => out.push('\r'),
+                        't' => out.push('\t'),
+                        'u' => {
+                            let hex = |p: &Self, at: usize| -> Option<u32> {
+                                let s: String = p.chars.get(at..at + 4)?.iter().map(|&(_, c)| c).collect();
+                                u32::from_str_radix(&s, 16).ok()
+                            };
+                            let Some(u) = hex(self, self.i) else { return Err(self.err("Invalid \\uXXXX escape", self.i - 1)) };
+                            self.i += 4;
+                            let code = if (0xd800..0xdc00).contains(&u) && self.starts("\\u") {
+                                match hex(self, self.i + 2) {
+                                    Some(lo) if (0xdc00..0xe000).contains(&lo) => {
+                                        self.i += 6;
+                                        0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00)
+                                    }
+                                    _ => u,
+                                }
+                            } else {
+                                u
+                            };
+                            out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+                        }
+                        _ => return Err(self.err("Invalid \\escape", self.i - 2)),
+                    }
+                }
+                c if (c as u32) < 0x20 => return Err(self.err("Invalid control character at", self.i - 1)),
+                c => out.push(c),
+            }
+        }
+    }
+}
+
+pub fn loads_str(interp: &Interp, text: &str) -> R<Value> {
+    let mut p = Parser { interp, text, chars: text.char_indices().collect(), i: 0 };
+    p.ws();
+    let v = p.value(0)?;
+    p.ws();
+    if p.i < p.chars.len() {
+        return Err(p.err("Extra data", p.i));
+    }
+    Ok(v)
+}
+
+fn loads(interp: &Interp, args: Args) -> R<Value> {
+    match args.pos.first() {
+        Some(Value::Str(s)) => loads_str(interp, s),
+        Some(b) if b.downcast::<Bytes>().is_some() => {
+            let text = b.downcast::<Bytes>().map(|b| String::from_utf8_lossy(&b.0).to_string()).unwrap_or_default();
+            loads_str(interp, &text)
+        }
+        Some(other) => Err(interp.type_error(format!("the JSON object must be str, bytes or bytearray, not {}", other.type_name()))),
+        None => Err(interp.type_error("loads() missing 1 required positional argument: 's'")),
+    }
+}
+
+pub fn module(interp: &Interp) -> Rc<Module> {
+    let m = Module::new("json");
+    m.set("dumps", builtin("dumps", dumps));
+    m.set("loads", builtin("loads", loads));
+    m.set("JSONDecodeError", Value::Class(interp.types.exc("JSONDecodeError")));
+    m
+}

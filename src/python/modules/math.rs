@@ -1,0 +1,250 @@
+//! `math`: the common functions, with CPython's domain errors ("math domain error").
+
+use std::rc::Rc;
+
+use super::super::builtins::{builtin, expect};
+use super::super::format as fmt;
+use super::super::interp::{Interp, R};
+use super::super::ops;
+use super::super::value::*;
+
+fn x(interp: &Interp, args: &Args, i: usize) -> R<f64> {
+    ops::to_f64(interp, args.pos.get(i).unwrap_or(&Value::None))
+}
+
+fn unary(interp: &Interp, args: Args, name: &str, f: fn(f64) -> f64, domain: fn(f64) -> bool) -> R<Value> {
+    expect(interp, &args, name, 1, 1)?;
+    let v = x(interp, &args, 0)?;
+    if !domain(v) {
+        return Err(interp.value_error("math domain error"));
+    }
+    let r = f(v);
+    if r.is_infinite() && v.is_finite() {
+        return Err(interp.err("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn int_of(interp: &Interp, v: &Value) -> R<i64> {
+    match v {
+        Value::Float(f) => Err(interp.type_error(format!("'float' object cannot be interpreted as an integer (got {})", fmt::float_repr(*f)))),
+        other => ops::to_index(interp, other),
+    }
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a as i64
+}
+
+fn rounding(interp: &Interp, args: Args, name: &str, f: fn(f64) -> f64) -> R<Value> {
+    expect(interp, &args, name, 1, 1)?;
+    match &args.pos[0] {
+        Value::Int(i) => Ok(Value::Int(*i)),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        other => {
+            let v = ops::to_f64(interp, other)?;
+            fmt::float_to_int_trunc(f(v)).map(Value::Int).map_err(|r| interp.raise(r))
+        }
+    }
+}
+
+pub fn module(_interp: &Interp) -> Rc<Module> {
+    let m = Module::new("math");
+    m.set("pi", Value::Float(std::f64::consts::PI));
+    m.set("e", Value::Float(std::f64::consts::E));
+    m.set("tau", Value::Float(std::f64::consts::TAU));
+    m.set("inf", Value::Float(f64::INFINITY));
+    m.set("nan", Value::Float(f64::NAN));
+    let functions: &[(&str, BuiltinFn)] = &[
+        ("sqrt", |i, a| unary(i, a, "sqrt", f64::sqrt, |v| v >= 0.0 || v.is_nan())),
+        ("exp", |i, a| unary(i, a, "exp", f64::exp, |_| true)),
+        ("log", |i, a| {
+            expect(i, &a, "log", 1, 2)?;
+            let v = x(i, &a, 0)?;
+            if v <= 0.0 {
+                return Err(i.value_error("math domain error"));
+            }
+            match a.pos.get(1) {
+                Some(b) => {
+                    let b = ops::to_f64(i, b)?;
+                    if b <= 0.0 || b == 1.0 {
+                        return Err(if b == 1.0 { i.err("ZeroDivisionError", "float division by zero") } else { i.value_error("math domain error") });
+                    }
+                    Ok(Value::Float(v.ln() / b.ln()))
+                }
+                None => Ok(Value::Float(v.ln())),
+            }
+        }),
+        ("log2", |i, a| unary(i, a, "log2", f64::log2, |v| v > 0.0)),
+        ("log10", |i, a| unary(i, a, "log10", f64::log10, |v| v > 0.0)),
+        ("sin", |i, a| unary(i, a, "sin", f64::sin, f64::is_finite)),
+        ("cos", |i, a| unary(i, a, "cos", f64::cos, f64::is_finite)),
+        ("tan", |i, a| unary(i, a, "tan", f64::tan, f64::is_finite)),
+        ("asin", |i, a| unary(i, a, "asin", f64::asin, |v| (-1.0..=1.0).contains(&v))),
+        ("acos", |i, a| unary(i, a, "acos", f64::acos, |v| (-1.0..=1.0).contains(&v))),
+        ("atan", |i, a| unary(i, a, "atan", f64::atan, |_| true)),
+        ("fabs", |i, a| unary(i, a, "fabs", f64::abs, |_| true)),
+        ("degrees", |i, a| unary(i, a, "degrees", f64::to_degrees, |_| true)),
+        ("radians", |i, a| unary(i, a, "radians", f64::to_radians, |_| true)),
+        ("atan2", |i, a| {
+            expect(i, &a, "atan2", 2, 2)?;
+            Ok(Value::Float(x(i, &a, 0)?.atan2(x(i, &a, 1)?)))
+        }),
+        ("hypot", |i, a| {
+            let mut s = 0.0f64;
+            for v in &a.pos {
+                let f = ops::to_f64(i, v)?;
+                s = s.hypot(f);
+            }
+            Ok(Value::Float(s))
+        }),
+        ("pow", |i, a| {
+            expect(i, &a, "pow", 2, 2)?;
+            fmt::float_pow(x(i, &a, 0)?, x(i, &a, 1)?).map(Value::Float).map_err(|r| i.raise(r))
+        }),
+        ("floor", |i, a| rounding(i, a, "floor", f64::floor)),
+        ("ceil", |i, a| rounding(i, a, "ceil", f64::ceil)),
+        ("trunc", |i, a| rounding(i, a, "trunc", f64::trunc)),
+        ("isnan", |i, a| Ok(Value::Bool(x(i, &a, 0)?.is_nan()))),
+        ("isinf", |i, a| Ok(Value::Bool(x(i, &a, 0)?.is_infinite()))),
+        ("isfinite", |i, a| Ok(Value::Bool(x(i, &a, 0)?.is_finite()))),
+        ("isclose", |i, a| {
+            let (p, q) = (x(i, &a, 0)?, x(i, &a, 1)?);
+            let get = |name: &str, d: f64| -> R<f64> {
+                a.kw.iter().find(|(k, _)| &**k == name).map_or(Ok(d), |(_, v)| ops::to_f64(i, v))
+            };
+            let (rel, abs) = (get("rel_tol", 1e-9)?, get("abs_tol", 0.0)?);
+            if p == q {
+                return Ok(Value::Bool(true));
+            }
+            if p.is_infinite() || q.is_infinite() {
+                return Ok(Value::Bool(false));
+            }
+            let d = (p - q).abs();
+            Ok(Value::Bool(d <= (rel * q.abs()).max(rel * p.abs()) || d <= abs))
+        }),
+        ("gcd", |i, a| {
+            let mut g = 0;
+            for v in &a.pos {
+                g = gcd(g, int_of(i, v)?);
+            }
+            Ok(Value::Int(g))
+        }),
+        ("lcm", |i, a| {
+            let mut l: i64 = 1;
+            for v in &a.pos {
+                let n = int_of(i, v)?;
+                if n == 0 {
+                    return Ok(Value::Int(0));
+                }
+                l = (l / gcd(l, n)).checked_mul(n.abs()).ok_or_else(|| i.err("OverflowError", "integer too large"))?;
+            }
+            Ok(Value::Int(l))
+        }),
+        ("factorial", |i, a| {
+            expect(i, &a, "factorial", 1, 1)?;
+            let n = int_of(i, &a.pos[0])?;
+            if n < 0 {
+                return Err(i.value_error("factorial() not defined for negative values"));
+            }
+            let mut r: i64 = 1;
+            for k in 2..=n {
+                r = r.checked_mul(k).ok_or_else(|| i.err("OverflowError", "integer too large: Interleave's integers are 64-bit (CPython's are unbounded)"))?;
+            }
+            Ok(Value::Int(r))
+        }),
+        ("comb", |i, a| {
+            expect(i, &a, "comb", 2, 2)?;
+            let (n, k) = (int_of(i, &a.pos[0])?, int_of(i, &a.pos[1])?);
+            if n < 0 || k < 0 {
+                return Err(i.value_error(if n < 0 { "n must be a non-negative integer" } else { "k must be a non-negative integer" }));
+            }
+            if k > n {
+                return Ok(Value::Int(0));
+            }
+            let k = k.min(n - k);
+            let mut r: i128 = 1;
+            for j in 0..k {
+                r = r * (n - j) as i128 / (j + 1) as i128;
+                if r > i64::MAX as i128 {
+                    return Err(i.err("OverflowError", "integer too large"));
+                }
+            }
+            Ok(Value::Int(r as i64))
+        }),
+        ("perm", |i, a| {
+            expect(i, &a, "perm", 1, 2)?;
+            let n = int_of(i, &a.pos[0])?;
+            let k = match a.pos.get(1) {
+                Some(v) => int_of(i, v)?,
+                None => n,
+            };
+            if k > n {
+                return Ok(Value::Int(0));
+            }
+            let mut r: i64 = 1;
+            for j in 0..k {
+                r = r.checked_mul(n - j).ok_or_else(|| i.err("OverflowError", "integer too large"))?;
+            }
+            Ok(Value::Int(r))
+        }),
+        ("fsum", |i, a| {
+            // Shewchuk's exact summation, as CPython's fsum.
+            let items = ops::collect(i, a.pos.first().unwrap_or(&Value::None))?;
+            let mut partials: Vec<f64> = Vec::new();
+            for v in items {
+                let mut x = ops::to_f64(i, &v)?;
+                let mut keep = Vec::new();
+                for mut y in partials.iter().copied() {
+                    if x.abs() < y.abs() {
+                        std::mem::swap(&mut x, &mut y);
+                    }
+                    let hi = x + y;
+                    let lo = y - (hi - x);
+                    if lo != 0.0 {
+                        keep.push(lo);
+                    }
+                    x = hi;
+                }
+                keep.push(x);
+                partials = keep;
+            }
+            Ok(Value::Float(partials.iter().sum()))
+        }),
+        ("prod", |i, a| {
+            let items = ops::collect(i, a.pos.first().unwrap_or(&Value::None))?;
+            let mut r = a.kw.iter().find(|(k, _)| &**k == "start").map_or(Value::Int(1), |(_, v)| v.clone());
+            for v in items {
+                r = ops::binop(i, super::super::ir::BinOp::Mul, r, v)?;
+            }
+            Ok(r)
+        }),
+        ("copysign", |i, a| Ok(Value::Float(x(i, &a, 0)?.copysign(x(i, &a, 1)?)))),
+        ("modf", |i, a| {
+            let v = x(i, &a, 0)?;
+            Ok(Value::tuple(vec![Value::Float(v.fract()), Value::Float(v.trunc())]))
+        }),
+        ("isqrt", |i, a| {
+            let n = int_of(i, a.pos.first().unwrap_or(&Value::None))?;
+            if n < 0 {
+                return Err(i.value_error("isqrt() argument must be nonnegative"));
+            }
+            let mut r = (n as f64).sqrt() as i64;
+            while r * r > n {
+                r -= 1;
+            }
+            while (r + 1) * (r + 1) <= n {
+                r += 1;
+            }
+            Ok(Value::Int(r))
+        }),
+    ];
+    for (name, f) in functions {
+        m.set(name, builtin(name, *f));
+    }
+    m
+}

@@ -1,0 +1,181 @@
+//! `random`: CPython's Mersenne Twister, bit for bit (see [`crate::python::random`]), so a
+//! seeded program prints what CPython prints. The module's functions share one generator;
+//! `random.Random(seed)` makes more.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::super::builtins::builtin;
+use super::super::interp::{Interp, R};
+use super::super::ir::Name;
+use super::super::objects::method;
+use super::super::ops;
+use super::super::random::Random;
+use super::super::value::*;
+
+/// `random.Random(seed)`: a generator of its own.
+struct RandomObj(RefCell<Random>);
+
+impl Object for RandomObj {
+    fn type_name(&self) -> &str {
+        "Random"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f = function(name)?;
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+/// Runs `f` on the generator a call is for: an instance's, or the module's.
+fn with_rng<T>(interp: &Interp, args: &mut Args, f: impl FnOnce(&mut Random, &Args) -> R<T>) -> R<T> {
+    if let Some(r) = args.pos.first().and_then(|v| v.downcast::<RandomObj>()) {
+        let rng = &r.0;
+        let rest = Args { pos: args.pos[1..].to_vec(), kw: std::mem::take(&mut args.kw) };
+        return f(&mut rng.borrow_mut(), &rest);
+    }
+    let out = f(&mut interp.random.borrow_mut(), args);
+    out
+}
+
+fn num(interp: &Interp, a: &Args, i: usize, name: &str) -> R<f64> {
+    match a.pos.get(i).or_else(|| a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)) {
+        Some(v) => ops::to_f64(interp, v),
+        None => Err(interp.type_error(format!("missing required argument '{name}'"))),
+    }
+}
+
+fn raise(interp: &Interp) -> impl Fn(super::super::format::Raise) -> super::super::interp::PyErr + '_ {
+    move |r| interp.raise(r)
+}
+
+/// Seeds from an int, a float, a str, or (None) from the clock.
+fn seed(interp: &Interp, rng: &mut Random, v: Option<&Value>) -> R<()> {
+    match v {
+        None | Some(Value::None) => {
+            let t = super::super::interp::now_ms().to_bits();
+            rng.seed_words(&[t as u32, (t >> 32) as u32]);
+        }
+        Some(Value::Int(i)) => rng.seed_int(*i),
+        Some(Value::Bool(b)) => rng.seed_int(*b as i64),
+        Some(Value::Float(x)) => rng.seed_float(*x),
+        Some(Value::Str(s)) => rng.seed_str(s),
+        Some(other) => return Err(interp.type_error(format!("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.\n(got {})", other.type_name()))),
+    }
+    Ok(())
+}
+
+fn function(name: &str) -> Option<BuiltinFn> {
+    Some(match name {
+        "seed" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| seed(interp, rng, a.pos.first()))?;
+            Ok(Value::None)
+        },
+        "random" => |interp, mut a| with_rng(interp, &mut a, |rng, _| Ok(Value::Float(rng.random()))),
+        "uniform" => |interp, mut a| with_rng(interp, &mut a, |rng, a| Ok(Value::Float(rng.uniform(num(interp, a, 0, "a")?, num(interp, a, 1, "b")?)))),
+        "randint" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let (lo, hi) = (ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?, ops::to_index(interp, a.pos.get(1).unwrap_or(&Value::None))?);
+                rng.randint(lo, hi).map(Value::Int).map_err(raise(interp))
+            })
+        },
+        "randrange" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let start = ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?;
+                let stop = a.pos.get(1).filter(|v| !v.is_none()).map(|v| ops::to_index(interp, v)).transpose()?;
+                let step = match a.pos.get(2) {
+                    Some(v) => ops::to_index(interp, v)?,
+                    None => 1,
+                };
+                rng.randrange(start, stop, step).map(Value::Int).map_err(raise(interp))
+            })
+        },
+        "getrandbits" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let k = ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?;
+                let v = rng.getrandbits(k).map_err(raise(interp))?;
+                i64::try_from(v).map(Value::Int).map_err(|_| interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit"))
+            })
+        },
+        "choice" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let seq = ops::collect(interp, a.pos.first().unwrap_or(&Value::None))?;
+                if seq.is_empty() {
+                    return Err(interp.index_error("Cannot choose from an empty sequence"));
+                }
+                let i = rng.choice(seq.len()).map_err(raise(interp))?;
+                Ok(seq[i].clone())
+            })
+        },
+        "choices" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let population = ops::collect(interp, a.pos.first().unwrap_or(&Value::None))?;
+                let kw = |name: &str| a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone());
+                let floats = |v: Option<Value>| -> R<Option<Vec<f64>>> {
+                    match v {
+                        Some(Value::None) | None => Ok(None),
+                        Some(v) => Ok(Some(ops::collect(interp, &v)?.iter().map(|x| ops::to_f64(interp, x)).collect::<R<Vec<_>>>()?)),
+                    }
+                };
+                let weights = floats(a.pos.get(1).cloned().or_else(|| kw("weights")))?;
+                let cum = floats(kw("cum_weights"))?;
+                let k = match kw("k") {
+                    Some(v) => ops::to_index(interp, &v)?.max(0) as usize,
+                    None => 1,
+                };
+                let picks = rng.choices(population.len(), weights.as_deref(), cum.as_deref(), k).map_err(raise(interp))?;
+                Ok(Value::list(picks.into_iter().map(|i| population[i].clone()).collect()))
+            })
+        },
+        "shuffle" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let Some(Value::List(l)) = a.pos.first() else { return Err(interp.type_error("shuffle() needs a list")) };
+                let mut items = l.borrow().clone();
+                rng.shuffle(&mut items);
+                *l.borrow_mut() = items;
+                Ok(Value::None)
+            })
+        },
+        "sample" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let population = ops::collect(interp, a.pos.first().unwrap_or(&Value::None))?;
+                let k = ops::to_index(interp, a.pos.get(1).or_else(|| a.kw.iter().find(|(k, _)| &**k == "k").map(|(_, v)| v)).unwrap_or(&Value::None))?;
+                let picks = rng.sample(population.len(), k).map_err(raise(interp))?;
+                Ok(Value::list(picks.into_iter().map(|i| population[i].clone()).collect()))
+            })
+        },
+        "gauss" => |interp, mut a| with_rng(interp, &mut a, |rng, a| Ok(Value::Float(rng.gauss(num(interp, a, 0, "mu").unwrap_or(0.0), num(interp, a, 1, "sigma").unwrap_or(1.0))))),
+        "normalvariate" => |interp, mut a| with_rng(interp, &mut a, |rng, a| Ok(Value::Float(rng.normalvariate(num(interp, a, 0, "mu").unwrap_or(0.0), num(interp, a, 1, "sigma").unwrap_or(1.0))))),
+        "expovariate" => |interp, mut a| with_rng(interp, &mut a, |rng, a| rng.expovariate(num(interp, a, 0, "lambd")?).map(Value::Float).map_err(raise(interp))),
+        "triangular" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let low = num(interp, a, 0, "low").unwrap_or(0.0);
+                let high = num(interp, a, 1, "high").unwrap_or(1.0);
+                let mode = a.pos.get(2).filter(|v| !v.is_none()).map(|v| ops::to_f64(interp, v)).transpose()?;
+                Ok(Value::Float(rng.triangular(low, high, mode)))
+            })
+        },
+        _ => return None,
+    })
+}
+
+pub fn module(_interp: &Interp) -> Rc<Module> {
+    let m = Module::new("random");
+    for name in ["seed", "random", "uniform", "randint", "randrange", "getrandbits", "choice", "choices", "shuffle", "sample", "gauss", "normalvariate", "expovariate", "triangular"] {
+        if let Some(f) = function(name) {
+            m.set(name, builtin(name, f));
+        }
+    }
+    m.set(
+        "Random",
+        builtin("Random", |interp, a| {
+            let mut rng = Random::new(0);
+            seed(interp, &mut rng, a.pos.first())?;
+            Ok(Value::object(RandomObj(RefCell::new(rng))))
+        }),
+    );
+    m
+}

@@ -1,0 +1,638 @@
+//! Native objects of the core language: slices, ranges, iterators (of lists, strings, dicts,
+//! `enumerate`, `zip`, `map`…), dict views, and the wrappers classes use (`staticmethod`,
+//! `classmethod`, `property`, `super()`).
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::call::call;
+use super::interp::{Interp, R};
+use super::ir::Name;
+use super::ops;
+use super::value::*;
+
+/// A native function bound to `this`.
+pub fn method(this: &Value, name: &str, f: BuiltinFn) -> Value {
+    Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) }))
+}
+
+/// The native object of type `T` in the first argument of a method call.
+pub fn self_of<'a, T: 'static>(interp: &Interp, args: &'a Args) -> R<&'a T> {
+    args.pos.first().and_then(|v| v.downcast::<T>()).ok_or_else(|| interp.type_error("method called on the wrong object"))
+}
+
+// ----- dispatch (the rest of the interpreter calls these) --------------------------------
+
+pub fn get_attr(interp: &Interp, o: &Rc<dyn Object>, this: &Value, name: &Name) -> Option<R<Value>> {
+    o.attr(interp, this, name)
+}
+
+pub fn set_attr(interp: &Interp, o: &Rc<dyn Object>, name: &Name, v: Value) -> Option<R<()>> {
+    o.set_attr(interp, name, v)
+}
+
+pub fn repr(interp: &Interp, o: &Rc<dyn Object>, this: &Value) -> R<String> {
+    o.repr(interp, this)
+}
+
+pub fn str_of(interp: &Interp, o: &Rc<dyn Object>, this: &Value) -> R<String> {
+    o.repr(interp, this)
+}
+
+pub fn truthy(o: &Rc<dyn Object>) -> Option<bool> {
+    o.truthy().or_else(|| o.len().map(|n| n > 0))
+}
+
+pub fn len(o: &Rc<dyn Object>) -> Option<usize> {
+    o.len()
+}
+
+pub fn next(interp: &Interp, o: &Rc<dyn Object>, _this: &Value) -> Option<R<Option<Value>>> {
+    o.next(interp)
+}
+
+pub fn iter_object(interp: &Interp, o: &Rc<dyn Object>, this: &Value) -> Option<R<Value>> {
+    o.iter(interp, this)
+}
+
+pub fn contains(interp: &Interp, o: &Rc<dyn Object>, item: &Value) -> Option<R<bool>> {
+    o.contains(interp, item)
+}
+
+pub fn get_item(interp: &Interp, o: &Rc<dyn Object>, index: &Value) -> Option<R<Value>> {
+    o.get_item(interp, index)
+}
+
+pub fn call_object(interp: &Interp, o: &Rc<dyn Object>, this: &Value, args: Args) -> Option<R<Value>> {
+    o.call(interp, this, args)
+}
+
+// ----- slices and ranges -------------------------------------------------------------------
+
+/// `slice(start, stop, step)`
+pub struct SliceObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+impl Object for SliceObj {
+    fn type_name(&self) -> &str {
+        "slice"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        Ok(format!("slice({}, {}, {})", ops::repr(interp, &self.start)?, ops::repr(interp, &self.stop)?, ops::repr(interp, &self.step)?))
+    }
+    fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        Some(Ok(match &**name {
+            "start" => self.start.clone(),
+            "stop" => self.stop.clone(),
+            "step" => self.step.clone(),
+            _ => return None,
+        }))
+    }
+}
+
+/// `range(start, stop, step)`
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl RangeObj {
+    pub fn length(&self) -> usize {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        };
+        n.min(usize::MAX as i128) as usize
+    }
+
+    fn item(&self, i: usize) -> i64 {
+        self.start + self.step * i as i64
+    }
+}
+
+impl Object for RangeObj {
+    fn type_name(&self) -> &str {
+        "range"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
+        Ok(if self.step == 1 { format!("range({}, {})", self.start, self.stop) } else { format!("range({}, {}, {})", self.start, self.stop, self.step) })
+    }
+    fn len(&self) -> Option<usize> {
+        Some(self.length())
+    }
+    fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
+        Some(Ok(Value::object(Iter::new("range_iterator", IterState::Range { next: self.start, left: self.length(), step: self.step }))))
+    }
+    fn contains(&self, _interp: &Interp, item: &Value) -> Option<R<bool>> {
+        let i = match item {
+            Value::Int(i) => *i,
+            Value::Bool(b) => *b as i64,
+            Value::Float(x) if x.fract() == 0.0 => *x as i64,
+            _ => return Some(Ok(false)),
+        };
+        let inside = if self.step > 0 { i >= self.start && i < self.stop } else { i <= self.start && i > self.stop };
+        Some(Ok(inside && (i - self.start) % self.step == 0))
+    }
+    fn get_item(&self, interp: &Interp, index: &Value) -> Option<R<Value>> {
+        let n = self.length();
+        if let Some(s) = index.downcast::<SliceObj>() {
+            return Some(ops::slice_indices(interp, s, n).map(|(a, b, c)| {
+                Value::object(RangeObj { start: self.start + a * self.step, stop: self.start + b * self.step, step: self.step * c })
+            }));
+        }
+        Some(ops::to_index(interp, index).and_then(|i| {
+            let i = if i < 0 { i + n as i64 } else { i };
+            if (0..n as i64).contains(&i) {
+                Ok(Value::Int(self.item(i as usize)))
+            } else {
+                Err(interp.index_error("range object index out of range"))
+            }
+        }))
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        Some(Ok(match &**name {
+            "start" => Value::Int(self.start),
+            "stop" => Value::Int(self.stop),
+            "step" => Value::Int(self.step),
+            "index" => method(this, "index", |interp, args| {
+                let r = this_range(interp, &args)?;
+                let v = args.pos.get(1).cloned().unwrap_or_default();
+                let len = r.length();
+                for i in 0..len {
+                    if ops::eq(interp, &Value::Int(r.item(i)), &v)? {
+                        return Ok(Value::Int(i as i64));
+                    }
+                }
+                Err(interp.value_error(format!("{} is not in range", ops::repr(interp, &v)?)))
+            }),
+            "count" => method(this, "count", |interp, args| {
+                let r = this_range(interp, &args)?;
+                let v = args.pos.get(1).cloned().unwrap_or_default();
+                Ok(Value::Int(r.contains(interp, &v).unwrap_or(Ok(false))? as i64))
+            }),
+            _ => return None,
+        }))
+    }
+}
+
+fn this_range<'a>(interp: &Interp, args: &'a Args) -> R<&'a RangeObj> {
+    self_of::<RangeObj>(interp, args)
+}
+
+// ----- iterators ---------------------------------------------------------------------------
+
+pub enum IterState {
+    List(Rc<RefCell<Vec<Value>>>, usize),
+    Tuple(Rc<[Value]>, usize),
+    /// A string and the byte offset of the next character.
+    Str(Rc<str>, usize),
+    /// A dict's keys, values or items, with the size it had (a change is an error).
+    Dict { dict: Rc<RefCell<Dict>>, index: usize, size: usize, part: DictPart },
+    Items(Vec<Value>, usize),
+    Range { next: i64, left: usize, step: i64 },
+    Enumerate { inner: Value, count: i64 },
+    Zip { inners: Vec<Value>, strict: bool },
+    Map { func: Value, inners: Vec<Value> },
+    Filter { func: Value, inner: Value },
+    Done,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DictPart {
+    Keys,
+    Values,
+    Items,
+}
+
+/// Every native iterator: one state machine, named as CPython names its type.
+pub struct Iter {
+    name: &'static str,
+    state: RefCell<IterState>,
+}
+
+impl Iter {
+    pub fn new(name: &'static str, state: IterState) -> Iter {
+        Iter { name, state: RefCell::new(state) }
+    }
+
+    fn advance(&self, interp: &Interp) -> R<Option<Value>> {
+        let mut state = self.state.borrow_mut();
+        let out = match &mut *state {
+            IterState::List(l, i) => {
+                let item = l.borrow().get(*i).cloned();
+                *i += 1;
+                item
+            }
+            IterState::Tuple(t, i) => {
+                let item = t.get(*i).cloned();
+                *i += 1;
+                item
+            }
+            IterState::Str(s, at) => {
+                let c = s[*at..].chars().next();
+                if let Some(c) = c {
+                    *at += c.len_utf8();
+                }
+                c.map(|c| Value::Str(Rc::from(c.to_string())))
+            }
+            IterState::Dict { dict, index, size, part } => {
+                let d = dict.borrow();
+                if d.len() != *size {
+                    drop(d);
+                    *state = IterState::Done;
+                    return Err(interp.runtime_error("dictionary changed size during iteration"));
+                }
+                let item = d.map.get_index(*index).map(|(k, v)| match part {
+                    DictPart::Keys => k.value.clone(),
+                    DictPart::Values => v.clone(),
+                    DictPart::Items => Value::tuple(vec![k.value.clone(), v.clone()]),
+                });
+                *index += 1;
+                item
+            }
+            IterState::Items(items, i) => {
+                let item = items.get(*i).cloned();
+                *i += 1;
+                item
+            }
+            IterState::Range { next, left, step } => {
+                if *left == 0 {
+                    None
+                } else {
+                    let v = *next;
+                    *left -= 1;
+                    *next = next.wrapping_add(*step);
+                    Some(Value::Int(v))
+                }
+            }
+            IterState::Enumerate { inner, count } => {
+                let inner = inner.clone();
+                let n = *count;
+                drop(state);
+                let item = ops::next(interp, &inner)?;
+                let mut state = self.state.borrow_mut();
+                if let IterState::Enumerate { count, .. } = &mut *state {
+                    *count += 1;
+                }
+                return Ok(item.map(|v| Value::tuple(vec![Value::Int(n), v])));
+            }
+            IterState::Zip { inners, strict } => {
+                let (inners, strict) = (inners.clone(), *strict);
+                drop(state);
+                let mut items = Vec::with_capacity(inners.len());
+                for (i, it) in inners.iter().enumerate() {
+                    match ops::next(interp, it)? {
+                        Some(v) => items.push(v),
+                        None => {
+                            if strict && (i > 0 || inners[1..].iter().any(|o| ops::next(interp, o).ok().flatten().is_some())) {
+                                let which = if i > 0 { format!("zip() argument {} is shorter than argument{} 1", i + 1, if i > 1 { "s" } else { "" }) } else { "zip() argument 2 is longer than argument 1".into() };
+                                return Err(interp.value_error(which));
+                            }
+                            return Ok(None);
+                        }
+                    }
+                }
+                return Ok((!inners.is_empty()).then(|| Value::tuple(items)));
+            }
+            IterState::Map { func, inners } => {
+                let (func, inners) = (func.clone(), inners.clone());
+                drop(state);
+                let mut args = Vec::with_capacity(inners.len());
+                for it in &inners {
+                    match ops::next(interp, it)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                return call(interp, &func, Args { pos: args, kw: vec![] }).map(Some);
+            }
+            IterState::Filter { func, inner } => {
+                let (func, inner) = (func.clone(), inner.clone());
+                drop(state);
+                while let Some(v) = ops::next(interp, &inner)? {
+                    let keep = match &func {
+                        Value::None => ops::truthy(interp, &v)?,
+                        f => {
+                            let r = call(interp, f, Args { pos: vec![v.clone()], kw: vec![] })?;
+                            ops::truthy(interp, &r)?
+                        }
+                    };
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                }
+                return Ok(None);
+            }
+            IterState::Done => None,
+        };
+        if out.is_none() {
+            *state = IterState::Done;
+        }
+        Ok(out)
+    }
+}
+
+impl Object for Iter {
+    fn type_name(&self) -> &str {
+        self.name
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn next(&self, interp: &Interp) -> Option<R<Option<Value>>> {
+        Some(self.advance(interp))
+    }
+    fn iter(&self, _interp: &Interp, this: &Value) -> Option<R<Value>> {
+        Some(Ok(this.clone()))
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        match &**name {
+            "__next__" => Some(Ok(method(this, "__next__", |interp, args| {
+                let it = args.pos.first().cloned().unwrap_or_default();
+                ops::next(interp, &it)?.ok_or_else(|| interp.stop_iteration(Value::None))
+            }))),
+            "__iter__" => Some(Ok(method(this, "__iter__", |_, args| Ok(args.pos.first().cloned().unwrap_or_default())))),
+            _ => None,
+        }
+    }
+}
+
+/// An iterator over an object with only `__getitem__` (the old sequence protocol).
+pub struct SeqIter {
+    seq: Value,
+    index: Cell<i64>,
+}
+
+impl SeqIter {
+    pub fn new(seq: Value) -> SeqIter {
+        SeqIter { seq, index: Cell::new(0) }
+    }
+}
+
+impl Object for SeqIter {
+    fn type_name(&self) -> &str {
+        "iterator"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn next(&self, interp: &Interp) -> Option<R<Option<Value>>> {
+        let i = self.index.get();
+        self.index.set(i + 1);
+        Some(match ops::get_item(interp, &self.seq, &Value::Int(i)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is(&interp.types.exc("IndexError")) || e.is(&interp.types.exc("StopIteration")) => Ok(None),
+            Err(e) => Err(e),
+        })
+    }
+    fn iter(&self, _interp: &Interp, this: &Value) -> Option<R<Value>> {
+        Some(Ok(this.clone()))
+    }
+}
+
+/// A new iterator over a built-in container (`None` for other values).
+pub fn iterator_for(v: &Value) -> Option<Value> {
+    let state = match v {
+        Value::List(l) => ("list_iterator", IterState::List(l.clone(), 0)),
+        Value::Tuple(t) => ("tuple_iterator", IterState::Tuple(t.clone(), 0)),
+        Value::Str(s) => (if s.is_ascii() { "str_ascii_iterator" } else { "str_iterator" }, IterState::Str(s.clone(), 0)),
+        Value::Dict(d) => {
+            let size = d.borrow().len();
+            ("dict_keyiterator", IterState::Dict { dict: d.clone(), index: 0, size, part: DictPart::Keys })
+        }
+        Value::Set(s) => ("set_iterator", IterState::Items(s.borrow().items.iter().map(|k| k.value.clone()).collect(), 0)),
+        Value::FrozenSet(s) => ("set_iterator", IterState::Items(s.items.iter().map(|k| k.value.clone()).collect(), 0)),
+        _ => return None,
+    };
+    Some(Value::object(Iter::new(state.0, state.1)))
+}
+
+// ----- dict views --------------------------------------------------------------------------
+
+/// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
+pub struct DictView {
+    pub dict: Rc<RefCell<Dict>>,
+    pub part: DictPart,
+}
+
+impl DictView {
+    fn items(&self) -> Vec<Value> {
+        self.dict
+            .borrow()
+            .map
+            .iter()
+            .map(|(k, v)| match self.part {
+                DictPart::Keys => k.value.clone(),
+                DictPart::Values => v.clone(),
+                DictPart::Items => Value::tuple(vec![k.value.clone(), v.clone()]),
+            })
+            .collect()
+    }
+}
+
+impl Object for DictView {
+    fn type_name(&self) -> &str {
+        match self.part {
+            DictPart::Keys => "dict_keys",
+            DictPart::Values => "dict_values",
+            DictPart::Items => "dict_items",
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        Ok(format!("{}({})", self.type_name(), ops::repr(interp, &Value::list(self.items()))?))
+    }
+    fn len(&self) -> Option<usize> {
+        Some(self.dict.borrow().len())
+    }
+    fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
+        let size = self.dict.borrow().len();
+        let name = match self.part {
+            DictPart::Keys => "dict_keyiterator",
+            DictPart::Values => "dict_valueiterator",
+            DictPart::Items => "dict_itemiterator",
+        };
+        Some(Ok(Value::object(Iter::new(name, IterState::Dict { dict: self.dict.clone(), index: 0, size, part: self.part }))))
+    }
+    fn contains(&self, interp: &Interp, item: &Value) -> Option<R<bool>> {
+        Some(match self.part {
+            DictPart::Keys => ops::key(interp, item.clone()).map(|k| self.dict.borrow().get(&k).is_some()),
+            _ => {
+                let items = self.items();
+                let mut found = Ok(false);
+                for x in &items {
+                    match ops::eq(interp, x, item) {
+                        Ok(true) => {
+                            found = Ok(true);
+                            break;
+                        }
+                        Ok(false) => {}
+                        Err(e) => {
+                            found = Err(e);
+                            break;
+                        }
+                    }
+                }
+                found
+            }
+        })
+    }
+}
+
+// ----- class helpers -----------------------------------------------------------------------
+
+/// `@staticmethod`
+pub struct StaticMethod(pub Value);
+
+impl Object for StaticMethod {
+    fn type_name(&self) -> &str {
+        "staticmethod"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn call(&self, interp: &Interp, _this: &Value, args: Args) -> Option<R<Value>> {
+        Some(call(interp, &self.0, args))
+    }
+}
+
+/// `@classmethod`
+pub struct ClassMethod(pub Value);
+
+impl Object for ClassMethod {
+    fn type_name(&self) -> &str {
+        "classmethod"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// `@property` (with `.setter` and `.deleter`).
+pub struct Property {
+    pub fget: Option<Value>,
+    pub fset: Option<Value>,
+    pub fdel: Option<Value>,
+}
+
+impl Object for Property {
+    fn type_name(&self) -> &str {
+        "property"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "setter" => |interp, args| {
+                let p = self_of::<Property>(interp, &args)?;
+                Ok(Value::object(Property { fget: p.fget.clone(), fset: args.pos.get(1).cloned(), fdel: p.fdel.clone() }))
+            },
+            "getter" => |interp, args| {
+                let p = self_of::<Property>(interp, &args)?;
+                Ok(Value::object(Property { fget: args.pos.get(1).cloned(), fset: p.fset.clone(), fdel: p.fdel.clone() }))
+            },
+            "deleter" => |interp, args| {
+                let p = self_of::<Property>(interp, &args)?;
+                Ok(Value::object(Property { fget: p.fget.clone(), fset: p.fset.clone(), fdel: args.pos.get(1).cloned() }))
+            },
+            "fget" => return Some(Ok(self.fget.clone().unwrap_or_default())),
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+/// `super()` / `super(Class, obj)`: attributes from after `class` in `obj`'s MRO.
+pub struct Super {
+    pub class: Rc<Class>,
+    pub this: Value,
+}
+
+impl Object for Super {
+    fn type_name(&self) -> &str {
+        "super"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn attr(&self, interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        let start = match &self.this {
+            Value::Class(c) => c.clone(),
+            other => interp.class_of(other),
+        };
+        let mut after = false;
+        for c in start.lineage() {
+            if after {
+                if let Some(v) = c.attrs.borrow().get(name).cloned() {
+                    return Some(Ok(bind_super(&self.this, c, v)));
+                }
+                // Built-in bases: their methods (`Exception.__init__`, `object.__init__`…).
+                if !c.user {
+                    if let Some(m) = super::builtins::base_method(interp, c, &self.this, name) {
+                        return Some(Ok(m));
+                    }
+                }
+            } else if Rc::ptr_eq(c, &self.class) {
+                after = true;
+            }
+        }
+        Some(Err(interp.attribute_error(format!("'super' object has no attribute '{name}'"))))
+    }
+}
+
+fn bind_super(this: &Value, class: &Rc<Class>, v: Value) -> Value {
+    match &v {
+        Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new(Method { this: this.clone(), func: v })),
+        Value::Object(o) => {
+            let any = o.as_any();
+            if let Some(s) = any.downcast_ref::<StaticMethod>() {
+                s.0.clone()
+            } else if let Some(c) = any.downcast_ref::<ClassMethod>() {
+                let owner = match this {
+                    Value::Class(k) => k.clone(),
+                    _ => class.clone(),
+                };
+                Value::Method(Rc::new(Method { this: Value::Class(owner), func: c.0.clone() }))
+            } else {
+                v
+            }
+        }
+        _ => v,
+    }
+}
+
+/// `NotImplemented`, `Ellipsis`: singletons with a name.
+pub struct Singleton(pub &'static str);
+
+impl Object for Singleton {
+    fn type_name(&self) -> &str {
+        match self.0 {
+            "Ellipsis" => "ellipsis",
+            _ => "NotImplementedType",
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
+        Ok(self.0.to_string())
+    }
+}

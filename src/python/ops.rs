@@ -1,0 +1,1287 @@
+//! Python's operators and protocols on values: truth, `repr`/`str`, arithmetic with Python's
+//! int/float rules, comparisons, containment, indexing and slicing, iteration, hashing, and
+//! `format()`. User classes join in through their dunder methods.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::call::call;
+use super::format::{self as fmt, IntOrFloat, Target as FmtTarget};
+use super::interp::{Interp, PyErr, R};
+use super::ir::{BinOp, CmpOp, UnaryOp};
+use super::objects::{self, SliceObj};
+use super::value::*;
+
+// ----- small helpers ---------------------------------------------------------------------
+
+/// Refuses a collection past the size limit (wasm cannot recover from a failed allocation).
+pub fn check_size(interp: &Interp, n: usize) -> R<()> {
+    if n > interp.limits.collection_items {
+        return Err(interp.err(
+            "MemoryError",
+            format!("a collection of {n} items is over Interleave's limit of {}", interp.limits.collection_items),
+        ));
+    }
+    Ok(())
+}
+
+/// A dict key or set member, or `TypeError: unhashable type`.
+pub fn key(interp: &Interp, v: Value) -> R<Key> {
+    let name = v.type_name();
+    Key::new(v).ok_or_else(|| interp.type_error(format!("unhashable type: '{name}'")))
+}
+
+/// A dunder method of `v`'s class, bound to `v` (or a native object's own).
+pub fn special(interp: &Interp, v: &Value, name: &str) -> Option<Value> {
+    match v {
+        Value::Instance(i) => i.class.lookup(name).map(|f| match f {
+            Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new(Method { this: v.clone(), func: f })),
+            other => other,
+        }),
+        Value::Object(o) => objects::get_attr(interp, o, v, &Rc::from(name)).and_then(Result::ok),
+        _ => None,
+    }
+}
+
+/// Calls `v.name(args)` if `v`'s class defines it.
+fn call_special(interp: &Interp, v: &Value, name: &str, args: Vec<Value>) -> Option<R<Value>> {
+    match v {
+        Value::Instance(i) if i.class.user => {
+            let f = i.class.lookup(name)?;
+            let mut pos = vec![v.clone()];
+            pos.extend(args);
+            Some(call(interp, &f, Args { pos, kw: vec![] }))
+        }
+        _ => None,
+    }
+}
+
+/// `operator.index(v)`: an int (or bool) used as an index or a count.
+pub fn to_index(interp: &Interp, v: &Value) -> R<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        other => Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+    }
+}
+
+pub fn to_f64(interp: &Interp, v: &Value) -> R<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Float(x) => Ok(*x),
+        other => Err(interp.type_error(format!("must be real number, not {}", other.type_name()))),
+    }
+}
+
+pub fn to_exception(interp: &Interp, v: Value) -> R<Rc<Instance>> {
+    match v {
+        Value::Instance(i) if i.exc.is_some() => Ok(i),
+        Value::Class(c) if c.is_exception() => match call(interp, &Value::Class(c), Args::default())? {
+            Value::Instance(i) => Ok(i),
+            _ => Err(interp.type_error("exceptions must derive from BaseException")),
+        },
+        _ => Err(interp.type_error("exceptions must derive from BaseException")),
+    }
+}
+
+// ----- truth, repr, str ------------------------------------------------------------------
+
+pub fn truthy(interp: &Interp, v: &Value) -> R<bool> {
+    Ok(match v {
+        Value::None => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::Float(x) => *x != 0.0,
+        Value::Str(s) => !s.is_empty(),
+        Value::List(l) => !l.borrow().is_empty(),
+        Value::Tuple(t) => !t.is_empty(),
+        Value::Dict(d) => !d.borrow().is_empty(),
+        Value::Set(s) => !s.borrow().items.is_empty(),
+        Value::FrozenSet(s) => !s.items.is_empty(),
+        Value::Instance(i) if i.class.user => {
+            if let Some(r) = call_special(interp, v, "__bool__", vec![]) {
+                return match r? {
+                    Value::Bool(b) => Ok(b),
+                    other => Err(interp.type_error(format!("__bool__ should return bool, returned {}", other.type_name()))),
+                };
+            }
+            if let Some(r) = call_special(interp, v, "__len__", vec![]) {
+                return Ok(to_index(interp, &r?)? != 0);
+            }
+            let _ = i;
+            true
+        }
+        Value::Object(o) => objects::truthy(o).unwrap_or(true),
+        _ => true,
+    })
+}
+
+thread_local! {
+    /// Containers whose repr is being built (a list that contains itself prints `[...]`).
+    static IN_REPR: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Guards a container against printing itself inside itself.
+fn guarded(v: &Value, open: &str, f: impl FnOnce() -> R<String>) -> R<String> {
+    let id = v.identity().unwrap_or(0);
+    if IN_REPR.with(|r| r.borrow().contains(&id)) {
+        return Ok(format!("{open}...{}", closing(open)));
+    }
+    IN_REPR.with(|r| r.borrow_mut().push(id));
+    let out = f();
+    IN_REPR.with(|r| r.borrow_mut().pop());
+    out
+}
+
+fn closing(open: &str) -> &'static str {
+    match open {
+        "[" => "]",
+        "(" => ")",
+        _ => "}",
+    }
+}
+
+fn join_reprs<'a>(interp: &Interp, items: impl Iterator<Item = &'a Value>) -> R<String> {
+    let mut out = String::new();
+    for (i, v) in items.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr(interp, v)?);
+    }
+    Ok(out)
+}
+
+pub fn class_repr(c: &Class) -> String {
+    if &*c.module == "builtins" {
+        format!("<class '{}'>", c.qualname)
+    } else {
+        format!("<class '{}.{}'>", c.module, c.qualname)
+    }
+}
+
+/// `repr(v)`
+pub fn repr(interp: &Interp, v: &Value) -> R<String> {
+    Ok(match v {
+        Value::None => "None".into(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(x) => fmt::float_repr(*x),
+        Value::Str(s) => fmt::py_str_repr(s),
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            guarded(v, "[", || Ok(format!("[{}]", join_reprs(interp, items.iter())?)))?
+        }
+        Value::Tuple(t) => {
+            let t = t.clone();
+            guarded(v, "(", || {
+                Ok(if t.len() == 1 { format!("({},)", repr(interp, &t[0])?) } else { format!("({})", join_reprs(interp, t.iter())?) })
+            })?
+        }
+        Value::Dict(d) => {
+            let items: Vec<(Value, Value)> = d.borrow().map.iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
+            guarded(v, "{", || {
+                let mut out = String::from("{");
+                for (i, (k, x)) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&repr(interp, k)?);
+                    out.push_str(": ");
+                    out.push_str(&repr(interp, x)?);
+                }
+                out.push('}');
+                Ok(out)
+            })?
+        }
+        Value::Set(s) => {
+            let items: Vec<Value> = s.borrow().items.iter().map(|k| k.value.clone()).collect();
+            if items.is_empty() {
+                "set()".into()
+            } else {
+                guarded(v, "{", || Ok(format!("{{{}}}", join_reprs(interp, items.iter())?)))?
+            }
+        }
+        Value::FrozenSet(s) => {
+            let items: Vec<Value> = s.items.iter().map(|k| k.value.clone()).collect();
+            if items.is_empty() {
+                "frozenset()".into()
+            } else {
+                format!("frozenset({{{}}})", join_reprs(interp, items.iter())?)
+            }
+        }
+        Value::Func(f) => format!("<function {} at 0x{:x}>", f.qualname, v.identity().unwrap_or(0)),
+        Value::Builtin(b) => match &b.bound {
+            Some(this) if !matches!(this, Value::Module(_)) => {
+                format!("<built-in method {} of {} object at 0x{:x}>", b.name, this.type_name(), this.identity().unwrap_or(0))
+            }
+            _ => format!("<built-in function {}>", b.name),
+        },
+        Value::Method(m) => {
+            let name = match &m.func {
+                Value::Func(f) => f.qualname.to_string(),
+                other => other.type_name().to_string(),
+            };
+            format!("<bound method {name} of {}>", repr(interp, &m.this)?)
+        }
+        Value::Class(c) => class_repr(c),
+        Value::Module(m) => format!("<module '{}'>", m.name),
+        Value::Instance(i) => {
+            if let Some(r) = call_special(interp, v, "__repr__", vec![]) {
+                return match r? {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => Err(interp.type_error(format!("__repr__ returned non-string (type {})", other.type_name()))),
+                };
+            }
+            if let Some(data) = i.exc() {
+                let args = data.args.clone();
+                drop(data);
+                let inner = if args.len() == 1 { repr(interp, &args[0])? } else { join_reprs(interp, args.iter())? };
+                return Ok(format!("{}({inner})", i.class.name));
+            }
+            let module = if &*i.class.module == "builtins" { String::new() } else { format!("{}.", i.class.module) };
+            format!("<{module}{} object at 0x{:x}>", i.class.qualname, v.identity().unwrap_or(0))
+        }
+        Value::Object(o) => objects::repr(interp, o, v)?,
+    })
+}
+
+/// `str(v)`
+pub fn str_of(interp: &Interp, v: &Value) -> R<String> {
+    match v {
+        Value::Str(s) => Ok(s.to_string()),
+        Value::Instance(i) => {
+            if let Some(r) = call_special(interp, v, "__str__", vec![]) {
+                return match r? {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => Err(interp.type_error(format!("__str__ returned non-string (type {})", other.type_name()))),
+                };
+            }
+            if let Some(data) = i.exc() {
+                let args = data.args.clone();
+                drop(data);
+                return match args.len() {
+                    0 => Ok(String::new()),
+                    // KeyError shows its key as repr.
+                    1 if i.class.is_subclass(&interp.types.exc("KeyError")) => repr(interp, &args[0]),
+                    1 => str_of(interp, &args[0]),
+                    _ => repr(interp, &Value::tuple(args)),
+                };
+            }
+            repr(interp, v)
+        }
+        Value::Object(o) => objects::str_of(interp, o, v),
+        other => repr(interp, other),
+    }
+}
+
+/// `ascii()`: a repr with non-ASCII characters escaped.
+pub fn ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c as u32 {
+            0..=0x7f => out.push(c),
+            n @ 0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
+            n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+            n => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    out
+}
+
+// ----- arithmetic --------------------------------------------------------------------------
+
+fn op_symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::MatMul => "@",
+        BinOp::Div => "/",
+        BinOp::FloorDiv => "//",
+        BinOp::Mod => "%",
+        BinOp::Pow => "** or pow()",
+        BinOp::LShift => "<<",
+        BinOp::RShift => ">>",
+        BinOp::BitOr => "|",
+        BinOp::BitXor => "^",
+        BinOp::BitAnd => "&",
+    }
+}
+
+fn dunder(op: BinOp) -> (&'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__"),
+        BinOp::Sub => ("__sub__", "__rsub__"),
+        BinOp::Mul => ("__mul__", "__rmul__"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__"),
+        BinOp::Pow => ("__pow__", "__rpow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__"),
+        BinOp::BitOr => ("__or__", "__ror__"),
+        BinOp::BitXor => ("__xor__", "__rxor__"),
+        BinOp::BitAnd => ("__and__", "__rand__"),
+    }
+}
+
+fn overflow(interp: &Interp) -> PyErr {
+    interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit (CPython's are unbounded)")
+}
+
+fn int_op(interp: &Interp, op: BinOp, a: i64, b: i64) -> R<Value> {
+    let checked = |r: Option<i64>| r.map(Value::Int).ok_or_else(|| overflow(interp));
+    let raise = |r: fmt::Raise| interp.raise(r);
+    match op {
+        BinOp::Add => checked(a.checked_add(b)),
+        BinOp::Sub => checked(a.checked_sub(b)),
+        BinOp::Mul => checked(a.checked_mul(b)),
+        BinOp::Div => fmt::int_truediv(a, b).map(Value::Float).map_err(raise),
+        BinOp::FloorDiv => fmt::int_floordiv(a, b).map(Value::Int).map_err(raise),
+        BinOp::Mod => fmt::int_mod(a, b).map(Value::Int).map_err(raise),
+        BinOp::Pow => match fmt::int_pow(a, b).map_err(raise)? {
+            IntOrFloat::Int(i) => Ok(Value::Int(i)),
+            IntOrFloat::Float(x) => Ok(Value::Float(x)),
+        },
+        BinOp::LShift => {
+            if b < 0 {
+                return Err(interp.value_error("negative shift count"));
+            }
+            if a == 0 {
+                return Ok(Value::Int(0));
+            }
+            if b >= 63 {
+                return Err(overflow(interp));
+            }
+            let r = a.checked_shl(b as u32).filter(|r| r >> b == a);
+            checked(r)
+        }
+        BinOp::RShift => {
+            if b < 0 {
+                return Err(interp.value_error("negative shift count"));
+            }
+            Ok(Value::Int(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b }))
+        }
+        BinOp::BitOr => Ok(Value::Int(a | b)),
+        BinOp::BitXor => Ok(Value::Int(a ^ b)),
+        BinOp::BitAnd => Ok(Value::Int(a & b)),
+        BinOp::MatMul => Err(interp.type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+    }
+}
+
+fn float_op(interp: &Interp, op: BinOp, a: f64, b: f64) -> Option<R<Value>> {
+    let raise = |r: fmt::Raise| interp.raise(r);
+    Some(match op {
+        BinOp::Add => Ok(Value::Float(a + b)),
+        BinOp::Sub => Ok(Value::Float(a - b)),
+        BinOp::Mul => Ok(Value::Float(a * b)),
+        BinOp::Div => fmt::float_truediv(a, b).map(Value::Float).map_err(raise),
+        BinOp::FloorDiv => fmt::float_floordiv(a, b).map(Value::Float).map_err(raise),
+        BinOp::Mod => fmt::float_mod(a, b).map(Value::Float).map_err(raise),
+        BinOp::Pow => fmt::float_pow(a, b).map(Value::Float).map_err(raise),
+        _ => return None,
+    })
+}
+
+fn repeat<T: Clone>(interp: &Interp, items: &[T], n: i64) -> R<Vec<T>> {
+    let n = n.max(0) as usize;
+    check_size(interp, items.len().saturating_mul(n))?;
+    let mut out = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        out.extend_from_slice(items);
+    }
+    Ok(out)
+}
+
+fn repeat_str(interp: &Interp, s: &str, n: i64) -> R<Value> {
+    let n = n.max(0) as usize;
+    check_size(interp, s.len().saturating_mul(n))?;
+    Ok(Value::Str(Rc::from(s.repeat(n))))
+}
+
+/// `a op b`
+pub fn binop(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
+    use Value::*;
+    let r = match (&a, &b) {
+        (Int(x), Int(y)) => return int_op(interp, op, *x, *y),
+        (Bool(x), Bool(y)) if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) => {
+            return Ok(Bool(match op {
+                BinOp::BitAnd => *x & *y,
+                BinOp::BitOr => *x | *y,
+                _ => *x ^ *y,
+            }))
+        }
+        (Int(_) | Bool(_), Int(_) | Bool(_)) => {
+            let (x, y) = (as_int(&a), as_int(&b));
+            return int_op(interp, op, x, y);
+        }
+        (Float(x), Float(y)) => float_op(interp, op, *x, *y),
+        (Float(x), Int(_) | Bool(_)) => float_op(interp, op, *x, as_int(&b) as f64),
+        (Int(_) | Bool(_), Float(y)) => float_op(interp, op, as_int(&a) as f64, *y),
+        (Str(x), Str(y)) if op == BinOp::Add => {
+            check_size(interp, x.len() + y.len())?;
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            return Ok(Str(Rc::from(s)));
+        }
+        (Str(x), Int(n)) | (Int(n), Str(x)) if op == BinOp::Mul => return repeat_str(interp, x, *n),
+        (Str(x), Bool(n)) | (Bool(n), Str(x)) if op == BinOp::Mul => return repeat_str(interp, x, *n as i64),
+        (Str(x), _) if op == BinOp::Mod => return Ok(Str(Rc::from(percent_format(interp, x, &b)?))),
+        (List(x), List(y)) if op == BinOp::Add => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            check_size(interp, v.len())?;
+            return Ok(Value::list(v));
+        }
+        (List(x), Int(n)) | (Int(n), List(x)) if op == BinOp::Mul => {
+            let items = x.borrow().clone();
+            return Ok(Value::list(repeat(interp, &items, *n)?));
+        }
+        (Tuple(x), Tuple(y)) if op == BinOp::Add => {
+            let mut v = x.to_vec();
+            v.extend(y.iter().cloned());
+            return Ok(Value::tuple(v));
+        }
+        (Tuple(x), Int(n)) | (Int(n), Tuple(x)) if op == BinOp::Mul => return Ok(Value::tuple(repeat(interp, x, *n)?)),
+        (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => set_op(interp, op, &a, &b),
+        (Dict(x), Dict(y)) if op == BinOp::BitOr => {
+            let mut d = x.borrow().clone();
+            for (k, v) in y.borrow().map.iter() {
+                d.insert(k.clone(), v.clone());
+            }
+            return Ok(Value::dict(d));
+        }
+        _ => Option::None,
+    };
+    if let Some(r) = r {
+        return r;
+    }
+    let (name, rname) = dunder(op);
+    if let Some(r) = call_special(interp, &a, name, vec![b.clone()]) {
+        let r = r?;
+        if !is_not_implemented(interp, &r) {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = call_special(interp, &b, rname, vec![a.clone()]) {
+        let r = r?;
+        if !is_not_implemented(interp, &r) {
+            return Ok(r);
+        }
+    }
+    Err(binop_type_error(interp, op, &a, &b))
+}
+
+fn binop_type_error(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyErr {
+    match (a, op) {
+        (Value::Str(_), BinOp::Add) => interp.type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())),
+        (Value::List(_), BinOp::Add) => interp.type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())),
+        (Value::Tuple(_), BinOp::Add) => interp.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())),
+        (Value::Str(_) | Value::List(_) | Value::Tuple(_), BinOp::Mul) if !matches!(b, Value::Int(_)) => {
+            interp.type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()))
+        }
+        _ => interp.type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op_symbol(op),
+            a.type_name(),
+            b.type_name()
+        )),
+    }
+}
+
+fn is_not_implemented(interp: &Interp, v: &Value) -> bool {
+    interp.builtins.get("NotImplemented").is_some_and(|n| n.is(v))
+}
+
+fn as_int(v: &Value) -> i64 {
+    match v {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => 0,
+    }
+}
+
+fn set_items(v: &Value) -> Vec<Key> {
+    match v {
+        Value::Set(s) => s.borrow().items.iter().cloned().collect(),
+        Value::FrozenSet(s) => s.items.iter().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn set_op(_interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>> {
+    let (x, y) = (set_items(a), set_items(b));
+    let ys: Set = Set { items: y.iter().cloned().collect() };
+    let xs: Set = Set { items: x.iter().cloned().collect() };
+    let items: Vec<Key> = match op {
+        BinOp::BitOr => x.iter().cloned().chain(y.iter().filter(|k| !xs.items.contains(*k)).cloned()).collect(),
+        BinOp::BitAnd => x.iter().filter(|k| ys.items.contains(*k)).cloned().collect(),
+        BinOp::Sub => x.iter().filter(|k| !ys.items.contains(*k)).cloned().collect(),
+        BinOp::BitXor => {
+            x.iter().filter(|k| !ys.items.contains(*k)).cloned().chain(y.iter().filter(|k| !xs.items.contains(*k)).cloned()).collect()
+        }
+        _ => return None,
+    };
+    let s = Set { items: items.into_iter().collect() };
+    Some(Ok(match a {
+        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
+        _ => Value::Set(Rc::new(RefCell::new(s))),
+    }))
+}
+
+/// `a op= b`: lists, sets and dicts change in place (so aliases see it), as in Python.
+pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
+    match (&a, op) {
+        (Value::List(l), BinOp::Add) => {
+            let items = match &b {
+                Value::List(o) => o.borrow().clone(),
+                _ => {
+                    let mut v = Vec::new();
+                    extend_from(interp, &mut v, &b)?;
+                    v
+                }
+            };
+            let mut l = l.borrow_mut();
+            check_size(interp, l.len() + items.len())?;
+            l.extend(items);
+            drop(l);
+            return Ok(a);
+        }
+        (Value::List(l), BinOp::Mul) => {
+            let n = to_index(interp, &b)?;
+            let items = l.borrow().clone();
+            *l.borrow_mut() = repeat(interp, &items, n)?;
+            return Ok(a);
+        }
+        (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) if matches!(b, Value::Set(_) | Value::FrozenSet(_)) => {
+            if let Some(r) = set_op(interp, op, &a, &b) {
+                if let Value::Set(new) = r? {
+                    let items = std::mem::take(&mut new.borrow_mut().items);
+                    s.borrow_mut().items = items;
+                }
+            }
+            return Ok(a);
+        }
+        (Value::Dict(d), BinOp::BitOr) => {
+            for (k, v) in mapping_items(interp, &b)? {
+                let k = key(interp, k)?;
+                d.borrow_mut().insert(k, v);
+            }
+            return Ok(a);
+        }
+        _ => {}
+    }
+    let name = match op {
+        BinOp::Add => "__iadd__",
+        BinOp::Sub => "__isub__",
+        BinOp::Mul => "__imul__",
+        _ => "",
+    };
+    if !name.is_empty() {
+        if let Some(r) = call_special(interp, &a, name, vec![b.clone()]) {
+            let r = r?;
+            if !is_not_implemented(interp, &r) {
+                return Ok(r);
+            }
+        }
+    }
+    binop(interp, op, a, b)
+}
+
+pub fn unary(interp: &Interp, op: UnaryOp, v: Value) -> R<Value> {
+    Ok(match (op, &v) {
+        (UnaryOp::Not, _) => Value::Bool(!truthy(interp, &v)?),
+        (UnaryOp::Neg, Value::Int(i)) => Value::Int(i.checked_neg().ok_or_else(|| overflow(interp))?),
+        (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(*b as i64)),
+        (UnaryOp::Neg, Value::Float(x)) => Value::Float(-x),
+        (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => v,
+        (UnaryOp::Pos, Value::Bool(b)) => Value::Int(*b as i64),
+        (UnaryOp::Invert, Value::Int(i)) => Value::Int(!i),
+        (UnaryOp::Invert, Value::Bool(b)) => Value::Int(!(*b as i64)),
+        _ => {
+            let (name, sym) = match op {
+                UnaryOp::Neg => ("__neg__", "-"),
+                UnaryOp::Pos => ("__pos__", "+"),
+                UnaryOp::Invert => ("__invert__", "~"),
+                UnaryOp::Not => ("", "not"),
+            };
+            if let Some(r) = call_special(interp, &v, name, vec![]) {
+                return r;
+            }
+            return Err(interp.type_error(format!("bad operand type for unary {sym}: '{}'", v.type_name())));
+        }
+    })
+}
+
+// ----- comparison --------------------------------------------------------------------------
+
+/// `a == b`
+pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
+    use Value::*;
+    Ok(match (a, b) {
+        (Str(x), Str(y)) => x == y,
+        (List(x), List(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            seq_eq(interp, &x, &y)?
+        }
+        (Tuple(x), Tuple(y)) => seq_eq(interp, x, y)?,
+        (Dict(x), Dict(y)) => {
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            if x.len() != y.len() {
+                return Ok(false);
+            }
+            for (k, v) in x.map.iter() {
+                match y.map.get(k) {
+                    Some(w) => {
+                        if !eq(interp, v, w)? {
+                            return Ok(false);
+                        }
+                    }
+                    Option::None => return Ok(false),
+                }
+            }
+            true
+        }
+        (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
+            let (x, y) = (set_items(a), set_items(b));
+            x.len() == y.len() && x.iter().all(|k| y.contains(k))
+        }
+        (Instance(_), _) | (_, Instance(_)) => {
+            if let Some(r) = call_special(interp, a, "__eq__", vec![b.clone()]) {
+                let r = r?;
+                if !is_not_implemented(interp, &r) {
+                    return truthy(interp, &r);
+                }
+            }
+            if let Some(r) = call_special(interp, b, "__eq__", vec![a.clone()]) {
+                let r = r?;
+                if !is_not_implemented(interp, &r) {
+                    return truthy(interp, &r);
+                }
+            }
+            a.is(b)
+        }
+        _ => match (as_number(a), as_number(b)) {
+            (Some(x), Some(y)) => numbers_equal(x, y),
+            (Option::None, Option::None) => key_eq(a, b),
+            _ => false,
+        },
+    })
+}
+
+fn seq_eq(interp: &Interp, x: &[Value], y: &[Value]) -> R<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    for (p, q) in x.iter().zip(y) {
+        if !p.is(q) && !eq(interp, p, q)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// The ordering of two values for `<` and friends; `None` when they cannot be ordered.
+pub fn order(interp: &Interp, a: &Value, b: &Value) -> R<Option<std::cmp::Ordering>> {
+    use std::cmp::Ordering;
+    use Value::*;
+    Ok(match (a, b) {
+        (Str(x), Str(y)) => Some(x.cmp(y)),
+        (List(_) | Tuple(_), List(_) | Tuple(_)) if std::mem::discriminant(a) == std::mem::discriminant(b) => {
+            let (x, y) = (seq_of(a), seq_of(b));
+            for (p, q) in x.iter().zip(&y) {
+                if !eq(interp, p, q)? {
+                    return order(interp, p, q);
+                }
+            }
+            Some(x.len().cmp(&y.len()))
+        }
+        _ => match (as_number(a), as_number(b)) {
+            (Some(Num::Int(x)), Some(Num::Int(y))) => Some(x.cmp(&y)),
+            (Some(Num::Float(x)), Some(Num::Float(y))) => x.partial_cmp(&y).or(Some(Ordering::Equal)).filter(|_| !x.is_nan() && !y.is_nan()),
+            (Some(Num::Int(i)), Some(Num::Float(x))) => fmt::cmp_int_float(i, x),
+            (Some(Num::Float(x)), Some(Num::Int(i))) => fmt::cmp_int_float(i, x).map(Ordering::reverse),
+            _ => return Err(PyErr::Stop(Rc::from(""))),
+        },
+    })
+}
+
+fn seq_of(v: &Value) -> Vec<Value> {
+    match v {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "<",
+        CmpOp::LtE => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::GtE => ">=",
+        CmpOp::Eq => "==",
+        CmpOp::NotEq => "!=",
+        _ => "",
+    }
+}
+
+/// `a < b` and friends, user classes' rich comparisons included.
+fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
+    let (name, reflected) = match op {
+        CmpOp::Lt => ("__lt__", "__gt__"),
+        CmpOp::LtE => ("__le__", "__ge__"),
+        CmpOp::Gt => ("__gt__", "__lt__"),
+        CmpOp::GtE => ("__ge__", "__le__"),
+        _ => ("", ""),
+    };
+    if let Some(r) = call_special(interp, a, name, vec![b.clone()]) {
+        let r = r?;
+        if !is_not_implemented(interp, &r) {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = call_special(interp, b, reflected, vec![a.clone()]) {
+        let r = r?;
+        if !is_not_implemented(interp, &r) {
+            return Ok(r);
+        }
+    }
+    // Sets order by inclusion.
+    if let (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) = (a, b) {
+        let (x, y) = (set_items(a), set_items(b));
+        let sub = x.iter().all(|k| y.contains(k));
+        let sup = y.iter().all(|k| x.contains(k));
+        return Ok(Value::Bool(match op {
+            CmpOp::Lt => sub && x.len() < y.len(),
+            CmpOp::LtE => sub,
+            CmpOp::Gt => sup && x.len() > y.len(),
+            _ => sup,
+        }));
+    }
+    let type_error = || {
+        interp.type_error(format!("'{}' not supported between instances of '{}' and '{}'", cmp_symbol(op), a.type_name(), b.type_name()))
+    };
+    let ord = match order(interp, a, b) {
+        Ok(o) => o,
+        Err(PyErr::Stop(m)) if m.is_empty() => return Err(type_error()),
+        Err(e) => return Err(e),
+    };
+    use std::cmp::Ordering::*;
+    Ok(Value::Bool(match (op, ord) {
+        (_, None) => false,
+        (CmpOp::Lt, Some(o)) => o == Less,
+        (CmpOp::LtE, Some(o)) => o != Greater,
+        (CmpOp::Gt, Some(o)) => o == Greater,
+        (_, Some(o)) => o != Less,
+    }))
+}
+
+pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
+    Ok(match op {
+        CmpOp::Eq => Value::Bool(eq(interp, a, b)?),
+        CmpOp::NotEq => {
+            if let Some(r) = call_special(interp, a, "__ne__", vec![b.clone()]) {
+                let r = r?;
+                if !is_not_implemented(interp, &r) {
+                    return Ok(r);
+                }
+            }
+            Value::Bool(!eq(interp, a, b)?)
+        }
+        CmpOp::Is => Value::Bool(a.is(b)),
+        CmpOp::IsNot => Value::Bool(!a.is(b)),
+        CmpOp::In => Value::Bool(contains(interp, b, a)?),
+        CmpOp::NotIn => Value::Bool(!contains(interp, b, a)?),
+        _ => rich(interp, op, a, b)?,
+    })
+}
+
+/// Orders values for `sorted`, `min` and `max` (`a < b`).
+pub fn less(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
+    let r = rich(interp, CmpOp::Lt, a, b)?;
+    truthy(interp, &r)
+}
+
+/// `item in container`
+pub fn contains(interp: &Interp, container: &Value, item: &Value) -> R<bool> {
+    match container {
+        Value::Str(s) => match item {
+            Value::Str(sub) => Ok(s.contains(&**sub)),
+            other => Err(interp.type_error(format!("'in <string>' requires string as left operand, not {}", other.type_name()))),
+        },
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            for x in &items {
+                if x.is(item) || eq(interp, x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Tuple(t) => {
+            for x in t.iter() {
+                if x.is(item) || eq(interp, x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Dict(d) => Ok(d.borrow().get(&key(interp, item.clone())?).is_some()),
+        Value::Set(s) => Ok(s.borrow().items.contains(&key(interp, item.clone())?)),
+        Value::FrozenSet(s) => Ok(s.items.contains(&key(interp, item.clone())?)),
+        _ => {
+            if let Some(r) = call_special(interp, container, "__contains__", vec![item.clone()]) {
+                return truthy(interp, &r?);
+            }
+            if let Value::Object(o) = container {
+                if let Some(r) = objects::contains(interp, o, item) {
+                    return r;
+                }
+            }
+            let it = iter(interp, container).map_err(|_| interp.type_error(format!("argument of type '{}' is not iterable", container.type_name())))?;
+            while let Some(x) = next(interp, &it)? {
+                if x.is(item) || eq(interp, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+// ----- indexing ----------------------------------------------------------------------------
+
+/// A Python index into a sequence of `len` items (negative counts from the end).
+fn index_of(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+/// `slice.indices(len)`: start, stop and step clamped as Python does.
+pub fn slice_indices(interp: &Interp, s: &SliceObj, len: usize) -> R<(i64, i64, i64)> {
+    let step = match &s.step {
+        Value::None => 1,
+        v => to_slice_index(interp, v)?,
+    };
+    if step == 0 {
+        return Err(interp.value_error("slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let clamp = |v: &Value, default: i64| -> R<i64> {
+        Ok(match v {
+            Value::None => default,
+            v => {
+                let i = to_slice_index(interp, v)?;
+                if i < 0 {
+                    (i + len).max(lo)
+                } else {
+                    i.min(hi)
+                }
+            }
+        })
+    };
+    let start = clamp(&s.start, if step < 0 { hi } else { lo })?;
+    let stop = clamp(&s.stop, if step < 0 { lo } else { hi })?;
+    Ok((start, stop, step))
+}
+
+fn to_slice_index(interp: &Interp, v: &Value) -> R<i64> {
+    to_index(interp, v).map_err(|_| interp.type_error("slice indices must be integers or None or have an __index__ method"))
+}
+
+fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+    let mut i = start;
+    std::iter::from_fn(move || {
+        let more = if step > 0 { i < stop } else { i > stop };
+        if !more {
+            return None;
+        }
+        let here = i as usize;
+        i += step;
+        Some(here)
+    })
+}
+
+fn seq_index_error(interp: &Interp, kind: &str, index: &Value) -> PyErr {
+    interp.type_error(format!("{kind} indices must be integers or slices, not {}", index.type_name()))
+}
+
+pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
+    match obj {
+        Value::List(l) => {
+            let l = l.borrow();
+            match index {
+                Value::Int(_) | Value::Bool(_) => {
+                    let i = to_index(interp, index)?;
+                    index_of(i, l.len()).map(|i| l[i].clone()).ok_or_else(|| interp.index_error("list index out of range"))
+                }
+                Value::Object(o) if o.as_any().is::<SliceObj>() => {
+                    let s = index.downcast::<SliceObj>().ok_or_else(|| seq_index_error(interp, "list", index))?;
+                    let (a, b, c) = slice_indices(interp, s, l.len())?;
+                    Ok(Value::list(slice_positions(a, b, c).map(|i| l[i].clone()).collect()))
+                }
+                _ => Err(seq_index_error(interp, "list", index)),
+            }
+        }
+        Value::Tuple(t) => match index {
+            Value::Int(_) | Value::Bool(_) => {
+                let i = to_index(interp, index)?;
+                index_of(i, t.len()).map(|i| t[i].clone()).ok_or_else(|| interp.index_error("tuple index out of range"))
+            }
+            _ => match index.downcast::<SliceObj>() {
+                Some(s) => {
+                    let (a, b, c) = slice_indices(interp, s, t.len())?;
+                    Ok(Value::tuple(slice_positions(a, b, c).map(|i| t[i].clone()).collect()))
+                }
+                None => Err(seq_index_error(interp, "tuple", index)),
+            },
+        },
+        Value::Str(s) => match index {
+            Value::Int(_) | Value::Bool(_) => {
+                let i = to_index(interp, index)?;
+                let n = s.chars().count();
+                let i = index_of(i, n).ok_or_else(|| interp.index_error("string index out of range"))?;
+                Ok(Value::str(&s.chars().nth(i).map(String::from).unwrap_or_default()))
+            }
+            _ => match index.downcast::<SliceObj>() {
+                Some(sl) => {
+                    let chars: Vec<char> = s.chars().collect();
+                    let (a, b, c) = slice_indices(interp, sl, chars.len())?;
+                    Ok(Value::Str(Rc::from(slice_positions(a, b, c).map(|i| chars[i]).collect::<String>())))
+                }
+                None => Err(interp.type_error(format!("string indices must be integers, not '{}'", index.type_name()))),
+            },
+        },
+        Value::Dict(d) => {
+            let k = key(interp, index.clone())?;
+            let found = d.borrow().get(&k).cloned();
+            match found {
+                Some(v) => Ok(v),
+                None => Err(interp.key_error(index.clone())),
+            }
+        }
+        Value::Instance(_) => match call_special(interp, obj, "__getitem__", vec![index.clone()]) {
+            Some(r) => r,
+            None => Err(interp.type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+        },
+        Value::Object(o) => match objects::get_item(interp, o, index) {
+            Some(r) => r,
+            None => Err(interp.type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+        },
+        Value::Class(c) => {
+            // `list[int]` and friends in annotations: the class itself.
+            let _ = c;
+            Ok(obj.clone())
+        }
+        other => Err(interp.type_error(format!("'{}' object is not subscriptable", other.type_name()))),
+    }
+}
+
+pub fn set_item(interp: &Interp, obj: &Value, index: Value, v: Value) -> R<()> {
+    match obj {
+        Value::List(l) => match &index {
+            Value::Int(_) | Value::Bool(_) => {
+                let i = to_index(interp, &index)?;
+                let mut l = l.borrow_mut();
+                let len = l.len();
+                let i = index_of(i, len).ok_or_else(|| interp.index_error("list assignment index out of range"))?;
+                l[i] = v;
+                Ok(())
+            }
+            _ => match index.downcast::<SliceObj>() {
+                Some(s) => {
+                    let mut items = Vec::new();
+                    extend_from(interp, &mut items, &v)?;
+                    let mut l = l.borrow_mut();
+                    let (a, b, c) = slice_indices(interp, s, l.len())?;
+                    if c == 1 {
+                        let (a, b) = (a as usize, (b.max(a)) as usize);
+                        l.splice(a..b, items);
+                        return Ok(());
+                    }
+                    let positions: Vec<usize> = slice_positions(a, b, c).collect();
+                    if positions.len() != items.len() {
+                        return Err(interp.value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            items.len(),
+                            positions.len()
+                        )));
+                    }
+                    for (p, x) in positions.into_iter().zip(items) {
+                        l[p] = x;
+                    }
+                    Ok(())
+                }
+                None => Err(seq_index_error(interp, "list", &index)),
+            },
+        },
+        Value::Dict(d) => {
+            let k = key(interp, index)?;
+            d.borrow_mut().insert(k, v);
+            Ok(())
+        }
+        Value::Instance(_) => match call_special(interp, obj, "__setitem__", vec![index, v]) {
+            Some(r) => r.map(|_| ()),
+            None => Err(interp.type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
+        },
+        other => Err(interp.type_error(format!("'{}' object does not support item assignment", other.type_name()))),
+    }
+}
+
+pub fn del_item(interp: &Interp, obj: &Value, index: Value) -> R<()> {
+    match obj {
+        Value::List(l) => match &index {
+            Value::Int(_) | Value::Bool(_) => {
+                let i = to_index(interp, &index)?;
+                let mut l = l.borrow_mut();
+                let len = l.len();
+                let i = index_of(i, len).ok_or_else(|| interp.index_error("list assignment index out of range"))?;
+                l.remove(i);
+                Ok(())
+            }
+            _ => match index.downcast::<SliceObj>() {
+                Some(s) => {
+                    let mut l = l.borrow_mut();
+                    let (a, b, c) = slice_indices(interp, s, l.len())?;
+                    let mut gone: Vec<usize> = slice_positions(a, b, c).collect();
+                    gone.sort_unstable();
+                    for p in gone.into_iter().rev() {
+                        l.remove(p);
+                    }
+                    Ok(())
+                }
+                None => Err(seq_index_error(interp, "list", &index)),
+            },
+        },
+        Value::Dict(d) => {
+            let k = key(interp, index.clone())?;
+            match d.borrow_mut().remove(&k) {
+                Some(_) => Ok(()),
+                None => Err(interp.key_error(index)),
+            }
+        }
+        Value::Instance(_) => match call_special(interp, obj, "__delitem__", vec![index]) {
+            Some(r) => r.map(|_| ()),
+            None => Err(interp.type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+        },
+        other => Err(interp.type_error(format!("'{}' object doesn't support item deletion", other.type_name()))),
+    }
+}
+
+// ----- iteration ---------------------------------------------------------------------------
+
+/// `iter(v)`
+pub fn iter(interp: &Interp, v: &Value) -> R<Value> {
+    if let Some(it) = objects::iterator_for(v) {
+        return Ok(it);
+    }
+    match v {
+        Value::Instance(_) => {
+            if let Some(r) = call_special(interp, v, "__iter__", vec![]) {
+                return r;
+            }
+            if special(interp, v, "__getitem__").is_some() {
+                return Ok(Value::object(objects::SeqIter::new(v.clone())));
+            }
+            Err(interp.type_error(format!("'{}' object is not iterable", v.type_name())))
+        }
+        Value::Object(o) => match objects::iter_object(interp, o, v) {
+            Some(r) => r,
+            None => Err(interp.type_error(format!("'{}' object is not iterable", v.type_name()))),
+        },
+        other => Err(interp.type_error(format!("'{}' object is not iterable", other.type_name()))),
+    }
+}
+
+/// `next(it)`: the next item, or `None` once it is exhausted.
+pub fn next(interp: &Interp, it: &Value) -> R<Option<Value>> {
+    match it {
+        Value::Object(o) => match objects::next(interp, o, it) {
+            Some(r) => r,
+            None => Err(interp.type_error(format!("'{}' object is not an iterator", it.type_name()))),
+        },
+        Value::Instance(_) => match call_special(interp, it, "__next__", vec![]) {
+            Some(Ok(v)) => Ok(Some(v)),
+            Some(Err(e)) if e.is(&interp.types.exc("StopIteration")) => Ok(None),
+            Some(Err(e)) => Err(e),
+            None => Err(interp.type_error(format!("'{}' object is not an iterator", it.type_name()))),
+        },
+        other => Err(interp.type_error(format!("'{}' object is not an iterator", other.type_name()))),
+    }
+}
+
+/// Appends every item of an iterable.
+pub fn extend_from(interp: &Interp, out: &mut Vec<Value>, v: &Value) -> R<()> {
+    match v {
+        Value::List(l) => out.extend(l.borrow().iter().cloned()),
+        Value::Tuple(t) => out.extend(t.iter().cloned()),
+        _ => {
+            let it = iter(interp, v)?;
+            while let Some(x) = next(interp, &it)? {
+                out.push(x);
+                if out.len() % 65536 == 0 {
+                    check_size(interp, out.len())?;
+                }
+            }
+        }
+    }
+    check_size(interp, out.len())
+}
+
+pub fn collect(interp: &Interp, v: &Value) -> R<Vec<Value>> {
+    let mut out = Vec::new();
+    extend_from(interp, &mut out, v)?;
+    Ok(out)
+}
+
+/// The (key, value) pairs of a mapping (`**m`, `dict(m)`, `dict.update(m)`).
+pub fn mapping_items(interp: &Interp, m: &Value) -> R<Vec<(Value, Value)>> {
+    match m {
+        Value::Dict(d) => Ok(d.borrow().map.iter().map(|(k, v)| (k.value.clone(), v.clone())).collect()),
+        _ => {
+            let Some(keys) = special(interp, m, "keys") else {
+                return Err(interp.type_error(format!("'{}' object is not a mapping", m.type_name())));
+            };
+            let keys = call(interp, &keys, Args::default())?;
+            let mut out = Vec::new();
+            for k in collect(interp, &keys)? {
+                let v = get_item(interp, m, &k)?;
+                out.push((k, v));
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// `len(v)`
+pub fn len(interp: &Interp, v: &Value) -> R<usize> {
+    Ok(match v {
+        Value::Str(s) => s.chars().count(),
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => d.borrow().len(),
+        Value::Set(s) => s.borrow().items.len(),
+        Value::FrozenSet(s) => s.items.len(),
+        Value::Instance(_) => match call_special(interp, v, "__len__", vec![]) {
+            Some(r) => {
+                let n = to_index(interp, &r?)?;
+                if n < 0 {
+                    return Err(interp.value_error("__len__() should return >= 0"));
+                }
+                n as usize
+            }
+            None => return Err(interp.type_error(format!("object of type '{}' has no len()", v.type_name()))),
+        },
+        Value::Object(o) => match objects::len(o) {
+            Some(n) => n,
+            None => return Err(interp.type_error(format!("object of type '{}' has no len()", v.type_name()))),
+        },
+        other => return Err(interp.type_error(format!("object of type '{}' has no len()", other.type_name()))),
+    })
+}
+
+// ----- formatting --------------------------------------------------------------------------
+
+/// `format(v, spec)`
+pub fn format_value(interp: &Interp, v: &Value, spec: &str) -> R<String> {
+    let raise = |r: fmt::Raise| interp.raise(r);
+    match v {
+        Value::Int(i) => fmt::parse_spec(spec, FmtTarget::Int).and_then(|s| fmt::format_int(*i, &s)).map_err(raise),
+        Value::Bool(b) => {
+            if spec.is_empty() {
+                return Ok(if *b { "True" } else { "False" }.into());
+            }
+            fmt::parse_spec(spec, FmtTarget::Bool).and_then(|s| fmt::format_bool(*b, &s)).map_err(raise)
+        }
+        Value::Float(x) => fmt::parse_spec(spec, FmtTarget::Float).and_then(|s| fmt::format_float(*x, &s)).map_err(raise),
+        Value::Str(s) => {
+            if spec.is_empty() {
+                return Ok(s.to_string());
+            }
+            fmt::parse_spec(spec, FmtTarget::Str).and_then(|sp| fmt::format_str(s, &sp)).map_err(raise)
+        }
+        _ => {
+            if let Some(r) = call_special(interp, v, "__format__", vec![Value::str(spec)]) {
+                return match r? {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => Err(interp.type_error(format!("__format__ must return a str, not {}", other.type_name()))),
+                };
+            }
+            let text = str_of(interp, v)?;
+            fmt::format_object(&text, &v.type_name(), spec).map_err(raise)
+        }
+    }
+}
+
+/// `fmt % args`
+pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String> {
+    use fmt::{Count, PercentArg, Piece};
+    let pieces = fmt::parse_percent(fmt_str);
+    let (positional, mapping): (Vec<Value>, Option<&Value>) = match args {
+        Value::Tuple(t) => (t.to_vec(), None),
+        Value::Dict(_) => (vec![args.clone()], Some(args)),
+        Value::Instance(_) if special(interp, args, "__getitem__").is_some() && special(interp, args, "keys").is_some() => {
+            (vec![args.clone()], Some(args))
+        }
+        other => (vec![other.clone()], None),
+    };
+    let mut next_arg = 0usize;
+    let mut take = |interp: &Interp| -> R<Value> {
+        let v = positional.get(next_arg).cloned().ok_or_else(|| interp.type_error("not enough arguments for format string"))?;
+        next_arg += 1;
+        Ok(v)
+    };
+    let mut out = String::new();
+    let mut used_mapping = false;
+    for piece in pieces {
+        match piece {
+            Piece::Literal(s) => out.push_str(&s),
+            Piece::Fail(r) => return Err(interp.raise(r)),
+            Piece::Spec(spec) => {
+                let count = |c: &Option<Count>, take: &mut dyn FnMut(&Interp) -> R<Value>| -> R<Option<i64>> {
+                    Ok(match c {
+                        None => None,
+                        Some(Count::Num(n)) => Some(*n as i64),
+                        Some(Count::Star) => Some(to_index(interp, &take(interp)?).map_err(|_| interp.type_error("* wants int"))?),
+                    })
+                };
+                let width = count(&spec.width, &mut take)?;
+                let precision = count(&spec.precision, &mut take)?;
+                let arg = match &spec.key {
+                    Some(k) => {
+                        used_mapping = true;
+                        let m = mapping.ok_or_else(|| interp.type_error("format requires a mapping"))?;
+                        get_item(interp, m, &Value::str(k))?
+                    }
+                    None => take(interp)?,
+                };
+                let parg = match spec.conv {
+                    's' => PercentArg::Str(str_of(interp, &arg)?),
+                    'r' => PercentArg::Str(repr(interp, &arg)?),
+                    'a' => PercentArg::Str(ascii(&repr(interp, &arg)?)),
+                    _ => match &arg {
+                        Value::Int(i) => PercentArg::Int(*i),
+                        Value::Bool(b) => PercentArg::Int(*b as i64),
+                        Value::Float(x) => PercentArg::Float(*x),
+                        Value::Str(s) => PercentArg::Str(s.to_string()),
+                        other => PercentArg::Other(other.type_name().to_string()),
+                    },
+                };
+                out.push_str(&fmt::percent_one(&spec, width, precision, parg).map_err(|r| interp.raise(r))?);
+            }
+        }
+    }
+    if mapping.is_none() && !used_mapping && next_arg < positional.len() {
+        return Err(interp.type_error("not all arguments converted during string formatting"));
+    }
+    Ok(out)
+}

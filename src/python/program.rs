@@ -1,0 +1,139 @@
+//! A program: Python source compiled once, then run on a runtime as its driver (the code outside
+//! any task). Its output goes to a sink: the run's recording in the page, or a collector in the
+//! native runner and the tests.
+
+use std::rc::Rc;
+
+use super::exec::{run, Exit, Frame, Resume};
+use super::interp::{Interp, Limits, PyErr, Sink, Stream};
+use super::ir::Code;
+use super::lower;
+use super::traceback;
+use super::value::Value;
+use crate::runtime::Runtime;
+use crate::trace::{EventKind, TaskId};
+
+/// A compiled program.
+pub struct Program {
+    pub code: Rc<Code>,
+    pub source: Rc<str>,
+}
+
+/// Why a program cannot run: its syntax error, as CPython prints it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompileFailure {
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+    /// The whole report (`  File "main.py", line 3` … `SyntaxError: …`).
+    pub report: String,
+}
+
+impl Program {
+    pub fn compile(source: &str) -> Result<Program, CompileFailure> {
+        let module = super::parse::parse(source).map_err(|errors| {
+            let first = errors.into_iter().next();
+            match first {
+                Some(e) => CompileFailure { line: e.line, column: e.column, message: e.message.clone(), report: e.render(source, "main.py") },
+                None => CompileFailure { line: 1, column: 1, message: "invalid syntax".into(), report: "SyntaxError: invalid syntax\n".into() },
+            }
+        })?;
+        let code = lower::compile(&module, source).map_err(|e| {
+            let src = source.lines().nth(e.line.saturating_sub(1) as usize).unwrap_or("").trim();
+            CompileFailure {
+                line: e.line,
+                column: 1,
+                message: e.message.clone(),
+                report: format!("  File \"main.py\", line {}\n    {src}\nSyntaxError: {}\n", e.line, e.message),
+            }
+        })?;
+        Ok(Program { code, source: Rc::from(source) })
+    }
+}
+
+/// How a program ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// It ran to its end (status 0), or `sys.exit(status)`.
+    Exited(i64),
+    /// An exception nobody caught (status 1); its traceback went to stderr.
+    Failed,
+    /// Interleave stopped it (a budget).
+    Stopped,
+}
+
+/// Starts `program` on `rt`: module code runs now, up to its first `asyncio.run`; the loop does
+/// the rest. Returns the interpreter (its `exit_code` says how the program ended).
+pub fn start(rt: &Runtime, program: &Program, limits: Limits, sink: Sink) -> Rc<Interp> {
+    let interp = Interp::new(&program.source, limits, sink);
+    let code = program.code.clone();
+    let i2 = interp.clone();
+    rt.start(async move {
+        drive_module(i2, code).await;
+    });
+    interp
+}
+
+/// Runs the module's frame; each top-level `asyncio.run` suspends it while the loop runs.
+async fn drive_module(interp: Rc<Interp>, code: Rc<Code>) {
+    let globals = interp.main.clone();
+    let mut frame = Frame::new(&interp, code, globals, None);
+    let mut resume = Resume::Start;
+    let status = loop {
+        match run(&interp, &mut frame, resume) {
+            Exit::Return(_) => break 0,
+            Exit::Raise(e) => break report_uncaught(&interp, e),
+            Exit::Yield(_) => break 1,
+            Exit::Await(v) => {
+                let fut = match super::coro::awaitable(&interp, v) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        resume = Resume::Throw(e);
+                        continue;
+                    }
+                };
+                resume = match fut.await {
+                    Ok(v) => Resume::Send(v),
+                    Err(e) => Resume::Throw(e),
+                };
+            }
+        }
+    };
+    interp.exit_code.set(Some(status));
+    // Objects the program made may refer to each other (functions to their module): letting go
+    // of the module's names breaks those cycles, and objects finalised now may still warn.
+    let names: Vec<Value> = interp.main.globals.borrow_mut().drain(..).map(|(_, v)| v).collect();
+    drop(frame);
+    drop(names);
+    super::modules::asyncio::reset();
+    interp.flush_output();
+}
+
+/// Prints an uncaught exception as CPython does; returns the exit status.
+fn report_uncaught(interp: &Interp, e: PyErr) -> i64 {
+    if let PyErr::Exc(inst) = &e {
+        if inst.class.is_subclass(&interp.types.exc("SystemExit")) {
+            let code = inst.exc().and_then(|d| d.args.first().cloned()).unwrap_or_default();
+            return match code {
+                Value::None => 0,
+                Value::Int(i) => i,
+                Value::Bool(b) => b as i64,
+                other => {
+                    let text = super::ops::str_of(interp, &other).unwrap_or_default();
+                    interp.write(Stream::Stderr, &format!("{text}\n"));
+                    1
+                }
+            };
+        }
+    }
+    if let PyErr::Stop(m) = &e {
+        interp.write(Stream::Stderr, &format!("{m}\n"));
+        if let Some((rt, _)) = crate::runtime::current() {
+            let text = rt.text(m);
+            rt.record(TaskId::OUTSIDE, EventKind::Print { text });
+        }
+        return 1;
+    }
+    interp.write(Stream::Stderr, &traceback::format_exception(interp, &e));
+    1
+}
