@@ -70,8 +70,29 @@ fn wait_on<T: Clone + 'static>(fut: &Fut<T>) -> Wait {
 
 /// `asyncio.gather(*aws)`: the children start now; await for their results in argument order.
 pub fn gather<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item = A>) -> Gather<T> {
-    let (rt, owner) = inside("gather");
     let return_exceptions = Rc::new(Cell::new(false));
+    let (outer, children) = gather_core(aws, return_exceptions.clone(), Rc::new(|results| results));
+    Gather { outer, children, return_exceptions, awaiting: None }
+}
+
+/// `asyncio.gather(*aws, return_exceptions=…)` whose future holds `convert(results)` (the
+/// Python engine makes a Python list there, in the same callback, so no turn is added).
+pub fn gather_to<T: TaskValue, U: Clone + 'static, A: Into<Awaitable<T>>>(
+    aws: impl IntoIterator<Item = A>,
+    return_exceptions: bool,
+    convert: Rc<dyn Fn(Vec<PyResult<T>>) -> U>,
+) -> Fut<U> {
+    gather_core(aws, Rc::new(Cell::new(return_exceptions)), convert).0
+}
+
+/// `gather`, ported from `asyncio.tasks.gather`: the children's done-callbacks count them and
+/// complete the outer future; cancelling the outer future cancels the children.
+fn gather_core<T: TaskValue, U: Clone + 'static, A: Into<Awaitable<T>>>(
+    aws: impl IntoIterator<Item = A>,
+    return_exceptions: Rc<Cell<bool>>,
+    convert: Rc<dyn Fn(Vec<PyResult<T>>) -> U>,
+) -> (Fut<U>, Vec<Fut<T>>) {
+    let (rt, owner) = inside("gather");
     let children: Vec<Fut<T>> = {
         let mut unique: Vec<Fut<T>> = Vec::new();
         aws.into_iter()
@@ -88,10 +109,10 @@ pub fn gather<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item =
             })
             .collect()
     };
-    let outer: Fut<Vec<PyResult<T>>> = Fut::on(rt.downgrade());
+    let outer: Fut<U> = Fut::on(rt.downgrade());
     if children.is_empty() {
-        outer.set_result(Vec::new());
-        return Gather { outer, children, return_exceptions, awaiting: None };
+        outer.set_result(convert(Vec::new()));
+        return (outer, children);
     }
     let cancel_requested = Rc::new(Cell::new(false));
     let mut seen: Vec<Fut<T>> = Vec::new();
@@ -109,13 +130,14 @@ pub fn gather<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item =
     let all = Rc::new(children.clone());
     let run = rt.downgrade();
     for child in &seen {
-        let (outer, all, nfinished, cancel_requested, return_exceptions, run) = (
+        let (outer, all, nfinished, cancel_requested, return_exceptions, run, convert) = (
             outer.clone(),
             all.clone(),
             nfinished.clone(),
             cancel_requested.clone(),
             return_exceptions.clone(),
             run.clone(),
+            convert.clone(),
         );
         child.add_done_callback(move |fut| {
             nfinished.set(nfinished.get() + 1);
@@ -154,12 +176,12 @@ pub fn gather<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item =
                 if cancel_requested.get() {
                     outer.set_exception(Exception::cancelled());
                 } else {
-                    outer.set_result(results);
+                    outer.set_result(convert(results));
                 }
             }
         });
     }
-    let (kids, requested) = (seen.clone(), cancel_requested);
+    let (kids, requested) = (seen, cancel_requested);
     outer.set_cancel_hook(Box::new(move |msg, by| {
         let mut cancelled = false;
         for child in &kids {
@@ -172,7 +194,7 @@ pub fn gather<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item =
         }
         cancelled
     }));
-    Gather { outer, children, return_exceptions, awaiting: None }
+    (outer, children)
 }
 
 /// A gather in progress (asyncio's `_GatheringFuture`).

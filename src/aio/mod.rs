@@ -43,8 +43,8 @@ pub use fetch::{fetch_json, fetch_text, open_fetches, Json};
 pub use future::{AnyFut, CallbackId, Fut, FutWait};
 pub use jobs::{count_primes, Job};
 pub use many::{
-    as_completed, as_completed_within, gather, shield, wait, wait_for, wait_futures, AsCompleted, Awaitable, Gather,
-    GatherAll, ReturnWhen,
+    as_completed, as_completed_within, gather, gather_to, shield, wait, wait_for, wait_futures, AsCompleted, Awaitable,
+    Gather, GatherAll, ReturnWhen,
 };
 pub use queue::Queue;
 pub use runner::{asyncio_run, asyncio_run_with, run};

@@ -79,14 +79,21 @@ pub fn get_attr(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
             Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", inst.class.name)))
         }
         Value::Class(c) => class_attr(interp, c, name),
-        Value::Module(m) => m.get(name).ok_or_else(|| interp.attribute_error(format!("module '{}' has no attribute '{name}'", m.name))),
+        Value::Module(m) => {
+            m.get(name).ok_or_else(|| interp.attribute_error(format!("module '{}' has no attribute '{name}'", m.name)))
+        }
         Value::Func(f) => match &**name {
             "__name__" => Ok(Value::Str(f.name.clone())),
             "__qualname__" => Ok(Value::Str(f.qualname.clone())),
             "__module__" => Ok(Value::Str(f.globals.name.clone())),
             "__doc__" => Ok(Value::None),
             "__defaults__" => Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
-            _ => f.attrs.borrow().get(name).cloned().ok_or_else(|| interp.attribute_error(format!("'function' object has no attribute '{name}'"))),
+            _ => f
+                .attrs
+                .borrow()
+                .get(name)
+                .cloned()
+                .ok_or_else(|| interp.attribute_error(format!("'function' object has no attribute '{name}'"))),
         },
         Value::Method(m) => match &**name {
             "__self__" => Ok(m.this.clone()),
@@ -121,7 +128,30 @@ fn exception_attr(interp: &Interp, inst: &Rc<Instance>, name: &str) -> Option<Va
         "__suppress_context__" => Value::Bool(data.suppress_context),
         "__traceback__" => Value::None,
         "__notes__" => return None,
-        "with_traceback" | "add_note" => return super::builtins::object_method(interp, &Value::Instance(inst.clone()), name),
+        "value" if inst.class.is_subclass(&interp.types.exc("StopIteration")) => {
+            data.args.first().cloned().unwrap_or_default()
+        }
+        "code" if inst.class.is_subclass(&interp.types.exc("SystemExit")) => {
+            data.args.first().cloned().unwrap_or_default()
+        }
+        "errno" | "strerror" | "filename" if inst.class.is_subclass(&interp.types.exc("OSError")) => {
+            let (errno, strerror) = if data.args.len() >= 2 {
+                (data.args[0].clone(), data.args[1].clone())
+            } else {
+                (Value::None, Value::None)
+            };
+            match name {
+                "errno" => errno,
+                "strerror" => strerror,
+                _ => data.args.get(2).cloned().unwrap_or_default(),
+            }
+        }
+        "msg" if inst.class.is_subclass(&interp.types.exc("SyntaxError")) => {
+            data.args.first().cloned().unwrap_or_default()
+        }
+        "with_traceback" | "add_note" => {
+            return super::builtins::object_method(interp, &Value::Instance(inst.clone()), name)
+        }
         _ => return None,
     })
 }
@@ -169,12 +199,20 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
                 if let Some(p) = ca.downcast::<Property>() {
                     return match &p.fset {
                         Some(set) => call(interp, set, Args { pos: vec![target.clone(), v], kw: vec![] }).map(|_| ()),
-                        None => Err(interp.attribute_error(format!("property '{name}' of '{}' object has no setter", inst.class.name))),
+                        None => Err(interp.attribute_error(format!(
+                            "property '{name}' of '{}' object has no setter",
+                            inst.class.name
+                        ))),
                     };
                 }
             }
             if let Some(setattr) = inst.class.lookup("__setattr__") {
-                return call(interp, &setattr, Args { pos: vec![target.clone(), Value::Str(name.clone()), v], kw: vec![] }).map(|_| ());
+                return call(
+                    interp,
+                    &setattr,
+                    Args { pos: vec![target.clone(), Value::Str(name.clone()), v], kw: vec![] },
+                )
+                .map(|_| ());
             }
             if let Some(data) = &inst.exc {
                 let mut d = data.borrow_mut();
@@ -226,7 +264,9 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
             Some(r) => r,
             None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", o.type_name()))),
         },
-        Value::Class(c) => Err(interp.type_error(format!("cannot set '{name}' attribute of immutable type '{}'", c.name))),
+        Value::Class(c) => {
+            Err(interp.type_error(format!("cannot set '{name}' attribute of immutable type '{}'", c.name)))
+        }
         other => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", other.type_name()))),
     }
 }

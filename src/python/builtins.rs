@@ -10,7 +10,7 @@ use super::call::call;
 use super::format as fmt;
 use super::interp::{Interp, PyErr, Stream, R};
 use super::ir::Name;
-use super::objects::{ClassMethod, Iter, IterState, Property, RangeObj, SliceObj, Singleton, StaticMethod, Super};
+use super::objects::{ClassMethod, Iter, IterState, Property, RangeObj, Singleton, SliceObj, StaticMethod, Super};
 use super::ops;
 use super::value::*;
 
@@ -96,14 +96,19 @@ pub fn install(interp: &Interp) {
             expect(interp, &args, "format", 1, 2)?;
             let spec = match arg(&args, 1) {
                 Some(Value::Str(s)) => s.to_string(),
-                Some(other) => return Err(interp.type_error(format!("format() argument 2 must be str, not {}", other.type_name()))),
+                Some(other) => {
+                    return Err(interp.type_error(format!("format() argument 2 must be str, not {}", other.type_name())))
+                }
                 None => String::new(),
             };
             Ok(Value::str(&ops::format_value(interp, &args.pos[0], &spec)?))
         }),
         ("range", range),
         ("enumerate", |interp, args| {
-            let iterable = arg(&args, 0).or_else(|| kwarg(&args, "iterable")).cloned().ok_or_else(|| interp.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+            let iterable = arg(&args, 0)
+                .or_else(|| kwarg(&args, "iterable"))
+                .cloned()
+                .ok_or_else(|| interp.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
             let start = match arg(&args, 1).or_else(|| kwarg(&args, "start")) {
                 Some(v) => ops::to_index(interp, v)?,
                 None => 0,
@@ -134,7 +139,10 @@ pub fn install(interp: &Interp) {
             if let Some(r) = v.downcast::<RangeObj>() {
                 let n = r.length();
                 let last = r.start + r.step * (n as i64 - 1).max(0);
-                return Ok(Value::object(Iter::new("range_iterator", IterState::Range { next: last, left: n, step: -r.step })));
+                return Ok(Value::object(Iter::new(
+                    "range_iterator",
+                    IterState::Range { next: last, left: n, step: -r.step },
+                )));
             }
             if let Some(m) = ops::special(interp, v, "__reversed__") {
                 return call(interp, &m, Args::default());
@@ -196,7 +204,9 @@ pub fn install(interp: &Interp) {
         ("abs", |interp, args| {
             expect(interp, &args, "abs", 1, 1)?;
             match &args.pos[0] {
-                Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(|| interp.err("OverflowError", "integer too large")),
+                Value::Int(i) => {
+                    i.checked_abs().map(Value::Int).ok_or_else(|| interp.err("OverflowError", "integer too large"))
+                }
                 Value::Bool(b) => Ok(Value::Int(*b as i64)),
                 Value::Float(x) => Ok(Value::Float(x.abs())),
                 other => match ops::special(interp, other, "__abs__") {
@@ -211,13 +221,19 @@ pub fn install(interp: &Interp) {
             let raise = |r: fmt::Raise| interp.raise(r);
             match (&args.pos[0], nd) {
                 (Value::Float(x), None) => fmt::round_to_int(*x).map(Value::Int).map_err(raise),
-                (Value::Float(x), Some(n)) => fmt::round_float(*x, ops::to_index(interp, n)?).map(Value::Float).map_err(raise),
+                (Value::Float(x), Some(n)) => {
+                    fmt::round_float(*x, ops::to_index(interp, n)?).map(Value::Float).map_err(raise)
+                }
                 (Value::Int(i), None) => Ok(Value::Int(*i)),
                 (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
-                (Value::Int(i), Some(n)) => fmt::round_int(*i, ops::to_index(interp, n)?).map(Value::Int).map_err(raise),
+                (Value::Int(i), Some(n)) => {
+                    fmt::round_int(*i, ops::to_index(interp, n)?).map(Value::Int).map_err(raise)
+                }
                 (other, _) => match ops::special(interp, other, "__round__") {
                     Some(m) => call(interp, &m, Args { pos: nd.cloned().into_iter().collect(), kw: vec![] }),
-                    None => Err(interp.type_error(format!("type {} doesn't define __round__ method", other.type_name()))),
+                    None => {
+                        Err(interp.type_error(format!("type {} doesn't define __round__ method", other.type_name())))
+                    }
                 },
             }
         }),
@@ -234,14 +250,22 @@ pub fn install(interp: &Interp) {
                     let (q, r) = fmt::float_divmod(ops::to_f64(interp, a)?, ops::to_f64(interp, b)?).map_err(raise)?;
                     Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]))
                 }
-                _ => Err(interp.type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", a.type_name(), b.type_name()))),
+                _ => Err(interp.type_error(format!(
+                    "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                    a.type_name(),
+                    b.type_name()
+                ))),
             }
         }),
         ("pow", |interp, args| {
             expect(interp, &args, "pow", 2, 3)?;
             match arg(&args, 2) {
                 Some(m) if !m.is_none() => {
-                    let (a, b, m) = (ops::to_index(interp, &args.pos[0])?, ops::to_index(interp, &args.pos[1])?, ops::to_index(interp, m)?);
+                    let (a, b, m) = (
+                        ops::to_index(interp, &args.pos[0])?,
+                        ops::to_index(interp, &args.pos[1])?,
+                        ops::to_index(interp, m)?,
+                    );
                     fmt::int_pow_mod(a, b, m).map(Value::Int).map_err(|r| interp.raise(r))
                 }
                 _ => ops::binop(interp, super::ir::BinOp::Pow, args.pos[0].clone(), args.pos[1].clone()),
@@ -256,15 +280,25 @@ pub fn install(interp: &Interp) {
             let Value::Class(sub) = &args.pos[0] else {
                 return Err(interp.type_error("issubclass() arg 1 must be a class"));
             };
-            Ok(Value::Bool(class_check(interp, &args.pos[1], &|c| sub.is_subclass(c) || Rc::ptr_eq(c, &interp.types.object), "issubclass")?))
+            Ok(Value::Bool(class_check(
+                interp,
+                &args.pos[1],
+                &|c| sub.is_subclass(c) || Rc::ptr_eq(c, &interp.types.object),
+                "issubclass",
+            )?))
         }),
         ("id", |interp, args| {
             expect(interp, &args, "id", 1, 1)?;
             let v = &args.pos[0];
-            Ok(Value::Int(v.identity().map_or_else(|| fmt::hash_int(match v {
-                Value::Int(i) => *i,
-                _ => 0,
-            }) as usize, |a| a) as i64))
+            Ok(Value::Int(v.identity().map_or_else(
+                || {
+                    fmt::hash_int(match v {
+                        Value::Int(i) => *i,
+                        _ => 0,
+                    }) as usize
+                },
+                |a| a,
+            ) as i64))
         }),
         ("hash", |interp, args| {
             expect(interp, &args, "hash", 1, 1)?;
@@ -276,11 +310,7 @@ pub fn install(interp: &Interp) {
                 Value::Int(i) => fmt::hash_int(*i),
                 Value::Bool(b) => *b as i64,
                 Value::Float(x) => fmt::hash_float(*x),
-                Value::None => 0x5eed,
-                other => {
-                    ops::key(interp, other.clone())?;
-                    other.identity().unwrap_or(0) as i64 >> 4
-                }
+                other => ops::key(interp, other.clone())?.hash() as i64,
             }))
         }),
         ("iter", |interp, args| {
@@ -289,11 +319,16 @@ pub fn install(interp: &Interp) {
         }),
         ("next", |interp, args| {
             expect(interp, &args, "next", 1, 2)?;
-            match ops::next(interp, &args.pos[0])? {
-                Some(v) => Ok(v),
-                None => match arg(&args, 1) {
+            let it = &args.pos[0];
+            let step = match it {
+                Value::Object(_) => super::coro::step(interp, it, None)?,
+                _ => ops::next(interp, it)?.ok_or(Value::None),
+            };
+            match step {
+                Ok(v) => Ok(v),
+                Err(returned) => match arg(&args, 1) {
                     Some(d) => Ok(d.clone()),
-                    None => Err(interp.stop_iteration(Value::None)),
+                    None => Err(interp.stop_iteration(returned)),
                 },
             }
         }),
@@ -301,14 +336,18 @@ pub fn install(interp: &Interp) {
             expect(interp, &args, "aiter", 1, 1)?;
             match ops::special(interp, &args.pos[0], "__aiter__") {
                 Some(m) => call(interp, &m, Args::default()),
-                None => Err(interp.type_error(format!("'{}' object is not an async iterable", args.pos[0].type_name()))),
+                None => {
+                    Err(interp.type_error(format!("'{}' object is not an async iterable", args.pos[0].type_name())))
+                }
             }
         }),
         ("anext", |interp, args| {
             expect(interp, &args, "anext", 1, 2)?;
             match ops::special(interp, &args.pos[0], "__anext__") {
                 Some(m) => call(interp, &m, Args::default()),
-                None => Err(interp.type_error(format!("'{}' object is not an async iterator", args.pos[0].type_name()))),
+                None => {
+                    Err(interp.type_error(format!("'{}' object is not an async iterator", args.pos[0].type_name())))
+                }
             }
         }),
         ("getattr", |interp, args| {
@@ -353,7 +392,10 @@ pub fn install(interp: &Interp) {
         ("chr", |interp, args| {
             expect(interp, &args, "chr", 1, 1)?;
             let i = ops::to_index(interp, &args.pos[0])?;
-            let c = u32::try_from(i).ok().and_then(char::from_u32).ok_or_else(|| interp.value_error("chr() arg not in range(0x110000)"))?;
+            let c = u32::try_from(i)
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or_else(|| interp.value_error("chr() arg not in range(0x110000)"))?;
             Ok(Value::str(&c.to_string()))
         }),
         ("ord", |interp, args| {
@@ -363,10 +405,16 @@ pub fn install(interp: &Interp) {
                     let mut chars = s.chars();
                     match (chars.next(), chars.next()) {
                         (Some(c), None) => Ok(Value::Int(c as i64)),
-                        _ => Err(interp.type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+                        _ => Err(interp.type_error(format!(
+                            "ord() expected a character, but string of length {} found",
+                            s.chars().count()
+                        ))),
                     }
                 }
-                other => Err(interp.type_error(format!("ord() expected string of length 1, but {} found", other.type_name()))),
+                other => {
+                    Err(interp
+                        .type_error(format!("ord() expected string of length 1, but {} found", other.type_name())))
+                }
             }
         }),
         ("bin", |interp, args| base_repr(interp, args, 2)),
@@ -379,9 +427,22 @@ pub fn install(interp: &Interp) {
         ("dir", |interp, args| {
             expect(interp, &args, "dir", 0, 1)?;
             let mut names: Vec<String> = match arg(&args, 0) {
-                Some(Value::Instance(i)) => i.attrs.borrow().keys().map(|k| k.to_string()).chain(i.class.lineage().flat_map(|c| c.attrs.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>())).collect(),
+                Some(Value::Instance(i)) => i
+                    .attrs
+                    .borrow()
+                    .keys()
+                    .map(|k| k.to_string())
+                    .chain(
+                        i.class
+                            .lineage()
+                            .flat_map(|c| c.attrs.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>()),
+                    )
+                    .collect(),
                 Some(Value::Module(m)) => m.globals.borrow().keys().map(|k| k.to_string()).collect(),
-                Some(Value::Class(c)) => c.lineage().flat_map(|c| c.attrs.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>()).collect(),
+                Some(Value::Class(c)) => c
+                    .lineage()
+                    .flat_map(|c| c.attrs.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>())
+                    .collect(),
                 _ => interp.main.globals.borrow().keys().map(|k| k.to_string()).collect(),
             };
             names.sort();
@@ -398,7 +459,11 @@ pub fn install(interp: &Interp) {
         ("super", super_),
         ("property", |interp, args| {
             expect(interp, &args, "property", 0, 3)?;
-            Ok(Value::object(Property { fget: arg(&args, 0).cloned().filter(|v| !v.is_none()), fset: arg(&args, 1).cloned().filter(|v| !v.is_none()), fdel: arg(&args, 2).cloned().filter(|v| !v.is_none()) }))
+            Ok(Value::object(Property {
+                fget: arg(&args, 0).cloned().filter(|v| !v.is_none()),
+                fset: arg(&args, 1).cloned().filter(|v| !v.is_none()),
+                fdel: arg(&args, 2).cloned().filter(|v| !v.is_none()),
+            }))
         }),
         ("staticmethod", |interp, args| {
             expect(interp, &args, "staticmethod", 1, 1)?;
@@ -447,7 +512,9 @@ fn print(interp: &Interp, args: Args) -> R<Value> {
             ("sep", Value::None) => {}
             ("end", Value::Str(s)) => end = s.to_string(),
             ("end", Value::None) => {}
-            ("sep" | "end", other) => return Err(interp.type_error(format!("{k} must be None or a string, not {}", other.type_name()))),
+            ("sep" | "end", other) => {
+                return Err(interp.type_error(format!("{k} must be None or a string, not {}", other.type_name())))
+            }
             ("file", f) => stream = super::modules::sys::stream_of(interp, f)?,
             ("flush", _) => {}
             _ => return Err(interp.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
@@ -481,7 +548,13 @@ fn range(interp: &Interp, args: Args) -> R<Value> {
 }
 
 fn base_repr(interp: &Interp, args: Args, base: u32) -> R<Value> {
-    expect(interp, &args, ["", "", "bin", "", "", "", "", "", "oct", "", "", "", "", "", "", "", "hex"][base as usize], 1, 1)?;
+    expect(
+        interp,
+        &args,
+        ["", "", "bin", "", "", "", "", "", "oct", "", "", "", "", "", "", "", "hex"][base as usize],
+        1,
+        1,
+    )?;
     let i = ops::to_index(interp, &args.pos[0])?;
     Ok(Value::str(&fmt::int_to_base(i, base)))
 }
@@ -610,9 +683,18 @@ fn super_(interp: &Interp, args: Args) -> R<Value> {
     let (class, this) = match args.pos.len() {
         0 => {
             let frames = interp.frames.borrow();
-            let info = frames.iter().rev().find(|f| f.func.is_some()).ok_or_else(|| interp.runtime_error("super(): no arguments"))?;
+            let info = frames
+                .iter()
+                .rev()
+                .find(|f| f.func.is_some())
+                .ok_or_else(|| interp.runtime_error("super(): no arguments"))?;
             let func = info.func.clone().ok_or_else(|| interp.runtime_error("super(): no arguments"))?;
-            let owner = func.owner.borrow().as_ref().and_then(|w| w.upgrade()).ok_or_else(|| interp.runtime_error("super(): __class__ cell not found"))?;
+            let owner = func
+                .owner
+                .borrow()
+                .as_ref()
+                .and_then(|w| w.upgrade())
+                .ok_or_else(|| interp.runtime_error("super(): __class__ cell not found"))?;
             let this = info.first_arg.clone().ok_or_else(|| interp.runtime_error("super(): no arguments"))?;
             (owner, this)
         }
@@ -643,7 +725,11 @@ pub fn base_method(interp: &Interp, class: &Rc<Class>, this: &Value, name: &str)
             let v = args.pos.first().cloned().unwrap_or_default();
             let Value::Instance(i) = &v else { return Ok(Value::str("")) };
             let items = i.exc().map(|d| d.args.clone()).unwrap_or_default();
-            let inner = if items.len() == 1 { ops::repr(interp, &items[0])? } else { ops::repr(interp, &Value::tuple(items))?.trim_start_matches('(').trim_end_matches(')').to_string() };
+            let inner = if items.len() == 1 {
+                ops::repr(interp, &items[0])?
+            } else {
+                ops::repr(interp, &Value::tuple(items))?.trim_start_matches('(').trim_end_matches(')').to_string()
+            };
             Ok(Value::str(&format!("{}({inner})", i.class.name)))
         },
         (_, "__init__") => |_, _| Ok(Value::None),
@@ -657,9 +743,13 @@ pub fn base_method(interp: &Interp, class: &Rc<Class>, this: &Value, name: &str)
             let (a, b) = (args.pos.first().cloned().unwrap_or_default(), args.pos.get(1).cloned().unwrap_or_default());
             Ok(Value::Bool(a.is(&b)))
         },
-        (_, "__hash__") => |_, args| Ok(Value::Int(args.pos.first().and_then(Value::identity).unwrap_or(0) as i64 >> 4)),
+        (_, "__hash__") => {
+            |_, args| Ok(Value::Int(args.pos.first().and_then(Value::identity).unwrap_or(0) as i64 >> 4))
+        }
         (_, "__setattr__") => |interp, args| {
-            if let (Some(Value::Instance(i)), Some(Value::Str(n)), Some(v)) = (args.pos.first(), args.pos.get(1), args.pos.get(2)) {
+            if let (Some(Value::Instance(i)), Some(Value::Str(n)), Some(v)) =
+                (args.pos.first(), args.pos.get(1), args.pos.get(2))
+            {
                 i.attrs.borrow_mut().insert(n.clone(), v.clone());
                 return Ok(Value::None);
             }
@@ -745,7 +835,10 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                             return call(interp, &f, Args::default());
                         }
                     }
-                    Err(interp.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", v.type_name())))
+                    Err(interp.type_error(format!(
+                        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                        v.type_name()
+                    )))
                 }
             }
         }
@@ -757,7 +850,10 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
             Some(Value::Float(x)) => Ok(Value::Float(x)),
             Some(v) => match ops::special(interp, &v, "__float__") {
                 Some(f) => call(interp, &f, Args::default()),
-                None => Err(interp.type_error(format!("float() argument must be a string or a real number, not '{}'", v.type_name()))),
+                None => Err(interp.type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    v.type_name()
+                ))),
             },
         },
         BuiltinType::Str => match first {
@@ -784,7 +880,11 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                     s.items.insert(ops::key(interp, x)?);
                 }
             }
-            Ok(if class.builtin == BuiltinType::Set { Value::Set(Rc::new(RefCell::new(s))) } else { Value::FrozenSet(Rc::new(s)) })
+            Ok(if class.builtin == BuiltinType::Set {
+                Value::Set(Rc::new(RefCell::new(s)))
+            } else {
+                Value::FrozenSet(Rc::new(s))
+            })
         }
         BuiltinType::Dict => {
             let mut d = Dict::new();
@@ -796,11 +896,18 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
             }
             Ok(Value::dict(d))
         }
-        BuiltinType::Type => match args.pos.len() {
-            1 => Ok(Value::Class(interp.class_of(&args.pos[0]))),
-            _ => Err(interp.type_error("type() with three arguments is not supported by Interleave: use a class statement")),
-        },
-        BuiltinType::Object => Ok(Value::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(Attrs::default()), exc: None }))),
+        BuiltinType::Type => {
+            match args.pos.len() {
+                1 => Ok(Value::Class(interp.class_of(&args.pos[0]))),
+                _ => Err(interp
+                    .type_error("type() with three arguments is not supported by Interleave: use a class statement")),
+            }
+        }
+        BuiltinType::Object => Ok(Value::Instance(Rc::new(Instance {
+            class: class.clone(),
+            attrs: RefCell::new(Attrs::default()),
+            exc: None,
+        }))),
         BuiltinType::NoneType => Ok(Value::None),
         _ => Err(interp.type_error(format!("cannot create '{name}' instances"))),
     }
@@ -815,9 +922,14 @@ pub fn dict_update(interp: &Interp, d: &mut Dict, other: &Value) -> R<()> {
         return Ok(());
     }
     for (i, pair) in ops::collect(interp, other)?.into_iter().enumerate() {
-        let items = ops::collect(interp, &pair).map_err(|_| interp.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))?;
+        let items = ops::collect(interp, &pair).map_err(|_| {
+            interp.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+        })?;
         if items.len() != 2 {
-            return Err(interp.value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", items.len())));
+            return Err(interp.value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                items.len()
+            )));
         }
         let mut items = items.into_iter();
         if let (Some(k), Some(v)) = (items.next(), items.next()) {

@@ -54,7 +54,13 @@ pub fn call_method(interp: &Interp, obj: &Value, name: &Name, mut args: Args) ->
                 return call_function(interp, &f, args);
             }
         }
-        Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) | Value::Int(_) | Value::Float(_) => {
+        Value::Str(_)
+        | Value::List(_)
+        | Value::Dict(_)
+        | Value::Set(_)
+        | Value::Tuple(_)
+        | Value::Int(_)
+        | Value::Float(_) => {
             if let Some(r) = methods::call(interp, obj, name, &mut args) {
                 return r;
             }
@@ -154,7 +160,9 @@ pub fn bind(interp: &Interp, func: &Rc<Function>, args: Args) -> R<Frame> {
             frame.slots[kwonly_start + i] = Some(v);
         } else if varkw.is_some() {
             if extra_kw.get_str(&name).is_some() {
-                return Err(interp.type_error(format!("{}() got multiple values for keyword argument '{name}'", func.qualname)));
+                return Err(
+                    interp.type_error(format!("{}() got multiple values for keyword argument '{name}'", func.qualname))
+                );
             }
             extra_kw.set_str(&name, v);
         } else {
@@ -269,7 +277,10 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
         match b {
             Value::Class(c) => {
                 if !c.user && !c.is_exception() && c.builtin != BuiltinType::Object {
-                    return Err(interp.type_error(format!("subclassing the built-in type '{}' is not supported by Interleave", c.name)));
+                    return Err(interp.type_error(format!(
+                        "subclassing the built-in type '{}' is not supported by Interleave",
+                        c.name
+                    )));
                 }
                 bases.push(c.clone());
             }
@@ -281,7 +292,10 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
     }
     let mro = c3_mro(&bases).ok_or_else(|| {
         let names: Vec<&str> = bases.iter().map(|b| &*b.name).collect();
-        interp.type_error(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", ")))
+        interp.type_error(format!(
+            "Cannot create a consistent method resolution order (MRO) for bases {}",
+            names.join(", ")
+        ))
     })?;
     let namespace = Rc::new(RefCell::new(Attrs::default()));
     namespace.borrow_mut().insert(Name::from("__module__"), Value::Str(f.globals.name.clone()));
@@ -296,7 +310,16 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
         n if &**n == "__main__" => n.clone(),
         n => n.clone(),
     };
-    let class = Rc::new(Class { name: def.name.clone(), qualname: def.qualname.clone(), module, bases, mro, attrs: RefCell::new(attrs), builtin, user: true });
+    let class = Rc::new(Class {
+        name: def.name.clone(),
+        qualname: def.qualname.clone(),
+        module,
+        bases,
+        mro,
+        attrs: RefCell::new(attrs),
+        builtin,
+        user: true,
+    });
     for v in class.attrs.borrow().values() {
         set_owner(v, &class);
     }
@@ -373,10 +396,14 @@ pub fn import_module(interp: &Interp, name: &str) -> R<Value> {
     if let Some(m) = interp.modules.borrow().get(name) {
         return Ok(Value::Module(m.clone()));
     }
-    let module = modules::load(interp, name)?.ok_or_else(|| {
-        let top = name.split('.').next().unwrap_or(name);
-        PyErr::Exc(interp.new_exc(&interp.types.exc("ModuleNotFoundError"), vec![Value::str(&format!("No module named '{top}'"))]))
-    })?;
+    let module =
+        modules::load(interp, name)?.ok_or_else(|| {
+            let top = name.split('.').next().unwrap_or(name);
+            PyErr::Exc(interp.new_exc(
+                &interp.types.exc("ModuleNotFoundError"),
+                vec![Value::str(&format!("No module named '{top}'"))],
+            ))
+        })?;
     interp.modules.borrow_mut().insert(Name::from(name), module.clone());
     Ok(Value::Module(module))
 }

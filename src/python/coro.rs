@@ -66,10 +66,20 @@ fn label_arg(interp: &Interp, v: &Value) -> String {
 
 pub fn coroutine(interp: &Interp, frame: Frame, name: Name, qualname: Name) -> Value {
     let p = &frame.code.params;
-    let args: Vec<String> = (0..p.positional.len()).filter_map(|i| frame.slots.get(i).and_then(|s| s.as_ref())).map(|v| label_arg(interp, v)).collect();
+    let args: Vec<String> = (0..p.positional.len())
+        .filter_map(|i| frame.slots.get(i).and_then(|s| s.as_ref()))
+        .map(|v| label_arg(interp, v))
+        .collect();
     let label = format!("{name}({})", args.join(", "));
     let first_line = frame.code.first_line;
-    Value::object(Coroutine { name, qualname, label, first_line, body: RefCell::new(Some(Body::Frame(Box::new(frame)))), interp: interp.this.clone() })
+    Value::object(Coroutine {
+        name,
+        qualname,
+        label,
+        first_line,
+        body: RefCell::new(Some(Body::Frame(Box::new(frame)))),
+        interp: interp.this.clone(),
+    })
 }
 
 /// A coroutine object made from a native future (so it warns if never awaited, like any).
@@ -158,7 +168,9 @@ impl Object for Coroutine {
                 super::objects::self_of::<Coroutine>(interp, &args)?.close();
                 Ok(Value::None)
             }),
-            "__await__" => method(this, "__await__", |_, args| Ok(Value::object(AwaitWrapper(args.pos.first().cloned().unwrap_or_default())))),
+            "__await__" => method(this, "__await__", |_, args| {
+                Ok(Value::object(AwaitWrapper(args.pos.first().cloned().unwrap_or_default())))
+            }),
             _ => return None,
         }))
     }
@@ -267,7 +279,12 @@ pub fn to_aio(interp: &Interp, e: PyErr) -> Exception {
         PyErr::Exc(inst) => {
             // Classified by its nearest built-in class, so a subclass of CancelledError is
             // still a cancellation to the toolbox.
-            let base = inst.class.lineage().find(|c| !c.user).map(|c| c.name.clone()).unwrap_or_else(|| inst.class.name.clone());
+            let base = inst
+                .class
+                .lineage()
+                .find(|c| !c.user)
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| inst.class.name.clone());
             base.to_string()
         }
         PyErr::Stop(_) => "InterleaveStop".to_string(),
@@ -304,7 +321,10 @@ pub struct Generator {
 }
 
 pub fn generator(_interp: &Interp, frame: Frame, qualname: Name) -> Value {
-    Value::object(Generator { qualname, state: RefCell::new(GenState::Ready { frame: Box::new(frame), started: false }) })
+    Value::object(Generator {
+        qualname,
+        state: RefCell::new(GenState::Ready { frame: Box::new(frame), started: false }),
+    })
 }
 
 impl Generator {
@@ -378,11 +398,17 @@ impl Generator {
     }
 }
 
-/// `gen.send(v)` for `yield from`: `Ok(Ok(yielded))` or `Ok(Err(returned))`.
-pub fn send(interp: &Interp, it: &Value, v: Value) -> R<Result<Value, Value>> {
+/// One step of an iterator for `yield from` and `next()`: `Ok(Ok(yielded))`, or
+/// `Ok(Err(returned))` once it ends (a generator's return value; `None` for others).
+pub fn step(interp: &Interp, it: &Value, sent: Option<Value>) -> R<Result<Value, Value>> {
     match it.downcast::<Generator>() {
-        Some(g) => g.resume(interp, Some(Resume::Send(v))),
-        None => Err(interp.type_error(format!("'{}' object has no attribute 'send'", it.type_name()))),
+        Some(g) => g.resume(interp, sent.map(Resume::Send)),
+        None => match sent {
+            Some(v) if !v.is_none() => {
+                Err(interp.attribute_error(format!("'{}' object has no attribute 'send'", it.type_name())))
+            }
+            _ => Ok(ops::next(interp, it)?.ok_or(Value::None)),
+        },
     }
 }
 
@@ -429,8 +455,19 @@ impl Object for Generator {
             },
             "close" => |interp, args| {
                 let g = super::objects::self_of::<Generator>(interp, &args)?;
-                *g.state.borrow_mut() = GenState::Done;
-                Ok(Value::None)
+                let started = matches!(&*g.state.borrow(), GenState::Ready { started: true, .. });
+                if !started {
+                    *g.state.borrow_mut() = GenState::Done;
+                    return Ok(Value::None);
+                }
+                // GeneratorExit is thrown in, so its `finally:` blocks run, as in CPython.
+                let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
+                match g.resume(interp, Some(Resume::Throw(exit))) {
+                    Ok(Ok(_)) => Err(interp.runtime_error("generator ignored GeneratorExit")),
+                    Ok(Err(_)) => Ok(Value::None),
+                    Err(e) if e.is(&interp.types.exc("GeneratorExit")) => Ok(Value::None),
+                    Err(e) => Err(e),
+                }
             },
             "__iter__" => |_, args| Ok(args.pos.first().cloned().unwrap_or_default()),
             _ => return None,

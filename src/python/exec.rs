@@ -95,7 +95,12 @@ impl Frame {
             namespace: None,
             blocks: Vec::new(),
             pending: Vec::new(),
-            info: Rc::new(FrameInfo { func, first_arg: None, line: std::cell::Cell::new(first_line), handled: RefCell::default() }),
+            info: Rc::new(FrameInfo {
+                func,
+                first_arg: None,
+                line: std::cell::Cell::new(first_line),
+                handled: RefCell::default(),
+            }),
             handling: Vec::new(),
             id,
             suspended: None,
@@ -126,11 +131,17 @@ struct Running<'a>(&'a Interp);
 impl Drop for Running<'_> {
     fn drop(&mut self) {
         self.0.frames.borrow_mut().pop();
+        self.0.depth.set(self.0.depth.get().saturating_sub(1));
     }
 }
 
 /// Runs `frame` from where it stands until it returns, raises or suspends.
 pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
+    let depth = interp.depth.get() + 1;
+    if depth > interp.limits.recursion {
+        return Exit::Raise(interp.err("RecursionError", "maximum recursion depth exceeded"));
+    }
+    interp.depth.set(depth);
     interp.frames.borrow_mut().push(f.info.clone());
     let _running = Running(interp);
     let code = f.code.clone();
@@ -238,6 +249,10 @@ fn handled_exception(interp: &Interp, f: &Frame) -> Option<Rc<Instance>> {
     if let Some(e) = f.handling.last() {
         return Some(e.clone());
     }
+    // A `finally` running because of an exception counts as handling it.
+    if let Some(Pending::Raise(PyErr::Exc(e))) = f.pending.iter().rev().find(|p| matches!(p, Pending::Raise(_))) {
+        return Some(e.clone());
+    }
     let frames = interp.frames.borrow();
     frames.iter().rev().find_map(|info| info.handled.borrow().last().cloned())
 }
@@ -258,7 +273,12 @@ fn unwind(f: &mut Frame, e: PyErr) -> Result<(), PyErr> {
                 let PyErr::Exc(inst) = &e else { return Err(e) };
                 f.handling.push(inst.clone());
                 sync_handled(f);
-                f.blocks.push(Block { kind: BlockKind::Handler, handler: 0, handling: f.handling.len() - 1, pending: f.pending.len() });
+                f.blocks.push(Block {
+                    kind: BlockKind::Handler,
+                    handler: 0,
+                    handling: f.handling.len() - 1,
+                    pending: f.pending.len(),
+                });
                 f.pc = block.handler as usize;
                 return Ok(());
             }
@@ -378,14 +398,18 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
         Op::GetAIter(e, slot) => {
             let v = eval(interp, f, e)?;
             let method = ops::special(interp, &v, "__aiter__").ok_or_else(|| {
-                interp.type_error(format!("'async for' requires an object with __aiter__ method, got {}", v.type_name()))
+                interp
+                    .type_error(format!("'async for' requires an object with __aiter__ method, got {}", v.type_name()))
             })?;
             f.slots[*slot as usize] = Some(call(interp, &method, Args::default())?);
         }
         Op::ANext(slot, into) => {
             let it = f.slots[*slot as usize].clone().unwrap_or_default();
             let method = ops::special(interp, &it, "__anext__").ok_or_else(|| {
-                interp.type_error(format!("'async for' requires an iterator with __anext__ method, got {}", it.type_name()))
+                interp.type_error(format!(
+                    "'async for' requires an iterator with __anext__ method, got {}",
+                    it.type_name()
+                ))
             })?;
             f.slots[*into as usize] = Some(call(interp, &method, Args::default())?);
         }
@@ -436,7 +460,11 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
             let m = eval(interp, f, ctx)?;
             let (enter, leave) = if *is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
             let protocol = |interp: &Interp| {
-                let what = if *is_async { "the asynchronous context manager protocol" } else { "the context manager protocol" };
+                let what = if *is_async {
+                    "the asynchronous context manager protocol"
+                } else {
+                    "the context manager protocol"
+                };
                 interp.type_error(format!("'{}' object does not support {what}", m.type_name()))
             };
             let exit_fn = ops::special(interp, &m, leave).ok_or_else(|| protocol(interp))?;
@@ -527,7 +555,10 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                     _ => None,
                 };
                 let Some(v) = v else {
-                    return Err(interp.err("ImportError", format!("cannot import name '{name}' from '{module}' (unknown location)")));
+                    return Err(interp.err(
+                        "ImportError",
+                        format!("cannot import name '{name}' from '{module}' (unknown location)"),
+                    ));
                 };
                 assign(interp, f, target, v)?;
             }
@@ -619,7 +650,9 @@ fn raise(interp: &Interp, f: &mut Frame, exc: Option<&Expr>, cause: Option<&Expr
 /// Whether the handled exception matches an `except` clause's class or tuple of classes.
 fn exception_matches(interp: &Interp, exc: &Rc<Instance>, classes: &Value) -> R<bool> {
     match classes {
-        Value::Class(c) if c.is_exception() || Rc::ptr_eq(c, &interp.types.base_exception) => Ok(exc.class.is_subclass(c)),
+        Value::Class(c) if c.is_exception() || Rc::ptr_eq(c, &interp.types.base_exception) => {
+            Ok(exc.class.is_subclass(c))
+        }
         Value::Tuple(items) => {
             for item in items.iter() {
                 if exception_matches(interp, exc, item)? {
@@ -634,12 +667,16 @@ fn exception_matches(interp: &Interp, exc: &Rc<Instance>, classes: &Value) -> R<
 
 /// `yield from it`: forwards one value in (or starts), and either yields what the
 /// sub-iterator yields or, when it ends, stores its return value and moves on.
-fn yield_from(interp: &Interp, f: &mut Frame, slot: u32, target: Option<&Target>, sent: Option<Value>, pc: usize) -> R<Option<Exit>> {
+fn yield_from(
+    interp: &Interp,
+    f: &mut Frame,
+    slot: u32,
+    target: Option<&Target>,
+    sent: Option<Value>,
+    pc: usize,
+) -> R<Option<Exit>> {
     let it = f.slots[slot as usize].clone().unwrap_or_default();
-    let step = match sent {
-        Some(v) if !v.is_none() => super::coro::send(interp, &it, v),
-        _ => ops::next(interp, &it).map(|o| o.ok_or(Value::None)),
-    };
+    let step = super::coro::step(interp, &it, sent);
     match step {
         Ok(Ok(v)) => {
             f.pc = pc;
@@ -664,7 +701,10 @@ pub fn load(interp: &Interp, f: &Frame, var: &Var) -> R<Value> {
     match var {
         Var::Local(s) => f.slots[*s as usize].clone().ok_or_else(|| {
             let name = f.code.slot_names.get(*s as usize).cloned().unwrap_or_else(|| Name::from("?"));
-            interp.err("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+            interp.err(
+                "UnboundLocalError",
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
         }),
         Var::Cell(i) => {
             let cell = f.cells.get(*i as usize).and_then(|c| c.borrow().clone());
@@ -750,7 +790,8 @@ fn unpack(interp: &Interp, v: Value, n: usize, star: Option<usize>) -> R<Vec<Val
         Value::Tuple(t) => t.to_vec(),
         Value::List(l) => l.borrow().clone(),
         _ => {
-            let it = ops::iter(interp, &v).map_err(|_| interp.type_error(format!("cannot unpack non-iterable {} object", v.type_name())))?;
+            let it = ops::iter(interp, &v)
+                .map_err(|_| interp.type_error(format!("cannot unpack non-iterable {} object", v.type_name())))?;
             let mut out = Vec::new();
             while let Some(x) = ops::next(interp, &it)? {
                 out.push(x);
@@ -764,7 +805,9 @@ fn unpack(interp: &Interp, v: Value, n: usize, star: Option<usize>) -> R<Vec<Val
     match star {
         None => {
             if items.len() < n {
-                return Err(interp.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+                return Err(
+                    interp.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))
+                );
             }
             if items.len() > n {
                 return Err(interp.value_error(format!("too many values to unpack (expected {n})")));
@@ -774,7 +817,10 @@ fn unpack(interp: &Interp, v: Value, n: usize, star: Option<usize>) -> R<Vec<Val
         Some(s) => {
             let fixed = n - 1;
             if items.len() < fixed {
-                return Err(interp.value_error(format!("not enough values to unpack (expected at least {fixed}, got {})", items.len())));
+                return Err(interp.value_error(format!(
+                    "not enough values to unpack (expected at least {fixed}, got {})",
+                    items.len()
+                )));
             }
             let after = fixed - s;
             let mut out: Vec<Value> = items[..s].to_vec();
@@ -819,7 +865,10 @@ fn delete(interp: &Interp, f: &mut Frame, t: &Target) -> R<()> {
             Var::Local(s) => {
                 if f.slots[*s as usize].take().is_none() {
                     let name = f.code.slot_names.get(*s as usize).cloned().unwrap_or_else(|| Name::from("?"));
-                    return Err(interp.err("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value")));
+                    return Err(interp.err(
+                        "UnboundLocalError",
+                        format!("cannot access local variable '{name}' where it is not associated with a value"),
+                    ));
                 }
             }
             Var::Cell(i) => {

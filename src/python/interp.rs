@@ -184,7 +184,10 @@ pub fn c3_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
         if seqs.is_empty() {
             return Some(out);
         }
-        let head = seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c))))?;
+        let head = seqs
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c))))?;
         for s in &mut seqs {
             if Rc::ptr_eq(&s[0], &head) {
                 s.remove(0);
@@ -320,6 +323,7 @@ impl Interp {
                 exit_code: Cell::new(None),
             };
             interp.main.set("__name__", Value::str("__main__"));
+            set_current_interp(this.clone());
             super::builtins::install(&interp);
             interp
         })
@@ -434,7 +438,10 @@ impl Interp {
         }
         if cut > 0 {
             let limit = self.limits.output_bytes;
-            (self.sink)(Stream::Stderr, &format!("[Interleave: output past {} KiB was cut: {cut} more bytes not shown]", limit / 1024));
+            (self.sink)(
+                Stream::Stderr,
+                &format!("[Interleave: output past {} KiB was cut: {cut} more bytes not shown]", limit / 1024),
+            );
         }
     }
 
@@ -455,7 +462,8 @@ impl Interp {
             return c.clone();
         }
         let module = match name {
-            "Task" | "Future" | "Queue" | "Semaphore" | "BoundedSemaphore" | "Lock" | "Event" | "Condition" | "TaskGroup" | "Timeout" => "asyncio",
+            "Task" | "Future" | "Queue" | "Semaphore" | "BoundedSemaphore" | "Lock" | "Event" | "Condition"
+            | "TaskGroup" | "Timeout" => "asyncio",
             _ => "builtins",
         };
         let c = new_class(name, module, vec![self.types.object.clone()], BuiltinType::Native, false);

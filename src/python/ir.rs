@@ -274,13 +274,24 @@ pub enum Op {
     Reraise,
     /// `with`: evaluates the manager; its exit method goes in `exit`, the manager in
     /// `mgr`, what `__enter__` returned (or `__aenter__`'s awaitable) in `value`.
-    WithEnter { ctx: Expr, is_async: bool, mgr: u32, exit: u32, value: u32 },
+    WithEnter {
+        ctx: Expr,
+        is_async: bool,
+        mgr: u32,
+        exit: u32,
+        value: u32,
+    },
     /// At a `with`'s `finally`: calls the exit method with what is pending (the exception, or
     /// `None`s) and puts its result (or its awaitable, for `async with`) in `result`.
-    WithExit { exit: u32, result: u32 },
+    WithExit {
+        exit: u32,
+        result: u32,
+    },
     /// After `WithExit` (and its await): an exception the exit method's result says to
     /// swallow is dropped; everything else carries on as `EndFinally` would.
-    WithEnd { result: u32 },
+    WithEnd {
+        result: u32,
+    },
     /// Suspends the frame on the awaitable; the result goes to the target.
     Await(Expr, Option<Target>),
     /// Suspends a generator with a value; what `send()` passes in goes to the target.
@@ -294,7 +305,10 @@ pub enum Op {
     /// `from m import a as b, c`
     ImportFrom(Name, Vec<(Name, Target)>),
     /// `break`/`continue`: leaves blocks down to `depth` (running `finally`s), then jumps.
-    Leave { depth: u32, to: u32 },
+    Leave {
+        depth: u32,
+        to: u32,
+    },
     /// A call at the program's top level: a call of `asyncio.run` suspends the program (the
     /// driver runs the loop); any other is an ordinary call whose result goes to the target.
     TopCall(Expr, Target),

@@ -144,7 +144,9 @@ impl Builder {
     /// Points the jump at `at` to `to`.
     fn patch(&mut self, at: usize, to: u32) {
         match &mut self.ops[at] {
-            Op::Jump(t) | Op::JumpIf(_, _, t) | Op::ForIter(_, _, t) | Op::SetupExcept(t) | Op::SetupFinally(t) => *t = to,
+            Op::Jump(t) | Op::JumpIf(_, _, t) | Op::ForIter(_, _, t) | Op::SetupExcept(t) | Op::SetupFinally(t) => {
+                *t = to
+            }
             Op::EnterFinally(t) | Op::ExceptMatch(_, t) => *t = to,
             Op::Leave { to: t, .. } => *t = to,
             _ => {}
@@ -156,7 +158,12 @@ impl Builder {
         for (name, &s) in &self.slots {
             slot_names[s as usize] = c.name_of(name);
         }
-        let cell_slots = self.cells.keys().take(self.nown_cells).map(|n| self.slots.get(n).map_or(usize::MAX, |&s| s as usize)).collect();
+        let cell_slots = self
+            .cells
+            .keys()
+            .take(self.nown_cells)
+            .map(|n| self.slots.get(n).map_or(usize::MAX, |&s| s as usize))
+            .collect();
         Code {
             name: self.name,
             qualname: self.qualname,
@@ -218,7 +225,8 @@ fn suspends(e: &AstExpr) -> bool {
 }
 
 fn comp_suspends(generators: &[ast::Comprehension], elts: &[&AstExpr]) -> bool {
-    generators.iter().any(|g| g.is_async || suspends(&g.iter) || g.ifs.iter().any(suspends)) || elts.iter().any(|e| suspends(e))
+    generators.iter().any(|g| g.is_async || suspends(&g.iter) || g.ifs.iter().any(suspends))
+        || elts.iter().any(|e| suspends(e))
 }
 
 fn bin_op(op: ast::Operator) -> BinOp {
@@ -416,13 +424,21 @@ impl Compiler<'_> {
             }
             Stmt::ImportFrom(i) => {
                 if i.level > 0 {
-                    return err(i.start(), &self.lines, "relative imports are not supported: a program here is one file");
+                    return err(
+                        i.start(),
+                        &self.lines,
+                        "relative imports are not supported: a program here is one file",
+                    );
                 }
                 let module = self.intern(i.module.as_ref().map_or("", |m| m.as_str()));
                 let mut names = Vec::new();
                 for alias in &i.names {
                     if alias.name.as_str() == "*" {
-                        return err(alias.start(), &self.lines, "'from … import *' is not supported: import the names you use");
+                        return err(
+                            alias.start(),
+                            &self.lines,
+                            "'from … import *' is not supported: import the names you use",
+                        );
                     }
                     let bind = alias.asname.as_ref().unwrap_or(&alias.name);
                     let target = Target::Var(self.var(b, bind.as_str()));
@@ -431,7 +447,9 @@ impl Compiler<'_> {
                 b.emit(Op::ImportFrom(module, names));
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
-            Stmt::Match(m) => return err(m.start(), &self.lines, "match statements are not supported by Interleave yet"),
+            Stmt::Match(m) => {
+                return err(m.start(), &self.lines, "match statements are not supported by Interleave yet")
+            }
             Stmt::TypeAlias(t) => return err(t.start(), &self.lines, "type aliases are not supported by Interleave"),
             Stmt::IpyEscapeCommand(c) => return err(c.start(), &self.lines, "invalid syntax"),
         }
@@ -679,10 +697,19 @@ impl Compiler<'_> {
 
     /// The outer frame's cells that the inner code captures, in its closure order.
     fn closure(&mut self, outer: &mut Builder, inner: &Code) -> Vec<Var> {
-        inner.freevars.iter().map(|name| outer.cells.get(&**name).map_or_else(|| Var::Global(name.clone()), |&i| Var::Cell(i))).collect()
+        inner
+            .freevars
+            .iter()
+            .map(|name| outer.cells.get(&**name).map_or_else(|| Var::Global(name.clone()), |&i| Var::Cell(i)))
+            .collect()
     }
 
-    fn parameters(&mut self, b: &mut Builder, inner: &mut Builder, params: &ast::Parameters) -> Result<(Vec<Expr>, Vec<(Name, Expr)>)> {
+    fn parameters(
+        &mut self,
+        b: &mut Builder,
+        inner: &mut Builder,
+        params: &ast::Parameters,
+    ) -> Result<(Vec<Expr>, Vec<(Name, Expr)>)> {
         let mut defaults = Vec::new();
         let mut kw_defaults = Vec::new();
         for p in params.posonlyargs.iter().chain(params.args.iter()) {
@@ -820,7 +847,9 @@ impl Compiler<'_> {
                 }
                 Target::Unpack(targets, star)
             }
-            AstExpr::Starred(s) => return err(s.start(), &self.lines, "starred assignment target must be in a list or tuple"),
+            AstExpr::Starred(s) => {
+                return err(s.start(), &self.lines, "starred assignment target must be in a list or tuple")
+            }
             other => return err(other.start(), &self.lines, "cannot assign to expression"),
         })
     }
@@ -874,13 +903,23 @@ impl Compiler<'_> {
             AstExpr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => Expr::Const(Value::Int(v)),
-                    None => return err(n.start(), &self.lines, "this integer is too large: Interleave's integers are 64-bit (CPython's are unbounded)"),
+                    None => {
+                        return err(
+                            n.start(),
+                            &self.lines,
+                            "this integer is too large: Interleave's integers are 64-bit (CPython's are unbounded)",
+                        )
+                    }
                 },
                 ast::Number::Float(x) => Expr::Const(Value::Float(*x)),
-                ast::Number::Complex { .. } => return err(n.start(), &self.lines, "complex numbers are not supported by Interleave"),
+                ast::Number::Complex { .. } => {
+                    return err(n.start(), &self.lines, "complex numbers are not supported by Interleave")
+                }
             },
             AstExpr::StringLiteral(s) => Expr::Const(Value::Str(Rc::from(s.value.to_str()))),
-            AstExpr::BytesLiteral(s) => return err(s.start(), &self.lines, "bytes literals are not supported by Interleave yet"),
+            AstExpr::BytesLiteral(s) => {
+                Expr::Const(Value::object(super::modules::json::Bytes(s.value.bytes().collect())))
+            }
             AstExpr::BooleanLiteral(v) => Expr::Const(Value::Bool(v.value)),
             AstExpr::NoneLiteral(_) => Expr::Const(Value::None),
             AstExpr::EllipsisLiteral(_) => Expr::Load(Var::Global(self.intern("Ellipsis"))),
@@ -988,7 +1027,10 @@ impl Compiler<'_> {
                 let elts = self.elts(b, &t.elts)?;
                 // A tuple of constants is built once.
                 if elts.iter().all(|e| matches!(e, Elt::One(Expr::Const(_)))) {
-                    let items: Vec<Value> = elts.into_iter().map(|e| if let Elt::One(Expr::Const(v)) = e { v } else { Value::None }).collect();
+                    let items: Vec<Value> = elts
+                        .into_iter()
+                        .map(|e| if let Elt::One(Expr::Const(v)) = e { v } else { Value::None })
+                        .collect();
                     Expr::Const(Value::tuple(items))
                 } else {
                     Expr::Tuple(elts)
@@ -1072,9 +1114,14 @@ impl Compiler<'_> {
     }
 
     fn elts(&mut self, b: &mut Builder, elts: &[AstExpr]) -> Result<Vec<Elt>> {
-        let inner: Vec<&AstExpr> = elts.iter().map(|e| if let AstExpr::Starred(s) = e { &*s.value } else { e }).collect();
+        let inner: Vec<&AstExpr> =
+            elts.iter().map(|e| if let AstExpr::Starred(s) = e { &*s.value } else { e }).collect();
         let lowered = self.in_order(b, &inner)?;
-        Ok(elts.iter().zip(lowered).map(|(e, l)| if matches!(e, AstExpr::Starred(_)) { Elt::Star(l) } else { Elt::One(l) }).collect())
+        Ok(elts
+            .iter()
+            .zip(lowered)
+            .map(|(e, l)| if matches!(e, AstExpr::Starred(_)) { Elt::Star(l) } else { Elt::One(l) })
+            .collect())
     }
 
     fn call(&mut self, b: &mut Builder, c: &ast::ExprCall) -> Result<Expr> {
@@ -1118,14 +1165,23 @@ impl Compiler<'_> {
         Ok(Expr::Load(Var::Local(t)))
     }
 
-    fn fstring(&mut self, b: &mut Builder, elements: &ast::InterpolatedStringElements, parts: &mut Vec<FPart>) -> Result<()> {
+    fn fstring(
+        &mut self,
+        b: &mut Builder,
+        elements: &ast::InterpolatedStringElements,
+        parts: &mut Vec<FPart>,
+    ) -> Result<()> {
         let mut exprs = Vec::new();
         interpolations(elements, &mut exprs);
         if exprs.iter().any(|e| suspends(e)) {
             // Rare: hoist every replacement field's awaits by lowering in order.
             for e in &exprs {
                 if suspends(e) {
-                    return err(e.start(), &self.lines, "'await' inside an f-string is not supported: assign it to a variable first");
+                    return err(
+                        e.start(),
+                        &self.lines,
+                        "'await' inside an f-string is not supported: assign it to a variable first",
+                    );
                 }
             }
         }
@@ -1140,7 +1196,12 @@ impl Compiler<'_> {
                         ast::ConversionFlag::Ascii => Some('a'),
                     };
                     if let Some(debug) = &i.debug_text {
-                        parts.push(FPart::Lit(Rc::from(format!("{}{}{}", debug.leading(), debug.expression(), debug.trailing()))));
+                        parts.push(FPart::Lit(Rc::from(format!(
+                            "{}{}{}",
+                            debug.leading(),
+                            debug.expression(),
+                            debug.trailing()
+                        ))));
                         if conversion.is_none() && i.format_spec.is_none() {
                             conversion = Some('r');
                         }
@@ -1179,11 +1240,18 @@ impl Compiler<'_> {
         };
         let Some(first) = generators.first() else { return err(node.start(), &self.lines, "invalid syntax") };
         let outer_iter = self.expr(b, &first.iter)?;
-        let inner_suspends = comp_suspends(&generators[1..], &[elt]) || generators[0].ifs.iter().any(suspends) || value.is_some_and(suspends) || first.is_async;
+        let inner_suspends = comp_suspends(&generators[1..], &[elt])
+            || generators[0].ifs.iter().any(suspends)
+            || value.is_some_and(suspends)
+            || first.is_async;
         let code_kind = match (kind, inner_suspends) {
             (CompKind::Generator, false) => CodeKind::Generator,
             (CompKind::Generator, true) => {
-                return err(node.start(), &self.lines, "asynchronous generator expressions are not supported by Interleave yet")
+                return err(
+                    node.start(),
+                    &self.lines,
+                    "asynchronous generator expressions are not supported by Interleave yet",
+                )
             }
             (_, false) => CodeKind::Function,
             (_, true) => CodeKind::Coroutine,

@@ -12,6 +12,7 @@ use super::interp::{Interp, R};
 use super::ir::Name;
 use super::objects::{DictPart, DictView};
 use super::ops;
+use super::value::frexp;
 use super::value::*;
 
 fn kind(v: &Value) -> Option<BuiltinType> {
@@ -78,7 +79,19 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "upper" => |i, a| map_str(i, a, |s| s.to_uppercase()),
             "lower" => |i, a| map_str(i, a, |s| s.to_lowercase()),
             "casefold" => |i, a| map_str(i, a, |s| s.to_lowercase()),
-            "swapcase" => |i, a| map_str(i, a, |s| s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() }).collect()),
+            "swapcase" => |i, a| {
+                map_str(i, a, |s| {
+                    s.chars()
+                        .map(|c| {
+                            if c.is_uppercase() {
+                                c.to_lowercase().collect::<String>()
+                            } else {
+                                c.to_uppercase().collect()
+                            }
+                        })
+                        .collect()
+                })
+            },
             "title" => |i, a| map_str(i, a, title),
             "capitalize" => |i, a| {
                 map_str(i, a, |s| {
@@ -94,7 +107,14 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "index" => |i, a| find(i, a, false, true),
             "rindex" => |i, a| find(i, a, true, true),
             "count" => str_count,
-            "isdigit" | "isdecimal" | "isnumeric" => |i, a| test_str(i, a, |c| c.is_ascii_digit() || fmt::unicode_decimal(c).is_some()),
+            "isdecimal" => |i, a| test_str(i, a, |c| fmt::unicode_decimal(c).is_some()),
+            "isdigit" => |i, a| {
+                test_str(i, a, |c| {
+                    fmt::unicode_decimal(c).is_some()
+                        || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉' | '①'..='⑨')
+                })
+            },
+            "isnumeric" => |i, a| test_str(i, a, char::is_numeric),
             "isalpha" => |i, a| test_str(i, a, char::is_alphabetic),
             "isalnum" => |i, a| test_str(i, a, char::is_alphanumeric),
             "isspace" => |i, a| test_str(i, a, py_isspace),
@@ -107,7 +127,10 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "isidentifier" => |i, a| {
                 let s = this_str(i, &a)?;
                 let mut c = s.chars();
-                Ok(Value::Bool(c.next().is_some_and(|f| f == '_' || f.is_alphabetic()) && c.all(|x| x == '_' || x.is_alphanumeric())))
+                Ok(Value::Bool(
+                    c.next().is_some_and(|f| f == '_' || f.is_alphabetic())
+                        && c.all(|x| x == '_' || x.is_alphanumeric()),
+                ))
             },
             "isascii" => |i, a| Ok(Value::Bool(this_str(i, &a)?.is_ascii())),
             "center" => |i, a| pad(i, a, 'c'),
@@ -121,7 +144,10 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "format_map" => |i, a| {
                 let mapping = a.pos.get(1).cloned().unwrap_or_default();
                 let s = this_str(i, &a)?;
-                let kw: Vec<(Name, Value)> = ops::mapping_items(i, &mapping)?.into_iter().filter_map(|(k, v)| if let Value::Str(k) = k { Some((k, v)) } else { None }).collect();
+                let kw: Vec<(Name, Value)> = ops::mapping_items(i, &mapping)?
+                    .into_iter()
+                    .filter_map(|(k, v)| if let Value::Str(k) = k { Some((k, v)) } else { None })
+                    .collect();
                 Ok(Value::str(&format_string(i, &s, &[], &kw)?))
             },
             "encode" => |i, a| {
@@ -229,7 +255,18 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "index" => |i, a| {
                 let items = this_list(i, &a)?.borrow().clone();
                 let target = a.pos.get(1).cloned().unwrap_or_default();
-                for (k, x) in items.iter().enumerate() {
+                let n = items.len() as i64;
+                let bound = |v: Option<&Value>, d: i64| -> R<usize> {
+                    Ok(match v {
+                        Some(v) => {
+                            let x = ops::to_index(i, v)?;
+                            (if x < 0 { (x + n).max(0) } else { x.min(n) }) as usize
+                        }
+                        None => d as usize,
+                    })
+                };
+                let (lo, hi) = (bound(a.pos.get(2), 0)?, bound(a.pos.get(3), n)?);
+                for (k, x) in items.iter().enumerate().take(hi).skip(lo) {
                     if ops::eq(i, x, &target)? {
                         return Ok(Value::Int(k as i64));
                     }
@@ -401,14 +438,53 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             _ => return None,
         },
         BuiltinType::Int | BuiltinType::Bool => match name {
-            "bit_length" => |i, a| Ok(Value::Int((64 - ops::to_index(i, &a.pos[0])?.unsigned_abs().leading_zeros()) as i64)),
+            "bit_length" => {
+                |i, a| Ok(Value::Int((64 - ops::to_index(i, &a.pos[0])?.unsigned_abs().leading_zeros()) as i64))
+            }
             "bit_count" => |i, a| Ok(Value::Int(ops::to_index(i, &a.pos[0])?.unsigned_abs().count_ones() as i64)),
             "conjugate" => |i, a| Ok(Value::Int(ops::to_index(i, &a.pos[0])?)),
-            "as_integer_ratio" => |i, a| Ok(Value::tuple(vec![Value::Int(ops::to_index(i, &a.pos[0])?), Value::Int(1)])),
+            "as_integer_ratio" => {
+                |i, a| Ok(Value::tuple(vec![Value::Int(ops::to_index(i, &a.pos[0])?), Value::Int(1)]))
+            }
             _ => return None,
         },
         BuiltinType::Float => match name {
             "is_integer" => |i, a| Ok(Value::Bool(fmt::float_is_integer(ops::to_f64(i, &a.pos[0])?))),
+            "as_integer_ratio" => |i, a| {
+                let x = ops::to_f64(i, &a.pos[0])?;
+                if !x.is_finite() {
+                    return Err(if x.is_nan() {
+                        i.value_error("cannot convert NaN to integer ratio")
+                    } else {
+                        i.err("OverflowError", "cannot convert Infinity to integer ratio")
+                    });
+                }
+                let (mut m, mut e) = frexp(x);
+                let mut steps = 0;
+                while m.fract() != 0.0 && steps < 300 {
+                    m *= 2.0;
+                    e -= 1;
+                    steps += 1;
+                }
+                let (mut num, mut den) = (m as i128, 1i128);
+                if e > 0 {
+                    num <<= e.min(100);
+                } else {
+                    den <<= (-e).min(100);
+                }
+                let g = {
+                    let (mut p, mut q) = (num.abs(), den);
+                    while q != 0 {
+                        (p, q) = (q, p % q);
+                    }
+                    p.max(1)
+                };
+                let (num, den) = (num / g, den / g);
+                match (i64::try_from(num), i64::try_from(den)) {
+                    (Ok(n), Ok(d)) => Ok(Value::tuple(vec![Value::Int(n), Value::Int(d)])),
+                    _ => Err(i.err("OverflowError", "integer too large: Interleave's integers are 64-bit")),
+                }
+            },
             "conjugate" => |i, a| Ok(Value::Float(ops::to_f64(i, &a.pos[0])?)),
             _ => return None,
         },
@@ -421,7 +497,9 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
 fn this_str(interp: &Interp, a: &Args) -> R<Rc<str>> {
     match a.pos.first() {
         Some(Value::Str(s)) => Ok(s.clone()),
-        Some(other) => Err(interp.type_error(format!("descriptor requires a 'str' object but received a '{}'", other.type_name()))),
+        Some(other) => {
+            Err(interp.type_error(format!("descriptor requires a 'str' object but received a '{}'", other.type_name())))
+        }
         None => Err(interp.type_error("unbound method needs an argument")),
     }
 }
@@ -485,7 +563,11 @@ fn set_relation(interp: &Interp, a: Args, subset: bool) -> R<Value> {
     for x in ops::collect(interp, a.pos.get(1).unwrap_or(&Value::None))? {
         other.insert(ops::key(interp, x)?);
     }
-    Ok(Value::Bool(if subset { mine.iter().all(|k| other.contains(k)) } else { other.iter().all(|k| mine.contains(k)) }))
+    Ok(Value::Bool(if subset {
+        mine.iter().all(|k| other.contains(k))
+    } else {
+        other.iter().all(|k| mine.contains(k))
+    }))
 }
 
 fn view(interp: &Interp, a: &Args, part: DictPart) -> R<Value> {
@@ -550,7 +632,8 @@ fn title(s: &str) -> String {
 
 fn split(interp: &Interp, a: Args, from_right: bool) -> R<Value> {
     let s = this_str(interp, &a)?;
-    let sep = a.pos.get(1).or_else(|| a.kw.iter().find(|(k, _)| &**k == "sep").map(|(_, v)| v)).cloned().unwrap_or_default();
+    let sep =
+        a.pos.get(1).or_else(|| a.kw.iter().find(|(k, _)| &**k == "sep").map(|(_, v)| v)).cloned().unwrap_or_default();
     let maxsplit = match a.pos.get(2).or_else(|| a.kw.iter().find(|(k, _)| &**k == "maxsplit").map(|(_, v)| v)) {
         Some(v) => ops::to_index(interp, v)?,
         None => -1,
@@ -606,11 +689,19 @@ fn split(interp: &Interp, a: Args, from_right: bool) -> R<Value> {
 fn join(interp: &Interp, a: Args) -> R<Value> {
     expect(interp, &a, "join", 2, 2)?;
     let sep = this_str(interp, &a)?;
-    let items = ops::collect(interp, &a.pos[1])?;
+    let items = ops::collect(interp, &a.pos[1]).map_err(|e| {
+        if e.is(&interp.types.exc("TypeError")) {
+            interp.type_error("can only join an iterable")
+        } else {
+            e
+        }
+    })?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         let Value::Str(s) = item else {
-            return Err(interp.type_error(format!("sequence item {i}: expected str instance, {} found", item.type_name())));
+            return Err(
+                interp.type_error(format!("sequence item {i}: expected str instance, {} found", item.type_name()))
+            );
         };
         if i > 0 {
             out.push_str(&sep);
@@ -626,7 +717,9 @@ fn strip(interp: &Interp, a: Args, left: bool, right: bool) -> R<Value> {
     let chars: Option<Vec<char>> = match a.pos.get(1) {
         Some(Value::Str(c)) => Some(c.chars().collect()),
         Some(Value::None) | None => None,
-        Some(other) => return Err(interp.type_error(format!("strip arg must be None or str, not {}", other.type_name()))),
+        Some(other) => {
+            return Err(interp.type_error(format!("strip arg must be None or str, not {}", other.type_name())))
+        }
     };
     let test = |c: char| match &chars {
         Some(set) => set.contains(&c),
@@ -656,8 +749,33 @@ fn replace(interp: &Interp, a: Args) -> R<Value> {
     Ok(Value::str(&out))
 }
 
+/// `s[start:end]` for the optional start/end arguments of find, count, startswith…: the
+/// substring and the character offset it starts at.
+fn window(interp: &Interp, s: &str, a: &Args, from: usize) -> R<(String, usize)> {
+    let n = s.chars().count() as i64;
+    let bound = |i: usize, default: i64| -> R<i64> {
+        Ok(match a.pos.get(i) {
+            None | Some(Value::None) => default,
+            Some(v) => {
+                let x = ops::to_index(interp, v)?;
+                if x < 0 {
+                    (x + n).max(0)
+                } else {
+                    x.min(n)
+                }
+            }
+        })
+    };
+    let (lo, hi) = (bound(from, 0)?, bound(from + 1, n)?);
+    if lo > hi {
+        return Ok((String::new(), lo as usize));
+    }
+    Ok((s.chars().skip(lo as usize).take((hi - lo) as usize).collect(), lo as usize))
+}
+
 fn affix(interp: &Interp, a: Args, start: bool) -> R<Value> {
-    let s = this_str(interp, &a)?;
+    let full = this_str(interp, &a)?;
+    let (s, _) = window(interp, &full, &a, 2)?;
     let what = a.pos.get(1).cloned().unwrap_or_default();
     let candidates: Vec<Value> = match &what {
         Value::Tuple(t) => t.to_vec(),
@@ -666,7 +784,9 @@ fn affix(interp: &Interp, a: Args, start: bool) -> R<Value> {
     for c in candidates {
         let Value::Str(c) = c else {
             let name = if start { "startswith" } else { "endswith" };
-            return Err(interp.type_error(format!("{name} first arg must be str or a tuple of str, not {}", what.type_name())));
+            return Err(
+                interp.type_error(format!("{name} first arg must be str or a tuple of str, not {}", what.type_name()))
+            );
         };
         if (start && s.starts_with(&*c)) || (!start && s.ends_with(&*c)) {
             return Ok(Value::Bool(true));
@@ -681,19 +801,29 @@ fn char_index(s: &str, byte: usize) -> usize {
 }
 
 fn find(interp: &Interp, a: Args, from_right: bool, raise: bool) -> R<Value> {
-    let s = this_str(interp, &a)?;
+    let full = this_str(interp, &a)?;
     let sub = str_arg(interp, &a, 1, if raise { "index" } else { "find" })?;
-    let found = if from_right { s.rfind(&*sub) } else { s.find(&*sub) };
+    let (s, offset) = window(interp, &full, &a, 2)?;
+    let n = full.chars().count() as i64;
+    let beyond = a.pos.get(2).and_then(|v| ops::to_index(interp, v).ok()).is_some_and(|st| st > n);
+    let found = if beyond {
+        None
+    } else if from_right {
+        s.rfind(&*sub)
+    } else {
+        s.find(&*sub)
+    };
     match found {
-        Some(b) => Ok(Value::Int(char_index(&s, b) as i64)),
+        Some(b) => Ok(Value::Int((char_index(&s, b) + offset) as i64)),
         None if raise => Err(interp.value_error("substring not found")),
         None => Ok(Value::Int(-1)),
     }
 }
 
 fn str_count(interp: &Interp, a: Args) -> R<Value> {
-    let s = this_str(interp, &a)?;
+    let full = this_str(interp, &a)?;
     let sub = str_arg(interp, &a, 1, "count")?;
+    let (s, _) = window(interp, &full, &a, 2)?;
     if sub.is_empty() {
         return Ok(Value::Int(s.chars().count() as i64 + 1));
     }
@@ -775,7 +905,8 @@ fn splitlines(interp: &Interp, a: Args) -> R<Value> {
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        let brk = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let brk =
+            matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
         if brk {
             let mut end = at + c.len_utf8();
             if c == '\r' && chars.get(i + 1).is_some_and(|&(_, n)| n == '\n') {
@@ -836,7 +967,9 @@ pub fn format_string(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value
                     return Err(interp.value_error("expected '}' before end of string"));
                 }
                 let (head, spec) = match field.find(':') {
-                    Some(i) if !field[..i].contains('[') || field[..i].contains(']') => (field[..i].to_string(), field[i + 1..].to_string()),
+                    Some(i) if !field[..i].contains('[') || field[..i].contains(']') => {
+                        (field[..i].to_string(), field[i + 1..].to_string())
+                    }
                     _ => (field.clone(), String::new()),
                 };
                 let (name, conversion) = match head.rfind('!') {
@@ -847,19 +980,30 @@ pub fn format_string(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value
                 let (first, rest) = name.split_at(first_end);
                 let mut v = if first.is_empty() {
                     if manual {
-                        return Err(interp.value_error("cannot switch from manual field specification to automatic field numbering"));
+                        return Err(interp.value_error(
+                            "cannot switch from manual field specification to automatic field numbering",
+                        ));
                     }
-                    let v = pos.get(auto).cloned().ok_or_else(|| interp.index_error(format!("Replacement index {auto} out of range for positional args tuple")))?;
+                    let v = pos.get(auto).cloned().ok_or_else(|| {
+                        interp.index_error(format!("Replacement index {auto} out of range for positional args tuple"))
+                    })?;
                     auto += 1;
                     v
                 } else if let Ok(i) = first.parse::<usize>() {
                     if auto > 0 {
-                        return Err(interp.value_error("cannot switch from automatic field numbering to manual field specification"));
+                        return Err(interp.value_error(
+                            "cannot switch from automatic field numbering to manual field specification",
+                        ));
                     }
                     manual = true;
-                    pos.get(i).cloned().ok_or_else(|| interp.index_error(format!("Replacement index {i} out of range for positional args tuple")))?
+                    pos.get(i).cloned().ok_or_else(|| {
+                        interp.index_error(format!("Replacement index {i} out of range for positional args tuple"))
+                    })?
                 } else {
-                    kw.iter().find(|(k, _)| &**k == first).map(|(_, v)| v.clone()).ok_or_else(|| interp.key_error(Value::str(first)))?
+                    kw.iter()
+                        .find(|(k, _)| &**k == first)
+                        .map(|(_, v)| v.clone())
+                        .ok_or_else(|| interp.key_error(Value::str(first)))?
                 };
                 let mut rest = rest;
                 while !rest.is_empty() {

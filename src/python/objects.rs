@@ -19,7 +19,10 @@ pub fn method(this: &Value, name: &str, f: BuiltinFn) -> Value {
 
 /// The native object of type `T` in the first argument of a method call.
 pub fn self_of<'a, T: 'static>(interp: &Interp, args: &'a Args) -> R<&'a T> {
-    args.pos.first().and_then(|v| v.downcast::<T>()).ok_or_else(|| interp.type_error("method called on the wrong object"))
+    args.pos
+        .first()
+        .and_then(|v| v.downcast::<T>())
+        .ok_or_else(|| interp.type_error("method called on the wrong object"))
 }
 
 // ----- dispatch (the rest of the interpreter calls these) --------------------------------
@@ -85,7 +88,12 @@ impl Object for SliceObj {
         self
     }
     fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
-        Ok(format!("slice({}, {}, {})", ops::repr(interp, &self.start)?, ops::repr(interp, &self.stop)?, ops::repr(interp, &self.step)?))
+        Ok(format!(
+            "slice({}, {}, {})",
+            ops::repr(interp, &self.start)?,
+            ops::repr(interp, &self.stop)?,
+            ops::repr(interp, &self.step)?
+        ))
     }
     fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
         Some(Ok(match &**name {
@@ -130,13 +138,20 @@ impl Object for RangeObj {
         self
     }
     fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
-        Ok(if self.step == 1 { format!("range({}, {})", self.start, self.stop) } else { format!("range({}, {}, {})", self.start, self.stop, self.step) })
+        Ok(if self.step == 1 {
+            format!("range({}, {})", self.start, self.stop)
+        } else {
+            format!("range({}, {}, {})", self.start, self.stop, self.step)
+        })
     }
     fn len(&self) -> Option<usize> {
         Some(self.length())
     }
     fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
-        Some(Ok(Value::object(Iter::new("range_iterator", IterState::Range { next: self.start, left: self.length(), step: self.step }))))
+        Some(Ok(Value::object(Iter::new(
+            "range_iterator",
+            IterState::Range { next: self.start, left: self.length(), step: self.step },
+        ))))
     }
     fn contains(&self, _interp: &Interp, item: &Value) -> Option<R<bool>> {
         let i = match item {
@@ -152,7 +167,11 @@ impl Object for RangeObj {
         let n = self.length();
         if let Some(s) = index.downcast::<SliceObj>() {
             return Some(ops::slice_indices(interp, s, n).map(|(a, b, c)| {
-                Value::object(RangeObj { start: self.start + a * self.step, stop: self.start + b * self.step, step: self.step * c })
+                Value::object(RangeObj {
+                    start: self.start + a * self.step,
+                    stop: self.start + b * self.step,
+                    step: self.step * c,
+                })
             }));
         }
         Some(ops::to_index(interp, index).and_then(|i| {
@@ -202,13 +221,34 @@ pub enum IterState {
     /// A string and the byte offset of the next character.
     Str(Rc<str>, usize),
     /// A dict's keys, values or items, with the size it had (a change is an error).
-    Dict { dict: Rc<RefCell<Dict>>, index: usize, size: usize, part: DictPart },
+    Dict {
+        dict: Rc<RefCell<Dict>>,
+        index: usize,
+        size: usize,
+        part: DictPart,
+    },
     Items(Vec<Value>, usize),
-    Range { next: i64, left: usize, step: i64 },
-    Enumerate { inner: Value, count: i64 },
-    Zip { inners: Vec<Value>, strict: bool },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    Range {
+        next: i64,
+        left: usize,
+        step: i64,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     Done,
 }
 
@@ -299,8 +339,18 @@ impl Iter {
                     match ops::next(interp, it)? {
                         Some(v) => items.push(v),
                         None => {
-                            if strict && (i > 0 || inners[1..].iter().any(|o| ops::next(interp, o).ok().flatten().is_some())) {
-                                let which = if i > 0 { format!("zip() argument {} is shorter than argument{} 1", i + 1, if i > 1 { "s" } else { "" }) } else { "zip() argument 2 is longer than argument 1".into() };
+                            if strict
+                                && (i > 0 || inners[1..].iter().any(|o| ops::next(interp, o).ok().flatten().is_some()))
+                            {
+                                let which = if i > 0 {
+                                    format!(
+                                        "zip() argument {} is shorter than argument{} 1",
+                                        i + 1,
+                                        if i > 1 { "s" } else { "" }
+                                    )
+                                } else {
+                                    "zip() argument 2 is longer than argument 1".into()
+                                };
                                 return Err(interp.value_error(which));
                             }
                             return Ok(None);
@@ -366,7 +416,9 @@ impl Object for Iter {
                 let it = args.pos.first().cloned().unwrap_or_default();
                 ops::next(interp, &it)?.ok_or_else(|| interp.stop_iteration(Value::None))
             }))),
-            "__iter__" => Some(Ok(method(this, "__iter__", |_, args| Ok(args.pos.first().cloned().unwrap_or_default())))),
+            "__iter__" => {
+                Some(Ok(method(this, "__iter__", |_, args| Ok(args.pos.first().cloned().unwrap_or_default()))))
+            }
             _ => None,
         }
     }
@@ -410,12 +462,16 @@ pub fn iterator_for(v: &Value) -> Option<Value> {
     let state = match v {
         Value::List(l) => ("list_iterator", IterState::List(l.clone(), 0)),
         Value::Tuple(t) => ("tuple_iterator", IterState::Tuple(t.clone(), 0)),
-        Value::Str(s) => (if s.is_ascii() { "str_ascii_iterator" } else { "str_iterator" }, IterState::Str(s.clone(), 0)),
+        Value::Str(s) => {
+            (if s.is_ascii() { "str_ascii_iterator" } else { "str_iterator" }, IterState::Str(s.clone(), 0))
+        }
         Value::Dict(d) => {
             let size = d.borrow().len();
             ("dict_keyiterator", IterState::Dict { dict: d.clone(), index: 0, size, part: DictPart::Keys })
         }
-        Value::Set(s) => ("set_iterator", IterState::Items(s.borrow().items.iter().map(|k| k.value.clone()).collect(), 0)),
+        Value::Set(s) => {
+            ("set_iterator", IterState::Items(s.borrow().items.iter().map(|k| k.value.clone()).collect(), 0))
+        }
         Value::FrozenSet(s) => ("set_iterator", IterState::Items(s.items.iter().map(|k| k.value.clone()).collect(), 0)),
         _ => return None,
     };
@@ -469,7 +525,10 @@ impl Object for DictView {
             DictPart::Values => "dict_valueiterator",
             DictPart::Items => "dict_itemiterator",
         };
-        Some(Ok(Value::object(Iter::new(name, IterState::Dict { dict: self.dict.clone(), index: 0, size, part: self.part }))))
+        Some(Ok(Value::object(Iter::new(
+            name,
+            IterState::Dict { dict: self.dict.clone(), index: 0, size, part: self.part },
+        ))))
     }
     fn contains(&self, interp: &Interp, item: &Value) -> Option<R<bool>> {
         Some(match self.part {
@@ -543,15 +602,27 @@ impl Object for Property {
         let f: BuiltinFn = match &**name {
             "setter" => |interp, args| {
                 let p = self_of::<Property>(interp, &args)?;
-                Ok(Value::object(Property { fget: p.fget.clone(), fset: args.pos.get(1).cloned(), fdel: p.fdel.clone() }))
+                Ok(Value::object(Property {
+                    fget: p.fget.clone(),
+                    fset: args.pos.get(1).cloned(),
+                    fdel: p.fdel.clone(),
+                }))
             },
             "getter" => |interp, args| {
                 let p = self_of::<Property>(interp, &args)?;
-                Ok(Value::object(Property { fget: args.pos.get(1).cloned(), fset: p.fset.clone(), fdel: p.fdel.clone() }))
+                Ok(Value::object(Property {
+                    fget: args.pos.get(1).cloned(),
+                    fset: p.fset.clone(),
+                    fdel: p.fdel.clone(),
+                }))
             },
             "deleter" => |interp, args| {
                 let p = self_of::<Property>(interp, &args)?;
-                Ok(Value::object(Property { fget: p.fget.clone(), fset: p.fset.clone(), fdel: args.pos.get(1).cloned() }))
+                Ok(Value::object(Property {
+                    fget: p.fget.clone(),
+                    fset: p.fset.clone(),
+                    fdel: args.pos.get(1).cloned(),
+                }))
             },
             "fget" => return Some(Ok(self.fget.clone().unwrap_or_default())),
             _ => return None,

@@ -27,7 +27,15 @@ pub fn check_size(interp: &Interp, n: usize) -> R<()> {
 
 /// A dict key or set member, or `TypeError: unhashable type`.
 pub fn key(interp: &Interp, v: Value) -> R<Key> {
-    let name = v.type_name();
+    fn culprit(v: &Value) -> Rc<str> {
+        match v {
+            Value::Tuple(items) => {
+                items.iter().find(|x| Key::new((*x).clone()).is_none()).map_or_else(|| v.type_name(), culprit)
+            }
+            _ => v.type_name(),
+        }
+    }
+    let name = culprit(&v);
     Key::new(v).ok_or_else(|| interp.type_error(format!("unhashable type: '{name}'")))
 }
 
@@ -103,7 +111,9 @@ pub fn truthy(interp: &Interp, v: &Value) -> R<bool> {
             if let Some(r) = call_special(interp, v, "__bool__", vec![]) {
                 return match r? {
                     Value::Bool(b) => Ok(b),
-                    other => Err(interp.type_error(format!("__bool__ should return bool, returned {}", other.type_name()))),
+                    other => {
+                        Err(interp.type_error(format!("__bool__ should return bool, returned {}", other.type_name())))
+                    }
                 };
             }
             if let Some(r) = call_special(interp, v, "__len__", vec![]) {
@@ -176,7 +186,11 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
         Value::Tuple(t) => {
             let t = t.clone();
             guarded(v, "(", || {
-                Ok(if t.len() == 1 { format!("({},)", repr(interp, &t[0])?) } else { format!("({})", join_reprs(interp, t.iter())?) })
+                Ok(if t.len() == 1 {
+                    format!("({},)", repr(interp, &t[0])?)
+                } else {
+                    format!("({})", join_reprs(interp, t.iter())?)
+                })
             })?
         }
         Value::Dict(d) => {
@@ -214,7 +228,12 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
         Value::Func(f) => format!("<function {} at 0x{:x}>", f.qualname, v.identity().unwrap_or(0)),
         Value::Builtin(b) => match &b.bound {
             Some(this) if !matches!(this, Value::Module(_)) => {
-                format!("<built-in method {} of {} object at 0x{:x}>", b.name, this.type_name(), this.identity().unwrap_or(0))
+                format!(
+                    "<built-in method {} of {} object at 0x{:x}>",
+                    b.name,
+                    this.type_name(),
+                    this.identity().unwrap_or(0)
+                )
             }
             _ => format!("<built-in function {}>", b.name),
         },
@@ -231,7 +250,9 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
             if let Some(r) = call_special(interp, v, "__repr__", vec![]) {
                 return match r? {
                     Value::Str(s) => Ok(s.to_string()),
-                    other => Err(interp.type_error(format!("__repr__ returned non-string (type {})", other.type_name()))),
+                    other => {
+                        Err(interp.type_error(format!("__repr__ returned non-string (type {})", other.type_name())))
+                    }
                 };
             }
             if let Some(data) = i.exc() {
@@ -255,12 +276,23 @@ pub fn str_of(interp: &Interp, v: &Value) -> R<String> {
             if let Some(r) = call_special(interp, v, "__str__", vec![]) {
                 return match r? {
                     Value::Str(s) => Ok(s.to_string()),
-                    other => Err(interp.type_error(format!("__str__ returned non-string (type {})", other.type_name()))),
+                    other => {
+                        Err(interp.type_error(format!("__str__ returned non-string (type {})", other.type_name())))
+                    }
                 };
             }
             if let Some(data) = i.exc() {
                 let args = data.args.clone();
                 drop(data);
+                if args.len() >= 2 && i.class.is_subclass(&interp.types.exc("OSError")) {
+                    if let Value::Int(n) = &args[0] {
+                        let mut s = format!("[Errno {n}] {}", str_of(interp, &args[1])?);
+                        if let Some(f) = args.get(2) {
+                            s.push_str(&format!(": {}", repr(interp, f)?));
+                        }
+                        return Ok(s);
+                    }
+                }
                 return match args.len() {
                     0 => Ok(String::new()),
                     // KeyError shows its key as repr.
@@ -363,7 +395,15 @@ fn int_op(interp: &Interp, op: BinOp, a: i64, b: i64) -> R<Value> {
             if b < 0 {
                 return Err(interp.value_error("negative shift count"));
             }
-            Ok(Value::Int(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b }))
+            Ok(Value::Int(if b >= 64 {
+                if a < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                a >> b
+            }))
         }
         BinOp::BitOr => Ok(Value::Int(a | b)),
         BinOp::BitXor => Ok(Value::Int(a ^ b)),
@@ -478,9 +518,15 @@ pub fn binop(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
 
 fn binop_type_error(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyErr {
     match (a, op) {
-        (Value::Str(_), BinOp::Add) => interp.type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())),
-        (Value::List(_), BinOp::Add) => interp.type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())),
-        (Value::Tuple(_), BinOp::Add) => interp.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())),
+        (Value::Str(_), BinOp::Add) => {
+            interp.type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name()))
+        }
+        (Value::List(_), BinOp::Add) => {
+            interp.type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name()))
+        }
+        (Value::Tuple(_), BinOp::Add) => {
+            interp.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name()))
+        }
         (Value::Str(_) | Value::List(_) | Value::Tuple(_), BinOp::Mul) if !matches!(b, Value::Int(_)) => {
             interp.type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()))
         }
@@ -521,9 +567,12 @@ fn set_op(_interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>>
         BinOp::BitOr => x.iter().cloned().chain(y.iter().filter(|k| !xs.items.contains(*k)).cloned()).collect(),
         BinOp::BitAnd => x.iter().filter(|k| ys.items.contains(*k)).cloned().collect(),
         BinOp::Sub => x.iter().filter(|k| !ys.items.contains(*k)).cloned().collect(),
-        BinOp::BitXor => {
-            x.iter().filter(|k| !ys.items.contains(*k)).cloned().chain(y.iter().filter(|k| !xs.items.contains(*k)).cloned()).collect()
-        }
+        BinOp::BitXor => x
+            .iter()
+            .filter(|k| !ys.items.contains(*k))
+            .cloned()
+            .chain(y.iter().filter(|k| !xs.items.contains(*k)).cloned())
+            .collect(),
         _ => return None,
     };
     let s = Set { items: items.into_iter().collect() };
@@ -557,7 +606,9 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
             *l.borrow_mut() = repeat(interp, &items, n)?;
             return Ok(a);
         }
-        (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) if matches!(b, Value::Set(_) | Value::FrozenSet(_)) => {
+        (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
+            if matches!(b, Value::Set(_) | Value::FrozenSet(_)) =>
+        {
             if let Some(r) = set_op(interp, op, &a, &b) {
                 if let Value::Set(new) = r? {
                     let items = std::mem::take(&mut new.borrow_mut().items);
@@ -653,6 +704,7 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             let (x, y) = (set_items(a), set_items(b));
             x.len() == y.len() && x.iter().all(|k| y.contains(k))
         }
+        (Object(o), _) if o.eq(b).is_some() => o.eq(b).unwrap_or(false),
         (Instance(_), _) | (_, Instance(_)) => {
             if let Some(r) = call_special(interp, a, "__eq__", vec![b.clone()]) {
                 let r = r?;
@@ -705,7 +757,9 @@ pub fn order(interp: &Interp, a: &Value, b: &Value) -> R<Option<std::cmp::Orderi
         }
         _ => match (as_number(a), as_number(b)) {
             (Some(Num::Int(x)), Some(Num::Int(y))) => Some(x.cmp(&y)),
-            (Some(Num::Float(x)), Some(Num::Float(y))) => x.partial_cmp(&y).or(Some(Ordering::Equal)).filter(|_| !x.is_nan() && !y.is_nan()),
+            (Some(Num::Float(x)), Some(Num::Float(y))) => {
+                x.partial_cmp(&y).or(Some(Ordering::Equal)).filter(|_| !x.is_nan() && !y.is_nan())
+            }
             (Some(Num::Int(i)), Some(Num::Float(x))) => fmt::cmp_int_float(i, x),
             (Some(Num::Float(x)), Some(Num::Int(i))) => fmt::cmp_int_float(i, x).map(Ordering::reverse),
             _ => return Err(PyErr::Stop(Rc::from(""))),
@@ -767,7 +821,12 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
         }));
     }
     let type_error = || {
-        interp.type_error(format!("'{}' not supported between instances of '{}' and '{}'", cmp_symbol(op), a.type_name(), b.type_name()))
+        interp.type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            cmp_symbol(op),
+            a.type_name(),
+            b.type_name()
+        ))
     };
     let ord = match order(interp, a, b) {
         Ok(o) => o,
@@ -813,10 +872,13 @@ pub fn less(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
 /// `item in container`
 pub fn contains(interp: &Interp, container: &Value, item: &Value) -> R<bool> {
     match container {
-        Value::Str(s) => match item {
-            Value::Str(sub) => Ok(s.contains(&**sub)),
-            other => Err(interp.type_error(format!("'in <string>' requires string as left operand, not {}", other.type_name()))),
-        },
+        Value::Str(s) => {
+            match item {
+                Value::Str(sub) => Ok(s.contains(&**sub)),
+                other => Err(interp
+                    .type_error(format!("'in <string>' requires string as left operand, not {}", other.type_name()))),
+            }
+        }
         Value::List(l) => {
             let items = l.borrow().clone();
             for x in &items {
@@ -846,7 +908,9 @@ pub fn contains(interp: &Interp, container: &Value, item: &Value) -> R<bool> {
                     return r;
                 }
             }
-            let it = iter(interp, container).map_err(|_| interp.type_error(format!("argument of type '{}' is not iterable", container.type_name())))?;
+            let it = iter(interp, container).map_err(|_| {
+                interp.type_error(format!("argument of type '{}' is not iterable", container.type_name()))
+            })?;
             while let Some(x) = next(interp, &it)? {
                 if x.is(item) || eq(interp, &x, item)? {
                     return Ok(true);
@@ -895,7 +959,8 @@ pub fn slice_indices(interp: &Interp, s: &SliceObj, len: usize) -> R<(i64, i64, 
 }
 
 fn to_slice_index(interp: &Interp, v: &Value) -> R<i64> {
-    to_index(interp, v).map_err(|_| interp.type_error("slice indices must be integers or None or have an __index__ method"))
+    to_index(interp, v)
+        .map_err(|_| interp.type_error("slice indices must be integers or None or have an __index__ method"))
 }
 
 fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
@@ -922,7 +987,9 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
             match index {
                 Value::Int(_) | Value::Bool(_) => {
                     let i = to_index(interp, index)?;
-                    index_of(i, l.len()).map(|i| l[i].clone()).ok_or_else(|| interp.index_error("list index out of range"))
+                    index_of(i, l.len())
+                        .map(|i| l[i].clone())
+                        .ok_or_else(|| interp.index_error("list index out of range"))
                 }
                 Value::Object(o) if o.as_any().is::<SliceObj>() => {
                     let s = index.downcast::<SliceObj>().ok_or_else(|| seq_index_error(interp, "list", index))?;
@@ -1202,7 +1269,9 @@ pub fn format_value(interp: &Interp, v: &Value, spec: &str) -> R<String> {
             }
             fmt::parse_spec(spec, FmtTarget::Bool).and_then(|s| fmt::format_bool(*b, &s)).map_err(raise)
         }
-        Value::Float(x) => fmt::parse_spec(spec, FmtTarget::Float).and_then(|s| fmt::format_float(*x, &s)).map_err(raise),
+        Value::Float(x) => {
+            fmt::parse_spec(spec, FmtTarget::Float).and_then(|s| fmt::format_float(*x, &s)).map_err(raise)
+        }
         Value::Str(s) => {
             if spec.is_empty() {
                 return Ok(s.to_string());
@@ -1229,14 +1298,19 @@ pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String>
     let (positional, mapping): (Vec<Value>, Option<&Value>) = match args {
         Value::Tuple(t) => (t.to_vec(), None),
         Value::Dict(_) => (vec![args.clone()], Some(args)),
-        Value::Instance(_) if special(interp, args, "__getitem__").is_some() && special(interp, args, "keys").is_some() => {
+        Value::Instance(_)
+            if special(interp, args, "__getitem__").is_some() && special(interp, args, "keys").is_some() =>
+        {
             (vec![args.clone()], Some(args))
         }
         other => (vec![other.clone()], None),
     };
     let mut next_arg = 0usize;
     let mut take = |interp: &Interp| -> R<Value> {
-        let v = positional.get(next_arg).cloned().ok_or_else(|| interp.type_error("not enough arguments for format string"))?;
+        let v = positional
+            .get(next_arg)
+            .cloned()
+            .ok_or_else(|| interp.type_error("not enough arguments for format string"))?;
         next_arg += 1;
         Ok(v)
     };
@@ -1251,7 +1325,9 @@ pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String>
                     Ok(match c {
                         None => None,
                         Some(Count::Num(n)) => Some(*n as i64),
-                        Some(Count::Star) => Some(to_index(interp, &take(interp)?).map_err(|_| interp.type_error("* wants int"))?),
+                        Some(Count::Star) => {
+                            Some(to_index(interp, &take(interp)?).map_err(|_| interp.type_error("* wants int"))?)
+                        }
                     })
                 };
                 let width = count(&spec.width, &mut take)?;

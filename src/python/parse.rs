@@ -15,7 +15,12 @@ impl SyntaxError {
         let trimmed = src.trim_start();
         let indent = src.len() - trimmed.len();
         let caret = " ".repeat((self.column as usize).saturating_sub(1).saturating_sub(indent));
-        format!("  File \"{filename}\", line {}\n    {}\n    {caret}^\nSyntaxError: {}\n", self.line, trimmed.trim_end(), self.message)
+        format!(
+            "  File \"{filename}\", line {}\n    {}\n    {caret}^\nSyntaxError: {}\n",
+            self.line,
+            trimmed.trim_end(),
+            self.message
+        )
     }
 }
 

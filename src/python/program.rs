@@ -34,8 +34,18 @@ impl Program {
         let module = super::parse::parse(source).map_err(|errors| {
             let first = errors.into_iter().next();
             match first {
-                Some(e) => CompileFailure { line: e.line, column: e.column, message: e.message.clone(), report: e.render(source, "main.py") },
-                None => CompileFailure { line: 1, column: 1, message: "invalid syntax".into(), report: "SyntaxError: invalid syntax\n".into() },
+                Some(e) => CompileFailure {
+                    line: e.line,
+                    column: e.column,
+                    message: e.message.clone(),
+                    report: e.render(source, "main.py"),
+                },
+                None => CompileFailure {
+                    line: 1,
+                    column: 1,
+                    message: "invalid syntax".into(),
+                    report: "SyntaxError: invalid syntax\n".into(),
+                },
             }
         })?;
         let code = lower::compile(&module, source).map_err(|e| {

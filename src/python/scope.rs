@@ -73,7 +73,8 @@ pub fn key<T>(node: &T) -> usize {
 
 impl Scopes {
     pub fn analyse(module: &ast::ModModule) -> Scopes {
-        let mut s = Scopes { scopes: vec![Scope::new(ScopeKind::Module, None)], by_node: HashMap::new(), errors: vec![] };
+        let mut s =
+            Scopes { scopes: vec![Scope::new(ScopeKind::Module, None)], by_node: HashMap::new(), errors: vec![] };
         s.by_node.insert(key(module), 0);
         s.stmts(0, &module.body);
         s.resolve();
@@ -294,11 +295,7 @@ impl Scopes {
             }
             Stmt::Expr(e) => self.expr(scope, &e.value),
             Stmt::Match(m) => self.expr(scope, &m.subject),
-            Stmt::TypeAlias(_)
-            | Stmt::Pass(_)
-            | Stmt::Break(_)
-            | Stmt::Continue(_)
-            | Stmt::IpyEscapeCommand(_) => {}
+            Stmt::TypeAlias(_) | Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => {}
         }
     }
 
@@ -445,7 +442,10 @@ impl Scopes {
                         }
                     }
                     None if nonlocal => {
-                        self.errors.push((ruff_text_size::TextSize::default(), format!("no binding for nonlocal '{name}' found")));
+                        self.errors.push((
+                            ruff_text_size::TextSize::default(),
+                            format!("no binding for nonlocal '{name}' found"),
+                        ));
                     }
                     None => {}
                 }

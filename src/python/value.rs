@@ -180,6 +180,13 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The hash Python-level `hash()` reports.
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+}
+
 impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write_u64(self.hash);
@@ -265,6 +272,30 @@ fn str_hash(s: &str) -> u64 {
     h.finish()
 }
 
+thread_local! {
+    /// The interpreter running on this thread, for user classes' `__hash__` and `__eq__` when
+    /// their instances are dict keys (hashing happens deep inside the map, far from any
+    /// interpreter reference).
+    static CURRENT: RefCell<Weak<Interp>> = RefCell::new(Weak::new());
+}
+
+pub fn set_current_interp(interp: Weak<Interp>) {
+    CURRENT.with(|c| *c.borrow_mut() = interp);
+}
+
+fn with_interp<T>(f: impl FnOnce(&Interp) -> Option<T>) -> Option<T> {
+    let interp = CURRENT.with(|c| c.borrow().upgrade())?;
+    f(&interp)
+}
+
+/// A user class's own `__hash__`/`__eq__`, if it defines them.
+fn user_method(v: &Value, name: &str) -> Option<Value> {
+    match v {
+        Value::Instance(i) if i.class.user => i.class.lookup(name),
+        _ => None,
+    }
+}
+
 fn key_hash(v: &Value) -> Option<u64> {
     Some(match v {
         Value::None => 0x5eed,
@@ -282,17 +313,36 @@ fn key_hash(v: &Value) -> Option<u64> {
         Value::FrozenSet(s) => s.items.iter().fold(0x9e37, |acc, k| acc ^ k.hash),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
         Value::Instance(i) if i.unhashable() => return None,
+        Value::Instance(_) if user_method(v, "__hash__").is_some() => {
+            let f = user_method(v, "__hash__")?;
+            with_interp(|interp| match super::call::call(interp, &f, Args { pos: vec![v.clone()], kw: vec![] }) {
+                Ok(Value::Int(h)) => Some(h as u64),
+                _ => None,
+            })?
+        }
         other => other.identity().unwrap_or(0) as u64,
     })
 }
 
 /// `==` between two keys of built-in types; identity for everything else.
 pub fn key_eq(a: &Value, b: &Value) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    if let Some(f) = user_method(a, "__eq__") {
+        return with_interp(|interp| {
+            let r = super::call::call(interp, &f, Args { pos: vec![a.clone(), b.clone()], kw: vec![] }).ok()?;
+            super::ops::truthy(interp, &r).ok()
+        })
+        .unwrap_or(false);
+    }
     match (a, b) {
         (Value::None, Value::None) => true,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
-        (Value::FrozenSet(x), Value::FrozenSet(y)) => x.items.len() == y.items.len() && x.items.iter().all(|k| y.items.contains(k)),
+        (Value::FrozenSet(x), Value::FrozenSet(y)) => {
+            x.items.len() == y.items.len() && x.items.iter().all(|k| y.items.contains(k))
+        }
         _ => match (as_number(a), as_number(b)) {
             (Some(x), Some(y)) => numbers_equal(x, y),
             (None, None) => a.is(b),
@@ -591,6 +641,10 @@ pub trait Object: Any {
         None
     }
     fn call(&self, _interp: &Interp, _this: &Value, _args: Args) -> Option<R<Value>> {
+        None
+    }
+    /// `self == other` for value-like native objects (bytes, ranges).
+    fn eq(&self, _other: &Value) -> Option<bool> {
         None
     }
 }

@@ -143,6 +143,9 @@ pub struct Shared {
     loop_running: Cell<bool>,
     /// `loop.stop()` was called: the loop stops once the current iteration ends.
     stopping: Cell<bool>,
+    /// Virtual clock: iterations in a row that had something ready (see
+    /// `advance_virtual_clock`).
+    busy_streak: Cell<u32>,
     phase: Cell<Phase>,
     /// Requests and worker jobs in flight: things outside the loop that may still wake a task.
     outside: Cell<u32>,
@@ -212,6 +215,7 @@ impl Runtime {
             driver: RefCell::new(None),
             loop_running: Cell::new(false),
             stopping: Cell::new(false),
+            busy_streak: Cell::new(0),
             phase: Cell::new(Phase::Running),
             outside: Cell::new(0),
             on_end: RefCell::new(Vec::new()),
@@ -852,8 +856,20 @@ impl Runtime {
             return true;
         };
         if !self.0.ready.borrow().is_empty() {
+            // CPU time is not counted on the virtual clock, so a task spinning on `sleep(0)`
+            // would hold time still and starve every timer. After a long run of busy
+            // iterations, time jumps to the next timer anyway (it then fires on time).
+            let streak = self.0.busy_streak.get() + 1;
+            self.0.busy_streak.set(streak);
+            if streak >= BUSY_ITERATIONS_BEFORE_TIME_MOVES {
+                self.0.busy_streak.set(0);
+                if let Some(due) = self.0.timers.borrow_mut().next_due() {
+                    t.set(t.get().max(due));
+                }
+            }
             return true;
         }
+        self.0.busy_streak.set(0);
         let next = self.0.timers.borrow_mut().next_due();
         match next {
             Some(due) => {
@@ -876,6 +892,10 @@ impl Runtime {
         }
     }
 }
+
+/// On the virtual clock: busy iterations after which time moves to the next timer even
+/// though tasks are still ready (a spinner must not stop time).
+const BUSY_ITERATIONS_BEFORE_TIME_MOVES: u32 = 1000;
 
 /// Runs still held in memory, with their pending tasks and timers summed: what Stop and
 /// leaving a demo must bring back to zero (exposed to tests).

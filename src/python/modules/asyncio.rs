@@ -108,7 +108,12 @@ impl Object for PyTask {
         let f: BuiltinFn = match &**name {
             "cancel" => |interp, args| {
                 let t = super::super::objects::self_of::<PyTask>(interp, &args)?;
-                let msg = args.pos.get(1).or_else(|| args.kw.first().map(|(_, v)| v)).map(|m| ops::str_of(interp, m)).transpose()?;
+                let msg = args
+                    .pos
+                    .get(1)
+                    .or_else(|| args.kw.first().map(|(_, v)| v))
+                    .map(|m| ops::str_of(interp, m))
+                    .transpose()?;
                 Ok(Value::Bool(t.task.future().cancel(msg.map(|m| Rc::from(m.as_str())))))
             },
             "cancelled" => |interp, args| Ok(Value::Bool(self_of::<PyTask>(interp, &args)?.task.cancelled())),
@@ -135,7 +140,12 @@ impl Object for PyTask {
             "uncancel" => |interp, args| Ok(Value::Int(self_of::<PyTask>(interp, &args)?.task.uncancel() as i64)),
             "add_done_callback" => |interp, args| {
                 let fut = self_of::<PyTask>(interp, &args)?.task.future().clone();
-                add_done_callback(interp, fut, args.pos.first().cloned().unwrap_or_default(), args.pos.get(1).cloned().unwrap_or_default());
+                add_done_callback(
+                    interp,
+                    fut,
+                    args.pos.first().cloned().unwrap_or_default(),
+                    args.pos.get(1).cloned().unwrap_or_default(),
+                );
                 Ok(Value::None)
             },
             "get_coro" => |_, _| Ok(Value::None),
@@ -174,7 +184,9 @@ impl Object for PyFuture {
         let state = task_state(&self.fut);
         Ok(match self.fut.peek() {
             Some(Ok(v)) => format!("<{} {state} result={}>", self.kind, ops::repr(interp, &v.value)?),
-            Some(Err(e)) if !e.is_cancelled() => format!("<{} {state} exception={}>", self.kind, aio::PyRepr::py_repr(&e)),
+            Some(Err(e)) if !e.is_cancelled() => {
+                format!("<{} {state} exception={}>", self.kind, aio::PyRepr::py_repr(&e))
+            }
             _ => format!("<{} {state}>", self.kind),
         })
     }
@@ -211,7 +223,12 @@ impl Object for PyFuture {
             },
             "add_done_callback" => |interp, args| {
                 let fut = self_of::<PyFuture>(interp, &args)?.fut.clone();
-                add_done_callback(interp, fut, args.pos.first().cloned().unwrap_or_default(), args.pos.get(1).cloned().unwrap_or_default());
+                add_done_callback(
+                    interp,
+                    fut,
+                    args.pos.first().cloned().unwrap_or_default(),
+                    args.pos.get(1).cloned().unwrap_or_default(),
+                );
                 Ok(Value::None)
             },
             _ => return None,
@@ -271,6 +288,16 @@ impl std::future::Future for Held {
     }
 }
 
+/// `ensure_future`: a task or future for `v`; a coroutine becomes a task now, with its
+/// Python object (so it has a name and `current_task()` finds it).
+fn as_task_or_future(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
+    if v.downcast::<Coroutine>().is_some() {
+        let t = spawn(interp, v, None)?;
+        return to_awaitable(interp, &t);
+    }
+    to_awaitable(interp, v)
+}
+
 /// Anything asyncio functions accept: a coroutine (wrapped in a task), a task, a future.
 fn to_awaitable(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
     if let Some(t) = v.downcast::<PyTask>() {
@@ -291,44 +318,36 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro_name: Name, coro_line
     let n = interp.task_names.get() + 1;
     interp.task_names.set(n);
     let name = name.unwrap_or_else(|| Name::from(format!("Task-{n}")));
-    let py = Rc::new(PyTask { task: task.clone(), name: RefCell::new(name), coro_name, coro_line });
+    let py = Rc::new(PyTask {
+        task: task.clone(),
+        name: RefCell::new(name.clone()),
+        coro_name: coro_name.clone(),
+        coro_line,
+    });
+    TASKS.with(|t| t.borrow_mut().push((task.id(), Rc::downgrade(&py))));
     // "Task exception was never retrieved", when the last reference to a failed task goes.
     let weak_interp = interp.this.clone();
-    let weak_task = Rc::downgrade(&py);
-    let describe = RefCell::new(None::<String>);
-    let id = task.id();
-    TASKS.with(|t| t.borrow_mut().push((id, weak_task.clone())));
-    let _ = describe;
     task.future().on_lost(move |e| {
         let Some(interp) = weak_interp.upgrade() else { return };
         let err = from_aio(&interp, e.clone());
-        let line = TASK_INFO.with(|t| t.borrow().iter().find(|(i, _)| *i == id).map(|(_, s)| s.clone())).unwrap_or_default();
-        let text = format!("Task exception was never retrieved\nfuture: {line}\n{}", traceback::format_exception(&interp, &err));
+        let repr = ops::repr(&interp, &err.value()).unwrap_or_default();
+        let text = format!(
+            "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro_name}() done, defined at main.py:{coro_line}> exception={repr}>\n{}",
+            traceback::format_exception(&interp, &err)
+        );
         interp.write(Stream::Stderr, &text);
     });
-    let v = Value::Object(py.clone());
-    // Keep the description for when the object itself is gone.
-    let interp_rc = interp.rc();
-    task.future().add_done_callback(move |_| {
-        if let Some(p) = weak_task.upgrade() {
-            let d = p.describe(&interp_rc);
-            TASK_INFO.with(|t| t.borrow_mut().push((id, d)));
-        }
-    });
-    v
+    Value::Object(py)
 }
 
 thread_local! {
     /// Python task objects by task, while alive (for `current_task()`).
     static TASKS: RefCell<Vec<(TaskId, Weak<PyTask>)>> = const { RefCell::new(Vec::new()) };
-    /// How each finished task described itself (for "never retrieved").
-    static TASK_INFO: RefCell<Vec<(TaskId, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Forgets the task objects of a finished program.
 pub fn reset() {
     TASKS.with(|t| t.borrow_mut().clear());
-    TASK_INFO.with(|t| t.borrow_mut().clear());
 }
 
 fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>) -> R<Value> {
@@ -336,7 +355,8 @@ fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>) -> R<Value> {
     if rt.task_count() >= interp.limits.tasks {
         return Err(interp.runtime_error(format!("too many tasks: Interleave's limit is {}", interp.limits.tasks)));
     }
-    let (coro_name, coro_line) = coro_value.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
+    let (coro_name, coro_line) =
+        coro_value.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
     let coro = to_coro(interp, coro_value)?;
     let task = aio::spawn_on(&rt, Some(me), coro);
     Ok(wrap_task(interp, task, coro_name, coro_line, name))
@@ -372,7 +392,8 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     if coro_value.downcast::<Coroutine>().is_none() {
         return Err(interp.value_error(format!("a coroutine was expected, got {}", ops::repr(&interp, &coro_value)?)));
     }
-    let (coro_name, coro_line) = coro_value.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
+    let (coro_name, coro_line) =
+        coro_value.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
     let coro = to_coro(&interp, &coro_value)?;
     drop(coro_value);
     let (rt, _) = current().ok_or_else(|| interp.runtime_error("no run"))?;
@@ -384,6 +405,9 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     })
     .await;
     drop(main_task);
+    // asyncio.run's shutdown runs two coroutines as tasks (shutdown_asyncgens and
+    // shutdown_default_executor): they take the next two task names.
+    interp.task_names.set(interp.task_names.get() + 2);
     lift(&interp, result).map(|o| o.value)
 }
 
@@ -421,7 +445,9 @@ fn kw<'a>(args: &'a Args, name: &str) -> Option<&'a Value> {
 }
 
 fn seconds(interp: &Interp, v: &Value) -> R<f64> {
-    ops::to_f64(interp, v).map_err(|_| interp.type_error(format!("'<=' not supported between instances of '{}' and 'int'", v.type_name())))
+    ops::to_f64(interp, v).map_err(|_| {
+        interp.type_error(format!("'<=' not supported between instances of '{}' and 'int'", v.type_name()))
+    })
 }
 
 fn sleep(interp: &Interp, args: Args) -> R<Value> {
@@ -439,7 +465,8 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
 
 fn create_task(interp: &Interp, args: Args) -> R<Value> {
     expect(interp, &args, "create_task", 1, 1)?;
-    let name = kw(&args, "name").filter(|v| !v.is_none()).map(|v| ops::str_of(interp, v).map(Name::from)).transpose()?;
+    let name =
+        kw(&args, "name").filter(|v| !v.is_none()).map(|v| ops::str_of(interp, v).map(Name::from)).transpose()?;
     spawn(interp, &args.pos[0], name)
 }
 
@@ -458,40 +485,25 @@ fn gather(interp: &Interp, args: Args) -> R<Value> {
         None => false,
     };
     running(interp)?;
-    let aws = args.pos.iter().map(|v| to_awaitable(interp, v)).collect::<R<Vec<_>>>()?;
-    let g = aio::gather(aws);
-    let outer = g.future().clone();
+    let aws = args.pos.iter().map(|v| as_task_or_future(interp, v)).collect::<R<Vec<_>>>()?;
     let weak = interp.this.clone();
-    // The gathering future carries the list; without return_exceptions its failure is the
-    // first child's exception, which the outer future already holds.
-    let fut: Fut<PyObj> = Fut::on(current().map(|(rt, _)| rt.downgrade()).ok_or_else(|| interp.runtime_error("no running event loop"))?);
-    let f2 = fut.clone();
-    let g = if return_exceptions { Some(g.return_exceptions()) } else { None };
-    let o2 = outer.clone();
-    let _ = return_exceptions;
-    outer.add_done_callback(move |_| {
-        let Some(interp) = weak.upgrade() else { return };
-        match o2.result() {
-            Ok(items) => {
-                let values = items
-                    .into_iter()
-                    .map(|r| match r {
-                        Ok(v) => v.value,
-                        Err(e) => from_aio(&interp, e).value(),
-                    })
-                    .collect();
-                f2.set_result(obj(&interp, Value::list(values)));
-            }
-            Err(e) if e.is_cancelled() => {
-                f2.cancel_plain(e);
-            }
-            Err(e) => f2.set_exception(e),
-        }
+    // The list is made in gather's own last callback, so awaiting it takes asyncio's turns.
+    let convert: Rc<dyn Fn(Vec<aio::PyResult<PyObj>>) -> PyObj> = Rc::new(move |results| {
+        let Some(interp) = weak.upgrade() else { return PyObj { value: Value::None, interp: Weak::new() } };
+        let values = results
+            .into_iter()
+            .map(|r| match r {
+                Ok(v) => v.value,
+                // gather puts `CancelledError(msg or '')` in a cancelled child's place.
+                Err(e) if e.is_cancelled() && e.payload().is_none() => {
+                    Value::Instance(interp.new_exc(&interp.types.exc("CancelledError"), vec![Value::str(e.message())]))
+                }
+                Err(e) => from_aio(&interp, e).value(),
+            })
+            .collect();
+        obj(&interp, Value::list(values))
     });
-    drop(g);
-    // Cancelling what gather returned cancels its children, as `_GatheringFuture.cancel` does.
-    let o3 = outer.clone();
-    fut.set_cancel_hook(Box::new(move |msg, by| o3.cancel_as(msg, by)));
+    let fut = aio::gather_to(aws, return_exceptions, convert);
     Ok(Value::object(PyFuture { fut, kind: "_GatheringFuture" }))
 }
 
@@ -501,9 +513,19 @@ fn wait_for(interp: &Interp, args: Args) -> R<Value> {
         Some(Value::None) | None => None,
         Some(v) => Some(seconds(interp, v)?),
     };
-    let aw = to_awaitable(interp, &args.pos[0])?;
+    // wait_for makes its task when awaited (a coroutine object does nothing before).
+    let target = args.pos[0].clone();
     let weak = interp.this.clone();
     Ok(coro::native(interp, "wait_for", async move {
+        let aw = {
+            let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
+            if timeout.is_none() {
+                to_awaitable(&interp, &target)?
+            } else {
+                as_task_or_future(&interp, &target)?
+            }
+        };
+        drop(target);
         let r = aio::wait_for(aw, timeout).await;
         let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
         lift(&interp, r).map(|o| o.value)
@@ -524,7 +546,9 @@ fn wait(interp: &Interp, args: Args) -> R<Value> {
             "ALL_COMPLETED" => ReturnWhen::AllCompleted,
             other => return Err(interp.value_error(format!("Invalid return_when value: {other}"))),
         },
-        Some(other) => return Err(interp.value_error(format!("Invalid return_when value: {}", ops::repr(interp, other)?))),
+        Some(other) => {
+            return Err(interp.value_error(format!("Invalid return_when value: {}", ops::repr(interp, other)?)))
+        }
         None => ReturnWhen::AllCompleted,
     };
     if items.is_empty() {
@@ -538,7 +562,9 @@ fn wait(interp: &Interp, args: Args) -> R<Value> {
         match to_awaitable(interp, v)? {
             Awaitable::Task(t) => futs.push(t.future().clone()),
             Awaitable::Fut(f) => futs.push(f),
-            Awaitable::Coro(_) => return Err(interp.type_error("Passing coroutines is forbidden, use tasks explicitly.")),
+            Awaitable::Coro(_) => {
+                return Err(interp.type_error("Passing coroutines is forbidden, use tasks explicitly."))
+            }
         }
     }
     let weak = interp.this.clone();
@@ -590,7 +616,8 @@ fn as_completed(interp: &Interp, args: Args) -> R<Value> {
         Some(Value::None) | None => None,
         Some(v) => Some(seconds(interp, v)?),
     };
-    let aws = ops::collect(interp, &args.pos[0])?.iter().map(|v| to_awaitable(interp, v)).collect::<R<Vec<_>>>()?;
+    let aws =
+        ops::collect(interp, &args.pos[0])?.iter().map(|v| as_task_or_future(interp, v)).collect::<R<Vec<_>>>()?;
     Ok(Value::object(AsCompletedIter(RefCell::new(aio::as_completed_within(aws, timeout)))))
 }
 
@@ -602,7 +629,7 @@ fn shield(interp: &Interp, args: Args) -> R<Value> {
             return Ok(args.pos[0].clone());
         }
     }
-    let aw = to_awaitable(interp, &args.pos[0])?;
+    let aw = as_task_or_future(interp, &args.pos[0])?;
     Ok(Value::object(PyFuture { fut: aio::shield(aw), kind: "Future" }))
 }
 
@@ -610,7 +637,9 @@ fn current_task(interp: &Interp, _args: Args) -> R<Value> {
     let Some((_, id)) = current().filter(|(_, t)| *t != TaskId::OUTSIDE) else {
         return Err(interp.runtime_error("no running event loop"));
     };
-    Ok(TASKS.with(|t| t.borrow().iter().rev().find(|(i, _)| *i == id).and_then(|(_, w)| w.upgrade())).map_or(Value::None, |p| Value::Object(p)))
+    Ok(TASKS
+        .with(|t| t.borrow().iter().rev().find(|(i, _)| *i == id).and_then(|(_, w)| w.upgrade()))
+        .map_or(Value::None, |p| Value::Object(p)))
 }
 
 fn all_tasks(interp: &Interp, _args: Args) -> R<Value> {
@@ -638,7 +667,12 @@ fn iscoroutine(interp: &Interp, args: Args) -> R<Value> {
 
 fn iscoroutinefunction(interp: &Interp, args: Args) -> R<Value> {
     expect(interp, &args, "iscoroutinefunction", 1, 1)?;
-    Ok(Value::Bool(matches!(&args.pos[0], Value::Func(f) if f.code.kind == super::super::ir::CodeKind::Coroutine)))
+    Ok(Value::Bool(match &args.pos[0] {
+        Value::Func(f) => f.code.kind == super::super::ir::CodeKind::Coroutine,
+        // asyncio's own coroutine functions are native here.
+        Value::Builtin(b) => matches!(&*b.name, "sleep" | "wait_for" | "wait" | "to_thread"),
+        _ => false,
+    }))
 }
 
 // ----- the loop object ---------------------------------------------------------------------
@@ -752,10 +786,15 @@ impl Object for PyQueue {
             },
             "put_nowait" => |interp, args| {
                 let q = self_of::<PyQueue>(interp, &args)?;
-                lift(interp, q.0.put_nowait(obj(interp, args.pos.get(1).cloned().unwrap_or_default()))).map(|()| Value::None)
+                lift(interp, q.0.put_nowait(obj(interp, args.pos.get(1).cloned().unwrap_or_default())))
+                    .map(|()| Value::None)
             },
-            "get_nowait" => |interp, args| lift(interp, self_of::<PyQueue>(interp, &args)?.0.get_nowait()).map(|o| o.value),
-            "task_done" => |interp, args| lift(interp, self_of::<PyQueue>(interp, &args)?.0.task_done()).map(|()| Value::None),
+            "get_nowait" => {
+                |interp, args| lift(interp, self_of::<PyQueue>(interp, &args)?.0.get_nowait()).map(|o| o.value)
+            }
+            "task_done" => {
+                |interp, args| lift(interp, self_of::<PyQueue>(interp, &args)?.0.task_done()).map(|()| Value::None)
+            }
             "join" => |interp, args| {
                 let q = self_of::<PyQueue>(interp, &args)?.0.clone();
                 Ok(native_result(interp, "Queue.join", async move { q.join().await.map(|()| Value::None) }))
@@ -770,7 +809,11 @@ impl Object for PyQueue {
 }
 
 /// `__aenter__` of a lock-like object: acquire, then return None.
-fn returns_none(interp: &Interp, name: &str, fut: impl std::future::Future<Output = aio::PyResult<()>> + 'static) -> Value {
+fn returns_none(
+    interp: &Interp,
+    name: &str,
+    fut: impl std::future::Future<Output = aio::PyResult<()>> + 'static,
+) -> Value {
     native_result(interp, name, async move { fut.await.map(|()| Value::None) })
 }
 
@@ -789,14 +832,18 @@ impl Object for PySemaphore {
         let f: BuiltinFn = match &**name {
             "acquire" | "__aenter__" => |interp, args| {
                 let s = self_of::<PySemaphore>(interp, &args)?.0.clone();
-                Ok(native_result(interp, "Semaphore.acquire", async move { s.acquire_slot().await.map(|()| Value::Bool(true)) }))
+                Ok(native_result(interp, "Semaphore.acquire", async move {
+                    s.acquire_slot().await.map(|()| Value::Bool(true))
+                }))
             },
             "__aexit__" => |interp, args| {
                 let s = self_of::<PySemaphore>(interp, &args)?.0.clone();
                 lift(interp, s.release())?;
                 Ok(returns_none(interp, "Semaphore.__aexit__", async { Ok(()) }))
             },
-            "release" => |interp, args| lift(interp, self_of::<PySemaphore>(interp, &args)?.0.release()).map(|()| Value::None),
+            "release" => {
+                |interp, args| lift(interp, self_of::<PySemaphore>(interp, &args)?.0.release()).map(|()| Value::None)
+            }
             "locked" => |interp, args| Ok(Value::Bool(self_of::<PySemaphore>(interp, &args)?.0.locked())),
             _ => return None,
         };
@@ -812,22 +859,31 @@ impl Object for PyLock {
         self
     }
     fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
-        Ok(format!("<asyncio.locks.Lock object at 0x{:x} [{}]>", this.identity().unwrap_or(0), if self.0.locked() { "locked" } else { "unlocked" }))
+        Ok(format!(
+            "<asyncio.locks.Lock object at 0x{:x} [{}]>",
+            this.identity().unwrap_or(0),
+            if self.0.locked() { "locked" } else { "unlocked" }
+        ))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
-        let f: BuiltinFn = match &**name {
-            "acquire" | "__aenter__" => |interp, args| {
-                let l = self_of::<PyLock>(interp, &args)?.0.clone();
-                Ok(native_result(interp, "Lock.acquire", async move { l.acquire_lock().await.map(|()| Value::Bool(true)) }))
-            },
-            "__aexit__" => |interp, args| {
-                lift(interp, self_of::<PyLock>(interp, &args)?.0.release())?;
-                Ok(returns_none(interp, "Lock.__aexit__", async { Ok(()) }))
-            },
-            "release" => |interp, args| lift(interp, self_of::<PyLock>(interp, &args)?.0.release()).map(|()| Value::None),
-            "locked" => |interp, args| Ok(Value::Bool(self_of::<PyLock>(interp, &args)?.0.locked())),
-            _ => return None,
-        };
+        let f: BuiltinFn =
+            match &**name {
+                "acquire" | "__aenter__" => |interp, args| {
+                    let l = self_of::<PyLock>(interp, &args)?.0.clone();
+                    Ok(native_result(interp, "Lock.acquire", async move {
+                        l.acquire_lock().await.map(|()| Value::Bool(true))
+                    }))
+                },
+                "__aexit__" => |interp, args| {
+                    lift(interp, self_of::<PyLock>(interp, &args)?.0.release())?;
+                    Ok(returns_none(interp, "Lock.__aexit__", async { Ok(()) }))
+                },
+                "release" => {
+                    |interp, args| lift(interp, self_of::<PyLock>(interp, &args)?.0.release()).map(|()| Value::None)
+                }
+                "locked" => |interp, args| Ok(Value::Bool(self_of::<PyLock>(interp, &args)?.0.locked())),
+                _ => return None,
+            };
         Some(Ok(method(this, name, f)))
     }
 }
@@ -871,13 +927,17 @@ impl Object for PyCondition {
         let f: BuiltinFn = match &**name {
             "acquire" | "__aenter__" => |interp, args| {
                 let l = self_of::<PyCondition>(interp, &args)?.0.lock().clone();
-                Ok(native_result(interp, "Condition.acquire", async move { l.acquire_lock().await.map(|()| Value::Bool(true)) }))
+                Ok(native_result(interp, "Condition.acquire", async move {
+                    l.acquire_lock().await.map(|()| Value::Bool(true))
+                }))
             },
             "__aexit__" => |interp, args| {
                 lift(interp, self_of::<PyCondition>(interp, &args)?.0.lock().release())?;
                 Ok(returns_none(interp, "Condition.__aexit__", async { Ok(()) }))
             },
-            "release" => |interp, args| lift(interp, self_of::<PyCondition>(interp, &args)?.0.lock().release()).map(|()| Value::None),
+            "release" => |interp, args| {
+                lift(interp, self_of::<PyCondition>(interp, &args)?.0.lock().release()).map(|()| Value::None)
+            },
             "locked" => |interp, args| Ok(Value::Bool(self_of::<PyCondition>(interp, &args)?.0.lock().locked())),
             "notify" => |interp, args| {
                 let n = match args.pos.get(1) {
@@ -886,7 +946,9 @@ impl Object for PyCondition {
                 };
                 lift(interp, self_of::<PyCondition>(interp, &args)?.0.notify(n)).map(|()| Value::None)
             },
-            "notify_all" => |interp, args| lift(interp, self_of::<PyCondition>(interp, &args)?.0.notify_all()).map(|()| Value::None),
+            "notify_all" => {
+                |interp, args| lift(interp, self_of::<PyCondition>(interp, &args)?.0.notify_all()).map(|()| Value::None)
+            }
             "wait" => |interp, args| {
                 let c = self_of::<PyCondition>(interp, &args)?.0.clone();
                 Ok(native_result(interp, "Condition.wait", async move { c.wait().await.map(|()| Value::Bool(true)) }))
@@ -938,7 +1000,11 @@ fn semaphore(interp: &Interp, args: Args, bounded: bool) -> R<Value> {
         return Err(interp.value_error("Semaphore initial value must be >= 0"));
     }
     current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
-    let s = if bounded { aio::Semaphore::bounded("semaphore", value as usize) } else { aio::Semaphore::named("semaphore", value as usize) };
+    let s = if bounded {
+        aio::Semaphore::bounded("semaphore", value as usize)
+    } else {
+        aio::Semaphore::named("semaphore", value as usize)
+    };
     Ok(Value::object(PySemaphore(s, name)))
 }
 

@@ -46,6 +46,38 @@ impl Object for Bytes {
     fn len(&self) -> Option<usize> {
         Some(self.0.len())
     }
+    fn eq(&self, other: &Value) -> Option<bool> {
+        Some(other.downcast::<Bytes>().is_some_and(|o| o.0 == self.0))
+    }
+    fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
+        let items = self.0.iter().map(|&b| Value::Int(b as i64)).collect();
+        Some(Ok(Value::object(super::super::objects::Iter::new(
+            "bytes_iterator",
+            super::super::objects::IterState::Items(items, 0),
+        ))))
+    }
+    fn get_item(&self, interp: &Interp, index: &Value) -> Option<R<Value>> {
+        if let Some(s) = index.downcast::<super::super::objects::SliceObj>() {
+            return Some(ops::slice_indices(interp, s, self.0.len()).map(|(a, b, c)| {
+                let mut out = Vec::new();
+                let mut i = a;
+                while (c > 0 && i < b) || (c < 0 && i > b) {
+                    out.push(self.0[i as usize]);
+                    i += c;
+                }
+                Value::object(Bytes(out))
+            }));
+        }
+        Some(ops::to_index(interp, index).and_then(|i| {
+            let n = self.0.len() as i64;
+            let i = if i < 0 { i + n } else { i };
+            if (0..n).contains(&i) {
+                Ok(Value::Int(self.0[i as usize] as i64))
+            } else {
+                Err(interp.index_error("index out of range"))
+            }
+        }))
+    }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         match &**name {
             "decode" => Some(Ok(method(this, "decode", |interp, args| {
@@ -147,7 +179,8 @@ impl Dumper<'_> {
                 self.stack.pop();
             }
             Value::Dict(d) => {
-                let mut items: Vec<(Value, Value)> = d.borrow().map.iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
+                let mut items: Vec<(Value, Value)> =
+                    d.borrow().map.iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
                 self.enter(v)?;
                 let mut keyed = Vec::with_capacity(items.len());
                 for (k, x) in items.drain(..) {
@@ -157,7 +190,12 @@ impl Dumper<'_> {
                         Value::Float(f) => float_text(*f),
                         Value::Bool(b) => (if *b { "true" } else { "false" }).into(),
                         Value::None => "null".into(),
-                        other => return Err(interp.type_error(format!("keys must be str, int, float, bool or None, not {}", other.type_name()))),
+                        other => {
+                            return Err(interp.type_error(format!(
+                                "keys must be str, int, float, bool or None, not {}",
+                                other.type_name()
+                            )))
+                        }
                     };
                     keyed.push((key, x));
                 }
@@ -212,7 +250,9 @@ fn dumps(interp: &Interp, args: Args) -> R<Value> {
         None | Some(Value::None) => None,
         Some(Value::Int(n)) => Some(" ".repeat(n.clamp(0, 64) as usize)),
         Some(Value::Str(s)) => Some(s.to_string()),
-        Some(other) => return Err(interp.type_error(format!("indent must be an int or a str, not {}", other.type_name()))),
+        Some(other) => {
+            return Err(interp.type_error(format!("indent must be an int or a str, not {}", other.type_name())))
+        }
     };
     let (item_sep, key_sep) = match kw("separators") {
         Some(Value::Tuple(t)) if t.len() == 2 => (ops::str_of(interp, &t[0])?, ops::str_of(interp, &t[1])?),
@@ -258,7 +298,13 @@ impl Parser<'_> {
         let full = format!("{msg}: line {line} column {col} (char {pos})");
         let class = self.interp.types.exc("JSONDecodeError");
         let inst = self.interp.new_exc(&class, vec![Value::str(&full)]);
-        for (k, v) in [("msg", Value::str(msg)), ("pos", Value::Int(pos as i64)), ("lineno", Value::Int(line as i64)), ("colno", Value::Int(col as i64)), ("doc", Value::str(self.text))] {
+        for (k, v) in [
+            ("msg", Value::str(msg)),
+            ("pos", Value::Int(pos as i64)),
+            ("lineno", Value::Int(line as i64)),
+            ("colno", Value::Int(col as i64)),
+            ("doc", Value::str(self.text)),
+        ] {
             inst.attrs.borrow_mut().insert(Name::from(k), v);
         }
         PyErr::Exc(inst)
@@ -287,7 +333,9 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> R<Value> {
         if depth > MAX_DEPTH {
-            return Err(self.interp.err("RecursionError", "maximum recursion depth exceeded while decoding a JSON document"));
+            return Err(self
+                .interp
+                .err("RecursionError", "maximum recursion depth exceeded while decoding a JSON document"));
         }
         let start = self.i;
         match self.peek() {
@@ -429,7 +477,9 @@ impl Parser<'_> {
         if float {
             Ok(Value::Float(text.parse::<f64>().unwrap_or(f64::NAN)))
         } else {
-            text.parse::<i64>().map(Value::Int).map_err(|_| self.interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit"))
+            text.parse::<i64>()
+                .map(Value::Int)
+                .map_err(|_| self.interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit"))
         }
     }
 
@@ -459,7 +509,9 @@ impl Parser<'_> {
                                 let s: String = p.chars.get(at..at + 4)?.iter().map(|&(_, c)| c).collect();
                                 u32::from_str_radix(&s, 16).ok()
                             };
-                            let Some(u) = hex(self, self.i) else { return Err(self.err("Invalid \\uXXXX escape", self.i - 1)) };
+                            let Some(u) = hex(self, self.i) else {
+                                return Err(self.err("Invalid \\uXXXX escape", self.i - 1));
+                            };
                             self.i += 4;
                             let code = if (0xd800..0xdc00).contains(&u) && self.starts("\\u") {
                                 match hex(self, self.i + 2) {
@@ -502,7 +554,10 @@ fn loads(interp: &Interp, args: Args) -> R<Value> {
             let text = b.downcast::<Bytes>().map(|b| String::from_utf8_lossy(&b.0).to_string()).unwrap_or_default();
             loads_str(interp, &text)
         }
-        Some(other) => Err(interp.type_error(format!("the JSON object must be str, bytes or bytearray, not {}", other.type_name()))),
+        Some(other) => {
+            Err(interp
+                .type_error(format!("the JSON object must be str, bytes or bytearray, not {}", other.type_name())))
+        }
         None => Err(interp.type_error("loads() missing 1 required positional argument: 's'")),
     }
 }

@@ -27,7 +27,8 @@ fn unary(interp: &Interp, args: Args, name: &str, f: fn(f64) -> f64, domain: fn(
 
 fn int_of(interp: &Interp, v: &Value) -> R<i64> {
     match v {
-        Value::Float(f) => Err(interp.type_error(format!("'float' object cannot be interpreted as an integer (got {})", fmt::float_repr(*f)))),
+        Value::Float(f) => Err(interp
+            .type_error(format!("'float' object cannot be interpreted as an integer (got {})", fmt::float_repr(*f)))),
         other => ops::to_index(interp, other),
     }
 }
@@ -72,7 +73,11 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
                 Some(b) => {
                     let b = ops::to_f64(i, b)?;
                     if b <= 0.0 || b == 1.0 {
-                        return Err(if b == 1.0 { i.err("ZeroDivisionError", "float division by zero") } else { i.value_error("math domain error") });
+                        return Err(if b == 1.0 {
+                            i.err("ZeroDivisionError", "float division by zero")
+                        } else {
+                            i.value_error("math domain error")
+                        });
                     }
                     Ok(Value::Float(v.ln() / b.ln()))
                 }
@@ -153,7 +158,12 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
             }
             let mut r: i64 = 1;
             for k in 2..=n {
-                r = r.checked_mul(k).ok_or_else(|| i.err("OverflowError", "integer too large: Interleave's integers are 64-bit (CPython's are unbounded)"))?;
+                r = r.checked_mul(k).ok_or_else(|| {
+                    i.err(
+                        "OverflowError",
+                        "integer too large: Interleave's integers are 64-bit (CPython's are unbounded)",
+                    )
+                })?;
             }
             Ok(Value::Int(r))
         }),
@@ -161,7 +171,11 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
             expect(i, &a, "comb", 2, 2)?;
             let (n, k) = (int_of(i, &a.pos[0])?, int_of(i, &a.pos[1])?);
             if n < 0 || k < 0 {
-                return Err(i.value_error(if n < 0 { "n must be a non-negative integer" } else { "k must be a non-negative integer" }));
+                return Err(i.value_error(if n < 0 {
+                    "n must be a non-negative integer"
+                } else {
+                    "k must be a non-negative integer"
+                }));
             }
             if k > n {
                 return Ok(Value::Int(0));

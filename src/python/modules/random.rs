@@ -63,7 +63,12 @@ fn seed(interp: &Interp, rng: &mut Random, v: Option<&Value>) -> R<()> {
         Some(Value::Bool(b)) => rng.seed_int(*b as i64),
         Some(Value::Float(x)) => rng.seed_float(*x),
         Some(Value::Str(s)) => rng.seed_str(s),
-        Some(other) => return Err(interp.type_error(format!("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.\n(got {})", other.type_name()))),
+        Some(other) => {
+            return Err(interp.type_error(format!(
+                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.\n(got {})",
+                other.type_name()
+            )))
+        }
     }
     Ok(())
 }
@@ -75,10 +80,17 @@ fn function(name: &str) -> Option<BuiltinFn> {
             Ok(Value::None)
         },
         "random" => |interp, mut a| with_rng(interp, &mut a, |rng, _| Ok(Value::Float(rng.random()))),
-        "uniform" => |interp, mut a| with_rng(interp, &mut a, |rng, a| Ok(Value::Float(rng.uniform(num(interp, a, 0, "a")?, num(interp, a, 1, "b")?)))),
+        "uniform" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                Ok(Value::Float(rng.uniform(num(interp, a, 0, "a")?, num(interp, a, 1, "b")?)))
+            })
+        },
         "randint" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
-                let (lo, hi) = (ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?, ops::to_index(interp, a.pos.get(1).unwrap_or(&Value::None))?);
+                let (lo, hi) = (
+                    ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?,
+                    ops::to_index(interp, a.pos.get(1).unwrap_or(&Value::None))?,
+                );
                 rng.randint(lo, hi).map(Value::Int).map_err(raise(interp))
             })
         },
@@ -97,7 +109,9 @@ fn function(name: &str) -> Option<BuiltinFn> {
             with_rng(interp, &mut a, |rng, a| {
                 let k = ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?;
                 let v = rng.getrandbits(k).map_err(raise(interp))?;
-                i64::try_from(v).map(Value::Int).map_err(|_| interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit"))
+                i64::try_from(v)
+                    .map(Value::Int)
+                    .map_err(|_| interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit"))
             })
         },
         "choice" => |interp, mut a| {
@@ -117,7 +131,9 @@ fn function(name: &str) -> Option<BuiltinFn> {
                 let floats = |v: Option<Value>| -> R<Option<Vec<f64>>> {
                     match v {
                         Some(Value::None) | None => Ok(None),
-                        Some(v) => Ok(Some(ops::collect(interp, &v)?.iter().map(|x| ops::to_f64(interp, x)).collect::<R<Vec<_>>>()?)),
+                        Some(v) => Ok(Some(
+                            ops::collect(interp, &v)?.iter().map(|x| ops::to_f64(interp, x)).collect::<R<Vec<_>>>()?,
+                        )),
                     }
                 };
                 let weights = floats(a.pos.get(1).cloned().or_else(|| kw("weights")))?;
@@ -126,13 +142,16 @@ fn function(name: &str) -> Option<BuiltinFn> {
                     Some(v) => ops::to_index(interp, &v)?.max(0) as usize,
                     None => 1,
                 };
-                let picks = rng.choices(population.len(), weights.as_deref(), cum.as_deref(), k).map_err(raise(interp))?;
+                let picks =
+                    rng.choices(population.len(), weights.as_deref(), cum.as_deref(), k).map_err(raise(interp))?;
                 Ok(Value::list(picks.into_iter().map(|i| population[i].clone()).collect()))
             })
         },
         "shuffle" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
-                let Some(Value::List(l)) = a.pos.first() else { return Err(interp.type_error("shuffle() needs a list")) };
+                let Some(Value::List(l)) = a.pos.first() else {
+                    return Err(interp.type_error("shuffle() needs a list"));
+                };
                 let mut items = l.borrow().clone();
                 rng.shuffle(&mut items);
                 *l.borrow_mut() = items;
@@ -142,14 +161,39 @@ fn function(name: &str) -> Option<BuiltinFn> {
         "sample" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
                 let population = ops::collect(interp, a.pos.first().unwrap_or(&Value::None))?;
-                let k = ops::to_index(interp, a.pos.get(1).or_else(|| a.kw.iter().find(|(k, _)| &**k == "k").map(|(_, v)| v)).unwrap_or(&Value::None))?;
+                let k = ops::to_index(
+                    interp,
+                    a.pos
+                        .get(1)
+                        .or_else(|| a.kw.iter().find(|(k, _)| &**k == "k").map(|(_, v)| v))
+                        .unwrap_or(&Value::None),
+                )?;
                 let picks = rng.sample(population.len(), k).map_err(raise(interp))?;
                 Ok(Value::list(picks.into_iter().map(|i| population[i].clone()).collect()))
             })
         },
-        "gauss" => |interp, mut a| with_rng(interp, &mut a, |rng, a| Ok(Value::Float(rng.gauss(num(interp, a, 0, "mu").unwrap_or(0.0), num(interp, a, 1, "sigma").unwrap_or(1.0))))),
-        "normalvariate" => |interp, mut a| with_rng(interp, &mut a, |rng, a| Ok(Value::Float(rng.normalvariate(num(interp, a, 0, "mu").unwrap_or(0.0), num(interp, a, 1, "sigma").unwrap_or(1.0))))),
-        "expovariate" => |interp, mut a| with_rng(interp, &mut a, |rng, a| rng.expovariate(num(interp, a, 0, "lambd")?).map(Value::Float).map_err(raise(interp))),
+        "gauss" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                Ok(Value::Float(
+                    rng.gauss(num(interp, a, 0, "mu").unwrap_or(0.0), num(interp, a, 1, "sigma").unwrap_or(1.0)),
+                ))
+            })
+        },
+        "normalvariate" => {
+            |interp, mut a| {
+                with_rng(interp, &mut a, |rng, a| {
+                    Ok(Value::Float(rng.normalvariate(
+                        num(interp, a, 0, "mu").unwrap_or(0.0),
+                        num(interp, a, 1, "sigma").unwrap_or(1.0),
+                    )))
+                })
+            }
+        }
+        "expovariate" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                rng.expovariate(num(interp, a, 0, "lambd")?).map(Value::Float).map_err(raise(interp))
+            })
+        },
         "triangular" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
                 let low = num(interp, a, 0, "low").unwrap_or(0.0);
@@ -164,7 +208,22 @@ fn function(name: &str) -> Option<BuiltinFn> {
 
 pub fn module(_interp: &Interp) -> Rc<Module> {
     let m = Module::new("random");
-    for name in ["seed", "random", "uniform", "randint", "randrange", "getrandbits", "choice", "choices", "shuffle", "sample", "gauss", "normalvariate", "expovariate", "triangular"] {
+    for name in [
+        "seed",
+        "random",
+        "uniform",
+        "randint",
+        "randrange",
+        "getrandbits",
+        "choice",
+        "choices",
+        "shuffle",
+        "sample",
+        "gauss",
+        "normalvariate",
+        "expovariate",
+        "triangular",
+    ] {
         if let Some(f) = function(name) {
             m.set(name, builtin(name, f));
         }

@@ -17,13 +17,39 @@ pub fn typing(interp: &Interp) -> Rc<Module> {
     let m = Module::new("typing");
     let object = Value::Class(interp.types.object.clone());
     for name in [
-        "Any", "Optional", "Union", "Callable", "Awaitable", "Coroutine", "Iterable", "Iterator", "AsyncIterator",
-        "AsyncIterable", "Generator", "AsyncGenerator", "Sequence", "Mapping", "Literal", "Final", "ClassVar", "Type",
-        "NoReturn", "Generic", "Protocol", "TypedDict", "NamedTuple",
+        "Any",
+        "Optional",
+        "Union",
+        "Callable",
+        "Awaitable",
+        "Coroutine",
+        "Iterable",
+        "Iterator",
+        "AsyncIterator",
+        "AsyncIterable",
+        "Generator",
+        "AsyncGenerator",
+        "Sequence",
+        "Mapping",
+        "Literal",
+        "Final",
+        "ClassVar",
+        "Type",
+        "NoReturn",
+        "Generic",
+        "Protocol",
+        "TypedDict",
+        "NamedTuple",
     ] {
         m.set(name, object.clone());
     }
-    for (name, class) in [("List", &interp.types.list), ("Dict", &interp.types.dict), ("Tuple", &interp.types.tuple), ("Set", &interp.types.set), ("FrozenSet", &interp.types.frozenset)] {
+    for (name, class) in [
+        ("List", &interp.types.list),
+        ("Dict", &interp.types.dict),
+        ("Tuple", &interp.types.tuple),
+        ("Set", &interp.types.set),
+        ("FrozenSet", &interp.types.frozenset),
+    ] {
         m.set(name, Value::Class(class.clone()));
     }
     m.set("TypeVar", builtin("TypeVar", |_, a| Ok(a.pos.first().cloned().unwrap_or_default())));
@@ -84,7 +110,11 @@ fn dc_init(interp: &Interp, args: Args) -> R<Value> {
     let class = inst.class.qualname.clone();
     let given = &args.pos[1..];
     if given.len() > fields.len() {
-        return Err(interp.type_error(format!("{class}.__init__() takes {} positional arguments but {} were given", fields.len() + 1, given.len() + 1)));
+        return Err(interp.type_error(format!(
+            "{class}.__init__() takes {} positional arguments but {} were given",
+            fields.len() + 1,
+            given.len() + 1
+        )));
     }
     let mut missing = Vec::new();
     for (i, (name, default, factory)) in fields.iter().enumerate() {
@@ -116,7 +146,8 @@ fn dc_init(interp: &Interp, args: Args) -> R<Value> {
             n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
         };
         let word = if missing.len() == 1 { "argument" } else { "arguments" };
-        return Err(interp.type_error(format!("{class}.__init__() missing {} required positional {word}: {list}", missing.len())));
+        return Err(interp
+            .type_error(format!("{class}.__init__() missing {} required positional {word}: {list}", missing.len())));
     }
     if let Some(post) = inst.class.lookup("__post_init__") {
         call(interp, &post, Args { pos: vec![this.clone()], kw: vec![] })?;
@@ -176,7 +207,9 @@ fn make_dataclass(interp: &Interp, class: &Value, order: bool, frozen: bool) -> 
         }
     }
     let names: Vec<Name> = match c.attrs.borrow().get("__annotations__") {
-        Some(Value::Dict(d)) => d.borrow().keys().filter_map(|k| if let Value::Str(s) = k { Some(s.clone()) } else { None }).collect(),
+        Some(Value::Dict(d)) => {
+            d.borrow().keys().filter_map(|k| if let Value::Str(s) = k { Some(s.clone()) } else { None }).collect()
+        }
         _ => Vec::new(),
     };
     for name in names {
@@ -190,7 +223,10 @@ fn make_dataclass(interp: &Interp, class: &Value, order: bool, frozen: bool) -> 
         };
         if let Some(d) = &default {
             if matches!(d, Value::List(_) | Value::Dict(_) | Value::Set(_)) {
-                return Err(interp.value_error(format!("mutable default {} for field {name} is not allowed: use default_factory", d.type_name())));
+                return Err(interp.value_error(format!(
+                    "mutable default {} for field {name} is not allowed: use default_factory",
+                    d.type_name()
+                )));
             }
             c.attrs.borrow_mut().insert(name.clone(), d.clone());
         } else {
@@ -208,7 +244,10 @@ fn make_dataclass(interp: &Interp, class: &Value, order: bool, frozen: bool) -> 
     }
     if order {
         attrs.insert(Name::from("__lt__"), builtin("__lt__", dc_lt));
-        attrs.insert(Name::from("__gt__"), builtin("__gt__", |i, a| dc_lt(i, Args { pos: vec![a.pos[1].clone(), a.pos[0].clone()], kw: vec![] })));
+        attrs.insert(
+            Name::from("__gt__"),
+            builtin("__gt__", |i, a| dc_lt(i, Args { pos: vec![a.pos[1].clone(), a.pos[0].clone()], kw: vec![] })),
+        );
     }
     if frozen {
         attrs.insert(Name::from("__setattr__"), builtin("__setattr__", dc_setattr));
@@ -240,7 +279,13 @@ pub fn dataclasses(_interp: &Interp) -> Rc<Module> {
     m.set(
         "dataclass",
         builtin("dataclass", |interp, a| {
-            let flag = |name: &str| a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| ops::truthy(interp, v)).transpose().map(|b| b.unwrap_or(false));
+            let flag = |name: &str| {
+                a.kw.iter()
+                    .find(|(k, _)| &**k == name)
+                    .map(|(_, v)| ops::truthy(interp, v))
+                    .transpose()
+                    .map(|b| b.unwrap_or(false))
+            };
             let (order, frozen) = (flag("order")?, flag("frozen")?);
             match a.pos.first() {
                 Some(class) => make_dataclass(interp, class, order, frozen),
@@ -340,18 +385,26 @@ impl Object for CacheDecorator {
         self
     }
     fn call(&self, _interp: &Interp, _this: &Value, args: Args) -> Option<R<Value>> {
-        Some(Ok(Value::object(Cached { func: args.pos.first().cloned().unwrap_or_default(), memo: RefCell::new(Dict::new()) })))
+        Some(Ok(Value::object(Cached {
+            func: args.pos.first().cloned().unwrap_or_default(),
+            memo: RefCell::new(Dict::new()),
+        })))
     }
 }
 
 pub fn functools(_interp: &Interp) -> Rc<Module> {
     let m = Module::new("functools");
     // Function names are fixed here, so `wraps` only hands the wrapper back.
-    m.set("wraps", builtin("wraps", |_, _| Ok(builtin("decorator", |_, a| Ok(a.pos.first().cloned().unwrap_or_default())))));
+    m.set(
+        "wraps",
+        builtin("wraps", |_, _| Ok(builtin("decorator", |_, a| Ok(a.pos.first().cloned().unwrap_or_default())))),
+    );
     m.set(
         "partial",
         builtin("partial", |interp, a| {
-            let Some(func) = a.pos.first().cloned() else { return Err(interp.type_error("type 'partial' takes at least one argument")) };
+            let Some(func) = a.pos.first().cloned() else {
+                return Err(interp.type_error("type 'partial' takes at least one argument"));
+            };
             Ok(Value::object(Partial { func, args: a.pos[1..].to_vec(), kw: a.kw }))
         }),
     );
@@ -362,7 +415,9 @@ pub fn functools(_interp: &Interp) -> Rc<Module> {
             let mut items = ops::collect(interp, a.pos.get(1).unwrap_or(&Value::None))?.into_iter();
             let mut acc = match a.pos.get(2) {
                 Some(init) => init.clone(),
-                None => items.next().ok_or_else(|| interp.type_error("reduce() of empty iterable with no initial value"))?,
+                None => {
+                    items.next().ok_or_else(|| interp.type_error("reduce() of empty iterable with no initial value"))?
+                }
             };
             for x in items {
                 acc = call(interp, &f, Args { pos: vec![acc, x], kw: vec![] })?;
@@ -373,10 +428,20 @@ pub fn functools(_interp: &Interp) -> Rc<Module> {
     m.set(
         "lru_cache",
         builtin("lru_cache", |_, a| match a.pos.first() {
-            Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::object(Cached { func: f.clone(), memo: RefCell::new(Dict::new()) })),
+            Some(f @ (Value::Func(_) | Value::Builtin(_))) => {
+                Ok(Value::object(Cached { func: f.clone(), memo: RefCell::new(Dict::new()) }))
+            }
             _ => Ok(Value::object(CacheDecorator)),
         }),
     );
-    m.set("cache", builtin("cache", |_, a| Ok(Value::object(Cached { func: a.pos.first().cloned().unwrap_or_default(), memo: RefCell::new(Dict::new()) }))));
+    m.set(
+        "cache",
+        builtin("cache", |_, a| {
+            Ok(Value::object(Cached {
+                func: a.pos.first().cloned().unwrap_or_default(),
+                memo: RefCell::new(Dict::new()),
+            }))
+        }),
+    );
     m
 }

@@ -32,7 +32,9 @@ impl Object for StreamObj {
                 expect(interp, &args, "write", 2, 2)?;
                 let s = self_of::<StreamObj>(interp, &args)?;
                 let Value::Str(text) = &args.pos[1] else {
-                    return Err(interp.type_error(format!("write() argument must be str, not {}", args.pos[1].type_name())));
+                    return Err(
+                        interp.type_error(format!("write() argument must be str, not {}", args.pos[1].type_name()))
+                    );
                 };
                 interp.write(s.0, text);
                 Ok(Value::Int(text.chars().count() as i64))
@@ -51,7 +53,9 @@ pub fn stream_of(interp: &Interp, v: &Value) -> R<Stream> {
         v => match v.downcast::<StreamObj>() {
             Some(s) => Ok(s.0),
             None => match ops::special(interp, v, "write") {
-                Some(_) => Err(interp.type_error("print(file=…) to your own objects is not supported by Interleave: use sys.stdout or sys.stderr")),
+                Some(_) => Err(interp.type_error(
+                    "print(file=…) to your own objects is not supported by Interleave: use sys.stdout or sys.stderr",
+                )),
                 None => Err(interp.attribute_error(format!("'{}' object has no attribute 'write'", v.type_name()))),
             },
         },
@@ -63,11 +67,17 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
     m.set("stdout", Value::object(StreamObj(Stream::Stdout)));
     m.set("stderr", Value::object(StreamObj(Stream::Stderr)));
     m.set("exit", builtin("exit", sys_exit));
-    m.set("version_info", Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]));
+    m.set(
+        "version_info",
+        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+    );
     m.set("version", Value::str("3.11.7 (Interleave)"));
     m.set("platform", Value::str("linux"));
     m.set("argv", Value::list(vec![Value::str("main.py")]));
     m.set("maxsize", Value::Int(i64::MAX));
-    m.set("getrecursionlimit", builtin("getrecursionlimit", |interp, _| Ok(Value::Int(interp.limits.recursion as i64))));
+    m.set(
+        "getrecursionlimit",
+        builtin("getrecursionlimit", |interp, _| Ok(Value::Int(interp.limits.recursion as i64))),
+    );
     m
 }

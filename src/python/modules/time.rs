@@ -19,7 +19,9 @@ fn run_secs() -> f64 {
 
 fn sleep(interp: &Interp, args: Args) -> R<Value> {
     expect(interp, &args, "sleep", 1, 1)?;
-    let secs = ops::to_f64(interp, &args.pos[0]).map_err(|_| interp.type_error(format!("'{}' object cannot be interpreted as an integer", args.pos[0].type_name())))?;
+    let secs = ops::to_f64(interp, &args.pos[0]).map_err(|_| {
+        interp.type_error(format!("'{}' object cannot be interpreted as an integer", args.pos[0].type_name()))
+    })?;
     if secs < 0.0 {
         return Err(interp.value_error("sleep length must be non-negative"));
     }
