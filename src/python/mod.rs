@@ -4,3 +4,4 @@
 
 pub mod format;
 pub mod random;
+pub mod sim;
