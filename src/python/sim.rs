@@ -35,7 +35,7 @@ mod tables;
 mod text;
 
 use json::{dumps, loads, str_of, Json, LoadError};
-use text::{float_of_digits, float_repr, int_of_digits, int_to_float, is_digits, unquote, word_count, PyStr};
+use text::{float_of, int_of_digits, int_to_float, is_digits, unquote, word_count, PyStr};
 
 /// Response headers of every simulated answer.
 const HEADERS: &[(&str, &str)] = &[("content-type", "application/json")];
@@ -279,7 +279,13 @@ impl<L: Clone> Simulator<L> {
     }
 
     /// The stand-in's `answer`: counts the request, then decides its latency and answer.
-    fn answer(&mut self, method: &str, url: &str, parts: &UrlParts<'_>, body: Option<&str>) -> Result<Answer<L>, PyError> {
+    fn answer(
+        &mut self,
+        method: &str,
+        url: &str,
+        parts: &UrlParts<'_>,
+        body: Option<&str>,
+    ) -> Result<Answer<L>, PyError> {
         let n = self.requests;
         self.requests += 1;
         let failed = self.fails(n, method, url)?;
@@ -324,7 +330,14 @@ impl<L: Clone> Simulator<L> {
                 None => latency,
             };
         }
-        Ok(Answer { latency, status, reason: reason(status), headers: HEADERS, body: dumps(&value), url: url.to_string() })
+        Ok(Answer {
+            latency,
+            status,
+            reason: reason(status),
+            headers: HEADERS,
+            body: dumps(&value),
+            url: url.to_string(),
+        })
     }
 
     /// The failure rule: the n-th request fails when `fnv1a32(f"{n}:{METHOD} {URL}") % 100 <
@@ -567,10 +580,7 @@ fn route(method: &str, path: &str, query: &str, body: Option<&str>) -> Result<(u
             Some(Ok(data)) => data,
             Some(Err(LoadError::TooDeep(what))) => return Err(too_deep(what)),
         };
-        return Ok((
-            200,
-            Json::dict([("method", Json::str(method)), ("args", Json::Dict(args)), ("json", data)]),
-        ));
+        return Ok((200, Json::dict([("method", Json::str(method)), ("args", Json::Dict(args)), ("json", data)])));
     }
     Ok(not_found())
 }
@@ -593,7 +603,7 @@ fn delay_of(text: &str) -> Result<Option<Delay>, PyError> {
         return Ok(None);
     }
     Ok(Some(match frac {
-        Some(_) => Delay::Float(float_of_digits(text)?),
+        Some(_) => Delay::Float(float_of(text)?),
         None => Delay::Int(int_of_digits(text)?),
     }))
 }
@@ -639,7 +649,8 @@ fn llm_prompt(body: Option<&str>) -> Result<Option<(PyStr, PyStr)>, PyError> {
                         None => {}
                         Some(Json::Str(text)) => joined.extend_from_slice(&text.0),
                         Some(other) => {
-                            let message = format!("sequence item {i}: expected str instance, {} found", other.type_name());
+                            let message =
+                                format!("sequence item {i}: expected str instance, {} found", other.type_name());
                             return Err(PyError { kind: ErrorKind::TypeError, message });
                         }
                     }

@@ -9,7 +9,8 @@ use std::hash::BuildHasherDefault;
 use indexmap::IndexMap;
 use rustc_hash::FxHasher;
 
-use super::text::{float_repr, repr, PyStr};
+use super::text::{repr, PyStr};
+use crate::python::format::float_repr;
 
 /// A JSON object as `json.loads` makes it: a dict, in first-insertion order.
 pub(super) type Dict = IndexMap<PyStr, Json, BuildHasherDefault<FxHasher>>;

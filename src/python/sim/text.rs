@@ -1,11 +1,13 @@
 //! The few rules of Python's text that the simulated API's answers depend on, as CPython 3.11
-//! applies them: `str.isdigit()` and what `int()`/`float()` make of such strings (other scripts'
-//! digits included, errors included), `repr()` of a str and of a float, `str.split()`'s idea of
-//! whitespace, `str.encode("utf-8")`'s error on surrogates, and the stand-in's `unquote`. The
-//! stand-in runs on CPython, so a URL a user types with `²` or `١` in it must answer the same here.
+//! applies them, beyond what [`crate::python::format`] has: `str.isdigit()` and `int()` of such
+//! strings (other scripts' digits, the 4300-digit limit), `repr()` of a str that may hold lone
+//! surrogates (with the full table of printable characters), `str.encode("utf-8")`'s error on
+//! surrogates, and the stand-in's `unquote`. The stand-in runs on CPython, so a URL a user types
+//! with `²` or `١` in it must answer the same here.
 
-use super::tables::{DECIMAL, DIGIT_ONLY, NON_PRINTABLE};
+use super::tables::{DIGIT_ONLY, NON_PRINTABLE};
 use super::{ErrorKind, PyError};
+use crate::python::format::{parse_float, py_isspace, unicode_decimal};
 
 /// CPython's default `sys.get_int_max_str_digits()`: `int()` refuses longer strings of digits.
 const INT_MAX_STR_DIGITS: usize = 4300;
@@ -37,7 +39,9 @@ impl PyStr {
                 None => {
                     let run = self.0[i..].iter().take_while(|&&c| char::from_u32(c).is_none()).count();
                     let message = if run == 1 {
-                        format!("'utf-8' codec can't encode character '\\u{c:04x}' in position {i}: surrogates not allowed")
+                        format!(
+                            "'utf-8' codec can't encode character '\\u{c:04x}' in position {i}: surrogates not allowed"
+                        )
                     } else {
                         let last = i + run - 1;
                         format!("'utf-8' codec can't encode characters in position {i}-{last}: surrogates not allowed")
@@ -56,21 +60,16 @@ fn range_of(table: &[(u32, u32)], c: u32) -> Option<(u32, u32)> {
     table.get(i).copied().filter(|&(lo, _)| lo <= c)
 }
 
-/// The value of a decimal digit of any script (`str.isdecimal()`), which `int()` and `float()` read.
-fn decimal_value(c: char) -> Option<u32> {
-    range_of(DECIMAL, u32::from(c)).map(|(lo, _)| (u32::from(c) - lo) % 10)
-}
-
 /// `s.isdigit()`: not empty, and every character a digit (decimal or not: `²` is a digit).
 pub(super) fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| decimal_value(c).is_some() || range_of(DIGIT_ONLY, u32::from(c)).is_some())
+    !s.is_empty() && s.chars().all(|c| unicode_decimal(c).is_some() || range_of(DIGIT_ONLY, u32::from(c)).is_some())
 }
 
 /// `int(s)` for a string the caller found `isdigit()`: the value's decimal digits, without
 /// leading zeros. CPython counts the leading decimal digits first (refusing more than 4300),
 /// then refuses the string if anything follows them (`²` is a digit but not a decimal one).
 pub(super) fn int_of_digits(s: &str) -> Result<String, PyError> {
-    let leading = s.chars().take_while(|&c| decimal_value(c).is_some()).count();
+    let leading = s.chars().take_while(|&c| unicode_decimal(c).is_some()).count();
     if leading > INT_MAX_STR_DIGITS {
         return Err(PyError {
             kind: ErrorKind::ValueError,
@@ -80,27 +79,23 @@ pub(super) fn int_of_digits(s: &str) -> Result<String, PyError> {
             ),
         });
     }
-    let digits: Option<String> = s.chars().map(|c| decimal_value(c).and_then(|d| char::from_digit(d, 10))).collect();
+    let digits: Option<String> = s.chars().map(|c| unicode_decimal(c).and_then(|d| char::from_digit(d, 10))).collect();
     let Some(digits) = digits else {
         // `%.200R`: the repr cut to 200 characters.
         let shown: String = repr(&PyStr::from(s)).chars().take(200).collect();
-        return Err(PyError { kind: ErrorKind::ValueError, message: format!("invalid literal for int() with base 10: {shown}") });
+        return Err(PyError {
+            kind: ErrorKind::ValueError,
+            message: format!("invalid literal for int() with base 10: {shown}"),
+        });
     };
     let trimmed = digits.trim_start_matches('0');
     Ok(if trimmed.is_empty() { "0".to_string() } else { trimmed.to_string() })
 }
 
-/// `float(s)` for digits with at most one `.` (the stand-in's `/delay/{secs}`), other scripts'
-/// decimal digits included; anything else is CPython's `ValueError`.
-pub(super) fn float_of_digits(s: &str) -> Result<f64, PyError> {
-    let ascii: Option<String> = s
-        .chars()
-        .map(|c| if c == '.' { Some('.') } else { decimal_value(c).and_then(|d| char::from_digit(d, 10)) })
-        .collect();
-    ascii.and_then(|a| a.parse::<f64>().ok()).ok_or_else(|| PyError {
-        kind: ErrorKind::ValueError,
-        message: format!("could not convert string to float: {}", repr(&PyStr::from(s))),
-    })
+/// `float(s)`, other scripts' decimal digits included (`float("١.٥")` is 1.5, `float("²")` a
+/// `ValueError`).
+pub(super) fn float_of(s: &str) -> Result<f64, PyError> {
+    parse_float(s).map_err(|e| PyError { kind: ErrorKind::ValueError, message: e.msg })
 }
 
 /// `int(s)` as an `f64`, the way `int * 2.5` converts it (correctly rounded; too large is
@@ -112,27 +107,9 @@ pub(super) fn int_to_float(digits: &str) -> Result<f64, PyError> {
     }
 }
 
-/// `str.isspace()` for one code point: what `str.split()` splits on.
-fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        '\t'..='\r'
-            | '\x1c'..='\x20'
-            | '\u{85}'
-            | '\u{a0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200a}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202f}'
-            | '\u{205f}'
-            | '\u{3000}'
-    )
-}
-
 /// `len(s.split())`.
 pub(super) fn word_count(s: &str) -> usize {
-    s.split(is_space).filter(|w| !w.is_empty()).count()
+    s.split(py_isspace).filter(|w| !w.is_empty()).count()
 }
 
 /// `repr(s)` of a str: CPython's choice of quotes and escapes, with its table of printable
@@ -161,55 +138,6 @@ pub(super) fn repr(s: &PyStr) -> String {
     out
 }
 
-/// `repr(x)` of a float (`json.dumps` writes the same but for `NaN`, `Infinity`, `-Infinity`):
-/// the shortest digits that read back as `x`, in positional notation for exponents -4 to 15
-/// (`0.0001`, `1e-05`, `1e+16`), with `.0` for an integral value.
-pub(super) fn float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".to_string();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
-    }
-    // Rust's `{:e}` gives the same shortest round-trip digits: "-1.2345e-7", "1e16", "0e0".
-    let sci = format!("{:e}", x.abs());
-    let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    // With x = 0.DIGITS * 10**point.
-    let point = exponent.parse::<i32>().unwrap_or(0) + 1;
-    let mut out = String::new();
-    if x.is_sign_negative() {
-        out.push('-');
-    }
-    let len = digits.len() as i32;
-    if -4 < point && point <= 16 {
-        if point <= 0 {
-            out.push_str("0.");
-            out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
-            out.push_str(&digits);
-        } else if point >= len {
-            out.push_str(&digits);
-            out.extend(std::iter::repeat_n('0', (point - len) as usize));
-            out.push_str(".0");
-        } else {
-            let (whole, frac) = digits.split_at(point as usize);
-            out.push_str(whole);
-            out.push('.');
-            out.push_str(frac);
-        }
-    } else {
-        let (first, rest) = digits.split_at(1.min(digits.len()));
-        out.push_str(first);
-        if !rest.is_empty() {
-            out.push('.');
-            out.push_str(rest);
-        }
-        let e = point - 1;
-        out.push_str(&format!("e{}{:02}", if e < 0 { '-' } else { '+' }, e.unsigned_abs()));
-    }
-    out
-}
-
 /// The stand-in's `unquote` of a query key or value: `+` is a space, `%XX` a byte, every other
 /// character its UTF-8 bytes; the bytes are then read as UTF-8 with U+FFFD for what is not.
 pub(super) fn unquote(s: &str) -> String {
@@ -218,7 +146,10 @@ pub(super) fn unquote(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        let pair = b.get(i + 1..i + 3).and_then(|p| std::str::from_utf8(p).ok()).filter(|p| p.bytes().all(|c| c.is_ascii_hexdigit()));
+        let pair = b
+            .get(i + 1..i + 3)
+            .and_then(|p| std::str::from_utf8(p).ok())
+            .filter(|p| p.bytes().all(|c| c.is_ascii_hexdigit()));
         match pair.map(|p| u8::from_str_radix(p, 16)) {
             Some(Ok(byte)) if b[i] == b'%' => {
                 out.push(byte);
