@@ -25,10 +25,12 @@
 //! return (a.status, a.reason, dict(a.headers), a.body, a.url)
 //! ```
 //!
-//! The sleeps are the caller's own `asyncio.sleep` / `time.sleep`, with their rules for what the
-//! stand-in may hand them: a latency of 0 or less (`simulate(latency=-1)`) is one yield for
-//! `asyncio.sleep` but a `ValueError` for `time.sleep`; `inf` never ends; an int too large for a
-//! float is an `OverflowError`.
+//! The sleeps are the caller's own `asyncio.sleep` / `time.sleep`, with CPython's rules for what
+//! the stand-in may hand them: a latency of 0 or less (`simulate(latency=-1)`) is one yield for
+//! `asyncio.sleep` but `ValueError("sleep length must be non-negative")` for `time.sleep`; `inf`
+//! and `nan` never end in `asyncio.sleep` (`time.sleep` raises); an int too large for a float
+//! (`/delay/{400 digits}`) is `OverflowError("int too large to convert to float")` in
+//! `asyncio.sleep`.
 
 mod json;
 mod tables;
@@ -265,7 +267,7 @@ impl<L: Clone> Simulator<L> {
             Ok(parts) => parts,
             Err(e) => return Outcome::Raise(e),
         };
-        if !is_simulated(&parts.host) {
+        if !is_simulated_host(&parts.host) {
             if parts.host == "invalid" || parts.host.ends_with(".invalid") {
                 let message = "Name or service not known".to_string();
                 return Outcome::Raise(PyError { kind: ErrorKind::ConnectionError, message });
@@ -415,8 +417,15 @@ fn split_url(url: &str) -> Result<UrlParts<'_>, PyError> {
     Ok(UrlParts { host: host.to_lowercase(), path: if path.is_empty() { "/" } else { path }, query })
 }
 
+/// Whether [`Simulator::request`] answers `url` (and counts it) rather than raising at once (a
+/// URL without `://`, an `.invalid` host) or leaving it to the network. No side effects: for
+/// the caller to tell beforehand how a request will go.
+pub fn is_simulated(url: &str) -> bool {
+    split_url(url).is_ok_and(|parts| is_simulated_host(&parts.host))
+}
+
 /// `example.com`, `example.org`, `example.net`, their subdomains, and the LLM's host.
-fn is_simulated(host: &str) -> bool {
+fn is_simulated_host(host: &str) -> bool {
     host == LLM_HOST
         || ["example.com", "example.org", "example.net"]
             .iter()

@@ -111,6 +111,58 @@ def random_urls(rng):
     return urls
 
 
+def random_value(rng, depth=0):
+    """A random Python value of the kinds json.loads makes."""
+    kind = rng.randrange(10 if depth < 4 else 7)
+    if kind == 0:
+        return rng.choice([None, True, False])
+    if kind == 1:
+        return rng.choice([0, -1, 7, 2 ** 70, -(10 ** 30), rng.randrange(-10 ** 6, 10 ** 6)])
+    if kind == 2:
+        return rng.choice([0.5, -0.0, 1e-7, 1e300, rng.uniform(-1e3, 1e3), float("inf"), float("nan")])
+    if kind in (3, 4, 5, 6):
+        alphabet = "ab \"\\/\b\f\n\r\t\x00\x1f\x7f\x80\xe9\u2028\ufeff\U0001F600\ud800\udfff'"
+        return "".join(rng.choice(alphabet) for _ in range(rng.randrange(8)))
+    if kind in (7, 8):
+        return [random_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+    return {random_value(rng, 4) if rng.random() < 0.9 else "k": random_value(rng, depth + 1)
+            for _ in range(rng.randrange(4))}
+
+
+def random_bodies(rng):
+    """Valid JSON written in several styles, and junk made of JSON's tokens."""
+    bodies = []
+    for _ in range(150):
+        value = random_value(rng)
+        separators = rng.choice([(",", ":"), (", ", ": "), (" ,\n", " :\t")])
+        text = json.dumps(value, ensure_ascii=rng.random() < 0.5, separators=separators)
+        if any(0xD800 <= ord(c) < 0xE000 for c in text):  # a request body is text without surrogates
+            text = json.dumps(value, separators=separators)
+        bodies.append(text)
+    tokens = ["[", "]", "{", "}", '"', "\\", "\\u", "\\ud800", "\\udc00", "d83d", ",", ":", " ", "\t", "null",
+              "true", "NaN", "-Infinity", "-", "0", "1", "1e400", ".5", "e", "E", "+", "2.5", '"a"', "[]", "{}",
+              "\U0001F600", "\xe9", "\x01", '"x": ', '"text"']
+    for _ in range(150):
+        bodies.append("".join(rng.choice(tokens) for _ in range(rng.randrange(1, 25))))
+    return bodies
+
+
+def random_llm_bodies(rng):
+    bodies = []
+    for _ in range(60):
+        msgs = []
+        for _ in range(rng.randrange(4)):
+            content = rng.choice([random_value(rng, 3), "word " * rng.randrange(20),
+                                  [{"type": rng.choice(["text", "image"]), "text": rng.choice(["t", "two words", ""])}
+                                   for _ in range(rng.randrange(3))]])
+            msgs.append({"role": rng.choice(["user", "user", "assistant"]), "content": content})
+        doc = {"model": rng.choice(["m", None, 3, ["x"]]), "messages": msgs}
+        if rng.random() < 0.1:
+            doc = random_value(rng)
+        bodies.append(json.dumps(doc))
+    return bodies
+
+
 def operations():
     long_digits = "1" * 400
     limit_digits = "7" * 4301
@@ -306,6 +358,13 @@ def operations():
         yield request("GET", "http://nope.invalid/")
     yield simulate(failure_rate=0.0)
     yield request("GET", "http://example.com/users/1")
+    # seeded random bodies: JSON in several styles, junk, LLM requests
+    yield reset()
+    rng = random.Random(5)
+    for body in random_bodies(rng):
+        yield request("POST", "https://example.net/echo", body)
+    for body in random_llm_bodies(rng):
+        yield llm(body)
     # a seeded mix of odd URLs, methods and bodies
     yield reset()
     rng = random.Random(7)

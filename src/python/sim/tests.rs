@@ -153,6 +153,10 @@ fn reads_like_the_doc() {
     );
     assert_eq!(sim.request("GET", "https://www.python.org/", None), Outcome::Network { host: "www.python.org".into() });
     assert_eq!((sim.requests, sim.llm_calls), (3, 0));
+    let simulated = ["http://Api.Example.COM:8080/x", "https://api.anthropic.com/v1/messages", "ftp://u@example.net"];
+    assert!(simulated.iter().all(|url| is_simulated(url)));
+    let elsewhere = ["http://example.com.", "https://example.co/", "example.com/users", "http://nope.invalid/"];
+    assert!(!elsewhere.iter().any(|url| is_simulated(url)));
     assert_eq!((reason(418), reason(599)), ("I'm a Teapot", ""));
     assert_eq!((fnv1a32(&[]), fnv1a32(&["a"]), fnv1a32(&["fo", "obar"])), (0x811c_9dc5, 0xe40c_292c, 0xbf9c_f968));
 }
