@@ -303,9 +303,9 @@ const BODY_PIECES: &[&str] = &[
 fn random_text(rng: &mut fastrand::Rng, pieces: &[&str], max: usize) -> String {
     let mut out = String::new();
     for _ in 0..rng.usize(0..max) {
-        match rng.u8(0..20) {
-            0 => out.push(rng.char(..)),
-            1 => out.push_str(&"9".repeat(rng.usize(0..5000))),
+        match rng.u8(0..200) {
+            0..=9 => out.push(rng.char(..)),
+            10 => out.push_str(&"9".repeat(rng.usize(0..5000))),
             _ => out.push_str(pieces[rng.usize(0..pieces.len())]),
         }
     }
@@ -318,6 +318,7 @@ fn random_requests_never_panic() {
     let mut sim = Simulator::<f64>::new();
     let rates = [0.0, 0.3, 1.0, -2.0, 7.5, f64::NAN, f64::INFINITY, 1e308];
     let simulated = ["http://example.com/", "https://api.example.org/", "https://api.anthropic.com/v1/messages"];
+    let mut seen = [0; 3];
     for i in 0..100_000 {
         if i % 1000 == 0 {
             sim.simulate(rng.bool().then(|| rng.f64()), rates[rng.usize(0..rates.len())]);
@@ -333,9 +334,18 @@ fn random_requests_never_panic() {
             Outcome::Answer(a) => {
                 assert!(a.body.is_ascii() && a.reason == reason(a.status) && a.url == url, "{url:?}");
                 assert_eq!(sim.requests, before.0 + 1);
+                seen[0] += 1;
             }
-            Outcome::Network { .. } => assert_eq!((sim.requests, sim.llm_calls), before),
-            Outcome::Raise(e) => assert!(!e.message.is_empty()),
+            Outcome::Network { .. } => {
+                assert_eq!((sim.requests, sim.llm_calls), before);
+                seen[1] += 1;
+            }
+            Outcome::Raise(e) => {
+                assert!(!e.message.is_empty());
+                seen[2] += 1;
+            }
         }
     }
+    // Answers, the network and exceptions all had their share.
+    assert!(seen.iter().all(|&count| count > 5_000), "{seen:?}");
 }

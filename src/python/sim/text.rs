@@ -141,22 +141,19 @@ pub(super) fn repr(s: &PyStr) -> String {
 /// The stand-in's `unquote` of a query key or value: `+` is a space, `%XX` a byte, every other
 /// character its UTF-8 bytes; the bytes are then read as UTF-8 with U+FFFD for what is not.
 pub(super) fn unquote(s: &str) -> String {
+    let hex = |b: Option<&u8>| b.and_then(|&b| char::from(b).to_digit(16)).and_then(|d| u8::try_from(d).ok());
     let s = s.replace('+', " ");
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
-    while i < b.len() {
-        let pair = b
-            .get(i + 1..i + 3)
-            .and_then(|p| std::str::from_utf8(p).ok())
-            .filter(|p| p.bytes().all(|c| c.is_ascii_hexdigit()));
-        match pair.map(|p| u8::from_str_radix(p, 16)) {
-            Some(Ok(byte)) if b[i] == b'%' => {
-                out.push(byte);
+    while let Some(&byte) = b.get(i) {
+        match (byte, hex(b.get(i + 1)), hex(b.get(i + 2))) {
+            (b'%', Some(high), Some(low)) => {
+                out.push(high * 16 + low);
                 i += 3;
             }
             _ => {
-                out.push(b[i]);
+                out.push(byte);
                 i += 1;
             }
         }
