@@ -26,5 +26,6 @@ pub mod parse;
 pub mod program;
 pub mod random;
 pub mod scope;
+pub mod sim;
 pub mod traceback;
 pub mod value;
