@@ -297,6 +297,8 @@ pub struct Interp {
     pub next_frame_id: Cell<u64>,
     /// The program ended through `sys.exit(code)`.
     pub exit_code: Cell<Option<i64>>,
+    /// The simulated API's settings and counters (`interleave.simulate`).
+    pub sim: RefCell<super::sim::Simulator<Value>>,
 }
 
 impl Interp {
@@ -321,6 +323,7 @@ impl Interp {
                 hold_started: Cell::new(now_ms()),
                 next_frame_id: Cell::new(1),
                 exit_code: Cell::new(None),
+                sim: RefCell::new(super::sim::Simulator::new()),
             };
             interp.main.set("__name__", Value::str("__main__"));
             set_current_interp(this.clone());

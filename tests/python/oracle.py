@@ -40,6 +40,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 STANDINS = os.path.join(HERE, "standins")
+# The client libraries the engine embeds run under CPython unchanged.
+CLIENTS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "src", "python", "modules", "py")
 TIMEOUT = 60
 
 
@@ -77,7 +79,7 @@ def run(path):
     try:
         shutil.copyfile(path, os.path.join(tmpdir, "main.py"))
         env = dict(os.environ)
-        env["PYTHONPATH"] = STANDINS
+        env["PYTHONPATH"] = STANDINS + os.pathsep + CLIENTS
         env["PYTHONHASHSEED"] = "0"
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         for k in ("PYTHONWARNINGS", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE", "PYTHONTRACEMALLOC"):

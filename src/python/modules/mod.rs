@@ -6,6 +6,7 @@
 pub mod asyncio;
 pub mod json;
 pub mod math;
+pub mod net;
 pub mod random;
 pub mod small;
 pub mod sys;
@@ -28,6 +29,22 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
         "typing" => small::typing(interp),
         "dataclasses" => small::dataclasses(interp),
         "functools" => small::functools(interp),
-        _ => return Ok(None),
+        "_interleave" => net::module(interp),
+        other => match net::source(other) {
+            Some(src) => python_module(interp, other, src)?,
+            None => return Ok(None),
+        },
     }))
+}
+
+/// A module written in Python and embedded here: compiled and run once, on first import.
+fn python_module(interp: &Interp, name: &str, source: &str) -> R<Rc<Module>> {
+    let broken = |why: String| interp.err("ImportError", format!("the embedded module {name} could not be loaded: {why}"));
+    let parsed = super::parse::parse(source).map_err(|e| broken(e.first().map(|e| e.message.clone()).unwrap_or_default()))?;
+    let code = super::lower::compile(&parsed, source).map_err(|e| broken(e.message))?;
+    let module = Module::new(name);
+    module.set("__name__", super::value::Value::str(name));
+    let frame = super::exec::Frame::new(interp, code, module.clone(), None);
+    super::call::run_to_end(interp, frame)?;
+    Ok(module)
 }
