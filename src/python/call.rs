@@ -364,7 +364,25 @@ fn set_owner(v: &Value, class: &Rc<Class>) {
 pub fn instantiate(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
     if !class.user {
         if class.is_exception() {
-            return Ok(Value::Instance(interp.new_exc(class, args.pos)));
+            let mut class = class.clone();
+            // `OSError(errno, strerror)` makes the subclass for that errno, as CPython does.
+            if &*class.name == "OSError" && args.pos.len() >= 2 {
+                if let Value::Int(n) = &args.pos[0] {
+                    let sub = match n {
+                        2 => "FileNotFoundError",
+                        17 => "FileExistsError",
+                        1 | 13 => "PermissionError",
+                        32 => "BrokenPipeError",
+                        103 => "ConnectionAbortedError",
+                        104 => "ConnectionResetError",
+                        111 => "ConnectionRefusedError",
+                        110 => "TimeoutError",
+                        _ => "OSError",
+                    };
+                    class = interp.types.exc(sub);
+                }
+            }
+            return Ok(Value::Instance(interp.new_exc(&class, args.pos)));
         }
         return super::builtins::construct(interp, class, args);
     }

@@ -386,7 +386,15 @@ impl Generator {
                 *self.state.borrow_mut() = GenState::Done;
                 // PEP 479: a StopIteration leaking out of a generator becomes RuntimeError.
                 if e.is(&interp.types.exc("StopIteration")) {
-                    return Err(interp.runtime_error("generator raised StopIteration"));
+                    let r = interp.runtime_error("generator raised StopIteration");
+                    if let (PyErr::Exc(new), PyErr::Exc(old)) = (&r, &e) {
+                        if let Some(d) = &new.exc {
+                            let mut d = d.borrow_mut();
+                            d.cause = Some(Value::Instance(old.clone()));
+                            d.suppress_context = true;
+                        }
+                    }
+                    return Err(r);
                 }
                 Err(e)
             }

@@ -196,14 +196,14 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
         },
         BuiltinType::List => match name {
             "append" => |i, a| {
-                expect(i, &a, "append", 2, 2)?;
+                expect(i, &method_args(&a), "append", 1, 1)?;
                 let l = this_list(i, &a)?;
                 ops::check_size(i, l.borrow().len() + 1)?;
                 l.borrow_mut().push(a.pos[1].clone());
                 Ok(Value::None)
             },
             "extend" => |i, a| {
-                expect(i, &a, "extend", 2, 2)?;
+                expect(i, &method_args(&a), "extend", 1, 1)?;
                 let l = this_list(i, &a)?;
                 let items = ops::collect(i, &a.pos[1])?;
                 ops::check_size(i, l.borrow().len() + items.len())?;
@@ -211,7 +211,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 Ok(Value::None)
             },
             "insert" => |i, a| {
-                expect(i, &a, "insert", 3, 3)?;
+                expect(i, &method_args(&a), "insert", 2, 2)?;
                 let l = this_list(i, &a)?;
                 let n = l.borrow().len() as i64;
                 let at = ops::to_index(i, &a.pos[1])?;
@@ -220,7 +220,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 Ok(Value::None)
             },
             "remove" => |i, a| {
-                expect(i, &a, "remove", 2, 2)?;
+                expect(i, &method_args(&a), "remove", 1, 1)?;
                 let l = this_list(i, &a)?;
                 let items = l.borrow().clone();
                 for (k, x) in items.iter().enumerate() {
@@ -232,7 +232,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 Err(i.value_error("list.remove(x): x not in list"))
             },
             "pop" => |i, a| {
-                expect(i, &a, "pop", 1, 2)?;
+                expect(i, &method_args(&a), "pop", 0, 1)?;
                 let l = this_list(i, &a)?;
                 let n = l.borrow().len();
                 if n == 0 {
@@ -315,14 +315,14 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "values" => |i, a| view(i, &a, DictPart::Values),
             "items" => |i, a| view(i, &a, DictPart::Items),
             "get" => |i, a| {
-                expect(i, &a, "get", 2, 3)?;
+                expect(i, &method_args(&a), "get", 1, 2)?;
                 let d = this_dict(i, &a)?;
                 let k = ops::key(i, a.pos[1].clone())?;
                 let found = d.borrow().get(&k).cloned();
                 Ok(found.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or_default()))
             },
             "pop" => |i, a| {
-                expect(i, &a, "pop", 2, 3)?;
+                expect(i, &method_args(&a), "pop", 1, 2)?;
                 let d = this_dict(i, &a)?;
                 let k = ops::key(i, a.pos[1].clone())?;
                 let removed = d.borrow_mut().remove(&k);
@@ -341,7 +341,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 }
             },
             "setdefault" => |i, a| {
-                expect(i, &a, "setdefault", 2, 3)?;
+                expect(i, &method_args(&a), "setdefault", 1, 2)?;
                 let d = this_dict(i, &a)?;
                 let k = ops::key(i, a.pos[1].clone())?;
                 let existing = d.borrow().get(&k).cloned();
@@ -376,13 +376,13 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
         },
         BuiltinType::Set | BuiltinType::FrozenSet => match name {
             "add" => |i, a| {
-                expect(i, &a, "add", 2, 2)?;
+                expect(i, &method_args(&a), "add", 1, 1)?;
                 let k = ops::key(i, a.pos[1].clone())?;
                 this_set(i, &a)?.borrow_mut().items.insert(k);
                 Ok(Value::None)
             },
             "remove" => |i, a| {
-                expect(i, &a, "remove", 2, 2)?;
+                expect(i, &method_args(&a), "remove", 1, 1)?;
                 let k = ops::key(i, a.pos[1].clone())?;
                 if !this_set(i, &a)?.borrow_mut().items.shift_remove(&k) {
                     return Err(i.key_error(a.pos[1].clone()));
@@ -493,6 +493,11 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
 }
 
 // ----- helpers -----------------------------------------------------------------------------
+
+/// The arguments without the object the method is called on (CPython's counts leave it out).
+fn method_args(a: &Args) -> Args {
+    Args { pos: a.pos.get(1..).map(<[Value]>::to_vec).unwrap_or_default(), kw: a.kw.clone() }
+}
 
 fn this_str(interp: &Interp, a: &Args) -> R<Rc<str>> {
     match a.pos.first() {
@@ -687,7 +692,7 @@ fn split(interp: &Interp, a: Args, from_right: bool) -> R<Value> {
 }
 
 fn join(interp: &Interp, a: Args) -> R<Value> {
-    expect(interp, &a, "join", 2, 2)?;
+    expect(interp, &method_args(&a), "join", 1, 1)?;
     let sep = this_str(interp, &a)?;
     let items = ops::collect(interp, &a.pos[1]).map_err(|e| {
         if e.is(&interp.types.exc("TypeError")) {
@@ -736,7 +741,7 @@ fn strip(interp: &Interp, a: Args, left: bool, right: bool) -> R<Value> {
 }
 
 fn replace(interp: &Interp, a: Args) -> R<Value> {
-    expect(interp, &a, "replace", 3, 4)?;
+    expect(interp, &method_args(&a), "replace", 2, 3)?;
     let s = this_str(interp, &a)?;
     let old = str_arg(interp, &a, 1, "replace")?;
     let new = str_arg(interp, &a, 2, "replace")?;

@@ -32,7 +32,15 @@ fn dtoa(x: f64, mode: Mode) -> (Vec<u8>, i64) {
         Mode::Shortest | Mode::Significant(_) => {
             let s = match mode {
                 Mode::Significant(p) => format!("{:.*e}", p.clamp(1, MAX_SIG) - 1, a),
-                _ => format!("{a:e}"),
+                _ => {
+                    // Rust finds the fewest digits that round-trip; when two such strings are
+                    // equally close (1e15 + 0.3 ends in .25), it may pick the upper one, while
+                    // CPython's dtoa takes the nearest, ties to even. Correctly rounding to that
+                    // many digits gives CPython's choice (the nearest always round-trips too).
+                    let shortest = format!("{a:e}");
+                    let n = shortest.split_once('e').map_or(1, |(m, _)| m.bytes().filter(u8::is_ascii_digit).count());
+                    format!("{:.*e}", n.saturating_sub(1), a)
+                }
             };
             // "d.ddde±N": the digits, then the exponent of the first one.
             let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));

@@ -325,6 +325,11 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro_name: Name, coro_line
         coro_line,
     });
     TASKS.with(|t| t.borrow_mut().push((task.id(), Rc::downgrade(&py))));
+    // A pending task is referenced by the loop (as in CPython), so current_task() and
+    // all_tasks() find its object even if the program kept none.
+    let id = task.id();
+    PENDING.with(|p| p.borrow_mut().push((id, py.clone())));
+    task.future().add_done_callback(move |_| PENDING.with(|p| p.borrow_mut().retain(|(i, _)| *i != id)));
     // "Task exception was never retrieved", when the last reference to a failed task goes.
     let weak_interp = interp.this.clone();
     task.future().on_lost(move |e| {
@@ -343,11 +348,15 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro_name: Name, coro_line
 thread_local! {
     /// Python task objects by task, while alive (for `current_task()`).
     static TASKS: RefCell<Vec<(TaskId, Weak<PyTask>)>> = const { RefCell::new(Vec::new()) };
+    /// Task objects of tasks still running.
+    static PENDING: RefCell<Vec<(TaskId, Rc<PyTask>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Forgets the task objects of a finished program.
 pub fn reset() {
     TASKS.with(|t| t.borrow_mut().clear());
+    let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    drop(pending);
 }
 
 fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>) -> R<Value> {
@@ -495,7 +504,7 @@ fn gather(interp: &Interp, args: Args) -> R<Value> {
             .map(|r| match r {
                 Ok(v) => v.value,
                 // gather puts `CancelledError(msg or '')` in a cancelled child's place.
-                Err(e) if e.is_cancelled() && e.payload().is_none() => {
+                Err(e) if e.is_cancelled() => {
                     Value::Instance(interp.new_exc(&interp.types.exc("CancelledError"), vec![Value::str(e.message())]))
                 }
                 Err(e) => from_aio(&interp, e).value(),

@@ -96,6 +96,7 @@ struct Dumper<'a> {
     key_sep: String,
     sort_keys: bool,
     ensure_ascii: bool,
+    allow_nan: bool,
     default: Option<Value>,
     stack: Vec<usize>,
 }
@@ -155,7 +156,12 @@ impl Dumper<'_> {
             Value::None => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Value::Int(i) => out.push_str(&i.to_string()),
-            Value::Float(x) => out.push_str(&float_text(*x)),
+            Value::Float(x) => {
+                if !x.is_finite() && !self.allow_nan {
+                    return Err(interp.value_error("Out of range float values are not JSON compliant"));
+                }
+                out.push_str(&float_text(*x))
+            }
             Value::Str(s) => out.push_str(&escape(s, self.ensure_ascii)),
             Value::List(_) | Value::Tuple(_) => {
                 let items = match v {
@@ -269,6 +275,7 @@ fn dumps(interp: &Interp, args: Args) -> R<Value> {
         key_sep,
         sort_keys: kw("sort_keys").map(|v| ops::truthy(interp, &v)).transpose()?.unwrap_or(false),
         ensure_ascii: kw("ensure_ascii").map(|v| ops::truthy(interp, &v)).transpose()?.unwrap_or(true),
+        allow_nan: kw("allow_nan").map(|v| ops::truthy(interp, &v)).transpose()?.unwrap_or(true),
         default: kw("default").filter(|v| !v.is_none()),
         stack: Vec::new(),
     };
@@ -367,7 +374,7 @@ impl Parser<'_> {
                             self.i += 1;
                             self.ws();
                             if self.peek() == Some('}') {
-                                return Err(self.err("Illegal trailing comma before end of object", self.i - 1));
+                                return Err(self.err("Expecting property name enclosed in double quotes", self.i));
                             }
                         }
                         Some('}') => {
@@ -395,7 +402,7 @@ impl Parser<'_> {
                             self.i += 1;
                             self.ws();
                             if self.peek() == Some(']') {
-                                return Err(self.err("Illegal trailing comma before end of array", self.i - 1));
+                                return Err(self.err("Expecting value", self.i));
                             }
                         }
                         Some(']') => {

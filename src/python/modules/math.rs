@@ -27,8 +27,7 @@ fn unary(interp: &Interp, args: Args, name: &str, f: fn(f64) -> f64, domain: fn(
 
 fn int_of(interp: &Interp, v: &Value) -> R<i64> {
     match v {
-        Value::Float(f) => Err(interp
-            .type_error(format!("'float' object cannot be interpreted as an integer (got {})", fmt::float_repr(*f)))),
+        Value::Float(_) => Err(interp.type_error("'float' object cannot be interpreted as an integer")),
         other => ops::to_index(interp, other),
     }
 }
@@ -227,7 +226,7 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
                 keep.push(x);
                 partials = keep;
             }
-            Ok(Value::Float(partials.iter().sum()))
+            Ok(Value::Float(partials.iter().fold(0.0, |a, b| a + b)))
         }),
         ("prod", |i, a| {
             let items = ops::collect(i, a.pos.first().unwrap_or(&Value::None))?;

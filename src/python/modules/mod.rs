@@ -39,8 +39,10 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
 
 /// A module written in Python and embedded here: compiled and run once, on first import.
 fn python_module(interp: &Interp, name: &str, source: &str) -> R<Rc<Module>> {
-    let broken = |why: String| interp.err("ImportError", format!("the embedded module {name} could not be loaded: {why}"));
-    let parsed = super::parse::parse(source).map_err(|e| broken(e.first().map(|e| e.message.clone()).unwrap_or_default()))?;
+    let broken =
+        |why: String| interp.err("ImportError", format!("the embedded module {name} could not be loaded: {why}"));
+    let parsed =
+        super::parse::parse(source).map_err(|e| broken(e.first().map(|e| e.message.clone()).unwrap_or_default()))?;
     let code = super::lower::compile(&parsed, source).map_err(|e| broken(e.message))?;
     let module = Module::new(name);
     module.set("__name__", super::value::Value::str(name));

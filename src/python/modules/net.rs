@@ -38,7 +38,11 @@ fn text_arg(interp: &Interp, args: &Args, i: usize) -> R<String> {
 fn seconds(interp: &Interp, l: &Latency<Value>) -> R<f64> {
     match l {
         Latency::Float(x) => Ok(*x),
-        Latency::Int(digits) => digits.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| interp.err("OverflowError", "int too large to convert to float")),
+        Latency::Int(digits) => digits
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| interp.err("OverflowError", "int too large to convert to float")),
         Latency::Set(v) => ops::to_f64(interp, v),
     }
 }
@@ -55,7 +59,14 @@ fn answer_tuple(status: u16, reason: &str, headers: &[(&str, &str)], body: &str,
 enum Plan {
     /// Wait, then answer (or time out first).
     Simulated { latency: f64, timeout: Option<f64>, answer: Value, url: String },
-    Real { method: String, url: String, headers: Vec<(String, String)>, body: Option<String>, timeout: Option<f64>, host: String },
+    Real {
+        method: String,
+        url: String,
+        headers: Vec<(String, String)>,
+        body: Option<String>,
+        timeout: Option<f64>,
+        host: String,
+    },
 }
 
 /// Decides what a request does, at the moment it is awaited (when the counters advance).
@@ -131,7 +142,9 @@ fn request(interp: &Interp, args: Args) -> R<Value> {
                 wait_for_answer(interp.clone(), latency, &url).await?;
                 Ok(answer)
             }
-            Plan::Real { method, url, headers, body, timeout, host } => real::fetch(interp, method, url, headers, body, timeout, host).await,
+            Plan::Real { method, url, headers, body, timeout, host } => {
+                real::fetch(interp, method, url, headers, body, timeout, host).await
+            }
         }
     }))
 }
@@ -192,8 +205,17 @@ mod real {
     use super::*;
     use gloo_net::http::{Method, RequestBuilder};
 
-    pub async fn fetch(interp: Rc<Interp>, method: String, url: String, headers: Vec<(String, String)>, body: Option<String>, timeout: Option<f64>, host: String) -> R<Value> {
-        let abort = web_sys::AbortController::new().map_err(|_| interp.runtime_error("this browser cannot abort requests"))?;
+    pub async fn fetch(
+        interp: Rc<Interp>,
+        method: String,
+        url: String,
+        headers: Vec<(String, String)>,
+        body: Option<String>,
+        timeout: Option<f64>,
+        host: String,
+    ) -> R<Value> {
+        let abort =
+            web_sys::AbortController::new().map_err(|_| interp.runtime_error("this browser cannot abort requests"))?;
         let method = match method.to_ascii_uppercase().as_str() {
             "POST" => Method::POST,
             "PUT" => Method::PUT,
@@ -216,7 +238,10 @@ mod real {
         let guard = AbortOnDrop(Some(abort));
         let send = async {
             let resp = req.send().await.map_err(|e| {
-                interp.err("ConnectionError", format!("cannot reach {host}: a network error, a CORS refusal or a blocked address ({e})"))
+                interp.err(
+                    "ConnectionError",
+                    format!("cannot reach {host}: a network error, a CORS refusal or a blocked address ({e})"),
+                )
             })?;
             let status = resp.status();
             let reason = resp.status_text();
@@ -225,7 +250,10 @@ mod real {
                 hs.push((k, v));
             }
             let final_url = resp.url();
-            let text = resp.text().await.map_err(|e| interp.err("ConnectionError", format!("the body of {url} could not be read ({e})")))?;
+            let text = resp
+                .text()
+                .await
+                .map_err(|e| interp.err("ConnectionError", format!("the body of {url} could not be read ({e})")))?;
             let h: Vec<(&str, &str)> = hs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             Ok(answer_tuple(status, &reason, &h, &text, &final_url))
         };
@@ -286,7 +314,18 @@ mod real {
 mod real {
     use super::*;
 
-    pub async fn fetch(interp: Rc<Interp>, _method: String, _url: String, _headers: Vec<(String, String)>, _body: Option<String>, _timeout: Option<f64>, host: String) -> R<Value> {
-        Err(interp.err("ConnectionError", format!("cannot reach {host}: this run is on the virtual clock, which has no network")))
+    pub async fn fetch(
+        interp: Rc<Interp>,
+        _method: String,
+        _url: String,
+        _headers: Vec<(String, String)>,
+        _body: Option<String>,
+        _timeout: Option<f64>,
+        host: String,
+    ) -> R<Value> {
+        Err(interp.err(
+            "ConnectionError",
+            format!("cannot reach {host}: this run is on the virtual clock, which has no network"),
+        ))
     }
 }
