@@ -128,6 +128,14 @@ fn exception_attr(interp: &Interp, inst: &Rc<Instance>, name: &str) -> Option<Va
         "__suppress_context__" => Value::Bool(data.suppress_context),
         "__traceback__" => Value::None,
         "__notes__" => return None,
+        "message" | "exceptions" if inst.class.is_subclass(&interp.types.exc("BaseExceptionGroup")) => {
+            match (name, data.args.get(if name == "message" { 0 } else { 1 })) {
+                ("message", Some(m)) => m.clone(),
+                (_, Some(Value::List(l))) => Value::tuple(l.borrow().clone()),
+                (_, Some(other)) => other.clone(),
+                _ => Value::None,
+            }
+        }
         "value" if inst.class.is_subclass(&interp.types.exc("StopIteration")) => {
             data.args.first().cloned().unwrap_or_default()
         }

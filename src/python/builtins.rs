@@ -793,10 +793,60 @@ pub fn object_method(interp: &Interp, this: &Value, name: &str) -> Option<Value>
     base_method(interp, &interp.types.object, this, name)
 }
 
-/// `str(exception)`, CPython's rules (KeyError shows its key as repr).
+/// `BaseExceptionGroup(message, exceptions)` with CPython's checks; an `ExceptionGroup` when
+/// every member is an `Exception`, as `BaseExceptionGroup.__new__` decides.
+pub fn exception_group(interp: &Interp, message: &str, exceptions: Vec<Value>) -> R<Rc<Instance>> {
+    new_exception_group(interp, &interp.types.exc("BaseExceptionGroup"), Value::str(message), Value::list(exceptions))
+}
+
+/// `cls(message, exceptions)` for `BaseExceptionGroup`, `ExceptionGroup` or a subclass.
+pub fn new_exception_group(interp: &Interp, class: &Rc<Class>, message: Value, exceptions: Value) -> R<Rc<Instance>> {
+    if !matches!(message, Value::Str(_)) {
+        return Err(interp.type_error(format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", message.type_name())));
+    }
+    let members: Vec<Value> = match &exceptions {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        _ => return Err(interp.type_error("second argument (exceptions) must be a sequence")),
+    };
+    if members.is_empty() {
+        return Err(interp.value_error("second argument (exceptions) must be a non-empty sequence"));
+    }
+    let exception = interp.types.exc("Exception");
+    let mut all_exceptions = true;
+    for (k, m) in members.iter().enumerate() {
+        match m {
+            Value::Instance(i) if i.exc.is_some() => all_exceptions &= i.class.is_subclass(&exception),
+            _ => {
+                return Err(interp.value_error(format!("Item {k} of second argument (exceptions) is not an exception")))
+            }
+        }
+    }
+    let base_group = interp.types.exc("BaseExceptionGroup");
+    let mut class = class.clone();
+    if Rc::ptr_eq(&class, &base_group) {
+        if all_exceptions {
+            class = interp.types.exc("ExceptionGroup");
+        }
+    } else if class.is_subclass(&exception) && !all_exceptions {
+        return Err(interp.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+    }
+    Ok(interp.new_exc(&class, vec![message, exceptions]))
+}
+
+/// `str(exception)`, CPython's rules (KeyError shows its key as repr; a group counts its members).
 pub fn exc_str(interp: &Interp, v: Option<&Value>) -> R<String> {
     let Some(Value::Instance(i)) = v else { return Ok(String::new()) };
     let args = i.exc().map(|d| d.args.clone()).unwrap_or_default();
+    if i.class.is_subclass(&interp.types.exc("BaseExceptionGroup")) && args.len() == 2 {
+        let n = match &args[1] {
+            Value::List(l) => l.borrow().len(),
+            Value::Tuple(t) => t.len(),
+            _ => 0,
+        };
+        let plural = if n == 1 { "" } else { "s" };
+        return Ok(format!("{} ({n} sub-exception{plural})", ops::str_of(interp, &args[0])?));
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 if i.class.is_subclass(&interp.types.exc("KeyError")) => ops::repr(interp, &args[0]),

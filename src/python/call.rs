@@ -382,6 +382,15 @@ pub fn instantiate(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                     class = interp.types.exc(sub);
                 }
             }
+            if class.is_subclass(&interp.types.exc("BaseExceptionGroup")) {
+                if args.pos.len() != 2 {
+                    let n = args.pos.len();
+                    return Err(interp.type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({n} given)")));
+                }
+                let mut pos = args.pos.into_iter();
+                let (message, members) = (pos.next().unwrap_or_default(), pos.next().unwrap_or_default());
+                return Ok(Value::Instance(super::builtins::new_exception_group(interp, &class, message, members)?));
+            }
             return Ok(Value::Instance(interp.new_exc(&class, args.pos)));
         }
         return super::builtins::construct(interp, class, args);

@@ -129,6 +129,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("ZeroDivisionError", "ArithmeticError"),
     ("AssertionError", "Exception"),
     ("AttributeError", "Exception"),
+    ("FrozenInstanceError", "AttributeError"),
     ("BufferError", "Exception"),
     ("EOFError", "Exception"),
     ("ImportError", "Exception"),
@@ -224,6 +225,7 @@ impl Types {
                 "CancelledError" | "InvalidStateError" => "asyncio.exceptions",
                 "QueueEmpty" | "QueueFull" => "asyncio.queues",
                 "JSONDecodeError" => "json.decoder",
+                "FrozenInstanceError" => "dataclasses",
                 _ => "builtins",
             };
             let mut bases = vec![base];

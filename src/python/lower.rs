@@ -644,6 +644,8 @@ impl Compiler<'_> {
 
     fn with_stmt(&mut self, b: &mut Builder, items: &[ast::WithItem], body: &[Stmt], is_async: bool) -> Result<()> {
         let Some((item, rest)) = items.split_first() else { return self.body(b, body) };
+        // The exit call belongs to the `with` line, as CPython's tracebacks show it.
+        let with_line = b.line;
         let ctx = self.expr(b, &item.context_expr)?;
         let (mgr, exit, value) = (b.temp(), b.temp(), b.temp());
         b.emit(Op::WithEnter { ctx, is_async, mgr, exit, value });
@@ -663,6 +665,7 @@ impl Compiler<'_> {
         b.patch(setup, handler);
         b.patch(enter, handler);
         let result = b.temp();
+        b.line = with_line;
         b.emit(Op::WithExit { exit, result });
         if is_async {
             b.emit(Op::Await(Expr::Load(Var::Local(result)), Some(Target::Var(Var::Local(result)))));

@@ -284,6 +284,9 @@ pub fn str_of(interp: &Interp, v: &Value) -> R<String> {
             if let Some(data) = i.exc() {
                 let args = data.args.clone();
                 drop(data);
+                if i.class.is_subclass(&interp.types.exc("BaseExceptionGroup")) {
+                    return super::builtins::exc_str(interp, Some(v));
+                }
                 if args.len() >= 2 && i.class.is_subclass(&interp.types.exc("OSError")) {
                     if let Value::Int(n) = &args[0] {
                         let mut s = format!("[Errno {n}] {}", str_of(interp, &args[1])?);

@@ -359,6 +359,16 @@ pub fn reset() {
     drop(pending);
 }
 
+/// `loop.create_task(coro, name=…)`: a Python task object.
+pub fn spawn_task(interp: &Interp, coro_value: &Value, name: Option<Name>) -> R<Value> {
+    spawn(interp, coro_value, name)
+}
+
+/// A task object's id and result future.
+pub fn task_future(v: &Value) -> Option<(TaskId, Fut<PyObj>)> {
+    v.downcast::<PyTask>().map(|t| (t.task.id(), t.task.future().clone()))
+}
+
 fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>) -> R<Value> {
     let (rt, me) = running(interp)?;
     if rt.task_count() >= interp.limits.tasks {
@@ -1069,6 +1079,7 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         m.set(name, Value::Class(interp.types.exc(name)));
     }
     m.set("TimeoutError", Value::Class(interp.types.exc("TimeoutError")));
+    super::taskgroup::install(&m);
     for name in ["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"] {
         m.set(name, Value::str(name));
     }

@@ -9,6 +9,7 @@ pub mod math;
 pub mod net;
 pub mod random;
 pub mod small;
+pub mod taskgroup;
 pub mod sys;
 pub mod time;
 

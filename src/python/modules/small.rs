@@ -78,7 +78,6 @@ impl Object for Field {
 /// What `@dataclass` learnt about a class: its fields in order, with their defaults.
 struct Spec {
     fields: Vec<(Name, Option<Value>, Option<Value>)>,
-    frozen: bool,
 }
 
 impl Object for Spec {
@@ -190,9 +189,7 @@ fn dc_lt(interp: &Interp, args: Args) -> R<Value> {
 
 fn dc_setattr(interp: &Interp, args: Args) -> R<Value> {
     let name = args.pos.get(1).map(|v| ops::str_of(interp, v)).transpose()?.unwrap_or_default();
-    let class = interp.types.exc("AttributeError");
-    let _ = class;
-    Err(interp.err("AttributeError", format!("cannot assign to field '{name}'")))
+    Err(interp.err("FrozenInstanceError", format!("cannot assign to field '{name}'")))
 }
 
 fn make_dataclass(interp: &Interp, class: &Value, order: bool, frozen: bool) -> R<Value> {
@@ -236,7 +233,7 @@ fn make_dataclass(interp: &Interp, class: &Value, order: bool, frozen: bool) -> 
         fields.push((name, default, factory));
     }
     let mut attrs = c.attrs.borrow_mut();
-    attrs.insert(Name::from("__dataclass_spec__"), Value::object(Spec { fields, frozen }));
+    attrs.insert(Name::from("__dataclass_spec__"), Value::object(Spec { fields }));
     for (name, f) in [("__init__", dc_init as BuiltinFn), ("__repr__", dc_repr), ("__eq__", dc_eq)] {
         if !attrs.contains_key(name) || name != "__repr__" || !attrs.contains_key("__repr__") {
             attrs.insert(Name::from(name), builtin(name, f));
@@ -274,8 +271,9 @@ impl Object for DataclassWith {
     }
 }
 
-pub fn dataclasses(_interp: &Interp) -> Rc<Module> {
+pub fn dataclasses(interp: &Interp) -> Rc<Module> {
     let m = Module::new("dataclasses");
+    m.set("FrozenInstanceError", Value::Class(interp.types.exc("FrozenInstanceError")));
     m.set(
         "dataclass",
         builtin("dataclass", |interp, a| {
