@@ -69,7 +69,7 @@ asyncio.run(main())"#
 
 // region: demo
 fn task(name: &'static str, delay: f64) -> Coro<String> {
-    coro(format!("task('{name}', {delay:?})"), async move {
+    coro(format!("task('{name}', {})", delay.py_repr()), async move {
         sleep(delay).await?;
         Ok(format!("{name} done"))
     })

@@ -54,10 +54,10 @@ asyncio.run(main())"#
 
 // region: demo
 fn task(name: &'static str, delay: f64) -> Coro<String> {
-    coro(format!("task('{name}', {delay:?})"), async move {
+    coro(format!("task('{name}', {})", delay.py_repr()), async move {
         print(format!("{name} started"));
         sleep(delay).await?;
-        print(format!("{name} finished after {delay:?}s"));
+        print(format!("{name} finished after {}s", delay.py_repr()));
         Ok(format!("{name} done"))
     })
 }

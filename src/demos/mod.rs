@@ -114,9 +114,15 @@ pub fn python_with(demo: &dyn Demo, raw: &[String]) -> String {
         .unwrap_or(0);
     let mut code = demo.python(variant).to_string();
     for (spec, value) in demo.params().iter().zip(raw) {
-        // Seconds are Python floats (`2` is shown as `2.0`, as the run prints it).
         let shown = match (spec.kind, spec.parse(value)) {
+            // Seconds are Python floats (`2` is shown as `2.0`, as the run prints it).
             (Kind::Seconds { .. }, Ok(params::Value::Number(x))) => crate::aio::PyRepr::py_repr(&x),
+            // A whole number is shown as the int that ran: the form reads `05`, `10.0` and
+            // `1e1`, but in Python `range(05)` is a SyntaxError and `range(10.0)` a TypeError.
+            (Kind::Count { .. }, Ok(params::Value::Number(x))) => format!("{}", x as u64),
+            // A percentage is an int when whole (`025` would not parse), else a float.
+            (Kind::Percent, Ok(params::Value::Number(x))) if x.fract() == 0.0 => format!("{}", x as u64),
+            (Kind::Percent, Ok(params::Value::Number(x))) => crate::aio::PyRepr::py_repr(&x),
             _ => value.trim().to_string(),
         };
         code = code.replace(&format!("${{{}}}", spec.key), &shown);

@@ -153,18 +153,23 @@ fn ticker() -> Coro<()> {
     })
 }
 
-fn main(n: u64, in_worker: bool, budget: f64) -> Coro<String> {
+/// `asyncio.to_thread(count_primes, n)`: the worker hands its count back as text (jobs cross
+/// to a worker as text), read back here into the int Python's function returns.
+fn count_in_thread(n: u64) -> Coro<u64> {
+    coro("to_thread(count_primes)", async move {
+        let text = to_thread(Job::CountPrimes { below: n }).await?;
+        text.parse().map_err(|_| Exception::value_error(format!("the worker sent {text:?}, not a count")))
+    })
+}
+
+fn main(n: u64, in_worker: bool, budget: f64) -> Coro<u64> {
     coro("main()", async move {
         let t = create_task(ticker());
         sleep(0.25).await?;
         let count = if in_worker {
-            wait_for(
-                coro("to_thread(count_primes)", async move { to_thread(Job::CountPrimes { below: n }).await }),
-                Some(budget),
-            )
-            .await?
+            wait_for(count_in_thread(n), Some(budget)).await?
         } else {
-            count_primes(n).to_string() // inline: blocks the loop until done
+            count_primes(n) // inline: blocks the loop until done
         };
         print(format!("{count} primes below {n}"));
         t.cancel();
