@@ -55,5 +55,5 @@ pub use task::{
 };
 #[cfg(target_arch = "wasm32")]
 pub use thread::{busy_workers, worker_run};
-pub use thread::{to_thread, ToThread};
+pub use thread::{pool_size, to_thread, ToThread};
 pub use value::{Exception, Payload, PyRepr, PyResult, Repr};

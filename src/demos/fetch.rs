@@ -15,10 +15,11 @@ impl Demo for FetchDemo {
     fn title(&self) -> &'static str {
         "Concurrent HTTP: real fetch, all at once"
     }
-    fn lesson(&self) -> &'static str {
+    fn lesson(&self, _p: &Params) -> String {
         "Each request is a coroutine that awaits the network; gathering them sends them all at once, and the page's event loop waits for every answer together. \
          These are real requests made by your browser: by default to JSON files served with this page, or to any http(s) URL you enter (a 404, a CORS refusal or a network failure shows up as a failed task, never a broken page). \
          Raise the latency to see the requests overlap on the timeline."
+            .into()
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio
