@@ -618,3 +618,25 @@ fn blocking_names_one_hold_as_the_warning_does() {
         "blocker() held the loop for 2.18 s (time.sleep(2.0) itself took 2.00 s of it): the tickers' timers fired up to 2.08 s late, because nothing else could run."
     );
 }
+
+#[test]
+fn the_never_awaited_warning_names_the_coroutine_as_python_does() {
+    let ran = run_demo("forgot-await", &[]);
+    let trace = ran.rt.trace();
+    let warning = warnings(&ran.model, &trace).into_iter().find(|w| w.kind == WarnKind::NeverAwaited).unwrap();
+    assert!(warning.text.starts_with("RuntimeWarning: coroutine 'save' was never awaited"), "{}", warning.text);
+    let logged: Vec<String> = ran
+        .model
+        .log
+        .iter()
+        .filter(|l| matches!(l.kind, interleave::model::LogKind::NeverAwaited(_)))
+        .map(|l| interleave::model::describe::log_line(l, &ran.model, &trace))
+        .collect();
+    assert_eq!(logged, ["RuntimeWarning: coroutine 'save' was never awaited"]);
+    // The shown Python says the same, in the comment where CPython prints it.
+    let python = interleave::demos::python_with(
+        find("forgot-await").unwrap(),
+        &Form::defaults(find("forgot-await").unwrap().params()).raw,
+    );
+    assert!(python.contains("# RuntimeWarning: coroutine 'save' was never awaited"));
+}
