@@ -2,7 +2,7 @@
 //! its presets): the outcome the lesson promises, exactly. A demo is tested by being listed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use interleave::demos::params::Form;
+use interleave::demos::params::{Form, Kind};
 use interleave::demos::{find, Demo, Facts, DEMOS};
 use interleave::model::{metrics, warnings, RunModel, WarnKind};
 use interleave::runtime::{Phase, Runtime};
@@ -639,4 +639,73 @@ fn the_never_awaited_warning_names_the_coroutine_as_python_does() {
         &Form::defaults(find("forgot-await").unwrap().params()).raw,
     );
     assert!(python.contains("# RuntimeWarning: coroutine 'save' was never awaited"));
+}
+
+#[test]
+fn fetch_shows_python_that_runs_on_this_page_and_prints_its_urls() {
+    let demo = find("fetch").unwrap();
+    let mut form = Form::defaults(demo.params());
+    form.raw[0] = "static/data/items/1.json\nhttp://a.test/it's\\\"\"\"".into();
+    let python = interleave::demos::python_with(demo, &form.raw);
+    // No made-up host: natively the page's address is the stand-in the runs use too.
+    assert!(python.contains("PAGE = 'http://127.0.0.1:8000/'"), "{python}");
+    assert!(!python.contains("where-this-page-is"), "{python}");
+    // URLs become string literals, so none can break out of the source.
+    assert!(
+        python.contains("for u in [\n    'static/data/items/1.json',\n    'http://a.test/it\\'s\\\\\"\"\"',\n]]"),
+        "{python}"
+    );
+    // Errors are printed by type and message, as aiohttp's str() gives them.
+    assert!(python.contains("print(f\"{url}: failed: {type(r).__name__}: {r}\")"), "{python}");
+    // The Python itself runs: URLS is what the Rust twin fetches and prints.
+    if let Ok(out) = std::process::Command::new("python3")
+        .args([
+            "-c",
+            &format!(
+                "{}\nprint(URLS)",
+                python
+                    .lines()
+                    .take_while(|l| !l.starts_with("async def"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .replace("import aiohttp", "")
+            ),
+        ])
+        .output()
+    {
+        let printed = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(printed.trim(), r#"['http://127.0.0.1:8000/static/data/items/1.json', 'http://a.test/it\'s\\"""']"#);
+    }
+    // Natively there is no network: each fetch fails, named, and the URLs are the absolute ones.
+    let ran = run_form(demo, &form);
+    assert_eq!(
+        ran.lines()[0],
+        "http://127.0.0.1:8000/static/data/items/1.json: failed: RuntimeError: fetch needs the browser's real event loop; this run is on the virtual clock"
+    );
+    assert_eq!(ran.result, Ok("0".into()));
+}
+
+#[test]
+fn no_allowed_value_holds_the_loop_beyond_what_the_page_says() {
+    let bound = |slug: &str, key: &str| {
+        let spec = find(slug).unwrap().params().iter().find(|p| p.key == key).unwrap();
+        match spec.kind {
+            Kind::Count { max, .. } => (max, spec.help),
+            _ => panic!("{slug}.{key} is a count"),
+        }
+    };
+    // to-thread's inline count holds the page for the whole count: 10M held it 5.3 s, past the
+    // blocking demo's own 5 s; 5M is about 2 s, and the field says so.
+    let (max, help) = bound("to-thread", "n");
+    assert_eq!(max, 5_000_000);
+    assert!(help.contains("up to about 2 s"), "{help}");
+    // threads-vs-loop's jobs on the loop each hold it for one count (about 0.15 s at the
+    // most), with a turn for the loop between jobs, where Stop is answered.
+    let (max, help) = bound("threads-vs-loop", "size");
+    assert_eq!(max, 1_000_000);
+    assert!(help.contains("about 0.15 s at 1000000") && help.contains("Stop answers between jobs"), "{help}");
+    let ran = run_demo("threads-vs-loop", &[("variant", "CPU-bound"), ("n", "32"), ("size", "1000")]);
+    let main = ran.model.lanes.iter().find(|l| l.name == "main()").unwrap().id;
+    let yields = ran.model.steps.iter().filter(|s| s.task == main && s.until == Some(Wait::Yield)).count();
+    assert_eq!(yields, 32, "each of the 32 counts ends its own turn of the loop");
 }

@@ -39,7 +39,7 @@ pub mod task;
 mod thread;
 mod value;
 
-pub use fetch::{fetch_json, fetch_text, open_fetches, Json};
+pub use fetch::{fetch_json, fetch_text, loads, open_fetches, Json};
 pub use future::{AnyFut, CallbackId, Fut, FutWait};
 pub use jobs::{count_primes, Job};
 pub use many::{

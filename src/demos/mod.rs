@@ -129,11 +129,18 @@ pub fn python_with(demo: &dyn Demo, raw: &[String]) -> String {
             // A percentage is an int when whole (`025` would not parse), else a float.
             (Kind::Percent, Ok(params::Value::Number(x))) if x.fract() == 0.0 => format!("{}", x as u64),
             (Kind::Percent, Ok(params::Value::Number(x))) => crate::aio::PyRepr::py_repr(&x),
+            // URLs as a list of string literals: typed text pasted into the source could break
+            // out of a string (a quote, a backslash).
+            (Kind::Urls { .. }, Ok(params::Value::Urls(urls))) => {
+                let items: Vec<String> =
+                    urls.iter().map(|u| format!("    {},\n", crate::aio::PyRepr::py_repr(u))).collect();
+                format!("[\n{}]", items.concat())
+            }
             _ => value.trim().to_string(),
         };
         code = code.replace(&format!("${{{}}}", spec.key), &shown);
     }
-    code
+    code.replace("${page}", &crate::aio::PyRepr::py_repr(&fetch::page_address()))
 }
 
 #[cfg(test)]

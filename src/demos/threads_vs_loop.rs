@@ -94,7 +94,7 @@ asyncio.run(main())"#
             ParamSpec {
                 key: "size",
                 label: "CPU job size",
-                help: "count primes below this (CPU-bound)",
+                help: "count primes below this (CPU-bound); on the loop each job holds the page until it is counted, about 0.15 s at 1000000, and Stop answers between jobs",
                 kind: Kind::Count { min: 2, max: 1_000_000 },
                 default: "1000000",
             },
