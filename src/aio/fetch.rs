@@ -33,7 +33,6 @@ mod browser {
     use std::task::{Context, Poll};
 
     use gloo_net::http::Request;
-    use wasm_bindgen::JsCast;
     use web_sys::AbortController;
 
     use super::super::task::inside;
