@@ -263,6 +263,9 @@ fn a_cancelled_task_stops_at_its_await_and_cleans_up() {
     );
 }
 
+/// Fields changed from the lesson's values: (key, typed text).
+type Changes = &'static [(&'static str, &'static str)];
+
 /// Extra values per demo, within each field's bounds, that stress how numbers reach the page:
 /// tiny (1e-05, 1e-07) and negative-zero seconds, integral floats (`2` → `2.0`), and whole
 /// numbers typed as `05`, `1e1` or `10.0`. Sleeps stay short, as python3 runs in real time, and
@@ -270,7 +273,7 @@ fn a_cancelled_task_stops_at_its_await_and_cleans_up() {
 /// how fast it runs (the virtual clock's does not).
 /// Demos whose lesson values need the network, real CPU time or CPython's own random numbers
 /// take part here with values that avoid them (no latency spread, small counts, no failures).
-const STRESS: &[(&str, &[&[(&str, &str)]])] = &[
+const STRESS: &[(&str, &[Changes])] = &[
     ("hello", &[&[("delay", "1e-5")], &[("delay", "-0")], &[("delay", "2")]]),
     ("gather", &[&[("a", "1e-7"), ("b", "2"), ("c", "1e-5")], &[("a", "-0"), ("b", "0.1"), ("c", "1")]]),
     (
