@@ -39,7 +39,7 @@ pub mod task;
 mod thread;
 mod value;
 
-pub use fetch::{fetch_json, fetch_text, open_fetches, Json};
+pub use fetch::{fetch_json, fetch_text, loads, open_fetches, Json};
 pub use future::{AnyFut, CallbackId, Fut, FutWait};
 pub use jobs::{count_primes, Job};
 pub use many::{
@@ -55,5 +55,5 @@ pub use task::{
 };
 #[cfg(target_arch = "wasm32")]
 pub use thread::{busy_workers, worker_run};
-pub use thread::{to_thread, ToThread};
+pub use thread::{pool_size, to_thread, ToThread};
 pub use value::{Exception, Payload, PyRepr, PyResult, Repr};

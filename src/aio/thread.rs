@@ -111,6 +111,15 @@ impl Future for ToThread {
 #[cfg(target_arch = "wasm32")]
 pub use browser::{busy_workers, worker_run};
 
+/// How many jobs run in workers at once (Python's default executor: `min(32, cores + 4)`), or
+/// `None` on the virtual clock, where every job runs at once.
+pub fn pool_size() -> Option<usize> {
+    #[cfg(target_arch = "wasm32")]
+    return Some(browser::max_workers());
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use std::cell::RefCell;
@@ -206,7 +215,7 @@ mod browser {
     }
 
     /// Python's default: `min(32, os.cpu_count() + 4)`.
-    fn max_workers() -> usize {
+    pub fn max_workers() -> usize {
         let cores = web_sys::window().map_or(2.0, |w| w.navigator().hardware_concurrency()) as usize;
         (cores.max(1) + 4).min(32)
     }

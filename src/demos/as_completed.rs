@@ -15,10 +15,25 @@ impl Demo for AsCompleted {
     fn title(&self) -> &'static str {
         "as_completed: first finished, first handled"
     }
-    fn lesson(&self) -> &'static str {
-        "gather hands back every result at the end, in argument order; asyncio.as_completed hands each one over as soon as it is ready. \
-         Use it to show progress or act on fast answers while slow ones are still coming. \
-         Notice B is handled at 0.5 s, long before C finishes."
+    fn lesson(&self, p: &Params) -> String {
+        let mut sleeps = [("A", p.num("a")), ("B", p.num("b")), ("C", p.num("c"))];
+        // Finishing order: shortest sleep first; equal sleeps in the order they were passed.
+        sleeps.sort_by(|x, y| x.1.total_cmp(&y.1));
+        let ((first, soon), (last, late)) = (sleeps[0], sleeps[2]);
+        let notice = if soon < late {
+            format!(
+                "Notice {first} is handled after {} s, while {last} is still sleeping (it finishes after {} s).",
+                soon.py_repr(),
+                late.py_repr()
+            )
+        } else {
+            "Notice that with equal sleeps all three finish together, and are handed over in the order they were passed.".into()
+        };
+        format!(
+            "gather hands back every result at the end, in argument order; asyncio.as_completed hands each one over as soon as it is ready. \
+             Use it to show progress or act on fast answers while slow ones are still coming. \
+             {notice}"
+        )
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio
@@ -69,7 +84,7 @@ asyncio.run(main())"#
 
 // region: demo
 fn task(name: &'static str, delay: f64) -> Coro<String> {
-    coro(format!("task('{name}', {delay:?})"), async move {
+    coro(format!("task('{name}', {})", delay.py_repr()), async move {
         sleep(delay).await?;
         Ok(format!("{name} done"))
     })

@@ -14,10 +14,11 @@ impl Demo for Blocking {
     fn title(&self) -> &'static str {
         "Blocking the loop: time.sleep vs await asyncio.sleep"
     }
-    fn lesson(&self) -> &'static str {
+    fn lesson(&self, _p: &Params) -> String {
         "The event loop runs on one thread, so a coroutine that blocks (time.sleep, heavy computation, a synchronous request) stops every other task until it returns. \
          Here the blocker really busy-waits on this page's thread: the tickers' timers fire late by the block, and the page itself freezes (watch the frame meter). \
          Switch to the fixed version, which awaits asyncio.sleep instead and lets the others run."
+            .into()
     }
     fn python(&self, variant: usize) -> &'static str {
         if variant == 1 {
@@ -101,18 +102,31 @@ asyncio.run(main())"#
     fn main(&self, p: &Params) -> Coro<Repr> {
         main(p.num("block"), p.count("ticks"), p.num("interval"), p.choice("variant") == 1).into_repr()
     }
-    fn explain(&self, _p: &Params, run: &Facts) -> String {
+    fn explain(&self, p: &Params, run: &Facts) -> String {
         let worst = run.model.worst_lateness();
         let frozen =
             run.frames.map(|f| format!(" The page drew no frame for {:.0} ms.", f.longest_ms())).unwrap_or_default();
-        match run.model.blocks.first() {
-            Some(&(_, dur, _)) => format!(
-                "The loop was blocked for {}: the tickers' timers fired up to {} late, because nothing else could run.{frozen}",
-                duration(dur),
-                duration(worst)
-            ),
-            None => format!("Nothing blocked: the worst timer was {} late, and the tickers kept their rhythm while the blocker waited.{frozen}", duration(worst)),
-        }
+        let Some(&(at, dur, task)) = run.model.blocks.first() else {
+            return format!("Nothing blocked: the worst timer was {} late, and the tickers kept their rhythm while the blocker waited.{frozen}", duration(worst));
+        };
+        // The hold is the whole turn that called time.sleep (what the warning measures too); the
+        // sleep itself is part of it, so both are named when they differ.
+        let held = run
+            .model
+            .steps
+            .iter()
+            .find(|s| s.task == task && s.start <= at && at <= s.end)
+            .map_or(dur, |s| s.end - s.start);
+        let sleep_part = if held > dur + 1_000 {
+            format!(" (time.sleep({}) itself took {} of it)", p.num("block").py_repr(), duration(dur))
+        } else {
+            format!(" in time.sleep({})", p.num("block").py_repr())
+        };
+        format!(
+            "blocker() held the loop for {}{sleep_part}: the tickers' timers fired up to {} late, because nothing else could run.{frozen}",
+            duration(held),
+            duration(worst)
+        )
     }
 }
 

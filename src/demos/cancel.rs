@@ -1,7 +1,7 @@
 //! `cancel`: stop a running task and see where it stops.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts};
+use super::{count_of, Demo, Facts};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -14,10 +14,23 @@ impl Demo for Cancel {
     fn title(&self) -> &'static str {
         "Cancelling a task: where it stops, what still runs"
     }
-    fn lesson(&self) -> &'static str {
-        "task.cancel() asks a task to stop; the CancelledError lands at the await where the task is waiting, so its finally: block still runs. \
-         Here the worker is cancelled in the middle of a sleep: its remaining steps never happen, its cleanup does, and awaiting it raises CancelledError. \
-         In Rust, cancelling drops the future at that await; destructors (the finally guard) run there."
+    fn lesson(&self, p: &Params) -> String {
+        let (steps, step, after) = (p.count("steps"), p.num("step"), p.num("after"));
+        // On a tie the cancel comes first: main's timer was set before the worker's last one.
+        let here = if secs_to_micros(after) <= steps as u64 * secs_to_micros(step) {
+            format!("Here main cancels the worker after {} s, while it waits at a sleep: its remaining steps never happen, its cleanup does, and awaiting it raises CancelledError.", after.py_repr())
+        } else {
+            format!(
+                "Here main calls cancel() only after {} s, once the worker has finished its {}, so cancel() changes nothing: try cancelling sooner.",
+                after.py_repr(),
+                count_of(steps, "step", "steps")
+            )
+        };
+        format!(
+            "task.cancel() asks a task to stop; the CancelledError lands at the await where the task is waiting, so its finally: block still runs. \
+             {here} \
+             In Rust, the CancelledError is an Err that `?` carries up from that await; destructors (the finally guard) run on the way."
+        )
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio

@@ -16,10 +16,16 @@ impl Demo for CreateTask {
     fn title(&self) -> &'static str {
         "create_task: start now, await later"
     }
-    fn lesson(&self) -> &'static str {
-        "asyncio.create_task schedules a coroutine to run on its own, right away, and hands you a Task to await later. \
-         main keeps going: it prints, sleeps 1 s, and only then awaits the task, which has been running the whole time. \
-         Notice the order of the prints and that the total is about 2 s, not 3."
+    fn lesson(&self, p: &Params) -> String {
+        let (job, work) = (p.num("job"), p.num("work"));
+        format!(
+            "asyncio.create_task wraps a coroutine in a Task and schedules it, and hands you the Task to await later: it starts at the creator's next await, when the loop gets a turn, and then runs on its own. \
+             main keeps going: it prints, sleeps {} s (the task starts there), and only then awaits the task, which has been running meanwhile. \
+             Notice the order of the prints and that the total is about {}, the longer of the two, not {}.",
+            work.py_repr(),
+            duration(secs_to_micros(job.max(work))),
+            duration(secs_to_micros(job) + secs_to_micros(work)),
+        )
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio
@@ -68,9 +74,11 @@ asyncio.run(main())"#
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let (job, work) = (p.num("job"), p.num("work"));
         format!(
-            "Finished in {}: the background job ({job} s) and main's other work ({work} s) overlapped, so the total is the longer of the two, not {:.1} s.",
+            "Finished in {}: the background job ({} s) and main's other work ({} s) overlapped, so the total is the longer of the two, not {}.",
             duration(run.model.span()),
-            job + work
+            job.py_repr(),
+            work.py_repr(),
+            duration(secs_to_micros(job) + secs_to_micros(work)),
         )
     }
 }

@@ -15,19 +15,19 @@ impl Demo for FetchDemo {
     fn title(&self) -> &'static str {
         "Concurrent HTTP: real fetch, all at once"
     }
-    fn lesson(&self) -> &'static str {
+    fn lesson(&self, _p: &Params) -> String {
         "Each request is a coroutine that awaits the network; gathering them sends them all at once, and the page's event loop waits for every answer together. \
-         These are real requests made by your browser: by default to JSON files served with this page, or to any http(s) URL you enter (a 404, a CORS refusal or a network failure shows up as a failed task, never a broken page). \
+         These are real requests made by your browser: by default to JSON files served with this page, or to any http(s) URL you enter; a failure is raised as aiohttp raises it and shows up as a failed task, never a broken page. \
+         Two differences from Python: the browser may withhold an answer from another site (CORS, which Python does not have) and never says why a request failed, and the page prints at most 200 characters of each result, saying how many it cut. \
          Raise the latency to see the requests overlap on the timeline."
+            .into()
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio
 import aiohttp
 
-from urllib.parse import urljoin
-
-PAGE = "https://where-this-page-is/"  # relative URLs are this site's own files
-URLS = [urljoin(PAGE, u) for u in """${urls}""".split()]
+PAGE = ${page}  # this page's own address: relative URLs are its files
+URLS = [u if "://" in u else PAGE + u for u in ${urls}]
 
 async def fetch(session, url):
     await asyncio.sleep(${latency})  # extra latency, to see the overlap
@@ -43,7 +43,10 @@ async def main():
         results = await asyncio.gather(*(fetch_in_time(session, u) for u in URLS),
                                        return_exceptions=True)
     for url, r in zip(URLS, results):
-        print(f"{url}: failed: {r!r}" if isinstance(r, Exception) else f"{url}: ok {r}")
+        if isinstance(r, Exception):
+            print(f"{url}: failed: {type(r).__name__}: {r}")
+        else:
+            print(f"{url}: ok {r}")
     ok = [r for r in results if not isinstance(r, Exception)]
     print(f"Fetched {len(ok)} items")
     return len(ok)
@@ -95,7 +98,7 @@ asyncio.run(main())"#
         ]
     }
     fn main(&self, p: &Params) -> Coro<Repr> {
-        main(p.urls("urls"), p.num("latency"), p.num("timeout")).into_repr()
+        main(absolute(&p.urls("urls")), p.num("latency"), p.num("timeout")).into_repr()
     }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let requests: Vec<_> = run.model.lanes.iter().filter(|l| l.name.starts_with("fetch_in_time(")).collect();
@@ -109,6 +112,26 @@ asyncio.run(main())"#
             if failed > 0 { format!(" ({failed} failed, each shown as its own failed task)") } else { String::new() }
         )
     }
+}
+
+/// The address of the page (its folder, where its relative URLs point), as the shown Python's
+/// `PAGE` gets it: in the browser, the document's base URL; natively, a stand-in the tests know.
+pub fn page_address() -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(base) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()) {
+        let base = base.split(['#', '?']).next().unwrap_or(&base);
+        return base[..=base.rfind('/').unwrap_or(base.len() - 1)].to_string();
+    }
+    NATIVE_PAGE.to_string()
+}
+
+/// Where a native run (no browser) says the page is.
+pub const NATIVE_PAGE: &str = "http://127.0.0.1:8000/";
+
+/// `URLS` as the shown Python builds it: relative ones are this page's own files.
+fn absolute(urls: &[String]) -> Vec<String> {
+    let page = page_address();
+    urls.iter().map(|u| if u.contains("://") { u.clone() } else { format!("{page}{u}") }).collect()
 }
 
 // region: demo
@@ -130,8 +153,8 @@ fn main(urls: Vec<String>, latency: f64, timeout: f64) -> Coro<usize> {
             gather(urls.iter().map(|u| fetch_in_time(u.clone(), latency, timeout))).return_exceptions().await?;
         for (url, r) in urls.iter().zip(&results) {
             match r {
-                Ok(json) => print(format!("{url}: ok {}", json.py_repr())),
-                Err(e) => print(format!("{url}: failed: {}", e.py_repr())),
+                Ok(json) => print(format!("{url}: ok {json}")),
+                Err(e) => print(format!("{url}: failed: {}: {e}", e.kind())),
             }
         }
         let ok = results.iter().filter(|r| r.is_ok()).count();

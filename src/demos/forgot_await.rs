@@ -1,8 +1,9 @@
 //! `forgot-await`: calling a coroutine without `await` does nothing.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts};
+use super::{count_of, Demo, Facts};
 use crate::aio::*;
+use crate::model::describe::duration;
 
 pub struct ForgotAwait;
 
@@ -13,10 +14,11 @@ impl Demo for ForgotAwait {
     fn title(&self) -> &'static str {
         "Forgot to await: the coroutine never runs"
     }
-    fn lesson(&self) -> &'static str {
+    fn lesson(&self, _p: &Params) -> String {
         "Calling an async function only creates a coroutine object; without await (or create_task) it never runs, and Python only prints a RuntimeWarning when the unused coroutine is thrown away, right after that line. \
          broken() forgets the await, so nothing is saved and no time passes; fixed() awaits and really saves. \
          Rust futures are just as lazy, but there the compiler warns before anything runs (the #[must_use] on a coroutine)."
+            .into()
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio
@@ -58,8 +60,9 @@ asyncio.run(main())"#
     fn explain(&self, _p: &Params, run: &Facts) -> String {
         let never = run.model.never_awaited.len();
         format!(
-            "{never} coroutine was created but never awaited, so it never ran: only bob was saved. The whole run took {:.2} s, all of it in fixed().",
-            run.model.span() as f64 / 1e6
+            "{} created but never awaited, so it never ran: only bob was saved. The whole run took {}, all of it in fixed().",
+            count_of(never, "coroutine was", "coroutines were"),
+            duration(run.model.span())
         )
     }
 }

@@ -3,6 +3,7 @@
 use super::params::{Kind, ParamSpec, Params};
 use super::Demo;
 use crate::aio::*;
+use crate::model::describe::duration;
 
 pub struct Gather;
 
@@ -15,10 +16,27 @@ impl Demo for Gather {
     fn title(&self) -> &'static str {
         "gather: run coroutines at the same time"
     }
-    fn lesson(&self) -> &'static str {
-        "asyncio.gather starts every coroutine as a task and waits until all of them have finished. \
-         While one task sleeps, the loop runs the others, so three waits of 1.0, 0.5 and 1.5 s take 1.5 s, not 3.0. \
-         Notice that the results come back in the order you passed them, although B finished first."
+    fn lesson(&self, p: &Params) -> String {
+        let waits = [("A", p.num("a")), ("B", p.num("b")), ("C", p.num("c"))];
+        let longest = waits.iter().map(|w| w.1).fold(0.0, f64::max);
+        let sum: f64 = waits.iter().map(|w| w.1).sum();
+        // The first to finish: the shortest wait, and on a tie the one started first.
+        let first = waits.iter().fold(waits[0], |best, &w| if w.1 < best.1 { w } else { best }).0;
+        let order = if first == "A" {
+            "whichever finishes first".to_string()
+        } else {
+            format!("although {first} finished first")
+        };
+        format!(
+            "asyncio.gather starts every coroutine as a task and waits until all of them have finished. \
+             While one task sleeps, the loop runs the others, so waits of {} s, {} s and {} s take as long as the longest ({}), not their sum ({}). \
+             Notice that the results come back in the order you passed them, {order}.",
+            waits[0].1.py_repr(),
+            waits[1].1.py_repr(),
+            waits[2].1.py_repr(),
+            duration(secs_to_micros(longest)),
+            duration(secs_to_micros(sum)),
+        )
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio
@@ -54,10 +72,10 @@ asyncio.run(main())"#
 
 // region: demo
 fn task(name: &'static str, delay: f64) -> Coro<String> {
-    coro(format!("task('{name}', {delay:?})"), async move {
+    coro(format!("task('{name}', {})", delay.py_repr()), async move {
         print(format!("{name} started"));
         sleep(delay).await?;
-        print(format!("{name} finished after {delay:?}s"));
+        print(format!("{name} finished after {}s", delay.py_repr()));
         Ok(format!("{name} done"))
     })
 }

@@ -14,10 +14,11 @@ impl Demo for Hello {
     fn title(&self) -> &'static str {
         "Hello, coroutine: async def, await, asyncio.run"
     }
-    fn lesson(&self) -> &'static str {
+    fn lesson(&self, _p: &Params) -> String {
         "An async def function returns a coroutine; await runs it and waits for its result, and asyncio.run starts the event loop with main(). \
          While fetch_data sleeps, its task is suspended and the thread is free. \
          Notice the result appears after about the sleep's length, and that no new task was made: await runs the coroutine inside main's own task."
+            .into()
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio

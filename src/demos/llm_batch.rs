@@ -1,7 +1,7 @@
 //! `llm-batch`: a batch of prompts to a rate-limited, sometimes failing API.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Preset};
+use super::{count_of, Demo, Facts, Preset};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -19,10 +19,19 @@ impl Demo for LlmBatch {
     fn title(&self) -> &'static str {
         "A batch of LLM calls: Semaphore, retries and return_exceptions"
     }
-    fn lesson(&self) -> &'static str {
-        "A simulated LLM API (no key, no network) answers each prompt after 1 to 10 s, scaled down here, and sometimes fails with 429 rate limited or 500. \
-         A Semaphore keeps at most n requests open, retries with exponential backoff turn most rate limits into successes, and return_exceptions=True keeps one failure from losing the other answers. \
-         Compare the total with what one request after another would take."
+    fn lesson(&self, p: &Params) -> String {
+        let scale = p.num("scale");
+        format!(
+            "A simulated LLM API (no key, no network) answers each prompt after 1 to 10 s, scaled by {} here ({} to {}), and {}% of its answers fail with 429 rate limited or 500. \
+             A Semaphore keeps at most {} open, retries with exponential backoff turn most rate limits into successes, and return_exceptions=True keeps one failure from losing the other answers. \
+             The page draws latencies and failures with its own seeded generator, so CPython's random.Random({}) would draw others; compare the total with what one request after another would take.",
+            scale.py_repr(),
+            duration(secs_to_micros(scale)),
+            duration(secs_to_micros(10.0 * scale)),
+            p.num("fail_rate").py_repr().trim_end_matches(".0"),
+            count_of(p.count("limit"), "request", "requests"),
+            p.count("seed"),
+        )
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio, random

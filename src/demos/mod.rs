@@ -45,8 +45,9 @@ pub trait Demo: Sync {
     /// Stable key used in URLs (`#/demo/<slug>`).
     fn slug(&self) -> &'static str;
     fn title(&self) -> &'static str;
-    /// 2–4 plain sentences: the lesson and what to notice.
-    fn lesson(&self) -> &'static str;
+    /// 2–4 plain sentences: the lesson and what to notice, with any number that depends on a
+    /// parameter filled from `p` (the form's current values).
+    fn lesson(&self, p: &Params) -> String;
     /// The asyncio program it mirrors for the chosen `variant` (the index of the demo's
     /// `variant` choice, 0 if it has none); `${key}` stands for a parameter's current value.
     fn python(&self, variant: usize) -> &'static str;
@@ -101,6 +102,11 @@ macro_rules! shown {
 }
 pub(crate) use shown;
 
+/// "1 call" / "3 calls": a count with its noun, for sentences filled from a run.
+pub(crate) fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The Python program for the form's variant, with its current values in place of `${key}`.
 pub fn python_with(demo: &dyn Demo, raw: &[String]) -> String {
     let variant = demo
@@ -114,14 +120,27 @@ pub fn python_with(demo: &dyn Demo, raw: &[String]) -> String {
         .unwrap_or(0);
     let mut code = demo.python(variant).to_string();
     for (spec, value) in demo.params().iter().zip(raw) {
-        // Seconds are Python floats (`2` is shown as `2.0`, as the run prints it).
         let shown = match (spec.kind, spec.parse(value)) {
+            // Seconds are Python floats (`2` is shown as `2.0`, as the run prints it).
             (Kind::Seconds { .. }, Ok(params::Value::Number(x))) => crate::aio::PyRepr::py_repr(&x),
+            // A whole number is shown as the int that ran: the form reads `05`, `10.0` and
+            // `1e1`, but in Python `range(05)` is a SyntaxError and `range(10.0)` a TypeError.
+            (Kind::Count { .. }, Ok(params::Value::Number(x))) => format!("{}", x as u64),
+            // A percentage is an int when whole (`025` would not parse), else a float.
+            (Kind::Percent, Ok(params::Value::Number(x))) if x.fract() == 0.0 => format!("{}", x as u64),
+            (Kind::Percent, Ok(params::Value::Number(x))) => crate::aio::PyRepr::py_repr(&x),
+            // URLs as a list of string literals: typed text pasted into the source could break
+            // out of a string (a quote, a backslash).
+            (Kind::Urls { .. }, Ok(params::Value::Urls(urls))) => {
+                let items: Vec<String> =
+                    urls.iter().map(|u| format!("    {},\n", crate::aio::PyRepr::py_repr(u))).collect();
+                format!("[\n{}]", items.concat())
+            }
             _ => value.trim().to_string(),
         };
         code = code.replace(&format!("${{{}}}", spec.key), &shown);
     }
-    code
+    code.replace("${page}", &crate::aio::PyRepr::py_repr(&fetch::page_address()))
 }
 
 #[cfg(test)]
@@ -136,7 +155,7 @@ mod tests {
             assert!(d.slug().chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", d.slug());
             assert!(d.rust().contains("coro("), "{}: the shown code should contain the coroutines", d.slug());
             assert!(!d.rust().contains("impl Demo"), "{}: only the demo's region is shown", d.slug());
-            let sentences = d.lesson().matches(". ").count() + 1;
+            let sentences = d.lesson(&Params::defaults(d.params())).matches(". ").count() + 1;
             assert!((2..=4).contains(&sentences), "{}: lesson should be 2-4 sentences", d.slug());
             assert!(params::Form::defaults(d.params()).params().is_some(), "{}: defaults must be valid", d.slug());
             let python = python_with(*d, &params::Form::defaults(d.params()).raw);

@@ -15,10 +15,11 @@ impl Demo for QueueDemo {
     fn title(&self) -> &'static str {
         "Queue: producers, consumers and back-pressure"
     }
-    fn lesson(&self) -> &'static str {
+    fn lesson(&self, _p: &Params) -> String {
         "A producer puts items into an asyncio.Queue and consumers take them out, each at its own pace; get() waits while the queue is empty. \
          With a maxsize, put() waits while the queue is full, so a fast producer is held back to the consumers' speed (back-pressure). \
          The sentinel variant ends each consumer with a None item; the join variant waits with queue.join() until task_done() was called for every item."
+            .into()
     }
     fn python(&self, variant: usize) -> &'static str {
         if variant == 1 {

@@ -15,10 +15,11 @@ impl Demo for ReturnExceptions {
     fn title(&self) -> &'static str {
         "gather and exceptions: fail-fast vs return_exceptions=True"
     }
-    fn lesson(&self) -> &'static str {
+    fn lesson(&self, _p: &Params) -> String {
         "By default gather is fail-fast: the first exception reaches the caller at once, but the other tasks are not cancelled and keep running to the end. \
          With return_exceptions=True, gather waits for every task and hands back each result or exception in its place, so one failure does not hide the others. \
          Compare the timelines: the failing calls end early in both, and the caller resumes at the first failure only in fail-fast mode."
+            .into()
     }
     fn python(&self, variant: usize) -> &'static str {
         if variant == 1 {

@@ -1,10 +1,12 @@
 //! `semaphore`: cap how many calls are in flight at once.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Preset};
+use super::{count_of, Demo, Facts, Preset};
 use crate::aio::*;
 use crate::model::describe::duration;
+use crate::model::LogKind;
 use crate::python::random::Random;
+use crate::trace::Micros;
 
 pub struct SemaphoreDemo;
 
@@ -15,10 +17,17 @@ impl Demo for SemaphoreDemo {
     fn title(&self) -> &'static str {
         "Semaphore: at most n at a time"
     }
-    fn lesson(&self) -> &'static str {
-        "Gathering 20 API calls at once could overload the server, so each call first acquires a Semaphore(5): at most 5 run at a time and the rest wait in line. \
-         Each call's latency is drawn between 1 and 3 s (seeded, so every run is the same). \
-         Notice the in-flight count never passes the limit, and the total is close to the sum of latencies divided by 5."
+    fn lesson(&self, p: &Params) -> String {
+        let (calls, limit) = (p.count("calls"), p.count("limit"));
+        format!(
+            "Gathering {} at once could overload the server, so each call first acquires a Semaphore({limit}): at most {limit} run at a time and the rest wait in line. \
+             Each call's latency is drawn between {} and {} s by the page's own seeded generator (every run is the same, but CPython's random.Random({}) would draw other numbers). \
+             Notice the in-flight count never passes the limit, and the total is at best the sum of the latencies divided by {limit}: more when permits sit idle while the last calls finish.",
+            count_of(calls, "API call", "API calls"),
+            p.num("low").py_repr(),
+            p.num("high").py_repr(),
+            p.count("seed"),
+        )
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio, random
@@ -94,17 +103,40 @@ asyncio.run(main())"#
     }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let lat = latencies(p.count("calls"), p.num("low"), p.num("high"), p.num("seed") as i64);
-        let sequential: f64 = lat.iter().sum();
+        let sequential: Micros = lat.iter().map(|&l| secs_to_micros(l)).sum();
         let limit = p.count("limit");
-        let peak = run.model.held.iter().flat_map(|(_, s)| s.iter().map(|&(_, n)| n)).max().unwrap_or(0);
-        let took = run.model.span() as f64 / 1e6;
+        let peak = peak_in_flight(run);
+        let took = run.model.span();
+        let in_flight = format!("At most {} in flight (limit {limit}).", count_of(peak, "call was", "calls were"));
+        if sequential == 0 {
+            return format!("{in_flight} Every call took no time, so there was no waiting to overlap.");
+        }
         format!(
-            "At most {peak} calls were in flight (limit {limit}). Finished in {}; one after another would take {sequential:.1} s: {:.1}× faster (estimate for {limit} at a time: about {:.1} s).",
-            duration(run.model.span()),
-            if took > 0.0 { sequential / took } else { 1.0 },
-            sequential / limit as f64
+            "{in_flight} Finished in {}; one after another would take {}: {:.1}× faster. {limit} at a time can at best divide that by {limit} ({}), and takes longer when permits sit idle while the last calls finish.",
+            duration(took),
+            duration(sequential),
+            sequential as f64 / took.max(1) as f64,
+            duration(sequential / limit as Micros),
         )
     }
+}
+
+/// Calls in flight as the printed lines show them: between a call's "starts" and its "done"
+/// (a semaphore's held count, sampled by time, misses calls that start and end in one instant).
+fn peak_in_flight(run: &Facts) -> usize {
+    let (mut now, mut peak) = (0usize, 0usize);
+    for line in &run.model.log {
+        if let LogKind::Print(t) = line.kind {
+            let text = run.trace.resolve(t);
+            if text.ends_with(" starts") {
+                now += 1;
+                peak = peak.max(now);
+            } else if text.ends_with(" done") {
+                now = now.saturating_sub(1);
+            }
+        }
+    }
+    peak
 }
 
 // region: demo

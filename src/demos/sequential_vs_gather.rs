@@ -1,8 +1,10 @@
 //! `sequential-vs-gather`: the same three requests awaited one by one, and gathered.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts};
+use super::{count_of, Demo, Facts};
 use crate::aio::*;
+use crate::model::describe::duration;
+use crate::model::metrics;
 
 pub struct SequentialVsGather;
 
@@ -11,12 +13,19 @@ impl Demo for SequentialVsGather {
         "sequential-vs-gather"
     }
     fn title(&self) -> &'static str {
-        "One by one vs gather: the same waits, a third of the time"
+        "One by one vs gather: the same waits, overlapped"
     }
-    fn lesson(&self) -> &'static str {
-        "Awaiting three 2-second requests one after another takes 6 s, because each await waits before the next request even starts. \
-         Gathering them starts all three at once, so they wait together and finish in about 2 s. \
-         Both versions start at the same moment here, so you can compare them on one time axis."
+    fn lesson(&self, p: &Params) -> String {
+        let (n, delay) = (p.count("n"), p.num("delay"));
+        format!(
+            "Awaiting {} of {} s one after another takes {}, because each await waits before the next request even starts. \
+             Gathering them starts all of them at once, so they wait together and finish in about {}. \
+             Both versions start at the same moment here, so you can compare them on one time axis.",
+            count_of(n, "request", "requests"),
+            delay.py_repr(),
+            duration(secs_to_micros(delay) * n as u64),
+            duration(secs_to_micros(delay)),
+        )
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio
@@ -78,15 +87,25 @@ asyncio.run(main())"#
                 .find(|l| l.name.starts_with(name))
                 .and_then(|l| l.ending.as_ref().map(|(t, _)| *t - l.spawned))
         };
-        match (took("timed('one by one'"), took("timed('gathered'")) {
-            (Some(seq), Some(par)) if par > 0 => format!(
-                "One by one took {:.2} s; gathered took {:.2} s: {:.1}× faster, because the gathered requests waited at the same time.",
-                seq as f64 / 1e6,
-                par as f64 / 1e6,
-                seq as f64 / par as f64
-            ),
-            _ => "The run ended before both versions finished.".into(),
+        let (Some(seq), Some(par)) = (took("timed('one by one'"), took("timed('gathered'")) else {
+            return "The run ended before both versions finished.".into();
+        };
+        if par == 0 {
+            return "Both versions took no time: requests that take zero seconds leave no waiting to overlap.".into();
         }
+        // The Metrics panel's speed-up is over the whole run (both versions together), so it is
+        // a different figure: say which is which.
+        let whole = metrics(run.model);
+        format!(
+            "One by one took {}; gathered took {}: gathering finished {:.1}× sooner, because its requests waited at the same time. \
+             (The Metrics panel's speed-up, {:.1}×, is for the whole run: both versions' waits, {} in all, overlapped in {}.)",
+            duration(seq),
+            duration(par),
+            seq as f64 / par as f64,
+            whole.speedup.max(1.0),
+            duration(whole.io_waits),
+            duration(whole.elapsed),
+        )
     }
 }
 

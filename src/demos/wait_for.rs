@@ -18,10 +18,11 @@ impl Demo for WaitFor {
     fn title(&self) -> &'static str {
         "wait_for: a timeout that cancels"
     }
-    fn lesson(&self) -> &'static str {
+    fn lesson(&self, _p: &Params) -> String {
         "asyncio.wait_for waits for an operation, but only up to a timeout. \
          When the time is up it cancels the operation where it is waiting (its timer is cleared) and raises TimeoutError in the caller. \
          Try the preset with a timeout longer than the operation: then the result comes back as usual."
+            .into()
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio

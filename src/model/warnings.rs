@@ -32,18 +32,7 @@ pub struct Warning {
 pub fn warnings(m: &RunModel, rec: &Recorder) -> Vec<Warning> {
     let mut out = Vec::new();
     blocked_loop(m, &mut out);
-    for &(at, task, name) in &m.never_awaited {
-        out.push(Warning {
-            kind: WarnKind::NeverAwaited,
-            task: Some(task),
-            at,
-            text: format!(
-                "Coroutine '{}' was never awaited: {} created it but it never ran. Put `await` in front of the call (or pass it to create_task).",
-                rec.resolve(name),
-                task_name(m, task)
-            ),
-        });
-    }
+    never_awaited(m, rec, &mut out);
     if !m.swallowed.is_empty() {
         let names: Vec<String> = m
             .swallowed
@@ -87,6 +76,24 @@ pub fn warnings(m: &RunModel, rec: &Recorder) -> Vec<Warning> {
         ending_warnings(m, rec, &mut out);
     }
     out
+}
+
+/// Opens with CPython's own words (the recorded name is the coroutine function's, as Python's
+/// warning uses); the creator named is the task it ran in, as coroutines awaited inside a task
+/// have no lane of their own.
+fn never_awaited(m: &RunModel, rec: &Recorder, out: &mut Vec<Warning>) {
+    for &(at, task, name) in &m.never_awaited {
+        out.push(Warning {
+            kind: WarnKind::NeverAwaited,
+            task: Some(task),
+            at,
+            text: format!(
+                "RuntimeWarning: coroutine '{}' was never awaited. It was created in task {} but never run: put `await` in front of the call (or pass it to create_task).",
+                rec.resolve(name),
+                task_name(m, task)
+            ),
+        });
+    }
 }
 
 fn blocked_loop(m: &RunModel, out: &mut Vec<Warning>) {

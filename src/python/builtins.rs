@@ -802,7 +802,8 @@ pub fn exception_group(interp: &Interp, message: &str, exceptions: Vec<Value>) -
 /// `cls(message, exceptions)` for `BaseExceptionGroup`, `ExceptionGroup` or a subclass.
 pub fn new_exception_group(interp: &Interp, class: &Rc<Class>, message: Value, exceptions: Value) -> R<Rc<Instance>> {
     if !matches!(message, Value::Str(_)) {
-        return Err(interp.type_error(format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", message.type_name())));
+        return Err(interp
+            .type_error(format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", message.type_name())));
     }
     let members: Vec<Value> = match &exceptions {
         Value::List(l) => l.borrow().clone(),

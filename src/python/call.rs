@@ -385,7 +385,8 @@ pub fn instantiate(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
             if class.is_subclass(&interp.types.exc("BaseExceptionGroup")) {
                 if args.pos.len() != 2 {
                     let n = args.pos.len();
-                    return Err(interp.type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({n} given)")));
+                    return Err(interp
+                        .type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({n} given)")));
                 }
                 let mut pos = args.pos.into_iter();
                 let (message, members) = (pos.next().unwrap_or_default(), pos.next().unwrap_or_default());

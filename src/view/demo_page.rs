@@ -316,7 +316,8 @@ pub fn demo_page(props: &Props) -> Html {
         <article class="demo" data-testid={format!("demo-{}", demo.slug())}>
             <nav class="crumbs"><Link<Route> to={Route::Gallery}>{"← All demos"}</Link<Route>></nav>
             <h1>{demo.title()}</h1>
-            <p class="lesson">{demo.lesson()}</p>
+            // The lesson's numbers follow the form (the last run's values while a field is invalid).
+            <p class="lesson">{demo.lesson(&form.params().or_else(|| current.map(|s| s.params.clone())).unwrap_or_else(|| Params::defaults(demo.params())))}</p>
             if !from_link.1.is_empty() {
                 <div class="notice" role="alert" data-testid="link-notice">
                     <strong>{"Couldn't read all of this link; those settings use the lesson's defaults."}</strong>

@@ -4,6 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::app::Route;
+use crate::demos::params::Params;
 use crate::demos::DEMOS;
 
 #[function_component(Gallery)]
@@ -20,7 +21,7 @@ pub fn gallery() -> Html {
                         <Link<Route> to={Route::Demo { slug: d.slug().to_string() }}>
                             <span class="num">{i + 1}</span>
                             <h2>{d.title()}</h2>
-                            <p>{first_sentence(d.lesson())}</p>
+                            <p>{first_sentence(&d.lesson(&Params::defaults(d.params()))).to_string()}</p>
                         </Link<Route>>
                     </li>
                 }) }

@@ -9,8 +9,8 @@ pub mod math;
 pub mod net;
 pub mod random;
 pub mod small;
-pub mod taskgroup;
 pub mod sys;
+pub mod taskgroup;
 pub mod time;
 
 use std::rc::Rc;

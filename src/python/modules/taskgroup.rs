@@ -83,7 +83,11 @@ impl TaskGroup {
         let completed = {
             let mut s = g.borrow_mut();
             s.tasks.retain(|(i, _)| *i != id);
-            if s.tasks.is_empty() { s.on_completed.clone() } else { None }
+            if s.tasks.is_empty() {
+                s.on_completed.clone()
+            } else {
+                None
+            }
         };
         if let Some(f) = completed {
             if !f.done() {
@@ -149,7 +153,8 @@ impl Object for TaskGroup {
                 let g = self_of::<TaskGroup>(interp, &args)?.0.clone();
                 let this = args.pos[0].clone();
                 if g.borrow().entered {
-                    return Err(interp.runtime_error(format!("TaskGroup {} has already been entered", ops::repr(interp, &this)?)));
+                    return Err(interp
+                        .runtime_error(format!("TaskGroup {} has already been entered", ops::repr(interp, &this)?)));
                 }
                 let (rt, parent) = parent(interp, &format!("TaskGroup {}", ops::repr(interp, &this)?))?;
                 {
@@ -185,7 +190,8 @@ impl Object for TaskGroup {
                     }
                 }
                 let coro_value = args.pos.get(1).cloned().unwrap_or_default();
-                let name = args.kw.iter().find(|(k, _)| &**k == "name").map(|(_, v)| v.clone()).filter(|v| !v.is_none());
+                let name =
+                    args.kw.iter().find(|(k, _)| &**k == "name").map(|(_, v)| v.clone()).filter(|v| !v.is_none());
                 let name = name.map(|v| ops::str_of(interp, &v).map(Name::from)).transpose()?;
                 let task = spawn_task(interp, &coro_value, name)?;
                 let Some((id, fut)) = task_future(&task) else { return Ok(task) };
@@ -232,7 +238,10 @@ async fn aexit(interp: Rc<Interp>, g: Rc<RefCell<Group>>, exc: Option<PyErr>) ->
         let waiter = {
             let mut s = g.borrow_mut();
             if s.on_completed.is_none() {
-                let run = parent.as_ref().map(|(r, _)| r.clone()).ok_or_else(|| interp.runtime_error("no running event loop"))?;
+                let run = parent
+                    .as_ref()
+                    .map(|(r, _)| r.clone())
+                    .ok_or_else(|| interp.runtime_error("no running event loop"))?;
                 s.on_completed = Some(Fut::on(run));
             }
             s.on_completed.clone()
@@ -302,7 +311,11 @@ impl Timeout {
     fn reschedule(t: &Rc<RefCell<TimeoutState>>, interp: &Interp, when: Option<f64>) -> R<()> {
         let state = t.borrow().state;
         if state != State::Entered {
-            return Err(interp.runtime_error(if state == State::Created { "Timeout has not been entered".to_string() } else { format!("Cannot change state of {} Timeout", state_name(state)) }));
+            return Err(interp.runtime_error(if state == State::Created {
+                "Timeout has not been entered".to_string()
+            } else {
+                format!("Cannot change state of {} Timeout", state_name(state))
+            }));
         }
         let (rt, _) = current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
         let old = {
@@ -364,7 +377,9 @@ impl Object for Timeout {
     fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
         let s = self.0.borrow();
         let info = match (s.state, s.when) {
-            (State::Entered, Some(w)) => format!(" when={}", super::super::format::float_repr((w * 1000.0).round() / 1000.0)),
+            (State::Entered, Some(w)) => {
+                format!(" when={}", super::super::format::float_repr((w * 1000.0).round() / 1000.0))
+            }
             (State::Entered, None) => " when=None".into(),
             _ => String::new(),
         };
@@ -372,8 +387,15 @@ impl Object for Timeout {
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
-            "when" => |interp, args| Ok(self_of::<Timeout>(interp, &args)?.0.borrow().when.map_or(Value::None, Value::Float)),
-            "expired" => |interp, args| Ok(Value::Bool(matches!(self_of::<Timeout>(interp, &args)?.0.borrow().state, State::Expiring | State::Expired))),
+            "when" => {
+                |interp, args| Ok(self_of::<Timeout>(interp, &args)?.0.borrow().when.map_or(Value::None, Value::Float))
+            }
+            "expired" => |interp, args| {
+                Ok(Value::Bool(matches!(
+                    self_of::<Timeout>(interp, &args)?.0.borrow().state,
+                    State::Expiring | State::Expired
+                )))
+            },
             "reschedule" => |interp, args| {
                 let t = self_of::<Timeout>(interp, &args)?.0.clone();
                 let when = match args.pos.get(1) {
@@ -448,7 +470,13 @@ impl Object for Timeout {
 
 fn timeout_at(interp: &Interp, when: Option<f64>) -> Value {
     let _ = interp;
-    Value::object(Timeout(Rc::new(RefCell::new(TimeoutState { state: State::Created, when, handler: None, task: None, cancelling: 0 }))))
+    Value::object(Timeout(Rc::new(RefCell::new(TimeoutState {
+        state: State::Created,
+        when,
+        handler: None,
+        task: None,
+        cancelling: 0,
+    }))))
 }
 
 /// Adds `TaskGroup`, `timeout` and `timeout_at` to the asyncio module.
