@@ -14,6 +14,7 @@ use super::app::Route;
 use super::export;
 use super::frames::FrameLoop;
 use super::panels;
+use super::panic::{self, Tripwire};
 use super::session::Session;
 use super::source::Source;
 use super::timeline::{self, Input, Selection, SharedViewport};
@@ -70,6 +71,7 @@ impl Painter {
 
 #[function_component(DemoPage)]
 pub fn demo_page(props: &Props) -> Html {
+    panic::tripwire(Tripwire::Render);
     let demo: &'static dyn Demo = DEMOS[props.index];
     let location = use_location();
     let navigator = use_navigator();
@@ -142,6 +144,7 @@ pub fn demo_page(props: &Props) -> Html {
         let (session, frame_loop, redraw, painter, replace) =
             (session.clone(), frame_loop.clone(), redraw.clone(), painter.clone(), replace_session.clone());
         Callback::from(move |_: MouseEvent| {
+            panic::tripwire(Tripwire::Click);
             if !replace(Session::prepare) {
                 return;
             }
