@@ -367,7 +367,7 @@ pub fn demo_page(props: &Props) -> Html {
                         <button type="button" title="Zoom in (+)" aria-label="Zoom in" onclick={{ let p = painter.clone(); Callback::from(move |_| p.input(Input::Key("+".into()))) }}>{"+"}</button>
                         <button type="button" title="Zoom out (−)" aria-label="Zoom out" onclick={{ let p = painter.clone(); Callback::from(move |_| p.input(Input::Key("-".into()))) }}>{"−"}</button>
                         <button type="button" title="Fit the whole run (0)" onclick={{ let p = painter.clone(); Callback::from(move |_| p.input(Input::Key("0".into()))) }}>{"Fit"}</button>
-                        { export::buttons(&session, &kept, &canvas, running) }
+                        { export::buttons(&session, &kept, &canvas, running, form.to_query()) }
                         if current.is_some() && !running {
                             <button type="button" data-testid="keep" onclick={on_keep} title="Keep this run and put the next one on the same time axis">{"Keep for comparison"}</button>
                         }
