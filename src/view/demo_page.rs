@@ -322,7 +322,7 @@ pub fn demo_page(props: &Props) -> Html {
             <p class="lesson">{demo.lesson()}</p>
             if !from_link.1.is_empty() {
                 <div class="notice" role="alert" data-testid="link-notice">
-                    <strong>{"Couldn't read all of this link; those settings use the lesson's defaults."}</strong>
+                    <strong>{"Couldn't read all of this link; each line says what was used instead:"}</strong>
                     <ul>{ for from_link.1.iter().map(|p| html! { <li>{p.clone()}</li> }) }</ul>
                 </div>
             }

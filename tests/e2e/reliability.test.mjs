@@ -120,6 +120,44 @@ test('hostile, garbage, truncated and oversized links open a clear notice with t
   await page.close();
 });
 
+test('links: credentials are refused, hidden characters shown escaped, a key set twice is named', async () => {
+  const page = await openPage(ctx.browser, ctx.site.url);
+  const notice = page.getByTestId('link-notice');
+
+  // A password in a fetch URL: refused, not repeated, and gone from the page's own link.
+  const secret = encodeURIComponent('http://user:hunter2@127.0.0.1:9/a.json');
+  await page.goto(`${ctx.site.url}#/demo/fetch?urls=${secret}`);
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /carries a user name or password/);
+  assert.doesNotMatch(await page.locator('body').textContent(), /hunter2/);
+  assert.match(await page.getByTestId('param-urls').inputValue(), /^static\/data\/items\/1\.json\n/, 'the default is used');
+  await page.waitForFunction(() => !location.href.includes('hunter2'));
+  // Typed into the field: refused, Run stays off, and the page's link never carries it.
+  await page.getByTestId('param-urls').fill('https://me:hunter2@example.com/data.json');
+  assert.match(await page.getByTestId('error-urls').textContent(), /“https:\/\/…@example\.com\/data\.json” carries a user name or password/);
+  assert.equal(await page.getByTestId('run').isDisabled(), true);
+  await page.waitForTimeout(200);
+  assert.doesNotMatch(page.url(), /hunter2/);
+
+  // A right-to-left override in a link's key, value and demo name: escaped, never raw.
+  const rlo = '%E2%80%AE';
+  for (const hash of [`#/demo/gather?${rlo}exe.txt=1&a=${rlo}1`, `#/demo/${rlo}txt.exe`]) {
+    await page.goto(`${ctx.site.url}${hash}`);
+    await notice.waitFor();
+    const text = await notice.textContent();
+    assert.ok(text.includes('\\u202e'), `escaped: ${text}`);
+    assert.ok(!/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/.test(text), `no raw bidi control: ${JSON.stringify(text)}`);
+  }
+
+  // A key set twice: the notice says which value is used, and the field has it.
+  await page.goto(`${ctx.site.url}#/demo/gather?a=0.3&a=0.2`);
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /The link set a twice; using 0\.2\./);
+  assert.equal(await page.getByTestId('param-a').inputValue(), '0.2');
+  await noBanner(page);
+  await page.close();
+});
+
 test('fetch faults each end as a failed task with a readable message; the slow one is aborted', async () => {
   const base = `http://127.0.0.1:${faults.address().port}`;
   const urls = ['ok', '404', '500', 'bad', 'nocors', 'slow'].map((n) => `${base}/${n}.json`).concat('http://127.0.0.1:9/refused');
@@ -221,6 +259,11 @@ test('a run past the recorder cap says how much was dropped, stays bounded and r
   await page.getByTestId('what-happened').waitFor({ timeout: 120_000 });
   const dropped = await page.getByTestId('dropped').textContent();
   assert.match(dropped, /kept its first 1000000 events and dropped \d+ more/);
+  // Figures from the cut recording say so; none passes for the whole run's.
+  const summary = await page.getByTestId('what-happened').textContent();
+  assert.match(summary, /^120000 items went through, in order\. The recorder was full after the run's first [\d.]+ m?s and dropped the \d+ events that came later, so the run took at least that long/);
+  assert.doesNotMatch(summary, /went through in/);
+  assert.match(await page.getByTestId('metrics').locator('dd').first().textContent(), /^≥ [\d.]+ m?s \(recording cut\)$/);
   const worst = (await frameGaps(page)).at(-1);
   assert.ok(worst < 1000, `the page kept drawing (longest frame ${worst.toFixed(0)} ms)`);
   const c = await counters(page);
