@@ -101,3 +101,19 @@ pub fn interleave_counters() -> String {
         wasm_memory_bytes()
     )
 }
+
+/// For the end-to-end tests of the error banner: arms a real panic with `message` at `place`,
+/// `"render"` (the demo page's next render) or `"click"` (the next click on Run, inside its
+/// handler), so the tests see what a bug there would do to the built site. Nothing on the page
+/// calls it. False, and nothing armed, for another place.
+#[wasm_bindgen]
+pub fn interleave_arm_panic(place: &str, message: String) -> bool {
+    use crate::view::{arm_panic, Tripwire};
+    let place = match place {
+        "render" => Tripwire::Render,
+        "click" => Tripwire::Click,
+        _ => return false,
+    };
+    arm_panic(place, message);
+    true
+}

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use interleave::aio::Job;
-use interleave::demos::params::{fetch_url, Form, Kind, ParamSpec, Value, SITE_DATA};
+use interleave::demos::params::{fetch_url, visible, Form, Kind, ParamSpec, Value, SITE_DATA};
 use interleave::demos::DEMOS;
 use proptest::prelude::*;
 
@@ -23,13 +23,18 @@ fn within_bounds(spec: &ParamSpec, value: &Value) -> bool {
             urls.len() <= max
                 && urls.iter().all(|u| {
                     let l = u.to_ascii_lowercase();
-                    l.starts_with("http://")
-                        || l.starts_with("https://")
+                    ((l.starts_with("http://") || l.starts_with("https://")) && !has_credentials(u))
                         || (u.starts_with(SITE_DATA) && !u.split('/').any(|part| part == ".." || part == "."))
                 })
         }
         _ => false,
     }
+}
+
+/// Whether an http(s) URL has a `user:password@` part before its host.
+fn has_credentials(url: &str) -> bool {
+    let rest = url.split_once("://").map_or("", |(_, r)| r);
+    rest.split(['/', '\\', '?', '#']).next().unwrap_or("").contains('@')
 }
 
 /// Pieces hostile links and typed values are made of.
@@ -86,6 +91,12 @@ const FRAGMENTS: &[&str] = &[
     "file:///etc/passwd",
     "http://",
     "https://example.com/x",
+    "http://user:pass@",
+    "@",
+    "%40",
+    "\u{2066}",
+    "\u{200f}",
+    "\u{061c}",
     "static/data/",
     "static/data/../../x",
     "static/data/items/1.json",
@@ -218,4 +229,108 @@ proptest! {
         prop_assert!(problems.is_empty(), "{:?}", problems);
         prop_assert_eq!(back.params(), form.params());
     }
+}
+
+fn demo_form(slug: &str, query: &str) -> (Form, Vec<String>) {
+    let demo = interleave::demos::find(slug).expect("a demo of the gallery");
+    Form::from_query(demo.params(), query)
+}
+
+#[test]
+fn urls_with_a_user_name_or_password_are_refused_without_repeating_the_password() {
+    for url in [
+        "http://user:hunter2@example.com/a.json",
+        "https://user:hunter2@example.com",
+        "HTTPS://user:hunter2@example.com/?q=1",
+        "http://hunter2@example.com/a",
+        "http://user:hunter2@127.0.0.1:8000#x",
+        "https://a:b:hunter2@c@example.com/",
+        "http:///user:hunter2@example.com/",
+        "http://user:hunter2@example.com\\a",
+    ] {
+        let message = fetch_url(url).expect_err(url);
+        assert!(!message.contains("hunter2"), "the message repeats the password: {message}");
+        assert!(message.contains("user name or password") || message.contains("has no host"), "{url}: {message}");
+    }
+    // An @ after the host is part of the path or query, not a credential.
+    for url in ["https://example.com/@user", "https://example.com/a?to=me@example.com", "https://example.com/#@x"] {
+        assert_eq!(fetch_url(url).as_deref(), Ok(url));
+    }
+    // From a link: refused with a notice that does not carry the password, the default kept,
+    // and the page's own link (rebuilt from the form) does not carry it either.
+    let (form, problems) = demo_form("fetch", "urls=http%3A%2F%2Fuser%3Ahunter2%40example.com%2Fa.json");
+    assert_eq!(form, Form::defaults(form.specs));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("user name or password") && !problems[0].contains("hunter2"), "{problems:?}");
+    // Typed into the field: refused, and kept out of the page's link.
+    let mut typed = form.clone();
+    typed.raw[0] = "http://user:hunter2@example.com/a.json".into();
+    assert!(typed.params().is_none());
+    assert!(!typed.to_query().contains("hunter2"), "{}", typed.to_query());
+}
+
+#[test]
+fn invisible_and_direction_changing_characters_are_shown_escaped() {
+    for (c, escaped) in [
+        ('\u{202a}', "\\u202a"),
+        ('\u{202b}', "\\u202b"),
+        ('\u{202c}', "\\u202c"),
+        ('\u{202d}', "\\u202d"),
+        ('\u{202e}', "\\u202e"),
+        ('\u{2066}', "\\u2066"),
+        ('\u{2067}', "\\u2067"),
+        ('\u{2068}', "\\u2068"),
+        ('\u{2069}', "\\u2069"),
+        ('\u{200e}', "\\u200e"),
+        ('\u{200f}', "\\u200f"),
+        ('\u{061c}', "\\u061c"),
+        ('\u{200b}', "\\u200b"),
+        ('\u{feff}', "\\ufeff"),
+        ('\u{00ad}', "\\u00ad"),
+        ('\u{2028}', "\\u2028"),
+        ('\u{0}', "\\u0000"),
+        ('\n', "\\u000a"),
+        ('\u{1b}', "\\u001b"),
+        ('\u{85}', "\\u0085"),
+        ('\u{e0041}', "\\u{e0041}"),
+    ] {
+        assert_eq!(visible(&format!("a{c}b")), format!("a{escaped}b"), "U+{:04X}", c as u32);
+    }
+    // Ordinary text of any script is left as it is.
+    for text in ["ünïcödé", "😀", "مرحبا", "שלום", "日本語", "plain ASCII <b>&amp;</b>"] {
+        assert_eq!(visible(text), text);
+    }
+    // A link whose key or value hides a right-to-left override: every notice shows it escaped.
+    let spoof = "%E2%80%AEexe.txt";
+    for query in [format!("{spoof}=1"), format!("a={spoof}"), format!("a=1&a={spoof}")] {
+        let (_, problems) = demo_form("gather", &query);
+        assert!(!problems.is_empty(), "{query}");
+        for p in &problems {
+            assert!(!p.chars().any(|c| matches!(c, '\u{202a}'..='\u{202e}')), "raw override in {p:?}");
+        }
+        assert!(problems.iter().any(|p| p.contains("\\u202eexe.txt")), "{problems:?}");
+    }
+    // In a URL, invisible characters are refused like control characters.
+    assert!(fetch_url("https://example.com/\u{202e}gpj.exe").unwrap_err().contains("\\u202egpj.exe"));
+}
+
+#[test]
+fn a_key_set_twice_says_which_value_is_used() {
+    let (form, problems) = demo_form("sequential-vs-gather", "n=3&n=5");
+    let n = form.specs.iter().position(|s| s.key == "n").expect("n");
+    assert_eq!(form.raw[n], "5");
+    assert_eq!(problems, ["The link set n twice; using 5."]);
+
+    let (_, problems) = demo_form("sequential-vs-gather", "n=3&n=4&n=5");
+    assert_eq!(problems, ["The link set n 3 times; using 5."]);
+
+    // When the last value is refused, the notice says so and the default is used.
+    let (form, problems) = demo_form("sequential-vs-gather", "n=3&n=abc");
+    assert_eq!(form.raw[n], form.specs[n].default);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(problems[0], "The link set n twice; only the last value counts.");
+    assert!(problems[1].contains("is not a number") && problems[1].contains("default"), "{problems:?}");
+
+    // Each key is read once: no notice.
+    assert!(demo_form("sequential-vs-gather", "n=5&delay=0.5").1.is_empty());
 }

@@ -2,8 +2,11 @@
 //! with the edge cases (zero-length polls, dropped events, a run stopped midway).
 #![cfg(not(target_arch = "wasm32"))]
 
-use interleave::model::describe::{self, step};
-use interleave::model::{metrics, warnings, Ending, RunEnd, RunModel, State, WarnKind};
+use interleave::demos::params::Form;
+use interleave::demos::Facts;
+use interleave::model::describe::{self, duration, step};
+use interleave::model::{metrics, metrics_at, warnings, what_happened, Ending, RunEnd, RunModel, State, WarnKind};
+use interleave::runtime::Runtime;
 use interleave::trace::{CancelledBy, EventKind as E, Micros, Recorder, TaskId, Wait, WakeCause};
 
 /// Builds a recording by hand.
@@ -288,4 +291,61 @@ fn ingesting_in_pieces_equals_ingesting_at_once() {
     assert_eq!(live.lanes.len(), whole.lanes.len());
     assert_eq!(states(&live, 1), states(&whole, 1));
     assert_eq!(live.steps, whole.steps);
+}
+
+/// Runs a demo to its end on the virtual clock with a recorder of `cap` events; returns the
+/// run's true length (the clock, which never drops anything), the model and the summary.
+fn run_with_cap(slug: &str, values: &[(&str, &str)], cap: usize) -> (Micros, RunModel, String) {
+    let demo = interleave::demos::find(slug).expect("a demo of the gallery");
+    let mut form = Form::defaults(demo.params());
+    for (key, value) in values {
+        let i = demo.params().iter().position(|p| p.key == *key).expect("a key of the demo");
+        form.raw[i] = value.to_string();
+    }
+    let params = form.params().expect("valid values");
+    let rt = Runtime::new_virtual_with(Recorder::with_limits(cap, 1 << 20));
+    let main = interleave::aio::run(&rt, demo.main(&params));
+    rt.run_until_end();
+    assert!(main.outcome().is_some_and(|o| o.is_ok()), "the run itself went to its end");
+    let mut m = RunModel::default();
+    m.ingest(&rt.trace());
+    let text = demo.explain(&params, &Facts { model: &m, trace: &rt.trace(), frames: None });
+    (rt.now(), m, text)
+}
+
+#[test]
+fn a_summary_from_a_cut_recording_says_so_and_never_passes_its_part_for_the_whole() {
+    let queue = [("items", "2000"), ("delay", "0.001"), ("work", "0")];
+    // The whole recording: the summary's time is the run's.
+    let (took, m, text) = run_with_cap("queue", &queue, 1_000_000);
+    assert_eq!(m.dropped, 0);
+    assert_eq!(took, 2_000_000);
+    assert!(text.starts_with("2000 items went through in 2.00 s, in order."), "{text}");
+
+    // The same run with a recorder that fills up a tenth of the way in.
+    let (took, m, text) = run_with_cap("queue", &queue, 2_000);
+    assert_eq!(took, 2_000_000, "the run is the same");
+    assert!(m.dropped > 0);
+    let recorded = m.span();
+    assert!(recorded < took / 4, "the recording stops early: {recorded} µs");
+    assert!(!text.contains("went through in"), "a time from the cut recording passed for the run's: {text}");
+    assert!(
+        text.contains(&format!("The recorder was full after the run's first {}", duration(recorded)))
+            && text.contains(&format!("dropped the {} events that came later", m.dropped))
+            && text.contains("took at least that long"),
+        "{text}"
+    );
+    assert!(text.contains("In the recorded part, the queue never filled up."), "{text}");
+
+    // The default summary and the metrics say the same.
+    let x = metrics(&m);
+    assert_eq!(x.dropped, m.dropped);
+    let said = what_happened(&x);
+    assert!(!said.contains("Finished in"), "{said}");
+    assert!(said.starts_with(&format!("The recorder was full after the run's first {}", duration(recorded))), "{said}");
+    assert!(said.contains("In the recorded part, the waits add up to "), "{said}");
+    // As of an instant inside the recording, the figures are exact: no caveat.
+    let early = metrics_at(&m, recorded / 2);
+    assert_eq!(early.dropped, 0);
+    assert!(what_happened(&early).starts_with("Finished in "));
 }

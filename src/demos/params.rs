@@ -3,6 +3,7 @@
 //! gives a value or a message, never a panic (fuzzed by `tests/decoders.rs`).
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 /// What a field accepts. Bounds are chosen so no allowed value can freeze or exhaust the tab.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -122,7 +123,8 @@ pub const SITE_DATA: &str = "static/data/";
 
 /// Accepts absolute http(s) URLs with a host, and paths into the site's own sample data
 /// (`static/data/…`, no `..`). Anything else (javascript:, data:, file:, other relative paths)
-/// gets a message saying so.
+/// gets a message saying so. URLs with a user name or password are refused too: an accepted URL
+/// goes into the page's link, the run's output and its exports, and a password must not.
 pub fn fetch_url(text: &str) -> Result<String, String> {
     if let Some(path) = text.strip_prefix(SITE_DATA) {
         let safe = !path.is_empty()
@@ -136,22 +138,80 @@ pub fn fetch_url(text: &str) -> Result<String, String> {
     }
     let lower = text.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    // Messages quote the URL with any user name and password cut out.
+    let quoted = || shorten(&without_credentials(text));
     match rest {
-        None => Err(format!("“{}”: only http:// and https:// URLs (or {SITE_DATA}…) can be fetched.", shorten(text))),
-        Some(r) if r.is_empty() || r.starts_with('/') => Err(format!("“{}” has no host.", shorten(text))),
-        Some(_) if text.chars().any(|c| c.is_whitespace() || c.is_control()) => {
-            Err(format!("“{}” contains spaces or control characters.", shorten(text)))
+        None => Err(format!("“{}”: only http:// and https:// URLs (or {SITE_DATA}…) can be fetched.", quoted())),
+        Some(r) if r.is_empty() || r.starts_with(['/', '\\']) => Err(format!("“{}” has no host.", quoted())),
+        Some(r) if authority(r).contains('@') => Err(format!(
+            "“{}” carries a user name or password (the part before @). Take it out: the URL is shown in the link, the output and the exports.",
+            quoted()
+        )),
+        Some(_) if text.chars().any(|c| c.is_whitespace() || c.is_control() || hidden(c)) => {
+            Err(format!("“{}” contains spaces, control or invisible characters.", quoted()))
         }
         Some(_) => Ok(text.to_string()),
     }
 }
 
-/// Keeps messages short when the input is huge.
-fn shorten(text: &str) -> String {
-    match text.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
+/// The host part of a URL after its `scheme://`: up to the path, query or fragment. Browsers
+/// read `\` as `/` in http(s) URLs, so it ends the host too.
+fn authority(after_scheme: &str) -> &str {
+    let end = after_scheme.find(['/', '\\', '?', '#']).unwrap_or(after_scheme.len());
+    &after_scheme[..end]
+}
+
+/// `text` with a URL's `user:password@` replaced by `…@`, for quoting it in a message.
+fn without_credentials(text: &str) -> String {
+    let Some(scheme_end) = text.find("://").map(|i| i + 3) else { return text.to_string() };
+    // A browser skips extra slashes before the host ("http:///user:pw@host" has credentials).
+    let host_start = scheme_end + text[scheme_end..].len() - text[scheme_end..].trim_start_matches(['/', '\\']).len();
+    let host = authority(&text[host_start..]);
+    match host.rfind('@') {
+        Some(at) => format!("{}…{}", &text[..host_start], &text[host_start + at..]),
         None => text.to_string(),
     }
+}
+
+/// Keeps messages short when the input is huge, and shows what a link holds as it is (see
+/// [`visible`]).
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", visible(&text[..cut])),
+        None => visible(text),
+    }
+}
+
+/// Text from a link or a field, made safe to quote in a notice: characters that are invisible
+/// or that reorder the text around them (bidi overrides and isolates, zero-width and other
+/// format characters, control characters) are written as escapes like `\u202e`. Shown raw, a
+/// right-to-left override in a link could make a notice read as something else than it says.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if hidden(c) {
+            let code = c as u32;
+            // `write!` to a String cannot fail.
+            let _ = if code > 0xffff { write!(out, "\\u{{{code:x}}}") } else { write!(out, "\\u{code:04x}") };
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Control characters (including line breaks and tabs), line and paragraph separators, bidi
+/// marks, embeddings, overrides and isolates, and Unicode's default-ignorable code points (which
+/// render as nothing: zero-width spaces and joiners, soft hyphen, fillers, variation selectors,
+/// tags).
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+            | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fffb}' | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}')
 }
 
 /// The form's state: what was typed in each field (never thrown away) and what it means.
@@ -181,31 +241,44 @@ impl Form {
                 .push(format!("The link's settings are too long ({} characters); the defaults are used.", query.len()));
             return (form, problems);
         }
-        let mut seen = BTreeMap::new();
+        // Per field: the last value given, and how many times the link set it.
+        let mut seen: BTreeMap<usize, (String, usize)> = BTreeMap::new();
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             match specs.iter().position(|s| s.key == key) {
                 Some(i) => {
-                    seen.insert(i, value.into_owned());
+                    let entry = seen.entry(i).or_default();
+                    *entry = (value.into_owned(), entry.1 + 1);
                 }
                 None => problems.push(format!("Unknown setting “{}” ignored.", shorten(&key))),
             }
         }
-        for (i, value) in seen {
-            match specs[i].parse(&value) {
+        for (i, (value, times)) in seen {
+            let spec = &specs[i];
+            let parsed = spec.parse(&value);
+            if times > 1 {
+                // A link with `n=3&n=5` is ambiguous: say which one counts.
+                let count = if times == 2 { "twice".to_string() } else { format!("{times} times") };
+                let using = match parsed {
+                    Ok(_) => format!("using {}", shorten(value.trim())),
+                    Err(_) => "only the last value counts".to_string(),
+                };
+                problems.push(format!("The link set {} {count}; {using}.", spec.key));
+            }
+            match parsed {
                 Ok(_) => form.raw[i] = value,
-                Err(why) => {
-                    problems.push(format!("{}: {why} The default ({}) is used.", specs[i].label, specs[i].default))
-                }
+                Err(why) => problems.push(format!("{}: {why} The default ({}) is used.", spec.label, spec.default)),
             }
         }
         (form, problems)
     }
 
-    /// The setup as a query string (only fields that differ from the lesson's defaults).
+    /// The setup as a query string: the fields that differ from the lesson's defaults and are
+    /// acceptable. A refused value stays out of the link, so what the link shares always opens
+    /// (and a URL refused for carrying a password is not copied around with the link).
     pub fn to_query(&self) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
         for (spec, raw) in self.specs.iter().zip(&self.raw) {
-            if raw.trim() != spec.default {
+            if raw.trim() != spec.default && spec.parse(raw).is_ok() {
                 out.append_pair(spec.key, raw.trim());
             }
         }

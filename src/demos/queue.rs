@@ -3,7 +3,7 @@
 use super::params::{Kind, ParamSpec, Params};
 use super::{Demo, Facts, Preset};
 use crate::aio::*;
-use crate::model::describe::duration;
+use crate::model::describe::{duration, recording_cut};
 use crate::trace::Wait;
 
 pub struct QueueDemo;
@@ -160,19 +160,32 @@ asyncio.run(main())"#
         }
     }
     fn explain(&self, p: &Params, run: &Facts) -> String {
-        let blocked_puts = run
-            .model
+        let m = run.model;
+        let blocked_puts = m
             .lanes
             .iter()
             .flat_map(|l| &l.segments)
             .filter(|s| matches!(s.state, crate::model::State::Waiting(Wait::QueuePut { .. })))
             .count();
+        // At its largest this demo outgrows the recorder: then the times and counts below are
+        // those of the recorded part only, and the words say so.
+        if let Some(cut) = recording_cut(m.span(), m.dropped) {
+            let pressure = if blocked_puts > 0 {
+                format!("the producer waited {blocked_puts} time(s) on a full queue: that is back-pressure.")
+            } else {
+                "the queue never filled up.".to_string()
+            };
+            return format!(
+                "{} items went through, in order. {cut} In the recorded part, {pressure}",
+                p.count("items")
+            );
+        }
         let pressure = if blocked_puts > 0 {
             format!(" The producer waited {blocked_puts} time(s) on a full queue: that is back-pressure.")
         } else {
             " The queue never filled up, so the producer never had to wait.".to_string()
         };
-        format!("{} items went through in {}, in order.{pressure}", p.count("items"), duration(run.model.span()))
+        format!("{} items went through in {}, in order.{pressure}", p.count("items"), duration(m.span()))
     }
 }
 

@@ -17,6 +17,18 @@ pub fn duration(us: Micros) -> String {
     }
 }
 
+/// What a summary must say when the recorder dropped events: its figures cover only the
+/// recorded part (`recorded` long, a lower bound for the run's length). `None` when nothing
+/// was dropped.
+pub fn recording_cut(recorded: Micros, dropped: u64) -> Option<String> {
+    (dropped > 0).then(|| {
+        format!(
+            "The recorder was full after the run's first {} and dropped the {dropped} events that came later, so the run took at least that long; its end and the figures after that point are not known.",
+            duration(recorded),
+        )
+    })
+}
+
 /// A point in time on the run's clock: "1.500 s".
 pub fn instant(us: Micros) -> String {
     format!("{:.3} s", us as f64 / 1e6)

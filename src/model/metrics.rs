@@ -1,12 +1,17 @@
 //! Numbers about a run: how long it took, how much waiting overlapped, how busy the loop was.
 
-use super::describe::duration;
+use super::describe::{duration, recording_cut};
 use super::run::{is_io, RunModel, State};
 use crate::trace::{Micros, TaskId};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Metrics {
+    /// Time the figures cover: the run's length, or when `dropped > 0`, only a lower bound of it.
     pub elapsed: Micros,
+    /// Events the recorder dropped, when the figures reach the end of a cut recording (see
+    /// [`RunModel::dropped`]): they then stop before the run did. As of an instant inside the
+    /// recording they are exact, and this is 0.
+    pub dropped: u64,
     /// Time tasks spent waiting on timers, requests and workers (lateness included), summed
     /// over tasks: what one-after-another would have spent waiting.
     pub io_waits: Micros,
@@ -57,6 +62,7 @@ pub fn metrics_at(m: &RunModel, until: Micros) -> Metrics {
     let speedup = if span == 0 { 1.0 } else { (io_waits + busy) as f64 / span as f64 };
     Metrics {
         elapsed: span,
+        dropped: if until >= m.span() { m.dropped } else { 0 },
         io_waits,
         busy,
         speedup,
@@ -80,11 +86,18 @@ pub fn percentile(sorted: &[Micros], p: usize) -> Option<Micros> {
 }
 
 /// The default "what happened" sentence: "Finished in 1.50 s; the waits add up to 3.00 s:
-/// 2.0× faster than one after another; at most 3 tasks were waiting at once."
+/// 2.0× faster than one after another; at most 3 tasks were waiting at once." From a cut
+/// recording it first says so, then gives the figures of the recorded part as such.
 pub fn what_happened(x: &Metrics) -> String {
-    let mut s = format!("Finished in {}", duration(x.elapsed));
+    let cut = recording_cut(x.elapsed, x.dropped);
+    let truncated = cut.is_some();
+    let mut s = match cut {
+        Some(cut) => format!("{cut} In the recorded part"),
+        None => format!("Finished in {}", duration(x.elapsed)),
+    };
     if x.io_waits > 0 {
-        s += &format!("; the waits add up to {}", duration(x.io_waits));
+        let sep = if truncated { "," } else { ";" };
+        s += &format!("{sep} the waits add up to {}", duration(x.io_waits));
         if x.speedup >= 1.05 {
             s += &format!(": {:.1}× faster than one after another", x.speedup);
         } else {
@@ -95,6 +108,8 @@ pub fn what_happened(x: &Metrics) -> String {
             x.peak_in_flight,
             plural(x.peak_in_flight, "task was", "tasks were")
         );
+    } else if truncated {
+        s += ", no task waited on a timer, a request or a worker";
     }
     s + "."
 }

@@ -127,6 +127,8 @@ pub struct RunModel {
     pub wakes: Vec<Micros>,
     pub last_time: Micros,
     pub end: Option<(Micros, RunEnd)>,
+    /// Events the recorder dropped past its cap: when not 0, the recording stops before the run
+    /// did, and what is computed from it covers only its first part.
     pub dropped: u64,
     seen: usize,
     in_flight_now: u32,
@@ -324,7 +326,8 @@ impl RunModel {
         push_change(series, t, now);
     }
 
-    /// The time the run covers so far (its end, or the latest event).
+    /// The time the run covers so far: its end, or the latest event. When the recorder dropped
+    /// events, that is the last one kept, earlier than the run's end: only a lower bound.
     pub fn span(&self) -> Micros {
         self.end.map_or(self.last_time, |(t, _)| t)
     }

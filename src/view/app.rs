@@ -7,6 +7,7 @@ use yew_router::prelude::*;
 use super::demo_page::DemoPage;
 use super::gallery::Gallery;
 use crate::demos;
+use crate::demos::params::visible;
 
 #[derive(Clone, Routable, PartialEq, Debug)]
 pub enum Route {
@@ -48,12 +49,13 @@ fn switch(route: Route) -> Html {
     }
 }
 
+/// A slug from the link, short and with invisible or direction-changing characters escaped.
 fn clip(s: &str) -> String {
     let short: String = s.chars().take(60).collect();
     if short.len() < s.len() {
-        format!("{short}…")
+        format!("{}…", visible(&short))
     } else {
-        short
+        visible(&short)
     }
 }
 

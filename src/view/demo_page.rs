@@ -14,6 +14,7 @@ use super::app::Route;
 use super::export;
 use super::frames::FrameLoop;
 use super::panels;
+use super::panic::{self, Tripwire};
 use super::session::Session;
 use super::source::Source;
 use super::timeline::{self, Input, Selection, SharedViewport};
@@ -70,6 +71,7 @@ impl Painter {
 
 #[function_component(DemoPage)]
 pub fn demo_page(props: &Props) -> Html {
+    panic::tripwire(Tripwire::Render);
     let demo: &'static dyn Demo = DEMOS[props.index];
     let location = use_location();
     let navigator = use_navigator();
@@ -142,6 +144,7 @@ pub fn demo_page(props: &Props) -> Html {
         let (session, frame_loop, redraw, painter, replace) =
             (session.clone(), frame_loop.clone(), redraw.clone(), painter.clone(), replace_session.clone());
         Callback::from(move |_: MouseEvent| {
+            panic::tripwire(Tripwire::Click);
             if !replace(Session::prepare) {
                 return;
             }
@@ -320,7 +323,7 @@ pub fn demo_page(props: &Props) -> Html {
             <p class="lesson">{demo.lesson(&form.params().or_else(|| current.map(|s| s.params.clone())).unwrap_or_else(|| Params::defaults(demo.params())))}</p>
             if !from_link.1.is_empty() {
                 <div class="notice" role="alert" data-testid="link-notice">
-                    <strong>{"Couldn't read all of this link; those settings use the lesson's defaults."}</strong>
+                    <strong>{"Couldn't read all of this link; each line says what was used instead:"}</strong>
                     <ul>{ for from_link.1.iter().map(|p| html! { <li>{p.clone()}</li> }) }</ul>
                 </div>
             }
@@ -365,7 +368,7 @@ pub fn demo_page(props: &Props) -> Html {
                         <button type="button" title="Zoom in (+)" aria-label="Zoom in" onclick={{ let p = painter.clone(); Callback::from(move |_| p.input(Input::Key("+".into()))) }}>{"+"}</button>
                         <button type="button" title="Zoom out (−)" aria-label="Zoom out" onclick={{ let p = painter.clone(); Callback::from(move |_| p.input(Input::Key("-".into()))) }}>{"−"}</button>
                         <button type="button" title="Fit the whole run (0)" onclick={{ let p = painter.clone(); Callback::from(move |_| p.input(Input::Key("0".into()))) }}>{"Fit"}</button>
-                        { export::buttons(&session, &kept, &canvas, running) }
+                        { export::buttons(&session, &kept, &canvas, running, form.to_query()) }
                         if current.is_some() && !running {
                             <button type="button" data-testid="keep" onclick={on_keep} title="Keep this run and put the next one on the same time axis">{"Keep for comparison"}</button>
                         }

@@ -5,7 +5,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, Clipboard, HtmlAnchorElement, HtmlCanvasElement, HtmlInputElement, Url};
 use yew::prelude::*;
 
 use super::session::Session;
@@ -42,7 +43,8 @@ fn file_name(s: &Session, ext: &str) -> String {
     format!("interleave-{}.{ext}", s.demo.slug())
 }
 
-pub fn buttons(session: &Slot, kept: &Slot, canvas: &NodeRef, running: bool) -> Html {
+/// The export buttons and Copy link; `query` is the setup as the page's link carries it.
+pub fn buttons(session: &Slot, kept: &Slot, canvas: &NodeRef, running: bool, query: String) -> Html {
     // Exports read the current run, or the kept one when it is shown alone.
     let with_run = {
         let (session, kept) = (session.clone(), kept.clone());
@@ -78,27 +80,80 @@ pub fn buttons(session: &Slot, kept: &Slot, canvas: &NodeRef, running: bool) -> 
             <button type="button" data-testid="export-trace" {disabled} onclick={trace} title="Chrome Trace Event JSON: open it in ui.perfetto.dev or chrome://tracing">{"Trace JSON"}</button>
             <button type="button" data-testid="export-svg" {disabled} onclick={svg_file}>{"SVG"}</button>
             <button type="button" data-testid="export-png" {disabled} onclick={png}>{"PNG"}</button>
-            <ShareButton />
+            <ShareButton {query} />
         </>
     }
 }
 
-/// Copies the page's link (the demo and its parameters) to the clipboard.
+#[derive(Properties, PartialEq)]
+struct ShareProps {
+    /// The setup as the page's link carries it: a new one makes an earlier copy outdated.
+    query: String,
+}
+
+/// What the last click on Copy link did.
+#[derive(Clone, PartialEq)]
+enum Shared {
+    NotYet,
+    Copied,
+    /// The browser refused (no clipboard permission, or no clipboard at all on a plain-http
+    /// host): the link is shown to copy by hand.
+    Refused(String),
+}
+
+/// Copies the page's link (the demo and its parameters) to the clipboard, and says so only
+/// once the browser has. When it will not, the link is shown in a field, selected.
 #[function_component(ShareButton)]
-fn share_button() -> Html {
-    let copied = use_state(|| false);
+fn share_button(props: &ShareProps) -> Html {
+    let shared = use_state(|| Shared::NotYet);
+    let field = use_node_ref();
+    {
+        // A changed setup changes the link: what was copied (or shown) is no longer it.
+        let shared = shared.clone();
+        use_effect_with(props.query.clone(), move |_| shared.set(Shared::NotYet));
+    }
+    {
+        let field = field.clone();
+        use_effect_with((*shared).clone(), move |shared| {
+            if let (Shared::Refused(_), Some(input)) = (shared, field.cast::<HtmlInputElement>()) {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
     let share = {
-        let copied = copied.clone();
+        let shared = shared.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(window) = web_sys::window() else { return };
             let Ok(href) = window.location().href() else { return };
-            let _ = window.navigator().clipboard().write_text(&href);
-            copied.set(true);
+            let shared = shared.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = match clipboard(&window) {
+                    Some(clipboard) => JsFuture::from(clipboard.write_text(&href)).await.is_ok(),
+                    None => false,
+                };
+                shared.set(if copied { Shared::Copied } else { Shared::Refused(href) });
+            });
         })
     };
     html! {
-        <button type="button" data-testid="share" onclick={share} title="Copy a link to this demo with these parameters">
-            { if *copied { "Link copied" } else { "Copy link" } }
-        </button>
+        <>
+            <button type="button" data-testid="share" onclick={share} title="Copy a link to this demo with these parameters">
+                { if *shared == Shared::Copied { "Link copied" } else { "Copy link" } }
+            </button>
+            if let Shared::Refused(link) = &*shared {
+                <span class="copy-by-hand" role="status">
+                    <label for="share-link">{"The browser did not allow copying; copy the link by hand:"}</label>
+                    <input id="share-link" data-testid="share-link" type="text" readonly=true value={link.clone()} ref={field} />
+                </span>
+            }
+        </>
     }
+}
+
+/// `navigator.clipboard`, which is undefined outside secure contexts (a plain-http host):
+/// web-sys would call into `undefined` and throw.
+fn clipboard(window: &web_sys::Window) -> Option<Clipboard> {
+    let value = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).ok()?;
+    (!value.is_undefined() && !value.is_null()).then(|| value.unchecked_into())
 }

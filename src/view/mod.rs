@@ -13,7 +13,7 @@ mod source;
 mod timeline;
 
 pub use app::App;
-pub use panic::install as install_panic_hook;
+pub use panic::{arm as arm_panic, install as install_panic_hook, Tripwire};
 
 /// Mounts the app into `#app` (or the body), after installing the panic banner.
 pub fn start() {

@@ -140,7 +140,7 @@ pub fn summary(s: &Session) -> Html {
             <p class="what-happened" data-testid="what-happened">{text}</p>
             if dropped > 0 {
                 <p class="notice" data-testid="dropped">
-                    {format!("The recorder kept its first {} events and dropped {dropped} more, so the end of this run is missing from the timeline.", trace.cap())}
+                    {format!("The recorder kept its first {} events and dropped {dropped} more, so the end of this run is missing from the timeline, and the figures cover only its first {}.", trace.cap(), duration(s.model.span()))}
                 </p>
             }
             if !warns.is_empty() {
@@ -232,7 +232,11 @@ pub fn metrics(s: &Session, at: At) -> Html {
     let fps = s.frames.fps().filter(|_| !s.rt.is_virtual()).map_or("—".into(), |f| format!("{f:.0} fps"));
     let longest_frame = if s.rt.is_virtual() { "—".into() } else { format!("{:.0} ms", s.frames.longest_ms()) };
     let rows: Vec<(&str, String)> = vec![
-        ("Elapsed", duration(x.elapsed)),
+        // From a cut recording the run's length is not known, only that it ran this long.
+        (
+            "Elapsed",
+            if x.dropped > 0 { format!("≥ {} (recording cut)", duration(x.elapsed)) } else { duration(x.elapsed) },
+        ),
         ("Waits, summed", duration(x.io_waits)),
         (
             "Speed-up vs one after another",

@@ -3,10 +3,14 @@
 //! with web-sys directly and its button is handled by the page's JavaScript (`static/boot.js`
 //! reloads on any `[data-reload]` click), which still works when wasm no longer does.
 
+use std::cell::RefCell;
 use std::panic::PanicHookInfo;
 
+/// Installs the banner as the panic hook. It goes through Yew's `set_custom_panic_hook`:
+/// `Renderer::render` replaces any hook set otherwise with its own, which only logs to the
+/// console and leaves a dead page behind.
 pub fn install() {
-    std::panic::set_hook(Box::new(on_panic));
+    yew::set_custom_panic_hook(Box::new(on_panic));
 }
 
 fn on_panic(info: &PanicHookInfo<'_>) {
@@ -46,4 +50,42 @@ pub fn show_banner(detail: &str) {
         body.prepend_with_node_1(&banner)
     };
     let _ = build();
+}
+
+/// Where a panic armed by the end-to-end tests goes off (see `probes::interleave_arm_panic`):
+/// the banner is tested on the built site by making the page really panic where a bug would.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Tripwire {
+    /// The demo page's next render.
+    Render,
+    /// The next click on Run, inside its event handler.
+    Click,
+}
+
+thread_local! {
+    static ARMED: RefCell<Option<(Tripwire, String)>> = const { RefCell::new(None) };
+}
+
+/// Arms one panic with `message` at `place`; it fires once.
+pub fn arm(place: Tripwire, message: String) {
+    ARMED.with(|armed| *armed.borrow_mut() = Some((place, message)));
+}
+
+/// Panics here if a panic was armed for `place` (and disarms it). Unarmed, as always outside
+/// the tests, it does nothing.
+#[track_caller]
+pub fn tripwire(place: Tripwire) {
+    let fire = ARMED.with(|armed| {
+        let mut armed = armed.borrow_mut();
+        match armed.take() {
+            Some((at, message)) if at == place => Some(message),
+            other => {
+                *armed = other;
+                None
+            }
+        }
+    });
+    if let Some(message) = fire {
+        panic!("{message}");
+    }
 }

@@ -11,19 +11,29 @@ export const DIST = process.env.INTERLEAVE_DIST ?? join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'target', 'e2e');
 mkdirSync(SHOTS, { recursive: true });
 
-/** Serves `dist` at http://127.0.0.1:PORT/some/sub/path/ with Python's static server. */
+/**
+ * Serves `dist` at http://127.0.0.1:PORT/some/sub/path/ with the server `scripts/run` uses
+ * (scripts/serve.py), so the tests see the headers a user's host sends. `root` is the folder
+ * served at `/` (the site is linked in below it).
+ */
 export async function serveSite(subPath = 'some/sub/path') {
   const root = mkdtempSync(join(tmpdir(), 'interleave-site-'));
   const parent = join(root, subPath, '..');
   mkdirSync(parent, { recursive: true });
   symlinkSync(DIST, join(root, subPath));
-  const server = spawn('python3', ['-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServer(['--port', '0', '--directory', root]);
+  return { ...server, url: `http://127.0.0.1:${server.port}/${subPath}/`, root };
+}
+
+/** Starts scripts/serve.py with `args` (plus --quiet); resolves once it listens. */
+export async function startServer(args) {
+  const server = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), ...args, '--quiet'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('static server did not start')), 10_000);
     server.stdout.on('data', (chunk) => {
-      const m = /port (\d+)/.exec(String(chunk));
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
       if (m) {
         clearTimeout(timer);
         ok(Number(m[1]));
@@ -31,22 +41,28 @@ export async function serveSite(subPath = 'some/sub/path') {
     });
     server.on('exit', (code) => fail(new Error(`static server exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}/${subPath}/`, close: () => server.kill() };
+  return { port, close: () => server.kill() };
 }
 
-export async function launch() {
+/** Headless Chromium (the system's); `extraArgs` are added to its command line. */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
+      '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage', ...extraArgs,
     ],
   });
 }
 
-/** A new page that records console errors and failed requests (CSP refusals show up there). */
+/**
+ * A new page that records console errors and failed requests (CSP refusals show up there).
+ * `browser` may also be a browser context (for one with its own permissions).
+ */
 export async function openPage(browser, url, { colorScheme = 'light', width = 1280, height = 900 } = {}) {
-  const page = await browser.newPage({ colorScheme, viewport: { width, height } });
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height });
+  await page.emulateMedia({ colorScheme });
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));

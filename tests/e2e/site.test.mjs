@@ -33,7 +33,9 @@ test('gather runs three real timers concurrently: results in argument order, ~1.
   const summary = await page.getByTestId('what-happened').textContent();
   const total = Number(/Finished in ([\d.]+) s/.exec(summary)[1]);
   assert.ok(total >= 1.49 && total < 1.9, `total ${total} s should be ~1.5 s (not 3.0): ${summary}`);
-  assert.match(summary, /waits add up to 3\.0\d s/);
+  // Each wait ends when its timer fires, a little late on a busy machine: about 3.0 s summed.
+  const waits = Number(/waits add up to ([\d.]+) s/.exec(summary)[1]);
+  assert.ok(waits >= 3.0 && waits < 3.3, `the waits should add up to ~3.0 s: ${summary}`);
   await page.screenshot({ path: join(SHOTS, 'gather.png'), fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.close();
