@@ -33,6 +33,8 @@ async fn gather_on_real_timers_overlaps_the_waits() {
     assert_eq!(lines(&rt), vec!["B ends", "A ends", "C ends"]);
     let took = secs(&rt);
     assert!((0.49..0.65).contains(&took), "took {took} s, expected ~0.5 s (not 0.9)");
+    // asyncio.run's tail (cancelling leftovers, closing the loop) runs on the loop's next turn.
+    gloo_timers::future::TimeoutFuture::new(50).await;
     assert_eq!(rt.phase(), Phase::Finished);
 }
 
@@ -223,8 +225,10 @@ async fn a_wide_json_body_is_read_in_one_bounded_pass() {
     let mut model = interleave::model::RunModel::default();
     model.ingest(&rt.trace());
     let held = interleave::model::metrics(&model).longest_poll.map_or(0, |(_, d)| d);
-    // A debug build of the test is several times slower than the page's release build.
-    assert!(held < 3_000_000, "the loop was held {} ms reading the body", held / 1000);
+    // One pass over the 44 MB body. A debug build of the test is several times slower than the
+    // page's release build (which takes well under a second), and the machine may be busy; the
+    // old walk over every element held the release page 6.5 s.
+    assert!(held < 8_000_000, "the loop was held {} ms reading the body", held / 1000);
 }
 
 fn blob_url(text: &str) -> String {
