@@ -12,10 +12,21 @@ use super::objects::SliceObj;
 use super::ops;
 use super::value::*;
 
+/// Evaluates an expression. Kept small: Python calls nest through it, so its native stack frame
+/// bounds how deep a program may recurse in the page's fixed wasm stack; the other kinds are
+/// evaluated in [`eval_compound`], out of line.
 pub fn eval(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
     match e {
         Expr::Const(v) => Ok(v.clone()),
         Expr::Load(var) => load(interp, f, var),
+        _ => eval_compound(interp, f, e),
+    }
+}
+
+#[inline(never)]
+fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
+    match e {
+        Expr::Const(_) | Expr::Load(_) => eval(interp, f, e),
         Expr::Attr(obj, name) => {
             let o = eval(interp, f, obj)?;
             get_attr(interp, &o, name)
@@ -142,6 +153,7 @@ pub fn eval_to_bool(interp: &Interp, f: &mut Frame, e: &Expr) -> R<bool> {
     ops::truthy(interp, &v)
 }
 
+#[inline(never)]
 fn eval_elts(interp: &Interp, f: &mut Frame, elts: &[Elt]) -> R<Vec<Value>> {
     let mut out = Vec::with_capacity(elts.len());
     for e in elts {
@@ -156,6 +168,7 @@ fn eval_elts(interp: &Interp, f: &mut Frame, elts: &[Elt]) -> R<Vec<Value>> {
     Ok(out)
 }
 
+#[inline(never)]
 pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg]) -> R<Args> {
     let mut out = Args { pos: Vec::with_capacity(args.len()), kw: Vec::new() };
     for a in args {
@@ -186,6 +199,7 @@ pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg]) -> R<Args> {
     Ok(out)
 }
 
+#[inline(never)]
 fn fstring(interp: &Interp, f: &mut Frame, parts: &[FPart]) -> R<String> {
     let mut out = String::new();
     for p in parts {

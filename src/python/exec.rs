@@ -141,6 +141,9 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
     if depth > interp.limits.recursion {
         return Exit::Raise(interp.err("RecursionError", "maximum recursion depth exceeded"));
     }
+    if let Err(e) = interp.check_stack() {
+        return Exit::Raise(e);
+    }
     interp.depth.set(depth);
     interp.frames.borrow_mut().push(f.info.clone());
     let _running = Running(interp);
@@ -762,6 +765,7 @@ fn store(f: &mut Frame, var: &Var, v: Value) {
     }
 }
 
+#[inline(never)]
 pub fn assign(interp: &Interp, f: &mut Frame, t: &Target, v: Value) -> R<()> {
     match t {
         Target::Var(var) => store(f, var, v),
