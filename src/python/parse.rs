@@ -28,7 +28,7 @@ mod tests;
 use ruff_python_ast::{ModModule, PythonVersion};
 use ruff_python_parser::{Mode, ParseOptions};
 
-pub(crate) use scan::{scan, Outcome, Tok, TokKind};
+pub(crate) use scan::{scan, Tok, TokKind};
 
 /// CPython's limit on open brackets at once (`MAXLEVEL` in its tokenizer): the 201st is refused
 /// with `too many nested parentheses`.
@@ -253,6 +253,14 @@ pub fn parse(source: &str) -> Result<ModModule, Vec<SyntaxError>> {
     } else {
         Err(errors)
     }
+}
+
+/// Runs `f` with at least 64 KiB of stack left, switching to a fresh 1 MiB segment on the heap
+/// when the current stack is nearly used up (as Ruff's parser does). Recursive walks over the
+/// tree call it at every level, so no depth of tree can overflow the stack: the browser's is
+/// about 1 MiB and a stack overflow there kills the page.
+pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(64 * 1024, 1024 * 1024, f)
 }
 
 /// Line (1-based) and column (0-based, in characters) of byte `offset`, CPython's way: lines end

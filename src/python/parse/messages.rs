@@ -15,7 +15,7 @@ use ruff_python_parser::{
 use ruff_text_size::{Ranged, TextRange};
 
 use super::scan::{Event, HINT_INDENT};
-use super::{line_col, ErrorKind, SyntaxError};
+use super::{line_col, with_stack, ErrorKind, SyntaxError};
 
 /// At most this many errors are explained (the first is all CPython shows; an editor does not
 /// need thousands of underlines, and each costs a search of the tokens).
@@ -634,7 +634,7 @@ impl<'a, F: Fn(&Expr) -> bool> Finder<'a, F> {
 impl<'a, F: Fn(&Expr) -> bool> Visitor<'a> for Finder<'a, F> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         if self.found.is_none() {
-            visitor::walk_stmt(self, stmt);
+            with_stack(|| visitor::walk_stmt(self, stmt));
         }
     }
 
@@ -645,7 +645,7 @@ impl<'a, F: Fn(&Expr) -> bool> Visitor<'a> for Finder<'a, F> {
         if (self.test)(expr) {
             self.found = Some(expr);
         } else {
-            visitor::walk_expr(self, expr);
+            with_stack(|| visitor::walk_expr(self, expr));
         }
     }
 }
@@ -662,7 +662,7 @@ impl<'a, F: Fn(&Stmt) -> bool> Visitor<'a> for StmtFinder<'a, F> {
         if (self.test)(stmt) && (self.prefer_last || self.best.is_none()) {
             self.best = Some(stmt);
         }
-        visitor::walk_stmt(self, stmt);
+        with_stack(|| visitor::walk_stmt(self, stmt));
     }
 
     fn visit_expr(&mut self, _: &'a Expr) {}

@@ -102,6 +102,7 @@ pub(crate) fn scan(source: &str, sink: &mut dyn FnMut(Tok)) -> Outcome {
         indents: vec![(0, 0)],
         ops: 0,
         nesting: 0,
+        last_ends_expression: false,
         outcome: Outcome::default(),
         sink,
     };
@@ -159,6 +160,8 @@ struct Scanner<'a, 's> {
     ops: usize,
     /// Open brackets plus all the operator counts: the nesting bound of the current position.
     nesting: usize,
+    /// The last token ends an expression, so a bracket after it is a call or a subscript.
+    last_ends_expression: bool,
     outcome: Outcome,
     sink: &'s mut dyn FnMut(Tok),
 }
@@ -191,6 +194,15 @@ impl Scanner<'_, '_> {
     }
 
     fn emit(&mut self, kind: TokKind, start: usize) {
+        self.last_ends_expression = matches!(
+            kind,
+            TokKind::Name
+                | TokKind::Constant
+                | TokKind::Number
+                | TokKind::String
+                | TokKind::FStringEnd
+                | TokKind::Close
+        );
         (self.sink)(Tok { kind, start, end: self.pos });
     }
 
@@ -289,6 +301,7 @@ impl Scanner<'_, '_> {
                         self.nesting = self.nesting.saturating_sub(self.ops);
                         self.ops = 0;
                         self.at_bol = true;
+                        self.last_ends_expression = false;
                     }
                 }
                 b'\\' => self.backslash(start),
@@ -451,6 +464,11 @@ impl Scanner<'_, '_> {
 
     fn open(&mut self, start: usize, ch: u8, field: bool) {
         self.pos += 1;
+        if !field && self.last_ends_expression {
+            // A call or a subscript (`f()()`, `a[0][0]`): it nests its target one level deeper
+            // and stays when the bracket closes.
+            self.count_op(start);
+        }
         if self.brackets.len() >= MAX_BRACKETS {
             let error =
                 SyntaxError::before_cursor(self.src, self.pos, ErrorKind::Syntax, "too many nested parentheses")

@@ -18,7 +18,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Comprehension, ExceptHandler, Expr, ExprContext, ModModule, Parameters, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::{ErrorKind, SyntaxError};
+use super::{with_stack, ErrorKind, SyntaxError};
 
 /// The compile-time errors of `module`, CPython's first first.
 pub(super) fn check(source: &str, module: &ModModule) -> Vec<SyntaxError> {
@@ -265,6 +265,24 @@ impl Checker<'_> {
 
 impl<'a> Visitor<'a> for Checker<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        with_stack(|| self.statement(stmt));
+    }
+
+    fn visit_except_handler(&mut self, handler: &'a ExceptHandler) {
+        let ExceptHandler::ExceptHandler(inner) = handler;
+        if let Some(name) = &inner.name {
+            self.bind(name.as_str());
+        }
+        visitor::walk_except_handler(self, handler);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        with_stack(|| self.expression(expr));
+    }
+}
+
+impl<'a> Checker<'_> {
+    fn statement(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(def) => self.function(def),
             Stmt::ClassDef(class) => {
@@ -335,15 +353,7 @@ impl<'a> Visitor<'a> for Checker<'_> {
         }
     }
 
-    fn visit_except_handler(&mut self, handler: &'a ExceptHandler) {
-        let ExceptHandler::ExceptHandler(inner) = handler;
-        if let Some(name) = &inner.name {
-            self.bind(name.as_str());
-        }
-        visitor::walk_except_handler(self, handler);
-    }
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
+    fn expression(&mut self, expr: &'a Expr) {
         match expr {
             Expr::Await(await_expr) => {
                 self.await_expr(await_expr.range);

@@ -8,6 +8,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::*;
+use ruff_python_ast::PythonVersion;
+use ruff_python_parser::{Mode, ParseOptions};
 
 const TABLE: &str = include_str!("syntax_errors.txt");
 
@@ -161,9 +163,262 @@ fn python_agrees_with_table() {
         return;
     };
     let (_, cases) = cases();
-    let dir = scratch_dir("syntax-check");
-    for case in &cases {
-        assert_eq!(cpython(python, &case.source, &dir), case.expected, "python3 on {:?}", case.source);
+    // Four python3 processes at a time: each takes a fraction of a second to start.
+    let workers = 4;
+    std::thread::scope(|scope| {
+        for worker in 0..workers {
+            let cases = &cases;
+            scope.spawn(move || {
+                let dir = scratch_dir(&format!("syntax-check-{worker}"));
+                for case in cases.iter().skip(worker).step_by(workers) {
+                    assert_eq!(cpython(python, &case.source, &dir), case.expected, "python3 on {:?}", case.source);
+                }
+                let _ = std::fs::remove_dir_all(dir);
+            });
+        }
+    });
+}
+
+/// The input shapes that make a parser (or a walk over its tree) recurse, `n` levels deep.
+fn deep(shape: &str, n: usize) -> String {
+    let r = |s: &str, n: usize| s.repeat(n);
+    match shape {
+        "parens" => format!("x = {}1{}\n", r("(", n), r(")", n)),
+        "lists" => format!("x = {}{}\n", r("[", n), r("]", n)),
+        "dicts" => format!("x = {}1{}\n", r("{1: ", n), r("}", n)),
+        "unary" => format!("x = {}1\n", r("- ", n)),
+        "not" => format!("x = {}1\n", r("not ", n)),
+        "plus" => format!("x = 1{}\n", r(" + 1", n)),
+        "power" => format!("x = 2{}\n", r(" ** 2", n)),
+        "attributes" => format!("x = a{}\n", r(".b", n)),
+        "calls" => format!("x = f{}\n", r("()", n)),
+        "subscripts" => format!("x = a{}\n", r("[0]", n)),
+        "conditional" => format!("x = {}2\n", r("1 if a else ", n)),
+        "lambda" => format!("x = {}1\n", r("lambda: ", n)),
+        "await" => format!("async def f():\n    x = {}1\n", r("await ", n)),
+        "fstring" => format!("x = {}1{}\n", r("f\"{", n), r("}\"", n)),
+        "tuple-parens" => format!("x = {}1,{}\n", r("(1, ", n), r(")", n)),
+        "walrus" => format!("if {}1{}:\n    pass\n", r("(y := ", n), r(")", n)),
+        "comprehension" => format!("x = {}1{}\n", r("[y for y in ", n), r("]", n)),
+        "star" => format!("print({}a)\n", r("*", n)),
+        "blocks" => {
+            let mut s = String::new();
+            for i in 0..n {
+                s.push_str(&" ".repeat(i));
+                s.push_str("if x:\n");
+            }
+            s.push_str(&" ".repeat(n));
+            s.push_str("pass\n");
+            s
+        }
+        "mixed-blocks" => {
+            let mut s = String::new();
+            for i in 0..n {
+                let indent = " ".repeat(i);
+                let stmt = ["if x:", "for a in b:", "while y:", "with c:", "try:", "def f():", "class C:"][i % 7];
+                s.push_str(&format!("{indent}{stmt}\n"));
+            }
+            s.push_str(&" ".repeat(n));
+            s.push_str("pass\n");
+            s
+        }
+        "one-line-ifs" => format!("{}pass\n", r("if x: ", n)),
+        _ => unreachable!("unknown shape {shape}"),
     }
-    let _ = std::fs::remove_dir_all(dir);
+}
+
+const SHAPES: [&str; 21] = [
+    "parens",
+    "lists",
+    "dicts",
+    "unary",
+    "not",
+    "plus",
+    "power",
+    "attributes",
+    "calls",
+    "subscripts",
+    "conditional",
+    "lambda",
+    "await",
+    "fstring",
+    "tuple-parens",
+    "walrus",
+    "comprehension",
+    "star",
+    "blocks",
+    "mixed-blocks",
+    "one-line-ifs",
+];
+
+/// The largest `n` the pre-parse limits accept for `shape`.
+fn largest_accepted(shape: &str) -> usize {
+    let refused = |n: usize| scan(&deep(shape, n), &mut |_| {}).too_deep.is_some();
+    let (mut lo, mut hi) = (1, 4096);
+    assert!(!refused(lo) && refused(hi), "{shape}: limits at 1 and 4096");
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if refused(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    lo
+}
+
+/// Parses `source` on a thread with a 512 KiB stack (half the browser's): a stack overflow
+/// would abort the test run.
+fn parse_on_small_stack(source: String) -> Result<usize, Vec<SyntaxError>> {
+    std::thread::Builder::new()
+        .stack_size(512 * 1024)
+        .spawn(move || parse(&source).map(|module| module.body.len()))
+        .expect("spawn")
+        .join()
+        .expect("parse panicked")
+}
+
+#[test]
+fn deep_inputs_are_parsed_or_refused_on_a_small_stack() {
+    for shape in SHAPES {
+        let n = largest_accepted(shape);
+        let under = parse_on_small_stack(deep(shape, n));
+        if let Err(errors) = &under {
+            assert!(
+                !errors.iter().any(|e| e.message.contains("nested too deeply") || e.message.starts_with("too many")),
+                "{shape} at {n}: {:?}",
+                errors[0]
+            );
+        }
+        let over = parse_on_small_stack(deep(shape, n + 1)).expect_err(shape);
+        let message = &over.last().expect("an error").message;
+        let expected: &[&str] = match shape {
+            "parens" | "lists" | "tuple-parens" => &["too many nested parentheses"],
+            "blocks" | "mixed-blocks" => &["too many levels of indentation"],
+            _ => &["nested too deeply"],
+        };
+        assert!(expected.iter().any(|e| message.contains(e)), "{shape} at {}: {message}", n + 1);
+        eprintln!("{shape}: accepted up to {n}");
+    }
+}
+
+/// The worst case for the depth of the tree: an expression at the nesting limit inside the
+/// deepest blocks.
+#[test]
+fn deepest_expression_in_deepest_blocks_fits_a_small_stack() {
+    for shape in ["unary", "attributes", "calls", "conditional", "lambda", "parens", "fstring"] {
+        let n = largest_accepted(shape);
+        let blocks = deep("mixed-blocks", MAX_INDENT - 2);
+        let indent = " ".repeat(MAX_INDENT - 2);
+        let expression = deep(shape, n);
+        let source = blocks.replace(&format!("{indent}pass\n"), &format!("{indent}{expression}"));
+        let parsed = parse_on_small_stack(source);
+        if let Err(errors) = &parsed {
+            assert!(!errors[0].message.contains("nested too deeply"), "{shape}: {:?}", errors[0]);
+        }
+    }
+}
+
+/// The depth of a tree: statements, expressions, patterns and the clauses between them.
+struct Depth {
+    current: usize,
+    max: usize,
+}
+
+impl Depth {
+    fn of(module: &ModModule) -> usize {
+        let mut depth = Depth { current: 0, max: 0 };
+        ruff_python_ast::visitor::Visitor::visit_body(&mut depth, &module.body);
+        depth.max
+    }
+
+    fn nest(&mut self, walk: impl FnOnce(&mut Self)) {
+        self.current += 1;
+        self.max = self.max.max(self.current);
+        with_stack(|| walk(self));
+        self.current -= 1;
+    }
+}
+
+impl<'a> ruff_python_ast::visitor::Visitor<'a> for Depth {
+    fn visit_stmt(&mut self, stmt: &'a ruff_python_ast::Stmt) {
+        self.nest(|d| ruff_python_ast::visitor::walk_stmt(d, stmt));
+    }
+    fn visit_expr(&mut self, expr: &'a ruff_python_ast::Expr) {
+        self.nest(|d| ruff_python_ast::visitor::walk_expr(d, expr));
+    }
+    fn visit_pattern(&mut self, pattern: &'a ruff_python_ast::Pattern) {
+        self.nest(|d| ruff_python_ast::visitor::walk_pattern(d, pattern));
+    }
+    fn visit_except_handler(&mut self, handler: &'a ruff_python_ast::ExceptHandler) {
+        self.nest(|d| ruff_python_ast::visitor::walk_except_handler(d, handler));
+    }
+    fn visit_elif_else_clause(&mut self, clause: &'a ruff_python_ast::ElifElseClause) {
+        self.nest(|d| ruff_python_ast::visitor::walk_elif_else_clause(d, clause));
+    }
+    fn visit_match_case(&mut self, case: &'a ruff_python_ast::MatchCase) {
+        self.nest(|d| ruff_python_ast::visitor::walk_match_case(d, case));
+    }
+    fn visit_comprehension(&mut self, comprehension: &'a ruff_python_ast::Comprehension) {
+        self.nest(|d| ruff_python_ast::visitor::walk_comprehension(d, comprehension));
+    }
+    fn visit_interpolated_string_element(&mut self, element: &'a ruff_python_ast::InterpolatedStringElement) {
+        self.nest(|d| ruff_python_ast::visitor::walk_interpolated_string_element(d, element));
+    }
+}
+
+/// Everything that must hold for any input: no panic; errors render; the tree of any input the
+/// limits accept (valid or not: Ruff recovers a tree from broken code too) is within
+/// `MAX_TREE_DEPTH`; highlighting covers the source in order.
+fn check_any_input(source: &str) {
+    match parse(source) {
+        Ok(module) => assert!(Depth::of(&module) <= MAX_TREE_DEPTH, "tree too deep"),
+        Err(errors) => {
+            assert!(!errors.is_empty(), "an Err without errors");
+            for error in &errors {
+                let text = error.render(source, "main.py");
+                assert!(text.ends_with(&format!("{}: {}\n", error.kind.name(), error.message)), "{text}");
+                assert!(error.line >= 1, "{error:?}");
+            }
+        }
+    }
+    if scan(source, &mut |_| {}).too_deep.is_none() {
+        let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY312);
+        let parsed = ruff_python_parser::parse_unchecked(source, options);
+        if let Some(parsed) = parsed.try_into_module() {
+            let depth = Depth::of(parsed.syntax());
+            assert!(depth <= MAX_TREE_DEPTH, "Ruff's tree is {depth} deep (bound {MAX_TREE_DEPTH})");
+        }
+    }
+    let spans = crate::python::highlight::classify(source);
+    let mut end = 0;
+    for span in &spans {
+        assert!(span.start >= end && span.start < span.end && span.end <= source.len(), "{span:?} after {end}");
+        assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end), "{span:?}");
+        end = span.end;
+    }
+}
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// `INTERLEAVE_FUZZ_INPUTS=1000000 cargo test --release --lib python::parse::tests::fuzz` for the
+/// long run (and `INTERLEAVE_FUZZ_SEED` for other inputs); 20,000 by default.
+#[test]
+fn fuzz() {
+    let count = env_number("INTERLEAVE_FUZZ_INPUTS", 20_000);
+    let seed = env_number("INTERLEAVE_FUZZ_SEED", 1);
+    // Half the browser's stack, so an input that recursed too deeply would abort the run.
+    let run = std::thread::Builder::new().stack_size(512 * 1024).spawn(move || {
+        let start = Instant::now();
+        let mut errors = 0u64;
+        for (i, source) in crate::python::fuzz_inputs::Inputs::new(seed).take(count as usize).enumerate() {
+            let outcome = std::panic::catch_unwind(|| check_any_input(&source));
+            assert!(outcome.is_ok(), "input {i} (seed {seed}) failed: {:?}", source);
+            errors += u64::from(parse(&source).is_err());
+        }
+        eprintln!("fuzz: {count} inputs ({errors} with syntax errors) in {:.1?}", start.elapsed());
+    });
+    run.expect("spawn").join().expect("fuzz run");
 }
