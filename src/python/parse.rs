@@ -220,6 +220,13 @@ pub(crate) fn nth_line_start(source: &str, line: usize) -> Option<usize> {
 /// Never panics and never recurses deeper than [`MAX_TREE_DEPTH`] tree levels, whatever the
 /// input (see the module docs).
 pub fn parse(source: &str) -> Result<ModModule, Vec<SyntaxError>> {
+    // One stack segment for the whole parse: in the browser the stack's extent is unknown, so
+    // every outermost `with_stack` (Ruff's parser has its own) switches to a fresh segment;
+    // inside one, the nested ones know how much is left and stay put.
+    with_stack(|| parse_here(source))
+}
+
+fn parse_here(source: &str) -> Result<ModModule, Vec<SyntaxError>> {
     let outcome = scan(source, &mut |_| {});
     if let Some(limit) = outcome.too_deep {
         // Refused before Ruff's parser sees it: the tree would be too deep to walk safely.

@@ -13,13 +13,15 @@ use ruff_python_parser::{
     InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType, Parsed, UnsupportedSyntaxError,
 };
 use ruff_text_size::{Ranged, TextRange};
+use std::cell::OnceCell;
 
 use super::scan::{Event, HINT_INDENT};
 use super::{line_col, with_stack, ErrorKind, SyntaxError};
 
-/// At most this many errors are explained (the first is all CPython shows; an editor does not
-/// need thousands of underlines, and each costs a search of the tokens).
-const MAX_REPORTED: usize = 100;
+/// At most this many errors are explained: the first is all CPython shows, an editor does not
+/// need thousands of underlines, and each costs passes over the source (for its line and
+/// column), which must stay cheap for a megabyte of broken code.
+const MAX_REPORTED: usize = 20;
 
 /// Every error of `parsed` in CPython's words, CPython's choice first; `first` is what CPython's
 /// tokenizer would stop at (see `scan`).
@@ -27,7 +29,7 @@ pub(super) fn syntax_errors(source: &str, parsed: &Parsed<ModModule>, first: Opt
     let mut raw: Vec<&ParseError> = parsed.errors().iter().collect();
     raw.sort_by_key(|e| e.location.start());
     raw.truncate(MAX_REPORTED);
-    let context = Context { source, tokens: parsed.tokens(), module: parsed.syntax() };
+    let context = Context { source, tokens: parsed.tokens(), module: parsed.syntax(), depths: OnceCell::new() };
     let mut mapped: Vec<Grammar> = raw
         .iter()
         .map(|e| {
@@ -102,6 +104,8 @@ struct Context<'a> {
     source: &'a str,
     tokens: &'a [Token],
     module: &'a ModModule,
+    /// Open brackets before each token, counted once when first needed.
+    depths: OnceCell<Vec<u32>>,
 }
 
 impl Context<'_> {
@@ -328,7 +332,7 @@ impl Context<'_> {
         }
         // The first expression is the whole element before the missing comma, inside its bracket.
         let open = self.innermost_open_before(index);
-        let first = self.outermost_within(open, |e| e.end() == previous.end()).map_or(previous.range(), Ranged::range);
+        let first = self.outermost_within(open, previous.end().to_usize()).map_or(previous.range(), Ranged::range);
         let second = self.outermost_starting_at(found.start().to_usize()).map_or(found.range(), Ranged::range);
         SyntaxError::spanning(
             self.source,
@@ -383,21 +387,30 @@ impl Context<'_> {
     /// Two statements on one line without `;`. `print "x"` is CPython's
     /// `invalid_legacy_expression`; the rest is invalid syntax at the second statement.
     fn same_line(&self, start: usize, end: usize) -> SyntaxError {
-        let previous = self.statement_ending_before(start);
-        if let Some(Stmt::Expr(statement)) = previous {
-            if let Expr::Name(name) = statement.value.as_ref() {
-                let name = name.id.as_str();
-                if matches!(name, "print" | "exec") {
-                    let rest_end = self.statement_starting_at(start).map_or(end, |s| s.end().to_usize());
-                    return SyntaxError::spanning(
-                        self.source,
-                        statement.start().to_usize(),
-                        rest_end,
-                        ErrorKind::Syntax,
-                        format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
-                    )
-                    .with_hint(format!("{name} is a function in Python 3: put what it should {name} in parentheses, {name}(\"hello\")."));
-                }
+        let Some(index) = self.token_index_at(start) else { return self.invalid_syntax_at(start, end) };
+        // The statement before is a lone `print` or `exec` at the start of its line.
+        let name = index.checked_sub(1).and_then(|i| self.tokens.get(i)).filter(|t| t.kind() == TokenKind::Name);
+        let line_start = index.checked_sub(2).and_then(|i| self.tokens.get(i)).is_none_or(|t| {
+            let kind = t.kind();
+            matches!(
+                kind,
+                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::Semi | TokenKind::Colon
+            )
+        });
+        if let Some(name) = name.filter(|_| line_start) {
+            let text = &self.source[name.start().to_usize()..name.end().to_usize()];
+            if matches!(text, "print" | "exec") {
+                let rest_end = self.statement_starting_at(start).map_or(end, |s| s.end().to_usize());
+                let message = format!("Missing parentheses in call to '{text}'. Did you mean {text}(...)?");
+                let hint = format!("In Python 3, {text} is a function: write {text}(\"hello\"), with parentheses.");
+                return SyntaxError::spanning(
+                    self.source,
+                    name.start().to_usize(),
+                    rest_end,
+                    ErrorKind::Syntax,
+                    message,
+                )
+                .with_hint(hint);
             }
         }
         self.invalid_syntax_at(start, end)
@@ -559,87 +572,95 @@ impl Context<'_> {
         0
     }
 
-    /// The outermost expression starting at or after byte `from` that passes `test`.
-    fn outermost_within(&self, from: usize, test: impl Fn(&Expr) -> bool) -> Option<&Expr> {
-        let mut finder = Finder::new(|e: &Expr| e.start().to_usize() >= from && test(e));
+    /// The outermost expression ending at `end` and starting at or after byte `from`.
+    fn outermost_within(&self, from: usize, end: usize) -> Option<&Expr> {
+        self.find_expr((end, end), &|e: &Expr| e.start().to_usize() >= from && e.end().to_usize() == end)
+    }
+
+    /// The outermost expression passing `test` (the first in source order) among the nodes
+    /// whose range meets `window`: only the path down to the window is walked, so a search
+    /// costs the depth of the tree, not its size. One `dyn` test rather than a generic one:
+    /// each instance of Ruff's generic walk costs kilobytes of wasm.
+    fn find_expr(&self, window: (usize, usize), test: &dyn Fn(&Expr) -> bool) -> Option<&Expr> {
+        let mut finder = Finder { window, test, found: None };
         finder.visit_body(&self.module.body);
         finder.found
+    }
+
+    /// The innermost statement whose range contains byte `offset`, or the first starting there.
+    fn find_stmt(&self, offset: usize, innermost: bool) -> Option<&Stmt> {
+        let mut finder = StmtFinder { offset, innermost, best: None };
+        finder.visit_body(&self.module.body);
+        finder.best
     }
 
     /// Open brackets before token `index`.
     fn bracket_depth_before(&self, index: usize) -> usize {
-        self.tokens[..index.min(self.tokens.len())].iter().fold(0usize, |depth, t| match t.kind() {
-            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth + 1,
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth.saturating_sub(1),
-            _ => depth,
-        })
+        let depths = self.depths.get_or_init(|| {
+            let mut depth = 0u32;
+            self.tokens
+                .iter()
+                .map(|t| {
+                    let before = depth;
+                    depth = match t.kind() {
+                        TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth.saturating_add(1),
+                        TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth.saturating_sub(1),
+                        _ => depth,
+                    };
+                    before
+                })
+                .collect()
+        });
+        depths.get(index).map_or(0, |&d| d as usize)
     }
 
     fn expr_name_at(&self, start: usize, end: usize) -> &'static str {
-        let mut finder = Finder::new(|e: &Expr| e.start().to_usize() == start && e.end().to_usize() == end);
-        finder.visit_body(&self.module.body);
-        finder.found.map_or("expression", expr_name)
+        self.find_expr((start, end), &|e: &Expr| e.start().to_usize() == start && e.end().to_usize() == end)
+            .map_or("expression", expr_name)
     }
 
     /// The outermost expression ending at `end`.
     fn outermost_ending_at(&self, end: usize) -> Option<&Expr> {
-        let mut finder = Finder::new(|e: &Expr| e.end().to_usize() == end);
-        finder.visit_body(&self.module.body);
-        finder.found
+        self.find_expr((end, end), &|e: &Expr| e.end().to_usize() == end)
     }
 
     /// The outermost expression starting at `start`.
     fn outermost_starting_at(&self, start: usize) -> Option<&Expr> {
-        let mut finder = Finder::new(|e: &Expr| e.start().to_usize() == start);
-        finder.visit_body(&self.module.body);
-        finder.found
-    }
-
-    fn statement_ending_before(&self, offset: usize) -> Option<&Stmt> {
-        let mut finder = StmtFinder { best: None, test: |s: &Stmt| s.end().to_usize() <= offset, prefer_last: true };
-        finder.visit_body(&self.module.body);
-        finder.best
+        self.find_expr((start, start), &|e: &Expr| e.start().to_usize() == start)
     }
 
     fn statement_starting_at(&self, offset: usize) -> Option<&Stmt> {
-        let mut finder = StmtFinder { best: None, test: |s: &Stmt| s.start().to_usize() == offset, prefer_last: false };
-        finder.visit_body(&self.module.body);
-        finder.best
+        self.find_stmt(offset, false).filter(|s| s.start().to_usize() == offset)
     }
 
     /// The innermost statement containing `offset`.
     fn innermost_statement_at(&self, offset: usize) -> Option<&Stmt> {
-        let mut finder = StmtFinder {
-            best: None,
-            test: |s: &Stmt| s.start().to_usize() <= offset && offset < s.end().to_usize(),
-            prefer_last: true,
-        };
-        finder.visit_body(&self.module.body);
-        finder.best
+        self.find_stmt(offset, true)
     }
 }
 
-/// Finds the outermost expression matching a test (the first met in source order).
-struct Finder<'a, F> {
-    test: F,
+/// Whether `range` meets the closed byte interval `window`.
+fn meets(range: TextRange, (low, high): (usize, usize)) -> bool {
+    range.start().to_usize() <= high && range.end().to_usize() >= low
+}
+
+/// Finds the outermost expression matching a test (the first met in source order), among the
+/// nodes that meet a window.
+struct Finder<'a, 't> {
+    window: (usize, usize),
+    test: &'t dyn Fn(&Expr) -> bool,
     found: Option<&'a Expr>,
 }
 
-impl<'a, F: Fn(&Expr) -> bool> Finder<'a, F> {
-    fn new(test: F) -> Self {
-        Finder { test, found: None }
-    }
-}
-
-impl<'a, F: Fn(&Expr) -> bool> Visitor<'a> for Finder<'a, F> {
+impl<'a> Visitor<'a> for Finder<'a, '_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if self.found.is_none() {
+        if self.found.is_none() && meets(stmt.range(), self.window) {
             with_stack(|| visitor::walk_stmt(self, stmt));
         }
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
-        if self.found.is_some() {
+        if self.found.is_some() || !meets(expr.range(), self.window) {
             return;
         }
         if (self.test)(expr) {
@@ -650,19 +671,25 @@ impl<'a, F: Fn(&Expr) -> bool> Visitor<'a> for Finder<'a, F> {
     }
 }
 
-/// Finds a statement matching a test: the innermost last one before a point, or the first.
-struct StmtFinder<'a, F> {
+/// Finds the statements around a byte: the innermost containing it, or the outermost starting
+/// there. Only statements that contain it are entered.
+struct StmtFinder<'a> {
+    offset: usize,
+    innermost: bool,
     best: Option<&'a Stmt>,
-    test: F,
-    prefer_last: bool,
 }
 
-impl<'a, F: Fn(&Stmt) -> bool> Visitor<'a> for StmtFinder<'a, F> {
+impl<'a> Visitor<'a> for StmtFinder<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if (self.test)(stmt) && (self.prefer_last || self.best.is_none()) {
+        let (start, end) = (stmt.start().to_usize(), stmt.end().to_usize());
+        if self.innermost && start <= self.offset && self.offset < end {
+            self.best = Some(stmt);
+        } else if !self.innermost && start == self.offset && self.best.is_none() {
             self.best = Some(stmt);
         }
-        with_stack(|| visitor::walk_stmt(self, stmt));
+        if start <= self.offset && self.offset <= end {
+            with_stack(|| visitor::walk_stmt(self, stmt));
+        }
     }
 
     fn visit_expr(&mut self, _: &'a Expr) {}

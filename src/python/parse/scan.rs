@@ -167,18 +167,60 @@ struct Scanner<'a, 's> {
 }
 
 /// Python 3.11's (hard) keywords, except the three constants.
-const KEYWORDS: [&str; 32] = [
-    "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
-    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
-    "return", "try", "while", "with", "yield",
-];
+fn is_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "as"
+            | "assert"
+            | "async"
+            | "await"
+            | "break"
+            | "class"
+            | "continue"
+            | "def"
+            | "del"
+            | "elif"
+            | "else"
+            | "except"
+            | "finally"
+            | "for"
+            | "from"
+            | "global"
+            | "if"
+            | "import"
+            | "in"
+            | "is"
+            | "lambda"
+            | "nonlocal"
+            | "not"
+            | "or"
+            | "pass"
+            | "raise"
+            | "return"
+            | "try"
+            | "while"
+            | "with"
+            | "yield"
+    )
+}
 
-/// Operators, longest first so the first match is the longest.
-const OPERATORS: [&str; 43] = [
-    "**=", "//=", ">>=", "<<=", "...", "!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", ":=", "<<", "<=",
-    "==", ">=", ">>", "@=", "^=", "|=", "!", "%", "&", "*", "+", "-", ".", "/", ":", ";", "<", "=", ">", "@", "^", "|",
-    "~", "$", "`",
-];
+/// The length of the operator at the start of `rest`: the longest of Python's operators, or a
+/// single unknown character (which the parser then reports as invalid syntax).
+fn operator_len(rest: &[u8]) -> usize {
+    let at = |i: usize| rest.get(i).copied().unwrap_or(0);
+    match (at(0), at(1), at(2)) {
+        (b'*', b'*', b'=') | (b'/', b'/', b'=') | (b'>', b'>', b'=') | (b'<', b'<', b'=') | (b'.', b'.', b'.') => 3,
+        (b'*', b'*', _)
+        | (b'/', b'/', _)
+        | (b'<', b'<', _)
+        | (b'>', b'>', _)
+        | (b'-', b'>', _)
+        | (b':', b'=', _)
+        | (b'!' | b'%' | b'&' | b'*' | b'+' | b'-' | b'/' | b'<' | b'=' | b'>' | b'@' | b'^' | b'|', b'=', _) => 2,
+        _ => 1,
+    }
+}
 
 impl Scanner<'_, '_> {
     fn peek(&self) -> Option<u8> {
@@ -206,17 +248,26 @@ impl Scanner<'_, '_> {
         (self.sink)(Tok { kind, start, end: self.pos });
     }
 
+    /// Whether an error now would be the first: only the first is kept, and building one
+    /// costs a pass over the source up to it (its line and column), so a file with many
+    /// errors must not build them all.
+    fn first_error(&self) -> bool {
+        self.outcome.first.is_none()
+    }
+
     /// Records `error` if it is the first thing CPython's tokenizer would stop at.
     fn event(&mut self, at: usize, error: SyntaxError, raised: bool) {
-        if self.outcome.first.is_none() {
+        if self.first_error() {
             let unclosed = self.brackets.last().map(|open| self.never_closed(open));
             self.outcome.first = Some(Event { at, error, raised, unclosed });
         }
     }
 
-    fn raise_before_cursor(&mut self, at: usize, cursor: usize, message: String) {
-        let error = SyntaxError::before_cursor(self.src, cursor, ErrorKind::Syntax, message);
-        self.event(at, error, true);
+    fn raise_before_cursor(&mut self, at: usize, cursor: usize, message: impl FnOnce() -> String) {
+        if self.first_error() {
+            let error = SyntaxError::before_cursor(self.src, cursor, ErrorKind::Syntax, message());
+            self.event(at, error, true);
+        }
     }
 
     fn never_closed(&self, open: &Open) -> SyntaxError {
@@ -361,7 +412,7 @@ impl Scanner<'_, '_> {
                 self.tab_error();
             }
         } else if col > top {
-            if self.indents.len() >= MAX_INDENT {
+            if self.indents.len() >= MAX_INDENT && self.outcome.too_deep.is_none() {
                 let message = "too many levels of indentation";
                 let error = SyntaxError::new(ErrorKind::Indentation, (self.line, 1), (self.line, 0), message)
                     .with_hint(HINT_TOO_DEEP_BLOCKS);
@@ -377,7 +428,7 @@ impl Scanner<'_, '_> {
                 self.indents.pop();
             }
             let (top, top_alt) = self.indents.last().copied().unwrap_or((0, 0));
-            if col != top {
+            if col != top && self.first_error() {
                 // CPython's cursor is at the end of the line: the caret goes after its text.
                 let end = self.line_end();
                 let (line, column) = line_col(self.src, end);
@@ -386,6 +437,8 @@ impl Scanner<'_, '_> {
                     .in_bytes()
                     .with_hint(HINT_INDENT);
                 self.event(self.line_start, error, false);
+            }
+            if col != top {
                 // Carry on as if it were a new level, so the nesting bound stays an upper bound.
                 self.indents.push((col, alt));
             } else if alt != top_alt {
@@ -412,7 +465,7 @@ impl Scanner<'_, '_> {
         if let Some(fstring) = self.fstrings.last().copied() {
             self.unterminated(fstring.start, fstring.line, fstring.line_start, fstring.triple);
         }
-        if let Some(open) = self.brackets.last() {
+        if let Some(open) = self.brackets.last().filter(|_| self.first_error()) {
             let error = self.never_closed(open);
             let at = self.pos;
             self.event(at, error, false);
@@ -426,6 +479,7 @@ impl Scanner<'_, '_> {
                 // A line continuation: the logical line goes on.
                 self.newline();
             }
+            None if !self.first_error() => self.emit(TokKind::Error, start),
             None => {
                 // CPython's cursor is past the newline it adds at the end of the file.
                 let (line, column) = line_col(self.src, self.pos);
@@ -435,6 +489,7 @@ impl Scanner<'_, '_> {
                 self.event(start, error, false);
                 self.emit(TokKind::Error, start);
             }
+            Some(_) if !self.first_error() => self.emit(TokKind::Error, start),
             Some(_) => {
                 // CPython points at the character after the backslash.
                 let after = self.pos;
@@ -469,7 +524,7 @@ impl Scanner<'_, '_> {
             // and stays when the bracket closes.
             self.count_op(start);
         }
-        if self.brackets.len() >= MAX_BRACKETS {
+        if self.brackets.len() >= MAX_BRACKETS && self.outcome.too_deep.is_none() {
             let error =
                 SyntaxError::before_cursor(self.src, self.pos, ErrorKind::Syntax, "too many nested parentheses")
                     .with_hint(HINT_TOO_DEEP);
@@ -488,31 +543,32 @@ impl Scanner<'_, '_> {
         let depth = self.fstrings.last().map_or(0, |f| f.depth);
         if self.brackets.len() <= depth {
             // Nothing open (in this f-string's field): CPython's `unmatched ')'`.
-            self.raise_before_cursor(start, self.pos, format!("unmatched '{}'", ch as char));
+            self.raise_before_cursor(start, self.pos, || format!("unmatched '{}'", ch as char));
             return;
         }
         let Some(open) = self.brackets.pop() else { return };
         self.nesting = self.nesting.saturating_sub(open.ops + 1);
         let matches = matches!((open.ch, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
         if !matches {
-            let message = if open.line != self.line {
-                format!(
-                    "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
-                    ch as char, open.ch as char, open.line
-                )
-            } else {
-                format!("closing parenthesis '{}' does not match opening parenthesis '{}'", ch as char, open.ch as char)
-            };
-            self.raise_before_cursor(start, self.pos, message);
+            let line = self.line;
+            self.raise_before_cursor(start, self.pos, || {
+                let (close, open_ch) = (ch as char, open.ch as char);
+                if open.line != line {
+                    format!(
+                        "closing parenthesis '{close}' does not match opening parenthesis '{open_ch}' on line {}",
+                        open.line
+                    )
+                } else {
+                    format!("closing parenthesis '{close}' does not match opening parenthesis '{open_ch}'")
+                }
+            });
         }
     }
 
     fn operator(&mut self, start: usize) {
-        let rest = &self.bytes[self.pos..];
-        // Anything not listed is a single unknown character (the parser reports it as invalid
-        // syntax).
-        let op = OPERATORS.iter().find(|op| rest.starts_with(op.as_bytes())).copied().unwrap_or("?");
-        self.pos += op.len();
+        let len = operator_len(&self.bytes[self.pos..]);
+        let op = &self.src[self.pos..self.pos + len];
+        self.pos += len;
         let in_field = self.brackets.last().is_some_and(|open| open.field && !open.spec)
             && self.fstrings.last().is_some_and(|f| f.depth + 1 == self.brackets.len());
         if op == ":" && in_field {
@@ -523,6 +579,8 @@ impl Scanner<'_, '_> {
         }
         let kind = match op {
             "$" | "?" | "`" => TokKind::Error,
+            // Control characters and the like: not Python either.
+            _ if len == 1 && !op.as_bytes()[0].is_ascii_graphic() => TokKind::Error,
             _ => TokKind::Operator,
         };
         self.emit(kind, start);
@@ -551,23 +609,25 @@ impl Scanner<'_, '_> {
         }
         if !ascii {
             if let Some((bad, ch)) = first_invalid_identifier_char(word) {
-                let at = start + bad;
-                let cursor = at + ch.len_utf8();
-                let message = if is_printable(ch) {
-                    format!("invalid character '{ch}' (U+{:04X})", ch as u32)
-                } else {
-                    format!("invalid non-printable character U+{:04X}", ch as u32)
-                };
-                let error = SyntaxError::before_cursor(self.src, cursor, ErrorKind::Syntax, message)
-                    .with_hint(invalid_character_hint(ch));
-                self.event(at, error, true);
+                if self.first_error() {
+                    let at = start + bad;
+                    let cursor = at + ch.len_utf8();
+                    let message = if is_printable(ch) {
+                        format!("invalid character '{ch}' (U+{:04X})", ch as u32)
+                    } else {
+                        format!("invalid non-printable character U+{:04X}", ch as u32)
+                    };
+                    let error = SyntaxError::before_cursor(self.src, cursor, ErrorKind::Syntax, message)
+                        .with_hint(invalid_character_hint(ch));
+                    self.event(at, error, true);
+                }
                 self.emit(TokKind::Error, start);
                 return;
             }
         }
         if matches!(word, "True" | "False" | "None") {
             self.emit(TokKind::Constant, start);
-        } else if KEYWORDS.contains(&word) {
+        } else if is_keyword(word) {
             self.emit(TokKind::Keyword, start);
             self.count_op(start);
         } else {
@@ -578,14 +638,25 @@ impl Scanner<'_, '_> {
     /// A number, following CPython's `tok_get` closely enough to give its errors at its
     /// positions (`1abc`, `0777`, `0o8`, `1_`, `1e`, `0x`).
     fn number(&mut self, start: usize) {
-        if let Err(error) = self.number_body(start) {
-            let error = match error {
-                NumberError::Cursor(cursor, message) => {
-                    SyntaxError::before_cursor(self.src, cursor, ErrorKind::Syntax, message)
-                }
-                NumberError::Known(error) => error,
-            };
-            self.event(start, error, true);
+        if let Err(error) = self.number_body() {
+            if self.first_error() {
+                let error = match error {
+                    NumberError::Cursor(cursor, message) => {
+                        SyntaxError::before_cursor(self.src, cursor, ErrorKind::Syntax, message)
+                    }
+                    NumberError::LeadingZeros { zeros_end } => {
+                        // CPython marks the run of leading zeros.
+                        let message = "leading zeros in decimal integer literals are not permitted; use an 0o \
+                                       prefix for octal integers";
+                        let (line, column) = line_col(self.src, start);
+                        let (_, end_column) = line_col(self.src, zeros_end);
+                        SyntaxError::new(ErrorKind::Syntax, (line, column + 1), (line, end_column), message)
+                            .in_bytes()
+                            .with_hint(HINT_LEADING_ZEROS)
+                    }
+                };
+                self.event(start, error, true);
+            }
             // Recover like a tokenizer would: skip the rest of the word.
             while self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.') {
                 self.pos += 1;
@@ -596,7 +667,7 @@ impl Scanner<'_, '_> {
         }
     }
 
-    fn number_body(&mut self, start: usize) -> Result<(), NumberError> {
+    fn number_body(&mut self) -> Result<(), NumberError> {
         let first = self.peek().unwrap_or(b'0');
         self.pos += 1;
         if first == b'.' {
@@ -637,17 +708,7 @@ impl Scanner<'_, '_> {
                     self.pos += 1;
                     return self.end_of_number("imaginary");
                 }
-                _ if nonzero => {
-                    // CPython marks the run of leading zeros.
-                    let message = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for \
-                                   octal integers";
-                    let (line, column) = line_col(self.src, start);
-                    let (_, end_column) = line_col(self.src, zeros_end);
-                    let error = SyntaxError::new(ErrorKind::Syntax, (line, column + 1), (line, end_column), message)
-                        .in_bytes()
-                        .with_hint(HINT_LEADING_ZEROS);
-                    return Err(NumberError::Known(error));
-                }
+                _ if nonzero => return Err(NumberError::LeadingZeros { zeros_end }),
                 _ => return self.end_of_number("decimal"),
             }
         }
@@ -767,12 +828,13 @@ impl Scanner<'_, '_> {
     /// A string or bytes literal (or an f-string's start); `start` is where its prefix starts,
     /// `quote_at` where its quote is.
     fn string(&mut self, start: usize, quote_at: usize) {
-        let prefix = self.src[start..quote_at].to_ascii_lowercase();
+        let prefix = &self.bytes[start..quote_at];
         let quote = self.bytes[quote_at];
         let triple = self.bytes.get(quote_at..quote_at + 3) == Some(&[quote, quote, quote][..]);
         self.pos = quote_at + if triple { 3 } else { 1 };
-        let raw = prefix.contains('r');
-        if prefix.contains('f') || prefix.contains('t') {
+        let has = |letter: u8| prefix.iter().any(|b| b.to_ascii_lowercase() == letter);
+        let raw = has(b'r');
+        if has(b'f') || has(b't') {
             self.fstrings.push(FString {
                 start,
                 line: self.line,
@@ -797,10 +859,12 @@ impl Scanner<'_, '_> {
                 }
                 Some(b'\\') => {
                     self.pos += 1;
-                    if matches!(self.peek(), Some(b'\n' | b'\r')) {
-                        self.newline();
-                    } else {
-                        self.pos += self.char_at(self.pos).map_or(0, char::len_utf8);
+                    match self.peek() {
+                        Some(b'\n' | b'\r') => self.newline(),
+                        // Any other escaped byte: a non-ASCII character's other bytes are skipped
+                        // below, one at a time (they are never quotes, backslashes or newlines).
+                        Some(_) => self.pos += 1,
+                        None => {}
                     }
                 }
                 Some(b'\n' | b'\r') => {
@@ -821,7 +885,7 @@ impl Scanner<'_, '_> {
                     }
                     self.pos += 1;
                 }
-                Some(_) => self.pos += self.char_at(self.pos).map_or(1, char::len_utf8),
+                Some(_) => self.pos += 1,
             }
         }
         self.emit(TokKind::String, start);
@@ -851,6 +915,9 @@ impl Scanner<'_, '_> {
     /// Python 3.11's `f-string: expecting '}'`, which its parser reports at the token after the
     /// f-string (the f-string ending at byte `end`).
     fn fstring_expecting_brace(&mut self, fstring_start: usize, end: usize) {
+        if !self.first_error() {
+            return;
+        }
         let after = self.bytes[end.min(self.bytes.len())..]
             .iter()
             .position(|&b| b != b' ' && b != b'\t' && b != b'\x0c')
@@ -912,7 +979,7 @@ impl Scanner<'_, '_> {
                             }
                         }
                         Some(b'{' | b'}') => {}
-                        Some(_) => self.pos += self.char_at(self.pos).map_or(0, char::len_utf8),
+                        Some(_) => self.pos += 1,
                         None => {}
                     }
                 }
@@ -940,7 +1007,7 @@ impl Scanner<'_, '_> {
                     } else {
                         self.pos += 1;
                         self.emit(TokKind::Error, at);
-                        self.raise_before_cursor(at, self.pos, "f-string: single '}' is not allowed".into());
+                        self.raise_before_cursor(at, self.pos, || "f-string: single '}' is not allowed".into());
                     }
                     return true;
                 }
@@ -966,7 +1033,8 @@ impl Scanner<'_, '_> {
                     self.nesting = self.nesting.saturating_sub(1);
                     return true;
                 }
-                _ => self.pos += self.char_at(self.pos).map_or(1, char::len_utf8),
+                // Bytes of a non-ASCII character are never special: step over them one by one.
+                _ => self.pos += 1,
             }
         }
     }
@@ -994,8 +1062,8 @@ impl Scanner<'_, '_> {
 enum NumberError {
     /// CPython's `syntaxerror()` with its cursor at this byte.
     Cursor(usize, String),
-    /// An error with its own range.
-    Known(SyntaxError),
+    /// `0777`: zeros up to this byte, then more digits.
+    LeadingZeros { zeros_end: usize },
 }
 
 impl NumberError {

@@ -22,8 +22,13 @@ use super::{with_stack, ErrorKind, SyntaxError};
 
 /// The compile-time errors of `module`, CPython's first first.
 pub(super) fn check(source: &str, module: &ModModule) -> Vec<SyntaxError> {
-    let mut checker =
-        Checker { source, scopes: vec![Scope::new(ScopeKind::Module)], symtable: Vec::new(), codegen: Vec::new() };
+    let mut checker = Checker {
+        source,
+        module: Scope::new(ScopeKind::Module),
+        scopes: Vec::new(),
+        symtable: Vec::new(),
+        codegen: Vec::new(),
+    };
     checker.visit_body(&module.body);
     let by_position = |e: &SyntaxError| (e.line, e.column);
     checker.symtable.sort_by_key(by_position);
@@ -46,13 +51,14 @@ enum ScopeKind {
     },
 }
 
-struct Scope {
+/// What is known about one scope so far. Names borrow from the tree: no copies.
+struct Scope<'a> {
     kind: ScopeKind,
     /// Loops around the current point (within this scope).
     loops: usize,
-    params: HashSet<String>,
-    assigned: HashSet<String>,
-    used: HashSet<String>,
+    params: HashSet<&'a str>,
+    assigned: HashSet<&'a str>,
+    used: HashSet<&'a str>,
     /// Contains `yield` (a generator).
     yields: bool,
     /// Contains `await` or `async for` (an asynchronous comprehension).
@@ -62,7 +68,7 @@ struct Scope {
     returns: Vec<TextRange>,
 }
 
-impl Scope {
+impl Scope<'_> {
     fn new(kind: ScopeKind) -> Self {
         Scope {
             kind,
@@ -82,22 +88,26 @@ impl Scope {
     }
 }
 
-struct Checker<'a> {
-    source: &'a str,
-    scopes: Vec<Scope>,
+struct Checker<'s, 'a> {
+    source: &'s str,
+    module: Scope<'a>,
+    /// The scopes inside the module, innermost last.
+    scopes: Vec<Scope<'a>>,
     symtable: Vec<SyntaxError>,
     codegen: Vec<SyntaxError>,
 }
 
-impl Checker<'_> {
-    fn scope(&mut self) -> &mut Scope {
-        // The module scope is never popped.
-        let last = self.scopes.len() - 1;
-        &mut self.scopes[last]
+impl<'a> Checker<'_, 'a> {
+    fn scope(&mut self) -> &mut Scope<'a> {
+        self.scopes.last_mut().unwrap_or(&mut self.module)
+    }
+
+    fn current(&self) -> &Scope<'a> {
+        self.scopes.last().unwrap_or(&self.module)
     }
 
     fn kind(&self) -> ScopeKind {
-        self.scopes.last().map_or(ScopeKind::Module, |s| s.kind)
+        self.current().kind
     }
 
     fn error(&self, range: TextRange, message: impl Into<String>) -> SyntaxError {
@@ -119,11 +129,11 @@ impl Checker<'_> {
         matches!(self.kind(), ScopeKind::Function { is_async: true })
     }
 
-    fn bind(&mut self, name: &str) {
-        self.scope().assigned.insert(name.to_string());
+    fn bind(&mut self, name: &'a str) {
+        self.scope().assigned.insert(name);
     }
 
-    fn function(&mut self, def: &StmtFunctionDef) {
+    fn function(&mut self, def: &'a StmtFunctionDef) {
         for decorator in &def.decorator_list {
             self.visit_expr(&decorator.expression);
         }
@@ -149,7 +159,7 @@ impl Checker<'_> {
         }
     }
 
-    fn defaults_and_annotations(&mut self, parameters: &Parameters) {
+    fn defaults_and_annotations(&mut self, parameters: &'a Parameters) {
         for parameter in parameters.iter_non_variadic_params() {
             if let Some(default) = &parameter.default {
                 self.visit_expr(default);
@@ -163,10 +173,10 @@ impl Checker<'_> {
     }
 
     /// Symtable: `def f(x, x)` is a duplicate argument.
-    fn declare_parameters(&mut self, parameters: &Parameters, scope: &mut Scope) {
+    fn declare_parameters(&mut self, parameters: &'a Parameters, scope: &mut Scope<'a>) {
         for parameter in parameters.iter() {
             let name = parameter.name().as_str();
-            if !scope.params.insert(name.to_string()) {
+            if !scope.params.insert(name) {
                 let range = parameter.as_parameter().range();
                 self.symtable_error(range, format!("duplicate argument '{name}' in function definition"));
             }
@@ -181,10 +191,9 @@ impl Checker<'_> {
         }
         for name in names {
             let name = name.as_str();
-            let scope = self.scopes.last();
-            let (param, assigned, used) = scope.map_or((false, false, false), |s| {
-                (s.params.contains(name), s.assigned.contains(name), s.used.contains(name))
-            });
+            let scope = self.current();
+            let (param, assigned, used) =
+                (scope.params.contains(name), scope.assigned.contains(name), scope.used.contains(name));
             if param {
                 self.symtable_error(range, format!("name '{name}' is parameter and {what}"));
             } else if assigned {
@@ -196,7 +205,13 @@ impl Checker<'_> {
     }
 
     /// A comprehension: its first iterable belongs to the enclosing scope, the rest to its own.
-    fn comprehension(&mut self, expr: &Expr, generators: &[Comprehension], elements: &[&Expr], what: &'static str) {
+    fn comprehension(
+        &mut self,
+        expr: &'a Expr,
+        generators: &'a [Comprehension],
+        elements: &[&'a Expr],
+        what: &'static str,
+    ) {
         let Some(first) = generators.first() else { return };
         self.visit_expr(&first.iter);
         self.scopes.push(Scope::new(ScopeKind::Comprehension { what }));
@@ -256,14 +271,15 @@ impl Checker<'_> {
         }
     }
 
-    fn loop_body(&mut self, body: &[Stmt]) {
+    fn loop_body(&mut self, body: &'a [Stmt]) {
         self.scope().loops += 1;
         self.visit_body(body);
-        self.scope().loops -= 1;
+        let scope = self.scope();
+        scope.loops = scope.loops.saturating_sub(1);
     }
 }
 
-impl<'a> Visitor<'a> for Checker<'_> {
+impl<'a> Visitor<'a> for Checker<'_, 'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         with_stack(|| self.statement(stmt));
     }
@@ -281,7 +297,7 @@ impl<'a> Visitor<'a> for Checker<'_> {
     }
 }
 
-impl<'a> Checker<'_> {
+impl<'a> Checker<'_, 'a> {
     fn statement(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(def) => self.function(def),
@@ -298,7 +314,7 @@ impl<'a> Checker<'_> {
                 self.scopes.pop();
             }
             Stmt::Return(ret) => {
-                if !self.scopes.last().is_some_and(Scope::is_function_block) {
+                if !self.current().is_function_block() {
                     self.codegen_error(ret.range, "'return' outside function", Some(HINT_RETURN));
                 } else if ret.value.is_some() {
                     self.scope().returns.push(ret.range);
@@ -326,12 +342,12 @@ impl<'a> Checker<'_> {
                 visitor::walk_stmt(self, stmt);
             }
             Stmt::Break(brk) => {
-                if self.scopes.last().is_some_and(|s| s.loops == 0) {
+                if self.current().loops == 0 {
                     self.codegen_error(brk.range, "'break' outside loop", Some(HINT_LOOP));
                 }
             }
             Stmt::Continue(cont) => {
-                if self.scopes.last().is_some_and(|s| s.loops == 0) {
+                if self.current().loops == 0 {
                     self.codegen_error(cont.range, "'continue' not properly in loop", Some(HINT_LOOP));
                 }
             }
@@ -340,8 +356,9 @@ impl<'a> Checker<'_> {
             Stmt::Import(import) => {
                 for alias in &import.names {
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name);
-                    let first = bound.as_str().split('.').next().unwrap_or_default().to_string();
-                    self.bind(&first);
+                    // `import a.b` binds `a`.
+                    let first = bound.as_str().split('.').next().unwrap_or_default();
+                    self.bind(first);
                 }
             }
             Stmt::ImportFrom(import) => {
@@ -399,7 +416,7 @@ impl<'a> Checker<'_> {
                 visitor::walk_expr(self, expr);
             }
             Expr::Name(name) => {
-                let id = name.id.to_string();
+                let id = name.id.as_str();
                 match name.ctx {
                     ExprContext::Load => self.scope().used.insert(id),
                     _ => self.scope().assigned.insert(id),
