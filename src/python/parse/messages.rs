@@ -11,6 +11,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, ModModule, Stmt};
 use ruff_python_parser::{
     InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType, Parsed, UnsupportedSyntaxError,
+    UnsupportedSyntaxErrorKind,
 };
 use ruff_text_size::{Ranged, TextRange};
 use std::cell::OnceCell;
@@ -32,9 +33,9 @@ pub(super) fn syntax_errors(source: &str, parsed: &Parsed<ModModule>, first: Opt
     let context = Context { source, tokens: parsed.tokens(), module: parsed.syntax(), depths: OnceCell::new() };
     let mut mapped: Vec<Grammar> = raw
         .iter()
-        .map(|e| {
-            let (at, error) = context.explain(e);
-            context.grammar(at, e.location.end().to_usize(), error)
+        .filter_map(|e| {
+            let (at, error) = context.explain(e)?;
+            Some(context.grammar(at, e.location.end().to_usize(), error))
         })
         .collect();
     if raw.is_empty() {
@@ -95,7 +96,13 @@ fn choose(first: Option<Event>, mapped: Vec<Grammar>) -> Vec<SyntaxError> {
 
 fn unsupported(source: &str, error: &UnsupportedSyntaxError) -> (usize, SyntaxError) {
     let range = error.range();
-    let message = lower_first(&plain(&error.to_string()));
+    let message = match error.kind {
+        // Allowed since Python 3.14; CPython 3.11 has its own words for it.
+        UnsupportedSyntaxErrorKind::UnparenthesizedExceptionTypes => {
+            "multiple exception types must be parenthesized".to_string()
+        }
+        _ => lower_first(&plain(&error.to_string())),
+    };
     let start = range.start().to_usize();
     (start, SyntaxError::spanning(source, start, range.end().to_usize(), ErrorKind::Syntax, message))
 }
@@ -121,7 +128,8 @@ impl Context<'_> {
         // Ruff ends a line inside brackets early to recover; CPython reads on to the next line.
         let first = self.tokens.partition_point(|t| t.start().to_usize() < reach);
         let next = self.tokens[first..].iter().enumerate().find(|&(i, t)| {
-            !t.kind().is_trivia() && !(t.kind() == TokenKind::Newline && self.bracket_depth_before(first + i) > 0)
+            let early_newline = t.kind() == TokenKind::Newline && self.bracket_depth_before(first + i) > 0;
+            !t.kind().is_trivia() && !early_newline
         });
         let next = next.map(|(_, t)| t);
         let (fetched_line, at_eof) = match next {
@@ -135,13 +143,22 @@ impl Context<'_> {
 
     /// One Ruff error as CPython's, with the byte offset where CPython's parser would have
     /// stopped (to order it against tokenizer errors).
-    fn explain(&self, error: &ParseError) -> (usize, SyntaxError) {
+    /// `None` when another of Ruff's errors explains the same mistake better.
+    fn explain(&self, error: &ParseError) -> Option<(usize, SyntaxError)> {
         let start = error.location.start().to_usize();
         let end = error.location.end().to_usize();
         let syntax = |message: &str| SyntaxError::spanning(self.source, start, end, ErrorKind::Syntax, message);
         let explained = match &error.error {
             ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found } => {
                 self.expected_colon(start, end, *found)
+            }
+            ParseErrorType::ExpectedToken { expected: TokenKind::Lpar, .. }
+                if self.token_index_at(start).and_then(|i| self.line_keyword(i)) == Some(TokenKind::Def) =>
+            {
+                // `def f:`: the parenthesis is forced in CPython's grammar (`'def' NAME &&'('`).
+                let token = self.token_at(start).map_or((start, end), |t| (t.start().to_usize(), t.end().to_usize()));
+                SyntaxError::spanning(self.source, token.0, token.1, ErrorKind::Syntax, "expected '('")
+                    .with_hint("A function definition needs parentheses, even with no parameters: `def main():`.")
             }
             ParseErrorType::ExpectedToken { found, .. } if is_augmented_assignment(*found) => {
                 self.augmented_tuple(start, end)
@@ -160,7 +177,7 @@ impl Context<'_> {
                 // invalid_try_stmt: at the token where a handler was due.
                 syntax("expected 'except' or 'finally' block")
             }
-            ParseErrorType::InvalidAssignmentTarget => self.assign_target(start, end),
+            ParseErrorType::InvalidAssignmentTarget => self.assign_target(start, end)?,
             ParseErrorType::InvalidAugmentedAssignmentTarget => {
                 let name = self.expr_name_at(start, end);
                 syntax(&format!("'{name}' is an illegal expression for augmented assignment"))
@@ -194,6 +211,14 @@ impl Context<'_> {
                     .with_hint("Bytes literals (b'...') hold ASCII only; write other characters as \\x escapes.")
             }
             ParseErrorType::NonDefaultParamAfterDefaultParam => syntax("non-default argument follows default argument"),
+            ParseErrorType::ExpectedKeywordParam => {
+                // At the bare `*` (CPython's `invalid_star_etc`).
+                let star = self.tokens[..self.token_index_at(start).unwrap_or(self.tokens.len())]
+                    .iter()
+                    .rfind(|t| t.kind() == TokenKind::Star);
+                let (from, to) = star.map_or((start, end), |t| (t.start().to_usize(), t.end().to_usize()));
+                SyntaxError::spanning(self.source, from, to, ErrorKind::Syntax, "named arguments must follow bare *")
+            }
             ParseErrorType::UnparenthesizedGeneratorExpression => syntax("Generator expression must be parenthesized"),
             ParseErrorType::FStringError(kind) | ParseErrorType::Lexical(LexicalErrorType::FStringError(kind)) => {
                 syntax(&format!("f-string: {}", fstring_message(kind)))
@@ -214,20 +239,51 @@ impl Context<'_> {
                 .with_hint(sentence(&plain(&other.to_string())))
             }
         };
-        (start, explained)
+        Some((start, explained))
     }
 
-    /// `expected ':'` only when the header line ends right there (CPython's `invalid_*_stmt`
-    /// rules: `'if' named_expression NEWLINE`); `if x = 1:` is the `=`-for-`==` mistake;
-    /// anything else is plain invalid syntax.
+    /// `expected ':'` as CPython's grammar gives it: after `else`, `try`, `finally`, a `def`'s
+    /// signature, `match` and `case` the colon is forced (any other token is reported, over
+    /// that token); after the other headers only when the line ends right there (their
+    /// `invalid_*_stmt` rules: `'if' named_expression NEWLINE`). `if x = 1:` is the `=`-for-`==`
+    /// mistake; anything else is plain invalid syntax.
     fn expected_colon(&self, start: usize, end: usize, found: TokenKind) -> SyntaxError {
+        let colon = |from: usize, to: usize| {
+            SyntaxError::spanning(self.source, from, to, ErrorKind::Syntax, "expected ':'").with_hint(HINT_COLON)
+        };
+        let header = self.token_index_at(start).and_then(|i| self.line_keyword(i));
+        let forced = matches!(
+            header,
+            Some(
+                TokenKind::Else
+                    | TokenKind::Try
+                    | TokenKind::Finally
+                    | TokenKind::Def
+                    | TokenKind::Match
+                    | TokenKind::Case
+            )
+        );
         match found {
-            TokenKind::Newline | TokenKind::EndOfFile => {
-                SyntaxError::spanning(self.source, start, start, ErrorKind::Syntax, "expected ':'")
-                    .with_hint(HINT_COLON)
+            TokenKind::Newline | TokenKind::EndOfFile => colon(start, start),
+            TokenKind::Equal if !forced => self.equals_for_comparison(start, end),
+            _ if forced => {
+                let token = self.token_at(start).map_or((start, end), |t| (t.start().to_usize(), t.end().to_usize()));
+                colon(token.0, token.1)
             }
-            TokenKind::Equal => self.equals_for_comparison(start, end),
             _ => self.invalid_syntax_at(start, end),
+        }
+    }
+
+    /// The keyword starting the logical line of token `index` (after any `async`).
+    fn line_keyword(&self, index: usize) -> Option<TokenKind> {
+        let start = self.tokens[..index.min(self.tokens.len())]
+            .iter()
+            .rposition(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent))
+            .map_or(0, |i| i + 1);
+        let mut line = self.tokens[start..].iter().map(Token::kind).filter(|k| !k.is_trivia());
+        match line.next()? {
+            TokenKind::Async => line.next(),
+            kind => Some(kind),
         }
     }
 
@@ -323,7 +379,9 @@ impl Context<'_> {
     fn forgot_comma(&self, start: usize, end: usize) -> SyntaxError {
         let Some(index) = self.token_index_at(start) else { return self.invalid_syntax_at(start, end) };
         let found = self.tokens[index];
-        let previous = index.checked_sub(1).and_then(|i| self.tokens.get(i));
+        // The token before, past line breaks (Ruff may end a line inside brackets to recover).
+        let previous =
+            self.tokens[..index].iter().rev().find(|t| !t.kind().is_trivia() && t.kind() != TokenKind::Newline);
         let Some(previous) = previous.filter(|t| ends_expression(t.kind())) else {
             return self.invalid_syntax_at(start, end);
         };
@@ -353,8 +411,8 @@ impl Context<'_> {
                 matches!(t.kind(), TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::Semi)
             })
             .map_or(0, |i| i + 1);
-        let target = self.tokens[first..index].iter().filter(|t| !t.kind().is_trivia());
-        let (Some(from), Some(to)) = (target.clone().next(), target.last()) else {
+        let mut target = self.tokens[first..index].iter().filter(|t| !t.kind().is_trivia());
+        let (Some(from), Some(to)) = (target.clone().next(), target.next_back()) else {
             return self.invalid_syntax_at(start, end);
         };
         let message = "'tuple' is an illegal expression for augmented assignment";
@@ -484,8 +542,19 @@ impl Context<'_> {
     /// An invalid assignment target. `1 = x` (one `=`, CPython's `invalid_named_expression`)
     /// gets `Maybe you meant '=='`; targets inside a tuple or list, chained assignments and
     /// `for`/`with` targets get `invalid_assignment`'s `cannot assign to literal`.
-    fn assign_target(&self, start: usize, end: usize) -> SyntaxError {
-        let name = self.expr_name_at(start, end);
+    fn assign_target(&self, start: usize, end: usize) -> Option<SyntaxError> {
+        let target =
+            self.find_expr((start, end), &|e: &Expr| e.start().to_usize() == start && e.end().to_usize() == end);
+        match target {
+            Some(Expr::Yield(_) | Expr::YieldFrom(_)) => {
+                let message = "assignment to yield expression not possible";
+                return Some(SyntaxError::spanning(self.source, start, end, ErrorKind::Syntax, message));
+            }
+            // `await = 1`: the missing operand is the error (Ruff reports it too).
+            Some(Expr::Await(awaited)) if awaited.value.range().is_empty() => return None,
+            _ => {}
+        }
+        let name = target.map_or("expression", expr_name);
         let single = matches!(
             self.innermost_statement_at(start),
             Some(Stmt::Assign(assign)) if assign.targets.len() == 1
@@ -497,7 +566,7 @@ impl Context<'_> {
         } else {
             format!("cannot assign to {name}")
         };
-        SyntaxError::spanning(self.source, start, end, ErrorKind::Syntax, message).with_hint(HINT_ASSIGN)
+        Some(SyntaxError::spanning(self.source, start, end, ErrorKind::Syntax, message).with_hint(HINT_ASSIGN))
     }
 
     fn lexical(&self, start: usize, end: usize, error: &LexicalErrorType) -> SyntaxError {
@@ -682,9 +751,12 @@ struct StmtFinder<'a> {
 impl<'a> Visitor<'a> for StmtFinder<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         let (start, end) = (stmt.start().to_usize(), stmt.end().to_usize());
-        if self.innermost && start <= self.offset && self.offset < end {
-            self.best = Some(stmt);
-        } else if !self.innermost && start == self.offset && self.best.is_none() {
+        let found = if self.innermost {
+            start <= self.offset && self.offset < end
+        } else {
+            start == self.offset && self.best.is_none()
+        };
+        if found {
             self.best = Some(stmt);
         }
         if start <= self.offset && self.offset <= end {

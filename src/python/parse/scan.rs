@@ -141,6 +141,9 @@ struct FString {
     /// How many brackets were open when it started: its literal text is read while exactly
     /// this many are.
     depth: usize,
+    /// A mistake inside it that Python 3.11's f-string parser reports after the whole
+    /// f-string (`f'{}'`, `f'{x!}'`, `f'{x}}'`), at the token that follows.
+    pending: Option<&'static str>,
 }
 
 struct Scanner<'a, 's> {
@@ -577,6 +580,15 @@ impl Scanner<'_, '_> {
                 open.spec = true;
             }
         }
+        if op == "!" && in_field {
+            // A conversion: `!s`, `!r` or `!a`, then the end of the field or its spec.
+            let after = self.bytes.get(self.pos + 1).copied();
+            if !matches!(self.peek(), Some(b's' | b'r' | b'a')) {
+                self.fstring_mistake("f-string: invalid conversion character: expected 's', 'r', or 'a'");
+            } else if !matches!(after, Some(b'}' | b':')) {
+                self.fstring_mistake("f-string: expecting '}'");
+            }
+        }
         let kind = match op {
             "$" | "?" | "`" => TokKind::Error,
             // Control characters and the like: not Python either.
@@ -657,10 +669,8 @@ impl Scanner<'_, '_> {
                 };
                 self.event(start, error, true);
             }
-            // Recover like a tokenizer would: skip the rest of the word.
-            while self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.') {
-                self.pos += 1;
-            }
+            // Go on right after what CPython read: skipping more (`0.a.a.a`) would hide from the
+            // nesting bound the tokens Ruff reads there (an attribute chain).
             self.emit(TokKind::Error, start);
         } else {
             self.emit(TokKind::Number, start);
@@ -843,6 +853,7 @@ impl Scanner<'_, '_> {
                 triple,
                 raw,
                 depth: self.brackets.len(),
+                pending: None,
             });
             self.emit(TokKind::FStringStart, start);
             // The f-string's parts nest one level below whatever contains it.
@@ -912,9 +923,22 @@ impl Scanner<'_, '_> {
         self.nesting = self.nesting.saturating_sub(1);
     }
 
+    /// Remembers the first mistake in the innermost f-string, reported when it ends.
+    fn fstring_mistake(&mut self, message: &'static str) {
+        if let Some(fstring) = self.fstrings.last_mut() {
+            fstring.pending.get_or_insert(message);
+        }
+    }
+
     /// Python 3.11's `f-string: expecting '}'`, which its parser reports at the token after the
     /// f-string (the f-string ending at byte `end`).
     fn fstring_expecting_brace(&mut self, fstring_start: usize, end: usize) {
+        self.fstring_error_after(fstring_start, end, "f-string: expecting '}'");
+    }
+
+    /// An f-string error as Python 3.11 reports it: its parser reads the f-string as one token,
+    /// parses it, and points at the token after it (the f-string ending at byte `end`).
+    fn fstring_error_after(&mut self, fstring_start: usize, end: usize, message: &'static str) {
         if !self.first_error() {
             return;
         }
@@ -926,7 +950,7 @@ impl Scanner<'_, '_> {
             None | Some(b'\n' | b'\r') => 1,
             Some(_) => self.char_at(after).map_or(1, char::len_utf8),
         };
-        let error = SyntaxError::spanning(self.src, after, after + width, ErrorKind::Syntax, "f-string: expecting '}'");
+        let error = SyntaxError::spanning(self.src, after, after + width, ErrorKind::Syntax, message);
         self.event(fstring_start, error, false);
     }
 
@@ -995,6 +1019,10 @@ impl Scanner<'_, '_> {
                 b'}' if !in_spec && self.peek_at(1) == Some(b'}') => self.pos += 2,
                 b'{' => {
                     self.flush_middle(start);
+                    let rest = self.bytes[self.pos + 1..].iter().find(|&&b| b != b' ' && b != b'\t');
+                    if matches!(rest, Some(b'}' | b'!' | b':' | b'=')) {
+                        self.fstring_mistake("f-string: empty expression not allowed");
+                    }
                     self.open(self.pos, b'{', true);
                     return true;
                 }
@@ -1007,7 +1035,7 @@ impl Scanner<'_, '_> {
                     } else {
                         self.pos += 1;
                         self.emit(TokKind::Error, at);
-                        self.raise_before_cursor(at, self.pos, || "f-string: single '}' is not allowed".into());
+                        self.fstring_mistake("f-string: single '}' is not allowed");
                     }
                     return true;
                 }
@@ -1029,7 +1057,9 @@ impl Scanner<'_, '_> {
                     let quote_start = self.pos;
                     self.pos += if fstring.triple { 3 } else { 1 };
                     self.emit(TokKind::FStringEnd, quote_start);
-                    self.fstrings.pop();
+                    if let Some(Some(message)) = self.fstrings.pop().map(|f| f.pending) {
+                        self.fstring_error_after(fstring.start, self.pos, message);
+                    }
                     self.nesting = self.nesting.saturating_sub(1);
                     return true;
                 }

@@ -24,15 +24,21 @@ use super::{with_stack, ErrorKind, SyntaxError};
 pub(super) fn check(source: &str, module: &ModModule) -> Vec<SyntaxError> {
     let mut checker = Checker {
         source,
-        module: Scope::new(ScopeKind::Module),
+        module: Scope::new(ScopeKind::Module, 0, None),
         scopes: Vec::new(),
+        finished: Vec::new(),
+        nonlocals: Vec::new(),
+        conflicts: Vec::new(),
         symtable: Vec::new(),
         codegen: Vec::new(),
     };
     checker.visit_body(&module.body);
+    let mut analysis = checker.unbound_nonlocals();
     let by_position = |e: &SyntaxError| (e.line, e.column);
     checker.symtable.sort_by_key(by_position);
+    analysis.sort_by_key(by_position);
     checker.codegen.sort_by_key(by_position);
+    checker.symtable.extend(analysis);
     checker.symtable.extend(checker.codegen);
     checker.symtable
 }
@@ -54,11 +60,20 @@ enum ScopeKind {
 /// What is known about one scope so far. Names borrow from the tree: no copies.
 struct Scope<'a> {
     kind: ScopeKind,
+    /// Its number (the module is 0) and its enclosing scope's.
+    id: usize,
+    parent: Option<usize>,
     /// Loops around the current point (within this scope).
     loops: usize,
     params: HashSet<&'a str>,
     assigned: HashSet<&'a str>,
     used: HashSet<&'a str>,
+    /// Declared `global` here (so not bound here).
+    globals: HashSet<&'a str>,
+    /// Declared `nonlocal` here (bound here, for the scopes nested deeper).
+    nonlocal_names: HashSet<&'a str>,
+    /// Where each `global`/`nonlocal` name was first declared (CPython reports conflicts there).
+    directives: Vec<(&'a str, TextRange)>,
     /// Contains `yield` (a generator).
     yields: bool,
     /// Contains `await` or `async for` (an asynchronous comprehension).
@@ -68,14 +83,19 @@ struct Scope<'a> {
     returns: Vec<TextRange>,
 }
 
-impl Scope<'_> {
-    fn new(kind: ScopeKind) -> Self {
+impl<'a> Scope<'a> {
+    fn new(kind: ScopeKind, id: usize, parent: Option<usize>) -> Self {
         Scope {
             kind,
+            id,
+            parent,
             loops: 0,
             params: HashSet::new(),
             assigned: HashSet::new(),
             used: HashSet::new(),
+            globals: HashSet::new(),
+            nonlocal_names: HashSet::new(),
+            directives: Vec::new(),
             yields: false,
             awaits: false,
             returns: Vec::new(),
@@ -86,6 +106,26 @@ impl Scope<'_> {
     fn is_function_block(&self) -> bool {
         !matches!(self.kind, ScopeKind::Module | ScopeKind::Class)
     }
+
+    /// What a finished scope tells nested ones about `nonlocal` names.
+    fn finished(&self) -> Finished<'a> {
+        let bound = self
+            .assigned
+            .iter()
+            .chain(&self.params)
+            .chain(&self.nonlocal_names)
+            .filter(|name| !self.globals.contains(*name))
+            .copied()
+            .collect();
+        Finished { function_block: self.is_function_block(), parent: self.parent, bound }
+    }
+}
+
+/// A scope that has been walked: the names bound in it, for `nonlocal` lookups.
+struct Finished<'a> {
+    function_block: bool,
+    parent: Option<usize>,
+    bound: HashSet<&'a str>,
 }
 
 struct Checker<'s, 'a> {
@@ -93,11 +133,55 @@ struct Checker<'s, 'a> {
     module: Scope<'a>,
     /// The scopes inside the module, innermost last.
     scopes: Vec<Scope<'a>>,
+    /// Walked scopes by number (the module's stays `None`).
+    finished: Vec<Option<Finished<'a>>>,
+    /// `nonlocal` names, with their scope and statement, resolved once all scopes are known.
+    nonlocals: Vec<(usize, &'a str, TextRange)>,
+    /// Names declared both `nonlocal` and `global` in one scope.
+    conflicts: Vec<SyntaxError>,
     symtable: Vec<SyntaxError>,
     codegen: Vec<SyntaxError>,
 }
 
 impl<'a> Checker<'_, 'a> {
+    /// A new scope inside the current one.
+    fn new_scope(&mut self, kind: ScopeKind) -> Scope<'a> {
+        self.finished.push(None);
+        Scope::new(kind, self.finished.len(), Some(self.current().id))
+    }
+
+    /// Leaves the current scope, remembering what it binds.
+    fn leave(&mut self) -> Option<Scope<'a>> {
+        let scope = self.scopes.pop()?;
+        if let Some(slot) = scope.id.checked_sub(1).and_then(|i| self.finished.get_mut(i)) {
+            *slot = Some(scope.finished());
+        }
+        Some(scope)
+    }
+
+    /// CPython's symtable analysis: a name may not be both `nonlocal` and `global` in one scope,
+    /// and a `nonlocal` name must be bound in an enclosing function (classes in between are
+    /// skipped; the module does not count).
+    fn unbound_nonlocals(&self) -> Vec<SyntaxError> {
+        let mut errors = self.conflicts.clone();
+        for &(scope, name, range) in &self.nonlocals {
+            let mut parent = self.finished.get(scope.wrapping_sub(1)).and_then(|f| f.as_ref()).and_then(|f| f.parent);
+            let mut found = false;
+            while let Some(id) = parent.filter(|&id| id > 0) {
+                let Some(Some(enclosing)) = self.finished.get(id - 1) else { break };
+                if enclosing.function_block && enclosing.bound.contains(name) {
+                    found = true;
+                    break;
+                }
+                parent = enclosing.parent;
+            }
+            if !found {
+                errors.push(self.error(range, format!("no binding for nonlocal '{name}' found")));
+            }
+        }
+        errors
+    }
+
     fn scope(&mut self) -> &mut Scope<'a> {
         self.scopes.last_mut().unwrap_or(&mut self.module)
     }
@@ -142,7 +226,7 @@ impl<'a> Checker<'_, 'a> {
             self.visit_expr(returns);
         }
         self.bind(def.name.as_str());
-        let mut scope = Scope::new(ScopeKind::Function { is_async: def.is_async });
+        let mut scope = self.new_scope(ScopeKind::Function { is_async: def.is_async });
         self.declare_parameters(&def.parameters, &mut scope);
         self.scopes.push(scope);
         self.visit_body(&def.body);
@@ -151,7 +235,7 @@ impl<'a> Checker<'_, 'a> {
 
     /// Leaves a function scope: an async generator may not return a value.
     fn end_function(&mut self) {
-        let Some(scope) = self.scopes.pop() else { return };
+        let Some(scope) = self.leave() else { return };
         if matches!(scope.kind, ScopeKind::Function { is_async: true }) && scope.yields {
             for range in scope.returns {
                 self.codegen_error(range, "'return' with value in async generator", None);
@@ -184,7 +268,7 @@ impl<'a> Checker<'_, 'a> {
     }
 
     /// Symtable: `global`/`nonlocal` must come before any use of the name in its scope.
-    fn declaration(&mut self, range: TextRange, names: &[ruff_python_ast::Identifier], what: &str) {
+    fn declaration(&mut self, range: TextRange, names: &'a [ruff_python_ast::Identifier], what: &str) {
         if what == "nonlocal" && self.kind() == ScopeKind::Module {
             self.symtable_error(range, "nonlocal declaration not allowed at module level");
             return;
@@ -201,6 +285,24 @@ impl<'a> Checker<'_, 'a> {
             } else if used {
                 self.symtable_error(range, format!("name '{name}' is used prior to {what} declaration"));
             }
+            let scope = self.scope();
+            if !scope.directives.iter().any(|&(n, _)| n == name) {
+                scope.directives.push((name, range));
+            }
+            let (mine, other) = if what == "global" {
+                (&mut scope.globals, &scope.nonlocal_names)
+            } else {
+                (&mut scope.nonlocal_names, &scope.globals)
+            };
+            mine.insert(name);
+            if other.contains(name) {
+                let first = scope.directives.iter().find(|&&(n, _)| n == name).map_or(range, |&(_, r)| r);
+                let error = self.error(first, format!("name '{name}' is nonlocal and global"));
+                self.conflicts.push(error);
+            } else if what == "nonlocal" {
+                let id = self.current().id;
+                self.nonlocals.push((id, name, range));
+            }
         }
     }
 
@@ -214,7 +316,8 @@ impl<'a> Checker<'_, 'a> {
     ) {
         let Some(first) = generators.first() else { return };
         self.visit_expr(&first.iter);
-        self.scopes.push(Scope::new(ScopeKind::Comprehension { what }));
+        let scope = self.new_scope(ScopeKind::Comprehension { what });
+        self.scopes.push(scope);
         for (i, comprehension) in generators.iter().enumerate() {
             if comprehension.is_async {
                 self.scope().awaits = true;
@@ -230,7 +333,7 @@ impl<'a> Checker<'_, 'a> {
         for element in elements {
             self.visit_expr(element);
         }
-        let Some(scope) = self.scopes.pop() else { return };
+        let Some(scope) = self.leave() else { return };
         let enclosing_allows =
             matches!(self.kind(), ScopeKind::Function { is_async: true } | ScopeKind::Comprehension { .. });
         if scope.awaits && what != "generator expression" && !enclosing_allows {
@@ -309,9 +412,10 @@ impl<'a> Checker<'_, 'a> {
                     self.visit_arguments(arguments);
                 }
                 self.bind(class.name.as_str());
-                self.scopes.push(Scope::new(ScopeKind::Class));
+                let scope = self.new_scope(ScopeKind::Class);
+                self.scopes.push(scope);
                 self.visit_body(&class.body);
-                self.scopes.pop();
+                self.leave();
             }
             Stmt::Return(ret) => {
                 if !self.current().is_function_block() {
@@ -388,13 +492,13 @@ impl<'a> Checker<'_, 'a> {
                 if let Some(parameters) = &lambda.parameters {
                     self.defaults_and_annotations(parameters);
                 }
-                let mut scope = Scope::new(ScopeKind::Lambda);
+                let mut scope = self.new_scope(ScopeKind::Lambda);
                 if let Some(parameters) = &lambda.parameters {
                     self.declare_parameters(parameters, &mut scope);
                 }
                 self.scopes.push(scope);
                 self.visit_expr(&lambda.body);
-                self.scopes.pop();
+                self.leave();
             }
             Expr::ListComp(comp) => self.comprehension(expr, &comp.generators, &[&comp.elt], "list comprehension"),
             Expr::SetComp(comp) => self.comprehension(expr, &comp.generators, &[&comp.elt], "set comprehension"),

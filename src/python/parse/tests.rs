@@ -404,10 +404,11 @@ fn env_number(name: &str, default: u64) -> u64 {
 }
 
 /// `INTERLEAVE_FUZZ_INPUTS=1000000 cargo test --release --lib python::parse::tests::fuzz` for the
-/// long run (and `INTERLEAVE_FUZZ_SEED` for other inputs); 20,000 by default.
+/// long run (and `INTERLEAVE_FUZZ_SEED` for other inputs); 10,000 by default (about 20 s in a
+/// debug build).
 #[test]
 fn fuzz() {
-    let count = env_number("INTERLEAVE_FUZZ_INPUTS", 20_000);
+    let count = env_number("INTERLEAVE_FUZZ_INPUTS", 10_000);
     let seed = env_number("INTERLEAVE_FUZZ_SEED", 1);
     // Half the browser's stack, so an input that recursed too deeply would abort the run.
     let run = std::thread::Builder::new().stack_size(512 * 1024).spawn(move || {
@@ -421,4 +422,177 @@ fn fuzz() {
         eprintln!("fuzz: {count} inputs ({errors} with syntax errors) in {:.1?}", start.elapsed());
     });
     run.expect("spawn").join().expect("fuzz run");
+}
+
+#[test]
+fn seed_programs_parse() {
+    for seed in crate::python::fuzz_inputs::SEEDS {
+        if let Err(errors) = parse(seed) {
+            panic!("{}\n{seed}", errors[0].render(seed, "main.py"));
+        }
+    }
+}
+
+/// Valid programs that come close to the errors: none may be refused.
+#[test]
+fn valid_programs_parse() {
+    let programs = [
+        "async def f():\n    return [await x for x in y]\n",
+        "async def f():\n    async for x in y:\n        break\n    else:\n        pass\n",
+        "async def f():\n    async with a as b, c:\n        await b\n",
+        "async def f():\n    return [x async for x in y]\n",
+        "def f():\n    yield 1\n    return 2\n",
+        "async def f():\n    yield 1\n    return\n",
+        "def outer():\n    x = 1\n    def inner():\n        nonlocal x\n        x += 1\n    return inner\n",
+        "x = 0\ndef f():\n    global x\n    x = 1\n",
+        "while True:\n    try:\n        break\n    finally:\n        pass\n",
+        "for x in y:\n    def f():\n        pass\n    continue\n",
+        "f = lambda: (yield)\n",
+        "class A:\n    async def m(self):\n        await self.n()\n",
+        "if (n := 10) > 5:\n    print(f'{n=}', f\"{'a' if n else 'b'}\", f'{n:{n}.{n}}')\n",
+        "print(*a, **k, sep='')\n",
+        "x = (\n    1,\n    2,\n)\n",
+        "x = [\n    1,\n    2\n]\n",
+        "match p:\n    case [x, *rest]:\n        pass\n    case {'k': v}:\n        pass\n    case Point(x=0):\n        pass\n",
+        "try:\n    pass\nexcept* ValueError:\n    pass\n",
+        "def f(a, /, b, *, c=1, **k) -> int:\n    return a\n",
+        "@a.b(c)\n@d\nclass C(B, metaclass=M):\n    x: int = 1\n",
+        "s = '''\nmulti\nline'''\nb = b'\\x00'\nr = r'\\d'\n",
+        "x = 1 if y else 2\nz = not x\nw = -x ** 2\n",
+        "del a[0], b.c\n",
+        "with (open(a) as f, open(b) as g):\n    pass\n",
+        "x = {**a, 'b': 1}\ny = {*a, 1}\n",
+        "print(f\"{x!r:>{width}}\")\n",
+        "type = 1\nmatch = 2\ncase = 3\nprint(type, match, case)\n",
+        "if x:\n\tpass\n",
+        "\u{feff}print('bom')\n",
+        "x = 1\r\nif x:\r\n    print(x)\r\n",
+        "x = 1\rif x:\r    print(x)\r",
+        "print('no newline at the end')",
+        "",
+        "\n\n# only a comment\n",
+        "x = 1 \\\n    + 2\n",
+        "nonlocal_ = 1\nawait_ = 2\n",
+        "def f():\n    return await_ + 1\n",
+        "é = 1\nprint(é)\n",
+        "x = 1if y else 2\n",
+    ];
+    for program in programs {
+        if let Err(errors) = parse(program) {
+            panic!("{:?}:\n{}", program, errors[0].render(program, "main.py"));
+        }
+    }
+}
+
+/// CRLF and tabs: the same errors at the same places as with `\n` and spaces.
+#[test]
+fn crlf_and_tabs() {
+    let lf = "x = 1\nif x\n    print(x)\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let first = |s: &str| parse(s).expect_err("an error").remove(0);
+    assert_eq!(first(lf), first(&crlf));
+    assert_eq!(first(&crlf).render(&crlf, "main.py"), first(lf).render(lf, "main.py"));
+    let tabs = "if x:\n\tif y:\n\t\tpass\n\telse:\n\t\tpass\n";
+    assert!(parse(tabs).is_ok());
+}
+
+#[test]
+fn hints() {
+    let hint = |source: &str| parse(source).expect_err(source).remove(0).hint.unwrap_or_default();
+    assert_eq!(
+        hint("await foo()\n"),
+        "`await` only works inside `async def`. To run a coroutine from the top level, use asyncio.run(main())."
+    );
+    assert_eq!(hint("def f():\n    await foo()\n"), hint("await foo()\n"));
+    assert_eq!(
+        hint("if x\n    pass\n"),
+        "Lines that start a block (if, for, while, def, class, with, try) end with a colon."
+    );
+    assert_eq!(hint("if x:\npass\n"), "Indent the lines inside a block by the same amount (4 spaces is usual).");
+    assert_eq!(hint("  x = 1\n"), hint("if x:\npass\n"));
+    assert_eq!(hint("if x:\n        a\n    b\n"), hint("if x:\npass\n"));
+    assert!(hint("print((1)\n").contains("closing"));
+    assert!(hint("x = 'abc\n").contains("same quote"));
+    assert!(hint("print \"x\"\n").contains("print(\"hello\")"));
+    assert!(hint("if x = 1:\n    pass\n").contains("=="));
+    assert!(hint("foo(a b)\n").contains("commas"));
+    assert!(hint("x = “a”\n").contains("curly quote"));
+    assert!(hint("break\n").contains("loop"));
+    assert!(hint("return 1\n").contains("function"));
+    assert!(hint("async with a:\n    pass\n").contains("async def"));
+    assert!(hint("x = 1 +\n").contains("expression"));
+    for source in ["1 = x\n", "x = 1\n  y = 2\n", "\tif x:\n        pass\n"] {
+        assert!(!hint(source).is_empty(), "{source:?}");
+    }
+}
+
+/// The renderer's CPython quirks, on hand-made errors.
+#[test]
+fn render_quirks() {
+    let error = |kind, (line, column), (end_line, end_column), byte_columns| SyntaxError {
+        kind,
+        line,
+        column,
+        end_line,
+        end_column,
+        message: "m".into(),
+        hint: None,
+        byte_columns,
+    };
+    let source = "  ab = 'é' + x\nnext\n";
+    // Indentation is stripped and the caret moved with it; IndentationError has one caret.
+    assert_eq!(
+        error(ErrorKind::Syntax, (1, 3), (1, 5), false).render(source, "f.py"),
+        "  File \"f.py\", line 1\n    ab = 'é' + x\n    ^^\nSyntaxError: m\n"
+    );
+    assert_eq!(
+        error(ErrorKind::Indentation, (1, 3), (1, 5), false).render(source, "f.py"),
+        "  File \"f.py\", line 1\n    ab = 'é' + x\n    ^\nIndentationError: m\n"
+    );
+    // A caret inside the indentation is not drawn; column 0 means none.
+    assert_eq!(error(ErrorKind::Tab, (1, 1), (1, 0), false).render(source, "f.py").lines().count(), 3);
+    assert_eq!(error(ErrorKind::Syntax, (1, 0), (1, 0), false).render(source, "f.py").lines().count(), 3);
+    // `x` is the 14th character; with byte columns (after the two bytes of `é`) the caret is one
+    // further right.
+    assert_eq!(
+        error(ErrorKind::Syntax, (1, 14), (1, 15), false).render(source, "f.py").lines().nth(2),
+        Some("               ^")
+    );
+    assert_eq!(
+        error(ErrorKind::Syntax, (1, 14), (1, 15), true).render(source, "f.py").lines().nth(2),
+        Some("                ^")
+    );
+    // Over several lines: carets to the end of the first line, its newline counted.
+    assert_eq!(
+        error(ErrorKind::Syntax, (1, 13), (2, 2), false).render(source, "f.py").lines().nth(2),
+        Some("              ^^^")
+    );
+    // Past the end of the source: no line shown.
+    assert_eq!(
+        error(ErrorKind::Syntax, (9, 1), (9, 2), false).render(source, "f.py"),
+        "  File \"f.py\", line 9\nSyntaxError: m\n"
+    );
+}
+
+/// A megabyte of valid code parses, and a megabyte of broken code is answered, in reasonable
+/// time (natively in release: about 100 ms and 30 ms; debug builds are several times slower).
+#[test]
+fn a_megabyte() {
+    let mut source = String::new();
+    while source.len() < 1_000_000 {
+        for seed in crate::python::fuzz_inputs::SEEDS {
+            source.push_str(seed);
+        }
+    }
+    let start = Instant::now();
+    let parsed = parse(&source);
+    let took = start.elapsed();
+    assert!(parsed.is_ok());
+    let broken = source.replace("print(", "print(("); // every call now unclosed
+    let start = Instant::now();
+    let errors = parse(&broken).expect_err("broken");
+    let took_broken = start.elapsed();
+    assert_eq!(errors[0].message, "'(' was never closed");
+    eprintln!("1 MB: {took:.1?} valid, {took_broken:.1?} broken");
+    assert!(took < Duration::from_secs(20) && took_broken < Duration::from_secs(20));
 }
