@@ -95,16 +95,24 @@ fn choose(first: Option<Event>, mapped: Vec<Grammar>) -> Vec<SyntaxError> {
 }
 
 fn unsupported(source: &str, error: &UnsupportedSyntaxError) -> (usize, SyntaxError) {
-    let range = error.range();
+    let (start, mut end) = (error.range().start().to_usize(), error.range().end().to_usize());
     let message = match error.kind {
         // Allowed since Python 3.14; CPython 3.11 has its own words for it.
         UnsupportedSyntaxErrorKind::UnparenthesizedExceptionTypes => {
             "multiple exception types must be parenthesized".to_string()
         }
+        // Allowed since Python 3.15 (Ruff does not export which kind; its wording says).
+        UnsupportedSyntaxErrorKind::UnpackingInComprehension(_) if error.to_string().contains("dictionary") => {
+            // CPython marks the `**` alone.
+            end = (start + 2).min(end);
+            "dict unpacking cannot be used in dict comprehension".to_string()
+        }
+        UnsupportedSyntaxErrorKind::UnpackingInComprehension(_) => {
+            "iterable unpacking cannot be used in comprehension".to_string()
+        }
         _ => lower_first(&plain(&error.to_string())),
     };
-    let start = range.start().to_usize();
-    (start, SyntaxError::spanning(source, start, range.end().to_usize(), ErrorKind::Syntax, message))
+    (start, SyntaxError::spanning(source, start, end, ErrorKind::Syntax, message))
 }
 
 struct Context<'a> {
@@ -172,6 +180,21 @@ impl Context<'_> {
             ParseErrorType::UnexpectedIndentation => self.unexpected_indent(start),
             ParseErrorType::OtherError(message) if message.starts_with("Expected an indented block after") => {
                 self.expected_block(start, message)
+            }
+            ParseErrorType::OtherError(message) if message == "Trailing comma not allowed" => {
+                self.at_next_token(end, "trailing comma not allowed without surrounding parentheses")
+            }
+            ParseErrorType::OtherError(message)
+                if message == "Expected a parameter name"
+                    && self
+                        .tokens
+                        .iter()
+                        .find(|t| t.start().to_usize() >= end)
+                        .is_some_and(|t| t.kind() == TokenKind::Equal) =>
+            {
+                // `f(x.y=1)`: CPython's `invalid_kwarg`, over the expression and its `=`.
+                let message = "expression cannot contain assignment, perhaps you meant \"==\"?";
+                SyntaxError::spanning(self.source, start, end + 1, ErrorKind::Syntax, message)
             }
             ParseErrorType::OtherError(message) if message.contains("`except` or `finally`") => {
                 // invalid_try_stmt: at the token where a handler was due.

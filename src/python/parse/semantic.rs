@@ -374,6 +374,25 @@ impl<'a> Checker<'_, 'a> {
         }
     }
 
+    /// compile.c: `*a` alone (a statement, a value to assign or return) is not a value.
+    fn lone_star(&mut self, value: Option<&'a Expr>) {
+        if let Some(Expr::Starred(starred)) = value {
+            self.codegen_error(starred.range, "can't use starred expression here", None);
+        }
+    }
+
+    /// compile.c: `*a, *b = c` cannot know where one ends.
+    fn starred_targets(&mut self, target: &'a Expr) {
+        let elements = match target {
+            Expr::Tuple(tuple) => &tuple.elts,
+            Expr::List(list) => &list.elts,
+            _ => return,
+        };
+        if elements.iter().filter(|e| e.is_starred_expr()).count() > 1 {
+            self.codegen_error(target.range(), "multiple starred expressions in assignment", None);
+        }
+    }
+
     fn loop_body(&mut self, body: &'a [Stmt]) {
         self.scope().loops += 1;
         self.visit_body(body);
@@ -422,6 +441,29 @@ impl<'a> Checker<'_, 'a> {
                     self.codegen_error(ret.range, "'return' outside function", Some(HINT_RETURN));
                 } else if ret.value.is_some() {
                     self.scope().returns.push(ret.range);
+                }
+                self.lone_star(ret.value.as_deref());
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::Expr(statement) => {
+                self.lone_star(Some(&statement.value));
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::Assign(assign) => {
+                self.lone_star(Some(&assign.value));
+                for target in &assign.targets {
+                    self.starred_targets(target);
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::Try(try_stmt) => {
+                // compile.c: a bare `except:` catches everything, so nothing may follow it.
+                let last = try_stmt.handlers.len().saturating_sub(1);
+                for (i, handler) in try_stmt.handlers.iter().enumerate() {
+                    let ExceptHandler::ExceptHandler(inner) = handler;
+                    if inner.type_.is_none() && i < last {
+                        self.codegen_error(inner.range, "default 'except:' must be last", None);
+                    }
                 }
                 visitor::walk_stmt(self, stmt);
             }
