@@ -791,7 +791,7 @@ impl<'a> Visitor<'a> for StmtFinder<'a> {
 }
 
 /// CPython's `_PyPegen_get_expr_name`.
-pub(super) fn expr_name(expr: &Expr) -> &'static str {
+fn expr_name(expr: &Expr) -> &'static str {
     match expr {
         Expr::Attribute(_) => "attribute",
         Expr::Subscript(_) => "subscript",

@@ -4,10 +4,13 @@
 //! - **Limits, before any recursion.** It bounds how deep the parsed tree can be: open brackets
 //!   (CPython's 200), indentation levels (CPython's 100), and for each expression the open
 //!   brackets plus every operator or keyword since the last comma at each bracket level. Every
-//!   node that nests in the tree (a binary operation, an attribute, a call, `not`, `await`,
-//!   `lambda`, a conditional expression) has such a token, and commas only ever separate
-//!   siblings, so this count is an upper bound of the expression's depth. Inputs over a limit
-//!   are refused without being parsed, so nothing downstream recurses on them.
+//!   node that nests in the tree has such a token (a binary operation, an attribute, `not`,
+//!   `await`, `lambda`, a conditional expression; a call or a subscript has its bracket after an
+//!   expression, which counts even once closed; an f-string and each of its fields count a
+//!   level), and commas only ever separate siblings, so this count is an upper bound of the
+//!   expression's depth. The fuzz test checks it against the trees Ruff builds, for broken code
+//!   too. Inputs over a limit are refused without being parsed, so nothing downstream recurses
+//!   on them.
 //! - **CPython's tokenizer errors, CPython's way.** The first error CPython's tokenizer would
 //!   stop at, with its exact message and position: unterminated strings, unmatched and
 //!   mismatched brackets, inconsistent dedents and tabs, invalid characters, bad number
@@ -1170,7 +1173,7 @@ fn invalid_character_hint(c: char) -> &'static str {
     }
 }
 
-pub(super) const HINT_NEVER_CLOSED: &str =
+const HINT_NEVER_CLOSED: &str =
     "Every opening bracket needs a matching closing one. Check this line and the ones after it.";
 const HINT_TOO_DEEP: &str = "Split the expression into smaller steps, giving the intermediate results names.";
 const HINT_TOO_DEEP_BLOCKS: &str = "Move the innermost blocks into functions of their own.";
