@@ -596,6 +596,7 @@ impl Context<'_> {
         // Most of these are also found, with CPython's exact wording, by `scan`, whose error is
         // reported instead; these are the fallbacks for where the two lexers disagree.
         let (message, kind) = match error {
+            LexicalErrorType::UnicodeError => return self.bad_escape(start, end),
             LexicalErrorType::UnclosedStringError => {
                 let line = line_col(self.source, start).0;
                 (format!("unterminated string literal (detected at line {line})"), ErrorKind::Syntax)
@@ -609,18 +610,49 @@ impl Context<'_> {
             LexicalErrorType::LineContinuationError => {
                 ("unexpected character after line continuation character".to_string(), ErrorKind::Syntax)
             }
-            LexicalErrorType::UnicodeError => (
-                "(unicode error) this page cannot look up \\N{...} character names; write the character or \\u and its \
-                 hex code instead"
-                    .to_string(),
-                ErrorKind::Syntax,
-            ),
             LexicalErrorType::InvalidByteLiteral => {
                 ("bytes can only contain ASCII literal characters".to_string(), ErrorKind::Syntax)
             }
             other => (lower_first(&plain(&other.to_string())), ErrorKind::Syntax),
         };
         SyntaxError::spanning(self.source, start, end, kind, message)
+    }
+
+    /// A bad `\u`, `\U` or `\N{…}` escape at byte `at`, as CPython reports it: a codec error
+    /// naming the escape's bytes within the literal, at the token after the literal.
+    fn bad_escape(&self, at: usize, end: usize) -> SyntaxError {
+        let literal = self.tokens.iter().find(|t| t.start().to_usize() <= at && at < t.end().to_usize());
+        let (literal_start, literal_end) = literal.map_or((at, end), |t| (t.start().to_usize(), t.end().to_usize()));
+        let text = &self.source[literal_start..literal_end.max(literal_start)];
+        // The body starts after the prefix and the quotes.
+        let body = text.find(['\'', '"']).map_or(0, |q| {
+            let quote = &text[q..q + 1];
+            if text[q..].starts_with(&quote.repeat(3)) {
+                q + 3
+            } else {
+                q + 1
+            }
+        });
+        let escape = self.source[..at.min(self.source.len())].rfind('\\').unwrap_or(at);
+        let rest = self.source[escape..].as_bytes();
+        let hex_run = |from: usize| rest.iter().skip(from).take_while(|b| b.is_ascii_hexdigit()).count();
+        let (reason, length) = match rest.get(1) {
+            Some(b'u') if hex_run(2) < 4 => ("truncated \\uXXXX escape", 2 + hex_run(2)),
+            Some(b'U') if hex_run(2) < 8 => ("truncated \\UXXXXXXXX escape", 2 + hex_run(2)),
+            Some(b'U') => ("illegal Unicode character", 10),
+            _ => {
+                // `\N{NAME}`: valid Python, but this page has no table of character names.
+                let message = "(unicode error) this page cannot look up \\N{...} character names; write the \
+                               character itself, or \\u and its hex code, instead";
+                return self.at_next_token(literal_end, message);
+            }
+        };
+        let from = escape.saturating_sub(literal_start + body);
+        let message = format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {from}-{}: {reason}",
+            from + length - 1
+        );
+        self.at_next_token(literal_end, &message)
     }
 
     /// A grammar error's position when CPython reports it at the token after `end` (its
