@@ -634,7 +634,7 @@ impl Context<'_> {
             }
         });
         let escape = self.source[..at.min(self.source.len())].rfind('\\').unwrap_or(at);
-        let rest = self.source[escape..].as_bytes();
+        let rest = &self.source.as_bytes()[escape..];
         let hex_run = |from: usize| rest.iter().skip(from).take_while(|b| b.is_ascii_hexdigit()).count();
         let (reason, length) = match rest.get(1) {
             Some(b'u') if hex_run(2) < 4 => ("truncated \\uXXXX escape", 2 + hex_run(2)),
