@@ -174,7 +174,10 @@ pub fn class_repr(c: &Class) -> String {
 
 /// Values whose repr, comparison or hash may recurse into others (nested data, user methods).
 fn nests(v: &Value) -> bool {
-    matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_) | Value::Object(_))
+    matches!(
+        v,
+        Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_) | Value::Object(_)
+    )
 }
 
 /// `repr(v)`
