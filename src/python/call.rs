@@ -272,7 +272,7 @@ pub fn run_comprehension(interp: &Interp, f: &mut Frame, def: &CompDef, it: Valu
 }
 
 pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
-    let args = super::eval::eval_args(interp, f, &def.bases)?;
+    let args = super::eval::eval_args(interp, f, &def.bases, &|| "__build_class__()".to_string())?;
     if let Some((k, _)) = args.kw.first() {
         return Err(interp.type_error(format!("class keyword '{k}' (metaclasses) is not supported by Interleave")));
     }

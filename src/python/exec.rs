@@ -569,10 +569,17 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
         Op::Leave { depth, to } => return Ok(do_leave(f, *depth, *to)),
         Op::TopCall(e, target) => {
             let (callee, args) = match e {
-                Expr::Call(func, args) => (eval(interp, f, func)?, super::eval::eval_args(interp, f, args)?),
+                Expr::Call(func, args) => {
+                    let callee = eval(interp, f, func)?;
+                    let args = super::eval::eval_args(interp, f, args, &|| super::eval::function_str(interp, &callee))?;
+                    (callee, args)
+                }
                 Expr::CallMethod(obj, name, args) => {
                     let o = eval(interp, f, obj)?;
-                    (super::attr::get_attr(interp, &o, name)?, super::eval::eval_args(interp, f, args)?)
+                    (
+                        super::attr::get_attr(interp, &o, name)?,
+                        super::eval::eval_args(interp, f, args, &|| super::eval::method_str(interp, &o, name))?,
+                    )
                 }
                 other => (eval(interp, f, other)?, Args::default()),
             };
