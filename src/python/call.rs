@@ -266,6 +266,7 @@ pub fn run_comprehension(interp: &Interp, f: &mut Frame, def: &CompDef, it: Valu
     frame.init_cells(&capture(f, &def.closure));
     match def.code.kind {
         CodeKind::Generator => Ok(coro::generator(interp, frame, def.code.qualname.clone())),
+        CodeKind::AsyncGenerator => Ok(coro::async_generator(interp, frame, def.code.qualname.clone())),
         CodeKind::Coroutine => Ok(coro::coroutine(interp, frame, def.code.name.clone(), def.code.qualname.clone())),
         _ => run_to_end(interp, frame),
     }

@@ -137,7 +137,7 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         Expr::Lambda(def) => make_function(interp, f, def),
         Expr::Comp(def, outer) => {
             let iterable = eval(interp, f, outer)?;
-            let it = ops::iter(interp, &iterable)?;
+            let it = if def.async_outer { iterable } else { ops::iter(interp, &iterable)? };
             run_comprehension(interp, f, def, it)
         }
         Expr::Named(var, e) => {
