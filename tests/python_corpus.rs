@@ -2,6 +2,8 @@
 //! program must print exactly what CPython 3.11 printed (`.out`, `.err`, `.status`, written by
 //! `tests/python/oracle.py`). A second test checks, when python3 is 3.11, that those files are
 //! still what CPython prints.
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -51,11 +53,7 @@ struct Printed {
 
 fn expected(program: &Path) -> Printed {
     let read = |ext: &str| std::fs::read_to_string(program.with_extension(ext)).unwrap_or_default();
-    Printed {
-        stdout: read("out"),
-        stderr: read("err"),
-        status: read("status").trim().parse().unwrap_or(0),
-    }
+    Printed { stdout: read("out"), stderr: read("err"), status: read("status").trim().parse().unwrap_or(0) }
 }
 
 fn run(source: &str) -> Printed {
