@@ -583,6 +583,14 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 }
                 other => (eval(interp, f, other)?, Args::default()),
             };
+            if super::modules::asyncio::is_run(&callee) && interp.copy_of_program.get() {
+                // A copy of the program (a to_thread worker) only needs its definitions.
+                if let Some(c) = args.pos.first().and_then(|c| c.downcast::<super::coro::Coroutine>()) {
+                    c.close();
+                }
+                assign(interp, f, target, Value::None)?;
+                return Ok(Flow::Next);
+            }
             if super::modules::asyncio::is_run(&callee) {
                 let coro = args.pos.into_iter().next().unwrap_or_default();
                 f.suspended = Some(pc);

@@ -81,6 +81,9 @@ impl Default for Limits {
 pub enum Stream {
     Stdout,
     Stderr,
+    /// Interleave's own word about the run (where it differs from CPython on purpose): shown
+    /// by the page beside the output, never part of what the program printed.
+    Note,
 }
 
 /// Text printed so far that has not ended its line yet, and how much was cut.
@@ -309,10 +312,22 @@ pub struct Interp {
     pub exit_code: Cell<Option<i64>>,
     /// The simulated API's settings and counters (`interleave.simulate`).
     pub sim: RefCell<super::sim::Simulator<Value>>,
+    /// The program's source as written (a `to_thread` worker compiles it again).
+    pub source_text: String,
+    /// Every code object of the program, by id (functions are named to a copy by it).
+    pub codes: RefCell<Vec<Rc<super::ir::Code>>>,
+    /// This interpreter runs a copy of the program for `to_thread`: its top-level
+    /// `asyncio.run` does nothing.
+    pub copy_of_program: Cell<bool>,
+    /// `time.sleep` really waits (a copy in a worker) rather than only moving the clock.
+    pub real_sleeps: Cell<bool>,
+    /// The run has said that `to_thread` copies.
+    pub said_copies: Cell<bool>,
 }
 
 impl Interp {
     pub fn new(source: &str, limits: Limits, sink: Sink) -> Rc<Interp> {
+        let source_text = source.to_string();
         let source = source.lines().map(Rc::from).collect();
         Rc::new_cyclic(|this| {
             let interp = Interp {
@@ -335,6 +350,11 @@ impl Interp {
                 next_frame_id: Cell::new(1),
                 exit_code: Cell::new(None),
                 sim: RefCell::new(super::sim::Simulator::new()),
+                source_text,
+                codes: RefCell::new(Vec::new()),
+                copy_of_program: Cell::new(false),
+                real_sleeps: Cell::new(false),
+                said_copies: Cell::new(false),
             };
             interp.main.set("__name__", Value::str("__main__"));
             set_current_interp(this.clone());
@@ -440,8 +460,17 @@ impl Interp {
 
     // ----- output --------------------------------------------------------------------------
 
+    /// Interleave's own note about the run, once per line.
+    pub fn note(&self, text: &str) {
+        (self.sink)(Stream::Note, text);
+    }
+
     /// Writes text to a stream; whole lines go to the sink as they complete.
     pub fn write(&self, stream: Stream, text: &str) {
+        if stream == Stream::Note {
+            self.note(text.trim_end_matches('\n'));
+            return;
+        }
         let mut out = self.out.borrow_mut();
         if out.bytes >= self.limits.output_bytes {
             out.cut_bytes += text.len();

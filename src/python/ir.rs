@@ -49,6 +49,9 @@ impl Params {
 /// A compiled function, class body, comprehension or module.
 #[derive(Debug)]
 pub struct Code {
+    /// Its place in [`super::lower::Compiled::codes`]: the same source compiles to the same numbering, so a
+    /// function can be named to a copy of the program (a `to_thread` worker) by this number.
+    pub id: u32,
     pub name: Name,
     pub qualname: Name,
     pub kind: CodeKind,

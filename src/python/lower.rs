@@ -3,6 +3,7 @@
 //! into their own ops in Python's evaluation order (the operands evaluated before them are kept
 //! in temporaries first), so an expression never suspends halfway.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -45,17 +46,24 @@ impl Lines {
 }
 
 /// Compiles a parsed module.
-pub fn compile(module: &ast::ModModule, source: &str) -> Result<Rc<Code>> {
+/// A compiled program: the module's code, and every code object in it by [`Code::id`].
+pub struct Compiled {
+    pub main: Rc<Code>,
+    pub codes: Vec<Rc<Code>>,
+}
+
+pub fn compile(module: &ast::ModModule, source: &str) -> Result<Compiled> {
     let scopes = Scopes::analyse(module);
     let lines = Lines::new(source);
     if let Some((_, msg)) = scopes.errors.first() {
         return Err(CompileError { offset: 0, line: 1, message: msg.clone() });
     }
-    let mut c = Compiler { scopes: &scopes, lines, names: HashMap::new() };
+    let mut c = Compiler { scopes: &scopes, lines, names: HashMap::new(), codes: RefCell::new(Vec::new()) };
     let mut b = Builder::new(CodeKind::Module, 0, "<module>".into(), "<module>".into(), 1);
     c.body(&mut b, &module.body)?;
     b.emit(Op::Return(None));
-    Ok(Rc::new(b.finish(&c)))
+    let main = b.finish(&c);
+    Ok(Compiled { main, codes: c.codes.into_inner() })
 }
 
 struct Compiler<'a> {
@@ -63,6 +71,8 @@ struct Compiler<'a> {
     lines: Lines,
     /// Interned names: the same identifier is one `Rc<str>` everywhere.
     names: HashMap<String, Name>,
+    /// Every code object finished so far, in order.
+    codes: RefCell<Vec<Rc<Code>>>,
 }
 
 struct Loop {
@@ -153,7 +163,7 @@ impl Builder {
         }
     }
 
-    fn finish(self, c: &Compiler) -> Code {
+    fn finish(self, c: &Compiler) -> Rc<Code> {
         let mut slot_names = vec![Name::from(""); self.nslots as usize];
         for (name, &s) in &self.slots {
             slot_names[s as usize] = c.name_of(name);
@@ -164,7 +174,8 @@ impl Builder {
             .take(self.nown_cells)
             .map(|n| self.slots.get(n).map_or(usize::MAX, |&s| s as usize))
             .collect();
-        Code {
+        let code = Rc::new(Code {
+            id: c.codes.borrow().len() as u32,
             name: self.name,
             qualname: self.qualname,
             kind: self.kind,
@@ -177,7 +188,9 @@ impl Builder {
             lines: self.lines,
             first_line: self.first_line,
             has_yield: matches!(self.kind, CodeKind::Generator | CodeKind::AsyncGenerator),
-        }
+        });
+        c.codes.borrow_mut().push(code.clone());
+        code
     }
 }
 
@@ -784,7 +797,7 @@ impl Compiler<'_> {
         let (defaults, kw_defaults) = self.parameters(b, &mut inner, &f.parameters)?;
         self.body(&mut inner, &f.body)?;
         inner.emit(Op::Return(None));
-        let code = Rc::new(inner.finish(self));
+        let code = inner.finish(self);
         let closure = self.closure(b, &code);
         Ok(Rc::new(FuncDef { code, defaults, kw_defaults, decorators, closure }))
     }
@@ -802,7 +815,7 @@ impl Compiler<'_> {
         }
         let body = self.expr(&mut inner, &l.body)?;
         inner.emit(Op::Return(Some(body)));
-        let code = Rc::new(inner.finish(self));
+        let code = inner.finish(self);
         let closure = self.closure(b, &code);
         Ok(Expr::Lambda(Rc::new(FuncDef { code, defaults, kw_defaults, decorators: Vec::new(), closure })))
     }
@@ -833,7 +846,7 @@ impl Compiler<'_> {
         self.body(&mut inner, &c.body)?;
         inner.emit(Op::Return(None));
         let qualname = inner.qualname.clone();
-        let code = Rc::new(inner.finish(self));
+        let code = inner.finish(self);
         let closure = self.closure(b, &code);
         Ok(Rc::new(ClassDef { name: self.intern(c.name.as_str()), qualname, bases, body: code, closure, decorators }))
     }
@@ -1380,7 +1393,7 @@ impl Compiler<'_> {
             }
         }
         inner.emit(Op::Return(if kind == CompKind::Generator { None } else { Some(Expr::Load(Var::Local(result))) }));
-        let code = Rc::new(inner.finish(self));
+        let code = inner.finish(self);
         let closure = self.closure(b, &code);
         let async_outer = first.is_async;
         let comp = Expr::Comp(Rc::new(CompDef { kind, code, closure, async_outer }), Box::new(outer_iter));

@@ -12,6 +12,7 @@
 pub mod attr;
 pub mod builtins;
 pub mod call;
+pub mod copy;
 pub mod coro;
 pub mod eval;
 pub mod exec;
@@ -31,5 +32,6 @@ pub mod program;
 pub mod random;
 pub mod scope;
 pub mod sim;
+pub mod thread;
 pub mod traceback;
 pub mod value;

@@ -16,6 +16,8 @@ use crate::trace::{EventKind, TaskId};
 /// A compiled program.
 pub struct Program {
     pub code: Rc<Code>,
+    /// Every code object, by [`Code::id`].
+    pub codes: Vec<Rc<Code>>,
     pub source: Rc<str>,
 }
 
@@ -48,7 +50,7 @@ impl Program {
                 },
             }
         })?;
-        let code = lower::compile(&module, source).map_err(|e| {
+        let compiled = lower::compile(&module, source).map_err(|e| {
             let src = source.lines().nth(e.line.saturating_sub(1) as usize).unwrap_or("").trim();
             CompileFailure {
                 line: e.line,
@@ -57,7 +59,7 @@ impl Program {
                 report: format!("  File \"main.py\", line {}\n    {src}\nSyntaxError: {}\n", e.line, e.message),
             }
         })?;
-        Ok(Program { code, source: Rc::from(source) })
+        Ok(Program { code: compiled.main, codes: compiled.codes, source: Rc::from(source) })
     }
 }
 
@@ -76,6 +78,7 @@ pub enum Outcome {
 /// the rest. Returns the interpreter (its `exit_code` says how the program ended).
 pub fn start(rt: &Runtime, program: &Program, limits: Limits, sink: Sink) -> Rc<Interp> {
     let interp = Interp::new(&program.source, limits, sink);
+    *interp.codes.borrow_mut() = program.codes.clone();
     let code = program.code.clone();
     let i2 = interp.clone();
     rt.start(async move {

@@ -184,6 +184,11 @@ impl Runtime {
         Self::new(Clock::Virtual(Cell::new(0)), |_| Host::Manual, Recorder::default())
     }
 
+    /// A virtual clock that starts at `start` (a copy of a program joins its loop's time).
+    pub fn new_virtual_at(start: Micros) -> Self {
+        Self::new(Clock::Virtual(Cell::new(start)), |_| Host::Manual, Recorder::default())
+    }
+
     /// Like [`Runtime::new_virtual`], with a recorder of a chosen size.
     pub fn new_virtual_with(recorder: Recorder) -> Self {
         Self::new(Clock::Virtual(Cell::new(0)), |_| Host::Manual, recorder)

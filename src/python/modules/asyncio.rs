@@ -38,6 +38,16 @@ fn obj(interp: &Interp, value: Value) -> PyObj {
     PyObj { value, interp: interp.this.clone() }
 }
 
+/// A Python value as the toolbox carries it.
+pub fn py_obj(interp: &Interp, value: Value) -> PyObj {
+    obj(interp, value)
+}
+
+/// An `asyncio.Future` over a toolbox future (`kind` is the name its repr shows).
+pub fn future_value(fut: Fut<PyObj>, kind: &'static str) -> Value {
+    Value::object(PyFuture { fut, kind })
+}
+
 fn lift<T>(interp: &Interp, r: aio::PyResult<T>) -> R<T> {
     r.map_err(|e| from_aio(interp, e))
 }
@@ -714,6 +724,11 @@ impl Object for Loop {
                 Ok(Value::object(PyFuture { fut: Fut::on(rt.downgrade()), kind: "Future" }))
             },
             "create_task" => |interp, args| spawn(interp, args.pos.get(1).unwrap_or(&Value::None), None),
+            "run_in_executor" => |interp, mut args| {
+                // The loop itself is the first argument of the bound method.
+                args.pos.remove(0);
+                super::super::thread::run_in_executor(interp, args)
+            },
             "call_soon" => |interp, args| {
                 let (rt, _) = running(interp)?;
                 let f = args.pos.get(1).cloned().unwrap_or_default();
@@ -1042,6 +1057,7 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         ("shield", shield),
         ("current_task", current_task),
         ("all_tasks", all_tasks),
+        ("to_thread", super::super::thread::to_thread),
         ("iscoroutine", iscoroutine),
         ("iscoroutinefunction", iscoroutinefunction),
         ("get_running_loop", |interp, _| {
