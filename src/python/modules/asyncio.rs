@@ -283,6 +283,9 @@ fn to_coro(interp: &Interp, v: &Value) -> R<aio::Coro<PyObj>> {
     .with_function(&function))
 }
 
+/// Python frames under a task's coroutine in CPython 3.11 (see [`Held`]).
+const ASYNCIO_FRAMES: u32 = 9;
+
 /// Restarts the loop budget's clock each time the task is resumed: the budget is for one hold.
 struct Held {
     inner: BoxFuture,
@@ -294,7 +297,14 @@ impl std::future::Future for Held {
 
     fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<R<Value>> {
         self.interp.hold_started.set(now_ms());
-        self.inner.as_mut().poll(cx)
+        // In CPython a task's coroutine runs under asyncio's own Python frames (the module,
+        // asyncio.run, the runner, run_until_complete, run_forever, _run_once, Handle._run),
+        // which count toward the recursion limit: so they do here.
+        let depth = self.interp.depth.get();
+        self.interp.depth.set(depth + ASYNCIO_FRAMES);
+        let p = self.inner.as_mut().poll(cx);
+        self.interp.depth.set(depth);
+        p
     }
 }
 
