@@ -51,7 +51,7 @@ pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
 pub fn call_method(interp: &Interp, obj: &Value, name: &Name, mut args: Args) -> R<Value> {
     match obj {
         Value::Instance(i) if !i.attrs.borrow().contains_key(name) => {
-            if let Some(Value::Func(f)) = lookup_class_attr(&i.class, name) {
+            if let Some(Value::Func(f)) = lookup_class_attr(&i.class, name).as_ref() {
                 args.pos.insert(0, obj.clone());
                 return call_function(interp, &f, args);
             }

@@ -258,7 +258,7 @@ impl Writer<'_> {
 
     /// The module a built-in function belongs to (`sum` in builtins, `sleep` in time).
     fn builtin_module(&self, b: &Rc<Builtin>) -> R<String> {
-        let same = |v: Option<Value>| matches!(v, Some(Value::Builtin(x)) if x.f as usize == b.f as usize);
+        let same = |v: Option<Value>| matches!(&v, Some(Value::Builtin(x)) if x.f as usize == b.f as usize);
         if same(self.interp.builtins.get(&b.name)) {
             return Ok("builtins".into());
         }
@@ -446,16 +446,16 @@ impl Reader<'_> {
 
     fn attrs(&mut self, inst: &Instance) -> R<()> {
         for (k, v) in self.pairs()? {
-            let Value::Str(k) = k else { return Err(self.damaged()) };
-            inst.attrs.borrow_mut().insert(k, v);
+            let Value::Str(k) = &k else { return Err(self.damaged()) };
+            inst.attrs.borrow_mut().insert(k.clone(), v);
         }
         Ok(())
     }
 
     fn class(&mut self) -> R<Rc<Class>> {
         let (module, path) = (self.name()?, self.name()?);
-        match self.lookup(&module, &path)? {
-            Value::Class(c) => Ok(c),
+        match &self.lookup(&module, &path)? {
+            Value::Class(c) => Ok(c.clone()),
             _ => Err(self.damaged()),
         }
     }
@@ -479,8 +479,8 @@ impl Reader<'_> {
         let defaults = self.seq()?;
         let mut kw_defaults = Vec::new();
         for (k, v) in self.pairs()? {
-            let Value::Str(k) = k else { return Err(self.damaged()) };
-            kw_defaults.push((k, v));
+            let Value::Str(k) = &k else { return Err(self.damaged()) };
+            kw_defaults.push((k.clone(), v));
         }
         let closure = self.seq()?.into_iter().map(|v| Rc::new(RefCell::new(Some(v)))).collect();
         let owner = match self.tag()? {

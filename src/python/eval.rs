@@ -197,9 +197,10 @@ pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg], callee: &dyn Fn()
                     );
                 }
                 for (k, v) in ops::mapping_items(interp, &m)? {
-                    let Value::Str(k) = k else {
+                    let Value::Str(k) = &k else {
                         return Err(interp.type_error(format!("{} keywords must be strings", callee())));
                     };
+                    let k = k.clone();
                     if out.kw.iter().any(|(n, _)| *n == k) {
                         return Err(
                             interp.type_error(format!("{} got multiple values for keyword argument '{k}'", callee()))

@@ -139,10 +139,10 @@ impl Drop for Running<'_> {
 pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
     let depth = interp.depth.get() + 1;
     if depth > interp.limits.recursion {
-        return Exit::Raise(interp.err("RecursionError", "maximum recursion depth exceeded"));
+        return Exit::Raise(interp.recursion_error(""));
     }
-    if let Err(e) = interp.check_stack() {
-        return Exit::Raise(e);
+    if interp.check_stack().is_err() {
+        return Exit::Raise(interp.recursion_error(""));
     }
     interp.depth.set(depth);
     interp.frames.borrow_mut().push(f.info.clone());

@@ -43,6 +43,19 @@ impl PyErr {
     }
 }
 
+/// Python's recursion limit. CPython's is 1000; in the browser the engine's native frames live on
+/// the JavaScript engine's own stack, whose size the page cannot choose: measured in Chromium's
+/// release build, a recursion through `property` getters overflows it after 690 levels and a
+/// plain one after 826, so the page stops at 450 and says so (`Interp::recursion_note`). A
+/// debug build's frames are several times larger.
+pub const RECURSION_LIMIT: u32 = if !cfg!(target_arch = "wasm32") {
+    1000
+} else if cfg!(debug_assertions) {
+    60
+} else {
+    450
+};
+
 /// Limits that keep a program from hurting the page. Each breach is a clear message.
 #[derive(Clone, Debug)]
 pub struct Limits {
@@ -66,7 +79,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            recursion: 1000,
+            recursion: RECURSION_LIMIT,
             loop_budget_secs: 10.0,
             output_bytes: 1 << 20,
             collection_items: 20_000_000,
@@ -323,6 +336,8 @@ pub struct Interp {
     pub real_sleeps: Cell<bool>,
     /// The run has said that `to_thread` copies.
     pub said_copies: Cell<bool>,
+    /// The run has said that its recursion limit is not CPython's.
+    said_recursion: Cell<bool>,
 }
 
 impl Interp {
@@ -355,6 +370,7 @@ impl Interp {
                 copy_of_program: Cell::new(false),
                 real_sleeps: Cell::new(false),
                 said_copies: Cell::new(false),
+                said_recursion: Cell::new(false),
             };
             interp.main.set("__name__", Value::str("__main__"));
             set_current_interp(this.clone());
@@ -380,9 +396,21 @@ impl Interp {
             self.stack_base.set(here);
         }
         if self.stack_base.get() - here > self.limits.stack_bytes {
-            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+            return Err(self.recursion_error(""));
         }
         Ok(())
+    }
+
+    /// `RecursionError` with CPython's words (`what` ends them), said to differ from CPython
+    /// where the limit is lower than CPython's.
+    pub fn recursion_error(&self, what: &str) -> PyErr {
+        if self.limits.recursion < 1000 && !self.said_recursion.replace(true) {
+            self.note(&format!(
+                "RecursionError after {} nested calls: Interleave's limit in the browser, whose own stack is smaller than CPython's (CPython allows 1000)",
+                self.limits.recursion
+            ));
+        }
+        self.err("RecursionError", format!("maximum recursion depth exceeded{what}"))
     }
 
     /// One level of native nesting that CPython counts toward its recursion limit (repr and
@@ -391,7 +419,7 @@ impl Interp {
     pub fn nest(&self, what: &str) -> R<Nested<'_>> {
         let depth = self.depth.get() + 1;
         if depth > self.limits.recursion || self.check_stack().is_err() {
-            return Err(self.err("RecursionError", format!("maximum recursion depth exceeded{what}")));
+            return Err(self.recursion_error(what));
         }
         self.depth.set(depth);
         Ok(Nested(self))

@@ -84,10 +84,10 @@ pub fn to_f64(interp: &Interp, v: &Value) -> R<f64> {
 }
 
 pub fn to_exception(interp: &Interp, v: Value) -> R<Rc<Instance>> {
-    match v {
-        Value::Instance(i) if i.exc.is_some() => Ok(i),
-        Value::Class(c) if c.is_exception() => match call(interp, &Value::Class(c), Args::default())? {
-            Value::Instance(i) => Ok(i),
+    match &v {
+        Value::Instance(i) if i.exc.is_some() => Ok(i.clone()),
+        Value::Class(c) if c.is_exception() => match &call(interp, &v, Args::default())? {
+            Value::Instance(i) => Ok(i.clone()),
             _ => Err(interp.type_error("exceptions must derive from BaseException")),
         },
         _ => Err(interp.type_error("exceptions must derive from BaseException")),
@@ -258,7 +258,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
         Value::Module(m) => format!("<module '{}'>", m.name),
         Value::Instance(i) => {
             if let Some(r) = call_special(interp, v, "__repr__", vec![]) {
-                return match r? {
+                return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => {
                         Err(interp.type_error(format!("__repr__ returned non-string (type {})", other.type_name())))
@@ -284,7 +284,7 @@ pub fn str_of(interp: &Interp, v: &Value) -> R<String> {
         Value::Str(s) => Ok(s.to_string()),
         Value::Instance(i) => {
             if let Some(r) = call_special(interp, v, "__str__", vec![]) {
-                return match r? {
+                return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => {
                         Err(interp.type_error(format!("__str__ returned non-string (type {})", other.type_name())))
@@ -624,7 +624,7 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
             if matches!(b, Value::Set(_) | Value::FrozenSet(_)) =>
         {
             if let Some(r) = set_op(interp, op, &a, &b) {
-                if let Value::Set(new) = r? {
+                if let Value::Set(new) = &r? {
                     let items = std::mem::take(&mut new.borrow_mut().items);
                     s.borrow_mut().items = items;
                 }
@@ -1301,7 +1301,7 @@ pub fn format_value(interp: &Interp, v: &Value, spec: &str) -> R<String> {
         }
         _ => {
             if let Some(r) = call_special(interp, v, "__format__", vec![Value::str(spec)]) {
-                return match r? {
+                return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => Err(interp.type_error(format!("__format__ must return a str, not {}", other.type_name()))),
                 };

@@ -202,14 +202,14 @@ fn call_in_copy(
 ) -> R<Value> {
     let frame = super::exec::Frame::new(interp, code, interp.main.clone(), None);
     super::call::run_to_end(interp, frame)?;
-    if let Value::Dict(d) = copy::read(interp, globals)? {
+    if let Value::Dict(d) = &copy::read(interp, globals)? {
         for (k, v) in d.borrow().map.iter() {
             if let Value::Str(name) = &k.value {
                 interp.main.set(name, v.clone());
             }
         }
     }
-    let Value::Tuple(parts) = copy::read(interp, call)? else {
+    let Value::Tuple(parts) = &copy::read(interp, call)? else {
         return Err(interp.runtime_error("the worker's call is damaged"));
     };
     let [func, Value::Tuple(pos), Value::Dict(kw)] = &parts[..] else {
@@ -329,10 +329,10 @@ fn settle(interp: &Interp, fut: &Fut<PyObj>, outcome: Outcome) {
     }
     let result = match outcome {
         Outcome::Returned(text) => copy::read(interp, &text),
-        Outcome::Raised(text) => match copy::read(interp, &text) {
-            Ok(Value::Instance(e)) if e.exc.is_some() => Err(PyErr::Exc(e)),
+        Outcome::Raised(text) => match &copy::read(interp, &text) {
+            Ok(Value::Instance(e)) if e.exc.is_some() => Err(PyErr::Exc(e.clone())),
             Ok(_) => Err(interp.runtime_error("the worker's exception is damaged")),
-            Err(e) => Err(e),
+            Err(e) => Err(e.clone()),
         },
         Outcome::Failed(m) => Err(interp.runtime_error(m)),
     };

@@ -649,3 +649,71 @@ pub trait Object: Any {
         None
     }
 }
+
+thread_local! {
+    /// Items of containers being dropped, waiting their turn (see `Drop for Value`).
+    static DROPPING: RefCell<Option<Vec<Value>>> = const { RefCell::new(None) };
+}
+
+/// Dropping deeply nested data (`x = [x]` a hundred thousand times) recursively would overflow
+/// the native stack, which in the page is the browser's: like CPython's "trashcan", the last
+/// reference to a container hands the container's items to a list, and the outermost drop
+/// empties that list one item at a time.
+impl Drop for Value {
+    fn drop(&mut self) {
+        let mut items: Vec<Value> = Vec::new();
+        match self {
+            Value::List(l) if Rc::strong_count(l) == 1 => items = std::mem::take(&mut *l.borrow_mut()),
+            Value::Tuple(t) if Rc::strong_count(t) == 1 => {
+                if let Some(slice) = Rc::get_mut(t) {
+                    items = slice.iter_mut().map(std::mem::take).collect();
+                }
+            }
+            Value::Dict(d) if Rc::strong_count(d) == 1 => {
+                let map = std::mem::take(&mut d.borrow_mut().map);
+                for (k, v) in map {
+                    items.push(k.value);
+                    items.push(v);
+                }
+            }
+            Value::Set(s) if Rc::strong_count(s) == 1 => {
+                items = std::mem::take(&mut s.borrow_mut().items).into_iter().map(|k| k.value).collect();
+            }
+            Value::Instance(i) if Rc::strong_count(i) == 1 => {
+                items = std::mem::take(&mut *i.attrs.borrow_mut()).into_iter().map(|(_, v)| v).collect();
+            }
+            _ => return,
+        }
+        if items.is_empty() {
+            return;
+        }
+        let outermost = DROPPING
+            .try_with(|d| {
+                let mut d = d.borrow_mut();
+                match d.as_mut() {
+                    Some(pending) => {
+                        pending.append(&mut items);
+                        false
+                    }
+                    None => {
+                        *d = Some(Vec::new());
+                        true
+                    }
+                }
+            })
+            .unwrap_or(false);
+        if !outermost {
+            // Inside another drop (its loop below drops these), or the thread is ending.
+            return;
+        }
+        drop(items);
+        loop {
+            let next = DROPPING.try_with(|d| d.borrow_mut().as_mut().and_then(Vec::pop)).ok().flatten();
+            match next {
+                Some(v) => drop(v),
+                None => break,
+            }
+        }
+        let _ = DROPPING.try_with(|d| d.borrow_mut().take());
+    }
+}
