@@ -53,7 +53,7 @@ pub fn call_method(interp: &Interp, obj: &Value, name: &Name, mut args: Args) ->
         Value::Instance(i) if !i.attrs.borrow().contains_key(name) => {
             if let Some(Value::Func(f)) = lookup_class_attr(&i.class, name).as_ref() {
                 args.pos.insert(0, obj.clone());
-                return call_function(interp, &f, args);
+                return call_function(interp, f, args);
             }
         }
         Value::Str(_)
