@@ -176,12 +176,7 @@ impl Lock {
         let (rt, me) = inside("Lock");
         let name = rt.text(name);
         rt.record(me, EventKind::Limit { what: name, limit: 1 });
-        Lock(Rc::new(LockState {
-            run: rt.downgrade(),
-            name,
-            locked: Cell::new(false),
-            waiters: RefCell::default(),
-        }))
+        Lock(Rc::new(LockState { run: rt.downgrade(), name, locked: Cell::new(false), waiters: RefCell::default() }))
     }
 
     pub fn locked(&self) -> bool {

@@ -669,7 +669,15 @@ impl RunModel {
             self.deadlines.push(Deadline { waiter, target, due: wake.due, fired: wake.at, fired_event: wake.event });
         }
         self.travelling.push(self.links.len());
-        self.links.push(Link { kind, from, from_time: t, from_event: index, to: target, to_time: None, to_event: None });
+        self.links.push(Link {
+            kind,
+            from,
+            from_time: t,
+            from_event: index,
+            to: target,
+            to_time: None,
+            to_event: None,
+        });
     }
 
     /// The task takes its next step or ends: cancellations travelling to it have arrived.
