@@ -51,11 +51,7 @@ struct Printed {
 
 fn expected(program: &Path) -> Printed {
     let read = |ext: &str| std::fs::read_to_string(program.with_extension(ext)).unwrap_or_default();
-    Printed {
-        stdout: read("out"),
-        stderr: read("err"),
-        status: read("status").trim().parse().unwrap_or(0),
-    }
+    Printed { stdout: read("out"), stderr: read("err"), status: read("status").trim().parse().unwrap_or(0) }
 }
 
 fn run(source: &str) -> Printed {

@@ -184,14 +184,12 @@ pub fn late(l: &Late, m: &RunModel) -> String {
     format!("{how} {}{then}: {}", duration(l.lateness()), late_cause(&l.cause, m))
 }
 
-/// The short label drawn inside a wide enough segment.
+/// The short label drawn inside a wide enough segment (the tooltip says more).
 pub fn segment_label(seg: &Segment, m: &RunModel, rec: &Recorder) -> String {
     match seg.state {
         State::Running => "running".into(),
         State::Scheduled => "ready".into(),
-        State::Waiting(w @ (Wait::Semaphore { .. } | Wait::Lock { .. })) => {
-            format!("waiting for a permit: {}", wait(&w, m, rec))
-        }
+        State::Waiting(Wait::Semaphore { .. } | Wait::Lock { .. }) => "waiting for a permit".into(),
         State::Waiting(w) => wait(&w, m, rec),
         State::Late => match seg.end_event.and_then(|e| m.late_of(e)) {
             Some(l) if l.lateness() >= LATE_THRESHOLD => format!("late: {}", late_cause(&l.cause, m)),

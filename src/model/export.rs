@@ -8,7 +8,9 @@ use super::describe::{self, cut_middle, instant};
 use super::holds::holds;
 use super::layout::{lane_order, row_label, rows, series_scale, tick_label, ticks, Row};
 use super::run::{Ending, Lane, LogKind, RunModel, Series, State};
-use super::style::{ending_look, late_threshold_note, legend, link_look, segment_look, style, Look, Pattern, Style, STYLES};
+use super::style::{
+    ending_look, late_threshold_note, legend, link_look, segment_look, style, Look, Pattern, Style, STYLES,
+};
 use super::turns::TurnAxis;
 use super::viewport::Axis;
 use super::words::{headline, text_alternative};
@@ -116,7 +118,8 @@ pub struct Palette {
 
 pub const LIGHT: Palette =
     Palette { dark: false, background: "#ffffff", ink: "#1c1f24", muted: "#5b6270", line: "#d9dce1" };
-pub const DARK: Palette = Palette { dark: true, background: "#1d2026", ink: "#e8eaed", muted: "#a3aab5", line: "#343842" };
+pub const DARK: Palette =
+    Palette { dark: true, background: "#1d2026", ink: "#e8eaed", muted: "#a3aab5", line: "#343842" };
 
 fn xml(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -144,14 +147,20 @@ const LABEL_W: f64 = 200.0;
 const ROW: f64 = 22.0;
 const BAR: f64 = 16.0;
 /// About how wide a character of the 12 px font is, to fit labels without measuring.
-const CHAR_W: f64 = 6.6;
+const CHAR_W: f64 = 6.2;
+/// A label cut shorter than this tells nothing: the bar goes without.
+const MIN_LABEL: usize = 7;
 
 /// A standalone SVG of the timeline, `width` pixels wide, in the theme of `p` (lanes beyond
 /// `max_lanes` are summed up in a last line). The page's export button calls this; see
 /// [`svg_with`] for a title and a kept run.
 pub fn svg(m: &RunModel, rec: &Recorder, width: u32, max_lanes: usize, p: &Palette) -> String {
     let run = SvgRun { label: "this run", model: m, rec };
-    svg_with(run, None, &SvgOptions { title: "Interleave run", width, max_rows: max_lanes, palette: p, axis: Axis::Time })
+    svg_with(
+        run,
+        None,
+        &SvgOptions { title: "Interleave run", width, max_rows: max_lanes, palette: p, axis: Axis::Time },
+    )
 }
 
 /// Maps a run's positions (time or turns) to the drawing's x.
@@ -232,10 +241,14 @@ fn pattern_defs(dark: bool) -> String {
     for s in STYLES {
         let c = s.colour(dark);
         let over = match s.pattern {
-            Pattern::Hatch => r##"<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-opacity="0.5" stroke-width="2"/>"##,
+            Pattern::Hatch => {
+                r##"<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-opacity="0.5" stroke-width="2"/>"##
+            }
             Pattern::Grid => r##"<path d="M0 0H6M0 0V6" stroke="#000000" stroke-opacity="0.35" stroke-width="1.5"/>"##,
             Pattern::Dots => r##"<circle cx="3" cy="3" r="1.1" fill="#000000" fill-opacity="0.35"/>"##,
-            Pattern::Stripes => r##"<line x1="0" y1="0" x2="0" y2="6" stroke="#000000" stroke-opacity="0.4" stroke-width="2"/>"##,
+            Pattern::Stripes => {
+                r##"<line x1="0" y1="0" x2="0" y2="6" stroke="#000000" stroke-opacity="0.4" stroke-width="2"/>"##
+            }
             _ => continue,
         };
         let rotate = match s.pattern {
@@ -272,11 +285,11 @@ fn bar(look: Look, dark: bool, x0: f64, x1: f64, y: f64, title: &str) -> String 
 
 /// A label drawn inside a bar when it fits (on a backing so it reads over any pattern).
 fn inside_label(text: &str, x0: f64, x1: f64, y: f64, p: &Palette) -> String {
-    let room = ((x1 - x0 - 8.0) / CHAR_W).floor();
-    if room < 4.0 {
+    let room = ((x1 - x0 - 8.0) / CHAR_W).floor().max(0.0) as usize;
+    if room < MIN_LABEL.min(text.chars().count()) {
         return String::new();
     }
-    let text = cut_middle(text, room as usize);
+    let text = cut_middle(text, room);
     let w = text.chars().count() as f64 * CHAR_W + 4.0;
     format!(
         r#"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="{:.1}" fill="{}" fill-opacity="0.85"/><text x="{:.1}" y="{:.1}" fill="{}">{}</text>"#,
@@ -399,7 +412,12 @@ impl Drawing<'_> {
                 sc.event(tt, te),
                 ty + BAR / 2.0,
                 s.colour(dark),
-                xml(&format!("{}: {} → {}", s.label, describe::task_name(m, link.from), describe::task_name(m, link.to)))
+                xml(&format!(
+                    "{}: {} → {}",
+                    s.label,
+                    describe::task_name(m, link.from),
+                    describe::task_name(m, link.to)
+                ))
             );
         }
         let mut bottom = top + ROW * (shown + 1) as f64;
@@ -457,7 +475,8 @@ impl Drawing<'_> {
         let m = run.model;
         let Some(g) = m.never_awaited.get(i) else { return };
         let (x0, x1) = (sc.event(g.at, g.event), sc.end(m));
-        let title = format!("{}: created at {}, never awaited, so it never ran", run.rec.resolve(g.name), instant(g.at));
+        let title =
+            format!("{}: created at {}, never awaited, so it never ran", run.rec.resolve(g.name), instant(g.at));
         self.out += &bar(Look::Ghost, self.p.dark, x0, x1.max(x0 + 40.0), y, &title);
         let s = style(Look::Ghost);
         self.out += &format!(
@@ -514,7 +533,11 @@ impl Drawing<'_> {
                 fill(Look::Ready),
                 xml(&title)
             );
-            let text = if names.len() == 1 { names[0].to_string() } else { format!("{}: {}", names.len(), names.join(", ")) };
+            // The names when they fit, else how many.
+            let all =
+                if names.len() == 1 { names[0].to_string() } else { format!("{}: {}", names.len(), names.join(", ")) };
+            let fits = (all.chars().count() as f64) * CHAR_W + 8.0 <= x1 - x0;
+            let text = if fits { all } else { names.len().to_string() };
             self.out += &inside_label(&text, x0, x1, y, self.p);
         }
     }
@@ -547,10 +570,17 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
     let mut top = axis_top + 22.0;
     top = d.run(run, &scale(run.model), top, o.max_rows, false) + 8.0;
     if let Some(k) = kept {
-        d.label(&format!("Kept run for comparison: {}", k.label), top, 8.0, true, true);
         let sentence = compare(Side { label: k.label, model: k.model }, Side { label: run.label, model: run.model });
-        d.out += &format!(r#"<text x="{LABEL_W}" y="{:.1}" fill="{}">{}</text>"#, top + 12.0, p.muted, xml(&sentence));
-        top = d.run(k, &scale(k.model), top + ROW, o.max_rows, true) + 8.0;
+        d.out += &format!(
+            r#"<text x="8" y="{:.1}" fill="{}" font-weight="bold">Kept run for comparison: {}</text><text x="8" y="{:.1}" fill="{}">{}</text>"#,
+            top + 12.0,
+            p.ink,
+            xml(k.label),
+            top + 12.0 + ROW,
+            p.muted,
+            xml(&sentence)
+        );
+        top = d.run(k, &scale(k.model), top + 2.0 * ROW, o.max_rows, true) + 8.0;
     }
     // The legend: the looks this drawing uses, and the threshold under which lateness is not drawn.
     let mut looks = legend(run.model);

@@ -203,7 +203,7 @@ pub static STYLES: &[Style] = &[
         "--deadline",
         ("#d55e00", "#ff8f4a"),
         Pattern::Marker,
-        Some("⏱"),
+        Some("◷"),
     ),
     row(
         Look::Raised,

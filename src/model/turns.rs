@@ -75,24 +75,39 @@ impl<'a> TurnAxis<'a> {
         }
     }
 
-    /// Where time `t` falls: inside the step running then (in proportion), else on the boundary
-    /// after the last step that began by then.
+    /// The last place time `t` falls: inside the step running then (in proportion), else on
+    /// the boundary after the last step that began by then (on the virtual clock many turns
+    /// share one instant: this is after all of them).
     pub fn pos_of_time(&self, t: Micros) -> f64 {
-        let Some(k) = self.m.turns.partition_point(|turn| turn.time <= t).checked_sub(1) else { return 0.0 };
+        self.place_time(t).0
+    }
+
+    /// The first place time `t` falls: inside the step running then, else the start of the
+    /// first turn that began at or after it.
+    pub fn first_pos_of_time(&self, t: Micros) -> f64 {
+        match self.place_time(t) {
+            (pos, true) => pos,
+            (_, false) => self.m.turns.partition_point(|turn| turn.time < t) as f64,
+        }
+    }
+
+    /// Where `t` falls at the latest, and whether that is strictly inside a step.
+    fn place_time(&self, t: Micros) -> (f64, bool) {
+        let Some(k) = self.m.turns.partition_point(|turn| turn.time <= t).checked_sub(1) else { return (0.0, false) };
         let (steps, base) = self.turn(k);
         if steps.is_empty() {
-            return base + 0.5;
+            return (base + 0.5, false);
         }
         let slot = 1.0 / steps.len() as f64;
-        let Some(j) = steps.partition_point(|s| s.start <= t).checked_sub(1) else { return base };
+        let Some(j) = steps.partition_point(|s| s.start <= t).checked_sub(1) else { return (base, false) };
         let s = &steps[j];
         let start = base + j as f64 * slot;
         if s.is_open() {
-            start + slot / 2.0
+            (start + slot / 2.0, true)
         } else if t < s.end {
-            start + slot * (t - s.start) as f64 / (s.end - s.start) as f64
+            (start + slot * (t - s.start) as f64 / (s.end - s.start) as f64, t > s.start)
         } else {
-            start + slot
+            (start + slot, false)
         }
     }
 

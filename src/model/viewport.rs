@@ -211,7 +211,7 @@ impl Viewport {
             return;
         }
         let (from, to) = match axis {
-            Axis::Turns => (turns.pos_of_time(self.from as Micros), turns.pos_of_time(self.to as Micros)),
+            Axis::Turns => (turns.first_pos_of_time(self.from as Micros), turns.pos_of_time(self.to as Micros)),
             Axis::Time => (turns.time_of_pos(self.from) as f64, turns.time_of_pos(self.to) as f64),
         };
         self.axis = axis;

@@ -60,12 +60,11 @@ pub fn headline(m: &RunModel, rec: &Recorder) -> Vec<String> {
     }
     for q in &m.queues {
         let of = if q.limit > 0 { format!(" (maxsize {})", q.limit) } else { String::new() };
-        out.push(format!(
-            "{} held at most {} {}{of}",
-            rec.resolve(q.what),
-            q.peak(),
-            plural(q.peak() as usize, "item", "items")
-        ));
+        // "the queue", but a name with its own punctuation ("jobs[0]") as it is.
+        let name = rec.resolve(q.what);
+        let the = if name.chars().all(|c| c.is_alphanumeric() || c == '_') { "the " } else { "" };
+        let items = plural(q.peak() as usize, "item", "items");
+        out.push(format!("{the}{name} held at most {} {items}{of}", q.peak()));
     }
     let failed = m.lanes.iter().filter(|l| matches!(l.ending, Some((_, Ending::Failed { .. })))).count();
     if !m.swallowed.is_empty() {
@@ -198,8 +197,8 @@ pub fn text_alternative(m: &RunModel, rec: &Recorder) -> String {
         }
         let waited = match waits.len() {
             0 => String::new(),
-            1..=3 => format!(", waited on {}", waits.join(", then ")),
-            n => format!(", waited on {} and {} more things", waits[..3].join(", then "), n - 3),
+            1..=3 => format!("; it waited on {}", waits.join(", then ")),
+            n => format!("; it waited on {} (and {} more waits)", waits[..3].join(", then "), n - 3),
         };
         let late: Vec<String> = m
             .late
@@ -209,12 +208,12 @@ pub fn text_alternative(m: &RunModel, rec: &Recorder) -> String {
             .collect();
         let late = if late.is_empty() { String::new() } else { format!(" (a timer {})", late.join("; another ")) };
         let ending = match &lane.ending {
-            Some((t, Ending::Done { value })) => format!(" and returned {} at {}", rec.resolve(*value), instant(*t)),
-            Some((t, Ending::Failed { error })) => format!(" and raised {} at {}", rec.resolve(*error), instant(*t)),
+            Some((t, Ending::Done { value })) => format!("; it returned {} at {}", rec.resolve(*value), instant(*t)),
+            Some((t, Ending::Failed { error })) => format!("; it raised {} at {}", rec.resolve(*error), instant(*t)),
             Some((t, Ending::Cancelled { by })) => {
-                format!(" and was cancelled {} at {}", super::describe::cancelled_by(by, m), instant(*t))
+                format!("; it was cancelled {} at {}", super::describe::cancelled_by(by, m), instant(*t))
             }
-            None => ", and is still pending".into(),
+            None => "; it is still pending".into(),
         };
         s += &format!(
             " {} ran {} {}{waited}{late}{ending}.",
