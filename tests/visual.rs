@@ -242,6 +242,20 @@ fn lateness_while_no_task_ran_is_the_browsers_and_small_lateness_is_not_drawn() 
 }
 
 #[test]
+fn a_task_holding_half_the_overdue_window_is_named_and_less_is_not() {
+    // 100 ms late both times: one poll of 60 ms inside the window names its task; one of
+    // 40 ms (and nothing else) leaves the browser as the cause.
+    for (ran, cause) in
+        [(60_000, LateCause::Held { by: TaskId(1), held: 60_000 }), (40_000, LateCause::Browser { held: 40_000 })]
+    {
+        let mut s = Script::new();
+        s.spawn(0, 0, "ticker").spawn(0, 1, "worker").sleep_until(0, 0, 100_000);
+        s.poll(120_000, 120_000 + ran, 1, None).timer_fires(200_000, 0, 100_000);
+        assert_eq!(s.model().late[0].cause, cause, "{ran} µs of 100 ms");
+    }
+}
+
+#[test]
 fn many_short_polls_make_the_loop_busy_without_one_holder() {
     let mut s = Script::new();
     s.spawn(0, 0, "ticker").sleep_until(0, 0, 100_000);
