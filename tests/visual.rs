@@ -629,6 +629,14 @@ fn the_svg_draws_in_the_theme_shown_with_title_labels_legend_and_the_kept_run() 
     // The page's own export keeps working, in either theme.
     let plain = svg(&blocking.model, &rb, 800, 2, &DARK);
     assert!(plain.contains("… and 2 more rows") && plain.contains("#3d9be0"));
+    // A gallery card's picture: the loop and every lane, in the theme's colours, told in words.
+    let card = interleave::model::export::thumbnail(kept, 240, 60, true);
+    assert!(card.starts_with("<svg") && card.contains("#3d9be0") && card.contains("#d55e00"), "running and late, dark");
+    assert!(card.contains("<title>blocking: took 3.80 s; the loop was held for 2.00 s by blocker()"));
+    assert_eq!(
+        card.matches("<rect").count(),
+        1 + blocking.model.steps.len() + blocking.model.lanes.iter().map(|l| l.segments.len()).sum::<usize>()
+    );
     // The turns axis numbers the turns, with their times.
     let turns = svg_with(kept, None, &SvgOptions { axis: Axis::Turns, ..options(&LIGHT) });
     assert!(turns.contains("turns →") && turns.contains(">5 <tspan font-size=\"10\">0.300 s</tspan>"), "{turns}");
@@ -758,6 +766,16 @@ fn ingesting_event_by_event_builds_the_same_lesson_lanes() {
 fn the_viewport_zooms_pans_and_pinches_around_what_is_under_the_pointer() {
     let g = Geometry::new(1440.0, false);
     assert_eq!((g.label_w, g.plot_x, g.plot_w, g.row_h), (190.0, 196.0, 1234.0, 22.0));
+    assert_eq!(g.max_ticks(), 15);
+    let phone = Geometry::new(390.0, false).max_ticks();
+    assert_eq!(phone, 5);
+    let (_, marks) = interleave::model::layout::ticks(0, 1_575_000, phone);
+    assert_eq!(marks, [0, 500_000, 1_000_000, 1_500_000]);
+    // A phone's axis has more than one tick wherever the window is.
+    for (from, len) in [(0, 100_000), (50_000, 120_000), (333_333, 1_000_001), (7_000_001, 2_499_999)] {
+        let (_, marks) = interleave::model::layout::ticks(from, from + len, phone);
+        assert!(marks.len() >= 2, "{from}+{len}: {marks:?}");
+    }
     let p = Geometry::new(1440.0, true);
     assert_eq!((p.row_h, p.font_px), (36.0, 17.0));
     assert_eq!(Geometry::new(390.0, false).label_w, 110.0);

@@ -644,6 +644,48 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
     )
 }
 
+/// A small picture of a run for a gallery card: the event loop and the first lanes, in the
+/// table's colours (patterns are too fine at this size), with no labels; its title says what
+/// it shows for screen readers.
+pub fn thumbnail(run: SvgRun, width: u32, height: u32, dark: bool) -> String {
+    const LANES: usize = 8;
+    let m = run.model;
+    let order = lane_order(m);
+    let rows = order.len().min(LANES) + 1;
+    let (w, h) = (width.max(40) as f64, height.max(20) as f64);
+    let row = h / rows as f64;
+    let bar = (row * 0.7).max(1.0);
+    let span = m.span().max(1) as f64;
+    let x = |t: Micros| t as f64 / span * w;
+    let mut out = String::new();
+    let running = style(Look::Running).colour(dark);
+    for s in &m.steps {
+        out += &format!(
+            r#"<rect x="{:.1}" y="0" width="{:.1}" height="{bar:.1}" fill="{running}"/>"#,
+            x(s.start),
+            (x(s.end) - x(s.start)).max(0.6)
+        );
+    }
+    for (i, id) in order.iter().take(LANES).enumerate() {
+        let Some(lane) = m.lanes.get(id.0 as usize) else { continue };
+        let y = row * (i + 1) as f64;
+        for seg in &lane.segments {
+            let look = segment_look(m, seg);
+            let (x0, x1) = (x(seg.start), x(seg.end.unwrap_or(m.span())));
+            out += &format!(
+                r#"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{bar:.1}" fill="{}"/>"#,
+                (x1 - x0).max(0.6),
+                style(look).colour(dark)
+            );
+        }
+    }
+    let background = if dark { DARK.background } else { LIGHT.background };
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img"><title>{}</title><rect width="100%" height="100%" fill="{background}"/>{out}</svg>"#,
+        xml(&format!("{}: {}", run.label, headline(m, run.rec).join("; ")))
+    )
+}
+
 /// The axis band: time ticks, or turn numbers with their times under them.
 fn axis(m: &RunModel, sc: &Scale, top: f64, p: &Palette) -> String {
     let mut out = String::new();

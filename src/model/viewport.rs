@@ -76,6 +76,14 @@ impl Geometry {
     pub fn row_y(&self, i: usize) -> f64 {
         self.axis_h + self.row_h * i as f64
     }
+
+    /// The tick budget for [`super::layout::ticks`]: one per ~80 px, and never under five.
+    /// Nice steps grow at most 2.5× from one to the next, so a budget of five picks a step of at
+    /// most half the window: any window then shows two ticks or more (a phone's axis with a
+    /// single tick tells no scale).
+    pub fn max_ticks(&self) -> u32 {
+        ((self.plot_w / 80.0) as u32).max(5)
+    }
 }
 
 /// The window on the axis and the first lane row shown.
