@@ -773,6 +773,7 @@ mod tests {
         let svg = svg(&m, &rt.trace(), 800, 100, &LIGHT);
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("A &quot;quoted&quot;"));
-        assert_eq!(svg.matches("✓").count(), 3);
+        // Each lane's ending, and the legend's entry for it.
+        assert_eq!(svg.matches("✓").count(), 4);
     }
 }
