@@ -1,5 +1,7 @@
 //! The toolbox on the browser's real event loop (Chrome and Firefox via wasm-pack test): the same
 //! rules as the virtual-clock tests, with real timers and real fetch, timing with tolerances.
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(target_arch = "wasm32")]
 
 use interleave::aio::*;

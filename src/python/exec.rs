@@ -202,7 +202,7 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
 fn check_budget(interp: &Interp) -> R<()> {
     let n = interp.ops.get().wrapping_add(1);
     interp.ops.set(n);
-    if n % 4096 != 0 {
+    if !n.is_multiple_of(4096) {
         return Ok(());
     }
     let held = (now_ms() - interp.hold_started.get()) / 1000.0;

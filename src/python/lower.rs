@@ -264,6 +264,9 @@ fn cmp_op(op: ast::CmpOp) -> CmpOp {
     }
 }
 
+/// A function's positional defaults and keyword-only defaults, lowered.
+type Defaults = (Vec<Expr>, Vec<(Name, Expr)>);
+
 /// A comprehension's loop, closed once its body is compiled.
 enum CompLoop {
     /// `for`: the `ForIter` at `at` jumps past the loop when the iterator ends.
@@ -724,12 +727,7 @@ impl Compiler<'_> {
             .collect()
     }
 
-    fn parameters(
-        &mut self,
-        b: &mut Builder,
-        inner: &mut Builder,
-        params: &ast::Parameters,
-    ) -> Result<(Vec<Expr>, Vec<(Name, Expr)>)> {
+    fn parameters(&mut self, b: &mut Builder, inner: &mut Builder, params: &ast::Parameters) -> Result<Defaults> {
         let mut defaults = Vec::new();
         let mut kw_defaults = Vec::new();
         for p in params.posonlyargs.iter().chain(params.args.iter()) {
@@ -922,7 +920,7 @@ impl Compiler<'_> {
 
     /// Evaluates `e` and stores it in a temporary (used where control flow is needed around
     /// a suspension: short-circuits and conditionals).
-    fn into_temp(&mut self, b: &mut Builder, e: &AstExpr, slot: u32) -> Result<()> {
+    fn eval_into(&mut self, b: &mut Builder, e: &AstExpr, slot: u32) -> Result<()> {
         let v = self.expr(b, e)?;
         b.emit(Op::Assign(Target::Var(Var::Local(slot)), v));
         Ok(())
@@ -1002,7 +1000,7 @@ impl Compiler<'_> {
                     let t = b.temp();
                     let mut exits = Vec::new();
                     for (i, v) in bo.values.iter().enumerate() {
-                        self.into_temp(b, v, t)?;
+                        self.eval_into(b, v, t)?;
                         if i + 1 < bo.values.len() {
                             exits.push(b.emit(Op::JumpIf(Expr::Load(Var::Local(t)), !and, 0)));
                         }
@@ -1029,11 +1027,11 @@ impl Compiler<'_> {
                     let t = b.temp();
                     let test = self.expr(b, &i.test)?;
                     let to_else = b.emit(Op::JumpIf(test, false, 0));
-                    self.into_temp(b, &i.body, t)?;
+                    self.eval_into(b, &i.body, t)?;
                     let to_end = b.emit(Op::Jump(0));
                     let else_pc = b.pc();
                     b.patch(to_else, else_pc);
-                    self.into_temp(b, &i.orelse, t)?;
+                    self.eval_into(b, &i.orelse, t)?;
                     let end = b.pc();
                     b.patch(to_end, end);
                     Expr::Load(Var::Local(t))

@@ -1215,7 +1215,7 @@ pub fn extend_from(interp: &Interp, out: &mut Vec<Value>, v: &Value) -> R<()> {
             let it = iter(interp, v)?;
             while let Some(x) = next(interp, &it)? {
                 out.push(x);
-                if out.len() % 65536 == 0 {
+                if out.len().is_multiple_of(65536) {
                     check_size(interp, out.len())?;
                 }
             }
