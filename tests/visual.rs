@@ -3,6 +3,8 @@
 //! and its ready queue, lateness with its cause, the lesson lanes (permits, queue sizes,
 //! ghosts, deadlines, connectors), the one style table, the SVG, the lints, the learner's
 //! words, the comparison sentence and the pure viewport.
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use interleave::demos::params::Form;
