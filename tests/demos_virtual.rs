@@ -143,11 +143,11 @@ fn a_full_queue_holds_the_producer_back() {
 #[test]
 fn the_semaphore_caps_calls_in_flight() {
     let ran = run_demo("semaphore", &[]);
-    let peak = ran.model.held.iter().flat_map(|(_, s)| s.iter().map(|&(_, n)| n)).max();
+    let peak = ran.model.permits.iter().map(|s| s.peak()).max();
     assert_eq!(peak, Some(5));
     assert!(ran.explain.starts_with("At most 5 calls were in flight (limit 5)"), "{}", ran.explain);
     let ran = run_demo("semaphore", &[("calls", "10"), ("limit", "3")]);
-    assert_eq!(ran.model.held.iter().flat_map(|(_, s)| s.iter().map(|&(_, n)| n)).max(), Some(3));
+    assert_eq!(ran.model.permits.iter().map(|s| s.peak()).max(), Some(3));
 }
 
 #[test]
@@ -232,7 +232,7 @@ fn llm_batch_retries_and_returns_every_answer_or_failure() {
     let answered = ran.lines().iter().filter(|l| l.contains(": summary of") || l.contains(": FAILED")).count();
     assert_eq!(answered, 12);
     assert!(ran.lines().iter().any(|l| l.ends_with("retrying")), "the lesson's seed shows a retry");
-    let peak = ran.model.held.iter().flat_map(|(_, s)| s.iter().map(|&(_, n)| n)).max();
+    let peak = ran.model.permits.iter().map(|s| s.peak()).max();
     assert_eq!(peak, Some(4));
 }
 
