@@ -197,6 +197,7 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
             Exit::Return(v) => return Ok(v),
             Exit::Raise(e) => return Err(e),
             Exit::Yield(_) => return Err(interp.runtime_error("a coroutine cannot yield a value here")),
+            Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Await(aw) => {
                 let fut = match awaitable(&interp, aw) {
                     Ok(f) => f,
@@ -409,6 +410,10 @@ impl Generator {
                 *self.state.borrow_mut() = GenState::Done;
                 Err(interp.err("SyntaxError", "'await' outside async function"))
             }
+            Exit::Call(_) => {
+                *self.state.borrow_mut() = GenState::Done;
+                Err(interp.runtime_error("only the program's top level runs driver calls"))
+            }
         }
     }
 }
@@ -521,6 +526,7 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame) -> R<Value> {
             }
             Exit::Return(_) => return Err(interp.err("StopAsyncIteration", "")),
             Exit::Raise(e) => return Err(e),
+            Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Await(aw) => {
                 let fut = match awaitable(&interp, aw) {
                     Ok(f) => f,

@@ -103,6 +103,10 @@ struct Builder {
     params: Params,
     depth: u32,
     loops: Vec<Loop>,
+    /// The next call lowered is a whole statement (`main()`, `x = main()`, `return main()`)
+    /// of a plain function: it gets its own op, so that a function the program's top level
+    /// calls may itself call `asyncio.run` (see `Op::TopCall`).
+    statement_call: bool,
 }
 
 impl Builder {
@@ -124,6 +128,7 @@ impl Builder {
             params: Params::default(),
             depth: 0,
             loops: Vec::new(),
+            statement_call: false,
         }
     }
 
@@ -209,6 +214,32 @@ fn has_call(e: &AstExpr) -> bool {
             let mut children = Vec::new();
             children_of(other, &mut children);
             children.into_iter().any(has_call)
+        }
+    }
+}
+
+/// `asyncio.run(…)` or `run(…)`, by how it is written: in a plain function such a call gets its
+/// own op wherever it stands, so a function the top level calls may run the loop.
+fn is_run_call(c: &ast::ExprCall) -> bool {
+    match &*c.func {
+        AstExpr::Attribute(a) => {
+            a.attr.as_str() == "run" && matches!(&*a.value, AstExpr::Name(n) if n.id.as_str() == "asyncio")
+        }
+        AstExpr::Name(n) => n.id.as_str() == "run",
+        _ => false,
+    }
+}
+
+/// Whether an expression contains an [`is_run_call`] evaluated in this scope.
+fn has_run_call(e: &AstExpr) -> bool {
+    match e {
+        AstExpr::Call(c) if is_run_call(c) => true,
+        AstExpr::Lambda(_) | AstExpr::ListComp(_) | AstExpr::SetComp(_) | AstExpr::DictComp(_) => false,
+        AstExpr::Generator(c) => c.generators.first().is_some_and(|g| has_run_call(&g.iter)),
+        other => {
+            let mut children = Vec::new();
+            children_of(other, &mut children);
+            children.into_iter().any(has_run_call)
         }
     }
 }
@@ -344,6 +375,7 @@ impl Compiler<'_> {
                 // A docstring or a bare constant does nothing.
                 AstExpr::StringLiteral(_) | AstExpr::NumberLiteral(_) | AstExpr::EllipsisLiteral(_) => {}
                 other => {
+                    b.statement_call = b.kind == CodeKind::Function && matches!(other, AstExpr::Call(_));
                     let v = self.expr(b, other)?;
                     // A top-level call already ran as its own op.
                     if !matches!(v, Expr::Load(Var::Local(_))) {
@@ -352,6 +384,7 @@ impl Compiler<'_> {
                 }
             },
             Stmt::Assign(a) => {
+                b.statement_call = b.kind == CodeKind::Function && matches!(&*a.value, AstExpr::Call(_));
                 let mut value = self.expr(b, &a.value)?;
                 if a.targets.iter().any(suspends) {
                     value = self.spill(b, value);
@@ -398,6 +431,7 @@ impl Compiler<'_> {
             }
             Stmt::Pass(_) => {}
             Stmt::Return(r) => {
+                b.statement_call = b.kind == CodeKind::Function && matches!(r.value.as_deref(), Some(AstExpr::Call(_)));
                 let v = r.value.as_ref().map(|v| self.expr(b, v)).transpose()?;
                 b.emit(Op::Return(v));
             }
@@ -914,7 +948,7 @@ impl Compiler<'_> {
     /// lowered are kept in temporaries, so they are evaluated first, as Python does.
     /// Whether evaluating `e` here may suspend the frame.
     fn may_suspend(&self, b: &Builder, e: &AstExpr) -> bool {
-        suspends(e) || (b.kind == CodeKind::Module && has_call(e))
+        suspends(e) || (b.kind == CodeKind::Module && has_call(e)) || (b.kind == CodeKind::Function && has_run_call(e))
     }
 
     fn in_order(&mut self, b: &mut Builder, items: &[&AstExpr]) -> Result<Vec<Expr>> {
@@ -1166,6 +1200,8 @@ impl Compiler<'_> {
     }
 
     fn call(&mut self, b: &mut Builder, c: &ast::ExprCall) -> Result<Expr> {
+        let statement = std::mem::take(&mut b.statement_call);
+        let own_op = b.kind == CodeKind::Module || statement || (b.kind == CodeKind::Function && is_run_call(c));
         let mut items: Vec<&AstExpr> = Vec::new();
         let (method_of, func) = match &*c.func {
             AstExpr::Attribute(a) => (Some(a), &*a.value),
@@ -1196,11 +1232,11 @@ impl Compiler<'_> {
             Some(a) => Expr::CallMethod(Box::new(callee), self.intern(a.attr.as_str()), args),
             None => Expr::Call(Box::new(callee), args),
         };
-        if b.kind != CodeKind::Module {
+        if !own_op {
             return Ok(call);
         }
-        // At the top level a call may be asyncio.run: it gets its own op, where the program
-        // can suspend while the loop runs.
+        // At the top level a call may be asyncio.run, or a function that calls it: it gets its
+        // own op, where the program can suspend while the loop runs.
         let t = b.temp();
         b.emit(Op::TopCall(call, Target::Var(Var::Local(t))));
         Ok(Expr::Load(Var::Local(t)))

@@ -463,6 +463,13 @@ fn install_handler(interp: &Interp, rt: &Runtime) {
 
 /// `asyncio.run(coro)` called anywhere but the top level (where the driver intercepts it).
 fn run(interp: &Interp, args: Args) -> R<Value> {
+    if interp.copy_of_program.get() {
+        // A copy of the program (a to_thread worker) only needs its definitions.
+        if let Some(c) = args.pos.first().and_then(|c| c.downcast::<Coroutine>()) {
+            c.close();
+        }
+        return Ok(Value::None);
+    }
     if current().is_some_and(|(rt, _)| rt.loop_running()) {
         // Keep the coroutine alive with the exception, so "never awaited" comes when the
         // exception is dropped, as in CPython (whose traceback holds it).
@@ -473,7 +480,7 @@ fn run(interp: &Interp, args: Args) -> R<Value> {
         return Err(e);
     }
     Err(interp.runtime_error(
-        "asyncio.run() must be called at the top level of the program in Interleave (not inside a function): move the call out of the function",
+        "Interleave runs asyncio.run() from the program's top level, or from a plain function that the top level calls as a statement of its own (main() on its own line, or x = main()): call this function that way",
     ))
 }
 
