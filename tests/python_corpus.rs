@@ -20,7 +20,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ("215_numeric_builtins", "complex numbers are not implemented"),
     ("222_sets_small_ints", "sets iterate in insertion order, not in CPython's hash-table order"),
     ("809_bigint", "ints are 64-bit: OverflowError past ±2**63 instead of arbitrary precision"),
-    ("906_mutation_during_iteration", "a set changing size while iterated is not detected"),
 ];
 
 /// The stack the engine may use here: deep recursion in debug builds needs far more than the

@@ -228,6 +228,12 @@ pub enum IterState {
         part: DictPart,
     },
     Items(Vec<Value>, usize),
+    /// A set, with the size it had (a change is an error).
+    Set {
+        set: Rc<RefCell<Set>>,
+        index: usize,
+        size: usize,
+    },
     Range {
         next: i64,
         left: usize,
@@ -302,6 +308,17 @@ impl Iter {
                     DictPart::Values => v.clone(),
                     DictPart::Items => Value::tuple(vec![k.value.clone(), v.clone()]),
                 });
+                *index += 1;
+                item
+            }
+            IterState::Set { set, index, size } => {
+                let s = set.borrow();
+                if s.items.len() != *size {
+                    drop(s);
+                    *state = IterState::Done;
+                    return Err(interp.runtime_error("Set changed size during iteration"));
+                }
+                let item = s.items.get_index(*index).map(|k| k.value.clone());
                 *index += 1;
                 item
             }
@@ -469,9 +486,7 @@ pub fn iterator_for(v: &Value) -> Option<Value> {
             let size = d.borrow().len();
             ("dict_keyiterator", IterState::Dict { dict: d.clone(), index: 0, size, part: DictPart::Keys })
         }
-        Value::Set(s) => {
-            ("set_iterator", IterState::Items(s.borrow().items.iter().map(|k| k.value.clone()).collect(), 0))
-        }
+        Value::Set(s) => ("set_iterator", IterState::Set { size: s.borrow().items.len(), set: s.clone(), index: 0 }),
         Value::FrozenSet(s) => ("set_iterator", IterState::Items(s.items.iter().map(|k| k.value.clone()).collect(), 0)),
         _ => return None,
     };
