@@ -409,7 +409,7 @@ fn every_demo_prints_and_returns_what_its_python_does_under_cpython() {
                 let Some(body) = python.trim_end().strip_suffix("asyncio.run(main())") else {
                     panic!("{}: the Python should end with asyncio.run(main())", demo.slug());
                 };
-                let program = format!("{body}print('__returned__', repr(asyncio.run(main())))\n");
+                let program = cpython_program(&python, body);
                 std::process::Command::new("python3")
                     .arg("-c")
                     .arg(program)
@@ -436,16 +436,16 @@ fn every_demo_prints_and_returns_what_its_python_does_under_cpython() {
                     && rust_returned == *returned
             };
             let (mut python_lines, mut returned, mut error) = read(child.wait_with_output().expect("python3 finishes"));
-            // Some programs (llm-batch's shared random generator) print in an order that
-            // CPython's own real-time timers decide when two sleeps end within a millisecond:
-            // the twin must print one of the orders CPython prints, so try CPython again.
+            // Programs with threads run on CPython's real clock, where a loaded machine can
+            // reorder what ends close together: the twin must print one of the orders CPython
+            // prints, so try CPython again.
             for _ in 0..4 {
                 if same(&python_lines, &returned) {
                     break;
                 }
                 let python = interleave::demos::python_with(*demo, &form.raw);
                 let body = python.trim_end().strip_suffix("asyncio.run(main())").unwrap_or_default();
-                let program = format!("{body}print('__returned__', repr(asyncio.run(main())))\n");
+                let program = cpython_program(&python, body);
                 let out = std::process::Command::new("python3").arg("-c").arg(program).output().expect("python3 runs");
                 (python_lines, returned, error) = read(out);
             }
@@ -460,6 +460,14 @@ fn every_demo_prints_and_returns_what_its_python_does_under_cpython() {
         }
     }
     assert!(mismatches.is_empty(), "demos that differ from CPython:\n{}", mismatches.join("\n"));
+}
+
+/// A demo's Python, ready for python3: on the virtual clock unless it uses threads, and printing
+/// what `main()` returned.
+fn cpython_program(python: &str, body: &str) -> String {
+    let threads = ["to_thread", "run_in_executor", "threading"].iter().any(|t| python.contains(t));
+    let clock = if threads { "" } else { include_str!("support/virtual_clock.py") };
+    format!("{clock}{body}print('__returned__', repr(asyncio.run(main())))\n")
 }
 
 /// The same line, except that times printed with two decimals (`6.01 s`) may be up to 0.1 s

@@ -18,7 +18,6 @@ use interleave::runtime::Runtime;
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ("002_arithmetic", "complex numbers are not implemented"),
     ("215_numeric_builtins", "complex numbers are not implemented"),
-    ("222_sets_small_ints", "sets iterate in insertion order, not in CPython's hash-table order"),
     ("809_bigint", "ints are 64-bit: OverflowError past ±2**63 instead of arbitrary precision"),
 ];
 

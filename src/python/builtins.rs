@@ -924,9 +924,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
         BuiltinType::Set | BuiltinType::FrozenSet => {
             let mut s = Set::new();
             if let Some(v) = first {
-                for x in ops::collect(interp, &v)? {
-                    s.items.insert(ops::key(interp, x)?);
-                }
+                super::methods::update_from(interp, &mut s.items, &v)?;
             }
             Ok(if class.builtin == BuiltinType::Set {
                 Value::Set(Rc::new(RefCell::new(s)))

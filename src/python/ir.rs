@@ -143,6 +143,11 @@ pub enum Expr {
     Tuple(Vec<Elt>),
     List(Vec<Elt>),
     Set(Vec<Elt>),
+    /// A set display of constants that CPython folds into a frozenset constant: built from the
+    /// keys in turn, then rebuilt in its own order (the compiler's constant merging). A display
+    /// (`true`: three or more keys) is that frozenset merged into a new set; a loop's iterable
+    /// (`false`) is the frozenset itself. Each step lays the table out, and so orders it, anew.
+    ConstSet(Vec<Elt>, bool),
     Dict(Vec<DictElt>),
     FString(Vec<FPart>),
     Lambda(Rc<FuncDef>),

@@ -575,6 +575,7 @@ impl Compiler<'_> {
 
     fn for_stmt(&mut self, b: &mut Builder, f: &ast::StmtFor) -> Result<()> {
         let iter = self.expr(b, &f.iter)?;
+        let iter = iterated_display(iter);
         let slot = b.temp();
         if f.is_async {
             return self.async_for(b, f, iter, slot);
@@ -1111,7 +1112,14 @@ impl Compiler<'_> {
                     Expr::Tuple(elts)
                 }
             }
-            AstExpr::Set(s) => Expr::Set(self.elts(b, &s.elts)?),
+            AstExpr::Set(s) => {
+                let elts = self.elts(b, &s.elts)?;
+                if elts.len() > 2 && elts.iter().all(|e| matches!(e, Elt::One(Expr::Const(_)))) {
+                    Expr::ConstSet(elts, true)
+                } else {
+                    Expr::Set(elts)
+                }
+            }
             AstExpr::Dict(d) => {
                 let mut flat: Vec<&AstExpr> = Vec::new();
                 for item in &d.items {
@@ -1318,6 +1326,7 @@ impl Compiler<'_> {
         };
         let Some(first) = generators.first() else { return err(node.start(), &self.lines, "invalid syntax") };
         let outer_iter = self.expr(b, &first.iter)?;
+        let outer_iter = iterated_display(outer_iter);
         let inner_suspends = comp_suspends(&generators[1..], &[elt])
             || generators[0].ifs.iter().any(suspends)
             || value.is_some_and(suspends)
@@ -1356,6 +1365,7 @@ impl Compiler<'_> {
                 0
             } else {
                 let it = self.expr(&mut inner, &g.iter)?;
+                let it = iterated_display(it);
                 let s = inner.temp();
                 if g.is_async {
                     inner.emit(Op::GetAIter(it, s));
@@ -1441,5 +1451,15 @@ impl Compiler<'_> {
         } else {
             Ok(comp)
         }
+    }
+}
+
+/// CPython folds a set display of constants that a loop walks into a frozenset constant (any
+/// size), which is iterated as it is: no merge into a second table.
+fn iterated_display(e: Expr) -> Expr {
+    match e {
+        Expr::ConstSet(elts, _) => Expr::ConstSet(elts, false),
+        Expr::Set(elts) if elts.iter().all(|e| matches!(e, Elt::One(Expr::Const(_)))) => Expr::ConstSet(elts, false),
+        other => other,
     }
 }

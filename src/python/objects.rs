@@ -318,9 +318,13 @@ impl Iter {
                     *state = IterState::Done;
                     return Err(interp.runtime_error("Set changed size during iteration"));
                 }
-                let item = s.items.get_index(*index).map(|k| k.value.clone());
-                *index += 1;
-                item
+                match s.items.next_from(*index) {
+                    Some((k, next)) => {
+                        *index = next;
+                        Some(k.value.clone())
+                    }
+                    None => None,
+                }
             }
             IterState::Items(items, i) => {
                 let item = items.get(*i).cloned();

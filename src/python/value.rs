@@ -9,7 +9,7 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::{Rc, Weak};
 
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexMap;
 use rustc_hash::FxHasher;
 
 use super::interp::{Interp, R};
@@ -304,13 +304,22 @@ fn key_hash(v: &Value) -> Option<u64> {
         Value::Float(x) => hash_float(*x) as u64,
         Value::Str(s) => str_hash(s),
         Value::Tuple(items) => {
-            let mut h: u64 = 0x345678;
+            // CPython 3.11's tuple hash (xxHash's mixing), so sets of tuples iterate in its order.
+            const P1: u64 = 11_400_714_785_074_694_791;
+            const P2: u64 = 14_029_467_366_897_019_727;
+            const P5: u64 = 2_870_177_450_012_600_261;
+            let mut acc = P5;
             for item in items.iter() {
-                h = h.wrapping_mul(1_000_003) ^ key_hash(item)?;
+                acc = acc.wrapping_add(key_hash(item)?.wrapping_mul(P2)).rotate_left(31).wrapping_mul(P1);
             }
-            h ^ items.len() as u64
+            acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3_527_539));
+            if acc == u64::MAX {
+                1_546_275_796
+            } else {
+                acc
+            }
         }
-        Value::FrozenSet(s) => s.items.iter().fold(0x9e37, |acc, k| acc ^ k.hash),
+        Value::FrozenSet(s) => s.items.frozen_hash(),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
         Value::Instance(i) if i.unhashable() => return None,
         Value::Instance(_) if user_method(v, "__hash__").is_some() => {
@@ -435,7 +444,7 @@ impl Dict {
 /// when a set is printed: our corpus prints sorted sets).
 #[derive(Clone, Debug, Default)]
 pub struct Set {
-    pub items: IndexSet<Key, Fx>,
+    pub items: super::set_table::Table,
 }
 
 impl Set {
