@@ -241,3 +241,49 @@ fn blob_url(text: &str) -> String {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
     web_sys::Url::create_object_url_with_blob(&blob).unwrap()
 }
+
+/// One loop iteration with thousands of ready tasks is cut into slices, so the browser gets
+/// its turn in the middle of it (here a zero-delay timer fires while the iteration still runs),
+/// and the tasks still take their steps in the order they were made ready.
+#[wasm_bindgen_test]
+async fn a_huge_iteration_lets_the_browser_in_and_keeps_its_order() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    const TASKS: usize = 20_000;
+    let rt = browser();
+    let timer_fired = Rc::new(Cell::new(false));
+    let flag = timer_fired.clone();
+    let main = run(
+        &rt,
+        coro("main", async move {
+            let tasks: Vec<_> = (0..TASKS)
+                .map(|i| {
+                    let flag = flag.clone();
+                    create_task(coro("step", async move {
+                        print(format!("{i}"));
+                        let seen = flag.get();
+                        if i == 0 {
+                            // Armed in the iteration's first step: firing before its last
+                            // step means the browser ran between two steps of it.
+                            let setter = flag.clone();
+                            gloo_timers::callback::Timeout::new(0, move || setter.set(true)).forget();
+                        }
+                        Ok(seen)
+                    }))
+                })
+                .collect();
+            let mut saw = Vec::with_capacity(TASKS);
+            for t in tasks {
+                saw.push(t.await?);
+            }
+            Ok(saw)
+        }),
+    );
+    let saw = main.await.unwrap();
+    assert!(timer_fired.get());
+    let during = saw.iter().filter(|s| **s).count();
+    assert!(!saw[0], "the timer is armed by the first step");
+    assert!(during > 0, "no step of the iteration ran after the browser's timer");
+    let expected: Vec<String> = (0..TASKS).map(|i| i.to_string()).collect();
+    assert_eq!(lines(&rt), expected, "steps in the order the tasks were made ready");
+}
