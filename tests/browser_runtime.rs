@@ -173,15 +173,16 @@ async fn to_thread_keeps_the_loop_on_time_while_inline_work_blocks_it() {
     let (late_worker, primes) =
         worst_lateness_beside(coro("in a worker", async move { to_thread(Job::CountPrimes { below: n }).await })).await;
     assert_eq!(primes, "148933");
-    assert!(late_worker < 40.0, "timers ran {late_worker} ms late while the worker counted");
     assert_eq!(busy_workers(), 0);
 
     let (late_inline, primes) =
         worst_lateness_beside(coro("inline", async move { Ok(count_primes(n).to_string()) })).await;
     assert_eq!(primes, "148933");
+    // Against each other, not against a fixed figure: a loaded two-core machine makes every
+    // timer late by tens of milliseconds, but only inline work holds them for the whole count.
     assert!(
-        late_inline > late_worker + 40.0,
-        "inline work should make timers late (inline {late_inline} ms, worker {late_worker} ms)"
+        late_inline > 150.0 && late_worker < late_inline / 3.0,
+        "inline work should make timers late, the worker not (inline {late_inline} ms, worker {late_worker} ms)"
     );
 }
 
