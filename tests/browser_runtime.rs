@@ -173,15 +173,16 @@ async fn to_thread_keeps_the_loop_on_time_while_inline_work_blocks_it() {
     let (late_worker, primes) =
         worst_lateness_beside(coro("in a worker", async move { to_thread(Job::CountPrimes { below: n }).await })).await;
     assert_eq!(primes, "148933");
-    assert!(late_worker < 40.0, "timers ran {late_worker} ms late while the worker counted");
     assert_eq!(busy_workers(), 0);
 
     let (late_inline, primes) =
         worst_lateness_beside(coro("inline", async move { Ok(count_primes(n).to_string()) })).await;
     assert_eq!(primes, "148933");
+    // Against each other, not against a fixed figure: a loaded two-core machine makes every
+    // timer late by tens of milliseconds, but only inline work holds them for the whole count.
     assert!(
-        late_inline > late_worker + 40.0,
-        "inline work should make timers late (inline {late_inline} ms, worker {late_worker} ms)"
+        late_inline > 150.0 && late_worker < late_inline / 3.0,
+        "inline work should make timers late, the worker not (inline {late_inline} ms, worker {late_worker} ms)"
     );
 }
 
@@ -240,4 +241,50 @@ fn blob_url(text: &str) -> String {
     options.set_type("application/json");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
     web_sys::Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+/// One loop iteration with thousands of ready tasks is cut into slices, so the browser gets
+/// its turn in the middle of it (here a zero-delay timer fires while the iteration still runs),
+/// and the tasks still take their steps in the order they were made ready.
+#[wasm_bindgen_test]
+async fn a_huge_iteration_lets_the_browser_in_and_keeps_its_order() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    const TASKS: usize = 20_000;
+    let rt = browser();
+    let timer_fired = Rc::new(Cell::new(false));
+    let flag = timer_fired.clone();
+    let main = run(
+        &rt,
+        coro("main", async move {
+            let tasks: Vec<_> = (0..TASKS)
+                .map(|i| {
+                    let flag = flag.clone();
+                    create_task(coro("step", async move {
+                        print(format!("{i}"));
+                        let seen = flag.get();
+                        if i == 0 {
+                            // Armed in the iteration's first step: firing before its last
+                            // step means the browser ran between two steps of it.
+                            let setter = flag.clone();
+                            gloo_timers::callback::Timeout::new(0, move || setter.set(true)).forget();
+                        }
+                        Ok(seen)
+                    }))
+                })
+                .collect();
+            let mut saw = Vec::with_capacity(TASKS);
+            for t in tasks {
+                saw.push(t.await?);
+            }
+            Ok(saw)
+        }),
+    );
+    let saw = main.await.unwrap();
+    assert!(timer_fired.get());
+    let during = saw.iter().filter(|s| **s).count();
+    assert!(!saw[0], "the timer is armed by the first step");
+    assert!(during > 0, "no step of the iteration ran after the browser's timer");
+    let expected: Vec<String> = (0..TASKS).map(|i| i.to_string()).collect();
+    assert_eq!(lines(&rt), expected, "steps in the order the tasks were made ready");
 }

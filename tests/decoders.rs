@@ -336,3 +336,13 @@ fn a_key_set_twice_says_which_value_is_used() {
     // Each key is read once: no notice.
     assert!(demo_form("sequential-vs-gather", "n=5&delay=0.5").1.is_empty());
 }
+
+#[test]
+fn a_decimal_comma_is_refused_with_the_dotted_number_to_type() {
+    let scale = interleave::demos::find("llm-batch").unwrap().params().iter().find(|p| p.key == "scale").unwrap();
+    let message = scale.parse("0,5").unwrap_err();
+    assert!(message.contains("use a dot") && message.contains("(0.5)"), "{message}");
+    // Not every comma is a decimal one.
+    let message = scale.parse("1,2,3").unwrap_err();
+    assert!(message.contains("is not a number"), "{message}");
+}

@@ -114,6 +114,10 @@ fn number(text: &str) -> Result<f64, String> {
     let plain = text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
     match text.parse::<f64>() {
         Ok(x) if plain && x.is_finite() => Ok(x),
+        // A decimal comma, as many locales write it: say what to type instead.
+        _ if text.matches(',').count() == 1 && number(&text.replacen(',', ".", 1)).is_ok() => {
+            Err(format!("“{}”: use a dot for decimals ({}).", shorten(text), text.replacen(',', ".", 1)))
+        }
         _ => Err(format!("“{}” is not a number.", shorten(text))),
     }
 }

@@ -26,6 +26,9 @@ pub fn now_ms() -> f64 {
 /// How long one browser task may run loop iterations back to back.
 const SLICE_MS: f64 = 4.0;
 
+/// How many handles run between two reads of the clock within a slice.
+const HANDLES_PER_CLOCK_READ: u32 = 32;
+
 pub(super) struct Driver {
     run: Weak<Shared>,
     /// Posts a message to itself to run the next turn soon, without a timer's clamping.
@@ -125,10 +128,26 @@ fn tick(run: &Weak<Shared>, from_timer: bool) {
     }
     // Iterations follow each other within one task for up to a few milliseconds, then yield
     // to the browser: posting a message per iteration costs far more than a short iteration,
-    // and the page still gets to draw every frame.
+    // and the page still gets to draw every frame. A huge iteration (10k tasks made ready at
+    // once) is itself cut into slices: the handles it had are still run in order, none of
+    // those made ready meanwhile, so the order is asyncio's.
     let start = now_ms();
     loop {
-        rt.run_once();
+        if rt.0.left_in_iteration.get() == 0 {
+            rt.begin_iteration();
+        }
+        let mut handles = 0u32;
+        while rt.run_next().is_some() {
+            handles += 1;
+            // The clock is read once every few handles: a call out to JavaScript costs more
+            // than a short step.
+            if handles.is_multiple_of(HANDLES_PER_CLOCK_READ) && now_ms() - start >= SLICE_MS {
+                break;
+            }
+        }
+        if rt.0.left_in_iteration.get() == 0 {
+            rt.end_iteration();
+        }
         if rt.phase() != Phase::Running {
             return;
         }
