@@ -132,6 +132,18 @@ pub fn parse_probe(source: &str) -> String {
     }
 }
 
+/// Compiles `source` as the engine does before running it (`Program::compile`: parse, then lower
+/// to the IR) and runs nothing: `ok: N code objects`, or `error: line L: message`. The benchmark
+/// times it beside `parse_probe` and `python_probe` to split a program's start into parsing,
+/// lowering and running.
+#[wasm_bindgen]
+pub fn python_compile_probe(source: &str) -> String {
+    match crate::python::program::Program::compile(source) {
+        Ok(p) => format!("ok: {} code objects", p.codes.len()),
+        Err(e) => format!("error: line {}: {}", e.line, e.message),
+    }
+}
+
 /// Runs `source` on the engine on a virtual clock, here and now, and returns what it printed
 /// (stdout, then stderr) and its exit status on the last line. The benchmark times programs with
 /// it; the tests find how deep a program may recurse in this browser.
