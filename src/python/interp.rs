@@ -67,7 +67,7 @@ pub struct Limits {
     pub output_bytes: usize,
     /// Elements a single list, string or dict may have.
     pub collection_items: usize,
-    /// Tasks a program may create.
+    /// Tasks a program may create: room for a gather of 100k, as tutorials and our benchmark do.
     pub tasks: usize,
     /// Native stack the engine may use before it raises `RecursionError`: a deep recursion
     /// through Python frames, `__repr__` or nested data must never overflow the real stack
@@ -83,7 +83,7 @@ impl Default for Limits {
             loop_budget_secs: 10.0,
             output_bytes: 1 << 20,
             collection_items: 20_000_000,
-            tasks: 100_000,
+            tasks: 250_000,
             stack_bytes: if cfg!(target_arch = "wasm32") { 12 << 20 } else { 1 << 20 },
         }
     }

@@ -40,6 +40,7 @@ const PROGRAMS = [
   { file: 'strings.py', label: 'string building, split, dict', goal: 'cpu' },
   { file: 'tasks_10k.py', label: '10k create_task + gather', goal: 'asyncio' },
   { file: 'gather_10k.py', label: 'gather of 10k sleep(0)', goal: 'asyncio' },
+  { file: 'gather_100k.py', label: 'gather of 100k sleep(0)', goal: 'asyncio' },
   { file: 'ping_pong.py', label: 'Queue ping-pong, 50k hops', goal: 'asyncio' },
   { file: 'queue_100k.py', label: 'Queue passing 100k items', goal: 'asyncio' },
   { file: 'semaphore_10k.py', label: 'Semaphore(10), 10k tasks', goal: 'asyncio' },
