@@ -131,6 +131,11 @@ impl<T: Clone + 'static> Fut<T> {
         Rc::ptr_eq(&self.0, &other.0)
     }
 
+    /// The future's identity, equal for handles of the same future (a key for sets of them).
+    pub fn identity(&self) -> usize {
+        Rc::as_ptr(&self.0) as *const () as usize
+    }
+
     pub fn done(&self) -> bool {
         !matches!(*self.0.state.borrow(), State::Pending)
     }

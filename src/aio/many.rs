@@ -12,6 +12,7 @@
 //!   the order they finish.
 
 use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -94,18 +95,13 @@ fn gather_core<T: TaskValue, U: Clone + 'static, A: Into<Awaitable<T>>>(
 ) -> (Fut<U>, Vec<Fut<T>>) {
     let (rt, owner) = inside("gather");
     let children: Vec<Fut<T>> = {
-        let mut unique: Vec<Fut<T>> = Vec::new();
+        // By identity, so a gather of 100k children stays linear.
+        let mut unique: HashMap<usize, Fut<T>> = HashMap::new();
         aws.into_iter()
             .map(|a| {
                 let fut = a.into().into_future();
                 // The same task or future passed twice is one child, listed twice.
-                match unique.iter().find(|u| u.same(&fut)) {
-                    Some(u) => u.clone(),
-                    None => {
-                        unique.push(fut.clone());
-                        fut
-                    }
-                }
+                unique.entry(fut.identity()).or_insert(fut).clone()
             })
             .collect()
     };
@@ -116,16 +112,13 @@ fn gather_core<T: TaskValue, U: Clone + 'static, A: Into<Awaitable<T>>>(
     }
     let cancel_requested = Rc::new(Cell::new(false));
     let mut seen: Vec<Fut<T>> = Vec::new();
-    let nfuts = {
-        let mut n = 0;
-        for c in &children {
-            if !seen.iter().any(|s| s.same(c)) {
-                seen.push(c.clone());
-                n += 1;
-            }
+    let mut seen_ids: HashSet<usize> = HashSet::new();
+    for c in &children {
+        if seen_ids.insert(c.identity()) {
+            seen.push(c.clone());
         }
-        n
-    };
+    }
+    let nfuts = seen.len();
     let nfinished = Rc::new(Cell::new(0usize));
     let all = Rc::new(children.clone());
     let run = rt.downgrade();

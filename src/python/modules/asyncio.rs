@@ -4,6 +4,7 @@
 
 use std::any::Any;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 
 use super::super::builtins::{builtin, expect};
@@ -344,12 +345,14 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro_name: Name, coro_line
         coro_name: coro_name.clone(),
         coro_line,
     });
-    TASKS.with(|t| t.borrow_mut().push((task.id(), Rc::downgrade(&py))));
+    TASKS.with(|t| t.borrow_mut().insert(task.id(), Rc::downgrade(&py)));
     // A pending task is referenced by the loop (as in CPython), so current_task() and
     // all_tasks() find its object even if the program kept none.
     let id = task.id();
-    PENDING.with(|p| p.borrow_mut().push((id, py.clone())));
-    task.future().add_done_callback(move |_| PENDING.with(|p| p.borrow_mut().retain(|(i, _)| *i != id)));
+    PENDING.with(|p| p.borrow_mut().insert(id, py.clone()));
+    task.future().add_done_callback(move |_| {
+        PENDING.with(|p| p.borrow_mut().remove(&id));
+    });
     // "Task exception was never retrieved", when the last reference to a failed task goes.
     let weak_interp = interp.this.clone();
     task.future().on_lost(move |e| {
@@ -366,10 +369,11 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro_name: Name, coro_line
 }
 
 thread_local! {
-    /// Python task objects by task, while alive (for `current_task()`).
-    static TASKS: RefCell<Vec<(TaskId, Weak<PyTask>)>> = const { RefCell::new(Vec::new()) };
+    /// Python task objects by task, while alive (for `current_task()`). Maps by id, in the
+    /// order tasks were made: a gather of 100k tasks looks each up, and each ends, in log time.
+    static TASKS: RefCell<BTreeMap<TaskId, Weak<PyTask>>> = const { RefCell::new(BTreeMap::new()) };
     /// Task objects of tasks still running.
-    static PENDING: RefCell<Vec<(TaskId, Rc<PyTask>)>> = const { RefCell::new(Vec::new()) };
+    static PENDING: RefCell<BTreeMap<TaskId, Rc<PyTask>>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Forgets the task objects of a finished program.
@@ -683,9 +687,7 @@ fn current_task(interp: &Interp, _args: Args) -> R<Value> {
     let Some((_, id)) = current().filter(|(_, t)| *t != TaskId::OUTSIDE) else {
         return Err(interp.runtime_error("no running event loop"));
     };
-    Ok(TASKS
-        .with(|t| t.borrow().iter().rev().find(|(i, _)| *i == id).and_then(|(_, w)| w.upgrade()))
-        .map_or(Value::None, |p| Value::Object(p)))
+    Ok(TASKS.with(|t| t.borrow().get(&id).and_then(Weak::upgrade)).map_or(Value::None, |p| Value::Object(p)))
 }
 
 fn all_tasks(interp: &Interp, _args: Args) -> R<Value> {
