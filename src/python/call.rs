@@ -26,12 +26,14 @@ pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
             (b.f)(interp, args)
         }
         Value::Method(m) => {
+            interp.check_stack()?;
             args.pos.insert(0, m.this.clone());
             call(interp, &m.func, args)
         }
         Value::Class(c) => instantiate(interp, c, args),
         Value::Instance(i) => match lookup_class_attr(&i.class, "__call__") {
             Some(f) => {
+                let _level = interp.enter(" while calling a Python object")?;
                 args.pos.insert(0, callee.clone());
                 call(interp, &f, args)
             }
@@ -49,7 +51,7 @@ pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
 pub fn call_method(interp: &Interp, obj: &Value, name: &Name, mut args: Args) -> R<Value> {
     match obj {
         Value::Instance(i) if !i.attrs.borrow().contains_key(name) => {
-            if let Some(Value::Func(f)) = lookup_class_attr(&i.class, name) {
+            if let Some(Value::Func(ref f)) = lookup_class_attr(&i.class, name) {
                 args.pos.insert(0, obj.clone());
                 return call_function(interp, &f, args);
             }

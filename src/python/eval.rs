@@ -13,6 +13,8 @@ use super::ops;
 use super::value::*;
 
 pub fn eval(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
+    // A deeply nested expression recurses here once per level.
+    interp.check_stack()?;
     match e {
         Expr::Const(v) => Ok(v.clone()),
         Expr::Load(var) => load(interp, f, var),
@@ -174,7 +176,8 @@ pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg]) -> R<Args> {
             Arg::StarStar(e) => {
                 let m = eval(interp, f, e)?;
                 for (k, v) in ops::mapping_items(interp, &m)? {
-                    let Value::Str(k) = k else { return Err(interp.type_error("keywords must be strings")) };
+                    let Value::Str(k) = &k else { return Err(interp.type_error("keywords must be strings")) };
+                    let k = k.clone();
                     if out.kw.iter().any(|(n, _)| *n == k) {
                         return Err(interp.type_error(format!("got multiple values for keyword argument '{k}'")));
                     }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::call::{call, import_module, make_class, make_function};
 use super::eval::{eval, eval_to_bool};
-use super::interp::{now_ms, FrameInfo, Interp, PyErr, R};
+use super::interp::{FrameInfo, Interp, PyErr, R};
 use super::ir::*;
 use super::ops;
 use super::value::*;
@@ -131,17 +131,15 @@ struct Running<'a>(&'a Interp);
 impl Drop for Running<'_> {
     fn drop(&mut self) {
         self.0.frames.borrow_mut().pop();
-        self.0.depth.set(self.0.depth.get().saturating_sub(1));
     }
 }
 
 /// Runs `frame` from where it stands until it returns, raises or suspends.
 pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
-    let depth = interp.depth.get() + 1;
-    if depth > interp.limits.recursion {
-        return Exit::Raise(interp.err("RecursionError", "maximum recursion depth exceeded"));
-    }
-    interp.depth.set(depth);
+    let _level = match interp.enter("") {
+        Ok(level) => level,
+        Err(e) => return Exit::Raise(e),
+    };
     interp.frames.borrow_mut().push(f.info.clone());
     let _running = Running(interp);
     let code = f.code.clone();
@@ -184,7 +182,7 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
         let Some(op) = code.ops.get(pc) else { return Exit::Return(Value::None) };
         f.info.line.set(code.lines[pc]);
         f.pc = pc + 1;
-        if let Err(e) = check_budget(interp) {
+        if let Err(e) = interp.tick() {
             return Exit::Raise(e);
         }
         match step(interp, f, op, pc) {
@@ -193,25 +191,6 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
             Err(e) => error = Some(e),
         }
     }
-}
-
-/// Every few thousand ops: has this task held the loop longer than the budget?
-fn check_budget(interp: &Interp) -> R<()> {
-    let n = interp.ops.get().wrapping_add(1);
-    interp.ops.set(n);
-    if n % 4096 != 0 {
-        return Ok(());
-    }
-    let held = (now_ms() - interp.hold_started.get()) / 1000.0;
-    if held > interp.limits.loop_budget_secs {
-        return Err(PyErr::Stop(Rc::from(format!(
-            "the loop was blocked for {:.0} s at line {}: Interleave stopped the program (the budget is {} s)",
-            held,
-            interp.current_line(),
-            interp.limits.loop_budget_secs
-        ))));
-    }
-    Ok(())
 }
 
 /// An exception appearing in this frame: the frame's line joins its traceback, and if it was
@@ -654,6 +633,7 @@ fn exception_matches(interp: &Interp, exc: &Rc<Instance>, classes: &Value) -> R<
             Ok(exc.class.is_subclass(c))
         }
         Value::Tuple(items) => {
+            let _level = interp.enter(" in __instancecheck__")?;
             for item in items.iter() {
                 if exception_matches(interp, exc, item)? {
                     return Ok(true);

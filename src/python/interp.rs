@@ -56,6 +56,11 @@ pub struct Limits {
     pub collection_items: usize,
     /// Tasks a program may create.
     pub tasks: usize,
+    /// Steps (ops, and items drawn by native loops such as `sum(range(n))`) the whole program
+    /// may take before it is stopped. The page leaves it unlimited and relies on the loop
+    /// budget; tests and the fuzzer set it, since a step count stops a runaway program at the
+    /// same point on every machine, and at once.
+    pub steps: u64,
 }
 
 impl Default for Limits {
@@ -66,6 +71,7 @@ impl Default for Limits {
             output_bytes: 1 << 20,
             collection_items: 20_000_000,
             tasks: 100_000,
+            steps: u64::MAX,
         }
     }
 }
@@ -293,8 +299,8 @@ pub struct Interp {
     pub random: RefCell<Random>,
     /// asyncio's task-name counter (`Task-1`, `Task-2`, …), for the whole program.
     pub task_names: Cell<u64>,
-    /// Ops run since the loop budget was last checked, and when the current hold began (ms).
-    pub ops: Cell<u32>,
+    /// Steps taken so far (see [`Limits::steps`]), and when the current hold began (ms).
+    pub ops: Cell<u64>,
     pub hold_started: Cell<f64>,
     pub next_frame_id: Cell<u64>,
     /// The program ended through `sys.exit(code)`.
@@ -450,6 +456,61 @@ impl Interp {
         }
     }
 
+    // ----- budgets ---------------------------------------------------------------------------
+
+    /// One step of the program (an op, or an item a native loop draws): every few thousand,
+    /// has this task held the loop longer than the budget? Past [`Limits::steps`], the program
+    /// stops.
+    pub fn tick(&self) -> R<()> {
+        let n = self.ops.get() + 1;
+        self.ops.set(n);
+        if n > self.limits.steps {
+            return Err(PyErr::Stop(Rc::from(format!(
+                "the program took more than {} steps (at line {}): Interleave stopped it",
+                self.limits.steps,
+                self.current_line()
+            ))));
+        }
+        if n % 4096 != 0 {
+            return Ok(());
+        }
+        let held = (now_ms() - self.hold_started.get()) / 1000.0;
+        if held > self.limits.loop_budget_secs {
+            return Err(PyErr::Stop(Rc::from(format!(
+                "the loop was blocked for {:.0} s at line {}: Interleave stopped the program (the budget is {} s)",
+                held,
+                self.current_line(),
+                self.limits.loop_budget_secs
+            ))));
+        }
+        Ok(())
+    }
+
+    /// Enters one level of nesting: a Python call, or native recursion that CPython guards
+    /// with `Py_EnterRecursiveCall` (the repr of a list inside a list, `==` between nested
+    /// tuples, a `__call__` that is itself a callable instance…). Both count against
+    /// [`Limits::recursion`], as in CPython, so a program nests as deep in every build; and
+    /// whatever the count, a level is refused when the native stack is nearly used up, so
+    /// no program can overflow it (the release wasm aborts on overflow). `what` ends
+    /// CPython's message (`" while getting the repr of an object"`).
+    pub fn enter(&self, what: &str) -> R<Nested<'_>> {
+        let depth = self.depth.get() + 1;
+        if depth > self.limits.recursion || stack_left().is_some_and(|left| left < STACK_RESERVE) {
+            return Err(self.err("RecursionError", format!("maximum recursion depth exceeded{what}")));
+        }
+        self.depth.set(depth);
+        Ok(Nested(self))
+    }
+
+    /// Refuses to go deeper when the native stack is nearly used up, without counting a
+    /// level: for recursion CPython does not count (evaluating a deeply nested expression).
+    pub fn check_stack(&self) -> R<()> {
+        if stack_left().is_some_and(|left| left < STACK_RESERVE) {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
     // ----- frames ----------------------------------------------------------------------------
 
     /// The line the innermost running frame is at (0 outside any frame).
@@ -506,6 +567,36 @@ impl Interp {
             return true;
         }
         self.class_of(v).is_subclass(class)
+    }
+}
+
+/// A level entered with [`Interp::enter`]; leaving it (dropping this) gives the level back.
+pub struct Nested<'a>(&'a Interp);
+
+impl Drop for Nested<'_> {
+    fn drop(&mut self) {
+        self.0.depth.set(self.0.depth.get().saturating_sub(1));
+    }
+}
+
+/// Native stack kept free below every guarded point: more than the deepest stretch of the
+/// engine between two guards takes (a debug build's frames are several times a release
+/// build's), plus what the allocator and the runtime need underneath.
+const STACK_RESERVE: usize = 256 << 10;
+
+/// Bytes of native stack left below the caller, where that can be known.
+fn stack_left() -> Option<usize> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // rustc links wasm32 with `--stack-first`: the stack is the bottom of linear memory
+        // and grows down towards address 0 (overflowing it traps), so the address of a local
+        // is the room left.
+        let marker = 0u8;
+        Some(std::hint::black_box(&marker) as *const u8 as usize)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        stacker::remaining_stack()
     }
 }
 

@@ -146,7 +146,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let s = this_str(i, &a)?;
                 let kw: Vec<(Name, Value)> = ops::mapping_items(i, &mapping)?
                     .into_iter()
-                    .filter_map(|(k, v)| if let Value::Str(k) = k { Some((k, v)) } else { None })
+                    .filter_map(|(k, v)| if let Value::Str(ref k) = k { Some((k.clone(), v)) } else { None })
                     .collect();
                 Ok(Value::str(&format_string(i, &s, &[], &kw)?))
             },
@@ -787,13 +787,13 @@ fn affix(interp: &Interp, a: Args, start: bool) -> R<Value> {
         other => vec![other.clone()],
     };
     for c in candidates {
-        let Value::Str(c) = c else {
+        let Value::Str(c) = &c else {
             let name = if start { "startswith" } else { "endswith" };
             return Err(
                 interp.type_error(format!("{name} first arg must be str or a tuple of str, not {}", what.type_name()))
             );
         };
-        if (start && s.starts_with(&*c)) || (!start && s.ends_with(&*c)) {
+        if (start && s.starts_with(&**c)) || (!start && s.ends_with(&**c)) {
             return Ok(Value::Bool(true));
         }
     }

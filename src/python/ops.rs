@@ -35,8 +35,11 @@ pub fn key(interp: &Interp, v: Value) -> R<Key> {
             _ => v.type_name(),
         }
     }
-    let name = culprit(&v);
-    Key::new(v).ok_or_else(|| interp.type_error(format!("unhashable type: '{name}'")))
+    match Key::try_new(v.clone()) {
+        Ok(k) => Ok(k),
+        Err(NotKey::TooDeep) => Err(interp.err("RecursionError", "maximum recursion depth exceeded while hashing")),
+        Err(NotKey::Unhashable) => Err(interp.type_error(format!("unhashable type: '{}'", culprit(&v)))),
+    }
 }
 
 /// A dunder method of `v`'s class, bound to `v` (or a native object's own).
@@ -83,10 +86,10 @@ pub fn to_f64(interp: &Interp, v: &Value) -> R<f64> {
 }
 
 pub fn to_exception(interp: &Interp, v: Value) -> R<Rc<Instance>> {
-    match v {
-        Value::Instance(i) if i.exc.is_some() => Ok(i),
-        Value::Class(c) if c.is_exception() => match call(interp, &Value::Class(c), Args::default())? {
-            Value::Instance(i) => Ok(i),
+    match &v {
+        Value::Instance(i) if i.exc.is_some() => Ok(i.clone()),
+        Value::Class(c) if c.is_exception() => match &call(interp, &v, Args::default())? {
+            Value::Instance(i) => Ok(i.clone()),
             _ => Err(interp.type_error("exceptions must derive from BaseException")),
         },
         _ => Err(interp.type_error("exceptions must derive from BaseException")),
@@ -173,6 +176,12 @@ pub fn class_repr(c: &Class) -> String {
 
 /// `repr(v)`
 pub fn repr(interp: &Interp, v: &Value) -> R<String> {
+    // What may hold other values (or run user code) nests: counted as CPython's
+    // `PyObject_Repr` counts it.
+    let _level = match v {
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => None,
+        _ => Some(interp.enter(" while getting the repr of an object")?),
+    };
     Ok(match v {
         Value::None => "None".into(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
@@ -248,7 +257,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
         Value::Module(m) => format!("<module '{}'>", m.name),
         Value::Instance(i) => {
             if let Some(r) = call_special(interp, v, "__repr__", vec![]) {
-                return match r? {
+                return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => {
                         Err(interp.type_error(format!("__repr__ returned non-string (type {})", other.type_name())))
@@ -273,8 +282,10 @@ pub fn str_of(interp: &Interp, v: &Value) -> R<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
         Value::Instance(i) => {
+            // An exception's str is its argument's str, which may be an exception in turn.
+            let _level = interp.enter(" while getting the str of an object")?;
             if let Some(r) = call_special(interp, v, "__str__", vec![]) {
-                return match r? {
+                return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => {
                         Err(interp.type_error(format!("__str__ returned non-string (type {})", other.type_name())))
@@ -613,7 +624,7 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
             if matches!(b, Value::Set(_) | Value::FrozenSet(_)) =>
         {
             if let Some(r) = set_op(interp, op, &a, &b) {
-                if let Value::Set(new) = r? {
+                if let Value::Set(ref new) = r? {
                     let items = std::mem::take(&mut new.borrow_mut().items);
                     s.borrow_mut().items = items;
                 }
@@ -676,6 +687,12 @@ pub fn unary(interp: &Interp, op: UnaryOp, v: Value) -> R<Value> {
 /// `a == b`
 pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
     use Value::*;
+    let _level = match (a, b) {
+        (List(_) | Tuple(_) | Dict(_), _) | (Instance(_), _) | (_, Instance(_)) => {
+            Some(interp.enter(" in comparison")?)
+        }
+        _ => Option::None,
+    };
     Ok(match (a, b) {
         (Str(x), Str(y)) => x == y,
         (List(x), List(y)) => {
@@ -750,6 +767,7 @@ pub fn order(interp: &Interp, a: &Value, b: &Value) -> R<Option<std::cmp::Orderi
     Ok(match (a, b) {
         (Str(x), Str(y)) => Some(x.cmp(y)),
         (List(_) | Tuple(_), List(_) | Tuple(_)) if std::mem::discriminant(a) == std::mem::discriminant(b) => {
+            let _level = interp.enter(" in comparison")?;
             let (x, y) = (seq_of(a), seq_of(b));
             for (p, q) in x.iter().zip(&y) {
                 if !eq(interp, p, q)? {
@@ -1174,6 +1192,10 @@ pub fn iter(interp: &Interp, v: &Value) -> R<Value> {
 
 /// `next(it)`: the next item, or `None` once it is exhausted.
 pub fn next(interp: &Interp, it: &Value) -> R<Option<Value>> {
+    // Each item a native loop draws is a step of the program (`sum(range(10**15))` must end
+    // too), and an iterator drawing from another nests (`map` of `map` of …).
+    interp.tick()?;
+    let _level = interp.enter("")?;
     match it {
         Value::Object(o) => match objects::next(interp, o, it) {
             Some(r) => r,
@@ -1283,7 +1305,7 @@ pub fn format_value(interp: &Interp, v: &Value, spec: &str) -> R<String> {
         }
         _ => {
             if let Some(r) = call_special(interp, v, "__format__", vec![Value::str(spec)]) {
-                return match r? {
+                return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => Err(interp.type_error(format!("__format__ must return a str, not {}", other.type_name()))),
                 };

@@ -47,7 +47,8 @@ struct PrintContext {
     out: String,
     depth: usize,
     need_close: bool,
-    seen: Vec<usize>,
+    /// Exceptions printed (a set: a chain may be a hundred thousand long).
+    seen: std::collections::HashSet<usize>,
 }
 
 /// CPython's limits on how much of a group is drawn.
@@ -122,10 +123,9 @@ fn format_value(interp: &Interp, v: &Value, ctx: &mut PrintContext) {
     let mut next = Some(v.clone());
     while let Some(e) = next.take() {
         let id = e.identity().unwrap_or(0);
-        if ctx.seen.contains(&id) {
+        if !ctx.seen.insert(id) {
             break;
         }
-        ctx.seen.push(id);
         let mut message = None;
         if let Value::Instance(i) = &e {
             if let Some(data) = i.exc() {

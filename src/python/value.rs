@@ -4,7 +4,7 @@
 //! (which is when CPython says "coroutine … was never awaited").
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell as StdCell, RefCell};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::{Rc, Weak};
@@ -44,6 +44,87 @@ pub enum Value {
     Module(Rc<Module>),
     /// Everything else (ranges, iterators, coroutines, tasks, queues…), behind one trait.
     Object(Rc<dyn Object>),
+}
+
+// ----- dropping deep structures ------------------------------------------------------------
+
+/// Levels of nested containers freed recursively before the rest waits its turn (CPython's
+/// trashcan unwinds at 50 too). Each level takes a few native frames, so this bound keeps a
+/// drop well inside the stack the recursion guard keeps free (`Interp::enter`).
+const DROP_DEPTH: u32 = 50;
+
+/// Freeing a container frees what it holds, recursively: a list nested a million deep
+/// (`a = [a]` in a loop), a long linked list of instances or a chain of generators would take
+/// a native frame per level and overflow the stack. So, as CPython's trashcan does, freeing
+/// recurses only [`DROP_DEPTH`] levels; deeper containers are set aside and freed one after
+/// another by the outermost drop.
+struct Trash {
+    depth: StdCell<u32>,
+    /// The next drop is of a value whose contents the drop below is freeing itself.
+    contents_only: StdCell<bool>,
+    pending: RefCell<Vec<Value>>,
+}
+
+thread_local! {
+    static TRASH: Trash = const {
+        Trash { depth: StdCell::new(0), contents_only: StdCell::new(false), pending: RefCell::new(Vec::new()) }
+    };
+}
+
+impl Value {
+    /// Whether this is the last reference to an object that may hold other values.
+    fn is_last_container(&self) -> bool {
+        match self {
+            Value::List(r) => Rc::strong_count(r) == 1,
+            Value::Tuple(r) => Rc::strong_count(r) == 1 && !r.is_empty(),
+            Value::Dict(r) => Rc::strong_count(r) == 1,
+            Value::Set(r) => Rc::strong_count(r) == 1,
+            Value::FrozenSet(r) => Rc::strong_count(r) == 1,
+            Value::Func(r) => Rc::strong_count(r) == 1,
+            Value::Builtin(r) => Rc::strong_count(r) == 1 && r.bound.is_some(),
+            Value::Method(r) => Rc::strong_count(r) == 1,
+            Value::Class(r) => Rc::strong_count(r) == 1,
+            Value::Instance(r) => Rc::strong_count(r) == 1,
+            Value::Module(r) => Rc::strong_count(r) == 1,
+            Value::Object(r) => Rc::strong_count(r) == 1,
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => false,
+        }
+    }
+}
+
+impl Drop for Value {
+    fn drop(&mut self) {
+        if !self.is_last_container() {
+            return;
+        }
+        // Unavailable only while the thread itself is ending: then plain recursion it is.
+        let _ = TRASH.try_with(|t| {
+            if t.contents_only.replace(false) {
+                return;
+            }
+            let depth = t.depth.get();
+            if depth >= DROP_DEPTH {
+                t.pending.borrow_mut().push(std::mem::take(self));
+                return;
+            }
+            // Free the contents here, one level down (the flag makes the drop of `v` itself
+            // return at once, so its fields are dropped by the compiler's drop glue).
+            let v = std::mem::take(self);
+            t.depth.set(depth + 1);
+            t.contents_only.set(true);
+            drop(v);
+            if depth == 0 {
+                // The outermost drop frees what was set aside, each from one level down so
+                // none of them starts draining in turn.
+                loop {
+                    let next = t.pending.borrow_mut().pop();
+                    let Some(v) = next else { break };
+                    drop(v);
+                }
+            }
+            t.depth.set(depth);
+        });
+    }
 }
 
 impl fmt::Debug for Value {
@@ -172,11 +253,24 @@ pub struct Key {
     hash: u64,
 }
 
+/// Why a value cannot be a dict key or a set member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotKey {
+    /// A list, dict or set, or a class with `__eq__` and no `__hash__` (a `TypeError`).
+    Unhashable,
+    /// Tuples nested past the recursion limit (a `RecursionError`).
+    TooDeep,
+}
+
 impl Key {
     /// `None` when the value is unhashable (a list, dict or set).
     pub fn new(value: Value) -> Option<Key> {
+        Key::try_new(value).ok()
+    }
+
+    pub fn try_new(value: Value) -> Result<Key, NotKey> {
         let hash = key_hash(&value)?;
-        Some(Key { value, hash })
+        Ok(Key { value, hash })
     }
 }
 
@@ -296,29 +390,38 @@ fn user_method(v: &Value, name: &str) -> Option<Value> {
     }
 }
 
-fn key_hash(v: &Value) -> Option<u64> {
-    Some(match v {
+/// One level deeper into a nested key: counted against the interpreter's recursion limit (and
+/// its native stack guard), since tuples hash and compare their items recursively.
+fn nested<T>(f: impl FnOnce() -> T) -> Result<T, NotKey> {
+    let Some(interp) = CURRENT.with(|c| c.borrow().upgrade()) else { return Ok(f()) };
+    let _level = interp.enter("").map_err(|_| NotKey::TooDeep)?;
+    Ok(f())
+}
+
+fn key_hash(v: &Value) -> Result<u64, NotKey> {
+    Ok(match v {
         Value::None => 0x5eed,
         Value::Bool(b) => hash_int(*b as i64) as u64,
         Value::Int(i) => hash_int(*i) as u64,
         Value::Float(x) => hash_float(*x) as u64,
         Value::Str(s) => str_hash(s),
-        Value::Tuple(items) => {
+        Value::Tuple(items) => nested(|| {
             let mut h: u64 = 0x345678;
             for item in items.iter() {
                 h = h.wrapping_mul(1_000_003) ^ key_hash(item)?;
             }
-            h ^ items.len() as u64
-        }
+            Ok(h ^ items.len() as u64)
+        })??,
         Value::FrozenSet(s) => s.items.iter().fold(0x9e37, |acc, k| acc ^ k.hash),
-        Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
-        Value::Instance(i) if i.unhashable() => return None,
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(NotKey::Unhashable),
+        Value::Instance(i) if i.unhashable() => return Err(NotKey::Unhashable),
         Value::Instance(_) if user_method(v, "__hash__").is_some() => {
-            let f = user_method(v, "__hash__")?;
+            let f = user_method(v, "__hash__").ok_or(NotKey::Unhashable)?;
             with_interp(|interp| match super::call::call(interp, &f, Args { pos: vec![v.clone()], kw: vec![] }) {
                 Ok(Value::Int(h)) => Some(h as u64),
                 _ => None,
-            })?
+            })
+            .ok_or(NotKey::Unhashable)?
         }
         other => other.identity().unwrap_or(0) as u64,
     })
@@ -339,9 +442,13 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::None, Value::None) => true,
         (Value::Str(x), Value::Str(y)) => x == y,
-        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
+        // Too deep to compare is unequal: such keys hashed within the limit, so this is
+        // only reached when the native stack runs low.
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && nested(|| x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))).unwrap_or(false)
+        }
         (Value::FrozenSet(x), Value::FrozenSet(y)) => {
-            x.items.len() == y.items.len() && x.items.iter().all(|k| y.items.contains(k))
+            x.items.len() == y.items.len() && nested(|| x.items.iter().all(|k| y.items.contains(k))).unwrap_or(false)
         }
         _ => match (as_number(a), as_number(b)) {
             (Some(x), Some(y)) => numbers_equal(x, y),

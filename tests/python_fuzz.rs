@@ -1,0 +1,510 @@
+//! The Python engine must survive any program: the release wasm aborts on a panic, a native
+//! stack overflow or a failed allocation, and a hang freezes the page. These tests run
+//! programs through `Program::compile` and `start` on the virtual clock and check that each one
+//! ends (normally, with a Python exception, or stopped by a limit) without any of those:
+//!
+//! - `fuzz_a_million_programs`: mutations of the corpus (`tests/python/*.py`) and programs
+//!   generated from a small grammar (`python_fuzz/gen.rs`), with small limits so each ends
+//!   quickly. A watchdog reports an input that runs for seconds instead of hanging the test;
+//!   a metering allocator reports one that allocates too much.
+//! - `regressions`: what the fuzzer and the hostile cases below found, minimised, with the
+//!   outcome CPython has (the same exception type where CPython raises).
+//! - `deep_nesting_ends_in_recursion_error`, `huge_sizes_end_in_memory_error`: programs
+//!   written to hit the native stack and the allocator, on a thread with the stack the wasm
+//!   main thread has (8 MiB).
+//!
+//! Environment: `PYFUZZ_INPUTS` (default 1,000,000), `PYFUZZ_SEED`, `PYFUZZ_START` (first input
+//! index), `PYFUZZ_LOG=path` (writes each input there before running it: the file names the
+//! culprit after a crash), `PYFUZZ_SHOW=n` (prints input `n` and runs it alone).
+
+#[path = "python_fuzz/gen.rs"]
+mod gen;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::{Cell, RefCell};
+use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use interleave::python::interp::{Limits, Stream};
+use interleave::python::program::{start, Program};
+use interleave::runtime::Runtime;
+
+use gen::{Gen, Rng};
+
+/// The stack the wasm main thread has (`-zstack-size=8388608`).
+const WASM_STACK: usize = 8 << 20;
+
+// ----- a metering allocator ------------------------------------------------------------------
+
+/// Counts the bytes each thread holds, so a test can see how much a program allocated at its
+/// peak, and refuses (naming the program) a thread that asks for more than its cap instead of
+/// letting the machine swap.
+struct Meter;
+
+thread_local! {
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+    /// Bytes this thread may hold at once (`isize::MAX`: no cap).
+    static CAP: Cell<isize> = const { Cell::new(isize::MAX) };
+    /// The program this thread is running (printed if it hits the cap).
+    static CURRENT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+fn note(delta: isize) -> bool {
+    LIVE.try_with(|live| {
+        let now = live.get() + delta;
+        live.set(now);
+        let _ = PEAK.try_with(|p| p.set(p.get().max(now)));
+        now <= CAP.try_with(Cell::get).unwrap_or(isize::MAX)
+    })
+    .unwrap_or(true)
+}
+
+fn over_cap(size: usize) -> *mut u8 {
+    let _ = CAP.try_with(|c| c.set(isize::MAX));
+    let _ = CURRENT.try_with(|c| {
+        if let Ok(src) = c.try_borrow() {
+            let _ = writeln!(std::io::stderr(), "a program asked for {size} more bytes past its cap:\n{src}");
+        }
+    });
+    std::ptr::null_mut()
+}
+
+// SAFETY: every call is passed to the system allocator unchanged; only counters are kept.
+unsafe impl GlobalAlloc for Meter {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if !note(layout.size() as isize) {
+            note(-(layout.size() as isize));
+            return over_cap(layout.size());
+        }
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if !note(layout.size() as isize) {
+            note(-(layout.size() as isize));
+            return over_cap(layout.size());
+        }
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        note(-(layout.size() as isize));
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let delta = new_size as isize - layout.size() as isize;
+        if !note(delta) {
+            note(-delta);
+            return over_cap(new_size);
+        }
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static METER: Meter = Meter;
+
+/// Bytes this thread holds now.
+fn live() -> isize {
+    LIVE.with(Cell::get)
+}
+
+// ----- running one program -------------------------------------------------------------------
+
+/// How a program ended.
+#[derive(Debug)]
+struct Ran {
+    /// The syntax error report, when it did not compile.
+    syntax_error: Option<String>,
+    stdout: String,
+    stderr: String,
+    /// The exit status, when the program's module code finished.
+    status: Option<i64>,
+    /// Bytes allocated at the peak, above what the thread held before.
+    peak: isize,
+}
+
+impl Ran {
+    /// The type of the uncaught exception (from the traceback's last line), or of the
+    /// syntax error.
+    fn raised(&self) -> Option<&str> {
+        let report = self.syntax_error.as_deref().unwrap_or(&self.stderr);
+        let last = report.lines().rev().find(|l| !l.starts_with(' ') && !l.is_empty())?;
+        let name = last.split(':').next()?;
+        name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.').then_some(name)
+    }
+}
+
+fn run(source: &str, limits: Limits) -> Ran {
+    let base = live();
+    PEAK.with(|p| p.set(base));
+    let mut ran = Ran { syntax_error: None, stdout: String::new(), stderr: String::new(), status: None, peak: 0 };
+    match Program::compile(source) {
+        Err(e) => ran.syntax_error = Some(e.report),
+        Ok(program) => {
+            let lines: Rc<RefCell<(String, String)>> = Rc::default();
+            let sink = {
+                let lines = lines.clone();
+                Rc::new(move |stream: Stream, line: &str| {
+                    let mut l = lines.borrow_mut();
+                    let out = if stream == Stream::Stdout { &mut l.0 } else { &mut l.1 };
+                    out.push_str(line);
+                    out.push('\n');
+                })
+            };
+            let rt = Runtime::new_virtual();
+            let interp = start(&rt, &program, limits, sink);
+            rt.run_until_end();
+            ran.status = interp.exit_code.get();
+            drop(interp);
+            drop(rt);
+            let (out, err) = lines.take();
+            ran.stdout = out;
+            ran.stderr = err;
+        }
+    }
+    ran.peak = PEAK.with(Cell::get) - base;
+    ran
+}
+
+/// Runs `f` on a thread with the wasm main thread's stack.
+fn on_wasm_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    match std::thread::Builder::new().stack_size(WASM_STACK).spawn(f).map(|t| t.join()) {
+        Ok(Ok(v)) => v,
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        Err(e) => panic!("cannot start a thread: {e}"),
+    }
+}
+
+/// Limits that keep each fuzz input short: a few thousand steps, small collections.
+fn fuzz_limits() -> Limits {
+    Limits {
+        recursion: 1000,
+        loop_budget_secs: 2.0,
+        output_bytes: 8 << 10,
+        collection_items: 50_000,
+        tasks: 300,
+        steps: 20_000,
+    }
+}
+
+// ----- regressions ---------------------------------------------------------------------------
+
+/// Programs that once crashed, hung or ran out of memory (or would have), minimised, and how
+/// each must end: `ok` (status 0), `raises:Type` (an uncaught exception of that type, as CPython
+/// raises), `stopped` (a limit of Interleave's stopped it), `out:text` (status 0 and exactly
+/// this on stdout).
+const REGRESSIONS: &[(&str, &str)] = &[
+    // Native recursion without Python frames, each level of which used to take native frames
+    // until the stack overflowed.
+    ("a = []\nfor i in range(100000):\n    a = [a]\nrepr(a)\n", "raises:RecursionError"),
+    ("a = []\nb = []\nfor i in range(100000):\n    a = [a]\n    b = [b]\na == b\n", "raises:RecursionError"),
+    // Freeing a structure nested a million deep (CPython's trashcan).
+    ("a = []\nfor i in range(1000000):\n    a = [a]\ndel a\nprint('freed')\n", "out:freed\n"),
+    (
+        "class Node:\n    def __init__(self, nxt):\n        self.nxt = nxt\nhead = None\nfor i in range(300000):\n    head = Node(head)\nhead = None\nprint('freed')\n",
+        "out:freed\n",
+    ),
+    ("t = ()\nfor i in range(300000):\n    t = (t, i)\nprint('built')\n", "out:built\n"),
+];
+
+fn check(source: &str, expected: &str, ran: &Ran) -> Result<(), String> {
+    let ok = match expected.split_once(':') {
+        Some(("raises", ty)) => ran.status == Some(1) && ran.raised() == Some(ty),
+        Some(("out", text)) => ran.status == Some(0) && ran.stdout == text,
+        _ if expected == "ok" => ran.status == Some(0),
+        _ if expected == "stopped" => ran.stderr.contains("Interleave stopped"),
+        _ => return Err(format!("bad expectation {expected:?}")),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("expected {expected}\n--- program:\n{source}--- got: {ran:?}"))
+    }
+}
+
+#[test]
+fn regressions() {
+    on_wasm_stack(|| {
+        let mut failures = Vec::new();
+        for (source, expected) in REGRESSIONS {
+            let ran = run(source, Limits::default());
+            if let Err(e) = check(source, expected, &ran) {
+                failures.push(e);
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    });
+}
+
+// ----- the fuzz loop -------------------------------------------------------------------------
+
+fn env_u64(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.replace('_', "").parse().ok()).unwrap_or(default)
+}
+
+/// The corpus programs, by file name.
+fn corpus() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "py"));
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+}
+
+/// Hostile programs with a random size: memory, hangs and depth, the shapes a fuzzer finds
+/// slowly by chance.
+fn hostile(rng: &mut Rng) -> String {
+    let n = *rng.pick(&[&"10**9", &"10**10", &"2**62", &"2**63", &"10**5", &"-1", &"0", &"10**18", &"30"]);
+    let template = *rng.pick(&[
+        &"x = [0] * N\n",
+        &"x = 'ab' * N\n",
+        &"x = (1, 2) * N\n",
+        &"s = 'x'\nfor i in range(200):\n    s = s + s\n",
+        &"l = [1]\nfor i in range(200):\n    l = l + l\n",
+        &"l = [1]\nfor i in range(200):\n    l *= 2\n",
+        &"l = [1]\nfor i in range(200):\n    l.extend(l)\n",
+        &"t = (1,)\nfor i in range(200):\n    t = t + t\n",
+        &"d = {}\nfor i in range(200):\n    d = {'a': d, 'b': d}\nprint(len(str(d)))\n",
+        &"x = [0]\nfor i in range(60):\n    x = [x, x]\nprint(len(repr(x)))\n",
+        &"x = [0]\nfor i in range(60):\n    x = [x, x]\nimport json\nprint(len(json.dumps(x)))\n",
+        &"x = [[0] * 1000] * 1000\nprint(len(str(x)))\n",
+        &"list(range(N))\n",
+        &"sum(range(N))\n",
+        &"max(range(N))\n",
+        &"any(x < 0 for x in range(N))\n",
+        &"sorted(range(N))\n",
+        &"set(range(N))\n",
+        &"{i: i for i in range(N)}\n",
+        &"bytes(N)\n",
+        &"bytearray(N)\n",
+        &"''.join(str(i) for i in range(N))\n",
+        &"'-'.join(['ab'] * 1000)\n",
+        &"'{:>N}'.format(1)\n",
+        &"f'{1:0>N}'\n",
+        &"'%Nd' % 1\n",
+        &"'%.Nf' % 1.5\n",
+        &"format(1.5, '.Nf')\n",
+        &"'x'.center(N)\n",
+        &"'x'.ljust(N, '*')\n",
+        &"'7'.zfill(N)\n",
+        &"'\\t'.expandtabs(N)\n",
+        &"'a\\tb\\tc' * 1000\nx = _ = ('a\\tb' * 10000).expandtabs(10000)\n",
+        &"'ab'.replace('', 'xyz' * 1000)\n",
+        &"('ab' * 10000).replace('', 'xyz' * 1000)\n",
+        &"x = [1, 2, 3]\nx[::N]\n",
+        &"x = list(range(10))\nx[1:2] = range(N)\n",
+        &"import math\nmath.factorial(N)\n",
+        &"import math\nmath.comb(N, N // 2)\n",
+        &"pow(2, N, 1000007)\n",
+        &"2 ** N\n",
+        &"10 ** N\n",
+        &"1 << N\n",
+        &"int('9' * 5000)\n",
+        &"str(2 ** 62) * N\n",
+        &"import random\nrandom.getrandbits(N)\n",
+        &"import random\nrandom.sample(range(N), 5)\n",
+        &"import random\nrandom.choices([1, 2], k=N)\n",
+        &"import random\nrandom.randrange(N)\n",
+        &"import json\njson.dumps([1], indent=N)\n",
+        &"import json\njson.loads('[' * 100000 + ']' * 100000)\n",
+        &"import json\njson.loads('{\"a\":' * 100000 + '1' + '}' * 100000)\n",
+        &"while True:\n    pass\n",
+        &"i = 0\nwhile True:\n    i += 1\n",
+        &"def f():\n    while True:\n        yield 1\nfor x in f():\n    pass\n",
+        &"import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n",
+        &"import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(1)\nasyncio.run(main())\n",
+        &"import asyncio\nasync def main():\n    await asyncio.sleep(N)\nasyncio.run(main())\n",
+        &"import asyncio\nasync def t():\n    while True:\n        await asyncio.sleep(0)\nasync def main():\n    for i in range(N):\n        asyncio.create_task(t())\n    await asyncio.sleep(1)\nasyncio.run(main())\n",
+        &"import asyncio\nasync def main():\n    q = asyncio.Queue()\n    for i in range(N):\n        q.put_nowait(i)\nasyncio.run(main())\n",
+        &"import asyncio\nasync def main():\n    await asyncio.gather(*[asyncio.sleep(0) for _ in range(N)])\nasyncio.run(main())\n",
+        &"import asyncio\nasync def main():\n    await asyncio.wait_for(asyncio.Event().wait(), N)\nasyncio.run(main())\n",
+        &"def f(n):\n    return f(n + 1)\nf(0)\n",
+        &"def f(n):\n    return [f(n + 1)]\nf(0)\n",
+        &"class A:\n    def __repr__(self):\n        return repr([self])\nrepr(A())\n",
+        &"class A:\n    def __eq__(self, o):\n        return [self] == [o]\nA() == A()\n",
+        &"class A:\n    def __hash__(self):\n        return hash((self,))\n{A()}\n",
+        &"class A:\n    def __lt__(self, o):\n        return sorted([o, self])[0] is self\nsorted([A(), A()])\n",
+        &"class A:\n    def __getattr__(self, n):\n        return self.x\nA().y\n",
+        &"class A:\n    def __iter__(self):\n        return iter(list(self))\nlist(A())\n",
+        &"class A:\n    def __len__(self):\n        return len(self)\nlen(A())\n",
+        &"class A:\n    def __bool__(self):\n        return bool(self)\nbool(A())\n",
+        &"class A:\n    def __str__(self):\n        return f'{self}'\nstr(A())\n",
+        &"class A:\n    def __format__(self, s):\n        return format(self, s)\nformat(A(), 'x')\n",
+        &"class A:\n    pass\na = A()\nA.__call__ = a\na()\n",
+        &"class A:\n    def __init__(self):\n        A()\nA()\n",
+        &"def g():\n    yield from g()\nlist(g())\n",
+        &"def g(n):\n    yield from g(n + 1)\n    yield n\nnext(g(0))\n",
+        &"it = iter([1])\nfor i in range(100000):\n    it = map(abs, it)\nlist(it)\n",
+        &"it = iter([1])\nfor i in range(100000):\n    it = zip(it)\nlist(it)\n",
+        &"it = iter([1])\nfor i in range(100000):\n    it = filter(None, it)\nnext(it)\n",
+        &"it = iter([1])\nfor i in range(100000):\n    it = enumerate(it)\nnext(it)\n",
+        &"it = iter([1])\nfor i in range(100000):\n    it = reversed(list(it))\n",
+        &"g = (x for x in [1])\nfor i in range(100000):\n    g = (x for x in g)\nnext(g)\n",
+        &"t = int\nfor i in range(100000):\n    t = (t,)\nisinstance(1, t)\n",
+        &"t = ValueError\nfor i in range(100000):\n    t = (t,)\ntry:\n    raise ValueError\nexcept t:\n    pass\n",
+        &"import asyncio\nasync def f(n):\n    return await f(n + 1)\nasyncio.run(f(0))\n",
+        &"import asyncio\nasync def f(n):\n    if n:\n        await asyncio.sleep(0)\n    return await f(n + 1)\nasyncio.run(f(0))\n",
+        &"e = None\nfor i in range(100000):\n    try:\n        raise ValueError(i) from e\n    except ValueError as x:\n        e = x\nraise e\n",
+        &"e = None\nfor i in range(100000):\n    try:\n        try:\n            raise ValueError(i)\n        finally:\n            pass\n    except ValueError as x:\n        e = x\n        try:\n            raise e\n        except ValueError:\n            pass\nraise KeyError\n",
+        &"eg = ValueError('x')\nfor i in range(10000):\n    eg = ExceptionGroup('g', [eg])\nraise eg\n",
+        &"class E(Exception):\n    def __str__(self):\n        return str(self)\nraise E()\n",
+        &"class E(Exception):\n    def __repr__(self):\n        raise E()\nraise E(E())\n",
+        &"C = object\nfor i in range(N % 100000):\n    class C(C):\n        pass\nprint(C.__mro__[-1])\n",
+        &"d = {}\nfor i in range(100000):\n    d = {'k': d}\nimport json\njson.dumps(d)\n",
+        &"l = []\nfor i in range(100000):\n    l = [l]\nimport json\njson.dumps(l)\n",
+        &"l = []\nfor i in range(100000):\n    l = [l]\nprint(l)\n",
+        &"l = []\nfor i in range(100000):\n    l = [l]\nhash(str(l))\n",
+        &"t = ()\nfor i in range(100000):\n    t = (t,)\nhash(t)\n",
+        &"t = ()\nfor i in range(100000):\n    t = (t,)\nprint({t: 1})\n",
+        &"t = ()\nfor i in range(100000):\n    t = (t,)\nt == t[0]\n",
+        &"t = ()\nfor i in range(100000):\n    t = (t,)\nt < t[0]\n",
+        &"t = ()\nfor i in range(100000):\n    t = (t,)\nt in {1}\n",
+        &"fs = frozenset()\nfor i in range(100000):\n    fs = frozenset([fs])\nhash(fs)\n",
+        &"d = {}\nfor i in range(100000):\n    d = {1: d}\nd == d\nprint(d)\n",
+        &"f = lambda: 0\nfor i in range(100000):\n    f = (lambda g: lambda: g())(f)\nf()\n",
+        &"import functools\nf = abs\nfor i in range(100000):\n    f = functools.partial(f)\nf(1)\n",
+        &"def deco(f):\n    return lambda *a: f(*a)\ndef h(x):\n    return x\nfor i in range(100000):\n    h = deco(h)\nh(1)\n",
+        &"x = 1\nfor i in range(1000):\n    x = (x, x)\nprint(len(str(x)))\n",
+        &"x = 'a'\nfor i in range(40):\n    x = [x, x]\nprint(x == x[:])\n",
+        &"print('x' * N)\n",
+        &"print(*range(N))\n",
+        &"import sys\nsys.setrecursionlimit(N)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+    ]);
+    template.replace('N', n)
+}
+
+/// Input `index` of the run seeded with `seed`.
+fn input(seed: u64, index: u64, corpus: &[String]) -> String {
+    let mut rng = Rng::new(seed ^ index.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    match rng.below(20) {
+        0..=8 => Gen::new(&mut rng).program(),
+        9..=17 => gen::mutate(&mut rng, corpus),
+        _ => hostile(&mut rng),
+    }
+}
+
+/// What a run must not do. A panic is caught and reported; a crash (stack overflow, failed
+/// allocation) ends the process, so `PYFUZZ_LOG` keeps the input that did it.
+fn verdict(source: &str, limits: &Limits, log: Option<&str>) -> Result<Duration, String> {
+    if let Some(path) = log {
+        let _ = std::fs::write(path, source);
+    }
+    CURRENT.with(|c| source.clone_into(&mut c.borrow_mut()));
+    let began = Instant::now();
+    let ran = catch_unwind(AssertUnwindSafe(|| run(source, limits.clone())));
+    let took = began.elapsed();
+    match ran {
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            Err(format!("panicked: {what}"))
+        }
+        Ok(ran) if ran.peak > MEMORY_REPORTED => Err(format!("allocated {} MiB at its peak", ran.peak >> 20)),
+        Ok(_) => Ok(took),
+    }
+}
+
+/// A fuzz input holding more than this at once is reported (the limits allow a few MiB).
+const MEMORY_REPORTED: isize = 256 << 20;
+/// No fuzz input may hold more than this: the allocator refuses it (and names the input).
+const MEMORY_CAP: isize = 2 << 30;
+/// An input still running after this long is reported and the test ends.
+const WATCHDOG: Duration = Duration::from_secs(10);
+
+#[test]
+fn fuzz_a_million_programs() {
+    let inputs = env_u64("PYFUZZ_INPUTS", 1_000_000);
+    let seed = env_u64("PYFUZZ_SEED", 0x1e7e_a5e5);
+    let first = env_u64("PYFUZZ_START", 0);
+    let corpus = Arc::new(corpus());
+    assert!(corpus.len() > 100, "the corpus is missing");
+    if let Ok(show) = std::env::var("PYFUZZ_SHOW") {
+        let index = show.parse().unwrap_or(0);
+        let source = input(seed, index, &corpus);
+        println!("--- input {index}:\n{source}---");
+        let ran = on_wasm_stack(move || run(&source, fuzz_limits()));
+        println!("{ran:#?}");
+        return;
+    }
+    let workers = 2;
+    // What each worker runs now, for the watchdog.
+    let running: Arc<Vec<Mutex<Option<(Instant, u64)>>>> = Arc::new((0..workers).map(|_| Mutex::new(None)).collect());
+    let done = Arc::new(AtomicBool::new(false));
+    let counted = Arc::new(AtomicU64::new(0));
+    let watchdog = {
+        let (running, done, corpus) = (running.clone(), done.clone(), corpus.clone());
+        std::thread::spawn(move || {
+            while !done.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(250));
+                for slot in running.iter() {
+                    let Some((began, index)) = *slot.lock().unwrap_or_else(|e| e.into_inner()) else { continue };
+                    if began.elapsed() > WATCHDOG {
+                        eprintln!(
+                            "input {index} has run for more than {WATCHDOG:?} (PYFUZZ_SHOW={index}):\n{}",
+                            input(seed, index, &corpus)
+                        );
+                        std::process::exit(101);
+                    }
+                }
+            }
+        })
+    };
+    let began = Instant::now();
+    let log = std::env::var("PYFUZZ_LOG").ok();
+    let failures: Vec<String> = (0..workers)
+        .map(|w| {
+            let (running, corpus, counted, log) = (running.clone(), corpus.clone(), counted.clone(), log.clone());
+            std::thread::Builder::new()
+                .stack_size(WASM_STACK)
+                .spawn(move || {
+                    CAP.with(|c| c.set(MEMORY_CAP));
+                    let limits = fuzz_limits();
+                    let mut failures = Vec::new();
+                    let mut slow = Duration::ZERO;
+                    let mut index = first + w as u64;
+                    while index < first + inputs {
+                        let source = input(seed, index, &corpus);
+                        *running[w].lock().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), index));
+                        match verdict(&source, &limits, log.as_deref()) {
+                            Ok(took) => slow = slow.max(took),
+                            Err(why) => {
+                                failures.push(format!("input {index} (PYFUZZ_SHOW={index}) {why}:\n{source}"))
+                            }
+                        }
+                        let n = counted.fetch_add(1, Ordering::Relaxed) + 1;
+                        if n % 100_000 == 0 {
+                            eprintln!("{n} inputs, {:?}, slowest so far {slow:?}", began.elapsed());
+                        }
+                        index += workers as u64;
+                    }
+                    *running[w].lock().unwrap_or_else(|e| e.into_inner()) = None;
+                    failures
+                })
+                .map_err(|e| e.to_string())
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flat_map(|t| match t.map(|t| t.join()) {
+            Ok(Ok(f)) => f,
+            Ok(Err(_)) => vec!["a fuzz worker died".to_string()],
+            Err(e) => vec![format!("cannot start a fuzz worker: {e}")],
+        })
+        .collect();
+    done.store(true, Ordering::Relaxed);
+    let _ = watchdog.join();
+    let n = counted.load(Ordering::Relaxed);
+    println!("fuzz: {n} programs run in {:.1?} (seed {seed:#x})", began.elapsed());
+    assert!(failures.is_empty(), "{} of {n} inputs failed:\n\n{}", failures.len(), failures.join("\n\n"));
+}
