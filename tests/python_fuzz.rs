@@ -190,7 +190,7 @@ fn fuzz_limits() -> Limits {
         output_bytes: 8 << 10,
         collection_items: 50_000,
         tasks: 300,
-        steps: 20_000,
+        steps: 6_000,
     }
 }
 
@@ -252,9 +252,8 @@ fn env_u64(name: &str, default: u64) -> u64 {
 /// The corpus programs, by file name.
 fn corpus() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    let mut paths: Vec<_> =
+        std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
     paths.retain(|p| p.extension().is_some_and(|x| x == "py"));
     paths.sort();
     paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
@@ -396,7 +395,7 @@ fn input(seed: u64, index: u64, corpus: &[String]) -> String {
 /// allocation) ends the process, so `PYFUZZ_LOG` keeps the input that did it.
 fn verdict(source: &str, limits: &Limits, log: Option<&str>) -> Result<Duration, String> {
     if let Some(path) = log {
-        let _ = std::fs::write(path, source);
+        let _ = std::fs::write(format!("{path}.{:?}", std::thread::current().id()), source);
     }
     CURRENT.with(|c| source.clone_into(&mut c.borrow_mut()));
     let began = Instant::now();
@@ -479,9 +478,7 @@ fn fuzz_a_million_programs() {
                         *running[w].lock().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), index));
                         match verdict(&source, &limits, log.as_deref()) {
                             Ok(took) => slow = slow.max(took),
-                            Err(why) => {
-                                failures.push(format!("input {index} (PYFUZZ_SHOW={index}) {why}:\n{source}"))
-                            }
+                            Err(why) => failures.push(format!("input {index} (PYFUZZ_SHOW={index}) {why}:\n{source}")),
                         }
                         let n = counted.fetch_add(1, Ordering::Relaxed) + 1;
                         if n % 100_000 == 0 {
@@ -507,4 +504,126 @@ fn fuzz_a_million_programs() {
     let n = counted.load(Ordering::Relaxed);
     println!("fuzz: {n} programs run in {:.1?} (seed {seed:#x})", began.elapsed());
     assert!(failures.is_empty(), "{} of {n} inputs failed:\n\n{}", failures.len(), failures.join("\n\n"));
+}
+
+#[test]
+#[ignore]
+fn fuzz_stats() {
+    let corpus = corpus();
+    on_wasm_stack(move || {
+        for cat in 0..3 {
+            let (mut syn, mut ok, mut exc, mut stop, mut other) = (0, 0, 0, 0, 0);
+            let mut total = Duration::ZERO;
+            let mut worst = (Duration::ZERO, String::new());
+            let mut errs: std::collections::BTreeMap<String, usize> = Default::default();
+            for i in 0..2000u64 {
+                let mut rng = Rng::new(i * 7919 + cat);
+                let src = match cat {
+                    0 => Gen::new(&mut rng).program(),
+                    1 => gen::mutate(&mut rng, &corpus),
+                    _ => hostile(&mut rng),
+                };
+                let t = Instant::now();
+                let ran = run(&src, fuzz_limits());
+                let took = t.elapsed();
+                total += took;
+                if took > worst.0 {
+                    worst = (took, src.clone());
+                }
+                if let Some(e) = &ran.syntax_error {
+                    syn += 1;
+                    let last = e.lines().last().unwrap_or("").to_string();
+                    *errs.entry(last.chars().take(60).collect()).or_default() += 1;
+                } else if ran.stderr.contains("Interleave stopped") {
+                    stop += 1
+                } else if ran.status == Some(0) {
+                    ok += 1
+                } else if ran.status == Some(1) {
+                    exc += 1
+                } else {
+                    other += 1
+                }
+            }
+            println!("cat {cat}: syntax {syn} ok {ok} exc {exc} stopped {stop} other {other}; total {total:?}; worst {:?}\n{}", worst.0, worst.1);
+            let mut errs: Vec<_> = errs.into_iter().collect();
+            errs.sort_by_key(|e| std::cmp::Reverse(e.1));
+            for (e, n) in errs.iter().take(8) {
+                println!("   {n} {e}");
+            }
+        }
+    });
+}
+
+#[test]
+#[ignore]
+fn fuzz_syntax_samples() {
+    let mut seen = std::collections::BTreeSet::new();
+    for i in 0..3000u64 {
+        let mut rng = Rng::new(i * 7919);
+        let src = Gen::new(&mut rng).program();
+        if let Err(e) = Program::compile(&src) {
+            let key: String = e.message.chars().take(25).collect();
+            if seen.insert(key) {
+                let line = src.lines().nth(e.line as usize - 1).unwrap_or("");
+                println!("{} | {}", e.message, line);
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn fuzz_costs() {
+    on_wasm_stack(|| {
+        for src in [
+            "pass\n",
+            "import asyncio\n",
+            "import asyncio, json, math, random, sys, time, functools, dataclasses, interleave\n",
+            "import json, math, random, sys, time\n",
+            "import functools, dataclasses, interleave\n",
+            "import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n",
+            "class K:\n    def __eq__(self, o):\n        return 1\n    def __hash__(self):\n        return 2\nx = [K() for i in range(10)]\nprint(len(set(x)))\n",
+        ] {
+            let t = Instant::now();
+            for _ in 0..500 {
+                run(src, fuzz_limits());
+            }
+            println!("{:>8.1?} per run: {:?}", t.elapsed() / 500, src.lines().next());
+        }
+    });
+}
+
+#[test]
+#[ignore]
+fn fuzz_cost_pass() {
+    on_wasm_stack(|| {
+        let t = Instant::now();
+        for _ in 0..5000 {
+            run("pass\n", fuzz_limits());
+        }
+        println!("{:>8.1?} per run", t.elapsed() / 5000);
+    });
+}
+
+#[test]
+#[ignore]
+fn deep_probe() {
+    let n: usize = std::env::var("DEPTH").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
+    let kind = std::env::var("KIND").unwrap_or_default();
+    let src = match kind.as_str() {
+        "call" => format!("def f(x):\n    return x\nprint(len(str({}0{})))\n", "f(".repeat(n), ")".repeat(n)),
+        "list" => format!("x = {}0{}\nprint('built')\n", "[".repeat(n), "]".repeat(n)),
+        "minus" => format!("x = {}1\nprint(x)\n", "-".repeat(n)),
+        "add" => format!("x = 1{}\nprint(x)\n", " + 1".repeat(n)),
+        "attr" => format!("x = a{}\n", ".b".repeat(n)),
+        "not" => format!("x = {}1\n", "not ".repeat(n)),
+        "if" => { let mut s = String::new(); for i in 0..n { s.push_str(&"    ".repeat(i)); s.push_str("if True:\n"); } s.push_str(&"    ".repeat(n)); s.push_str("print('deep')\n"); s }
+        "lambda" => format!("f = {}0\nprint(f)\n", "lambda: ".repeat(n)),
+        "fstr" => format!("x = {}1{}\n", "f'{".repeat(n), "}'".repeat(n)),
+        "tuple" => format!("x = {}1{}\n", "(".repeat(n), ",)".repeat(n)),
+        "dict" => format!("x = {}1{}\n", "{1: ".repeat(n), "}".repeat(n)),
+        _ => String::new(),
+    };
+    let ran = on_wasm_stack(move || run(&src, Limits::default()));
+    println!("{:?} {:?}\n{}{}", ran.status, ran.syntax_error.as_deref().map(|s| s.lines().last()), ran.stdout, ran.stderr.lines().last().unwrap_or(""));
 }

@@ -299,6 +299,15 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
             names.join(", ")
         ))
     })?;
+    // Each class keeps the list of all its ancestors: a chain of classes each deriving from
+    // the last would take memory quadratic in its length.
+    let limit = interp.limits.recursion as usize;
+    if mro.len() > limit {
+        return Err(interp.err(
+            "RecursionError",
+            format!("maximum recursion depth exceeded while creating a class (Interleave's classes inherit at most {limit} levels deep)"),
+        ));
+    }
     let namespace = Rc::new(RefCell::new(Attrs::default()));
     namespace.borrow_mut().insert(Name::from("__module__"), Value::Str(f.globals.name.clone()));
     namespace.borrow_mut().insert(Name::from("__qualname__"), Value::Str(def.qualname.clone()));

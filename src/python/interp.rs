@@ -183,6 +183,10 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 
 /// `C3` linearisation of a new class's bases, as Python computes the MRO.
 pub fn c3_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
+    // One base (nearly every class): its own lineage, without the quadratic merge.
+    if let [base] = bases {
+        return Some(base.lineage().cloned().collect());
+    }
     let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.lineage().cloned().collect()).collect();
     seqs.push(bases.to_vec());
     let mut out: Vec<Rc<Class>> = Vec::new();

@@ -167,7 +167,14 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "expandtabs" => |i, a| {
                 let s = this_str(i, &a)?;
                 let size = match a.pos.get(1) {
-                    Some(v) => ops::to_index(i, v)?.max(0) as usize,
+                    Some(v) => {
+                        let n = ops::to_index(i, v)?;
+                        // CPython takes a C int here.
+                        if i32::try_from(n).is_err() {
+                            return Err(i.err("OverflowError", "Python int too large to convert to C int"));
+                        }
+                        n.max(0) as usize
+                    }
                     None => 8,
                 };
                 let mut out = String::new();
@@ -176,6 +183,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                     match c {
                         '\t' if size > 0 => {
                             let n = size - col % size;
+                            ops::check_size(i, out.len() + n)?;
                             out.extend(std::iter::repeat_n(' ', n));
                             col += n;
                         }

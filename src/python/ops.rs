@@ -162,6 +162,8 @@ fn join_reprs<'a>(interp: &Interp, items: impl Iterator<Item = &'a Value>) -> R<
             out.push_str(", ");
         }
         out.push_str(&repr(interp, v)?);
+        // A list holding itself twice, 60 levels deep, has a repr of 2**60 characters.
+        check_size(interp, out.len())?;
     }
     Ok(out)
 }
@@ -213,6 +215,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
                     out.push_str(&repr(interp, k)?);
                     out.push_str(": ");
                     out.push_str(&repr(interp, x)?);
+                    check_size(interp, out.len())?;
                 }
                 out.push('}');
                 Ok(out)
@@ -486,9 +489,9 @@ pub fn binop(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
         (Str(x), Bool(n)) | (Bool(n), Str(x)) if op == BinOp::Mul => return repeat_str(interp, x, *n as i64),
         (Str(x), _) if op == BinOp::Mod => return Ok(Str(Rc::from(percent_format(interp, x, &b)?))),
         (List(x), List(y)) if op == BinOp::Add => {
+            check_size(interp, x.borrow().len() + y.borrow().len())?;
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
-            check_size(interp, v.len())?;
             return Ok(Value::list(v));
         }
         (List(x), Int(n)) | (Int(n), List(x)) if op == BinOp::Mul => {
@@ -496,6 +499,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
             return Ok(Value::list(repeat(interp, &items, *n)?));
         }
         (Tuple(x), Tuple(y)) if op == BinOp::Add => {
+            check_size(interp, x.len() + y.len())?;
             let mut v = x.to_vec();
             v.extend(y.iter().cloned());
             return Ok(Value::tuple(v));

@@ -84,11 +84,11 @@ const NUMBERS: &[&str] = &[
     "0b1011",
     "1_000_000",
     "9223372036854775807",
-    "9223372036854775808",
-    "-9223372036854775808",
-    "123456789012345678901234567890",
-    "1j",
 ];
+
+/// Literals the engine refuses at compile time (64-bit ints, no complex numbers): rare, or
+/// almost every program would be a syntax error.
+const REFUSED: &[&str] = &["9223372036854775808", "-9223372036854775808", "123456789012345678901234567890", "1j", "2.5j"];
 
 const STRINGS: &[&str] = &[
     "''",
@@ -97,7 +97,7 @@ const STRINGS: &[&str] = &[
     "'hello world'",
     "'  padded  '",
     "'a,b,,c'",
-    "'x' * 3",
+    "('x' * 3)",
     "'\\n\\t\\r'",
     "'\\x00'",
     "'\\u00e9t\\u00e9'",
@@ -349,6 +349,9 @@ impl<'r> Gen<'r> {
         if self.rng.one_in(4) {
             return format!("{}", self.rng.below(20));
         }
+        if self.rng.one_in(500) {
+            return self.rng.pick(REFUSED).to_string();
+        }
         self.rng.pick(NUMBERS).to_string()
     }
 
@@ -381,7 +384,14 @@ impl<'r> Gen<'r> {
             7 => format!("({} {} {})", self.expr(d), self.cmpop(), self.expr(d)),
             8 => format!("({} {})", self.rng.pick(&["-", "+", "~", "not "]), self.expr(d)),
             9 => format!("[{}]", self.list_items(d)),
-            10 => format!("({},)", self.list_items(d)),
+            10 => {
+                let items = self.list_items(d);
+                if items.is_empty() {
+                    "()".to_string()
+                } else {
+                    format!("({items},)")
+                }
+            }
             11 => format!("{{{}}}", self.dict_items(d)),
             12 => format!("{{{}, {}}}", self.expr(d), self.expr(d)),
             13 => self.builtin_call(d),
@@ -389,7 +399,7 @@ impl<'r> Gen<'r> {
             16 => self.fstring(d),
             17 => format!("({} % {})", self.string(), self.percent_args(d)),
             18 => self.comprehension(d),
-            19 => format!("{}[{}]", self.expr(d), self.index(d)),
+            19 => format!("({})[{}]", self.expr(d), self.index(d)),
             20 => format!("({} if {} else {})", self.expr(d), self.expr(d), self.expr(d)),
             21 => format!("(lambda {}: {})({})", self.name(), self.expr(d), self.expr(d)),
             22 => self.module_call(d),
@@ -398,12 +408,24 @@ impl<'r> Gen<'r> {
             25 => format!("({} and {})", self.expr(d), self.expr(d)),
             26 => format!("({} or {})", self.expr(d), self.expr(d)),
             27 => format!("({} := {})", self.name(), self.expr(d)),
-            28 => format!("{}.{}", self.expr(d), self.rng.pick(&["v", "real", "imag", "args", "__class__", "x", "__name__", "__dict__"])),
+            28 => format!(
+                "({}).{}",
+                self.expr(d),
+                self.rng.pick(&["v", "real", "imag", "args", "__class__", "x", "__name__", "__dict__"])
+            ),
             29 => format!("[{}] * {}", self.expr(d), self.number()),
             30 => format!("{} * {}", self.string(), self.number()),
-            31 => format!("{}[{}:{}:{}]", self.expr(d), self.small(), self.number(), self.rng.pick(&["1", "-1", "2", "-3", "0", "None", "10**18", "-2**63"])),
+            31 => format!(
+                "({})[{}:{}:{}]",
+                self.expr(d),
+                self.small(),
+                self.number(),
+                self.rng.pick(&["1", "-1", "2", "-3", "0", "None", "10**18", "-2**63"])
+            ),
             32 => format!("({} {} {} {} {})", self.expr(d), self.cmpop(), self.expr(d), self.cmpop(), self.expr(d)),
-            33 => format!("{}(*{})", self.rng.pick(&["print", "max", "min", "zip", "f", "K", "str.join"]), self.expr(d)),
+            33 => {
+                format!("{}(*{})", self.rng.pick(&["print", "max", "min", "zip", "f", "K", "str.join"]), self.expr(d))
+            }
             34 => format!("dict(**{})", self.expr(d)),
             35 => format!("[*{}, *{}]", self.expr(d), self.expr(d)),
             _ => self.atom(),
@@ -415,8 +437,14 @@ impl<'r> Gen<'r> {
             0..=2 => self.number(),
             3..=4 => self.string(),
             5..=7 => self.name().to_string(),
-            8 => self.rng.pick(&["None", "True", "False", "[]", "{}", "()", "set()", "...", "NotImplemented"]).to_string(),
-            9 => self.rng.pick(&["K()", "K(1)", "kk", "E1('e')", "E2", "Ctx()", "Bad()", "gen(3)", "range(10)"]).to_string(),
+            8 => self
+                .rng
+                .pick(&["None", "True", "False", "[]", "{}", "()", "set()", "...", "NotImplemented"])
+                .to_string(),
+            9 => self
+                .rng
+                .pick(&["K()", "K(1)", "kk", "E1('e')", "E2", "Ctx()", "Bad()", "gen(3)", "range(10)"])
+                .to_string(),
             10 => self.rng.pick(&["nested", "cyc", "deep_list", "wide", "ex_chain", "self_list"]).to_string(),
             _ => format!("{}", self.rng.below(100)),
         }
@@ -439,7 +467,13 @@ impl<'r> Gen<'r> {
     fn dict_items(&mut self, d: usize) -> String {
         let n = self.rng.below(4);
         let items: Vec<String> = (0..n)
-            .map(|_| if self.rng.one_in(6) { format!("**{}", self.expr(d)) } else { format!("{}: {}", self.expr(d), self.expr(d)) })
+            .map(|_| {
+                if self.rng.one_in(6) {
+                    format!("**{}", self.expr(d))
+                } else {
+                    format!("{}: {}", self.expr(d), self.expr(d))
+                }
+            })
             .collect();
         items.join(", ")
     }
@@ -467,13 +501,12 @@ impl<'r> Gen<'r> {
         let conv = self.rng.pick(&["", "", "", "!r", "!s", "!a"]);
         let spec = self.spec();
         let colon = if spec.is_empty() { "" } else { ":" };
+        // Spaces inside the braces: an expression starting with `{` must not read as `{{`.
         let e = self.expr(d);
-        // Quotes inside the replacement field must differ from the f-string's (Python 3.11).
-        let e = e.replace('"', "'");
-        let mut s = format!("f\"<{{{e}{conv}{colon}{spec}}}>");
+        let mut s = format!("f\"<{{ {e}{conv}{colon}{spec}}}>");
         if self.rng.one_in(3) {
-            let e2 = self.expr(d).replace('"', "'");
-            let _ = write!(s, "{{{e2}=}}");
+            let e2 = self.expr(d);
+            let _ = write!(s, "{{ {e2}=}}");
         }
         s.push('"');
         s
@@ -495,21 +528,85 @@ impl<'r> Gen<'r> {
 
     fn builtin_call(&mut self, d: usize) -> String {
         let f = self.rng.pick(&[
-            "len", "str", "repr", "int", "float", "bool", "list", "tuple", "dict", "set", "frozenset", "sorted",
-            "reversed", "min", "max", "sum", "abs", "round", "divmod", "pow", "chr", "ord", "hex", "bin", "oct",
-            "hash", "isinstance", "issubclass", "range", "enumerate", "zip", "map", "filter", "iter", "next", "any",
-            "all", "format", "type", "getattr", "hasattr", "setattr", "callable", "ascii", "print", "id", "vars",
-            "dir", "super", "object", "slice", "delattr", "bytes", "input", "open",
+            "len",
+            "str",
+            "repr",
+            "int",
+            "float",
+            "bool",
+            "list",
+            "tuple",
+            "dict",
+            "set",
+            "frozenset",
+            "sorted",
+            "reversed",
+            "min",
+            "max",
+            "sum",
+            "abs",
+            "round",
+            "divmod",
+            "pow",
+            "chr",
+            "ord",
+            "hex",
+            "bin",
+            "oct",
+            "hash",
+            "isinstance",
+            "issubclass",
+            "range",
+            "enumerate",
+            "zip",
+            "map",
+            "filter",
+            "iter",
+            "next",
+            "any",
+            "all",
+            "format",
+            "type",
+            "getattr",
+            "hasattr",
+            "setattr",
+            "callable",
+            "ascii",
+            "print",
+            "id",
+            "vars",
+            "dir",
+            "super",
+            "object",
+            "slice",
+            "delattr",
+            "bytes",
+            "input",
+            "open",
         ]);
         let n = self.rng.below(4);
         let mut args: Vec<String> = (0..n).map(|_| self.expr(d)).collect();
         match (f, self.rng.below(6)) {
-            ("sorted" | "min" | "max", 0) => args.push(format!("key={}", self.rng.pick(&["len", "str", "abs", "lambda q: -q", "lambda q: q.v", "K", "rec", "lambda q: sorted([q], key=lambda r: r)"]))),
+            ("sorted" | "min" | "max", 0) => args.push(format!(
+                "key={}",
+                self.rng.pick(&[
+                    "len",
+                    "str",
+                    "abs",
+                    "lambda q: -q",
+                    "lambda q: q.v",
+                    "K",
+                    "rec",
+                    "lambda q: sorted([q], key=lambda r: r)"
+                ])
+            )),
             ("sorted", 1) => args.push("reverse=True".into()),
             ("min" | "max", 1) => args.push(format!("default={}", self.expr(d))),
             ("print", 1) => args.push(format!("sep={}", self.string())),
             ("print", 2) => args.push(format!("end={}", self.string())),
-            ("int", 1) => args = vec![self.string(), self.rng.pick(&["0", "2", "16", "36", "37", "1", "-1"]).to_string()],
+            ("int", 1) => {
+                args = vec![self.string(), self.rng.pick(&["0", "2", "16", "36", "37", "1", "-1"]).to_string()]
+            }
             ("round", 1) => args = vec![self.number(), self.number()],
             ("pow", 1) => args = vec![self.number(), self.number(), self.number()],
             ("range", 1) => args = vec![self.number(), self.number(), self.number()],
@@ -520,15 +617,50 @@ impl<'r> Gen<'r> {
     }
 
     fn method_call(&mut self, d: usize) -> String {
-        let (recv, methods): (String, &[&str]) = match self.rng.below(5) {
+        let (recv, methods): (String, &[&str]) = match self.rng.below(6) {
             0 | 1 => (
                 self.string(),
                 &[
-                    "split", "rsplit", "join", "replace", "center", "ljust", "rjust", "zfill", "expandtabs", "find",
-                    "rfind", "index", "rindex", "count", "startswith", "endswith", "partition", "rpartition",
-                    "strip", "lstrip", "rstrip", "encode", "format", "format_map", "upper", "lower", "title",
-                    "capitalize", "swapcase", "casefold", "splitlines", "isdigit", "isnumeric", "isidentifier",
-                    "removeprefix", "removesuffix", "maketrans", "translate", "isspace", "istitle",
+                    "split",
+                    "rsplit",
+                    "join",
+                    "replace",
+                    "center",
+                    "ljust",
+                    "rjust",
+                    "zfill",
+                    "expandtabs",
+                    "find",
+                    "rfind",
+                    "index",
+                    "rindex",
+                    "count",
+                    "startswith",
+                    "endswith",
+                    "partition",
+                    "rpartition",
+                    "strip",
+                    "lstrip",
+                    "rstrip",
+                    "encode",
+                    "format",
+                    "format_map",
+                    "upper",
+                    "lower",
+                    "title",
+                    "capitalize",
+                    "swapcase",
+                    "casefold",
+                    "splitlines",
+                    "isdigit",
+                    "isnumeric",
+                    "isidentifier",
+                    "removeprefix",
+                    "removesuffix",
+                    "maketrans",
+                    "translate",
+                    "isspace",
+                    "istitle",
                 ],
             ),
             2 => (
@@ -537,14 +669,77 @@ impl<'r> Gen<'r> {
             ),
             3 => (
                 format!("{{{}}}", self.dict_items(d)),
-                &["get", "setdefault", "pop", "popitem", "update", "keys", "values", "items", "fromkeys", "copy", "clear"],
+                &[
+                    "get",
+                    "setdefault",
+                    "pop",
+                    "popitem",
+                    "update",
+                    "keys",
+                    "values",
+                    "items",
+                    "fromkeys",
+                    "copy",
+                    "clear",
+                ],
+            ),
+            4 => (
+                format!("({})", self.expr(d)),
+                &[
+                    "real",
+                    "bit_length",
+                    "hex",
+                    "is_integer",
+                    "count",
+                    "index",
+                    "copy",
+                    "send",
+                    "close",
+                    "cancel",
+                    "done",
+                    "result",
+                    "__repr__",
+                    "__eq__",
+                    "__hash__",
+                    "__len__",
+                    "__iter__",
+                    "__next__",
+                    "__format__",
+                    "__enter__",
+                    "__exit__",
+                    "__del__",
+                    "__call__",
+                ],
             ),
             _ => (
                 self.name().to_string(),
                 &[
-                    "add", "discard", "remove", "union", "intersection", "difference", "issubset", "append", "pop",
-                    "split", "join", "get", "items", "bit_length", "to_bytes", "as_integer_ratio", "is_integer",
-                    "hex", "conjugate", "send", "throw", "close", "cancel", "result", "done", "set_result",
+                    "add",
+                    "discard",
+                    "remove",
+                    "union",
+                    "intersection",
+                    "difference",
+                    "issubset",
+                    "append",
+                    "pop",
+                    "split",
+                    "join",
+                    "get",
+                    "items",
+                    "bit_length",
+                    "to_bytes",
+                    "as_integer_ratio",
+                    "is_integer",
+                    "hex",
+                    "conjugate",
+                    "send",
+                    "throw",
+                    "close",
+                    "cancel",
+                    "result",
+                    "done",
+                    "set_result",
                 ],
             ),
         };
@@ -562,23 +757,90 @@ impl<'r> Gen<'r> {
 
     fn module_call(&mut self, d: usize) -> String {
         let call = self.rng.pick(&[
-            "math.sqrt", "math.log", "math.exp", "math.factorial", "math.comb", "math.perm", "math.gcd", "math.lcm",
-            "math.floor", "math.ceil", "math.trunc", "math.isqrt", "math.pow", "math.fsum", "math.prod",
-            "math.hypot", "math.copysign", "math.modf", "math.isclose", "math.sin", "math.atan", "math.degrees",
-            "json.dumps", "json.loads", "random.randint", "random.choice", "random.random", "random.uniform",
-            "random.shuffle", "random.sample", "random.seed", "random.randrange", "random.gauss", "random.choices",
-            "random.getrandbits", "random.expovariate", "random.triangular", "random.betavariate",
-            "time.time", "time.monotonic", "time.perf_counter", "time.sleep", "sys.getrecursionlimit",
-            "sys.setrecursionlimit", "sys.exit", "functools.reduce", "functools.partial", "dataclasses.asdict",
-            "asyncio.iscoroutine", "asyncio.sleep", "asyncio.create_task", "asyncio.gather", "asyncio.run",
-            "asyncio.current_task", "asyncio.all_tasks", "asyncio.Queue", "asyncio.Semaphore", "asyncio.Event",
-            "asyncio.Lock", "asyncio.Future", "asyncio.wait_for", "asyncio.shield", "asyncio.ensure_future",
-            "asyncio.get_event_loop", "interleave.simulate",
+            "math.sqrt",
+            "math.log",
+            "math.exp",
+            "math.factorial",
+            "math.comb",
+            "math.perm",
+            "math.gcd",
+            "math.lcm",
+            "math.floor",
+            "math.ceil",
+            "math.trunc",
+            "math.isqrt",
+            "math.pow",
+            "math.fsum",
+            "math.prod",
+            "math.hypot",
+            "math.copysign",
+            "math.modf",
+            "math.isclose",
+            "math.sin",
+            "math.atan",
+            "math.degrees",
+            "json.dumps",
+            "json.loads",
+            "random.randint",
+            "random.choice",
+            "random.random",
+            "random.uniform",
+            "random.shuffle",
+            "random.sample",
+            "random.seed",
+            "random.randrange",
+            "random.gauss",
+            "random.choices",
+            "random.getrandbits",
+            "random.expovariate",
+            "random.triangular",
+            "random.betavariate",
+            "time.time",
+            "time.monotonic",
+            "time.perf_counter",
+            "time.sleep",
+            "sys.getrecursionlimit",
+            "sys.setrecursionlimit",
+            "sys.exit",
+            "functools.reduce",
+            "functools.partial",
+            "dataclasses.asdict",
+            "asyncio.iscoroutine",
+            "asyncio.sleep",
+            "asyncio.create_task",
+            "asyncio.gather",
+            "asyncio.run",
+            "asyncio.current_task",
+            "asyncio.all_tasks",
+            "asyncio.Queue",
+            "asyncio.Semaphore",
+            "asyncio.Event",
+            "asyncio.Lock",
+            "asyncio.Future",
+            "asyncio.wait_for",
+            "asyncio.shield",
+            "asyncio.ensure_future",
+            "asyncio.get_event_loop",
+            "interleave.simulate",
         ]);
         let n = self.rng.below(4);
         let mut args: Vec<String> = (0..n).map(|_| self.expr(d)).collect();
         if call == "json.dumps" && self.rng.one_in(2) {
-            args.push(self.rng.pick(&["indent=2", "indent=-1", "indent='\\t'", "sort_keys=True", "allow_nan=False", "separators=(',', ':')", "default=str", "ensure_ascii=False", "indent=10**9"]).to_string());
+            args.push(
+                self.rng
+                    .pick(&[
+                        "indent=2",
+                        "indent=-1",
+                        "indent='\\t'",
+                        "sort_keys=True",
+                        "allow_nan=False",
+                        "separators=(',', ':')",
+                        "default=str",
+                        "ensure_ascii=False",
+                        "indent=10**9",
+                    ])
+                    .to_string(),
+            );
         }
         format!("{call}({})", args.join(", "))
     }
@@ -621,7 +883,11 @@ impl<'r> Gen<'r> {
                 self.line(&format!("print({x})"));
             }
             3 => {
-                let (n, op, x) = (self.name(), self.rng.pick(&["+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", "|=", "&=", "^="]), self.expr(e));
+                let (n, op, x) = (
+                    self.name(),
+                    self.rng.pick(&["+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", "|=", "&=", "^="]),
+                    self.expr(e),
+                );
                 self.line(&format!("{n} {op} {x}"));
             }
             4 => {
@@ -629,12 +895,18 @@ impl<'r> Gen<'r> {
                 self.line(&x);
             }
             5 => {
-                let (t, x) = (self.expr(1), self.expr(e));
-                { let text = format!("{t}[{}] = {x}", self.index(1)); self.line(&text); }
+                let (t, x) = (self.name(), self.expr(e));
+                {
+                    let text = format!("{t}[{}] = {x}", self.index(1));
+                    self.line(&text);
+                }
             }
             6 => {
                 let x = self.expr(e);
-                { let text = format!("{}, *{} = {x}", self.name(), self.name()); self.line(&text); }
+                {
+                    let text = format!("{}, *{} = {x}", self.name(), self.name());
+                    self.line(&text);
+                }
             }
             7 => {
                 let x = self.expr(e);
@@ -655,7 +927,11 @@ impl<'r> Gen<'r> {
                     }
                     g.stmts(1, d);
                     if g.rng.one_in(4) {
-                        { let text = g.rng.pick(&["raise", "raise ValueError('again') from err", "raise E2 from None"]); g.line(text); }
+                        {
+                            let text =
+                                g.rng.pick(&["raise", "raise ValueError('again') from err", "raise E2 from None"]);
+                            g.line(text);
+                        }
                     }
                 });
                 if self.rng.one_in(2) {
@@ -690,7 +966,10 @@ impl<'r> Gen<'r> {
                     g.stmts(2, d);
                     if g.rng.one_in(3) {
                         let c = g.expr(1);
-                        { let text = format!("if {c}: {}", g.rng.pick(&["break", "continue"])); g.line(&text); }
+                        {
+                            let text = format!("if {c}: {}", g.rng.pick(&["break", "continue"]));
+                            g.line(&text);
+                        }
                     }
                 });
                 self.in_loop = was;
@@ -701,7 +980,11 @@ impl<'r> Gen<'r> {
             14 => {
                 let was = self.in_loop;
                 self.in_loop = true;
-                let cond = if self.rng.one_in(3) { "True".to_string() } else { format!("{} < {}", self.name(), self.number()) };
+                let cond = if self.rng.one_in(3) {
+                    "True".to_string()
+                } else {
+                    format!("{} < {}", self.name(), self.number())
+                };
                 self.block(&format!("while {cond}:"), |g| {
                     let n = g.name();
                     g.line(&format!("{n} = {n} + 1 if isinstance({n}, int) else 0"));
@@ -720,7 +1003,14 @@ impl<'r> Gen<'r> {
             }
             16 => {
                 let x = self.expr(e);
-                let m = self.rng.pick(&["Ctx()", "Bad()", "K()", "open('f')", "Ctx(raise_on_exit=True)", "Ctx(swallow=True)"]);
+                let m = self.rng.pick(&[
+                    "Ctx()",
+                    "Bad()",
+                    "K()",
+                    "open('f')",
+                    "Ctx(raise_on_exit=True)",
+                    "Ctx(swallow=True)",
+                ]);
                 let header = format!("with {m} as {}:", self.name());
                 self.block(&header, |g| {
                     g.line(&format!("print({x})"));
@@ -733,10 +1023,14 @@ impl<'r> Gen<'r> {
             }
             18 => {
                 let x = self.expr(e);
-                { let text = format!("assert {x}, {}", self.expr(1)); self.line(&text); }
+                {
+                    let text = format!("assert {x}, {}", self.expr(1));
+                    self.line(&text);
+                }
             }
             19 if self.in_loop => {
-                { let text = self.rng.pick(&["break", "continue"]); self.line(&text); }
+                let text = self.rng.pick(&["break", "continue"]);
+                self.line(&text);
             }
             20 if self.in_func => {
                 let x = self.expr(e);
@@ -747,11 +1041,17 @@ impl<'r> Gen<'r> {
             23 => self.def_stmt(d),
             24 => {
                 let x = self.expr(e);
-                { let text = format!("print(f'{{{x}!r:>{}}}')", self.rng.below(30)).replace("\"", "'"); self.line(&text); }
+                {
+                    let text = format!("print(f'{{ {x}!r:>{}}}')", self.rng.below(30));
+                    self.line(&text);
+                }
             }
             25 => {
                 let x = self.expr(e);
-                { let text = format!("s = '%s %r %d %5.2f' % ({x}, {x}, {}, {})", self.number(), self.number()); self.line(&text); }
+                {
+                    let text = format!("s = '%s %r %d %5.2f' % ({x}, {x}, {}, {})", self.number(), self.number());
+                    self.line(&text);
+                }
             }
             26 => {
                 let x = self.expr(e);
@@ -759,7 +1059,13 @@ impl<'r> Gen<'r> {
             }
             27 => {
                 let x = self.expr(e);
-                { let text = format!("print(sorted({x}, key={}))", self.rng.pick(&["repr", "str", "lambda q: (type(q).__name__, repr(q))", "K", "hash"])); self.line(&text); }
+                {
+                    let text = format!(
+                        "print(sorted({x}, key={}))",
+                        self.rng.pick(&["repr", "str", "lambda q: (type(q).__name__, repr(q))", "K", "hash"])
+                    );
+                    self.line(&text);
+                }
             }
             28 if self.in_func && !self.in_async => {
                 let x = self.expr(e);
@@ -767,7 +1073,10 @@ impl<'r> Gen<'r> {
             }
             _ => {
                 let x = self.expr(e);
-                { let text = format!("{} = {x}", self.name()); self.line(&text); }
+                {
+                    let text = format!("{} = {x}", self.name());
+                    self.line(&text);
+                }
             }
         }
     }
@@ -795,12 +1104,27 @@ impl<'r> Gen<'r> {
         self.in_loop = was_loop;
         let call = if kind == 1 { format!("asyncio.run({name}())") } else { format!("{name}({})", self.expr(1)) };
         if !self.in_async && self.rng.one_in(2) {
-            self.line(&format!("try: print({call})\nexcept BaseException as err: print('err', type(err).__name__)").replace('\n', &format!("\n{}", "    ".repeat(self.indent))));
+            self.line(
+                &format!("try: print({call})\nexcept BaseException as err: print('err', type(err).__name__)")
+                    .replace('\n', &format!("\n{}", "    ".repeat(self.indent))),
+            );
         }
     }
 
     fn await_stmt(&mut self, d: usize) {
-        let t = self.rng.pick(&["0", "0.01", "-1", "1e308", "10**9", "float('nan')", "float('inf')", "None", "'x'", "2**63", "0.5"]);
+        let t = self.rng.pick(&[
+            "0",
+            "0.01",
+            "-1",
+            "1e308",
+            "10**9",
+            "float('nan')",
+            "float('inf')",
+            "None",
+            "'x'",
+            "2**63",
+            "0.5",
+        ]);
         let n = self.name();
         let line = match self.rng.below(26) {
             0 => format!("await asyncio.sleep({t})"),
@@ -822,7 +1146,8 @@ impl<'r> Gen<'r> {
             16 => format!("{n} = asyncio.current_task(); print({n}.get_name(), len(asyncio.all_tasks()))"),
             17 => format!("fut = asyncio.get_running_loop().create_future(); fut.set_result({}); {n} = await fut", self.expr(1)),
             18 => format!("{n} = await {}", self.expr(2)),
-            19 => format!("{n} = [x async for x in agen({})]", self.number()),
+            19 if self.rng.one_in(20) => format!("{n} = [x async for x in agen({})]", self.number()),
+            19 => format!("{n} = [x for x in range({})]", self.number()),
             20 => format!("{n} = await aiohttp_get({})", self.string()),
             21 => format!("{n} = await httpx_get({})", self.string()),
             22 => format!("{n} = await claude({})", self.expr(1)),
@@ -832,8 +1157,15 @@ impl<'r> Gen<'r> {
         };
         match self.rng.below(6) {
             0 => self.block("async with asyncio.TaskGroup() as tg:", |g| {
-                { let text = format!("tg.create_task(work({}))", g.small()); g.line(&text); }
-                { let text = format!("tg.create_task({})", g.rng.pick(&["boom()", "work(2)", "forever()", "work(-1)"])); g.line(&text); }
+                {
+                    let text = format!("tg.create_task(work({}))", g.small());
+                    g.line(&text);
+                }
+                {
+                    let text =
+                        format!("tg.create_task({})", g.rng.pick(&["boom()", "work(2)", "forever()", "work(-1)"]));
+                    g.line(&text);
+                }
                 g.line(&line);
             }),
             1 => {
@@ -926,8 +1258,8 @@ impl<'r> Gen<'r> {
              deep_list = []\nfor _ in range({}):\n    deep_list = [deep_list]\n\
              wide = list(range({}))\n\
              try:\n    raise E1('first')\nexcept E1 as first:\n    try:\n        raise ValueError('second')\n    except ValueError as second:\n        ex_chain = second\n",
-            self.rng.pick(&["3", "50", "2000", "20000"]),
-            self.rng.pick(&["5", "100", "5000"]),
+            self.rng.pick(&["3", "30", "300"]),
+            self.rng.pick(&["5", "100", "1000"]),
         );
     }
 
@@ -971,7 +1303,9 @@ fn tokens(src: &str) -> Vec<&str> {
         let start = i;
         let c = bytes[i];
         if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 {
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] >= 0x80 || bytes[i] == b'.') {
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] >= 0x80 || bytes[i] == b'.')
+            {
                 i += 1;
             }
         } else if c == b' ' {
@@ -992,11 +1326,66 @@ fn tokens(src: &str) -> Vec<&str> {
 
 /// Tokens a mutation may put anywhere.
 const INSERTS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "==", "*", "**", "-", "not ", " await ", "yield ", "lambda: ",
-    "async ", " if ", " else ", " for ", " in ", "return ", "raise ", "del ", "global x\n", "nonlocal x\n", "\n",
-    "\n    ", "\t", "\\", "'", "\"", "f'", "#", ";", "@", "->", "...", "None", "self", "cls", "super()", "__class__",
-    "print", "asyncio.sleep(0)", "await asyncio.sleep(0)", "asyncio.gather()", "while True: pass\n", "break",
-    "continue", "pass", "*args", "**kw", "x", "[0] * 10**9", "'a' * 10**10", "range(10**12)", "list(range(10**12))",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ".",
+    "=",
+    "==",
+    "*",
+    "**",
+    "-",
+    "not ",
+    " await ",
+    "yield ",
+    "lambda: ",
+    "async ",
+    " if ",
+    " else ",
+    " for ",
+    " in ",
+    "return ",
+    "raise ",
+    "del ",
+    "global x\n",
+    "nonlocal x\n",
+    "\n",
+    "\n    ",
+    "\t",
+    "\\",
+    "'",
+    "\"",
+    "f'",
+    "#",
+    ";",
+    "@",
+    "->",
+    "...",
+    "None",
+    "self",
+    "cls",
+    "super()",
+    "__class__",
+    "print",
+    "asyncio.sleep(0)",
+    "await asyncio.sleep(0)",
+    "asyncio.gather()",
+    "while True: pass\n",
+    "break",
+    "continue",
+    "pass",
+    "*args",
+    "**kw",
+    "x",
+    "[0] * 10**9",
+    "'a' * 10**10",
+    "range(10**12)",
+    "list(range(10**12))",
 ];
 
 pub fn mutate(rng: &mut Rng, corpus: &[String]) -> String {
@@ -1065,7 +1454,14 @@ fn mutate_lines(rng: &mut Rng, src: &str, corpus: &[String]) -> String {
         _ => {
             // Wrap a line into a loop or a try.
             let indent: String = lines[i].chars().take_while(|c| *c == ' ').collect();
-            let header = rng.pick(&["for _i in range(3):", "while True:", "try:", "if True:", "with open('x') as fh:", "async with asyncio.timeout(0):"]);
+            let header = rng.pick(&[
+                "for _i in range(3):",
+                "while True:",
+                "try:",
+                "if True:",
+                "with open('x') as fh:",
+                "async with asyncio.timeout(0):",
+            ]);
             let body = format!("{indent}    {}", lines[i].trim_start());
             lines[i] = format!("{indent}{header}\n{body}");
             if header == "try:" {
@@ -1129,7 +1525,8 @@ fn nest(rng: &mut Rng, src: &str) -> String {
     }
     let i = candidates[rng.below(candidates.len())];
     let depth = *rng.pick(&[&5usize, &30, &90, &150, &199, &250, &1000]);
-    let (open, close) = *rng.pick(&[&("(", ")"), &("[", "]"), &("[", ",]"), &("-(", ")"), &("f(", ")"), &("not (", ")")]);
+    let (open, close) =
+        *rng.pick(&[&("(", ")"), &("[", "]"), &("[", ",]"), &("-(", ")"), &("f(", ")"), &("not (", ")")]);
     let wrapped = format!("{}{}{}", open.repeat(depth), toks[i], close.repeat(depth));
     let mut out = toks[..i].concat();
     out.push_str(&wrapped);
@@ -1144,6 +1541,18 @@ fn edge_numbers(rng: &mut Rng, src: &str) -> String {
         return src.to_string();
     }
     let i = numbers[rng.below(numbers.len())];
-    toks[i] = rng.pick(&["0", "-1", "(2**63)", "(2**63-1)", "1e308", "float('nan')", "10**9", "10**18", "(-2**63)", "0.0", "999999999999"]);
+    toks[i] = rng.pick(&[
+        "0",
+        "-1",
+        "(2**63)",
+        "(2**63-1)",
+        "1e308",
+        "float('nan')",
+        "10**9",
+        "10**18",
+        "(-2**63)",
+        "0.0",
+        "999999999999",
+    ]);
     toks.concat()
 }
