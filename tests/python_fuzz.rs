@@ -35,8 +35,14 @@ use interleave::runtime::Runtime;
 
 use gen::{Gen, Rng};
 
-/// The stack the wasm main thread has (`-zstack-size=8388608`).
-const WASM_STACK: usize = 8 << 20;
+/// The stack the wasm main thread has (`-zstack-size=16777216` in `.cargo/config.toml`).
+const WASM_STACK: usize = 16 << 20;
+
+/// The limits the page runs programs with (`Limits::default()` in wasm, where the engine may
+/// use 12 MiB of that stack).
+fn page_limits() -> Limits {
+    Limits { stack_bytes: 12 << 20, ..Limits::default() }
+}
 
 // ----- a metering allocator ------------------------------------------------------------------
 
@@ -191,6 +197,7 @@ fn fuzz_limits() -> Limits {
         collection_items: 50_000,
         tasks: 300,
         steps: 6_000,
+        ..page_limits()
     }
 }
 
@@ -234,7 +241,7 @@ fn regressions() {
     on_wasm_stack(|| {
         let mut failures = Vec::new();
         for (source, expected) in REGRESSIONS {
-            let ran = run(source, Limits::default());
+            let ran = run(source, page_limits());
             if let Err(e) = check(source, expected, &ran) {
                 failures.push(e);
             }
@@ -422,6 +429,9 @@ const MEMORY_CAP: isize = 2 << 30;
 /// An input still running after this long is reported and the test ends.
 const WATCHDOG: Duration = Duration::from_secs(10);
 
+/// When a worker's current input began, and its index.
+type Running = Mutex<Option<(Instant, u64)>>;
+
 #[test]
 fn fuzz_a_million_programs() {
     let inputs = env_u64("PYFUZZ_INPUTS", 1_000_000);
@@ -439,7 +449,7 @@ fn fuzz_a_million_programs() {
     }
     let workers = 2;
     // What each worker runs now, for the watchdog.
-    let running: Arc<Vec<Mutex<Option<(Instant, u64)>>>> = Arc::new((0..workers).map(|_| Mutex::new(None)).collect());
+    let running: Arc<Vec<Running>> = Arc::new((0..workers).map(|_| Mutex::new(None)).collect());
     let done = Arc::new(AtomicBool::new(false));
     let counted = Arc::new(AtomicU64::new(0));
     let watchdog = {
@@ -617,13 +627,28 @@ fn deep_probe() {
         "add" => format!("x = 1{}\nprint(x)\n", " + 1".repeat(n)),
         "attr" => format!("x = a{}\n", ".b".repeat(n)),
         "not" => format!("x = {}1\n", "not ".repeat(n)),
-        "if" => { let mut s = String::new(); for i in 0..n { s.push_str(&"    ".repeat(i)); s.push_str("if True:\n"); } s.push_str(&"    ".repeat(n)); s.push_str("print('deep')\n"); s }
+        "if" => {
+            let mut s = String::new();
+            for i in 0..n {
+                s.push_str(&"    ".repeat(i));
+                s.push_str("if True:\n");
+            }
+            s.push_str(&"    ".repeat(n));
+            s.push_str("print('deep')\n");
+            s
+        }
         "lambda" => format!("f = {}0\nprint(f)\n", "lambda: ".repeat(n)),
         "fstr" => format!("x = {}1{}\n", "f'{".repeat(n), "}'".repeat(n)),
         "tuple" => format!("x = {}1{}\n", "(".repeat(n), ",)".repeat(n)),
         "dict" => format!("x = {}1{}\n", "{1: ".repeat(n), "}".repeat(n)),
         _ => String::new(),
     };
-    let ran = on_wasm_stack(move || run(&src, Limits::default()));
-    println!("{:?} {:?}\n{}{}", ran.status, ran.syntax_error.as_deref().map(|s| s.lines().last()), ran.stdout, ran.stderr.lines().last().unwrap_or(""));
+    let ran = on_wasm_stack(move || run(&src, page_limits()));
+    println!(
+        "{:?} {:?}\n{}{}",
+        ran.status,
+        ran.syntax_error.as_deref().map(|s| s.lines().last()),
+        ran.stdout,
+        ran.stderr.lines().last().unwrap_or("")
+    );
 }

@@ -131,15 +131,20 @@ struct Running<'a>(&'a Interp);
 impl Drop for Running<'_> {
     fn drop(&mut self) {
         self.0.frames.borrow_mut().pop();
+        self.0.depth.set(self.0.depth.get().saturating_sub(1));
     }
 }
 
 /// Runs `frame` from where it stands until it returns, raises or suspends.
 pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
-    let _level = match interp.enter("") {
-        Ok(level) => level,
-        Err(e) => return Exit::Raise(e),
-    };
+    let depth = interp.depth.get() + 1;
+    if depth > interp.limits.recursion {
+        return Exit::Raise(interp.err("RecursionError", "maximum recursion depth exceeded"));
+    }
+    if let Err(e) = interp.check_stack() {
+        return Exit::Raise(e);
+    }
+    interp.depth.set(depth);
     interp.frames.borrow_mut().push(f.info.clone());
     let _running = Running(interp);
     let code = f.code.clone();
@@ -545,10 +550,17 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
         Op::Leave { depth, to } => return Ok(do_leave(f, *depth, *to)),
         Op::TopCall(e, target) => {
             let (callee, args) = match e {
-                Expr::Call(func, args) => (eval(interp, f, func)?, super::eval::eval_args(interp, f, args)?),
+                Expr::Call(func, args) => {
+                    let callee = eval(interp, f, func)?;
+                    let args = super::eval::eval_args(interp, f, args, &|| super::eval::function_str(interp, &callee))?;
+                    (callee, args)
+                }
                 Expr::CallMethod(obj, name, args) => {
                     let o = eval(interp, f, obj)?;
-                    (super::attr::get_attr(interp, &o, name)?, super::eval::eval_args(interp, f, args)?)
+                    (
+                        super::attr::get_attr(interp, &o, name)?,
+                        super::eval::eval_args(interp, f, args, &|| super::eval::method_str(interp, &o, name))?,
+                    )
                 }
                 other => (eval(interp, f, other)?, Args::default()),
             };
@@ -633,7 +645,7 @@ fn exception_matches(interp: &Interp, exc: &Rc<Instance>, classes: &Value) -> R<
             Ok(exc.class.is_subclass(c))
         }
         Value::Tuple(items) => {
-            let _level = interp.enter(" in __instancecheck__")?;
+            let _level = interp.nest(" in __instancecheck__")?;
             for item in items.iter() {
                 if exception_matches(interp, exc, item)? {
                     return Ok(true);
@@ -742,6 +754,7 @@ fn store(f: &mut Frame, var: &Var, v: Value) {
     }
 }
 
+#[inline(never)]
 pub fn assign(interp: &Interp, f: &mut Frame, t: &Target, v: Value) -> R<()> {
     match t {
         Target::Var(var) => store(f, var, v),

@@ -56,6 +56,11 @@ pub struct Limits {
     pub collection_items: usize,
     /// Tasks a program may create.
     pub tasks: usize,
+    /// Native stack the engine may use before it raises `RecursionError`: a deep recursion
+    /// through Python frames, `__repr__` or nested data must never overflow the real stack
+    /// (in the page that kills the tab). The page's wasm stack is 16 MiB (`.cargo/config.toml`);
+    /// natively the caller sizes its thread and says so here.
+    pub stack_bytes: usize,
     /// Steps (ops, and items drawn by native loops such as `sum(range(n))`) the whole program
     /// may take before it is stopped. The page leaves it unlimited and relies on the loop
     /// budget; tests and the fuzzer set it, since a step count stops a runaway program at the
@@ -71,6 +76,7 @@ impl Default for Limits {
             output_bytes: 1 << 20,
             collection_items: 20_000_000,
             tasks: 100_000,
+            stack_bytes: if cfg!(target_arch = "wasm32") { 12 << 20 } else { 1 << 20 },
             steps: u64::MAX,
         }
     }
@@ -295,6 +301,8 @@ pub struct Interp {
     pub limits: Limits,
     /// Python calls in progress (for `RecursionError`).
     pub depth: Cell<u32>,
+    /// The shallowest native stack address seen on entry to the engine (see `check_stack`).
+    stack_base: Cell<usize>,
     pub frames: RefCell<Vec<Rc<FrameInfo>>>,
     pub out: RefCell<Output>,
     pub sink: Sink,
@@ -325,6 +333,7 @@ impl Interp {
                 modules: RefCell::new(HashMap::new()),
                 limits,
                 depth: Cell::new(0),
+                stack_base: Cell::new(0),
                 frames: RefCell::new(Vec::new()),
                 out: RefCell::new(Output::default()),
                 sink,
@@ -348,6 +357,34 @@ impl Interp {
         // The interpreter is only ever used through its `Rc`, so this always succeeds; a
         // failure would mean use after the program ended, which nothing does.
         self.this.upgrade().unwrap_or_else(|| unreachable!("the interpreter outlives its use"))
+    }
+
+    /// `RecursionError` once the native stack in use nears [`Limits::stack_bytes`]. Called
+    /// where the engine nests (each Python frame, repr and comparison of nested data): the
+    /// address of a local is the stack's current depth, measured from the shallowest entry
+    /// seen (the page enters from a fresh stack at each turn of the loop).
+    pub fn check_stack(&self) -> R<()> {
+        let marker = 0u8;
+        let here = std::hint::black_box(&marker) as *const u8 as usize;
+        if here > self.stack_base.get() {
+            self.stack_base.set(here);
+        }
+        if self.stack_base.get() - here > self.limits.stack_bytes {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// One level of native nesting that CPython counts toward its recursion limit (repr and
+    /// comparison of nested data): `RecursionError` with CPython's words for `what` past the
+    /// limit or near the end of the stack. The level ends when the guard is dropped.
+    pub fn nest(&self, what: &str) -> R<Nested<'_>> {
+        let depth = self.depth.get() + 1;
+        if depth > self.limits.recursion || self.check_stack().is_err() {
+            return Err(self.err("RecursionError", format!("maximum recursion depth exceeded{what}")));
+        }
+        self.depth.set(depth);
+        Ok(Nested(self))
     }
 
     // ----- errors --------------------------------------------------------------------------
@@ -475,7 +512,7 @@ impl Interp {
                 self.current_line()
             ))));
         }
-        if n % 4096 != 0 {
+        if !n.is_multiple_of(4096) {
             return Ok(());
         }
         let held = (now_ms() - self.hold_started.get()) / 1000.0;
@@ -486,31 +523,6 @@ impl Interp {
                 self.current_line(),
                 self.limits.loop_budget_secs
             ))));
-        }
-        Ok(())
-    }
-
-    /// Enters one level of nesting: a Python call, or native recursion that CPython guards
-    /// with `Py_EnterRecursiveCall` (the repr of a list inside a list, `==` between nested
-    /// tuples, a `__call__` that is itself a callable instance…). Both count against
-    /// [`Limits::recursion`], as in CPython, so a program nests as deep in every build; and
-    /// whatever the count, a level is refused when the native stack is nearly used up, so
-    /// no program can overflow it (the release wasm aborts on overflow). `what` ends
-    /// CPython's message (`" while getting the repr of an object"`).
-    pub fn enter(&self, what: &str) -> R<Nested<'_>> {
-        let depth = self.depth.get() + 1;
-        if depth > self.limits.recursion || stack_left().is_some_and(|left| left < STACK_RESERVE) {
-            return Err(self.err("RecursionError", format!("maximum recursion depth exceeded{what}")));
-        }
-        self.depth.set(depth);
-        Ok(Nested(self))
-    }
-
-    /// Refuses to go deeper when the native stack is nearly used up, without counting a
-    /// level: for recursion CPython does not count (evaluating a deeply nested expression).
-    pub fn check_stack(&self) -> R<()> {
-        if stack_left().is_some_and(|left| left < STACK_RESERVE) {
-            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
         Ok(())
     }
@@ -574,33 +586,12 @@ impl Interp {
     }
 }
 
-/// A level entered with [`Interp::enter`]; leaving it (dropping this) gives the level back.
+/// A level of nesting counted in [`Interp::depth`] until dropped.
 pub struct Nested<'a>(&'a Interp);
 
 impl Drop for Nested<'_> {
     fn drop(&mut self) {
         self.0.depth.set(self.0.depth.get().saturating_sub(1));
-    }
-}
-
-/// Native stack kept free below every guarded point: more than the deepest stretch of the
-/// engine between two guards takes (a debug build's frames are several times a release
-/// build's), plus what the allocator and the runtime need underneath.
-const STACK_RESERVE: usize = 256 << 10;
-
-/// Bytes of native stack left below the caller, where that can be known.
-fn stack_left() -> Option<usize> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        // rustc links wasm32 with `--stack-first`: the stack is the bottom of linear memory
-        // and grows down towards address 0 (overflowing it traps), so the address of a local
-        // is the room left.
-        let marker = 0u8;
-        Some(std::hint::black_box(&marker) as *const u8 as usize)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        stacker::remaining_stack()
     }
 }
 

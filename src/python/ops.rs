@@ -26,6 +26,7 @@ pub fn check_size(interp: &Interp, n: usize) -> R<()> {
 }
 
 /// A dict key or set member, or `TypeError: unhashable type`.
+#[inline(never)]
 pub fn key(interp: &Interp, v: Value) -> R<Key> {
     fn culprit(v: &Value) -> Rc<str> {
         match v {
@@ -176,14 +177,17 @@ pub fn class_repr(c: &Class) -> String {
     }
 }
 
+/// Values whose repr, comparison or hash may recurse into others (nested data, user methods).
+fn nests(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_) | Value::Object(_)
+    )
+}
+
 /// `repr(v)`
 pub fn repr(interp: &Interp, v: &Value) -> R<String> {
-    // What may hold other values (or run user code) nests: counted as CPython's
-    // `PyObject_Repr` counts it.
-    let _level = match v {
-        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => None,
-        _ => Some(interp.enter(" while getting the repr of an object")?),
-    };
+    let _nested = if nests(v) { Some(interp.nest(" while getting the repr of an object")?) } else { Option::None };
     Ok(match v {
         Value::None => "None".into(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
@@ -286,7 +290,7 @@ pub fn str_of(interp: &Interp, v: &Value) -> R<String> {
         Value::Str(s) => Ok(s.to_string()),
         Value::Instance(i) => {
             // An exception's str is its argument's str, which may be an exception in turn.
-            let _level = interp.enter(" while getting the str of an object")?;
+            let _level = interp.nest(" while getting the str of an object")?;
             if let Some(r) = call_special(interp, v, "__str__", vec![]) {
                 return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
@@ -460,6 +464,7 @@ fn repeat_str(interp: &Interp, s: &str, n: i64) -> R<Value> {
 }
 
 /// `a op b`
+#[inline(never)]
 pub fn binop(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
     use Value::*;
     let r = match (&a, &b) {
@@ -661,6 +666,7 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
     binop(interp, op, a, b)
 }
 
+#[inline(never)]
 pub fn unary(interp: &Interp, op: UnaryOp, v: Value) -> R<Value> {
     Ok(match (op, &v) {
         (UnaryOp::Not, _) => Value::Bool(!truthy(interp, &v)?),
@@ -690,13 +696,8 @@ pub fn unary(interp: &Interp, op: UnaryOp, v: Value) -> R<Value> {
 
 /// `a == b`
 pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
+    let _nested = if nests(a) { Some(interp.nest(" in comparison")?) } else { Option::None };
     use Value::*;
-    let _level = match (a, b) {
-        (List(_) | Tuple(_) | Dict(_), _) | (Instance(_), _) | (_, Instance(_)) => {
-            Some(interp.enter(" in comparison")?)
-        }
-        _ => Option::None,
-    };
     Ok(match (a, b) {
         (Str(x), Str(y)) => x == y,
         (List(x), List(y)) => {
@@ -771,7 +772,7 @@ pub fn order(interp: &Interp, a: &Value, b: &Value) -> R<Option<std::cmp::Orderi
     Ok(match (a, b) {
         (Str(x), Str(y)) => Some(x.cmp(y)),
         (List(_) | Tuple(_), List(_) | Tuple(_)) if std::mem::discriminant(a) == std::mem::discriminant(b) => {
-            let _level = interp.enter(" in comparison")?;
+            let _level = interp.nest(" in comparison")?;
             let (x, y) = (seq_of(a), seq_of(b));
             for (p, q) in x.iter().zip(&y) {
                 if !eq(interp, p, q)? {
@@ -868,6 +869,7 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     }))
 }
 
+#[inline(never)]
 pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     Ok(match op {
         CmpOp::Eq => Value::Bool(eq(interp, a, b)?),
@@ -890,6 +892,7 @@ pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
 
 /// Orders values for `sorted`, `min` and `max` (`a < b`).
 pub fn less(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
+    let _nested = if nests(a) { Some(interp.nest(" in comparison")?) } else { Option::None };
     let r = rich(interp, CmpOp::Lt, a, b)?;
     truthy(interp, &r)
 }
@@ -1005,6 +1008,7 @@ fn seq_index_error(interp: &Interp, kind: &str, index: &Value) -> PyErr {
     interp.type_error(format!("{kind} indices must be integers or slices, not {}", index.type_name()))
 }
 
+#[inline(never)]
 pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
     match obj {
         Value::List(l) => {
@@ -1172,6 +1176,7 @@ pub fn del_item(interp: &Interp, obj: &Value, index: Value) -> R<()> {
 // ----- iteration ---------------------------------------------------------------------------
 
 /// `iter(v)`
+#[inline(never)]
 pub fn iter(interp: &Interp, v: &Value) -> R<Value> {
     if let Some(it) = objects::iterator_for(v) {
         return Ok(it);
@@ -1199,7 +1204,7 @@ pub fn next(interp: &Interp, it: &Value) -> R<Option<Value>> {
     // Each item a native loop draws is a step of the program (`sum(range(10**15))` must end
     // too), and an iterator drawing from another nests (`map` of `map` of …).
     interp.tick()?;
-    let _level = interp.enter("")?;
+    let _level = interp.nest("")?;
     match it {
         Value::Object(o) => match objects::next(interp, o, it) {
             Some(r) => r,
@@ -1224,7 +1229,7 @@ pub fn extend_from(interp: &Interp, out: &mut Vec<Value>, v: &Value) -> R<()> {
             let it = iter(interp, v)?;
             while let Some(x) = next(interp, &it)? {
                 out.push(x);
-                if out.len() % 65536 == 0 {
+                if out.len().is_multiple_of(65536) {
                     check_size(interp, out.len())?;
                 }
             }
@@ -1240,6 +1245,7 @@ pub fn collect(interp: &Interp, v: &Value) -> R<Vec<Value>> {
 }
 
 /// The (key, value) pairs of a mapping (`**m`, `dict(m)`, `dict.update(m)`).
+#[inline(never)]
 pub fn mapping_items(interp: &Interp, m: &Value) -> R<Vec<(Value, Value)>> {
     match m {
         Value::Dict(d) => Ok(d.borrow().map.iter().map(|(k, v)| (k.value.clone(), v.clone())).collect()),

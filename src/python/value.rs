@@ -370,7 +370,7 @@ thread_local! {
     /// The interpreter running on this thread, for user classes' `__hash__` and `__eq__` when
     /// their instances are dict keys (hashing happens deep inside the map, far from any
     /// interpreter reference).
-    static CURRENT: RefCell<Weak<Interp>> = RefCell::new(Weak::new());
+    static CURRENT: RefCell<Weak<Interp>> = const { RefCell::new(Weak::new()) };
 }
 
 pub fn set_current_interp(interp: Weak<Interp>) {
@@ -394,7 +394,7 @@ fn user_method(v: &Value, name: &str) -> Option<Value> {
 /// its native stack guard), since tuples hash and compare their items recursively.
 fn nested<T>(f: impl FnOnce() -> T) -> Result<T, NotKey> {
     let Some(interp) = CURRENT.with(|c| c.borrow().upgrade()) else { return Ok(f()) };
-    let _level = interp.enter("").map_err(|_| NotKey::TooDeep)?;
+    let _level = interp.nest("").map_err(|_| NotKey::TooDeep)?;
     Ok(f())
 }
 
@@ -735,7 +735,8 @@ pub trait Object: Any {
     fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
         None
     }
-    fn len(&self) -> Option<usize> {
+    /// `len(obj)`, for the types that have one.
+    fn py_len(&self) -> Option<usize> {
         None
     }
     fn truthy(&self) -> Option<bool> {

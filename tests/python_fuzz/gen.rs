@@ -88,7 +88,8 @@ const NUMBERS: &[&str] = &[
 
 /// Literals the engine refuses at compile time (64-bit ints, no complex numbers): rare, or
 /// almost every program would be a syntax error.
-const REFUSED: &[&str] = &["9223372036854775808", "-9223372036854775808", "123456789012345678901234567890", "1j", "2.5j"];
+const REFUSED: &[&str] =
+    &["9223372036854775808", "-9223372036854775808", "123456789012345678901234567890", "1j", "2.5j"];
 
 const STRINGS: &[&str] = &[
     "''",
@@ -914,7 +915,7 @@ impl<'r> Gen<'r> {
             }
             8..=10 => {
                 let x = self.expr(e);
-                self.block(&format!("try:"), |g| g.stmts(3, d));
+                self.block("try:", |g| g.stmts(3, d));
                 let exc = self.rng.pick(EXCEPTIONS);
                 let clause = match self.rng.below(4) {
                     0 => "except:".to_string(),
@@ -1030,7 +1031,7 @@ impl<'r> Gen<'r> {
             }
             19 if self.in_loop => {
                 let text = self.rng.pick(&["break", "continue"]);
-                self.line(&text);
+                self.line(text);
             }
             20 if self.in_func => {
                 let x = self.expr(e);
