@@ -219,6 +219,21 @@ const REGRESSIONS: &[(&str, &str)] = &[
         "out:freed\n",
     ),
     ("t = ()\nfor i in range(300000):\n    t = (t, i)\nprint('built')\n", "out:built\n"),
+    // Sizes checked before the memory is taken (or the loop is run).
+    ("x = [0]\nfor i in range(60):\n    x = [x, x]\nprint(len(repr(x)))\n", "raises:MemoryError"),
+    ("t = (1,)\nfor i in range(200):\n    t = t + t\n", "raises:MemoryError"),
+    ("'\\t'.expandtabs(2**62)\n", "raises:OverflowError"),
+    ("print([] * 0x7fffffffffffffff, () * 0x7fffffffffffffff, '' * 0x7fffffffffffffff == '')\n", "out:[] () True\n"),
+    ("C = object\nfor i in range(100000):\n    class C(C):\n        pass\n", "raises:RecursionError"),
+    // Arithmetic that overflowed 64 bits inside the engine (a panic in a debug build, a wrong
+    // answer in the release wasm). Where CPython's unbounded ints give a number, Interleave's
+    // 64-bit ints raise OverflowError.
+    ("import math\nprint(math.isqrt(0x7fffffffffffffff))\n", "out:3037000499\n"),
+    ("x = [1, 2, 3]\nprint(x[2::0x7fffffffffffffff], x[::2**62])\n", "out:[3] [1]\n"),
+    ("import math\nmath.gcd(-2**62 * 2, 0)\n", "raises:OverflowError"),
+    ("import math\nmath.lcm(-2**62 * 2, 3)\n", "raises:OverflowError"),
+    ("import time\ntime.sleep(2**62)\n", "raises:OverflowError"),
+    ("import time\ntime.sleep(1e10)\n", "raises:OverflowError"),
 ];
 
 fn check(source: &str, expected: &str, ran: &Ran) -> Result<(), String> {

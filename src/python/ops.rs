@@ -448,7 +448,8 @@ fn float_op(interp: &Interp, op: BinOp, a: f64, b: f64) -> Option<R<Value>> {
 }
 
 fn repeat<T: Clone>(interp: &Interp, items: &[T], n: i64) -> R<Vec<T>> {
-    let n = n.max(0) as usize;
+    // `[] * 2**62` is empty at once, not after 2**62 turns of the loop below.
+    let n = if items.is_empty() { 0 } else { n.max(0) as usize };
     check_size(interp, items.len().saturating_mul(n))?;
     let mut out = Vec::with_capacity(items.len() * n);
     for _ in 0..n {
@@ -999,7 +1000,8 @@ fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usi
             return None;
         }
         let here = i as usize;
-        i += step;
+        // A step past the end (`x[::2**62]`) must not overflow.
+        i = i.checked_add(step).unwrap_or(if step > 0 { i64::MAX } else { i64::MIN });
         Some(here)
     })
 }
