@@ -30,7 +30,7 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
     }
     // CPython keeps the time in 64-bit nanoseconds (an int past that fails converting, a
     // float converting on to time_t).
-    if secs * 1e9 >= 9.223_372_036_854_775_807e18 {
+    if secs * 1e9 >= i64::MAX as f64 {
         let why = if matches!(args.pos[0], Value::Int(_)) {
             "timestamp too large to convert to C _PyTime_t"
         } else {
