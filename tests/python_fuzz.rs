@@ -286,9 +286,9 @@ fn corpus() -> Vec<String> {
 fn hostile(rng: &mut Rng) -> String {
     let n = *rng.pick(&[&"10**9", &"10**10", &"2**62", &"2**63", &"10**5", &"-1", &"0", &"10**18", &"30"]);
     let template = *rng.pick(&[
-        &"x = [0] * N\n",
-        &"x = 'ab' * N\n",
-        &"x = (1, 2) * N\n",
+        &"x = [0] * @\n",
+        &"x = 'ab' * @\n",
+        &"x = (1, 2) * @\n",
         &"s = 'x'\nfor i in range(200):\n    s = s + s\n",
         &"l = [1]\nfor i in range(200):\n    l = l + l\n",
         &"l = [1]\nfor i in range(200):\n    l *= 2\n",
@@ -298,44 +298,66 @@ fn hostile(rng: &mut Rng) -> String {
         &"x = [0]\nfor i in range(60):\n    x = [x, x]\nprint(len(repr(x)))\n",
         &"x = [0]\nfor i in range(60):\n    x = [x, x]\nimport json\nprint(len(json.dumps(x)))\n",
         &"x = [[0] * 1000] * 1000\nprint(len(str(x)))\n",
-        &"list(range(N))\n",
-        &"sum(range(N))\n",
-        &"max(range(N))\n",
-        &"any(x < 0 for x in range(N))\n",
-        &"sorted(range(N))\n",
-        &"set(range(N))\n",
-        &"{i: i for i in range(N)}\n",
-        &"bytes(N)\n",
-        &"bytearray(N)\n",
-        &"''.join(str(i) for i in range(N))\n",
+        &"list(range(@))\n",
+        &"sum(range(@))\n",
+        &"max(range(@))\n",
+        &"any(x < 0 for x in range(@))\n",
+        &"sorted(range(@))\n",
+        &"set(range(@))\n",
+        &"{i: i for i in range(@)}\n",
+        &"bytes(@)\n",
+        &"bytearray(@)\n",
+        &"''.join(str(i) for i in range(@))\n",
         &"'-'.join(['ab'] * 1000)\n",
-        &"'{:>N}'.format(1)\n",
-        &"f'{1:0>N}'\n",
-        &"'%Nd' % 1\n",
-        &"'%.Nf' % 1.5\n",
-        &"format(1.5, '.Nf')\n",
-        &"'x'.center(N)\n",
-        &"'x'.ljust(N, '*')\n",
-        &"'7'.zfill(N)\n",
-        &"'\\t'.expandtabs(N)\n",
+        &"'{:>@}'.format(1)\n",
+        &"f'{1:0>@}'\n",
+        &"'%*d' % (@, 1)\n",
+        &"'%.*f' % (@, 1.5)\n",
+        &"'%' + str(@) + 'd' % 1\n",
+        &"('%' + str(@) + 's') % 'x'\n",
+        &"format(1.5, '.' + str(@) + 'f')\n",
+        &"format(7, str(@))\n",
+        &"f'{1.5:{@}.{@}}'\n",
+        &"'{:>{w}}'.format(1, w=@)\n",
+        &"'{:.{p}f}'.format(2.5, p=@)\n",
+        &"s = 'ab'\nfor i in range(200):\n    s = f'{s}{s}'\n",
+        &"s = 'ab'\nfor i in range(200):\n    s = '%s%s' % (s, s)\n",
+        &"s = 'ab'\nfor i in range(200):\n    s = '{}{}'.format(s, s)\n",
+        &"' ' * @\n",
+        &"b'x' * @\n",
+        &"bytearray(b'x') * @\n",
+        &"x = [0]\nx *= @\n",
+        &"'-'.join(['ab'] * @)\n",
+        &"len(range(@ * @))\n",
+        &"list(range(0, @, 1))[-1]\n",
+        &"tuple(range(@))\n",
+        &"[*range(@)]\n",
+        &"'x'.rjust(@).count(' ')\n",
+        &"str(@).zfill(@)\n",
+        &"'{' * @ + '}' * @\n",
+        &"('{:' * 10000 + '}' * 10000).format(1)\n",
+        &"'x'.center(@)\n",
+        &"'x'.ljust(@, '*')\n",
+        &"'7'.zfill(@)\n",
+        &"'\\t'.expandtabs(@)\n",
         &"'a\\tb\\tc' * 1000\nx = _ = ('a\\tb' * 10000).expandtabs(10000)\n",
         &"'ab'.replace('', 'xyz' * 1000)\n",
         &"('ab' * 10000).replace('', 'xyz' * 1000)\n",
-        &"x = [1, 2, 3]\nx[::N]\n",
-        &"x = list(range(10))\nx[1:2] = range(N)\n",
-        &"import math\nmath.factorial(N)\n",
-        &"import math\nmath.comb(N, N // 2)\n",
-        &"pow(2, N, 1000007)\n",
-        &"2 ** N\n",
-        &"10 ** N\n",
-        &"1 << N\n",
+        &"x = [1, 2, 3]\nx[::@]\n",
+        &"x = list(range(10))\nx[1:2] = range(@)\n",
+        &"import math\nmath.factorial(@)\n",
+        &"import math\nmath.comb(@, @ // 2)\n",
+        &"pow(2, @, 1000007)\n",
+        &"2 ** @\n",
+        &"10 ** @\n",
+        &"1 << @\n",
         &"int('9' * 5000)\n",
-        &"str(2 ** 62) * N\n",
-        &"import random\nrandom.getrandbits(N)\n",
-        &"import random\nrandom.sample(range(N), 5)\n",
-        &"import random\nrandom.choices([1, 2], k=N)\n",
-        &"import random\nrandom.randrange(N)\n",
-        &"import json\njson.dumps([1], indent=N)\n",
+        &"str(2 ** 62) * @\n",
+        &"import random\nrandom.getrandbits(@)\n",
+        &"import random\nrandom.sample(range(@), 5)\n",
+        &"import random\nrandom.choices([1, 2], k=@)\n",
+        &"import random\nrandom.randrange(@)\n",
+        &"import json\njson.dumps([1], indent=@)\n",
         &"import json\njson.loads('[' * 100000 + ']' * 100000)\n",
         &"import json\njson.loads('{\"a\":' * 100000 + '1' + '}' * 100000)\n",
         &"while True:\n    pass\n",
@@ -343,11 +365,11 @@ fn hostile(rng: &mut Rng) -> String {
         &"def f():\n    while True:\n        yield 1\nfor x in f():\n    pass\n",
         &"import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n",
         &"import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(1)\nasyncio.run(main())\n",
-        &"import asyncio\nasync def main():\n    await asyncio.sleep(N)\nasyncio.run(main())\n",
-        &"import asyncio\nasync def t():\n    while True:\n        await asyncio.sleep(0)\nasync def main():\n    for i in range(N):\n        asyncio.create_task(t())\n    await asyncio.sleep(1)\nasyncio.run(main())\n",
-        &"import asyncio\nasync def main():\n    q = asyncio.Queue()\n    for i in range(N):\n        q.put_nowait(i)\nasyncio.run(main())\n",
-        &"import asyncio\nasync def main():\n    await asyncio.gather(*[asyncio.sleep(0) for _ in range(N)])\nasyncio.run(main())\n",
-        &"import asyncio\nasync def main():\n    await asyncio.wait_for(asyncio.Event().wait(), N)\nasyncio.run(main())\n",
+        &"import asyncio\nasync def main():\n    await asyncio.sleep(@)\nasyncio.run(main())\n",
+        &"import asyncio\nasync def t():\n    while True:\n        await asyncio.sleep(0)\nasync def main():\n    for i in range(@):\n        asyncio.create_task(t())\n    await asyncio.sleep(1)\nasyncio.run(main())\n",
+        &"import asyncio\nasync def main():\n    q = asyncio.Queue()\n    for i in range(@):\n        q.put_nowait(i)\nasyncio.run(main())\n",
+        &"import asyncio\nasync def main():\n    await asyncio.gather(*[asyncio.sleep(0) for _ in range(@)])\nasyncio.run(main())\n",
+        &"import asyncio\nasync def main():\n    await asyncio.wait_for(asyncio.Event().wait(), @)\nasyncio.run(main())\n",
         &"def f(n):\n    return f(n + 1)\nf(0)\n",
         &"def f(n):\n    return [f(n + 1)]\nf(0)\n",
         &"class A:\n    def __repr__(self):\n        return repr([self])\nrepr(A())\n",
@@ -379,7 +401,7 @@ fn hostile(rng: &mut Rng) -> String {
         &"eg = ValueError('x')\nfor i in range(10000):\n    eg = ExceptionGroup('g', [eg])\nraise eg\n",
         &"class E(Exception):\n    def __str__(self):\n        return str(self)\nraise E()\n",
         &"class E(Exception):\n    def __repr__(self):\n        raise E()\nraise E(E())\n",
-        &"C = object\nfor i in range(N % 100000):\n    class C(C):\n        pass\nprint(C.__mro__[-1])\n",
+        &"C = object\nfor i in range(@ % 100000):\n    class C(C):\n        pass\nprint(C.__mro__[-1])\n",
         &"d = {}\nfor i in range(100000):\n    d = {'k': d}\nimport json\njson.dumps(d)\n",
         &"l = []\nfor i in range(100000):\n    l = [l]\nimport json\njson.dumps(l)\n",
         &"l = []\nfor i in range(100000):\n    l = [l]\nprint(l)\n",
@@ -396,11 +418,11 @@ fn hostile(rng: &mut Rng) -> String {
         &"def deco(f):\n    return lambda *a: f(*a)\ndef h(x):\n    return x\nfor i in range(100000):\n    h = deco(h)\nh(1)\n",
         &"x = 1\nfor i in range(1000):\n    x = (x, x)\nprint(len(str(x)))\n",
         &"x = 'a'\nfor i in range(40):\n    x = [x, x]\nprint(x == x[:])\n",
-        &"print('x' * N)\n",
-        &"print(*range(N))\n",
-        &"import sys\nsys.setrecursionlimit(N)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+        &"print('x' * @)\n",
+        &"print(*range(@))\n",
+        &"import sys\nsys.setrecursionlimit(@)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
     ]);
-    template.replace('N', n)
+    template.replace('@', n)
 }
 
 /// Input `index` of the run seeded with `seed`.
@@ -536,7 +558,7 @@ fn fuzz_a_million_programs() {
 fn fuzz_stats() {
     let corpus = corpus();
     on_wasm_stack(move || {
-        for cat in 0..3 {
+        for cat in 0..4 {
             let (mut syn, mut ok, mut exc, mut stop, mut other) = (0, 0, 0, 0, 0);
             let mut total = Duration::ZERO;
             let mut worst = (Duration::ZERO, String::new());
@@ -546,6 +568,7 @@ fn fuzz_stats() {
                 let src = match cat {
                     0 => Gen::new(&mut rng).program(),
                     1 => gen::mutate(&mut rng, &corpus),
+                    2 => Gen::new(&mut rng).snippet(),
                     _ => hostile(&mut rng),
                 };
                 let t = Instant::now();
@@ -630,40 +653,155 @@ fn fuzz_cost_pass() {
     });
 }
 
+
+// ----- deep nesting and recursion ------------------------------------------------------------
+
+/// A program nested `n` deep: `open` repeated, the core, then `close` repeated.
+fn nested(before: &str, open: &str, core: &str, close: &str, after: &str, n: usize) -> String {
+    format!("{before}{}{core}{}{after}", open.repeat(n), close.repeat(n))
+}
+
+/// Programs that nest deeply, in their source or at run time. Each must end with a
+/// `RecursionError` (CPython's for the same program) or, for source nested past the parser's
+/// limits, a syntax error; never a native stack overflow. Run on the page's stack and limits, in
+/// whatever build `cargo test` makes (`CARGO_PROFILE_TEST_OPT_LEVEL=0` for a debug build).
+fn deep_programs() -> Vec<(String, &'static str)> {
+    let mut v: Vec<(String, &'static str)> = vec![
+        // Source nesting: the parser refuses it.
+        (nested("def f(x):\n    return x\nprint(", "f(", "0", ")", ")\n", 10_000), "syntax"),
+        (nested("x = ", "[", "", "]", "\n", 100_000), "syntax"),
+        (nested("x = ", "(", "1", ",)", "\n", 100_000), "syntax"),
+        (nested("x = ", "{1: ", "1", "}", "\n", 100_000), "syntax"),
+        (nested("x = ", "-", "1", "", "\n", 100_000), "syntax"),
+        (nested("x = ", "not ", "1", "", "\n", 100_000), "syntax"),
+        (nested("x = 1", "", "", " + 1", "\n", 100_000), "syntax"),
+        (nested("x = a", "", "", ".b", "\n", 100_000), "syntax"),
+        (nested("f = ", "lambda: ", "0", "", "\n", 100_000), "syntax"),
+        (nested("x = ", "f'{", "1", "}'", "\n", 1_000), "syntax"),
+        (nested("x = ", "1 if ", "1", " else 1", "\n", 100_000), "syntax"),
+        ((0..1000).map(|i| format!("{}if True:\n", "    ".repeat(i))).collect::<String>() + &"    ".repeat(1000) + "pass\n", "syntax"),
+        // Python recursion, direct and through every protocol that calls back into Python.
+        ("def f(n):\n    return f(n + 1)\nf(0)\n".into(), "raises:RecursionError"),
+        ("def a(n):\n    return b(n)\ndef b(n):\n    return a(n + 1)\na(0)\n".into(), "raises:RecursionError"),
+        ("def f(n):\n    return [f(n + 1)]\nf(0)\n".into(), "raises:RecursionError"),
+        ("def f(n):\n    return sorted([n], key=f)\nf(0)\n".into(), "raises:RecursionError"),
+        ("def f(n):\n    return list(map(f, [n]))\nf(0)\n".into(), "raises:RecursionError"),
+        ("def f(n):\n    return max([n], key=f)\nf(0)\n".into(), "raises:RecursionError"),
+        ("def f(n):\n    return {n: f(n + 1)}\nf(0)\n".into(), "raises:RecursionError"),
+        ("f = lambda n: f(n + 1)\nf(0)\n".into(), "raises:RecursionError"),
+        ("def deco(g):\n    return lambda *a: g(*a)\n@deco\ndef f(n):\n    return f(n + 1)\nf(0)\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __repr__(self):\n        return f'{[self]}'\nprint(A())\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __str__(self):\n        return str(self)\nprint(A())\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __eq__(self, o):\n        return self == o\nA() == A()\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __eq__(self, o):\n        return [self] == [o]\nA() == 1\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __lt__(self, o):\n        return sorted([self, o])\nsorted([A(), A()])\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __hash__(self):\n        return hash(self)\n{A(): 1}\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __hash__(self):\n        return hash((self,))\nhash(A())\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __len__(self):\n        return len(self)\nlen(A())\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __bool__(self):\n        return not self\nbool(A())\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __iter__(self):\n        return iter(list(self))\nlist(A())\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __getattr__(self, n):\n        return self.x\nA().y\n".into(), "raises:RecursionError"),
+        ("class A:\n    @property\n    def p(self):\n        return self.p\nA().p\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __init__(self):\n        A()\nA()\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __format__(self, s):\n        return format(self, s)\nf'{A():x}'\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __getitem__(self, i):\n        return self[i]\nA()[0]\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __contains__(self, i):\n        return i in self\n1 in A()\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __add__(self, o):\n        return self + o\nA() + 1\n".into(), "raises:RecursionError"),
+        ("class A:\n    def __enter__(self):\n        with self:\n            pass\n    def __exit__(self, *e):\n        pass\nwith A():\n    pass\n".into(), "raises:RecursionError"),
+        ("class A:\n    pass\na = A()\nA.__call__ = a\na()\n".into(), "raises:RecursionError"),
+        ("class E(Exception):\n    def __str__(self):\n        return str(self)\nraise E()\n".into(), "raises:E"),
+        ("def g():\n    yield from g()\nlist(g())\n".into(), "raises:RecursionError"),
+        ("def g(n):\n    yield from g(n + 1)\n    yield n\nnext(g(0))\n".into(), "raises:RecursionError"),
+        ("def g(n):\n    for x in g(n + 1):\n        yield x\n    yield n\nnext(g(0))\n".into(), "raises:RecursionError"),
+        ("import asyncio\nasync def f(n):\n    return await f(n + 1)\nasyncio.run(f(0))\n".into(), "raises:RecursionError"),
+        ("import asyncio\nasync def f(n):\n    if n % 50 == 0:\n        await asyncio.sleep(0)\n    return await f(n + 1)\nasyncio.run(f(0))\n".into(), "raises:RecursionError"),
+        ("import asyncio\nasync def f(n):\n    return await asyncio.gather(f(n + 1))\nasyncio.run(f(0))\n".into(), "stopped"),
+        ("import json\nclass A:\n    pass\ndef d(o):\n    return [o]\njson.dumps(A(), default=d)\n".into(), "raises:ValueError"),
+    ];
+    // Data nested at run time, a hundred thousand deep: every operation that walks it.
+    let build = "x = []\nfor i in range(100000):\n    x = [x]\n";
+    for (op, expected) in [
+        ("repr(x)", "raises:RecursionError"),
+        ("str(x)", "raises:RecursionError"),
+        ("print(x)", "raises:RecursionError"),
+        ("f'{x}'", "raises:RecursionError"),
+        ("x == x[0]", "raises:RecursionError"),
+        ("x < x[0]", "raises:RecursionError"),
+        ("x in [[x]]", "raises:RecursionError"),
+        ("sorted([x, x[0]])", "raises:RecursionError"),
+        ("import json\njson.dumps(x)", "raises:RecursionError"),
+        ("import copy\ncopy.deepcopy(x)", "raises:ModuleNotFoundError"),
+        ("del x\nprint('freed')", "out:freed\n"),
+        ("x = None\nprint('freed')", "out:freed\n"),
+    ] {
+        v.push((format!("{build}{op}\n"), expected));
+    }
+    let tuples = "t = ()\nfor i in range(100000):\n    t = (t,)\n";
+    for (op, expected) in [
+        ("hash(t)", "raises:RecursionError"),
+        ("{t: 1}", "raises:RecursionError"),
+        ("t == t[0]", "raises:RecursionError"),
+        ("print(t)", "raises:RecursionError"),
+        ("isinstance(1, t)", "out:"),
+        ("print('built')", "out:built\n"),
+    ] {
+        v.push((format!("{tuples}{op}\n"), expected));
+    }
+    let classes = "t = int\nfor i in range(100000):\n    t = (t,)\n";
+    v.push((format!("{classes}isinstance(1, t)\n"), "raises:RecursionError"));
+    v.push((format!("{classes}try:\n    raise ValueError\nexcept t:\n    pass\n"), "raises:RecursionError"));
+    let chains = [
+        ("it = iter([1])\nfor i in range(100000):\n    it = map(abs, it)\nlist(it)\n", "raises:RecursionError"),
+        ("it = iter([1])\nfor i in range(100000):\n    it = zip(it)\nlist(it)\n", "raises:RecursionError"),
+        ("it = iter([1])\nfor i in range(100000):\n    it = filter(None, it)\nlist(it)\n", "raises:RecursionError"),
+        ("it = iter([1])\nfor i in range(100000):\n    it = enumerate(it)\nlist(it)\n", "raises:RecursionError"),
+        ("g = iter([1])\nfor i in range(100000):\n    g = (x for x in g)\nlist(g)\n", "raises:RecursionError"),
+        ("f = abs\nfor i in range(100000):\n    f = (lambda g: lambda x: g(x))(f)\nf(1)\n", "raises:RecursionError"),
+        ("e = None\nfor i in range(100000):\n    try:\n        raise ValueError(i) from e\n    except ValueError as x:\n        e = x\nprint(len(str(e)))\n", "out:5\n"),
+        ("e = ValueError(0)\nfor i in range(100000):\n    e = ValueError(e)\nprint(str(e))\n", "raises:RecursionError"),
+        ("eg = ValueError('x')\nfor i in range(10000):\n    eg = ExceptionGroup('g', [eg])\nraise eg\n", "raises:ExceptionGroup"),
+        ("d = {}\nfor i in range(100000):\n    d = {1: d}\nprint(d)\n", "raises:RecursionError"),
+        ("d = {}\nfor i in range(100000):\n    d = {1: d}\nd == d[1]\n", "raises:RecursionError"),
+        ("class N:\n    pass\nn = None\nfor i in range(300000):\n    m = N()\n    m.next = n\n    n = m\nprint('linked')\n", "out:linked\n"),
+    ];
+    v.extend(chains.iter().map(|(p, e)| (p.to_string(), *e)));
+    v
+}
+
+#[test]
+fn deep_nesting_ends_in_recursion_error() {
+    on_wasm_stack(|| {
+        let mut failures = Vec::new();
+        for (source, expected) in deep_programs() {
+            let ran = run(&source, page_limits());
+            let result = if expected == "syntax" {
+                match &ran.syntax_error {
+                    Some(_) => Ok(()),
+                    None => Err(format!("expected a syntax error, got {ran:?}")),
+                }
+            } else {
+                check(&source, expected, &ran)
+            };
+            if let Err(e) = result {
+                let shown: String = e.chars().take(1500).collect();
+                failures.push(shown);
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    });
+}
+
 #[test]
 #[ignore]
-fn deep_probe() {
-    let n: usize = std::env::var("DEPTH").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
-    let kind = std::env::var("KIND").unwrap_or_default();
-    let src = match kind.as_str() {
-        "call" => format!("def f(x):\n    return x\nprint(len(str({}0{})))\n", "f(".repeat(n), ")".repeat(n)),
-        "list" => format!("x = {}0{}\nprint('built')\n", "[".repeat(n), "]".repeat(n)),
-        "minus" => format!("x = {}1\nprint(x)\n", "-".repeat(n)),
-        "add" => format!("x = 1{}\nprint(x)\n", " + 1".repeat(n)),
-        "attr" => format!("x = a{}\n", ".b".repeat(n)),
-        "not" => format!("x = {}1\n", "not ".repeat(n)),
-        "if" => {
-            let mut s = String::new();
-            for i in 0..n {
-                s.push_str(&"    ".repeat(i));
-                s.push_str("if True:\n");
-            }
-            s.push_str(&"    ".repeat(n));
-            s.push_str("print('deep')\n");
-            s
+fn deep_timing() {
+    on_wasm_stack(|| {
+        for (i, (source, _)) in deep_programs().into_iter().enumerate() {
+            let t = Instant::now();
+            let ran = run(&source, page_limits());
+            let took = t.elapsed();
+            let first: String = source.chars().take(60).collect();
+            println!("{i:>3} {took:>10.1?} {:?} {:?} | {}", ran.status, ran.raised(), first.replace('\n', "⏎"));
         }
-        "lambda" => format!("f = {}0\nprint(f)\n", "lambda: ".repeat(n)),
-        "fstr" => format!("x = {}1{}\n", "f'{".repeat(n), "}'".repeat(n)),
-        "tuple" => format!("x = {}1{}\n", "(".repeat(n), ",)".repeat(n)),
-        "dict" => format!("x = {}1{}\n", "{1: ".repeat(n), "}".repeat(n)),
-        _ => String::new(),
-    };
-    let ran = on_wasm_stack(move || run(&src, page_limits()));
-    println!(
-        "{:?} {:?}\n{}{}",
-        ran.status,
-        ran.syntax_error.as_deref().map(|s| s.lines().last()),
-        ran.stdout,
-        ran.stderr.lines().last().unwrap_or("")
-    );
+    });
 }

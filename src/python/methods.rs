@@ -1043,6 +1043,7 @@ pub fn format_string(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value
                 };
                 let spec = if spec.contains('{') { format_string(interp, &spec, pos, kw)? } else { spec };
                 out.push_str(&ops::format_value(interp, &v, &spec)?);
+                ops::check_size(interp, out.len())?;
             }
             c => out.push(c),
         }

@@ -1390,6 +1390,8 @@ pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String>
                     },
                 };
                 out.push_str(&fmt::percent_one(&spec, width, precision, parg).map_err(|r| interp.raise(r))?);
+                // `s = '%s%s' % (s, s)` in a loop doubles each time.
+                check_size(interp, out.len())?;
             }
         }
     }

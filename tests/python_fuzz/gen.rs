@@ -1264,6 +1264,32 @@ impl<'r> Gen<'r> {
         );
     }
 
+    /// A small program: one class with misbehaving dunders, the names expressions use, and a
+    /// few statements (a tenth of a whole program's cost, so most inputs can be these).
+    pub fn snippet(mut self) -> String {
+        self.out.push_str("import asyncio, json, math, random\nclass E1(Exception): pass\nclass E2(E1): pass\n");
+        let mut class = String::from("class K:\n    def __init__(self, v=0):\n        self.v = v\n");
+        for _ in 0..1 + self.rng.below(3) {
+            let (name, params) = DUNDERS[self.rng.below(DUNDERS.len())];
+            let body = self.rng.pick(CLASS_BODIES);
+            let _ = write!(class, "    def {name}({params}):\n        {body}\n");
+        }
+        self.out.push_str(&class);
+        self.out.push_str(
+            "def f(x=0, *a, **k):\n    return x\n\
+             def rec(n=0):\n    return rec(n + 1)\n\
+             def gen(n=3):\n    yield from range(n if isinstance(n, int) else 3)\n\
+             a, b, c, x, y, n, k, v = 1, 2.5, 'c', [1, 2, 3], (4, 5), 3, 'k', None\n\
+             s, l, d, t, obj, kk = 'text', [3, 1, 2], {'a': 1, 'b': [2]}, (1, (2, 3)), K(), K(7)\n",
+        );
+        self.budget = 2 + self.rng.below(5);
+        for _ in 0..2 {
+            self.block("try:", |g| g.stmts(3, 1));
+            self.line("except BaseException as err:\n    print('caught', type(err).__name__)");
+        }
+        self.out
+    }
+
     /// One whole program.
     pub fn program(mut self) -> String {
         self.prelude();
