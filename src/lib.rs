@@ -5,8 +5,9 @@
 //! - [`trace`] — the bounded record of everything the loop did;
 //! - [`model`] — pure functions from a record to states, timelines and metrics;
 //!
-//! [`demos`] are the lessons, written with the toolbox.
-//! - view — the Yew app (wasm only).
+//! [`demos`] are the lessons, written with the toolbox; [`python`] runs the user's own programs
+//! on it.
+//! - view — the Yew app (wasm only); worker — the entry of the page's Web Workers (wasm only).
 
 pub mod aio;
 pub mod demos;
@@ -19,6 +20,8 @@ pub mod trace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
 /// Starts the page (the binary's `main`).
 #[cfg(target_arch = "wasm32")]

@@ -862,7 +862,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
     match class.builtin {
         BuiltinType::Int => {
             let base = arg(&args, 1).or_else(|| kwarg(&args, "base"));
-            match (&first, base) {
+            match (first.as_ref(), base) {
                 (None, _) => Ok(Value::Int(0)),
                 (Some(Value::Str(s)), b) => {
                     let base = match b {
@@ -891,7 +891,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                 }
             }
         }
-        BuiltinType::Float => match &first {
+        BuiltinType::Float => match first.as_ref() {
             None => Ok(Value::Float(0.0)),
             Some(Value::Str(s)) => fmt::parse_float(s).map(Value::Float).map_err(raise),
             Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
@@ -925,9 +925,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
         BuiltinType::Set | BuiltinType::FrozenSet => {
             let mut s = Set::new();
             if let Some(v) = first {
-                for x in ops::collect(interp, &v)? {
-                    s.items.insert(ops::key(interp, x)?);
-                }
+                super::methods::update_from(interp, &mut s.items, &v)?;
             }
             Ok(if class.builtin == BuiltinType::Set {
                 Value::Set(Rc::new(RefCell::new(s)))

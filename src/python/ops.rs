@@ -10,6 +10,7 @@ use super::format::{self as fmt, IntOrFloat, Target as FmtTarget};
 use super::interp::{Interp, PyErr, R};
 use super::ir::{BinOp, CmpOp, UnaryOp};
 use super::objects::{self, SliceObj};
+use super::set_table::{self, Table};
 use super::value::*;
 
 // ----- small helpers ---------------------------------------------------------------------
@@ -40,6 +41,7 @@ pub fn key(interp: &Interp, v: Value) -> R<Key> {
         Ok(k) => Ok(k),
         Err(NotKey::TooDeep) => Err(interp.err("RecursionError", "maximum recursion depth exceeded while hashing")),
         Err(NotKey::Unhashable) => Err(interp.type_error(format!("unhashable type: '{}'", culprit(&v)))),
+        Err(NotKey::Raised(e)) => Err(e),
     }
 }
 
@@ -183,6 +185,75 @@ fn nests(v: &Value) -> bool {
         v,
         Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_) | Value::Object(_)
     )
+}
+
+/// The start of `repr(v)`, at least `max_chars` characters of it when it is longer, for
+/// texts that are clipped anyway (a task's result in the trace): built containers stop after
+/// that much, so a task returning a million-item list, or results nested ten thousand deep
+/// (`await gather(f(n + 1))`), costs a few thousand characters per task, not its whole repr.
+pub fn repr_prefix(interp: &Interp, v: &Value, max_chars: usize) -> String {
+    fn walk(interp: &Interp, v: &Value, max: usize, path: &mut Vec<usize>, out: &mut String) {
+        if out.len() > max {
+            return;
+        }
+        let id = v.identity().unwrap_or(0);
+        let (open, close) = match v {
+            Value::List(_) => ("[", "]"),
+            Value::Tuple(t) if t.len() == 1 => ("(", ",)"),
+            Value::Tuple(_) => ("(", ")"),
+            Value::Dict(_) => ("{", "}"),
+            Value::Set(s) if !s.borrow().items.is_empty() => ("{", "}"),
+            Value::FrozenSet(s) if !s.items.is_empty() => ("frozenset({", "})"),
+            Value::Str(s) => {
+                let cut: String = s.chars().take(max + 1).collect();
+                out.push_str(&fmt::py_str_repr(&cut));
+                return;
+            }
+            _ => {
+                out.push_str(&repr(interp, v).unwrap_or_else(|_| "<repr failed>".into()));
+                return;
+            }
+        };
+        if path.contains(&id) {
+            out.push_str(open);
+            out.push_str("...");
+            out.push_str(close);
+            return;
+        }
+        if path.len() >= 100 {
+            out.push_str(open);
+            out.push_str("...");
+            return;
+        }
+        // At most as many items as characters wanted: each takes one at least.
+        let items: Vec<Value> = match v {
+            Value::List(l) => l.borrow().iter().take(max + 1).cloned().collect(),
+            Value::Tuple(t) => t.iter().take(max + 1).cloned().collect(),
+            Value::Dict(d) => {
+                d.borrow().map.iter().take(max / 2 + 1).flat_map(|(k, x)| [k.value.clone(), x.clone()]).collect()
+            }
+            Value::Set(s) => s.borrow().items.iter().take(max + 1).map(|k| k.value.clone()).collect(),
+            Value::FrozenSet(s) => s.items.iter().take(max + 1).map(|k| k.value.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let dict = matches!(v, Value::Dict(_));
+        path.push(id);
+        out.push_str(open);
+        for (i, item) in items.iter().enumerate() {
+            if out.len() > max {
+                break;
+            }
+            if i > 0 {
+                out.push_str(if dict && i % 2 == 1 { ": " } else { ", " });
+            }
+            walk(interp, item, max, path, out);
+        }
+        out.push_str(close);
+        path.pop();
+    }
+    let mut out = String::new();
+    walk(interp, v, max_chars, &mut Vec::new(), &mut out);
+    out
 }
 
 /// `repr(v)`
@@ -575,31 +646,31 @@ fn as_int(v: &Value) -> i64 {
     }
 }
 
-fn set_items(v: &Value) -> Vec<Key> {
+/// The table of a set or frozenset (copied: the operand may be the result too).
+fn set_table(v: &Value) -> Option<Table> {
     match v {
-        Value::Set(s) => s.borrow().items.iter().cloned().collect(),
-        Value::FrozenSet(s) => s.items.iter().cloned().collect(),
-        _ => Vec::new(),
+        Value::Set(s) => Some(s.borrow().items.clone()),
+        Value::FrozenSet(s) => Some(s.items.clone()),
+        _ => None,
     }
 }
 
+/// `a | b`, `a & b`, `a - b`, `a ^ b` of sets, built as CPython builds them (so they print in
+/// CPython's order); the result has `a`'s type.
 fn set_op(_interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>> {
-    let (x, y) = (set_items(a), set_items(b));
-    let ys: Set = Set { items: y.iter().cloned().collect() };
-    let xs: Set = Set { items: x.iter().cloned().collect() };
-    let items: Vec<Key> = match op {
-        BinOp::BitOr => x.iter().cloned().chain(y.iter().filter(|k| !xs.items.contains(*k)).cloned()).collect(),
-        BinOp::BitAnd => x.iter().filter(|k| ys.items.contains(*k)).cloned().collect(),
-        BinOp::Sub => x.iter().filter(|k| !ys.items.contains(*k)).cloned().collect(),
-        BinOp::BitXor => x
-            .iter()
-            .filter(|k| !ys.items.contains(*k))
-            .cloned()
-            .chain(y.iter().filter(|k| !xs.items.contains(*k)).cloned())
-            .collect(),
+    let (x, y) = (set_table(a)?, set_table(b)?);
+    let items = match op {
+        BinOp::BitOr => {
+            let mut r = x.copy();
+            r.merge(&y);
+            r
+        }
+        BinOp::BitAnd => set_table::intersection(&x, &y),
+        BinOp::Sub => set_table::difference(&x, &y),
+        BinOp::BitXor => set_table::symmetric_difference(&x, &y),
         _ => return None,
     };
-    let s = Set { items: items.into_iter().collect() };
+    let s = Set { items };
     Some(Ok(match a {
         Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
         _ => Value::Set(Rc::new(RefCell::new(s))),
@@ -633,12 +704,20 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
         (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
             if matches!(b, Value::Set(_) | Value::FrozenSet(_)) =>
         {
-            if let Some(r) = set_op(interp, op, &a, &b) {
-                if let Value::Set(ref new) = r? {
-                    let items = std::mem::take(&mut new.borrow_mut().items);
-                    s.borrow_mut().items = items;
+            // In place, as CPython's set_ior/iand/isub/ixor change the table.
+            let other = set_table(&b).unwrap_or_default();
+            let mut s = s.borrow_mut();
+            match op {
+                BinOp::BitOr => s.items.merge(&other),
+                BinOp::BitAnd => s.items = set_table::intersection(&s.items, &other),
+                BinOp::Sub => {
+                    for k in other.iter() {
+                        s.items.remove(k);
+                    }
                 }
+                _ => s.items.toggle_all(&other),
             }
+            drop(s);
             return Ok(a);
         }
         (Value::Dict(d), BinOp::BitOr) => {
@@ -727,7 +806,7 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             true
         }
         (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
-            let (x, y) = (set_items(a), set_items(b));
+            let (x, y) = (set_table(a).unwrap_or_default(), set_table(b).unwrap_or_default());
             x.len() == y.len() && x.iter().all(|k| y.contains(k))
         }
         (Object(o), _) if o.eq(b).is_some() => o.eq(b).unwrap_or(false),
@@ -837,7 +916,7 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     }
     // Sets order by inclusion.
     if let (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) = (a, b) {
-        let (x, y) = (set_items(a), set_items(b));
+        let (x, y) = (set_table(a).unwrap_or_default(), set_table(b).unwrap_or_default());
         let sub = x.iter().all(|k| y.contains(k));
         let sup = y.iter().all(|k| x.contains(k));
         return Ok(Value::Bool(match op {

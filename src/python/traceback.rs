@@ -77,7 +77,26 @@ impl PrintContext {
 fn stack_text(interp: &Interp, i: &Instance) -> String {
     let entries = i.exc().map(|d| d.traceback.clone()).unwrap_or_default();
     let mut out = String::new();
+    // As CPython's: a line repeated more than three times in a row is counted, not listed.
+    const CUTOFF: usize = 3;
+    let repeated = |out: &mut String, count: usize| {
+        if count > CUTOFF {
+            let n = count - CUTOFF;
+            out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+        }
+    };
+    let mut last: Option<(u32, &str)> = None;
+    let mut count = 0;
     for t in &entries {
+        if last != Some((t.line, &*t.func)) {
+            repeated(&mut out, count);
+            last = Some((t.line, &*t.func));
+            count = 0;
+        }
+        count += 1;
+        if count > CUTOFF {
+            continue;
+        }
         out.push_str(&format!("  File \"main.py\", line {}, in {}\n", t.line, t.func));
         if let Some(src) = interp.source_line(t.line) {
             let src = src.trim();
@@ -86,6 +105,7 @@ fn stack_text(interp: &Interp, i: &Instance) -> String {
             }
         }
     }
+    repeated(&mut out, count);
     out
 }
 

@@ -9,7 +9,7 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::{Rc, Weak};
 
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexMap;
 use rustc_hash::FxHasher;
 
 use super::interp::{Interp, R};
@@ -254,12 +254,16 @@ pub struct Key {
 }
 
 /// Why a value cannot be a dict key or a set member.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub enum NotKey {
     /// A list, dict or set, or a class with `__eq__` and no `__hash__` (a `TypeError`).
     Unhashable,
     /// Tuples nested past the recursion limit (a `RecursionError`).
     TooDeep,
+    /// What a user class's `__hash__` raised (or its `TypeError` for returning a non-int).
+    /// Passed on, not turned into "unhashable": that made `hash((self,))` inside `__hash__`
+    /// hash everything again at every level while looking for the culprit (2**depth calls).
+    Raised(super::interp::PyErr),
 }
 
 impl Key {
@@ -406,22 +410,31 @@ fn key_hash(v: &Value) -> Result<u64, NotKey> {
         Value::Float(x) => hash_float(*x) as u64,
         Value::Str(s) => str_hash(s),
         Value::Tuple(items) => nested(|| {
-            let mut h: u64 = 0x345678;
+            // CPython 3.11's tuple hash (xxHash's mixing), so sets of tuples iterate in its order.
+            const P1: u64 = 11_400_714_785_074_694_791;
+            const P2: u64 = 14_029_467_366_897_019_727;
+            const P5: u64 = 2_870_177_450_012_600_261;
+            let mut acc = P5;
             for item in items.iter() {
-                h = h.wrapping_mul(1_000_003) ^ key_hash(item)?;
+                acc = acc.wrapping_add(key_hash(item)?.wrapping_mul(P2)).rotate_left(31).wrapping_mul(P1);
             }
-            Ok(h ^ items.len() as u64)
+            acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3_527_539));
+            Ok(if acc == u64::MAX { 1_546_275_796 } else { acc })
         })??,
-        Value::FrozenSet(s) => s.items.iter().fold(0x9e37, |acc, k| acc ^ k.hash),
+        Value::FrozenSet(s) => s.items.frozen_hash(),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(NotKey::Unhashable),
         Value::Instance(i) if i.unhashable() => return Err(NotKey::Unhashable),
         Value::Instance(_) if user_method(v, "__hash__").is_some() => {
             let f = user_method(v, "__hash__").ok_or(NotKey::Unhashable)?;
-            with_interp(|interp| match super::call::call(interp, &f, Args { pos: vec![v.clone()], kw: vec![] }) {
-                Ok(Value::Int(h)) => Some(h as u64),
-                _ => None,
-            })
-            .ok_or(NotKey::Unhashable)?
+            let interp = CURRENT.with(|c| c.borrow().upgrade()).ok_or(NotKey::Unhashable)?;
+            match super::call::call(&interp, &f, Args { pos: vec![v.clone()], kw: vec![] }) {
+                Ok(Value::Int(h)) => hash_int(h) as u64,
+                Ok(Value::Bool(b)) => hash_int(b as i64) as u64,
+                Ok(_) => {
+                    return Err(NotKey::Raised(interp.type_error("__hash__ method should return an integer")));
+                }
+                Err(e) => return Err(NotKey::Raised(e)),
+            }
         }
         other => other.identity().unwrap_or(0) as u64,
     })
@@ -542,7 +555,7 @@ impl Dict {
 /// when a set is printed: our corpus prints sorted sets).
 #[derive(Clone, Debug, Default)]
 pub struct Set {
-    pub items: IndexSet<Key, Fx>,
+    pub items: super::set_table::Table,
 }
 
 impl Set {
@@ -675,8 +688,9 @@ impl Instance {
 #[derive(Clone, Default)]
 pub struct ExcData {
     pub args: Vec<Value>,
-    /// Frames it passed through, innermost last (as a traceback prints them).
-    pub traceback: Vec<TbEntry>,
+    /// Frames it passed through, innermost last (as a traceback prints them); each frame it
+    /// leaves goes in front.
+    pub traceback: std::collections::VecDeque<TbEntry>,
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,

@@ -39,6 +39,17 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
         return Err(interp.err("OverflowError", why));
     }
     if let Some((rt, task)) = current() {
+        if interp.real_sleeps.get() {
+            // A copy in a worker: the worker waits for real (only it, not the page), and the
+            // hold that time.sleep makes there is the lesson, not a runaway program.
+            let until = now_ms() + secs * 1000.0;
+            while now_ms() < until {
+                std::hint::spin_loop();
+            }
+            rt.block_for(task, crate::aio::secs_to_micros(secs));
+            interp.hold_started.set(now_ms());
+            return Ok(Value::None);
+        }
         // Sleeping holds the loop, so it counts toward the loop budget like any hold (it used
         // not to, and `while True: time.sleep(1)` froze the page for good). In the browser a
         // sleep really spins: one past what is left of the budget is refused at once, not
