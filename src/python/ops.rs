@@ -531,6 +531,10 @@ fn repeat<T: Clone>(interp: &Interp, items: &[T], n: i64) -> R<Vec<T>> {
 
 fn repeat_str(interp: &Interp, s: &str, n: i64) -> R<Value> {
     let n = n.max(0) as usize;
+    // CPython: a length past its ssize_t is an OverflowError, a smaller one a MemoryError.
+    if n > 0 && (s.chars().count() as u128) * (n as u128) > i64::MAX as u128 {
+        return Err(interp.err("OverflowError", "repeated string is too long"));
+    }
     check_size(interp, s.len().saturating_mul(n))?;
     Ok(Value::Str(Rc::from(s.repeat(n))))
 }
@@ -1306,6 +1310,15 @@ pub fn extend_from(interp: &Interp, out: &mut Vec<Value>, v: &Value) -> R<()> {
     match v {
         Value::List(l) => out.extend(l.borrow().iter().cloned()),
         Value::Tuple(t) => out.extend(t.iter().cloned()),
+        // `list(range(10**10))` is refused before it is built, not at the limit.
+        Value::Object(o)
+            if o.as_any()
+                .downcast_ref::<objects::RangeObj>()
+                .is_some_and(|r| r.length() > interp.limits.collection_items) =>
+        {
+            let n = objects::len(o).unwrap_or(usize::MAX);
+            check_size(interp, out.len().saturating_add(n))?;
+        }
         _ => {
             let it = iter(interp, v)?;
             while let Some(x) = next(interp, &it)? {
@@ -1365,6 +1378,10 @@ pub fn len(interp: &Interp, v: &Value) -> R<usize> {
             None => return Err(interp.type_error(format!("object of type '{}' has no len()", v.type_name()))),
         },
         Value::Object(o) => match objects::len(o) {
+            // `len(range(-2**62, 2**62))`, as CPython's.
+            Some(n) if n > i64::MAX as usize => {
+                return Err(interp.err("OverflowError", "Python int too large to convert to C ssize_t"))
+            }
             Some(n) => n,
             None => return Err(interp.type_error(format!("object of type '{}' has no len()", v.type_name()))),
         },

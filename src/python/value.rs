@@ -428,8 +428,9 @@ fn key_hash(v: &Value) -> Result<u64, NotKey> {
             let f = user_method(v, "__hash__").ok_or(NotKey::Unhashable)?;
             let interp = CURRENT.with(|c| c.borrow().upgrade()).ok_or(NotKey::Unhashable)?;
             match super::call::call(&interp, &f, Args { pos: vec![v.clone()], kw: vec![] }) {
-                Ok(Value::Int(h)) => hash_int(h) as u64,
-                Ok(Value::Bool(b)) => hash_int(b as i64) as u64,
+                // CPython takes a returned int as it is (but -1, which means an error in C).
+                Ok(Value::Int(h)) => (if h == -1 { -2 } else { h }) as u64,
+                Ok(Value::Bool(b)) => b as u64,
                 Ok(_) => {
                     return Err(NotKey::Raised(interp.type_error("__hash__ method should return an integer")));
                 }
