@@ -301,7 +301,13 @@ pub fn install(interp: &Interp) {
             expect(interp, &args, "hash", 1, 1)?;
             let v = &args.pos[0];
             if let Some(m) = ops::special(interp, v, "__hash__") {
-                return call(interp, &m, Args::default());
+                // As CPython's: an int as it is (-1, C's error value, as -2), else TypeError.
+                return match call(interp, &m, Args::default())? {
+                    Value::Int(-1) => Ok(Value::Int(-2)),
+                    Value::Int(h) => Ok(Value::Int(h)),
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    _ => Err(interp.type_error("__hash__ method should return an integer")),
+                };
             }
             Ok(Value::Int(match v {
                 Value::Int(i) => fmt::hash_int(*i),
