@@ -301,7 +301,13 @@ pub fn install(interp: &Interp) {
             expect(interp, &args, "hash", 1, 1)?;
             let v = &args.pos[0];
             if let Some(m) = ops::special(interp, v, "__hash__") {
-                return call(interp, &m, Args::default());
+                // As CPython's: an int as it is (-1, C's error value, as -2), else TypeError.
+                return match call(interp, &m, Args::default())? {
+                    Value::Int(-1) => Ok(Value::Int(-2)),
+                    Value::Int(h) => Ok(Value::Int(h)),
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    _ => Err(interp.type_error("__hash__ method should return an integer")),
+                };
             }
             Ok(Value::Int(match v {
                 Value::Int(i) => fmt::hash_int(*i),
@@ -561,6 +567,7 @@ fn class_check(interp: &Interp, classes: &Value, test: &dyn Fn(&Rc<Class>) -> bo
     match classes {
         Value::Class(c) => Ok(test(c)),
         Value::Tuple(items) => {
+            let _level = interp.nest(" in __instancecheck__")?;
             for c in items.iter() {
                 if class_check(interp, c, test, name)? {
                     return Ok(true);

@@ -27,12 +27,14 @@ pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
             (b.f)(interp, args)
         }
         Value::Method(m) => {
+            interp.check_stack()?;
             args.pos.insert(0, m.this.clone());
             call(interp, &m.func, args)
         }
         Value::Class(c) => instantiate(interp, c, args),
         Value::Instance(i) => match lookup_class_attr(&i.class, "__call__") {
             Some(f) => {
+                let _level = interp.nest(" while calling a Python object")?;
                 args.pos.insert(0, callee.clone());
                 call(interp, &f, args)
             }
@@ -303,6 +305,15 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
             names.join(", ")
         ))
     })?;
+    // Each class keeps the list of all its ancestors: a chain of classes each deriving from
+    // the last would take memory quadratic in its length.
+    let limit = interp.limits.recursion as usize;
+    if mro.len() > limit {
+        return Err(interp.err(
+            "RecursionError",
+            format!("maximum recursion depth exceeded while creating a class (Interleave's classes inherit at most {limit} levels deep)"),
+        ));
+    }
     let namespace = Rc::new(RefCell::new(Attrs::default()));
     namespace.borrow_mut().insert(Name::from("__module__"), Value::Str(f.globals.name.clone()));
     namespace.borrow_mut().insert(Name::from("__qualname__"), Value::Str(def.qualname.clone()));

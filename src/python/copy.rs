@@ -415,10 +415,10 @@ impl Reader<'_> {
                 let inst = self.interp.new_exc(&class, args);
                 self.shared.push(Value::Instance(inst.clone()));
                 let n = self.count()?;
-                let mut traceback = Vec::with_capacity(n);
+                let mut traceback = std::collections::VecDeque::with_capacity(n);
                 for _ in 0..n {
                     let line = u32::try_from(self.int()?).map_err(|_| self.damaged())?;
-                    traceback.push(TbEntry { line, func: self.name()?, frame: 0 });
+                    traceback.push_back(TbEntry { line, func: self.name()?, frame: 0 });
                 }
                 // Frames of the copy are not frames here: number them apart from this side's.
                 for (k, t) in traceback.iter_mut().enumerate() {

@@ -279,6 +279,8 @@ fn fstring(interp: &Interp, f: &mut Frame, parts: &[FPart]) -> R<String> {
                     None => String::new(),
                 };
                 out.push_str(&ops::format_value(interp, &v, &spec)?);
+                // `s = f'{s}{s}'` in a loop doubles each time.
+                ops::check_size(interp, out.len())?;
             }
         }
     }

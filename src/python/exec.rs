@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::call::{call, import_module, make_class, make_function};
 use super::eval::{eval, eval_to_bool};
-use super::interp::{now_ms, FrameInfo, Interp, PyErr, R};
+use super::interp::{FrameInfo, Interp, PyErr, R};
 use super::ir::*;
 use super::ops;
 use super::value::*;
@@ -194,7 +194,7 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
         let Some(op) = code.ops.get(pc) else { return Exit::Return(Value::None) };
         f.info.line.set(code.lines[pc]);
         f.pc = pc + 1;
-        if let Err(e) = check_budget(interp) {
+        if let Err(e) = interp.tick() {
             return Exit::Raise(e);
         }
         match step(interp, f, op, pc) {
@@ -203,25 +203,6 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
             Err(e) => error = Some(e),
         }
     }
-}
-
-/// Every few thousand ops: has this task held the loop longer than the budget?
-fn check_budget(interp: &Interp) -> R<()> {
-    let n = interp.ops.get().wrapping_add(1);
-    interp.ops.set(n);
-    if !n.is_multiple_of(4096) {
-        return Ok(());
-    }
-    let held = (now_ms() - interp.hold_started.get()) / 1000.0;
-    if held > interp.limits.loop_budget_secs {
-        return Err(PyErr::Stop(Rc::from(format!(
-            "the loop was blocked for {:.0} s at line {}: Interleave stopped the program (the budget is {} s)",
-            held,
-            interp.current_line(),
-            interp.limits.loop_budget_secs
-        ))));
-    }
-    Ok(())
 }
 
 /// An exception appearing in this frame: the frame's line joins its traceback, and if it was
@@ -246,8 +227,11 @@ fn note_raised(interp: &Interp, f: &Frame, e: PyErr) -> PyErr {
     let mut data = cell.borrow_mut();
     let here = TbEntry { line, func, frame: f.id };
     // Only the program's own frames are shown (not those of the embedded client libraries).
-    if &*f.globals.name == "__main__" && !data.traceback.iter().any(|t| t.frame == f.id) {
-        data.traceback.insert(0, here);
+    // A frame is listed again only if the exception left it and came back (as CPython lists
+    // it): a search of the whole traceback at each frame was quadratic in an exception
+    // passing through a hundred thousand tasks.
+    if &*f.globals.name == "__main__" && data.traceback.front().is_none_or(|t| t.frame != f.id) {
+        data.traceback.push_front(here);
     }
     drop(data);
     e
@@ -689,9 +673,13 @@ fn raise(interp: &Interp, f: &mut Frame, exc: Option<&Expr>, cause: Option<&Expr
             d.suppress_context = true;
         }
     }
-    // `raise e` of an exception raised before: this frame's line goes in front again.
+    // `raise e` of an exception raised (or caught) in this frame before: this frame's line
+    // is the `raise` now.
     if let Some(data) = &inst.exc {
-        data.borrow_mut().traceback.retain(|t| t.frame != f.id);
+        let mut data = data.borrow_mut();
+        if data.traceback.front().is_some_and(|t| t.frame == f.id) {
+            data.traceback.pop_front();
+        }
     }
     Ok(PyErr::Exc(inst))
 }
@@ -703,6 +691,7 @@ fn exception_matches(interp: &Interp, exc: &Rc<Instance>, classes: &Value) -> R<
             Ok(exc.class.is_subclass(c))
         }
         Value::Tuple(items) => {
+            let _level = interp.nest(" in __instancecheck__")?;
             for item in items.iter() {
                 if exception_matches(interp, exc, item)? {
                     return Ok(true);

@@ -74,6 +74,11 @@ pub struct Limits {
     /// (in the page that kills the tab). The page's wasm stack is 16 MiB (`.cargo/config.toml`);
     /// natively the caller sizes its thread and says so here.
     pub stack_bytes: usize,
+    /// Steps (ops, and items drawn by native loops such as `sum(range(n))`) the whole program
+    /// may take before it is stopped. The page leaves it unlimited and relies on the loop
+    /// budget; tests and the fuzzer set it, since a step count stops a runaway program at the
+    /// same point on every machine, and at once.
+    pub steps: u64,
 }
 
 impl Default for Limits {
@@ -85,6 +90,7 @@ impl Default for Limits {
             collection_items: 20_000_000,
             tasks: 250_000,
             stack_bytes: if cfg!(target_arch = "wasm32") { 12 << 20 } else { 1 << 20 },
+            steps: u64::MAX,
         }
     }
 }
@@ -199,6 +205,10 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 
 /// `C3` linearisation of a new class's bases, as Python computes the MRO.
 pub fn c3_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
+    // One base (nearly every class): its own lineage, without the quadratic merge.
+    if let [base] = bases {
+        return Some(base.lineage().cloned().collect());
+    }
     let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.lineage().cloned().collect()).collect();
     seqs.push(bases.to_vec());
     let mut out: Vec<Rc<Class>> = Vec::new();
@@ -317,8 +327,8 @@ pub struct Interp {
     pub random: RefCell<Random>,
     /// asyncio's task-name counter (`Task-1`, `Task-2`, …), for the whole program.
     pub task_names: Cell<u64>,
-    /// Ops run since the loop budget was last checked, and when the current hold began (ms).
-    pub ops: Cell<u32>,
+    /// Steps taken so far (see [`Limits::steps`]), and when the current hold began (ms).
+    pub ops: Cell<u64>,
     pub hold_started: Cell<f64>,
     pub next_frame_id: Cell<u64>,
     /// The program ended through `sys.exit(code)`.
@@ -544,6 +554,36 @@ impl Interp {
         }
     }
 
+    // ----- budgets ---------------------------------------------------------------------------
+
+    /// One step of the program (an op, or an item a native loop draws): every few thousand,
+    /// has this task held the loop longer than the budget? Past [`Limits::steps`], the program
+    /// stops.
+    pub fn tick(&self) -> R<()> {
+        let n = self.ops.get() + 1;
+        self.ops.set(n);
+        if n > self.limits.steps {
+            return Err(PyErr::Stop(Rc::from(format!(
+                "the program took more than {} steps (at line {}): Interleave stopped it",
+                self.limits.steps,
+                self.current_line()
+            ))));
+        }
+        if !n.is_multiple_of(4096) {
+            return Ok(());
+        }
+        let held = (now_ms() - self.hold_started.get()) / 1000.0;
+        if held > self.limits.loop_budget_secs {
+            return Err(PyErr::Stop(Rc::from(format!(
+                "the loop was blocked for {:.0} s at line {}: Interleave stopped the program (the budget is {} s)",
+                held,
+                self.current_line(),
+                self.limits.loop_budget_secs
+            ))));
+        }
+        Ok(())
+    }
+
     // ----- frames ----------------------------------------------------------------------------
 
     /// The line the innermost running frame is at (0 outside any frame).
@@ -603,8 +643,6 @@ impl Interp {
     }
 }
 
-/// Milliseconds from a monotonic clock (the loop budget measures real time even on the
-/// virtual clock: an infinite loop takes real time whatever the run's clock says).
 /// A level of nesting counted in [`Interp::depth`] until dropped.
 pub struct Nested<'a>(&'a Interp);
 
@@ -614,6 +652,8 @@ impl Drop for Nested<'_> {
     }
 }
 
+/// Milliseconds from a monotonic clock (the loop budget measures real time even on the
+/// virtual clock: an infinite loop takes real time whatever the run's clock says).
 pub fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]
     {

@@ -168,7 +168,14 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "expandtabs" => |i, a| {
                 let s = this_str(i, &a)?;
                 let size = match a.pos.get(1) {
-                    Some(v) => ops::to_index(i, v)?.max(0) as usize,
+                    Some(v) => {
+                        let n = ops::to_index(i, v)?;
+                        // CPython takes a C int here.
+                        if i32::try_from(n).is_err() {
+                            return Err(i.err("OverflowError", "Python int too large to convert to C int"));
+                        }
+                        n.max(0) as usize
+                    }
                     None => 8,
                 };
                 let mut out = String::new();
@@ -177,6 +184,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                     match c {
                         '\t' if size > 0 => {
                             let n = size - col % size;
+                            ops::check_size(i, out.len() + n)?;
                             out.extend(std::iter::repeat_n(' ', n));
                             col += n;
                         }
@@ -819,6 +827,12 @@ fn replace(interp: &Interp, a: Args) -> R<Value> {
         Some(v) => ops::to_index(interp, v)?,
         None => -1,
     };
+    // The result's size first: `('ab' * 1000).replace('', 'x' * 10**6)` is 2 GB.
+    if new.len() > old.len() {
+        let found = if old.is_empty() { s.chars().count() + 1 } else { s.matches(&*old).count() };
+        let n = if count < 0 { found } else { found.min(count as usize) };
+        ops::check_size(interp, s.len().saturating_add(n.saturating_mul(new.len() - old.len())))?;
+    }
     let out = if count < 0 { s.replace(&*old, &new) } else { s.replacen(&*old, &new, count as usize) };
     ops::check_size(interp, out.len())?;
     Ok(Value::str(&out))
@@ -1007,6 +1021,16 @@ fn str_format(interp: &Interp, a: Args) -> R<Value> {
 /// `str.format`: `{}`, `{0}`, `{name}`, `{0.attr}`, `{0[key]}`, `!r`, `:spec` (with nested
 /// fields in the spec), and `{{`/`}}`.
 pub fn format_string(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value)]) -> R<String> {
+    format_nested(interp, s, pos, kw, 2)
+}
+
+/// `s.format(...)` with `levels` levels of nested specs left (`'{:{w}}'` is one level; CPython
+/// allows two, and `'{:' * 10000` with its closing braces no longer copies the spec ten
+/// thousand times).
+fn format_nested(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value)], levels: u32) -> R<String> {
+    if levels == 0 {
+        return Err(interp.value_error("Max string recursion exceeded"));
+    }
     let mut out = String::new();
     let mut chars = s.chars().peekable();
     let mut auto = 0usize;
@@ -1103,8 +1127,9 @@ pub fn format_string(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value
                     Some(c) => return Err(interp.value_error(format!("Unknown conversion specifier {c}"))),
                     None => v,
                 };
-                let spec = if spec.contains('{') { format_string(interp, &spec, pos, kw)? } else { spec };
+                let spec = if spec.contains('{') { format_nested(interp, &spec, pos, kw, levels - 1)? } else { spec };
                 out.push_str(&ops::format_value(interp, &v, &spec)?);
+                ops::check_size(interp, out.len())?;
             }
             c => out.push(c),
         }

@@ -37,8 +37,12 @@ pub fn key(interp: &Interp, v: Value) -> R<Key> {
             _ => v.type_name(),
         }
     }
-    let name = culprit(&v);
-    Key::new(v).ok_or_else(|| interp.type_error(format!("unhashable type: '{name}'")))
+    match Key::try_new(v.clone()) {
+        Ok(k) => Ok(k),
+        Err(NotKey::TooDeep) => Err(interp.err("RecursionError", "maximum recursion depth exceeded while hashing")),
+        Err(NotKey::Unhashable) => Err(interp.type_error(format!("unhashable type: '{}'", culprit(&v)))),
+        Err(NotKey::Raised(e)) => Err(e),
+    }
 }
 
 /// A dunder method of `v`'s class, bound to `v` (or a native object's own).
@@ -161,6 +165,8 @@ fn join_reprs<'a>(interp: &Interp, items: impl Iterator<Item = &'a Value>) -> R<
             out.push_str(", ");
         }
         out.push_str(&repr(interp, v)?);
+        // A list holding itself twice, 60 levels deep, has a repr of 2**60 characters.
+        check_size(interp, out.len())?;
     }
     Ok(out)
 }
@@ -179,6 +185,75 @@ fn nests(v: &Value) -> bool {
         v,
         Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_) | Value::Object(_)
     )
+}
+
+/// The start of `repr(v)`, at least `max_chars` characters of it when it is longer, for
+/// texts that are clipped anyway (a task's result in the trace): built containers stop after
+/// that much, so a task returning a million-item list, or results nested ten thousand deep
+/// (`await gather(f(n + 1))`), costs a few thousand characters per task, not its whole repr.
+pub fn repr_prefix(interp: &Interp, v: &Value, max_chars: usize) -> String {
+    fn walk(interp: &Interp, v: &Value, max: usize, path: &mut Vec<usize>, out: &mut String) {
+        if out.len() > max {
+            return;
+        }
+        let id = v.identity().unwrap_or(0);
+        let (open, close) = match v {
+            Value::List(_) => ("[", "]"),
+            Value::Tuple(t) if t.len() == 1 => ("(", ",)"),
+            Value::Tuple(_) => ("(", ")"),
+            Value::Dict(_) => ("{", "}"),
+            Value::Set(s) if !s.borrow().items.is_empty() => ("{", "}"),
+            Value::FrozenSet(s) if !s.items.is_empty() => ("frozenset({", "})"),
+            Value::Str(s) => {
+                let cut: String = s.chars().take(max + 1).collect();
+                out.push_str(&fmt::py_str_repr(&cut));
+                return;
+            }
+            _ => {
+                out.push_str(&repr(interp, v).unwrap_or_else(|_| "<repr failed>".into()));
+                return;
+            }
+        };
+        if path.contains(&id) {
+            out.push_str(open);
+            out.push_str("...");
+            out.push_str(close);
+            return;
+        }
+        if path.len() >= 100 {
+            out.push_str(open);
+            out.push_str("...");
+            return;
+        }
+        // At most as many items as characters wanted: each takes one at least.
+        let items: Vec<Value> = match v {
+            Value::List(l) => l.borrow().iter().take(max + 1).cloned().collect(),
+            Value::Tuple(t) => t.iter().take(max + 1).cloned().collect(),
+            Value::Dict(d) => {
+                d.borrow().map.iter().take(max / 2 + 1).flat_map(|(k, x)| [k.value.clone(), x.clone()]).collect()
+            }
+            Value::Set(s) => s.borrow().items.iter().take(max + 1).map(|k| k.value.clone()).collect(),
+            Value::FrozenSet(s) => s.items.iter().take(max + 1).map(|k| k.value.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let dict = matches!(v, Value::Dict(_));
+        path.push(id);
+        out.push_str(open);
+        for (i, item) in items.iter().enumerate() {
+            if out.len() > max {
+                break;
+            }
+            if i > 0 {
+                out.push_str(if dict && i % 2 == 1 { ": " } else { ", " });
+            }
+            walk(interp, item, max, path, out);
+        }
+        out.push_str(close);
+        path.pop();
+    }
+    let mut out = String::new();
+    walk(interp, v, max_chars, &mut Vec::new(), &mut out);
+    out
 }
 
 /// `repr(v)`
@@ -215,6 +290,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
                     out.push_str(&repr(interp, k)?);
                     out.push_str(": ");
                     out.push_str(&repr(interp, x)?);
+                    check_size(interp, out.len())?;
                 }
                 out.push('}');
                 Ok(out)
@@ -284,6 +360,8 @@ pub fn str_of(interp: &Interp, v: &Value) -> R<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
         Value::Instance(i) => {
+            // An exception's str is its argument's str, which may be an exception in turn.
+            let _level = interp.nest(" while getting the str of an object")?;
             if let Some(r) = call_special(interp, v, "__str__", vec![]) {
                 return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
@@ -441,7 +519,8 @@ fn float_op(interp: &Interp, op: BinOp, a: f64, b: f64) -> Option<R<Value>> {
 }
 
 fn repeat<T: Clone>(interp: &Interp, items: &[T], n: i64) -> R<Vec<T>> {
-    let n = n.max(0) as usize;
+    // `[] * 2**62` is empty at once, not after 2**62 turns of the loop below.
+    let n = if items.is_empty() { 0 } else { n.max(0) as usize };
     check_size(interp, items.len().saturating_mul(n))?;
     let mut out = Vec::with_capacity(items.len() * n);
     for _ in 0..n {
@@ -452,6 +531,10 @@ fn repeat<T: Clone>(interp: &Interp, items: &[T], n: i64) -> R<Vec<T>> {
 
 fn repeat_str(interp: &Interp, s: &str, n: i64) -> R<Value> {
     let n = n.max(0) as usize;
+    // CPython: a length past its ssize_t is an OverflowError, a smaller one a MemoryError.
+    if n > 0 && (s.chars().count() as u128) * (n as u128) > i64::MAX as u128 {
+        return Err(interp.err("OverflowError", "repeated string is too long"));
+    }
     check_size(interp, s.len().saturating_mul(n))?;
     Ok(Value::Str(Rc::from(s.repeat(n))))
 }
@@ -487,9 +570,9 @@ pub fn binop(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
         (Str(x), Bool(n)) | (Bool(n), Str(x)) if op == BinOp::Mul => return repeat_str(interp, x, *n as i64),
         (Str(x), _) if op == BinOp::Mod => return Ok(Str(Rc::from(percent_format(interp, x, &b)?))),
         (List(x), List(y)) if op == BinOp::Add => {
+            check_size(interp, x.borrow().len() + y.borrow().len())?;
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
-            check_size(interp, v.len())?;
             return Ok(Value::list(v));
         }
         (List(x), Int(n)) | (Int(n), List(x)) if op == BinOp::Mul => {
@@ -497,6 +580,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
             return Ok(Value::list(repeat(interp, &items, *n)?));
         }
         (Tuple(x), Tuple(y)) if op == BinOp::Add => {
+            check_size(interp, x.len() + y.len())?;
             let mut v = x.to_vec();
             v.extend(y.iter().cloned());
             return Ok(Value::tuple(v));
@@ -772,6 +856,7 @@ pub fn order(interp: &Interp, a: &Value, b: &Value) -> R<Option<std::cmp::Orderi
     Ok(match (a, b) {
         (Str(x), Str(y)) => Some(x.cmp(y)),
         (List(_) | Tuple(_), List(_) | Tuple(_)) if std::mem::discriminant(a) == std::mem::discriminant(b) => {
+            let _level = interp.nest(" in comparison")?;
             let (x, y) = (seq_of(a), seq_of(b));
             for (p, q) in x.iter().zip(&y) {
                 if !eq(interp, p, q)? {
@@ -998,7 +1083,8 @@ fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usi
             return None;
         }
         let here = i as usize;
-        i += step;
+        // A step past the end (`x[::2**62]`) must not overflow.
+        i = i.checked_add(step).unwrap_or(if step > 0 { i64::MAX } else { i64::MIN });
         Some(here)
     })
 }
@@ -1200,6 +1286,10 @@ pub fn iter(interp: &Interp, v: &Value) -> R<Value> {
 
 /// `next(it)`: the next item, or `None` once it is exhausted.
 pub fn next(interp: &Interp, it: &Value) -> R<Option<Value>> {
+    // Each item a native loop draws is a step of the program (`sum(range(10**15))` must end
+    // too), and an iterator drawing from another nests (`map` of `map` of …).
+    interp.tick()?;
+    let _level = interp.nest("")?;
     match it {
         Value::Object(o) => match objects::next(interp, o, it) {
             Some(r) => r,
@@ -1220,6 +1310,15 @@ pub fn extend_from(interp: &Interp, out: &mut Vec<Value>, v: &Value) -> R<()> {
     match v {
         Value::List(l) => out.extend(l.borrow().iter().cloned()),
         Value::Tuple(t) => out.extend(t.iter().cloned()),
+        // `list(range(10**10))` is refused before it is built, not at the limit.
+        Value::Object(o)
+            if o.as_any()
+                .downcast_ref::<objects::RangeObj>()
+                .is_some_and(|r| r.length() > interp.limits.collection_items) =>
+        {
+            let n = objects::len(o).unwrap_or(usize::MAX);
+            check_size(interp, out.len().saturating_add(n))?;
+        }
         _ => {
             let it = iter(interp, v)?;
             while let Some(x) = next(interp, &it)? {
@@ -1279,6 +1378,10 @@ pub fn len(interp: &Interp, v: &Value) -> R<usize> {
             None => return Err(interp.type_error(format!("object of type '{}' has no len()", v.type_name()))),
         },
         Value::Object(o) => match objects::len(o) {
+            // `len(range(-2**62, 2**62))`, as CPython's.
+            Some(n) if n > i64::MAX as usize => {
+                return Err(interp.err("OverflowError", "Python int too large to convert to C ssize_t"))
+            }
             Some(n) => n,
             None => return Err(interp.type_error(format!("object of type '{}' has no len()", v.type_name()))),
         },
@@ -1383,6 +1486,8 @@ pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String>
                     },
                 };
                 out.push_str(&fmt::percent_one(&spec, width, precision, parg).map_err(|r| interp.raise(r))?);
+                // `s = '%s%s' % (s, s)` in a loop doubles each time.
+                check_size(interp, out.len())?;
             }
         }
     }

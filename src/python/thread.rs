@@ -126,6 +126,11 @@ impl Ran {
 
 // ----- the copy's side ---------------------------------------------------------------------
 
+thread_local! {
+    /// The limits of the program whose copy runs in place (on the virtual clock).
+    static IN_PLACE_LIMITS: RefCell<Option<Limits>> = const { RefCell::new(None) };
+}
+
 /// Runs one job in a copy of the program (a worker's side, or the virtual clock's): the reply
 /// as text.
 pub fn run_copy(job: &str) -> String {
@@ -155,7 +160,8 @@ fn run_job(job: Job) -> Ran {
             }
         })
     };
-    let interp = Interp::new(&program.source, Limits::default(), sink);
+    let limits = IN_PLACE_LIMITS.with(|l| l.borrow().clone()).unwrap_or_default();
+    let interp = Interp::new(&program.source, limits, sink);
     interp.copy_of_program.set(true);
     interp.real_sleeps.set(job.real_sleeps);
     *interp.codes.borrow_mut() = program.codes.clone();
@@ -258,7 +264,12 @@ pub fn start(interp: &Interp, func: &Value, pos: Vec<Value>, kw: Vec<(Name, Valu
     let fut: Fut<PyObj> = Fut::on(rt.downgrade());
     if rt.is_virtual() {
         // Through the same text a worker gets and sends back, so native tests check it too.
-        let ran = Ran::decode(&run_copy(&job.encode())).unwrap_or_else(damaged_answer);
+        // In place, the copy runs under the program's own limits (a copy looping forever in
+        // `while True: time.sleep(1)` held the test's run for the whole loop budget).
+        let previous = IN_PLACE_LIMITS.with(|l| l.replace(Some(interp.limits.clone())));
+        let answer = run_copy(&job.encode());
+        IN_PLACE_LIMITS.with(|l| l.replace(previous));
+        let ran = Ran::decode(&answer).unwrap_or_else(damaged_answer);
         finish_at(interp, &rt, &fut, job.start, ran);
     } else {
         run_in_worker(interp, &rt, &fut, job, &label);

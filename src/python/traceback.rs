@@ -47,7 +47,8 @@ struct PrintContext {
     out: String,
     depth: usize,
     need_close: bool,
-    seen: Vec<usize>,
+    /// Exceptions printed (a set: a chain may be a hundred thousand long).
+    seen: std::collections::HashSet<usize>,
 }
 
 /// CPython's limits on how much of a group is drawn.
@@ -76,7 +77,26 @@ impl PrintContext {
 fn stack_text(interp: &Interp, i: &Instance) -> String {
     let entries = i.exc().map(|d| d.traceback.clone()).unwrap_or_default();
     let mut out = String::new();
+    // As CPython's: a line repeated more than three times in a row is counted, not listed.
+    const CUTOFF: usize = 3;
+    let repeated = |out: &mut String, count: usize| {
+        if count > CUTOFF {
+            let n = count - CUTOFF;
+            out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+        }
+    };
+    let mut last: Option<(u32, &str)> = None;
+    let mut count = 0;
     for t in &entries {
+        if last != Some((t.line, &*t.func)) {
+            repeated(&mut out, count);
+            last = Some((t.line, &*t.func));
+            count = 0;
+        }
+        count += 1;
+        if count > CUTOFF {
+            continue;
+        }
         out.push_str(&format!("  File \"main.py\", line {}, in {}\n", t.line, t.func));
         if let Some(src) = interp.source_line(t.line) {
             let src = src.trim();
@@ -85,6 +105,7 @@ fn stack_text(interp: &Interp, i: &Instance) -> String {
             }
         }
     }
+    repeated(&mut out, count);
     out
 }
 
@@ -122,10 +143,9 @@ fn format_value(interp: &Interp, v: &Value, ctx: &mut PrintContext) {
     let mut next = Some(v.clone());
     while let Some(e) = next.take() {
         let id = e.identity().unwrap_or(0);
-        if ctx.seen.contains(&id) {
+        if !ctx.seen.insert(id) {
             break;
         }
-        ctx.seen.push(id);
         let mut message = None;
         if let Value::Instance(i) = &e {
             if let Some(data) = i.exc() {

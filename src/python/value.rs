@@ -4,7 +4,7 @@
 //! (which is when CPython says "coroutine … was never awaited").
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell as StdCell, RefCell};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::{Rc, Weak};
@@ -44,6 +44,87 @@ pub enum Value {
     Module(Rc<Module>),
     /// Everything else (ranges, iterators, coroutines, tasks, queues…), behind one trait.
     Object(Rc<dyn Object>),
+}
+
+// ----- dropping deep structures ------------------------------------------------------------
+
+/// Levels of nested containers freed recursively before the rest waits its turn (CPython's
+/// trashcan unwinds at 50 too). Each level takes a few native frames, so this bound keeps a
+/// drop well inside the stack the recursion guard keeps free (`Interp::enter`).
+const DROP_DEPTH: u32 = 50;
+
+/// Freeing a container frees what it holds, recursively: a list nested a million deep
+/// (`a = [a]` in a loop), a long linked list of instances or a chain of generators would take
+/// a native frame per level and overflow the stack. So, as CPython's trashcan does, freeing
+/// recurses only [`DROP_DEPTH`] levels; deeper containers are set aside and freed one after
+/// another by the outermost drop.
+struct Trash {
+    depth: StdCell<u32>,
+    /// The next drop is of a value whose contents the drop below is freeing itself.
+    contents_only: StdCell<bool>,
+    pending: RefCell<Vec<Value>>,
+}
+
+thread_local! {
+    static TRASH: Trash = const {
+        Trash { depth: StdCell::new(0), contents_only: StdCell::new(false), pending: RefCell::new(Vec::new()) }
+    };
+}
+
+impl Value {
+    /// Whether this is the last reference to an object that may hold other values.
+    fn is_last_container(&self) -> bool {
+        match self {
+            Value::List(r) => Rc::strong_count(r) == 1,
+            Value::Tuple(r) => Rc::strong_count(r) == 1 && !r.is_empty(),
+            Value::Dict(r) => Rc::strong_count(r) == 1,
+            Value::Set(r) => Rc::strong_count(r) == 1,
+            Value::FrozenSet(r) => Rc::strong_count(r) == 1,
+            Value::Func(r) => Rc::strong_count(r) == 1,
+            Value::Builtin(r) => Rc::strong_count(r) == 1 && r.bound.is_some(),
+            Value::Method(r) => Rc::strong_count(r) == 1,
+            Value::Class(r) => Rc::strong_count(r) == 1,
+            Value::Instance(r) => Rc::strong_count(r) == 1,
+            Value::Module(r) => Rc::strong_count(r) == 1,
+            Value::Object(r) => Rc::strong_count(r) == 1,
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => false,
+        }
+    }
+}
+
+impl Drop for Value {
+    fn drop(&mut self) {
+        if !self.is_last_container() {
+            return;
+        }
+        // Unavailable only while the thread itself is ending: then plain recursion it is.
+        let _ = TRASH.try_with(|t| {
+            if t.contents_only.replace(false) {
+                return;
+            }
+            let depth = t.depth.get();
+            if depth >= DROP_DEPTH {
+                t.pending.borrow_mut().push(std::mem::take(self));
+                return;
+            }
+            // Free the contents here, one level down (the flag makes the drop of `v` itself
+            // return at once, so its fields are dropped by the compiler's drop glue).
+            let v = std::mem::take(self);
+            t.depth.set(depth + 1);
+            t.contents_only.set(true);
+            drop(v);
+            if depth == 0 {
+                // The outermost drop frees what was set aside, each from one level down so
+                // none of them starts draining in turn.
+                loop {
+                    let next = t.pending.borrow_mut().pop();
+                    let Some(v) = next else { break };
+                    drop(v);
+                }
+            }
+            t.depth.set(depth);
+        });
+    }
 }
 
 impl fmt::Debug for Value {
@@ -172,11 +253,28 @@ pub struct Key {
     hash: u64,
 }
 
+/// Why a value cannot be a dict key or a set member.
+#[derive(Clone)]
+pub enum NotKey {
+    /// A list, dict or set, or a class with `__eq__` and no `__hash__` (a `TypeError`).
+    Unhashable,
+    /// Tuples nested past the recursion limit (a `RecursionError`).
+    TooDeep,
+    /// What a user class's `__hash__` raised (or its `TypeError` for returning a non-int).
+    /// Passed on, not turned into "unhashable": that made `hash((self,))` inside `__hash__`
+    /// hash everything again at every level while looking for the culprit (2**depth calls).
+    Raised(super::interp::PyErr),
+}
+
 impl Key {
     /// `None` when the value is unhashable (a list, dict or set).
     pub fn new(value: Value) -> Option<Key> {
+        Key::try_new(value).ok()
+    }
+
+    pub fn try_new(value: Value) -> Result<Key, NotKey> {
         let hash = key_hash(&value)?;
-        Some(Key { value, hash })
+        Ok(Key { value, hash })
     }
 }
 
@@ -296,14 +394,22 @@ fn user_method(v: &Value, name: &str) -> Option<Value> {
     }
 }
 
-fn key_hash(v: &Value) -> Option<u64> {
-    Some(match v {
+/// One level deeper into a nested key: counted against the interpreter's recursion limit (and
+/// its native stack guard), since tuples hash and compare their items recursively.
+fn nested<T>(f: impl FnOnce() -> T) -> Result<T, NotKey> {
+    let Some(interp) = CURRENT.with(|c| c.borrow().upgrade()) else { return Ok(f()) };
+    let _level = interp.nest("").map_err(|_| NotKey::TooDeep)?;
+    Ok(f())
+}
+
+fn key_hash(v: &Value) -> Result<u64, NotKey> {
+    Ok(match v {
         Value::None => 0x5eed,
         Value::Bool(b) => hash_int(*b as i64) as u64,
         Value::Int(i) => hash_int(*i) as u64,
         Value::Float(x) => hash_float(*x) as u64,
         Value::Str(s) => str_hash(s),
-        Value::Tuple(items) => {
+        Value::Tuple(items) => nested(|| {
             // CPython 3.11's tuple hash (xxHash's mixing), so sets of tuples iterate in its order.
             const P1: u64 = 11_400_714_785_074_694_791;
             const P2: u64 = 14_029_467_366_897_019_727;
@@ -313,21 +419,23 @@ fn key_hash(v: &Value) -> Option<u64> {
                 acc = acc.wrapping_add(key_hash(item)?.wrapping_mul(P2)).rotate_left(31).wrapping_mul(P1);
             }
             acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3_527_539));
-            if acc == u64::MAX {
-                1_546_275_796
-            } else {
-                acc
-            }
-        }
+            Ok(if acc == u64::MAX { 1_546_275_796 } else { acc })
+        })??,
         Value::FrozenSet(s) => s.items.frozen_hash(),
-        Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
-        Value::Instance(i) if i.unhashable() => return None,
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(NotKey::Unhashable),
+        Value::Instance(i) if i.unhashable() => return Err(NotKey::Unhashable),
         Value::Instance(_) if user_method(v, "__hash__").is_some() => {
-            let f = user_method(v, "__hash__")?;
-            with_interp(|interp| match super::call::call(interp, &f, Args { pos: vec![v.clone()], kw: vec![] }) {
-                Ok(Value::Int(h)) => Some(h as u64),
-                _ => None,
-            })?
+            let f = user_method(v, "__hash__").ok_or(NotKey::Unhashable)?;
+            let interp = CURRENT.with(|c| c.borrow().upgrade()).ok_or(NotKey::Unhashable)?;
+            match super::call::call(&interp, &f, Args { pos: vec![v.clone()], kw: vec![] }) {
+                // CPython takes a returned int as it is (but -1, which means an error in C).
+                Ok(Value::Int(h)) => (if h == -1 { -2 } else { h }) as u64,
+                Ok(Value::Bool(b)) => b as u64,
+                Ok(_) => {
+                    return Err(NotKey::Raised(interp.type_error("__hash__ method should return an integer")));
+                }
+                Err(e) => return Err(NotKey::Raised(e)),
+            }
         }
         other => other.identity().unwrap_or(0) as u64,
     })
@@ -348,9 +456,13 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::None, Value::None) => true,
         (Value::Str(x), Value::Str(y)) => x == y,
-        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
+        // Too deep to compare is unequal: such keys hashed within the limit, so this is
+        // only reached when the native stack runs low.
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && nested(|| x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))).unwrap_or(false)
+        }
         (Value::FrozenSet(x), Value::FrozenSet(y)) => {
-            x.items.len() == y.items.len() && x.items.iter().all(|k| y.items.contains(k))
+            x.items.len() == y.items.len() && nested(|| x.items.iter().all(|k| y.items.contains(k))).unwrap_or(false)
         }
         _ => match (as_number(a), as_number(b)) {
             (Some(x), Some(y)) => numbers_equal(x, y),
@@ -577,8 +689,9 @@ impl Instance {
 #[derive(Clone, Default)]
 pub struct ExcData {
     pub args: Vec<Value>,
-    /// Frames it passed through, innermost last (as a traceback prints them).
-    pub traceback: Vec<TbEntry>,
+    /// Frames it passed through, innermost last (as a traceback prints them); each frame it
+    /// leaves goes in front.
+    pub traceback: std::collections::VecDeque<TbEntry>,
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
@@ -656,73 +769,5 @@ pub trait Object: Any {
     /// `self == other` for value-like native objects (bytes, ranges).
     fn eq(&self, _other: &Value) -> Option<bool> {
         None
-    }
-}
-
-thread_local! {
-    /// Items of containers being dropped, waiting their turn (see `Drop for Value`).
-    static DROPPING: RefCell<Option<Vec<Value>>> = const { RefCell::new(None) };
-}
-
-/// Dropping deeply nested data (`x = [x]` a hundred thousand times) recursively would overflow
-/// the native stack, which in the page is the browser's: like CPython's "trashcan", the last
-/// reference to a container hands the container's items to a list, and the outermost drop
-/// empties that list one item at a time.
-impl Drop for Value {
-    fn drop(&mut self) {
-        let mut items: Vec<Value> = Vec::new();
-        match self {
-            Value::List(l) if Rc::strong_count(l) == 1 => items = std::mem::take(&mut *l.borrow_mut()),
-            Value::Tuple(t) if Rc::strong_count(t) == 1 => {
-                if let Some(slice) = Rc::get_mut(t) {
-                    items = slice.iter_mut().map(std::mem::take).collect();
-                }
-            }
-            Value::Dict(d) if Rc::strong_count(d) == 1 => {
-                let map = std::mem::take(&mut d.borrow_mut().map);
-                for (k, v) in map {
-                    items.push(k.value);
-                    items.push(v);
-                }
-            }
-            Value::Set(s) if Rc::strong_count(s) == 1 => {
-                items = std::mem::take(&mut s.borrow_mut().items).into_iter().map(|k| k.value).collect();
-            }
-            Value::Instance(i) if Rc::strong_count(i) == 1 => {
-                items = std::mem::take(&mut *i.attrs.borrow_mut()).into_iter().map(|(_, v)| v).collect();
-            }
-            _ => return,
-        }
-        if items.is_empty() {
-            return;
-        }
-        let outermost = DROPPING
-            .try_with(|d| {
-                let mut d = d.borrow_mut();
-                match d.as_mut() {
-                    Some(pending) => {
-                        pending.append(&mut items);
-                        false
-                    }
-                    None => {
-                        *d = Some(Vec::new());
-                        true
-                    }
-                }
-            })
-            .unwrap_or(false);
-        if !outermost {
-            // Inside another drop (its loop below drops these), or the thread is ending.
-            return;
-        }
-        drop(items);
-        loop {
-            let next = DROPPING.try_with(|d| d.borrow_mut().as_mut().and_then(Vec::pop)).ok().flatten();
-            match next {
-                Some(v) => drop(v),
-                None => break,
-            }
-        }
-        let _ = DROPPING.try_with(|d| d.borrow_mut().take());
     }
 }

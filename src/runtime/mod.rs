@@ -544,10 +544,10 @@ impl Runtime {
     pub fn block_for(&self, task: TaskId, dur: Micros) {
         self.record(task, EventKind::Blocking { dur });
         match &self.0.clock {
-            Clock::Virtual(t) => t.set(t.get() + dur),
+            Clock::Virtual(t) => t.set(t.get().saturating_add(dur)),
             #[cfg(target_arch = "wasm32")]
             Clock::Browser { .. } => {
-                let until = self.now() + dur;
+                let until = self.now().saturating_add(dur);
                 while self.now() < until {
                     std::hint::spin_loop();
                 }

@@ -29,7 +29,8 @@ pub struct PyObj {
 impl PyRepr for PyObj {
     fn py_repr(&self) -> String {
         match self.interp.upgrade() {
-            Some(interp) => ops::repr(&interp, &self.value).unwrap_or_else(|_| "<repr failed>".into()),
+            // Only the trace shows these, clipped to a couple of thousand characters.
+            Some(interp) => ops::repr_prefix(&interp, &self.value, 2_000),
             None => String::new(),
         }
     }
@@ -348,10 +349,12 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro_name: Name, coro_line
     TASKS.with(|t| t.borrow_mut().insert(task.id(), Rc::downgrade(&py)));
     // A pending task is referenced by the loop (as in CPython), so current_task() and
     // all_tasks() find its object even if the program kept none.
-    let id = task.id();
-    PENDING.with(|p| p.borrow_mut().insert(id, py.clone()));
+    // By spawn number (a task id is a run's own: `asyncio.run` twice counts from 0 again), so
+    // a task's end does not search the others: ten thousand tasks ending made it quadratic.
+    PENDING.with(|p| p.borrow_mut().insert(n, py.clone()));
     task.future().add_done_callback(move |_| {
-        PENDING.with(|p| p.borrow_mut().remove(&id));
+        let gone = PENDING.with(|p| p.borrow_mut().remove(&n));
+        drop(gone);
     });
     // "Task exception was never retrieved", when the last reference to a failed task goes.
     let weak_interp = interp.this.clone();
@@ -373,7 +376,8 @@ thread_local! {
     /// order tasks were made: a gather of 100k tasks looks each up, and each ends, in log time.
     static TASKS: RefCell<BTreeMap<TaskId, Weak<PyTask>>> = const { RefCell::new(BTreeMap::new()) };
     /// Task objects of tasks still running.
-    static PENDING: RefCell<BTreeMap<TaskId, Rc<PyTask>>> = const { RefCell::new(BTreeMap::new()) };
+    static PENDING: RefCell<std::collections::BTreeMap<u64, Rc<PyTask>>> =
+        const { RefCell::new(std::collections::BTreeMap::new()) };
 }
 
 /// Forgets the task objects of a finished program.

@@ -226,9 +226,13 @@ impl Dumper<'_> {
             }
             other => match &self.default {
                 Some(f) => {
+                    // As CPython's encoder, an object `default` is asked about again inside
+                    // what it returned for it is circular (`default=lambda o: [o]`).
                     let f = f.clone();
+                    self.enter(other)?;
                     let r = call(interp, &f, Args { pos: vec![other.clone()], kw: vec![] })?;
                     self.dump(&r, depth + 1, out)?;
+                    self.stack.pop();
                 }
                 None => {
                     let name = interp.class_of(other).name.clone();

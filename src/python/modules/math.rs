@@ -136,6 +136,13 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
             for v in &a.pos {
                 g = gcd(g, int_of(i, v)?);
             }
+            // gcd(-2**63, 0) is 2**63, one past the largest 64-bit int.
+            if g < 0 {
+                return Err(i.err(
+                    "OverflowError",
+                    "integer too large: Interleave's integers are 64-bit (CPython's are unbounded)",
+                ));
+            }
             Ok(Value::Int(g))
         }),
         ("lcm", |i, a| {
@@ -145,7 +152,10 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
                 if n == 0 {
                     return Ok(Value::Int(0));
                 }
-                l = (l / gcd(l, n)).checked_mul(n.abs()).ok_or_else(|| i.err("OverflowError", "integer too large"))?;
+                l = n
+                    .checked_abs()
+                    .and_then(|m| (l / gcd(l, n)).checked_mul(m))
+                    .ok_or_else(|| i.err("OverflowError", "integer too large"))?;
             }
             Ok(Value::Int(l))
         }),
@@ -246,14 +256,15 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
             if n < 0 {
                 return Err(i.value_error("isqrt() argument must be nonnegative"));
             }
-            let mut r = (n as f64).sqrt() as i64;
+            // Squares near i64::MAX overflow: compare them in 128 bits.
+            let (n, mut r) = (n as i128, (n as f64).sqrt() as i128);
             while r * r > n {
                 r -= 1;
             }
             while (r + 1) * (r + 1) <= n {
                 r += 1;
             }
-            Ok(Value::Int(r))
+            Ok(Value::Int(r as i64))
         }),
     ];
     for (name, f) in functions {

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::super::builtins::{builtin, expect};
-use super::super::interp::{Interp, R};
+use super::super::interp::{now_ms, Interp, PyErr, R};
 use super::super::ops;
 use super::super::value::*;
 use crate::runtime::current;
@@ -28,17 +28,41 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
     if !secs.is_finite() {
         return Err(interp.err("OverflowError", "timestamp too large to convert to C _PyTime_t"));
     }
+    // CPython keeps the time in 64-bit nanoseconds (an int past that fails converting, a
+    // float converting on to time_t).
+    if secs * 1e9 >= i64::MAX as f64 {
+        let why = if matches!(args.pos[0], Value::Int(_)) {
+            "timestamp too large to convert to C _PyTime_t"
+        } else {
+            "timestamp out of range for platform time_t"
+        };
+        return Err(interp.err("OverflowError", why));
+    }
     if let Some((rt, task)) = current() {
         if interp.real_sleeps.get() {
-            // A copy in a worker: the worker waits for real (only it, not the page).
-            let until = super::super::interp::now_ms() + secs * 1000.0;
-            while super::super::interp::now_ms() < until {
+            // A copy in a worker: the worker waits for real (only it, not the page), and the
+            // hold that time.sleep makes there is the lesson, not a runaway program.
+            let until = now_ms() + secs * 1000.0;
+            while now_ms() < until {
                 std::hint::spin_loop();
             }
+            rt.block_for(task, crate::aio::secs_to_micros(secs));
+            interp.hold_started.set(now_ms());
+            return Ok(Value::None);
+        }
+        // Sleeping holds the loop, so it counts toward the loop budget like any hold (it used
+        // not to, and `while True: time.sleep(1)` froze the page for good). In the browser a
+        // sleep really spins: one past what is left of the budget is refused at once, not
+        // after freezing the page for the budget. (On the virtual clock it takes no real time.)
+        let held = (now_ms() - interp.hold_started.get()) / 1000.0;
+        if !rt.is_virtual() && held + secs > interp.limits.loop_budget_secs {
+            return Err(PyErr::Stop(Rc::from(format!(
+                "time.sleep({secs}) at line {} would block the loop past the budget of {} s: Interleave stopped the program",
+                interp.current_line(),
+                interp.limits.loop_budget_secs
+            ))));
         }
         rt.block_for(task, crate::aio::secs_to_micros(secs));
-        // The hold that time.sleep makes is the lesson, not a runaway program.
-        interp.hold_started.set(super::super::interp::now_ms());
     }
     Ok(Value::None)
 }
