@@ -5,16 +5,20 @@
 //! - [`trace`] — the bounded record of everything the loop did;
 //! - [`model`] — pure functions from a record to states, timelines and metrics;
 //!
-//! [`demos`] are the lessons, written with the toolbox.
+//! [`demos`] are the lessons, written with the toolbox; [`python`] runs asyncio programs on it.
+//! A [`session`] is one run of a program (a demo or a script) as a page holds it; [`play`] is
+//! the script page's pure part (editing, highlighting, share links, examples).
 //! - view — the Yew app (wasm only).
 
 pub mod aio;
 pub mod demos;
 pub mod model;
+pub mod play;
 #[cfg(target_arch = "wasm32")]
 pub mod probes;
 pub mod python;
 pub mod runtime;
+pub mod session;
 pub mod trace;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,102 @@
+//! A demo's Run runs its Python on the engine, and its Rust twin is "the same lesson in Rust":
+//! for every demo (with the lesson's values and each preset), both print the same lines at the
+//! same virtual times, end the same way and get the same "what happened" sentence. Demos that
+//! need the real network are checked in the browser (tests/e2e). Demos listed as running their
+//! Rust twin must still have a reason to: their Python must fail on the engine.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use interleave::demos::params::Form;
+use interleave::demos::{Demo, DEMOS};
+use interleave::model::LogKind;
+use interleave::session::{rust_twin_only, Finish, Lesson, Program, Session, RUST_TWIN_ONLY};
+
+/// What a run showed: (time, line) for every stdout print, how it ended, the explanation, and
+/// the stderr lines.
+type Shown = (Vec<(u64, String)>, Option<Finish>, String, Vec<String>);
+
+/// Runs `program` to its end on the virtual clock.
+fn run(program: Program) -> Shown {
+    let mut s = Session::stepper(Rc::new(program));
+    s.run_to_end();
+    let trace = s.trace();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    for l in &s.model().log {
+        if let LogKind::Print(text) = l.kind {
+            let line = trace.resolve(text).to_string();
+            if s.is_stderr(l.event) {
+                err.push(line);
+            } else {
+                out.push((l.time, line));
+            }
+        }
+    }
+    drop(trace);
+    (out, s.finish(), s.explain(), err)
+}
+
+fn forms(demo: &dyn Demo) -> Vec<Form> {
+    let mut forms = vec![Form::defaults(demo.params())];
+    for preset in demo.presets() {
+        let mut form = Form::defaults(demo.params());
+        for (key, value) in preset.values {
+            if let Some(i) = demo.params().iter().position(|p| p.key == *key) {
+                form.raw[i] = value.to_string();
+            }
+        }
+        forms.push(form);
+    }
+    forms
+}
+
+#[test]
+fn every_demo_s_python_runs_like_its_rust_twin() {
+    for demo in DEMOS.iter().copied().filter(|d| rust_twin_only(d.slug()).is_none()) {
+        for form in forms(demo) {
+            let program = Program::demo(demo, &form).expect("valid values");
+            assert!(matches!(program, Program::Python { .. }), "{} runs its Python", demo.slug());
+            let twin = Program::Rust(Lesson::new(demo, &form).expect("valid values"));
+            let (py_out, py_end, py_explain, py_err) = run(program);
+            let (rs_out, rs_end, rs_explain, _) = run(twin);
+            let what = format!("{} {:?}", demo.slug(), form.raw);
+            if demo.not_steppable().is_some() {
+                // Real requests cannot run on the virtual clock: both say so for every URL.
+                assert_eq!(py_out.len(), rs_out.len(), "{what}");
+                continue;
+            }
+            assert_eq!(py_out, rs_out, "{what}: printed lines");
+            assert_eq!(py_end, rs_end, "{what}: how main ended");
+            assert_eq!(py_explain, rs_explain, "{what}: what happened");
+            // The only stderr a demo prints is CPython's warning about a coroutine never
+            // awaited, in the demo about exactly that.
+            if demo.slug() == "forgot-await" {
+                assert_eq!(
+                    py_err.first().map(String::as_str),
+                    Some("main.py:8: RuntimeWarning: coroutine 'save' was never awaited")
+                );
+            } else {
+                assert_eq!(py_err, Vec::<String>::new(), "{what}: stderr");
+            }
+        }
+    }
+}
+
+#[test]
+fn demos_on_their_rust_twin_still_need_it() {
+    for (slug, why) in RUST_TWIN_ONLY {
+        let demo = interleave::demos::find(slug).expect("a listed demo exists");
+        assert!(why.contains("Python engine"), "{slug}: {why}");
+        // Each variant that calls asyncio.to_thread (to-thread's inline variant would only
+        // hit the loop budget after seconds of counting).
+        let mut form = Form::defaults(demo.params());
+        if let Some(i) = demo.params().iter().position(|p| p.key == "variant" && *slug == "to-thread") {
+            form.raw[i] = "to_thread".into();
+        }
+        let source = interleave::demos::python_with(demo, &form.raw);
+        let python = Program::python(&source).expect("compiles");
+        let (_, end, _, err) = run(python);
+        // When the engine runs it, this fails: take the demo off the list.
+        assert_eq!(end, Some(Finish::Exited(1)), "{slug} now runs on the engine: {err:?}");
+    }
+}
