@@ -24,13 +24,17 @@ fn main() {
     };
     // Deep Python recursion needs a deep native stack: run on a thread that has one.
     let status = std::thread::Builder::new()
-        .stack_size(256 << 20)
+        .stack_size(STACK_BYTES + (16 << 20))
         .spawn(move || run(&source))
         .ok()
         .and_then(|t| t.join().ok())
         .unwrap_or(70);
     std::process::exit(status);
 }
+
+/// The stack the engine may use (Python's recursion limit comes first, as in CPython); a debug
+/// build's frames are several times larger than the page's release build.
+const STACK_BYTES: usize = 240 << 20;
 
 fn run(source: &str) -> i32 {
     let program = match Program::compile(source) {
@@ -46,7 +50,8 @@ fn run(source: &str) -> i32 {
         Rc::new(move |stream: Stream, line: &str| lines.borrow_mut().push((stream, line.to_string())))
     };
     let rt = Runtime::new_virtual();
-    let interp = start(&rt, &program, Limits::default(), sink);
+    let limits = Limits { stack_bytes: STACK_BYTES, ..Limits::default() };
+    let interp = start(&rt, &program, limits, sink);
     rt.run_until_end();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();

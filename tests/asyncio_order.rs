@@ -2,6 +2,8 @@
 //! virtual clock and expects exactly what CPython 3.11 prints for that program. The programs
 //! and CPython's output are kept side by side below; `cpython_still_prints_the_expected_lines`
 //! re-runs them with `python3` (when it is installed) so the expectations cannot drift.
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use interleave::aio::*;

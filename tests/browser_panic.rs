@@ -1,5 +1,7 @@
 //! A panic anywhere paints the error banner with a Reload button, never a blank or silently
 //! frozen page. (Its own test binary: after a panic the wasm instance is not to be trusted.)
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::callback::Timeout;

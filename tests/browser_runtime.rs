@@ -1,5 +1,7 @@
 //! The toolbox on the browser's real event loop (Chrome and Firefox via wasm-pack test): the same
 //! rules as the virtual-clock tests, with real timers and real fetch, timing with tolerances.
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(target_arch = "wasm32")]
 
 use interleave::aio::*;
@@ -205,7 +207,8 @@ async fn cancelling_to_thread_terminates_the_worker() {
 /// seconds (the old walk over every JavaScript value held it 6.5 s, with Stop unable to answer).
 #[wasm_bindgen_test]
 async fn a_wide_json_body_is_read_in_one_bounded_pass() {
-    let n = 4_000_000;
+    // 1M keys (11 MB): the test runner's WebDriver calls time out if the page is held ~6 s.
+    let n = 1_000_000;
     let mut body = String::with_capacity(n * 12);
     body.push('{');
     for i in 0..n {
@@ -225,10 +228,10 @@ async fn a_wide_json_body_is_read_in_one_bounded_pass() {
     let mut model = interleave::model::RunModel::default();
     model.ingest(&rt.trace());
     let held = interleave::model::metrics(&model).longest_poll.map_or(0, |(_, d)| d);
-    // One pass over the 44 MB body. A debug build of the test is several times slower than the
-    // page's release build (which takes well under a second), and the machine may be busy; the
-    // old walk over every element held the release page 6.5 s.
-    assert!(held < 8_000_000, "the loop was held {} ms reading the body", held / 1000);
+    // One pass over the body. A debug build of the test is several times slower than the page's
+    // release build, and the machine may be busy; the old walk over every element held the
+    // release page 6.5 s for 4M keys, so well over 4 s in this debug build for 1M.
+    assert!(held < 4_000_000, "the loop was held {} ms reading the body", held / 1000);
 }
 
 fn blob_url(text: &str) -> String {

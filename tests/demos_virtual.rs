@@ -1,5 +1,7 @@
 //! Every demo of the gallery, run on the virtual clock with the lesson's defaults (and each of
 //! its presets): the outcome the lesson promises, exactly. A demo is tested by being listed.
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use interleave::demos::params::{Form, Kind};

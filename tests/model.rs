@@ -1,5 +1,7 @@
 //! The model, from hand-written event sequences: segments, step order, metrics and each warning,
 //! with the edge cases (zero-length polls, dropped events, a run stopped midway).
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use interleave::demos::params::Form;

@@ -1,4 +1,6 @@
 //! The toolbox's asyncio semantics, checked exactly on the virtual clock (native `cargo test`).
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use interleave::aio::*;

@@ -42,6 +42,7 @@ fn is_property(v: &Value) -> bool {
     v.downcast::<Property>().is_some()
 }
 
+#[inline(never)]
 pub fn get_attr(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
     if &**name == "__class__" {
         return Ok(Value::Class(interp.class_of(v)));

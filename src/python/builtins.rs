@@ -290,15 +290,12 @@ pub fn install(interp: &Interp) {
         ("id", |interp, args| {
             expect(interp, &args, "id", 1, 1)?;
             let v = &args.pos[0];
-            Ok(Value::Int(v.identity().map_or_else(
-                || {
-                    fmt::hash_int(match v {
-                        Value::Int(i) => *i,
-                        _ => 0,
-                    }) as usize
-                },
-                |a| a,
-            ) as i64))
+            Ok(Value::Int(v.identity().unwrap_or_else(|| {
+                fmt::hash_int(match v {
+                    Value::Int(i) => *i,
+                    _ => 0,
+                }) as usize
+            }) as i64))
         }),
         ("hash", |interp, args| {
             expect(interp, &args, "hash", 1, 1)?;

@@ -16,6 +16,7 @@ use super::modules;
 use super::objects::{ClassMethod, Property, StaticMethod};
 use super::value::*;
 
+#[inline(never)]
 pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
     match callee {
         Value::Func(func) => call_function(interp, func, args),
@@ -46,6 +47,7 @@ pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
 }
 
 /// `obj.name(args)` without making a bound method first.
+#[inline(never)]
 pub fn call_method(interp: &Interp, obj: &Value, name: &Name, mut args: Args) -> R<Value> {
     match obj {
         Value::Instance(i) if !i.attrs.borrow().contains_key(name) => {
@@ -234,6 +236,7 @@ fn capture(f: &Frame, closure: &[Var]) -> Vec<Cell> {
         .collect()
 }
 
+#[inline(never)]
 pub fn make_function(interp: &Interp, f: &mut Frame, def: &FuncDef) -> R<Value> {
     let mut defaults = Vec::with_capacity(def.defaults.len());
     for d in &def.defaults {
@@ -256,19 +259,21 @@ pub fn make_function(interp: &Interp, f: &mut Frame, def: &FuncDef) -> R<Value> 
     })))
 }
 
+#[inline(never)]
 pub fn run_comprehension(interp: &Interp, f: &mut Frame, def: &CompDef, it: Value) -> R<Value> {
     let mut frame = Frame::new(interp, def.code.clone(), f.globals.clone(), None);
     frame.slots[0] = Some(it);
     frame.init_cells(&capture(f, &def.closure));
     match def.code.kind {
         CodeKind::Generator => Ok(coro::generator(interp, frame, def.code.qualname.clone())),
+        CodeKind::AsyncGenerator => Ok(coro::async_generator(interp, frame, def.code.qualname.clone())),
         CodeKind::Coroutine => Ok(coro::coroutine(interp, frame, def.code.name.clone(), def.code.qualname.clone())),
         _ => run_to_end(interp, frame),
     }
 }
 
 pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
-    let args = super::eval::eval_args(interp, f, &def.bases)?;
+    let args = super::eval::eval_args(interp, f, &def.bases, &|| "__build_class__()".to_string())?;
     if let Some((k, _)) = args.kw.first() {
         return Err(interp.type_error(format!("class keyword '{k}' (metaclasses) is not supported by Interleave")));
     }

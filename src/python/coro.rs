@@ -486,10 +486,14 @@ impl Object for Generator {
 
 // ----- async generators --------------------------------------------------------------------
 
+/// An async generator's frame and whether it has started; `None` while a step runs it or
+/// once it has ended.
+type AsyncGenFrame = Rc<RefCell<Option<(Box<Frame>, bool)>>>;
+
 /// An async generator object: `async def` with `yield`.
 pub struct AsyncGenerator {
     qualname: Name,
-    frame: Rc<RefCell<Option<(Box<Frame>, bool)>>>,
+    frame: AsyncGenFrame,
 }
 
 pub fn async_generator(_interp: &Interp, frame: Frame, qualname: Name) -> Value {
@@ -497,7 +501,7 @@ pub fn async_generator(_interp: &Interp, frame: Frame, qualname: Name) -> Value 
 }
 
 /// One `__anext__()`: runs the frame, awaiting what it awaits, to its next `yield`.
-async fn anext(interp: Rc<Interp>, slot: Rc<RefCell<Option<(Box<Frame>, bool)>>>) -> R<Value> {
+async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame) -> R<Value> {
     let Some((mut frame, started)) = slot.borrow_mut().take() else {
         return Err(interp.err("StopAsyncIteration", ""));
     };

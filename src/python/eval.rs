@@ -12,10 +12,21 @@ use super::objects::SliceObj;
 use super::ops;
 use super::value::*;
 
+/// Evaluates an expression. Kept small: Python calls nest through it, so its native stack frame
+/// bounds how deep a program may recurse in the page's fixed wasm stack; the other kinds are
+/// evaluated in [`eval_compound`], out of line.
 pub fn eval(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
     match e {
         Expr::Const(v) => Ok(v.clone()),
         Expr::Load(var) => load(interp, f, var),
+        _ => eval_compound(interp, f, e),
+    }
+}
+
+#[inline(never)]
+fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
+    match e {
+        Expr::Const(_) | Expr::Load(_) => eval(interp, f, e),
         Expr::Attr(obj, name) => {
             let o = eval(interp, f, obj)?;
             get_attr(interp, &o, name)
@@ -37,12 +48,12 @@ pub fn eval(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         }
         Expr::Call(func, args) => {
             let callee = eval(interp, f, func)?;
-            let args = eval_args(interp, f, args)?;
+            let args = eval_args(interp, f, args, &|| function_str(interp, &callee))?;
             call(interp, &callee, args)
         }
         Expr::CallMethod(obj, name, args) => {
             let o = eval(interp, f, obj)?;
-            let args = eval_args(interp, f, args)?;
+            let args = eval_args(interp, f, args, &|| method_str(interp, &o, name))?;
             call_method(interp, &o, name, args)
         }
         Expr::Bin(op, l, r) => {
@@ -126,7 +137,7 @@ pub fn eval(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         Expr::Lambda(def) => make_function(interp, f, def),
         Expr::Comp(def, outer) => {
             let iterable = eval(interp, f, outer)?;
-            let it = ops::iter(interp, &iterable)?;
+            let it = if def.async_outer { iterable } else { ops::iter(interp, &iterable)? };
             run_comprehension(interp, f, def, it)
         }
         Expr::Named(var, e) => {
@@ -142,6 +153,7 @@ pub fn eval_to_bool(interp: &Interp, f: &mut Frame, e: &Expr) -> R<bool> {
     ops::truthy(interp, &v)
 }
 
+#[inline(never)]
 fn eval_elts(interp: &Interp, f: &mut Frame, elts: &[Elt]) -> R<Vec<Value>> {
     let mut out = Vec::with_capacity(elts.len());
     for e in elts {
@@ -156,7 +168,8 @@ fn eval_elts(interp: &Interp, f: &mut Frame, elts: &[Elt]) -> R<Vec<Value>> {
     Ok(out)
 }
 
-pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg]) -> R<Args> {
+#[inline(never)]
+pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg], callee: &dyn Fn() -> String) -> R<Args> {
     let mut out = Args { pos: Vec::with_capacity(args.len()), kw: Vec::new() };
     for a in args {
         match a {
@@ -164,7 +177,11 @@ pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg]) -> R<Args> {
             Arg::Star(e) => {
                 let v = eval(interp, f, e)?;
                 ops::extend_from(interp, &mut out.pos, &v).map_err(|_| {
-                    interp.type_error(format!("argument after * must be an iterable, not {}", v.type_name()))
+                    interp.type_error(format!(
+                        "{} argument after * must be an iterable, not {}",
+                        callee(),
+                        v.type_name()
+                    ))
                 })?;
             }
             Arg::Kw(name, e) => {
@@ -173,10 +190,20 @@ pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg]) -> R<Args> {
             }
             Arg::StarStar(e) => {
                 let m = eval(interp, f, e)?;
+                if !matches!(m, Value::Dict(_)) && ops::special(interp, &m, "keys").is_none() {
+                    let kind = m.type_name();
+                    return Err(
+                        interp.type_error(format!("{} argument after ** must be a mapping, not {kind}", callee()))
+                    );
+                }
                 for (k, v) in ops::mapping_items(interp, &m)? {
-                    let Value::Str(k) = k else { return Err(interp.type_error("keywords must be strings")) };
+                    let Value::Str(k) = k else {
+                        return Err(interp.type_error(format!("{} keywords must be strings", callee())));
+                    };
                     if out.kw.iter().any(|(n, _)| *n == k) {
-                        return Err(interp.type_error(format!("got multiple values for keyword argument '{k}'")));
+                        return Err(
+                            interp.type_error(format!("{} got multiple values for keyword argument '{k}'", callee()))
+                        );
                     }
                     out.kw.push((k, v));
                 }
@@ -186,6 +213,37 @@ pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg]) -> R<Args> {
     Ok(out)
 }
 
+/// [`function_str`] of `obj.name`.
+pub fn method_str(interp: &Interp, obj: &Value, name: &Name) -> String {
+    match get_attr(interp, obj, name) {
+        Ok(m) => function_str(interp, &m),
+        Err(_) => format!("{name}()"),
+    }
+}
+
+/// How CPython names a callable in call errors (`_PyObject_FunctionStr`): `__main__.f()`,
+/// `print()`, `list.append()`.
+pub fn function_str(interp: &Interp, callee: &Value) -> String {
+    let (module, qualname) = match callee {
+        Value::Func(func) => (func.globals.name.to_string(), func.qualname.to_string()),
+        Value::Method(m) => return function_str(interp, &m.func),
+        Value::Class(c) => (c.module.to_string(), c.qualname.to_string()),
+        Value::Builtin(b) => match &b.bound {
+            Some(this) if !matches!(this, Value::Module(_)) => {
+                (String::new(), format!("{}.{}", interp.class_of(this).qualname, b.name))
+            }
+            _ => (String::new(), b.name.to_string()),
+        },
+        other => (String::new(), other.type_name().to_string()),
+    };
+    if module.is_empty() || module == "builtins" {
+        format!("{qualname}()")
+    } else {
+        format!("{module}.{qualname}()")
+    }
+}
+
+#[inline(never)]
 fn fstring(interp: &Interp, f: &mut Frame, parts: &[FPart]) -> R<String> {
     let mut out = String::new();
     for p in parts {

@@ -141,6 +141,9 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
     if depth > interp.limits.recursion {
         return Exit::Raise(interp.err("RecursionError", "maximum recursion depth exceeded"));
     }
+    if let Err(e) = interp.check_stack() {
+        return Exit::Raise(e);
+    }
     interp.depth.set(depth);
     interp.frames.borrow_mut().push(f.info.clone());
     let _running = Running(interp);
@@ -199,7 +202,7 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
 fn check_budget(interp: &Interp) -> R<()> {
     let n = interp.ops.get().wrapping_add(1);
     interp.ops.set(n);
-    if n % 4096 != 0 {
+    if !n.is_multiple_of(4096) {
         return Ok(());
     }
     let held = (now_ms() - interp.hold_started.get()) / 1000.0;
@@ -566,10 +569,17 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
         Op::Leave { depth, to } => return Ok(do_leave(f, *depth, *to)),
         Op::TopCall(e, target) => {
             let (callee, args) = match e {
-                Expr::Call(func, args) => (eval(interp, f, func)?, super::eval::eval_args(interp, f, args)?),
+                Expr::Call(func, args) => {
+                    let callee = eval(interp, f, func)?;
+                    let args = super::eval::eval_args(interp, f, args, &|| super::eval::function_str(interp, &callee))?;
+                    (callee, args)
+                }
                 Expr::CallMethod(obj, name, args) => {
                     let o = eval(interp, f, obj)?;
-                    (super::attr::get_attr(interp, &o, name)?, super::eval::eval_args(interp, f, args)?)
+                    (
+                        super::attr::get_attr(interp, &o, name)?,
+                        super::eval::eval_args(interp, f, args, &|| super::eval::method_str(interp, &o, name))?,
+                    )
                 }
                 other => (eval(interp, f, other)?, Args::default()),
             };
@@ -762,6 +772,7 @@ fn store(f: &mut Frame, var: &Var, v: Value) {
     }
 }
 
+#[inline(never)]
 pub fn assign(interp: &Interp, f: &mut Frame, t: &Target, v: Value) -> R<()> {
     match t {
         Target::Var(var) => store(f, var, v),

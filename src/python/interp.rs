@@ -56,6 +56,11 @@ pub struct Limits {
     pub collection_items: usize,
     /// Tasks a program may create.
     pub tasks: usize,
+    /// Native stack the engine may use before it raises `RecursionError`: a deep recursion
+    /// through Python frames, `__repr__` or nested data must never overflow the real stack
+    /// (in the page that kills the tab). The page's wasm stack is 16 MiB (`.cargo/config.toml`);
+    /// natively the caller sizes its thread and says so here.
+    pub stack_bytes: usize,
 }
 
 impl Default for Limits {
@@ -66,6 +71,7 @@ impl Default for Limits {
             output_bytes: 1 << 20,
             collection_items: 20_000_000,
             tasks: 100_000,
+            stack_bytes: if cfg!(target_arch = "wasm32") { 12 << 20 } else { 1 << 20 },
         }
     }
 }
@@ -285,6 +291,8 @@ pub struct Interp {
     pub limits: Limits,
     /// Python calls in progress (for `RecursionError`).
     pub depth: Cell<u32>,
+    /// The shallowest native stack address seen on entry to the engine (see `check_stack`).
+    stack_base: Cell<usize>,
     pub frames: RefCell<Vec<Rc<FrameInfo>>>,
     pub out: RefCell<Output>,
     pub sink: Sink,
@@ -315,6 +323,7 @@ impl Interp {
                 modules: RefCell::new(HashMap::new()),
                 limits,
                 depth: Cell::new(0),
+                stack_base: Cell::new(0),
                 frames: RefCell::new(Vec::new()),
                 out: RefCell::new(Output::default()),
                 sink,
@@ -338,6 +347,34 @@ impl Interp {
         // The interpreter is only ever used through its `Rc`, so this always succeeds; a
         // failure would mean use after the program ended, which nothing does.
         self.this.upgrade().unwrap_or_else(|| unreachable!("the interpreter outlives its use"))
+    }
+
+    /// `RecursionError` once the native stack in use nears [`Limits::stack_bytes`]. Called
+    /// where the engine nests (each Python frame, repr and comparison of nested data): the
+    /// address of a local is the stack's current depth, measured from the shallowest entry
+    /// seen (the page enters from a fresh stack at each turn of the loop).
+    pub fn check_stack(&self) -> R<()> {
+        let marker = 0u8;
+        let here = std::hint::black_box(&marker) as *const u8 as usize;
+        if here > self.stack_base.get() {
+            self.stack_base.set(here);
+        }
+        if self.stack_base.get() - here > self.limits.stack_bytes {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// One level of native nesting that CPython counts toward its recursion limit (repr and
+    /// comparison of nested data): `RecursionError` with CPython's words for `what` past the
+    /// limit or near the end of the stack. The level ends when the guard is dropped.
+    pub fn nest(&self, what: &str) -> R<Nested<'_>> {
+        let depth = self.depth.get() + 1;
+        if depth > self.limits.recursion || self.check_stack().is_err() {
+            return Err(self.err("RecursionError", format!("maximum recursion depth exceeded{what}")));
+        }
+        self.depth.set(depth);
+        Ok(Nested(self))
     }
 
     // ----- errors --------------------------------------------------------------------------
@@ -511,6 +548,15 @@ impl Interp {
 
 /// Milliseconds from a monotonic clock (the loop budget measures real time even on the
 /// virtual clock: an infinite loop takes real time whatever the run's clock says).
+/// A level of nesting counted in [`Interp::depth`] until dropped.
+pub struct Nested<'a>(&'a Interp);
+
+impl Drop for Nested<'_> {
+    fn drop(&mut self) {
+        self.0.depth.set(self.0.depth.get().saturating_sub(1));
+    }
+}
+
 pub fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]
     {

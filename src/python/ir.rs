@@ -196,6 +196,9 @@ pub struct CompDef {
     pub code: Rc<Code>,
     /// Cells the comprehension captures from the enclosing frame, in `code.freevars` order.
     pub closure: Vec<Var>,
+    /// `[x async for x in it]`: the outermost iterable is an async iterable, passed as is (the
+    /// comprehension's code gets its async iterator).
+    pub async_outer: bool,
 }
 
 /// A `def`, `async def` or `lambda`.

@@ -264,6 +264,17 @@ fn cmp_op(op: ast::CmpOp) -> CmpOp {
     }
 }
 
+/// A function's positional defaults and keyword-only defaults, lowered.
+type Defaults = (Vec<Expr>, Vec<(Name, Expr)>);
+
+/// A comprehension's loop, closed once its body is compiled.
+enum CompLoop {
+    /// `for`: the `ForIter` at `at` jumps past the loop when the iterator ends.
+    Sync { at: usize, start: u32 },
+    /// `async for`: the handler set up at `setup` ends the loop on `StopAsyncIteration`.
+    Async { setup: usize, start: u32 },
+}
+
 impl Compiler<'_> {
     fn name_of(&self, s: &str) -> Name {
         self.names.get(s).cloned().unwrap_or_else(|| Name::from(s))
@@ -328,7 +339,10 @@ impl Compiler<'_> {
                 }
             },
             Stmt::Assign(a) => {
-                let value = self.expr(b, &a.value)?;
+                let mut value = self.expr(b, &a.value)?;
+                if a.targets.iter().any(suspends) {
+                    value = self.spill(b, value);
+                }
                 if a.targets.len() == 1 {
                     let t = self.target(b, &a.targets[0])?;
                     b.emit(Op::Assign(t, value));
@@ -347,12 +361,18 @@ impl Compiler<'_> {
                     b.emit(Op::Annotate(name));
                 }
                 if let Some(v) = &a.value {
-                    let value = self.expr(b, v)?;
+                    let mut value = self.expr(b, v)?;
+                    if suspends(&a.target) {
+                        value = self.spill(b, value);
+                    }
                     let t = self.target(b, &a.target)?;
                     b.emit(Op::Assign(t, value));
                 }
             }
             Stmt::AugAssign(a) => {
+                if suspends(&a.target) {
+                    return err(a.target.start(), &self.lines, "'await' inside an augmented assignment's target is not supported: assign it to a variable first");
+                }
                 let value = self.expr(b, &a.value)?;
                 let t = self.target(b, &a.target)?;
                 b.emit(Op::AugAssign(t, bin_op(a.op), value));
@@ -707,12 +727,7 @@ impl Compiler<'_> {
             .collect()
     }
 
-    fn parameters(
-        &mut self,
-        b: &mut Builder,
-        inner: &mut Builder,
-        params: &ast::Parameters,
-    ) -> Result<(Vec<Expr>, Vec<(Name, Expr)>)> {
+    fn parameters(&mut self, b: &mut Builder, inner: &mut Builder, params: &ast::Parameters) -> Result<Defaults> {
         let mut defaults = Vec::new();
         let mut kw_defaults = Vec::new();
         for p in params.posonlyargs.iter().chain(params.args.iter()) {
@@ -825,13 +840,23 @@ impl Compiler<'_> {
 
     // ----- assignment targets ------------------------------------------------------------
 
+    /// An assignment target. One whose object or index awaits (`d[await k()] = v`) is
+    /// evaluated left to right into temporaries; the caller has already put the value in one.
     fn target(&mut self, b: &mut Builder, t: &AstExpr) -> Result<Target> {
-        if suspends(t) {
-            return err(t.start(), &self.lines, "'await' inside an assignment target is not supported");
+        let awaits = suspends(t);
+        if awaits && !matches!(t, AstExpr::Attribute(_) | AstExpr::Subscript(_)) {
+            return err(t.start(), &self.lines, "'await' inside an unpacking target is not supported");
         }
         Ok(match t {
             AstExpr::Name(n) => Target::Var(self.var(b, n.id.as_str())),
             AstExpr::Attribute(a) => Target::Attr(self.expr(b, &a.value)?, self.intern(a.attr.as_str())),
+            AstExpr::Subscript(s) if awaits => {
+                let parts = self.in_order(b, &[&s.value, &s.slice])?;
+                let Ok([obj, index]) = <[Expr; 2]>::try_from(parts) else {
+                    return err(t.start(), &self.lines, "invalid syntax");
+                };
+                Target::Item(obj, index)
+            }
             AstExpr::Subscript(s) => Target::Item(self.expr(b, &s.value)?, self.expr(b, &s.slice)?),
             AstExpr::Tuple(ast::ExprTuple { elts, .. }) | AstExpr::List(ast::ExprList { elts, .. }) => {
                 let mut targets = Vec::new();
@@ -895,7 +920,7 @@ impl Compiler<'_> {
 
     /// Evaluates `e` and stores it in a temporary (used where control flow is needed around
     /// a suspension: short-circuits and conditionals).
-    fn into_temp(&mut self, b: &mut Builder, e: &AstExpr, slot: u32) -> Result<()> {
+    fn eval_into(&mut self, b: &mut Builder, e: &AstExpr, slot: u32) -> Result<()> {
         let v = self.expr(b, e)?;
         b.emit(Op::Assign(Target::Var(Var::Local(slot)), v));
         Ok(())
@@ -975,7 +1000,7 @@ impl Compiler<'_> {
                     let t = b.temp();
                     let mut exits = Vec::new();
                     for (i, v) in bo.values.iter().enumerate() {
-                        self.into_temp(b, v, t)?;
+                        self.eval_into(b, v, t)?;
                         if i + 1 < bo.values.len() {
                             exits.push(b.emit(Op::JumpIf(Expr::Load(Var::Local(t)), !and, 0)));
                         }
@@ -1002,11 +1027,11 @@ impl Compiler<'_> {
                     let t = b.temp();
                     let test = self.expr(b, &i.test)?;
                     let to_else = b.emit(Op::JumpIf(test, false, 0));
-                    self.into_temp(b, &i.body, t)?;
+                    self.eval_into(b, &i.body, t)?;
                     let to_end = b.emit(Op::Jump(0));
                     let else_pc = b.pc();
                     b.patch(to_else, else_pc);
-                    self.into_temp(b, &i.orelse, t)?;
+                    self.eval_into(b, &i.orelse, t)?;
                     let end = b.pc();
                     b.patch(to_end, end);
                     Expr::Load(Var::Local(t))
@@ -1176,18 +1201,9 @@ impl Compiler<'_> {
     ) -> Result<()> {
         let mut exprs = Vec::new();
         interpolations(elements, &mut exprs);
-        if exprs.iter().any(|e| suspends(e)) {
-            // Rare: hoist every replacement field's awaits by lowering in order.
-            for e in &exprs {
-                if suspends(e) {
-                    return err(
-                        e.start(),
-                        &self.lines,
-                        "'await' inside an f-string is not supported: assign it to a variable first",
-                    );
-                }
-            }
-        }
+        // With an `await` among the fields, each field is formatted into a temporary before
+        // the next one is evaluated, so every field runs in CPython's order around the awaits.
+        let hoist = exprs.iter().any(|e| suspends(e));
         for el in elements.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => parts.push(FPart::Lit(Rc::from(&*l.value))),
@@ -1209,16 +1225,26 @@ impl Compiler<'_> {
                             conversion = Some('r');
                         }
                     }
-                    let expr = self.expr(b, &i.expression)?;
+                    let mut expr = self.expr(b, &i.expression)?;
                     let spec = match &i.format_spec {
                         Some(s) => {
+                            if hoist {
+                                expr = self.spill(b, expr);
+                            }
                             let mut inner = Vec::new();
                             self.fstring(b, &s.elements, &mut inner)?;
                             Some(inner)
                         }
                         None => None,
                     };
-                    parts.push(FPart::Value { expr, conversion, spec });
+                    let part = FPart::Value { expr, conversion, spec };
+                    if hoist {
+                        let t = b.temp();
+                        b.emit(Op::Assign(Target::Var(Var::Local(t)), Expr::FString(vec![part])));
+                        parts.push(FPart::Value { expr: Expr::Load(Var::Local(t)), conversion: None, spec: None });
+                    } else {
+                        parts.push(part);
+                    }
                 }
             }
         }
@@ -1249,13 +1275,7 @@ impl Compiler<'_> {
             || first.is_async;
         let code_kind = match (kind, inner_suspends) {
             (CompKind::Generator, false) => CodeKind::Generator,
-            (CompKind::Generator, true) => {
-                return err(
-                    node.start(),
-                    &self.lines,
-                    "asynchronous generator expressions are not supported by Interleave yet",
-                )
-            }
+            (CompKind::Generator, true) => CodeKind::AsyncGenerator,
             (_, false) => CodeKind::Function,
             (_, true) => CodeKind::Coroutine,
         };
@@ -1277,9 +1297,13 @@ impl Compiler<'_> {
             CompKind::Dict => inner.emit(Op::Assign(Target::Var(Var::Local(result)), Expr::Dict(Vec::new()))),
             CompKind::Generator => 0,
         };
-        let mut ends: Vec<(usize, u32)> = Vec::new();
+        let mut loops: Vec<CompLoop> = Vec::new();
         for (i, g) in generators.iter().enumerate() {
             let slot = if i == 0 {
+                if g.is_async {
+                    // The outermost iterable of an async comprehension comes in as is.
+                    inner.emit(Op::GetAIter(Expr::Load(Var::Local(0)), 0));
+                }
                 0
             } else {
                 let it = self.expr(&mut inner, &g.iter)?;
@@ -1293,15 +1317,21 @@ impl Compiler<'_> {
             };
             let start = inner.pc();
             if g.is_async {
-                if i == 0 {
-                    // The outermost iterator of an async comprehension is an async iterator.
-                    inner.emit(Op::GetAIter(Expr::Load(Var::Local(0)), 0));
-                }
-                return err(g.start(), &self.lines, "'async for' in comprehensions is not supported by Interleave yet");
+                // As `async for`: await the next item; StopAsyncIteration ends the loop.
+                let setup = inner.emit(Op::SetupExcept(0));
+                inner.depth += 1;
+                let next = inner.temp();
+                inner.emit(Op::ANext(slot, next));
+                let target = self.target(&mut inner, &g.target)?;
+                inner.emit(Op::Await(Expr::Load(Var::Local(next)), Some(target)));
+                inner.emit(Op::PopBlock);
+                inner.depth -= 1;
+                loops.push(CompLoop::Async { setup, start });
+            } else {
+                let target = self.target(&mut inner, &g.target)?;
+                let at = inner.emit(Op::ForIter(slot, target, 0));
+                loops.push(CompLoop::Sync { at, start });
             }
-            let target = self.target(&mut inner, &g.target)?;
-            let at = inner.emit(Op::ForIter(slot, target, 0));
-            ends.push((at, start));
             for cond in &g.ifs {
                 let c = self.expr(&mut inner, cond)?;
                 inner.emit(Op::JumpIf(c, false, start));
@@ -1326,15 +1356,34 @@ impl Compiler<'_> {
             }
         }
         // Close the loops, innermost first.
-        for (at, start) in ends.into_iter().rev() {
-            inner.emit(Op::Jump(start));
-            let end = inner.pc();
-            inner.patch(at, end);
+        for lp in loops.into_iter().rev() {
+            match lp {
+                CompLoop::Sync { at, start } => {
+                    inner.emit(Op::Jump(start));
+                    let end = inner.pc();
+                    inner.patch(at, end);
+                }
+                CompLoop::Async { setup, start } => {
+                    inner.emit(Op::Jump(start));
+                    let handler = inner.pc();
+                    inner.patch(setup, handler);
+                    let stop = Expr::Load(Var::Global(self.intern("StopAsyncIteration")));
+                    let no_match = inner.emit(Op::ExceptMatch(stop, 0));
+                    inner.emit(Op::PopExcept);
+                    let to_end = inner.emit(Op::Jump(0));
+                    let reraise = inner.pc();
+                    inner.patch(no_match, reraise);
+                    inner.emit(Op::Reraise);
+                    let end = inner.pc();
+                    inner.patch(to_end, end);
+                }
+            }
         }
         inner.emit(Op::Return(if kind == CompKind::Generator { None } else { Some(Expr::Load(Var::Local(result))) }));
         let code = Rc::new(inner.finish(self));
         let closure = self.closure(b, &code);
-        let comp = Expr::Comp(Rc::new(CompDef { kind, code, closure }), Box::new(outer_iter));
+        let async_outer = first.is_async;
+        let comp = Expr::Comp(Rc::new(CompDef { kind, code, closure, async_outer }), Box::new(outer_iter));
         if code_kind == CodeKind::Coroutine {
             // `[await f(x) for x in xs]`: the comprehension is a coroutine, awaited in place.
             let t = b.temp();

@@ -2,7 +2,8 @@
 //! runtime task. It sits between the toolbox ([`crate::aio`]) and the pages, and builds natively
 //! like everything below the view, so CPython's own output is the expected output of its tests.
 //!
-//! source → [`parse`] (Ruff's parser) → [`lower`] (to [`ir`], names resolved by [`scope`]) →
+//! source → [`parse`] (Ruff's parser, CPython's SyntaxError messages; [`highlight`] colours
+//! the same tokens) → [`lower`] (to [`ir`], names resolved by [`scope`]) →
 //! [`exec`] runs frames op by op, [`eval`] evaluates expressions; values in [`value`], their
 //! operators in [`ops`], calls in [`call`], attributes in [`attr`]; coroutines and generators
 //! in [`coro`]; built-ins in [`builtins`] and [`methods`]; modules in [`modules`];
@@ -15,6 +16,9 @@ pub mod coro;
 pub mod eval;
 pub mod exec;
 pub mod format;
+#[cfg(test)]
+pub(crate) mod fuzz_inputs;
+pub mod highlight;
 pub mod interp;
 pub mod ir;
 pub mod lower;

@@ -44,11 +44,11 @@ pub fn str_of(interp: &Interp, o: &Rc<dyn Object>, this: &Value) -> R<String> {
 }
 
 pub fn truthy(o: &Rc<dyn Object>) -> Option<bool> {
-    o.truthy().or_else(|| o.len().map(|n| n > 0))
+    o.truthy().or_else(|| o.py_len().map(|n| n > 0))
 }
 
 pub fn len(o: &Rc<dyn Object>) -> Option<usize> {
-    o.len()
+    o.py_len()
 }
 
 pub fn next(interp: &Interp, o: &Rc<dyn Object>, _this: &Value) -> Option<R<Option<Value>>> {
@@ -144,7 +144,7 @@ impl Object for RangeObj {
             format!("range({}, {}, {})", self.start, self.stop, self.step)
         })
     }
-    fn len(&self) -> Option<usize> {
+    fn py_len(&self) -> Option<usize> {
         Some(self.length())
     }
     fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
@@ -515,7 +515,7 @@ impl Object for DictView {
     fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
         Ok(format!("{}({})", self.type_name(), ops::repr(interp, &Value::list(self.items()))?))
     }
-    fn len(&self) -> Option<usize> {
+    fn py_len(&self) -> Option<usize> {
         Some(self.dict.borrow().len())
     }
     fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {

@@ -26,6 +26,7 @@ pub fn check_size(interp: &Interp, n: usize) -> R<()> {
 }
 
 /// A dict key or set member, or `TypeError: unhashable type`.
+#[inline(never)]
 pub fn key(interp: &Interp, v: Value) -> R<Key> {
     fn culprit(v: &Value) -> Rc<str> {
         match v {
@@ -171,8 +172,17 @@ pub fn class_repr(c: &Class) -> String {
     }
 }
 
+/// Values whose repr, comparison or hash may recurse into others (nested data, user methods).
+fn nests(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_) | Value::Object(_)
+    )
+}
+
 /// `repr(v)`
 pub fn repr(interp: &Interp, v: &Value) -> R<String> {
+    let _nested = if nests(v) { Some(interp.nest(" while getting the repr of an object")?) } else { Option::None };
     Ok(match v {
         Value::None => "None".into(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
@@ -446,6 +456,7 @@ fn repeat_str(interp: &Interp, s: &str, n: i64) -> R<Value> {
 }
 
 /// `a op b`
+#[inline(never)]
 pub fn binop(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
     use Value::*;
     let r = match (&a, &b) {
@@ -646,6 +657,7 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
     binop(interp, op, a, b)
 }
 
+#[inline(never)]
 pub fn unary(interp: &Interp, op: UnaryOp, v: Value) -> R<Value> {
     Ok(match (op, &v) {
         (UnaryOp::Not, _) => Value::Bool(!truthy(interp, &v)?),
@@ -675,6 +687,7 @@ pub fn unary(interp: &Interp, op: UnaryOp, v: Value) -> R<Value> {
 
 /// `a == b`
 pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
+    let _nested = if nests(a) { Some(interp.nest(" in comparison")?) } else { Option::None };
     use Value::*;
     Ok(match (a, b) {
         (Str(x), Str(y)) => x == y,
@@ -846,6 +859,7 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     }))
 }
 
+#[inline(never)]
 pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     Ok(match op {
         CmpOp::Eq => Value::Bool(eq(interp, a, b)?),
@@ -868,6 +882,7 @@ pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
 
 /// Orders values for `sorted`, `min` and `max` (`a < b`).
 pub fn less(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
+    let _nested = if nests(a) { Some(interp.nest(" in comparison")?) } else { Option::None };
     let r = rich(interp, CmpOp::Lt, a, b)?;
     truthy(interp, &r)
 }
@@ -983,6 +998,7 @@ fn seq_index_error(interp: &Interp, kind: &str, index: &Value) -> PyErr {
     interp.type_error(format!("{kind} indices must be integers or slices, not {}", index.type_name()))
 }
 
+#[inline(never)]
 pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
     match obj {
         Value::List(l) => {
@@ -1150,6 +1166,7 @@ pub fn del_item(interp: &Interp, obj: &Value, index: Value) -> R<()> {
 // ----- iteration ---------------------------------------------------------------------------
 
 /// `iter(v)`
+#[inline(never)]
 pub fn iter(interp: &Interp, v: &Value) -> R<Value> {
     if let Some(it) = objects::iterator_for(v) {
         return Ok(it);
@@ -1198,7 +1215,7 @@ pub fn extend_from(interp: &Interp, out: &mut Vec<Value>, v: &Value) -> R<()> {
             let it = iter(interp, v)?;
             while let Some(x) = next(interp, &it)? {
                 out.push(x);
-                if out.len() % 65536 == 0 {
+                if out.len().is_multiple_of(65536) {
                     check_size(interp, out.len())?;
                 }
             }
@@ -1214,6 +1231,7 @@ pub fn collect(interp: &Interp, v: &Value) -> R<Vec<Value>> {
 }
 
 /// The (key, value) pairs of a mapping (`**m`, `dict(m)`, `dict.update(m)`).
+#[inline(never)]
 pub fn mapping_items(interp: &Interp, m: &Value) -> R<Vec<(Value, Value)>> {
     match m {
         Value::Dict(d) => Ok(d.borrow().map.iter().map(|(k, v)| (k.value.clone(), v.clone())).collect()),

@@ -35,8 +35,8 @@ impl Program {
             let first = errors.into_iter().next();
             match first {
                 Some(e) => CompileFailure {
-                    line: e.line,
-                    column: e.column,
+                    line: e.line as u32,
+                    column: e.column as u32,
                     message: e.message.clone(),
                     report: e.render(source, "main.py"),
                 },

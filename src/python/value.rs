@@ -276,7 +276,7 @@ thread_local! {
     /// The interpreter running on this thread, for user classes' `__hash__` and `__eq__` when
     /// their instances are dict keys (hashing happens deep inside the map, far from any
     /// interpreter reference).
-    static CURRENT: RefCell<Weak<Interp>> = RefCell::new(Weak::new());
+    static CURRENT: RefCell<Weak<Interp>> = const { RefCell::new(Weak::new()) };
 }
 
 pub fn set_current_interp(interp: Weak<Interp>) {
@@ -628,7 +628,8 @@ pub trait Object: Any {
     fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
         None
     }
-    fn len(&self) -> Option<usize> {
+    /// `len(obj)`, for the types that have one.
+    fn py_len(&self) -> Option<usize> {
         None
     }
     fn truthy(&self) -> Option<bool> {

@@ -28,8 +28,11 @@ const SLICE_MS: f64 = 4.0;
 
 pub(super) struct Driver {
     run: Weak<Shared>,
-    channel: MessageChannel,
+    /// Posts a message to itself to run the next turn soon, without a timer's clamping.
+    channel: Option<MessageChannel>,
     _on_message: Closure<dyn FnMut()>,
+    /// Where MessageChannel is missing (no supported browser lacks it): a zero-delay timer.
+    fallback: RefCell<Option<Timeout>>,
     tick_posted: Cell<bool>,
     /// The armed host timer and the deadline it was set for.
     timer: RefCell<Option<(Micros, Timeout)>>,
@@ -37,14 +40,21 @@ pub(super) struct Driver {
 
 impl Driver {
     pub fn new(run: Weak<Shared>) -> Self {
-        // MessageChannel is in every browser and worker this app supports; without it the
-        // loop cannot run at all, and the panic banner says so.
-        let channel = MessageChannel::new().expect("MessageChannel is available");
+        let channel = MessageChannel::new().ok();
         let weak = run.clone();
         let on_message = Closure::<dyn FnMut()>::new(move || tick(&weak, false));
-        let receiver: &MessagePort = &channel.port1();
-        receiver.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        Driver { run, channel, _on_message: on_message, tick_posted: Cell::new(false), timer: RefCell::new(None) }
+        if let Some(channel) = &channel {
+            let receiver: &MessagePort = &channel.port1();
+            receiver.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        }
+        Driver {
+            run,
+            channel,
+            _on_message: on_message,
+            fallback: RefCell::new(None),
+            tick_posted: Cell::new(false),
+            timer: RefCell::new(None),
+        }
     }
 
     /// Something changed (a wake, a timer added or cleared): make sure the loop will run when
@@ -59,8 +69,16 @@ impl Driver {
         }
         if !rt.0.ready.borrow().is_empty() {
             self.tick_posted.set(true);
-            // Posting only fails if the port is closed, which this driver never does.
-            let _ = self.channel.port2().post_message(&JsValue::NULL);
+            match &self.channel {
+                // Posting only fails if the port is closed, which this driver never does.
+                Some(channel) => {
+                    let _ = channel.port2().post_message(&JsValue::NULL);
+                }
+                None => {
+                    let weak = self.run.clone();
+                    *self.fallback.borrow_mut() = Some(Timeout::new(0, move || tick(&weak, false)));
+                }
+            }
             return;
         }
         let next_due = rt.0.timers.borrow_mut().next_due();
@@ -80,17 +98,19 @@ impl Driver {
     }
 }
 
-/// One loop iteration, run from a posted message or from the host timer firing.
 impl Drop for Driver {
     fn drop(&mut self) {
         // A message may still be queued for a run being dropped (Run again mid-run): detach
         // the handler before its closure goes, so that message finds nothing to call.
-        let port = self.channel.port1();
-        port.set_onmessage(None);
-        port.close();
+        if let Some(channel) = &self.channel {
+            let port = channel.port1();
+            port.set_onmessage(None);
+            port.close();
+        }
     }
 }
 
+/// One loop iteration, run from a posted message or from the host timer firing.
 fn tick(run: &Weak<Shared>, from_timer: bool) {
     let Some(shared) = run.upgrade() else { return };
     let rt = Runtime(shared);

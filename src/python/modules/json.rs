@@ -43,7 +43,7 @@ impl Object for Bytes {
         out.push('\'');
         Ok(out)
     }
-    fn len(&self) -> Option<usize> {
+    fn py_len(&self) -> Option<usize> {
         Some(self.0.len())
     }
     fn eq(&self, other: &Value) -> Option<bool> {
@@ -328,14 +328,7 @@ impl Parser<'_> {
     }
 
     fn starts(&self, word: &str) -> bool {
-        let mut k = self.i;
-        for c in word.chars() {
-            if self.chars.get(k).map(|&(_, x)| x) != Some(c) {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        word.chars().enumerate().all(|(k, c)| self.chars.get(self.i + k).map(|&(_, x)| x) == Some(c))
     }
 
     fn value(&mut self, depth: usize) -> R<Value> {

@@ -75,9 +75,12 @@ impl Object for Field {
     }
 }
 
+/// A dataclass field: its name, default and default factory.
+type DataField = (Name, Option<Value>, Option<Value>);
+
 /// What `@dataclass` learnt about a class: its fields in order, with their defaults.
 struct Spec {
-    fields: Vec<(Name, Option<Value>, Option<Value>)>,
+    fields: Vec<DataField>,
 }
 
 impl Object for Spec {
@@ -97,7 +100,7 @@ fn spec_of(interp: &Interp, this: &Value) -> R<Rc<dyn Object>> {
     }
 }
 
-fn fields_of(interp: &Interp, this: &Value) -> R<Vec<(Name, Option<Value>, Option<Value>)>> {
+fn fields_of(interp: &Interp, this: &Value) -> R<Vec<DataField>> {
     let o = spec_of(interp, this)?;
     Ok(o.as_any().downcast_ref::<Spec>().map(|s| s.fields.clone()).unwrap_or_default())
 }
