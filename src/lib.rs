@@ -7,7 +7,7 @@
 //!
 //! [`demos`] are the lessons, written with the toolbox; [`python`] runs asyncio programs on it.
 //! A [`session`] is one run of a program (a demo or a script) as a page holds it; [`play`] is
-//! the script page's pure part (editing, highlighting, share links, examples).
+//! the script page's pure part (editing, share links, examples).
 //! - view — the Yew app (wasm only).
 
 pub mod aio;

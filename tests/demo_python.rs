@@ -3,6 +3,8 @@
 //! same virtual times, end the same way and get the same "what happened" sentence. Demos that
 //! need the real network are checked in the browser (tests/e2e). Demos listed as running their
 //! Rust twin must still have a reason to: their Python must fail on the engine.
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::play::highlight::{classify, Span};
+use crate::python::highlight::{classify, Class, Span};
 use crate::session::LitLine;
 
 /// Height of one code line in CSS pixels (`--code-line` in style.css says the same): the
@@ -61,6 +61,25 @@ pub fn window(source: &str, first: usize, count: Option<usize>) -> Window {
     let first = first.min(lines.saturating_sub(1));
     let end = count.map_or(lines, |c| (first + c).min(lines));
     Window { first, end, lines, widest }
+}
+
+/// The CSS class a kind of token is painted with.
+fn css(class: Class) -> &'static str {
+    match class {
+        Class::Keyword => "t-kw",
+        Class::Builtin => "t-bi",
+        Class::Constant => "t-const",
+        Class::Name => "t-name",
+        Class::Number => "t-num",
+        Class::String => "t-str",
+        Class::FStringExpr => "t-fx",
+        Class::Comment => "t-com",
+        Class::Operator => "t-op",
+        Class::Punctuation => "t-punct",
+        Class::Decorator => "t-dec",
+        Class::Definition => "t-def",
+        Class::Error => "t-err",
+    }
 }
 
 /// The gutter (line numbers, an arrow where tasks are) and the painted lines of `win`.
@@ -132,7 +151,7 @@ fn line_html(source: &str, spans: &[Span], next: &mut usize, start: usize, end: 
         }
         let (from, to) = (s.start.max(start), s.end.min(end));
         piece(at, from, None, &mut parts);
-        piece(from, to, Some(s.class.css()), &mut parts);
+        piece(from, to, Some(css(s.class)), &mut parts);
         at = at.max(to);
         if s.end > end {
             // Carries on into the next line.
@@ -148,15 +167,20 @@ fn line_html(source: &str, spans: &[Span], next: &mut usize, start: usize, end: 
     }
 }
 
-/// The line with an underline from the error's column to the end of its word (or a marked
-/// blank after the line's end). Drawn as its own layer, so the colours stay as they are.
+/// The line with an underline from the error's column to the end of its word (the whole line
+/// for column 0, a marked blank past the line's end). Drawn as its own layer, so the colours
+/// stay as they are.
 fn with_error(source: &str, start: usize, end: usize, column: u32, body: Html) -> Html {
     let text = &source[start..end];
-    let col = (column.max(1) - 1) as usize;
+    // Column 0: the error is about the whole line (an indentation error, say).
+    let col = if column == 0 { text.len() - text.trim_start().len() } else { (column - 1) as usize };
     let before: String = text.chars().take(col).collect();
     let rest: String = text.chars().skip(col).collect();
     let word: String = match rest.chars().next() {
-        Some(c) if c.is_alphanumeric() || c == '_' => rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect(),
+        _ if column == 0 && !rest.trim().is_empty() => rest.trim_end().to_string(),
+        Some(c) if c.is_alphanumeric() || c == '_' => {
+            rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect()
+        }
         Some(c) => c.to_string(),
         None => " ".into(),
     };

@@ -56,7 +56,8 @@ pub fn demo_page(props: &Props) -> Html {
     let ran = current.as_ref().and_then(|s| s.borrow().program().lesson().map(|l| l.params.clone()));
     let marks = run_marks(&run, &python);
     let query = form.to_query();
-    let edit_href = if query.is_empty() { format!("#/play/{}", demo.slug()) } else { format!("#/play/{}?{query}", demo.slug()) };
+    let edit_href =
+        if query.is_empty() { format!("#/play/{}", demo.slug()) } else { format!("#/play/{}?{query}", demo.slug()) };
     let on_hover_line = {
         let hover = hover.clone();
         Callback::from(move |line| hover.set(line))

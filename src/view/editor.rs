@@ -56,7 +56,9 @@ pub fn editor(props: &Props) -> Html {
     {
         let (area, scroller) = (area.clone(), scroller.clone());
         use_effect_with(props.reveal, move |reveal| {
-            if let (Some((line, _)), Some(el), Some(box_)) = (reveal, area.cast::<HtmlTextAreaElement>(), scroller.cast::<HtmlElement>()) {
+            if let (Some((line, _)), Some(el), Some(box_)) =
+                (reveal, area.cast::<HtmlTextAreaElement>(), scroller.cast::<HtmlElement>())
+            {
                 let text = el.value();
                 let at = byte_to_utf16(&text, edit::offset_of_line(&text, *line));
                 let _ = el.focus();

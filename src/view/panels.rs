@@ -53,7 +53,8 @@ fn status(s: &Session, at: At) -> Html {
     }
     let Some(finish) = s.finish() else {
         if s.running() {
-            let (mode, now) = if s.stepping() { ("Step mode, virtual time", m.span()) } else { ("Running…", s.now()) };
+            let (mode, now) =
+                if s.stepping() { ("Step mode, virtual time", m.span()) } else { ("Running…", s.now()) };
             return html! { <p class="status running" data-testid="status">{format!("{mode} {}", instant(now))}</p> };
         }
         return html! { <p class="status" data-testid="status">{"Starting…"}</p> };

@@ -23,7 +23,7 @@ use crate::demos::{python_with, Demo, DEMOS};
 use crate::play::edit::normalize;
 use crate::play::examples;
 use crate::play::share::{self, MAX_LINK_CHARS, MAX_SOURCE_BYTES};
-use crate::python::program::CompileFailure;
+use crate::python::parse::parse;
 use crate::session::{Program, RunState};
 
 /// How long typing must pause before a syntax error is shown.
@@ -65,7 +65,8 @@ fn open(demo: Option<&'static dyn Demo>, query: &str) -> Opening {
         let lesson = python_with(demo, &form.raw);
         let slot = storage::demo_slot(demo.slug());
         let saved = storage::load(&slot).filter(|s| *s != lesson);
-        let mut notice = (!problems.is_empty()).then(|| format!("Couldn't read all of this link: {}", problems.join(" ")));
+        let mut notice =
+            (!problems.is_empty()).then(|| format!("Couldn't read all of this link: {}", problems.join(" ")));
         if saved.is_some() {
             notice = Some(
                 "This is your edited version of the demo's code, kept in this browser. “Reset to the lesson's code” brings back the lesson's."
@@ -88,7 +89,8 @@ fn open(demo: Option<&'static dyn Demo>, query: &str) -> Opening {
     let (code, notice, offer) = match linked {
         None => (saved.unwrap_or_else(first), None, None),
         Some(Err(e)) => {
-            let instead = if saved.is_some() { "Your saved program is shown instead." } else { "An example is shown instead." };
+            let instead =
+                if saved.is_some() { "Your saved program is shown instead." } else { "An example is shown instead." };
             (saved.unwrap_or_else(first), Some(format!("Couldn't read the program in this link: {e}. {instead}")), None)
         }
         Some(Ok(code)) => {
@@ -109,19 +111,29 @@ fn typed_work(code: &str, lesson: Option<&str>) -> bool {
     !(code.trim().is_empty() || examples::is_example(code) || lesson.is_some_and(|l| l == code))
 }
 
+/// Why a program cannot run: where (line 0 for the whole program), CPython's words, and what to
+/// do about it in plain words when the parser has a hint.
+#[derive(Clone, Debug, PartialEq)]
+struct Refusal {
+    line: u32,
+    column: u32,
+    message: String,
+    hint: Option<String>,
+}
+
 /// The program to run for `code`, or why it cannot run.
-fn check(code: &str, demo: Option<&'static dyn Demo>, lesson: Option<&str>) -> Result<Rc<Program>, Rc<CompileFailure>> {
+fn check(code: &str, demo: Option<&'static dyn Demo>, lesson: Option<&str>) -> Result<Rc<Program>, Refusal> {
     if code.len() > MAX_SOURCE_BYTES {
-        return Err(Rc::new(CompileFailure {
-            line: 1,
+        return Err(Refusal {
+            line: 0,
             column: 0,
             message: format!(
                 "this program is {} KiB; the editor runs programs up to {} KiB",
                 code.len() / 1024,
                 MAX_SOURCE_BYTES / 1024
             ),
-            report: String::new(),
-        }));
+            hint: None,
+        });
     }
     // The lesson's own code is run as the demo, so its words explain the run.
     if let (Some(demo), Some(lesson)) = (demo, lesson) {
@@ -133,7 +145,12 @@ fn check(code: &str, demo: Option<&'static dyn Demo>, lesson: Option<&str>) -> R
             }
         }
     }
-    Program::python(code).map(Rc::new).map_err(Rc::new)
+    Program::python(code).map(Rc::new).map_err(|f| {
+        // The parser's advice for beginners rides on its own error (only read again when the
+        // program is refused).
+        let hint = parse(code).err().and_then(|errors| errors.into_iter().next()).and_then(|e| e.hint);
+        Refusal { line: f.line, column: f.column, message: f.message, hint }
+    })
 }
 
 #[function_component(PlayPage)]
@@ -320,18 +337,13 @@ pub fn play_page(props: &Props) -> Html {
     let failure = (*checked).as_ref().and_then(|c| c.as_ref().err().cloned());
     let program = Runnable(match (&*checked, &failure) {
         (Some(Ok(p)), _) => Ok(p.clone()),
-        (_, Some(f)) if *settled && f.column == 0 => Err(format!("This program cannot run: {}.", f.message).into()),
+        (_, Some(f)) if *settled && f.line == 0 => Err(format!("This program cannot run: {}.", f.message).into()),
         (_, Some(f)) if *settled => Err(format!("Line {} has a syntax error: fix it to run.", f.line).into()),
         _ => Err("Checking your code…".into()),
     });
-    let error = failure.as_ref().filter(|f| *settled && f.column > 0).map(|f| ErrorAt { line: f.line, column: f.column });
+    let error = failure.as_ref().filter(|f| *settled && f.line > 0).map(|f| ErrorAt { line: f.line, column: f.column });
     let marks = run_marks(&run, &code);
-    let editor_marks = Marks {
-        lit: marks.lit,
-        selected: marks.picked.or(reveal.map(|r| r.0)),
-        hover: *hover,
-        error,
-    };
+    let editor_marks = Marks { lit: marks.lit, selected: marks.picked.or(reveal.map(|r| r.0)), hover: *hover, error };
 
     html! {
         <article class="play" data-testid="play">
@@ -378,7 +390,11 @@ pub fn play_page(props: &Props) -> Html {
                 <Editor value={AttrValue::from((*code).clone())} {on_input} marks={editor_marks} reveal={*reveal} {on_hover_line} />
                 if let Some(f) = failure.as_ref().filter(|_| *settled) {
                     <p class="syntax-error" role="status" data-testid="syntax-error">
-                        if f.column > 0 { {format!("Line {}, column {}: {}", f.line, f.column, f.message)} } else { {f.message.clone()} }
+                        if f.line > 0 {
+                            <strong>{format!("Line {}{}: ", f.line, if f.column > 0 { format!(", column {}", f.column) } else { String::new() })}</strong>
+                        }
+                        {f.message.clone()}
+                        if let Some(hint) = &f.hint { <span class="hint-words" data-testid="syntax-hint">{format!(" — {hint}")}</span> }
                     </p>
                 }
                 if marks.stale {

@@ -94,7 +94,12 @@ impl Painter {
         let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() else { return };
         let handled = timeline::handle(&mut self.view.0.borrow_mut(), &canvas, input);
         if let Some((x, y)) = handled.click {
-            let pick = self.runs.borrow().0.as_ref().and_then(|s| timeline::pick(&self.view.0.borrow(), &canvas, &s.borrow(), x, y));
+            let pick = self
+                .runs
+                .borrow()
+                .0
+                .as_ref()
+                .and_then(|s| timeline::pick(&self.view.0.borrow(), &canvas, &s.borrow(), x, y));
             if let Some(sel) = pick {
                 dispatch.emit(Action::Select(sel));
             }
