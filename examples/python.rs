@@ -60,6 +60,8 @@ fn run(source: &str) -> i32 {
         let _ = match stream {
             Stream::Stdout => writeln!(out, "{line}"),
             Stream::Stderr => writeln!(err, "{line}"),
+            // Interleave's notes are not the program's output (the page shows them apart).
+            Stream::Note => Ok(()),
         };
     }
     interp.exit_code.get().unwrap_or(1) as i32

@@ -5,10 +5,10 @@
 //! - [`trace`] — the bounded record of everything the loop did;
 //! - [`model`] — pure functions from a record to states, timelines and metrics;
 //!
-//! [`demos`] are the lessons, written with the toolbox; [`python`] runs asyncio programs on it.
-//! A [`session`] is one run of a program (a demo or a script) as a page holds it; [`play`] is
-//! the script page's pure part (editing, share links, examples).
-//! - view — the Yew app (wasm only).
+//! [`demos`] are the lessons, written with the toolbox; [`python`] runs the user's own programs
+//! on it. A [`session`] is one run of a program (a demo or a script) as a page holds it; [`play`]
+//! is the script page's pure part (editing, share links, examples).
+//! - view — the Yew app (wasm only); worker — the entry of the page's Web Workers (wasm only).
 
 pub mod aio;
 pub mod demos;
@@ -23,6 +23,8 @@ pub mod trace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
 /// Starts the page (the binary's `main`).
 #[cfg(target_arch = "wasm32")]

@@ -155,11 +155,18 @@ impl<T: Clone + 'static> Fut<T> {
 
     /// `future.exception()`: `Ok(None)` if it succeeded; raises if cancelled or pending.
     pub fn exception(&self) -> PyResult<Option<Exception>> {
+        self.exception_for(current().map_or(TaskId::OUTSIDE, |(_, t)| t))
+    }
+
+    /// `future.exception()` read on behalf of task `by`: a done-callback runs outside any task,
+    /// but the exception it passes on (gather's fail-fast) travels to the task that awaits the
+    /// gather, and the timeline draws it going there.
+    pub fn exception_for(&self, by: TaskId) -> PyResult<Option<Exception>> {
         match &*self.0.state.borrow() {
             State::Pending => Err(Exception::new("InvalidStateError", "Exception is not set.")),
             State::Done(_) => Ok(None),
             State::Failed(e) => {
-                self.retrieved();
+                self.retrieved_by(by);
                 Ok(Some(e.clone()))
             }
             State::Cancelled(e) => Err(e.clone()),
@@ -176,10 +183,13 @@ impl<T: Clone + 'static> Fut<T> {
     }
 
     fn retrieved(&self) {
+        // Done-callbacks run outside any task.
+        self.retrieved_by(current().map_or(TaskId::OUTSIDE, |(_, t)| t));
+    }
+
+    fn retrieved_by(&self, by: TaskId) {
         if self.0.unretrieved.replace(false) {
             if let (Some(task), Some(rt)) = (self.0.task.get(), self.0.run.upgrade()) {
-                // Done-callbacks (gather's) run outside any task.
-                let by = current().map_or(TaskId::OUTSIDE, |(_, t)| t);
                 rt.record(by, EventKind::Retrieved { task });
             }
         }

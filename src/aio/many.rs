@@ -152,7 +152,7 @@ fn gather_core<T: TaskValue, U: Clone + 'static, A: Into<Awaitable<T>>>(
                     outer.set_exception(fut.result().err().unwrap_or_else(Exception::cancelled));
                     return;
                 }
-                if let Ok(Some(e)) = fut.exception() {
+                if let Ok(Some(e)) = fut.exception_for(owner) {
                     outer.set_exception(e);
                     return;
                 }

@@ -54,6 +54,6 @@ pub use task::{
     coro, create_task, current_task, finally, print, spawn_on, task_future, Coro, Finally, Task, TaskValue,
 };
 #[cfg(target_arch = "wasm32")]
-pub use thread::{busy_workers, worker_run};
+pub use thread::{busy_workers, run_job, worker_call, WorkerCall};
 pub use thread::{pool_size, to_thread, ToThread};
 pub use value::{Exception, Payload, PyRepr, PyResult, Repr};

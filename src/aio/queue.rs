@@ -11,8 +11,8 @@ use super::future::Fut;
 use super::sync::Event;
 use super::task::inside;
 use super::value::{Exception, PyResult};
-use crate::runtime::WeakRuntime;
-use crate::trace::{Text, Wait};
+use crate::runtime::{current, WeakRuntime};
+use crate::trace::{EventKind, TaskId, Text, Wait};
 
 struct State<T> {
     run: WeakRuntime,
@@ -49,6 +49,14 @@ fn wakeup_next(waiters: &RefCell<VecDeque<Fut<()>>>) {
     }
 }
 
+/// Records an item going in or out, as the task doing it (the timeline's size lane).
+fn note_size(run: &WeakRuntime, kind: EventKind) {
+    if let Some(rt) = run.upgrade() {
+        let me = current().map_or(TaskId::OUTSIDE, |(_, t)| t);
+        rt.record(me, kind);
+    }
+}
+
 fn remove(waiters: &RefCell<VecDeque<Fut<()>>>, fut: &Fut<()>) {
     let mut w = waiters.borrow_mut();
     if let Some(i) = w.iter().position(|f| f.same(fut)) {
@@ -63,12 +71,15 @@ impl<T: 'static> Queue<T> {
 
     /// A queue shown under `name` on the timeline.
     pub fn named(name: &str, maxsize: usize) -> Self {
-        let (rt, _) = inside("Queue");
+        let (rt, me) = inside("Queue");
         let finished = Event::named(&format!("{name}.join()"));
         finished.set();
+        let name = rt.text(name);
+        // The size lane is drawn on a 0–maxsize scale (0: unbounded).
+        rt.record(me, EventKind::Limit { what: name, limit: maxsize.min(u32::MAX as usize) as u32 });
         Queue(Rc::new(State {
             run: rt.downgrade(),
-            name: rt.text(name),
+            name,
             maxsize,
             items: RefCell::default(),
             getters: RefCell::default(),
@@ -119,6 +130,7 @@ impl<T: 'static> Queue<T> {
         }
         let s = &self.0;
         s.items.borrow_mut().push_back(item);
+        note_size(&s.run, EventKind::Enqueued { queue: s.name });
         s.unfinished.set(s.unfinished.get() + 1);
         s.finished.clear();
         wakeup_next(&s.getters);
@@ -147,6 +159,7 @@ impl<T: 'static> Queue<T> {
     pub fn get_nowait(&self) -> PyResult<T> {
         let s = &self.0;
         let item = s.items.borrow_mut().pop_front().ok_or_else(|| Exception::new("QueueEmpty", ""))?;
+        note_size(&s.run, EventKind::Dequeued { queue: s.name });
         wakeup_next(&s.putters);
         Ok(item)
     }

@@ -63,10 +63,13 @@ impl Semaphore {
     }
 
     fn make(name: &str, value: i64, bound: Option<i64>) -> Self {
-        let (rt, _) = inside("Semaphore");
+        let (rt, me) = inside("Semaphore");
+        let name = rt.text(name);
+        // The permits lane is drawn on a 0–limit scale.
+        rt.record(me, EventKind::Limit { what: name, limit: value.clamp(0, u32::MAX as i64) as u32 });
         Semaphore(Rc::new(SemState {
             run: rt.downgrade(),
-            name: rt.text(name),
+            name,
             value: Cell::new(value),
             bound,
             waiters: RefCell::default(),
@@ -170,13 +173,10 @@ impl Lock {
     }
 
     pub fn named(name: &str) -> Self {
-        let (rt, _) = inside("Lock");
-        Lock(Rc::new(LockState {
-            run: rt.downgrade(),
-            name: rt.text(name),
-            locked: Cell::new(false),
-            waiters: RefCell::default(),
-        }))
+        let (rt, me) = inside("Lock");
+        let name = rt.text(name);
+        rt.record(me, EventKind::Limit { what: name, limit: 1 });
+        Lock(Rc::new(LockState { run: rt.downgrade(), name, locked: Cell::new(false), waiters: RefCell::default() }))
     }
 
     pub fn locked(&self) -> bool {

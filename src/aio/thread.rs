@@ -81,7 +81,7 @@ impl Future for ToThread {
             } else {
                 #[cfg(target_arch = "wasm32")]
                 {
-                    State::Browser(browser::Call::new(this.job, label, &rt))
+                    State::Browser(browser::Call::new(this.job.encode(), label, &rt))
                 }
                 #[cfg(not(target_arch = "wasm32"))]
                 unreachable!("natively every run is on the virtual clock")
@@ -109,7 +109,7 @@ impl Future for ToThread {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{busy_workers, worker_run};
+pub use browser::{busy_workers, run_job, worker_call, WorkerCall};
 
 /// How many jobs run in workers at once (Python's default executor: `min(32, cores + 4)`), or
 /// `None` on the virtual clock, where every job runs at once.
@@ -141,15 +141,31 @@ mod browser {
         fn start_worker(url: &str, module: &JsValue) -> Result<Worker, JsValue>;
     }
 
-    /// The worker's side: runs one job (called from `thread_worker.js`).
-    #[wasm_bindgen]
-    pub async fn worker_run(job: String) -> Result<String, JsValue> {
-        match Job::decode(&job).map_err(|e| JsValue::from_str(&e))? {
+    /// The worker's side of the toolbox's own jobs (the page's worker entry, `worker_run`,
+    /// hands them here).
+    pub async fn run_job(job: &str) -> Result<String, String> {
+        match Job::decode(job)? {
             Job::Io { secs } => {
                 gloo_timers::future::TimeoutFuture::new((secs * 1000.0).round() as u32).await;
                 Ok("None".into())
             }
             cpu => Ok(cpu.run_cpu()),
+        }
+    }
+
+    /// Runs `payload` (a job as text: the worker entry decides who runs it) in a worker of the
+    /// pool; `label` is what the waiting task is shown waiting on.
+    pub fn worker_call(payload: String, label: Text, rt: &Runtime) -> WorkerCall {
+        WorkerCall(Call::new(payload, label, rt))
+    }
+
+    /// The answer of [`worker_call`]; dropping it before the answer terminates the worker.
+    pub struct WorkerCall(Call);
+
+    impl std::future::Future for WorkerCall {
+        type Output = PyResult<String>;
+        fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult<String>> {
+            self.0.poll(cx)
         }
     }
 
@@ -285,7 +301,7 @@ mod browser {
 
     /// One `to_thread` call in the browser.
     pub struct Call {
-        job: Job,
+        payload: String,
         label: Text,
         id: u64,
         place: Option<u64>,
@@ -294,7 +310,7 @@ mod browser {
     }
 
     impl Call {
-        pub fn new(job: Job, label: Text, rt: &Runtime) -> Self {
+        pub fn new(payload: String, label: Text, rt: &Runtime) -> Self {
             let id = POOL.with(|p| {
                 let mut pool = p.borrow_mut();
                 pool.next_call += 1;
@@ -302,7 +318,7 @@ mod browser {
                 pool.answers.insert(id, (None, None));
                 id
             });
-            Call { job, label, id, place: None, posted: false, _outside: rt.outside_work() }
+            Call { payload, label, id, place: None, posted: false, _outside: rt.outside_work() }
         }
 
         /// Posts the job to an idle (or new) worker; false if all are busy.
@@ -316,7 +332,7 @@ mod browser {
                 };
                 let message = Object::new();
                 let _ = Reflect::set(&message, &"id".into(), &(self.id as f64).into());
-                let _ = Reflect::set(&message, &"job".into(), &self.job.encode().into());
+                let _ = Reflect::set(&message, &"job".into(), &self.payload.as_str().into());
                 pool.slots[slot].worker.post_message(&message).map_err(|e| format!("{e:?}"))?;
                 pool.slots[slot].busy = Some(self.id);
                 pool.line.remove(&mut self.place);

@@ -1,7 +1,7 @@
 //! Words for what the model holds: durations, waits, steps and log lines, as a learner reads
 //! them ("B runs until sleep(0.5)").
 
-use super::run::{Ending, LogKind, LogLine, RunModel, Step};
+use super::run::{Ending, Late, LateCause, LogKind, LogLine, RunModel, Segment, State, Step, LATE_THRESHOLD};
 use crate::trace::{CancelledBy, Micros, Recorder, TaskId, Wait};
 
 /// A duration for people: "1.50 s", "12.3 ms", "850 µs".
@@ -127,5 +127,92 @@ pub fn log_line(l: &LogLine, m: &RunModel, rec: &Recorder) -> String {
         LogKind::NeverAwaited(n) => format!("RuntimeWarning: coroutine '{}' was never awaited", rec.resolve(*n)),
         LogKind::Stuck => "every task is waiting and nothing can wake one: asyncio would hang here".into(),
         LogKind::RunEnd => "run ended".into(),
+    }
+}
+
+/// `text` in at most `max` characters, cut in the middle with an ellipsis, so labels that
+/// differ at the end stay tellable apart: `fetch_in_time('static/da…ms/3.json')`. A third of
+/// what is kept comes from the end.
+pub fn cut_middle(text: &str, max: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= max {
+        return text.to_string();
+    }
+    let keep = max.saturating_sub(1);
+    let tail = keep / 3;
+    let head = keep - tail;
+    let mut out: String = chars[..head].iter().collect();
+    out.push('…');
+    out.extend(&chars[chars.len() - tail..]);
+    out
+}
+
+/// The longest middle cut of `text` that `fits` (say, that measures within a label's pixels).
+pub fn cut_middle_to_fit(text: &str, fits: impl Fn(&str) -> bool) -> String {
+    if fits(text) {
+        return text.to_string();
+    }
+    let (mut lo, mut hi) = (0, text.chars().count());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(&cut_middle(text, mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    cut_middle(text, lo)
+}
+
+/// Why a timer fired late, in words: "the loop was held by blocker()", "the browser was busy
+/// (no task ran)".
+pub fn late_cause(cause: &LateCause, m: &RunModel) -> String {
+    match *cause {
+        LateCause::Held { by, .. } => format!("the loop was held by {}", task_name(m, by)),
+        LateCause::Busy { polls, .. } => {
+            format!("the loop was busy running {polls} task step{}", if polls == 1 { "" } else { "s" })
+        }
+        LateCause::Browser { .. } => "the browser was busy (no task ran)".into(),
+    }
+}
+
+/// A late timer, in full: "late by 1.70 s: the loop was held by blocker()"; for one that was
+/// cancelled while overdue, "overdue by 1.70 s, then cancelled: …".
+pub fn late(l: &Late, m: &RunModel) -> String {
+    let how = if l.cancelled { "overdue by" } else { "late by" };
+    let then = if l.cancelled { ", then cancelled" } else { "" };
+    format!("{how} {}{then}: {}", duration(l.lateness()), late_cause(&l.cause, m))
+}
+
+/// The short label drawn inside a wide enough segment (the tooltip says more).
+pub fn segment_label(seg: &Segment, m: &RunModel, rec: &Recorder) -> String {
+    match seg.state {
+        State::Running => "running".into(),
+        State::Scheduled => "ready".into(),
+        State::Waiting(Wait::Semaphore { .. } | Wait::Lock { .. }) => "waiting for a permit".into(),
+        State::Waiting(w) => wait(&w, m, rec),
+        State::Late => match seg.end_event.and_then(|e| m.late_of(e)) {
+            Some(l) if l.lateness() >= LATE_THRESHOLD => format!("late: {}", late_cause(&l.cause, m)),
+            // Not drawn as late: it reads as the wait it extends.
+            _ => "waiting".into(),
+        },
+    }
+}
+
+/// What a segment is, in full (tooltips, exports): "waiting: sleep(0.5)", "late by 1.70 s: the
+/// loop was held by blocker()".
+pub fn segment_title(seg: &Segment, m: &RunModel, rec: &Recorder) -> String {
+    match seg.state {
+        State::Running => "running".into(),
+        State::Scheduled => "ready, waiting for its turn".into(),
+        State::Waiting(w @ (Wait::Semaphore { .. } | Wait::Lock { .. })) => {
+            format!("waiting for a permit: {}", wait(&w, m, rec))
+        }
+        State::Waiting(w) => format!("waiting: {}", wait(&w, m, rec)),
+        State::Late => match seg.end_event.and_then(|e| m.late_of(e)) {
+            Some(l) if l.lateness() >= LATE_THRESHOLD => late(l, m),
+            Some(l) => format!("{} (under {}: not drawn as late)", late(l, m), duration(LATE_THRESHOLD)),
+            None => "timer due, loop busy (late)".into(),
+        },
     }
 }

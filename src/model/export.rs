@@ -1,11 +1,20 @@
 //! A run in formats other tools read: Chrome Trace Event JSON (opens in Perfetto and
 //! chrome://tracing: one track per task plus the event loop, `X` events with µs times) and a
-//! standalone SVG of the timeline.
+//! standalone SVG of the timeline, drawn from the style table in the theme shown, with its
+//! title, segment labels, lesson lanes, connectors, legend and a kept run.
 
-use super::describe::{self, duration};
-use super::layout::{lane_order, tick_label, ticks};
-use super::run::{Ending, LogKind, RunModel, State};
-use crate::trace::Recorder;
+use super::compare::{compare, Side};
+use super::describe::{self, cut_middle, instant};
+use super::holds::holds;
+use super::layout::{lane_order, row_label, rows, series_scale, tick_label, ticks, Row};
+use super::run::{Ending, Lane, LogKind, RunModel, Series, State};
+use super::style::{
+    ending_look, late_threshold_note, legend, link_look, segment_look, style, Look, Pattern, Style, STYLES,
+};
+use super::turns::TurnAxis;
+use super::viewport::Axis;
+use super::words::{headline, text_alternative};
+use crate::trace::{Micros, Recorder, TaskId};
 
 /// JSON string literal (quotes included).
 fn js(s: &str) -> String {
@@ -71,7 +80,7 @@ pub fn chrome_trace(m: &RunModel, rec: &Recorder) -> String {
                 r#"{{"ph":"X","pid":1,"tid":{tid},"ts":{},"dur":{},"name":{},"cat":{}}}"#,
                 seg.start,
                 end - seg.start,
-                js(&state_label(&seg.state, m, rec)),
+                js(&describe::segment_title(seg, m, rec)),
                 js(cat)
             ));
         }
@@ -97,149 +106,623 @@ pub fn chrome_trace(m: &RunModel, rec: &Recorder) -> String {
     format!("{{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n{}\n]}}\n", events.join(",\n"))
 }
 
-/// Colours for the SVG export (the page's own palette).
+/// The page's own colours around the timeline, for one theme.
 pub struct Palette {
+    /// The dark theme: states take the style table's dark colours.
+    pub dark: bool,
     pub background: &'static str,
     pub ink: &'static str,
     pub muted: &'static str,
     pub line: &'static str,
 }
 
-pub const LIGHT: Palette = Palette { background: "#ffffff", ink: "#1c1f24", muted: "#5b6270", line: "#d9dce1" };
-pub const DARK: Palette = Palette { background: "#1d2026", ink: "#e8eaed", muted: "#a3aab5", line: "#343842" };
-
-/// Fill of a state (Okabe–Ito); the SVG adds patterns for waiting, ready and late.
-pub fn state_colour(state: &State) -> &'static str {
-    match state {
-        State::Running => "#0072b2",
-        State::Waiting(_) => "#56b4e9",
-        State::Scheduled => "#e69f00",
-        State::Late => "#d55e00",
-    }
-}
+pub const LIGHT: Palette =
+    Palette { dark: false, background: "#ffffff", ink: "#1c1f24", muted: "#5b6270", line: "#d9dce1" };
+pub const DARK: Palette =
+    Palette { dark: true, background: "#1d2026", ink: "#e8eaed", muted: "#a3aab5", line: "#343842" };
 
 fn xml(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// A standalone SVG of the whole timeline, `width` pixels wide (lanes beyond `max_lanes`
-/// are summarised in a last line).
+/// One run to draw: the recording, its model and what to call it.
+#[derive(Clone, Copy)]
+pub struct SvgRun<'a> {
+    pub label: &'a str,
+    pub model: &'a RunModel,
+    pub rec: &'a Recorder,
+}
+
+/// How to draw: the title, the size, the theme, the axis.
+pub struct SvgOptions<'a> {
+    pub title: &'a str,
+    pub width: u32,
+    /// Rows per run beyond which the rest are summed up in one line.
+    pub max_rows: usize,
+    pub palette: &'a Palette,
+    pub axis: Axis,
+}
+
+const LABEL_W: f64 = 200.0;
+const ROW: f64 = 22.0;
+const BAR: f64 = 16.0;
+/// About how wide a character of the 12 px font is, to fit labels without measuring.
+const CHAR_W: f64 = 6.2;
+/// A label cut shorter than this tells nothing: the bar goes without.
+const MIN_LABEL: usize = 7;
+
+/// A standalone SVG of the timeline, `width` pixels wide, in the theme of `p` (lanes beyond
+/// `max_lanes` are summed up in a last line). The page's export button calls this; see
+/// [`svg_with`] for a title and a kept run.
 pub fn svg(m: &RunModel, rec: &Recorder, width: u32, max_lanes: usize, p: &Palette) -> String {
-    const LABEL: f64 = 190.0;
-    const ROW: f64 = 22.0;
-    const TOP: f64 = 30.0;
-    let order = lane_order(m);
-    let shown = order.len().min(max_lanes);
-    let span = m.span().max(1);
-    let plot = width as f64 - LABEL - 10.0;
-    let x = |t: u64| LABEL + t as f64 / span as f64 * plot;
-    let height = TOP + ROW * (shown + 2) as f64 + 40.0;
-    let mut out = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui, sans-serif" font-size="12">
-<defs>
-<pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="{w}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-opacity="0.45" stroke-width="2"/></pattern>
-<pattern id="dots" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="{s}"/><circle cx="2.5" cy="2.5" r="1" fill="#000" fill-opacity="0.35"/></pattern>
-<pattern id="stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="6" height="6" fill="{l}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#000" stroke-opacity="0.4" stroke-width="2"/></pattern>
-</defs>
-<rect width="100%" height="100%" fill="{bg}"/>
-"##,
-        w = state_colour(&State::Waiting(crate::trace::Wait::Unknown)),
-        s = state_colour(&State::Scheduled),
-        l = state_colour(&State::Late),
-        bg = p.background
-    );
-    let (step, marks) = ticks(0, span, 8);
-    for t in marks {
+    let run = SvgRun { label: "this run", model: m, rec };
+    svg_with(
+        run,
+        None,
+        &SvgOptions { title: "Interleave run", width, max_rows: max_lanes, palette: p, axis: Axis::Time },
+    )
+}
+
+/// Maps a run's positions (time or turns) to the drawing's x.
+struct Scale<'a> {
+    axis: Axis,
+    turns: TurnAxis<'a>,
+    span: f64,
+    plot: f64,
+}
+
+impl Scale<'_> {
+    fn x(&self, pos: f64) -> f64 {
+        LABEL_W + pos / self.span * self.plot
+    }
+
+    fn time(&self, t: Micros) -> f64 {
+        self.x(match self.axis {
+            Axis::Time => t as f64,
+            Axis::Turns => self.turns.pos_of_time(t),
+        })
+    }
+
+    fn event(&self, t: Micros, event: usize) -> f64 {
+        self.x(match self.axis {
+            Axis::Time => t as f64,
+            Axis::Turns => self.turns.pos_of_event(event),
+        })
+    }
+
+    fn segment(&self, lane: &Lane, i: usize, end: Micros) -> (f64, f64) {
+        match self.axis {
+            Axis::Time => {
+                let s = &lane.segments[i];
+                (self.x(s.start as f64), self.x(s.end.unwrap_or(end) as f64))
+            }
+            Axis::Turns => {
+                let (a, b) = self.turns.segment_span(lane, i);
+                (self.x(a), self.x(b))
+            }
+        }
+    }
+
+    fn step(&self, m: &RunModel, i: usize) -> (f64, f64) {
+        match self.axis {
+            Axis::Time => (self.x(m.steps[i].start as f64), self.x(m.steps[i].end as f64)),
+            Axis::Turns => {
+                let (a, b) = self.turns.step_span(i);
+                (self.x(a), self.x(b))
+            }
+        }
+    }
+
+    fn end(&self, m: &RunModel) -> f64 {
+        match self.axis {
+            Axis::Time => self.x(m.span() as f64),
+            Axis::Turns => self.x(self.turns.end()),
+        }
+    }
+}
+
+/// The fill of a look: its colour, or its pattern over its colour.
+fn fill(look: Look) -> String {
+    let s = style(look);
+    match s.pattern {
+        Pattern::Hatch | Pattern::Grid | Pattern::Dots | Pattern::Stripes => format!("url(#{})", pattern_id(s)),
+        Pattern::Outline => "none".into(),
+        _ => "currentColor".into(),
+    }
+}
+
+fn pattern_id(s: &Style) -> String {
+    format!("p{}", s.var.trim_start_matches('-'))
+}
+
+/// The `<pattern>` of every patterned look, in the theme's colours.
+fn pattern_defs(dark: bool) -> String {
+    let mut out = String::from("<defs>\n");
+    for s in STYLES {
+        let c = s.colour(dark);
+        let over = match s.pattern {
+            Pattern::Hatch => {
+                r##"<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-opacity="0.5" stroke-width="2"/>"##
+            }
+            Pattern::Grid => r##"<path d="M0 0H6M0 0V6" stroke="#000000" stroke-opacity="0.35" stroke-width="1.5"/>"##,
+            Pattern::Dots => r##"<circle cx="3" cy="3" r="1.1" fill="#000000" fill-opacity="0.35"/>"##,
+            Pattern::Stripes => {
+                r##"<line x1="0" y1="0" x2="0" y2="6" stroke="#000000" stroke-opacity="0.4" stroke-width="2"/>"##
+            }
+            _ => continue,
+        };
+        let rotate = match s.pattern {
+            Pattern::Hatch => r#" patternTransform="rotate(45)""#,
+            Pattern::Stripes => r#" patternTransform="rotate(-45)""#,
+            _ => "",
+        };
         out += &format!(
-            r#"<line x1="{0:.1}" y1="{TOP}" x2="{0:.1}" y2="{1:.1}" stroke="{2}"/><text x="{0:.1}" y="{3}" fill="{4}" text-anchor="middle">{5}</text>
+            r#"<pattern id="{}" width="6" height="6" patternUnits="userSpaceOnUse"{rotate}><rect width="6" height="6" fill="{c}"/>{over}</pattern>
 "#,
-            x(t),
-            TOP + ROW * (shown + 1) as f64,
-            p.line,
-            TOP - 8.0,
-            p.muted,
-            tick_label(t, step)
+            pattern_id(s)
         );
     }
-    // Row 0: the event loop.
-    let loop_y = TOP + 2.0;
-    out += &format!(r#"<text x="8" y="{:.1}" fill="{}" font-weight="bold">event loop</text>"#, loop_y + 14.0, p.ink);
+    out += r#"<marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L8 4L0 8z" fill="context-stroke"/></marker>
+</defs>
+"#;
+    out
+}
+
+/// A rectangle filled in `look`, with a tooltip.
+fn bar(look: Look, dark: bool, x0: f64, x1: f64, y: f64, title: &str) -> String {
+    let s = style(look);
+    let (stroke, fill) = match s.pattern {
+        Pattern::Outline => (format!(r#" stroke="{}" stroke-dasharray="4 3""#, s.colour(dark)), "none".to_string()),
+        Pattern::Solid | Pattern::Area => (String::new(), s.colour(dark).to_string()),
+        _ => (String::new(), fill(look)),
+    };
+    format!(
+        r#"<rect x="{x0:.2}" y="{y:.1}" width="{:.2}" height="{BAR}" fill="{fill}"{stroke}><title>{}</title></rect>"#,
+        (x1 - x0).max(0.8),
+        xml(title)
+    )
+}
+
+/// A label drawn inside a bar when it fits (on a backing so it reads over any pattern).
+fn inside_label(text: &str, x0: f64, x1: f64, y: f64, p: &Palette) -> String {
+    let room = ((x1 - x0 - 8.0) / CHAR_W).floor().max(0.0) as usize;
+    if room < MIN_LABEL.min(text.chars().count()) {
+        return String::new();
+    }
+    let text = cut_middle(text, room);
+    let w = text.chars().count() as f64 * CHAR_W + 4.0;
+    format!(
+        r#"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="{:.1}" fill="{}" fill-opacity="0.85"/><text x="{:.1}" y="{:.1}" fill="{}">{}</text>"#,
+        x0 + 3.0,
+        y + 2.0,
+        BAR - 4.0,
+        p.background,
+        x0 + 5.0,
+        y + 12.0,
+        p.ink,
+        xml(&text)
+    )
+}
+
+/// The SVG being written: one run after the other, from the top down.
+struct Drawing<'a> {
+    out: String,
+    p: &'a Palette,
+}
+
+impl Drawing<'_> {
+    fn label(&mut self, text: &str, y: f64, indent: f64, bold: bool, muted: bool) {
+        let colour = if muted { self.p.muted } else { self.p.ink };
+        let weight = if bold { r#" font-weight="bold""# } else { "" };
+        let room = ((LABEL_W - indent - 8.0) / CHAR_W) as usize;
+        self.out += &format!(
+            r#"<text x="{indent:.1}" y="{:.1}" fill="{colour}"{weight}>{}</text>"#,
+            y + 12.0,
+            xml(&cut_middle(text, room))
+        );
+    }
+
+    /// Everything one run adds, from `top` down; returns where it ends.
+    fn run(&mut self, run: SvgRun, sc: &Scale, top: f64, max_rows: usize, faded: bool) -> f64 {
+        let (m, rec, dark) = (run.model, run.rec, self.p.dark);
+        if faded {
+            self.out += r#"<g opacity="0.6">"#;
+        }
+        // The event loop: who holds the thread, and the polls that blocked it.
+        let y = top + 2.0;
+        self.label("event loop", y, 8.0, true, false);
+        let running = style(Look::Running).colour(dark);
+        for (i, s) in m.steps.iter().enumerate() {
+            let (x0, x1) = sc.step(m, i);
+            self.out += &format!(
+                r#"<rect x="{x0:.2}" y="{y:.1}" width="{:.2}" height="{BAR}" fill="{running}"><title>{}</title></rect>"#,
+                (x1 - x0).max(0.8),
+                xml(&format!("step {}: {}", i + 1, describe::step(s, m, rec)))
+            );
+        }
+        for h in holds(m) {
+            let (x0, x1) = sc.step(m, h.step);
+            self.out += &format!(
+                r#"<rect x="{x0:.2}" y="{:.1}" width="{:.2}" height="{:.1}" fill="none" stroke="{}" stroke-width="2"/>"#,
+                y - 1.0,
+                (x1 - x0).max(2.0),
+                BAR + 2.0,
+                style(Look::Blocked).colour(dark)
+            );
+            self.out += &inside_label(&h.lane_label(m), x0, x1, y, self.p);
+        }
+        self.out.push('\n');
+        let rows = rows(m, sc.axis == Axis::Turns);
+        let shown = rows.len().min(max_rows);
+        let row_y = |i: usize| top + ROW * (i + 1) as f64 + 2.0;
+        let mut lane_y: Vec<Option<f64>> = vec![None; m.lanes.len()];
+        for (i, &row) in rows.iter().take(shown).enumerate() {
+            let y = row_y(i);
+            let indent = match row {
+                Row::Task(id) => 8.0 + 10.0 * m.lanes.get(id.0 as usize).map_or(0, |l| l.depth.min(8)) as f64,
+                Row::Ghost(_) => 18.0,
+                _ => 8.0,
+            };
+            self.label(&row_label(m, rec, row), y, indent, false, !matches!(row, Row::Task(_)));
+            match row {
+                Row::Task(id) => {
+                    lane_y[id.0 as usize] = Some(y);
+                    self.lane(run, sc, id, y);
+                }
+                Row::Ghost(g) => self.ghost(run, sc, g, y),
+                Row::Permits(s) => self.series(&m.permits[s], Look::Permits, sc, y),
+                Row::Queue(s) => self.series(&m.queues[s], Look::QueueItems, sc, y),
+                Row::Ready => self.ready(m, sc, y),
+            }
+            self.out.push('\n');
+        }
+        // Deadlines on the waiting task's lane, and connectors between lanes.
+        for d in &m.deadlines {
+            if let Some(y) = lane_y.get(d.waiter.0 as usize).copied().flatten() {
+                let s = style(Look::Deadline);
+                let x = sc.time(d.due);
+                self.out += &format!(
+                    r#"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{}" stroke-width="2" stroke-dasharray="3 2"><title>{}</title></line><text x="{:.1}" y="{:.1}" fill="{}">{}</text>"#,
+                    y - 2.0,
+                    y + BAR + 2.0,
+                    s.colour(dark),
+                    xml(&format!("timeout due at {}, fired at {}", instant(d.due), instant(d.fired))),
+                    x + 2.0,
+                    y - 3.0,
+                    s.colour(dark),
+                    s.glyph.unwrap_or("")
+                );
+            }
+        }
+        for link in &m.links {
+            let (Some(fy), Some(ty), Some(tt), Some(te)) = (
+                lane_y.get(link.from.0 as usize).copied().flatten(),
+                lane_y.get(link.to.0 as usize).copied().flatten(),
+                link.to_time,
+                link.to_event,
+            ) else {
+                continue;
+            };
+            let s = style(link_look(link.kind));
+            let dash = if s.pattern == Pattern::DashedArrow { r#" stroke-dasharray="5 3""# } else { "" };
+            self.out += &format!(
+                r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="1.6"{dash} marker-end="url(#arrow)"><title>{}</title></line>"#,
+                sc.event(link.from_time, link.from_event),
+                fy + BAR / 2.0,
+                sc.event(tt, te),
+                ty + BAR / 2.0,
+                s.colour(dark),
+                xml(&format!(
+                    "{}: {} → {}",
+                    s.label,
+                    describe::task_name(m, link.from),
+                    describe::task_name(m, link.to)
+                ))
+            );
+        }
+        let mut bottom = top + ROW * (shown + 1) as f64;
+        if rows.len() > shown {
+            self.label(&format!("… and {} more rows", rows.len() - shown), bottom + 2.0, 8.0, false, true);
+            bottom += ROW;
+        }
+        if faded {
+            self.out += "</g>";
+        }
+        self.out.push('\n');
+        bottom
+    }
+
+    fn lane(&mut self, run: SvgRun, sc: &Scale, id: TaskId, y: f64) {
+        let (m, rec, dark) = (run.model, run.rec, self.p.dark);
+        let Some(lane) = m.lanes.get(id.0 as usize) else { return };
+        let end = m.span();
+        for (i, seg) in lane.segments.iter().enumerate() {
+            let look = segment_look(m, seg);
+            let (x0, x1) = sc.segment(lane, i, end);
+            let title = format!(
+                "{} ({} → {})",
+                describe::segment_title(seg, m, rec),
+                instant(seg.start),
+                instant(seg.end.unwrap_or(end))
+            );
+            self.out += &bar(look, dark, x0, x1, y, &title);
+            self.out += &inside_label(&describe::segment_label(seg, m, rec), x0, x1, y, self.p);
+        }
+        let print = style(Look::Print);
+        for line in m.log.iter().filter(|l| l.task == id && matches!(l.kind, LogKind::Print(_))) {
+            let x = sc.event(line.time, line.event);
+            self.out += &format!(
+                r#"<path d="M{:.1} {:.1}h7l-3.5 5z" fill="{}"><title>{}</title></path>"#,
+                x - 3.5,
+                y - 2.0,
+                print.colour(dark),
+                xml(&format!("print: {}", describe::log_line(line, m, rec)))
+            );
+        }
+        if let (Some((t, ending)), Some(ev)) = (&lane.ending, lane.end_event) {
+            let s = style(ending_look(ending));
+            self.out += &format!(
+                r#"<text x="{:.1}" y="{:.1}" fill="{}" font-weight="bold">{}</text>"#,
+                sc.event(*t, ev) + 3.0,
+                y + 13.0,
+                s.colour(dark),
+                s.glyph.unwrap_or("")
+            );
+        }
+    }
+
+    fn ghost(&mut self, run: SvgRun, sc: &Scale, i: usize, y: f64) {
+        let m = run.model;
+        let Some(g) = m.never_awaited.get(i) else { return };
+        let (x0, x1) = (sc.event(g.at, g.event), sc.end(m));
+        let title =
+            format!("{}: created at {}, never awaited, so it never ran", run.rec.resolve(g.name), instant(g.at));
+        self.out += &bar(Look::Ghost, self.p.dark, x0, x1.max(x0 + 40.0), y, &title);
+        let s = style(Look::Ghost);
+        self.out += &format!(
+            r#"<text x="{:.1}" y="{:.1}" fill="{}">{} never ran</text>"#,
+            x0 + 4.0,
+            y + 12.0,
+            s.colour(self.p.dark),
+            s.glyph.unwrap_or("")
+        );
+    }
+
+    /// A step chart of a series on its 0–limit scale, with the limit as a dashed rule.
+    fn series(&mut self, s: &Series, look: Look, sc: &Scale, y: f64) {
+        let dark = self.p.dark;
+        let scale = series_scale(s) as f64;
+        let (top, bottom) = (y, y + BAR);
+        let level = |v: u32| bottom - v as f64 / scale * BAR;
+        let mut d = format!("M{:.1} {bottom:.1}", LABEL_W);
+        for p in &s.points {
+            let x = sc.event(p.time, p.event);
+            d += &format!("H{x:.1}V{:.1}", level(p.value));
+        }
+        d += &format!("H{:.1}V{bottom:.1}z", sc.x(sc.span));
+        self.out += &format!(
+            r#"<path d="{d}" fill="{}" fill-opacity="0.8"><title>{} (peak {})</title></path>"#,
+            style(look).colour(dark),
+            style(look).label,
+            s.peak()
+        );
+        if s.limit > 0 {
+            self.out += &format!(
+                r#"<line x1="{:.1}" y1="{top:.1}" x2="{:.1}" y2="{top:.1}" stroke="{}" stroke-dasharray="4 3"><title>limit {}</title></line>"#,
+                LABEL_W,
+                sc.x(sc.span),
+                style(Look::Limit).colour(dark),
+                s.limit
+            );
+        }
+    }
+
+    /// The ready queue on the turns axis: each turn's waiting tasks, as many as fit.
+    fn ready(&mut self, m: &RunModel, sc: &Scale, y: f64) {
+        for k in 0..m.turns.len() {
+            let names: Vec<&str> = m.ready_at(k).iter().map(|&t| describe::task_name(m, t)).collect();
+            if names.is_empty() {
+                continue;
+            }
+            let (x0, x1) = (sc.x(k as f64), sc.x(k as f64 + 1.0));
+            let title = format!("waiting for turn {}: {}", k + 1, names.join(", "));
+            self.out += &format!(
+                r#"<rect x="{:.2}" y="{y:.1}" width="{:.2}" height="{BAR}" fill="{}"><title>{}</title></rect>"#,
+                x0 + 0.5,
+                (x1 - x0 - 1.0).max(0.8),
+                fill(Look::Ready),
+                xml(&title)
+            );
+            // The names when they fit, else how many.
+            let all =
+                if names.len() == 1 { names[0].to_string() } else { format!("{}: {}", names.len(), names.join(", ")) };
+            let fits = (all.chars().count() as f64) * CHAR_W + 8.0 <= x1 - x0;
+            let text = if fits { all } else { names.len().to_string() };
+            self.out += &inside_label(&text, x0, x1, y, self.p);
+        }
+    }
+}
+
+/// A standalone SVG of a run's timeline with its title and legend, in the theme of the
+/// palette, on either axis; a kept run is drawn below it, faded, on the same scale.
+pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
+    let p = o.palette;
+    let width = o.width.max(400) as f64;
+    let plot = width - LABEL_W - 12.0;
+    let extent = |m: &RunModel| match o.axis {
+        Axis::Time => m.span() as f64,
+        Axis::Turns => m.turns.len() as f64,
+    };
+    let span = extent(run.model).max(kept.map_or(0.0, |k| extent(k.model))).max(1.0);
+    let scale = |m| Scale { axis: o.axis, turns: TurnAxis::new(m), span, plot };
+    let mut d = Drawing { out: String::new(), p };
+    // Title and the run's figures.
+    d.out += &format!(
+        r#"<text x="8" y="20" fill="{}" font-size="15" font-weight="bold">{}</text><text x="8" y="38" fill="{}">{}</text>
+"#,
+        p.ink,
+        xml(o.title),
+        p.muted,
+        xml(&format!("{}: {}", run.label, headline(run.model, run.rec).join("; ")))
+    );
+    let axis_top = 48.0;
+    d.out += &axis(run.model, &scale(run.model), axis_top, p);
+    let mut top = axis_top + 22.0;
+    top = d.run(run, &scale(run.model), top, o.max_rows, false) + 8.0;
+    if let Some(k) = kept {
+        let sentence = compare(Side { label: k.label, model: k.model }, Side { label: run.label, model: run.model });
+        d.out += &format!(
+            r#"<text x="8" y="{:.1}" fill="{}" font-weight="bold">Kept run for comparison: {}</text><text x="8" y="{:.1}" fill="{}">{}</text>"#,
+            top + 12.0,
+            p.ink,
+            xml(k.label),
+            top + 12.0 + ROW,
+            p.muted,
+            xml(&sentence)
+        );
+        top = d.run(k, &scale(k.model), top + 2.0 * ROW, o.max_rows, true) + 8.0;
+    }
+    // The legend: the looks this drawing uses, and the threshold under which lateness is not drawn.
+    let mut looks = legend(run.model);
+    if let Some(k) = kept {
+        let more: Vec<&Style> = legend(k.model).into_iter().filter(|s| !looks.contains(s)).collect();
+        looks.extend(more);
+        looks.sort_by_key(|s| STYLES.iter().position(|t| t.look == s.look));
+    }
+    let (mut lx, mut ly) = (8.0, top + 10.0);
+    for s in looks {
+        let w = 24.0 + s.label.chars().count() as f64 * CHAR_W + 14.0;
+        if lx + w > width {
+            lx = 8.0;
+            ly += 20.0;
+        }
+        let swatch = match s.pattern {
+            Pattern::Glyph | Pattern::Marker => format!(
+                r#"<text x="{:.1}" y="{:.1}" fill="{}" font-weight="bold">{}</text>"#,
+                lx + 2.0,
+                ly + 11.0,
+                s.colour(p.dark),
+                s.glyph.unwrap_or("")
+            ),
+            Pattern::Arrow | Pattern::DashedArrow | Pattern::Rule => format!(
+                r#"<line x1="{lx:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="2"{}/>"#,
+                ly + 6.0,
+                lx + 16.0,
+                ly + 6.0,
+                s.colour(p.dark),
+                if s.pattern == Pattern::Arrow { "" } else { r#" stroke-dasharray="4 3""# }
+            ),
+            _ => bar(s.look, p.dark, lx, lx + 16.0, ly - 2.0, s.meaning),
+        };
+        d.out += &swatch;
+        d.out += &format!(
+            r#"<text x="{:.1}" y="{:.1}" fill="{}"><title>{}</title>{}</text>"#,
+            lx + 20.0,
+            ly + 11.0,
+            p.ink,
+            xml(s.meaning),
+            xml(s.label)
+        );
+        lx += w;
+    }
+    ly += 30.0;
+    d.out += &format!(r#"<text x="8" y="{ly:.1}" fill="{}">{}</text>"#, p.muted, xml(&late_threshold_note()));
+    let height = ly + 14.0;
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height:.0}" viewBox="0 0 {width} {height:.0}" font-family="system-ui, sans-serif" font-size="12" role="img" aria-label="{}">
+<title>{}</title>
+<desc>{}</desc>
+{}<rect width="100%" height="100%" fill="{}"/>
+{}</svg>
+"#,
+        xml(o.title),
+        xml(o.title),
+        xml(&text_alternative(run.model, run.rec)),
+        pattern_defs(p.dark),
+        p.background,
+        d.out
+    )
+}
+
+/// A small picture of a run for a gallery card: the event loop and the first lanes, in the
+/// table's colours (patterns are too fine at this size), with no labels; its title says what
+/// it shows for screen readers.
+pub fn thumbnail(run: SvgRun, width: u32, height: u32, dark: bool) -> String {
+    const LANES: usize = 8;
+    let m = run.model;
+    let order = lane_order(m);
+    let rows = order.len().min(LANES) + 1;
+    let (w, h) = (width.max(40) as f64, height.max(20) as f64);
+    let row = h / rows as f64;
+    let bar = (row * 0.7).max(1.0);
+    let span = m.span().max(1) as f64;
+    let x = |t: Micros| t as f64 / span * w;
+    let mut out = String::new();
+    let running = style(Look::Running).colour(dark);
     for s in &m.steps {
         out += &format!(
-            r#"<rect x="{:.2}" y="{loop_y:.1}" width="{:.2}" height="18" fill="{}"><title>{}</title></rect>"#,
+            r#"<rect x="{:.1}" y="0" width="{:.1}" height="{bar:.1}" fill="{running}"/>"#,
             x(s.start),
-            (x(s.end) - x(s.start)).max(0.8),
-            state_colour(&State::Running),
-            xml(describe::task_name(m, s.task))
+            (x(s.end) - x(s.start)).max(0.6)
         );
     }
-    out.push('\n');
-    for (row, id) in order.iter().take(shown).enumerate() {
-        let lane = &m.lanes[id.0 as usize];
-        let y = TOP + ROW * (row + 1) as f64 + 2.0;
-        let name: String = lane.name.chars().take(28).collect();
-        out += &format!(
-            r#"<text x="{:.1}" y="{:.1}" fill="{}">{}</text>"#,
-            8.0 + 10.0 * lane.depth.min(8) as f64,
-            y + 14.0,
-            p.ink,
-            xml(&name)
-        );
+    for (i, id) in order.iter().take(LANES).enumerate() {
+        let Some(lane) = m.lanes.get(id.0 as usize) else { continue };
+        let y = row * (i + 1) as f64;
         for seg in &lane.segments {
-            let fill = match seg.state {
-                State::Running => state_colour(&seg.state).to_string(),
-                State::Waiting(_) => "url(#hatch)".into(),
-                State::Scheduled => "url(#dots)".into(),
-                State::Late => "url(#stripes)".into(),
-            };
-            let (x0, x1) = (x(seg.start), x(seg.end.unwrap_or(span)));
+            let look = segment_look(m, seg);
+            let (x0, x1) = (x(seg.start), x(seg.end.unwrap_or(m.span())));
             out += &format!(
-                r#"<rect x="{x0:.2}" y="{y:.1}" width="{:.2}" height="18" fill="{fill}"><title>{} ({} → {})</title></rect>"#,
-                (x1 - x0).max(0.8),
-                xml(&state_label(&seg.state, m, rec)),
-                duration(seg.start),
-                duration(seg.end.unwrap_or(span))
+                r#"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{bar:.1}" fill="{}"/>"#,
+                (x1 - x0).max(0.6),
+                style(look).colour(dark)
             );
         }
-        if let Some((t, ending)) = &lane.ending {
-            let (glyph, colour) = match ending {
-                Ending::Done { .. } => ("✓", "#009e73"),
-                Ending::Failed { .. } => ("✗", "#b3261e"),
-                Ending::Cancelled { .. } => ("⊘", "#7a7a7a"),
-            };
-            out += &format!(
-                r#"<text x="{:.1}" y="{:.1}" fill="{colour}" font-weight="bold">{glyph}</text>"#,
-                x(*t) + 3.0,
-                y + 14.0
-            );
+    }
+    let background = if dark { DARK.background } else { LIGHT.background };
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img"><title>{}</title><rect width="100%" height="100%" fill="{background}"/>{out}</svg>"#,
+        xml(&format!("{}: {}", run.label, headline(m, run.rec).join("; ")))
+    )
+}
+
+/// The axis band: time ticks, or turn numbers with their times under them.
+fn axis(m: &RunModel, sc: &Scale, top: f64, p: &Palette) -> String {
+    let mut out = String::new();
+    let bottom = top + 14.0;
+    match sc.axis {
+        Axis::Time => {
+            let (step, marks) = ticks(0, sc.span as Micros, 8);
+            for t in marks {
+                let x = sc.x(t as f64);
+                out += &format!(
+                    r#"<line x1="{x:.1}" y1="{bottom:.1}" x2="{x:.1}" y2="{:.1}" stroke="{}"/><text x="{x:.1}" y="{:.1}" fill="{}" text-anchor="middle">{}</text>"#,
+                    bottom + 6.0,
+                    p.line,
+                    top + 8.0,
+                    p.muted,
+                    tick_label(t, step)
+                );
+            }
         }
-        out.push('\n');
+        Axis::Turns => {
+            out += &format!(r#"<text x="8" y="{:.1}" fill="{}">turns →</text>"#, top + 8.0, p.muted);
+            for tick in TurnAxis::new(m).ticks(0.0, sc.span, 12) {
+                let x = sc.x(tick.pos);
+                out += &format!(
+                    r#"<line x1="{x:.1}" y1="{bottom:.1}" x2="{x:.1}" y2="{:.1}" stroke="{}"/><text x="{:.1}" y="{:.1}" fill="{}">{} <tspan font-size="10">{}</tspan></text>"#,
+                    bottom + 6.0,
+                    p.line,
+                    x + 2.0,
+                    top + 8.0,
+                    p.muted,
+                    tick.label,
+                    tick.time
+                );
+            }
+        }
     }
-    if order.len() > shown {
-        out += &format!(
-            r#"<text x="8" y="{:.1}" fill="{}">… and {} more tasks</text>"#,
-            TOP + ROW * (shown + 1) as f64 + 16.0,
-            p.muted,
-            order.len() - shown
-        );
-    }
-    let legend_y = height - 12.0;
-    let mut lx = 8.0;
-    for (label, fill) in [
-        ("running", state_colour(&State::Running).to_string()),
-        ("waiting", "url(#hatch)".into()),
-        ("ready", "url(#dots)".into()),
-        ("late", "url(#stripes)".into()),
-    ] {
-        out += &format!(
-            r#"<rect x="{lx}" y="{:.1}" width="14" height="12" fill="{fill}"/><text x="{:.1}" y="{legend_y}" fill="{}">{label}</text>"#,
-            legend_y - 10.0,
-            lx + 18.0,
-            p.ink
-        );
-        lx += 90.0;
-    }
-    out + "\n</svg>\n"
+    out + "\n"
 }
 
 #[cfg(test)]
@@ -290,6 +773,7 @@ mod tests {
         let svg = svg(&m, &rt.trace(), 800, 100, &LIGHT);
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("A &quot;quoted&quot;"));
-        assert_eq!(svg.matches("✓").count(), 3);
+        // Each lane's ending, and the legend's entry for it.
+        assert_eq!(svg.matches("✓").count(), 4);
     }
 }

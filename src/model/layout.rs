@@ -2,8 +2,8 @@
 //! its parent), which segments fall in a time window, axis ticks, and what is under a point.
 //! The canvas, the SVG export and the tests all use these.
 
-use super::run::{Lane, RunModel, Segment};
-use crate::trace::{Micros, TaskId};
+use super::run::{Lane, RunModel, Segment, Series};
+use crate::trace::{Micros, Recorder, TaskId};
 
 /// Lanes in display order: depth-first from the main task, children in spawn order. A task's
 /// parent always spawned before it, so one pass builds the tree.
@@ -24,6 +24,68 @@ pub fn lane_order(m: &RunModel) -> Vec<TaskId> {
         stack.extend(children[id as usize].iter().rev());
     }
     order
+}
+
+/// A row of the timeline under the event loop's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// The ready queue: who is waiting for a turn, in order (per column on the turns axis).
+    Ready,
+    /// Permits in use of [`RunModel::permits`]`[i]`, on a 0–limit scale.
+    Permits(usize),
+    /// Items in [`RunModel::queues`]`[i]`.
+    Queue(usize),
+    Task(TaskId),
+    /// [`RunModel::never_awaited`]`[i]`, under the task that created it.
+    Ghost(usize),
+}
+
+/// Every row in display order: the ready queue (when asked for), the lesson lanes (permits,
+/// queues: they belong to the whole loop), then the tasks as [`lane_order`] has them, each
+/// followed by the coroutines it created and never awaited.
+pub fn rows(m: &RunModel, with_ready: bool) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(m.lanes.len() + m.permits.len() + m.queues.len() + m.never_awaited.len() + 1);
+    if with_ready {
+        rows.push(Row::Ready);
+    }
+    rows.extend((0..m.permits.len()).map(Row::Permits));
+    rows.extend((0..m.queues.len()).map(Row::Queue));
+    let mut ghosts: Vec<(TaskId, usize)> = m.never_awaited.iter().enumerate().map(|(i, g)| (g.task, i)).collect();
+    ghosts.sort_by_key(|&(task, i)| (task, i));
+    for id in lane_order(m) {
+        rows.push(Row::Task(id));
+        let first = ghosts.partition_point(|&(t, _)| t < id);
+        rows.extend(ghosts[first..].iter().take_while(|&&(t, _)| t == id).map(|&(_, i)| Row::Ghost(i)));
+    }
+    // Ghosts made outside any task (a script's module level) go last.
+    let outside = ghosts.iter().filter(|&&(t, _)| m.lanes.get(t.0 as usize).is_none());
+    rows.extend(outside.map(|&(_, i)| Row::Ghost(i)));
+    rows
+}
+
+/// A row's label: the task's name, "semaphore: permits in use (limit 3)", "queue: items
+/// (maxsize 2)", "save (never awaited)", "ready queue".
+pub fn row_label(m: &RunModel, rec: &Recorder, row: Row) -> String {
+    match row {
+        Row::Ready => "ready queue".into(),
+        Row::Permits(i) => m.permits.get(i).map_or_else(String::new, |s| {
+            let limit = if s.limit > 0 { format!(" (limit {})", s.limit) } else { String::new() };
+            format!("{}: permits in use{limit}", rec.resolve(s.what))
+        }),
+        Row::Queue(i) => m.queues.get(i).map_or_else(String::new, |s| {
+            let limit = if s.limit > 0 { format!(" (maxsize {})", s.limit) } else { String::new() };
+            format!("{}: items{limit}", rec.resolve(s.what))
+        }),
+        Row::Task(id) => m.lanes.get(id.0 as usize).map_or_else(String::new, |l| l.name.clone()),
+        Row::Ghost(i) => {
+            m.never_awaited.get(i).map_or_else(String::new, |g| format!("{} (never awaited)", rec.resolve(g.name)))
+        }
+    }
+}
+
+/// The top of a series' scale: its limit, or the highest it reached when it has none.
+pub fn series_scale(s: &Series) -> u32 {
+    s.limit.max(s.peak()).max(1)
 }
 
 /// The segments of `lane` that overlap `[from, to]` (an open segment lasts until `now`).
@@ -92,7 +154,7 @@ pub fn step_at(m: &RunModel, t: Micros) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::trace::{EventKind, Recorder, Wait};
+    use crate::trace::{EventKind, Wait};
 
     #[test]
     fn children_are_shown_under_their_parent() {

@@ -2,15 +2,25 @@
 //! the page shows. No browser, no clock: everything here is tested natively from hand-written
 //! or virtual-clock event sequences.
 
+pub mod compare;
 pub mod describe;
 pub mod export;
 mod frames;
+pub mod holds;
 pub mod layout;
 mod metrics;
 mod run;
-mod warnings;
+pub mod style;
+pub mod turns;
+pub mod viewport;
+pub mod warnings;
+pub mod words;
 
 pub use frames::FrameStats;
+pub use holds::BLOCKED_THRESHOLD;
 pub use metrics::{metrics, metrics_at, percentile, what_happened, Metrics};
-pub use run::{is_io, Ending, Lane, LogKind, LogLine, RunEnd, RunModel, Segment, State, Step};
-pub use warnings::{warnings, WarnKind, Warning, BLOCKED_THRESHOLD};
+pub use run::{
+    is_io, Deadline, Ending, Ghost, Lane, Late, LateCause, Link, LinkKind, LogKind, LogLine, Point, RunEnd, RunModel,
+    Segment, Series, State, Step, Turn, LATE_THRESHOLD,
+};
+pub use warnings::{warnings, WarnKind, Warning};

@@ -773,7 +773,7 @@ pub fn object_method(interp: &Interp, this: &Value, name: &str) -> Option<Value>
             "add_note" => |interp, args| {
                 if let (Some(Value::Instance(i)), Some(note)) = (args.pos.first(), args.pos.get(1)) {
                     let notes = i.attrs.borrow().get("__notes__").cloned();
-                    match notes {
+                    match &notes {
                         Some(Value::List(l)) => l.borrow_mut().push(note.clone()),
                         _ => {
                             i.attrs.borrow_mut().insert(Name::from("__notes__"), Value::list(vec![note.clone()]));
@@ -861,7 +861,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
     match class.builtin {
         BuiltinType::Int => {
             let base = arg(&args, 1).or_else(|| kwarg(&args, "base"));
-            match (first, base) {
+            match (first.as_ref(), base) {
                 (None, _) => Ok(Value::Int(0)),
                 (Some(Value::Str(s)), b) => {
                     let base = match b {
@@ -871,15 +871,15 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                     if base != 0 && !(2..=36).contains(&base) {
                         return Err(interp.value_error("int() base must be >= 2 and <= 36, or 0"));
                     }
-                    fmt::parse_int(&s, base as u32).map(Value::Int).map_err(raise)
+                    fmt::parse_int(s, base as u32).map(Value::Int).map_err(raise)
                 }
                 (Some(_), Some(_)) => Err(interp.type_error("int() can't convert non-string with explicit base")),
-                (Some(Value::Int(i)), None) => Ok(Value::Int(i)),
-                (Some(Value::Bool(b)), None) => Ok(Value::Int(b as i64)),
-                (Some(Value::Float(x)), None) => fmt::float_to_int_trunc(x).map(Value::Int).map_err(raise),
+                (Some(Value::Int(i)), None) => Ok(Value::Int(*i)),
+                (Some(Value::Bool(b)), None) => Ok(Value::Int(*b as i64)),
+                (Some(Value::Float(x)), None) => fmt::float_to_int_trunc(*x).map(Value::Int).map_err(raise),
                 (Some(v), None) => {
                     for m in ["__int__", "__index__"] {
-                        if let Some(f) = ops::special(interp, &v, m) {
+                        if let Some(f) = ops::special(interp, v, m) {
                             return call(interp, &f, Args::default());
                         }
                     }
@@ -890,13 +890,13 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                 }
             }
         }
-        BuiltinType::Float => match first {
+        BuiltinType::Float => match first.as_ref() {
             None => Ok(Value::Float(0.0)),
-            Some(Value::Str(s)) => fmt::parse_float(&s).map(Value::Float).map_err(raise),
-            Some(Value::Int(i)) => Ok(Value::Float(i as f64)),
-            Some(Value::Bool(b)) => Ok(Value::Float(b as i64 as f64)),
-            Some(Value::Float(x)) => Ok(Value::Float(x)),
-            Some(v) => match ops::special(interp, &v, "__float__") {
+            Some(Value::Str(s)) => fmt::parse_float(s).map(Value::Float).map_err(raise),
+            Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
+            Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
+            Some(Value::Float(x)) => Ok(Value::Float(*x)),
+            Some(v) => match ops::special(interp, v, "__float__") {
                 Some(f) => call(interp, &f, Args::default()),
                 None => Err(interp.type_error(format!(
                     "float() argument must be a string or a real number, not '{}'",
@@ -924,9 +924,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
         BuiltinType::Set | BuiltinType::FrozenSet => {
             let mut s = Set::new();
             if let Some(v) = first {
-                for x in ops::collect(interp, &v)? {
-                    s.items.insert(ops::key(interp, x)?);
-                }
+                super::methods::update_from(interp, &mut s.items, &v)?;
             }
             Ok(if class.builtin == BuiltinType::Set {
                 Value::Set(Rc::new(RefCell::new(s)))

@@ -51,9 +51,9 @@ pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
 pub fn call_method(interp: &Interp, obj: &Value, name: &Name, mut args: Args) -> R<Value> {
     match obj {
         Value::Instance(i) if !i.attrs.borrow().contains_key(name) => {
-            if let Some(Value::Func(f)) = lookup_class_attr(&i.class, name) {
+            if let Some(Value::Func(f)) = lookup_class_attr(&i.class, name).as_ref() {
                 args.pos.insert(0, obj.clone());
-                return call_function(interp, &f, args);
+                return call_function(interp, f, args);
             }
         }
         Value::Str(_)
@@ -90,6 +90,7 @@ pub fn run_to_end(interp: &Interp, mut frame: Frame) -> R<Value> {
         Exit::Raise(e) => Err(e),
         Exit::Await(_) => Err(interp.err("SyntaxError", "'await' outside async function")),
         Exit::Yield(_) => Err(interp.err("SyntaxError", "'yield' outside function")),
+        Exit::Call(_) => Err(interp.runtime_error("only the program's top level runs driver calls")),
     }
 }
 

@@ -197,6 +197,7 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
             Exit::Return(v) => return Ok(v),
             Exit::Raise(e) => return Err(e),
             Exit::Yield(_) => return Err(interp.runtime_error("a coroutine cannot yield a value here")),
+            Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Await(aw) => {
                 let fut = match awaitable(&interp, aw) {
                     Ok(f) => f,
@@ -206,7 +207,7 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
                     }
                 };
                 let line = frame.info.line.get();
-                resume = match (AtLine { inner: fut, line }).await {
+                resume = match (AtLine { inner: fut, line, interp: interp.clone() }).await {
                     Ok(v) => Resume::Send(v),
                     Err(e) => Resume::Throw(e),
                 };
@@ -216,16 +217,23 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
 }
 
 /// Tells the runtime the line a task waits at whenever the awaited thing is pending (the
-/// innermost await says it first, so it wins).
+/// innermost await says it first, so it wins). While it polls what it awaits, the awaiting
+/// frame counts toward the recursion limit, as in CPython, where it is still on the stack.
 struct AtLine {
     inner: BoxFuture,
     line: u32,
+    interp: Rc<Interp>,
 }
 
 impl Future for AtLine {
     type Output = R<Value>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<R<Value>> {
+        let interp = self.interp.clone();
+        let _nested = match interp.nest("") {
+            Ok(n) => n,
+            Err(e) => return Poll::Ready(Err(e)),
+        };
         let p = self.inner.as_mut().poll(cx);
         if p.is_pending() {
             note_line(self.line);
@@ -402,6 +410,10 @@ impl Generator {
                 *self.state.borrow_mut() = GenState::Done;
                 Err(interp.err("SyntaxError", "'await' outside async function"))
             }
+            Exit::Call(_) => {
+                *self.state.borrow_mut() = GenState::Done;
+                Err(interp.runtime_error("only the program's top level runs driver calls"))
+            }
         }
     }
 }
@@ -514,6 +526,7 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame) -> R<Value> {
             }
             Exit::Return(_) => return Err(interp.err("StopAsyncIteration", "")),
             Exit::Raise(e) => return Err(e),
+            Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Await(aw) => {
                 let fut = match awaitable(&interp, aw) {
                     Ok(f) => f,

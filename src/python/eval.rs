@@ -114,6 +114,22 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
             }
             Ok(Value::Set(Rc::new(std::cell::RefCell::new(set))))
         }
+        Expr::ConstSet(elts, merged) => {
+            let mut folded = Set::new();
+            for v in eval_elts(interp, f, elts)? {
+                folded.items.insert(ops::key(interp, v)?);
+            }
+            let mut constant = Set::new();
+            for k in folded.items.iter() {
+                constant.items.insert(k.clone());
+            }
+            if *merged {
+                let mut set = Set::new();
+                set.items.merge(&constant.items);
+                constant = set;
+            }
+            Ok(Value::Set(Rc::new(std::cell::RefCell::new(constant))))
+        }
         Expr::Dict(items) => {
             let mut d = Dict::new();
             for item in items {
@@ -197,9 +213,10 @@ pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg], callee: &dyn Fn()
                     );
                 }
                 for (k, v) in ops::mapping_items(interp, &m)? {
-                    let Value::Str(k) = k else {
+                    let Value::Str(k) = &k else {
                         return Err(interp.type_error(format!("{} keywords must be strings", callee())));
                     };
+                    let k = k.clone();
                     if out.kw.iter().any(|(n, _)| *n == k) {
                         return Err(
                             interp.type_error(format!("{} got multiple values for keyword argument '{k}'", callee()))

@@ -55,8 +55,11 @@ pub struct Frame {
     /// Exceptions being handled by `except` clauses of this frame, innermost last.
     handling: Vec<Rc<Instance>>,
     pub id: u64,
-    /// The op it is suspended at (an `Await`, `Yield` or `YieldFrom`).
+    /// The op it is suspended at (an `Await`, `Yield`, `YieldFrom` or `TopCall`).
     suspended: Option<usize>,
+    /// Run by the program's driver (the code outside any task): the module's frame, and the
+    /// plain functions it calls as statements, which may then call `asyncio.run`.
+    pub driver: bool,
 }
 
 /// How a frame is resumed.
@@ -72,6 +75,9 @@ pub enum Exit {
     Raise(PyErr),
     Await(Value),
     Yield(Value),
+    /// A driver frame calls a plain function: the driver runs its frame, then resumes this one
+    /// with what it returned or raised.
+    Call(Box<Frame>),
 }
 
 /// Control after one op.
@@ -104,6 +110,7 @@ impl Frame {
             handling: Vec::new(),
             id,
             suspended: None,
+            driver: false,
         }
     }
 
@@ -139,10 +146,10 @@ impl Drop for Running<'_> {
 pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
     let depth = interp.depth.get() + 1;
     if depth > interp.limits.recursion {
-        return Exit::Raise(interp.err("RecursionError", "maximum recursion depth exceeded"));
+        return Exit::Raise(interp.recursion_error(""));
     }
-    if let Err(e) = interp.check_stack() {
-        return Exit::Raise(e);
+    if interp.check_stack().is_err() {
+        return Exit::Raise(interp.recursion_error(""));
     }
     interp.depth.set(depth);
     interp.frames.borrow_mut().push(f.info.clone());
@@ -583,10 +590,42 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 }
                 other => (eval(interp, f, other)?, Args::default()),
             };
-            if super::modules::asyncio::is_run(&callee) {
+            if super::modules::asyncio::is_run(&callee) && interp.copy_of_program.get() {
+                // A copy of the program (a to_thread worker) only needs its definitions.
+                if let Some(c) = args.pos.first().and_then(|c| c.downcast::<super::coro::Coroutine>()) {
+                    c.close();
+                }
+                assign(interp, f, target, Value::None)?;
+                return Ok(Flow::Next);
+            }
+            if f.driver && super::modules::asyncio::is_run(&callee) {
                 let coro = args.pos.into_iter().next().unwrap_or_default();
                 f.suspended = Some(pc);
                 return Ok(Flow::Exit(Exit::Await(super::modules::asyncio::run_request_value(coro))));
+            }
+            if f.driver {
+                // A plain function called by the program's top level (or by such a function)
+                // runs as the driver too, so it may call asyncio.run: its frame goes on the
+                // driver's own stack rather than this native one.
+                let plain = |c: &Value| matches!(c, Value::Func(func) if func.code.kind == CodeKind::Function);
+                let driven = match &callee {
+                    Value::Func(func) if plain(&callee) => Some((func.clone(), None)),
+                    Value::Method(m) if plain(&m.func) => match &m.func {
+                        Value::Func(func) => Some((func.clone(), Some(m.this.clone()))),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some((func, this)) = driven {
+                    let mut args = args;
+                    if let Some(this) = this {
+                        args.pos.insert(0, this);
+                    }
+                    let mut frame = super::call::bind(interp, &func, args)?;
+                    frame.driver = true;
+                    f.suspended = Some(pc);
+                    return Ok(Flow::Exit(Exit::Call(Box::new(frame))));
+                }
             }
             let v = call(interp, &callee, args)?;
             assign(interp, f, target, v)?;

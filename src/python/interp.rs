@@ -43,6 +43,19 @@ impl PyErr {
     }
 }
 
+/// Python's recursion limit. CPython's is 1000; in the browser the engine's native frames live on
+/// the JavaScript engine's own stack, whose size the page cannot choose: measured in Chromium's
+/// release build, a recursion through `property` getters overflows it after 690 levels and a
+/// plain one after 826, so the page stops at 450 and says so (`Interp::recursion_note`). A
+/// debug build's frames are several times larger.
+pub const RECURSION_LIMIT: u32 = if !cfg!(target_arch = "wasm32") {
+    1000
+} else if cfg!(debug_assertions) {
+    60
+} else {
+    450
+};
+
 /// Limits that keep a program from hurting the page. Each breach is a clear message.
 #[derive(Clone, Debug)]
 pub struct Limits {
@@ -66,7 +79,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            recursion: 1000,
+            recursion: RECURSION_LIMIT,
             loop_budget_secs: 10.0,
             output_bytes: 1 << 20,
             collection_items: 20_000_000,
@@ -81,6 +94,9 @@ impl Default for Limits {
 pub enum Stream {
     Stdout,
     Stderr,
+    /// Interleave's own word about the run (where it differs from CPython on purpose): shown
+    /// by the page beside the output, never part of what the program printed.
+    Note,
 }
 
 /// Text printed so far that has not ended its line yet, and how much was cut.
@@ -309,10 +325,24 @@ pub struct Interp {
     pub exit_code: Cell<Option<i64>>,
     /// The simulated API's settings and counters (`interleave.simulate`).
     pub sim: RefCell<super::sim::Simulator<Value>>,
+    /// The program's source as written (a `to_thread` worker compiles it again).
+    pub source_text: String,
+    /// Every code object of the program, by id (functions are named to a copy by it).
+    pub codes: RefCell<Vec<Rc<super::ir::Code>>>,
+    /// This interpreter runs a copy of the program for `to_thread`: its top-level
+    /// `asyncio.run` does nothing.
+    pub copy_of_program: Cell<bool>,
+    /// `time.sleep` really waits (a copy in a worker) rather than only moving the clock.
+    pub real_sleeps: Cell<bool>,
+    /// The run has said that `to_thread` copies.
+    pub said_copies: Cell<bool>,
+    /// The run has said that its recursion limit is not CPython's.
+    said_recursion: Cell<bool>,
 }
 
 impl Interp {
     pub fn new(source: &str, limits: Limits, sink: Sink) -> Rc<Interp> {
+        let source_text = source.to_string();
         let source = source.lines().map(Rc::from).collect();
         Rc::new_cyclic(|this| {
             let interp = Interp {
@@ -335,6 +365,12 @@ impl Interp {
                 next_frame_id: Cell::new(1),
                 exit_code: Cell::new(None),
                 sim: RefCell::new(super::sim::Simulator::new()),
+                source_text,
+                codes: RefCell::new(Vec::new()),
+                copy_of_program: Cell::new(false),
+                real_sleeps: Cell::new(false),
+                said_copies: Cell::new(false),
+                said_recursion: Cell::new(false),
             };
             interp.main.set("__name__", Value::str("__main__"));
             set_current_interp(this.clone());
@@ -360,9 +396,21 @@ impl Interp {
             self.stack_base.set(here);
         }
         if self.stack_base.get() - here > self.limits.stack_bytes {
-            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+            return Err(self.recursion_error(""));
         }
         Ok(())
+    }
+
+    /// `RecursionError` with CPython's words (`what` ends them), said to differ from CPython
+    /// where the limit is lower than CPython's.
+    pub fn recursion_error(&self, what: &str) -> PyErr {
+        if self.limits.recursion < 1000 && !self.said_recursion.replace(true) {
+            self.note(&format!(
+                "RecursionError after {} nested calls: Interleave's limit in the browser, whose own stack is smaller than CPython's (CPython allows 1000)",
+                self.limits.recursion
+            ));
+        }
+        self.err("RecursionError", format!("maximum recursion depth exceeded{what}"))
     }
 
     /// One level of native nesting that CPython counts toward its recursion limit (repr and
@@ -371,7 +419,7 @@ impl Interp {
     pub fn nest(&self, what: &str) -> R<Nested<'_>> {
         let depth = self.depth.get() + 1;
         if depth > self.limits.recursion || self.check_stack().is_err() {
-            return Err(self.err("RecursionError", format!("maximum recursion depth exceeded{what}")));
+            return Err(self.recursion_error(what));
         }
         self.depth.set(depth);
         Ok(Nested(self))
@@ -440,8 +488,17 @@ impl Interp {
 
     // ----- output --------------------------------------------------------------------------
 
+    /// Interleave's own note about the run, once per line.
+    pub fn note(&self, text: &str) {
+        (self.sink)(Stream::Note, text);
+    }
+
     /// Writes text to a stream; whole lines go to the sink as they complete.
     pub fn write(&self, stream: Stream, text: &str) {
+        if stream == Stream::Note {
+            self.note(text.trim_end_matches('\n'));
+            return;
+        }
         let mut out = self.out.borrow_mut();
         if out.bytes >= self.limits.output_bytes {
             out.cut_bytes += text.len();

@@ -49,6 +49,9 @@ impl Params {
 /// A compiled function, class body, comprehension or module.
 #[derive(Debug)]
 pub struct Code {
+    /// Its place in [`super::lower::Compiled::codes`]: the same source compiles to the same numbering, so a
+    /// function can be named to a copy of the program (a `to_thread` worker) by this number.
+    pub id: u32,
     pub name: Name,
     pub qualname: Name,
     pub kind: CodeKind,
@@ -140,6 +143,11 @@ pub enum Expr {
     Tuple(Vec<Elt>),
     List(Vec<Elt>),
     Set(Vec<Elt>),
+    /// A set display of constants that CPython folds into a frozenset constant: built from the
+    /// keys in turn, then rebuilt in its own order (the compiler's constant merging). A display
+    /// (`true`: three or more keys) is that frozenset merged into a new set; a loop's iterable
+    /// (`false`) is the frozenset itself. Each step lays the table out, and so orders it, anew.
+    ConstSet(Vec<Elt>, bool),
     Dict(Vec<DictElt>),
     FString(Vec<FPart>),
     Lambda(Rc<FuncDef>),

@@ -3,6 +3,7 @@
 //! into their own ops in Python's evaluation order (the operands evaluated before them are kept
 //! in temporaries first), so an expression never suspends halfway.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -45,17 +46,24 @@ impl Lines {
 }
 
 /// Compiles a parsed module.
-pub fn compile(module: &ast::ModModule, source: &str) -> Result<Rc<Code>> {
+/// A compiled program: the module's code, and every code object in it by [`Code::id`].
+pub struct Compiled {
+    pub main: Rc<Code>,
+    pub codes: Vec<Rc<Code>>,
+}
+
+pub fn compile(module: &ast::ModModule, source: &str) -> Result<Compiled> {
     let scopes = Scopes::analyse(module);
     let lines = Lines::new(source);
     if let Some((_, msg)) = scopes.errors.first() {
         return Err(CompileError { offset: 0, line: 1, message: msg.clone() });
     }
-    let mut c = Compiler { scopes: &scopes, lines, names: HashMap::new() };
+    let mut c = Compiler { scopes: &scopes, lines, names: HashMap::new(), codes: RefCell::new(Vec::new()) };
     let mut b = Builder::new(CodeKind::Module, 0, "<module>".into(), "<module>".into(), 1);
     c.body(&mut b, &module.body)?;
     b.emit(Op::Return(None));
-    Ok(Rc::new(b.finish(&c)))
+    let main = b.finish(&c);
+    Ok(Compiled { main, codes: c.codes.into_inner() })
 }
 
 struct Compiler<'a> {
@@ -63,6 +71,8 @@ struct Compiler<'a> {
     lines: Lines,
     /// Interned names: the same identifier is one `Rc<str>` everywhere.
     names: HashMap<String, Name>,
+    /// Every code object finished so far, in order.
+    codes: RefCell<Vec<Rc<Code>>>,
 }
 
 struct Loop {
@@ -93,6 +103,10 @@ struct Builder {
     params: Params,
     depth: u32,
     loops: Vec<Loop>,
+    /// The next call lowered is a whole statement (`main()`, `x = main()`, `return main()`)
+    /// of a plain function: it gets its own op, so that a function the program's top level
+    /// calls may itself call `asyncio.run` (see `Op::TopCall`).
+    statement_call: bool,
 }
 
 impl Builder {
@@ -114,6 +128,7 @@ impl Builder {
             params: Params::default(),
             depth: 0,
             loops: Vec::new(),
+            statement_call: false,
         }
     }
 
@@ -153,7 +168,7 @@ impl Builder {
         }
     }
 
-    fn finish(self, c: &Compiler) -> Code {
+    fn finish(self, c: &Compiler) -> Rc<Code> {
         let mut slot_names = vec![Name::from(""); self.nslots as usize];
         for (name, &s) in &self.slots {
             slot_names[s as usize] = c.name_of(name);
@@ -164,7 +179,8 @@ impl Builder {
             .take(self.nown_cells)
             .map(|n| self.slots.get(n).map_or(usize::MAX, |&s| s as usize))
             .collect();
-        Code {
+        let code = Rc::new(Code {
+            id: c.codes.borrow().len() as u32,
             name: self.name,
             qualname: self.qualname,
             kind: self.kind,
@@ -177,7 +193,9 @@ impl Builder {
             lines: self.lines,
             first_line: self.first_line,
             has_yield: matches!(self.kind, CodeKind::Generator | CodeKind::AsyncGenerator),
-        }
+        });
+        c.codes.borrow_mut().push(code.clone());
+        code
     }
 }
 
@@ -196,6 +214,32 @@ fn has_call(e: &AstExpr) -> bool {
             let mut children = Vec::new();
             children_of(other, &mut children);
             children.into_iter().any(has_call)
+        }
+    }
+}
+
+/// `asyncio.run(…)` or `run(…)`, by how it is written: in a plain function such a call gets its
+/// own op wherever it stands, so a function the top level calls may run the loop.
+fn is_run_call(c: &ast::ExprCall) -> bool {
+    match &*c.func {
+        AstExpr::Attribute(a) => {
+            a.attr.as_str() == "run" && matches!(&*a.value, AstExpr::Name(n) if n.id.as_str() == "asyncio")
+        }
+        AstExpr::Name(n) => n.id.as_str() == "run",
+        _ => false,
+    }
+}
+
+/// Whether an expression contains an [`is_run_call`] evaluated in this scope.
+fn has_run_call(e: &AstExpr) -> bool {
+    match e {
+        AstExpr::Call(c) if is_run_call(c) => true,
+        AstExpr::Lambda(_) | AstExpr::ListComp(_) | AstExpr::SetComp(_) | AstExpr::DictComp(_) => false,
+        AstExpr::Generator(c) => c.generators.first().is_some_and(|g| has_run_call(&g.iter)),
+        other => {
+            let mut children = Vec::new();
+            children_of(other, &mut children);
+            children.into_iter().any(has_run_call)
         }
     }
 }
@@ -331,6 +375,7 @@ impl Compiler<'_> {
                 // A docstring or a bare constant does nothing.
                 AstExpr::StringLiteral(_) | AstExpr::NumberLiteral(_) | AstExpr::EllipsisLiteral(_) => {}
                 other => {
+                    b.statement_call = b.kind == CodeKind::Function && matches!(other, AstExpr::Call(_));
                     let v = self.expr(b, other)?;
                     // A top-level call already ran as its own op.
                     if !matches!(v, Expr::Load(Var::Local(_))) {
@@ -339,6 +384,7 @@ impl Compiler<'_> {
                 }
             },
             Stmt::Assign(a) => {
+                b.statement_call = b.kind == CodeKind::Function && matches!(&*a.value, AstExpr::Call(_));
                 let mut value = self.expr(b, &a.value)?;
                 if a.targets.iter().any(suspends) {
                     value = self.spill(b, value);
@@ -385,6 +431,7 @@ impl Compiler<'_> {
             }
             Stmt::Pass(_) => {}
             Stmt::Return(r) => {
+                b.statement_call = b.kind == CodeKind::Function && matches!(r.value.as_deref(), Some(AstExpr::Call(_)));
                 let v = r.value.as_ref().map(|v| self.expr(b, v)).transpose()?;
                 b.emit(Op::Return(v));
             }
@@ -528,6 +575,7 @@ impl Compiler<'_> {
 
     fn for_stmt(&mut self, b: &mut Builder, f: &ast::StmtFor) -> Result<()> {
         let iter = self.expr(b, &f.iter)?;
+        let iter = iterated_display(iter);
         let slot = b.temp();
         if f.is_async {
             return self.async_for(b, f, iter, slot);
@@ -784,7 +832,7 @@ impl Compiler<'_> {
         let (defaults, kw_defaults) = self.parameters(b, &mut inner, &f.parameters)?;
         self.body(&mut inner, &f.body)?;
         inner.emit(Op::Return(None));
-        let code = Rc::new(inner.finish(self));
+        let code = inner.finish(self);
         let closure = self.closure(b, &code);
         Ok(Rc::new(FuncDef { code, defaults, kw_defaults, decorators, closure }))
     }
@@ -802,7 +850,7 @@ impl Compiler<'_> {
         }
         let body = self.expr(&mut inner, &l.body)?;
         inner.emit(Op::Return(Some(body)));
-        let code = Rc::new(inner.finish(self));
+        let code = inner.finish(self);
         let closure = self.closure(b, &code);
         Ok(Expr::Lambda(Rc::new(FuncDef { code, defaults, kw_defaults, decorators: Vec::new(), closure })))
     }
@@ -833,7 +881,7 @@ impl Compiler<'_> {
         self.body(&mut inner, &c.body)?;
         inner.emit(Op::Return(None));
         let qualname = inner.qualname.clone();
-        let code = Rc::new(inner.finish(self));
+        let code = inner.finish(self);
         let closure = self.closure(b, &code);
         Ok(Rc::new(ClassDef { name: self.intern(c.name.as_str()), qualname, bases, body: code, closure, decorators }))
     }
@@ -901,7 +949,7 @@ impl Compiler<'_> {
     /// lowered are kept in temporaries, so they are evaluated first, as Python does.
     /// Whether evaluating `e` here may suspend the frame.
     fn may_suspend(&self, b: &Builder, e: &AstExpr) -> bool {
-        suspends(e) || (b.kind == CodeKind::Module && has_call(e))
+        suspends(e) || (b.kind == CodeKind::Module && has_call(e)) || (b.kind == CodeKind::Function && has_run_call(e))
     }
 
     fn in_order(&mut self, b: &mut Builder, items: &[&AstExpr]) -> Result<Vec<Expr>> {
@@ -1064,7 +1112,14 @@ impl Compiler<'_> {
                     Expr::Tuple(elts)
                 }
             }
-            AstExpr::Set(s) => Expr::Set(self.elts(b, &s.elts)?),
+            AstExpr::Set(s) => {
+                let elts = self.elts(b, &s.elts)?;
+                if elts.len() > 2 && elts.iter().all(|e| matches!(e, Elt::One(Expr::Const(_)))) {
+                    Expr::ConstSet(elts, true)
+                } else {
+                    Expr::Set(elts)
+                }
+            }
             AstExpr::Dict(d) => {
                 let mut flat: Vec<&AstExpr> = Vec::new();
                 for item in &d.items {
@@ -1153,6 +1208,8 @@ impl Compiler<'_> {
     }
 
     fn call(&mut self, b: &mut Builder, c: &ast::ExprCall) -> Result<Expr> {
+        let statement = std::mem::take(&mut b.statement_call);
+        let own_op = b.kind == CodeKind::Module || statement || (b.kind == CodeKind::Function && is_run_call(c));
         let mut items: Vec<&AstExpr> = Vec::new();
         let (method_of, func) = match &*c.func {
             AstExpr::Attribute(a) => (Some(a), &*a.value),
@@ -1183,11 +1240,11 @@ impl Compiler<'_> {
             Some(a) => Expr::CallMethod(Box::new(callee), self.intern(a.attr.as_str()), args),
             None => Expr::Call(Box::new(callee), args),
         };
-        if b.kind != CodeKind::Module {
+        if !own_op {
             return Ok(call);
         }
-        // At the top level a call may be asyncio.run: it gets its own op, where the program
-        // can suspend while the loop runs.
+        // At the top level a call may be asyncio.run, or a function that calls it: it gets its
+        // own op, where the program can suspend while the loop runs.
         let t = b.temp();
         b.emit(Op::TopCall(call, Target::Var(Var::Local(t))));
         Ok(Expr::Load(Var::Local(t)))
@@ -1269,6 +1326,7 @@ impl Compiler<'_> {
         };
         let Some(first) = generators.first() else { return err(node.start(), &self.lines, "invalid syntax") };
         let outer_iter = self.expr(b, &first.iter)?;
+        let outer_iter = iterated_display(outer_iter);
         let inner_suspends = comp_suspends(&generators[1..], &[elt])
             || generators[0].ifs.iter().any(suspends)
             || value.is_some_and(suspends)
@@ -1307,6 +1365,7 @@ impl Compiler<'_> {
                 0
             } else {
                 let it = self.expr(&mut inner, &g.iter)?;
+                let it = iterated_display(it);
                 let s = inner.temp();
                 if g.is_async {
                     inner.emit(Op::GetAIter(it, s));
@@ -1380,7 +1439,7 @@ impl Compiler<'_> {
             }
         }
         inner.emit(Op::Return(if kind == CompKind::Generator { None } else { Some(Expr::Load(Var::Local(result))) }));
-        let code = Rc::new(inner.finish(self));
+        let code = inner.finish(self);
         let closure = self.closure(b, &code);
         let async_outer = first.is_async;
         let comp = Expr::Comp(Rc::new(CompDef { kind, code, closure, async_outer }), Box::new(outer_iter));
@@ -1392,5 +1451,15 @@ impl Compiler<'_> {
         } else {
             Ok(comp)
         }
+    }
+}
+
+/// CPython folds a set display of constants that a loop walks into a frozenset constant (any
+/// size), which is iterated as it is: no merge into a second table.
+fn iterated_display(e: Expr) -> Expr {
+    match e {
+        Expr::ConstSet(elts, _) => Expr::ConstSet(elts, false),
+        Expr::Set(elts) if elts.iter().all(|e| matches!(e, Elt::One(Expr::Const(_)))) => Expr::ConstSet(elts, false),
+        other => other,
     }
 }

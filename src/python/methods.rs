@@ -12,6 +12,7 @@ use super::interp::{Interp, R};
 use super::ir::Name;
 use super::objects::{DictPart, DictView};
 use super::ops;
+use super::set_table::{self, Table};
 use super::value::frexp;
 use super::value::*;
 
@@ -146,7 +147,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let s = this_str(i, &a)?;
                 let kw: Vec<(Name, Value)> = ops::mapping_items(i, &mapping)?
                     .into_iter()
-                    .filter_map(|(k, v)| if let Value::Str(k) = k { Some((k, v)) } else { None })
+                    .filter_map(|(k, v)| if let Value::Str(k) = &k { Some((k.clone(), v)) } else { None })
                     .collect();
                 Ok(Value::str(&format_string(i, &s, &[], &kw)?))
             },
@@ -384,19 +385,19 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "remove" => |i, a| {
                 expect(i, &method_args(&a), "remove", 1, 1)?;
                 let k = ops::key(i, a.pos[1].clone())?;
-                if !this_set(i, &a)?.borrow_mut().items.shift_remove(&k) {
+                if !this_set(i, &a)?.borrow_mut().items.remove(&k) {
                     return Err(i.key_error(a.pos[1].clone()));
                 }
                 Ok(Value::None)
             },
             "discard" => |i, a| {
                 let k = ops::key(i, a.pos.get(1).cloned().unwrap_or_default())?;
-                this_set(i, &a)?.borrow_mut().items.shift_remove(&k);
+                this_set(i, &a)?.borrow_mut().items.remove(&k);
                 Ok(Value::None)
             },
             "pop" => |i, a| {
                 let s = this_set(i, &a)?;
-                let first = s.borrow_mut().items.shift_remove_index(0);
+                let first = s.borrow_mut().items.pop();
                 first.map(|k| k.value).ok_or_else(|| i.key_error(Value::str("pop from an empty set")))
             },
             "clear" => |i, a| {
@@ -406,10 +407,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "update" => |i, a| {
                 let s = this_set(i, &a)?.clone();
                 for other in &a.pos[1..] {
-                    for x in ops::collect(i, other)? {
-                        let k = ops::key(i, x)?;
-                        s.borrow_mut().items.insert(k);
-                    }
+                    update_from(i, &mut s.borrow_mut().items, other)?;
                 }
                 Ok(Value::None)
             },
@@ -431,7 +429,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             },
             "copy" => |_, a| {
                 Ok(match &a.pos[0] {
-                    Value::Set(s) => Value::Set(Rc::new(RefCell::new(s.borrow().clone()))),
+                    Value::Set(s) => Value::Set(Rc::new(RefCell::new(Set { items: s.borrow().items.copy() }))),
                     other => other.clone(),
                 })
             },
@@ -539,35 +537,107 @@ fn this_set<'a>(interp: &Interp, a: &'a Args) -> R<&'a Rc<RefCell<Set>>> {
     }
 }
 
-fn set_keys(v: &Value) -> indexmap::IndexSet<Key, Fx> {
+fn set_keys(v: &Value) -> Table {
     match v {
         Value::Set(s) => s.borrow().items.clone(),
         Value::FrozenSet(s) => s.items.clone(),
-        _ => Default::default(),
+        _ => Table::default(),
     }
 }
 
-fn set_combine(interp: &Interp, a: Args, op: super::ir::BinOp) -> R<Value> {
-    let mut result = match &a.pos[0] {
-        Value::FrozenSet(s) => Value::FrozenSet(s.clone()),
-        other => Value::Set(Rc::new(RefCell::new(Set { items: set_keys(other) }))),
-    };
-    for other in &a.pos[1..] {
-        let mut s = Set::new();
-        for x in ops::collect(interp, other)? {
-            s.items.insert(ops::key(interp, x)?);
+/// `set_update_internal`: a set's keys merged, a dict's added after one resize, anything
+/// else's added one by one, as CPython adds them (so the result prints in CPython's order).
+pub fn update_from(interp: &Interp, t: &mut Table, other: &Value) -> R<()> {
+    match other {
+        Value::Set(_) | Value::FrozenSet(_) => t.merge(&set_keys(other)),
+        Value::Dict(d) => {
+            let keys: Vec<Key> = d.borrow().map.keys().cloned().collect();
+            t.extend_presized(keys);
         }
-        result = ops::binop(interp, op, result, Value::Set(Rc::new(RefCell::new(s))))?;
+        _ => {
+            for x in ops::collect(interp, other)? {
+                t.insert(ops::key(interp, x)?);
+            }
+        }
     }
-    Ok(result)
+    Ok(())
+}
+
+/// Any iterable's keys as a set (CPython makes one of a non-set operand).
+fn as_table(interp: &Interp, v: &Value) -> R<Table> {
+    match v {
+        Value::Set(_) | Value::FrozenSet(_) => Ok(set_keys(v)),
+        other => {
+            let mut t = Table::default();
+            update_from(interp, &mut t, other)?;
+            Ok(t)
+        }
+    }
+}
+
+/// `union`, `intersection`, `difference`, `symmetric_difference` with any iterables, as
+/// CPython's `set_union`, `set_intersection_multi`, `set_difference_multi` and
+/// `set_symmetric_difference` build their results.
+fn set_combine(interp: &Interp, a: Args, op: super::ir::BinOp) -> R<Value> {
+    use super::ir::BinOp;
+    let mine = set_keys(&a.pos[0]);
+    let others = &a.pos[1..];
+    let items = match op {
+        BinOp::BitOr => {
+            let mut r = mine.copy();
+            for other in others {
+                update_from(interp, &mut r, other)?;
+            }
+            r
+        }
+        BinOp::BitAnd => {
+            let mut r = mine.copy();
+            for other in others {
+                r = match other {
+                    Value::Set(_) | Value::FrozenSet(_) => set_table::intersection(&r, &set_keys(other)),
+                    _ => {
+                        let mut kept = Table::default();
+                        for x in ops::collect(interp, other)? {
+                            let k = ops::key(interp, x)?;
+                            if r.contains(&k) {
+                                kept.insert(k);
+                            }
+                        }
+                        kept
+                    }
+                };
+            }
+            r
+        }
+        BinOp::Sub => {
+            let mut r = mine.copy();
+            for (n, other) in others.iter().enumerate() {
+                match other {
+                    Value::Set(_) | Value::FrozenSet(_) if n == 0 => r = set_table::difference(&mine, &set_keys(other)),
+                    _ => {
+                        for x in ops::collect(interp, other)? {
+                            r.remove(&ops::key(interp, x)?);
+                        }
+                    }
+                }
+            }
+            r
+        }
+        _ => {
+            let other = others.first().cloned().unwrap_or_default();
+            set_table::symmetric_difference(&mine, &as_table(interp, &other)?)
+        }
+    };
+    let s = Set { items };
+    Ok(match &a.pos[0] {
+        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
+        _ => Value::Set(Rc::new(RefCell::new(s))),
+    })
 }
 
 fn set_relation(interp: &Interp, a: Args, subset: bool) -> R<Value> {
     let mine = set_keys(&a.pos[0]);
-    let mut other = indexmap::IndexSet::<Key, Fx>::default();
-    for x in ops::collect(interp, a.pos.get(1).unwrap_or(&Value::None))? {
-        other.insert(ops::key(interp, x)?);
-    }
+    let other = as_table(interp, a.pos.get(1).unwrap_or(&Value::None))?;
     Ok(Value::Bool(if subset {
         mine.iter().all(|k| other.contains(k))
     } else {
@@ -786,14 +856,14 @@ fn affix(interp: &Interp, a: Args, start: bool) -> R<Value> {
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],
     };
-    for c in candidates {
+    for c in &candidates {
         let Value::Str(c) = c else {
             let name = if start { "startswith" } else { "endswith" };
             return Err(
                 interp.type_error(format!("{name} first arg must be str or a tuple of str, not {}", what.type_name()))
             );
         };
-        if (start && s.starts_with(&*c)) || (!start && s.ends_with(&*c)) {
+        if (start && s.starts_with(&**c)) || (!start && s.ends_with(&**c)) {
             return Ok(Value::Bool(true));
         }
     }

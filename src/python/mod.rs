@@ -4,7 +4,8 @@
 //!
 //! source → [`parse`] (Ruff's parser, CPython's SyntaxError messages; [`highlight`] colours
 //! the same tokens) → [`lower`] (to [`ir`], names resolved by [`scope`]) →
-//! [`exec`] runs frames op by op, [`eval`] evaluates expressions; values in [`value`], their
+//! [`exec`] runs frames op by op, [`eval`] evaluates expressions; values in [`value`] (sets on
+//! CPython's hash table, [`set_table`]), their
 //! operators in [`ops`], calls in [`call`], attributes in [`attr`]; coroutines and generators
 //! in [`coro`]; built-ins in [`builtins`] and [`methods`]; modules in [`modules`];
 //! [`program`] runs a whole program on a runtime.
@@ -12,6 +13,7 @@
 pub mod attr;
 pub mod builtins;
 pub mod call;
+pub mod copy;
 pub mod coro;
 pub mod eval;
 pub mod exec;
@@ -30,6 +32,8 @@ pub mod parse;
 pub mod program;
 pub mod random;
 pub mod scope;
+pub mod set_table;
 pub mod sim;
+pub mod thread;
 pub mod traceback;
 pub mod value;

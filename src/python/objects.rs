@@ -228,6 +228,12 @@ pub enum IterState {
         part: DictPart,
     },
     Items(Vec<Value>, usize),
+    /// A set, with the size it had (a change is an error).
+    Set {
+        set: Rc<RefCell<Set>>,
+        index: usize,
+        size: usize,
+    },
     Range {
         next: i64,
         left: usize,
@@ -304,6 +310,21 @@ impl Iter {
                 });
                 *index += 1;
                 item
+            }
+            IterState::Set { set, index, size } => {
+                let s = set.borrow();
+                if s.items.len() != *size {
+                    drop(s);
+                    *state = IterState::Done;
+                    return Err(interp.runtime_error("Set changed size during iteration"));
+                }
+                match s.items.next_from(*index) {
+                    Some((k, next)) => {
+                        *index = next;
+                        Some(k.value.clone())
+                    }
+                    None => None,
+                }
             }
             IterState::Items(items, i) => {
                 let item = items.get(*i).cloned();
@@ -469,9 +490,7 @@ pub fn iterator_for(v: &Value) -> Option<Value> {
             let size = d.borrow().len();
             ("dict_keyiterator", IterState::Dict { dict: d.clone(), index: 0, size, part: DictPart::Keys })
         }
-        Value::Set(s) => {
-            ("set_iterator", IterState::Items(s.borrow().items.iter().map(|k| k.value.clone()).collect(), 0))
-        }
+        Value::Set(s) => ("set_iterator", IterState::Set { size: s.borrow().items.len(), set: s.clone(), index: 0 }),
         Value::FrozenSet(s) => ("set_iterator", IterState::Items(s.items.iter().map(|k| k.value.clone()).collect(), 0)),
         _ => return None,
     };

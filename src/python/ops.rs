@@ -10,6 +10,7 @@ use super::format::{self as fmt, IntOrFloat, Target as FmtTarget};
 use super::interp::{Interp, PyErr, R};
 use super::ir::{BinOp, CmpOp, UnaryOp};
 use super::objects::{self, SliceObj};
+use super::set_table::{self, Table};
 use super::value::*;
 
 // ----- small helpers ---------------------------------------------------------------------
@@ -84,10 +85,10 @@ pub fn to_f64(interp: &Interp, v: &Value) -> R<f64> {
 }
 
 pub fn to_exception(interp: &Interp, v: Value) -> R<Rc<Instance>> {
-    match v {
-        Value::Instance(i) if i.exc.is_some() => Ok(i),
-        Value::Class(c) if c.is_exception() => match call(interp, &Value::Class(c), Args::default())? {
-            Value::Instance(i) => Ok(i),
+    match &v {
+        Value::Instance(i) if i.exc.is_some() => Ok(i.clone()),
+        Value::Class(c) if c.is_exception() => match &call(interp, &v, Args::default())? {
+            Value::Instance(i) => Ok(i.clone()),
             _ => Err(interp.type_error("exceptions must derive from BaseException")),
         },
         _ => Err(interp.type_error("exceptions must derive from BaseException")),
@@ -258,7 +259,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
         Value::Module(m) => format!("<module '{}'>", m.name),
         Value::Instance(i) => {
             if let Some(r) = call_special(interp, v, "__repr__", vec![]) {
-                return match r? {
+                return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => {
                         Err(interp.type_error(format!("__repr__ returned non-string (type {})", other.type_name())))
@@ -284,7 +285,7 @@ pub fn str_of(interp: &Interp, v: &Value) -> R<String> {
         Value::Str(s) => Ok(s.to_string()),
         Value::Instance(i) => {
             if let Some(r) = call_special(interp, v, "__str__", vec![]) {
-                return match r? {
+                return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => {
                         Err(interp.type_error(format!("__str__ returned non-string (type {})", other.type_name())))
@@ -565,31 +566,31 @@ fn as_int(v: &Value) -> i64 {
     }
 }
 
-fn set_items(v: &Value) -> Vec<Key> {
+/// The table of a set or frozenset (copied: the operand may be the result too).
+fn set_table(v: &Value) -> Option<Table> {
     match v {
-        Value::Set(s) => s.borrow().items.iter().cloned().collect(),
-        Value::FrozenSet(s) => s.items.iter().cloned().collect(),
-        _ => Vec::new(),
+        Value::Set(s) => Some(s.borrow().items.clone()),
+        Value::FrozenSet(s) => Some(s.items.clone()),
+        _ => None,
     }
 }
 
+/// `a | b`, `a & b`, `a - b`, `a ^ b` of sets, built as CPython builds them (so they print in
+/// CPython's order); the result has `a`'s type.
 fn set_op(_interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>> {
-    let (x, y) = (set_items(a), set_items(b));
-    let ys: Set = Set { items: y.iter().cloned().collect() };
-    let xs: Set = Set { items: x.iter().cloned().collect() };
-    let items: Vec<Key> = match op {
-        BinOp::BitOr => x.iter().cloned().chain(y.iter().filter(|k| !xs.items.contains(*k)).cloned()).collect(),
-        BinOp::BitAnd => x.iter().filter(|k| ys.items.contains(*k)).cloned().collect(),
-        BinOp::Sub => x.iter().filter(|k| !ys.items.contains(*k)).cloned().collect(),
-        BinOp::BitXor => x
-            .iter()
-            .filter(|k| !ys.items.contains(*k))
-            .cloned()
-            .chain(y.iter().filter(|k| !xs.items.contains(*k)).cloned())
-            .collect(),
+    let (x, y) = (set_table(a)?, set_table(b)?);
+    let items = match op {
+        BinOp::BitOr => {
+            let mut r = x.copy();
+            r.merge(&y);
+            r
+        }
+        BinOp::BitAnd => set_table::intersection(&x, &y),
+        BinOp::Sub => set_table::difference(&x, &y),
+        BinOp::BitXor => set_table::symmetric_difference(&x, &y),
         _ => return None,
     };
-    let s = Set { items: items.into_iter().collect() };
+    let s = Set { items };
     Some(Ok(match a {
         Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
         _ => Value::Set(Rc::new(RefCell::new(s))),
@@ -623,12 +624,20 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
         (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
             if matches!(b, Value::Set(_) | Value::FrozenSet(_)) =>
         {
-            if let Some(r) = set_op(interp, op, &a, &b) {
-                if let Value::Set(new) = r? {
-                    let items = std::mem::take(&mut new.borrow_mut().items);
-                    s.borrow_mut().items = items;
+            // In place, as CPython's set_ior/iand/isub/ixor change the table.
+            let other = set_table(&b).unwrap_or_default();
+            let mut s = s.borrow_mut();
+            match op {
+                BinOp::BitOr => s.items.merge(&other),
+                BinOp::BitAnd => s.items = set_table::intersection(&s.items, &other),
+                BinOp::Sub => {
+                    for k in other.iter() {
+                        s.items.remove(k);
+                    }
                 }
+                _ => s.items.toggle_all(&other),
             }
+            drop(s);
             return Ok(a);
         }
         (Value::Dict(d), BinOp::BitOr) => {
@@ -717,7 +726,7 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             true
         }
         (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
-            let (x, y) = (set_items(a), set_items(b));
+            let (x, y) = (set_table(a).unwrap_or_default(), set_table(b).unwrap_or_default());
             x.len() == y.len() && x.iter().all(|k| y.contains(k))
         }
         (Object(o), _) if o.eq(b).is_some() => o.eq(b).unwrap_or(false),
@@ -826,7 +835,7 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     }
     // Sets order by inclusion.
     if let (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) = (a, b) {
-        let (x, y) = (set_items(a), set_items(b));
+        let (x, y) = (set_table(a).unwrap_or_default(), set_table(b).unwrap_or_default());
         let sub = x.iter().all(|k| y.contains(k));
         let sup = y.iter().all(|k| x.contains(k));
         return Ok(Value::Bool(match op {
@@ -1301,7 +1310,7 @@ pub fn format_value(interp: &Interp, v: &Value, spec: &str) -> R<String> {
         }
         _ => {
             if let Some(r) = call_special(interp, v, "__format__", vec![Value::str(spec)]) {
-                return match r? {
+                return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => Err(interp.type_error(format!("__format__ must return a str, not {}", other.type_name()))),
                 };

@@ -16,6 +16,8 @@ use crate::trace::{EventKind, TaskId};
 /// A compiled program.
 pub struct Program {
     pub code: Rc<Code>,
+    /// Every code object, by [`Code::id`].
+    pub codes: Vec<Rc<Code>>,
     pub source: Rc<str>,
 }
 
@@ -48,7 +50,7 @@ impl Program {
                 },
             }
         })?;
-        let code = lower::compile(&module, source).map_err(|e| {
+        let compiled = lower::compile(&module, source).map_err(|e| {
             let src = source.lines().nth(e.line.saturating_sub(1) as usize).unwrap_or("").trim();
             CompileFailure {
                 line: e.line,
@@ -57,7 +59,7 @@ impl Program {
                 report: format!("  File \"main.py\", line {}\n    {src}\nSyntaxError: {}\n", e.line, e.message),
             }
         })?;
-        Ok(Program { code, source: Rc::from(source) })
+        Ok(Program { code: compiled.main, codes: compiled.codes, source: Rc::from(source) })
     }
 }
 
@@ -76,6 +78,7 @@ pub enum Outcome {
 /// the rest. Returns the interpreter (its `exit_code` says how the program ended).
 pub fn start(rt: &Runtime, program: &Program, limits: Limits, sink: Sink) -> Rc<Interp> {
     let interp = Interp::new(&program.source, limits, sink);
+    *interp.codes.borrow_mut() = program.codes.clone();
     let code = program.code.clone();
     let i2 = interp.clone();
     rt.start(async move {
@@ -84,26 +87,44 @@ pub fn start(rt: &Runtime, program: &Program, limits: Limits, sink: Sink) -> Rc<
     interp
 }
 
-/// Runs the module's frame; each top-level `asyncio.run` suspends it while the loop runs.
+/// Runs the module's frame; each top-level `asyncio.run` suspends it while the loop runs. Plain
+/// functions it calls as statements run here too, on a stack of frames (so `def main():
+/// asyncio.run(amain())` works), each resumed with what the one it called returned or raised.
 async fn drive_module(interp: Rc<Interp>, code: Rc<Code>) {
     let globals = interp.main.clone();
-    let mut frame = Frame::new(&interp, code, globals, None);
+    let mut module = Frame::new(&interp, code, globals, None);
+    module.driver = true;
+    let mut stack: Vec<Frame> = vec![module];
     let mut resume = Resume::Start;
     let status = loop {
-        match run(&interp, &mut frame, resume) {
+        let Some(mut frame) = stack.pop() else { break 0 };
+        // The frames below count toward the recursion limit and are the running chain (for
+        // exception context), as they would be on CPython's stack.
+        let below: Vec<_> = stack.iter().map(|f| f.info.clone()).collect();
+        interp.depth.set(below.len() as u32);
+        interp.frames.borrow_mut().extend(below.iter().cloned());
+        let exit = run(&interp, &mut frame, resume);
+        let n = interp.frames.borrow().len();
+        interp.frames.borrow_mut().truncate(n.saturating_sub(below.len()));
+        interp.depth.set(0);
+        match exit {
+            Exit::Return(v) if !stack.is_empty() => resume = Resume::Send(v),
             Exit::Return(_) => break 0,
+            Exit::Raise(e) if !stack.is_empty() => resume = Resume::Throw(e),
             Exit::Raise(e) => break report_uncaught(&interp, e),
             Exit::Yield(_) => break 1,
+            Exit::Call(callee) => {
+                stack.push(frame);
+                stack.push(*callee);
+                resume = Resume::Start;
+            }
             Exit::Await(v) => {
-                let fut = match super::coro::awaitable(&interp, v) {
-                    Ok(f) => f,
-                    Err(e) => {
-                        resume = Resume::Throw(e);
-                        continue;
-                    }
-                };
-                resume = match fut.await {
-                    Ok(v) => Resume::Send(v),
+                stack.push(frame);
+                resume = match super::coro::awaitable(&interp, v) {
+                    Ok(fut) => match fut.await {
+                        Ok(v) => Resume::Send(v),
+                        Err(e) => Resume::Throw(e),
+                    },
                     Err(e) => Resume::Throw(e),
                 };
             }
@@ -113,7 +134,7 @@ async fn drive_module(interp: Rc<Interp>, code: Rc<Code>) {
     // Objects the program made may refer to each other (functions to their module): letting go
     // of the module's names breaks those cycles, and objects finalised now may still warn.
     let names: Vec<Value> = interp.main.globals.borrow_mut().drain(..).map(|(_, v)| v).collect();
-    drop(frame);
+    drop(stack);
     drop(names);
     super::modules::asyncio::reset();
     interp.flush_output();

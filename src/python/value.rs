@@ -9,7 +9,7 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::{Rc, Weak};
 
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexMap;
 use rustc_hash::FxHasher;
 
 use super::interp::{Interp, R};
@@ -304,13 +304,22 @@ fn key_hash(v: &Value) -> Option<u64> {
         Value::Float(x) => hash_float(*x) as u64,
         Value::Str(s) => str_hash(s),
         Value::Tuple(items) => {
-            let mut h: u64 = 0x345678;
+            // CPython 3.11's tuple hash (xxHash's mixing), so sets of tuples iterate in its order.
+            const P1: u64 = 11_400_714_785_074_694_791;
+            const P2: u64 = 14_029_467_366_897_019_727;
+            const P5: u64 = 2_870_177_450_012_600_261;
+            let mut acc = P5;
             for item in items.iter() {
-                h = h.wrapping_mul(1_000_003) ^ key_hash(item)?;
+                acc = acc.wrapping_add(key_hash(item)?.wrapping_mul(P2)).rotate_left(31).wrapping_mul(P1);
             }
-            h ^ items.len() as u64
+            acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3_527_539));
+            if acc == u64::MAX {
+                1_546_275_796
+            } else {
+                acc
+            }
         }
-        Value::FrozenSet(s) => s.items.iter().fold(0x9e37, |acc, k| acc ^ k.hash),
+        Value::FrozenSet(s) => s.items.frozen_hash(),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
         Value::Instance(i) if i.unhashable() => return None,
         Value::Instance(_) if user_method(v, "__hash__").is_some() => {
@@ -435,7 +444,7 @@ impl Dict {
 /// when a set is printed: our corpus prints sorted sets).
 #[derive(Clone, Debug, Default)]
 pub struct Set {
-    pub items: IndexSet<Key, Fx>,
+    pub items: super::set_table::Table,
 }
 
 impl Set {
@@ -647,5 +656,73 @@ pub trait Object: Any {
     /// `self == other` for value-like native objects (bytes, ranges).
     fn eq(&self, _other: &Value) -> Option<bool> {
         None
+    }
+}
+
+thread_local! {
+    /// Items of containers being dropped, waiting their turn (see `Drop for Value`).
+    static DROPPING: RefCell<Option<Vec<Value>>> = const { RefCell::new(None) };
+}
+
+/// Dropping deeply nested data (`x = [x]` a hundred thousand times) recursively would overflow
+/// the native stack, which in the page is the browser's: like CPython's "trashcan", the last
+/// reference to a container hands the container's items to a list, and the outermost drop
+/// empties that list one item at a time.
+impl Drop for Value {
+    fn drop(&mut self) {
+        let mut items: Vec<Value> = Vec::new();
+        match self {
+            Value::List(l) if Rc::strong_count(l) == 1 => items = std::mem::take(&mut *l.borrow_mut()),
+            Value::Tuple(t) if Rc::strong_count(t) == 1 => {
+                if let Some(slice) = Rc::get_mut(t) {
+                    items = slice.iter_mut().map(std::mem::take).collect();
+                }
+            }
+            Value::Dict(d) if Rc::strong_count(d) == 1 => {
+                let map = std::mem::take(&mut d.borrow_mut().map);
+                for (k, v) in map {
+                    items.push(k.value);
+                    items.push(v);
+                }
+            }
+            Value::Set(s) if Rc::strong_count(s) == 1 => {
+                items = std::mem::take(&mut s.borrow_mut().items).into_iter().map(|k| k.value).collect();
+            }
+            Value::Instance(i) if Rc::strong_count(i) == 1 => {
+                items = std::mem::take(&mut *i.attrs.borrow_mut()).into_iter().map(|(_, v)| v).collect();
+            }
+            _ => return,
+        }
+        if items.is_empty() {
+            return;
+        }
+        let outermost = DROPPING
+            .try_with(|d| {
+                let mut d = d.borrow_mut();
+                match d.as_mut() {
+                    Some(pending) => {
+                        pending.append(&mut items);
+                        false
+                    }
+                    None => {
+                        *d = Some(Vec::new());
+                        true
+                    }
+                }
+            })
+            .unwrap_or(false);
+        if !outermost {
+            // Inside another drop (its loop below drops these), or the thread is ending.
+            return;
+        }
+        drop(items);
+        loop {
+            let next = DROPPING.try_with(|d| d.borrow_mut().as_mut().and_then(Vec::pop)).ok().flatten();
+            match next {
+                Some(v) => drop(v),
+                None => break,
+            }
+        }
+        let _ = DROPPING.try_with(|d| d.borrow_mut().take());
     }
 }

@@ -154,6 +154,26 @@ pub enum EventKind {
     Released {
         what: Text,
     },
+    /// A semaphore, lock or queue was made with room for `limit` holders or items (0: no
+    /// limit), so the timeline can draw its lane on a 0–`limit` scale.
+    Limit {
+        what: Text,
+        limit: u32,
+    },
+    /// An item went into the queue `queue` (its size-over-time lane).
+    Enqueued {
+        queue: Text,
+    },
+    /// An item came out of the queue `queue`.
+    Dequeued {
+        queue: Text,
+    },
+    /// A loop iteration began (asyncio's `_run_once`): it runs the `handles` (task steps and
+    /// callbacks) that were ready at this moment, no more. The turns axis has one column per
+    /// `Turn`.
+    Turn {
+        handles: u32,
+    },
     /// Every task was waiting and nothing could wake one: asyncio would hang here forever.
     Stuck,
     /// The run is over: every task is done, failed or cancelled.

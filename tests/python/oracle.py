@@ -28,7 +28,8 @@ prints need a CPU when their timers fire).
 The expected output is CPython 3.11's: under another version the script prints why and exits 3
 (a caller such as the Rust test can treat that as "skipped").
 --check runs the same programs into memory and exits 1 listing every file whose committed
-content differs (missing, different, or present but no longer produced); 0 when all agree.
+content differs on three runs (the first two at a time, then up to two more alone: a loaded
+machine can make a real-time timer late enough to reorder prints) (missing, different, or present but no longer produced); 0 when all agree.
 """
 import concurrent.futures
 import os
@@ -43,6 +44,8 @@ STANDINS = os.path.join(HERE, "standins")
 # The client libraries the engine embeds run under CPython unchanged.
 CLIENTS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "src", "python", "modules", "py")
 TIMEOUT = 60
+# --check runs a differing program this many more times, alone, before reporting it.
+RETRIES = 2
 
 
 FRAME = re.compile(r'^([ |+]*?)  File "([^"]*)", line ')
@@ -130,6 +133,14 @@ def main(argv):
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(expected_files, files))
     for prog, result in zip(files, results):
+        if check and any(read(path) != content for path, content in result.items()):
+            # On a busy machine a real-time timer may fire late enough to reorder two prints:
+            # a program counts as changed only if it differs on every one of three runs.
+            for _ in range(RETRIES):
+                rerun = expected_files(prog)
+                if all(read(path) == content for path, content in rerun.items()):
+                    result = rerun
+                    break
         for path, content in result.items():
             if check:
                 if read(path) != content:

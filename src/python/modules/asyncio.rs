@@ -38,6 +38,16 @@ fn obj(interp: &Interp, value: Value) -> PyObj {
     PyObj { value, interp: interp.this.clone() }
 }
 
+/// A Python value as the toolbox carries it.
+pub fn py_obj(interp: &Interp, value: Value) -> PyObj {
+    obj(interp, value)
+}
+
+/// An `asyncio.Future` over a toolbox future (`kind` is the name its repr shows).
+pub fn future_value(fut: Fut<PyObj>, kind: &'static str) -> Value {
+    Value::object(PyFuture { fut, kind })
+}
+
 fn lift<T>(interp: &Interp, r: aio::PyResult<T>) -> R<T> {
     r.map_err(|e| from_aio(interp, e))
 }
@@ -273,6 +283,9 @@ fn to_coro(interp: &Interp, v: &Value) -> R<aio::Coro<PyObj>> {
     .with_function(&function))
 }
 
+/// Python frames under a task's coroutine in CPython 3.11 (see [`Held`]).
+const ASYNCIO_FRAMES: u32 = 9;
+
 /// Restarts the loop budget's clock each time the task is resumed: the budget is for one hold.
 struct Held {
     inner: BoxFuture,
@@ -284,7 +297,14 @@ impl std::future::Future for Held {
 
     fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<R<Value>> {
         self.interp.hold_started.set(now_ms());
-        self.inner.as_mut().poll(cx)
+        // In CPython a task's coroutine runs under asyncio's own Python frames (the module,
+        // asyncio.run, the runner, run_until_complete, run_forever, _run_once, Handle._run),
+        // which count toward the recursion limit: so they do here.
+        let depth = self.interp.depth.get();
+        self.interp.depth.set(depth + ASYNCIO_FRAMES);
+        let p = self.inner.as_mut().poll(cx);
+        self.interp.depth.set(depth);
+        p
     }
 }
 
@@ -443,6 +463,13 @@ fn install_handler(interp: &Interp, rt: &Runtime) {
 
 /// `asyncio.run(coro)` called anywhere but the top level (where the driver intercepts it).
 fn run(interp: &Interp, args: Args) -> R<Value> {
+    if interp.copy_of_program.get() {
+        // A copy of the program (a to_thread worker) only needs its definitions.
+        if let Some(c) = args.pos.first().and_then(|c| c.downcast::<Coroutine>()) {
+            c.close();
+        }
+        return Ok(Value::None);
+    }
     if current().is_some_and(|(rt, _)| rt.loop_running()) {
         // Keep the coroutine alive with the exception, so "never awaited" comes when the
         // exception is dropped, as in CPython (whose traceback holds it).
@@ -453,7 +480,7 @@ fn run(interp: &Interp, args: Args) -> R<Value> {
         return Err(e);
     }
     Err(interp.runtime_error(
-        "asyncio.run() must be called at the top level of the program in Interleave (not inside a function): move the call out of the function",
+        "Interleave runs asyncio.run() from the program's top level, or from a plain function that the top level calls as a statement of its own (main() on its own line, or x = main()): call this function that way",
     ))
 }
 
@@ -714,6 +741,11 @@ impl Object for Loop {
                 Ok(Value::object(PyFuture { fut: Fut::on(rt.downgrade()), kind: "Future" }))
             },
             "create_task" => |interp, args| spawn(interp, args.pos.get(1).unwrap_or(&Value::None), None),
+            "run_in_executor" => |interp, mut args| {
+                // The loop itself is the first argument of the bound method.
+                args.pos.remove(0);
+                super::super::thread::run_in_executor(interp, args)
+            },
             "call_soon" => |interp, args| {
                 let (rt, _) = running(interp)?;
                 let f = args.pos.get(1).cloned().unwrap_or_default();
@@ -1042,6 +1074,7 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         ("shield", shield),
         ("current_task", current_task),
         ("all_tasks", all_tasks),
+        ("to_thread", super::super::thread::to_thread),
         ("iscoroutine", iscoroutine),
         ("iscoroutinefunction", iscoroutinefunction),
         ("get_running_loop", |interp, _| {

@@ -252,15 +252,15 @@ impl Dumper<'_> {
 fn dumps(interp: &Interp, args: Args) -> R<Value> {
     let obj = args.pos.first().cloned().unwrap_or_default();
     let kw = |name: &str| args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone());
-    let indent = match kw("indent") {
+    let indent = match kw("indent").as_ref() {
         None | Some(Value::None) => None,
-        Some(Value::Int(n)) => Some(" ".repeat(n.clamp(0, 64) as usize)),
+        Some(Value::Int(n)) => Some(" ".repeat((*n).clamp(0, 64) as usize)),
         Some(Value::Str(s)) => Some(s.to_string()),
         Some(other) => {
             return Err(interp.type_error(format!("indent must be an int or a str, not {}", other.type_name())))
         }
     };
-    let (item_sep, key_sep) = match kw("separators") {
+    let (item_sep, key_sep) = match kw("separators").as_ref() {
         Some(Value::Tuple(t)) if t.len() == 2 => (ops::str_of(interp, &t[0])?, ops::str_of(interp, &t[1])?),
         Some(Value::List(l)) if l.borrow().len() == 2 => {
             let l = l.borrow().clone();

@@ -44,7 +44,7 @@ fn python_module(interp: &Interp, name: &str, source: &str) -> R<Rc<Module>> {
         |why: String| interp.err("ImportError", format!("the embedded module {name} could not be loaded: {why}"));
     let parsed =
         super::parse::parse(source).map_err(|e| broken(e.first().map(|e| e.message.clone()).unwrap_or_default()))?;
-    let code = super::lower::compile(&parsed, source).map_err(|e| broken(e.message))?;
+    let code = super::lower::compile(&parsed, source).map_err(|e| broken(e.message))?.main;
     let module = Module::new(name);
     module.set("__name__", super::value::Value::str(name));
     let frame = super::exec::Frame::new(interp, code, module.clone(), None);

@@ -94,8 +94,8 @@ impl Object for Spec {
 
 fn spec_of(interp: &Interp, this: &Value) -> R<Rc<dyn Object>> {
     let class = interp.class_of(this);
-    match class.lookup("__dataclass_spec__") {
-        Some(Value::Object(o)) => Ok(o),
+    match class.lookup("__dataclass_spec__").as_ref() {
+        Some(Value::Object(o)) => Ok(o.clone()),
         _ => Err(interp.type_error("not a dataclass instance")),
     }
 }

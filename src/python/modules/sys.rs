@@ -23,7 +23,7 @@ impl Object for StreamObj {
     fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
         Ok(match self.0 {
             Stream::Stdout => "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>".into(),
-            Stream::Stderr => "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>".into(),
+            Stream::Stderr | Stream::Note => "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>".into(),
         })
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {

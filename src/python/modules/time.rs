@@ -29,6 +29,13 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
         return Err(interp.err("OverflowError", "timestamp too large to convert to C _PyTime_t"));
     }
     if let Some((rt, task)) = current() {
+        if interp.real_sleeps.get() {
+            // A copy in a worker: the worker waits for real (only it, not the page).
+            let until = super::super::interp::now_ms() + secs * 1000.0;
+            while super::super::interp::now_ms() < until {
+                std::hint::spin_loop();
+            }
+        }
         rt.block_for(task, crate::aio::secs_to_micros(secs));
         // The hold that time.sleep makes is the lesson, not a runaway program.
         interp.hold_started.set(super::super::interp::now_ms());

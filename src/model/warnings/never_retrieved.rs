@@ -1,0 +1,42 @@
+//! A task's exception that nobody awaited: asyncio's "Task exception was never retrieved".
+
+use super::{Finding, Lint, Run, WarnKind};
+use crate::model::run::Ending;
+
+pub struct NeverRetrieved;
+
+impl Lint for NeverRetrieved {
+    fn kind(&self) -> WarnKind {
+        WarnKind::NeverRetrieved
+    }
+
+    fn summary(&self) -> &'static str {
+        "exception never retrieved"
+    }
+
+    /// Only once the run has ended: until then someone may still await it.
+    fn check(&self, run: Run) -> Vec<Finding> {
+        if run.model.end.is_none() {
+            return Vec::new();
+        }
+        let lanes = run.model.lanes.iter().enumerate();
+        lanes
+            .filter_map(|(i, lane)| match &lane.ending {
+                Some((at, Ending::Failed { .. })) if !lane.retrieved && lane.parent.is_some() => {
+                    Some(Finding { task: Some(lane.id), at: *at, index: i })
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn sentence(&self, run: Run, found: &Finding) -> String {
+        let Some(lane) = run.model.lanes.get(found.index) else { return String::new() };
+        let Some((_, Ending::Failed { error })) = &lane.ending else { return String::new() };
+        format!(
+            "Task exception was never retrieved: {} raised {} and no one awaited it, so the error went unnoticed.",
+            lane.name,
+            run.rec.resolve(*error)
+        )
+    }
+}

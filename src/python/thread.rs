@@ -1,0 +1,413 @@
+//! `asyncio.to_thread(f, *args)` and `loop.run_in_executor(None, f, *args)`: `f` runs off the
+//! loop, in a copy of the program, as in a process pool. A Python thread shares memory with the
+//! loop; a Web Worker cannot, so the call's function, arguments and the program's data at the
+//! time of the call are copied to it (see [`super::copy`]), and the result copied back. The
+//! page says so once per run.
+//!
+//! The copy compiles the same source and runs its top level with `asyncio.run` doing nothing,
+//! then the function. Its `time.sleep` blocks only the copy: in a worker it really waits (the
+//! page stays responsive); on the virtual clock it moves the copy's own clock, and what the
+//! function printed appears on the loop's clock at the moment it was printed, so a program
+//! prints what CPython prints, in the same order.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::copy;
+use super::interp::{Interp, Limits, PyErr, Stream, R};
+use super::ir::Name;
+use super::modules::asyncio::{future_value, py_obj, PyObj};
+use super::program::Program;
+use super::value::*;
+use crate::aio::Fut;
+use crate::runtime::{current, Runtime};
+use crate::trace::{Micros, Wait};
+
+/// What the copy needs: the program, its data now, the call, and the loop's time now.
+struct Job {
+    source: String,
+    globals: String,
+    call: String,
+    start: Micros,
+    /// In a worker, `time.sleep` really waits (on the virtual clock it only moves the clock).
+    real_sleeps: bool,
+}
+
+/// What came back: each line printed (when, relative to the start, and where), how long the
+/// call took on the copy's clock, and how it ended.
+struct Ran {
+    lines: Vec<(Micros, Stream, String)>,
+    elapsed: Micros,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    Returned(String),
+    Raised(String),
+    /// The copy could not run the call (its own message).
+    Failed(String),
+}
+
+// ----- the text that travels --------------------------------------------------------------
+
+fn put(out: &mut String, s: &str) {
+    out.push_str(&s.len().to_string());
+    out.push(':');
+    out.push_str(s);
+}
+
+/// Reads a string [`put`] wrote, advancing `text`.
+fn take<'a>(text: &mut &'a str) -> Option<&'a str> {
+    let colon = text.find(':')?;
+    let len: usize = text[..colon].parse().ok()?;
+    let s = text.get(colon + 1..colon + 1 + len)?;
+    *text = &text[colon + 1 + len..];
+    Some(s)
+}
+
+impl Job {
+    fn encode(&self) -> String {
+        let mut out = String::new();
+        for part in [&self.source, &self.globals, &self.call] {
+            put(&mut out, part);
+        }
+        put(&mut out, &self.start.to_string());
+        put(&mut out, if self.real_sleeps { "1" } else { "0" });
+        out
+    }
+
+    fn decode(mut text: &str) -> Option<Job> {
+        let source = take(&mut text)?.to_string();
+        let globals = take(&mut text)?.to_string();
+        let call = take(&mut text)?.to_string();
+        let start = take(&mut text)?.parse().ok()?;
+        let real_sleeps = take(&mut text)? == "1";
+        text.is_empty().then_some(Job { source, globals, call, start, real_sleeps })
+    }
+}
+
+impl Ran {
+    fn encode(&self) -> String {
+        let mut out = String::new();
+        put(&mut out, &self.lines.len().to_string());
+        for (at, stream, text) in &self.lines {
+            put(&mut out, &at.to_string());
+            put(&mut out, if *stream == Stream::Stdout { "o" } else { "e" });
+            put(&mut out, text);
+        }
+        put(&mut out, &self.elapsed.to_string());
+        let (tag, body) = match &self.outcome {
+            Outcome::Returned(v) => ("r", v),
+            Outcome::Raised(v) => ("x", v),
+            Outcome::Failed(m) => ("f", m),
+        };
+        put(&mut out, tag);
+        put(&mut out, body);
+        out
+    }
+
+    fn decode(mut text: &str) -> Option<Ran> {
+        let n: usize = take(&mut text)?.parse().ok()?;
+        let mut lines = Vec::new();
+        for _ in 0..n.min(text.len()) {
+            let at = take(&mut text)?.parse().ok()?;
+            let stream = if take(&mut text)? == "o" { Stream::Stdout } else { Stream::Stderr };
+            lines.push((at, stream, take(&mut text)?.to_string()));
+        }
+        let elapsed = take(&mut text)?.parse().ok()?;
+        let outcome = match (take(&mut text)?, take(&mut text)?.to_string()) {
+            ("r", v) => Outcome::Returned(v),
+            ("x", v) => Outcome::Raised(v),
+            (_, m) => Outcome::Failed(m),
+        };
+        text.is_empty().then_some(Ran { lines, elapsed, outcome })
+    }
+}
+
+// ----- the copy's side ---------------------------------------------------------------------
+
+/// Runs one job in a copy of the program (a worker's side, or the virtual clock's): the reply
+/// as text.
+pub fn run_copy(job: &str) -> String {
+    let ran = match Job::decode(job) {
+        Some(job) => run_job(job),
+        None => Ran { lines: vec![], elapsed: 0, outcome: Outcome::Failed("the worker's job is damaged".into()) },
+    };
+    ran.encode()
+}
+
+fn run_job(job: Job) -> Ran {
+    let failed = |m: String| Ran { lines: vec![], elapsed: 0, outcome: Outcome::Failed(m) };
+    let program = match Program::compile(&job.source) {
+        Ok(p) => p,
+        Err(e) => return failed(format!("the worker could not compile the program: {}", e.message)),
+    };
+    let rt = Runtime::new_virtual_at(job.start);
+    let lines: Rc<RefCell<Vec<(Micros, Stream, String)>>> = Rc::default();
+    let recording = Rc::new(Cell::new(false));
+    let sink = {
+        let (lines, recording) = (lines.clone(), recording.clone());
+        Rc::new(move |stream: Stream, text: &str| {
+            // The copy's top level already printed in the program itself.
+            if recording.get() {
+                let now = current().map_or(job.start, |(rt, _)| rt.now());
+                lines.borrow_mut().push((now.saturating_sub(job.start), stream, text.to_string()));
+            }
+        })
+    };
+    let interp = Interp::new(&program.source, Limits::default(), sink);
+    interp.copy_of_program.set(true);
+    interp.real_sleeps.set(job.real_sleeps);
+    *interp.codes.borrow_mut() = program.codes.clone();
+    let outcome: Rc<RefCell<Option<Outcome>>> = Rc::default();
+    {
+        let (interp, outcome) = (interp.clone(), outcome.clone());
+        let code = program.code.clone();
+        rt.start(async move {
+            let result = call_in_copy(&interp, code, &job.globals, &job.call, &recording);
+            interp.flush_output();
+            *outcome.borrow_mut() = Some(match result {
+                Ok(v) => match copy::write(&interp, &v) {
+                    Ok(text) => Outcome::Returned(text),
+                    Err(e) => raised(&interp, e),
+                },
+                Err(e) => raised(&interp, e),
+            });
+        });
+    }
+    rt.run_until_end();
+    let elapsed = rt.now().saturating_sub(job.start);
+    let outcome = outcome.take().unwrap_or_else(|| Outcome::Failed("the worker's copy of the program stopped".into()));
+    let lines = lines.take();
+    Ran { lines, elapsed, outcome }
+}
+
+fn raised(interp: &Interp, e: PyErr) -> Outcome {
+    match e {
+        PyErr::Exc(inst) => match copy::write(interp, &Value::Instance(inst)) {
+            Ok(text) => Outcome::Raised(text),
+            Err(e) => Outcome::Failed(super::traceback::format_exception(interp, &e)),
+        },
+        PyErr::Stop(m) => Outcome::Failed(m.to_string()),
+    }
+}
+
+/// The copy's top level, the program's data as it was at the call, then the call.
+fn call_in_copy(
+    interp: &Interp,
+    code: Rc<super::ir::Code>,
+    globals: &str,
+    call: &str,
+    recording: &Cell<bool>,
+) -> R<Value> {
+    let frame = super::exec::Frame::new(interp, code, interp.main.clone(), None);
+    super::call::run_to_end(interp, frame)?;
+    if let Value::Dict(d) = &copy::read(interp, globals)? {
+        for (k, v) in d.borrow().map.iter() {
+            if let Value::Str(name) = &k.value {
+                interp.main.set(name, v.clone());
+            }
+        }
+    }
+    let Value::Tuple(parts) = &copy::read(interp, call)? else {
+        return Err(interp.runtime_error("the worker's call is damaged"));
+    };
+    let [func, Value::Tuple(pos), Value::Dict(kw)] = &parts[..] else {
+        return Err(interp.runtime_error("the worker's call is damaged"));
+    };
+    let kw = kw
+        .borrow()
+        .map
+        .iter()
+        .filter_map(|(k, v)| match &k.value {
+            Value::Str(s) => Some((s.clone(), v.clone())),
+            _ => None,
+        })
+        .collect();
+    recording.set(true);
+    super::call::call(interp, func, Args { pos: pos.to_vec(), kw })
+}
+
+// ----- the program's side -----------------------------------------------------------------
+
+/// Starts `func(*pos, **kw)` off the loop now; the future gets its result or exception.
+/// Returns the future and the call as the timeline shows it.
+pub fn start(interp: &Interp, func: &Value, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> R<(Fut<PyObj>, String)> {
+    let Some((rt, _)) = current() else { return Err(interp.runtime_error("no running event loop")) };
+    let label = call_label(interp, func, &pos);
+    let kw_dict = {
+        let mut d = Dict::new();
+        for (k, v) in &kw {
+            d.set_str(k, v.clone());
+        }
+        Value::dict(d)
+    };
+    let call = copy::write(interp, &Value::tuple(vec![func.clone(), Value::tuple(pos), kw_dict]))?;
+    let job = Job {
+        source: interp.source_text.clone(),
+        globals: copy::write(interp, &data_globals(interp))?,
+        call,
+        start: rt.now(),
+        real_sleeps: !rt.is_virtual(),
+    };
+    if !interp.said_copies.replace(true) {
+        interp.note(
+            "to_thread and run_in_executor run the function in a worker with a copy of the program: its arguments and result are copied, and changes it makes to objects are not seen by the loop (as in a process pool)",
+        );
+    }
+    let fut: Fut<PyObj> = Fut::on(rt.downgrade());
+    if rt.is_virtual() {
+        // Through the same text a worker gets and sends back, so native tests check it too.
+        let ran = Ran::decode(&run_copy(&job.encode())).unwrap_or_else(damaged_answer);
+        finish_at(interp, &rt, &fut, job.start, ran);
+    } else {
+        run_in_worker(interp, &rt, &fut, job, &label);
+    }
+    Ok((fut, label))
+}
+
+/// The program's data now (not its functions, classes or modules: the copy makes its own).
+fn data_globals(interp: &Interp) -> Value {
+    let mut d = Dict::new();
+    for (name, v) in interp.main.globals.borrow().iter() {
+        let data = match v {
+            Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) | Value::Module(_) => false,
+            Value::Object(_) => v.downcast::<super::modules::json::Bytes>().is_some(),
+            _ => !name.starts_with("__"),
+        };
+        if data && copy::write(interp, v).is_ok() {
+            d.set_str(name, v.clone());
+        }
+    }
+    Value::dict(d)
+}
+
+/// `blocking(3, 0.5)`: how the call is shown on the timeline.
+fn call_label(interp: &Interp, func: &Value, pos: &[Value]) -> String {
+    let name = match func {
+        Value::Func(f) => f.name.to_string(),
+        Value::Builtin(b) => b.name.to_string(),
+        Value::Method(m) => super::eval::function_str(interp, &m.func).trim_end_matches("()").to_string(),
+        other => other.type_name().to_string(),
+    };
+    let mut args: Vec<String> = pos.iter().map(|v| super::ops::repr(interp, v).unwrap_or_default()).collect();
+    for a in &mut args {
+        if a.chars().count() > 24 {
+            *a = format!("{}…", a.chars().take(23).collect::<String>());
+        }
+    }
+    format!("{name}({})", args.join(", "))
+}
+
+/// On the virtual clock: each printed line at its moment, the result when the copy's clock
+/// says the call ended.
+fn finish_at(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, start: Micros, ran: Ran) {
+    for (at, stream, text) in ran.lines {
+        let weak = interp.this.clone();
+        rt.call_at(start + at, move || {
+            if let Some(interp) = weak.upgrade() {
+                interp.write(stream, &format!("{text}\n"));
+            }
+        });
+    }
+    let (weak, fut) = (interp.this.clone(), fut.clone());
+    let outcome = ran.outcome;
+    rt.call_at(start + ran.elapsed, move || {
+        if let Some(interp) = weak.upgrade() {
+            settle(&interp, &fut, outcome);
+        }
+    });
+}
+
+fn damaged_answer() -> Ran {
+    Ran { lines: vec![], elapsed: 0, outcome: Outcome::Failed("the worker's answer is damaged".into()) }
+}
+
+fn settle(interp: &Interp, fut: &Fut<PyObj>, outcome: Outcome) {
+    if fut.done() {
+        return;
+    }
+    let result = match outcome {
+        Outcome::Returned(text) => copy::read(interp, &text),
+        Outcome::Raised(text) => match &copy::read(interp, &text) {
+            Ok(Value::Instance(e)) if e.exc.is_some() => Err(PyErr::Exc(e.clone())),
+            Ok(_) => Err(interp.runtime_error("the worker's exception is damaged")),
+            Err(e) => Err(e.clone()),
+        },
+        Outcome::Failed(m) => Err(interp.runtime_error(m)),
+    };
+    match result {
+        Ok(v) => fut.set_result(py_obj(interp, v)),
+        Err(e) => fut.set_exception(super::coro::to_aio(interp, e)),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, job: Job, label: &str) {
+    let weak = interp.this.clone();
+    let fut = fut.clone();
+    let text = format!("python {}", job.encode());
+    let call = crate::aio::worker_call(text, rt.text(label), rt);
+    // The worker's work is not a Python task: a toolbox task waits for its answer (and is the
+    // thread's lane on the timeline).
+    let helper = crate::aio::coro(format!("thread: {label}"), async move {
+        let answer = call.await;
+        let Some(interp) = weak.upgrade() else { return Ok(()) };
+        let ran = match answer {
+            Ok(text) => Ran::decode(&text).unwrap_or_else(damaged_answer),
+            Err(e) => {
+                fut.set_exception(e);
+                return Ok(());
+            }
+        };
+        for (_, stream, text) in ran.lines {
+            interp.write(stream, &format!("{text}\n"));
+        }
+        settle(&interp, &fut, ran.outcome);
+        Ok(())
+    });
+    crate::aio::spawn_on(rt, None, helper);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run_in_worker(_interp: &Interp, _rt: &Runtime, _fut: &Fut<PyObj>, _job: Job, _label: &str) {
+    unreachable!("natively every run is on the virtual clock")
+}
+
+/// `asyncio.to_thread(func, /, *args, **kwargs)`
+pub fn to_thread(interp: &Interp, args: Args) -> R<Value> {
+    let mut pos = args.pos.into_iter();
+    let Some(func) = pos.next() else {
+        return Err(interp.type_error("to_thread() missing 1 required positional argument: 'func'"));
+    };
+    let (fut, label) = start(interp, &func, pos.collect(), args.kw)?;
+    let weak = interp.this.clone();
+    Ok(super::coro::native(interp, "to_thread", async move {
+        let job = current().map(|(rt, _)| rt.text(&label));
+        let r = match job {
+            Some(job) => fut.wait(Wait::Worker { job }).await,
+            None => fut.result(),
+        };
+        let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
+        r.map(|o| o.value).map_err(|e| super::coro::from_aio(&interp, e))
+    }))
+}
+
+/// `loop.run_in_executor(executor, func, *args)`: a future, started now.
+pub fn run_in_executor(interp: &Interp, args: Args) -> R<Value> {
+    let mut pos = args.pos.into_iter();
+    let executor = pos.next().unwrap_or_default();
+    if !executor.is_none() {
+        return Err(
+            interp.type_error("Interleave's run_in_executor takes None as the executor (the default pool of workers)")
+        );
+    }
+    let Some(func) = pos.next() else {
+        return Err(interp.type_error("run_in_executor() missing 1 required positional argument: 'func'"));
+    };
+    if !args.kw.is_empty() {
+        return Err(interp.type_error("run_in_executor() got an unexpected keyword argument"));
+    }
+    let (fut, _) = start(interp, &func, pos.collect(), vec![])?;
+    Ok(future_value(fut, "Future"))
+}
