@@ -14,7 +14,7 @@ use interleave::demos::params::Form;
 use interleave::model::LogKind;
 use interleave::play::examples;
 use interleave::runtime::Phase;
-use interleave::session::{Action, At, Finish, Program, RunState, Selection, Session, Shared, Upto};
+use interleave::session::{Action, At, Finish, Program, RunState, Selection, Session, Shared, Stream, Upto};
 use interleave::trace::TaskId;
 
 fn python(source: &str) -> Rc<Program> {
@@ -35,7 +35,7 @@ fn run_prints(s: &mut Session) -> Vec<(String, bool, String)> {
         .filter_map(|l| match l.kind {
             LogKind::Print(text) => {
                 let who = m.lanes.get(l.task.0 as usize).map_or("<module>".to_string(), |lane| lane.name.clone());
-                Some((who, s.is_stderr(l.event), trace.resolve(text).to_string()))
+                Some((who, s.stream(l.event) == Stream::Stderr, trace.resolve(text).to_string()))
             }
             _ => None,
         })

@@ -21,7 +21,8 @@ pub use program::{rust_twin_only, Lesson, Program, LOOP_BUDGET_SECS, RUST_TWIN_O
 use crate::aio::PyRepr;
 use crate::demos::Facts;
 use crate::model::{Ending, FrameStats, RunModel};
-use crate::python::interp::{Sink, Stream};
+use crate::python::interp::Sink;
+pub use crate::python::interp::Stream;
 use crate::runtime::{current, Phase, Runtime};
 use crate::trace::{EventKind, Micros, Recorder, TaskId};
 use program::Started;
@@ -35,8 +36,9 @@ pub struct Session {
     lines: LineIndex,
     /// Frames the page drew during the run (a frozen page shows as one long gap).
     pub frames: FrameStats,
-    /// Indexes of the recorded prints that went to stderr, in order.
-    stderr: Rc<RefCell<Vec<usize>>>,
+    /// Indexes of the recorded prints that did not go to stdout (stderr, or Interleave's
+    /// notes), in order, with their stream.
+    streams: Rc<RefCell<Vec<(usize, Stream)>>>,
     ended: bool,
     /// Which run of its page this is (1, 2, …), for its label.
     pub number: u32,
@@ -89,7 +91,7 @@ impl Session {
             model: RunModel::default(),
             lines: LineIndex::default(),
             frames: FrameStats::default(),
-            stderr: Rc::default(),
+            streams: Rc::default(),
             ended: false,
             number: 0,
         }
@@ -98,7 +100,7 @@ impl Session {
     /// Starts the run, once.
     pub fn begin(&mut self) {
         if self.started.is_none() {
-            let sink = record_output(&self.rt, self.stderr.clone());
+            let sink = record_output(&self.rt, self.streams.clone());
             self.started = Some(self.program.start(&self.rt, sink));
         }
     }
@@ -198,9 +200,10 @@ impl Session {
         format!("{} · run {}{mode}", self.program.label(), self.number)
     }
 
-    /// Whether the recorded print at event `event` went to stderr.
-    pub fn is_stderr(&self, event: usize) -> bool {
-        self.stderr.borrow().binary_search(&event).is_ok()
+    /// Which stream the recorded print at event `event` went to.
+    pub fn stream(&self, event: usize) -> Stream {
+        let streams = self.streams.borrow();
+        streams.binary_search_by_key(&event, |(e, _)| *e).map_or(Stream::Stdout, |i| streams[i].1)
     }
 
     /// How the run ended, once it has.
@@ -246,16 +249,16 @@ impl Drop for Session {
 /// Where a Python program's output goes: each finished line becomes a print in the run's
 /// recording, tied to the task that printed it (module code prints as [`TaskId::OUTSIDE`]), so
 /// the log, the timeline and the output panel show it with its task and time. Lines to stderr
-/// are remembered by their event index (the recording has one kind of print).
-fn record_output(rt: &Runtime, stderr: Rc<RefCell<Vec<usize>>>) -> Sink {
+/// and notes are remembered by their event index (the recording has one kind of print).
+fn record_output(rt: &Runtime, streams: Rc<RefCell<Vec<(usize, Stream)>>>) -> Sink {
     // Weak: the program (which holds the sink) lives inside the runtime.
     let run = rt.downgrade();
     Rc::new(move |stream: Stream, line: &str| {
         let Some(rt) = run.upgrade() else { return };
         let task = current().map_or(TaskId::OUTSIDE, |(_, task)| task);
-        if stream == Stream::Stderr && rt.is_recording() {
+        if stream != Stream::Stdout && rt.is_recording() {
             let index = rt.trace().events().len();
-            stderr.borrow_mut().push(index);
+            streams.borrow_mut().push((index, stream));
         }
         let text = rt.text(line);
         rt.record(task, EventKind::Print { text });

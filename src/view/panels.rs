@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::model::describe::{self, duration, instant, task_name};
 use crate::model::{metrics_at, warnings, LogKind, RunModel};
-use crate::session::{At, Finish, Selection, Session};
+use crate::session::{At, Finish, Selection, Session, Stream};
 use crate::trace::{Micros, TaskId};
 
 /// Most lines a list shows at once; fewer while a run goes, since the lists are rebuilt ten
@@ -112,16 +112,20 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
                 { for prints.iter().skip(skip).map(|l| {
                     let LogKind::Print(text) = l.kind else { return html! {} };
                     let text = trace.resolve(text);
-                    let err = s.is_stderr(l.event);
+                    let stream = s.stream(l.event);
                     html! {
-                        <li class={classes!(err.then_some("stderr"))}>
+                        <li class={classes!(match stream { Stream::Stdout => None, Stream::Stderr => Some("stderr"), Stream::Note => Some("note") })}>
                             <time>{instant(l.time)}</time>
                             <span class="who">{who(m, l.task).to_string()}</span>
-                            if err {
-                                <code class="stderr" title="printed to stderr">{ stderr_line(text, on_line) }</code>
-                            } else {
-                                <code>{text.to_string()}</code>
-                            }
+                            { match stream {
+                                Stream::Stdout => html! { <code>{text.to_string()}</code> },
+                                Stream::Stderr => html! {
+                                    <code class="stderr" title="printed to stderr">{ stderr_line(text, on_line) }</code>
+                                },
+                                Stream::Note => html! {
+                                    <p class="note" title="Interleave's note: not printed by the program">{text.to_string()}</p>
+                                },
+                            } }
                         </li>
                     }
                 }) }
