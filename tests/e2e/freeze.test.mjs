@@ -31,6 +31,8 @@ test('threads-vs-loop at its maximum: Stop answers within one job', async () => 
   assert.match(await page.getByTestId('param-size').evaluate((el) => el.closest('label, .field')?.textContent ?? ''), /under a second at 50000/);
   const stop = await page.getByTestId('stop').boundingBox();
   await page.getByTestId('run').click();
+  // Stop stays where it was when the run started (the pointer is already on its way).
+  assert.deepEqual(await page.getByTestId('stop').boundingBox(), stop);
   await page.waitForTimeout(800);
   const took = await stopAndTime(page, stop);
   await page.screenshot({ path: join(SHOTS, 'freeze-threads-vs-loop-stopped.png') });
