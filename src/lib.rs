@@ -6,16 +6,19 @@
 //! - [`model`] — pure functions from a record to states, timelines and metrics;
 //!
 //! [`demos`] are the lessons, written with the toolbox; [`python`] runs the user's own programs
-//! on it.
+//! on it. A [`session`] is one run of a program (a demo or a script) as a page holds it; [`play`]
+//! is the script page's pure part (editing, share links, examples).
 //! - view — the Yew app (wasm only); worker — the entry of the page's Web Workers (wasm only).
 
 pub mod aio;
 pub mod demos;
 pub mod model;
+pub mod play;
 #[cfg(target_arch = "wasm32")]
 pub mod probes;
 pub mod python;
 pub mod runtime;
+pub mod session;
 pub mod trace;
 
 #[cfg(target_arch = "wasm32")]

@@ -10,12 +10,13 @@ document.addEventListener('click', (event) => {
   }
 });
 
-function showLoadError(error) {
+function showBanner(heading, error) {
+  if (document.getElementById('fatal')) return;
   const banner = document.createElement('div');
   banner.id = 'fatal';
   banner.setAttribute('role', 'alert');
   const title = document.createElement('strong');
-  title.textContent = 'Interleave could not start in this browser.';
+  title.textContent = heading;
   const detail = document.createElement('p');
   detail.textContent = `Details: ${error}`;
   const button = document.createElement('button');
@@ -26,4 +27,16 @@ function showLoadError(error) {
   document.body.prepend(banner);
 }
 
-init().catch(showLoadError);
+// A WebAssembly trap (the engine ran out of stack on a deep recursion, say) is not a Rust
+// panic, so the panic banner never hears of it; the instance may be half-way through an
+// update and cannot be trusted after it. Say so the same way, with the same Reload button
+// (what was typed is saved in the browser and comes back).
+function onTrap(error) {
+  if (error instanceof WebAssembly.RuntimeError) {
+    showBanner('Something went wrong inside Interleave, so the page stopped. Your code is saved: reload to continue.', error);
+  }
+}
+window.addEventListener('error', (event) => onTrap(event.error));
+window.addEventListener('unhandledrejection', (event) => onTrap(event.reason));
+
+init().catch((error) => showBanner('Interleave could not start in this browser.', error));

@@ -609,7 +609,7 @@ fn threads_vs_loop_says_what_its_run_saw() {
         ran.explain
     );
     let ran = run_form(demo, &form_with(demo, &[("variant", "CPU-bound"), ("size", "1000")]));
-    assert!(ran.explain.contains("10–25× faster than CPython"), "{}", ran.explain);
+    assert!(ran.explain.contains("about 2–3× slower than CPython"), "{}", ran.explain);
 }
 
 #[test]
@@ -737,11 +737,12 @@ fn no_allowed_value_holds_the_loop_beyond_what_the_page_says() {
     let (max, help) = bound("to-thread", "n");
     assert_eq!(max, 5_000_000);
     assert!(help.contains("up to about 2 s"), "{help}");
-    // threads-vs-loop's jobs on the loop each hold it for one count (under half a second at
-    // the most), with a turn for the loop between jobs, where Stop is answered.
+    // threads-vs-loop's jobs on the loop each hold it for one count (under a second at the
+    // most, on the Python engine; tests/e2e/freeze.test.mjs times it), with a turn for the loop
+    // between jobs, where Stop is answered.
     let (max, help) = bound("threads-vs-loop", "size");
-    assert_eq!(max, 500_000);
-    assert!(help.contains("under half a second at 500000") && help.contains("Stop answers between jobs"), "{help}");
+    assert_eq!(max, 50_000);
+    assert!(help.contains("under a second at 50000") && help.contains("Stop answers between jobs"), "{help}");
     let ran = run_demo("threads-vs-loop", &[("variant", "CPU-bound"), ("n", "32"), ("size", "1000")]);
     let main = ran.model.lanes.iter().find(|l| l.name == "main()").unwrap().id;
     // A timer between jobs, not sleep(0): the browser takes clicks only while the loop waits.

@@ -11,7 +11,6 @@ use super::lower;
 use super::traceback;
 use super::value::Value;
 use crate::runtime::Runtime;
-use crate::trace::{EventKind, TaskId};
 
 /// A compiled program.
 pub struct Program {
@@ -158,11 +157,8 @@ fn report_uncaught(interp: &Interp, e: PyErr) -> i64 {
         }
     }
     if let PyErr::Stop(m) = &e {
+        // Through the sink, which records it as a print (once) where a run is recorded.
         interp.write(Stream::Stderr, &format!("{m}\n"));
-        if let Some((rt, _)) = crate::runtime::current() {
-            let text = rt.text(m);
-            rt.record(TaskId::OUTSIDE, EventKind::Print { text });
-        }
         return 1;
     }
     interp.write(Stream::Stderr, &traceback::format_exception(interp, &e));

@@ -408,10 +408,18 @@ pub fn to_thread(interp: &Interp, args: Args) -> R<Value> {
 pub fn run_in_executor(interp: &Interp, args: Args) -> R<Value> {
     let mut pos = args.pos.into_iter();
     let executor = pos.next().unwrap_or_default();
-    if !executor.is_none() {
-        return Err(
-            interp.type_error("Interleave's run_in_executor takes None as the executor (the default pool of workers)")
-        );
+    // None, or one of concurrent.futures' executors: all share the page's pool of workers.
+    let pool = match &executor {
+        Value::None => None,
+        Value::Instance(pool) if pool.class.lookup(&Name::from("_interleave_pool")).is_some() => Some(pool),
+        _ => {
+            return Err(interp.type_error(
+                "Interleave's run_in_executor takes None or a concurrent.futures executor (both use the page's pool of workers)",
+            ))
+        }
+    };
+    if pool.is_some_and(|p| matches!(p.attrs.borrow().get(&Name::from("_shutdown")), Some(Value::Bool(true)))) {
+        return Err(interp.runtime_error("cannot schedule new futures after shutdown"));
     }
     let Some(func) = pos.next() else {
         return Err(interp.type_error("run_in_executor() missing 1 required positional argument: 'func'"));

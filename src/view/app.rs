@@ -6,6 +6,7 @@ use yew_router::prelude::*;
 
 use super::demo_page::DemoPage;
 use super::gallery::Gallery;
+use super::play_page::PlayPage;
 use crate::demos;
 use crate::demos::params::visible;
 
@@ -15,6 +16,12 @@ pub enum Route {
     Gallery,
     #[at("/demo/:slug")]
     Demo { slug: String },
+    /// The script page (a scratch program, or one from a link).
+    #[at("/play")]
+    Play,
+    /// A demo's Python in the editor.
+    #[at("/play/:slug")]
+    PlayDemo { slug: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -30,6 +37,10 @@ pub fn app() -> Html {
                     {"Interleave"}
                 </Link<Route>>
                 <span class="tagline">{"asyncio's ideas, running live on your browser's event loop"}</span>
+                <nav class="top-nav" aria-label="Pages">
+                    <Link<Route> to={Route::Gallery}>{"Demos"}</Link<Route>>
+                    <Link<Route> to={Route::Play}>{"Write your own"}</Link<Route>>
+                </nav>
             </header>
             <main id="main">
                 <Switch<Route> render={switch} />
@@ -43,6 +54,11 @@ fn switch(route: Route) -> Html {
         Route::Gallery => html! { <Gallery /> },
         Route::Demo { slug } => match demos::DEMOS.iter().position(|d| d.slug() == slug) {
             Some(index) => html! { <DemoPage key={slug} {index} /> },
+            None => unknown_link(&format!("There is no demo called “{}”.", clip(&slug))),
+        },
+        Route::Play => html! { <PlayPage key="play" demo={None::<usize>} /> },
+        Route::PlayDemo { slug } => match demos::DEMOS.iter().position(|d| d.slug() == slug) {
+            Some(index) => html! { <PlayPage key={format!("play-{slug}")} demo={Some(index)} /> },
             None => unknown_link(&format!("There is no demo called “{}”.", clip(&slug))),
         },
         Route::NotFound => unknown_link("That address is not a page of Interleave."),

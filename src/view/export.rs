@@ -1,7 +1,7 @@
 //! Export and share: the run as Chrome Trace Event JSON (Perfetto, chrome://tracing), the
-//! timeline as SVG or PNG, and a link that reproduces the demo with its parameters.
+//! timeline as SVG or PNG, files the browser downloads, and Copy link (the page's own link, or
+//! one a page makes, such as a program packed into a link).
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -9,13 +9,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, Clipboard, HtmlAnchorElement, HtmlCanvasElement, HtmlInputElement, Url};
 use yew::prelude::*;
 
-use super::session::Session;
 use crate::model::export::{chrome_trace, svg, DARK, LIGHT};
-
-type Slot = Rc<RefCell<Option<Session>>>;
+use crate::session::{Session, Shared};
 
 /// Saves `content` as a file the browser downloads.
-fn download(name: &str, mime: &str, content: &str) {
+pub fn download(name: &str, mime: &str, content: &str) {
     let parts = js_sys::Array::of1(&content.into());
     let options = BlobPropertyBag::new();
     options.set_type(mime);
@@ -40,31 +38,26 @@ fn dark() -> bool {
 }
 
 fn file_name(s: &Session, ext: &str) -> String {
-    format!("interleave-{}.{ext}", s.demo.slug())
+    format!("interleave-{}.{ext}", s.program().file_stem())
 }
 
-/// The export buttons and Copy link; `query` is the setup as the page's link carries it.
-pub fn buttons(session: &Slot, kept: &Slot, canvas: &NodeRef, running: bool, query: String) -> Html {
-    // Exports read the current run, or the kept one when it is shown alone.
-    let with_run = {
-        let (session, kept) = (session.clone(), kept.clone());
-        move |f: Rc<dyn Fn(&Session)>| {
-            let (session, kept) = (session.clone(), kept.clone());
-            Callback::from(move |_: MouseEvent| {
-                let s = session.borrow();
-                let k = kept.borrow();
-                if let Some(run) = s.as_ref().or(k.as_ref()) {
-                    f(run);
-                }
-            })
-        }
+/// The export buttons, for the current run (or the kept one when it is shown alone).
+pub fn buttons(current: Option<&Shared>, kept: Option<&Shared>, canvas: &NodeRef, running: bool) -> Html {
+    let run = current.or(kept).cloned();
+    let with_run = |f: Rc<dyn Fn(&Session)>| {
+        let run = run.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(run) = &run {
+                f(&run.borrow());
+            }
+        })
     };
     let trace = with_run(Rc::new(|s: &Session| {
-        download(&file_name(s, "trace.json"), "application/json", &chrome_trace(&s.model, &s.trace_ref()))
+        download(&file_name(s, "trace.json"), "application/json", &chrome_trace(s.model(), &s.trace()))
     }));
     let svg_file = with_run(Rc::new(|s: &Session| {
         let palette = if dark() { &DARK } else { &LIGHT };
-        download(&file_name(s, "svg"), "image/svg+xml", &svg(&s.model, &s.trace_ref(), 1400, 400, palette))
+        download(&file_name(s, "svg"), "image/svg+xml", &svg(s.model(), &s.trace(), 1400, 400, palette))
     }));
     let png = {
         let canvas = canvas.clone();
@@ -74,78 +67,94 @@ pub fn buttons(session: &Slot, kept: &Slot, canvas: &NodeRef, running: bool, que
             }
         }))
     };
-    let disabled = session.borrow().is_none() && kept.borrow().is_none() || running;
+    let disabled = run.is_none() || running;
     html! {
         <>
             <button type="button" data-testid="export-trace" {disabled} onclick={trace} title="Chrome Trace Event JSON: open it in ui.perfetto.dev or chrome://tracing">{"Trace JSON"}</button>
             <button type="button" data-testid="export-svg" {disabled} onclick={svg_file}>{"SVG"}</button>
             <button type="button" data-testid="export-png" {disabled} onclick={png}>{"PNG"}</button>
-            <ShareButton {query} />
         </>
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct ShareProps {
-    /// The setup as the page's link carries it: a new one makes an earlier copy outdated.
-    query: String,
+pub struct ShareProps {
+    /// Changes whenever the link would: an earlier copy is then outdated.
+    pub version: AttrValue,
+    /// Makes the link to copy: `None` for the page's own address; `Err` says why there is
+    /// none (a program too long for a link).
+    pub link: Callback<(), Option<Result<String, String>>>,
+    #[prop_or(AttrValue::Static("Copy a link to this page as it is set up"))]
+    pub title: AttrValue,
 }
 
 /// What the last click on Copy link did.
 #[derive(Clone, PartialEq)]
-enum Shared {
+enum ShareState {
     NotYet,
     Copied,
     /// The browser refused (no clipboard permission, or no clipboard at all on a plain-http
     /// host): the link is shown to copy by hand.
     Refused(String),
+    /// There is no link to copy, and this says why.
+    NoLink(String),
 }
 
-/// Copies the page's link (the demo and its parameters) to the clipboard, and says so only
-/// once the browser has. When it will not, the link is shown in a field, selected.
+/// Copies a link to the clipboard, and says so only once the browser has. When it will not,
+/// the link is shown in a field, selected.
 #[function_component(ShareButton)]
-fn share_button(props: &ShareProps) -> Html {
-    let shared = use_state(|| Shared::NotYet);
+pub fn share_button(props: &ShareProps) -> Html {
+    let shared = use_state(|| ShareState::NotYet);
     let field = use_node_ref();
     {
         // A changed setup changes the link: what was copied (or shown) is no longer it.
         let shared = shared.clone();
-        use_effect_with(props.query.clone(), move |_| shared.set(Shared::NotYet));
+        use_effect_with(props.version.clone(), move |_| shared.set(ShareState::NotYet));
     }
     {
         let field = field.clone();
         use_effect_with((*shared).clone(), move |shared| {
-            if let (Shared::Refused(_), Some(input)) = (shared, field.cast::<HtmlInputElement>()) {
+            if let (ShareState::Refused(_), Some(input)) = (shared, field.cast::<HtmlInputElement>()) {
                 let _ = input.focus();
                 input.select();
             }
         });
     }
     let share = {
-        let shared = shared.clone();
+        let (shared, make) = (shared.clone(), props.link.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(window) = web_sys::window() else { return };
-            let Ok(href) = window.location().href() else { return };
+            let href = match make.emit(()) {
+                Some(Ok(link)) => link,
+                Some(Err(why)) => return shared.set(ShareState::NoLink(why)),
+                None => match window.location().href() {
+                    Ok(href) => href,
+                    Err(_) => return,
+                },
+            };
             let shared = shared.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let copied = match clipboard(&window) {
                     Some(clipboard) => JsFuture::from(clipboard.write_text(&href)).await.is_ok(),
                     None => false,
                 };
-                shared.set(if copied { Shared::Copied } else { Shared::Refused(href) });
+                shared.set(if copied { ShareState::Copied } else { ShareState::Refused(href) });
             });
         })
     };
     html! {
         <>
-            <button type="button" data-testid="share" onclick={share} title="Copy a link to this demo with these parameters">
-                { if *shared == Shared::Copied { "Link copied" } else { "Copy link" } }
+            <button type="button" data-testid="share" onclick={share} title={props.title.clone()}>
+                { if *shared == ShareState::Copied { "Link copied" } else { "Copy link" } }
             </button>
-            if let Shared::Refused(link) = &*shared {
+            if let ShareState::Refused(link) = &*shared {
                 <span class="copy-by-hand" role="status">
                     <label for="share-link">{"The browser did not allow copying; copy the link by hand:"}</label>
                     <input id="share-link" data-testid="share-link" type="text" readonly=true value={link.clone()} ref={field} />
                 </span>
+            }
+            if let ShareState::NoLink(why) = &*shared {
+                <span class="copy-by-hand" role="status" data-testid="no-link">{why.clone()}</span>
             }
         </>
     }

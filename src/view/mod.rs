@@ -1,15 +1,21 @@
 //! Layer 4 of 4 (runtime → trace → model → **view**): the Yew app. Components read a run's
-//! [`crate::model::RunModel`]; only [`session`] touches the runtime (to start and stop runs).
+//! [`crate::model::RunModel`] and its [`crate::session::Session`], never the runtime. Pages:
+//! the gallery, a demo ([`demo_page`]) and the script page ([`play_page`]); both of the latter
+//! put their code beside one [`run_panel`].
 
 mod app;
+mod code;
 mod demo_page;
+mod editor;
 mod export;
 mod frames;
 mod gallery;
 mod panels;
 mod panic;
-mod session;
+mod play_page;
+mod run_panel;
 mod source;
+mod storage;
 mod timeline;
 
 pub use app::App;

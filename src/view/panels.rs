@@ -5,13 +5,10 @@
 
 use yew::prelude::*;
 
-use super::session::Session;
-use super::timeline::Selection;
-use crate::demos::Facts;
 use crate::model::describe::{self, duration, instant, task_name};
 use crate::model::{metrics_at, warnings, LogKind, RunModel};
-use crate::runtime::Phase;
-use crate::trace::Micros;
+use crate::session::{At, Finish, Selection, Session, Stream};
+use crate::trace::{Micros, TaskId};
 
 /// Most lines a list shows at once; fewer while a run goes, since the lists are rebuilt ten
 /// times a second then.
@@ -19,48 +16,19 @@ const SHOWN: usize = 300;
 const SHOWN_LIVE: usize = 40;
 
 fn shown(s: &Session) -> usize {
-    if s.running() && !s.rt.is_virtual() {
+    if s.running() && !s.stepping() {
         SHOWN_LIVE
     } else {
         SHOWN
     }
 }
 
-/// Where the panels stand in the recorded run: at the scrub cursor's time, or, when a step or
-/// a log line is picked, just after it (several steps can share one instant, most of all on
-/// the virtual clock, so a pick is finer than a time).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct At {
-    pub time: Option<Micros>,
-    pub selection: Option<Selection>,
-}
-
-impl At {
-    fn event_bound(&self, m: &RunModel) -> Option<usize> {
-        match self.selection? {
-            Selection::Step(i) => Some(m.steps.get(i + 1).map_or(usize::MAX, |s| s.event)),
-            Selection::Log(j) => m.log.get(j).map(|l| l.event + 1),
-        }
-    }
-
-    fn time(&self) -> Micros {
-        self.time.unwrap_or(Micros::MAX)
-    }
-
-    /// How many steps had started.
-    fn steps(&self, m: &RunModel) -> usize {
-        match self.event_bound(m) {
-            Some(bound) => m.steps.partition_point(|s| s.event < bound),
-            None => m.steps_until(self.time()),
-        }
-    }
-
-    /// How many log lines had been written.
-    fn log(&self, m: &RunModel) -> usize {
-        match self.event_bound(m) {
-            Some(bound) => m.log.partition_point(|l| l.event < bound),
-            None => m.log.partition_point(|l| l.time <= self.time()),
-        }
+/// A task's name, or where module-level code printed from.
+fn who(m: &RunModel, task: TaskId) -> &str {
+    if task == TaskId::OUTSIDE {
+        "module"
+    } else {
+        task_name(m, task)
     }
 }
 
@@ -71,49 +39,98 @@ fn earlier(n: usize, what: &str) -> Html {
     html! { <li class="earlier">{format!("… {n} earlier {what} not shown")}</li> }
 }
 
-/// What the program printed, then `main()`'s result and the "what happened" line.
-pub fn output(s: &Session, at: At) -> Html {
-    let trace = s.trace_ref();
-    let m = &s.model;
+/// The status line: running, replaying, or how the run ended.
+fn status(s: &Session, at: At) -> Html {
+    let m = s.model();
+    if at.replaying(m) {
+        let text = format!(
+            "Showing the recorded run as it was at {} (step {} of {}).",
+            instant(at.time.unwrap_or(m.span())),
+            at.steps(m),
+            m.steps.len()
+        );
+        return html! { <p class="status" data-testid="status">{text}</p> };
+    }
+    let Some(finish) = s.finish() else {
+        if s.running() {
+            let (mode, now) =
+                if s.stepping() { ("Step mode, virtual time", m.span()) } else { ("Running…", s.now()) };
+            return html! { <p class="status running" data-testid="status">{format!("{mode} {}", instant(now))}</p> };
+        }
+        return html! { <p class="status" data-testid="status">{"Starting…"}</p> };
+    };
+    match finish {
+        Finish::Returned(value) => html! {
+            <p class="status done" data-testid="status">{"main() returned "}<code data-testid="result">{value}</code></p>
+        },
+        Finish::Raised(error) => html! {
+            <p class="status failed" data-testid="status">{"main() raised "}<code data-testid="result">{error}</code></p>
+        },
+        Finish::Exited(0) => html! {
+            <p class="status done" data-testid="status">{"The program finished (exit status 0)."}</p>
+        },
+        Finish::Exited(code) => html! {
+            <p class="status failed" data-testid="status">{format!("The program stopped with exit status {code}: see the error above.")}</p>
+        },
+        Finish::Stopped => html! { <p class="status" data-testid="status">{"Stopped."}</p> },
+        Finish::Stuck => html! {
+            <p class="status failed" data-testid="status">{"Stuck: every task was waiting and nothing could wake one (asyncio would wait here forever)."}</p>
+        },
+    }
+}
+
+/// A line of stderr, with each `File "main.py", line N` of a traceback as a button that shows
+/// line N in the code.
+fn stderr_line(text: &str, on_line: &Callback<u32>) -> Html {
+    const MARK: &str = "File \"main.py\", line ";
+    let Some(i) = text.find(MARK) else { return html! { {text.to_string()} } };
+    let rest = &text[i + MARK.len()..];
+    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let Ok(line) = rest[..digits].parse::<u32>() else { return html! { {text.to_string()} } };
+    let on_line = on_line.clone();
+    html! {
+        <>
+            {text[..i + MARK.len() - "line ".len()].to_string()}
+            <button type="button" class="linkish line-link" data-testid="traceback-line" title={format!("Show line {line} in the code")}
+                onclick={Callback::from(move |_| on_line.emit(line))}>{format!("line {line}")}</button>
+            {rest[digits..].to_string()}
+        </>
+    }
+}
+
+/// What the program printed (stdout and stderr told apart), then the status line.
+pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
+    let trace = s.trace();
+    let m = s.model();
     let prints: Vec<_> = m.log[..at.log(m)].iter().filter(|l| matches!(l.kind, LogKind::Print(_))).collect();
     let skip = prints.len().saturating_sub(shown(s));
-    let replaying = at.time.is_some_and(|c| c < m.span()) || at.steps(m) < m.steps.len();
-    let status = if replaying {
-        html! { <p class="status" data-testid="status">{format!("Showing the recorded run as it was at {} (step {} of {}).", instant(at.time.unwrap_or(m.span())), at.steps(m), m.steps.len())}</p> }
-    } else if s.rt.phase() == Phase::Stopped {
-        html! { <p class="status" data-testid="status">{"Stopped."}</p> }
-    } else if s.running() {
-        let at = if s.rt.is_virtual() { m.span() } else { s.rt.now() };
-        let mode = if s.rt.is_virtual() { "Step mode, virtual time" } else { "Running…" };
-        html! { <p class="status running" data-testid="status">{format!("{mode} {}", instant(at))}</p> }
-    } else {
-        match s.result() {
-            Some(Ok(value)) => html! {
-                <p class="status done" data-testid="status">{"main() returned "}<code data-testid="result">{value}</code></p>
-            },
-            Some(Err(error)) => html! {
-                <p class="status failed" data-testid="status">{"main() raised "}<code data-testid="result">{error}</code></p>
-            },
-            None => html! { <p class="status" data-testid="status">{"Starting…"}</p> },
-        }
-    };
     html! {
-        <section class="panel output" aria-label="Output" aria-live="polite">
+        <section class="panel output" aria-label="Output">
             <h2>{"Output"}</h2>
             <ol class="prints" data-testid="prints">
                 { earlier(skip, "lines") }
                 { for prints.iter().skip(skip).map(|l| {
                     let LogKind::Print(text) = l.kind else { return html! {} };
+                    let text = trace.resolve(text);
+                    let stream = s.stream(l.event);
                     html! {
-                        <li>
+                        <li class={classes!(match stream { Stream::Stdout => None, Stream::Stderr => Some("stderr"), Stream::Note => Some("note") })}>
                             <time>{instant(l.time)}</time>
-                            <span class="who">{task_name(m, l.task).to_string()}</span>
-                            <code>{trace.resolve(text).to_string()}</code>
+                            <span class="who">{who(m, l.task).to_string()}</span>
+                            { match stream {
+                                Stream::Stdout => html! { <code>{text.to_string()}</code> },
+                                Stream::Stderr => html! {
+                                    <code class="stderr" title="printed to stderr">{ stderr_line(text, on_line) }</code>
+                                },
+                                Stream::Note => html! {
+                                    <p class="note" title="Interleave's note: not printed by the program">{text.to_string()}</p>
+                                },
+                            } }
                         </li>
                     }
                 }) }
             </ol>
-            { status }
+            <div aria-live="polite">{ status(s, at) }</div>
         </section>
     }
 }
@@ -123,24 +140,24 @@ pub fn summary(s: &Session) -> Html {
     if s.running() {
         return html! {};
     }
-    let trace = s.trace_ref();
-    // The demo's own words describe a run that went its course; a stopped run gets plain ones.
-    let text = if s.rt.phase() == Phase::Stopped {
-        format!(
+    let m = s.model();
+    // The program's own words describe a run that went its course; a stopped run gets plain ones.
+    let text = match s.finish() {
+        Some(Finish::Stopped) => format!(
             "Stopped at {}: every task still pending was cancelled where it waited, with its timers cleared and its requests aborted.",
-            instant(s.model.span())
-        )
-    } else {
-        s.demo.explain(&s.params, &Facts { model: &s.model, trace: &trace, frames: Some(&s.frames) })
+            instant(m.span())
+        ),
+        _ => s.explain(),
     };
-    let warns = warnings(&s.model, &trace);
-    let dropped = s.model.dropped;
+    let trace = s.trace();
+    let warns = warnings(m, &trace);
+    let dropped = m.dropped;
     html! {
         <section class="summary" aria-label="What happened">
             <p class="what-happened" data-testid="what-happened">{text}</p>
             if dropped > 0 {
                 <p class="notice" data-testid="dropped">
-                    {format!("The recorder kept its first {} events and dropped {dropped} more, so the end of this run is missing from the timeline, and the figures cover only its first {}.", trace.cap(), duration(s.model.span()))}
+                    {format!("The recorder kept its first {} events and dropped {dropped} more, so the end of this run is missing from the timeline, and the figures cover only its first {}.", trace.cap(), duration(m.span()))}
                 </p>
             }
             if !warns.is_empty() {
@@ -154,8 +171,8 @@ pub fn summary(s: &Session) -> Html {
 
 /// The sequence of resumes: "3 · B runs until sleep(0.5)". Clicking one highlights it.
 pub fn steps(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
-    let trace = s.trace_ref();
-    let m = &s.model;
+    let trace = s.trace();
+    let m = s.model();
     let upto = at.steps(m);
     let selected = at.selection;
     let first = upto.saturating_sub(shown(s));
@@ -187,8 +204,8 @@ pub fn steps(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
 
 /// Prints and lifecycle events in order; clicking a line highlights it on the timeline.
 pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
-    let trace = s.trace_ref();
-    let m = &s.model;
+    let trace = s.trace();
+    let m = s.model();
     let upto = at.log(m);
     let selected = at.selection;
     let first = upto.saturating_sub(shown(s));
@@ -212,7 +229,7 @@ pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
                             <button type="button" class="linkish" aria-pressed={current.to_string()}
                                 onclick={Callback::from(move |_| on_select.emit(Selection::Log(i)))}>
                                 <time>{instant(line.time)}</time>
-                                <span class="who">{task_name(m, line.task).to_string()}</span>
+                                <span class="who">{who(m, line.task).to_string()}</span>
                                 <span>{describe::log_line(line, m, &trace)}</span>
                             </button>
                         </li>
@@ -225,12 +242,12 @@ pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
 
 /// The numbers, with a sparkline of tasks in flight.
 pub fn metrics(s: &Session, at: At) -> Html {
-    let m = &s.model;
+    let m = s.model();
     let t = at.time();
     let x = metrics_at(m, t);
     let late = |v: Option<Micros>| v.map_or("—".to_string(), duration);
-    let fps = s.frames.fps().filter(|_| !s.rt.is_virtual()).map_or("—".into(), |f| format!("{f:.0} fps"));
-    let longest_frame = if s.rt.is_virtual() { "—".into() } else { format!("{:.0} ms", s.frames.longest_ms()) };
+    let fps = s.frames.fps().filter(|_| !s.stepping()).map_or("—".into(), |f| format!("{f:.0} fps"));
+    let longest_frame = if s.stepping() { "—".into() } else { format!("{:.0} ms", s.frames.longest_ms()) };
     let rows: Vec<(&str, String)> = vec![
         // From a cut recording the run's length is not known, only that it ran this long.
         (

@@ -1,15 +1,22 @@
-//! The code beside the run: the asyncio program it mirrors and the Rust that actually ran (cut
-//! from the demo's own file), with a tab for each.
+//! A demo's code beside its run: the Python that runs (coloured, with the lines tasks are on
+//! lit while it runs) and the same lesson in Rust (cut from the demo's own file), a tab each.
 
+use web_sys::Element;
 use yew::prelude::*;
 
-use crate::demos::{python_with, DEMOS};
+use super::code::{colours, paint, window, Marks};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub index: usize,
-    /// The form's current text, put into the Python where the parameters go.
-    pub raw: Vec<String>,
+    /// The Python with the form's values.
+    pub python: AttrValue,
+    pub rust: AttrValue,
+    pub marks: Marks,
+    /// Why the Python does not run here (the demo runs its Rust twin instead).
+    pub twin: Option<AttrValue>,
+    pub on_hover_line: Callback<Option<u32>>,
+    /// Where "Edit this code" goes.
+    pub edit_href: AttrValue,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -20,12 +27,8 @@ enum Tab {
 
 #[function_component(Source)]
 pub fn source(props: &Props) -> Html {
-    let demo = DEMOS[props.index];
     let tab = use_state(|| Tab::Python);
-    let code = match *tab {
-        Tab::Python => python_with(demo, &props.raw),
-        Tab::Rust => demo.rust().to_string(),
-    };
+    let spans = use_memo(props.python.clone(), |p| colours(p));
     let button = |t: Tab, label: &'static str| {
         let tab = tab.clone();
         html! {
@@ -33,13 +36,44 @@ pub fn source(props: &Props) -> Html {
                 onclick={Callback::from(move |_| tab.set(t))}>{label}</button>
         }
     };
+    let onmousemove = {
+        let on_hover = props.on_hover_line.clone();
+        Callback::from(move |e: MouseEvent| {
+            let line = e
+                .target_dyn_into::<Element>()
+                .and_then(|el| el.closest(".ln").ok().flatten())
+                .and_then(|el| el.get_attribute("data-line"))
+                .and_then(|n| n.parse().ok());
+            on_hover.emit(line);
+        })
+    };
+    let onmouseleave = {
+        let on_hover = props.on_hover_line.clone();
+        Callback::from(move |_: MouseEvent| on_hover.emit(None))
+    };
     html! {
         <section class="source" aria-label="Code">
             <div class="tabs" role="tablist">
-                { button(Tab::Python, "Python (asyncio)") }
-                { button(Tab::Rust, "Rust (what runs here)") }
+                { button(Tab::Python, "Python (what runs)") }
+                { button(Tab::Rust, "The same lesson in Rust") }
+                <a class="edit-link" data-testid="edit-code" href={props.edit_href.clone()}>{"Edit this code"}</a>
             </div>
-            <pre data-testid="code"><code>{code}</code></pre>
+            if *tab == Tab::Python {
+                if let Some(why) = &props.twin {
+                    <p class="notice twin" data-testid="twin-note">{why.clone()}</p>
+                }
+                {{
+                    let (gutter, lines) = paint(&props.python, &spans, &props.marks, window(&props.python, 0, None));
+                    html! {
+                        <div class="code-view scroller">
+                            <div class="gutter" aria-hidden="true">{ gutter }</div>
+                            <pre class="paint" data-testid="code" {onmousemove} {onmouseleave}>{ lines }</pre>
+                        </div>
+                    }
+                }}
+            } else {
+                <pre class="rust" data-testid="code"><code>{props.rust.clone()}</code></pre>
+            }
         </section>
     }
 }

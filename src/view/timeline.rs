@@ -11,11 +11,11 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasPattern, CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
-use super::session::Session;
 use crate::model::describe::{self, duration, instant, task_name};
 use crate::model::export::state_label;
 use crate::model::layout::{lane_order, segment_at, segments_in, step_at, tick_label, ticks};
 use crate::model::{Ending, RunModel, State, BLOCKED_THRESHOLD};
+use crate::session::{Selection, Session};
 use crate::trace::{Micros, Recorder, TaskId};
 
 const ROW: f64 = 22.0;
@@ -23,13 +23,6 @@ const AXIS: f64 = 24.0;
 /// Rows shown at once before the lanes scroll.
 const MAX_ROWS: usize = 16;
 const MIN_WINDOW: Micros = 100;
-
-/// What the user picked in the step list or the log, drawn as a highlight.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Selection {
-    Step(usize),
-    Log(usize),
-}
 
 /// One row of the drawing below the event loop's.
 #[derive(Clone, Copy, PartialEq)]
@@ -50,6 +43,8 @@ pub struct Viewport {
     pub hover: Option<(f64, f64)>,
     pub cursor: Option<Micros>,
     pub selection: Option<Selection>,
+    /// Steps that ran to or resumed from the code line the pointer is on (outlined).
+    pub marked: Vec<usize>,
     drag: Option<(f64, f64, Micros, Micros, usize)>,
     order: (usize, Vec<TaskId>),
     kept_order: (usize, Vec<TaskId>),
@@ -67,6 +62,7 @@ impl Default for Viewport {
             hover: None,
             cursor: None,
             selection: None,
+            marked: Vec::new(),
             drag: None,
             order: (usize::MAX, Vec::new()),
             kept_order: (usize::MAX, Vec::new()),
@@ -176,15 +172,9 @@ fn rows(v: &mut Viewport, m: &RunModel, kept: Option<&RunModel>) -> Vec<Row> {
     rows
 }
 
-/// The latest time either run covers (the axis grows with the run). In step mode, waits
-/// reach to the next timer, where virtual time will jump.
+/// The latest time either run covers (the axis grows with the run).
 fn covered(s: &Session, kept: Option<&Session>) -> Micros {
-    let now = match (s.running(), s.rt.is_virtual()) {
-        (true, false) => s.rt.now(),
-        (true, true) => s.model.span().max(s.rt.next_timer_due().unwrap_or(0)),
-        (false, _) => s.model.span(),
-    };
-    now.max(kept.map_or(0, |k| k.model.span()))
+    s.covered().max(kept.map_or(0, |k| k.model().span()))
 }
 
 /// Draws the whole timeline. Returns nothing: the canvas is the output.
@@ -207,8 +197,8 @@ pub fn draw(
     }
     let Some((_, theme)) = v.theme.clone() else { return };
     let css_w = canvas.client_width().max(200) as f64;
-    let m = &s.model;
-    let all_rows = rows(v, m, kept.map(|k| &k.model));
+    let m = s.model();
+    let all_rows = rows(v, m, kept.map(|k| k.model()));
     let shown = all_rows.len().min(MAX_ROWS);
     let g = Geometry::new(css_w, shown);
     v.first_row = v.first_row.min(all_rows.len().saturating_sub(shown));
@@ -251,10 +241,10 @@ pub fn draw(
             break;
         }
         match *row {
-            Row::Lane(id) => draw_lane(&ctx, &theme, &g, v, m, &s.trace_ref(), id, y, covered(s, None), false),
+            Row::Lane(id) => draw_lane(&ctx, &theme, &g, v, m, &s.trace(), id, y, s.covered(), false),
             Row::KeptLane(id) => {
                 if let Some(k) = kept {
-                    draw_lane(&ctx, &theme, &g, v, &k.model, &k.trace_ref(), id, y, k.model.span(), true)
+                    draw_lane(&ctx, &theme, &g, v, k.model(), &k.trace(), id, y, k.model().span(), true)
                 }
             }
             Row::KeptHeader => {
@@ -269,11 +259,12 @@ pub fn draw(
     }
 
     // Highlights, cursor and "now".
+    draw_marked(&ctx, &theme, &g, v, m, &all_rows, s.covered());
     if let Some(sel) = v.selection {
         draw_selection(&ctx, &theme, &g, v, m, &all_rows, sel);
     }
-    if s.running() && !s.rt.is_virtual() {
-        vline(&ctx, g.x(v, s.rt.now()), AXIS - 6.0, g.height - 4.0, &theme.accent, 1.5);
+    if s.running() && !s.stepping() {
+        vline(&ctx, g.x(v, s.now()), AXIS - 6.0, g.height - 4.0, &theme.accent, 1.5);
     }
     if let Some(t) = v.cursor {
         let x = g.x(v, t);
@@ -325,24 +316,34 @@ fn label_text(ctx: &CanvasRenderingContext2d, theme: &Theme, text: &str, x: f64,
     ctx.set_font("11px system-ui, sans-serif");
 }
 
-/// `text`, cut with an ellipsis to fit `width` pixels.
+/// `text`, cut in the middle with an ellipsis to fit `width` pixels: the start and the end of
+/// a name stay, so `summarize(<AsyncAnthropic>, <Semaphore>, 7)` stays tellable from its
+/// neighbours.
 fn fit(ctx: &CanvasRenderingContext2d, text: &str, width: f64) -> String {
     let w = |s: &str| ctx.measure_text(s).map(|m| m.width()).unwrap_or(0.0);
     if w(text) <= width {
         return text.to_string();
     }
     let chars: Vec<char> = text.chars().collect();
-    let (mut lo, mut hi) = (0, chars.len());
+    let cut = |keep: usize| -> String {
+        let tail = (keep * 2 / 5).min(12);
+        let head = keep - tail;
+        let mut s: String = chars[..head].iter().collect();
+        s.push('…');
+        s.extend(&chars[chars.len() - tail..]);
+        s
+    };
+    // The longest cut that fits, by bisection on how many characters are kept.
+    let (mut lo, mut hi) = (0, chars.len().saturating_sub(1));
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        let candidate: String = chars[..mid].iter().collect::<String>() + "…";
-        if w(&candidate) <= width {
+        if w(&cut(mid)) <= width {
             lo = mid;
         } else {
             hi = mid - 1;
         }
     }
-    chars[..lo].iter().collect::<String>() + "…"
+    cut(lo)
 }
 
 /// Index of the next item to look at after painting up to pixel `painted_to`: items that start
@@ -551,6 +552,39 @@ fn make_pattern(ctx: &CanvasRenderingContext2d, kind: &str, colour: &str) -> Opt
     ctx.create_pattern_with_html_canvas_element(&tile, "repeat").ok().flatten()
 }
 
+/// Outlines the steps in `v.marked` (those at the code line under the pointer), each with the
+/// wait that followed it: what ran to that line, and how long the task then waited there.
+fn draw_marked(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    v: &Viewport,
+    m: &RunModel,
+    rows: &[Row],
+    now: Micros,
+) {
+    if v.marked.is_empty() {
+        return;
+    }
+    ctx.set_stroke_style_str(&theme.print);
+    ctx.set_line_width(2.0);
+    for &k in &v.marked {
+        let Some(step) = m.steps.get(k) else { continue };
+        let Some(r) = rows.iter().position(|r| *r == Row::Lane(step.task)) else { continue };
+        if r < v.first_row || r >= v.first_row + g.rows {
+            continue;
+        }
+        let waited = m
+            .lanes
+            .get(step.task.0 as usize)
+            .and_then(|lane| segment_at(lane, step.end, now))
+            .filter(|seg| seg.start == step.end && matches!(seg.state, State::Waiting(_)))
+            .map_or(step.end, |seg| seg.end.unwrap_or(now));
+        let (x0, x1) = (g.x(v, step.start), g.x(v, waited));
+        ctx.stroke_rect(x0 - 1.0, g.row_y(r - v.first_row + 1) + 1.5, (x1 - x0).max(3.0) + 2.0, ROW - 3.0);
+    }
+}
+
 fn draw_selection(
     ctx: &CanvasRenderingContext2d,
     theme: &Theme,
@@ -595,13 +629,13 @@ fn update_tip(tip: &HtmlElement, g: &Geometry, v: &Viewport, s: &Session, kept: 
     let t = g.time(v, x);
     let index = ((y - AXIS) / ROW) as usize;
     let text = if index == 0 {
-        match step_at(&s.model, t) {
+        match step_at(s.model(), t) {
             Some(i) => {
-                let st = &s.model.steps[i];
+                let st = &s.model().steps[i];
                 format!(
                     "event loop · step {}\n{}\n{} → {} ({})",
                     i + 1,
-                    describe::step(st, &s.model, &s.trace_ref()),
+                    describe::step(st, s.model(), &s.trace()),
                     instant(st.start),
                     instant(st.end),
                     duration(st.end - st.start)
@@ -611,9 +645,9 @@ fn update_tip(tip: &HtmlElement, g: &Geometry, v: &Viewport, s: &Session, kept: 
         }
     } else {
         let (model, rec, id, now) = match rows.get(v.first_row + index - 1) {
-            Some(Row::Lane(id)) => (&s.model, s.trace_ref(), *id, covered(s, None)),
+            Some(Row::Lane(id)) => (s.model(), s.trace(), *id, s.covered()),
             Some(Row::KeptLane(id)) => match kept {
-                Some(k) => (&k.model, k.trace_ref(), *id, k.model.span()),
+                Some(k) => (k.model(), k.trace(), *id, k.model().span()),
                 None => return hide(),
             },
             _ => return hide(),
@@ -642,7 +676,8 @@ fn update_tip(tip: &HtmlElement, g: &Geometry, v: &Viewport, s: &Session, kept: 
     let _ = style.set_property("top", &format!("{}px", y + 14.0));
 }
 
-/// What the canvas shows, for tests: the plot's position, the window and the visible rows.
+/// What the canvas shows, for tests: the plot's position, the window, the visible rows and how
+/// many steps are outlined for the hovered code line.
 fn geometry_json(g: &Geometry, v: &Viewport, m: &RunModel, rows: &[Row]) -> String {
     let names: Vec<String> = rows
         .iter()
@@ -655,12 +690,13 @@ fn geometry_json(g: &Geometry, v: &Viewport, m: &RunModel, rows: &[Row]) -> Stri
         })
         .collect();
     format!(
-        r#"{{"plotX":{:.1},"plotW":{:.1},"from":{},"to":{},"axis":{AXIS},"row":{ROW},"rows":[{}]}}"#,
+        r#"{{"plotX":{:.1},"plotW":{:.1},"from":{},"to":{},"axis":{AXIS},"row":{ROW},"rows":[{}],"marked":{}}}"#,
         g.plot_x,
         g.plot_w,
         v.from,
         v.to,
-        names.join(",")
+        names.join(","),
+        v.marked.len()
     )
 }
 
@@ -709,7 +745,20 @@ pub enum Input {
     Key(String),
 }
 
-pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> bool {
+/// What an input did: whether to redraw, and a click (a press and release without dragging),
+/// at its point.
+pub struct Handled {
+    pub redraw: bool,
+    pub click: Option<(f64, f64)>,
+}
+
+impl From<bool> for Handled {
+    fn from(redraw: bool) -> Self {
+        Handled { redraw, click: None }
+    }
+}
+
+pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> Handled {
     let width = canvas.client_width().max(200) as f64;
     let g = Geometry::new(width, MAX_ROWS);
     match input {
@@ -721,11 +770,11 @@ pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> boo
             } else {
                 v.scroll_rows(if dy > 0.0 { 3 } else { -3 });
             }
-            true
+            true.into()
         }
         Input::Down { x, y } => {
             v.drag = Some((x, y, v.from, v.to, v.first_row));
-            false
+            false.into()
         }
         Input::Move { x, y } => {
             v.hover = Some((x, y));
@@ -739,16 +788,20 @@ pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> boo
                 }
                 v.first_row = (row as i64 + ((y0 - y) / ROW) as i64).max(0) as usize;
             }
-            true
+            true.into()
         }
         Input::Up => {
-            v.drag = None;
-            false
+            let hover = v.hover;
+            let still = |&(x0, y0, ..): &(f64, f64, Micros, Micros, usize)| {
+                hover.is_none_or(|(x, y)| (x - x0).abs() < 4.0 && (y - y0).abs() < 4.0)
+            };
+            let click = v.drag.take().filter(still).map(|(x, y, ..)| (x, y));
+            Handled { redraw: false, click }
         }
         Input::Leave => {
             v.drag = None;
             v.hover = None;
-            true
+            true.into()
         }
         Input::Key(key) => {
             match key.as_str() {
@@ -759,11 +812,30 @@ pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> boo
                 "ArrowUp" => v.scroll_rows(-1),
                 "ArrowDown" => v.scroll_rows(1),
                 "0" | "f" | "F" | "Home" => v.fit(),
-                _ => return false,
+                _ => return false.into(),
             }
-            true
+            true.into()
         }
     }
+}
+
+/// What a click at (`x`, `y`) on the canvas picks: on the event loop's row, the step running
+/// then; on a task's lane, that task's step running then, or the one that led to the wait
+/// shown there (whose line is where the task waits).
+pub fn pick(v: &Viewport, canvas: &HtmlCanvasElement, s: &Session, x: f64, y: f64) -> Option<Selection> {
+    let g = Geometry::new(canvas.client_width().max(200) as f64, MAX_ROWS);
+    if x < g.plot_x || y < AXIS {
+        return None;
+    }
+    let t = g.time(v, x);
+    let m = s.model();
+    let index = ((y - AXIS) / ROW) as usize;
+    if index == 0 {
+        return step_at(m, t).map(Selection::Step);
+    }
+    let id = *v.order.1.get(v.first_row + index - 1)?;
+    let started = m.steps.partition_point(|st| st.start <= t);
+    (0..started).rev().find(|&i| m.steps[i].task == id).map(Selection::Step)
 }
 
 /// Shared handle to the viewport (compared by identity, for Yew props).

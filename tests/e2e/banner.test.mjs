@@ -1,7 +1,7 @@
 // End-to-end: a real panic in the built release site (which aborts on panic) paints the error
 // banner with the panic's message as text and a Reload button that brings the page back. The
 // panic is armed through a probe (`interleave_arm_panic`) and goes off where a bug would: in
-// the demo page's rendering, or in the Run button's click handler.
+// the demo page's rendering, or in the Run button's click handler (the run panel's).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -43,7 +43,8 @@ async function reloadBringsThePageBack(page) {
   await page.getByTestId('param-a').fill('0.1');
   await page.getByTestId('run').click();
   await page.getByTestId('what-happened').waitFor({ timeout: 10_000 });
-  assert.equal(await page.getByTestId('result').textContent(), "['A done', 'B done', 'C done']");
+  assert.equal(await page.getByTestId('result').textContent(), 'None');
+  assert.equal(await page.getByTestId('prints').locator('li code').last().textContent(), "['A done', 'B done', 'C done']");
 }
 
 test('a panic while the page renders shows the banner; Reload brings the page back', async () => {
@@ -63,7 +64,7 @@ test('a panic in a click handler shows the banner; Reload brings the page back',
   await page.getByTestId('demo-gather').waitFor();
   await arm(page, 'click');
   await page.getByTestId('run').click();
-  await bannerShowsThePanic(page, 'demo_page');
+  await bannerShowsThePanic(page, 'run_panel');
   await page.screenshot({ path: join(SHOTS, 'panic-click.png') });
   await reloadBringsThePageBack(page);
   await page.close();

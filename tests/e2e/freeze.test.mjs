@@ -1,6 +1,6 @@
 // End-to-end: no allowed value holds the page longer than the page says it will, and Stop
 // answers as soon as the loop is free. threads-vs-loop's CPU-bound jobs on the loop count one
-// at a time with a turn for the page between them (each under half a second at 500,000, as its
+// at a time with a turn for the page between them (each under a second at 50,000, as its
 // help says), so Stop lands within one job; to-thread's inline count holds the page for the whole
 // count, which at its maximum (5,000,000) the help puts at up to about 2 s.
 import { test, before, after } from 'node:test';
@@ -27,16 +27,18 @@ async function stopAndTime(page, stop) {
 }
 
 test('threads-vs-loop at its maximum: Stop answers within one job', async () => {
-  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/threads-vs-loop?variant=CPU-bound&n=32&size=500000`);
-  assert.match(await page.getByTestId('param-size').evaluate((el) => el.closest('label, .field')?.textContent ?? ''), /under half a second at 500000/);
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/threads-vs-loop?variant=CPU-bound&n=32&size=50000`);
+  assert.match(await page.getByTestId('param-size').evaluate((el) => el.closest('label, .field')?.textContent ?? ''), /under a second at 50000/);
   const stop = await page.getByTestId('stop').boundingBox();
   await page.getByTestId('run').click();
+  // Stop stays where it was when the run started (the pointer is already on its way).
+  assert.deepEqual(await page.getByTestId('stop').boundingBox(), stop);
   await page.waitForTimeout(800);
   const took = await stopAndTime(page, stop);
   await page.screenshot({ path: join(SHOTS, 'freeze-threads-vs-loop-stopped.png') });
   assert.equal(await page.getByTestId('status').textContent(), 'Stopped.');
-  // One job (under half a second), a frame, and slack for a shared machine.
-  assert.ok(took < 800, `Stop took ${took} ms to answer`);
+  // One job (under a second), a frame, and slack for a shared machine.
+  assert.ok(took < 1500, `Stop took ${took} ms to answer`);
   await page.close();
 });
 

@@ -210,7 +210,7 @@ test('Stop in the middle of any demo leaves no task, timer, request or worker', 
     'queue?variant=task_done%2Fjoin&consumers=3&items=20',
     `fetch?urls=${encodeURIComponent(`${base}/slow.json\n${base}/slow.json`)}`,
     'to-thread?variant=to_thread&n=5000000',
-    'threads-vs-loop?variant=CPU-bound&n=8&size=500000',
+    'threads-vs-loop?variant=CPU-bound&n=8&size=50000',
     'llm-batch',
     'wait-for',
   ];

@@ -23,7 +23,8 @@ test('gather runs three real timers concurrently: results in argument order, ~1.
   await page.getByTestId('run').click();
   const result = page.getByTestId('result');
   await result.waitFor({ timeout: 10_000 });
-  assert.equal(await result.textContent(), "['A done', 'B done', 'C done']");
+  assert.equal(await result.textContent(), 'None');
+  assert.equal(await page.getByTestId('prints').locator('li code').last().textContent(), "['A done', 'B done', 'C done']");
 
   const prints = await page.getByTestId('prints').locator('li').allTextContents();
   const order = prints.map((line) => line.replace(/^[\d.]+ s/, '').trim());

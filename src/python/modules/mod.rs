@@ -1,7 +1,7 @@
 //! The modules a program can import: `asyncio` (on the toolbox), `time`, `random` (CPython's
 //! exact generator), `json`, `math`, `sys`, a few small helpers (`typing`, `dataclasses`,
-//! `functools`), and the network clients (`aiohttp`, `httpx`, `anthropic`), which are Python
-//! files embedded in the wasm, written over one native call.
+//! `functools`), and the network clients (`aiohttp`, `httpx`, `anthropic`) and
+//! `concurrent.futures`' executors, which are Python files embedded in the wasm.
 
 pub mod asyncio;
 pub mod json;

@@ -22,6 +22,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "httpx" => include_str!("py/httpx.py"),
         "anthropic" => include_str!("py/anthropic.py"),
         "interleave" => include_str!("py/interleave.py"),
+        "concurrent.futures" => include_str!("py/concurrent_futures.py"),
         _ => return None,
     })
 }

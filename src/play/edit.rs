@@ -1,0 +1,250 @@
+//! What the editor's keys do to the text, as pure functions: Tab and Shift+Tab indent and
+//! outdent, Enter keeps the indentation (one level more after a `:` or an open bracket, one
+//! less after `return`, `pass`, …), brackets come in pairs, Backspace in the indentation
+//! removes one level. Each returns an [`Edit`]; the page applies it as one typed insertion, so
+//! the browser's own undo and redo see it.
+//!
+//! Offsets are byte offsets into the text; the browser counts in UTF-16 units
+//! ([`utf16_to_byte`] and [`byte_to_utf16`] convert).
+
+/// Spaces per indentation level (PEP 8).
+pub const INDENT: usize = 4;
+
+/// Replace `start..end` with `text`, then select `select` (offsets in the new text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub select: (usize, usize),
+}
+
+impl Edit {
+    /// Moves the caret without changing the text.
+    fn caret(at: usize) -> Edit {
+        Edit { start: at, end: at, text: String::new(), select: (at, at) }
+    }
+
+    /// The text after the edit (what the page will hold).
+    pub fn apply(&self, src: &str) -> String {
+        format!("{}{}{}", &src[..self.start], self.text, &src[self.end..])
+    }
+}
+
+/// Start of the line holding byte `pos`.
+pub fn line_start(src: &str, pos: usize) -> usize {
+    src[..pos].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// End of the line holding byte `pos` (before its newline).
+pub fn line_end(src: &str, pos: usize) -> usize {
+    src[pos..].find('\n').map_or(src.len(), |i| pos + i)
+}
+
+/// The 1-based line number of byte `pos`.
+pub fn line_of(src: &str, pos: usize) -> u32 {
+    src[..pos].bytes().filter(|&b| b == b'\n').count() as u32 + 1
+}
+
+/// Byte offset of the start of 1-based `line` (the end of the text past the last line).
+pub fn offset_of_line(src: &str, line: u32) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    src.match_indices('\n').nth(line as usize - 2).map_or(src.len(), |(i, _)| i + 1)
+}
+
+/// The lines a selection touches, as `first_line_start..last_line_end`. A selection that ends
+/// at the very start of a line does not take that line in.
+fn touched(src: &str, start: usize, end: usize) -> (usize, usize) {
+    let end = if end > start && src[..end].ends_with('\n') { end - 1 } else { end };
+    (line_start(src, start), line_end(src, end))
+}
+
+fn leading_spaces(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Tab: with no selection, spaces up to the next indentation stop; with a selection, every
+/// line it touches one level in.
+pub fn tab(src: &str, start: usize, end: usize) -> Edit {
+    if start == end {
+        let column = src[line_start(src, start)..start].chars().count();
+        let spaces = " ".repeat(INDENT - column % INDENT);
+        let at = start + spaces.len();
+        return Edit { start, end, text: spaces, select: (at, at) };
+    }
+    let (from, to) = touched(src, start, end);
+    let block = &src[from..to];
+    let text: Vec<String> = block
+        .split('\n')
+        .map(|l| if l.trim().is_empty() { l.to_string() } else { format!("{}{l}", " ".repeat(INDENT)) })
+        .collect();
+    let text = text.join("\n");
+    let added = text.len() - block.len();
+    // A selection starting at a line's start keeps starting there (whole lines stay selected).
+    let first_added =
+        if start > from && block.split('\n').next().is_some_and(|l| !l.trim().is_empty()) { INDENT } else { 0 };
+    Edit { start: from, end: to, text, select: (start + first_added, end + added) }
+}
+
+/// Shift+Tab: every line the selection (or the caret) touches one level out, as far as it has
+/// leading spaces (a tab counts as one level). `None` when nothing is indented.
+pub fn outdent(src: &str, start: usize, end: usize) -> Option<Edit> {
+    let (from, to) = touched(src, start, end);
+    let block = &src[from..to];
+    let mut removed_first = 0;
+    let mut removed = 0;
+    let mut out = Vec::new();
+    for (i, l) in block.split('\n').enumerate() {
+        let n = if l.starts_with('\t') { 1 } else { leading_spaces(l).min(INDENT) };
+        if i == 0 {
+            removed_first = n;
+        }
+        removed += n;
+        out.push(&l[n..]);
+    }
+    if removed == 0 {
+        return None;
+    }
+    // The selection keeps its place in the text that stays.
+    let col = start - from;
+    let new_start = from + col.saturating_sub(removed_first);
+    let new_end = if start == end { new_start } else { (end - removed).max(new_start) };
+    Some(Edit { start: from, end: to, text: out.join("\n"), select: (new_start, new_end) })
+}
+
+/// Words that end a block: the line after them is one level out.
+const BLOCK_ENDERS: &[&str] = &["pass", "return", "break", "continue", "raise"];
+
+/// Enter: a new line with the current line's indentation, one level more after a `:` (or
+/// inside a bracket left open on this line), one level less after `return`, `pass`, `break`,
+/// `continue` or `raise`. Between a bracket pair, the closing bracket goes on a line of its own.
+pub fn newline(src: &str, start: usize, end: usize) -> Edit {
+    let ls = line_start(src, start);
+    let before = &src[ls..start];
+    let mut indent = leading_spaces(before);
+    let code = strip_comment(before).trim_end();
+    let opener = code.chars().last().filter(|c| matches!(c, '(' | '[' | '{'));
+    if code.ends_with(':') || opener.is_some() {
+        indent += INDENT;
+    } else {
+        let statement = code.trim_start();
+        let first = statement.split([' ', '(']).next().unwrap_or("");
+        if BLOCK_ENDERS.contains(&first) {
+            indent = indent.saturating_sub(INDENT);
+        }
+    }
+    let pad = " ".repeat(indent);
+    let after = src[end..].chars().next();
+    if let (Some(open), Some(close)) = (opener, after) {
+        if pair_of(open) == Some(close) {
+            let outer = " ".repeat(indent - INDENT);
+            let text = format!("\n{pad}\n{outer}");
+            let at = start + 1 + pad.len();
+            return Edit { start, end, text, select: (at, at) };
+        }
+    }
+    let text = format!("\n{pad}");
+    let at = start + text.len();
+    Edit { start, end, text, select: (at, at) }
+}
+
+/// `line` without a trailing `# comment` (a `#` inside a string is not one).
+fn strip_comment(line: &str) -> &str {
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '#' => return &line[..i],
+            None => {}
+        }
+    }
+    line
+}
+
+/// The closing bracket for an opening one.
+pub fn pair_of(open: char) -> Option<char> {
+    match open {
+        '(' => Some(')'),
+        '[' => Some(']'),
+        '{' => Some('}'),
+        _ => None,
+    }
+}
+
+/// An opening bracket: with a selection, it goes around it; before a space, a closing bracket
+/// or the end of the line, it comes with its closing bracket and the caret between them.
+/// `None`: type it as usual.
+pub fn open_bracket(src: &str, start: usize, end: usize, open: char) -> Option<Edit> {
+    let close = pair_of(open)?;
+    if start != end {
+        let inner = &src[start..end];
+        let text = format!("{open}{inner}{close}");
+        return Some(Edit { start, end, text, select: (start + 1, end + 1) });
+    }
+    let next = src[end..].chars().next();
+    if next.is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ']' | '}' | ',' | ':')) {
+        return Some(Edit { start, end, text: format!("{open}{close}"), select: (start + 1, start + 1) });
+    }
+    None
+}
+
+/// A closing bracket typed just before the same one steps over it. `None`: type it as usual.
+pub fn close_bracket(src: &str, start: usize, end: usize, close: char) -> Option<Edit> {
+    (start == end && src[end..].starts_with(close)).then(|| Edit::caret(end + close.len_utf8()))
+}
+
+/// Backspace: inside an empty bracket pair, both go; in the indentation, one level goes.
+/// `None`: delete as usual.
+pub fn backspace(src: &str, start: usize, end: usize) -> Option<Edit> {
+    if start != end || start == 0 {
+        return None;
+    }
+    let prev = src[..start].chars().next_back()?;
+    let next = src[start..].chars().next();
+    if pair_of(prev).is_some() && pair_of(prev) == next {
+        return Some(Edit { start: start - 1, end: start + 1, text: String::new(), select: (start - 1, start - 1) });
+    }
+    let ls = line_start(src, start);
+    let before = &src[ls..start];
+    if before.len() < 2 || !before.bytes().all(|b| b == b' ') {
+        return None;
+    }
+    let remove = (before.len() - 1) % INDENT + 1;
+    Some(Edit { start: start - remove, end: start, text: String::new(), select: (start - remove, start - remove) })
+}
+
+/// Pasted or loaded text as the editor keeps it: Windows (CRLF) and old Mac (CR) line ends
+/// become newlines. Tabs stay: Python reads them, and mixing them with spaces is the program's
+/// own error (a `TabError`).
+pub fn normalize(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The byte offset of the UTF-16 offset `units` (as the browser counts selection offsets).
+pub fn utf16_to_byte(src: &str, units: u32) -> usize {
+    let mut count = 0;
+    for (i, c) in src.char_indices() {
+        if count >= units as usize {
+            return i;
+        }
+        count += c.len_utf16();
+    }
+    src.len()
+}
+
+/// The UTF-16 offset of byte `pos`.
+pub fn byte_to_utf16(src: &str, pos: usize) -> u32 {
+    src[..pos.min(src.len())].chars().map(char::len_utf16).sum::<usize>() as u32
+}

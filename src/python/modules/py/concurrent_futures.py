@@ -1,0 +1,33 @@
+"""`concurrent.futures`' two executors, for `loop.run_in_executor(pool, f, *args)`.
+
+Both hand each call to the page's one pool of Web Workers (at most min(32, cores + 4) at once,
+whatever max_workers says), where it runs in a copy of the program: as in a process pool, so a
+ThreadPoolExecutor's calls do not share the program's objects either.
+"""
+
+
+class Executor:
+    _interleave_pool = True
+
+    def __init__(self, max_workers=None, *args, **kwargs):
+        if max_workers is not None and max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._shutdown = False
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        self._shutdown = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.shutdown()
+        return False
+
+
+class ProcessPoolExecutor(Executor):
+    pass
+
+
+class ThreadPoolExecutor(Executor):
+    pass

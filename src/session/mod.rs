@@ -1,0 +1,266 @@
+//! One run of a [`Program`], as a page holds it: the runtime it runs on (private: the page reads
+//! the run only through the session and the model), the model and the source lines read from
+//! its recording, the frames the page drew, and which printed lines went to stderr. Dropping a
+//! session stops its run, so leaving a page or starting a new run never leaves tasks, timers or
+//! requests behind.
+//!
+//! Everything here builds natively: only [`Session::browser`] (real timers) needs wasm, so
+//! native tests drive real sessions on the virtual clock (`tests/session.rs`).
+
+pub mod lines;
+pub mod nav;
+mod program;
+
+use std::cell::{Ref, RefCell};
+use std::rc::Rc;
+
+pub use lines::{LineIndex, LitLine, Mark, Upto};
+pub use nav::{Action, At, RunState, Selection, Shared};
+pub use program::{rust_twin_only, Lesson, Program, LOOP_BUDGET_SECS, RUST_TWIN_ONLY};
+
+use crate::aio::PyRepr;
+use crate::demos::Facts;
+use crate::model::{Ending, FrameStats, RunModel};
+use crate::python::interp::Sink;
+pub use crate::python::interp::Stream;
+use crate::runtime::{current, Phase, Runtime};
+use crate::trace::{EventKind, Micros, Recorder, TaskId};
+use program::Started;
+
+pub struct Session {
+    program: Rc<Program>,
+    rt: Runtime,
+    /// `None` until [`Session::begin`].
+    started: Option<Started>,
+    model: RunModel,
+    lines: LineIndex,
+    /// Frames the page drew during the run (a frozen page shows as one long gap).
+    pub frames: FrameStats,
+    /// Indexes of the recorded prints that did not go to stdout (stderr, or Interleave's
+    /// notes), in order, with their stream.
+    streams: Rc<RefCell<Vec<(usize, Stream)>>>,
+    ended: bool,
+    /// Which run of its page this is (1, 2, …), for its label.
+    pub number: u32,
+}
+
+/// How a run ended, as its status line says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finish {
+    /// `main()` returned this (its repr).
+    Returned(String),
+    /// `main()` raised this (its repr).
+    Raised(String),
+    /// A Python program ended with this exit status.
+    Exited(i64),
+    Stopped,
+    /// Every task waited and nothing could wake one.
+    Stuck,
+}
+
+impl Session {
+    /// Prepares `program` on the browser's event loop. It starts with [`Session::begin`], which
+    /// the page calls once it has laid itself out, so the page's own first render does not land
+    /// in the middle of the run.
+    #[cfg(target_arch = "wasm32")]
+    pub fn browser(program: Rc<Program>) -> Self {
+        let mut s = Self::new(program, Runtime::new_browser(Recorder::default()));
+        // The run's start counts as a frame, so a freeze before the first one still shows.
+        s.frames.frame(crate::runtime::now_ms());
+        s
+    }
+
+    /// `program` on the virtual clock for step mode (and native tests): it starts now, and
+    /// nothing else runs until [`Session::step`] or [`Session::run_to_end`].
+    pub fn stepper(program: Rc<Program>) -> Self {
+        Self::stepper_with(program, Recorder::default())
+    }
+
+    /// Like [`Session::stepper`], with a recorder of a chosen size.
+    pub fn stepper_with(program: Rc<Program>, recorder: Recorder) -> Self {
+        let mut s = Self::new(program, Runtime::new_virtual_with(recorder));
+        s.begin();
+        s
+    }
+
+    fn new(program: Rc<Program>, rt: Runtime) -> Self {
+        Session {
+            program,
+            rt,
+            started: None,
+            model: RunModel::default(),
+            lines: LineIndex::default(),
+            frames: FrameStats::default(),
+            streams: Rc::default(),
+            ended: false,
+            number: 0,
+        }
+    }
+
+    /// Starts the run, once.
+    pub fn begin(&mut self) {
+        if self.started.is_none() {
+            let sink = record_output(&self.rt, self.streams.clone());
+            self.started = Some(self.program.start(&self.rt, sink));
+        }
+    }
+
+    pub fn program(&self) -> &Program {
+        &self.program
+    }
+
+    pub fn model(&self) -> &RunModel {
+        &self.model
+    }
+
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+
+    pub fn trace(&self) -> Ref<'_, Recorder> {
+        self.rt.trace()
+    }
+
+    /// Step mode: one task resume. False once the run is over.
+    pub fn step(&mut self) -> bool {
+        let more = self.rt.step();
+        self.refresh();
+        more
+    }
+
+    /// Step mode: the rest of the run at once.
+    pub fn run_to_end(&mut self) {
+        if self.stepping() {
+            self.rt.run_until_end();
+        }
+        self.refresh();
+    }
+
+    /// The Stop button: every task still pending is cancelled where it waits.
+    pub fn stop(&mut self) {
+        self.rt.stop();
+        self.refresh();
+    }
+
+    /// Reads what the run recorded since the last call. The first time it finds the run over,
+    /// it also counts the present as a frame (in the browser), so a freeze that lasted until
+    /// the end is measured even if no frame came between.
+    pub fn refresh(&mut self) {
+        {
+            let trace = self.rt.trace();
+            self.model.ingest(&trace);
+            self.lines.ingest(&trace);
+        }
+        if !self.running() && !self.ended {
+            self.ended = true;
+            #[cfg(target_arch = "wasm32")]
+            if !self.stepping() {
+                self.frames.frame(crate::runtime::now_ms());
+            }
+        }
+    }
+
+    /// Started and not yet over.
+    pub fn running(&self) -> bool {
+        self.rt.phase() == Phase::Running
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.rt.phase()
+    }
+
+    /// On the virtual clock (step mode).
+    pub fn stepping(&self) -> bool {
+        self.rt.is_virtual()
+    }
+
+    /// The run's clock now.
+    pub fn now(&self) -> Micros {
+        self.rt.now()
+    }
+
+    /// When the next timer falls due (step mode draws waits up to there).
+    pub fn next_timer_due(&self) -> Option<Micros> {
+        self.rt.next_timer_due()
+    }
+
+    /// The latest time the run covers: now while it runs for real; in step mode, up to the
+    /// next timer, where virtual time will jump; once over, its end.
+    pub fn covered(&self) -> Micros {
+        match (self.running(), self.stepping()) {
+            (true, false) => self.now(),
+            (true, true) => self.model.span().max(self.next_timer_due().unwrap_or(0)),
+            (false, _) => self.model.span(),
+        }
+    }
+
+    /// "semaphore ?calls=10 · run 2 (step mode)".
+    pub fn label(&self) -> String {
+        let mode = if self.stepping() { " (step mode)" } else { "" };
+        format!("{} · run {}{mode}", self.program.label(), self.number)
+    }
+
+    /// Which stream the recorded print at event `event` went to.
+    pub fn stream(&self, event: usize) -> Stream {
+        let streams = self.streams.borrow();
+        streams.binary_search_by_key(&event, |(e, _)| *e).map_or(Stream::Stdout, |i| streams[i].1)
+    }
+
+    /// How the run ended, once it has.
+    pub fn finish(&self) -> Option<Finish> {
+        match self.phase() {
+            Phase::Running => return None,
+            Phase::Stopped => return Some(Finish::Stopped),
+            Phase::Stuck => return Some(Finish::Stuck),
+            Phase::Finished => {}
+        }
+        match self.started.as_ref()? {
+            Started::Rust(main) => main.outcome().map(|o| match o {
+                Ok(value) => Finish::Returned(value.0),
+                Err(e) => Finish::Raised(e.py_repr()),
+            }),
+            Started::Python(interp) => {
+                let status = interp.exit_code.get().unwrap_or(1);
+                // A demo's Python is read like its Rust twin: by what `main()` gave back.
+                let main = self.model.lanes.first().filter(|l| l.name == "main()" && self.program.lesson().is_some());
+                let trace = self.trace();
+                Some(match main.and_then(|l| l.ending.as_ref()) {
+                    Some((_, Ending::Done { value })) if status == 0 => Finish::Returned(trace.resolve(*value).into()),
+                    Some((_, Ending::Failed { error })) => Finish::Raised(trace.resolve(*error).into()),
+                    _ => Finish::Exited(status),
+                })
+            }
+        }
+    }
+
+    /// The "what happened" line, once the run went its course.
+    pub fn explain(&self) -> String {
+        let trace = self.trace();
+        self.program.explain(&Facts { model: &self.model, trace: &trace, frames: Some(&self.frames) })
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.rt.stop();
+    }
+}
+
+/// Where a Python program's output goes: each finished line becomes a print in the run's
+/// recording, tied to the task that printed it (module code prints as [`TaskId::OUTSIDE`]), so
+/// the log, the timeline and the output panel show it with its task and time. Lines to stderr
+/// and notes are remembered by their event index (the recording has one kind of print).
+fn record_output(rt: &Runtime, streams: Rc<RefCell<Vec<(usize, Stream)>>>) -> Sink {
+    // Weak: the program (which holds the sink) lives inside the runtime.
+    let run = rt.downgrade();
+    Rc::new(move |stream: Stream, line: &str| {
+        let Some(rt) = run.upgrade() else { return };
+        let task = current().map_or(TaskId::OUTSIDE, |(_, task)| task);
+        if stream != Stream::Stdout && rt.is_recording() {
+            let index = rt.trace().events().len();
+            streams.borrow_mut().push((index, stream));
+        }
+        let text = rt.text(line);
+        rt.record(task, EventKind::Print { text });
+    })
+}

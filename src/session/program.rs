@@ -1,0 +1,156 @@
+//! What a run runs: a gallery demo with its parameters, or a Python program. The page treats
+//! both alike — a label, how to start it on a runtime, how to explain the finished run, and
+//! whether step mode (the virtual clock) can show it.
+//!
+//! A demo runs its Python on the engine, so the code the page shows is the code that ran; the
+//! Rust twin (the demo's own file) stays as "the same lesson in Rust", and runs instead only
+//! for the demos listed in [`RUST_TWIN_ONLY`], whose Python the engine cannot run yet.
+
+use std::rc::Rc;
+
+use crate::aio::{self, Repr, Task};
+use crate::demos::params::{Form, Params};
+use crate::demos::{python_with, Demo, Facts};
+use crate::model::{metrics, what_happened};
+use crate::python::interp::{Interp, Limits, Sink};
+use crate::python::program::{self as engine, CompileFailure};
+use crate::runtime::Runtime;
+
+/// Demos that run their Rust twin, with the reason the page gives. Each entry is a gap of the
+/// Python engine; `tests/demo_python.rs` checks that every other demo's Python prints exactly
+/// what its Rust twin prints.
+pub const RUST_TWIN_ONLY: &[(&str, &str)] = &[(
+    "to-thread",
+    // Measured natively (release): count_primes(300_000) takes 6 s on the engine, 1.7 s on
+    // CPython; the default 3,000,000 would take about 3 minutes where the Rust twin takes 1 s.
+    "The Python engine counts primes inline about 3–4× slower than CPython and over 100× slower than Rust: at the lesson's 3,000,000 it would hold the page for minutes, not about a second, so this demo runs its Rust twin.",
+)];
+
+/// The longest a Python task may hold the loop before the page stops the program: a runaway
+/// loop freezes the tab for this long, then ends with a message saying so.
+pub const LOOP_BUDGET_SECS: f64 = 5.0;
+
+/// A gallery demo with the values it runs with.
+#[derive(Clone)]
+pub struct Lesson {
+    pub demo: &'static dyn Demo,
+    pub params: Params,
+    /// The values as a link query ("calls=10&limit=3"), to name the run.
+    pub query: String,
+}
+
+impl Lesson {
+    /// The demo with the form's values, if they are all acceptable.
+    pub fn new(demo: &'static dyn Demo, form: &Form) -> Option<Lesson> {
+        Some(Lesson { demo, params: form.params()?, query: form.to_query() })
+    }
+
+    fn label(&self) -> String {
+        if self.query.is_empty() {
+            format!("{}, lesson values", self.demo.slug())
+        } else {
+            format!("{} ?{}", self.demo.slug(), self.query)
+        }
+    }
+}
+
+/// One thing the page can run.
+#[derive(Clone)]
+pub enum Program {
+    /// A demo's Rust twin (see [`RUST_TWIN_ONLY`]).
+    Rust(Lesson),
+    /// A Python program, compiled. `lesson` is the demo it is the code of, unchanged (its own
+    /// words then explain the run).
+    Python { source: Rc<str>, compiled: Rc<engine::Program>, lesson: Option<Lesson> },
+}
+
+/// How a started program is held until it ends.
+pub(super) enum Started {
+    Rust(Task<Repr>),
+    Python(Rc<Interp>),
+}
+
+impl Program {
+    /// A Python program from its source, or its syntax error.
+    pub fn python(source: &str) -> Result<Program, CompileFailure> {
+        let compiled = engine::Program::compile(source)?;
+        Ok(Program::Python { source: compiled.source.clone(), compiled: Rc::new(compiled), lesson: None })
+    }
+
+    /// The demo with the form's values: its Python, or its Rust twin where the engine cannot
+    /// run the Python yet. `None` if a value is not acceptable.
+    pub fn demo(demo: &'static dyn Demo, form: &Form) -> Option<Program> {
+        let lesson = Lesson::new(demo, form)?;
+        if rust_twin_only(demo.slug()).is_some() {
+            return Some(Program::Rust(lesson));
+        }
+        Some(match Program::python(&python_with(demo, &form.raw)) {
+            Ok(Program::Python { source, compiled, .. }) => Program::Python { source, compiled, lesson: Some(lesson) },
+            // Every demo's Python compiles (a test checks it); were one not to, the lesson still
+            // runs as its Rust twin.
+            _ => Program::Rust(lesson),
+        })
+    }
+
+    /// Names the run (the compare view's header, exported file names).
+    pub fn label(&self) -> String {
+        match self {
+            Program::Rust(l) => format!("{} (Rust)", l.label()),
+            Program::Python { lesson: Some(l), .. } => l.label(),
+            Program::Python { source, .. } => format!("your program ({} lines)", source.lines().count()),
+        }
+    }
+
+    /// A short name for files: the demo's slug, or "program".
+    pub fn file_stem(&self) -> &'static str {
+        match self.lesson() {
+            Some(l) => l.demo.slug(),
+            None => "program",
+        }
+    }
+
+    pub fn lesson(&self) -> Option<&Lesson> {
+        match self {
+            Program::Rust(l) => Some(l),
+            Program::Python { lesson, .. } => lesson.as_ref(),
+        }
+    }
+
+    /// The Python source that runs, if it is Python.
+    pub fn source(&self) -> Option<&str> {
+        match self {
+            Program::Python { source, .. } => Some(source),
+            Program::Rust(_) => None,
+        }
+    }
+
+    /// Why step mode cannot show this program, if it cannot.
+    pub fn not_steppable(&self) -> Option<&'static str> {
+        self.lesson().and_then(|l| l.demo.not_steppable())
+    }
+
+    /// The "what happened" line for a finished run.
+    pub fn explain(&self, facts: &Facts) -> String {
+        match self.lesson() {
+            Some(l) => l.demo.explain(&l.params, facts),
+            None => what_happened(&metrics(facts.model)),
+        }
+    }
+
+    /// Starts the program on `rt` (as `asyncio.run(main())` for a demo's twin; a Python program
+    /// runs its module code, which calls `asyncio.run`). Python output goes to `sink`.
+    pub(super) fn start(&self, rt: &Runtime, sink: Sink) -> Started {
+        match self {
+            Program::Rust(l) => Started::Rust(aio::run(rt, l.demo.main(&l.params))),
+            Program::Python { compiled, .. } => {
+                let limits = Limits { loop_budget_secs: LOOP_BUDGET_SECS, ..Limits::default() };
+                Started::Python(engine::start(rt, compiled, limits, sink))
+            }
+        }
+    }
+}
+
+/// Why a demo runs its Rust twin, if it does.
+pub fn rust_twin_only(slug: &str) -> Option<&'static str> {
+    RUST_TWIN_ONLY.iter().find(|(s, _)| *s == slug).map(|(_, why)| *why)
+}

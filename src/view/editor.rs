@@ -1,0 +1,217 @@
+//! The editor: a plain textarea laid over the painted code (colours, line numbers, lit lines,
+//! the error's underline). The textarea keeps everything the browser gives one for free —
+//! typing in any language, selection, copy and paste, spell-check off, and its own undo and
+//! redo — and the keys that edit code (Tab, Shift+Tab, Enter, brackets, Backspace) insert
+//! their text as typing does (`insertText`), so undo takes them back too. Ctrl/Cmd+Enter and
+//! Escape are left to bubble up to the run panel (run, stop); after Escape, Tab leaves the
+//! editor instead of indenting, so keyboard users are never trapped.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::code::{colours, paint, window, Marks, LINE_PX};
+use crate::play::edit::{self, byte_to_utf16, utf16_to_byte, Edit};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The text the page holds. The editor shows it when it differs from what is typed (a
+    /// loaded example, a reset), as one undoable replacement (up to [`UNDOABLE_LINES`]).
+    pub value: AttrValue,
+    pub on_input: Callback<String>,
+    pub marks: Marks,
+    /// Puts the caret on this line and scrolls it into view; the number changes per request.
+    pub reveal: Option<(u32, u32)>,
+    pub on_hover_line: Callback<Option<u32>>,
+}
+
+#[function_component(Editor)]
+pub fn editor(props: &Props) -> Html {
+    let area = use_node_ref();
+    let scroller = use_node_ref();
+    // What the textarea held when it last reported it (its own value is the truth while typing).
+    let typed = use_mut_ref(String::new);
+    // Escape was the last key: the next Tab moves the focus on.
+    let escaped = use_mut_ref(|| false);
+    let spans = use_memo(props.value.clone(), |v| colours(v));
+    // Only the lines in view (and a margin) are painted, so a long program costs a keystroke
+    // what a short one does: the first painted line and how many.
+    let first = use_state_eq(|| 0usize);
+    let rows = use_state_eq(|| 2 * MARGIN);
+    let painted = use_node_ref();
+    let gutter_ref = use_node_ref();
+    let text_box = use_node_ref();
+
+    {
+        let (area, typed) = (area.clone(), typed.clone());
+        use_effect_with(props.value.clone(), move |value| {
+            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                if el.value() != value.as_str() {
+                    replace_all(&el, value);
+                }
+                *typed.borrow_mut() = value.to_string();
+            }
+        });
+    }
+    {
+        let (area, scroller) = (area.clone(), scroller.clone());
+        use_effect_with(props.reveal, move |reveal| {
+            if let (Some((line, _)), Some(el), Some(box_)) =
+                (reveal, area.cast::<HtmlTextAreaElement>(), scroller.cast::<HtmlElement>())
+            {
+                let text = el.value();
+                let at = byte_to_utf16(&text, edit::offset_of_line(&text, *line));
+                let _ = el.focus();
+                let _ = el.set_selection_range(at, at);
+                let top = (*line as f64 - 1.0) * LINE_PX;
+                box_.set_scroll_top((top - box_.client_height() as f64 / 3.0).max(0.0) as i32);
+                box_.scroll_into_view_with_bool(false);
+            }
+        });
+    }
+
+    let oninput = {
+        let (on_input, typed) = (props.on_input.clone(), typed.clone());
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            *typed.borrow_mut() = value.clone();
+            on_input.emit(value);
+        })
+    };
+    let onkeydown = {
+        let escaped = escaped.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let was_escaped = std::mem::replace(&mut *escaped.borrow_mut(), e.key() == "Escape");
+            if e.is_composing() || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let el: HtmlTextAreaElement = e.target_unchecked_into();
+            let text = el.value();
+            let start = utf16_to_byte(&text, el.selection_start().ok().flatten().unwrap_or(0));
+            let end = utf16_to_byte(&text, el.selection_end().ok().flatten().unwrap_or(0));
+            let (start, end) = (start.min(end), start.max(end));
+            let key = e.key();
+            let edit = match key.as_str() {
+                "Tab" if was_escaped => None,
+                "Tab" if e.shift_key() => Some(edit::outdent(&text, start, end).unwrap_or(Edit {
+                    start,
+                    end,
+                    text: String::new(),
+                    select: (start, end),
+                })),
+                "Tab" => Some(edit::tab(&text, start, end)),
+                "Enter" if !e.shift_key() => Some(edit::newline(&text, start, end)),
+                "Backspace" => edit::backspace(&text, start, end),
+                "(" | "[" | "{" => key.chars().next().and_then(|c| edit::open_bracket(&text, start, end, c)),
+                ")" | "]" | "}" => key.chars().next().and_then(|c| edit::close_bracket(&text, start, end, c)),
+                _ => None,
+            };
+            if let Some(edit) = edit {
+                e.prevent_default();
+                apply(&el, &text, &edit);
+            }
+        })
+    };
+    let onmousemove = {
+        let on_hover = props.on_hover_line.clone();
+        Callback::from(move |e: MouseEvent| {
+            let line = (e.offset_y() as f64 - PAD_PX).max(0.0) / LINE_PX;
+            on_hover.emit(Some(line as u32 + 1));
+        })
+    };
+    let onmouseleave = {
+        let on_hover = props.on_hover_line.clone();
+        Callback::from(move |_: MouseEvent| on_hover.emit(None))
+    };
+
+    let win = window(&props.value, *first, Some(*rows));
+    {
+        // The painting's size and offset, through the CSS object model (the page's
+        // Content-Security-Policy refuses style attributes).
+        let (painted, gutter_ref, text_box) = (painted.clone(), gutter_ref.clone(), text_box.clone());
+        use_effect_with(win, move |win| {
+            let top = format!("{}px", win.first as f64 * LINE_PX + PAD_PX);
+            for el in [painted.cast::<HtmlElement>(), gutter_ref.cast::<HtmlElement>()].into_iter().flatten() {
+                let _ = el.style().set_property("padding-top", &top);
+            }
+            if let Some(el) = text_box.cast::<HtmlElement>() {
+                let style = el.style();
+                let _ = style.set_property("height", &format!("{}px", win.lines as f64 * LINE_PX + 2.0 * PAD_PX));
+                let _ = style.set_property("min-width", &format!("calc({}ch + 2rem)", win.widest + 1));
+            }
+        });
+    }
+    let onscroll = {
+        let (first, rows) = (first.clone(), rows.clone());
+        Callback::from(move |e: Event| {
+            let el: HtmlElement = e.target_unchecked_into();
+            let top = ((el.scroll_top() as f64 - PAD_PX).max(0.0) / LINE_PX) as usize;
+            let shown = (el.client_height() as f64 / LINE_PX).ceil() as usize;
+            // Moves in steps, so scrolling repaints only every few lines.
+            first.set((top / STEP * STEP).saturating_sub(MARGIN));
+            rows.set(shown + 2 * MARGIN + STEP);
+        })
+    };
+
+    let (gutter, lines) = paint(&props.value, &spans, &props.marks, win);
+    html! {
+        <div class="editor" data-testid="editor">
+            <div class="scroller" ref={scroller} {onscroll}>
+                <div class="gutter" aria-hidden="true" ref={gutter_ref}>{ gutter }</div>
+                <div class="text" ref={text_box}>
+                    <pre class="paint" aria-hidden="true" data-testid="painted" ref={painted}>{ lines }</pre>
+                    <textarea ref={area} class="input" data-testid="code-input" aria-label="Python program"
+                        spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
+                        {oninput} {onkeydown} {onmousemove} {onmouseleave} />
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// Top padding of the text (`--code-pad` in style.css).
+const PAD_PX: f64 = 8.0;
+/// Lines painted above and below the ones in view.
+const MARGIN: usize = 40;
+/// The painted window moves in steps of this many lines.
+const STEP: usize = 20;
+
+/// Applies an edit as typing would (one undo step), then selects what it says.
+fn apply(el: &HtmlTextAreaElement, text: &str, edit: &Edit) {
+    if edit.start != edit.end || !edit.text.is_empty() {
+        let _ = el.set_selection_range(byte_to_utf16(text, edit.start), byte_to_utf16(text, edit.end));
+        insert(el, &edit.text);
+    }
+    let after = edit.apply(text);
+    let _ = el.set_selection_range(byte_to_utf16(&after, edit.select.0), byte_to_utf16(&after, edit.select.1));
+}
+
+/// Replaces the whole text, as one undoable step when not long (Ctrl+Z brings back what was
+/// there).
+fn replace_all(el: &HtmlTextAreaElement, value: &str) {
+    el.select();
+    insert(el, value);
+    let _ = el.set_selection_range(0, 0);
+    el.set_scroll_top(0);
+}
+
+/// Types `text` over the selection with the browser's own editing command, so the undo stack
+/// holds it. Where the command is missing, or the text is long, the text is set directly
+/// (without undo) and the input is announced as typing would.
+fn insert(el: &HtmlTextAreaElement, text: &str) {
+    let doc = el.owner_document().and_then(|d| d.dyn_into::<HtmlDocument>().ok());
+    let command = if text.is_empty() { "delete" } else { "insertText" };
+    let done = text.matches('\n').count() <= UNDOABLE_LINES
+        && doc.is_some_and(|d| d.exec_command_with_show_ui_and_value(command, false, text).unwrap_or(false));
+    if !done {
+        let _ = el.set_range_text(text);
+        if let Ok(event) = web_sys::InputEvent::new("input") {
+            let _ = el.dispatch_event(&event);
+        }
+    }
+}
+
+/// The most lines [`insert`] types with the editing command: Chromium's `insertText` takes
+/// time growing with the square of the lines it inserts (measured in Chromium 156: 200 lines
+/// 0.3 s, 1,000 lines 2.3 s, 4,000 lines 68 s), where setting the text takes milliseconds.
+const UNDOABLE_LINES: usize = 150;

@@ -1,0 +1,443 @@
+//! The run panel, one component for the demo page and the script page alike: Run, Stop and
+//! step mode, the live timeline with its scrubber, the output, what happened, the step order,
+//! the log, the metrics, export and compare. The page owns the run state (a reducer, so the
+//! page's code view can light the lines of the run) and puts its code in the panel's first
+//! column; the panel dispatches every change as an [`Action`].
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+
+use super::export;
+use super::frames::FrameLoop;
+use super::panels;
+use super::panic::{self, Tripwire};
+use super::timeline::{self, Input, SharedViewport};
+use crate::session::{Action, LitLine, Program, RunState, Selection, Session, Shared, Upto};
+use crate::trace::Micros;
+
+impl Reducible for RunState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+/// How often (ms) the page re-renders its text while a run goes; the timeline is drawn and the
+/// recording read every frame.
+const TEXT_EVERY_MS: f64 = 100.0;
+
+/// What Run runs, or why it cannot run now (said beside the disabled button).
+#[derive(Clone)]
+pub struct Runnable(pub Result<Rc<Program>, AttrValue>);
+
+impl PartialEq for Runnable {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Ok(a), Ok(b)) => Rc::ptr_eq(a, b),
+            (Err(a), Err(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The page's run state.
+    pub run: UseReducerHandle<RunState>,
+    pub program: Runnable,
+    /// The code line under the pointer: the timeline outlines what ran and waited there.
+    pub hover_line: Option<u32>,
+    /// A line number clicked in a traceback.
+    pub on_line: Callback<u32>,
+    /// Said before the first run.
+    pub idle_hint: AttrValue,
+    /// The code column.
+    pub children: Html,
+}
+
+/// Everything the canvas needs to paint itself, cheap to clone into handlers.
+#[derive(Clone)]
+struct Painter {
+    /// The current and the kept run, as the last render saw them (the frame loop paints
+    /// between renders).
+    runs: Rc<RefCell<(Option<Shared>, Option<Shared>)>>,
+    view: SharedViewport,
+    canvas: NodeRef,
+    tip: NodeRef,
+}
+
+impl Painter {
+    fn paint(&self) {
+        let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() else { return };
+        let tip = self.tip.cast::<HtmlElement>();
+        let runs = self.runs.borrow();
+        // With no current run, a kept run is shown on its own.
+        let (main, other) = match (&runs.0, &runs.1) {
+            (Some(s), k) => (s, k.as_ref()),
+            (None, Some(k)) => (k, None),
+            (None, None) => return,
+        };
+        let main = main.borrow();
+        let other = other.map(|k| k.borrow());
+        timeline::draw(&canvas, &mut self.view.0.borrow_mut(), &main, other.as_deref(), tip.as_ref());
+    }
+
+    /// Routes an input to the viewport; a click picks what is under it.
+    fn input(&self, input: Input, dispatch: &Callback<Action>) {
+        let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() else { return };
+        let handled = timeline::handle(&mut self.view.0.borrow_mut(), &canvas, input);
+        if let Some((x, y)) = handled.click {
+            let pick = self
+                .runs
+                .borrow()
+                .0
+                .as_ref()
+                .and_then(|s| timeline::pick(&self.view.0.borrow(), &canvas, &s.borrow(), x, y));
+            if let Some(sel) = pick {
+                dispatch.emit(Action::Select(sel));
+            }
+        }
+        if handled.redraw {
+            self.paint();
+        }
+    }
+}
+
+#[function_component(RunPanel)]
+pub fn run_panel(props: &Props) -> Html {
+    let state = (*props.run).clone();
+    let frame_loop: Rc<RefCell<Option<FrameLoop>>> = use_mut_ref(|| None);
+    let view = use_memo((), |_| SharedViewport::default());
+    let canvas = use_node_ref();
+    let tip = use_node_ref();
+    let timeline_box = use_node_ref();
+    let runs = use_mut_ref(Default::default);
+    *runs.borrow_mut() = (state.current.clone(), state.kept.clone());
+    let painter = Painter { runs, view: (*view).clone(), canvas: canvas.clone(), tip: tip.clone() };
+    let dispatch: Callback<Action> = {
+        let dispatcher = props.run.dispatcher();
+        Callback::from(move |a| dispatcher.dispatch(a))
+    };
+
+    // Repaint after every render (sizes, theme, cursor, selection and the hovered line may
+    // have changed).
+    {
+        let painter = painter.clone();
+        let at = state.at;
+        let marked = match (&state.current, props.hover_line) {
+            (Some(s), Some(line)) => {
+                let s = s.borrow();
+                s.lines().steps_at_line(s.model(), line)
+            }
+            _ => Vec::new(),
+        };
+        use_effect(move || {
+            {
+                let mut v = painter.view.0.borrow_mut();
+                v.cursor = at.time;
+                v.selection = at.selection;
+                v.marked = marked;
+            }
+            painter.paint();
+        });
+    }
+
+    // Starts `program`: for real (a frame loop reads and draws the run as it goes), or in step
+    // mode on the virtual clock.
+    let start: Rc<dyn Fn(Rc<Program>, bool)> = {
+        let (frame_loop, painter, dispatch, timeline_box) =
+            (frame_loop.clone(), painter.clone(), dispatch.clone(), timeline_box.clone());
+        Rc::new(move |program, stepper| {
+            frame_loop.borrow_mut().take();
+            painter.view.0.borrow_mut().fit();
+            if stepper {
+                dispatch.emit(Action::Run(Rc::new(RefCell::new(Session::stepper(program)))));
+                return;
+            }
+            let shared: Shared = Rc::new(RefCell::new(Session::browser(program)));
+            painter.runs.borrow_mut().0 = Some(shared.clone());
+            dispatch.emit(Action::Run(shared.clone()));
+            bring_into_view(&timeline_box);
+            let (painter, dispatch) = (painter.clone(), dispatch.clone());
+            let mut text_drawn = f64::NEG_INFINITY;
+            let mut frame = 0;
+            // Held by the loop so the start is cancelled if the loop is dropped first.
+            let mut _starter = None;
+            *frame_loop.borrow_mut() = Some(FrameLoop::start(move |now| {
+                frame += 1;
+                if frame == 2 {
+                    // The first frame laid out the panels the click made. Start the run in a
+                    // task of its own, after this frame is painted, so its first moments are
+                    // not spent waiting for the page.
+                    let s = shared.clone();
+                    _starter = Some(Timeout::new(0, move || s.borrow_mut().begin()));
+                }
+                let running = {
+                    let mut s = shared.borrow_mut();
+                    s.frames.frame(now);
+                    s.refresh();
+                    s.running()
+                };
+                painter.paint();
+                if frame == 2 {
+                    // Let the run's first moments go by without a re-render.
+                    text_drawn = now;
+                }
+                if !running || now - text_drawn >= TEXT_EVERY_MS {
+                    text_drawn = now;
+                    dispatch.emit(Action::Refresh);
+                }
+                running
+            }));
+        })
+    };
+
+    let current = state.current.clone();
+    let guard = current.as_ref().map(|s| s.borrow());
+    let session = guard.as_deref();
+    let running = session.is_some_and(Session::running);
+    let stepping = session.is_some_and(Session::stepping);
+    let program = props.program.0.clone();
+    // A run going for real must be stopped first; in step mode, Run replaces it.
+    let can_run = program.is_ok() && (stepping || !running);
+
+    let on_run = {
+        let (start, program) = (start.clone(), program.clone());
+        Callback::from(move |_: MouseEvent| {
+            panic::tripwire(Tripwire::Click);
+            if let Ok(p) = &program {
+                start(p.clone(), false);
+            }
+        })
+    };
+    let on_step_mode = {
+        let (start, program) = (start.clone(), program.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(p) = &program {
+                start(p.clone(), true);
+            }
+        })
+    };
+    let act = |action: fn() -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action()))
+    };
+    let on_keep = {
+        let (dispatch, view) = (dispatch.clone(), view.clone());
+        Callback::from(move |_: MouseEvent| {
+            view.0.borrow_mut().fit();
+            dispatch.emit(Action::Keep);
+        })
+    };
+    let on_select = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |sel: Selection| dispatch.emit(Action::Select(sel)))
+    };
+    let on_scrub = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let value: f64 = e.target_unchecked_into::<HtmlInputElement>().value().parse().unwrap_or(0.0);
+            dispatch.emit(Action::Scrub((value.max(0.0) * 1000.0) as Micros));
+        })
+    };
+    // Ctrl/Cmd+Enter runs, Escape stops, wherever the focus is (the editor included; Run
+    // itself loses the focus when it is disabled by the run it started).
+    {
+        let (start, dispatch) = (start.clone(), dispatch.clone());
+        use_effect_with((props.program.clone(), can_run, running), move |(program, can_run, running)| {
+            let (program, can_run, running) = (program.0.clone(), *can_run, *running);
+            let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                    e.prevent_default();
+                    if let (Ok(p), true) = (&program, can_run) {
+                        start(p.clone(), false);
+                    }
+                } else if e.key() == "Escape" && running {
+                    dispatch.emit(Action::Stop);
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    let span = session.map_or(0, |s| s.model().span());
+    let steps_len = session.map_or(0, |s| s.model().steps.len());
+    let shown_step = match state.at.selection {
+        Some(Selection::Step(i)) => Some(i),
+        _ => None,
+    };
+    let at_first_step = steps_len == 0 || shown_step == Some(0);
+    let at_last_step = shown_step.is_none_or(|i| i + 1 >= steps_len);
+    let has_kept = state.kept.is_some();
+    let not_steppable = program.as_ref().ok().and_then(|p| p.not_steppable());
+    let key = |k: &'static str| {
+        let (p, d) = (painter.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| p.input(Input::Key(k.into()), &d))
+    };
+    let canvas_input = |f: fn(MouseEvent) -> Input| {
+        let (p, d) = (painter.clone(), dispatch.clone());
+        Callback::from(move |e: MouseEvent| p.input(f(e), &d))
+    };
+
+    html! {
+        <div class="run-layout">
+            <div class="code-col">{ props.children.clone() }</div>
+            <div class="run-col">
+                <div class="buttons">
+                    <button type="button" class="run" data-testid="run" disabled={!can_run} onclick={on_run}
+                        title="Run (Ctrl+Enter)">
+                        { if session.is_some() { "Run again" } else { "Run" } }
+                    </button>
+                    <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={act(|| Action::Stop)}
+                        title="Stop (Escape)">{"Stop"}</button>
+                    <button type="button" data-testid="step-mode" disabled={program.is_err() || not_steppable.is_some()} onclick={on_step_mode}
+                        title={not_steppable.unwrap_or("Run on a virtual clock, one task resume at a time")}>{"Step through"}</button>
+                    if let Err(why) = &program {
+                        <span class="why-disabled" data-testid="run-disabled">{why.clone()}</span>
+                    }
+                </div>
+                if stepping {
+                    <div class="buttons stepper" role="group" aria-label="Step mode">
+                        <button type="button" data-testid="back" onclick={act(|| Action::Back)} disabled={at_first_step}>{"◀ Back"}</button>
+                        <button type="button" data-testid="next" onclick={act(|| Action::Next)} disabled={!running && at_last_step}>{"Next ▶"}</button>
+                        <button type="button" data-testid="to-end" onclick={act(|| Action::ToEnd)} disabled={!running}>{"Run to the end"}</button>
+                        <span class="hint">{"Virtual clock: time jumps to the next timer; nothing waits for real."}</span>
+                    </div>
+                }
+                <section ref={timeline_box} class={classes!("timeline-panel", (session.is_none() && !has_kept).then_some("idle"))} aria-label="Timeline">
+                    <div class="timeline-bar">
+                        <h2>{"Timeline"}</h2>
+                        { legend() }
+                        <div class="tools" role="group" aria-label="Timeline tools">
+                            <button type="button" title="Zoom in (+)" aria-label="Zoom in" onclick={key("+")}>{"+"}</button>
+                            <button type="button" title="Zoom out (−)" aria-label="Zoom out" onclick={key("-")}>{"−"}</button>
+                            <button type="button" title="Fit the whole run (0)" onclick={key("0")}>{"Fit"}</button>
+                            { export::buttons(state.current.as_ref(), state.kept.as_ref(), &canvas, running) }
+                            if session.is_some() && !running {
+                                <button type="button" data-testid="keep" onclick={on_keep} title="Keep this run and put the next one on the same time axis">{"Keep for comparison"}</button>
+                            }
+                            if has_kept {
+                                <button type="button" data-testid="clear-kept" onclick={act(|| Action::DropKept)}>{"Drop kept run"}</button>
+                            }
+                        </div>
+                    </div>
+                    <div class="timeline-wrap">
+                        <canvas ref={canvas.clone()} class="timeline" tabindex="0" data-testid="timeline" role="img"
+                            aria-label="Timeline of the run: one lane per task, the event loop on top. The step order and log below say the same in words."
+                            onwheel={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |e: WheelEvent| {
+                                e.prevent_default();
+                                p.input(Input::Wheel { x: e.offset_x() as f64, dx: e.delta_x(), dy: e.delta_y(), zoom: e.ctrl_key() || e.meta_key(), pan: e.shift_key() }, &d);
+                            }) }}
+                            onmousedown={canvas_input(|e| Input::Down { x: e.offset_x() as f64, y: e.offset_y() as f64 })}
+                            onmousemove={canvas_input(|e| Input::Move { x: e.offset_x() as f64, y: e.offset_y() as f64 })}
+                            onmouseup={canvas_input(|_| Input::Up)}
+                            onmouseleave={canvas_input(|_| Input::Leave)}
+                            onkeydown={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |e: KeyboardEvent| {
+                                if !e.ctrl_key() && !e.meta_key() && !e.alt_key() && ["+", "=", "-", "_", "0", "f", "F", "w", "W", "s", "S", "a", "A", "d", "D", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home"].contains(&e.key().as_str()) {
+                                    e.prevent_default();
+                                    p.input(Input::Key(e.key()), &d);
+                                }
+                            }) }}
+                        />
+                        <div ref={tip.clone()} class="tip" role="tooltip" hidden=true></div>
+                        if session.is_none() && !has_kept {
+                            <p class="timeline-empty">{"The timeline of your run appears here: who holds the thread, and what every task waits on. Click a bar to see its line in the code."}</p>
+                        }
+                    </div>
+                    <div class="scrub">
+                        <label for="scrub">{"Scrub"}</label>
+                        <input id="scrub" data-testid="scrub" type="range" min="0" step="1"
+                            max={format!("{:.0}", span as f64 / 1000.0)}
+                            value={format!("{:.0}", state.at.time.unwrap_or(span) as f64 / 1000.0)}
+                            disabled={session.is_none()}
+                            aria-valuetext={crate::model::describe::instant(state.at.time.unwrap_or(span))}
+                            oninput={on_scrub} />
+                        <span class="hint">{"Drag to see the recorded run at any instant, even while it goes (nothing re-runs; drag to the end to follow it live). Wheel scrolls lanes; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0."}</span>
+                    </div>
+                </section>
+                if let Some(s) = session {
+                    { panels::output(s, state.at, &props.on_line) }
+                    { panels::summary(s) }
+                } else {
+                    <p class="empty-output" data-testid="output">{props.idle_hint.clone()}</p>
+                }
+            </div>
+            if let Some(s) = session {
+                <div class="panels">
+                    { panels::steps(s, state.at, &on_select) }
+                    { panels::log(s, state.at, &on_select) }
+                    { panels::metrics(s, state.at) }
+                </div>
+            }
+        </div>
+    }
+}
+
+/// Scrolls the timeline into view when Run is pressed and none of it is on the screen (a
+/// narrow screen, where it sits below the code).
+fn bring_into_view(timeline: &NodeRef) {
+    let (Some(el), Some(window)) = (timeline.cast::<HtmlElement>(), web_sys::window()) else { return };
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let rect = el.get_bounding_client_rect();
+    if rect.top() > height - 60.0 || rect.bottom() < 0.0 {
+        el.scroll_into_view_with_bool(true);
+    }
+}
+
+fn legend() -> Html {
+    html! {
+        <ul class="legend" aria-label="Legend">
+            <li><span class="swatch running"></span>{"running (holds the thread)"}</li>
+            <li><span class="swatch waiting"></span>{"waiting (label says on what)"}</li>
+            <li><span class="swatch scheduled"></span>{"ready, not yet run"}</li>
+            <li><span class="swatch late"></span>{"timer due, loop busy (late)"}</li>
+            <li><span class="glyph done">{"✓"}</span>{"done "}<span class="glyph failed">{"✗"}</span>{"failed "}<span class="glyph cancelled">{"⊘"}</span>{"cancelled "}<span class="glyph print">{"▾"}</span>{"print"}</li>
+        </ul>
+    }
+}
+
+/// What a page paints on its code from the run: the lines tasks are on and the picked line,
+/// when the current run ran this very `source`; `stale` when it ran other code (the lines
+/// would not match).
+pub struct RunMarks {
+    pub lit: Rc<Vec<LitLine>>,
+    pub picked: Option<u32>,
+    pub stale: bool,
+}
+
+pub fn run_marks(state: &RunState, source: &str) -> RunMarks {
+    let none = RunMarks { lit: Rc::default(), picked: None, stale: false };
+    let Some(s) = &state.current else { return none };
+    let s = s.borrow();
+    match s.program().source() {
+        Some(ran) if ran == source => {}
+        Some(_) => return RunMarks { stale: true, ..none },
+        None => return none,
+    }
+    let m = s.model();
+    let lines = s.lines();
+    let picked = match state.at.selection {
+        Some(Selection::Step(i)) => lines.line_of_step(m, i),
+        Some(Selection::Log(j)) => m.log.get(j).and_then(|l| {
+            let lit = lines.lit(m, Upto::Event(l.event + 1));
+            lit.iter().find(|x| x.tasks.iter().any(|(t, _)| *t == l.task)).map(|x| x.line)
+        }),
+        None => None,
+    };
+    RunMarks { lit: Rc::new(lines.lit(m, state.at.upto(m))), picked, stale: false }
+}

@@ -1,0 +1,119 @@
+//! A demo's Run runs its Python on the engine, and its Rust twin is "the same lesson in Rust":
+//! for every demo (with the lesson's values and each preset), both print the same lines at the
+//! same virtual times, end the same way and get the same "what happened" sentence. Demos that
+//! need the real network are checked in the browser (tests/e2e). Demos listed as running their
+//! Rust twin must still have a reason to: their Python must fail on the engine.
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use interleave::demos::params::Form;
+use interleave::demos::{Demo, DEMOS};
+use interleave::model::LogKind;
+use interleave::session::{rust_twin_only, Finish, Lesson, Program, Session, Stream, RUST_TWIN_ONLY};
+
+/// What a run showed: (time, line) for every stdout print (not Interleave's notes), how it ended, the explanation, and
+/// the stderr lines.
+type Shown = (Vec<(u64, String)>, Option<Finish>, String, Vec<String>);
+
+/// Runs `program` to its end on the virtual clock.
+fn run(program: Program) -> Shown {
+    let mut s = Session::stepper(Rc::new(program));
+    s.run_to_end();
+    let trace = s.trace();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    for l in &s.model().log {
+        if let LogKind::Print(text) = l.kind {
+            let line = trace.resolve(text).to_string();
+            match s.stream(l.event) {
+                Stream::Stdout => out.push((l.time, line)),
+                Stream::Stderr => err.push(line),
+                // Interleave's own words beside the output, not the program's.
+                Stream::Note => {}
+            }
+        }
+    }
+    drop(trace);
+    (out, s.finish(), s.explain(), err)
+}
+
+fn forms(demo: &dyn Demo) -> Vec<Form> {
+    let mut forms = vec![Form::defaults(demo.params())];
+    for preset in demo.presets() {
+        let mut form = Form::defaults(demo.params());
+        for (key, value) in preset.values {
+            if let Some(i) = demo.params().iter().position(|p| p.key == *key) {
+                form.raw[i] = value.to_string();
+            }
+        }
+        forms.push(form);
+    }
+    forms
+}
+
+#[test]
+fn every_demo_s_python_runs_like_its_rust_twin() {
+    for demo in DEMOS.iter().copied().filter(|d| rust_twin_only(d.slug()).is_none()) {
+        for form in forms(demo) {
+            let program = Program::demo(demo, &form).expect("valid values");
+            assert!(matches!(program, Program::Python { .. }), "{} runs its Python", demo.slug());
+            let twin = Program::Rust(Lesson::new(demo, &form).expect("valid values"));
+            let (py_out, py_end, py_explain, py_err) = run(program);
+            let (rs_out, rs_end, rs_explain, _) = run(twin);
+            let what = format!("{} {:?}", demo.slug(), form.raw);
+            if demo.not_steppable().is_some() {
+                // Real requests cannot run on the virtual clock: both say so for every URL.
+                assert_eq!(py_out.len(), rs_out.len(), "{what}");
+                continue;
+            }
+            assert_eq!(py_out, rs_out, "{what}: printed lines");
+            assert_eq!(py_end, rs_end, "{what}: how main ended");
+            assert_eq!(py_explain, rs_explain, "{what}: what happened");
+            // The only stderr a demo prints is CPython's warning about a coroutine never
+            // awaited, in the demo about exactly that.
+            if demo.slug() == "forgot-await" {
+                assert_eq!(
+                    py_err.first().map(String::as_str),
+                    Some("main.py:8: RuntimeWarning: coroutine 'save' was never awaited")
+                );
+            } else {
+                assert_eq!(py_err, Vec::<String>::new(), "{what}: stderr");
+            }
+        }
+    }
+}
+
+#[test]
+fn demos_on_their_rust_twin_still_need_it() {
+    for (slug, why) in RUST_TWIN_ONLY {
+        let demo = interleave::demos::find(slug).expect("a listed demo exists");
+        assert!(why.contains("Python engine"), "{slug}: {why}");
+        // With the lesson's values the engine cannot finish in time: the page's loop budget
+        // stops it. When the engine gets fast enough, this fails: take the demo off the list.
+        let form = Form::defaults(demo.params());
+        let source = interleave::demos::python_with(demo, &form.raw);
+        let (_, end, _, err) = run(Program::python(&source).expect("compiles"));
+        assert_eq!(end, Some(Finish::Exited(1)), "{slug} now runs on the engine: {err:?}");
+        // Said once, on stderr.
+        assert_eq!(err.iter().filter(|l| l.contains("Interleave stopped the program")).count(), 1, "{slug}: {err:?}");
+    }
+}
+
+#[test]
+fn to_thread_s_worker_variant_runs_on_the_engine() {
+    // The lesson's own variant is too slow inline (above), but its to_thread variant runs:
+    // on the virtual clock the copy of the program counts in place and prints the same.
+    let demo = interleave::demos::find("to-thread").expect("listed");
+    let mut form = Form::defaults(demo.params());
+    let i = demo.params().iter().position(|p| p.key == "variant").expect("has a variant");
+    form.raw[i] = "to_thread".into();
+    let j = demo.params().iter().position(|p| p.key == "n").expect("has n");
+    form.raw[j] = "20000".into();
+    let source = interleave::demos::python_with(demo, &form.raw);
+    let (out, end, _, err) = run(Program::python(&source).expect("compiles"));
+    assert_eq!(err, Vec::<String>::new());
+    assert_eq!(end, Some(Finish::Exited(0)), "{out:?}");
+    assert_eq!(out.last().map(|(_, l)| l.as_str()), Some("2262 primes below 20000"));
+}

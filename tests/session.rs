@@ -1,0 +1,256 @@
+//! Sessions and the page's run reducer, driven natively on the virtual clock: a Python program
+//! and a demo run as the page runs them; Next, Back, Select, Scrub, Keep, Stop and To the end
+//! follow the rules the step-mode buttons promise; the source lines each task is on are read
+//! from the recording.
+// A test's helpers may panic: a failed expectation there is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use interleave::demos::find;
+use interleave::demos::params::Form;
+use interleave::model::LogKind;
+use interleave::play::examples;
+use interleave::runtime::Phase;
+use interleave::session::{Action, At, Finish, Program, RunState, Selection, Session, Shared, Stream, Upto};
+use interleave::trace::TaskId;
+
+fn python(source: &str) -> Rc<Program> {
+    Rc::new(Program::python(source).unwrap_or_else(|e| panic!("does not compile: {}", e.report)))
+}
+
+fn stepper(source: &str) -> Shared {
+    Rc::new(RefCell::new(Session::stepper(python(source))))
+}
+
+/// Runs a session to its end and returns (task name, stderr?, text) for every print.
+fn run_prints(s: &mut Session) -> Vec<(String, bool, String)> {
+    s.run_to_end();
+    let trace = s.trace();
+    let m = s.model();
+    m.log
+        .iter()
+        .filter_map(|l| match l.kind {
+            LogKind::Print(text) => {
+                let who = m.lanes.get(l.task.0 as usize).map_or("<module>".to_string(), |lane| lane.name.clone());
+                Some((who, s.stream(l.event) == Stream::Stderr, trace.resolve(text).to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+const GATHER: &str = "import asyncio
+
+async def nap(name, seconds):
+    print(name, 'naps')
+    await asyncio.sleep(seconds)
+    return name
+
+async def main():
+    print(await asyncio.gather(nap('A', 1.0), nap('B', 0.5)))
+
+print('module code runs first')
+asyncio.run(main())
+";
+
+#[test]
+fn a_python_program_prints_with_its_tasks_and_exits_0() {
+    let s = stepper(GATHER);
+    let prints = run_prints(&mut s.borrow_mut());
+    assert_eq!(
+        prints,
+        vec![
+            ("<module>".into(), false, "module code runs first".into()),
+            ("nap('A', 1.0)".into(), false, "A naps".into()),
+            ("nap('B', 0.5)".into(), false, "B naps".into()),
+            ("main()".into(), false, "['A', 'B']".into()),
+        ]
+    );
+    let s = s.borrow();
+    assert_eq!(s.finish(), Some(Finish::Exited(0)));
+    assert_eq!(s.phase(), Phase::Finished);
+    assert_eq!(s.model().span(), 1_000_000);
+}
+
+#[test]
+fn a_traceback_goes_to_stderr_and_the_exit_status_is_1() {
+    let s = stepper("import asyncio\n\nasync def main():\n    print('before')\n    1 / 0\n\nasyncio.run(main())\n");
+    let prints = run_prints(&mut s.borrow_mut());
+    assert_eq!(prints[0], ("main()".into(), false, "before".into()));
+    let stderr: Vec<&str> = prints.iter().filter(|p| p.1).map(|p| p.2.as_str()).collect();
+    assert_eq!(stderr.first(), Some(&"Traceback (most recent call last):"));
+    assert!(stderr.contains(&"  File \"main.py\", line 5, in main"), "{stderr:?}");
+    assert_eq!(stderr.last(), Some(&"ZeroDivisionError: division by zero"));
+    assert_eq!(s.borrow().finish(), Some(Finish::Exited(1)));
+}
+
+#[test]
+fn a_syntax_error_is_refused_with_its_place() {
+    let e = Program::python("print('hi')\nfor x in range(3)\n    print(x)\n").err().expect("a syntax error");
+    assert_eq!(e.line, 2);
+    assert_eq!(e.message, "expected ':'");
+    assert!(e.report.contains("SyntaxError"), "{}", e.report);
+}
+
+#[test]
+fn a_demo_runs_its_python_and_reads_like_its_rust_twin() {
+    let gather = find("gather").expect("gather");
+    let program = Program::demo(gather, &Form::defaults(gather.params())).expect("valid defaults");
+    assert!(program.source().is_some_and(|s| s.contains("asyncio.gather(")), "runs the Python");
+    let mut s = Session::stepper(Rc::new(program));
+    s.run_to_end();
+    assert_eq!(s.finish(), Some(Finish::Returned("None".into())));
+    assert!(s.explain().contains("1.50 s"), "{}", s.explain());
+    assert_eq!(s.label(), "gather, lesson values · run 0 (step mode)");
+
+    let twin = find("to-thread").expect("to-thread");
+    let program = Program::demo(twin, &Form::defaults(twin.params())).expect("valid defaults");
+    assert!(matches!(program, Program::Rust(_)), "to-thread runs its Rust twin");
+    assert!(program.label().ends_with("(Rust)"));
+}
+
+#[test]
+fn a_demo_with_an_invalid_value_is_no_program() {
+    let gather = find("gather").expect("gather");
+    let mut form = Form::defaults(gather.params());
+    form.raw[0] = "soon".into();
+    assert!(Program::demo(gather, &form).is_none());
+}
+
+#[test]
+fn next_steps_one_resume_at_a_time_and_back_replays() {
+    let state = RunState::default().apply(Action::Run(stepper(GATHER)));
+    assert!(state.stepping());
+    assert_eq!(state.runs, 1);
+    let s = state.current.clone().expect("a run");
+    assert_eq!(s.borrow().model().steps.len(), 0, "nothing runs before Next");
+
+    let state = state.apply(Action::Next);
+    assert_eq!(state.at, At { time: None, selection: Some(Selection::Step(0)) });
+    assert_eq!(s.borrow().model().steps.len(), 1);
+    let state = state.apply(Action::Next).apply(Action::Next);
+    assert_eq!(s.borrow().model().steps.len(), 3);
+    assert_eq!(state.at.selection, Some(Selection::Step(2)));
+
+    // Back shows the step before, pinned at its start; Next then replays the recording
+    // without running anything new.
+    let back = state.apply(Action::Back);
+    assert_eq!(back.at.selection, Some(Selection::Step(1)));
+    assert_eq!(back.at.time, Some(s.borrow().model().steps[1].start));
+    let again = back.apply(Action::Next);
+    assert_eq!(again.at.selection, Some(Selection::Step(2)));
+    assert_eq!(again.at.time, None, "the last step is the live end");
+    assert_eq!(s.borrow().model().steps.len(), 3, "replaying ran nothing");
+
+    // Back at the first step stays there.
+    let first = again.apply(Action::Back).apply(Action::Back).apply(Action::Back);
+    assert_eq!(first.at.selection, Some(Selection::Step(0)));
+
+    let end = first.apply(Action::ToEnd);
+    assert_eq!(end.at, At::default());
+    assert_eq!(s.borrow().phase(), Phase::Finished);
+    // Once over, Next has nothing more to run.
+    let steps = s.borrow().model().steps.len();
+    let after = end.apply(Action::Select(Selection::Step(steps - 1))).apply(Action::Next);
+    assert_eq!(after.at.selection, Some(Selection::Step(steps - 1)));
+}
+
+#[test]
+fn select_and_scrub_move_the_cursor() {
+    let state = RunState::default().apply(Action::Run(stepper(GATHER))).apply(Action::ToEnd);
+    let s = state.current.clone().expect("a run");
+    let (log_time, span) = {
+        let s = s.borrow();
+        (s.model().log[2].time, s.model().span())
+    };
+    let picked = state.apply(Action::Select(Selection::Log(2)));
+    assert_eq!(picked.at, At { time: Some(log_time), selection: Some(Selection::Log(2)) });
+    // A pick that does not exist changes nothing.
+    assert_eq!(picked.apply(Action::Select(Selection::Step(10_000))).at, picked.at);
+
+    let scrubbed = picked.apply(Action::Scrub(400_000));
+    assert_eq!(scrubbed.at, At { time: Some(400_000), selection: None });
+    assert!(scrubbed.at.replaying(s.borrow().model()));
+    // Within a millisecond of the end is the end: follow the run live.
+    assert_eq!(scrubbed.apply(Action::Scrub(span - 500)).at, At::default());
+}
+
+#[test]
+fn keep_puts_the_run_aside_for_comparison_and_run_numbers_count() {
+    let state = RunState::default().apply(Action::Run(stepper(GATHER))).apply(Action::ToEnd).apply(Action::Keep);
+    assert!(state.current.is_none());
+    let kept = state.kept.clone().expect("kept");
+    assert_eq!(kept.borrow().number, 1);
+    let state = state.apply(Action::Run(stepper("print('edited')\n")));
+    assert_eq!(state.current.as_ref().map(|s| s.borrow().number), Some(2));
+    assert!(state.kept.is_some(), "the kept run stays while the next one runs");
+    assert!(state.apply(Action::DropKept).kept.is_none());
+}
+
+#[test]
+fn stop_cancels_every_pending_task() {
+    let state = RunState::default().apply(Action::Run(stepper(GATHER))).apply(Action::Next).apply(Action::Next);
+    let state = state.apply(Action::Stop);
+    let s = state.current.clone().expect("a run");
+    assert_eq!(s.borrow().finish(), Some(Finish::Stopped));
+    assert!(!s.borrow().running());
+    let state = state.apply(Action::Refresh);
+    assert!(state.version > 0);
+}
+
+#[test]
+fn every_task_has_its_line_while_it_waits() {
+    let s = stepper(GATHER);
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let m = s.model();
+    // Half a second in: A and B wait at the sleep (line 5), main at the gather (line 9).
+    let lit = s.lines().lit(m, Upto::Time(250_000));
+    let names: Vec<(u32, Vec<&str>)> =
+        lit.iter().map(|l| (l.line, l.tasks.iter().map(|(_, n)| n.as_str()).collect())).collect();
+    assert_eq!(names, vec![(5, vec!["nap('A', 1.0)", "nap('B', 0.5)"]), (9, vec!["main()"])]);
+    // After B returned, only A and main are still on a line.
+    let lit = s.lines().lit(m, Upto::Time(600_000));
+    assert_eq!(lit.iter().map(|l| l.tasks.len()).sum::<usize>(), 2);
+    // At the end nothing is alive.
+    assert!(s.lines().lit(m, Upto::Time(m.span())).is_empty());
+
+    // A step's line is where it left its task.
+    let first_of_a = m.steps.iter().position(|st| st.task == TaskId(1)).expect("A ran");
+    assert_eq!(s.lines().line_of_step(m, first_of_a), Some(5));
+    // The other way round: line 5 is where A and B's first steps ended and their last began.
+    let at_5 = s.lines().steps_at_line(m, 5);
+    assert!(at_5.contains(&first_of_a));
+    assert!(at_5.iter().all(|&k| m.steps[k].task != TaskId(0)), "main never waited at line 5");
+}
+
+#[test]
+fn a_picked_step_lights_the_lines_as_they_stood_after_it() {
+    let state = RunState::default().apply(Action::Run(stepper(GATHER)));
+    let state = state.apply(Action::Next).apply(Action::Next).apply(Action::Next);
+    let s = state.current.clone().expect("a run");
+    let s = s.borrow();
+    let m = s.model();
+    // Three steps: main (to the gather), A (to its sleep), B (to its sleep).
+    let lit = s.lines().lit(m, state.at.upto(m));
+    assert_eq!(lit.iter().map(|l| l.line).collect::<Vec<_>>(), vec![5, 9]);
+    let back = state.apply(Action::Back);
+    let lit = s.lines().lit(m, back.at.upto(m));
+    let on_5: Vec<&str> =
+        lit.iter().filter(|l| l.line == 5).flat_map(|l| l.tasks.iter().map(|t| t.1.as_str())).collect();
+    assert_eq!(on_5, vec!["nap('A', 1.0)"], "after A's step, B has not reached its sleep");
+}
+
+#[test]
+fn every_tutorial_example_compiles_and_the_first_one_runs() {
+    for e in examples::TUTORIALS {
+        assert!(Program::python(e.code).is_ok(), "{} does not compile", e.key);
+    }
+    let first = examples::code(examples::FIRST).expect("the first example");
+    let s = stepper(&first);
+    let prints = run_prints(&mut s.borrow_mut());
+    assert_eq!(prints.last().map(|p| p.2.as_str()), Some("results, in the order passed: ['A', 'B', 'C']"));
+}
