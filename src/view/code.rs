@@ -196,6 +196,11 @@ fn marker(l: &LitLine) -> Html {
     let names: Vec<&str> = l.tasks.iter().map(|(_, name)| name.as_str()).collect();
     let first = names.first().copied().unwrap_or_default();
     let others = names.len().saturating_sub(1);
+    // Beside "+N" the first name drops its arguments (`summarize(…)`), so the function shows.
+    let shown = match first.find('(') {
+        Some(i) if others > 0 && first.len() > i + 2 => format!("{}(…)", &first[..i]),
+        _ => first.to_string(),
+    };
     let label = match names.len() {
         1 => format!("Line {}: task {first}", l.line),
         n => format!("Line {}: {n} tasks: {}", l.line, names.join(", ")),
@@ -203,7 +208,7 @@ fn marker(l: &LitLine) -> Html {
     html! {
         <span class="marker" data-testid="lit-line" role="img" title={names.join("\n")} aria-label={label}>
             <span class="arrow" aria-hidden="true">{"➜"}</span>
-            <span class="who" aria-hidden="true">{first.to_string()}</span>
+            <span class="who" aria-hidden="true">{shown}</span>
             if others > 0 {
                 <span class="more" aria-hidden="true">{format!("+{others}")}</span>
                 <span class="count" aria-hidden="true">{(others + 1).to_string()}</span>

@@ -545,6 +545,7 @@ test('screenshots of the script page mid-run: light and dark, wide and phone', a
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(SHOTS, `play-${scheme}-${width}-mid-run.png`) });
     await markersBesideTheCode(page, `${scheme} ${width}`);
+    await page.getByTestId('editor').screenshot({ path: join(SHOTS, `play-${scheme}-${width}-markers.png`) });
     await page.getByTestId('what-happened').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, `play-${scheme}-${width}-end.png`), fullPage: true });
     await context.close();
