@@ -11,11 +11,11 @@ use std::rc::Rc;
 
 use interleave::demos::find;
 use interleave::demos::params::Form;
-use interleave::model::LogKind;
+use interleave::model::{describe, LogKind, State};
 use interleave::play::examples;
 use interleave::runtime::Phase;
 use interleave::session::{Action, At, Finish, Program, RunState, Selection, Session, Shared, Stream, Upto};
-use interleave::trace::TaskId;
+use interleave::trace::{TaskId, Wait};
 
 fn python(source: &str) -> Rc<Program> {
     Rc::new(Program::python(source).unwrap_or_else(|e| panic!("does not compile: {}", e.report)))
@@ -253,4 +253,28 @@ fn every_tutorial_example_compiles_and_the_first_one_runs() {
     let s = stepper(&first);
     let prints = run_prints(&mut s.borrow_mut());
     assert_eq!(prints.last().map(|p| p.2.as_str()), Some("results, in the order passed: ['A', 'B', 'C']"));
+}
+
+#[test]
+fn a_simulated_request_is_labelled_fetch_and_its_url_once() {
+    let code = examples::code("aiohttp").expect("the aiohttp example");
+    let s = stepper(&code);
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let (m, trace) = (s.model(), s.trace());
+    let labels: Vec<String> = m
+        .lanes
+        .iter()
+        .flat_map(|l| &l.segments)
+        .filter_map(|seg| match &seg.state {
+            State::Waiting(w @ Wait::Fetch { .. }) => Some(describe::wait(w, m, &trace)),
+            _ => None,
+        })
+        .collect();
+    assert!(!labels.is_empty(), "no request waits were recorded");
+    for uid in 1..=5 {
+        let want = format!("fetch https://api.example.com/users/{uid}");
+        assert!(labels.contains(&want), "{want:?} not among {labels:?}");
+    }
+    assert!(labels.iter().all(|l| l.matches("fetch").count() == 1), "{labels:?}");
 }

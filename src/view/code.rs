@@ -1,7 +1,7 @@
 //! Python source as the page paints it: syntax colours, line numbers, the lines tasks are on
-//! (lit, with an arrow and each task's name, as Python Tutor points at the running line), the
-//! picked line, and a syntax error's place (underlined). The editor lays its textarea over the
-//! same painting; a demo's code is shown with it alone.
+//! (lit, with an arrow and the tasks' names in the gutter, as Python Tutor points at the
+//! running line), the picked line, and a syntax error's place (underlined). The editor lays its
+//! textarea over the same painting; a demo's code is shown with it alone.
 
 use std::rc::Rc;
 
@@ -17,9 +17,6 @@ pub const LINE_PX: f64 = 21.0;
 /// Sources longer than this are painted without colours: painting them would cost more than
 /// typing can wait for.
 pub const MAX_COLOURED_BYTES: usize = 64 * 1024;
-
-/// Names shown on one lit line before "+N more".
-const MAX_NAMES: usize = 3;
 
 /// Where a syntax error is: 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,15 +79,16 @@ fn css(class: Class) -> &'static str {
     }
 }
 
-/// The gutter (line numbers, an arrow where tasks are) and the painted lines of `win`.
+/// The gutter (line numbers, a marker where tasks are) and the painted lines of `win`.
 pub fn paint(source: &str, spans: &[Span], marks: &Marks, win: Window) -> (Html, Html) {
     let lit = |n: u32| marks.lit.iter().find(|l| l.line == n);
     let gutter = html! {
         <>
             { for (win.first as u32 + 1..=win.end as u32).map(|n| html! {
-                <div class={classes!("g", lit(n).is_some().then_some("lit"), (marks.selected == Some(n)).then_some("picked"))}>
-                    if lit(n).is_some() { <span class="arrow">{"➜"}</span> }
-                    {n}
+                <div class={classes!("g", lit(n).is_some().then_some("lit"), (marks.selected == Some(n)).then_some("picked"))}
+                    data-line={n.to_string()}>
+                    <span class="mark-col">if let Some(l) = lit(n) { { marker(l) } }</span>
+                    <span class="num" aria-hidden="true">{n}</span>
                 </div>
             }) }
         </>
@@ -111,10 +109,9 @@ pub fn paint(source: &str, spans: &[Span], marks: &Marks, win: Window) -> (Html,
             let error = marks.error.filter(|e| e.line == n).map(|e| e.column);
             let body = line_html(source, spans, &mut next, start, end, error);
             start = end + 1;
-            let here = lit(n);
             let classes = classes!(
                 "ln",
-                here.is_some().then_some("lit"),
+                lit(n).is_some().then_some("lit"),
                 (marks.selected == Some(n)).then_some("picked"),
                 (marks.hover == Some(n)).then_some("hover"),
                 error.is_some().then_some("has-error")
@@ -122,7 +119,6 @@ pub fn paint(source: &str, spans: &[Span], marks: &Marks, win: Window) -> (Html,
             html! {
                 <div class={classes} data-line={n.to_string()}>
                     { body }
-                    if let Some(l) = here { { chips(l) } }
                 </div>
             }
         })
@@ -194,15 +190,29 @@ fn with_error(source: &str, start: usize, end: usize, column: u32, body: Html) -
     }
 }
 
-/// The names of the tasks on a line, after its text.
-fn chips(l: &LitLine) -> Html {
-    let more = l.tasks.len().saturating_sub(MAX_NAMES);
+/// The tasks on a line, in the gutter beside its number (never over the code): an arrow, the
+/// first task's name and "+N" for the others; every name in the tooltip and the label.
+fn marker(l: &LitLine) -> Html {
+    let names: Vec<&str> = l.tasks.iter().map(|(_, name)| name.as_str()).collect();
+    let first = names.first().copied().unwrap_or_default();
+    let others = names.len().saturating_sub(1);
+    // Beside "+N" the first name drops its arguments (`summarize(…)`), so the function shows.
+    let shown = match first.find('(') {
+        Some(i) if others > 0 && first.len() > i + 2 => format!("{}(…)", &first[..i]),
+        _ => first.to_string(),
+    };
+    let label = match names.len() {
+        1 => format!("Line {}: task {first}", l.line),
+        n => format!("Line {}: {n} tasks: {}", l.line, names.join(", ")),
+    };
     html! {
-        <span class="here" data-testid="lit-line">
-            { for l.tasks.iter().take(MAX_NAMES).map(|(_, name)| html! {
-                <span class="chip" data-testid="lit-task">{"⟵ "}{name.clone()}</span>
-            }) }
-            if more > 0 { <span class="chip more">{format!("+{more} more")}</span> }
+        <span class="marker" data-testid="lit-line" role="img" title={names.join("\n")} aria-label={label}>
+            <span class="arrow" aria-hidden="true">{"➜"}</span>
+            <span class="who" aria-hidden="true">{shown}</span>
+            if others > 0 {
+                <span class="more" aria-hidden="true">{format!("+{others}")}</span>
+                <span class="count" aria-hidden="true">{(others + 1).to_string()}</span>
+            }
         </span>
     }
 }

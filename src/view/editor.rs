@@ -157,7 +157,7 @@ pub fn editor(props: &Props) -> Html {
     html! {
         <div class="editor" data-testid="editor">
             <div class="scroller" ref={scroller} {onscroll}>
-                <div class="gutter" aria-hidden="true" ref={gutter_ref}>{ gutter }</div>
+                <div class="gutter" ref={gutter_ref}>{ gutter }</div>
                 <div class="text" ref={text_box}>
                     <pre class="paint" aria-hidden="true" data-testid="painted" ref={painted}>{ lines }</pre>
                     <textarea ref={area} class="input" data-testid="code-input" aria-label="Python program"

@@ -66,7 +66,7 @@ pub fn source(props: &Props) -> Html {
                     let (gutter, lines) = paint(&props.python, &spans, &props.marks, window(&props.python, 0, None));
                     html! {
                         <div class="code-view scroller">
-                            <div class="gutter" aria-hidden="true">{ gutter }</div>
+                            <div class="gutter">{ gutter }</div>
                             <pre class="paint" data-testid="code" {onmousemove} {onmouseleave}>{ lines }</pre>
                         </div>
                     }

@@ -72,10 +72,18 @@ async function runToEnd(page, { timeout = 30_000 } = {}) {
   await page.getByTestId('what-happened').waitFor({ timeout });
 }
 
-/** The lit lines: { line, tasks } for each line some task is on. */
+/**
+ * The lit lines: { line, tasks } for each line some task is on, read from the gutter's markers
+ * (every name is in the marker's tooltip, one a line). The code's own lit lines are the same.
+ */
 async function litLines(page) {
-  return page.locator('.editor .ln.lit, .code-view .ln.lit').evaluateAll((lns) =>
-    lns.map((ln) => ({ line: Number(ln.dataset.line), tasks: [...ln.querySelectorAll('.chip')].map((c) => c.textContent.replace('⟵ ', '')) })));
+  const marked = await page.locator('.gutter .g.lit').evaluateAll((gs) => gs.map((g) => ({
+    line: Number(g.dataset.line),
+    tasks: g.querySelector('[data-testid=lit-line]').title.split('\n'),
+  })));
+  const lit = await page.locator('.editor .ln.lit, .code-view .ln.lit').evaluateAll((lns) => lns.map((ln) => Number(ln.dataset.line)));
+  assert.deepEqual(marked.map((m) => m.line), lit, 'the gutter marks the lines the code lights');
+  return marked;
 }
 
 const TYPED = [
@@ -115,7 +123,7 @@ test('a program typed with the keyboard runs: stdout in order, each task\'s line
   await page.getByTestId('run').waitFor();
   await page.keyboard.press('ControlOrMeta+Enter');
   // While A sleeps (B finished at 0.5 s), A's line is lit and named.
-  await page.locator('.editor .ln.lit .chip', { hasText: "worker('A', 1.5)" }).waitFor({ timeout: 10_000 });
+  await page.locator(`.editor [data-testid=lit-line][title*="worker('A', 1.5)"]`).waitFor({ timeout: 10_000 });
   const lit = await litLines(page);
   assert.deepEqual(lit.find((l) => l.tasks.includes("worker('A', 1.5)")).line, 5, JSON.stringify(lit));
   assert.ok(lit.some((l) => l.line === 9 && l.tasks.includes('main()')), JSON.stringify(lit));
@@ -497,6 +505,35 @@ test('code pasted with tabs and CRLF line ends runs as Python reads it', async (
   await context.close();
 });
 
+/**
+ * The task markers sit in the gutter and cover none of the code's text: no marker's box meets
+ * a box of the painted text; the line with the most tasks shows the first name and "+N", and
+ * its label names them all.
+ */
+async function markersBesideTheCode(page, what) {
+  const seen = await page.evaluate(() => {
+    const boxes = (els) => els.map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+    const markers = boxes([...document.querySelectorAll('.editor [data-testid=lit-line]')]);
+    const text = [];
+    for (const ln of document.querySelectorAll('.editor .paint .ln')) {
+      const range = document.createRange();
+      range.selectNodeContents(ln);
+      text.push(...[...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0));
+    }
+    const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const overlaps = markers.flatMap((m) => text.filter((t) => meets(m, t)).map((t) => [m.toJSON(), t.toJSON()]));
+    const busiest = [...document.querySelectorAll('.editor [data-testid=lit-line]')]
+      .sort((a, b) => b.title.split('\n').length - a.title.split('\n').length)[0];
+    return { markers: markers.length, text: text.length, overlaps, busiest: busiest && { shown: busiest.innerText, label: busiest.getAttribute('aria-label'), names: busiest.title.split('\n') } };
+  });
+  assert.ok(seen.markers > 0 && seen.text > 0, `${what}: ${JSON.stringify(seen)}`);
+  assert.deepEqual(seen.overlaps, [], `${what}: markers over the code`);
+  const { shown, label, names } = seen.busiest;
+  assert.ok(names.length > 1, `${what}: ${JSON.stringify(seen.busiest)}`);
+  assert.ok(shown.includes(`${names.length}`) || shown.includes(`+${names.length - 1}`), `${what}: ${shown}`);
+  for (const name of names) assert.ok(label.includes(name), `${what}: ${label} lacks ${name}`);
+}
+
 test('screenshots of the script page mid-run: light and dark, wide and phone', async () => {
   const example = 'llm-batch';
   for (const [scheme, width, height] of [['light', 1440, 900], ['dark', 1440, 900], ['light', 390, 844], ['dark', 390, 844]]) {
@@ -507,6 +544,8 @@ test('screenshots of the script page mid-run: light and dark, wide and phone', a
     await page.locator('.editor .ln.lit').first().waitFor({ timeout: 10_000 });
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(SHOTS, `play-${scheme}-${width}-mid-run.png`) });
+    await markersBesideTheCode(page, `${scheme} ${width}`);
+    await page.getByTestId('editor').screenshot({ path: join(SHOTS, `play-${scheme}-${width}-markers.png`) });
     await page.getByTestId('what-happened').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, `play-${scheme}-${width}-end.png`), fullPage: true });
     await context.close();

@@ -105,7 +105,8 @@ fn plan(interp: &Interp, args: &Args) -> R<Plan> {
 
 /// `await asyncio.sleep(secs)`, shown on the timeline as waiting for the request.
 async fn wait_for_answer(interp: Rc<Interp>, secs: f64, url: &str) -> R<()> {
-    let label = current().map(|(rt, _)| rt.text(&format!("fetch {url}")));
+    // The URL alone: the timeline's label says "fetch" before it.
+    let label = current().map(|(rt, _)| rt.text(url));
     let r = ShownAs { inner: Box::pin(aio::sleep(secs)), wait: label.map(|url| Wait::Fetch { url }) }.await;
     r.map_err(|e| coro::from_aio(&interp, e))
 }
@@ -235,7 +236,7 @@ mod real {
         };
         let (rt, _) = current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
         let _outside = rt.outside_work();
-        let label = rt.text(&format!("fetch {url}"));
+        let label = rt.text(&url);
         let guard = AbortOnDrop(Some(abort));
         let send = async {
             let resp = req.send().await.map_err(|e| {
