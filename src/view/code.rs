@@ -196,9 +196,10 @@ fn marker(l: &LitLine) -> Html {
     let names: Vec<&str> = l.tasks.iter().map(|(_, name)| name.as_str()).collect();
     let first = names.first().copied().unwrap_or_default();
     let others = names.len().saturating_sub(1);
-    // Beside "+N" the first name drops its arguments (`summarize(…)`), so the function shows.
+    // Beside "+N" the first name drops its arguments (`summarize`), so the function's name
+    // fits the column whole.
     let shown = match first.find('(') {
-        Some(i) if others > 0 && first.len() > i + 2 => format!("{}(…)", &first[..i]),
+        Some(i) if others > 0 && first.len() > i + 2 => first[..i].to_string(),
         _ => first.to_string(),
     };
     let label = match names.len() {
