@@ -18,6 +18,8 @@ use super::frames::FrameLoop;
 use super::panels;
 use super::panic::{self, Tripwire};
 use super::timeline::{self, Input, SharedViewport};
+use crate::model::style::{self, Look, Pattern, Style};
+use crate::model::RunModel;
 use crate::session::{Action, LitLine, Program, RunState, Selection, Session, Shared, Upto};
 use crate::trace::Micros;
 
@@ -322,7 +324,7 @@ pub fn run_panel(props: &Props) -> Html {
                 <section ref={timeline_box} class={classes!("timeline-panel", (session.is_none() && !has_kept).then_some("idle"))} aria-label="Timeline">
                     <div class="timeline-bar">
                         <h2>{"Timeline"}</h2>
-                        { legend() }
+                        { legend(session.map(|s| s.model())) }
                         <div class="tools" role="group" aria-label="Timeline tools">
                             <button type="button" title="Zoom in (+)" aria-label="Zoom in" onclick={key("+")}>{"+"}</button>
                             <button type="button" title="Zoom out (−)" aria-label="Zoom out" onclick={key("-")}>{"−"}</button>
@@ -399,16 +401,54 @@ fn bring_into_view(timeline: &NodeRef) {
     }
 }
 
-fn legend() -> Html {
+/// The legend, read from the style table: the looks this run uses (the task states before a
+/// run), each with its swatch or glyph in the theme shown, and the lateness threshold.
+fn legend(m: Option<&RunModel>) -> Html {
+    let looks: Vec<&'static Style> = match m {
+        Some(m) => style::legend(m),
+        None => [Look::Running, Look::Ready, Look::Waiting, Look::Late, Look::Done, Look::Failed, Look::Cancelled]
+            .into_iter()
+            .map(style::style)
+            .collect(),
+    };
+    let dark = timeline::prefers_dark();
     html! {
-        <ul class="legend" aria-label="Legend">
-            <li><span class="swatch running"></span>{"running (holds the thread)"}</li>
-            <li><span class="swatch waiting"></span>{"waiting (label says on what)"}</li>
-            <li><span class="swatch scheduled"></span>{"ready, not yet run"}</li>
-            <li><span class="swatch late"></span>{"timer due, loop busy (late)"}</li>
-            <li><span class="glyph done">{"✓"}</span>{"done "}<span class="glyph failed">{"✗"}</span>{"failed "}<span class="glyph cancelled">{"⊘"}</span>{"cancelled "}<span class="glyph print">{"▾"}</span>{"print"}</li>
+        <ul class="legend" aria-label="Legend" data-testid="legend">
+            { for looks.iter().map(|s| html! {
+                <li title={s.meaning} data-look={s.var.trim_start_matches("--").to_string()}>{ swatch(s, dark) }{ s.label }</li>
+            }) }
+            <li class="legend-note" data-testid="late-threshold">{ style::late_threshold_note() }</li>
         </ul>
     }
+}
+
+/// A look's swatch: its colour with its pattern, or its glyph, as a small SVG (attributes,
+/// not inline styles, so the page's CSP allows it).
+fn swatch(s: &Style, dark: bool) -> Html {
+    let colour = s.colour(dark).to_string();
+    if let (Some(glyph), Pattern::Glyph | Pattern::Marker | Pattern::Outline) = (s.glyph, s.pattern) {
+        return html! { <span class="glyph" aria-hidden="true"><svg width="14" height="14" viewBox="0 0 14 14"><text x="7" y="11" text-anchor="middle" font-size="12" fill={colour}>{glyph}</text></svg></span> };
+    }
+    let overlay = match s.pattern {
+        Pattern::Hatch | Pattern::Stripes => "M0 10 L10 0 M-3 3 L3 -3 M7 13 L13 7",
+        Pattern::Grid => "M0 4 H16 M5 0 V10 M11 0 V10",
+        Pattern::Dots => "M3 3 h1 M9 6 h1 M5 8 h1",
+        _ => "",
+    };
+    let shape = match s.pattern {
+        Pattern::Outline => {
+            html! { <rect x="1" y="1" width="14" height="8" fill="none" stroke={colour} stroke-dasharray="3 2"/> }
+        }
+        Pattern::Arrow | Pattern::DashedArrow | Pattern::Rule | Pattern::Marker => {
+            let dashes = if matches!(s.pattern, Pattern::Arrow | Pattern::Marker) { "none" } else { "3 2" };
+            html! { <path d="M1 5 H15" stroke={colour} stroke-width="2" stroke-dasharray={dashes}/> }
+        }
+        _ => html! { <>
+            <rect width="16" height="10" fill={colour.clone()}/>
+            <path d={overlay} stroke="rgba(255,255,255,0.6)" stroke-width="1.5"/>
+        </> },
+    };
+    html! { <span class="swatch-svg" aria-hidden="true"><svg width="16" height="10" viewBox="0 0 16 10">{shape}</svg></span> }
 }
 
 /// What a page paints on its code from the run: the lines tasks are on and the picked line,

@@ -12,9 +12,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasPattern, CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
 use crate::model::describe::{self, duration, instant, task_name};
-use crate::model::export::state_label;
-use crate::model::layout::{lane_order, segment_at, segments_in, step_at, tick_label, ticks};
-use crate::model::{Ending, RunModel, State, BLOCKED_THRESHOLD};
+use crate::model::layout::{
+    self, lane_order, row_label, segment_at, segments_in, series_scale, step_at, tick_label, ticks,
+};
+use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern, STYLES};
+use crate::model::{RunModel, Series, State, BLOCKED_THRESHOLD};
 use crate::session::{Selection, Session};
 use crate::trace::{Micros, Recorder, TaskId};
 
@@ -28,8 +30,21 @@ const MIN_WINDOW: Micros = 100;
 #[derive(Clone, Copy, PartialEq)]
 enum Row {
     Lane(TaskId),
+    /// Permits in use of a semaphore or lock (index into `RunModel::permits`).
+    Permits(usize),
+    /// Items in a queue (index into `RunModel::queues`).
+    Queue(usize),
+    /// A coroutine created and never awaited (index into `RunModel::never_awaited`).
+    Ghost(usize),
     KeptHeader,
     KeptLane(TaskId),
+}
+
+/// What the current run's rows depend on: they are rebuilt only when one of these grows.
+type RowsKey = (usize, usize, usize, usize);
+
+fn rows_key(m: &RunModel) -> RowsKey {
+    (m.lanes.len(), m.permits.len(), m.queues.len(), m.never_awaited.len())
 }
 
 /// Where the user looks: the time window, the first lane row, the hover point, the scrub
@@ -46,7 +61,7 @@ pub struct Viewport {
     /// Steps that ran to or resumed from the code line the pointer is on (outlined).
     pub marked: Vec<usize>,
     drag: Option<(f64, f64, Micros, Micros, usize)>,
-    order: (usize, Vec<TaskId>),
+    order: (RowsKey, Vec<Row>),
     kept_order: (usize, Vec<TaskId>),
     patterns: Vec<(&'static str, String, CanvasPattern)>,
     theme: Option<(f64, Rc<Theme>)>,
@@ -64,7 +79,7 @@ impl Default for Viewport {
             selection: None,
             marked: Vec::new(),
             drag: None,
-            order: (usize::MAX, Vec::new()),
+            order: ((usize::MAX, 0, 0, 0), Vec::new()),
             kept_order: (usize::MAX, Vec::new()),
             patterns: Vec::new(),
             theme: None,
@@ -72,26 +87,21 @@ impl Default for Viewport {
     }
 }
 
-/// Colours of the current theme, read from the page's CSS variables.
+/// Colours of the current theme, read from the page's CSS variables; each look's from its
+/// variable in the style table, or the table's colour for the theme shown.
 struct Theme {
     bg: String,
     ink: String,
     muted: String,
     line: String,
     accent: String,
-    running: String,
-    waiting: String,
-    scheduled: String,
-    late: String,
-    done: String,
-    failed: String,
-    cancelled: String,
-    print: String,
+    looks: Vec<String>,
 }
 
 impl Theme {
     fn read(el: &HtmlElement) -> Theme {
-        let style = web_sys::window().and_then(|w| w.get_computed_style(el).ok().flatten());
+        let window = web_sys::window();
+        let style = window.as_ref().and_then(|w| w.get_computed_style(el).ok().flatten());
         let var = |name: &str, fallback: &str| {
             style
                 .as_ref()
@@ -100,22 +110,28 @@ impl Theme {
                 .filter(|v| !v.is_empty())
                 .unwrap_or_else(|| fallback.to_string())
         };
+        let dark = prefers_dark();
         Theme {
-            bg: var("--panel", "#fff"),
-            ink: var("--ink", "#1c1f24"),
+            bg: var("--panel", if dark { "#1d2026" } else { "#fff" }),
+            ink: var("--ink", if dark { "#e8eaed" } else { "#1c1f24" }),
             muted: var("--muted", "#5b6270"),
             line: var("--line", "#d9dce1"),
             accent: var("--accent", "#0072b2"),
-            running: var("--running", "#0072b2"),
-            waiting: var("--waiting", "#56b4e9"),
-            scheduled: var("--scheduled", "#e69f00"),
-            late: var("--late", "#d55e00"),
-            done: var("--done", "#009e73"),
-            failed: var("--failed", "#b3261e"),
-            cancelled: var("--cancelled", "#7a7a7a"),
-            print: var("--print", "#cc79a7"),
+            looks: STYLES.iter().map(|s| var(s.var, s.colour(dark))).collect(),
         }
     }
+
+    /// The colour of `look` (the style table has a row for every look).
+    fn of(&self, look: Look) -> &str {
+        STYLES.iter().position(|s| s.look == look).and_then(|i| self.looks.get(i)).map_or(&self.ink, |c| c)
+    }
+}
+
+/// Whether the page is shown in its dark theme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|q| q.matches())
 }
 
 /// The sizes of one drawing.
@@ -158,10 +174,17 @@ impl Geometry {
 }
 
 fn rows(v: &mut Viewport, m: &RunModel, kept: Option<&RunModel>) -> Vec<Row> {
-    if v.order.0 != m.lanes.len() {
-        v.order = (m.lanes.len(), lane_order(m));
+    if v.order.0 != rows_key(m) {
+        let rows = layout::rows(m, false).into_iter().filter_map(|r| match r {
+            layout::Row::Task(id) => Some(Row::Lane(id)),
+            layout::Row::Permits(i) => Some(Row::Permits(i)),
+            layout::Row::Queue(i) => Some(Row::Queue(i)),
+            layout::Row::Ghost(i) => Some(Row::Ghost(i)),
+            layout::Row::Ready => None,
+        });
+        v.order = (rows_key(m), rows.collect());
     }
-    let mut rows: Vec<Row> = v.order.1.iter().map(|&id| Row::Lane(id)).collect();
+    let mut rows: Vec<Row> = v.order.1.clone();
     if let Some(k) = kept {
         if v.kept_order.0 != k.lanes.len() {
             v.kept_order = (k.lanes.len(), lane_order(k));
@@ -242,6 +265,19 @@ pub fn draw(
         }
         match *row {
             Row::Lane(id) => draw_lane(&ctx, &theme, &g, v, m, &s.trace(), id, y, s.covered(), false),
+            Row::Permits(i) => {
+                if let Some(series) = m.permits.get(i) {
+                    let label = row_label(m, &s.trace(), layout::Row::Permits(i));
+                    draw_series(&ctx, &theme, &g, v, series, &label, Look::Permits, y, s.covered());
+                }
+            }
+            Row::Queue(i) => {
+                if let Some(series) = m.queues.get(i) {
+                    let label = row_label(m, &s.trace(), layout::Row::Queue(i));
+                    draw_series(&ctx, &theme, &g, v, series, &label, Look::QueueItems, y, s.covered());
+                }
+            }
+            Row::Ghost(i) => draw_ghost(&ctx, &theme, &g, v, m, &s.trace(), i, y),
             Row::KeptLane(id) => {
                 if let Some(k) = kept {
                     draw_lane(&ctx, &theme, &g, v, k.model(), &k.trace(), id, y, k.model().span(), true)
@@ -257,6 +293,10 @@ pub fn draw(
             }
         }
     }
+
+    // Deadlines and connectors over the lanes.
+    draw_deadlines(&ctx, &theme, &g, v, m, &all_rows);
+    draw_links(&ctx, &theme, &g, v, m, &all_rows);
 
     // Highlights, cursor and "now".
     draw_marked(&ctx, &theme, &g, v, m, &all_rows, s.covered());
@@ -369,7 +409,7 @@ fn draw_loop(ctx: &CanvasRenderingContext2d, theme: &Theme, g: &Geometry, v: &Vi
     let steps = &m.steps;
     let mut i = steps.partition_point(|s| s.end < v.from);
     let mut painted_to = f64::NEG_INFINITY;
-    ctx.set_fill_style_str(&theme.running);
+    ctx.set_fill_style_str(theme.of(Look::Running));
     while i < steps.len() && steps[i].start <= v.to {
         let s = &steps[i];
         let (x0, x1) = (g.x(v, s.start), g.x(v, s.end));
@@ -378,7 +418,7 @@ fn draw_loop(ctx: &CanvasRenderingContext2d, theme: &Theme, g: &Geometry, v: &Vi
             painted_to = painted_to.max((x0 + (x1 - x0).max(1.0)).ceil());
         }
         if s.end - s.start > BLOCKED_THRESHOLD {
-            ctx.set_stroke_style_str(&theme.failed);
+            ctx.set_stroke_style_str(theme.of(Look::Blocked));
             ctx.set_line_width(2.0);
             ctx.stroke_rect(x0, y + 2.0, (x1 - x0).max(2.0), ROW - 4.0);
             if x1 - x0 > 80.0 {
@@ -386,7 +426,7 @@ fn draw_loop(ctx: &CanvasRenderingContext2d, theme: &Theme, g: &Geometry, v: &Vi
                 ctx.set_fill_style_str("#ffffff");
                 let _ = ctx.fill_text(&fit(ctx, &text, x1 - x0 - 8.0), x0 + 4.0, y + ROW / 2.0);
             }
-            ctx.set_fill_style_str(&theme.running);
+            ctx.set_fill_style_str(theme.of(Look::Running));
         }
         i = skip_painted(steps, i, g.time(v, painted_to), |s| s.start, |s| s.end);
     }
@@ -431,24 +471,14 @@ fn draw_lane(
         if !visible {
             continue;
         }
-        let fill = std::mem::discriminant(&seg.state);
-        if last_fill != Some(fill) {
-            last_fill = Some(fill);
-            match seg.state {
-                State::Running => ctx.set_fill_style_str(&theme.running),
-                State::Waiting(_) => set_pattern(ctx, v, "hatch", &theme.waiting),
-                State::Scheduled => set_pattern(ctx, v, "dots", &theme.scheduled),
-                State::Late => set_pattern(ctx, v, "stripes", &theme.late),
-            }
+        let look = segment_look(m, seg);
+        if last_fill != Some(look) {
+            last_fill = Some(look);
+            set_fill(ctx, v, look, theme.of(look));
         }
         ctx.fill_rect(x0, top, w, h);
         if w > 50.0 {
-            let text = match seg.state {
-                State::Waiting(wait) => describe::wait(&wait, m, rec),
-                State::Running => "running".into(),
-                State::Scheduled => "ready".into(),
-                State::Late => "late".into(),
-            };
+            let text = describe::segment_label(seg, m, rec);
             let fitted = fit(ctx, &text, w - 8.0);
             if fitted.chars().count() > 2 {
                 let tw = ctx.measure_text(&fitted).map(|t| t.width()).unwrap_or(0.0);
@@ -462,7 +492,7 @@ fn draw_lane(
             }
         }
     }
-    ctx.set_fill_style_str(&theme.print);
+    ctx.set_fill_style_str(theme.of(Look::Print));
     let first_print = lane.prints.partition_point(|&t| t < v.from);
     let mut last_x = f64::NEG_INFINITY;
     for &t in lane.prints[first_print..].iter().take_while(|&&t| t <= v.to) {
@@ -480,18 +510,169 @@ fn draw_lane(
     }
     if let Some((t, ending)) = &lane.ending {
         if *t >= v.from && *t <= v.to {
-            let (glyph, colour) = match ending {
-                Ending::Done { .. } => ("✓", &theme.done),
-                Ending::Failed { .. } => ("✗", &theme.failed),
-                Ending::Cancelled { .. } => ("⊘", &theme.cancelled),
-            };
+            let look = style(ending_look(ending));
             ctx.set_font("bold 13px system-ui, sans-serif");
-            ctx.set_fill_style_str(colour);
-            let _ = ctx.fill_text(glyph, g.x(v, *t) + 2.0, y + ROW / 2.0);
+            ctx.set_fill_style_str(theme.of(look.look));
+            let _ = ctx.fill_text(look.glyph.unwrap_or("•"), g.x(v, *t) + 2.0, y + ROW / 2.0);
             ctx.set_font("11px system-ui, sans-serif");
         }
     }
     ctx.set_global_alpha(1.0);
+}
+
+/// A permits or queue row: its value over time as a filled step chart on a 0–scale axis, the
+/// limit as a dashed rule at the top when there is one.
+#[allow(clippy::too_many_arguments)]
+fn draw_series(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    v: &Viewport,
+    series: &Series,
+    label: &str,
+    look: Look,
+    y: f64,
+    now: Micros,
+) {
+    label_text(ctx, theme, label, 6.0, y, g.label, false);
+    let scale = series_scale(series) as f64;
+    let (top, h) = (y + 3.0, ROW - 6.0);
+    let level = |value: u32| top + h - h * (value as f64 / scale).min(1.0);
+    ctx.set_fill_style_str(theme.of(look));
+    let first = series.points.partition_point(|p| p.time < v.from).saturating_sub(1);
+    let mut points = series.points[first..].iter().take_while(|p| p.time <= v.to).peekable();
+    while let Some(p) = points.next() {
+        let end = points.peek().map_or(now.max(p.time), |q| q.time);
+        let (x0, x1) = (g.x(v, p.time).max(g.plot_x), g.x(v, end).min(g.plot_x + g.plot_w));
+        if p.value > 0 && x1 > x0 {
+            let y0 = level(p.value);
+            ctx.fill_rect(x0, y0, (x1 - x0).max(1.0), top + h - y0);
+        }
+    }
+    if series.limit > 0 {
+        ctx.set_stroke_style_str(theme.of(Look::Limit));
+        ctx.set_line_width(1.0);
+        let _ = ctx.set_line_dash(&dash(&[4.0, 3.0]));
+        ctx.begin_path();
+        ctx.move_to(g.plot_x, level(series.limit) + 0.5);
+        ctx.line_to(g.plot_x + g.plot_w, level(series.limit) + 0.5);
+        ctx.stroke();
+        let _ = ctx.set_line_dash(&dash(&[]));
+    }
+}
+
+fn dash(parts: &[f64]) -> wasm_bindgen::JsValue {
+    parts.iter().map(|&p| wasm_bindgen::JsValue::from_f64(p)).collect::<js_sys::Array>().into()
+}
+
+/// A coroutine created and never awaited: a dashed, empty outline from where it was made to
+/// the end of the run (it never ran), with its glyph and words.
+#[allow(clippy::too_many_arguments)]
+fn draw_ghost(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    v: &Viewport,
+    m: &RunModel,
+    rec: &Recorder,
+    i: usize,
+    y: f64,
+) {
+    let Some(ghost) = m.never_awaited.get(i) else { return };
+    let depth = m.lanes.get(ghost.task.0 as usize).map_or(0, |l| l.depth.min(6) + 1);
+    let label = row_label(m, rec, layout::Row::Ghost(i));
+    ctx.set_global_alpha(0.75);
+    label_text(ctx, theme, &label, 6.0 + 10.0 * depth as f64, y, g.label, false);
+    ctx.set_global_alpha(1.0);
+    let look = style(Look::Ghost);
+    let x0 = g.x(v, ghost.at).max(g.plot_x);
+    let x1 = g.x(v, m.span().max(ghost.at)).min(g.plot_x + g.plot_w).max(x0 + 24.0);
+    ctx.set_stroke_style_str(theme.of(Look::Ghost));
+    ctx.set_line_width(1.5);
+    let _ = ctx.set_line_dash(&dash(&[4.0, 3.0]));
+    ctx.stroke_rect(x0, y + 4.0, x1 - x0, ROW - 8.0);
+    let _ = ctx.set_line_dash(&dash(&[]));
+    ctx.set_fill_style_str(theme.of(Look::Ghost));
+    let text = format!("{} never ran", look.glyph.unwrap_or(""));
+    let _ = ctx.fill_text(&fit(ctx, &text, x1 - x0 - 6.0), x0 + 4.0, y + ROW / 2.0);
+}
+
+/// The y of the middle of `task`'s lane, when it is among the rows shown.
+fn lane_mid(g: &Geometry, v: &Viewport, rows: &[Row], task: TaskId) -> Option<f64> {
+    let r = rows.iter().position(|r| *r == Row::Lane(task))?;
+    (r >= v.first_row && r < v.first_row + g.rows).then(|| g.row_y(r - v.first_row + 1) + ROW / 2.0)
+}
+
+/// Each `wait_for` deadline: a marker with its glyph on the waiter's lane where the timeout
+/// was due (the cancellation it sends is drawn by [`draw_links`]).
+fn draw_deadlines(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    v: &Viewport,
+    m: &RunModel,
+    rows: &[Row],
+) {
+    let look = style(Look::Deadline);
+    for d in &m.deadlines {
+        let Some(mid) = lane_mid(g, v, rows, d.waiter) else { continue };
+        if d.due < v.from || d.due > v.to {
+            continue;
+        }
+        let x = g.x(v, d.due).round() + 0.5;
+        vline(ctx, x, mid - ROW / 2.0, mid + ROW / 2.0, theme.of(Look::Deadline), 2.0);
+        ctx.set_font("bold 13px system-ui, sans-serif");
+        ctx.set_fill_style_str(theme.of(Look::Deadline));
+        let _ = ctx.fill_text(look.glyph.unwrap_or(""), x + 3.0, mid - ROW / 2.0 + 6.0);
+        ctx.set_font("11px system-ui, sans-serif");
+    }
+}
+
+/// Connectors: an exception travelling to its awaiter, `cancel()` and timeouts reaching their
+/// task, as arrows between lanes (dashed where the table says so).
+fn draw_links(ctx: &CanvasRenderingContext2d, theme: &Theme, g: &Geometry, v: &Viewport, m: &RunModel, rows: &[Row]) {
+    for link in &m.links {
+        let Some(to_time) = link.to_time else { continue };
+        if to_time < v.from || link.from_time > v.to {
+            continue;
+        }
+        let (Some(y0), Some(y1)) = (lane_mid(g, v, rows, link.from), lane_mid(g, v, rows, link.to)) else {
+            continue;
+        };
+        let look = link_look(link.kind);
+        let (x0, x1) = (g.x(v, link.from_time), g.x(v, to_time));
+        ctx.set_stroke_style_str(theme.of(look));
+        ctx.set_fill_style_str(theme.of(look));
+        ctx.set_line_width(1.5);
+        if style(look).pattern == Pattern::DashedArrow {
+            let _ = ctx.set_line_dash(&dash(&[4.0, 3.0]));
+        }
+        ctx.begin_path();
+        ctx.move_to(x0, y0);
+        ctx.line_to(x1, y1);
+        ctx.stroke();
+        let _ = ctx.set_line_dash(&dash(&[]));
+        // The arrowhead, pointing along the line at its end.
+        let angle = (y1 - y0).atan2(x1 - x0);
+        ctx.begin_path();
+        ctx.move_to(x1, y1);
+        ctx.line_to(x1 - 7.0 * (angle - 0.4).cos(), y1 - 7.0 * (angle - 0.4).sin());
+        ctx.line_to(x1 - 7.0 * (angle + 0.4).cos(), y1 - 7.0 * (angle + 0.4).sin());
+        ctx.close_path();
+        ctx.fill();
+    }
+}
+
+/// Fills as the style table says `look` is filled: solid, or a pattern over its colour.
+fn set_fill(ctx: &CanvasRenderingContext2d, v: &mut Viewport, look: Look, colour: &str) {
+    match style(look).pattern {
+        Pattern::Hatch => set_pattern(ctx, v, "hatch", colour),
+        Pattern::Grid => set_pattern(ctx, v, "grid", colour),
+        Pattern::Dots => set_pattern(ctx, v, "dots", colour),
+        Pattern::Stripes if look == Look::LateBrowser => set_pattern(ctx, v, "light-stripes", colour),
+        Pattern::Stripes => set_pattern(ctx, v, "stripes", colour),
+        _ => ctx.set_fill_style_str(colour),
+    }
 }
 
 /// Fills with a pattern over `colour`, made once per (kind, colour).
@@ -531,6 +712,24 @@ fn make_pattern(ctx: &CanvasRenderingContext2d, kind: &str, colour: &str) -> Opt
             t.line_to(10.0, 6.0);
             t.stroke();
         }
+        "grid" => {
+            t.set_fill_style_str("rgba(255,255,255,0.6)");
+            t.fill_rect(0.0, 3.0, 8.0, 1.5);
+            t.fill_rect(3.0, 0.0, 1.5, 8.0);
+        }
+        "light-stripes" => {
+            // The browser's lateness: the same stripes, faint (no task is to blame).
+            t.set_stroke_style_str("rgba(255,255,255,0.7)");
+            t.set_line_width(2.0);
+            t.begin_path();
+            t.move_to(0.0, 0.0);
+            t.line_to(8.0, 8.0);
+            t.move_to(-2.0, 6.0);
+            t.line_to(2.0, 10.0);
+            t.move_to(6.0, -2.0);
+            t.line_to(10.0, 2.0);
+            t.stroke();
+        }
         "dots" => {
             t.set_fill_style_str("rgba(0,0,0,0.35)");
             t.fill_rect(1.0, 1.0, 2.0, 2.0);
@@ -566,7 +765,7 @@ fn draw_marked(
     if v.marked.is_empty() {
         return;
     }
-    ctx.set_stroke_style_str(&theme.print);
+    ctx.set_stroke_style_str(theme.of(Look::Print));
     ctx.set_line_width(2.0);
     for &k in &v.marked {
         let Some(step) = m.steps.get(k) else { continue };
@@ -644,7 +843,12 @@ fn update_tip(tip: &HtmlElement, g: &Geometry, v: &Viewport, s: &Session, kept: 
             None => format!("event loop · idle at {}\nno task holds the thread", instant(t)),
         }
     } else {
-        let (model, rec, id, now) = match rows.get(v.first_row + index - 1) {
+        let row = rows.get(v.first_row + index - 1);
+        if let Some(text) = row.and_then(|r| lesson_tip(s.model(), &s.trace(), *r, t)) {
+            show_tip(tip, g, x, y, &text);
+            return;
+        }
+        let (model, rec, id, now) = match row {
             Some(Row::Lane(id)) => (s.model(), s.trace(), *id, s.covered()),
             Some(Row::KeptLane(id)) => match kept {
                 Some(k) => (k.model(), k.trace(), *id, k.model().span()),
@@ -660,7 +864,7 @@ fn update_tip(tip: &HtmlElement, g: &Geometry, v: &Viewport, s: &Session, kept: 
                 format!(
                     "{}\n{}\n{} → {} ({})\n{summary}",
                     lane.name,
-                    state_label(&seg.state, model, &rec),
+                    describe::segment_title(seg, model, &rec),
                     instant(seg.start),
                     instant(end),
                     duration(end - seg.start)
@@ -669,11 +873,34 @@ fn update_tip(tip: &HtmlElement, g: &Geometry, v: &Viewport, s: &Session, kept: 
             None => format!("{}\nnot alive at {}\n{summary}", lane.name, instant(t)),
         }
     };
-    tip.set_text_content(Some(&text));
+    show_tip(tip, g, x, y, &text);
+}
+
+fn show_tip(tip: &HtmlElement, g: &Geometry, x: f64, y: f64, text: &str) {
+    tip.set_text_content(Some(text));
     let _ = tip.remove_attribute("hidden");
     let style = tip.style();
     let _ = style.set_property("left", &format!("{}px", (x + 14.0).min(g.width - 260.0).max(0.0)));
     let _ = style.set_property("top", &format!("{}px", y + 14.0));
+}
+
+/// The tooltip of a permits, queue or ghost row at time `t`.
+fn lesson_tip(m: &RunModel, rec: &Recorder, row: Row, t: Micros) -> Option<String> {
+    let (label, value) = match row {
+        Row::Permits(i) => (row_label(m, rec, layout::Row::Permits(i)), m.permits.get(i)?.value_at(t)),
+        Row::Queue(i) => (row_label(m, rec, layout::Row::Queue(i)), m.queues.get(i)?.value_at(t)),
+        Row::Ghost(i) => {
+            let ghost = m.never_awaited.get(i)?;
+            return Some(format!(
+                "{}\ncreated at {} in {} and never awaited: its code never ran",
+                row_label(m, rec, layout::Row::Ghost(i)),
+                instant(ghost.at),
+                task_name(m, ghost.task)
+            ));
+        }
+        _ => return None,
+    };
+    Some(format!("{label}\n{value} at {}", instant(t)))
 }
 
 /// What the canvas shows, for tests: the plot's position, the window, the visible rows and how
@@ -685,18 +912,28 @@ fn geometry_json(g: &Geometry, v: &Viewport, m: &RunModel, rows: &[Row]) -> Stri
         .take(g.rows)
         .map(|r| match r {
             Row::Lane(id) => format!("{:?}", task_name(m, *id)),
+            Row::Permits(i) => format!("{:?}", format!("(permits {i})")),
+            Row::Queue(i) => format!("{:?}", format!("(queue {i})")),
+            Row::Ghost(i) => format!("{:?}", format!("(ghost {i})")),
             Row::KeptHeader => "\"(kept run)\"".into(),
             Row::KeptLane(_) => "\"(kept lane)\"".into(),
         })
         .collect();
+    let series = |all: &[Series]| {
+        let each: Vec<String> = all.iter().map(|s| format!(r#"{{"limit":{},"peak":{}}}"#, s.limit, s.peak())).collect();
+        each.join(",")
+    };
     format!(
-        r#"{{"plotX":{:.1},"plotW":{:.1},"from":{},"to":{},"axis":{AXIS},"row":{ROW},"rows":[{}],"marked":{}}}"#,
+        r#"{{"plotX":{:.1},"plotW":{:.1},"from":{},"to":{},"axis":{AXIS},"row":{ROW},"rows":[{}],"marked":{},"permits":[{}],"queues":[{}],"deadlines":{}}}"#,
         g.plot_x,
         g.plot_w,
         v.from,
         v.to,
         names.join(","),
-        v.marked.len()
+        v.marked.len(),
+        series(&m.permits),
+        series(&m.queues),
+        m.deadlines.len()
     )
 }
 
@@ -833,7 +1070,7 @@ pub fn pick(v: &Viewport, canvas: &HtmlCanvasElement, s: &Session, x: f64, y: f6
     if index == 0 {
         return step_at(m, t).map(Selection::Step);
     }
-    let id = *v.order.1.get(v.first_row + index - 1)?;
+    let Row::Lane(id) = *v.order.1.get(v.first_row + index - 1)? else { return None };
     let started = m.steps.partition_point(|st| st.start <= t);
     (0..started).rev().find(|&i| m.steps[i].task == id).map(Selection::Step)
 }
