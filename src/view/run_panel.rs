@@ -158,7 +158,12 @@ pub fn run_panel(props: &Props) -> Html {
             (frame_loop.clone(), painter.clone(), dispatch.clone(), timeline_box.clone());
         Rc::new(move |program, stepper| {
             frame_loop.borrow_mut().take();
-            painter.view.0.borrow_mut().fit();
+            {
+                let mut v = painter.view.0.borrow_mut();
+                v.fit();
+                // Step mode shows turns (each is a column); a real run shows time.
+                v.set_turns(stepper);
+            }
             if stepper {
                 dispatch.emit(Action::Run(Rc::new(RefCell::new(Session::stepper(program)))));
                 return;
@@ -286,6 +291,7 @@ pub fn run_panel(props: &Props) -> Html {
     let at_first_step = steps_len == 0 || shown_step == Some(0);
     let at_last_step = shown_step.is_none_or(|i| i + 1 >= steps_len);
     let has_kept = state.kept.is_some();
+    let turns = view.0.borrow().turns;
     let not_steppable = program.as_ref().ok().and_then(|p| p.not_steppable());
     let key = |k: &'static str| {
         let (p, d) = (painter.clone(), dispatch.clone());
@@ -329,6 +335,13 @@ pub fn run_panel(props: &Props) -> Html {
                             <button type="button" title="Zoom in (+)" aria-label="Zoom in" onclick={key("+")}>{"+"}</button>
                             <button type="button" title="Zoom out (−)" aria-label="Zoom out" onclick={key("-")}>{"−"}</button>
                             <button type="button" title="Fit the whole run (0)" onclick={key("0")}>{"Fit"}</button>
+                            <button type="button" data-testid="axis-turns" aria-pressed={if turns { "true" } else { "false" }}
+                                title="Show one equal column per turn of the event loop instead of time"
+                                onclick={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |_: MouseEvent| {
+                                    let on = !p.view.0.borrow().turns;
+                                    p.view.0.borrow_mut().set_turns(on);
+                                    d.emit(Action::Refresh);
+                                }) }}>{"Turns axis"}</button>
                             { export::buttons(state.current.as_ref(), state.kept.as_ref(), &canvas, running) }
                             if session.is_some() && !running {
                                 <button type="button" data-testid="keep" onclick={on_keep} title="Keep this run and put the next one on the same time axis">{"Keep for comparison"}</button>

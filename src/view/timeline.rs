@@ -16,7 +16,9 @@ use crate::model::layout::{
     self, lane_order, row_label, segment_at, segments_in, series_scale, step_at, tick_label, ticks,
 };
 use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern, STYLES};
-use crate::model::{RunModel, Series, State, BLOCKED_THRESHOLD};
+use crate::model::turns::TurnAxis;
+use crate::model::viewport::{self as mv, Axis};
+use crate::model::{RunModel, Series, State, BLOCKED_THRESHOLD, LATE_THRESHOLD};
 use crate::session::{Selection, Session};
 use crate::trace::{Micros, Recorder, TaskId};
 
@@ -60,7 +62,12 @@ pub struct Viewport {
     pub selection: Option<Selection>,
     /// Steps that ran to or resumed from the code line the pointer is on (outlined).
     pub marked: Vec<usize>,
+    /// The axis counts loop turns, one column each, instead of time (step mode's default).
+    pub turns: bool,
+    /// The window on the turns axis.
+    turn_view: mv::Viewport,
     drag: Option<(f64, f64, Micros, Micros, usize)>,
+    turn_drag: (f64, f64),
     order: (RowsKey, Vec<Row>),
     kept_order: (usize, Vec<TaskId>),
     patterns: Vec<(&'static str, String, CanvasPattern)>,
@@ -79,6 +86,9 @@ impl Default for Viewport {
             selection: None,
             marked: Vec::new(),
             drag: None,
+            turns: false,
+            turn_view: mv::Viewport::on(Axis::Turns),
+            turn_drag: (0.0, 0.0),
             order: ((usize::MAX, 0, 0, 0), Vec::new()),
             kept_order: (usize::MAX, Vec::new()),
             patterns: Vec::new(),
@@ -243,78 +253,12 @@ pub fn draw(
     ctx.set_font("11px system-ui, sans-serif");
     ctx.set_text_baseline("middle");
 
-    // Axis and grid.
-    let (step, marks) = ticks(v.from, v.to, (g.plot_w / 90.0).max(2.0) as u32);
-    for t in &marks {
-        let x = g.x(v, *t).round() + 0.5;
-        vline(&ctx, x, AXIS - 4.0, g.height - 4.0, &theme.line, 1.0);
-        ctx.set_fill_style_str(&theme.muted);
-        let _ = ctx.fill_text(&tick_label(*t, step), x + 3.0, AXIS / 2.0);
-    }
-
-    // Row 0: the event loop, who holds the thread.
-    let loop_y = g.row_y(0);
-    label_text(&ctx, &theme, "event loop", 6.0, loop_y, g.label, true);
-    draw_loop(&ctx, &theme, &g, v, m, loop_y);
-
-    // Lanes.
-    for (i, row) in all_rows.iter().skip(v.first_row).take(shown).enumerate() {
-        let y = g.row_y(i + 1);
-        if y + ROW > g.height {
-            break;
-        }
-        match *row {
-            Row::Lane(id) => draw_lane(&ctx, &theme, &g, v, m, &s.trace(), id, y, s.covered(), false),
-            Row::Permits(i) => {
-                if let Some(series) = m.permits.get(i) {
-                    let label = row_label(m, &s.trace(), layout::Row::Permits(i));
-                    draw_series(&ctx, &theme, &g, v, series, &label, Look::Permits, y, s.covered());
-                }
-            }
-            Row::Queue(i) => {
-                if let Some(series) = m.queues.get(i) {
-                    let label = row_label(m, &s.trace(), layout::Row::Queue(i));
-                    draw_series(&ctx, &theme, &g, v, series, &label, Look::QueueItems, y, s.covered());
-                }
-            }
-            Row::Ghost(i) => draw_ghost(&ctx, &theme, &g, v, m, &s.trace(), i, y),
-            Row::KeptLane(id) => {
-                if let Some(k) = kept {
-                    draw_lane(&ctx, &theme, &g, v, k.model(), &k.trace(), id, y, k.model().span(), true)
-                }
-            }
-            Row::KeptHeader => {
-                ctx.set_fill_style_str(&theme.muted);
-                let _ = ctx.fill_text(
-                    &format!("Kept run for comparison: {}", kept.map(|k| k.label()).unwrap_or_default()),
-                    6.0,
-                    y + ROW / 2.0,
-                );
-            }
-        }
-    }
-
-    // Deadlines and connectors over the lanes.
-    draw_deadlines(&ctx, &theme, &g, v, m, &all_rows);
-    draw_links(&ctx, &theme, &g, v, m, &all_rows);
-
-    // Highlights, cursor and "now".
-    draw_marked(&ctx, &theme, &g, v, m, &all_rows, s.covered());
-    if let Some(sel) = v.selection {
-        draw_selection(&ctx, &theme, &g, v, m, &all_rows, sel);
-    }
-    if s.running() && !s.stepping() {
-        vline(&ctx, g.x(v, s.now()), AXIS - 6.0, g.height - 4.0, &theme.accent, 1.5);
-    }
-    if let Some(t) = v.cursor {
-        let x = g.x(v, t);
-        ctx.set_global_alpha(0.35);
-        ctx.set_fill_style_str(&theme.bg);
-        ctx.fill_rect(x, AXIS, (g.plot_x + g.plot_w - x).max(0.0), g.height - AXIS);
-        ctx.set_global_alpha(1.0);
-        vline(&ctx, x, AXIS - 8.0, g.height - 4.0, &theme.ink, 2.0);
-        ctx.set_fill_style_str(&theme.ink);
-        let _ = ctx.fill_text(&instant(t), (x + 4.0).min(g.width - 60.0), AXIS - 6.0);
+    if v.turns {
+        let axis = TurnAxis::new(m);
+        v.turn_view.follow_to(axis.end());
+        draw_turns(&ctx, &theme, &g, v, m, &s.trace(), &all_rows, &axis);
+    } else {
+        draw_time(&ctx, &theme, &g, v, s, kept, &all_rows);
     }
     if all_rows.len() > shown {
         ctx.set_fill_style_str(&theme.muted);
@@ -337,6 +281,267 @@ pub fn draw(
     if let Some(tip) = tip {
         update_tip(tip, &g, v, s, kept, &all_rows);
     }
+}
+
+/// The lanes on the time axis: ticks, the loop, every visible row, deadlines, connectors,
+/// the outlined steps, the selection, "now" and the scrub cursor.
+fn draw_time(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    v: &mut Viewport,
+    s: &Session,
+    kept: Option<&Session>,
+    all_rows: &[Row],
+) {
+    let m = s.model();
+    let shown = g.rows;
+    // Axis and grid.
+    let (step, marks) = ticks(v.from, v.to, (g.plot_w / 90.0).max(2.0) as u32);
+    for t in &marks {
+        let x = g.x(v, *t).round() + 0.5;
+        vline(ctx, x, AXIS - 4.0, g.height - 4.0, &theme.line, 1.0);
+        ctx.set_fill_style_str(&theme.muted);
+        let _ = ctx.fill_text(&tick_label(*t, step), x + 3.0, AXIS / 2.0);
+    }
+
+    // Row 0: the event loop, who holds the thread.
+    let loop_y = g.row_y(0);
+    label_text(ctx, theme, "event loop", 6.0, loop_y, g.label, true);
+    draw_loop(ctx, theme, g, v, m, loop_y);
+
+    // Lanes.
+    for (i, row) in all_rows.iter().skip(v.first_row).take(shown).enumerate() {
+        let y = g.row_y(i + 1);
+        if y + ROW > g.height {
+            break;
+        }
+        match *row {
+            Row::Lane(id) => draw_lane(ctx, theme, g, v, m, &s.trace(), id, y, s.covered(), false),
+            Row::Permits(i) => {
+                if let Some(series) = m.permits.get(i) {
+                    let label = row_label(m, &s.trace(), layout::Row::Permits(i));
+                    let at = |t: Micros, _: usize| g.x(v, t);
+                    draw_series(ctx, theme, g, &at, series, &label, Look::Permits, y, g.x(v, s.covered()));
+                }
+            }
+            Row::Queue(i) => {
+                if let Some(series) = m.queues.get(i) {
+                    let label = row_label(m, &s.trace(), layout::Row::Queue(i));
+                    let at = |t: Micros, _: usize| g.x(v, t);
+                    draw_series(ctx, theme, g, &at, series, &label, Look::QueueItems, y, g.x(v, s.covered()));
+                }
+            }
+            Row::Ghost(i) => {
+                let at = |t: Micros, _: usize| g.x(v, t);
+                draw_ghost(ctx, theme, g, &at, m, &s.trace(), i, y, g.x(v, m.span()));
+            }
+            Row::KeptLane(id) => {
+                if let Some(k) = kept {
+                    draw_lane(ctx, theme, g, v, k.model(), &k.trace(), id, y, k.model().span(), true)
+                }
+            }
+            Row::KeptHeader => {
+                ctx.set_fill_style_str(&theme.muted);
+                let _ = ctx.fill_text(
+                    &format!("Kept run for comparison: {}", kept.map(|k| k.label()).unwrap_or_default()),
+                    6.0,
+                    y + ROW / 2.0,
+                );
+            }
+        }
+    }
+
+    // Deadlines and connectors over the lanes.
+    draw_deadlines(ctx, theme, g, v, m, all_rows);
+    draw_links(ctx, theme, g, v, m, all_rows);
+
+    // Highlights, cursor and "now".
+    draw_marked(ctx, theme, g, v, m, all_rows, s.covered());
+    if let Some(sel) = v.selection {
+        draw_selection(ctx, theme, g, v, m, all_rows, sel);
+    }
+    if s.running() && !s.stepping() {
+        vline(ctx, g.x(v, s.now()), AXIS - 6.0, g.height - 4.0, &theme.accent, 1.5);
+    }
+    if let Some(t) = v.cursor {
+        let x = g.x(v, t);
+        ctx.set_global_alpha(0.35);
+        ctx.set_fill_style_str(&theme.bg);
+        ctx.fill_rect(x, AXIS, (g.plot_x + g.plot_w - x).max(0.0), g.height - AXIS);
+        ctx.set_global_alpha(1.0);
+        vline(ctx, x, AXIS - 8.0, g.height - 4.0, &theme.ink, 2.0);
+        ctx.set_fill_style_str(&theme.ink);
+        let _ = ctx.fill_text(&instant(t), (x + 4.0).min(g.width - 60.0), AXIS - 6.0);
+    }
+}
+
+/// The lanes on the turns axis: one equal-width column per loop iteration, numbered, with its
+/// time as a secondary label; each turn's steps share its column in the order they ran.
+#[allow(clippy::too_many_arguments)]
+fn draw_turns(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    v: &mut Viewport,
+    m: &RunModel,
+    rec: &Recorder,
+    all_rows: &[Row],
+    axis: &TurnAxis,
+) {
+    let tv = v.turn_view;
+    let x = |pos: f64| tx(g, &tv, pos);
+    let (plot_end, bottom) = (g.plot_x + g.plot_w, g.height - 4.0);
+    for tick in axis.ticks(tv.from, tv.to, (g.plot_w / 120.0).max(2.0) as usize) {
+        let px = x(tick.pos).round() + 0.5;
+        vline(ctx, px, AXIS - 4.0, bottom, &theme.line, 1.0);
+        ctx.set_fill_style_str(&theme.ink);
+        let label = format!("turn {}", tick.label);
+        let _ = ctx.fill_text(&label, px + 3.0, AXIS / 2.0);
+        let w = ctx.measure_text(&label).map(|t| t.width()).unwrap_or(0.0);
+        ctx.set_fill_style_str(&theme.muted);
+        let _ = ctx.fill_text(&tick.time, px + 8.0 + w, AXIS / 2.0);
+    }
+    // Row 0: the loop, each step in its slot of its turn, named when there is room.
+    let loop_y = g.row_y(0);
+    label_text(ctx, theme, "event loop", 6.0, loop_y, g.label, true);
+    let first_turn = (tv.from.max(0.0) as usize).min(m.turns.len());
+    let last_turn = (tv.to.max(0.0).ceil() as usize + 1).min(m.turns.len());
+    let first_step = m.turns.get(first_turn).map_or(m.steps.len(), |t| t.first_step);
+    let last_step = m.turns.get(last_turn).map_or(m.steps.len(), |t| t.first_step);
+    for i in first_step..last_step {
+        let (a, b) = axis.step_span(i);
+        let (x0, x1) = (x(a).max(g.plot_x), x(b).min(plot_end));
+        if x1 <= x0 {
+            continue;
+        }
+        ctx.set_fill_style_str(theme.of(Look::Running));
+        ctx.fill_rect(x0, loop_y + 3.0, (x1 - x0 - 1.0).max(1.0), ROW - 6.0);
+        if x1 - x0 > 40.0 {
+            ctx.set_fill_style_str("#ffffff");
+            let name = task_name(m, m.steps[i].task);
+            let _ = ctx.fill_text(&fit(ctx, name, x1 - x0 - 8.0), x0 + 4.0, loop_y + ROW / 2.0);
+        }
+    }
+    for (r, row) in all_rows.iter().skip(v.first_row).take(g.rows).enumerate() {
+        let y = g.row_y(r + 1);
+        match *row {
+            Row::Lane(id) => draw_turn_lane(ctx, theme, g, v, m, rec, axis, id, y),
+            Row::Permits(i) | Row::Queue(i) => {
+                let (series, look, lrow) = match *row {
+                    Row::Permits(_) => (m.permits.get(i), Look::Permits, layout::Row::Permits(i)),
+                    _ => (m.queues.get(i), Look::QueueItems, layout::Row::Queue(i)),
+                };
+                if let Some(series) = series {
+                    let at = |_: Micros, e: usize| x(axis.pos_of_event(e));
+                    draw_series(ctx, theme, g, &at, series, &row_label(m, rec, lrow), look, y, x(axis.end()));
+                }
+            }
+            Row::Ghost(i) => {
+                let at = |_: Micros, e: usize| x(axis.pos_of_event(e));
+                draw_ghost(ctx, theme, g, &at, m, rec, i, y, x(axis.end()));
+            }
+            // A kept run has turns of its own: it is compared on the time axis.
+            Row::KeptHeader | Row::KeptLane(_) => {}
+        }
+    }
+    if let Some(Selection::Step(i)) = v.selection {
+        let (a, b) = axis.step_span(i);
+        let (x0, w) = (x(a), (x(b) - x(a)).max(3.0));
+        ctx.set_stroke_style_str(&theme.accent);
+        ctx.set_line_width(2.5);
+        ctx.stroke_rect(x0 - 1.0, g.row_y(0) + 1.0, w + 2.0, ROW - 2.0);
+        let task = m.steps.get(i).map(|s| s.task);
+        if let Some(mid) = task.and_then(|t| lane_mid(g, v, all_rows, t)) {
+            ctx.stroke_rect(x0 - 1.0, mid - ROW / 2.0 + 1.0, w + 2.0, ROW - 2.0);
+        }
+    }
+}
+
+/// The pixel of position `pos` on the turns axis.
+fn tx(g: &Geometry, tv: &mv::Viewport, pos: f64) -> f64 {
+    g.plot_x + (pos - tv.from) / tv.window() * g.plot_w
+}
+
+/// A task's lane on the turns axis.
+#[allow(clippy::too_many_arguments)]
+fn draw_turn_lane(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    v: &mut Viewport,
+    m: &RunModel,
+    rec: &Recorder,
+    axis: &TurnAxis,
+    id: TaskId,
+    y: f64,
+) {
+    let Some(lane) = m.lanes.get(id.0 as usize) else { return };
+    let tv = v.turn_view;
+    label_text(ctx, theme, &lane.name, 6.0 + 10.0 * lane.depth.min(6) as f64, y, g.label, false);
+    let (top, h) = (y + 3.0, ROW - 6.0);
+    let plot_end = g.plot_x + g.plot_w;
+    let mut last_end = g.plot_x;
+    for (i, seg) in lane.segments.iter().enumerate() {
+        let (a, b) = axis.segment_span(lane, i);
+        let (x0, x1) = (tx(g, &tv, a).max(g.plot_x), tx(g, &tv, b).min(plot_end));
+        last_end = last_end.max(x1);
+        if x1 <= x0 {
+            continue;
+        }
+        let look = segment_look(m, seg);
+        set_fill(ctx, v, look, theme.of(look));
+        ctx.fill_rect(x0, top, x1 - x0, h);
+        if x1 - x0 > 50.0 {
+            let text = fit(ctx, &describe::segment_label(seg, m, rec), x1 - x0 - 8.0);
+            let tw = ctx.measure_text(&text).map(|t| t.width()).unwrap_or(0.0);
+            ctx.set_fill_style_str(&theme.bg);
+            ctx.set_global_alpha(0.85);
+            ctx.fill_rect(x0 + 3.0, top + 2.0, tw + 4.0, h - 4.0);
+            ctx.set_global_alpha(1.0);
+            ctx.set_fill_style_str(&theme.ink);
+            let _ = ctx.fill_text(&text, x0 + 5.0, y + ROW / 2.0);
+        }
+    }
+    if let Some((_, ending)) = &lane.ending {
+        let look = style(ending_look(ending));
+        ctx.set_font("bold 13px system-ui, sans-serif");
+        ctx.set_fill_style_str(theme.of(look.look));
+        let _ = ctx.fill_text(look.glyph.unwrap_or("•"), last_end + 2.0, y + ROW / 2.0);
+        ctx.set_font("11px system-ui, sans-serif");
+    }
+}
+
+/// The hover tooltip on the turns axis: the turn, its time, and what the row shows there.
+fn turns_text(
+    g: &Geometry,
+    v: &Viewport,
+    m: &RunModel,
+    rec: &Recorder,
+    rows: &[Row],
+    x: f64,
+    y: f64,
+) -> Option<String> {
+    let axis = TurnAxis::new(m);
+    let pos = v.turn_view.pos(&model_geometry(g), x);
+    let k = axis.turn_at(pos)?;
+    let turn = m.turns.get(k)?;
+    let head = format!("turn {} · {}", k + 1, instant(turn.time));
+    let index = ((y - AXIS) / ROW) as usize;
+    if index == 0 {
+        let step = axis.step_at(pos).and_then(|i| m.steps.get(i).map(|s| describe::step(s, m, rec)));
+        return Some(format!("{head}\nevent loop: {}", step.unwrap_or_else(|| "no task ran in this turn".into())));
+    }
+    let Some(Row::Lane(id)) = rows.get(v.first_row + index - 1) else { return Some(head) };
+    let lane = m.lanes.get(id.0 as usize)?;
+    let what =
+        axis.segment_at(lane, pos).and_then(|i| lane.segments.get(i)).map(|seg| describe::segment_title(seg, m, rec));
+    Some(format!("{head}\n{}\n{}", lane.name, what.unwrap_or_else(|| "not alive in this turn".into())))
+}
+
+/// The model's geometry with this drawing's plot.
+fn model_geometry(g: &Geometry) -> mv::Geometry {
+    mv::Geometry { plot_x: g.plot_x, plot_w: g.plot_w, ..mv::Geometry::new(g.width, false) }
 }
 
 /// A vertical line from `top` to `bottom` at `x`.
@@ -527,23 +732,25 @@ fn draw_series(
     ctx: &CanvasRenderingContext2d,
     theme: &Theme,
     g: &Geometry,
-    v: &Viewport,
+    at: &dyn Fn(Micros, usize) -> f64,
     series: &Series,
     label: &str,
     look: Look,
     y: f64,
-    now: Micros,
+    now_x: f64,
 ) {
     label_text(ctx, theme, label, 6.0, y, g.label, false);
     let scale = series_scale(series) as f64;
     let (top, h) = (y + 3.0, ROW - 6.0);
     let level = |value: u32| top + h - h * (value as f64 / scale).min(1.0);
     ctx.set_fill_style_str(theme.of(look));
-    let first = series.points.partition_point(|p| p.time < v.from).saturating_sub(1);
-    let mut points = series.points[first..].iter().take_while(|p| p.time <= v.to).peekable();
+    let plot_end = g.plot_x + g.plot_w;
+    let first = series.points.partition_point(|p| at(p.time, p.event) < g.plot_x).saturating_sub(1);
+    let mut points = series.points[first..].iter().take_while(|p| at(p.time, p.event) <= plot_end).peekable();
     while let Some(p) = points.next() {
-        let end = points.peek().map_or(now.max(p.time), |q| q.time);
-        let (x0, x1) = (g.x(v, p.time).max(g.plot_x), g.x(v, end).min(g.plot_x + g.plot_w));
+        let start = at(p.time, p.event);
+        let end = points.peek().map_or(now_x.max(start), |q| at(q.time, q.event));
+        let (x0, x1) = (start.max(g.plot_x), end.min(plot_end));
         if p.value > 0 && x1 > x0 {
             let y0 = level(p.value);
             ctx.fill_rect(x0, y0, (x1 - x0).max(1.0), top + h - y0);
@@ -572,11 +779,12 @@ fn draw_ghost(
     ctx: &CanvasRenderingContext2d,
     theme: &Theme,
     g: &Geometry,
-    v: &Viewport,
+    at: &dyn Fn(Micros, usize) -> f64,
     m: &RunModel,
     rec: &Recorder,
     i: usize,
     y: f64,
+    end_x: f64,
 ) {
     let Some(ghost) = m.never_awaited.get(i) else { return };
     let depth = m.lanes.get(ghost.task.0 as usize).map_or(0, |l| l.depth.min(6) + 1);
@@ -585,8 +793,8 @@ fn draw_ghost(
     label_text(ctx, theme, &label, 6.0 + 10.0 * depth as f64, y, g.label, false);
     ctx.set_global_alpha(1.0);
     let look = style(Look::Ghost);
-    let x0 = g.x(v, ghost.at).max(g.plot_x);
-    let x1 = g.x(v, m.span().max(ghost.at)).min(g.plot_x + g.plot_w).max(x0 + 24.0);
+    let x0 = at(ghost.at, ghost.event).max(g.plot_x);
+    let x1 = end_x.min(g.plot_x + g.plot_w).max(x0 + 24.0);
     ctx.set_stroke_style_str(theme.of(Look::Ghost));
     ctx.set_line_width(1.5);
     let _ = ctx.set_line_dash(&dash(&[4.0, 3.0]));
@@ -825,6 +1033,13 @@ fn update_tip(tip: &HtmlElement, g: &Geometry, v: &Viewport, s: &Session, kept: 
     if x < g.plot_x || y < AXIS {
         return hide();
     }
+    if v.turns {
+        let rec = s.trace();
+        return match turns_text(g, v, s.model(), &rec, rows, x, y) {
+            Some(text) => show_tip(tip, g, x, y, &text),
+            None => hide(),
+        };
+    }
     let t = g.time(v, x);
     let index = ((y - AXIS) / ROW) as usize;
     let text = if index == 0 {
@@ -919,12 +1134,13 @@ fn geometry_json(g: &Geometry, v: &Viewport, m: &RunModel, rows: &[Row]) -> Stri
             Row::KeptLane(_) => "\"(kept lane)\"".into(),
         })
         .collect();
+    let late_under = m.late.iter().filter(|l| l.lateness() < LATE_THRESHOLD).count();
     let series = |all: &[Series]| {
         let each: Vec<String> = all.iter().map(|s| format!(r#"{{"limit":{},"peak":{}}}"#, s.limit, s.peak())).collect();
         each.join(",")
     };
     format!(
-        r#"{{"plotX":{:.1},"plotW":{:.1},"from":{},"to":{},"axis":{AXIS},"row":{ROW},"rows":[{}],"marked":{},"permits":[{}],"queues":[{}],"deadlines":{}}}"#,
+        r#"{{"plotX":{:.1},"plotW":{:.1},"from":{},"to":{},"axis":{AXIS},"row":{ROW},"rows":[{}],"marked":{},"permits":[{}],"queues":[{}],"deadlines":{},"lateUnder":{},"lateOver":{},"axisKind":"{}"}}"#,
         g.plot_x,
         g.plot_w,
         v.from,
@@ -933,7 +1149,10 @@ fn geometry_json(g: &Geometry, v: &Viewport, m: &RunModel, rows: &[Row]) -> Stri
         v.marked.len(),
         series(&m.permits),
         series(&m.queues),
-        m.deadlines.len()
+        m.deadlines.len(),
+        late_under,
+        m.late.len() - late_under,
+        if v.turns { "turns" } else { "time" }
     )
 }
 
@@ -969,6 +1188,12 @@ impl Viewport {
     pub fn fit(&mut self) {
         self.follow = true;
         self.first_row = 0;
+        self.turn_view.fit();
+    }
+
+    /// Shows the axis in turns (`true`) or in time.
+    pub fn set_turns(&mut self, turns: bool) {
+        self.turns = turns;
     }
 }
 
@@ -999,6 +1224,15 @@ pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> Han
     let width = canvas.client_width().max(200) as f64;
     let g = Geometry::new(width, MAX_ROWS);
     match input {
+        Input::Wheel { x, dy, zoom: true, .. } if v.turns => {
+            let anchor = v.turn_view.pos(&model_geometry(&g), x);
+            v.turn_view.zoom(if dy > 0.0 { 1.25 } else { 0.8 }, Some(anchor));
+            true.into()
+        }
+        Input::Wheel { dx, dy, pan, .. } if v.turns && (pan || dx.abs() > dy.abs()) => {
+            v.turn_view.pan((if dx.abs() > dy.abs() { dx } else { dy }).signum() * 0.1);
+            true.into()
+        }
         Input::Wheel { x, dx, dy, zoom, pan } => {
             if zoom {
                 v.zoom(if dy > 0.0 { 1.25 } else { 0.8 }, Some(g.time(v, x)));
@@ -1011,6 +1245,7 @@ pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> Han
         }
         Input::Down { x, y } => {
             v.drag = Some((x, y, v.from, v.to, v.first_row));
+            v.turn_drag = (v.turn_view.from, v.turn_view.to);
             false.into()
         }
         Input::Move { x, y } => {
@@ -1018,7 +1253,9 @@ pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> Han
             if let Some((x0, y0, from, to, row)) = v.drag {
                 let per_px = (to - from) as f64 / g.plot_w;
                 let shift = ((x0 - x) * per_px) as i64;
-                if shift != 0 {
+                if v.turns {
+                    v.turn_view.drag(&model_geometry(&g), v.turn_drag, x - x0);
+                } else if shift != 0 {
                     v.follow = false;
                     v.from = (from as i64 + shift).max(0) as Micros;
                     v.to = v.from + (to - from);
@@ -1038,6 +1275,22 @@ pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> Han
         Input::Leave => {
             v.drag = None;
             v.hover = None;
+            true.into()
+        }
+        Input::Key(key) if v.turns => {
+            match key.as_str() {
+                "+" | "=" | "w" | "W" => v.turn_view.zoom(0.8, None),
+                "-" | "_" | "s" | "S" => v.turn_view.zoom(1.25, None),
+                "ArrowLeft" | "a" | "A" => v.turn_view.pan(-0.1),
+                "ArrowRight" | "d" | "D" => v.turn_view.pan(0.1),
+                "ArrowUp" => v.scroll_rows(-1),
+                "ArrowDown" => v.scroll_rows(1),
+                "0" | "f" | "F" | "Home" => {
+                    v.turn_view.fit();
+                    v.fit();
+                }
+                _ => return false.into(),
+            }
             true.into()
         }
         Input::Key(key) => {
@@ -1064,9 +1317,19 @@ pub fn pick(v: &Viewport, canvas: &HtmlCanvasElement, s: &Session, x: f64, y: f6
     if x < g.plot_x || y < AXIS {
         return None;
     }
-    let t = g.time(v, x);
     let m = s.model();
     let index = ((y - AXIS) / ROW) as usize;
+    if v.turns {
+        let axis = TurnAxis::new(m);
+        let pos = v.turn_view.pos(&model_geometry(&g), x);
+        if index == 0 {
+            return axis.step_at(pos).map(Selection::Step);
+        }
+        let Row::Lane(id) = *v.order.1.get(v.first_row + index - 1)? else { return None };
+        let upto = axis.turn_at(pos).and_then(|k| m.turns.get(k + 1)).map_or(m.steps.len(), |t| t.first_step);
+        return (0..upto).rev().find(|&i| m.steps[i].task == id && axis.step_span(i).0 <= pos).map(Selection::Step);
+    }
+    let t = g.time(v, x);
     if index == 0 {
         return step_at(m, t).map(Selection::Step);
     }
