@@ -19,7 +19,7 @@ use super::panels;
 use super::panic::{self, Tripwire};
 use super::timeline::{self, Input, SharedViewport};
 use crate::model::style::{self, Look, Pattern, Style};
-use crate::model::RunModel;
+use crate::model::{words, RunModel};
 use crate::session::{Action, LitLine, Program, RunState, Selection, Session, Shared, Upto};
 use crate::trace::Micros;
 
@@ -91,9 +91,10 @@ impl Painter {
         timeline::draw(&canvas, &mut self.view.0.borrow_mut(), &main, other.as_deref(), tip.as_ref());
     }
 
-    /// Routes an input to the viewport; a click picks what is under it.
-    fn input(&self, input: Input, dispatch: &Callback<Action>) {
-        let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() else { return };
+    /// Routes an input to the viewport; a click picks what is under it. Returns whether the
+    /// timeline took it (a wheel it does not take scrolls the page).
+    fn input(&self, input: Input, dispatch: &Callback<Action>) -> bool {
+        let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() else { return false };
         let handled = timeline::handle(&mut self.view.0.borrow_mut(), &canvas, input);
         if let Some((x, y)) = handled.click {
             let pick = self
@@ -109,6 +110,7 @@ impl Painter {
         if handled.redraw {
             self.paint();
         }
+        handled.redraw
     }
 }
 
@@ -254,13 +256,26 @@ pub fn run_panel(props: &Props) -> Html {
             dispatch.emit(Action::Scrub((value.max(0.0) * 1000.0) as Micros));
         })
     };
+    let span = session.map_or(0, |s| s.model().span());
+    let steps_len = session.map_or(0, |s| s.model().steps.len());
+    let shown_step = match state.at.selection {
+        Some(Selection::Step(i)) => Some(i),
+        _ => None,
+    };
+    let at_first_step = steps_len == 0 || shown_step == Some(0);
+    let at_last_step = shown_step.is_none_or(|i| i + 1 >= steps_len);
     // Ctrl/Cmd+Enter runs, Escape stops, wherever the focus is (the editor included; Run
-    // itself loses the focus when it is disabled by the run it started).
+    // itself loses the focus when it is disabled by the run it started). Outside text fields,
+    // buttons and the canvas (a presenter's clicker sends these): Space runs or stops, and in
+    // step mode → and ← step forward and back.
     {
         let (start, dispatch) = (start.clone(), dispatch.clone());
-        use_effect_with((props.program.clone(), can_run, running), move |(program, can_run, running)| {
+        let deps = (props.program.clone(), can_run, running, stepping, at_first_step, at_last_step);
+        use_effect_with(deps, move |(program, can_run, running, stepping, at_first, at_last)| {
             let (program, can_run, running) = (program.0.clone(), *can_run, *running);
+            let (stepping, at_first, at_last) = (*stepping, *at_first, *at_last);
             let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                let plain = !e.ctrl_key() && !e.meta_key() && !e.alt_key() && !e.shift_key();
                 if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
                     e.prevent_default();
                     if let (Ok(p), true) = (&program, can_run) {
@@ -268,6 +283,18 @@ pub fn run_panel(props: &Props) -> Html {
                     }
                 } else if e.key() == "Escape" && running {
                     dispatch.emit(Action::Stop);
+                } else if plain && !in_control(&e) {
+                    match e.key().as_str() {
+                        " " if running && !stepping => dispatch.emit(Action::Stop),
+                        " " => match (&program, can_run) {
+                            (Ok(p), true) => start(p.clone(), false),
+                            _ => return,
+                        },
+                        "ArrowRight" if stepping && (running || !at_last) => dispatch.emit(Action::Next),
+                        "ArrowLeft" if stepping && !at_first => dispatch.emit(Action::Back),
+                        _ => return,
+                    }
+                    e.prevent_default();
                 }
             });
             let window = web_sys::window();
@@ -282,24 +309,20 @@ pub fn run_panel(props: &Props) -> Html {
         });
     }
 
-    let span = session.map_or(0, |s| s.model().span());
-    let steps_len = session.map_or(0, |s| s.model().steps.len());
-    let shown_step = match state.at.selection {
-        Some(Selection::Step(i)) => Some(i),
-        _ => None,
-    };
-    let at_first_step = steps_len == 0 || shown_step == Some(0);
-    let at_last_step = shown_step.is_none_or(|i| i + 1 >= steps_len);
     let has_kept = state.kept.is_some();
     let turns = view.0.borrow().turns;
     let not_steppable = program.as_ref().ok().and_then(|p| p.not_steppable());
     let key = |k: &'static str| {
         let (p, d) = (painter.clone(), dispatch.clone());
-        Callback::from(move |_: MouseEvent| p.input(Input::Key(k.into()), &d))
+        Callback::from(move |_: MouseEvent| {
+            p.input(Input::Key(k.into()), &d);
+        })
     };
     let canvas_input = |f: fn(MouseEvent) -> Input| {
         let (p, d) = (painter.clone(), dispatch.clone());
-        Callback::from(move |e: MouseEvent| p.input(f(e), &d))
+        Callback::from(move |e: MouseEvent| {
+            p.input(f(e), &d);
+        })
     };
 
     html! {
@@ -355,8 +378,9 @@ pub fn run_panel(props: &Props) -> Html {
                         <canvas ref={canvas.clone()} class="timeline" tabindex="0" data-testid="timeline" role="img"
                             aria-label="Timeline of the run: one lane per task, the event loop on top. The step order and log below say the same in words."
                             onwheel={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |e: WheelEvent| {
-                                e.prevent_default();
-                                p.input(Input::Wheel { x: e.offset_x() as f64, dx: e.delta_x(), dy: e.delta_y(), zoom: e.ctrl_key() || e.meta_key(), pan: e.shift_key() }, &d);
+                                if p.input(Input::Wheel { x: e.offset_x() as f64, dx: e.delta_x(), dy: e.delta_y(), zoom: e.ctrl_key() || e.meta_key(), pan: e.shift_key() }, &d) {
+                                    e.prevent_default();
+                                }
                             }) }}
                             onmousedown={canvas_input(|e| Input::Down { x: e.offset_x() as f64, y: e.offset_y() as f64 })}
                             onmousemove={canvas_input(|e| Input::Move { x: e.offset_x() as f64, y: e.offset_y() as f64 })}
@@ -374,6 +398,11 @@ pub fn run_panel(props: &Props) -> Html {
                             <p class="timeline-empty">{"The timeline of your run appears here: who holds the thread, and what every task waits on. Click a bar to see its line in the code."}</p>
                         }
                     </div>
+                    if let Some(s) = session.filter(|s| !s.running()) {
+                        <div class="visually-hidden" role="region" aria-label="The timeline in words" data-testid="timeline-words">
+                            { words::text_alternative(s.model(), &s.trace()) }
+                        </div>
+                    }
                     <div class="scrub">
                         <label for="scrub">{"Scrub"}</label>
                         <input id="scrub" data-testid="scrub" type="range" min="0" step="1"
@@ -382,7 +411,7 @@ pub fn run_panel(props: &Props) -> Html {
                             disabled={session.is_none()}
                             aria-valuetext={crate::model::describe::instant(state.at.time.unwrap_or(span))}
                             oninput={on_scrub} />
-                        <span class="hint">{"Drag to see the recorded run at any instant, even while it goes (nothing re-runs; drag to the end to follow it live). Wheel scrolls lanes; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0."}</span>
+                        <span class="hint">{"Drag to see the recorded run at any instant, even while it goes (nothing re-runs; drag to the end to follow it live). Wheel scrolls hidden lanes, else the page; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0."}</span>
                     </div>
                 </section>
                 if let Some(s) = session {
@@ -401,6 +430,14 @@ pub fn run_panel(props: &Props) -> Html {
             }
         </div>
     }
+}
+
+/// Whether a key went to something that uses it itself: a text field, a button, a select, the
+/// canvas (its arrows pan) or the code editor.
+fn in_control(e: &KeyboardEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return false };
+    el.is_content_editable()
+        || ["INPUT", "TEXTAREA", "SELECT", "BUTTON", "CANVAS", "A"].contains(&el.tag_name().as_str())
 }
 
 /// Scrolls the timeline into view when Run is pressed and none of it is on the screen (a

@@ -17,7 +17,7 @@ use crate::model::layout::{
 };
 use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern, STYLES};
 use crate::model::turns::TurnAxis;
-use crate::model::viewport::{self as mv, Axis};
+use crate::model::viewport::{self as mv, Axis, WheelAction};
 use crate::model::{RunModel, Series, State, BLOCKED_THRESHOLD, LATE_THRESHOLD};
 use crate::session::{Selection, Session};
 use crate::trace::{Micros, Recorder, TaskId};
@@ -68,6 +68,9 @@ pub struct Viewport {
     turn_view: mv::Viewport,
     drag: Option<(f64, f64, Micros, Micros, usize)>,
     turn_drag: (f64, f64),
+    /// Rows below the event loop's in the last drawing (the wheel scrolls them while some
+    /// are hidden, and the page otherwise).
+    total_rows: usize,
     order: (RowsKey, Vec<Row>),
     kept_order: (usize, Vec<TaskId>),
     patterns: Vec<(&'static str, String, CanvasPattern)>,
@@ -89,6 +92,7 @@ impl Default for Viewport {
             turns: false,
             turn_view: mv::Viewport::on(Axis::Turns),
             turn_drag: (0.0, 0.0),
+            total_rows: 0,
             order: ((usize::MAX, 0, 0, 0), Vec::new()),
             kept_order: (usize::MAX, Vec::new()),
             patterns: Vec::new(),
@@ -232,6 +236,7 @@ pub fn draw(
     let css_w = canvas.client_width().max(200) as f64;
     let m = s.model();
     let all_rows = rows(v, m, kept.map(|k| k.model()));
+    v.total_rows = all_rows.len();
     let shown = all_rows.len().min(MAX_ROWS);
     let g = Geometry::new(css_w, shown);
     v.first_row = v.first_row.min(all_rows.len().saturating_sub(shown));
@@ -1197,7 +1202,8 @@ impl Viewport {
     }
 }
 
-/// Routes a wheel, drag or key to the viewport. `x`, `y` are relative to the canvas.
+/// Routes a wheel, drag or key to the viewport; a wheel the timeline does not take (nothing
+/// hidden to scroll to) reports no redraw, and the page scrolls. `x`, `y` are relative to the canvas.
 pub enum Input {
     Wheel { x: f64, dx: f64, dy: f64, zoom: bool, pan: bool },
     Down { x: f64, y: f64 },
@@ -1224,22 +1230,19 @@ pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> Han
     let width = canvas.client_width().max(200) as f64;
     let g = Geometry::new(width, MAX_ROWS);
     match input {
-        Input::Wheel { x, dy, zoom: true, .. } if v.turns => {
-            let anchor = v.turn_view.pos(&model_geometry(&g), x);
-            v.turn_view.zoom(if dy > 0.0 { 1.25 } else { 0.8 }, Some(anchor));
-            true.into()
-        }
-        Input::Wheel { dx, dy, pan, .. } if v.turns && (pan || dx.abs() > dy.abs()) => {
-            v.turn_view.pan((if dx.abs() > dy.abs() { dx } else { dy }).signum() * 0.1);
-            true.into()
-        }
         Input::Wheel { x, dx, dy, zoom, pan } => {
-            if zoom {
-                v.zoom(if dy > 0.0 { 1.25 } else { 0.8 }, Some(g.time(v, x)));
-            } else if pan || dx.abs() > dy.abs() {
-                v.pan((if dx.abs() > dy.abs() { dx } else { dy }).signum() * 0.1);
-            } else {
-                v.scroll_rows(if dy > 0.0 { 3 } else { -3 });
+            let hidden_below = v.first_row + MAX_ROWS < v.total_rows;
+            match mv::wheel_action(zoom, pan, dx, dy, v.first_row > 0, hidden_below) {
+                WheelAction::Zoom(factor) if v.turns => {
+                    let anchor = v.turn_view.pos(&model_geometry(&g), x);
+                    v.turn_view.zoom(factor, Some(anchor));
+                }
+                WheelAction::Zoom(factor) => v.zoom(factor, Some(g.time(v, x))),
+                WheelAction::Pan(fraction) if v.turns => v.turn_view.pan(fraction),
+                WheelAction::Pan(fraction) => v.pan(fraction),
+                WheelAction::Rows(by) => v.scroll_rows(by),
+                // Not taken: the page scrolls.
+                WheelAction::Page => return false.into(),
             }
             true.into()
         }
