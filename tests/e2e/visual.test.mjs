@@ -21,9 +21,10 @@ async function finished(slug, opts = {}, wait = 20_000) {
   return page;
 }
 
-/** The legend's entries, as their words. */
+/** The legend's entries, as their words (a glyph swatch's glyph left out). */
 async function legend(page) {
-  return page.getByTestId('legend').locator('li[data-look]').allTextContents();
+  const all = await page.getByTestId('legend').locator('li[data-look]').allTextContents();
+  return all.map((w) => w.replace(/^[^\p{L}]+/u, ''));
 }
 
 const SIZES = [
@@ -164,5 +165,65 @@ test('blocking: lateness caused by a task is drawn and named after it', async ()
   assert.ok((await legend(page)).includes('late: loop held'), JSON.stringify(await legend(page)));
   assert.ok((await orangePixels(page)) > 50, 'late stripes are drawn');
   await page.getByTestId('timeline').screenshot({ path: join(SHOTS, 'visual-blocking.png') });
+  await page.close();
+});
+
+test('step mode shows the turns axis: one column per loop turn, switchable', async () => {
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/create-task`);
+  await page.getByTestId('step-mode').click();
+  await page.getByTestId('to-end').click();
+  await page.getByTestId('what-happened').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(100);
+  let g = await geometry(page);
+  assert.equal(g.axisKind, 'turns');
+  assert.equal(await page.getByTestId('axis-turns').getAttribute('aria-pressed'), 'true');
+  // Hovering the loop's row in the first column names turn 1 and its time.
+  const canvas = page.getByTestId('timeline');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + g.plotX + 4, box.y + g.axis + g.row / 2);
+  assert.match(await page.locator('.tip').textContent(), /^turn 1 · 0\.000 s\nevent loop: /);
+  await canvas.screenshot({ path: join(SHOTS, 'visual-turns.png') });
+  await page.getByTestId('axis-turns').click();
+  await page.waitForTimeout(100);
+  g = await geometry(page);
+  assert.equal(g.axisKind, 'time');
+  assert.equal(await page.getByTestId('axis-turns').getAttribute('aria-pressed'), 'false');
+  await page.close();
+});
+
+test('the wheel over a timeline with no hidden lanes scrolls the page', async () => {
+  const page = await finished('gather', { width: 1440, height: 600 });
+  const canvas = page.getByTestId('timeline');
+  const box = await canvas.boundingBox();
+  const before = await page.evaluate(() => window.scrollY);
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40));
+  await page.mouse.wheel(0, 200);
+  await page.waitForTimeout(300);
+  assert.ok((await page.evaluate(() => window.scrollY)) > before, 'the page scrolled');
+  await page.close();
+});
+
+test('the timeline in words is there for screen readers after a run', async () => {
+  const page = await finished('blocking');
+  const words = await page.getByRole('region', { name: 'The timeline in words' }).textContent();
+  assert.match(words, /^Timeline of a run that took /);
+  assert.match(words, /the loop was held/);
+  await page.close();
+});
+
+test('keyboard: Space runs, and in step mode the arrows step', async () => {
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/gather`);
+  await page.getByTestId('run').waitFor();
+  await page.locator('h1').click();
+  await page.keyboard.press('Space');
+  await page.getByTestId('what-happened').waitFor({ timeout: 10_000 });
+  await page.getByTestId('step-mode').click();
+  await page.locator('h1').click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.getByTestId('steps').locator('li').count(), 2);
   await page.close();
 });
