@@ -33,16 +33,6 @@ fn js(s: &str) -> String {
     out
 }
 
-/// What a state is called in exports and tooltips.
-pub fn state_label(state: &State, m: &RunModel, rec: &Recorder) -> String {
-    match state {
-        State::Running => "running".into(),
-        State::Scheduled => "ready, waiting for the loop".into(),
-        State::Late => "timer due, loop busy (late)".into(),
-        State::Waiting(w) => format!("waiting: {}", describe::wait(w, m, rec)),
-    }
-}
-
 /// The run as Chrome Trace Event JSON. Track 0 is the event loop (who holds the thread); task
 /// `n` is track `n + 1`, named after it and sorted in the timeline's order.
 pub fn chrome_trace(m: &RunModel, rec: &Recorder) -> String {

@@ -18,6 +18,8 @@ use super::frames::FrameLoop;
 use super::panels;
 use super::panic::{self, Tripwire};
 use super::timeline::{self, Input, SharedViewport};
+use crate::model::style::{self, Look, Pattern, Style};
+use crate::model::{words, RunModel};
 use crate::session::{Action, LitLine, Program, RunState, Selection, Session, Shared, Upto};
 use crate::trace::Micros;
 
@@ -89,9 +91,10 @@ impl Painter {
         timeline::draw(&canvas, &mut self.view.0.borrow_mut(), &main, other.as_deref(), tip.as_ref());
     }
 
-    /// Routes an input to the viewport; a click picks what is under it.
-    fn input(&self, input: Input, dispatch: &Callback<Action>) {
-        let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() else { return };
+    /// Routes an input to the viewport; a click picks what is under it. Returns whether the
+    /// timeline took it (a wheel it does not take scrolls the page).
+    fn input(&self, input: Input, dispatch: &Callback<Action>) -> bool {
+        let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() else { return false };
         let handled = timeline::handle(&mut self.view.0.borrow_mut(), &canvas, input);
         if let Some((x, y)) = handled.click {
             let pick = self
@@ -107,6 +110,7 @@ impl Painter {
         if handled.redraw {
             self.paint();
         }
+        handled.redraw
     }
 }
 
@@ -156,7 +160,12 @@ pub fn run_panel(props: &Props) -> Html {
             (frame_loop.clone(), painter.clone(), dispatch.clone(), timeline_box.clone());
         Rc::new(move |program, stepper| {
             frame_loop.borrow_mut().take();
-            painter.view.0.borrow_mut().fit();
+            {
+                let mut v = painter.view.0.borrow_mut();
+                v.fit();
+                // Step mode shows turns (each is a column); a real run shows time.
+                v.set_turns(stepper);
+            }
             if stepper {
                 dispatch.emit(Action::Run(Rc::new(RefCell::new(Session::stepper(program)))));
                 return;
@@ -247,13 +256,26 @@ pub fn run_panel(props: &Props) -> Html {
             dispatch.emit(Action::Scrub((value.max(0.0) * 1000.0) as Micros));
         })
     };
+    let span = session.map_or(0, |s| s.model().span());
+    let steps_len = session.map_or(0, |s| s.model().steps.len());
+    let shown_step = match state.at.selection {
+        Some(Selection::Step(i)) => Some(i),
+        _ => None,
+    };
+    let at_first_step = steps_len == 0 || shown_step == Some(0);
+    let at_last_step = shown_step.is_none_or(|i| i + 1 >= steps_len);
     // Ctrl/Cmd+Enter runs, Escape stops, wherever the focus is (the editor included; Run
-    // itself loses the focus when it is disabled by the run it started).
+    // itself loses the focus when it is disabled by the run it started). Outside text fields,
+    // buttons and the canvas (a presenter's clicker sends these): Space runs or stops, and in
+    // step mode → and ← step forward and back.
     {
         let (start, dispatch) = (start.clone(), dispatch.clone());
-        use_effect_with((props.program.clone(), can_run, running), move |(program, can_run, running)| {
+        let deps = (props.program.clone(), can_run, running, stepping, at_first_step, at_last_step);
+        use_effect_with(deps, move |(program, can_run, running, stepping, at_first, at_last)| {
             let (program, can_run, running) = (program.0.clone(), *can_run, *running);
+            let (stepping, at_first, at_last) = (*stepping, *at_first, *at_last);
             let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                let plain = !e.ctrl_key() && !e.meta_key() && !e.alt_key() && !e.shift_key();
                 if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
                     e.prevent_default();
                     if let (Ok(p), true) = (&program, can_run) {
@@ -261,6 +283,18 @@ pub fn run_panel(props: &Props) -> Html {
                     }
                 } else if e.key() == "Escape" && running {
                     dispatch.emit(Action::Stop);
+                } else if plain && !in_control(&e) {
+                    match e.key().as_str() {
+                        " " if running && !stepping => dispatch.emit(Action::Stop),
+                        " " => match (&program, can_run) {
+                            (Ok(p), true) => start(p.clone(), false),
+                            _ => return,
+                        },
+                        "ArrowRight" if stepping && (running || !at_last) => dispatch.emit(Action::Next),
+                        "ArrowLeft" if stepping && !at_first => dispatch.emit(Action::Back),
+                        _ => return,
+                    }
+                    e.prevent_default();
                 }
             });
             let window = web_sys::window();
@@ -275,23 +309,20 @@ pub fn run_panel(props: &Props) -> Html {
         });
     }
 
-    let span = session.map_or(0, |s| s.model().span());
-    let steps_len = session.map_or(0, |s| s.model().steps.len());
-    let shown_step = match state.at.selection {
-        Some(Selection::Step(i)) => Some(i),
-        _ => None,
-    };
-    let at_first_step = steps_len == 0 || shown_step == Some(0);
-    let at_last_step = shown_step.is_none_or(|i| i + 1 >= steps_len);
     let has_kept = state.kept.is_some();
+    let turns = view.0.borrow().turns;
     let not_steppable = program.as_ref().ok().and_then(|p| p.not_steppable());
     let key = |k: &'static str| {
         let (p, d) = (painter.clone(), dispatch.clone());
-        Callback::from(move |_: MouseEvent| p.input(Input::Key(k.into()), &d))
+        Callback::from(move |_: MouseEvent| {
+            p.input(Input::Key(k.into()), &d);
+        })
     };
     let canvas_input = |f: fn(MouseEvent) -> Input| {
         let (p, d) = (painter.clone(), dispatch.clone());
-        Callback::from(move |e: MouseEvent| p.input(f(e), &d))
+        Callback::from(move |e: MouseEvent| {
+            p.input(f(e), &d);
+        })
     };
 
     html! {
@@ -322,11 +353,18 @@ pub fn run_panel(props: &Props) -> Html {
                 <section ref={timeline_box} class={classes!("timeline-panel", (session.is_none() && !has_kept).then_some("idle"))} aria-label="Timeline">
                     <div class="timeline-bar">
                         <h2>{"Timeline"}</h2>
-                        { legend() }
+                        { legend(session.map(|s| s.model())) }
                         <div class="tools" role="group" aria-label="Timeline tools">
                             <button type="button" title="Zoom in (+)" aria-label="Zoom in" onclick={key("+")}>{"+"}</button>
                             <button type="button" title="Zoom out (−)" aria-label="Zoom out" onclick={key("-")}>{"−"}</button>
                             <button type="button" title="Fit the whole run (0)" onclick={key("0")}>{"Fit"}</button>
+                            <button type="button" data-testid="axis-turns" aria-pressed={if turns { "true" } else { "false" }}
+                                title="Show one equal column per turn of the event loop instead of time"
+                                onclick={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |_: MouseEvent| {
+                                    let on = !p.view.0.borrow().turns;
+                                    p.view.0.borrow_mut().set_turns(on);
+                                    d.emit(Action::Refresh);
+                                }) }}>{"Turns axis"}</button>
                             { export::buttons(state.current.as_ref(), state.kept.as_ref(), &canvas, running) }
                             if session.is_some() && !running {
                                 <button type="button" data-testid="keep" onclick={on_keep} title="Keep this run and put the next one on the same time axis">{"Keep for comparison"}</button>
@@ -340,8 +378,9 @@ pub fn run_panel(props: &Props) -> Html {
                         <canvas ref={canvas.clone()} class="timeline" tabindex="0" data-testid="timeline" role="img"
                             aria-label="Timeline of the run: one lane per task, the event loop on top. The step order and log below say the same in words."
                             onwheel={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |e: WheelEvent| {
-                                e.prevent_default();
-                                p.input(Input::Wheel { x: e.offset_x() as f64, dx: e.delta_x(), dy: e.delta_y(), zoom: e.ctrl_key() || e.meta_key(), pan: e.shift_key() }, &d);
+                                if p.input(Input::Wheel { x: e.offset_x() as f64, dx: e.delta_x(), dy: e.delta_y(), zoom: e.ctrl_key() || e.meta_key(), pan: e.shift_key() }, &d) {
+                                    e.prevent_default();
+                                }
                             }) }}
                             onmousedown={canvas_input(|e| Input::Down { x: e.offset_x() as f64, y: e.offset_y() as f64 })}
                             onmousemove={canvas_input(|e| Input::Move { x: e.offset_x() as f64, y: e.offset_y() as f64 })}
@@ -359,6 +398,11 @@ pub fn run_panel(props: &Props) -> Html {
                             <p class="timeline-empty">{"The timeline of your run appears here: who holds the thread, and what every task waits on. Click a bar to see its line in the code."}</p>
                         }
                     </div>
+                    if let Some(s) = session.filter(|s| !s.running()) {
+                        <div class="visually-hidden" role="region" aria-label="The timeline in words" data-testid="timeline-words">
+                            { words::text_alternative(s.model(), &s.trace()) }
+                        </div>
+                    }
                     <div class="scrub">
                         <label for="scrub">{"Scrub"}</label>
                         <input id="scrub" data-testid="scrub" type="range" min="0" step="1"
@@ -367,7 +411,7 @@ pub fn run_panel(props: &Props) -> Html {
                             disabled={session.is_none()}
                             aria-valuetext={crate::model::describe::instant(state.at.time.unwrap_or(span))}
                             oninput={on_scrub} />
-                        <span class="hint">{"Drag to see the recorded run at any instant, even while it goes (nothing re-runs; drag to the end to follow it live). Wheel scrolls lanes; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0."}</span>
+                        <span class="hint">{"Drag to see the recorded run at any instant, even while it goes (nothing re-runs; drag to the end to follow it live). Wheel scrolls hidden lanes, else the page; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0."}</span>
                     </div>
                 </section>
                 if let Some(s) = session {
@@ -388,6 +432,14 @@ pub fn run_panel(props: &Props) -> Html {
     }
 }
 
+/// Whether a key went to something that uses it itself: a text field, a button, a select, the
+/// canvas (its arrows pan) or the code editor.
+fn in_control(e: &KeyboardEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return false };
+    el.is_content_editable()
+        || ["INPUT", "TEXTAREA", "SELECT", "BUTTON", "CANVAS", "A"].contains(&el.tag_name().as_str())
+}
+
 /// Scrolls the timeline into view when Run is pressed and none of it is on the screen (a
 /// narrow screen, where it sits below the code).
 fn bring_into_view(timeline: &NodeRef) {
@@ -399,16 +451,54 @@ fn bring_into_view(timeline: &NodeRef) {
     }
 }
 
-fn legend() -> Html {
+/// The legend, read from the style table: the looks this run uses (the task states before a
+/// run), each with its swatch or glyph in the theme shown, and the lateness threshold.
+fn legend(m: Option<&RunModel>) -> Html {
+    let looks: Vec<&'static Style> = match m {
+        Some(m) => style::legend(m),
+        None => [Look::Running, Look::Ready, Look::Waiting, Look::Late, Look::Done, Look::Failed, Look::Cancelled]
+            .into_iter()
+            .map(style::style)
+            .collect(),
+    };
+    let dark = timeline::prefers_dark();
     html! {
-        <ul class="legend" aria-label="Legend">
-            <li><span class="swatch running"></span>{"running (holds the thread)"}</li>
-            <li><span class="swatch waiting"></span>{"waiting (label says on what)"}</li>
-            <li><span class="swatch scheduled"></span>{"ready, not yet run"}</li>
-            <li><span class="swatch late"></span>{"timer due, loop busy (late)"}</li>
-            <li><span class="glyph done">{"✓"}</span>{"done "}<span class="glyph failed">{"✗"}</span>{"failed "}<span class="glyph cancelled">{"⊘"}</span>{"cancelled "}<span class="glyph print">{"▾"}</span>{"print"}</li>
+        <ul class="legend" aria-label="Legend" data-testid="legend">
+            { for looks.iter().map(|s| html! {
+                <li title={s.meaning} data-look={s.var.trim_start_matches("--").to_string()}>{ swatch(s, dark) }{ s.label }</li>
+            }) }
+            <li class="legend-note" data-testid="late-threshold">{ style::late_threshold_note() }</li>
         </ul>
     }
+}
+
+/// A look's swatch: its colour with its pattern, or its glyph, as a small SVG (attributes,
+/// not inline styles, so the page's CSP allows it).
+fn swatch(s: &Style, dark: bool) -> Html {
+    let colour = s.colour(dark).to_string();
+    if let (Some(glyph), Pattern::Glyph | Pattern::Marker | Pattern::Outline) = (s.glyph, s.pattern) {
+        return html! { <span class="glyph" aria-hidden="true"><svg width="14" height="14" viewBox="0 0 14 14"><text x="7" y="11" text-anchor="middle" font-size="12" fill={colour}>{glyph}</text></svg></span> };
+    }
+    let overlay = match s.pattern {
+        Pattern::Hatch | Pattern::Stripes => "M0 10 L10 0 M-3 3 L3 -3 M7 13 L13 7",
+        Pattern::Grid => "M0 4 H16 M5 0 V10 M11 0 V10",
+        Pattern::Dots => "M3 3 h1 M9 6 h1 M5 8 h1",
+        _ => "",
+    };
+    let shape = match s.pattern {
+        Pattern::Outline => {
+            html! { <rect x="1" y="1" width="14" height="8" fill="none" stroke={colour} stroke-dasharray="3 2"/> }
+        }
+        Pattern::Arrow | Pattern::DashedArrow | Pattern::Rule | Pattern::Marker => {
+            let dashes = if matches!(s.pattern, Pattern::Arrow | Pattern::Marker) { "none" } else { "3 2" };
+            html! { <path d="M1 5 H15" stroke={colour} stroke-width="2" stroke-dasharray={dashes}/> }
+        }
+        _ => html! { <>
+            <rect width="16" height="10" fill={colour.clone()}/>
+            <path d={overlay} stroke="rgba(255,255,255,0.6)" stroke-width="1.5"/>
+        </> },
+    };
+    html! { <span class="swatch-svg" aria-hidden="true"><svg width="16" height="10" viewBox="0 0 16 10">{shape}</svg></span> }
 }
 
 /// What a page paints on its code from the run: the lines tasks are on and the picked line,

@@ -12,9 +12,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasPattern, CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
 use crate::model::describe::{self, duration, instant, task_name};
-use crate::model::export::state_label;
-use crate::model::layout::{lane_order, segment_at, segments_in, step_at, tick_label, ticks};
-use crate::model::{Ending, RunModel, State, BLOCKED_THRESHOLD};
+use crate::model::layout::{
+    self, lane_order, row_label, segment_at, segments_in, series_scale, step_at, tick_label, ticks,
+};
+use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern, STYLES};
+use crate::model::turns::TurnAxis;
+use crate::model::viewport::{self as mv, Axis, WheelAction};
+use crate::model::{RunModel, Series, State, BLOCKED_THRESHOLD, LATE_THRESHOLD};
 use crate::session::{Selection, Session};
 use crate::trace::{Micros, Recorder, TaskId};
 
@@ -28,8 +32,21 @@ const MIN_WINDOW: Micros = 100;
 #[derive(Clone, Copy, PartialEq)]
 enum Row {
     Lane(TaskId),
+    /// Permits in use of a semaphore or lock (index into `RunModel::permits`).
+    Permits(usize),
+    /// Items in a queue (index into `RunModel::queues`).
+    Queue(usize),
+    /// A coroutine created and never awaited (index into `RunModel::never_awaited`).
+    Ghost(usize),
     KeptHeader,
     KeptLane(TaskId),
+}
+
+/// What the current run's rows depend on: they are rebuilt only when one of these grows.
+type RowsKey = (usize, usize, usize, usize);
+
+fn rows_key(m: &RunModel) -> RowsKey {
+    (m.lanes.len(), m.permits.len(), m.queues.len(), m.never_awaited.len())
 }
 
 /// Where the user looks: the time window, the first lane row, the hover point, the scrub
@@ -45,8 +62,16 @@ pub struct Viewport {
     pub selection: Option<Selection>,
     /// Steps that ran to or resumed from the code line the pointer is on (outlined).
     pub marked: Vec<usize>,
+    /// The axis counts loop turns, one column each, instead of time (step mode's default).
+    pub turns: bool,
+    /// The window on the turns axis.
+    turn_view: mv::Viewport,
     drag: Option<(f64, f64, Micros, Micros, usize)>,
-    order: (usize, Vec<TaskId>),
+    turn_drag: (f64, f64),
+    /// Rows below the event loop's in the last drawing (the wheel scrolls them while some
+    /// are hidden, and the page otherwise).
+    total_rows: usize,
+    order: (RowsKey, Vec<Row>),
     kept_order: (usize, Vec<TaskId>),
     patterns: Vec<(&'static str, String, CanvasPattern)>,
     theme: Option<(f64, Rc<Theme>)>,
@@ -64,7 +89,11 @@ impl Default for Viewport {
             selection: None,
             marked: Vec::new(),
             drag: None,
-            order: (usize::MAX, Vec::new()),
+            turns: false,
+            turn_view: mv::Viewport::on(Axis::Turns),
+            turn_drag: (0.0, 0.0),
+            total_rows: 0,
+            order: ((usize::MAX, 0, 0, 0), Vec::new()),
             kept_order: (usize::MAX, Vec::new()),
             patterns: Vec::new(),
             theme: None,
@@ -72,26 +101,21 @@ impl Default for Viewport {
     }
 }
 
-/// Colours of the current theme, read from the page's CSS variables.
+/// Colours of the current theme, read from the page's CSS variables; each look's from its
+/// variable in the style table, or the table's colour for the theme shown.
 struct Theme {
     bg: String,
     ink: String,
     muted: String,
     line: String,
     accent: String,
-    running: String,
-    waiting: String,
-    scheduled: String,
-    late: String,
-    done: String,
-    failed: String,
-    cancelled: String,
-    print: String,
+    looks: Vec<String>,
 }
 
 impl Theme {
     fn read(el: &HtmlElement) -> Theme {
-        let style = web_sys::window().and_then(|w| w.get_computed_style(el).ok().flatten());
+        let window = web_sys::window();
+        let style = window.as_ref().and_then(|w| w.get_computed_style(el).ok().flatten());
         let var = |name: &str, fallback: &str| {
             style
                 .as_ref()
@@ -100,22 +124,28 @@ impl Theme {
                 .filter(|v| !v.is_empty())
                 .unwrap_or_else(|| fallback.to_string())
         };
+        let dark = prefers_dark();
         Theme {
-            bg: var("--panel", "#fff"),
-            ink: var("--ink", "#1c1f24"),
+            bg: var("--panel", if dark { "#1d2026" } else { "#fff" }),
+            ink: var("--ink", if dark { "#e8eaed" } else { "#1c1f24" }),
             muted: var("--muted", "#5b6270"),
             line: var("--line", "#d9dce1"),
             accent: var("--accent", "#0072b2"),
-            running: var("--running", "#0072b2"),
-            waiting: var("--waiting", "#56b4e9"),
-            scheduled: var("--scheduled", "#e69f00"),
-            late: var("--late", "#d55e00"),
-            done: var("--done", "#009e73"),
-            failed: var("--failed", "#b3261e"),
-            cancelled: var("--cancelled", "#7a7a7a"),
-            print: var("--print", "#cc79a7"),
+            looks: STYLES.iter().map(|s| var(s.var, s.colour(dark))).collect(),
         }
     }
+
+    /// The colour of `look` (the style table has a row for every look).
+    fn of(&self, look: Look) -> &str {
+        STYLES.iter().position(|s| s.look == look).and_then(|i| self.looks.get(i)).map_or(&self.ink, |c| c)
+    }
+}
+
+/// Whether the page is shown in its dark theme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|q| q.matches())
 }
 
 /// The sizes of one drawing.
@@ -158,10 +188,17 @@ impl Geometry {
 }
 
 fn rows(v: &mut Viewport, m: &RunModel, kept: Option<&RunModel>) -> Vec<Row> {
-    if v.order.0 != m.lanes.len() {
-        v.order = (m.lanes.len(), lane_order(m));
+    if v.order.0 != rows_key(m) {
+        let rows = layout::rows(m, false).into_iter().filter_map(|r| match r {
+            layout::Row::Task(id) => Some(Row::Lane(id)),
+            layout::Row::Permits(i) => Some(Row::Permits(i)),
+            layout::Row::Queue(i) => Some(Row::Queue(i)),
+            layout::Row::Ghost(i) => Some(Row::Ghost(i)),
+            layout::Row::Ready => None,
+        });
+        v.order = (rows_key(m), rows.collect());
     }
-    let mut rows: Vec<Row> = v.order.1.iter().map(|&id| Row::Lane(id)).collect();
+    let mut rows: Vec<Row> = v.order.1.clone();
     if let Some(k) = kept {
         if v.kept_order.0 != k.lanes.len() {
             v.kept_order = (k.lanes.len(), lane_order(k));
@@ -199,6 +236,7 @@ pub fn draw(
     let css_w = canvas.client_width().max(200) as f64;
     let m = s.model();
     let all_rows = rows(v, m, kept.map(|k| k.model()));
+    v.total_rows = all_rows.len();
     let shown = all_rows.len().min(MAX_ROWS);
     let g = Geometry::new(css_w, shown);
     v.first_row = v.first_row.min(all_rows.len().saturating_sub(shown));
@@ -220,61 +258,12 @@ pub fn draw(
     ctx.set_font("11px system-ui, sans-serif");
     ctx.set_text_baseline("middle");
 
-    // Axis and grid.
-    let (step, marks) = ticks(v.from, v.to, (g.plot_w / 90.0).max(2.0) as u32);
-    for t in &marks {
-        let x = g.x(v, *t).round() + 0.5;
-        vline(&ctx, x, AXIS - 4.0, g.height - 4.0, &theme.line, 1.0);
-        ctx.set_fill_style_str(&theme.muted);
-        let _ = ctx.fill_text(&tick_label(*t, step), x + 3.0, AXIS / 2.0);
-    }
-
-    // Row 0: the event loop, who holds the thread.
-    let loop_y = g.row_y(0);
-    label_text(&ctx, &theme, "event loop", 6.0, loop_y, g.label, true);
-    draw_loop(&ctx, &theme, &g, v, m, loop_y);
-
-    // Lanes.
-    for (i, row) in all_rows.iter().skip(v.first_row).take(shown).enumerate() {
-        let y = g.row_y(i + 1);
-        if y + ROW > g.height {
-            break;
-        }
-        match *row {
-            Row::Lane(id) => draw_lane(&ctx, &theme, &g, v, m, &s.trace(), id, y, s.covered(), false),
-            Row::KeptLane(id) => {
-                if let Some(k) = kept {
-                    draw_lane(&ctx, &theme, &g, v, k.model(), &k.trace(), id, y, k.model().span(), true)
-                }
-            }
-            Row::KeptHeader => {
-                ctx.set_fill_style_str(&theme.muted);
-                let _ = ctx.fill_text(
-                    &format!("Kept run for comparison: {}", kept.map(|k| k.label()).unwrap_or_default()),
-                    6.0,
-                    y + ROW / 2.0,
-                );
-            }
-        }
-    }
-
-    // Highlights, cursor and "now".
-    draw_marked(&ctx, &theme, &g, v, m, &all_rows, s.covered());
-    if let Some(sel) = v.selection {
-        draw_selection(&ctx, &theme, &g, v, m, &all_rows, sel);
-    }
-    if s.running() && !s.stepping() {
-        vline(&ctx, g.x(v, s.now()), AXIS - 6.0, g.height - 4.0, &theme.accent, 1.5);
-    }
-    if let Some(t) = v.cursor {
-        let x = g.x(v, t);
-        ctx.set_global_alpha(0.35);
-        ctx.set_fill_style_str(&theme.bg);
-        ctx.fill_rect(x, AXIS, (g.plot_x + g.plot_w - x).max(0.0), g.height - AXIS);
-        ctx.set_global_alpha(1.0);
-        vline(&ctx, x, AXIS - 8.0, g.height - 4.0, &theme.ink, 2.0);
-        ctx.set_fill_style_str(&theme.ink);
-        let _ = ctx.fill_text(&instant(t), (x + 4.0).min(g.width - 60.0), AXIS - 6.0);
+    if v.turns {
+        let axis = TurnAxis::new(m);
+        v.turn_view.follow_to(axis.end());
+        draw_turns(&ctx, &theme, &g, v, m, &s.trace(), &all_rows, &axis);
+    } else {
+        draw_time(&ctx, &theme, &g, v, s, kept, &all_rows);
     }
     if all_rows.len() > shown {
         ctx.set_fill_style_str(&theme.muted);
@@ -297,6 +286,267 @@ pub fn draw(
     if let Some(tip) = tip {
         update_tip(tip, &g, v, s, kept, &all_rows);
     }
+}
+
+/// The lanes on the time axis: ticks, the loop, every visible row, deadlines, connectors,
+/// the outlined steps, the selection, "now" and the scrub cursor.
+fn draw_time(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    v: &mut Viewport,
+    s: &Session,
+    kept: Option<&Session>,
+    all_rows: &[Row],
+) {
+    let m = s.model();
+    let shown = g.rows;
+    // Axis and grid.
+    let (step, marks) = ticks(v.from, v.to, (g.plot_w / 90.0).max(2.0) as u32);
+    for t in &marks {
+        let x = g.x(v, *t).round() + 0.5;
+        vline(ctx, x, AXIS - 4.0, g.height - 4.0, &theme.line, 1.0);
+        ctx.set_fill_style_str(&theme.muted);
+        let _ = ctx.fill_text(&tick_label(*t, step), x + 3.0, AXIS / 2.0);
+    }
+
+    // Row 0: the event loop, who holds the thread.
+    let loop_y = g.row_y(0);
+    label_text(ctx, theme, "event loop", 6.0, loop_y, g.label, true);
+    draw_loop(ctx, theme, g, v, m, loop_y);
+
+    // Lanes.
+    for (i, row) in all_rows.iter().skip(v.first_row).take(shown).enumerate() {
+        let y = g.row_y(i + 1);
+        if y + ROW > g.height {
+            break;
+        }
+        match *row {
+            Row::Lane(id) => draw_lane(ctx, theme, g, v, m, &s.trace(), id, y, s.covered(), false),
+            Row::Permits(i) => {
+                if let Some(series) = m.permits.get(i) {
+                    let label = row_label(m, &s.trace(), layout::Row::Permits(i));
+                    let at = |t: Micros, _: usize| g.x(v, t);
+                    draw_series(ctx, theme, g, &at, series, &label, Look::Permits, y, g.x(v, s.covered()));
+                }
+            }
+            Row::Queue(i) => {
+                if let Some(series) = m.queues.get(i) {
+                    let label = row_label(m, &s.trace(), layout::Row::Queue(i));
+                    let at = |t: Micros, _: usize| g.x(v, t);
+                    draw_series(ctx, theme, g, &at, series, &label, Look::QueueItems, y, g.x(v, s.covered()));
+                }
+            }
+            Row::Ghost(i) => {
+                let at = |t: Micros, _: usize| g.x(v, t);
+                draw_ghost(ctx, theme, g, &at, m, &s.trace(), i, y, g.x(v, m.span()));
+            }
+            Row::KeptLane(id) => {
+                if let Some(k) = kept {
+                    draw_lane(ctx, theme, g, v, k.model(), &k.trace(), id, y, k.model().span(), true)
+                }
+            }
+            Row::KeptHeader => {
+                ctx.set_fill_style_str(&theme.muted);
+                let _ = ctx.fill_text(
+                    &format!("Kept run for comparison: {}", kept.map(|k| k.label()).unwrap_or_default()),
+                    6.0,
+                    y + ROW / 2.0,
+                );
+            }
+        }
+    }
+
+    // Deadlines and connectors over the lanes.
+    draw_deadlines(ctx, theme, g, v, m, all_rows);
+    draw_links(ctx, theme, g, v, m, all_rows);
+
+    // Highlights, cursor and "now".
+    draw_marked(ctx, theme, g, v, m, all_rows, s.covered());
+    if let Some(sel) = v.selection {
+        draw_selection(ctx, theme, g, v, m, all_rows, sel);
+    }
+    if s.running() && !s.stepping() {
+        vline(ctx, g.x(v, s.now()), AXIS - 6.0, g.height - 4.0, &theme.accent, 1.5);
+    }
+    if let Some(t) = v.cursor {
+        let x = g.x(v, t);
+        ctx.set_global_alpha(0.35);
+        ctx.set_fill_style_str(&theme.bg);
+        ctx.fill_rect(x, AXIS, (g.plot_x + g.plot_w - x).max(0.0), g.height - AXIS);
+        ctx.set_global_alpha(1.0);
+        vline(ctx, x, AXIS - 8.0, g.height - 4.0, &theme.ink, 2.0);
+        ctx.set_fill_style_str(&theme.ink);
+        let _ = ctx.fill_text(&instant(t), (x + 4.0).min(g.width - 60.0), AXIS - 6.0);
+    }
+}
+
+/// The lanes on the turns axis: one equal-width column per loop iteration, numbered, with its
+/// time as a secondary label; each turn's steps share its column in the order they ran.
+#[allow(clippy::too_many_arguments)]
+fn draw_turns(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    v: &mut Viewport,
+    m: &RunModel,
+    rec: &Recorder,
+    all_rows: &[Row],
+    axis: &TurnAxis,
+) {
+    let tv = v.turn_view;
+    let x = |pos: f64| tx(g, &tv, pos);
+    let (plot_end, bottom) = (g.plot_x + g.plot_w, g.height - 4.0);
+    for tick in axis.ticks(tv.from, tv.to, (g.plot_w / 120.0).max(2.0) as usize) {
+        let px = x(tick.pos).round() + 0.5;
+        vline(ctx, px, AXIS - 4.0, bottom, &theme.line, 1.0);
+        ctx.set_fill_style_str(&theme.ink);
+        let label = format!("turn {}", tick.label);
+        let _ = ctx.fill_text(&label, px + 3.0, AXIS / 2.0);
+        let w = ctx.measure_text(&label).map(|t| t.width()).unwrap_or(0.0);
+        ctx.set_fill_style_str(&theme.muted);
+        let _ = ctx.fill_text(&tick.time, px + 8.0 + w, AXIS / 2.0);
+    }
+    // Row 0: the loop, each step in its slot of its turn, named when there is room.
+    let loop_y = g.row_y(0);
+    label_text(ctx, theme, "event loop", 6.0, loop_y, g.label, true);
+    let first_turn = (tv.from.max(0.0) as usize).min(m.turns.len());
+    let last_turn = (tv.to.max(0.0).ceil() as usize + 1).min(m.turns.len());
+    let first_step = m.turns.get(first_turn).map_or(m.steps.len(), |t| t.first_step);
+    let last_step = m.turns.get(last_turn).map_or(m.steps.len(), |t| t.first_step);
+    for i in first_step..last_step {
+        let (a, b) = axis.step_span(i);
+        let (x0, x1) = (x(a).max(g.plot_x), x(b).min(plot_end));
+        if x1 <= x0 {
+            continue;
+        }
+        ctx.set_fill_style_str(theme.of(Look::Running));
+        ctx.fill_rect(x0, loop_y + 3.0, (x1 - x0 - 1.0).max(1.0), ROW - 6.0);
+        if x1 - x0 > 40.0 {
+            ctx.set_fill_style_str("#ffffff");
+            let name = task_name(m, m.steps[i].task);
+            let _ = ctx.fill_text(&fit(ctx, name, x1 - x0 - 8.0), x0 + 4.0, loop_y + ROW / 2.0);
+        }
+    }
+    for (r, row) in all_rows.iter().skip(v.first_row).take(g.rows).enumerate() {
+        let y = g.row_y(r + 1);
+        match *row {
+            Row::Lane(id) => draw_turn_lane(ctx, theme, g, v, m, rec, axis, id, y),
+            Row::Permits(i) | Row::Queue(i) => {
+                let (series, look, lrow) = match *row {
+                    Row::Permits(_) => (m.permits.get(i), Look::Permits, layout::Row::Permits(i)),
+                    _ => (m.queues.get(i), Look::QueueItems, layout::Row::Queue(i)),
+                };
+                if let Some(series) = series {
+                    let at = |_: Micros, e: usize| x(axis.pos_of_event(e));
+                    draw_series(ctx, theme, g, &at, series, &row_label(m, rec, lrow), look, y, x(axis.end()));
+                }
+            }
+            Row::Ghost(i) => {
+                let at = |_: Micros, e: usize| x(axis.pos_of_event(e));
+                draw_ghost(ctx, theme, g, &at, m, rec, i, y, x(axis.end()));
+            }
+            // A kept run has turns of its own: it is compared on the time axis.
+            Row::KeptHeader | Row::KeptLane(_) => {}
+        }
+    }
+    if let Some(Selection::Step(i)) = v.selection {
+        let (a, b) = axis.step_span(i);
+        let (x0, w) = (x(a), (x(b) - x(a)).max(3.0));
+        ctx.set_stroke_style_str(&theme.accent);
+        ctx.set_line_width(2.5);
+        ctx.stroke_rect(x0 - 1.0, g.row_y(0) + 1.0, w + 2.0, ROW - 2.0);
+        let task = m.steps.get(i).map(|s| s.task);
+        if let Some(mid) = task.and_then(|t| lane_mid(g, v, all_rows, t)) {
+            ctx.stroke_rect(x0 - 1.0, mid - ROW / 2.0 + 1.0, w + 2.0, ROW - 2.0);
+        }
+    }
+}
+
+/// The pixel of position `pos` on the turns axis.
+fn tx(g: &Geometry, tv: &mv::Viewport, pos: f64) -> f64 {
+    g.plot_x + (pos - tv.from) / tv.window() * g.plot_w
+}
+
+/// A task's lane on the turns axis.
+#[allow(clippy::too_many_arguments)]
+fn draw_turn_lane(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    v: &mut Viewport,
+    m: &RunModel,
+    rec: &Recorder,
+    axis: &TurnAxis,
+    id: TaskId,
+    y: f64,
+) {
+    let Some(lane) = m.lanes.get(id.0 as usize) else { return };
+    let tv = v.turn_view;
+    label_text(ctx, theme, &lane.name, 6.0 + 10.0 * lane.depth.min(6) as f64, y, g.label, false);
+    let (top, h) = (y + 3.0, ROW - 6.0);
+    let plot_end = g.plot_x + g.plot_w;
+    let mut last_end = g.plot_x;
+    for (i, seg) in lane.segments.iter().enumerate() {
+        let (a, b) = axis.segment_span(lane, i);
+        let (x0, x1) = (tx(g, &tv, a).max(g.plot_x), tx(g, &tv, b).min(plot_end));
+        last_end = last_end.max(x1);
+        if x1 <= x0 {
+            continue;
+        }
+        let look = segment_look(m, seg);
+        set_fill(ctx, v, look, theme.of(look));
+        ctx.fill_rect(x0, top, x1 - x0, h);
+        if x1 - x0 > 50.0 {
+            let text = fit(ctx, &describe::segment_label(seg, m, rec), x1 - x0 - 8.0);
+            let tw = ctx.measure_text(&text).map(|t| t.width()).unwrap_or(0.0);
+            ctx.set_fill_style_str(&theme.bg);
+            ctx.set_global_alpha(0.85);
+            ctx.fill_rect(x0 + 3.0, top + 2.0, tw + 4.0, h - 4.0);
+            ctx.set_global_alpha(1.0);
+            ctx.set_fill_style_str(&theme.ink);
+            let _ = ctx.fill_text(&text, x0 + 5.0, y + ROW / 2.0);
+        }
+    }
+    if let Some((_, ending)) = &lane.ending {
+        let look = style(ending_look(ending));
+        ctx.set_font("bold 13px system-ui, sans-serif");
+        ctx.set_fill_style_str(theme.of(look.look));
+        let _ = ctx.fill_text(look.glyph.unwrap_or("•"), last_end + 2.0, y + ROW / 2.0);
+        ctx.set_font("11px system-ui, sans-serif");
+    }
+}
+
+/// The hover tooltip on the turns axis: the turn, its time, and what the row shows there.
+fn turns_text(
+    g: &Geometry,
+    v: &Viewport,
+    m: &RunModel,
+    rec: &Recorder,
+    rows: &[Row],
+    x: f64,
+    y: f64,
+) -> Option<String> {
+    let axis = TurnAxis::new(m);
+    let pos = v.turn_view.pos(&model_geometry(g), x);
+    let k = axis.turn_at(pos)?;
+    let turn = m.turns.get(k)?;
+    let head = format!("turn {} · {}", k + 1, instant(turn.time));
+    let index = ((y - AXIS) / ROW) as usize;
+    if index == 0 {
+        let step = axis.step_at(pos).and_then(|i| m.steps.get(i).map(|s| describe::step(s, m, rec)));
+        return Some(format!("{head}\nevent loop: {}", step.unwrap_or_else(|| "no task ran in this turn".into())));
+    }
+    let Some(Row::Lane(id)) = rows.get(v.first_row + index - 1) else { return Some(head) };
+    let lane = m.lanes.get(id.0 as usize)?;
+    let what =
+        axis.segment_at(lane, pos).and_then(|i| lane.segments.get(i)).map(|seg| describe::segment_title(seg, m, rec));
+    Some(format!("{head}\n{}\n{}", lane.name, what.unwrap_or_else(|| "not alive in this turn".into())))
+}
+
+/// The model's geometry with this drawing's plot.
+fn model_geometry(g: &Geometry) -> mv::Geometry {
+    mv::Geometry { plot_x: g.plot_x, plot_w: g.plot_w, ..mv::Geometry::new(g.width, false) }
 }
 
 /// A vertical line from `top` to `bottom` at `x`.
@@ -369,7 +619,7 @@ fn draw_loop(ctx: &CanvasRenderingContext2d, theme: &Theme, g: &Geometry, v: &Vi
     let steps = &m.steps;
     let mut i = steps.partition_point(|s| s.end < v.from);
     let mut painted_to = f64::NEG_INFINITY;
-    ctx.set_fill_style_str(&theme.running);
+    ctx.set_fill_style_str(theme.of(Look::Running));
     while i < steps.len() && steps[i].start <= v.to {
         let s = &steps[i];
         let (x0, x1) = (g.x(v, s.start), g.x(v, s.end));
@@ -378,7 +628,7 @@ fn draw_loop(ctx: &CanvasRenderingContext2d, theme: &Theme, g: &Geometry, v: &Vi
             painted_to = painted_to.max((x0 + (x1 - x0).max(1.0)).ceil());
         }
         if s.end - s.start > BLOCKED_THRESHOLD {
-            ctx.set_stroke_style_str(&theme.failed);
+            ctx.set_stroke_style_str(theme.of(Look::Blocked));
             ctx.set_line_width(2.0);
             ctx.stroke_rect(x0, y + 2.0, (x1 - x0).max(2.0), ROW - 4.0);
             if x1 - x0 > 80.0 {
@@ -386,7 +636,7 @@ fn draw_loop(ctx: &CanvasRenderingContext2d, theme: &Theme, g: &Geometry, v: &Vi
                 ctx.set_fill_style_str("#ffffff");
                 let _ = ctx.fill_text(&fit(ctx, &text, x1 - x0 - 8.0), x0 + 4.0, y + ROW / 2.0);
             }
-            ctx.set_fill_style_str(&theme.running);
+            ctx.set_fill_style_str(theme.of(Look::Running));
         }
         i = skip_painted(steps, i, g.time(v, painted_to), |s| s.start, |s| s.end);
     }
@@ -431,24 +681,14 @@ fn draw_lane(
         if !visible {
             continue;
         }
-        let fill = std::mem::discriminant(&seg.state);
-        if last_fill != Some(fill) {
-            last_fill = Some(fill);
-            match seg.state {
-                State::Running => ctx.set_fill_style_str(&theme.running),
-                State::Waiting(_) => set_pattern(ctx, v, "hatch", &theme.waiting),
-                State::Scheduled => set_pattern(ctx, v, "dots", &theme.scheduled),
-                State::Late => set_pattern(ctx, v, "stripes", &theme.late),
-            }
+        let look = segment_look(m, seg);
+        if last_fill != Some(look) {
+            last_fill = Some(look);
+            set_fill(ctx, v, look, theme.of(look));
         }
         ctx.fill_rect(x0, top, w, h);
         if w > 50.0 {
-            let text = match seg.state {
-                State::Waiting(wait) => describe::wait(&wait, m, rec),
-                State::Running => "running".into(),
-                State::Scheduled => "ready".into(),
-                State::Late => "late".into(),
-            };
+            let text = describe::segment_label(seg, m, rec);
             let fitted = fit(ctx, &text, w - 8.0);
             if fitted.chars().count() > 2 {
                 let tw = ctx.measure_text(&fitted).map(|t| t.width()).unwrap_or(0.0);
@@ -462,7 +702,7 @@ fn draw_lane(
             }
         }
     }
-    ctx.set_fill_style_str(&theme.print);
+    ctx.set_fill_style_str(theme.of(Look::Print));
     let first_print = lane.prints.partition_point(|&t| t < v.from);
     let mut last_x = f64::NEG_INFINITY;
     for &t in lane.prints[first_print..].iter().take_while(|&&t| t <= v.to) {
@@ -480,18 +720,172 @@ fn draw_lane(
     }
     if let Some((t, ending)) = &lane.ending {
         if *t >= v.from && *t <= v.to {
-            let (glyph, colour) = match ending {
-                Ending::Done { .. } => ("✓", &theme.done),
-                Ending::Failed { .. } => ("✗", &theme.failed),
-                Ending::Cancelled { .. } => ("⊘", &theme.cancelled),
-            };
+            let look = style(ending_look(ending));
             ctx.set_font("bold 13px system-ui, sans-serif");
-            ctx.set_fill_style_str(colour);
-            let _ = ctx.fill_text(glyph, g.x(v, *t) + 2.0, y + ROW / 2.0);
+            ctx.set_fill_style_str(theme.of(look.look));
+            let _ = ctx.fill_text(look.glyph.unwrap_or("•"), g.x(v, *t) + 2.0, y + ROW / 2.0);
             ctx.set_font("11px system-ui, sans-serif");
         }
     }
     ctx.set_global_alpha(1.0);
+}
+
+/// A permits or queue row: its value over time as a filled step chart on a 0–scale axis, the
+/// limit as a dashed rule at the top when there is one.
+#[allow(clippy::too_many_arguments)]
+fn draw_series(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    at: &dyn Fn(Micros, usize) -> f64,
+    series: &Series,
+    label: &str,
+    look: Look,
+    y: f64,
+    now_x: f64,
+) {
+    label_text(ctx, theme, label, 6.0, y, g.label, false);
+    let scale = series_scale(series) as f64;
+    let (top, h) = (y + 3.0, ROW - 6.0);
+    let level = |value: u32| top + h - h * (value as f64 / scale).min(1.0);
+    ctx.set_fill_style_str(theme.of(look));
+    let plot_end = g.plot_x + g.plot_w;
+    let first = series.points.partition_point(|p| at(p.time, p.event) < g.plot_x).saturating_sub(1);
+    let mut points = series.points[first..].iter().take_while(|p| at(p.time, p.event) <= plot_end).peekable();
+    while let Some(p) = points.next() {
+        let start = at(p.time, p.event);
+        let end = points.peek().map_or(now_x.max(start), |q| at(q.time, q.event));
+        let (x0, x1) = (start.max(g.plot_x), end.min(plot_end));
+        if p.value > 0 && x1 > x0 {
+            let y0 = level(p.value);
+            ctx.fill_rect(x0, y0, (x1 - x0).max(1.0), top + h - y0);
+        }
+    }
+    if series.limit > 0 {
+        ctx.set_stroke_style_str(theme.of(Look::Limit));
+        ctx.set_line_width(1.0);
+        let _ = ctx.set_line_dash(&dash(&[4.0, 3.0]));
+        ctx.begin_path();
+        ctx.move_to(g.plot_x, level(series.limit) + 0.5);
+        ctx.line_to(g.plot_x + g.plot_w, level(series.limit) + 0.5);
+        ctx.stroke();
+        let _ = ctx.set_line_dash(&dash(&[]));
+    }
+}
+
+fn dash(parts: &[f64]) -> wasm_bindgen::JsValue {
+    parts.iter().map(|&p| wasm_bindgen::JsValue::from_f64(p)).collect::<js_sys::Array>().into()
+}
+
+/// A coroutine created and never awaited: a dashed, empty outline from where it was made to
+/// the end of the run (it never ran), with its glyph and words.
+#[allow(clippy::too_many_arguments)]
+fn draw_ghost(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    at: &dyn Fn(Micros, usize) -> f64,
+    m: &RunModel,
+    rec: &Recorder,
+    i: usize,
+    y: f64,
+    end_x: f64,
+) {
+    let Some(ghost) = m.never_awaited.get(i) else { return };
+    let depth = m.lanes.get(ghost.task.0 as usize).map_or(0, |l| l.depth.min(6) + 1);
+    let label = row_label(m, rec, layout::Row::Ghost(i));
+    ctx.set_global_alpha(0.75);
+    label_text(ctx, theme, &label, 6.0 + 10.0 * depth as f64, y, g.label, false);
+    ctx.set_global_alpha(1.0);
+    let look = style(Look::Ghost);
+    let x0 = at(ghost.at, ghost.event).max(g.plot_x);
+    let x1 = end_x.min(g.plot_x + g.plot_w).max(x0 + 24.0);
+    ctx.set_stroke_style_str(theme.of(Look::Ghost));
+    ctx.set_line_width(1.5);
+    let _ = ctx.set_line_dash(&dash(&[4.0, 3.0]));
+    ctx.stroke_rect(x0, y + 4.0, x1 - x0, ROW - 8.0);
+    let _ = ctx.set_line_dash(&dash(&[]));
+    ctx.set_fill_style_str(theme.of(Look::Ghost));
+    let text = format!("{} never ran", look.glyph.unwrap_or(""));
+    let _ = ctx.fill_text(&fit(ctx, &text, x1 - x0 - 6.0), x0 + 4.0, y + ROW / 2.0);
+}
+
+/// The y of the middle of `task`'s lane, when it is among the rows shown.
+fn lane_mid(g: &Geometry, v: &Viewport, rows: &[Row], task: TaskId) -> Option<f64> {
+    let r = rows.iter().position(|r| *r == Row::Lane(task))?;
+    (r >= v.first_row && r < v.first_row + g.rows).then(|| g.row_y(r - v.first_row + 1) + ROW / 2.0)
+}
+
+/// Each `wait_for` deadline: a marker with its glyph on the waiter's lane where the timeout
+/// was due (the cancellation it sends is drawn by [`draw_links`]).
+fn draw_deadlines(
+    ctx: &CanvasRenderingContext2d,
+    theme: &Theme,
+    g: &Geometry,
+    v: &Viewport,
+    m: &RunModel,
+    rows: &[Row],
+) {
+    let look = style(Look::Deadline);
+    for d in &m.deadlines {
+        let Some(mid) = lane_mid(g, v, rows, d.waiter) else { continue };
+        if d.due < v.from || d.due > v.to {
+            continue;
+        }
+        let x = g.x(v, d.due).round() + 0.5;
+        vline(ctx, x, mid - ROW / 2.0, mid + ROW / 2.0, theme.of(Look::Deadline), 2.0);
+        ctx.set_font("bold 13px system-ui, sans-serif");
+        ctx.set_fill_style_str(theme.of(Look::Deadline));
+        let _ = ctx.fill_text(look.glyph.unwrap_or(""), x + 3.0, mid - ROW / 2.0 + 6.0);
+        ctx.set_font("11px system-ui, sans-serif");
+    }
+}
+
+/// Connectors: an exception travelling to its awaiter, `cancel()` and timeouts reaching their
+/// task, as arrows between lanes (dashed where the table says so).
+fn draw_links(ctx: &CanvasRenderingContext2d, theme: &Theme, g: &Geometry, v: &Viewport, m: &RunModel, rows: &[Row]) {
+    for link in &m.links {
+        let Some(to_time) = link.to_time else { continue };
+        if to_time < v.from || link.from_time > v.to {
+            continue;
+        }
+        let (Some(y0), Some(y1)) = (lane_mid(g, v, rows, link.from), lane_mid(g, v, rows, link.to)) else {
+            continue;
+        };
+        let look = link_look(link.kind);
+        let (x0, x1) = (g.x(v, link.from_time), g.x(v, to_time));
+        ctx.set_stroke_style_str(theme.of(look));
+        ctx.set_fill_style_str(theme.of(look));
+        ctx.set_line_width(1.5);
+        if style(look).pattern == Pattern::DashedArrow {
+            let _ = ctx.set_line_dash(&dash(&[4.0, 3.0]));
+        }
+        ctx.begin_path();
+        ctx.move_to(x0, y0);
+        ctx.line_to(x1, y1);
+        ctx.stroke();
+        let _ = ctx.set_line_dash(&dash(&[]));
+        // The arrowhead, pointing along the line at its end.
+        let angle = (y1 - y0).atan2(x1 - x0);
+        ctx.begin_path();
+        ctx.move_to(x1, y1);
+        ctx.line_to(x1 - 7.0 * (angle - 0.4).cos(), y1 - 7.0 * (angle - 0.4).sin());
+        ctx.line_to(x1 - 7.0 * (angle + 0.4).cos(), y1 - 7.0 * (angle + 0.4).sin());
+        ctx.close_path();
+        ctx.fill();
+    }
+}
+
+/// Fills as the style table says `look` is filled: solid, or a pattern over its colour.
+fn set_fill(ctx: &CanvasRenderingContext2d, v: &mut Viewport, look: Look, colour: &str) {
+    match style(look).pattern {
+        Pattern::Hatch => set_pattern(ctx, v, "hatch", colour),
+        Pattern::Grid => set_pattern(ctx, v, "grid", colour),
+        Pattern::Dots => set_pattern(ctx, v, "dots", colour),
+        Pattern::Stripes if look == Look::LateBrowser => set_pattern(ctx, v, "light-stripes", colour),
+        Pattern::Stripes => set_pattern(ctx, v, "stripes", colour),
+        _ => ctx.set_fill_style_str(colour),
+    }
 }
 
 /// Fills with a pattern over `colour`, made once per (kind, colour).
@@ -531,6 +925,24 @@ fn make_pattern(ctx: &CanvasRenderingContext2d, kind: &str, colour: &str) -> Opt
             t.line_to(10.0, 6.0);
             t.stroke();
         }
+        "grid" => {
+            t.set_fill_style_str("rgba(255,255,255,0.6)");
+            t.fill_rect(0.0, 3.0, 8.0, 1.5);
+            t.fill_rect(3.0, 0.0, 1.5, 8.0);
+        }
+        "light-stripes" => {
+            // The browser's lateness: the same stripes, faint (no task is to blame).
+            t.set_stroke_style_str("rgba(255,255,255,0.7)");
+            t.set_line_width(2.0);
+            t.begin_path();
+            t.move_to(0.0, 0.0);
+            t.line_to(8.0, 8.0);
+            t.move_to(-2.0, 6.0);
+            t.line_to(2.0, 10.0);
+            t.move_to(6.0, -2.0);
+            t.line_to(10.0, 2.0);
+            t.stroke();
+        }
         "dots" => {
             t.set_fill_style_str("rgba(0,0,0,0.35)");
             t.fill_rect(1.0, 1.0, 2.0, 2.0);
@@ -566,7 +978,7 @@ fn draw_marked(
     if v.marked.is_empty() {
         return;
     }
-    ctx.set_stroke_style_str(&theme.print);
+    ctx.set_stroke_style_str(theme.of(Look::Print));
     ctx.set_line_width(2.0);
     for &k in &v.marked {
         let Some(step) = m.steps.get(k) else { continue };
@@ -626,6 +1038,13 @@ fn update_tip(tip: &HtmlElement, g: &Geometry, v: &Viewport, s: &Session, kept: 
     if x < g.plot_x || y < AXIS {
         return hide();
     }
+    if v.turns {
+        let rec = s.trace();
+        return match turns_text(g, v, s.model(), &rec, rows, x, y) {
+            Some(text) => show_tip(tip, g, x, y, &text),
+            None => hide(),
+        };
+    }
     let t = g.time(v, x);
     let index = ((y - AXIS) / ROW) as usize;
     let text = if index == 0 {
@@ -644,7 +1063,12 @@ fn update_tip(tip: &HtmlElement, g: &Geometry, v: &Viewport, s: &Session, kept: 
             None => format!("event loop · idle at {}\nno task holds the thread", instant(t)),
         }
     } else {
-        let (model, rec, id, now) = match rows.get(v.first_row + index - 1) {
+        let row = rows.get(v.first_row + index - 1);
+        if let Some(text) = row.and_then(|r| lesson_tip(s.model(), &s.trace(), *r, t)) {
+            show_tip(tip, g, x, y, &text);
+            return;
+        }
+        let (model, rec, id, now) = match row {
             Some(Row::Lane(id)) => (s.model(), s.trace(), *id, s.covered()),
             Some(Row::KeptLane(id)) => match kept {
                 Some(k) => (k.model(), k.trace(), *id, k.model().span()),
@@ -660,7 +1084,7 @@ fn update_tip(tip: &HtmlElement, g: &Geometry, v: &Viewport, s: &Session, kept: 
                 format!(
                     "{}\n{}\n{} → {} ({})\n{summary}",
                     lane.name,
-                    state_label(&seg.state, model, &rec),
+                    describe::segment_title(seg, model, &rec),
                     instant(seg.start),
                     instant(end),
                     duration(end - seg.start)
@@ -669,11 +1093,34 @@ fn update_tip(tip: &HtmlElement, g: &Geometry, v: &Viewport, s: &Session, kept: 
             None => format!("{}\nnot alive at {}\n{summary}", lane.name, instant(t)),
         }
     };
-    tip.set_text_content(Some(&text));
+    show_tip(tip, g, x, y, &text);
+}
+
+fn show_tip(tip: &HtmlElement, g: &Geometry, x: f64, y: f64, text: &str) {
+    tip.set_text_content(Some(text));
     let _ = tip.remove_attribute("hidden");
     let style = tip.style();
     let _ = style.set_property("left", &format!("{}px", (x + 14.0).min(g.width - 260.0).max(0.0)));
     let _ = style.set_property("top", &format!("{}px", y + 14.0));
+}
+
+/// The tooltip of a permits, queue or ghost row at time `t`.
+fn lesson_tip(m: &RunModel, rec: &Recorder, row: Row, t: Micros) -> Option<String> {
+    let (label, value) = match row {
+        Row::Permits(i) => (row_label(m, rec, layout::Row::Permits(i)), m.permits.get(i)?.value_at(t)),
+        Row::Queue(i) => (row_label(m, rec, layout::Row::Queue(i)), m.queues.get(i)?.value_at(t)),
+        Row::Ghost(i) => {
+            let ghost = m.never_awaited.get(i)?;
+            return Some(format!(
+                "{}\ncreated at {} in {} and never awaited: its code never ran",
+                row_label(m, rec, layout::Row::Ghost(i)),
+                instant(ghost.at),
+                task_name(m, ghost.task)
+            ));
+        }
+        _ => return None,
+    };
+    Some(format!("{label}\n{value} at {}", instant(t)))
 }
 
 /// What the canvas shows, for tests: the plot's position, the window, the visible rows and how
@@ -685,18 +1132,32 @@ fn geometry_json(g: &Geometry, v: &Viewport, m: &RunModel, rows: &[Row]) -> Stri
         .take(g.rows)
         .map(|r| match r {
             Row::Lane(id) => format!("{:?}", task_name(m, *id)),
+            Row::Permits(i) => format!("{:?}", format!("(permits {i})")),
+            Row::Queue(i) => format!("{:?}", format!("(queue {i})")),
+            Row::Ghost(i) => format!("{:?}", format!("(ghost {i})")),
             Row::KeptHeader => "\"(kept run)\"".into(),
             Row::KeptLane(_) => "\"(kept lane)\"".into(),
         })
         .collect();
+    let late_under = m.late.iter().filter(|l| l.lateness() < LATE_THRESHOLD).count();
+    let series = |all: &[Series]| {
+        let each: Vec<String> = all.iter().map(|s| format!(r#"{{"limit":{},"peak":{}}}"#, s.limit, s.peak())).collect();
+        each.join(",")
+    };
     format!(
-        r#"{{"plotX":{:.1},"plotW":{:.1},"from":{},"to":{},"axis":{AXIS},"row":{ROW},"rows":[{}],"marked":{}}}"#,
+        r#"{{"plotX":{:.1},"plotW":{:.1},"from":{},"to":{},"axis":{AXIS},"row":{ROW},"rows":[{}],"marked":{},"permits":[{}],"queues":[{}],"deadlines":{},"lateUnder":{},"lateOver":{},"axisKind":"{}"}}"#,
         g.plot_x,
         g.plot_w,
         v.from,
         v.to,
         names.join(","),
-        v.marked.len()
+        v.marked.len(),
+        series(&m.permits),
+        series(&m.queues),
+        m.deadlines.len(),
+        late_under,
+        m.late.len() - late_under,
+        if v.turns { "turns" } else { "time" }
     )
 }
 
@@ -732,10 +1193,17 @@ impl Viewport {
     pub fn fit(&mut self) {
         self.follow = true;
         self.first_row = 0;
+        self.turn_view.fit();
+    }
+
+    /// Shows the axis in turns (`true`) or in time.
+    pub fn set_turns(&mut self, turns: bool) {
+        self.turns = turns;
     }
 }
 
-/// Routes a wheel, drag or key to the viewport. `x`, `y` are relative to the canvas.
+/// Routes a wheel, drag or key to the viewport; a wheel the timeline does not take (nothing
+/// hidden to scroll to) reports no redraw, and the page scrolls. `x`, `y` are relative to the canvas.
 pub enum Input {
     Wheel { x: f64, dx: f64, dy: f64, zoom: bool, pan: bool },
     Down { x: f64, y: f64 },
@@ -763,17 +1231,24 @@ pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> Han
     let g = Geometry::new(width, MAX_ROWS);
     match input {
         Input::Wheel { x, dx, dy, zoom, pan } => {
-            if zoom {
-                v.zoom(if dy > 0.0 { 1.25 } else { 0.8 }, Some(g.time(v, x)));
-            } else if pan || dx.abs() > dy.abs() {
-                v.pan((if dx.abs() > dy.abs() { dx } else { dy }).signum() * 0.1);
-            } else {
-                v.scroll_rows(if dy > 0.0 { 3 } else { -3 });
+            let hidden_below = v.first_row + MAX_ROWS < v.total_rows;
+            match mv::wheel_action(zoom, pan, dx, dy, v.first_row > 0, hidden_below) {
+                WheelAction::Zoom(factor) if v.turns => {
+                    let anchor = v.turn_view.pos(&model_geometry(&g), x);
+                    v.turn_view.zoom(factor, Some(anchor));
+                }
+                WheelAction::Zoom(factor) => v.zoom(factor, Some(g.time(v, x))),
+                WheelAction::Pan(fraction) if v.turns => v.turn_view.pan(fraction),
+                WheelAction::Pan(fraction) => v.pan(fraction),
+                WheelAction::Rows(by) => v.scroll_rows(by),
+                // Not taken: the page scrolls.
+                WheelAction::Page => return false.into(),
             }
             true.into()
         }
         Input::Down { x, y } => {
             v.drag = Some((x, y, v.from, v.to, v.first_row));
+            v.turn_drag = (v.turn_view.from, v.turn_view.to);
             false.into()
         }
         Input::Move { x, y } => {
@@ -781,7 +1256,9 @@ pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> Han
             if let Some((x0, y0, from, to, row)) = v.drag {
                 let per_px = (to - from) as f64 / g.plot_w;
                 let shift = ((x0 - x) * per_px) as i64;
-                if shift != 0 {
+                if v.turns {
+                    v.turn_view.drag(&model_geometry(&g), v.turn_drag, x - x0);
+                } else if shift != 0 {
                     v.follow = false;
                     v.from = (from as i64 + shift).max(0) as Micros;
                     v.to = v.from + (to - from);
@@ -801,6 +1278,22 @@ pub fn handle(v: &mut Viewport, canvas: &HtmlCanvasElement, input: Input) -> Han
         Input::Leave => {
             v.drag = None;
             v.hover = None;
+            true.into()
+        }
+        Input::Key(key) if v.turns => {
+            match key.as_str() {
+                "+" | "=" | "w" | "W" => v.turn_view.zoom(0.8, None),
+                "-" | "_" | "s" | "S" => v.turn_view.zoom(1.25, None),
+                "ArrowLeft" | "a" | "A" => v.turn_view.pan(-0.1),
+                "ArrowRight" | "d" | "D" => v.turn_view.pan(0.1),
+                "ArrowUp" => v.scroll_rows(-1),
+                "ArrowDown" => v.scroll_rows(1),
+                "0" | "f" | "F" | "Home" => {
+                    v.turn_view.fit();
+                    v.fit();
+                }
+                _ => return false.into(),
+            }
             true.into()
         }
         Input::Key(key) => {
@@ -827,13 +1320,23 @@ pub fn pick(v: &Viewport, canvas: &HtmlCanvasElement, s: &Session, x: f64, y: f6
     if x < g.plot_x || y < AXIS {
         return None;
     }
-    let t = g.time(v, x);
     let m = s.model();
     let index = ((y - AXIS) / ROW) as usize;
+    if v.turns {
+        let axis = TurnAxis::new(m);
+        let pos = v.turn_view.pos(&model_geometry(&g), x);
+        if index == 0 {
+            return axis.step_at(pos).map(Selection::Step);
+        }
+        let Row::Lane(id) = *v.order.1.get(v.first_row + index - 1)? else { return None };
+        let upto = axis.turn_at(pos).and_then(|k| m.turns.get(k + 1)).map_or(m.steps.len(), |t| t.first_step);
+        return (0..upto).rev().find(|&i| m.steps[i].task == id && axis.step_span(i).0 <= pos).map(Selection::Step);
+    }
+    let t = g.time(v, x);
     if index == 0 {
         return step_at(m, t).map(Selection::Step);
     }
-    let id = *v.order.1.get(v.first_row + index - 1)?;
+    let Row::Lane(id) = *v.order.1.get(v.first_row + index - 1)? else { return None };
     let started = m.steps.partition_point(|st| st.start <= t);
     (0..started).rev().find(|&i| m.steps[i].task == id).map(Selection::Step)
 }

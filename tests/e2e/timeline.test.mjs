@@ -60,6 +60,8 @@ test('the canvas shows one lane per task, and the right state where each must be
 
 test('hovering a segment says what the task waits on and for how long', async () => {
   const page = await steppedGather();
+  // Step mode opens on the turns axis; this test reads times, so it switches to time.
+  await page.getByTestId('axis-turns').click();
   const g = await geometry(page);
   await page.getByTestId('timeline').scrollIntoViewIfNeeded();
   const box = await page.getByTestId('timeline').boundingBox();
