@@ -728,6 +728,27 @@ fn labels_are_cut_in_the_middle_so_neighbours_stay_apart() {
     assert_eq!(cut_middle_to_fit(label, |s| s.chars().count() * 8 <= 200), "fetch_in_time('s…3.json')");
 }
 
+#[test]
+fn a_call_label_cuts_its_arguments_before_its_name() {
+    let fits = |s: &str| s.chars().count() <= 31;
+    let lanes: Vec<String> = (0..12)
+        .map(|i| {
+            describe::fit_label(
+                &format!(
+                    "ask_with_retry('prompt {i}', <asyncio.locks.Semaphore object at 0x7f3a [unlocked, value:4]>)"
+                ),
+                fits,
+            )
+        })
+        .collect();
+    assert_eq!(lanes[7], "ask_with_retry('prompt 7', <…>)");
+    assert!(lanes.iter().all(|l| fits(l)), "{lanes:?}");
+    let distinct: std::collections::HashSet<&String> = lanes.iter().collect();
+    assert_eq!(distinct.len(), lanes.len(), "every lane stays tellable: {lanes:?}");
+    // Not a call: cut in the middle as a whole.
+    assert_eq!(describe::fit_label("abcdefghij", |s| s.chars().count() <= 4), "ab…j");
+}
+
 // ----- incremental ingest -----------------------------------------------------------------------
 
 #[test]

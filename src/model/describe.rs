@@ -164,6 +164,64 @@ pub fn cut_middle_to_fit(text: &str, fits: impl Fn(&str) -> bool) -> String {
     cut_middle(text, lo)
 }
 
+/// A lane's label fitted to its room: a call's arguments are cut before its name, object reprs
+/// (`<Semaphore …>`) first and then every argument to the same length, each in its middle, so
+/// `ask_with_retry('prompt 7', <asyncio.locks.Semaphore object …>)` keeps `'prompt 7'` where a
+/// cut of the whole label would keep only what the lanes share. Anything else is cut in the
+/// middle as a whole.
+pub fn fit_label(text: &str, fits: impl Fn(&str) -> bool) -> String {
+    if fits(text) {
+        return text.to_string();
+    }
+    if let Some((name, args)) = call_parts(text) {
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| if a.starts_with('<') && a.len() > 3 { "<…>".to_string() } else { a.to_string() })
+            .collect();
+        let with = |max: usize| {
+            let cut: Vec<String> = args.iter().map(|a| cut_middle(a, max)).collect();
+            format!("{name}({})", cut.join(", "))
+        };
+        let longest = args.iter().map(|a| a.chars().count()).max().unwrap_or(0);
+        if fits(&with(longest)) || fits(&with(1)) {
+            let (mut lo, mut hi) = (1, longest);
+            while lo < hi {
+                let mid = (lo + hi).div_ceil(2);
+                if fits(&with(mid)) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return with(lo);
+        }
+    }
+    cut_middle_to_fit(text, fits)
+}
+
+/// `name(a, b)` split into its name and top-level arguments (brackets and quotes respected).
+fn call_parts(text: &str) -> Option<(&str, Vec<&str>)> {
+    let open = text.find('(')?;
+    let inner = text.strip_suffix(')')?.get(open + 1..)?;
+    let (mut args, mut depth, mut quote, mut start) = (Vec::new(), 0i32, None, 0);
+    for (i, c) in inner.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '(' | '[' | '{' | '<') => depth += 1,
+            (None, ')' | ']' | '}' | '>') => depth -= 1,
+            (None, ',') if depth == 0 => {
+                args.push(inner[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    args.push(inner[start..].trim());
+    Some((&text[..open], args))
+}
+
 /// Why a timer fired late, in words: "the loop was held by blocker()", "the browser was busy
 /// (no task ran)".
 pub fn late_cause(cause: &LateCause, m: &RunModel) -> String {

@@ -566,34 +566,11 @@ fn label_text(ctx: &CanvasRenderingContext2d, theme: &Theme, text: &str, x: f64,
     ctx.set_font("11px system-ui, sans-serif");
 }
 
-/// `text`, cut in the middle with an ellipsis to fit `width` pixels: the start and the end of
-/// a name stay, so `summarize(<AsyncAnthropic>, <Semaphore>, 7)` stays tellable from its
-/// neighbours.
+/// `text` fitted to `width` pixels ([`describe::fit_label`]: a call's arguments cut before its
+/// name, each in its middle), so `summarize(<AsyncAnthropic>, <Semaphore>, 7)` stays tellable
+/// from its neighbours.
 fn fit(ctx: &CanvasRenderingContext2d, text: &str, width: f64) -> String {
-    let w = |s: &str| ctx.measure_text(s).map(|m| m.width()).unwrap_or(0.0);
-    if w(text) <= width {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let cut = |keep: usize| -> String {
-        let tail = (keep * 2 / 5).min(12);
-        let head = keep - tail;
-        let mut s: String = chars[..head].iter().collect();
-        s.push('…');
-        s.extend(&chars[chars.len() - tail..]);
-        s
-    };
-    // The longest cut that fits, by bisection on how many characters are kept.
-    let (mut lo, mut hi) = (0, chars.len().saturating_sub(1));
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        if w(&cut(mid)) <= width {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    cut(lo)
+    describe::fit_label(text, |s| ctx.measure_text(s).map(|m| m.width()).unwrap_or(0.0) <= width)
 }
 
 /// Index of the next item to look at after painting up to pixel `painted_to`: items that start
