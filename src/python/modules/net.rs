@@ -263,9 +263,9 @@ mod real {
         let result = match timeout {
             Some(t) => {
                 let timer = Box::pin(aio::sleep(t));
-                Race { a: Box::pin(send), b: timer, wait }.await
+                Race { a: Box::pin(send), b: timer, wait, interp: &interp }.await
             }
-            None => Race { a: Box::pin(send), b: Box::pin(aio::sleep(f64::INFINITY)), wait }.await,
+            None => Race { a: Box::pin(send), b: Box::pin(aio::sleep(f64::INFINITY)), wait, interp: &interp }.await,
         };
         drop(guard);
         match result {
@@ -290,6 +290,7 @@ mod real {
         a: std::pin::Pin<Box<dyn std::future::Future<Output = R<Value>> + 'a>>,
         b: std::pin::Pin<Box<aio::Sleep<()>>>,
         wait: Wait,
+        interp: &'a Interp,
     }
 
     impl std::future::Future for Race<'_> {
@@ -302,7 +303,9 @@ mod real {
             if let std::task::Poll::Ready(r) = self.b.as_mut().poll(cx) {
                 return std::task::Poll::Ready(match r {
                     Ok(()) => None,
-                    Err(e) => Some(Err(PyErr::Stop(Rc::from(e.message())))),
+                    // The task was cancelled (a wait_for timeout, Stop): CancelledError where
+                    // it waits, as for any other await.
+                    Err(e) => Some(Err(coro::from_aio(self.interp, e))),
                 });
             }
             note_wait(self.wait);
