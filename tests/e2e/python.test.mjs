@@ -24,6 +24,9 @@ const RECURSIONS = {
 
 test('every kind of runaway recursion ends in RecursionError, and the page lives on', async () => {
   const page = await openPage(ctx.browser, ctx.site.url);
+  // The probe needs the wasm the page starts: wait for the page to be drawn (on a loaded
+  // machine the first probe otherwise ran before the module was ready).
+  await page.getByTestId('card-gather').waitFor({ timeout: 20_000 });
   for (const [name, body] of Object.entries(RECURSIONS)) {
     const program = `${body}try:\n    f(0)\nexcept RecursionError as e:\n    print("caught:", e)\n`;
     const out = await page.evaluate(async (src) => {
