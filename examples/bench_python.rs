@@ -8,13 +8,10 @@
 //! (steadier than wall time on a loaded machine; Linux only, empty elsewhere), and the first
 //! run's output (stdout, stderr, then `status N`).
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use std::time::Instant;
 
-use interleave::python::interp::{Limits, Stream};
-use interleave::python::program::{start, Program};
-use interleave::runtime::Runtime;
+use interleave::python::interp::Limits;
+use interleave::python::program::{run_to_end, Program};
 
 /// The stack the engine may use, as `examples/python.rs` gives it.
 const STACK_BYTES: usize = 240 << 20;
@@ -82,26 +79,8 @@ fn once(source: &str) -> (f64, String) {
         Ok(p) => p,
         Err(e) => return (compiled, format!("{}status 1", e.report)),
     };
-    let out: Rc<RefCell<(String, String)>> = Rc::default();
-    let sink = {
-        let out = out.clone();
-        Rc::new(move |stream: Stream, line: &str| {
-            let mut o = out.borrow_mut();
-            let to = match stream {
-                Stream::Stdout => &mut o.0,
-                Stream::Stderr => &mut o.1,
-                Stream::Note => return,
-            };
-            to.push_str(line);
-            to.push('\n');
-        })
-    };
-    let rt = Runtime::new_virtual();
-    let limits = Limits { stack_bytes: STACK_BYTES, ..Limits::default() };
-    let interp = start(&rt, &program, limits, sink);
-    rt.run_until_end();
-    let (stdout, stderr) = out.take();
-    (compiled, format!("{stdout}{stderr}status {}", interp.exit_code.get().unwrap_or(1)))
+    let out = run_to_end(&program, Limits { stack_bytes: STACK_BYTES, ..Limits::default() });
+    (compiled, format!("{}{}status {}", out.stdout, out.stderr, out.status))
 }
 
 /// This thread's CPU time in nanoseconds (Linux's schedstat: its first field).

@@ -149,30 +149,12 @@ pub fn python_compile_probe(source: &str) -> String {
 /// it; the tests find how deep a program may recurse in this browser.
 #[wasm_bindgen]
 pub fn python_probe(source: &str) -> String {
-    use crate::python::interp::{Limits, Stream};
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    let program = match crate::python::program::Program::compile(source) {
-        Ok(p) => p,
-        Err(e) => return format!("{}status 1", e.report),
-    };
-    let out: Rc<RefCell<(String, String)>> = Rc::default();
-    let sink = {
-        let out = out.clone();
-        Rc::new(move |stream: Stream, line: &str| {
-            let mut o = out.borrow_mut();
-            let to = match stream {
-                Stream::Stdout => &mut o.0,
-                Stream::Stderr => &mut o.1,
-                Stream::Note => return,
-            };
-            to.push_str(line);
-            to.push('\n');
-        })
-    };
-    let rt = crate::runtime::Runtime::new_virtual();
-    let interp = crate::python::program::start(&rt, &program, Limits::default(), sink);
-    rt.run_until_end();
-    let (stdout, stderr) = out.take();
-    format!("{stdout}{stderr}status {}", interp.exit_code.get().unwrap_or(1))
+    use crate::python::program::{run_to_end, Program};
+    match Program::compile(source) {
+        Ok(p) => {
+            let out = run_to_end(&p, crate::python::interp::Limits::default());
+            format!("{}{}status {}", out.stdout, out.stderr, out.status)
+        }
+        Err(e) => format!("{}status 1", e.report),
+    }
 }

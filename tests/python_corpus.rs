@@ -5,13 +5,10 @@
 // A test's helpers may panic: a failed expectation there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
-use interleave::python::interp::{Limits, Stream};
-use interleave::python::program::{start, Program};
-use interleave::runtime::Runtime;
+use interleave::python::interp::Limits;
+use interleave::python::program::{run_to_end, Printed, Program};
 
 /// Programs the engine does not yet print exactly as CPython does, each with the reason. The
 /// test fails when one of them starts to match, so the list only ever shrinks.
@@ -39,14 +36,6 @@ fn corpus() -> Vec<PathBuf> {
     programs
 }
 
-/// What a program printed, as the files hold it: stdout, stderr, exit status.
-#[derive(Debug, PartialEq)]
-struct Printed {
-    stdout: String,
-    stderr: String,
-    status: i64,
-}
-
 fn expected(program: &Path) -> Printed {
     let read = |ext: &str| std::fs::read_to_string(program.with_extension(ext)).unwrap_or_default();
     Printed { stdout: read("out"), stderr: read("err"), status: read("status").trim().parse().unwrap_or(0) }
@@ -57,28 +46,7 @@ fn run(source: &str) -> Printed {
         Ok(p) => p,
         Err(e) => return Printed { stdout: String::new(), stderr: e.report, status: 1 },
     };
-    let printed: Rc<RefCell<(String, String)>> = Rc::default();
-    let sink = {
-        let printed = printed.clone();
-        Rc::new(move |stream: Stream, line: &str| {
-            let mut p = printed.borrow_mut();
-            let to = match stream {
-                Stream::Stdout => &mut p.0,
-                Stream::Stderr => &mut p.1,
-                // Interleave's notes are not the program's output.
-                Stream::Note => return,
-            };
-            to.push_str(line);
-            to.push('\n');
-        })
-    };
-    let rt = Runtime::new_virtual();
-    let limits = Limits { stack_bytes: STACK_BYTES, ..Limits::default() };
-    let interp = start(&rt, &program, limits, sink);
-    rt.run_until_end();
-    let status = interp.exit_code.get().unwrap_or(1);
-    let (stdout, stderr) = printed.take();
-    Printed { stdout, stderr, status }
+    run_to_end(&program, Limits { stack_bytes: STACK_BYTES, ..Limits::default() })
 }
 
 #[test]

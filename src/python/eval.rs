@@ -107,18 +107,9 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         }
         Expr::Tuple(elts) => Ok(Value::tuple(eval_elts(interp, f, elts)?)),
         Expr::List(elts) => Ok(Value::list(eval_elts(interp, f, elts)?)),
-        Expr::Set(elts) => {
-            let mut set = Set::new();
-            for v in eval_elts(interp, f, elts)? {
-                set.items.insert(ops::key(interp, v)?);
-            }
-            Ok(Value::Set(Rc::new(std::cell::RefCell::new(set))))
-        }
+        Expr::Set(elts) => Ok(Value::Set(Rc::new(std::cell::RefCell::new(set_display(interp, f, elts)?)))),
         Expr::ConstSet(elts, merged) => {
-            let mut folded = Set::new();
-            for v in eval_elts(interp, f, elts)? {
-                folded.items.insert(ops::key(interp, v)?);
-            }
+            let folded = set_display(interp, f, elts)?;
             let mut constant = Set::new();
             for k in folded.items.iter() {
                 constant.items.insert(k.clone());
@@ -285,4 +276,13 @@ fn fstring(interp: &Interp, f: &mut Frame, parts: &[FPart]) -> R<String> {
         }
     }
     Ok(out)
+}
+
+/// A set display's keys, added one by one as `BUILD_SET` adds them.
+fn set_display(interp: &Interp, f: &mut Frame, elts: &[Elt]) -> R<Set> {
+    let mut set = Set::new();
+    for v in eval_elts(interp, f, elts)? {
+        set.items.insert(ops::key(interp, v)?);
+    }
+    Ok(set)
 }

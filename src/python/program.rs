@@ -86,6 +86,40 @@ pub fn start(rt: &Runtime, program: &Program, limits: Limits, sink: Sink) -> Rc<
     interp
 }
 
+/// What a program printed and how it ended.
+#[derive(Debug, Default, PartialEq)]
+pub struct Printed {
+    pub stdout: String,
+    pub stderr: String,
+    pub status: i64,
+}
+
+/// Runs `program` to its end on a new virtual clock and collects what it printed (Interleave's
+/// notes left out: they are not the program's output). For the probes, the benchmark and the
+/// corpus test, which compare with what CPython prints.
+pub fn run_to_end(program: &Program, limits: Limits) -> Printed {
+    let printed: Rc<std::cell::RefCell<Printed>> = Rc::default();
+    let sink = {
+        let printed = printed.clone();
+        Rc::new(move |stream: Stream, line: &str| {
+            let mut p = printed.borrow_mut();
+            let to = match stream {
+                Stream::Stdout => &mut p.stdout,
+                Stream::Stderr => &mut p.stderr,
+                Stream::Note => return,
+            };
+            to.push_str(line);
+            to.push('\n');
+        })
+    };
+    let rt = Runtime::new_virtual();
+    let interp = start(&rt, program, limits, sink);
+    rt.run_until_end();
+    let mut out = printed.take();
+    out.status = interp.exit_code.get().unwrap_or(1);
+    out
+}
+
 /// Runs the module's frame; each top-level `asyncio.run` suspends it while the loop runs. Plain
 /// functions it calls as statements run here too, on a stack of frames (so `def main():
 /// asyncio.run(amain())` works), each resumed with what the one it called returned or raised.

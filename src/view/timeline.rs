@@ -907,38 +907,30 @@ fn make_pattern(ctx: &CanvasRenderingContext2d, kind: &str, colour: &str) -> Opt
             t.fill_rect(0.0, 3.0, 8.0, 1.5);
             t.fill_rect(3.0, 0.0, 1.5, 8.0);
         }
-        "light-stripes" => {
-            // The browser's lateness: the same stripes, faint (no task is to blame).
-            t.set_stroke_style_str("rgba(255,255,255,0.7)");
-            t.set_line_width(2.0);
-            t.begin_path();
-            t.move_to(0.0, 0.0);
-            t.line_to(8.0, 8.0);
-            t.move_to(-2.0, 6.0);
-            t.line_to(2.0, 10.0);
-            t.move_to(6.0, -2.0);
-            t.line_to(10.0, 2.0);
-            t.stroke();
-        }
+        // The browser's lateness: the same stripes, faint (no task is to blame).
+        "light-stripes" => stripes(&t, "rgba(255,255,255,0.7)"),
         "dots" => {
             t.set_fill_style_str("rgba(0,0,0,0.35)");
             t.fill_rect(1.0, 1.0, 2.0, 2.0);
             t.fill_rect(5.0, 5.0, 2.0, 2.0);
         }
-        _ => {
-            t.set_stroke_style_str("rgba(0,0,0,0.45)");
-            t.set_line_width(2.0);
-            t.begin_path();
-            t.move_to(0.0, 0.0);
-            t.line_to(8.0, 8.0);
-            t.move_to(-2.0, 6.0);
-            t.line_to(2.0, 10.0);
-            t.move_to(6.0, -2.0);
-            t.line_to(10.0, 2.0);
-            t.stroke();
-        }
+        _ => stripes(&t, "rgba(0,0,0,0.45)"),
     }
     ctx.create_pattern_with_html_canvas_element(&tile, "repeat").ok().flatten()
+}
+
+/// Diagonal stripes across an 8 px tile, in `ink`.
+fn stripes(t: &CanvasRenderingContext2d, ink: &str) {
+    t.set_stroke_style_str(ink);
+    t.set_line_width(2.0);
+    t.begin_path();
+    t.move_to(0.0, 0.0);
+    t.line_to(8.0, 8.0);
+    t.move_to(-2.0, 6.0);
+    t.line_to(2.0, 10.0);
+    t.move_to(6.0, -2.0);
+    t.line_to(10.0, 2.0);
+    t.stroke();
 }
 
 /// Outlines the steps in `v.marked` (those at the code line under the pointer), each with the
