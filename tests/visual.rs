@@ -745,6 +745,15 @@ fn a_call_label_cuts_its_arguments_before_its_name() {
     assert!(lanes.iter().all(|l| fits(l)), "{lanes:?}");
     let distinct: std::collections::HashSet<&String> = lanes.iter().collect();
     assert_eq!(distinct.len(), lanes.len(), "every lane stays tellable: {lanes:?}");
+    // Tighter still, two-digit prompts stay apart from one-digit ones.
+    let narrow = |s: &str| s.chars().count() <= 26;
+    let lanes: Vec<String> = (0..12)
+        .map(|i| {
+            describe::fit_label(&format!("ask_with_retry('prompt {i}', <asyncio.locks.Semaphore object>)"), narrow)
+        })
+        .collect();
+    let distinct: std::collections::HashSet<&String> = lanes.iter().collect();
+    assert_eq!(distinct.len(), lanes.len(), "every lane stays tellable: {lanes:?}");
     // Not a call: cut in the middle as a whole.
     assert_eq!(describe::fit_label("abcdefghij", |s| s.chars().count() <= 4), "ab…j");
 }

@@ -179,7 +179,7 @@ pub fn fit_label(text: &str, fits: impl Fn(&str) -> bool) -> String {
             .map(|a| if a.starts_with('<') && a.len() > 3 { "<…>".to_string() } else { a.to_string() })
             .collect();
         let with = |max: usize| {
-            let cut: Vec<String> = args.iter().map(|a| cut_middle(a, max)).collect();
+            let cut: Vec<String> = args.iter().map(|a| cut_keeping_end(a, max)).collect();
             format!("{name}({})", cut.join(", "))
         };
         let longest = args.iter().map(|a| a.chars().count()).max().unwrap_or(0);
@@ -197,6 +197,21 @@ pub fn fit_label(text: &str, fits: impl Fn(&str) -> bool) -> String {
         }
     }
     cut_middle_to_fit(text, fits)
+}
+
+/// An argument in at most `max` characters, two thirds of what is kept from its end: what tells
+/// arguments apart is mostly there (`'prompt 10'` → `'p… 10'`).
+fn cut_keeping_end(arg: &str, max: usize) -> String {
+    let chars: Vec<char> = arg.chars().collect();
+    if chars.len() <= max {
+        return arg.to_string();
+    }
+    let keep = max.saturating_sub(1);
+    let tail = keep - keep / 3;
+    let mut out: String = chars[..keep / 3].iter().collect();
+    out.push('…');
+    out.extend(&chars[chars.len() - tail..]);
+    out
 }
 
 /// `name(a, b)` split into its name and top-level arguments (brackets and quotes respected).
