@@ -836,10 +836,38 @@ fn the_viewport_zooms_pans_and_pinches_around_what_is_under_the_pointer() {
     assert_eq!(v.window(), 100.0);
     // Following a run shows all of it, with a little room, and at least 100 ms.
     let mut f = Viewport::default();
-    f.follow_to(2_000_000.0);
+    f.follow_to(2_000_000.0, false);
     assert_eq!((f.from, f.to), (0.0, 2_100_000.0));
-    f.follow_to(1_000.0);
+    f.follow_to(1_000.0, false);
     assert_eq!(f.to, 100_000.0);
+}
+
+#[test]
+fn a_steady_axis_for_reduced_motion_changes_a_handful_of_times_a_run() {
+    // A run growing a millisecond a frame for 3 s: the moving axis rescales every frame, the
+    // steady one only when the run reaches its end (doubling), and always shows all of it.
+    let (mut moving, mut steady) = (Viewport::default(), Viewport::default());
+    let (mut moving_changes, mut steady_changes) = (0, 0);
+    for ms in 0..3_000u32 {
+        let end = f64::from(ms) * 1_000.0;
+        let (m0, s0) = (moving.to, steady.to);
+        moving.follow_to(end, false);
+        steady.follow_to(end, true);
+        moving_changes += usize::from(moving.to != m0);
+        steady_changes += usize::from(steady.to != s0);
+        assert!(steady.from == 0.0 && steady.to >= end, "{end}: {steady:?}");
+    }
+    assert!(moving_changes > 2_000, "{moving_changes}");
+    assert!(steady_changes <= 6, "{steady_changes}");
+    assert_eq!(steady.to, 3_200_000.0, "100 ms doubled five times");
+    // A new, short run after a long one shrinks the steady axis back.
+    steady.follow_to(10_000.0, true);
+    assert_eq!(steady.to, 100_000.0);
+    // Zoomed or panned by the user: following stops, on both.
+    steady.zoom(0.5, None);
+    let before = steady;
+    steady.follow_to(9e6, true);
+    assert_eq!(steady, before);
 }
 
 #[test]
@@ -854,7 +882,7 @@ fn the_axis_switches_keeping_the_view_and_a_clicked_step_comes_into_view_readabl
     assert_eq!((v.axis, v.from, v.to), (Axis::Time, 0.0, 1_000_000.0));
     // Step 3 (B's first) is a third of turn 2: brought to at least 60 px wide, centred.
     let mut v = Viewport::on(Axis::Turns);
-    v.follow_to(turns.end());
+    v.follow_to(turns.end(), false);
     let span = turns.step_span(2);
     v.reveal(&g, span, 60.0);
     let (x0, x1) = (v.x(&g, span.0), v.x(&g, span.1));

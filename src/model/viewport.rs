@@ -198,12 +198,25 @@ impl Viewport {
         self.set(from, from + new_per_px * g.plot_w);
     }
 
-    /// While following: show the whole run so far (up to `end`, plus a little room).
-    pub fn follow_to(&mut self, end: f64) {
-        if self.follow {
-            let least = if self.axis == Axis::Time { FOLLOW_MIN_TIME } else { FOLLOW_MIN_TURNS };
-            self.from = 0.0;
-            self.to = (end + end / 20.0).max(least);
+    /// While following: show the whole run so far (up to `end`, plus a little room). A
+    /// `steady` axis (for people who asked their system for reduced motion) does not rescale
+    /// every frame: it stays put and doubles only when the run reaches its end.
+    pub fn follow_to(&mut self, end: f64, steady: bool) {
+        if !self.follow {
+            return;
+        }
+        let least = if self.axis == Axis::Time { FOLLOW_MIN_TIME } else { FOLLOW_MIN_TURNS };
+        let wanted = (end + end / 20.0).max(least);
+        self.from = 0.0;
+        if !steady {
+            self.to = wanted;
+        } else if self.to < wanted || self.to >= 4.0 * wanted {
+            // Doublings of the least window, so the axis changes a handful of times a run.
+            let mut to = least;
+            while to < wanted && to < self.limits().1 {
+                to *= 2.0;
+            }
+            self.to = to;
         }
     }
 

@@ -17,8 +17,10 @@ use super::export;
 use super::frames::FrameLoop;
 use super::panels;
 use super::panic::{self, Tripwire};
-use super::timeline::{self, Input, SharedViewport};
+use super::storage;
+use super::timeline::{self, Input, Marks, SharedTimeline};
 use crate::model::style::{self, Look, Pattern, Style};
+use crate::model::viewport::Axis;
 use crate::model::{words, RunModel};
 use crate::session::{Action, LitLine, Program, RunState, Selection, Session, Shared, Upto};
 use crate::trace::Micros;
@@ -70,7 +72,9 @@ struct Painter {
     /// The current and the kept run, as the last render saw them (the frame loop paints
     /// between renders).
     runs: Rc<RefCell<(Option<Shared>, Option<Shared>)>>,
-    view: SharedViewport,
+    view: SharedTimeline,
+    /// What the page marks on the drawing, as the last render set it.
+    marks: Rc<RefCell<Marks>>,
     canvas: NodeRef,
     tip: NodeRef,
 }
@@ -88,7 +92,8 @@ impl Painter {
         };
         let main = main.borrow();
         let other = other.map(|k| k.borrow());
-        timeline::draw(&canvas, &mut self.view.0.borrow_mut(), &main, other.as_deref(), tip.as_ref());
+        let marks = self.marks.borrow();
+        timeline::draw(&canvas, &mut self.view.0.borrow_mut(), &main, other.as_deref(), &marks, tip.as_ref());
     }
 
     /// Routes an input to the viewport; a click picks what is under it. Returns whether the
@@ -118,13 +123,18 @@ impl Painter {
 pub fn run_panel(props: &Props) -> Html {
     let state = (*props.run).clone();
     let frame_loop: Rc<RefCell<Option<FrameLoop>>> = use_mut_ref(|| None);
-    let view = use_memo((), |_| SharedViewport::default());
+    let view = use_memo((), |_| {
+        let view = SharedTimeline::default();
+        set_presentation(&view, storage::load(PRESENTATION_SLOT).as_deref() == Some("on"));
+        view
+    });
+    let marks = use_mut_ref(Marks::default);
     let canvas = use_node_ref();
     let tip = use_node_ref();
     let timeline_box = use_node_ref();
     let runs = use_mut_ref(Default::default);
     *runs.borrow_mut() = (state.current.clone(), state.kept.clone());
-    let painter = Painter { runs, view: (*view).clone(), canvas: canvas.clone(), tip: tip.clone() };
+    let painter = Painter { runs, view: (*view).clone(), marks, canvas: canvas.clone(), tip: tip.clone() };
     let dispatch: Callback<Action> = {
         let dispatcher = props.run.dispatcher();
         Callback::from(move |a| dispatcher.dispatch(a))
@@ -143,12 +153,7 @@ pub fn run_panel(props: &Props) -> Html {
             _ => Vec::new(),
         };
         use_effect(move || {
-            {
-                let mut v = painter.view.0.borrow_mut();
-                v.cursor = at.time;
-                v.selection = at.selection;
-                v.marked = marked;
-            }
+            *painter.marks.borrow_mut() = Marks { cursor: at.time, selection: at.selection, marked };
             painter.paint();
         });
     }
@@ -160,12 +165,8 @@ pub fn run_panel(props: &Props) -> Html {
             (frame_loop.clone(), painter.clone(), dispatch.clone(), timeline_box.clone());
         Rc::new(move |program, stepper| {
             frame_loop.borrow_mut().take();
-            {
-                let mut v = painter.view.0.borrow_mut();
-                v.fit();
-                // Step mode shows turns (each is a column); a real run shows time.
-                v.set_turns(stepper);
-            }
+            // Step mode shows turns (each is a column); a real run shows time.
+            painter.view.0.borrow_mut().set_axis(if stepper { Axis::Turns } else { Axis::Time }, None);
             if stepper {
                 dispatch.emit(Action::Run(Rc::new(RefCell::new(Session::stepper(program)))));
                 return;
@@ -173,8 +174,8 @@ pub fn run_panel(props: &Props) -> Html {
             let shared: Shared = Rc::new(RefCell::new(Session::browser(program)));
             painter.runs.borrow_mut().0 = Some(shared.clone());
             dispatch.emit(Action::Run(shared.clone()));
-            bring_into_view(&timeline_box);
-            let (painter, dispatch) = (painter.clone(), dispatch.clone());
+            bring_into_view(&timeline_box, painter.view.0.borrow().presentation);
+            let (painter, dispatch, timeline_box) = (painter.clone(), dispatch.clone(), timeline_box.clone());
             let mut text_drawn = f64::NEG_INFINITY;
             let mut frame = 0;
             // Held by the loop so the start is cancelled if the loop is dropped first.
@@ -182,9 +183,11 @@ pub fn run_panel(props: &Props) -> Html {
             *frame_loop.borrow_mut() = Some(FrameLoop::start(move |now| {
                 frame += 1;
                 if frame == 2 {
-                    // The first frame laid out the panels the click made. Start the run in a
-                    // task of its own, after this frame is painted, so its first moments are
-                    // not spent waiting for the page.
+                    // The first frame laid out the panels the click made (the page may only
+                    // now be tall enough to bring the timeline up). Start the run in a task
+                    // of its own, after this frame is painted, so its first moments are not
+                    // spent waiting for the page.
+                    bring_into_view(&timeline_box, painter.view.0.borrow().presentation);
                     let s = shared.clone();
                     _starter = Some(Timeout::new(0, move || s.borrow_mut().begin()));
                 }
@@ -269,7 +272,7 @@ pub fn run_panel(props: &Props) -> Html {
     // buttons and the canvas (a presenter's clicker sends these): Space runs or stops, and in
     // step mode → and ← step forward and back.
     {
-        let (start, dispatch) = (start.clone(), dispatch.clone());
+        let (start, dispatch, view) = (start.clone(), dispatch.clone(), (*view).clone());
         let deps = (props.program.clone(), can_run, running, stepping, at_first_step, at_last_step);
         use_effect_with(deps, move |(program, can_run, running, stepping, at_first, at_last)| {
             let (program, can_run, running) = (program.0.clone(), *can_run, *running);
@@ -292,6 +295,11 @@ pub fn run_panel(props: &Props) -> Html {
                         },
                         "ArrowRight" if stepping && (running || !at_last) => dispatch.emit(Action::Next),
                         "ArrowLeft" if stepping && !at_first => dispatch.emit(Action::Back),
+                        "p" | "P" => {
+                            let on = !view.0.borrow().presentation;
+                            set_presentation(&view, on);
+                            dispatch.emit(Action::Refresh);
+                        }
                         _ => return,
                     }
                     e.prevent_default();
@@ -310,12 +318,32 @@ pub fn run_panel(props: &Props) -> Html {
     }
 
     let has_kept = state.kept.is_some();
-    let turns = view.0.borrow().turns;
+    let turns = view.0.borrow().axis() == Axis::Turns;
     let not_steppable = program.as_ref().ok().and_then(|p| p.not_steppable());
     let key = |k: &'static str| {
         let (p, d) = (painter.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             p.input(Input::Key(k.into()), &d);
+        })
+    };
+    let presenting = view.0.borrow().presentation;
+    let on_present = {
+        let (view, dispatch) = ((*view).clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let on = !view.0.borrow().presentation;
+            set_presentation(&view, on);
+            dispatch.emit(Action::Refresh);
+        })
+    };
+    // Touch: one finger pans sideways, two pinch; a tap picks like a click. The canvas's
+    // `touch-action: pan-y` leaves up and down to the page and keeps the rest from it, so the
+    // (passive) listeners never need to prevent anything.
+    let touch_input = |end: bool| {
+        let (p, d, canvas) = (painter.clone(), dispatch.clone(), canvas.clone());
+        Callback::from(move |e: TouchEvent| {
+            let Some(el) = canvas.cast::<HtmlElement>() else { return };
+            let points = touch_points(&e, &el);
+            p.input(if end { Input::TouchEnd(points) } else { Input::Touch(points) }, &d);
         })
     };
     let canvas_input = |f: fn(MouseEvent) -> Input| {
@@ -358,11 +386,19 @@ pub fn run_panel(props: &Props) -> Html {
                             <button type="button" title="Zoom in (+)" aria-label="Zoom in" onclick={key("+")}>{"+"}</button>
                             <button type="button" title="Zoom out (−)" aria-label="Zoom out" onclick={key("-")}>{"−"}</button>
                             <button type="button" title="Fit the whole run (0)" onclick={key("0")}>{"Fit"}</button>
+                            <button type="button" data-testid="present" aria-pressed={if presenting { "true" } else { "false" }}
+                                title="Presentation mode (P): large rows, text and controls, legible from the back of a room; Space runs, ← → step"
+                                onclick={on_present}>{"Present"}</button>
                             <button type="button" data-testid="axis-turns" aria-pressed={if turns { "true" } else { "false" }}
                                 title="Show one equal column per turn of the event loop instead of time"
                                 onclick={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |_: MouseEvent| {
-                                    let on = !p.view.0.borrow().turns;
-                                    p.view.0.borrow_mut().set_turns(on);
+                                    let axis = if p.view.0.borrow().axis() == Axis::Turns { Axis::Time } else { Axis::Turns };
+                                    {
+                                        // Dropped before the dispatch: the reducer borrows the run.
+                                        let runs = p.runs.borrow();
+                                        let current = runs.0.as_ref().map(|s| s.borrow());
+                                        p.view.0.borrow_mut().set_axis(axis, current.as_ref().map(|s| s.model()));
+                                    }
                                     d.emit(Action::Refresh);
                                 }) }}>{"Turns axis"}</button>
                             { export::buttons(state.current.as_ref(), state.kept.as_ref(), &canvas, running) }
@@ -386,6 +422,10 @@ pub fn run_panel(props: &Props) -> Html {
                             onmousemove={canvas_input(|e| Input::Move { x: e.offset_x() as f64, y: e.offset_y() as f64 })}
                             onmouseup={canvas_input(|_| Input::Up)}
                             onmouseleave={canvas_input(|_| Input::Leave)}
+                            ontouchstart={touch_input(false)}
+                            ontouchmove={touch_input(false)}
+                            ontouchend={touch_input(true)}
+                            ontouchcancel={touch_input(true)}
                             onkeydown={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |e: KeyboardEvent| {
                                 if !e.ctrl_key() && !e.meta_key() && !e.alt_key() && ["+", "=", "-", "_", "0", "f", "F", "w", "W", "s", "S", "a", "A", "d", "D", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home"].contains(&e.key().as_str()) {
                                     e.prevent_default();
@@ -432,6 +472,34 @@ pub fn run_panel(props: &Props) -> Html {
     }
 }
 
+/// Where presentation mode is remembered ("on" or absent).
+const PRESENTATION_SLOT: &str = "interleave.presentation";
+
+/// Turns presentation mode on or off: the timeline's rows and text grow, and the page's
+/// controls and code with them (a class on the root element, for the style sheet); the choice
+/// is remembered for the next visit.
+fn set_presentation(view: &SharedTimeline, on: bool) {
+    view.0.borrow_mut().presentation = on;
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.class_list().toggle_with_force("presenting", on);
+    }
+    if on {
+        storage::save(PRESENTATION_SLOT, "on");
+    } else {
+        storage::forget(PRESENTATION_SLOT);
+    }
+}
+
+/// The fingers of a touch event still on the screen, relative to `el`.
+fn touch_points(e: &TouchEvent, el: &HtmlElement) -> Vec<(f64, f64)> {
+    let rect = el.get_bounding_client_rect();
+    let touches = e.touches();
+    (0..touches.length())
+        .filter_map(|i| touches.get(i))
+        .map(|t| (t.client_x() as f64 - rect.left(), t.client_y() as f64 - rect.top()))
+        .collect()
+}
+
 /// Whether a key went to something that uses it itself: a text field, a button, a select, the
 /// canvas (its arrows pan) or the code editor.
 fn in_control(e: &KeyboardEvent) -> bool {
@@ -441,12 +509,15 @@ fn in_control(e: &KeyboardEvent) -> bool {
 }
 
 /// Scrolls the timeline into view when Run is pressed and none of it is on the screen (a
-/// narrow screen, where it sits below the code).
-fn bring_into_view(timeline: &NodeRef) {
+/// narrow screen, where it sits below the code). Presenting, the room should see all of it:
+/// it comes up to the top whenever its top is in the lower part of the screen.
+fn bring_into_view(timeline: &NodeRef, presenting: bool) {
     let (Some(el), Some(window)) = (timeline.cast::<HtmlElement>(), web_sys::window()) else { return };
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     let rect = el.get_bounding_client_rect();
-    if rect.top() > height - 60.0 || rect.bottom() < 0.0 {
+    if presenting && rect.top() > height * 0.3 {
+        window.scroll_by_with_x_and_y(0.0, rect.top() - 12.0);
+    } else if rect.top() > height - 60.0 || rect.bottom() < 0.0 {
         el.scroll_into_view_with_bool(true);
     }
 }

@@ -1,7 +1,7 @@
-//! Programs kept in the browser (localStorage), so nothing typed is lost: one slot for the
-//! script page and one per demo, written on every change, read when the page opens. Storage may
-//! be full, disabled or refused (private modes): then saving says so and the page keeps
-//! working.
+//! What the browser keeps for us (localStorage): programs, so nothing typed is lost (one slot for
+//! the script page and one per demo, written on every change, read when the page opens), and
+//! small choices such as presentation mode. Storage may be full, disabled or refused (private
+//! modes): then saving says so and the page keeps working.
 
 /// The slot of the script page.
 pub const SCRATCH: &str = "interleave.code.play";

@@ -227,3 +227,157 @@ test('keyboard: Space runs, and in step mode the arrows step', async () => {
   assert.equal(await page.getByTestId('steps').locator('li').count(), 2);
   await page.close();
 });
+
+test('presentation mode: P or the Present button makes rows and labels large, and is remembered', async () => {
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/gather`, { width: 1440, height: 900 });
+  await page.getByTestId('run').waitFor();
+  await page.locator('body').press('p');
+  assert.equal(await page.getByTestId('present').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('presenting')), true);
+  await page.getByTestId('run').click();
+  await page.waitForTimeout(500);
+  let g = await geometry(page);
+  assert.equal(g.row, 36, 'rows ~36 px');
+  assert.ok(g.font >= 16 && g.font <= 18, `labels 16–18 px, got ${g.font}`);
+  const box = await page.getByTestId('timeline').boundingBox();
+  assert.ok(box.y >= 0 && box.y < 900 * 0.4, `the room sees the timeline: its top is at ${box.y}`);
+  await page.screenshot({ path: join(SHOTS, 'visual-present-run-1440.png') });
+  await page.getByTestId('what-happened').waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: join(SHOTS, 'visual-present-end-1440.png') });
+  // A clicker's keys: Space runs again.
+  await page.locator('body').press(' ');
+  await page.waitForFunction(() => document.querySelector('[data-testid=stop]') && !document.querySelector('[data-testid=stop]').disabled);
+  await page.getByTestId('what-happened').waitFor({ timeout: 10_000 });
+  // Remembered across a reload, and the button turns it off.
+  await page.reload();
+  await page.getByTestId('present').waitFor();
+  assert.equal(await page.getByTestId('present').getAttribute('aria-pressed'), 'true');
+  await page.getByTestId('present').click();
+  await page.getByTestId('run').click();
+  await page.waitForTimeout(300);
+  g = await geometry(page);
+  assert.equal(g.row, 22);
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('presenting')), false);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+/** Sends touches through Chromium's DevTools protocol (real touch events in the page). */
+async function touch(page, cdp, type, points) {
+  await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+}
+
+test('touch: one finger pans the timeline sideways, up and down scrolls the page, two fingers pinch', async () => {
+  const page = await finished('gather', { width: 390, height: 844 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  const canvas = page.getByTestId('timeline');
+  await canvas.scrollIntoViewIfNeeded();
+  // Zoomed in first (the whole run fits, so there is somewhere to pan to).
+  await canvas.focus();
+  for (let i = 0; i < 4; i++) await canvas.press('+');
+  const box = await canvas.boundingBox();
+  let g = await geometry(page);
+  const before = { from: g.from, to: g.to };
+  const y = box.y + g.axis + g.row * 1.5;
+  const x = box.x + g.plotX + g.plotW * 0.7;
+  await touch(page, cdp, 'touchStart', [[x, y]]);
+  for (let dx = 10; dx <= 120; dx += 10) await touch(page, cdp, 'touchMove', [[x - dx, y]]);
+  await touch(page, cdp, 'touchEnd', []);
+  g = await geometry(page);
+  assert.ok(g.from > before.from + 1000, `panned later in time: ${before.from} → ${g.from}`);
+  assert.ok(Math.abs((g.to - g.from) - (before.to - before.from)) < 2, 'a pan keeps the zoom');
+  // A vertical swipe leaves the timeline where it is, and scrolls the page.
+  const panned = { from: g.from, to: g.to };
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await touch(page, cdp, 'touchStart', [[x, y]]);
+  for (let dy = 10; dy <= 100; dy += 10) await touch(page, cdp, 'touchMove', [[x + 2, y - dy]]);
+  await touch(page, cdp, 'touchEnd', []);
+  await page.waitForTimeout(300);
+  g = await geometry(page);
+  assert.deepEqual({ from: g.from, to: g.to }, panned, 'an up/down swipe is the page’s');
+  assert.ok((await page.evaluate(() => window.scrollY)) > scrolled + 20, 'the page scrolled');
+  // Two fingers spread to twice their distance: half the window.
+  await canvas.scrollIntoViewIfNeeded();
+  const at = await canvas.boundingBox();
+  const ty = at.y + g.axis + g.row * 1.5;
+  const [a, b] = [at.x + g.plotX + 80, at.x + g.plotX + 160];
+  await touch(page, cdp, 'touchStart', [[a, ty], [b, ty]]);
+  for (let k = 1; k <= 8; k++) await touch(page, cdp, 'touchMove', [[a - 5 * k, ty], [b + 5 * k, ty]]);
+  await touch(page, cdp, 'touchEnd', []);
+  g = await geometry(page);
+  const ratio = (g.to - g.from) / (panned.to - panned.from);
+  assert.ok(ratio > 0.4 && ratio < 0.6, `pinch out halves the window: ${ratio}`);
+  await canvas.screenshot({ path: join(SHOTS, 'visual-touch-390.png') });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('reduced motion: the axis stays put while the run grows, and still shows all of it', async () => {
+  const changes = {};
+  for (const reducedMotion of ['no-preference', 'reduce']) {
+    const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/sequential-vs-gather`, { width: 1440, height: 900 });
+    await page.emulateMedia({ reducedMotion });
+    await page.getByTestId('run').click();
+    const seen = new Set();
+    while (!(await page.getByTestId('what-happened').count())) {
+      const g = await geometry(page).catch(() => null);
+      if (g) seen.add(g.to);
+      await page.waitForTimeout(40);
+    }
+    changes[reducedMotion] = seen.size;
+    const g = await geometry(page);
+    assert.ok(g.follow && g.from === 0, 'still following the run');
+    await page.close();
+  }
+  assert.ok(changes.reduce <= 6, `reduced motion: the axis changed ${changes.reduce} times`);
+  assert.ok(changes['no-preference'] > changes.reduce * 2, JSON.stringify(changes));
+});
+
+test('clicking a step brings it into view at a readable width, on either axis', async () => {
+  const page = await finished('gather', { width: 1440, height: 900 });
+  const steps = page.getByTestId('steps').locator('button');
+  const whole = await geometry(page);
+  await steps.nth(2).click();
+  await page.waitForTimeout(150);
+  let g = await geometry(page);
+  assert.ok(g.selected, 'a step is picked');
+  let [x0, x1] = g.selected;
+  // On the time axis a step of a few µs cannot be 48 px wide at any sane zoom: the view zooms
+  // in on it (a sub-millisecond window) with its neighbours.
+  assert.ok(x0 >= g.plotX - 1 && x1 <= g.plotX + g.plotW + 1, 'wholly in view');
+  assert.ok(g.to - g.from < (whole.to - whole.from) / 100, `zoomed in: ${g.from}–${g.to}`);
+  assert.equal(g.follow, false);
+  await page.getByTestId('axis-turns').click();
+  // (Picking a step moved the view to it: the list now ends there.)
+  await steps.nth(1).click();
+  await page.waitForTimeout(150);
+  g = await geometry(page);
+  [x0, x1] = g.selected;
+  assert.equal(g.axisKind, 'turns');
+  assert.ok(x1 - x0 >= 47 && x0 >= g.plotX - 1 && x1 <= g.plotX + g.plotW + 1, JSON.stringify(g.selected));
+  await page.getByTestId('timeline').screenshot({ path: join(SHOTS, 'visual-step-revealed.png') });
+  await page.close();
+});
+
+test('step mode draws the ready queue: who waits for each turn, in order', async () => {
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/create-task`, { width: 1440, height: 900 });
+  await page.getByTestId('step-mode').click();
+  await page.getByTestId('to-end').click();
+  await page.getByTestId('what-happened').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(100);
+  const g = await geometry(page);
+  assert.equal(g.rows[0], '(ready queue)');
+  const canvas = page.getByTestId('timeline');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  // Somewhere along the ready row a turn had tasks waiting: the tooltip names them.
+  const tips = [];
+  for (let f = 0.02; f < 1; f += 0.06) {
+    await page.mouse.move(box.x + g.plotX + g.plotW * f, box.y + g.axis + g.row * 1.5);
+    tips.push(await page.locator('.tip').textContent());
+  }
+  assert.ok(tips.some((t) => /ready queue, in the order they ran: \S/.test(t)), tips.join('\n---\n'));
+  await canvas.screenshot({ path: join(SHOTS, 'visual-ready-queue.png') });
+  await page.close();
+});

@@ -1,0 +1,261 @@
+//! The lanes on the time axis: ticks, the loop, every visible row, deadlines, connectors, the
+//! outlined steps, the selection, "now" and the scrub cursor.
+
+use super::paint::{dash, ghost, series, skip_painted, Paint};
+use super::{Marks, Row};
+use crate::model::describe::{self, duration, instant, task_name};
+use crate::model::layout::{self, segment_at, segments_in, tick_label, ticks};
+use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern};
+use crate::model::{RunModel, State, BLOCKED_THRESHOLD};
+use crate::session::{Selection, Session};
+use crate::trace::{Micros, Recorder, TaskId};
+
+pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
+    let (m, rec) = (s.model(), s.trace());
+    let (ctx, theme, g) = (p.ctx, p.theme, &p.g);
+    let bottom = p.height() - 4.0;
+    let (from, to) = (p.view.from as Micros, p.view.to as Micros);
+    let (step, ticks) = ticks(from, to, g.max_ticks());
+    for t in &ticks {
+        let x = p.x(*t).round() + 0.5;
+        p.vline(x, g.axis_h - 4.0, bottom, &theme.line, 1.0);
+        ctx.set_fill_style_str(&theme.muted);
+        let _ = ctx.fill_text(&tick_label(*t, step), x + 3.0, g.axis_h / 2.0);
+    }
+
+    // Row 0: the event loop, who holds the thread.
+    let loop_y = g.row_y(0);
+    p.label("event loop", 6.0, loop_y, true);
+    draw_loop(p, m, loop_y);
+
+    for (y, row) in p.visible() {
+        let at = |t: Micros, _: usize| p.x(t);
+        match row {
+            Row::Lane(id) => lane(p, m, &rec, id, y, s.covered(), false),
+            Row::Permits(i) => series(p, &at, m, &rec, layout::Row::Permits(i), Look::Permits, y, p.x(s.covered())),
+            Row::Queue(i) => series(p, &at, m, &rec, layout::Row::Queue(i), Look::QueueItems, y, p.x(s.covered())),
+            Row::Ghost(i) => ghost(p, &at, m, &rec, i, y, p.x(m.span())),
+            Row::KeptLane(id) => {
+                if let Some(k) = kept {
+                    lane(p, k.model(), &k.trace(), id, y, k.model().span(), true)
+                }
+            }
+            Row::KeptHeader => {
+                ctx.set_fill_style_str(&theme.muted);
+                let label = kept.map(|k| k.label()).unwrap_or_default();
+                let _ = ctx.fill_text(&format!("Kept run for comparison: {label}"), 6.0, y + g.row_h / 2.0);
+            }
+            // The ready queue is a lane of the turns axis (a time axis squeezes whole turns
+            // into one instant).
+            Row::Ready => {}
+        }
+    }
+
+    deadlines(p, m);
+    links(p, m);
+    outline_marked(p, m, &marks.marked, s.covered());
+    if let Some(sel) = marks.selection {
+        selection(p, m, sel);
+    }
+    if s.running() && !s.stepping() {
+        p.vline(p.x(s.now()), g.axis_h - 6.0, bottom, &theme.accent, 1.5);
+    }
+    if let Some(t) = marks.cursor {
+        let x = p.x(t);
+        ctx.set_global_alpha(0.35);
+        ctx.set_fill_style_str(&theme.bg);
+        ctx.fill_rect(x, g.axis_h, (p.plot_end() - x).max(0.0), p.height() - g.axis_h);
+        ctx.set_global_alpha(1.0);
+        p.vline(x, g.axis_h - 8.0, bottom, &theme.ink, 2.0);
+        ctx.set_fill_style_str(&theme.ink);
+        let _ = ctx.fill_text(&instant(t), (x + 4.0).min(g.width - 60.0), g.axis_h - 6.0);
+    }
+}
+
+fn draw_loop(p: &Paint, m: &RunModel, y: f64) {
+    let ctx = p.ctx;
+    let steps = &m.steps;
+    let (from, to) = (p.view.from as Micros, p.view.to as Micros);
+    let (top, h) = p.bar(y);
+    let mut i = steps.partition_point(|s| s.end < from);
+    let mut painted_to = f64::NEG_INFINITY;
+    ctx.set_fill_style_str(p.theme.of(Look::Running));
+    while i < steps.len() && steps[i].start <= to {
+        let s = &steps[i];
+        let (x0, x1) = (p.x(s.start), p.x(s.end));
+        if x0.max(x1) > painted_to - 0.5 {
+            ctx.fill_rect(x0, top, (x1 - x0).max(1.0), h);
+            painted_to = painted_to.max((x0 + (x1 - x0).max(1.0)).ceil());
+        }
+        if s.end - s.start > BLOCKED_THRESHOLD {
+            ctx.set_stroke_style_str(p.theme.of(Look::Blocked));
+            ctx.set_line_width(2.0);
+            ctx.stroke_rect(x0, top - 1.0, (x1 - x0).max(2.0), h + 2.0);
+            if x1 - x0 > 80.0 {
+                let text = format!("blocked {} by {}", duration(s.end - s.start), task_name(m, s.task));
+                ctx.set_fill_style_str("#ffffff");
+                let _ = ctx.fill_text(&p.fit(&text, x1 - x0 - 8.0), x0 + 4.0, y + p.g.row_h / 2.0);
+            }
+            ctx.set_fill_style_str(p.theme.of(Look::Running));
+        }
+        i = skip_painted(steps, i, p.time(painted_to), |s| s.start, |s| s.end);
+    }
+}
+
+/// A task's lane: its segments (running, ready, waiting, late), its print marks and its
+/// ending's glyph; `faded` for a kept run's.
+fn lane(p: &Paint, m: &RunModel, rec: &Recorder, id: TaskId, y: f64, now: Micros, faded: bool) {
+    let Some(lane) = m.lanes.get(id.0 as usize) else { return };
+    let ctx = p.ctx;
+    let alpha = if faded { 0.55 } else { 1.0 };
+    ctx.set_global_alpha(alpha);
+    p.label(&lane.name, Paint::indent(lane.depth), y, false);
+    let (top, h) = p.bar(y);
+    let (from, to) = (p.view.from as Micros, p.view.to as Micros);
+    // Zoomed out, thousands of segments share a pixel: paint each pixel column once.
+    let mut painted_to = f64::NEG_INFINITY;
+    let mut last_fill = None;
+    let segments = segments_in(lane, from, to, now);
+    let mut next = 0;
+    while next < segments.len() {
+        let seg = &segments[next];
+        let x0 = p.x(seg.start).max(p.g.plot_x);
+        let x1 = p.x(seg.end.unwrap_or(now)).min(p.plot_end());
+        let w = (x1 - x0).max(if seg.state == State::Running { 1.0 } else { 0.0 });
+        let visible = w > 0.0 && x0 + w > painted_to;
+        if visible {
+            painted_to = painted_to.max((x0 + w).ceil());
+        }
+        next = skip_painted(segments, next, p.time(painted_to), |s| s.start, |s| s.end.unwrap_or(now));
+        if !visible {
+            continue;
+        }
+        let look = segment_look(m, seg);
+        if last_fill != Some(look) {
+            last_fill = Some(look);
+            p.fills.set(ctx, look, p.theme.of(look));
+        }
+        ctx.fill_rect(x0, top, w, h);
+        if w > 50.0 && p.inside_label(&describe::segment_label(seg, m, rec), x0, x0 + w, y, alpha) {
+            last_fill = None;
+        }
+    }
+    ctx.set_fill_style_str(p.theme.of(Look::Print));
+    let first_print = lane.prints.partition_point(|&t| t < from);
+    let mut last_x = f64::NEG_INFINITY;
+    for &t in lane.prints[first_print..].iter().take_while(|&&t| t <= to) {
+        let x = p.x(t).round();
+        if x - last_x < 2.0 {
+            continue;
+        }
+        last_x = x;
+        ctx.begin_path();
+        ctx.move_to(x - 3.5, y + 1.0);
+        ctx.line_to(x + 3.5, y + 1.0);
+        ctx.line_to(x, y + 6.0);
+        ctx.close_path();
+        ctx.fill();
+    }
+    if let Some((t, ending)) = &lane.ending {
+        if *t >= from && *t <= to {
+            p.glyph(ending_look(ending), p.x(*t) + 2.0, y + p.g.row_h / 2.0);
+        }
+    }
+    ctx.set_global_alpha(1.0);
+}
+
+/// Each `wait_for` deadline: a marker with its glyph on the waiter's lane where the timeout
+/// was due (the cancellation it sends is drawn by [`links`]).
+fn deadlines(p: &Paint, m: &RunModel) {
+    let half = p.g.row_h / 2.0;
+    for d in &m.deadlines {
+        let Some(mid) = p.lane_mid(d.waiter) else { continue };
+        if (d.due as f64) < p.view.from || d.due as f64 > p.view.to {
+            continue;
+        }
+        let x = p.x(d.due).round() + 0.5;
+        p.vline(x, mid - half, mid + half, p.theme.of(Look::Deadline), 2.0);
+        p.glyph(Look::Deadline, x + 3.0, mid - half + 6.0);
+    }
+}
+
+/// Connectors: an exception travelling to its awaiter, `cancel()` and timeouts reaching their
+/// task, as arrows between lanes (dashed where the table says so).
+fn links(p: &Paint, m: &RunModel) {
+    let ctx = p.ctx;
+    for link in &m.links {
+        let Some(to_time) = link.to_time else { continue };
+        if (to_time as f64) < p.view.from || link.from_time as f64 > p.view.to {
+            continue;
+        }
+        let (Some(y0), Some(y1)) = (p.lane_mid(link.from), p.lane_mid(link.to)) else { continue };
+        let look = link_look(link.kind);
+        let (x0, x1) = (p.x(link.from_time), p.x(to_time));
+        ctx.set_stroke_style_str(p.theme.of(look));
+        ctx.set_fill_style_str(p.theme.of(look));
+        ctx.set_line_width(1.5);
+        if style(look).pattern == Pattern::DashedArrow {
+            let _ = ctx.set_line_dash(&dash(&[4.0, 3.0]));
+        }
+        ctx.begin_path();
+        ctx.move_to(x0, y0);
+        ctx.line_to(x1, y1);
+        ctx.stroke();
+        let _ = ctx.set_line_dash(&dash(&[]));
+        // The arrowhead, pointing along the line at its end.
+        let angle = (y1 - y0).atan2(x1 - x0);
+        ctx.begin_path();
+        ctx.move_to(x1, y1);
+        ctx.line_to(x1 - 7.0 * (angle - 0.4).cos(), y1 - 7.0 * (angle - 0.4).sin());
+        ctx.line_to(x1 - 7.0 * (angle + 0.4).cos(), y1 - 7.0 * (angle + 0.4).sin());
+        ctx.close_path();
+        ctx.fill();
+    }
+}
+
+/// Outlines the steps `marked` (those at the code line under the pointer), each with the wait
+/// that followed it: what ran to that line, and how long the task then waited there.
+fn outline_marked(p: &Paint, m: &RunModel, marked: &[usize], now: Micros) {
+    let ctx = p.ctx;
+    ctx.set_stroke_style_str(p.theme.of(Look::Print));
+    ctx.set_line_width(2.0);
+    for &k in marked {
+        let Some(step) = m.steps.get(k) else { continue };
+        let Some(mid) = p.lane_mid(step.task) else { continue };
+        let waited = m
+            .lanes
+            .get(step.task.0 as usize)
+            .and_then(|lane| segment_at(lane, step.end, now))
+            .filter(|seg| seg.start == step.end && matches!(seg.state, State::Waiting(_)))
+            .map_or(step.end, |seg| seg.end.unwrap_or(now));
+        let (x0, x1) = (p.x(step.start), p.x(waited));
+        let h = p.g.row_h - 3.0;
+        ctx.stroke_rect(x0 - 1.0, mid - h / 2.0, (x1 - x0).max(3.0) + 2.0, h);
+    }
+}
+
+/// The picked step (on its lane and on the loop) or log line (on its lane).
+fn selection(p: &Paint, m: &RunModel, sel: Selection) {
+    let (task, from, to) = match sel {
+        Selection::Step(i) => match m.steps.get(i) {
+            Some(s) => (s.task, s.start, s.end),
+            None => return,
+        },
+        Selection::Log(i) => match m.log.get(i) {
+            Some(l) => (l.task, l.time, l.time),
+            None => return,
+        },
+    };
+    let (x0, x1) = (p.x(from), p.x(to));
+    let w = (x1 - x0).max(3.0);
+    let h = p.g.row_h - 2.0;
+    let ctx = p.ctx;
+    ctx.set_stroke_style_str(&p.theme.accent);
+    ctx.set_line_width(2.5);
+    if let Some(mid) = p.lane_mid(task) {
+        ctx.stroke_rect(x0 - 2.0, mid - h / 2.0, w + 4.0, h);
+    }
+    if matches!(sel, Selection::Step(_)) {
+        ctx.stroke_rect(x0 - 2.0, p.g.row_y(0) + 1.0, w + 4.0, h);
+    }
+}
