@@ -4,12 +4,18 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, Clipboard, HtmlAnchorElement, HtmlCanvasElement, HtmlInputElement, Url};
+use web_sys::{
+    Blob, BlobPropertyBag, CanvasRenderingContext2d, Clipboard, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement,
+    HtmlInputElement, Url,
+};
 use yew::prelude::*;
 
-use crate::model::export::{chrome_trace, svg, DARK, LIGHT};
+use super::timeline::prefers_dark;
+use crate::model::export::{chrome_trace, svg_with, SvgOptions, SvgRun, DARK, LIGHT};
+use crate::model::viewport::Axis;
 use crate::session::{Session, Shared};
 
 /// Saves `content` as a file the browser downloads.
@@ -31,48 +37,83 @@ fn save_url(name: &str, url: &str) {
     a.click();
 }
 
-fn dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
-}
-
 fn file_name(s: &Session, ext: &str) -> String {
     format!("interleave-{}.{ext}", s.program().file_stem())
 }
 
-/// The export buttons, for the current run (or the kept one when it is shown alone).
-pub fn buttons(current: Option<&Shared>, kept: Option<&Shared>, canvas: &NodeRef, running: bool) -> Html {
-    let run = current.or(kept).cloned();
-    let with_run = |f: Rc<dyn Fn(&Session)>| {
-        let run = run.clone();
+/// The timeline as a standalone SVG: title, segment labels, legend and the kept run, on the
+/// axis and in the theme shown.
+fn timeline_svg(s: &Session, kept: Option<&Session>, axis: Axis) -> String {
+    let palette = if prefers_dark() { &DARK } else { &LIGHT };
+    let (label, kept_label) = (s.label(), kept.map(Session::label).unwrap_or_default());
+    let (rec, kept_rec) = (s.trace(), kept.map(|k| k.trace()));
+    let run = SvgRun { label: &label, model: s.model(), rec: &rec };
+    let kept = kept.zip(kept_rec.as_deref()).map(|(k, rec)| SvgRun { label: &kept_label, model: k.model(), rec });
+    let title = format!("Interleave: {label}");
+    svg_with(run, kept, &SvgOptions { title: &title, width: 1400, max_rows: 60, palette, axis })
+}
+
+/// The SVG drawn at twice its size into a PNG the browser downloads (the image loads
+/// asynchronously; the download starts when it has).
+fn download_png(name: String, svg: &str) {
+    let parts = js_sys::Array::of1(&svg.into());
+    let options = BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(img) = HtmlImageElement::new() else { return };
+    let (image, src) = (img.clone(), url.clone());
+    let onload = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&src);
+        let doc = web_sys::window().and_then(|w| w.document());
+        let canvas =
+            doc.and_then(|d| d.create_element("canvas").ok()).and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
+        let Some(canvas) = canvas else { return };
+        let (w, h) = (image.natural_width() * 2, image.natural_height() * 2);
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+        let Some(ctx) = ctx else { return };
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, w as f64, h as f64);
+        if let Ok(png) = canvas.to_data_url_with_type("image/png") {
+            save_url(&name, &png);
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&url);
+}
+
+/// The export buttons, for the current run (or the kept one when it is shown alone), with the
+/// kept run in the pictures when both are shown.
+pub fn buttons(current: Option<&Shared>, kept: Option<&Shared>, axis: Axis, running: bool) -> Html {
+    let (run, other) = match current {
+        Some(c) => (Some(c.clone()), kept.cloned()),
+        None => (kept.cloned(), None),
+    };
+    let with_run = |f: Rc<dyn Fn(&Session, Option<&Session>)>| {
+        let (run, other) = (run.clone(), other.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(run) = &run {
-                f(&run.borrow());
+                let other = other.as_ref().map(|k| k.borrow());
+                f(&run.borrow(), other.as_deref());
             }
         })
     };
-    let trace = with_run(Rc::new(|s: &Session| {
+    let trace = with_run(Rc::new(|s: &Session, _| {
         download(&file_name(s, "trace.json"), "application/json", &chrome_trace(s.model(), &s.trace()))
     }));
-    let svg_file = with_run(Rc::new(|s: &Session| {
-        let palette = if dark() { &DARK } else { &LIGHT };
-        download(&file_name(s, "svg"), "image/svg+xml", &svg(s.model(), &s.trace(), 1400, 400, palette))
+    let svg_file = with_run(Rc::new(move |s: &Session, k: Option<&Session>| {
+        download(&file_name(s, "svg"), "image/svg+xml", &timeline_svg(s, k, axis))
     }));
-    let png = {
-        let canvas = canvas.clone();
-        with_run(Rc::new(move |s: &Session| {
-            if let Some(url) = canvas.cast::<HtmlCanvasElement>().and_then(|c| c.to_data_url().ok()) {
-                save_url(&file_name(s, "png"), &url);
-            }
-        }))
-    };
+    let png = with_run(Rc::new(move |s: &Session, k: Option<&Session>| {
+        download_png(file_name(s, "png"), &timeline_svg(s, k, axis))
+    }));
     let disabled = run.is_none() || running;
     html! {
         <>
             <button type="button" data-testid="export-trace" {disabled} onclick={trace} title="Chrome Trace Event JSON: open it in ui.perfetto.dev or chrome://tracing">{"Trace JSON"}</button>
-            <button type="button" data-testid="export-svg" {disabled} onclick={svg_file}>{"SVG"}</button>
-            <button type="button" data-testid="export-png" {disabled} onclick={png}>{"PNG"}</button>
+            <button type="button" data-testid="export-svg" {disabled} onclick={svg_file} title="The timeline as SVG: title, labels, legend and the kept run, in the theme shown">{"SVG"}</button>
+            <button type="button" data-testid="export-png" {disabled} onclick={png} title="The timeline as a PNG at twice the size, with its legend, in the theme shown">{"PNG"}</button>
         </>
     }
 }

@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::model::describe::{self, duration, instant, task_name};
-use crate::model::{metrics_at, warnings, LogKind, RunModel};
+use crate::model::{warnings, words, LogKind, RunModel};
 use crate::session::{At, Finish, Selection, Session, Stream};
 use crate::trace::{Micros, TaskId};
 
@@ -240,42 +240,26 @@ pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
     }
 }
 
-/// The numbers, with a sparkline of tasks in flight.
+/// The run in two or three plain-words figures ("took 1.50 s", "one after another would take
+/// 3.00 s", "at most 3 tasks waited at once") with a sparkline of tasks in flight; polls, wakes,
+/// lateness percentiles and frame rates behind "Details".
 pub fn metrics(s: &Session, at: At) -> Html {
     let m = s.model();
     let t = at.time();
-    let x = metrics_at(m, t);
-    let late = |v: Option<Micros>| v.map_or("—".to_string(), duration);
-    let fps = s.frames.fps().filter(|_| !s.stepping()).map_or("—".into(), |f| format!("{f:.0} fps"));
-    let longest_frame = if s.stepping() { "—".into() } else { format!("{:.0} ms", s.frames.longest_ms()) };
-    let rows: Vec<(&str, String)> = vec![
-        // From a cut recording the run's length is not known, only that it ran this long.
-        (
-            "Elapsed",
-            if x.dropped > 0 { format!("≥ {} (recording cut)", duration(x.elapsed)) } else { duration(x.elapsed) },
-        ),
-        ("Waits, summed", duration(x.io_waits)),
-        (
-            "Speed-up vs one after another",
-            if x.io_waits == 0 { "— (no waits to overlap)".into() } else { format!("{:.1}×", x.speedup.max(1.0)) },
-        ),
-        ("Tasks", x.tasks.to_string()),
-        ("Peak in flight", x.peak_in_flight.to_string()),
-        ("Polls / wakes", format!("{} / {}", x.polls, x.wakes)),
-        (
-            "Longest poll",
-            x.longest_poll.map_or("—".into(), |(task, d)| format!("{} ({})", duration(d), task_name(m, task))),
-        ),
-        ("Timer lateness p50 / p99", format!("{} / {}", late(x.lateness_p50), late(x.lateness_p99))),
-        ("Frame rate / longest frame", format!("{fps} / {longest_frame}")),
-    ];
+    let frames = (!s.stepping()).then_some(&s.frames);
     html! {
         <section class="panel metrics" aria-label="Metrics">
             <h2>{"Metrics"}</h2>
-            <dl data-testid="metrics">
-                { for rows.into_iter().map(|(k, v)| html! { <><dt>{k}</dt><dd>{v}</dd></> }) }
-            </dl>
+            <ul class="figures" data-testid="figures">
+                { for words::headline(m, &s.trace()).into_iter().map(|f| html! { <li>{f}</li> }) }
+            </ul>
             { sparkline(&m.in_flight, t.min(m.span())) }
+            <details class="details">
+                <summary>{"Details"}</summary>
+                <dl data-testid="metrics">
+                    { for words::details(m, t, frames).into_iter().map(|(k, v)| html! { <><dt>{k}</dt><dd>{v}</dd></> }) }
+                </dl>
+            </details>
         </section>
     }
 }

@@ -401,7 +401,7 @@ pub fn run_panel(props: &Props) -> Html {
                                     }
                                     d.emit(Action::Refresh);
                                 }) }}>{"Turns axis"}</button>
-                            { export::buttons(state.current.as_ref(), state.kept.as_ref(), &canvas, running) }
+                            { export::buttons(state.current.as_ref(), state.kept.as_ref(), view.0.borrow().axis(), running) }
                             if session.is_some() && !running {
                                 <button type="button" data-testid="keep" onclick={on_keep} title="Keep this run and put the next one on the same time axis">{"Keep for comparison"}</button>
                             }

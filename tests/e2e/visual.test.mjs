@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { useSite, openPage, SHOTS } from './harness.mjs';
 
 const ctx = useSite(before, after);
@@ -379,5 +380,32 @@ test('step mode draws the ready queue: who waits for each turn, in order', async
   }
   assert.ok(tips.some((t) => /ready queue, in the order they ran: \S/.test(t)), tips.join('\n---\n'));
   await canvas.screenshot({ path: join(SHOTS, 'visual-ready-queue.png') });
+  await page.close();
+});
+
+test('exports: SVG and a 2× PNG with title, legend and the kept run, in the theme shown', async () => {
+  const page = await finished('gather', { colorScheme: 'dark', width: 1440, height: 900 });
+  await page.getByTestId('keep').click();
+  await page.getByTestId('param-c').fill('0.5');
+  await page.getByTestId('run').click();
+  await page.getByTestId('what-happened').waitFor({ timeout: 20_000 });
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  const svgPath = join(SHOTS, 'visual-export-dark.svg');
+  await svgFile.saveAs(svgPath);
+  const svg = readFileSync(svgPath, 'utf8');
+  assert.match(svg, /<title>Interleave: gather/);
+  assert.match(svg, /fill="#1d2026"/, 'the dark background');
+  assert.match(svg, /Kept run for comparison/);
+  assert.match(svg, /Lateness under 15 ms is not drawn/, 'the legend and its threshold');
+  assert.match(svg, />sleep\(0\.5\)</, 'segment labels');
+  const [pngFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  const pngPath = join(SHOTS, 'visual-export-dark.png');
+  await pngFile.saveAs(pngPath);
+  const png = readFileSync(pngPath);
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  assert.equal(png.readUInt32BE(16), 2800, 'twice the SVG’s 1400 px');
+  const svgHeight = Number(/height="(\d+)"/.exec(svg)[1]);
+  assert.equal(png.readUInt32BE(20), svgHeight * 2);
+  assert.deepEqual(page.problems, []);
   await page.close();
 });
