@@ -83,6 +83,9 @@ fn download_png(name: String, svg: &str) {
     img.set_src(&url);
 }
 
+/// What an export button does with the run shown (and the kept one beside it).
+type Export = dyn Fn(&Session, Option<&Session>);
+
 /// The export buttons, for the current run (or the kept one when it is shown alone), with the
 /// kept run in the pictures when both are shown.
 pub fn buttons(current: Option<&Shared>, kept: Option<&Shared>, axis: Axis, running: bool) -> Html {
@@ -90,7 +93,7 @@ pub fn buttons(current: Option<&Shared>, kept: Option<&Shared>, axis: Axis, runn
         Some(c) => (Some(c.clone()), kept.cloned()),
         None => (kept.cloned(), None),
     };
-    let with_run = |f: Rc<dyn Fn(&Session, Option<&Session>)>| {
+    let with_run = |f: Rc<Export>| {
         let (run, other) = (run.clone(), other.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(run) = &run {
