@@ -19,6 +19,7 @@ use super::panels;
 use super::panic::{self, Tripwire};
 use super::storage;
 use super::timeline::{self, Input, Marks, SharedTimeline};
+use crate::model::compare::{compare, Side};
 use crate::model::style::{self, Look, Pattern, Style};
 use crate::model::viewport::Axis;
 use crate::model::{words, RunModel};
@@ -438,6 +439,9 @@ pub fn run_panel(props: &Props) -> Html {
                             <p class="timeline-empty">{"The timeline of your run appears here: who holds the thread, and what every task waits on. Click a bar to see its line in the code."}</p>
                         }
                     </div>
+                    if let (Some(s), Some(k)) = (session.filter(|s| !s.running()), state.kept.as_ref()) {
+                        <p class="compare" data-testid="compare">{ comparison(&k.borrow(), s) }</p>
+                    }
                     if let Some(s) = session.filter(|s| !s.running()) {
                         <div class="visually-hidden" role="region" aria-label="The timeline in words" data-testid="timeline-words">
                             { words::text_alternative(s.model(), &s.trace()) }
@@ -498,6 +502,13 @@ fn touch_points(e: &TouchEvent, el: &HtmlElement) -> Vec<(f64, f64)> {
         .filter_map(|i| touches.get(i))
         .map(|t| (t.client_x() as f64 - rect.left(), t.client_y() as f64 - rect.top()))
         .collect()
+}
+
+/// The kept run and this one in one sentence ("blocking: 3.83 s, fixed: 2.01 s — the loop was
+/// never held in fixed …").
+fn comparison(kept: &Session, current: &Session) -> String {
+    let (a, b) = (kept.label(), current.label());
+    compare(Side { label: &a, model: kept.model() }, Side { label: &b, model: current.model() })
 }
 
 /// Whether a key went to something that uses it itself: a text field, a button, a select, the

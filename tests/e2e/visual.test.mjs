@@ -409,3 +409,17 @@ test('exports: SVG and a 2× PNG with title, legend and the kept run, in the the
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('comparing two runs: the kept run keeps its event loop lane, and one sentence says what changed', async () => {
+  const page = await finished('blocking?block=1.0&ticks=4', { width: 1440, height: 900 });
+  await page.getByTestId('keep').click();
+  await page.getByRole('button', { name: 'Fixed with await' }).click();
+  await page.getByTestId('run').click();
+  await page.getByTestId('what-happened').waitFor({ timeout: 20_000 });
+  const g = await geometry(page);
+  assert.ok(g.rows.includes('(kept loop)'), JSON.stringify(g.rows));
+  const sentence = await page.getByTestId('compare').textContent();
+  assert.match(sentence, /^blocking[^:]*: [\d.]+ s, blocking[^:]*: [\d.]+ s — the loop was never held in /, sentence);
+  await page.getByTestId('timeline').screenshot({ path: join(SHOTS, 'visual-compare.png') });
+  await page.close();
+});

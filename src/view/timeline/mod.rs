@@ -49,6 +49,8 @@ enum Row {
     /// A coroutine created and never awaited (index into `RunModel::never_awaited`).
     Ghost(usize),
     KeptHeader,
+    /// The kept run's event loop: who held the thread then.
+    KeptLoop,
     KeptLane(TaskId),
 }
 
@@ -144,6 +146,7 @@ impl Timeline {
                 self.kept_order = (k.lanes.len(), lane_order(k));
             }
             rows.push(Row::KeptHeader);
+            rows.push(Row::KeptLoop);
             rows.extend(self.kept_order.1.iter().map(|&id| Row::KeptLane(id)));
         }
         rows
@@ -281,6 +284,7 @@ fn geometry_json(p: &Paint, m: &RunModel, marks: &Marks) -> String {
             Row::Queue(i) => format!("{:?}", format!("(queue {i})")),
             Row::Ghost(i) => format!("{:?}", format!("(ghost {i})")),
             Row::KeptHeader => "\"(kept run)\"".into(),
+            Row::KeptLoop => "\"(kept loop)\"".into(),
             Row::KeptLane(_) => "\"(kept lane)\"".into(),
         })
         .collect();

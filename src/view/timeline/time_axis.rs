@@ -40,6 +40,14 @@ pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
                     lane(p, k.model(), &k.trace(), id, y, k.model().span(), true)
                 }
             }
+            Row::KeptLoop => {
+                if let Some(k) = kept {
+                    ctx.set_global_alpha(0.55);
+                    p.label("event loop", 6.0, y, true);
+                    draw_loop(p, k.model(), y);
+                    ctx.set_global_alpha(1.0);
+                }
+            }
             Row::KeptHeader => {
                 ctx.set_fill_style_str(&theme.muted);
                 let label = kept.map(|k| k.label()).unwrap_or_default();

@@ -57,7 +57,7 @@ pub fn draw(p: &Paint, m: &RunModel, rec: &Recorder, axis: &TurnAxis, marks: &Ma
             Row::Queue(i) => series(p, &at, m, rec, layout::Row::Queue(i), Look::QueueItems, y, end),
             Row::Ghost(i) => ghost(p, &at, m, rec, i, y, end),
             // A kept run has turns of its own: it is compared on the time axis.
-            Row::KeptHeader | Row::KeptLane(_) => {}
+            Row::KeptHeader | Row::KeptLoop | Row::KeptLane(_) => {}
         }
     }
     if let Some(Selection::Step(i)) = marks.selection {
