@@ -83,6 +83,21 @@ pub fn bench_recorder_memory() -> Vec<f64> {
     vec![rec.events().len() as f64, rec.dropped() as f64, rec.memory_bytes() as f64, grown]
 }
 
+/// Milliseconds to make each gallery picture (the demo's run on the virtual clock with the
+/// lesson's values, drawn in both themes), in gallery order; a demo without a picture takes
+/// none. The gallery makes them after its first paint; the e2e tests report these figures.
+#[wasm_bindgen]
+pub fn bench_gallery_pictures() -> Vec<f64> {
+    crate::demos::DEMOS
+        .iter()
+        .map(|demo| {
+            let start = now_ms();
+            let _ = crate::session::picture::picture(*demo);
+            now_ms() - start
+        })
+        .collect()
+}
+
 fn wasm_memory_bytes() -> f64 {
     wasm_bindgen::memory()
         .dyn_into::<js_sys::WebAssembly::Memory>()

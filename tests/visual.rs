@@ -631,13 +631,17 @@ fn the_svg_draws_in_the_theme_shown_with_title_labels_legend_and_the_kept_run() 
     // The page's own export keeps working, in either theme.
     let plain = svg(&blocking.model, &rb, 800, 2, &DARK);
     assert!(plain.contains("… and 2 more rows") && plain.contains("#3d9be0"));
-    // A gallery card's picture: the loop and every lane, in the theme's colours, told in words.
+    // A gallery card's picture: the loop and every lane with how it ended, in the theme's
+    // colours, told in words.
     let card = interleave::model::export::thumbnail(kept, 240, 60, true);
     assert!(card.starts_with("<svg") && card.contains("#3d9be0") && card.contains("#d55e00"), "running and late, dark");
     assert!(card.contains("<title>blocking: took 3.80 s; the loop was held for 2.00 s by blocker()"));
+    let lanes = &blocking.model.lanes;
     assert_eq!(
         card.matches("<rect").count(),
-        1 + blocking.model.steps.len() + blocking.model.lanes.iter().map(|l| l.segments.len()).sum::<usize>()
+        1 + blocking.model.steps.len()
+            + lanes.iter().map(|l| l.segments.len()).sum::<usize>()
+            + lanes.iter().filter(|l| l.ending.is_some()).count()
     );
     // The turns axis numbers the turns, with their times.
     let turns = svg_with(kept, None, &SvgOptions { axis: Axis::Turns, ..options(&LIGHT) });

@@ -1,7 +1,7 @@
 //! `as-completed`: handle results in the order they finish.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts};
+use super::{Demo, Facts, Group};
 use crate::aio::*;
 
 pub struct AsCompleted;
@@ -14,6 +14,9 @@ impl Demo for AsCompleted {
     }
     fn title(&self) -> &'static str {
         "as_completed: first finished, first handled"
+    }
+    fn group(&self) -> Group {
+        Group::Coordination
     }
     fn lesson(&self, p: &Params) -> String {
         let mut sleeps = [("A", p.num("a")), ("B", p.num("b")), ("C", p.num("c"))];

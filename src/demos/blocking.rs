@@ -1,7 +1,7 @@
 //! `blocking`: `time.sleep()` inside a coroutine stops everything.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Preset};
+use super::{Demo, Facts, Group, Preset};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -13,6 +13,9 @@ impl Demo for Blocking {
     }
     fn title(&self) -> &'static str {
         "Blocking the loop: time.sleep vs await asyncio.sleep"
+    }
+    fn group(&self) -> Group {
+        Group::Gotchas
     }
     fn lesson(&self, _p: &Params) -> String {
         "The event loop runs on one thread, so a coroutine that blocks (time.sleep, heavy computation, a synchronous request) stops every other task until it returns. \

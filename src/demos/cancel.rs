@@ -1,7 +1,7 @@
 //! `cancel`: stop a running task and see where it stops.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts};
+use super::{count_of, Demo, Facts, Group};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -13,6 +13,9 @@ impl Demo for Cancel {
     }
     fn title(&self) -> &'static str {
         "Cancelling a task: where it stops, what still runs"
+    }
+    fn group(&self) -> Group {
+        Group::ErrorsAndTimeLimits
     }
     fn lesson(&self, p: &Params) -> String {
         let (steps, step, after) = (p.count("steps"), p.num("step"), p.num("after"));

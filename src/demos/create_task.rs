@@ -1,7 +1,7 @@
 //! `create-task`: start work in the background, do other work, then collect it.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts};
+use super::{Demo, Facts, Group};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -15,6 +15,9 @@ impl Demo for CreateTask {
     }
     fn title(&self) -> &'static str {
         "create_task: start now, await later"
+    }
+    fn group(&self) -> Group {
+        Group::Basics
     }
     fn lesson(&self, p: &Params) -> String {
         let (job, work) = (p.num("job"), p.num("work"));

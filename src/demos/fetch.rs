@@ -1,7 +1,7 @@
 //! `fetch`: many HTTP requests at once with the browser's real fetch.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Preset};
+use super::{Demo, Facts, Group, Preset};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::Ending;
@@ -14,6 +14,9 @@ impl Demo for FetchDemo {
     }
     fn title(&self) -> &'static str {
         "Concurrent HTTP: real fetch, all at once"
+    }
+    fn group(&self) -> Group {
+        Group::RealIo
     }
     fn lesson(&self, _p: &Params) -> String {
         "Each request is a coroutine that awaits the network; gathering them sends them all at once, and the page's event loop waits for every answer together. \

@@ -1,7 +1,7 @@
 //! `forgot-await`: calling a coroutine without `await` does nothing.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts};
+use super::{count_of, Demo, Facts, Group};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -13,6 +13,9 @@ impl Demo for ForgotAwait {
     }
     fn title(&self) -> &'static str {
         "Forgot to await: the coroutine never runs"
+    }
+    fn group(&self) -> Group {
+        Group::Gotchas
     }
     fn lesson(&self, _p: &Params) -> String {
         "Calling an async function only creates a coroutine object; without await (or create_task) it never runs, and Python only prints a RuntimeWarning when the unused coroutine is thrown away, right after that line. \

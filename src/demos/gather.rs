@@ -1,7 +1,7 @@
 //! `gather`: three waits at once take as long as the longest, not the sum.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::Demo;
+use super::{Demo, Group};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -15,6 +15,9 @@ impl Demo for Gather {
     }
     fn title(&self) -> &'static str {
         "gather: run coroutines at the same time"
+    }
+    fn group(&self) -> Group {
+        Group::Basics
     }
     fn lesson(&self, p: &Params) -> String {
         let waits = [("A", p.num("a")), ("B", p.num("b")), ("C", p.num("c"))];

@@ -1,7 +1,7 @@
 //! `hello`: a coroutine, `await`, and `asyncio.run`.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts};
+use super::{Demo, Facts, Group};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -13,6 +13,9 @@ impl Demo for Hello {
     }
     fn title(&self) -> &'static str {
         "Hello, coroutine: async def, await, asyncio.run"
+    }
+    fn group(&self) -> Group {
+        Group::Basics
     }
     fn lesson(&self, _p: &Params) -> String {
         "An async def function returns a coroutine; await runs it and waits for its result, and asyncio.run starts the event loop with main(). \

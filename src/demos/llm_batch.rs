@@ -1,7 +1,7 @@
 //! `llm-batch`: a batch of prompts to a rate-limited, sometimes failing API.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts, Preset};
+use super::{count_of, Demo, Facts, Group, Preset};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -18,6 +18,9 @@ impl Demo for LlmBatch {
     }
     fn title(&self) -> &'static str {
         "A batch of LLM calls: Semaphore, retries and return_exceptions"
+    }
+    fn group(&self) -> Group {
+        Group::Coordination
     }
     fn lesson(&self, p: &Params) -> String {
         let scale = p.num("scale");

@@ -1,5 +1,5 @@
 //! The demo gallery: one lesson per file, listed in [`DEMOS`] in the order the gallery shows
-//! them. A demo is plain async Rust written with the [`crate::aio`] toolbox, plus the words,
+//! them, each in one [`Group`] (its own [`Demo::group`]). A demo is plain async Rust written with the [`crate::aio`] toolbox, plus the words,
 //! the Python it mirrors and its parameters. The code the page shows is cut from the demo's own
 //! file between `// region: demo` and `// endregion` markers, so what is shown is what ran.
 
@@ -41,10 +41,76 @@ pub struct Facts<'a> {
     pub frames: Option<&'a FrameStats>,
 }
 
+/// The gallery's sections, in the order it shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    Basics,
+    Coordination,
+    ErrorsAndTimeLimits,
+    Gotchas,
+    RealIo,
+    /// The script page (`#/play`): the section's one card links there, and no demo is in it.
+    WriteYourOwn,
+}
+
+impl Group {
+    /// Every group, in gallery order.
+    pub const ALL: [Group; 6] = [
+        Group::Basics,
+        Group::Coordination,
+        Group::ErrorsAndTimeLimits,
+        Group::Gotchas,
+        Group::RealIo,
+        Group::WriteYourOwn,
+    ];
+
+    /// The section's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Basics => "Basics",
+            Group::Coordination => "Coordination",
+            Group::ErrorsAndTimeLimits => "Errors and time limits",
+            Group::Gotchas => "Gotchas",
+            Group::RealIo => "Real I/O",
+            Group::WriteYourOwn => "Write your own",
+        }
+    }
+
+    /// One line under the heading: what the section's demos have in common, for a beginner
+    /// choosing where to start.
+    pub fn about(self) -> &'static str {
+        match self {
+            Group::Basics => "Coroutines, await, and running several at the same time.",
+            Group::Coordination => {
+                "Tasks that pass work along, take turns under a limit, or are handled as they finish."
+            }
+            Group::ErrorsAndTimeLimits => "What happens when a task fails, runs out of time, or is cancelled.",
+            Group::Gotchas => "Mistakes that look fine in the code, and how they show on the timeline.",
+            Group::RealIo => "Real requests and real CPU work, and where to run them.",
+            Group::WriteYourOwn => "Your own asyncio program in the editor, drawn the same way.",
+        }
+    }
+
+    /// A stable key for the section (its heading's id, `group-<key>`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::Basics => "basics",
+            Group::Coordination => "coordination",
+            Group::ErrorsAndTimeLimits => "errors",
+            Group::Gotchas => "gotchas",
+            Group::RealIo => "real-io",
+            Group::WriteYourOwn => "write-your-own",
+        }
+    }
+}
+
 pub trait Demo: Sync {
     /// Stable key used in URLs (`#/demo/<slug>`).
     fn slug(&self) -> &'static str;
     fn title(&self) -> &'static str;
+    /// The gallery section the lesson belongs in ([`DEMOS`] lists each section's demos
+    /// together, in lesson order).
+    fn group(&self) -> Group;
     /// 2–4 plain sentences: the lesson and what to notice, with any number that depends on a
     /// parameter filled from `p` (the form's current values).
     fn lesson(&self, p: &Params) -> String;
@@ -70,24 +136,25 @@ pub trait Demo: Sync {
     }
 }
 
-/// Every demo, in gallery order.
+/// Every demo, in gallery order: by [`Group`], and in lesson order within one (the cards'
+/// numbers run through the whole list, a suggested path).
 pub static DEMOS: &[&dyn Demo] = &[
     &hello::Hello,
     &gather::Gather,
     &sequential_vs_gather::SequentialVsGather,
     &create_task::CreateTask,
-    &wait_for::WaitFor,
     &queue::QueueDemo,
     &semaphore::SemaphoreDemo,
+    &llm_batch::LlmBatch,
+    &as_completed::AsCompleted,
+    &wait_for::WaitFor,
     &return_exceptions::ReturnExceptions,
-    &fetch::FetchDemo,
+    &cancel::Cancel,
     &forgot_await::ForgotAwait,
     &blocking::Blocking,
+    &fetch::FetchDemo,
     &to_thread::ToThread,
-    &llm_batch::LlmBatch,
     &threads_vs_loop::ThreadsVsLoop,
-    &as_completed::AsCompleted,
-    &cancel::Cancel,
 ];
 
 pub fn find(slug: &str) -> Option<&'static dyn Demo> {

@@ -1,7 +1,7 @@
 //! `queue`: a producer and consumers connected by an `asyncio.Queue`.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Preset};
+use super::{Demo, Facts, Group, Preset};
 use crate::aio::*;
 use crate::model::describe::{duration, recording_cut};
 use crate::trace::Wait;
@@ -14,6 +14,9 @@ impl Demo for QueueDemo {
     }
     fn title(&self) -> &'static str {
         "Queue: producers, consumers and back-pressure"
+    }
+    fn group(&self) -> Group {
+        Group::Coordination
     }
     fn lesson(&self, _p: &Params) -> String {
         "A producer puts items into an asyncio.Queue and consumers take them out, each at its own pace; get() waits while the queue is empty. \

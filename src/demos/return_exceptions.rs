@@ -1,7 +1,7 @@
 //! `return-exceptions`: what gather does when some of its tasks fail.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Preset};
+use super::{Demo, Facts, Group, Preset};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::Ending;
@@ -14,6 +14,9 @@ impl Demo for ReturnExceptions {
     }
     fn title(&self) -> &'static str {
         "gather and exceptions: fail-fast vs return_exceptions=True"
+    }
+    fn group(&self) -> Group {
+        Group::ErrorsAndTimeLimits
     }
     fn lesson(&self, _p: &Params) -> String {
         "By default gather is fail-fast: the first exception reaches the caller at once, but the other tasks are not cancelled and keep running to the end. \

@@ -1,7 +1,7 @@
 //! `semaphore`: cap how many calls are in flight at once.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts, Preset};
+use super::{count_of, Demo, Facts, Group, Preset};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::LogKind;
@@ -16,6 +16,9 @@ impl Demo for SemaphoreDemo {
     }
     fn title(&self) -> &'static str {
         "Semaphore: at most n at a time"
+    }
+    fn group(&self) -> Group {
+        Group::Coordination
     }
     fn lesson(&self, p: &Params) -> String {
         let (calls, limit) = (p.count("calls"), p.count("limit"));

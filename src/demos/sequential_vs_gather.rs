@@ -1,7 +1,7 @@
 //! `sequential-vs-gather`: the same three requests awaited one by one, and gathered.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts};
+use super::{count_of, Demo, Facts, Group};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::metrics;
@@ -14,6 +14,9 @@ impl Demo for SequentialVsGather {
     }
     fn title(&self) -> &'static str {
         "One by one vs gather: the same waits, overlapped"
+    }
+    fn group(&self) -> Group {
+        Group::Basics
     }
     fn lesson(&self, p: &Params) -> String {
         let (n, delay) = (p.count("n"), p.num("delay"));

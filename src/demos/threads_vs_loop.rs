@@ -1,7 +1,7 @@
 //! `threads-vs-loop`: N tasks on the loop vs N workers, for I/O-bound and CPU-bound jobs.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Preset};
+use super::{Demo, Facts, Group, Preset};
 use crate::aio::*;
 use crate::model::LogKind;
 
@@ -13,6 +13,9 @@ impl Demo for ThreadsVsLoop {
     }
     fn title(&self) -> &'static str {
         "Tasks vs threads and processes: I/O-bound and CPU-bound"
+    }
+    fn group(&self) -> Group {
+        Group::RealIo
     }
     fn lesson(&self, _p: &Params) -> String {
         "For I/O-bound jobs (waiting), N tasks on one event loop finish as fast as N threads: the waiting overlaps either way, and tasks are far cheaper. \

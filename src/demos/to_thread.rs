@@ -1,7 +1,7 @@
 //! `to-thread`: move CPU-bound work off the loop.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts, Preset};
+use super::{count_of, Demo, Facts, Group, Preset};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::{metrics, Ending, LogKind};
@@ -15,6 +15,9 @@ impl Demo for ToThread {
     }
     fn title(&self) -> &'static str {
         "to_thread: CPU-bound work off the loop"
+    }
+    fn group(&self) -> Group {
+        Group::RealIo
     }
     fn lesson(&self, _p: &Params) -> String {
         "Counting primes is pure computation: run inline in a coroutine, it holds the loop's only thread, so the ticker falls silent and the page freezes until it is done. \

@@ -1,7 +1,7 @@
 //! `wait-for`: give up on a slow operation after a timeout.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Preset};
+use super::{Demo, Facts, Group, Preset};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::Ending;
@@ -17,6 +17,9 @@ impl Demo for WaitFor {
     }
     fn title(&self) -> &'static str {
         "wait_for: a timeout that cancels"
+    }
+    fn group(&self) -> Group {
+        Group::ErrorsAndTimeLimits
     }
     fn lesson(&self, _p: &Params) -> String {
         "asyncio.wait_for waits for an operation, but only up to a timeout. \

@@ -634,38 +634,82 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
     )
 }
 
-/// A small picture of a run for a gallery card: the event loop and the first lanes, in the
-/// table's colours (patterns are too fine at this size), with no labels; its title says what
-/// it shows for screen readers.
+/// A small picture of a run for a gallery card, on the time axis: the event loop's row, then
+/// the timeline's first rows (permits and queue levels, tasks, coroutines never awaited), each
+/// task's ending as a cap in its colour and `wait_for`'s deadlines as rules across the waiting
+/// lane; in the table's colours (patterns are too fine at this size), with no labels. Its
+/// title says what it shows.
 pub fn thumbnail(run: SvgRun, width: u32, height: u32, dark: bool) -> String {
-    const LANES: usize = 8;
+    const ROWS: usize = 8;
+    // A run with fewer rows is drawn at this many rows' pitch, centred, so two rows read as
+    // bars rather than slabs.
+    const MIN_ROWS: usize = 5;
     let m = run.model;
-    let order = lane_order(m);
-    let rows = order.len().min(LANES) + 1;
+    let all = rows(m, false);
+    let shown = &all[..all.len().min(ROWS)];
     let (w, h) = (width.max(40) as f64, height.max(20) as f64);
-    let row = h / rows as f64;
-    let bar = (row * 0.7).max(1.0);
-    let span = m.span().max(1) as f64;
+    let pitch = h / (shown.len() + 1).max(MIN_ROWS) as f64;
+    let top = (h - pitch * (shown.len() + 1) as f64) / 2.0;
+    let bar = (pitch * 0.7).max(1.0);
+    let bar_y = |row: usize| top + pitch * row as f64 + (pitch - bar) / 2.0;
+    let end = m.span();
+    let span = end.max(1) as f64;
     let x = |t: Micros| t as f64 / span * w;
-    let mut out = String::new();
-    let running = style(Look::Running).colour(dark);
+    let colour = |look| style(look).colour(dark);
+    let rect = |x0: f64, x1: f64, y: f64, fill: &str| {
+        format!(r#"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{bar:.1}" fill="{fill}"/>"#, (x1 - x0).max(0.6))
+    };
+    // One group per row, the event loop's first.
+    let mut out = String::from("<g>");
     for s in &m.steps {
-        out += &format!(
-            r#"<rect x="{:.1}" y="0" width="{:.1}" height="{bar:.1}" fill="{running}"/>"#,
-            x(s.start),
-            (x(s.end) - x(s.start)).max(0.6)
-        );
+        out += &rect(x(s.start), x(s.end), bar_y(0), colour(Look::Running));
     }
-    for (i, id) in order.iter().take(LANES).enumerate() {
-        let Some(lane) = m.lanes.get(id.0 as usize) else { continue };
-        let y = row * (i + 1) as f64;
-        for seg in &lane.segments {
-            let look = segment_look(m, seg);
-            let (x0, x1) = (x(seg.start), x(seg.end.unwrap_or(m.span())));
+    out += "</g>";
+    let mut lane_y: Vec<Option<f64>> = vec![None; m.lanes.len()];
+    for (i, &row) in shown.iter().enumerate() {
+        let y = bar_y(i + 1);
+        out += "<g>";
+        match row {
+            Row::Task(id) => {
+                if let Some(lane) = m.lanes.get(id.0 as usize) {
+                    lane_y[id.0 as usize] = Some(y);
+                    for seg in &lane.segments {
+                        out += &rect(x(seg.start), x(seg.end.unwrap_or(end)), y, colour(segment_look(m, seg)));
+                    }
+                    if let Some((t, ending)) = &lane.ending {
+                        // Inside the drawing even for the tasks that end last, at its right edge.
+                        let cap = (bar * 0.5).max(2.0);
+                        let x0 = (x(*t) - cap / 2.0).clamp(0.0, w - cap);
+                        out += &rect(x0, x0 + cap, y, colour(ending_look(ending)));
+                    }
+                }
+            }
+            Row::Ghost(g) => {
+                if let Some(g) = m.never_awaited.get(g) {
+                    out += &format!(
+                        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="{}" stroke-dasharray="3 2"/>"#,
+                        x(g.at) + 0.5,
+                        y + 0.5,
+                        (w - x(g.at) - 1.0).max(8.0),
+                        bar - 1.0,
+                        colour(Look::Ghost)
+                    );
+                }
+            }
+            Row::Permits(s) => out += &level(&m.permits[s], colour(Look::Permits), &x, w, y, bar),
+            Row::Queue(s) => out += &level(&m.queues[s], colour(Look::QueueItems), &x, w, y, bar),
+            Row::Ready => {}
+        }
+        out += "</g>";
+    }
+    for d in &m.deadlines {
+        if let Some(y) = lane_y.get(d.waiter.0 as usize).copied().flatten() {
             out += &format!(
-                r#"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{bar:.1}" fill="{}"/>"#,
-                (x1 - x0).max(0.6),
-                style(look).colour(dark)
+                r#"<line x1="{0:.1}" y1="{1:.1}" x2="{0:.1}" y2="{2:.1}" stroke="{3}" stroke-width="2"/>"#,
+                x(d.due).clamp(1.0, w - 1.0),
+                y - 2.0,
+                y + bar + 2.0,
+                colour(Look::Deadline)
             );
         }
     }
@@ -674,6 +718,18 @@ pub fn thumbnail(run: SvgRun, width: u32, height: u32, dark: bool) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img"><title>{}</title><rect width="100%" height="100%" fill="{background}"/>{out}</svg>"#,
         xml(&format!("{}: {}", run.label, headline(m, run.rec).join("; ")))
     )
+}
+
+/// A series as a step chart filling one thumbnail row, on its 0–limit scale.
+fn level(s: &Series, fill: &str, x: &dyn Fn(Micros) -> f64, w: f64, y: f64, bar: f64) -> String {
+    let scale = series_scale(s) as f64;
+    let bottom = y + bar;
+    let mut d = format!("M0 {bottom:.1}");
+    for p in &s.points {
+        d += &format!("H{:.1}V{:.1}", x(p.time), bottom - p.value as f64 / scale * bar);
+    }
+    d += &format!("H{w:.1}V{bottom:.1}z");
+    format!(r#"<path d="{d}" fill="{fill}"/>"#)
 }
 
 /// The axis band: time ticks, or turn numbers with their times under them.

@@ -9,6 +9,7 @@
 
 pub mod lines;
 pub mod nav;
+pub mod picture;
 mod program;
 
 use std::cell::{Ref, RefCell};

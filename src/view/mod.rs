@@ -12,6 +12,7 @@ mod frames;
 mod gallery;
 mod panels;
 mod panic;
+mod pictures;
 mod play_page;
 mod run_panel;
 mod source;
