@@ -467,7 +467,7 @@ fn legend(m: Option<&RunModel>) -> Html {
             { for looks.iter().map(|s| html! {
                 <li title={s.meaning} data-look={s.var.trim_start_matches("--").to_string()}>{ swatch(s, dark) }{ s.label }</li>
             }) }
-            <li class="legend-note" data-testid="late-threshold">{ style::late_threshold_note() }</li>
+            <li class="legend-note" data-testid="late-threshold">{ style::late_threshold_note(m) }</li>
         </ul>
     }
 }

@@ -18,7 +18,7 @@ use crate::model::layout::{
 use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern, STYLES};
 use crate::model::turns::TurnAxis;
 use crate::model::viewport::{self as mv, Axis, WheelAction};
-use crate::model::{RunModel, Series, State, BLOCKED_THRESHOLD, LATE_THRESHOLD};
+use crate::model::{RunModel, Series, State, BLOCKED_THRESHOLD};
 use crate::session::{Selection, Session};
 use crate::trace::{Micros, Recorder, TaskId};
 
@@ -1108,7 +1108,7 @@ fn geometry_json(g: &Geometry, v: &Viewport, m: &RunModel, rows: &[Row]) -> Stri
             Row::KeptLane(_) => "\"(kept lane)\"".into(),
         })
         .collect();
-    let late_under = m.late.iter().filter(|l| l.lateness() < LATE_THRESHOLD).count();
+    let late_under = m.late.iter().filter(|l| l.lateness() < m.late_threshold()).count();
     let series = |all: &[Series]| {
         let each: Vec<String> = all.iter().map(|s| format!(r#"{{"limit":{},"peak":{}}}"#, s.limit, s.peak())).collect();
         each.join(",")
