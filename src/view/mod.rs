@@ -15,6 +15,7 @@ mod panic;
 mod play_page;
 mod run_panel;
 mod source;
+mod speed;
 mod storage;
 mod timeline;
 

@@ -55,7 +55,8 @@ fn status(s: &Session, at: At) -> Html {
         if s.running() {
             let (mode, now) =
                 if s.stepping() { ("Step mode, virtual time", m.span()) } else { ("Running…", s.now()) };
-            return html! { <p class="status running" data-testid="status">{format!("{mode} {}", instant(now))}</p> };
+            let speed = if s.speed().is_normal() { String::new() } else { format!(" at {}", s.speed().label()) };
+            return html! { <p class="status running" data-testid="status">{format!("{mode} {}{speed}", instant(now))}</p> };
         }
         return html! { <p class="status" data-testid="status">{"Starting…"}</p> };
     };
@@ -248,7 +249,7 @@ pub fn metrics(s: &Session, at: At) -> Html {
     let late = |v: Option<Micros>| v.map_or("—".to_string(), duration);
     let fps = s.frames.fps().filter(|_| !s.stepping()).map_or("—".into(), |f| format!("{f:.0} fps"));
     let longest_frame = if s.stepping() { "—".into() } else { format!("{:.0} ms", s.frames.longest_ms()) };
-    let rows: Vec<(&str, String)> = vec![
+    let mut rows: Vec<(&str, String)> = vec![
         // From a cut recording the run's length is not known, only that it ran this long.
         (
             "Elapsed",
@@ -269,6 +270,9 @@ pub fn metrics(s: &Session, at: At) -> Html {
         ("Timer lateness p50 / p99", format!("{} / {}", late(x.lateness_p50), late(x.lateness_p99))),
         ("Frame rate / longest frame", format!("{fps} / {longest_frame}")),
     ];
+    if !s.speed().is_normal() {
+        rows.insert(1, ("Speed", format!("{}: {}", s.speed().label(), s.speed().summary())));
+    }
     html! {
         <section class="panel metrics" aria-label="Metrics">
             <h2>{"Metrics"}</h2>

@@ -17,6 +17,7 @@ use super::export;
 use super::frames::FrameLoop;
 use super::panels;
 use super::panic::{self, Tripwire};
+use super::speed::{self, SpeedControl};
 use super::timeline::{self, Input, SharedViewport};
 use crate::model::style::{self, Look, Pattern, Style};
 use crate::model::{words, RunModel};
@@ -170,7 +171,7 @@ pub fn run_panel(props: &Props) -> Html {
                 dispatch.emit(Action::Run(Rc::new(RefCell::new(Session::stepper(program)))));
                 return;
             }
-            let shared: Shared = Rc::new(RefCell::new(Session::browser(program)));
+            let shared: Shared = Rc::new(RefCell::new(Session::browser(program, speed::chosen())));
             painter.runs.borrow_mut().0 = Some(shared.clone());
             dispatch.emit(Action::Run(shared.clone()));
             bring_into_view(&timeline_box);
@@ -338,6 +339,7 @@ pub fn run_panel(props: &Props) -> Html {
                         title="Stop (Escape)">{"Stop"}</button>
                     <button type="button" data-testid="step-mode" disabled={program.is_err() || not_steppable.is_some()} onclick={on_step_mode}
                         title={not_steppable.unwrap_or("Run on a virtual clock, one task resume at a time")}>{"Step through"}</button>
+                    <SpeedControl running_at={session.filter(|_| running && !stepping).map(Session::speed)} {stepping} />
                     if let Err(why) = &program {
                         <span class="why-disabled" data-testid="run-disabled">{why.clone()}</span>
                     }
