@@ -47,15 +47,16 @@ pub struct Props {
 #[function_component(SpeedControl)]
 pub fn speed_control(props: &Props) -> Html {
     let speed = use_state(chosen);
-    // Said once, where the control is, if the kept setting could not be read.
-    let refused = use_memo((), |_| stored().err());
+    // Said where the control is, if the kept setting could not be read, until a speed is picked.
+    let refused = use_state(|| stored().err());
     let on_change = {
-        let speed = speed.clone();
+        let (speed, refused) = (speed.clone(), refused.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Ok(picked) = Speed::decode(&value) {
                 choose(picked);
                 speed.set(picked);
+                refused.set(None);
             }
         })
     };

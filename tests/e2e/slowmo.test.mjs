@@ -165,6 +165,10 @@ test('a kept value that is not a speed is refused with its reason, and the run g
     await page.getByTestId('speed-refused').textContent(),
     'The kept speed "fast" is not a number: write it as a factor of real time, like 0.25 or 2; running at 1×.',
   );
+  // Picking a speed replaces the kept value, and the refusal goes.
+  await pick(page, '2');
+  assert.equal(await page.getByTestId('speed-refused').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('interleave.speed')), '2');
   await context.close();
 });
 
