@@ -238,7 +238,7 @@ fn lateness_while_no_task_ran_is_the_browsers_and_small_lateness_is_not_drawn() 
         "late by 10 ms: the browser was busy (no task ran) (under 15 ms: not drawn as late)"
     );
     assert_eq!(
-        interleave::model::style::late_threshold_note(),
+        interleave::model::style::late_threshold_note(None),
         "Lateness under 15 ms is not drawn: a browser's timers are always a little late."
     );
 }

@@ -30,6 +30,16 @@ impl Job {
         }
     }
 
+    /// The job as a worker does it on a run whose clock goes at `speed`: a wait lasts as long
+    /// as the loop's clock takes to go its length on; CPU work takes what it takes.
+    #[cfg(target_arch = "wasm32")]
+    fn in_real_time(&self, speed: crate::runtime::Speed) -> Job {
+        match *self {
+            Job::Io { secs } => Job::Io { secs: speed.real_secs(secs) },
+            cpu => cpu,
+        }
+    }
+
     /// Runs the job here and now (a worker's side, or the virtual clock's).
     fn run_cpu(&self) -> String {
         match *self {
@@ -81,7 +91,7 @@ impl Future for ToThread {
             } else {
                 #[cfg(target_arch = "wasm32")]
                 {
-                    State::Browser(browser::Call::new(this.job.encode(), label, &rt))
+                    State::Browser(browser::Call::new(this.job.in_real_time(rt.speed()).encode(), label, &rt))
                 }
                 #[cfg(not(target_arch = "wasm32"))]
                 unreachable!("natively every run is on the virtual clock")

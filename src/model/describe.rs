@@ -1,7 +1,7 @@
 //! Words for what the model holds: durations, waits, steps and log lines, as a learner reads
 //! them ("B runs until sleep(0.5)").
 
-use super::run::{Ending, Late, LateCause, LogKind, LogLine, RunModel, Segment, State, Step, LATE_THRESHOLD};
+use super::run::{Ending, Late, LateCause, LogKind, LogLine, RunModel, Segment, State, Step};
 use crate::trace::{CancelledBy, Micros, Recorder, TaskId, Wait};
 
 /// A duration for people: "1.50 s", "12.3 ms", "850 µs".
@@ -265,7 +265,7 @@ pub fn segment_label(seg: &Segment, m: &RunModel, rec: &Recorder) -> String {
         State::Waiting(Wait::Semaphore { .. } | Wait::Lock { .. }) => "waiting for a permit".into(),
         State::Waiting(w) => wait(&w, m, rec),
         State::Late => match seg.end_event.and_then(|e| m.late_of(e)) {
-            Some(l) if l.lateness() >= LATE_THRESHOLD => format!("late: {}", late_cause(&l.cause, m)),
+            Some(l) if l.lateness() >= m.late_threshold() => format!("late: {}", late_cause(&l.cause, m)),
             // Not drawn as late: it reads as the wait it extends.
             _ => "waiting".into(),
         },
@@ -283,8 +283,8 @@ pub fn segment_title(seg: &Segment, m: &RunModel, rec: &Recorder) -> String {
         }
         State::Waiting(w) => format!("waiting: {}", wait(&w, m, rec)),
         State::Late => match seg.end_event.and_then(|e| m.late_of(e)) {
-            Some(l) if l.lateness() >= LATE_THRESHOLD => late(l, m),
-            Some(l) => format!("{} (under {}: not drawn as late)", late(l, m), duration(LATE_THRESHOLD)),
+            Some(l) if l.lateness() >= m.late_threshold() => late(l, m),
+            Some(l) => format!("{} (under {}: not drawn as late)", late(l, m), duration(m.late_threshold())),
             None => "timer due, loop busy (late)".into(),
         },
     }

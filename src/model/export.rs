@@ -616,7 +616,8 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
         lx += w;
     }
     ly += 30.0;
-    d.out += &format!(r#"<text x="8" y="{ly:.1}" fill="{}">{}</text>"#, p.muted, xml(&late_threshold_note()));
+    d.out +=
+        &format!(r#"<text x="8" y="{ly:.1}" fill="{}">{}</text>"#, p.muted, xml(&late_threshold_note(Some(run.model))));
     let height = ly + 14.0;
     format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height:.0}" viewBox="0 0 {width} {height:.0}" font-family="system-ui, sans-serif" font-size="12" role="img" aria-label="{}">

@@ -295,6 +295,8 @@ pub struct RunModel {
     /// Events the recorder dropped past its cap: when not 0, the recording stops before the run
     /// did, and what is computed from it covers only its first part.
     pub dropped: u64,
+    /// Lateness drawn, named and warned about from this long on; `None`: [`LATE_THRESHOLD`].
+    late_threshold: Option<Micros>,
     seen: usize,
     in_flight_now: u32,
     /// Tasks ready to run, in the loop's order (ended tasks are skipped when read).
@@ -324,6 +326,17 @@ pub fn is_io(wait: &Wait) -> bool {
 pub const LATE_THRESHOLD: Micros = 15_000;
 
 impl RunModel {
+    /// A model that judges lateness from `threshold` on, not [`LATE_THRESHOLD`]: in slow
+    /// motion the browser's timer noise, which is real time, reads `speed` times as long.
+    pub fn judging_lateness_from(threshold: Micros) -> Self {
+        RunModel { late_threshold: Some(threshold), ..RunModel::default() }
+    }
+
+    /// Timer lateness shorter than this is not drawn, named or warned about.
+    pub fn late_threshold(&self) -> Micros {
+        self.late_threshold.unwrap_or(LATE_THRESHOLD)
+    }
+
     /// Reads the events recorded since the last call.
     pub fn ingest(&mut self, rec: &Recorder) {
         let events = rec.events();
@@ -429,7 +442,7 @@ impl RunModel {
                     step.end = t;
                     step.until = wait;
                     step.end_event = index;
-                    if step.end - step.start >= LATE_THRESHOLD / 2 {
+                    if step.end - step.start >= self.late_threshold() / 2 {
                         self.long_steps.push(last);
                     }
                 }
@@ -603,7 +616,7 @@ impl RunModel {
 
     /// What filled `[from, to]`: one task's poll, many polls, or no task at all. Sums come from
     /// prefix sums; the single holder is looked for among the window's first and last polls and
-    /// the polls long enough to fill half of a window as long as [`LATE_THRESHOLD`], so in a
+    /// the polls long enough to fill half of a window as long as the late threshold, so in a
     /// shorter window (never drawn) one short poll inside it holding half counts as busy.
     fn late_cause(&self, from: Micros, to: Micros) -> LateCause {
         let overlap = |s: &Step| {

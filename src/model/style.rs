@@ -259,7 +259,7 @@ pub fn style(look: Look) -> &'static Style {
     STYLES.iter().find(|s| s.look == look).unwrap_or(&STYLES[0])
 }
 
-/// How a segment is drawn. Lateness under [`LATE_THRESHOLD`] is drawn as the wait it extends
+/// How a segment is drawn. Lateness under the run's late threshold is drawn as the wait it extends
 /// (a browser's timers are always a little late); waiting for a permit has a look of its own.
 pub fn segment_look(m: &RunModel, seg: &Segment) -> Look {
     match seg.state {
@@ -268,7 +268,7 @@ pub fn segment_look(m: &RunModel, seg: &Segment) -> Look {
         State::Waiting(Wait::Semaphore { .. } | Wait::Lock { .. }) => Look::WaitingPermit,
         State::Waiting(_) => Look::Waiting,
         State::Late => match seg.end_event.and_then(|e| m.late_of(e)) {
-            Some(late) if late.lateness() < LATE_THRESHOLD => Look::Waiting,
+            Some(late) if late.lateness() < m.late_threshold() => Look::Waiting,
             Some(late) if matches!(late.cause, super::run::LateCause::Browser { .. }) => Look::LateBrowser,
             _ => Look::Late,
         },
@@ -283,9 +283,18 @@ pub fn ending_look(ending: &Ending) -> Look {
     }
 }
 
-/// What the legend shows under its entries: "Lateness under 15 ms is not drawn."
-pub fn late_threshold_note() -> String {
-    format!("Lateness under {} is not drawn: a browser's timers are always a little late.", duration(LATE_THRESHOLD))
+/// What the legend shows under its entries: "Lateness under 15 ms is not drawn." A run in
+/// slow motion (`m`'s threshold scaled) says that the threshold is real time.
+pub fn late_threshold_note(m: Option<&RunModel>) -> String {
+    const WHY: &str = "a browser's timers are always a little late";
+    match m.map(RunModel::late_threshold).filter(|&t| t != LATE_THRESHOLD) {
+        None => format!("Lateness under {} is not drawn: {WHY}.", duration(LATE_THRESHOLD)),
+        Some(t) => format!(
+            "Lateness under {} is not drawn ({} of real time at this run's speed): {WHY}.",
+            duration(t),
+            duration(LATE_THRESHOLD)
+        ),
+    }
 }
 
 /// The legend for a run: the looks it uses, in table order (a run with no permits has no

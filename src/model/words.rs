@@ -4,7 +4,7 @@
 use super::describe::{duration, instant, late_cause, task_name, wait};
 use super::holds::holds;
 use super::metrics::{metrics, Metrics};
-use super::run::{Ending, LateCause, RunModel, State, LATE_THRESHOLD};
+use super::run::{Ending, LateCause, RunModel, State};
 use super::FrameStats;
 use crate::trace::{CancelledBy, Micros, Recorder};
 
@@ -86,7 +86,7 @@ pub fn headline(m: &RunModel, rec: &Recorder) -> Vec<String> {
         out.push(format!("{cancelled} {} cancelled by cancel()", plural(cancelled, "task was", "tasks were")));
     }
     overlap_figures(&x, &mut out);
-    if let Some(worst) = m.late.iter().filter(|l| l.lateness() >= LATE_THRESHOLD).max_by_key(|l| l.lateness()) {
+    if let Some(worst) = m.late.iter().filter(|l| l.lateness() >= m.late_threshold()).max_by_key(|l| l.lateness()) {
         out.push(format!("timers fired up to {} late: {}", duration(worst.lateness()), late_cause(&worst.cause, m)));
     }
     out.truncate(HEADLINE);
@@ -143,7 +143,7 @@ pub fn details(m: &RunModel, until: Micros, frames: Option<&FrameStats>) -> Vec<
             }
         }),
         ("Timer lateness p50 / p99", format!("{} / {}", late(x.lateness_p50), late(x.lateness_p99))),
-        ("Late timers drawn (over 15 ms)", late_counts(m, until)),
+        ("Late timers drawn", format!("{} (over {})", late_counts(m, until), duration(m.late_threshold()))),
     ];
     if let Some(f) = frames {
         let fps = f.fps().map_or("—".into(), |v| format!("{v:.0} fps"));
@@ -154,7 +154,7 @@ pub fn details(m: &RunModel, until: Micros, frames: Option<&FrameStats>) -> Vec<
 
 /// "3: 2 held by a task, 1 browser busy", or "none".
 fn late_counts(m: &RunModel, until: Micros) -> String {
-    let drawn = m.late.iter().filter(|l| l.at <= until && l.lateness() >= LATE_THRESHOLD);
+    let drawn = m.late.iter().filter(|l| l.at <= until && l.lateness() >= m.late_threshold());
     let (mut tasks, mut browser) = (0, 0);
     for l in drawn {
         match l.cause {
@@ -203,7 +203,7 @@ pub fn text_alternative(m: &RunModel, rec: &Recorder) -> String {
         let late: Vec<String> = m
             .late
             .iter()
-            .filter(|l| l.task == lane.id && l.lateness() >= LATE_THRESHOLD)
+            .filter(|l| l.task == lane.id && l.lateness() >= m.late_threshold())
             .map(|l| super::describe::late(l, m))
             .collect();
         let late = if late.is_empty() { String::new() } else { format!(" (a timer {})", late.join("; another ")) };

@@ -10,6 +10,7 @@ use super::format::{Exc, Raise};
 use super::ir::Name;
 use super::random::Random;
 use super::value::*;
+use crate::runtime::Speed;
 
 /// A raised exception, or a stop the program cannot catch.
 #[derive(Clone)]
@@ -342,8 +343,9 @@ pub struct Interp {
     /// This interpreter runs a copy of the program for `to_thread`: its top-level
     /// `asyncio.run` does nothing.
     pub copy_of_program: Cell<bool>,
-    /// `time.sleep` really waits (a copy in a worker) rather than only moving the clock.
-    pub real_sleeps: Cell<bool>,
+    /// `time.sleep` really waits (a copy in a worker), as long as the loop's clock at this
+    /// speed takes to go that far, rather than only moving the clock.
+    pub real_sleeps: Cell<Option<Speed>>,
     /// The run has said that `to_thread` copies.
     pub said_copies: Cell<bool>,
     /// The run has said that its recursion limit is not CPython's.
@@ -378,7 +380,7 @@ impl Interp {
                 source_text,
                 codes: RefCell::new(Vec::new()),
                 copy_of_program: Cell::new(false),
-                real_sleeps: Cell::new(false),
+                real_sleeps: Cell::new(None),
                 said_copies: Cell::new(false),
                 said_recursion: Cell::new(false),
             };

@@ -20,7 +20,7 @@ use super::modules::asyncio::{future_value, py_obj, PyObj};
 use super::program::Program;
 use super::value::*;
 use crate::aio::Fut;
-use crate::runtime::{current, Runtime};
+use crate::runtime::{current, Runtime, Speed};
 use crate::trace::{Micros, Wait};
 
 /// What the copy needs: the program, its data now, the call, and the loop's time now.
@@ -29,8 +29,9 @@ struct Job {
     globals: String,
     call: String,
     start: Micros,
-    /// In a worker, `time.sleep` really waits (on the virtual clock it only moves the clock).
-    real_sleeps: bool,
+    /// In a worker, `time.sleep` really waits, at the loop's speed (on the virtual clock it
+    /// only moves the clock).
+    real_sleeps: Option<Speed>,
 }
 
 /// What came back: each line printed (when, relative to the start, and where), how long the
@@ -72,7 +73,7 @@ impl Job {
             put(&mut out, part);
         }
         put(&mut out, &self.start.to_string());
-        put(&mut out, if self.real_sleeps { "1" } else { "0" });
+        put(&mut out, &self.real_sleeps.map_or("-".into(), Speed::encode));
         out
     }
 
@@ -81,7 +82,10 @@ impl Job {
         let globals = take(&mut text)?.to_string();
         let call = take(&mut text)?.to_string();
         let start = take(&mut text)?.parse().ok()?;
-        let real_sleeps = take(&mut text)? == "1";
+        let real_sleeps = match take(&mut text)? {
+            "-" => None,
+            speed => Some(Speed::decode(speed).ok()?),
+        };
         text.is_empty().then_some(Job { source, globals, call, start, real_sleeps })
     }
 }
@@ -254,7 +258,7 @@ pub fn start(interp: &Interp, func: &Value, pos: Vec<Value>, kw: Vec<(Name, Valu
         globals: copy::write(interp, &data_globals(interp))?,
         call,
         start: rt.now(),
-        real_sleeps: !rt.is_virtual(),
+        real_sleeps: (!rt.is_virtual()).then(|| rt.speed()),
     };
     if !interp.said_copies.replace(true) {
         interp.note(

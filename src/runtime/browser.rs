@@ -91,9 +91,9 @@ impl Driver {
                 self.timer.borrow_mut().take();
             }
             Some(due) if armed != Some(due) => {
-                let delay_ms = due.saturating_sub(rt.now()).div_ceil(1000);
+                let delay_ms = rt.speed().real_delay_ms(due.saturating_sub(rt.now()));
                 let weak = self.run.clone();
-                let timeout = Timeout::new(delay_ms.min(u32::MAX as u64) as u32, move || tick(&weak, true));
+                let timeout = Timeout::new(delay_ms, move || tick(&weak, true));
                 *self.timer.borrow_mut() = Some((due, timeout));
             }
             Some(_) => {}

@@ -25,6 +25,7 @@
 #[cfg(target_arch = "wasm32")]
 mod browser;
 mod context;
+mod speed;
 mod timers;
 mod waker;
 
@@ -39,6 +40,7 @@ use std::task::{Context, Poll, Waker};
 #[cfg(target_arch = "wasm32")]
 pub use browser::now_ms;
 pub use context::{current, note_fut_waiter, note_line, note_wait, take_thrown, Cancel, Thrown};
+pub use speed::Speed;
 pub use timers::TimerKey;
 
 use crate::trace::{CancelledBy, EventKind, Micros, Recorder, TaskId, Wait, WakeCause};
@@ -107,9 +109,12 @@ struct Slot {
 enum Clock {
     Virtual(Cell<Micros>),
     /// Time 0 is when the driver first runs (the program starts), not when the run was made.
+    /// The clock goes at `speed` (slow motion): every timer, every hold and every recorded
+    /// time is in the program's seconds.
     #[cfg(target_arch = "wasm32")]
     Browser {
         origin_ms: Cell<f64>,
+        speed: Speed,
     },
 }
 
@@ -197,8 +202,14 @@ impl Runtime {
     /// A run on the browser's own event loop: real timers, real time.
     #[cfg(target_arch = "wasm32")]
     pub fn new_browser(recorder: Recorder) -> Self {
+        Self::new_browser_at(recorder, Speed::NORMAL)
+    }
+
+    /// A run on the browser's own event loop with its clock going at `speed` (slow motion).
+    #[cfg(target_arch = "wasm32")]
+    pub fn new_browser_at(recorder: Recorder, speed: Speed) -> Self {
         Self::new(
-            Clock::Browser { origin_ms: Cell::new(browser::now_ms()) },
+            Clock::Browser { origin_ms: Cell::new(browser::now_ms()), speed },
             |weak| Host::Browser(browser::Driver::new(weak)),
             recorder,
         )
@@ -236,12 +247,22 @@ impl Runtime {
         matches!(self.0.clock, Clock::Virtual(_))
     }
 
+    /// How fast the run's clock goes against real time (the virtual clock has no real time:
+    /// normal).
+    pub fn speed(&self) -> Speed {
+        match &self.0.clock {
+            Clock::Virtual(_) => Speed::NORMAL,
+            #[cfg(target_arch = "wasm32")]
+            Clock::Browser { speed, .. } => *speed,
+        }
+    }
+
     /// Time since the run began.
     pub fn now(&self) -> Micros {
         let now = match &self.0.clock {
             Clock::Virtual(t) => t.get(),
             #[cfg(target_arch = "wasm32")]
-            Clock::Browser { origin_ms, .. } => ((browser::now_ms() - origin_ms.get()) * 1000.0).max(0.0) as Micros,
+            Clock::Browser { origin_ms, speed } => speed.program_micros(browser::now_ms() - origin_ms.get()),
         };
         self.0.last_reading.set(now);
         now
@@ -309,7 +330,7 @@ impl Runtime {
     /// runs now, up to its first `run_until_complete`, and resumes each time the loop stops.
     pub fn start(&self, driver: impl Future<Output = ()> + 'static) {
         #[cfg(target_arch = "wasm32")]
-        if let Clock::Browser { origin_ms } = &self.0.clock {
+        if let Clock::Browser { origin_ms, .. } = &self.0.clock {
             origin_ms.set(browser::now_ms());
             self.0.last_reading.set(0);
         }
@@ -540,7 +561,8 @@ impl Runtime {
     }
 
     /// Holds the thread for `dur` without yielding: the `time.sleep()` mistake. On the virtual
-    /// clock, time jumps by `dur`; in the browser, this really spins for that long.
+    /// clock, time jumps by `dur`; in the browser, this really spins until the run's clock has
+    /// gone `dur` on (in slow motion, that much longer in real time).
     pub fn block_for(&self, task: TaskId, dur: Micros) {
         self.record(task, EventKind::Blocking { dur });
         match &self.0.clock {

@@ -21,10 +21,10 @@ pub use program::{rust_twin_only, Lesson, Program, LOOP_BUDGET_SECS, RUST_TWIN_O
 
 use crate::aio::PyRepr;
 use crate::demos::Facts;
-use crate::model::{Ending, FrameStats, RunModel};
+use crate::model::{Ending, FrameStats, RunModel, LATE_THRESHOLD};
 use crate::python::interp::Sink;
 pub use crate::python::interp::Stream;
-use crate::runtime::{current, Phase, Runtime};
+use crate::runtime::{current, Phase, Runtime, Speed};
 use crate::trace::{EventKind, Micros, Recorder, TaskId};
 use program::Started;
 
@@ -60,12 +60,12 @@ pub enum Finish {
 }
 
 impl Session {
-    /// Prepares `program` on the browser's event loop. It starts with [`Session::begin`], which
-    /// the page calls once it has laid itself out, so the page's own first render does not land
-    /// in the middle of the run.
+    /// Prepares `program` on the browser's event loop, its clock going at `speed` (slow
+    /// motion). It starts with [`Session::begin`], which the page calls once it has laid itself
+    /// out, so the page's own first render does not land in the middle of the run.
     #[cfg(target_arch = "wasm32")]
-    pub fn browser(program: Rc<Program>) -> Self {
-        let mut s = Self::new(program, Runtime::new_browser(Recorder::default()));
+    pub fn browser(program: Rc<Program>, speed: Speed) -> Self {
+        let mut s = Self::new(program, Runtime::new_browser_at(Recorder::default(), speed));
         // The run's start counts as a frame, so a freeze before the first one still shows.
         s.frames.frame(crate::runtime::now_ms());
         s
@@ -85,13 +85,16 @@ impl Session {
     }
 
     fn new(program: Rc<Program>, rt: Runtime) -> Self {
+        // The browser's timer noise is real time: in slow motion it reads `speed` times as
+        // long on the run's clock, and so does the threshold under which lateness is noise.
+        let speed = rt.speed();
         Session {
             program,
             rt,
             started: None,
-            model: RunModel::default(),
+            model: RunModel::judging_lateness_from(speed.program_span(LATE_THRESHOLD)),
             lines: LineIndex::default(),
-            frames: FrameStats::default(),
+            frames: FrameStats::at_speed(speed.factor()),
             streams: Rc::default(),
             ended: false,
             number: 0,
@@ -175,6 +178,11 @@ impl Session {
         self.rt.is_virtual()
     }
 
+    /// How fast the run's clock went against real time (step mode: normal).
+    pub fn speed(&self) -> Speed {
+        self.rt.speed()
+    }
+
     /// The run's clock now.
     pub fn now(&self) -> Micros {
         self.rt.now()
@@ -195,9 +203,13 @@ impl Session {
         }
     }
 
-    /// "semaphore ?calls=10 · run 2 (step mode)".
+    /// "semaphore ?calls=10 · run 2 (step mode)", "… · run 3 at 0.25×".
     pub fn label(&self) -> String {
-        let mode = if self.stepping() { " (step mode)" } else { "" };
+        let mode = match self.speed() {
+            _ if self.stepping() => " (step mode)".to_string(),
+            speed if speed.is_normal() => String::new(),
+            speed => format!(" at {}", speed.label()),
+        };
         format!("{} · run {}{mode}", self.program.label(), self.number)
     }
 

@@ -16,6 +16,7 @@ mod pictures;
 mod play_page;
 mod run_panel;
 mod source;
+mod speed;
 mod storage;
 mod timeline;
 

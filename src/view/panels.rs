@@ -55,7 +55,8 @@ fn status(s: &Session, at: At) -> Html {
         if s.running() {
             let (mode, now) =
                 if s.stepping() { ("Step mode, virtual time", m.span()) } else { ("Running…", s.now()) };
-            return html! { <p class="status running" data-testid="status">{format!("{mode} {}", instant(now))}</p> };
+            let speed = if s.speed().is_normal() { String::new() } else { format!(" at {}", s.speed().label()) };
+            return html! { <p class="status running" data-testid="status">{format!("{mode} {}{speed}", instant(now))}</p> };
         }
         return html! { <p class="status" data-testid="status">{"Starting…"}</p> };
     };
@@ -247,6 +248,10 @@ pub fn metrics(s: &Session, at: At) -> Html {
     let m = s.model();
     let t = at.time();
     let frames = (!s.stepping()).then_some(&s.frames);
+    let mut details = words::details(m, t, frames);
+    if !s.speed().is_normal() {
+        details.insert(1, ("Speed", format!("{}: {}", s.speed().label(), s.speed().summary())));
+    }
     html! {
         <section class="panel metrics" aria-label="Metrics">
             <h2>{"Metrics"}</h2>
@@ -257,7 +262,7 @@ pub fn metrics(s: &Session, at: At) -> Html {
             <details class="details">
                 <summary>{"Details"}</summary>
                 <dl data-testid="metrics">
-                    { for words::details(m, t, frames).into_iter().map(|(k, v)| html! { <><dt>{k}</dt><dd>{v}</dd></> }) }
+                    { for details.into_iter().map(|(k, v)| html! { <><dt>{k}</dt><dd>{v}</dd></> }) }
                 </dl>
             </details>
         </section>

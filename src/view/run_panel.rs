@@ -17,6 +17,7 @@ use super::export;
 use super::frames::FrameLoop;
 use super::panels;
 use super::panic::{self, Tripwire};
+use super::speed::{self, SpeedControl};
 use super::storage;
 use super::timeline::{self, Input, Marks, SharedTimeline};
 use crate::model::compare::{compare, Side};
@@ -172,7 +173,7 @@ pub fn run_panel(props: &Props) -> Html {
                 dispatch.emit(Action::Run(Rc::new(RefCell::new(Session::stepper(program)))));
                 return;
             }
-            let shared: Shared = Rc::new(RefCell::new(Session::browser(program)));
+            let shared: Shared = Rc::new(RefCell::new(Session::browser(program, speed::chosen())));
             painter.runs.borrow_mut().0 = Some(shared.clone());
             dispatch.emit(Action::Run(shared.clone()));
             bring_into_view(&timeline_box, painter.view.0.borrow().presentation);
@@ -367,6 +368,7 @@ pub fn run_panel(props: &Props) -> Html {
                         title="Stop (Escape)">{"Stop"}</button>
                     <button type="button" data-testid="step-mode" disabled={program.is_err() || not_steppable.is_some()} onclick={on_step_mode}
                         title={not_steppable.unwrap_or("Run on a virtual clock, one task resume at a time")}>{"Step through"}</button>
+                    <SpeedControl running_at={session.filter(|_| running && !stepping).map(Session::speed)} {stepping} />
                     if let Err(why) = &program {
                         <span class="why-disabled" data-testid="run-disabled">{why.clone()}</span>
                     }
@@ -549,7 +551,7 @@ fn legend(m: Option<&RunModel>) -> Html {
             { for looks.iter().map(|s| html! {
                 <li title={s.meaning} data-look={s.var.trim_start_matches("--").to_string()}>{ swatch(s, dark) }{ s.label }</li>
             }) }
-            <li class="legend-note" data-testid="late-threshold">{ style::late_threshold_note() }</li>
+            <li class="legend-note" data-testid="late-threshold">{ style::late_threshold_note(m) }</li>
         </ul>
     }
 }

@@ -39,10 +39,11 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
         return Err(interp.err("OverflowError", why));
     }
     if let Some((rt, task)) = current() {
-        if interp.real_sleeps.get() {
-            // A copy in a worker: the worker waits for real (only it, not the page), and the
-            // hold that time.sleep makes there is the lesson, not a runaway program.
-            let until = now_ms() + secs * 1000.0;
+        if let Some(speed) = interp.real_sleeps.get() {
+            // A copy in a worker: the worker waits for real (only it, not the page), as long as
+            // the loop's clock takes to go `secs` on, and the hold that time.sleep makes there
+            // is the lesson, not a runaway program.
+            let until = now_ms() + speed.real_secs(secs) * 1000.0;
             while now_ms() < until {
                 std::hint::spin_loop();
             }
@@ -62,7 +63,13 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
                 interp.limits.loop_budget_secs
             ))));
         }
+        let spin_started = now_ms();
         rt.block_for(task, crate::aio::secs_to_micros(secs));
+        // In slow motion the spin lasts `secs / speed` of real time. The budget counts CPU work
+        // in real time, which no speed changes, and a sleep as its own `secs`: a program is
+        // stopped, or not, at every speed alike.
+        let spun = now_ms() - spin_started;
+        interp.hold_started.set(interp.hold_started.get() + spun * (1.0 - rt.speed().factor()));
     }
     Ok(Value::None)
 }

@@ -30,7 +30,7 @@ use crate::model::describe::task_name;
 use crate::model::layout::{self, lane_order};
 use crate::model::turns::TurnAxis;
 use crate::model::viewport::{Axis, Geometry, Viewport};
-use crate::model::{RunModel, Series, LATE_THRESHOLD};
+use crate::model::{RunModel, Series};
 use crate::session::{Selection, Session};
 use crate::trace::{Micros, TaskId};
 use paint::Paint;
@@ -288,7 +288,7 @@ fn geometry_json(p: &Paint, m: &RunModel, marks: &Marks) -> String {
             Row::KeptLane(_) => "\"(kept lane)\"".into(),
         })
         .collect();
-    let late_under = m.late.iter().filter(|l| l.lateness() < LATE_THRESHOLD).count();
+    let late_under = m.late.iter().filter(|l| l.lateness() < m.late_threshold()).count();
     let series = |all: &[Series]| {
         let each: Vec<String> = all.iter().map(|s| format!(r#"{{"limit":{},"peak":{}}}"#, s.limit, s.peak())).collect();
         each.join(",")
