@@ -521,17 +521,17 @@ fn in_control(e: &KeyboardEvent) -> bool {
         || ["INPUT", "TEXTAREA", "SELECT", "BUTTON", "CANVAS", "A"].contains(&el.tag_name().as_str())
 }
 
-/// Scrolls the timeline into view when Run is pressed and none of it is on the screen (a
-/// narrow screen, where it sits below the code). Presenting, the room should see all of it:
-/// it comes up to the top whenever its top is in the lower part of the screen.
+/// Brings the timeline up when Run is pressed and it sits low on the screen or below it (a
+/// tall parameter form above, or a narrow screen where it follows the code): its panel comes
+/// to just under the run buttons (wide screens keep the code beside it, sticky). Presenting,
+/// it goes to the very top, so the room sees all of it.
 fn bring_into_view(timeline: &NodeRef, presenting: bool) {
     let (Some(el), Some(window)) = (timeline.cast::<HtmlElement>(), web_sys::window()) else { return };
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     let rect = el.get_bounding_client_rect();
-    if presenting && rect.top() > height * 0.3 {
-        window.scroll_by_with_x_and_y(0.0, rect.top() - 12.0);
-    } else if rect.top() > height - 60.0 || rect.bottom() < 0.0 {
-        el.scroll_into_view_with_bool(true);
+    let gap = if presenting { 12.0 } else { 64.0 };
+    if rect.top() > height * 0.3 || rect.bottom() < 0.0 {
+        window.scroll_by_with_x_and_y(0.0, rect.top() - gap);
     }
 }
 

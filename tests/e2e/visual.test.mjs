@@ -93,6 +93,21 @@ for (const slug of ['semaphore', 'llm-batch']) {
   });
 }
 
+test('demos with tall forms (fetch, queue, threads-vs-loop) bring the timeline up when Run is pressed', async () => {
+  for (const slug of ['fetch', 'queue', 'threads-vs-loop']) {
+    const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/${slug}`, { width: 1440, height: 900 });
+    await page.getByTestId('run').click();
+    await page.waitForTimeout(500);
+    const box = await page.getByTestId('timeline').boundingBox();
+    // Its lanes on the screen: all of it, or at least 300 px of it (it grows as tasks appear).
+    const visible = Math.min(box.y + box.height, 900) - Math.max(box.y, 0);
+    assert.ok(visible >= Math.min(box.height, 300), `${slug}: ${visible} px of the timeline on the screen (top at ${box.y})`);
+    const stop = await page.getByTestId('stop').boundingBox();
+    assert.ok(stop.y >= 0, `${slug}: Stop stays on the screen (at ${stop.y})`);
+    await page.close();
+  }
+});
+
 test('forgot-await: the coroutine never awaited has a ghost lane', async () => {
   const page = await finished('forgot-await');
   const g = await geometry(page);
