@@ -457,7 +457,10 @@ pub fn run_panel(props: &Props) -> Html {
                             disabled={session.is_none()}
                             aria-valuetext={crate::model::describe::instant(state.at.time.unwrap_or(span))}
                             oninput={on_scrub} />
-                        <span class="hint">{"Drag to see the recorded run at any instant, even while it goes (nothing re-runs; drag to the end to follow it live). Wheel scrolls hidden lanes, else the page; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0."}</span>
+                        <span class="hint">{"Drag to see the recorded run at any instant, even while it goes (nothing re-runs; drag to the end to follow it live). "}
+                            <span class="hint-mouse">{"Wheel scrolls hidden lanes, else the page; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0; P presents."}</span>
+                            <span class="hint-touch">{"On the timeline: swipe sideways to pan, pinch to zoom, tap a bar to find its line; swipe up or down to scroll the page."}</span>
+                        </span>
                     </div>
                 </section>
                 if let Some(s) = session {
