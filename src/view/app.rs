@@ -6,6 +6,7 @@ use yew_router::prelude::*;
 
 use super::demo_page::DemoPage;
 use super::gallery::Gallery;
+use super::navigation::Navigation;
 use super::play_page::PlayPage;
 use crate::demos;
 use crate::demos::params::visible;
@@ -31,6 +32,7 @@ pub enum Route {
 pub fn app() -> Html {
     html! {
         <HashRouter>
+            <Navigation />
             <header class="top">
                 <Link<Route> to={Route::Gallery} classes="brand">
                     <span class="logo" aria-hidden="true"></span>

@@ -10,6 +10,7 @@ mod editor;
 mod export;
 mod frames;
 mod gallery;
+mod navigation;
 mod panels;
 mod panic;
 mod pictures;

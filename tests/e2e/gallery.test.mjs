@@ -145,3 +145,34 @@ test('screenshots: the gallery at 1440 and 390 wide, light and dark', async () =
     }
   }
 });
+
+test('each page has its own tab title; a demo opens at its top; Back returns to the same place in the gallery', async () => {
+  const page = await openPage(ctx.browser, ctx.site.url, { width: 1440, height: 900 });
+  await page.getByTestId('card-blocking').waitFor();
+  assert.match(await page.title(), /^Interleave/);
+  await page.getByTestId('card-blocking').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 120));
+  await page.waitForTimeout(200);
+  const galleryY = await page.evaluate(() => window.scrollY);
+  assert.ok(galleryY > 400, `the gallery was scrolled (${galleryY})`);
+  await page.getByTestId('card-blocking').click();
+  await page.getByTestId('run').waitFor();
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the demo opens at its top');
+  const blocking = await page.title();
+  assert.match(blocking, /^Blocking the loop.* · Interleave$/, blocking);
+  await page.goBack();
+  await page.getByTestId('card-blocking').waitFor();
+  await page.waitForTimeout(300);
+  const back = await page.evaluate(() => window.scrollY);
+  assert.ok(Math.abs(back - galleryY) < 40, `back at ${back}, left at ${galleryY}`);
+  assert.match(await page.title(), /^Interleave/);
+  await page.goto(`${ctx.site.url}#/demo/gather`);
+  await page.getByTestId('run').waitFor();
+  assert.notEqual(await page.title(), blocking, 'two demos, two titles');
+  await page.goto(`${ctx.site.url}#/play`);
+  await page.waitForTimeout(200);
+  assert.equal(await page.title(), 'Write your own · Interleave');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
