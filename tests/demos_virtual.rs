@@ -559,14 +559,17 @@ fn lessons_fill_their_numbers_from_the_parameters() {
     let text = lesson("semaphore", &[("calls", "10"), ("limit", "3"), ("seed", "9")]);
     assert!(text.starts_with("Gathering 10 API calls at once") && text.contains("Semaphore(3)"), "{text}");
     assert!(
-        text.contains("between 1.0 and 3.0 s") && text.contains("random.Random(9) would draw other numbers"),
+        text.contains("between 1.0 and 3.0 s") && text.contains("random.Random(9), the same numbers CPython draws"),
         "{text}"
     );
     assert!(text.contains("at best the sum of the latencies divided by 3"), "{text}");
 
     let text = lesson("llm-batch", &[("scale", "0.5"), ("fail_rate", "10"), ("limit", "1")]);
     assert!(text.contains("scaled by 0.5 here (500 ms to 5.00 s), and 10% of its answers fail"), "{text}");
-    assert!(text.contains("at most 1 request open") && text.contains("random.Random(42) would draw others"), "{text}");
+    assert!(
+        text.contains("at most 1 request open") && text.contains("random.Random(42), the same numbers CPython draws"),
+        "{text}"
+    );
 
     let text = lesson("to-thread", &[]);
     assert!(text.contains("10–25× faster") && text.contains("40–110 ms to start"), "{text}");

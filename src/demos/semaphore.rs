@@ -24,7 +24,7 @@ impl Demo for SemaphoreDemo {
         let (calls, limit) = (p.count("calls"), p.count("limit"));
         format!(
             "Gathering {} at once could overload the server, so each call first acquires a Semaphore({limit}): at most {limit} run at a time and the rest wait in line. \
-             Each call's latency is drawn between {} and {} s by the page's own seeded generator (every run is the same, but CPython's random.Random({}) would draw other numbers). \
+             Each call's latency is drawn between {} and {} s by random.Random({}), the same numbers CPython draws, so every run is the same. \
              Notice the in-flight count never passes the limit, and the total is at best the sum of the latencies divided by {limit}: more when permits sit idle while the last calls finish.",
             count_of(calls, "API call", "API calls"),
             p.num("low").py_repr(),
