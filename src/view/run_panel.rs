@@ -532,8 +532,8 @@ fn bring_into_view(timeline: &NodeRef, presenting: bool) {
     let (Some(el), Some(window)) = (timeline.cast::<HtmlElement>(), web_sys::window()) else { return };
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     let rect = el.get_bounding_client_rect();
-    let gap = if presenting { 12.0 } else { 64.0 };
-    if rect.top() > height * 0.3 || rect.bottom() < 0.0 {
+    let (gap, low) = if presenting { (12.0, 16.0) } else { (64.0, height * 0.3) };
+    if rect.top() > low || rect.bottom() < 0.0 {
         window.scroll_by_with_x_and_y(0.0, rect.top() - gap);
     }
 }
