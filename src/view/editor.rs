@@ -112,6 +112,22 @@ pub fn editor(props: &Props) -> Html {
             }
         })
     };
+    // A long paste is put in directly: Chromium's own paste, like `insertText`, takes time
+    // growing with the square of the lines (a megabyte pasted after a run held the tab for
+    // minutes). Short pastes stay the browser's, so Ctrl+Z takes them back.
+    let onpaste = Callback::from(|e: Event| {
+        let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+        let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+        if text.matches('\n').count() > UNDOABLE_LINES {
+            e.prevent_default();
+            let el: HtmlTextAreaElement = e.target_unchecked_into();
+            let caret =
+                el.selection_start().ok().flatten().unwrap_or(0).min(el.selection_end().ok().flatten().unwrap_or(0));
+            insert(&el, &text);
+            let caret = caret + text.encode_utf16().count() as u32;
+            let _ = el.set_selection_range(caret, caret);
+        }
+    });
     let onmousemove = {
         let on_hover = props.on_hover_line.clone();
         Callback::from(move |e: MouseEvent| {
@@ -162,7 +178,7 @@ pub fn editor(props: &Props) -> Html {
                     <pre class="paint" aria-hidden="true" data-testid="painted" ref={painted}>{ lines }</pre>
                     <textarea ref={area} class="input" data-testid="code-input" aria-label="Python program"
                         spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
-                        {oninput} {onkeydown} {onmousemove} {onmouseleave} />
+                        {oninput} {onkeydown} {onpaste} {onmousemove} {onmouseleave} />
                 </div>
             </div>
         </div>

@@ -259,13 +259,36 @@ pub fn metrics(s: &Session, at: At) -> Html {
                 { for words::headline(m, &s.trace()).into_iter().map(|f| html! { <li>{f}</li> }) }
             </ul>
             { sparkline(&m.in_flight, t.min(m.span())) }
-            <details class="details">
-                <summary>{"Details"}</summary>
+            <Disclosure label="Details">
                 <dl data-testid="metrics">
                     { for details.into_iter().map(|(k, v)| html! { <><dt>{k}</dt><dd>{v}</dd></> }) }
                 </dl>
-            </details>
+            </Disclosure>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DisclosureProps {
+    label: AttrValue,
+    children: Html,
+}
+
+/// A button that shows or hides what follows it. Not a `<details>`: a closed one anywhere on
+/// the page makes Chromium's text editing slow with the square of the text (a megabyte pasted
+/// into the editor took minutes with the metrics' Details closed, half a second without).
+#[function_component(Disclosure)]
+fn disclosure(props: &DisclosureProps) -> Html {
+    let open = use_state_eq(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    html! {
+        <div class="disclosure">
+            <button type="button" class="disclose" aria-expanded={open.to_string()} onclick={toggle}>{ props.label.clone() }</button>
+            <div hidden={!*open}>{ props.children.clone() }</div>
+        </div>
     }
 }
 

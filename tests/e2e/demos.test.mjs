@@ -56,6 +56,18 @@ test('sequential-vs-gather: about 6 s one by one, about 2 s gathered', async () 
   const sequential = seconds(/one by one: ([\d.]+) s/, prints.join('\n'));
   assert.ok(gathered >= 2 && gathered < 2.3, `gathered ${gathered}`);
   assert.ok(sequential >= 6 && sequential < 6.5, `one by one ${sequential}`);
+  // Metrics: plain figures on show, the rest behind a Details button that opens and closes.
+  const figures = await page.getByTestId('figures').locator('li').allTextContents();
+  assert.ok(figures.some((f) => /^took [\d.]+ s$/.test(f)), JSON.stringify(figures));
+  const details = page.getByRole('button', { name: 'Details' });
+  assert.equal(await details.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.getByTestId('metrics').isVisible(), false);
+  await details.click();
+  assert.equal(await details.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.getByTestId('metrics').isVisible(), true);
+  assert.match(await page.getByTestId('metrics').textContent(), /Turns of the loop/);
+  await details.click();
+  assert.equal(await page.getByTestId('metrics').isVisible(), false);
   await page.close();
 });
 

@@ -456,7 +456,12 @@ test('every example runs from the editor with its lines lit', async () => {
 test('hostile programs end with a clear message and a responsive page', async () => {
   const context = await freshContext({ clipboard: true });
   const page = await openPlay(context);
-  const responsive = async () => assert.equal(await page.evaluate(() => 1 + 1), 2);
+  // A frozen page never answers an evaluate: give it 10 s, and fail saying which step froze it.
+  let step = 'opening';
+  const responsive = async () => {
+    const late = new Promise((_, reject) => setTimeout(() => reject(new Error(`the page froze after ${step}`)), 10_000));
+    assert.equal(await Promise.race([page.evaluate(() => 1 + 1), late]), 2);
+  };
   const cases = [
     ['an infinite loop', 'while True:\n    pass\n', /the loop was blocked for \d+ s at line 2: Interleave stopped the program/],
     ['a recursion bomb', 'def f(n):\n    return f(n + 1)\n\nf(0)\n', /RecursionError: maximum recursion depth exceeded/],
@@ -464,24 +469,33 @@ test('hostile programs end with a clear message and a responsive page', async ()
     ['10,000 tasks', 'import asyncio\n\nasync def main():\n    await asyncio.gather(*[asyncio.sleep(0.01) for _ in range(10000)])\n    print("all done")\n\nasyncio.run(main())\n', /^all done$/],
   ];
   for (const [what, program, expected] of cases) {
+    step = what;
+    console.log(`# hostile programs: ${what}`);
     await setCode(page, program);
     await runToEnd(page, { timeout: 60_000 });
+    console.log(`# hostile programs: ${what} ended`);
     const out = await output(page);
     assert.equal(out.filter(([, t]) => expected.test(t)).length, 1, `${what}: ${JSON.stringify(out.slice(-3))}`);
     await responsive();
   }
   // Deeply nested brackets, and a megabyte of source: refused with a message, nothing run.
+  step = 'deep brackets';
+  console.log(`# hostile programs: ${step}`);
   await setCode(page, `x = ${'('.repeat(1000)}1${')'.repeat(1000)}\n`);
   await page.getByTestId('run-disabled').waitFor({ timeout: 10_000 });
   assert.match(await page.getByTestId('syntax-error').textContent(), /.{10,}/);
   await responsive();
   // A megabyte pasted with the keyboard (Chromium itself takes seconds to paste it).
+  step = 'a pasted megabyte';
+  console.log(`# hostile programs: ${step}`);
   await page.evaluate(() => navigator.clipboard.writeText('# comment\n'.repeat(110_000)));
   await input(page).click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('ControlOrMeta+v');
   await page.getByTestId('syntax-error').filter({ hasText: 'up to 256 KiB' }).waitFor({ timeout: 30_000 });
   // A long program put in the editor by the page (an opened file, a link) is set at once.
+  step = 'a 5,000-line file';
+  console.log(`# hostile programs: ${step}`);
   await setCode(page, '');
   const started = Date.now();
   await page.getByTestId('file-input').setInputFiles({ name: 'long.py', mimeType: 'text/x-python', buffer: Buffer.from('print(1)\n'.repeat(5000)) });
