@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
-use interleave::demos::params::{Form, Kind};
+use interleave::demos::params::{Form, Kind, Params};
 use interleave::demos::{find, Demo, Facts, DEMOS};
 use interleave::model::{metrics, warnings, RunModel, WarnKind};
 use interleave::runtime::{Phase, Runtime};
@@ -818,4 +818,21 @@ fn every_demos_python_runs_on_the_engine_as_its_rust_twin_does() {
     }
     assert!(ran >= 30, "only {ran} cases ran");
     assert!(mismatches.is_empty(), "{} demos differ on the engine:\n{}", mismatches.len(), mismatches.join("\n"));
+}
+
+#[test]
+fn lessons_keep_rust_and_cpython_internals_behind_more() {
+    let internals = ["GIL", "#[must_use]", "destructor", "`", "interpreter lock"];
+    for demo in DEMOS {
+        let text = demo.lesson(&Params::defaults(demo.params()));
+        for word in internals {
+            assert!(!text.contains(word), "{}'s lesson says {word:?}: {text}", demo.slug());
+        }
+        if let Some(more) = demo.more() {
+            assert!(!more.contains('`'), "{}'s More note has a backtick: {more}", demo.slug());
+        }
+    }
+    assert!(find("threads-vs-loop").unwrap().more().unwrap().contains("GIL"));
+    assert!(find("forgot-await").unwrap().more().unwrap().contains("#[must_use]"));
+    assert!(find("cancel").unwrap().more().unwrap().contains("destructors"));
 }

@@ -31,9 +31,11 @@ impl Demo for Cancel {
         };
         format!(
             "task.cancel() asks a task to stop; the CancelledError lands at the await where the task is waiting, so its finally: block still runs. \
-             {here} \
-             In Rust, the CancelledError is an Err that `?` carries up from that await; destructors (the finally guard) run on the way."
+             {here}"
         )
+    }
+    fn more(&self) -> Option<&'static str> {
+        Some("In Rust, the CancelledError is an Err that the ? operator carries up from that await, and destructors (the finally guard) run on the way.")
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio

@@ -19,9 +19,11 @@ impl Demo for ForgotAwait {
     }
     fn lesson(&self, _p: &Params) -> String {
         "Calling an async function only creates a coroutine object; without await (or create_task) it never runs, and Python only prints a RuntimeWarning when the unused coroutine is thrown away, right after that line. \
-         broken() forgets the await, so nothing is saved and no time passes; fixed() awaits and really saves. \
-         Rust futures are just as lazy, but there the compiler warns before anything runs (the #[must_use] on a coroutine)."
+         broken() forgets the await, so nothing is saved and no time passes; fixed() awaits and really saves."
             .into()
+    }
+    fn more(&self) -> Option<&'static str> {
+        Some("Rust futures are just as lazy, but there the compiler warns before anything runs: a coroutine is marked #[must_use].")
     }
     fn python(&self, _variant: usize) -> &'static str {
         r#"import asyncio

@@ -114,6 +114,11 @@ pub trait Demo: Sync {
     /// 2–4 plain sentences: the lesson and what to notice, with any number that depends on a
     /// parameter filled from `p` (the form's current values).
     fn lesson(&self, p: &Params) -> String;
+    /// How Rust or CPython does it underneath, for the curious: shown behind "More", so the
+    /// lesson's own sentences stay free of internals.
+    fn more(&self) -> Option<&'static str> {
+        None
+    }
     /// The asyncio program it mirrors for the chosen `variant` (the index of the demo's
     /// `variant` choice, 0 if it has none); `${key}` stands for a parameter's current value.
     fn python(&self, variant: usize) -> &'static str;

@@ -19,9 +19,12 @@ impl Demo for ThreadsVsLoop {
     }
     fn lesson(&self, _p: &Params) -> String {
         "For I/O-bound jobs (waiting), N tasks on one event loop finish as fast as N threads: the waiting overlaps either way, and tasks are far cheaper. \
-         For CPU-bound jobs, the loop runs them one after another on its single thread, and in CPython threads do not help either (the GIL lets one run Python at a time): you need processes, with memory of their own. \
+         For CPU-bound jobs, the loop runs them one after another on its single thread, and threads do not help either (in CPython only one thread runs Python at a time): you need processes, with memory of their own. \
          Here Web Workers play both parts (they have memory of their own, like processes); how much faster the CPU-bound jobs get depends on how many cores this machine has."
             .into()
+    }
+    fn more(&self) -> Option<&'static str> {
+        Some("CPython's global interpreter lock (the GIL) lets one thread run Python code at a time, so threads overlap waiting but not counting; a ProcessPoolExecutor runs each job in a process with its own interpreter.")
     }
     fn python(&self, variant: usize) -> &'static str {
         if variant == 1 {
@@ -157,7 +160,7 @@ asyncio.run(main())"#
 
 /// Where this page differs from CPython in a way the figures show.
 const SPEED: &str =
-    "The counting speed is not CPython's: this page's Python engine counts about 2–3× slower than CPython, and the same lesson in Rust 10–25× faster.";
+    "The counting speed is not CPython's: this page's Python engine counts about 3–4× slower than CPython, and the same lesson in Rust 10–25× faster.";
 const START_UP: &str =
     "Each Web Worker takes 40–110 ms to start (a Python thread, well under 1 ms), which the workers' time includes.";
 

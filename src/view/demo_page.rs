@@ -10,6 +10,7 @@ use yew_router::query::Raw;
 
 use super::app::Route;
 use super::code::Marks;
+use super::disclosure::Disclosure;
 use super::export::ShareButton;
 use super::panic::{self, Tripwire};
 use super::run_panel::{run_marks, RunPanel, Runnable};
@@ -73,6 +74,9 @@ pub fn demo_page(props: &Props) -> Html {
             <h1>{demo.title()}</h1>
             // The lesson's numbers follow the form (the last run's values while a field is invalid).
             <p class="lesson">{demo.lesson(&form.params().or(ran).unwrap_or_else(|| Params::defaults(demo.params())))}</p>
+            if let Some(more) = demo.more() {
+                <Disclosure label="More"><p class="more" data-testid="more">{more}</p></Disclosure>
+            }
             if !from_link.1.is_empty() {
                 <div class="notice" role="alert" data-testid="link-notice">
                     <strong>{"Couldn't read all of this link; each line says what was used instead:"}</strong>

@@ -6,6 +6,7 @@
 mod app;
 mod code;
 mod demo_page;
+mod disclosure;
 mod editor;
 mod export;
 mod frames;

@@ -162,3 +162,20 @@ test('to-thread: inline counting holds the loop and freezes the page; a worker d
   assert.ok(workerFrame < inlineFrame / 3, `worker: ${worker.summary} (inline froze ${inlineFrame} ms)`);
   await worker.page.close();
 });
+
+test('a lesson keeps Rust and CPython internals behind More', async () => {
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/threads-vs-loop`);
+  await page.getByTestId('demo-threads-vs-loop').waitFor();
+  assert.doesNotMatch(await page.locator('.lesson').textContent(), /GIL/);
+  const more = page.getByRole('button', { name: 'More' });
+  assert.equal(await page.getByTestId('more').isVisible(), false);
+  await more.click();
+  assert.equal(await more.getAttribute('aria-expanded'), 'true');
+  assert.match(await page.getByTestId('more').textContent(), /global interpreter lock \(the GIL\)/);
+  await page.close();
+  // A lesson with nothing underneath has no More.
+  const plain = await openPage(ctx.browser, `${ctx.site.url}#/demo/gather`);
+  await plain.getByTestId('demo-gather').waitFor();
+  assert.equal(await plain.getByRole('button', { name: 'More' }).count(), 0);
+  await plain.close();
+});

@@ -59,8 +59,9 @@ export async function launch(extraArgs = []) {
  * A new page that records console errors and failed requests (CSP refusals show up there).
  * `browser` may also be a browser context (for one with its own permissions).
  */
-export async function openPage(browser, url, { colorScheme = 'light', width = 1280, height = 900 } = {}) {
-  const page = await browser.newPage();
+export async function openPage(browser, url, { colorScheme = 'light', width = 1280, height = 900, scale } = {}) {
+  // A zoomed screen (scale: 1.5 is a 1920×1080 display at 150 %) needs a page of its own.
+  const page = scale ? await browser.newPage({ deviceScaleFactor: scale, viewport: { width, height } }) : await browser.newPage();
   await page.setViewportSize({ width, height });
   await page.emulateMedia({ colorScheme });
   page.problems = [];
