@@ -758,6 +758,24 @@ fn a_call_label_cuts_its_arguments_before_its_name() {
         .collect();
     let distinct: std::collections::HashSet<&String> = lanes.iter().collect();
     assert_eq!(distinct.len(), lanes.len(), "every lane stays tellable: {lanes:?}");
+    // A phone's label column (15 characters) has no room for the name: its start, then the
+    // arguments, and every lane stays tellable.
+    let phone = |s: &str| s.chars().count() <= 15;
+    let lanes: Vec<String> = (0..12)
+        .map(|i| describe::fit_label(&format!("ask_with_retry('prompt {i}', <asyncio.locks.Semaphore object>)"), phone))
+        .collect();
+    assert_eq!(lanes[7], "ask…(…rompt 7')");
+    let url = |i| format!("fetch_in_time(<ClientSession>, 'http://127.0.0.1:…ath/static/data/items/{i}.json')");
+    assert_eq!(describe::fit_label(&url(3), phone), "fet…(…/3.json')");
+    let url = |i| format!("fetch(<ClientSession>, 'http://127.0.0.1:…ath/static/data/items/{i}.json')");
+    assert_eq!(describe::fit_label(&url(3), phone), "fetch(…3.json')");
+    // A wide screen's label column (28 characters): the end of the address, not the object.
+    let url = |i| format!("fetch_in_time(<ClientSession>, 'http://127.0.0.1:…ath/static/data/items/{i}.json')");
+    let wide = |s: &str| s.chars().count() <= 28;
+    assert_eq!(describe::fit_label(&url(3), wide), "fet…(…ic/data/items/3.json')");
+    assert!(lanes.iter().all(|l| phone(l)), "{lanes:?}");
+    let distinct: std::collections::HashSet<&String> = lanes.iter().collect();
+    assert_eq!(distinct.len(), lanes.len(), "every lane stays tellable: {lanes:?}");
     // Not a call: cut in the middle as a whole.
     assert_eq!(describe::fit_label("abcdefghij", |s| s.chars().count() <= 4), "ab…j");
 }

@@ -167,36 +167,65 @@ pub fn cut_middle_to_fit(text: &str, fits: impl Fn(&str) -> bool) -> String {
 /// A lane's label fitted to its room: a call's arguments are cut before its name, object reprs
 /// (`<Semaphore …>`) first and then every argument to the same length, each in its middle, so
 /// `ask_with_retry('prompt 7', <asyncio.locks.Semaphore object …>)` keeps `'prompt 7'` where a
-/// cut of the whole label would keep only what the lanes share. Anything else is cut in the
-/// middle as a whole.
+/// cut of the whole label would keep only what the lanes share. Where that leaves the arguments
+/// too little (a phone), the name gives way instead. Anything else is cut in the middle as a
+/// whole.
 pub fn fit_label(text: &str, fits: impl Fn(&str) -> bool) -> String {
     if fits(text) {
         return text.to_string();
     }
     if let Some((name, args)) = call_parts(text) {
-        let args: Vec<String> = args
-            .iter()
-            .map(|a| if a.starts_with('<') && a.len() > 3 { "<…>".to_string() } else { a.to_string() })
-            .collect();
+        let object = |a: &str| a.starts_with('<') && a.len() > 3;
         let with = |max: usize| {
-            let cut: Vec<String> = args.iter().map(|a| cut_keeping_end(a, max)).collect();
+            let cut: Vec<String> =
+                args.iter().map(|a| if object(a) { "<…>".into() } else { cut_keeping_end(a, max) }).collect();
             format!("{name}({})", cut.join(", "))
         };
-        let longest = args.iter().map(|a| a.chars().count()).max().unwrap_or(0);
-        if fits(&with(longest)) || fits(&with(1)) {
-            let (mut lo, mut hi) = (1, longest);
-            while lo < hi {
-                let mid = (lo + hi).div_ceil(2);
-                if fits(&with(mid)) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return with(lo);
+        let longest = args.iter().filter(|a| !object(a)).map(|a| a.chars().count()).max().unwrap_or(0);
+        // Where the whole call does not fit, the objects go, then the name gives way to its start
+        // (`ask…('prompt 7')`): the arguments are what tell neighbouring lanes apart.
+        let without_objects = |head: &str, max: usize| {
+            let cut: Vec<String> = args.iter().filter(|a| !object(a)).map(|a| only_the_end(a, max)).collect();
+            format!("{head}({})", cut.join(", "))
+        };
+        let head: String =
+            if name.chars().count() <= 5 { name.to_string() } else { name.chars().take(3).chain(['…']).collect() };
+        let tries = [
+            longest_that_fits(longest, with, &fits),
+            longest_that_fits(longest, |max| without_objects(name, max), &fits),
+            longest_that_fits(longest, |max| without_objects(&head, max), &fits),
+        ];
+        // The first that keeps every argument whole, else the one that keeps most of them.
+        let tries: Vec<(usize, String)> = tries.into_iter().flatten().collect();
+        if let Some((_, label)) = tries.iter().find(|(max, _)| *max >= longest) {
+            return label.clone();
+        }
+        if let Some((_, label)) = tries.iter().rev().max_by_key(|(max, _)| *max) {
+            return label.clone();
         }
     }
     cut_middle_to_fit(text, fits)
+}
+
+/// The largest `max` in 1..=`longest` whose `label(max)` fits, with that label, if even 1 fits.
+fn longest_that_fits(
+    longest: usize,
+    label: impl Fn(usize) -> String,
+    fits: impl Fn(&str) -> bool,
+) -> Option<(usize, String)> {
+    if !fits(&label(1)) {
+        return None;
+    }
+    let (mut lo, mut hi) = (1, longest.max(1));
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(&label(mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    Some((lo, label(lo)))
 }
 
 /// An argument in at most `max` characters, two thirds of what is kept from its end: what tells
@@ -211,6 +240,17 @@ fn cut_keeping_end(arg: &str, max: usize) -> String {
     let mut out: String = chars[..keep / 3].iter().collect();
     out.push('…');
     out.extend(&chars[chars.len() - tail..]);
+    out
+}
+
+/// `arg`'s last `max - 1` characters after an ellipsis, or all of it when it fits.
+fn only_the_end(arg: &str, max: usize) -> String {
+    let chars: Vec<char> = arg.chars().collect();
+    if chars.len() <= max {
+        return arg.to_string();
+    }
+    let mut out = String::from('…');
+    out.extend(&chars[chars.len() - max.saturating_sub(1)..]);
     out
 }
 

@@ -56,12 +56,20 @@ fn label_arg(interp: &Interp, v: &Value) -> String {
         }
         other => ops::repr(interp, other).unwrap_or_default(),
     };
-    if s.chars().count() > 48 {
-        let cut: String = s.chars().take(45).collect();
-        format!("{cut}…")
-    } else {
-        s
+    shorten(&s)
+}
+
+/// An argument's repr in at most 48 characters, cut in its middle: the end is what tells
+/// neighbouring lanes apart (`'http://127.0.0.1:…ath/static/data/items/3.json'`).
+fn shorten(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= 48 {
+        return s.to_string();
     }
+    let mut out: String = chars[..18].iter().collect();
+    out.push('…');
+    out.extend(&chars[chars.len() - 29..]);
+    out
 }
 
 pub fn coroutine(interp: &Interp, frame: Frame, name: Name, qualname: Name) -> Value {
@@ -569,5 +577,20 @@ impl Object for AsyncGenerator {
             _ => return None,
         };
         Some(Ok(method(this, name, f)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn a_long_argument_keeps_its_end_so_lanes_stay_apart() {
+        let url = |i| format!("'http://127.0.0.1:33643/some/sub/path/static/data/items/{i}.json'");
+        assert_eq!(shorten(&url(3)), "'http://127.0.0.1:…ath/static/data/items/3.json'");
+        assert_ne!(shorten(&url(3)), shorten(&url(4)));
+        assert_eq!(shorten(&url(3)).chars().count(), 48);
+        assert_eq!(shorten("'short'"), "'short'");
+        assert_eq!(shorten(&"é".repeat(60)).chars().count(), 48);
     }
 }
