@@ -120,9 +120,11 @@ pub fn editor(props: &Props) -> Html {
         let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
         if text.matches('\n').count() > UNDOABLE_LINES {
             e.prevent_default();
+            // Line ends made plain here, as the editor keeps them, so the caret lands after
+            // exactly what went in.
+            let text = edit::normalize(&text);
             let el: HtmlTextAreaElement = e.target_unchecked_into();
-            let caret =
-                el.selection_start().ok().flatten().unwrap_or(0).min(el.selection_end().ok().flatten().unwrap_or(0));
+            let caret = el.selection_start().ok().flatten().unwrap_or(0);
             insert(&el, &text);
             let caret = caret + text.encode_utf16().count() as u32;
             let _ = el.set_selection_range(caret, caret);

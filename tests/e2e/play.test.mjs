@@ -516,6 +516,13 @@ test('code pasted with tabs and CRLF line ends runs as Python reads it', async (
   assert.equal(await code(page), 'import asyncio\n\nasync def main():\n\tfor i in range(2):\n\t\tprint("tab", i)\n\nasyncio.run(main())\n');
   await runToEnd(page);
   assert.deepEqual(await output(page), [['out', 'tab 0'], ['out', 'tab 1']]);
+  // A long paste (put in directly, not by the browser) is made plain the same way, and the
+  // caret lands after it.
+  await clearEditor(page);
+  await page.evaluate(() => navigator.clipboard.writeText('print(1)\r\n'.repeat(200)));
+  await page.keyboard.press('ControlOrMeta+v');
+  assert.equal(await code(page), 'print(1)\n'.repeat(200));
+  assert.equal(await input(page).evaluate((el) => el.selectionStart), 1800);
   await context.close();
 });
 
