@@ -14,7 +14,9 @@ use interleave::demos::params::Form;
 use interleave::model::{describe, LogKind, State};
 use interleave::play::examples;
 use interleave::runtime::Phase;
-use interleave::session::{Action, At, Finish, Program, RunState, Selection, Session, Shared, Stream, Upto};
+use interleave::session::{
+    peek, Action, At, Finish, LitLine, Program, RunState, Selection, Session, Shared, Stream, Upto,
+};
 use interleave::trace::{TaskId, Wait};
 
 fn python(source: &str) -> Rc<Program> {
@@ -225,6 +227,28 @@ fn every_task_has_its_line_while_it_waits() {
     let at_5 = s.lines().steps_at_line(m, 5);
     assert!(at_5.contains(&first_of_a));
     assert!(at_5.iter().all(|&k| m.steps[k].task != TaskId(0)), "main never waited at line 5");
+}
+
+#[test]
+fn a_folded_code_column_says_where_the_tasks_are_or_the_picked_line() {
+    let s = stepper(GATHER);
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let m = s.model();
+    let lit = s.lines().lit(m, Upto::Time(250_000));
+    assert_eq!(peek(GATHER, None, &lit), "2 tasks on line 5 · main() on line 9");
+    let lit = s.lines().lit(m, Upto::Time(600_000));
+    assert_eq!(peek(GATHER, None, &lit), "nap('A', 1.0) on line 5 · main() on line 9");
+    assert_eq!(peek(GATHER, Some(5), &lit), format!("line 5: {}", GATHER.lines().nth(4).unwrap().trim()));
+    assert_eq!(peek(GATHER, None, &[]), "");
+    // A long line is cut with an ellipsis; a line past the end reads empty, never panics.
+    let long = format!("x = '{}'", "y".repeat(80));
+    assert_eq!(peek(&long, Some(1), &[]).chars().count(), "line 1: ".len() + 41);
+    assert_eq!(peek("", Some(9), &[]), "line 9: ");
+    // More than three lines: the rest are counted.
+    let many: Vec<LitLine> =
+        (1..=5).map(|line| LitLine { line, tasks: vec![(TaskId(line), format!("t{line}()"))] }).collect();
+    assert_eq!(peek("", None, &many), "t1() on line 1 · t2() on line 2 · t3() on line 3 · 2 more lines");
 }
 
 #[test]

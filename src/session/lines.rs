@@ -133,3 +133,27 @@ impl LineIndex {
         out
     }
 }
+
+/// What a folded code column says (a phone folds the code away on Run, so the timeline has
+/// the screen): the picked line with its text, else where the tasks are now, else nothing.
+pub fn peek(source: &str, picked: Option<u32>, lit: &[LitLine]) -> String {
+    const MOST: usize = 3;
+    if let Some(n) = picked {
+        let text = source.lines().nth(n.saturating_sub(1) as usize).unwrap_or("").trim();
+        let cut: String = text.chars().take(40).collect();
+        let more = if cut.len() < text.len() { "…" } else { "" };
+        return format!("line {n}: {cut}{more}");
+    }
+    let mut parts: Vec<String> = lit
+        .iter()
+        .take(MOST)
+        .map(|l| match l.tasks.as_slice() {
+            [(_, name)] => format!("{name} on line {}", l.line),
+            many => format!("{} tasks on line {}", many.len(), l.line),
+        })
+        .collect();
+    if lit.len() > MOST {
+        parts.push(format!("{} more lines", lit.len() - MOST));
+    }
+    parts.join(" · ")
+}

@@ -15,7 +15,7 @@ mod program;
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
-pub use lines::{LineIndex, LitLine, Mark, Upto};
+pub use lines::{peek, LineIndex, LitLine, Mark, Upto};
 pub use nav::{Action, At, RunState, Selection, Shared};
 pub use program::{rust_twin_only, Lesson, Program, LOOP_BUDGET_SECS, RUST_TWIN_ONLY};
 

@@ -17,7 +17,7 @@ use super::run_panel::{run_marks, RunPanel, Runnable};
 use super::source::Source;
 use crate::demos::params::{Form, Kind, ParamSpec, Params};
 use crate::demos::{python_with, Demo, DEMOS};
-use crate::session::{rust_twin_only, Program, RunState};
+use crate::session::{self, rust_twin_only, Program, RunState};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -56,6 +56,7 @@ pub fn demo_page(props: &Props) -> Html {
     let current = run.current.clone();
     let ran = current.as_ref().and_then(|s| s.borrow().program().lesson().map(|l| l.params.clone()));
     let marks = run_marks(&run, &python);
+    let peek = AttrValue::from(session::peek(&python, marks.picked.or(*reveal), &marks.lit));
     let query = form.to_query();
     let edit_href =
         if query.is_empty() { format!("#/play/{}", demo.slug()) } else { format!("#/play/{}?{query}", demo.slug()) };
@@ -92,7 +93,7 @@ pub fn demo_page(props: &Props) -> Html {
                     <ShareButton version={AttrValue::from(query.clone())} link={Callback::from(|_| None)} />
                 </div>
             </section>
-            <RunPanel run={run.clone()} program={(*program).clone()} hover_line={*hover} {on_line}
+            <RunPanel run={run.clone()} program={(*program).clone()} hover_line={*hover} {on_line} {peek}
                 idle_hint="Press Run to start the demo, or Step through to go one resume at a time.">
                 <Source python={(*python).clone()} rust={demo.rust()}
                     marks={Marks { lit: marks.lit, selected: marks.picked.or(*reveal), hover: *hover, error: None }}

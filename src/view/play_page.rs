@@ -24,7 +24,7 @@ use crate::play::edit::normalize;
 use crate::play::examples;
 use crate::play::share::{self, MAX_LINK_CHARS, MAX_SOURCE_BYTES};
 use crate::python::parse::parse;
-use crate::session::{Program, RunState};
+use crate::session::{self, Program, RunState};
 
 /// How long typing must pause before a syntax error is shown.
 const SETTLE_MS: u32 = 500;
@@ -343,6 +343,7 @@ pub fn play_page(props: &Props) -> Html {
     });
     let error = failure.as_ref().filter(|f| *settled && f.line > 0).map(|f| ErrorAt { line: f.line, column: f.column });
     let marks = run_marks(&run, &code);
+    let peek = AttrValue::from(session::peek(&code, marks.picked.or(reveal.map(|r| r.0)), &marks.lit));
     let editor_marks = Marks { lit: marks.lit, selected: marks.picked.or(reveal.map(|r| r.0)), hover: *hover, error };
 
     html! {
@@ -365,7 +366,7 @@ pub fn play_page(props: &Props) -> Html {
                     <button type="button" data-testid="offer-decline" onclick={decline}>{"Keep mine"}</button>
                 </div>
             }
-            <RunPanel run={run.clone()} {program} hover_line={*hover} {on_line}
+            <RunPanel run={run.clone()} {program} hover_line={*hover} {on_line} {peek}
                 idle_hint="Press Run (Ctrl+Enter) to run your program, or Step through to go one task resume at a time.">
                 <div class="editor-bar" role="toolbar" aria-label="Program">
                     <label class="visually-hidden" for="examples">{"Examples"}</label>

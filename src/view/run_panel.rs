@@ -64,6 +64,9 @@ pub struct Props {
     pub on_line: Callback<u32>,
     /// Said before the first run.
     pub idle_hint: AttrValue,
+    /// What the code column says when a narrow screen has folded it away
+    /// ([`crate::session::peek`]).
+    pub peek: AttrValue,
     /// The code column.
     pub children: Html,
 }
@@ -134,6 +137,10 @@ pub fn run_panel(props: &Props) -> Html {
     let canvas = use_node_ref();
     let tip = use_node_ref();
     let timeline_box = use_node_ref();
+    let code_body = use_node_ref();
+    // Whether a narrow screen has folded the code into its tab (Run folds it, so the timeline
+    // comes up under the run buttons; wide screens show the code beside the timeline).
+    let folded = use_state(|| false);
     let runs = use_mut_ref(Default::default);
     *runs.borrow_mut() = (state.current.clone(), state.kept.clone());
     let painter = Painter { runs, view: (*view).clone(), marks, canvas: canvas.clone(), tip: tip.clone() };
@@ -163,10 +170,13 @@ pub fn run_panel(props: &Props) -> Html {
     // Starts `program`: for real (a frame loop reads and draws the run as it goes), or in step
     // mode on the virtual clock.
     let start: Rc<dyn Fn(Rc<Program>, bool)> = {
-        let (frame_loop, painter, dispatch, timeline_box) =
-            (frame_loop.clone(), painter.clone(), dispatch.clone(), timeline_box.clone());
+        let (frame_loop, painter, dispatch, timeline_box, folded) =
+            (frame_loop.clone(), painter.clone(), dispatch.clone(), timeline_box.clone(), folded.clone());
         Rc::new(move |program, stepper| {
             frame_loop.borrow_mut().take();
+            if narrow() {
+                folded.set(true);
+            }
             // Step mode shows turns (each is a column); a real run shows time.
             painter.view.0.borrow_mut().set_axis(if stepper { Axis::Turns } else { Axis::Time }, None);
             if stepper {
@@ -355,9 +365,39 @@ pub fn run_panel(props: &Props) -> Html {
         })
     };
 
+    // A line named in a traceback opens the folded code, so it can be shown.
+    let on_line = {
+        let (on_line, folded) = (props.on_line.clone(), folded.clone());
+        Callback::from(move |line| {
+            folded.set(false);
+            on_line.emit(line);
+        })
+    };
+    let on_fold = {
+        let (folded, code_body) = (folded.clone(), code_body.clone());
+        Callback::from(move |_: MouseEvent| {
+            let open = *folded;
+            folded.set(!open);
+            if open {
+                // Once shown (next frame), the picked line, else the first lit one, comes into view.
+                let code_body = code_body.clone();
+                Timeout::new(0, move || reveal_marked_line(&code_body)).forget();
+            }
+        })
+    };
+
     html! {
         <div class="run-layout">
-            <div class="code-col">{ props.children.clone() }</div>
+            <div class={classes!("code-col", folded.then_some("folded"))}>
+                <button type="button" class="code-fold" data-testid="code-fold" aria-expanded={(!*folded).to_string()}
+                    aria-controls="code-body" onclick={on_fold}>
+                    <span class="fold-name">{ if *folded { "▸ Show the code" } else { "▾ Code" } }</span>
+                    if *folded && !props.peek.is_empty() {
+                        <span class="peek" data-testid="code-peek">{props.peek.clone()}</span>
+                    }
+                </button>
+                <div id="code-body" class="code-body" ref={code_body} hidden={*folded}>{ props.children.clone() }</div>
+            </div>
             <div class="run-col">
                 <div class="buttons">
                     <button type="button" class="run" data-testid="run" disabled={!can_run} onclick={on_run}
@@ -464,7 +504,7 @@ pub fn run_panel(props: &Props) -> Html {
                     </div>
                 </section>
                 if let Some(s) = session {
-                    { panels::output(s, state.at, &props.on_line) }
+                    { panels::output(s, state.at, &on_line) }
                     { panels::summary(s) }
                 } else {
                     <p class="empty-output" data-testid="output">{props.idle_hint.clone()}</p>
@@ -524,6 +564,23 @@ fn in_control(e: &KeyboardEvent) -> bool {
         || ["INPUT", "TEXTAREA", "SELECT", "BUTTON", "CANVAS", "A"].contains(&el.tag_name().as_str())
 }
 
+/// Whether the screen is narrow enough that the code sits above the timeline (the style's
+/// two-column breakpoint is 1100 px).
+fn narrow() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(max-width: 1099.98px)").ok().flatten()).is_some_and(|m| m.matches())
+}
+
+/// Scrolls the picked line (else the first lit one) of a just-opened code column into view.
+fn reveal_marked_line(code_body: &NodeRef) {
+    let Some(body) = code_body.cast::<HtmlElement>() else { return };
+    let line = body.query_selector(".picked").ok().flatten().or_else(|| body.query_selector(".lit").ok().flatten());
+    if let Some(line) = line {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        line.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Brings the timeline up when Run is pressed and it sits low on the screen or below it (a
 /// tall parameter form above, or a narrow screen where it follows the code): its panel comes
 /// to just under the run buttons (wide screens keep the code beside it, sticky). Presenting,
@@ -533,7 +590,7 @@ fn bring_into_view(timeline: &NodeRef, presenting: bool) {
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     let rect = el.get_bounding_client_rect();
     let (gap, low) = if presenting { (12.0, 16.0) } else { (64.0, height * 0.3) };
-    if rect.top() > low || rect.bottom() < 0.0 {
+    if rect.top() > low || rect.top() < 0.0 {
         window.scroll_by_with_x_and_y(0.0, rect.top() - gap);
     }
 }

@@ -562,6 +562,12 @@ test('screenshots of the script page mid-run: light and dark, wide and phone', a
     const page = await openPlay(context, '#/play', { colorScheme: scheme, width, height });
     await page.getByTestId('examples').selectOption(example);
     await page.getByTestId('run').click();
+    if (width < 1100) {
+      // A phone folds the code away on Run; its tab says where the tasks are, and opens it.
+      await page.getByTestId('code-peek').waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(SHOTS, `play-${scheme}-${width}-folded.png`) });
+      await page.getByTestId('code-fold').click();
+    }
     await page.locator('.editor .ln.lit').first().waitFor({ timeout: 10_000 });
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(SHOTS, `play-${scheme}-${width}-mid-run.png`) });

@@ -332,6 +332,66 @@ test('touch: one finger pans the timeline sideways, up and down scrolls the page
   await page.close();
 });
 
+test('on a phone Run folds the code into a tab that says where the tasks are; a tapped bar names its line; the tab opens the code there', async () => {
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/gather`, { width: 390, height: 844 });
+  const fold = page.getByTestId('code-fold');
+  const code = page.getByTestId('code');
+  // Before a run the code is open, under its tab.
+  assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+  assert.ok(await code.isVisible(), 'the code shows before a run');
+  await page.getByTestId('run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=code-fold]').getAttribute('aria-expanded') === 'false', null, { timeout: 500 });
+  assert.ok(!(await code.isVisible()), 'Run folded the code');
+  // Folded, the tab says where the tasks are while they wait.
+  const peek = page.getByTestId('code-peek');
+  await peek.waitFor({ timeout: 5_000 });
+  assert.match(await peek.textContent(), /on line \d+/);
+  const tab = await fold.boundingBox();
+  const canvas = page.getByTestId('timeline');
+  const box = await canvas.boundingBox();
+  assert.ok(tab.y >= 0 && tab.y + tab.height <= box.y, `the tab is on the screen, above the timeline: ${JSON.stringify([tab, box])}`);
+  await page.getByTestId('what-happened').waitFor({ timeout: 20_000 });
+  await page.screenshot({ path: join(SHOTS, 'visual-folded-390.png') });
+  // It stays at the top of the screen while the output scrolls under it.
+  await page.getByTestId('what-happened').scrollIntoViewIfNeeded();
+  const stuck = await fold.boundingBox();
+  assert.ok(stuck.y >= 0 && stuck.y < 10, `the tab stays at the top: ${stuck.y}`);
+  await canvas.scrollIntoViewIfNeeded();
+  // A tap on task A's sleep names the line it waited at.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  const g = await geometry(page);
+  const row = g.rows.findIndex((r) => r.startsWith("task('A'"));
+  assert.ok(row >= 0, JSON.stringify(g.rows));
+  const at = await canvas.boundingBox();
+  const [x, y] = [at.x + g.plotX + g.plotW * 0.3, at.y + g.axis + g.row * (row + 1.5)]; // the loop's row first
+  await touch(page, cdp, 'touchStart', [[x, y]]);
+  await touch(page, cdp, 'touchEnd', []);
+  await page.waitForFunction(() => /^line \d+: /.test(document.querySelector('[data-testid=code-peek]')?.textContent ?? ''), null, { timeout: 2_000 });
+  const picked = await peek.textContent();
+  assert.match(picked, /^line \d+: await asyncio\.sleep/);
+  // The tab opens the code with that line on the screen, lit as picked.
+  await fold.click();
+  assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+  assert.ok(await code.isVisible());
+  const n = picked.match(/^line (\d+)/)[1];
+  const line = page.locator(`[data-testid=code] .picked[data-line="${n}"]`);
+  await page.waitForTimeout(300);
+  const lb = await line.boundingBox();
+  assert.ok(lb && lb.y >= 0 && lb.y + lb.height <= 844, `line ${n} is on the screen: ${JSON.stringify(lb)}`);
+  await page.screenshot({ path: join(SHOTS, 'visual-unfolded-390.png') });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('on a wide screen the code never folds: it stays beside the timeline', async () => {
+  const page = await finished('gather', { width: 1440, height: 900 });
+  assert.ok(!(await page.getByTestId('code-fold').isVisible()), 'no fold tab on a wide screen');
+  assert.ok(await page.getByTestId('code').isVisible(), 'the code is shown after Run');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('reduced motion: the axis stays put while the run grows, and still shows all of it', async () => {
   const changes = {};
   for (const reducedMotion of ['no-preference', 'reduce']) {
