@@ -271,6 +271,8 @@ fn a_cancelled_task_stops_at_its_await_and_cleans_up() {
             (2.5, "main: the task was cancelled".into()),
         ]
     );
+    // Two steps finished and the third was cut off in its sleep: the words count it so.
+    assert!(ran.explain.starts_with("The worker started 3 of 5 steps; cancel() reached it at 2.50 s, in step 3's sleep, so that step never finished"), "{}", ran.explain);
 }
 
 /// Fields changed from the lesson's values: (key, typed text).

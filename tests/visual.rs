@@ -18,7 +18,7 @@ use interleave::model::style::{legend, segment_look, style, Look, STYLES};
 use interleave::model::turns::TurnAxis;
 use interleave::model::viewport::{hit, swipe, wheel_action, Axis, Geometry, Hit, Pinch, Swipe, Viewport, WheelAction};
 use interleave::model::warnings::LINTS;
-use interleave::model::words::{details, headline, text_alternative};
+use interleave::model::words::{details, headline, still_running, text_alternative};
 use interleave::model::{
     warnings, Deadline, Late, LateCause, Link, LinkKind, RunModel, State, WarnKind, LATE_THRESHOLD,
 };
@@ -692,6 +692,11 @@ fn two_or_three_plain_figures_per_lesson_and_the_rest_behind_details() {
     assert_eq!(rows.iter().find(|(k, _)| *k == "Loop held (polls over 50 ms)").map(|(_, v)| v.as_str()), Some("never"));
     let forgot = run("forgot-await", &[]);
     assert_eq!(headline(&forgot.model, &forgot.rec()), ["took 1.00 s", "1 coroutine never ran (save): never awaited"]);
+    // Mid-run the first figure is the length so far, never a final-sounding "took".
+    assert_eq!(
+        still_running(headline(&forgot.model, &forgot.rec()), 610_000),
+        ["running for 610 ms so far", "1 coroutine never ran (save): never awaited"]
+    );
     let timeout = run("wait-for", &[]);
     assert_eq!(
         headline(&timeout.model, &timeout.rec())[1],
@@ -768,7 +773,10 @@ fn a_call_label_cuts_its_arguments_before_its_name() {
     let url = |i| format!("fetch_in_time(<ClientSession>, 'http://127.0.0.1:…ath/static/data/items/{i}.json')");
     assert_eq!(describe::fit_label(&url(3), phone), "fet…(…/3.json')");
     let url = |i| format!("fetch(<ClientSession>, 'http://127.0.0.1:…ath/static/data/items/{i}.json')");
-    assert_eq!(describe::fit_label(&url(3), phone), "fetch(…3.json')");
+    assert_eq!(describe::fit_label(&url(3), phone), "fet…(…/3.json')");
+    // A nested lane has a little less room: even a five-letter name gives way to the digit.
+    let nested = |s: &str| s.chars().count() <= 14;
+    assert_eq!(describe::fit_label(&url(3), nested), "fet…(…3.json')");
     // A wide screen's label column (28 characters): the end of the address, not the object.
     let url = |i| format!("fetch_in_time(<ClientSession>, 'http://127.0.0.1:…ath/static/data/items/{i}.json')");
     let wide = |s: &str| s.chars().count() <= 28;
@@ -776,6 +784,13 @@ fn a_call_label_cuts_its_arguments_before_its_name() {
     assert!(lanes.iter().all(|l| phone(l)), "{lanes:?}");
     let distinct: std::collections::HashSet<&String> = lanes.iter().collect();
     assert_eq!(distinct.len(), lanes.len(), "every lane stays tellable: {lanes:?}");
+    // A call with no arguments to keep: its name is cut in the middle (more of its start), never to three letters.
+    assert_eq!(describe::fit_label("background_job()", phone), "background…ob()");
+    assert_eq!(describe::fit_label("producer(<Queue>)", phone), "producer(<…>)");
+    assert_eq!(describe::fit_label("slow_operation(<Queue>)", |s| s.chars().count() <= 10), "slow_o…n()");
+    // The output's who column (22 characters): the object goes, the consumer's number stays.
+    let who = |s: &str| s.chars().count() <= 22;
+    assert_eq!(describe::fit_label("consumer('consumer 2', <Queue>)", who), "consumer('consumer 2')");
     // Not a call: cut in the middle as a whole.
     assert_eq!(describe::fit_label("abcdefghij", |s| s.chars().count() <= 4), "ab…j");
 }

@@ -105,7 +105,7 @@ asyncio.run(main())"#
         });
         match cancelled_at {
             Some(t) => format!(
-                "The worker got through {steps} of {} steps; cancel() reached it at its sleep at {}, its cleanup ran, and main saw CancelledError.",
+                "The worker started {steps} of {} steps; cancel() reached it at {}, in step {steps}'s sleep, so that step never finished; its cleanup ran, and main saw CancelledError.",
                 p.count("steps"),
                 duration(t)
             ),

@@ -182,6 +182,16 @@ pub fn fit_label(text: &str, fits: impl Fn(&str) -> bool) -> String {
             format!("{name}({})", cut.join(", "))
         };
         let longest = args.iter().filter(|a| !object(a)).map(|a| a.chars().count()).max().unwrap_or(0);
+        if longest == 0 {
+            // Nothing but objects to tell the lanes apart: the name is what does, so it is
+            // cut in its middle (`background…ob()`), never to its first letters.
+            let bare = format!("{name}()");
+            return match with(0) {
+                objects if fits(&objects) => objects,
+                _ if fits(&bare) => bare,
+                _ => cut_middle_to_fit(&bare, fits),
+            };
+        }
         // Where the whole call does not fit, the objects go, then the name gives way to its start
         // (`ask…('prompt 7')`): the arguments are what tell neighbouring lanes apart.
         let without_objects = |head: &str, max: usize| {
@@ -189,7 +199,7 @@ pub fn fit_label(text: &str, fits: impl Fn(&str) -> bool) -> String {
             format!("{head}({})", cut.join(", "))
         };
         let head: String =
-            if name.chars().count() <= 5 { name.to_string() } else { name.chars().take(3).chain(['…']).collect() };
+            if name.chars().count() <= 4 { name.to_string() } else { name.chars().take(3).chain(['…']).collect() };
         let tries = [
             longest_that_fits(longest, with, &fits),
             longest_that_fits(longest, |max| without_objects(name, max), &fits),

@@ -169,6 +169,15 @@ fn late_counts(m: &RunModel, until: Micros) -> String {
     }
 }
 
+/// The figures of a run still going at `now`: its length so far, not a "took" that would
+/// read as final (the recording's last event can be long before now, when every task waits).
+pub fn still_running(mut figures: Vec<String>, now: Micros) -> Vec<String> {
+    if let Some(first) = figures.first_mut() {
+        *first = format!("running for {} so far", duration(now));
+    }
+    figures
+}
+
 /// The timeline as words, for screen readers: what each task did, in order, and what held
 /// the loop. Long runs describe their first tasks and count the rest.
 pub fn text_alternative(m: &RunModel, rec: &Recorder) -> String {

@@ -23,7 +23,7 @@ pub const RUST_TWIN_ONLY: &[(&str, &str)] = &[(
     "to-thread",
     // Measured natively (release): count_primes(300_000) takes 6 s on the engine, 1.7 s on
     // CPython; the default 3,000,000 would take about 3 minutes where the Rust twin takes 1 s.
-    "The Python engine counts primes inline about 3–4× slower than CPython and over 100× slower than Rust: at the lesson's 3,000,000 it would hold the page for minutes, not about a second, so this demo runs its Rust twin.",
+    "The Python engine counts primes inline about 3–4× slower than CPython, and CPython is itself 10–25× slower than Rust: at the lesson's 3,000,000 the Python would hold the page for minutes, not about a second, so this demo runs its Rust twin (the same lesson, in the Rust tab).",
 )];
 
 /// The longest a Python task may hold the loop before the page stops the program: a runaway

@@ -79,27 +79,30 @@ fn css(class: Class) -> &'static str {
     }
 }
 
-/// The gutter (line numbers, a marker where tasks are) and the painted lines of `win`.
+/// The gutter (line numbers, a marker where tasks are) and the painted lines of `win`, as two
+/// columns of fixed-height rows (the editor lays its textarea over the lines).
 pub fn paint(source: &str, spans: &[Span], marks: &Marks, win: Window) -> (Html, Html) {
+    let (gutter, lines): (Vec<Html>, Vec<Html>) = painted_lines(source, spans, marks, win).into_iter().unzip();
+    (html! { <>{ for gutter }</> }, html! { <>{ for lines }</> })
+}
+
+/// The same painting as one grid, each line's gutter cell beside it, so a long line can wrap
+/// and its cell grows with it (a read-only view: nothing is laid over the lines).
+pub fn paint_rows(source: &str, spans: &[Span], marks: &Marks, win: Window) -> Html {
+    let rows = painted_lines(source, spans, marks, win).into_iter().flat_map(|(g, ln)| [g, ln]);
+    html! { <>{ for rows }</> }
+}
+
+/// Each line of `win`: its gutter cell and its painted text.
+fn painted_lines(source: &str, spans: &[Span], marks: &Marks, win: Window) -> Vec<(Html, Html)> {
     let lit = |n: u32| marks.lit.iter().find(|l| l.line == n);
-    let gutter = html! {
-        <>
-            { for (win.first as u32 + 1..=win.end as u32).map(|n| html! {
-                <div class={classes!("g", lit(n).is_some().then_some("lit"), (marks.selected == Some(n)).then_some("picked"))}
-                    data-line={n.to_string()}>
-                    <span class="mark-col">if let Some(l) = lit(n) { { marker(l) } }</span>
-                    <span class="num" aria-hidden="true">{n}</span>
-                </div>
-            }) }
-        </>
-    };
     let mut start = if win.first == 0 {
         0
     } else {
         source.match_indices('\n').nth(win.first - 1).map_or(source.len(), |(i, _)| i + 1)
     };
     let mut next = spans.partition_point(|s| s.end <= start);
-    let painted: Vec<Html> = source[start..]
+    source[start..]
         .split('\n')
         .take(win.end - win.first)
         .enumerate()
@@ -109,21 +112,24 @@ pub fn paint(source: &str, spans: &[Span], marks: &Marks, win: Window) -> (Html,
             let error = marks.error.filter(|e| e.line == n).map(|e| e.column);
             let body = line_html(source, spans, &mut next, start, end, error);
             start = end + 1;
+            let picked = marks.selected == Some(n);
+            let cell = html! {
+                <div class={classes!("g", lit(n).is_some().then_some("lit"), picked.then_some("picked"))}
+                    data-line={n.to_string()}>
+                    <span class="mark-col">if let Some(l) = lit(n) { { marker(l) } }</span>
+                    <span class="num" aria-hidden="true">{n}</span>
+                </div>
+            };
             let classes = classes!(
                 "ln",
                 lit(n).is_some().then_some("lit"),
-                (marks.selected == Some(n)).then_some("picked"),
+                picked.then_some("picked"),
                 (marks.hover == Some(n)).then_some("hover"),
                 error.is_some().then_some("has-error")
             );
-            html! {
-                <div class={classes} data-line={n.to_string()}>
-                    { body }
-                </div>
-            }
+            (cell, html! { <div class={classes} data-line={n.to_string()}>{ body }</div> })
         })
-        .collect();
-    (gutter, html! { <>{ for painted }</> })
+        .collect()
 }
 
 /// One line's text as coloured spans; `next` is the first span not yet painted (spans of a
@@ -211,7 +217,7 @@ fn marker(l: &LitLine) -> Html {
             <span class="arrow" aria-hidden="true">{"➜"}</span>
             <span class="who" aria-hidden="true">{shown}</span>
             if others > 0 {
-                <span class="more" aria-hidden="true">{format!("+{others}")}</span>
+                <span class="others" aria-hidden="true">{format!("+{others}")}</span>
                 <span class="count" aria-hidden="true">{(others + 1).to_string()}</span>
             }
         </span>

@@ -26,6 +26,10 @@ fn shown(s: &Session) -> usize {
 }
 
 /// A task's name, or where module-level code printed from.
+/// About what the output's "who" column holds (11rem): a longer name drops its objects and is
+/// cut in the middle, so `consumer('consumer 2', <Queue>)` keeps the part that tells it apart.
+const WHO_CHARS: usize = 22;
+
 fn who(m: &RunModel, task: TaskId) -> &str {
     if task == TaskId::OUTSIDE {
         "module"
@@ -119,7 +123,9 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
                     html! {
                         <li class={classes!(match stream { Stream::Stdout => None, Stream::Stderr => Some("stderr"), Stream::Note => Some("note") })}>
                             <time>{instant(l.time)}</time>
-                            <span class="who">{who(m, l.task).to_string()}</span>
+                            <span class="who" title={who(m, l.task).to_string()}>
+                                { describe::fit_label(who(m, l.task), |w| w.chars().count() <= WHO_CHARS) }
+                            </span>
                             { match stream {
                                 Stream::Stdout => html! { <code>{text.to_string()}</code> },
                                 Stream::Stderr => html! {
@@ -135,6 +141,18 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
             </ol>
             <div aria-live="polite">{ status(s, at) }</div>
         </section>
+    }
+}
+
+/// Words that may name code in backticks (Markdown's way): the code is set as code, so no
+/// literal backtick reaches the learner.
+pub fn prose(text: &str) -> Html {
+    html! {
+        <>{ for text.split('`').enumerate().map(|(i, part)| if i % 2 == 1 && !part.is_empty() {
+            html! { <code>{part.to_string()}</code> }
+        } else {
+            html! { {part.to_string()} }
+        }) }</>
     }
 }
 
@@ -157,7 +175,7 @@ pub fn summary(s: &Session) -> Html {
     let dropped = m.dropped;
     html! {
         <section class="summary" aria-label="What happened">
-            <p class="what-happened" data-testid="what-happened">{text}</p>
+            <p class="what-happened" data-testid="what-happened">{ prose(&text) }</p>
             if dropped > 0 {
                 <p class="notice" data-testid="dropped">
                     {format!("The recorder kept its first {} events and dropped {dropped} more, so the end of this run is missing from the timeline, and the figures cover only its first {}.", trace.cap(), duration(m.span()))}
@@ -165,7 +183,7 @@ pub fn summary(s: &Session) -> Html {
             }
             if !warns.is_empty() {
                 <ul class="warnings" data-testid="warnings">
-                    { for warns.iter().map(|w| html! { <li>{w.text.clone()}</li> }) }
+                    { for warns.iter().map(|w| html! { <li>{ prose(&w.text) }</li> }) }
                 </ul>
             }
         </section>
@@ -254,11 +272,15 @@ pub fn metrics(s: &Session, at: At) -> Html {
     if !s.speed().is_normal() {
         details.insert(1, ("Speed", format!("{}: {}", s.speed().label(), s.speed().summary())));
     }
+    let mut figures = words::headline(m, &s.trace());
+    if s.running() && !s.stepping() {
+        figures = words::still_running(figures, s.covered());
+    }
     html! {
         <section class="panel metrics" aria-label="Metrics">
             <h2>{"Metrics"}</h2>
             <ul class="figures" data-testid="figures">
-                { for words::headline(m, &s.trace()).into_iter().map(|f| html! { <li>{f}</li> }) }
+                { for figures.into_iter().map(|f| html! { <li>{f}</li> }) }
             </ul>
             { sparkline(&m.in_flight, t.min(m.span())) }
             <Disclosure label="Details">

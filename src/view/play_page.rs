@@ -16,6 +16,7 @@ use super::app::Route;
 use super::code::{ErrorAt, Marks};
 use super::editor::Editor;
 use super::export::{download, ShareButton};
+use super::panels;
 use super::run_panel::{run_marks, RunPanel, Runnable};
 use super::storage;
 use crate::demos::params::Form;
@@ -395,7 +396,7 @@ pub fn play_page(props: &Props) -> Html {
                             <strong>{format!("Line {}{}: ", f.line, if f.column > 0 { format!(", column {}", f.column) } else { String::new() })}</strong>
                         }
                         {f.message.clone()}
-                        if let Some(hint) = &f.hint { <span class="hint-words" data-testid="syntax-hint">{format!(" — {hint}")}</span> }
+                        if let Some(hint) = &f.hint { <span class="hint-words" data-testid="syntax-hint">{" — "}{ panels::prose(hint) }</span> }
                     </p>
                 }
                 if marks.stale {

@@ -136,7 +136,7 @@ pub fn run_panel(props: &Props) -> Html {
     let marks = use_mut_ref(Marks::default);
     let canvas = use_node_ref();
     let tip = use_node_ref();
-    let timeline_box = use_node_ref();
+    let places = Places { timeline: use_node_ref(), code_col: use_node_ref(), run_col: use_node_ref() };
     let code_body = use_node_ref();
     // Whether a narrow screen has folded the code into its tab (Run folds it, so the timeline
     // comes up under the run buttons; wide screens show the code beside the timeline).
@@ -170,8 +170,8 @@ pub fn run_panel(props: &Props) -> Html {
     // Starts `program`: for real (a frame loop reads and draws the run as it goes), or in step
     // mode on the virtual clock.
     let start: Rc<dyn Fn(Rc<Program>, bool)> = {
-        let (frame_loop, painter, dispatch, timeline_box, folded) =
-            (frame_loop.clone(), painter.clone(), dispatch.clone(), timeline_box.clone(), folded.clone());
+        let (frame_loop, painter, dispatch, places, folded) =
+            (frame_loop.clone(), painter.clone(), dispatch.clone(), places.clone(), folded.clone());
         Rc::new(move |program, stepper| {
             frame_loop.borrow_mut().take();
             if narrow() {
@@ -186,8 +186,8 @@ pub fn run_panel(props: &Props) -> Html {
             let shared: Shared = Rc::new(RefCell::new(Session::browser(program, speed::chosen())));
             painter.runs.borrow_mut().0 = Some(shared.clone());
             dispatch.emit(Action::Run(shared.clone()));
-            bring_into_view(&timeline_box, painter.view.0.borrow().presentation);
-            let (painter, dispatch, timeline_box) = (painter.clone(), dispatch.clone(), timeline_box.clone());
+            places.bring_up(painter.view.0.borrow().presentation);
+            let (painter, dispatch, places) = (painter.clone(), dispatch.clone(), places.clone());
             let mut text_drawn = f64::NEG_INFINITY;
             let mut frame = 0;
             // Held by the loop so the start is cancelled if the loop is dropped first.
@@ -199,7 +199,7 @@ pub fn run_panel(props: &Props) -> Html {
                     // now be tall enough to bring the timeline up). Start the run in a task
                     // of its own, after this frame is painted, so its first moments are not
                     // spent waiting for the page.
-                    bring_into_view(&timeline_box, painter.view.0.borrow().presentation);
+                    places.bring_up(painter.view.0.borrow().presentation);
                     let s = shared.clone();
                     _starter = Some(Timeout::new(0, move || s.borrow_mut().begin()));
                 }
@@ -388,7 +388,7 @@ pub fn run_panel(props: &Props) -> Html {
 
     html! {
         <div class="run-layout">
-            <div class={classes!("code-col", folded.then_some("folded"))}>
+            <div class={classes!("code-col", folded.then_some("folded"))} ref={places.code_col.clone()}>
                 <button type="button" class="code-fold" data-testid="code-fold" aria-expanded={(!*folded).to_string()}
                     aria-controls="code-body" onclick={on_fold}>
                     <span class="fold-name">{ if *folded { "▸ Show the code" } else { "▾ Code" } }</span>
@@ -398,11 +398,11 @@ pub fn run_panel(props: &Props) -> Html {
                 </button>
                 <div id="code-body" class="code-body" ref={code_body} hidden={*folded}>{ props.children.clone() }</div>
             </div>
-            <div class="run-col">
+            <div class="run-col" ref={places.run_col.clone()}>
                 <div class="buttons">
                     <button type="button" class="run" data-testid="run" disabled={!can_run} onclick={on_run}
                         title="Run (Ctrl+Enter)">
-                        { if session.is_some() { "Run again" } else { "Run" } }
+                        { if running && !stepping { "Running…" } else if session.is_some() { "Run again" } else { "Run" } }
                     </button>
                     <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={act(|| Action::Stop)}
                         title="Stop (Escape)">{"Stop"}</button>
@@ -421,7 +421,7 @@ pub fn run_panel(props: &Props) -> Html {
                         <span class="hint">{"Virtual clock: time jumps to the next timer; nothing waits for real."}</span>
                     </div>
                 }
-                <section ref={timeline_box} class={classes!("timeline-panel", (session.is_none() && !has_kept).then_some("idle"))} aria-label="Timeline">
+                <section ref={places.timeline.clone()} class={classes!("timeline-panel", (session.is_none() && !has_kept).then_some("idle"))} aria-label="Timeline">
                     <div class="timeline-bar">
                         <h2>{"Timeline"}</h2>
                         { legend(session.map(|s| s.model())) }
@@ -581,19 +581,44 @@ fn reveal_marked_line(code_body: &NodeRef) {
     }
 }
 
-/// Brings the timeline up when Run is pressed and it sits low on the screen or below it (a
-/// tall parameter form above, or a narrow screen where it follows the code): its panel comes
-/// to just under the run buttons (wide screens keep the code beside it, sticky). Presenting,
-/// it goes to the very top, so the room sees all of it.
-fn bring_into_view(timeline: &NodeRef, presenting: bool) {
-    let (Some(el), Some(window)) = (timeline.cast::<HtmlElement>(), web_sys::window()) else { return };
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let rect = el.get_bounding_client_rect();
-    let (gap, low) = if presenting { (12.0, 16.0) } else { (64.0, height * 0.3) };
-    if rect.top() > low || rect.top() < 0.0 {
-        window.scroll_by_with_x_and_y(0.0, rect.top() - gap);
+/// The parts of the panel that Run brings into view.
+#[derive(Clone)]
+struct Places {
+    timeline: NodeRef,
+    code_col: NodeRef,
+    run_col: NodeRef,
+}
+
+impl Places {
+    /// Brings the timeline up when Run is pressed and it sits low on the screen or above it (a
+    /// tall parameter form above): its panel comes to just under the run buttons (wide screens
+    /// keep the code beside it, sticky). On a narrow screen, where Run has folded the code into
+    /// its tab, the tab goes to the top of the screen with the run buttons and the timeline
+    /// under it (so nothing shows half-covered under the tab once it sticks there). Presenting,
+    /// the timeline goes to the very top, so the room sees all of it.
+    fn bring_up(&self, presenting: bool) {
+        let (Some(el), Some(window)) = (self.timeline.cast::<HtmlElement>(), web_sys::window()) else { return };
+        let folded = self.code_col.cast::<HtmlElement>().filter(|c| c.class_list().contains("folded"));
+        if let (false, Some(tab), Some(run)) = (presenting, folded, self.run_col.cast::<HtmlElement>()) {
+            // The run column follows the tab by the layout's gap, whether the tab sticks or not.
+            let want = tab.offset_height() as f64 + TAB_GAP_PX;
+            let off = run.get_bounding_client_rect().top() - want;
+            if off.abs() > 2.0 {
+                window.scroll_by_with_x_and_y(0.0, off);
+            }
+            return;
+        }
+        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let rect = el.get_bounding_client_rect();
+        let (gap, low) = if presenting { (12.0, 16.0) } else { (64.0, height * 0.3) };
+        if rect.top() > low || rect.top() < 0.0 {
+            window.scroll_by_with_x_and_y(0.0, rect.top() - gap);
+        }
     }
 }
+
+/// The gap between the folded code tab and the run column (the narrow layout's 1rem gap).
+const TAB_GAP_PX: f64 = 16.0;
 
 /// The legend, read from the style table: the looks this run uses (the task states before a
 /// run), each with its swatch or glyph in the theme shown, and the lateness threshold.

@@ -4,7 +4,7 @@
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::code::{colours, paint, window, Marks};
+use super::code::{colours, paint_rows, window, Marks};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -54,7 +54,8 @@ pub fn source(props: &Props) -> Html {
     html! {
         <section class="source" aria-label="Code">
             <div class="tabs" role="tablist">
-                { button(Tab::Python, "Python (what runs)") }
+                // A demo that runs its Rust twin says so on the tab too (the note says why).
+                { button(Tab::Python, if props.twin.is_some() { "Python (the lesson)" } else { "Python (what runs)" }) }
                 { button(Tab::Rust, "The same lesson in Rust") }
                 <a class="edit-link" data-testid="edit-code" href={props.edit_href.clone()}>{"Edit this code"}</a>
             </div>
@@ -62,15 +63,13 @@ pub fn source(props: &Props) -> Html {
                 if let Some(why) = &props.twin {
                     <p class="notice twin" data-testid="twin-note">{why.clone()}</p>
                 }
-                {{
-                    let (gutter, lines) = paint(&props.python, &spans, &props.marks, window(&props.python, 0, None));
-                    html! {
-                        <div class="code-view scroller">
-                            <div class="gutter">{ gutter }</div>
-                            <pre class="paint" data-testid="code" {onmousemove} {onmouseleave}>{ lines }</pre>
-                        </div>
-                    }
-                }}
+                // Read-only, so long lines wrap (nothing the lesson is about is cut off at the
+                // column's edge, on a phone either).
+                <div class="code-view scroller">
+                    <div class="paint rows" data-testid="code" {onmousemove} {onmouseleave}>
+                        { paint_rows(&props.python, &spans, &props.marks, window(&props.python, 0, None)) }
+                    </div>
+                </div>
             } else {
                 <pre class="rust" data-testid="code"><code>{props.rust.clone()}</code></pre>
             }

@@ -283,7 +283,7 @@ try {
       for (let i = 0; i < FRESH; i++) {
         const page = await openPage(browser, `${site.url}${demo.hash}`);
         await page.getByTestId('run').waitFor();
-        source ??= await page.getByTestId('code').textContent();
+        source ??= (await page.getByTestId('code').locator('.ln').allTextContents()).join('\n');
         for (let r = 0; r < Math.max(2, Math.ceil(REPS / FRESH)); r++) {
           const run = await liveRun(page);
           (r === 0 ? first : later).push(run.took);

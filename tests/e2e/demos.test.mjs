@@ -30,6 +30,9 @@ test('every demo in the gallery runs to its end with a summary and no errors', a
     const { page, status, summary } = await runDemo(slug);
     assert.match(status, /^main\(\) (returned|raised) /, `${slug}: ${status}`);
     assert.ok(summary.length > 20, `${slug}: ${summary}`);
+    // Code named in the words is set as code: no literal backtick reaches the learner.
+    const words = await page.locator('.summary').textContent();
+    assert.ok(!words.includes('`'), `${slug}: ${words}`);
     assert.deepEqual(page.problems, [], slug);
     await page.screenshot({ path: join(SHOTS, `demo-${slug}.png`), fullPage: true });
     await page.close();
@@ -141,6 +144,9 @@ const longestGap = (times) => Math.max(...times.slice(1).map((t, i) => t - times
 // twice as long), so the two runs are compared with each other, not with fixed numbers.
 test('to-thread: inline counting holds the loop and freezes the page; a worker does not', async () => {
   const inline = await runDemo('to-thread');
+  // It runs its Rust twin, and its code tab says the Python is the lesson, not what ran.
+  assert.match(await inline.text('twin-note'), /runs its Rust twin/);
+  assert.equal(await inline.page.getByRole('tab', { selected: true }).textContent(), 'Python (the lesson)');
   const held = ms(/held the loop for ([\d.]+ (?:µs|ms|s)):/.exec(inline.summary)?.[1] ?? '');
   const inlineFrame = seconds(/longest frame took (\d+) ms/, inline.summary);
   assert.ok(held > 200, `inline: ${inline.summary}`);

@@ -77,7 +77,7 @@ async function runToEnd(page, { timeout = 30_000 } = {}) {
  * (every name is in the marker's tooltip, one a line). The code's own lit lines are the same.
  */
 async function litLines(page) {
-  const marked = await page.locator('.gutter .g.lit').evaluateAll((gs) => gs.map((g) => ({
+  const marked = await page.locator('.g.lit').evaluateAll((gs) => gs.map((g) => ({
     line: Number(g.dataset.line),
     tasks: g.querySelector('[data-testid=lit-line]').title.split('\n'),
   })));
@@ -186,6 +186,12 @@ test('a syntax error shows while typing (place and words) and Run says why it is
   await page.waitForFunction(() => !document.querySelector('[data-testid=run]').disabled);
   await runToEnd(page);
   assert.deepEqual((await output(page)).map((o) => o[1]), ['start', '0', '1', '2']);
+  // A hint that names code sets it as code: no literal backtick reaches the learner.
+  await setCode(page, 'import asyncio\nawait asyncio.sleep(1)\n');
+  const hint = page.getByTestId('syntax-hint');
+  await hint.waitFor({ timeout: 5_000 });
+  assert.ok(!(await hint.textContent()).includes('`'), await hint.textContent());
+  assert.deepEqual(await hint.locator('code').allTextContents(), ['await', 'async def']);
   await context.close();
 });
 
@@ -545,10 +551,14 @@ async function markersBesideTheCode(page, what) {
     const overlaps = markers.flatMap((m) => text.filter((t) => meets(m, t)).map((t) => [m.toJSON(), t.toJSON()]));
     const busiest = [...document.querySelectorAll('.editor [data-testid=lit-line]')]
       .sort((a, b) => b.title.split('\n').length - a.title.split('\n').length)[0];
-    return { markers: markers.length, text: text.length, overlaps, busiest: busiest && { shown: busiest.innerText, label: busiest.getAttribute('aria-label'), names: busiest.title.split('\n') } };
+    const others = busiest?.querySelector('.others');
+    const othersColour = others && others.getClientRects().length ? getComputedStyle(others).color : null;
+    return { markers: markers.length, text: text.length, overlaps, othersColour, busiest: busiest && { shown: busiest.innerText, label: busiest.getAttribute('aria-label'), names: busiest.title.split('\n') } };
   });
   assert.ok(seen.markers > 0 && seen.text > 0, `${what}: ${JSON.stringify(seen)}`);
   assert.deepEqual(seen.overlaps, [], `${what}: markers over the code`);
+  // "+N" is as white as the name beside it on the marker's blue (no page style greys it).
+  if (seen.othersColour) assert.equal(seen.othersColour, 'rgb(255, 255, 255)', what);
   const { shown, label, names } = seen.busiest;
   assert.ok(names.length > 1, `${what}: ${JSON.stringify(seen.busiest)}`);
   assert.ok(shown.includes(`${names.length}`) || shown.includes(`+${names.length - 1}`), `${what}: ${shown}`);

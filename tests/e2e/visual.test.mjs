@@ -136,7 +136,14 @@ test('wait-for: the deadline is marked where the timeout fell', async () => {
 });
 
 test('queue: a lane shows the items waiting in the queue', async () => {
-  const page = await finished('queue');
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/queue?consumers=3`);
+  await page.getByTestId('run').click();
+  await page.getByTestId('what-happened').waitFor({ timeout: 20_000 });
+  // The output's "who" column keeps what tells the consumers apart (their objects go).
+  const who = await page.locator('.prints .who').evaluateAll((els) => els.map((e) => [e.textContent.trim(), e.title]));
+  const consumers = new Set(who.filter(([, full]) => full.startsWith('consumer(')).map(([shown]) => shown));
+  assert.ok(consumers.size >= 2, JSON.stringify(who));
+  for (const shown of consumers) assert.match(shown, /^consumer\('consumer \d'\)$/);
   const g = await geometry(page);
   assert.ok(g.rows.includes('(queue 0)'), JSON.stringify(g.rows));
   assert.ok(g.queues[0].peak >= 1);
@@ -349,7 +356,10 @@ test('on a phone Run folds the code into a tab that says where the tasks are; a 
   const tab = await fold.boundingBox();
   const canvas = page.getByTestId('timeline');
   const box = await canvas.boundingBox();
-  assert.ok(tab.y >= 0 && tab.y + tab.height <= box.y, `the tab is on the screen, above the timeline: ${JSON.stringify([tab, box])}`);
+  assert.ok(tab.y >= 0 && tab.y < 10 && tab.y + tab.height <= box.y, `the tab is at the top of the screen, above the timeline: ${JSON.stringify([tab, box])}`);
+  // Under the tab: Stop (on the screen while the run goes), then the timeline.
+  const stop = await page.getByTestId('stop').boundingBox();
+  assert.ok(stop.y >= tab.y + tab.height && stop.y + stop.height <= box.y, `Stop under the tab: ${JSON.stringify(stop)}`);
   await page.getByTestId('what-happened').waitFor({ timeout: 20_000 });
   await page.screenshot({ path: join(SHOTS, 'visual-folded-390.png') });
   // It stays at the top of the screen while the output scrolls under it.
@@ -375,7 +385,7 @@ test('on a phone Run folds the code into a tab that says where the tasks are; a 
   assert.equal(await fold.getAttribute('aria-expanded'), 'true');
   assert.ok(await code.isVisible());
   const n = picked.match(/^line (\d+)/)[1];
-  const line = page.locator(`[data-testid=code] .picked[data-line="${n}"]`);
+  const line = page.locator(`[data-testid=code] .ln.picked[data-line="${n}"]`);
   await page.waitForTimeout(300);
   const lb = await line.boundingBox();
   assert.ok(lb && lb.y >= 0 && lb.y + lb.height <= 844, `line ${n} is on the screen: ${JSON.stringify(lb)}`);
@@ -384,8 +394,16 @@ test('on a phone Run folds the code into a tab that says where the tasks are; a 
   await page.close();
 });
 
-test('on a wide screen the code never folds: it stays beside the timeline', async () => {
-  const page = await finished('gather', { width: 1440, height: 900 });
+test('on a wide screen the code never folds: it stays beside the timeline; the run button and figures say it is running', async () => {
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/gather`, { width: 1440, height: 900 });
+  await page.getByTestId('run').click();
+  await page.waitForTimeout(600);
+  // Mid-run: no final-sounding "took", and Run says what it is doing.
+  assert.match(await page.getByTestId('figures').locator('li').first().textContent(), /^running for \d/);
+  assert.equal((await page.getByTestId('run').textContent()).trim(), 'Running…');
+  await page.getByTestId('what-happened').waitFor({ timeout: 20_000 });
+  assert.match(await page.getByTestId('figures').locator('li').first().textContent(), /^took \d/);
+  assert.equal((await page.getByTestId('run').textContent()).trim(), 'Run again');
   assert.ok(!(await page.getByTestId('code-fold').isVisible()), 'no fold tab on a wide screen');
   assert.ok(await page.getByTestId('code').isVisible(), 'the code is shown after Run');
   assert.deepEqual(page.problems, []);

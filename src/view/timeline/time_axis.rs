@@ -20,7 +20,11 @@ pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
         let x = p.x(*t).round() + 0.5;
         p.vline(x, g.axis_h - 4.0, bottom, &theme.line, 1.0);
         ctx.set_fill_style_str(&theme.muted);
-        let _ = ctx.fill_text(&tick_label(*t, step), x + 3.0, g.axis_h / 2.0);
+        let label = tick_label(*t, step);
+        // A label that would run off the right edge goes on the tick's left instead.
+        let width = ctx.measure_text(&label).map_or(0.0, |m| m.width());
+        let at = if x + 3.0 + width > g.width - 2.0 { x - 3.0 - width } else { x + 3.0 };
+        let _ = ctx.fill_text(&label, at, g.axis_h / 2.0);
     }
 
     // Row 0: the event loop, who holds the thread.
@@ -201,9 +205,10 @@ fn links(p: &Paint, m: &RunModel) {
         let (x0, x1) = (p.x(link.from_time), p.x(to_time));
         ctx.set_stroke_style_str(p.theme.of(look));
         ctx.set_fill_style_str(p.theme.of(look));
-        ctx.set_line_width(1.5);
+        // Two pixels: between neighbouring lanes a link is short, and must still be seen.
+        ctx.set_line_width(2.0);
         if style(look).pattern == Pattern::DashedArrow {
-            let _ = ctx.set_line_dash(&dash(&[4.0, 3.0]));
+            let _ = ctx.set_line_dash(&dash(&[5.0, 3.0]));
         }
         ctx.begin_path();
         ctx.move_to(x0, y0);
