@@ -16,6 +16,11 @@ use interleave::python::program::{run_to_end, Program};
 /// The stack the engine may use, as `examples/python.rs` gives it.
 const STACK_BYTES: usize = 240 << 20;
 
+/// Counts the heap as the page does, so the memory cap stops a program here as it would there.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static HEAP: interleave::python::heap::Counting = interleave::python::heap::Counting;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let reps: usize = match args.next().and_then(|r| r.parse().ok()) {

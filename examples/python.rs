@@ -10,6 +10,11 @@ use interleave::python::interp::{Limits, Stream};
 use interleave::python::program::{start, Program};
 use interleave::runtime::Runtime;
 
+/// Counts the heap as the page does, so the memory cap stops a program here as it would there.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static HEAP: interleave::python::heap::Counting = interleave::python::heap::Counting;
+
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: cargo run --example python -- FILE.py");

@@ -26,6 +26,12 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
 
+/// The page counts its heap, so a program that builds too much gets a `MemoryError` instead
+/// of taking the tab down ([`python::heap`]).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static HEAP: python::heap::Counting = python::heap::Counting;
+
 /// Starts the page (the binary's `main`).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {

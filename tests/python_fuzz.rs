@@ -18,11 +18,12 @@
 //! input index), `PYFUZZ_LOG=path` (writes each input there before running it: the file names the
 //! culprit after a crash), `PYFUZZ_SHOW=n` (prints input `n` and runs it alone), `PYFUZZ_FILE=path`
 //! (runs that program alone, with the page's limits).
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "python_fuzz/gen.rs"]
 mod gen;
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 use std::cell::{Cell, RefCell};
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -31,6 +32,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use interleave::python::heap::Counting;
 use interleave::python::interp::{Limits, Stream};
 use interleave::python::program::{start, Program};
 use interleave::runtime::Runtime;
@@ -82,14 +84,15 @@ fn over_cap(size: usize) -> *mut u8 {
     std::ptr::null_mut()
 }
 
-// SAFETY: every call is passed to the system allocator unchanged; only counters are kept.
+// SAFETY: every call is passed to the page's counting allocator unchanged (so the engine's
+// memory cap works here as in the page); only counters are kept.
 unsafe impl GlobalAlloc for Meter {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if !note(layout.size() as isize) {
             note(-(layout.size() as isize));
             return over_cap(layout.size());
         }
-        unsafe { System.alloc(layout) }
+        unsafe { Counting.alloc(layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
@@ -97,12 +100,12 @@ unsafe impl GlobalAlloc for Meter {
             note(-(layout.size() as isize));
             return over_cap(layout.size());
         }
-        unsafe { System.alloc_zeroed(layout) }
+        unsafe { Counting.alloc_zeroed(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         note(-(layout.size() as isize));
-        unsafe { System.dealloc(ptr, layout) }
+        unsafe { Counting.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
@@ -111,7 +114,7 @@ unsafe impl GlobalAlloc for Meter {
             note(-delta);
             return over_cap(new_size);
         }
-        unsafe { System.realloc(ptr, layout, new_size) }
+        unsafe { Counting.realloc(ptr, layout, new_size) }
     }
 }
 

@@ -1,5 +1,6 @@
 //! The engine's guards against programs that would hurt the page, natively: deep data is
 //! dropped without deep native recursion (in the page the native stack is the browser's).
+#![cfg(not(target_arch = "wasm32"))]
 // A test's helpers may panic: a failed expectation there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -9,6 +10,10 @@ use std::rc::Rc;
 use interleave::python::interp::{Limits, Stream};
 use interleave::python::program::{start, Program};
 use interleave::runtime::Runtime;
+
+/// The page's counting allocator: the memory cap needs it.
+#[global_allocator]
+static HEAP: interleave::python::heap::Counting = interleave::python::heap::Counting;
 
 fn run_on_small_stack(source: &'static str) -> (String, i64) {
     std::thread::Builder::new()
@@ -52,4 +57,44 @@ fn repr_of_deep_data_is_a_recursion_error() {
         "x = []\nfor i in range(100000):\n    x = [x]\ntry:\n    print(repr(x))\nexcept RecursionError as e:\n    print('caught:', e)\n",
     );
     assert_eq!(out, "caught: maximum recursion depth exceeded while getting the repr of an object\n");
+}
+
+/// Runs `source` with a cap of `memory` bytes on what it builds; stdout+stderr and the status.
+fn run_with_memory_cap(source: &'static str, memory: usize) -> (String, i64) {
+    let program = Program::compile(source).unwrap();
+    let out: Rc<RefCell<String>> = Rc::default();
+    let sink = {
+        let out = out.clone();
+        Rc::new(move |stream: Stream, line: &str| {
+            if stream != Stream::Note {
+                out.borrow_mut().push_str(&format!("{line}\n"));
+            }
+        })
+    };
+    let rt = Runtime::new_virtual();
+    let interp = start(&rt, &program, Limits { memory_bytes: memory, ..Limits::default() }, sink);
+    rt.run_until_end();
+    let status = interp.exit_code.get().unwrap_or(1);
+    drop(interp);
+    drop(rt);
+    let printed = out.borrow().clone();
+    (printed, status)
+}
+
+#[test]
+fn many_collections_each_under_the_item_cap_still_meet_the_memory_cap() {
+    // A thousand lists of a million items (8+ GB in CPython) are each allowed; all together
+    // they pass the cap, and the program gets a MemoryError it can catch, saying why.
+    let (out, status) = run_with_memory_cap(
+        "try:\n    keep = [[0] * 1_000_000 for _ in range(1000)]\nexcept MemoryError as e:\n    print('caught:', e)\nkeep = None\nprint('and the program goes on:', sum([1] * 1000))\n",
+        64 << 20,
+    );
+    assert_eq!(status, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("caught: the program's values grew past 64 MiB (at line 2)"), "{out}");
+    assert_eq!(lines[1], "and the program goes on: 1000");
+    // Uncaught, it ends the program with CPython's traceback.
+    let (out, status) = run_with_memory_cap("parts = []\nwhile True:\n    parts.append('x' * 1_000_000)\n", 64 << 20);
+    assert_eq!(status, 1);
+    assert!(out.contains("MemoryError: the program's values grew past 64 MiB (at line 3)"), "{out}");
 }

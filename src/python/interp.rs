@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use super::format::{Exc, Raise};
+use super::heap;
 use super::ir::Name;
 use super::random::Random;
 use super::value::*;
@@ -75,6 +76,10 @@ pub struct Limits {
     /// (in the page that kills the tab). The page's wasm stack is 16 MiB (`.cargo/config.toml`);
     /// natively the caller sizes its thread and says so here.
     pub stack_bytes: usize,
+    /// Bytes of heap the program may grow by (all its values together) before `MemoryError`:
+    /// well inside the 4 GiB a page's wasm can address, with room for one more collection at
+    /// its item cap.
+    pub memory_bytes: usize,
     /// Steps (ops, and items drawn by native loops such as `sum(range(n))`) the whole program
     /// may take before it is stopped. The page leaves it unlimited and relies on the loop
     /// budget; tests and the fuzzer set it, since a step count stops a runaway program at the
@@ -91,6 +96,7 @@ impl Default for Limits {
             collection_items: 20_000_000,
             tasks: 250_000,
             stack_bytes: if cfg!(target_arch = "wasm32") { 12 << 20 } else { 1 << 20 },
+            memory_bytes: 1 << 30,
             steps: u64::MAX,
         }
     }
@@ -331,6 +337,8 @@ pub struct Interp {
     /// Steps taken so far (see [`Limits::steps`]), and when the current hold began (ms).
     pub ops: Cell<u64>,
     pub hold_started: Cell<f64>,
+    /// The process's heap when the program began: what it builds is counted from here.
+    heap_at_start: usize,
     pub next_frame_id: Cell<u64>,
     /// The program ended through `sys.exit(code)`.
     pub exit_code: Cell<Option<i64>>,
@@ -374,6 +382,7 @@ impl Interp {
                 task_names: Cell::new(0),
                 ops: Cell::new(0),
                 hold_started: Cell::new(now_ms()),
+                heap_at_start: heap::live_bytes(),
                 next_frame_id: Cell::new(1),
                 exit_code: Cell::new(None),
                 sim: RefCell::new(super::sim::Simulator::new()),
@@ -570,6 +579,17 @@ impl Interp {
                 self.limits.steps,
                 self.current_line()
             ))));
+        }
+        // Every step, since one op can build a collection at its item cap.
+        if heap::live_bytes().saturating_sub(self.heap_at_start) > self.limits.memory_bytes {
+            return Err(self.err(
+                "MemoryError",
+                format!(
+                    "the program's values grew past {} MiB (at line {}), Interleave's cap on memory in the page",
+                    self.limits.memory_bytes >> 20,
+                    self.current_line()
+                ),
+            ));
         }
         if !n.is_multiple_of(4096) {
             return Ok(());

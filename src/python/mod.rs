@@ -8,7 +8,7 @@
 //! CPython's hash table, [`set_table`]), their
 //! operators in [`ops`], calls in [`call`], attributes in [`attr`]; coroutines and generators
 //! in [`coro`]; built-ins in [`builtins`] and [`methods`]; modules in [`modules`];
-//! [`program`] runs a whole program on a runtime.
+//! [`program`] runs a whole program on a runtime; [`heap`] counts the memory it builds.
 
 pub mod attr;
 pub mod builtins;
@@ -20,6 +20,7 @@ pub mod exec;
 pub mod format;
 #[cfg(test)]
 pub(crate) mod fuzz_inputs;
+pub mod heap;
 pub mod highlight;
 pub mod interp;
 pub mod ir;

@@ -472,6 +472,8 @@ test('hostile programs end with a clear message and a responsive page', async ()
     ['an infinite loop', 'while True:\n    pass\n', /the loop was blocked for \d+ s at line 2: Interleave stopped the program/],
     ['a recursion bomb', 'def f(n):\n    return f(n + 1)\n\nf(0)\n', /RecursionError: maximum recursion depth exceeded/],
     ['a memory bomb', 'x = [0] * 10**10\n', /MemoryError|OverflowError/],
+    // Each list under the item cap, together over the page's memory cap (about 16 GB in CPython).
+    ['a memory bomb built in pieces', 'keep = [[0] * 10**7 for _ in range(200)]\n', /^MemoryError: the program's values grew past 1024 MiB \(at line 1\)/],
     ['10,000 tasks', 'import asyncio\n\nasync def main():\n    await asyncio.gather(*[asyncio.sleep(0.01) for _ in range(10000)])\n    print("all done")\n\nasyncio.run(main())\n', /^all done$/],
   ];
   for (const [what, program, expected] of cases) {
