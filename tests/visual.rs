@@ -791,6 +791,13 @@ fn a_call_label_cuts_its_arguments_before_its_name() {
     // The output's who column (22 characters): the object goes, the consumer's number stays.
     let who = |s: &str| s.chars().count() <= 22;
     assert_eq!(describe::fit_label("consumer('consumer 2', <Queue>)", who), "consumer('consumer 2')");
+    // A phrase is no call, and keeps its start: what it says comes first.
+    let room = |s: &str| s.chars().count() <= 16;
+    assert_eq!(describe::fit_label("blocked 2.00 s by blocker()", room), "blocked 2.00 s…");
+    assert_eq!(describe::fit_label("semaphore: permits in use (limit 5)", room), "semaphore: perm…");
+    // With enough of its argument kept to tell lanes apart, a name stays whole.
+    let url = "fetch_in_time(<ClientSession>, 'http://127.0.0.1:…ath/static/data/items/3.json')";
+    assert_eq!(describe::fit_label(url, |s| s.chars().count() <= 30), "fetch_in_time(…/items/3.json')");
     // Not a call: cut in the middle as a whole.
     assert_eq!(describe::fit_label("abcdefghij", |s| s.chars().count() <= 4), "ab…j");
 }

@@ -205,16 +205,41 @@ pub fn fit_label(text: &str, fits: impl Fn(&str) -> bool) -> String {
             longest_that_fits(longest, |max| without_objects(name, max), &fits),
             longest_that_fits(longest, |max| without_objects(&head, max), &fits),
         ];
-        // The first that keeps every argument whole, else the one that keeps most of them.
+        // The first that keeps every argument whole (or enough of it to tell lanes apart),
+        // else the one that keeps most of them.
         let tries: Vec<(usize, String)> = tries.into_iter().flatten().collect();
-        if let Some((_, label)) = tries.iter().find(|(max, _)| *max >= longest) {
+        if let Some((_, label)) = tries.iter().find(|(max, _)| *max >= longest.min(ENOUGH_OF_AN_ARGUMENT)) {
             return label.clone();
         }
         if let Some((_, label)) = tries.iter().rev().max_by_key(|(max, _)| *max) {
             return label.clone();
         }
     }
+    if text.contains(' ') {
+        // A phrase ("blocked 2.00 s by blocker()"): its start says what it is.
+        return cut_end_to_fit(text, fits);
+    }
     cut_middle_to_fit(text, fits)
+}
+
+/// Characters of a cut argument that tell neighbouring lanes apart (`…ic/data/items/3.json'`):
+/// with that many, the call's name stays whole.
+const ENOUGH_OF_AN_ARGUMENT: usize = 14;
+
+/// The longest start of `text`, with "…", that `fits`.
+fn cut_end_to_fit(text: &str, fits: impl Fn(&str) -> bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let cut = |n: usize| chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(&cut(mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    cut(lo)
 }
 
 /// The largest `max` in 1..=`longest` whose `label(max)` fits, with that label, if even 1 fits.
@@ -267,6 +292,10 @@ fn only_the_end(arg: &str, max: usize) -> String {
 /// `name(a, b)` split into its name and top-level arguments (brackets and quotes respected).
 fn call_parts(text: &str) -> Option<(&str, Vec<&str>)> {
     let open = text.find('(')?;
+    // A call's name is a (dotted) name; "blocked 2.00 s by blocker()" is a phrase.
+    if text[..open].is_empty() || !text[..open].chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+        return None;
+    }
     let inner = text.strip_suffix(')')?.get(open + 1..)?;
     let (mut args, mut depth, mut quote, mut start) = (Vec::new(), 0i32, None, 0);
     for (i, c) in inner.char_indices() {

@@ -18,6 +18,10 @@ pub const LINE_PX: f64 = 21.0;
 /// typing can wait for.
 pub const MAX_COLOURED_BYTES: usize = 64 * 1024;
 
+/// The deepest hang a wrapped line gets (style.css has a `hang-N` class for every even N up
+/// to here).
+const MAX_HANG: usize = 40;
+
 /// Where a syntax error is: 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ErrorAt {
@@ -82,19 +86,21 @@ fn css(class: Class) -> &'static str {
 /// The gutter (line numbers, a marker where tasks are) and the painted lines of `win`, as two
 /// columns of fixed-height rows (the editor lays its textarea over the lines).
 pub fn paint(source: &str, spans: &[Span], marks: &Marks, win: Window) -> (Html, Html) {
-    let (gutter, lines): (Vec<Html>, Vec<Html>) = painted_lines(source, spans, marks, win).into_iter().unzip();
+    let (gutter, lines): (Vec<Html>, Vec<Html>) = painted_lines(source, spans, marks, win, false).into_iter().unzip();
     (html! { <>{ for gutter }</> }, html! { <>{ for lines }</> })
 }
 
 /// The same painting as one grid, each line's gutter cell beside it, so a long line can wrap
 /// and its cell grows with it (a read-only view: nothing is laid over the lines).
 pub fn paint_rows(source: &str, spans: &[Span], marks: &Marks, win: Window) -> Html {
-    let rows = painted_lines(source, spans, marks, win).into_iter().flat_map(|(g, ln)| [g, ln]);
+    let rows = painted_lines(source, spans, marks, win, true).into_iter().flat_map(|(g, ln)| [g, ln]);
     html! { <>{ for rows }</> }
 }
 
-/// Each line of `win`: its gutter cell and its painted text.
-fn painted_lines(source: &str, spans: &[Span], marks: &Marks, win: Window) -> Vec<(Html, Html)> {
+/// Each line of `win`: its gutter cell and its painted text. `hang`: a wrapped line's
+/// continuation hangs four columns past the line's own indentation (`hang-N`), so it never
+/// reads as a statement of its own.
+fn painted_lines(source: &str, spans: &[Span], marks: &Marks, win: Window, hang: bool) -> Vec<(Html, Html)> {
     let lit = |n: u32| marks.lit.iter().find(|l| l.line == n);
     let mut start = if win.first == 0 {
         0
@@ -127,6 +133,13 @@ fn painted_lines(source: &str, spans: &[Span], marks: &Marks, win: Window) -> Ve
                 (marks.hover == Some(n)).then_some("hover"),
                 error.is_some().then_some("has-error")
             );
+            // A class, not a style attribute: the page's CSP allows no inline styles.
+            let hang = hang.then(|| {
+                let indent: usize =
+                    text.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\t' { 4 } else { 1 }).sum();
+                format!("hang-{}", ((indent + 4) / 2 * 2).min(MAX_HANG))
+            });
+            let classes = classes!(classes, hang);
             (cell, html! { <div class={classes} data-line={n.to_string()}>{ body }</div> })
         })
         .collect()

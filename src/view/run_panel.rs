@@ -400,7 +400,7 @@ pub fn run_panel(props: &Props) -> Html {
             </div>
             <div class="run-col" ref={places.run_col.clone()}>
                 <div class="buttons">
-                    <button type="button" class="run" data-testid="run" disabled={!can_run} onclick={on_run}
+                    <button type="button" class={classes!("run", (running && !stepping).then_some("busy"))} data-testid="run" disabled={!can_run} onclick={on_run}
                         title="Run (Ctrl+Enter)">
                         { if running && !stepping { "Running…" } else if session.is_some() { "Run again" } else { "Run" } }
                     </button>

@@ -6,7 +6,7 @@ use super::{Marks, Row};
 use crate::model::describe::{self, duration, instant, task_name};
 use crate::model::layout::{self, segment_at, segments_in, tick_label, ticks};
 use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern};
-use crate::model::{RunModel, State, BLOCKED_THRESHOLD};
+use crate::model::{LinkKind, RunModel, State, BLOCKED_THRESHOLD};
 use crate::session::{Selection, Session};
 use crate::trace::{Micros, Recorder, TaskId};
 
@@ -16,15 +16,20 @@ pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
     let bottom = p.height() - 4.0;
     let (from, to) = (p.view.from as Micros, p.view.to as Micros);
     let (step, ticks) = ticks(from, to, g.max_ticks());
+    let mut free_from = f64::NEG_INFINITY;
     for t in &ticks {
         let x = p.x(*t).round() + 0.5;
         p.vline(x, g.axis_h - 4.0, bottom, &theme.line, 1.0);
         ctx.set_fill_style_str(&theme.muted);
         let label = tick_label(*t, step);
-        // A label that would run off the right edge goes on the tick's left instead.
+        // A label that would run off the right edge goes on the tick's left instead, unless
+        // it would meet its neighbour there (then the tick goes unlabelled).
         let width = ctx.measure_text(&label).map_or(0.0, |m| m.width());
         let at = if x + 3.0 + width > g.width - 2.0 { x - 3.0 - width } else { x + 3.0 };
-        let _ = ctx.fill_text(&label, at, g.axis_h / 2.0);
+        if at >= free_from {
+            let _ = ctx.fill_text(&label, at, g.axis_h / 2.0);
+            free_from = at + width + 6.0;
+        }
     }
 
     // Row 0: the event loop, who holds the thread.
@@ -223,6 +228,19 @@ fn links(p: &Paint, m: &RunModel) {
         ctx.line_to(x1 - 7.0 * (angle + 0.4).cos(), y1 - 7.0 * (angle + 0.4).sin());
         ctx.close_path();
         ctx.fill();
+        // A cancel between neighbouring lanes is a short line among the endings' glyphs: it
+        // says what it is beside it, on the page's colour (when there is room on its left).
+        if link.kind == LinkKind::Cancel {
+            let text = "cancel()";
+            let w = p.text_width(text);
+            let (x, y) = (x0.min(x1) - 6.0 - w, (y0 + y1) / 2.0);
+            if x > p.g.plot_x {
+                ctx.set_fill_style_str(&p.theme.bg);
+                ctx.fill_rect(x - 2.0, y - 7.0, w + 4.0, 14.0);
+                ctx.set_fill_style_str(p.theme.of(look));
+                let _ = ctx.fill_text(text, x, y);
+            }
+        }
     }
 }
 
