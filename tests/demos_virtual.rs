@@ -577,7 +577,7 @@ fn lessons_fill_their_numbers_from_the_parameters() {
     let text = lesson("llm-batch", &[("scale", "0.5"), ("fail_rate", "10"), ("limit", "1")]);
     assert!(text.contains("scaled by 0.5 here (500 ms to 5.00 s), and 10% of its answers fail"), "{text}");
     assert!(
-        text.contains("at most 1 request open") && text.contains("random.Random(42), the same numbers CPython draws"),
+        text.contains("at most 1 request open") && text.contains("random.Random(42): the same numbers CPython draws"),
         "{text}"
     );
 
@@ -828,6 +828,15 @@ fn every_demos_python_runs_on_the_engine_as_its_rust_twin_does() {
     }
     assert!(ran >= 30, "only {ran} cases ran");
     assert!(mismatches.is_empty(), "{} demos differ on the engine:\n{}", mismatches.len(), mismatches.join("\n"));
+}
+
+#[test]
+fn the_seeded_batch_says_when_a_run_repeats() {
+    // Real timers wobble: a seeded run repeats exactly on the virtual clock only, and says so.
+    let text = lesson("llm-batch", &[]);
+    assert!(!text.contains("every run is the same"), "{text}");
+    assert!(text.contains("Step through (virtual clock) repeats a run exactly"), "{text}");
+    assert_eq!(run_demo("llm-batch", &[]).prints(), run_demo("llm-batch", &[]).prints());
 }
 
 #[test]
