@@ -43,7 +43,7 @@ pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
             Row::Lane(id) => lane(p, m, &rec, id, y, s.covered(), false),
             Row::Permits(i) => series(p, &at, m, &rec, layout::Row::Permits(i), Look::Permits, y, p.x(s.covered())),
             Row::Queue(i) => series(p, &at, m, &rec, layout::Row::Queue(i), Look::QueueItems, y, p.x(s.covered())),
-            Row::Ghost(i) => ghost(p, &at, m, &rec, i, y, p.x(m.span())),
+            Row::Ghost(i) => ghost(p, &at, m, &rec, i, y, p.x(s.covered())),
             Row::KeptLane(id) => {
                 if let Some(k) = kept {
                     lane(p, k.model(), &k.trace(), id, y, k.model().span(), true)
