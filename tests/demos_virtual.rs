@@ -577,7 +577,7 @@ fn lessons_fill_their_numbers_from_the_parameters() {
     let text = lesson("llm-batch", &[("scale", "0.5"), ("fail_rate", "10"), ("limit", "1")]);
     assert!(text.contains("scaled by 0.5 here (500 ms to 5.00 s), and 10% of its answers fail"), "{text}");
     assert!(
-        text.contains("at most 1 request open") && text.contains("random.Random(42): the same numbers CPython draws"),
+        text.contains("at most 1 request open") && text.contains("random.Random(42), the same numbers CPython draws"),
         "{text}"
     );
 

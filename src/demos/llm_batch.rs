@@ -27,7 +27,7 @@ impl Demo for LlmBatch {
         format!(
             "A simulated LLM API (no key, no network) answers each prompt after 1 to 10 s, scaled by {} here ({} to {}), and {}% of its answers fail with 429 rate limited or 500. \
              A Semaphore keeps at most {} open, retries with exponential backoff turn most rate limits into successes, and return_exceptions=True keeps one failure from losing the other answers. \
-             Latencies and failures come from random.Random({}): the same numbers CPython draws, in the order the calls draw them. Step through (virtual clock) repeats a run exactly; on the real clock two calls that end within a few ms of each other can swap turns and so draw each other's numbers (in CPython too). Compare the total with what one request after another would take.",
+             Latencies and failures come from random.Random({}), the same numbers CPython draws in the order the calls draw them, so Step through (virtual clock) repeats a run exactly; on the real clock two calls that end within a few ms of each other can swap turns and so draw each other's numbers (in CPython too). Compare the total with what one request after another would take.",
             scale.py_repr(),
             duration(secs_to_micros(scale)),
             duration(secs_to_micros(10.0 * scale)),

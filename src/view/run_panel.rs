@@ -392,8 +392,11 @@ pub fn run_panel(props: &Props) -> Html {
                 <button type="button" class="code-fold" data-testid="code-fold" aria-expanded={(!*folded).to_string()}
                     aria-controls="code-body" onclick={on_fold}>
                     <span class="fold-name">{ if *folded { "▸ Show the code" } else { "▾ Code" } }</span>
-                    if *folded && !props.peek.is_empty() {
-                        <span class="peek" data-testid="code-peek">{props.peek.clone()}</span>
+                    // Always there while folded, so the tab keeps its height as tasks come and go.
+                    if *folded {
+                        <span class="peek" data-testid="code-peek">
+                            { if props.peek.is_empty() { AttrValue::from("no task is on a line now") } else { props.peek.clone() } }
+                        </span>
                     }
                 </button>
                 <div id="code-body" class="code-body" ref={code_body} hidden={*folded}>{ props.children.clone() }</div>

@@ -576,7 +576,7 @@ test('screenshots of the script page mid-run: light and dark, wide and phone', a
     await page.getByTestId('run').click();
     if (width < 1100) {
       // A phone folds the code away on Run; its tab says where the tasks are, and opens it.
-      await page.getByTestId('code-peek').waitFor({ timeout: 10_000 });
+      await page.waitForFunction(() => / on line \d+/.test(document.querySelector('[data-testid=code-peek]')?.textContent ?? ''), null, { timeout: 10_000 });
       await page.screenshot({ path: join(SHOTS, `play-${scheme}-${width}-folded.png`) });
       await page.getByTestId('code-fold').click();
     }

@@ -351,9 +351,10 @@ test('on a phone Run folds the code into a tab that says where the tasks are; a 
   assert.ok(!(await code.isVisible()), 'Run folded the code');
   // Folded, the tab says where the tasks are while they wait.
   const peek = page.getByTestId('code-peek');
-  await peek.waitFor({ timeout: 5_000 });
-  assert.match(await peek.textContent(), /on line \d+/);
+  const folded = await fold.boundingBox();
+  await page.waitForFunction(() => / on line \d+/.test(document.querySelector('[data-testid=code-peek]')?.textContent ?? ''), null, { timeout: 5_000 });
   const tab = await fold.boundingBox();
+  assert.equal(tab.height, folded.height, 'the tab keeps its height as tasks come and go');
   const canvas = page.getByTestId('timeline');
   const box = await canvas.boundingBox();
   assert.ok(tab.y >= 0 && tab.y < 10 && tab.y + tab.height <= box.y, `the tab is at the top of the screen, above the timeline: ${JSON.stringify([tab, box])}`);
