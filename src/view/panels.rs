@@ -109,6 +109,7 @@ fn stderr_line(text: &str, on_line: &Callback<u32>) -> Html {
 pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
     let trace = s.trace();
     let m = s.model();
+    let ended = s.finish().is_some() && !at.replaying(m);
     let prints: Vec<_> = m.log[..at.log(m)].iter().filter(|l| matches!(l.kind, LogKind::Print(_))).collect();
     let skip = prints.len().saturating_sub(shown(s));
     html! {
@@ -139,7 +140,17 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
                     }
                 }) }
             </ol>
-            <div aria-live="polite">{ status(s, at) }</div>
+            // Screen readers hear the run's end and its summary once, never the running clock
+            // (re-rendered ten times a second): the live region stays empty until the end.
+            if ended {
+                <div aria-live="polite" data-testid="announce">
+                    { status(s, at) }
+                    <p class="visually-hidden">{ prose(&what_happened(s)) }</p>
+                </div>
+            } else {
+                { status(s, at) }
+                <div aria-live="polite" data-testid="announce"></div>
+            }
         </section>
     }
 }
@@ -156,20 +167,25 @@ pub fn prose(text: &str) -> Html {
     }
 }
 
+/// What happened, in a sentence or two: the program's own words for a run that went its
+/// course, plain ones for a stopped run.
+fn what_happened(s: &Session) -> String {
+    match s.finish() {
+        Some(Finish::Stopped) => format!(
+            "Stopped at {}: every task still pending was cancelled where it waited, with its timers cleared and its requests aborted.",
+            instant(s.model().span())
+        ),
+        _ => s.explain(),
+    }
+}
+
 /// The "what happened" line and the warnings (once the run has ended).
 pub fn summary(s: &Session) -> Html {
     if s.running() {
         return html! {};
     }
     let m = s.model();
-    // The program's own words describe a run that went its course; a stopped run gets plain ones.
-    let text = match s.finish() {
-        Some(Finish::Stopped) => format!(
-            "Stopped at {}: every task still pending was cancelled where it waited, with its timers cleared and its requests aborted.",
-            instant(m.span())
-        ),
-        _ => s.explain(),
-    };
+    let text = what_happened(s);
     let trace = s.trace();
     let warns = warnings(m, &trace);
     let dropped = m.dropped;

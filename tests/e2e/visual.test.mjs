@@ -230,6 +230,24 @@ test('the wheel over a timeline with no hidden lanes scrolls the page', async ()
   await page.close();
 });
 
+test('screen readers hear the end of a run and its summary once, never the running clock', async () => {
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/gather`);
+  await page.getByTestId('run').click();
+  const announce = page.getByTestId('announce');
+  // While it runs, the clock ticks outside the live region, which stays silent.
+  for (let i = 0; i < 5; i++) {
+    await page.waitForTimeout(150);
+    if (await page.getByTestId('what-happened').count()) break;
+    assert.equal((await announce.textContent()).trim(), '', 'nothing announced mid-run');
+    assert.equal(await announce.getByTestId('status').count(), 0);
+  }
+  await page.getByTestId('what-happened').waitFor({ timeout: 20_000 });
+  const said = await announce.textContent();
+  assert.match(said, /^main\(\) returned /);
+  assert.ok(said.includes((await page.getByTestId('what-happened').textContent()).trim()), said);
+  await page.close();
+});
+
 test('the timeline in words is there for screen readers after a run', async () => {
   const page = await finished('blocking');
   const words = await page.getByRole('region', { name: 'The timeline in words' }).textContent();
