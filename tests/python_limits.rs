@@ -15,29 +15,32 @@ use interleave::runtime::Runtime;
 #[global_allocator]
 static HEAP: interleave::python::heap::Counting = interleave::python::heap::Counting;
 
+/// Runs `source` to its end with `limits`: what it printed (stdout and stderr) and its status.
+fn run(source: &str, limits: Limits) -> (String, i64) {
+    let program = Program::compile(source).unwrap();
+    let out: Rc<RefCell<String>> = Rc::default();
+    let sink = {
+        let out = out.clone();
+        Rc::new(move |stream: Stream, line: &str| {
+            if stream != Stream::Note {
+                out.borrow_mut().push_str(&format!("{line}\n"));
+            }
+        })
+    };
+    let rt = Runtime::new_virtual();
+    let interp = start(&rt, &program, limits, sink);
+    rt.run_until_end();
+    let status = interp.exit_code.get().unwrap_or(1);
+    drop(interp);
+    drop(rt);
+    let printed = out.borrow().clone();
+    (printed, status)
+}
+
 fn run_on_small_stack(source: &'static str) -> (String, i64) {
     std::thread::Builder::new()
         .stack_size(512 << 10)
-        .spawn(move || {
-            let program = Program::compile(source).unwrap();
-            let out: Rc<RefCell<String>> = Rc::default();
-            let sink = {
-                let out = out.clone();
-                Rc::new(move |stream: Stream, line: &str| {
-                    if stream != Stream::Note {
-                        out.borrow_mut().push_str(&format!("{line}\n"));
-                    }
-                })
-            };
-            let rt = Runtime::new_virtual();
-            let interp = start(&rt, &program, Limits { stack_bytes: 256 << 10, ..Limits::default() }, sink);
-            rt.run_until_end();
-            let status = interp.exit_code.get().unwrap_or(1);
-            drop(interp);
-            drop(rt);
-            let printed = out.borrow().clone();
-            (printed, status)
-        })
+        .spawn(move || run(source, Limits { stack_bytes: 256 << 10, ..Limits::default() }))
         .unwrap()
         .join()
         .expect("no stack overflow")
@@ -59,26 +62,9 @@ fn repr_of_deep_data_is_a_recursion_error() {
     assert_eq!(out, "caught: maximum recursion depth exceeded while getting the repr of an object\n");
 }
 
-/// Runs `source` with a cap of `memory` bytes on what it builds; stdout+stderr and the status.
-fn run_with_memory_cap(source: &'static str, memory: usize) -> (String, i64) {
-    let program = Program::compile(source).unwrap();
-    let out: Rc<RefCell<String>> = Rc::default();
-    let sink = {
-        let out = out.clone();
-        Rc::new(move |stream: Stream, line: &str| {
-            if stream != Stream::Note {
-                out.borrow_mut().push_str(&format!("{line}\n"));
-            }
-        })
-    };
-    let rt = Runtime::new_virtual();
-    let interp = start(&rt, &program, Limits { memory_bytes: memory, ..Limits::default() }, sink);
-    rt.run_until_end();
-    let status = interp.exit_code.get().unwrap_or(1);
-    drop(interp);
-    drop(rt);
-    let printed = out.borrow().clone();
-    (printed, status)
+/// Runs `source` with a cap of `memory` bytes on what it builds.
+fn run_with_memory_cap(source: &str, memory: usize) -> (String, i64) {
+    run(source, Limits { memory_bytes: memory, ..Limits::default() })
 }
 
 #[test]

@@ -152,16 +152,21 @@ pub fn cut_middle_to_fit(text: &str, fits: impl Fn(&str) -> bool) -> String {
     if fits(text) {
         return text.to_string();
     }
-    let (mut lo, mut hi) = (0, text.chars().count());
+    cut_middle(text, largest(0, text.chars().count(), |n| fits(&cut_middle(text, n))))
+}
+
+/// The largest `n` in `lo..=hi` for which `ok(n)` holds, given that it holds for `lo` and, once
+/// false, stays false for larger `n` (a binary search).
+fn largest(mut lo: usize, mut hi: usize, ok: impl Fn(usize) -> bool) -> usize {
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        if fits(&cut_middle(text, mid)) {
+        if ok(mid) {
             lo = mid;
         } else {
             hi = mid - 1;
         }
     }
-    cut_middle(text, lo)
+    lo
 }
 
 /// A lane's label fitted to its room: a call's arguments are cut before its name, object reprs
@@ -230,16 +235,7 @@ const ENOUGH_OF_AN_ARGUMENT: usize = 14;
 fn cut_end_to_fit(text: &str, fits: impl Fn(&str) -> bool) -> String {
     let chars: Vec<char> = text.chars().collect();
     let cut = |n: usize| chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
-    let (mut lo, mut hi) = (0, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        if fits(&cut(mid)) {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    cut(lo)
+    cut(largest(0, chars.len(), |n| fits(&cut(n))))
 }
 
 /// The largest `max` in 1..=`longest` whose `label(max)` fits, with that label, if even 1 fits.
@@ -251,16 +247,8 @@ fn longest_that_fits(
     if !fits(&label(1)) {
         return None;
     }
-    let (mut lo, mut hi) = (1, longest.max(1));
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        if fits(&label(mid)) {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    Some((lo, label(lo)))
+    let max = largest(1, longest.max(1), |n| fits(&label(n)));
+    Some((max, label(max)))
 }
 
 /// An argument in at most `max` characters, two thirds of what is kept from its end: what tells
