@@ -25,11 +25,11 @@ fn shown(s: &Session) -> usize {
     }
 }
 
-/// A task's name, or where module-level code printed from.
-/// About what the output's "who" column holds (11rem): a longer name drops its objects and is
+/// About what the output's "who" column holds (13rem): a longer name drops its objects and is
 /// cut in the middle, so `consumer('consumer 2', <Queue>)` keeps the part that tells it apart.
 const WHO_CHARS: usize = 22;
 
+/// A task's name, or where module-level code printed from.
 fn who(m: &RunModel, task: TaskId) -> &str {
     if task == TaskId::OUTSIDE {
         "module"
@@ -121,11 +121,12 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
                     let LogKind::Print(text) = l.kind else { return html! {} };
                     let text = trace.resolve(text);
                     let stream = s.stream(l.event);
+                    let name = who(m, l.task);
                     html! {
                         <li class={classes!(match stream { Stream::Stdout => None, Stream::Stderr => Some("stderr"), Stream::Note => Some("note") })}>
                             <time>{instant(l.time)}</time>
-                            <span class="who" title={who(m, l.task).to_string()}>
-                                { describe::fit_label(who(m, l.task), |w| w.chars().count() <= WHO_CHARS) }
+                            <span class="who" title={name.to_string()}>
+                                { describe::fit_label(name, |w| w.chars().count() <= WHO_CHARS) }
                             </span>
                             { match stream {
                                 Stream::Stdout => html! { <code>{text.to_string()}</code> },

@@ -228,6 +228,8 @@ pub fn run_panel(props: &Props) -> Html {
     let session = guard.as_deref();
     let running = session.is_some_and(Session::running);
     let stepping = session.is_some_and(Session::stepping);
+    // A run going for real (not stepped): Run says so.
+    let busy = running && !stepping;
     let program = props.program.0.clone();
     // A run going for real must be stopped first; in step mode, Run replaces it.
     let can_run = program.is_ok() && (stepping || !running);
@@ -403,15 +405,15 @@ pub fn run_panel(props: &Props) -> Html {
             </div>
             <div class="run-col" ref={places.run_col.clone()}>
                 <div class="buttons">
-                    <button type="button" class={classes!("run", (running && !stepping).then_some("busy"))} data-testid="run" disabled={!can_run} onclick={on_run}
+                    <button type="button" class={classes!("run", busy.then_some("busy"))} data-testid="run" disabled={!can_run} onclick={on_run}
                         title="Run (Ctrl+Enter)">
-                        { if running && !stepping { "Running…" } else if session.is_some() { "Run again" } else { "Run" } }
+                        { if busy { "Running…" } else if session.is_some() { "Run again" } else { "Run" } }
                     </button>
                     <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={act(|| Action::Stop)}
                         title="Stop (Escape)">{"Stop"}</button>
                     <button type="button" data-testid="step-mode" disabled={program.is_err() || not_steppable.is_some()} onclick={on_step_mode}
                         title={not_steppable.unwrap_or("Run on a virtual clock, one task resume at a time")}>{"Step through"}</button>
-                    <SpeedControl running_at={session.filter(|_| running && !stepping).map(Session::speed)} {stepping} />
+                    <SpeedControl running_at={session.filter(|_| busy).map(Session::speed)} {stepping} />
                     if let Err(why) = &program {
                         <span class="why-disabled" data-testid="run-disabled">{why.clone()}</span>
                     }
