@@ -119,10 +119,21 @@ fn plural(n: usize, word: &str) -> String {
 pub fn bind(interp: &Interp, func: &Rc<Function>, args: Args) -> R<Frame> {
     let code = &func.code;
     let p = &code.params;
-    let mut frame = Frame::new(interp, code.clone(), func.globals.clone(), Some(func.clone()));
     let npos = p.positional.len();
     let Args { pos, kw } = args;
     let given = pos.len();
+    // The common call, `f(a, b)` of `def f(a, b)`: the arguments are the first slots, in the
+    // arguments' own allocation (`map(Some)` collects in place), nothing to check.
+    if given == npos && kw.is_empty() && p.count() == npos {
+        let mut slots: Vec<Option<Value>> = pos.into_iter().map(Some).collect();
+        slots.resize(code.nslots, None);
+        let mut frame = Frame::with_slots(interp, code.clone(), func.globals.clone(), Some(func.clone()), slots);
+        let first = frame.slots.first().cloned().flatten();
+        frame.set_first_arg(first);
+        frame.init_cells(&func.closure);
+        return Ok(frame);
+    }
+    let mut frame = Frame::new(interp, code.clone(), func.globals.clone(), Some(func.clone()));
     let mut pos = pos.into_iter();
     for (i, v) in pos.by_ref().take(npos).enumerate() {
         frame.slots[i] = Some(v);

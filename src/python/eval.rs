@@ -105,6 +105,15 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
                 eval(interp, f, orelse)
             }
         }
+        _ => eval_rare(interp, f, e),
+    }
+}
+
+/// The kinds of expression that build containers, strings or functions: out of
+/// [`eval_compound`]'s way, so the frame that every nested call passes through stays small.
+#[inline(never)]
+fn eval_rare(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
+    match e {
         Expr::Tuple(elts) => Ok(Value::tuple(eval_elts(interp, f, elts)?)),
         Expr::List(elts) => Ok(Value::list(eval_elts(interp, f, elts)?)),
         Expr::Set(elts) => Ok(Value::Set(Rc::new(std::cell::RefCell::new(set_display(interp, f, elts)?)))),
@@ -152,6 +161,7 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
             super::exec::assign(interp, f, &Target::Var(var.clone()), v.clone())?;
             Ok(v)
         }
+        _ => eval_compound(interp, f, e),
     }
 }
 

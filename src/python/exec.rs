@@ -88,12 +88,24 @@ enum Flow {
 
 impl Frame {
     pub fn new(interp: &Interp, code: Rc<Code>, globals: Rc<Module>, func: Option<Rc<Function>>) -> Frame {
+        let slots = vec![None; code.nslots];
+        Frame::with_slots(interp, code, globals, func, slots)
+    }
+
+    /// A frame whose slots (`code.nslots` of them) are already filled in.
+    pub fn with_slots(
+        interp: &Interp,
+        code: Rc<Code>,
+        globals: Rc<Module>,
+        func: Option<Rc<Function>>,
+        slots: Vec<Option<Value>>,
+    ) -> Frame {
         let id = interp.next_frame_id.get();
         interp.next_frame_id.set(id + 1);
         let ncells = code.cell_slots.len() + code.freevars.len();
         let first_line = code.first_line;
         Frame {
-            slots: vec![None; code.nslots],
+            slots,
             cells: Vec::with_capacity(ncells),
             code,
             pc: 0,

@@ -58,12 +58,13 @@ pub fn special(interp: &Interp, v: &Value, name: &str) -> Option<Value> {
 }
 
 /// Calls `v.name(args)` if `v`'s class defines it.
-fn call_special(interp: &Interp, v: &Value, name: &str, args: Vec<Value>) -> Option<R<Value>> {
+fn call_special(interp: &Interp, v: &Value, name: &str, args: &[Value]) -> Option<R<Value>> {
     match v {
         Value::Instance(i) if i.class.user => {
             let f = i.class.lookup(name)?;
-            let mut pos = vec![v.clone()];
-            pos.extend(args);
+            let mut pos = Vec::with_capacity(args.len() + 1);
+            pos.push(v.clone());
+            pos.extend_from_slice(args);
             Some(call(interp, &f, Args { pos, kw: vec![] }))
         }
         _ => None,
@@ -114,7 +115,7 @@ pub fn truthy(interp: &Interp, v: &Value) -> R<bool> {
         Value::Set(s) => !s.borrow().items.is_empty(),
         Value::FrozenSet(s) => !s.items.is_empty(),
         Value::Instance(i) if i.class.user => {
-            if let Some(r) = call_special(interp, v, "__bool__", vec![]) {
+            if let Some(r) = call_special(interp, v, "__bool__", &[]) {
                 return match r? {
                     Value::Bool(b) => Ok(b),
                     other => {
@@ -122,7 +123,7 @@ pub fn truthy(interp: &Interp, v: &Value) -> R<bool> {
                     }
                 };
             }
-            if let Some(r) = call_special(interp, v, "__len__", vec![]) {
+            if let Some(r) = call_special(interp, v, "__len__", &[]) {
                 return Ok(to_index(interp, &r?)? != 0);
             }
             let _ = i;
@@ -334,7 +335,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
         Value::Class(c) => class_repr(c),
         Value::Module(m) => format!("<module '{}'>", m.name),
         Value::Instance(i) => {
-            if let Some(r) = call_special(interp, v, "__repr__", vec![]) {
+            if let Some(r) = call_special(interp, v, "__repr__", &[]) {
                 return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => {
@@ -362,7 +363,7 @@ pub fn str_of(interp: &Interp, v: &Value) -> R<String> {
         Value::Instance(i) => {
             // An exception's str is its argument's str, which may be an exception in turn.
             let _level = interp.nest(" while getting the str of an object")?;
-            if let Some(r) = call_special(interp, v, "__str__", vec![]) {
+            if let Some(r) = call_special(interp, v, "__str__", &[]) {
                 return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => {
@@ -540,8 +541,14 @@ fn repeat_str(interp: &Interp, s: &str, n: i64) -> R<Value> {
 }
 
 /// `a op b`
-#[inline(never)]
 pub fn binop(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
+    binop_or_inplace(interp, op, a, b, false)
+}
+
+/// `a op b`, or `a op= b` where `a` has no in-place form (only the error message differs:
+/// `unsupported operand type(s) for +=`).
+#[inline(never)]
+fn binop_or_inplace(interp: &Interp, op: BinOp, a: Value, b: Value, in_place: bool) -> R<Value> {
     use Value::*;
     let r = match (&a, &b) {
         (Int(x), Int(y)) => return int_op(interp, op, *x, *y),
@@ -600,22 +607,22 @@ pub fn binop(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
         return r;
     }
     let (name, rname) = dunder(op);
-    if let Some(r) = call_special(interp, &a, name, vec![b.clone()]) {
+    if let Some(r) = call_special(interp, &a, name, std::slice::from_ref(&b)) {
         let r = r?;
         if !is_not_implemented(interp, &r) {
             return Ok(r);
         }
     }
-    if let Some(r) = call_special(interp, &b, rname, vec![a.clone()]) {
+    if let Some(r) = call_special(interp, &b, rname, std::slice::from_ref(&a)) {
         let r = r?;
         if !is_not_implemented(interp, &r) {
             return Ok(r);
         }
     }
-    Err(binop_type_error(interp, op, &a, &b))
+    Err(binop_type_error(interp, op, &a, &b, in_place))
 }
 
-fn binop_type_error(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyErr {
+fn binop_type_error(interp: &Interp, op: BinOp, a: &Value, b: &Value, in_place: bool) -> PyErr {
     match (a, op) {
         (Value::Str(_), BinOp::Add) => {
             interp.type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name()))
@@ -630,8 +637,9 @@ fn binop_type_error(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyErr {
             interp.type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()))
         }
         _ => interp.type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
+            "unsupported operand type(s) for {}{}: '{}' and '{}'",
             op_symbol(op),
+            if in_place { "=" } else { "" },
             a.type_name(),
             b.type_name()
         )),
@@ -684,6 +692,10 @@ fn set_op(_interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>>
 /// `a op= b`: lists, sets and dicts change in place (so aliases see it), as in Python.
 pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
     match (&a, op) {
+        // Immutable built-in values have no in-place form: `x += 1` is `x = x + 1`.
+        (Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Str(_) | Value::None, _) => {
+            return binop_or_inplace(interp, op, a, b, true)
+        }
         (Value::List(l), BinOp::Add) => {
             let items = match &b {
                 Value::List(o) => o.borrow().clone(),
@@ -740,14 +752,14 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
         _ => "",
     };
     if !name.is_empty() {
-        if let Some(r) = call_special(interp, &a, name, vec![b.clone()]) {
+        if let Some(r) = call_special(interp, &a, name, std::slice::from_ref(&b)) {
             let r = r?;
             if !is_not_implemented(interp, &r) {
                 return Ok(r);
             }
         }
     }
-    binop(interp, op, a, b)
+    binop_or_inplace(interp, op, a, b, true)
 }
 
 #[inline(never)]
@@ -768,7 +780,7 @@ pub fn unary(interp: &Interp, op: UnaryOp, v: Value) -> R<Value> {
                 UnaryOp::Invert => ("__invert__", "~"),
                 UnaryOp::Not => ("", "not"),
             };
-            if let Some(r) = call_special(interp, &v, name, vec![]) {
+            if let Some(r) = call_special(interp, &v, name, &[]) {
                 return r;
             }
             return Err(interp.type_error(format!("bad operand type for unary {sym}: '{}'", v.type_name())));
@@ -815,13 +827,13 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
         }
         (Object(o), _) if o.eq(b).is_some() => o.eq(b).unwrap_or(false),
         (Instance(_), _) | (_, Instance(_)) => {
-            if let Some(r) = call_special(interp, a, "__eq__", vec![b.clone()]) {
+            if let Some(r) = call_special(interp, a, "__eq__", std::slice::from_ref(b)) {
                 let r = r?;
                 if !is_not_implemented(interp, &r) {
                     return truthy(interp, &r);
                 }
             }
-            if let Some(r) = call_special(interp, b, "__eq__", vec![a.clone()]) {
+            if let Some(r) = call_special(interp, b, "__eq__", std::slice::from_ref(a)) {
                 let r = r?;
                 if !is_not_implemented(interp, &r) {
                     return truthy(interp, &r);
@@ -906,13 +918,13 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
         CmpOp::GtE => ("__ge__", "__le__"),
         _ => ("", ""),
     };
-    if let Some(r) = call_special(interp, a, name, vec![b.clone()]) {
+    if let Some(r) = call_special(interp, a, name, std::slice::from_ref(b)) {
         let r = r?;
         if !is_not_implemented(interp, &r) {
             return Ok(r);
         }
     }
-    if let Some(r) = call_special(interp, b, reflected, vec![a.clone()]) {
+    if let Some(r) = call_special(interp, b, reflected, std::slice::from_ref(a)) {
         let r = r?;
         if !is_not_implemented(interp, &r) {
             return Ok(r);
@@ -955,10 +967,13 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
 
 #[inline(never)]
 pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
+    if let Some(r) = compare_plain(op, a, b) {
+        return Ok(Value::Bool(r));
+    }
     Ok(match op {
         CmpOp::Eq => Value::Bool(eq(interp, a, b)?),
         CmpOp::NotEq => {
-            if let Some(r) = call_special(interp, a, "__ne__", vec![b.clone()]) {
+            if let Some(r) = call_special(interp, a, "__ne__", std::slice::from_ref(b)) {
                 let r = r?;
                 if !is_not_implemented(interp, &r) {
                     return Ok(r);
@@ -972,6 +987,40 @@ pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
         CmpOp::NotIn => Value::Bool(!contains(interp, b, a)?),
         _ => rich(interp, op, a, b)?,
     })
+}
+
+/// `a op b` for two ints, two floats or two strings, which have no special methods to look up:
+/// the comparisons loops and conditions make most, answered without the general path's
+/// lookups. `None` for everything else.
+#[inline]
+pub fn compare_plain(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    use std::cmp::Ordering;
+    let ord = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x.cmp(y),
+        (Value::Str(x), Value::Str(y)) => x.cmp(y),
+        // IEEE comparisons are Python's, NaN included.
+        (Value::Float(x), Value::Float(y)) => {
+            return match op {
+                CmpOp::Eq => Some(x == y),
+                CmpOp::NotEq => Some(x != y),
+                CmpOp::Lt => Some(x < y),
+                CmpOp::LtE => Some(x <= y),
+                CmpOp::Gt => Some(x > y),
+                CmpOp::GtE => Some(x >= y),
+                _ => None,
+            }
+        }
+        _ => return None,
+    };
+    match op {
+        CmpOp::Eq => Some(ord == Ordering::Equal),
+        CmpOp::NotEq => Some(ord != Ordering::Equal),
+        CmpOp::Lt => Some(ord == Ordering::Less),
+        CmpOp::LtE => Some(ord != Ordering::Greater),
+        CmpOp::Gt => Some(ord == Ordering::Greater),
+        CmpOp::GtE => Some(ord != Ordering::Less),
+        _ => None,
+    }
 }
 
 /// Orders values for `sorted`, `min` and `max` (`a < b`).
@@ -1012,7 +1061,7 @@ pub fn contains(interp: &Interp, container: &Value, item: &Value) -> R<bool> {
         Value::Set(s) => Ok(s.borrow().items.contains(&key(interp, item.clone())?)),
         Value::FrozenSet(s) => Ok(s.items.contains(&key(interp, item.clone())?)),
         _ => {
-            if let Some(r) = call_special(interp, container, "__contains__", vec![item.clone()]) {
+            if let Some(r) = call_special(interp, container, "__contains__", std::slice::from_ref(item)) {
                 return truthy(interp, &r?);
             }
             if let Value::Object(o) = container {
@@ -1150,7 +1199,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
                 None => Err(interp.key_error(index.clone())),
             }
         }
-        Value::Instance(_) => match call_special(interp, obj, "__getitem__", vec![index.clone()]) {
+        Value::Instance(_) => match call_special(interp, obj, "__getitem__", std::slice::from_ref(index)) {
             Some(r) => r,
             None => Err(interp.type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
         },
@@ -1210,7 +1259,7 @@ pub fn set_item(interp: &Interp, obj: &Value, index: Value, v: Value) -> R<()> {
             d.borrow_mut().insert(k, v);
             Ok(())
         }
-        Value::Instance(_) => match call_special(interp, obj, "__setitem__", vec![index, v]) {
+        Value::Instance(_) => match call_special(interp, obj, "__setitem__", &[index, v]) {
             Some(r) => r.map(|_| ()),
             None => Err(interp.type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
         },
@@ -1250,7 +1299,7 @@ pub fn del_item(interp: &Interp, obj: &Value, index: Value) -> R<()> {
                 None => Err(interp.key_error(index)),
             }
         }
-        Value::Instance(_) => match call_special(interp, obj, "__delitem__", vec![index]) {
+        Value::Instance(_) => match call_special(interp, obj, "__delitem__", &[index]) {
             Some(r) => r.map(|_| ()),
             None => Err(interp.type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
         },
@@ -1268,7 +1317,7 @@ pub fn iter(interp: &Interp, v: &Value) -> R<Value> {
     }
     match v {
         Value::Instance(_) => {
-            if let Some(r) = call_special(interp, v, "__iter__", vec![]) {
+            if let Some(r) = call_special(interp, v, "__iter__", &[]) {
                 return r;
             }
             if special(interp, v, "__getitem__").is_some() {
@@ -1295,7 +1344,7 @@ pub fn next(interp: &Interp, it: &Value) -> R<Option<Value>> {
             Some(r) => r,
             None => Err(interp.type_error(format!("'{}' object is not an iterator", it.type_name()))),
         },
-        Value::Instance(_) => match call_special(interp, it, "__next__", vec![]) {
+        Value::Instance(_) => match call_special(interp, it, "__next__", &[]) {
             Some(Ok(v)) => Ok(Some(v)),
             Some(Err(e)) if e.is(&interp.types.exc("StopIteration")) => Ok(None),
             Some(Err(e)) => Err(e),
@@ -1367,7 +1416,7 @@ pub fn len(interp: &Interp, v: &Value) -> R<usize> {
         Value::Dict(d) => d.borrow().len(),
         Value::Set(s) => s.borrow().items.len(),
         Value::FrozenSet(s) => s.items.len(),
-        Value::Instance(_) => match call_special(interp, v, "__len__", vec![]) {
+        Value::Instance(_) => match call_special(interp, v, "__len__", &[]) {
             Some(r) => {
                 let n = to_index(interp, &r?)?;
                 if n < 0 {
@@ -1412,7 +1461,7 @@ pub fn format_value(interp: &Interp, v: &Value, spec: &str) -> R<String> {
             fmt::parse_spec(spec, FmtTarget::Str).and_then(|sp| fmt::format_str(s, &sp)).map_err(raise)
         }
         _ => {
-            if let Some(r) = call_special(interp, v, "__format__", vec![Value::str(spec)]) {
+            if let Some(r) = call_special(interp, v, "__format__", &[Value::str(spec)]) {
                 return match &r? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => Err(interp.type_error(format!("__format__ must return a str, not {}", other.type_name()))),
