@@ -145,10 +145,33 @@ mod browser {
     use crate::runtime::{note_wait, OutsideGuard, Runtime};
     use crate::trace::{Text, Wait};
 
-    #[wasm_bindgen(module = "/src/aio/thread_main.js")]
-    extern "C" {
-        #[wasm_bindgen(js_name = startWorker, catch)]
-        fn start_worker(url: &str, module: &JsValue) -> Result<Worker, JsValue>;
+    /// Starts a module worker running this same wasm. The worker needs this app's
+    /// wasm-bindgen glue module: its URL is found from the wasm the page loaded (glue and wasm
+    /// sit side by side as NAME.js and NAME_bg.wasm, in the app and in the test runner alike),
+    /// and the compiled `WebAssembly.Module` is handed over so the worker skips downloading and
+    /// compiling it again. (Written here rather than as a JavaScript snippet: a snippet is one
+    /// more module the page must fetch, one round trip after the glue, before the app starts.)
+    fn start_worker(url: &str, module: &JsValue) -> Result<Worker, JsValue> {
+        let window = web_sys::window().ok_or("no window")?;
+        let performance = window.performance().ok_or("no performance")?;
+        let wasm = performance
+            .get_entries_by_type("resource")
+            .iter()
+            .rev()
+            .filter_map(|entry| Reflect::get(&entry, &"name".into()).ok()?.as_string())
+            .find(|name| name.split('?').next().is_some_and(|path| path.ends_with("_bg.wasm")))
+            .ok_or("cannot find the page's wasm module to start a worker")?;
+        let path = wasm.split('?').next().unwrap_or(&wasm);
+        let glue = format!("{}.js", path.trim_end_matches("_bg.wasm"));
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        options.set_name("to_thread");
+        let worker = Worker::new_with_options(url, &options)?;
+        let message = Object::new();
+        Reflect::set(&message, &"glue".into(), &glue.into())?;
+        Reflect::set(&message, &"module".into(), module)?;
+        worker.post_message(&message)?;
+        Ok(worker)
     }
 
     /// The worker's side of the toolbox's own jobs (the page's worker entry, `worker_run`,

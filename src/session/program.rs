@@ -59,9 +59,28 @@ impl Lesson {
 pub enum Program {
     /// A demo's Rust twin (see [`RUST_TWIN_ONLY`]).
     Rust(Lesson),
-    /// A Python program, compiled. `lesson` is the demo it is the code of, unchanged (its own
-    /// words then explain the run).
-    Python { source: Rc<str>, compiled: Rc<engine::Program>, lesson: Option<Lesson> },
+    /// A demo's Python, with the values filled in: the lesson's own words explain the run.
+    Demo(Lesson, DemoCode),
+    /// The user's own Python, compiled (its syntax errors are shown before Run).
+    Python { source: Rc<str>, compiled: Rc<engine::Program> },
+}
+
+/// A demo's Python, compiled once: on its first run, or when the page is idle after showing the
+/// demo ([`Program::prepare`]). Not while the page renders the demo: the first call into the
+/// parser costs the browser tens of milliseconds of compiling the parser's wasm, which would
+/// hold back the first demo's Run button.
+#[derive(Clone)]
+pub struct DemoCode {
+    source: Rc<str>,
+    compiled: Rc<std::cell::OnceCell<Option<Rc<engine::Program>>>>,
+}
+
+impl DemoCode {
+    /// The compiled program, compiling it now if it has not been; `None` if it does not compile
+    /// (no demo's Python fails to: `tests/demo_python.rs` checks each).
+    fn compiled(&self) -> Option<&Rc<engine::Program>> {
+        self.compiled.get_or_init(|| engine::Program::compile(&self.source).ok().map(Rc::new)).as_ref()
+    }
 }
 
 /// How a started program is held until it ends.
@@ -74,7 +93,7 @@ impl Program {
     /// A Python program from its source, or its syntax error.
     pub fn python(source: &str) -> Result<Program, CompileFailure> {
         let compiled = engine::Program::compile(source)?;
-        Ok(Program::Python { source: compiled.source.clone(), compiled: Rc::new(compiled), lesson: None })
+        Ok(Program::Python { source: compiled.source.clone(), compiled: Rc::new(compiled) })
     }
 
     /// The demo with the form's values: its Python, or its Rust twin where the engine cannot
@@ -84,19 +103,24 @@ impl Program {
         if rust_twin_only(demo.slug()).is_some() {
             return Some(Program::Rust(lesson));
         }
-        Some(match Program::python(&python_with(demo, &form.raw)) {
-            Ok(Program::Python { source, compiled, .. }) => Program::Python { source, compiled, lesson: Some(lesson) },
-            // Every demo's Python compiles (a test checks it); were one not to, the lesson still
-            // runs as its Rust twin.
-            _ => Program::Rust(lesson),
-        })
+        let code = DemoCode { source: Rc::from(python_with(demo, &form.raw)), compiled: Rc::default() };
+        Some(Program::Demo(lesson, code))
+    }
+
+    /// Compiles a demo's Python now if it has not been; whether the program's Python compiles
+    /// (a Rust twin has none to compile).
+    pub fn prepare(&self) -> bool {
+        match self {
+            Program::Demo(_, code) => code.compiled().is_some(),
+            Program::Rust(_) | Program::Python { .. } => true,
+        }
     }
 
     /// Names the run (the compare view's header, exported file names).
     pub fn label(&self) -> String {
         match self {
             Program::Rust(l) => format!("{} (Rust)", l.label()),
-            Program::Python { lesson: Some(l), .. } => l.label(),
+            Program::Demo(l, _) => l.label(),
             Program::Python { source, .. } => format!("your program ({} lines)", source.lines().count()),
         }
     }
@@ -112,14 +136,15 @@ impl Program {
     pub fn lesson(&self) -> Option<&Lesson> {
         match self {
             Program::Rust(l) => Some(l),
-            Program::Python { lesson, .. } => lesson.as_ref(),
+            Program::Demo(l, _) => Some(l),
+            Program::Python { .. } => None,
         }
     }
 
     /// The Python source that runs, if it is Python.
     pub fn source(&self) -> Option<&str> {
         match self {
-            Program::Python { source, .. } => Some(source),
+            Program::Python { source, .. } | Program::Demo(_, DemoCode { source, .. }) => Some(source),
             Program::Rust(_) => None,
         }
     }
@@ -142,12 +167,19 @@ impl Program {
     pub(super) fn start(&self, rt: &Runtime, sink: Sink) -> Started {
         match self {
             Program::Rust(l) => Started::Rust(aio::run(rt, l.demo.main(&l.params))),
-            Program::Python { compiled, .. } => {
-                let limits = Limits { loop_budget_secs: LOOP_BUDGET_SECS, ..Limits::default() };
-                Started::Python(engine::start(rt, compiled, limits, sink))
-            }
+            Program::Demo(l, code) => match code.compiled() {
+                Some(compiled) => start_python(rt, compiled, sink),
+                // Were a demo's Python not to compile, the lesson would still run, as its twin.
+                None => Started::Rust(aio::run(rt, l.demo.main(&l.params))),
+            },
+            Program::Python { compiled, .. } => start_python(rt, compiled, sink),
         }
     }
+}
+
+fn start_python(rt: &Runtime, compiled: &engine::Program, sink: Sink) -> Started {
+    let limits = Limits { loop_budget_secs: LOOP_BUDGET_SECS, ..Limits::default() };
+    Started::Python(engine::start(rt, compiled, limits, sink))
 }
 
 /// Why a demo runs its Rust twin, if it does.

@@ -45,11 +45,26 @@ pub fn demo_page(props: &Props) -> Html {
     });
     let python = use_memo(form.raw.clone(), |raw| AttrValue::from(python_with(demo, raw)));
 
-    // The URL always holds the current setup, so it can be shared as it is.
+    // The URL always holds the current setup, so it can be shared as it is. (Not rewritten when
+    // it already does, as on arriving from a link: a rewrite renders the page again.)
+    let in_link = location.as_ref().map(|l| l.query_str().trim_start_matches('?').to_string());
     use_effect_with((*form).clone(), move |form| {
-        if let Some(nav) = navigator {
-            let _ = nav.replace_with_query(&Route::Demo { slug: demo.slug().to_string() }, Raw(form.to_query()));
+        let query = form.to_query();
+        if let (Some(nav), false) = (navigator, in_link.as_deref() == Some(query.as_str())) {
+            let _ = nav.replace_with_query(&Route::Demo { slug: demo.slug().to_string() }, Raw(query));
         }
+    });
+
+    // Compiles the demo's Python once the page is on the screen, so Run starts at once without
+    // the compile holding back the first paint (see `DemoCode` in `session/program.rs`).
+    use_effect_with(program.clone(), |program| {
+        let program = program.clone();
+        let later = gloo_timers::callback::Timeout::new(0, move || {
+            if let Runnable(Ok(p)) = &*program {
+                p.prepare();
+            }
+        });
+        move || drop(later)
     });
 
     let errors = form.errors();
