@@ -300,8 +300,10 @@ pub fn late_threshold_note(m: Option<&RunModel>) -> String {
 /// The legend for a run: the looks it uses, in table order (a run with no permits has no
 /// permits entry), always with the task states.
 pub fn legend(m: &RunModel) -> Vec<&'static Style> {
-    use std::collections::HashSet;
-    let mut used: HashSet<Look> = [Look::Running, Look::Ready, Look::Waiting].into_iter().collect();
+    // A bit per look: the page asks ten times a second while a run goes, and a big run has
+    // hundreds of thousands of segments to look at.
+    let mut used = Looks::default();
+    used.extend([Look::Running, Look::Ready, Look::Waiting]);
     for lane in &m.lanes {
         used.extend(lane.segments.iter().map(|s| segment_look(m, s)));
         used.extend(lane.ending.as_ref().map(|(_, e)| ending_look(e)));
@@ -330,7 +332,29 @@ pub fn legend(m: &RunModel) -> Vec<&'static Style> {
             used.insert(Look::Limit);
         }
     }
-    STYLES.iter().filter(|s| used.contains(&s.look)).collect()
+    STYLES.iter().filter(|s| used.contains(s.look)).collect()
+}
+
+/// A set of looks, as bits.
+#[derive(Default)]
+struct Looks(u32);
+
+impl Looks {
+    fn insert(&mut self, look: Look) {
+        self.0 |= 1 << look as u32;
+    }
+
+    fn contains(&self, look: Look) -> bool {
+        self.0 & (1 << look as u32) != 0
+    }
+}
+
+impl Extend<Look> for Looks {
+    fn extend<I: IntoIterator<Item = Look>>(&mut self, looks: I) {
+        for look in looks {
+            self.insert(look);
+        }
+    }
 }
 
 /// How a connector is drawn.

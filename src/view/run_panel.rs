@@ -35,9 +35,17 @@ impl Reducible for RunState {
     }
 }
 
-/// How often (ms) the page re-renders its text while a run goes; the timeline is drawn and the
-/// recording read every frame.
+/// How often (ms) the page re-renders its text while a run goes; the recording is read every
+/// frame, and the timeline drawn every frame it can afford (see [`PAINT_SHARE`]).
 const TEXT_EVERY_MS: f64 = 100.0;
+
+/// The largest share of the page's time that drawing the timeline may take while a run goes.
+/// A run of 100,000 queue items has hundreds of thousands of segments, and drawing them takes
+/// longer than the loop's own slice of a frame: drawn every frame, the timeline took more of
+/// the thread than the program did and the run took four times as long. So after a drawing
+/// that took `d` ms the next waits until `d / PAINT_SHARE` ms have passed since it started:
+/// small runs, drawn in a millisecond, still get every frame.
+const PAINT_SHARE: f64 = 0.3;
 
 /// What Run runs, or why it cannot run now (said beside the disabled button).
 #[derive(Clone)]
@@ -150,10 +158,15 @@ pub fn run_panel(props: &Props) -> Html {
     };
 
     // Repaint after every render (sizes, theme, cursor, selection and the hovered line may
-    // have changed).
+    // have changed), except while a run goes for real: its frame loop paints the new marks on
+    // its next drawing, and the text re-renders ten times a second.
     {
         let painter = painter.clone();
         let at = state.at;
+        let live = state.current.as_ref().is_some_and(|s| {
+            let s = s.borrow();
+            s.running() && !s.stepping()
+        });
         let marked = match (&state.current, props.hover_line) {
             (Some(s), Some(line)) => {
                 let s = s.borrow();
@@ -163,7 +176,9 @@ pub fn run_panel(props: &Props) -> Html {
         };
         use_effect(move || {
             *painter.marks.borrow_mut() = Marks { cursor: at.time, selection: at.selection, marked };
-            painter.paint();
+            if !live {
+                painter.paint();
+            }
         });
     }
 
@@ -189,6 +204,7 @@ pub fn run_panel(props: &Props) -> Html {
             places.bring_up(painter.view.0.borrow().presentation);
             let (painter, dispatch, places) = (painter.clone(), dispatch.clone(), places.clone());
             let mut text_drawn = f64::NEG_INFINITY;
+            let mut next_paint = f64::NEG_INFINITY;
             let mut frame = 0;
             // Held by the loop so the start is cancelled if the loop is dropped first.
             let mut _starter = None;
@@ -209,7 +225,11 @@ pub fn run_panel(props: &Props) -> Html {
                     s.refresh();
                     s.running()
                 };
-                painter.paint();
+                if now >= next_paint || !running {
+                    let began = crate::runtime::now_ms();
+                    painter.paint();
+                    next_paint = began + (crate::runtime::now_ms() - began) / PAINT_SHARE;
+                }
                 if frame == 2 {
                     // Let the run's first moments go by without a re-render.
                     text_drawn = now;

@@ -7,7 +7,8 @@
 //   4. live runtime workloads in the page: demos with the timeline drawing, the toolbox's gather
 //      beside plain JavaScript, timer lateness, recorder memory, frame times of a big run.
 // Environment: BENCH_REPS (runs per figure, default 5), BENCH_SKIP (comma-separated parts to
-// leave out: size, nav, python, live, toolbox), BENCH_NATIVE (the native runner's binary).
+// leave out: size, nav, python, live, toolbox), BENCH_NATIVE (the native runner's binary),
+// BENCH_WASM_NAMED (cargo's wasm before wasm-bindgen and wasm-opt, which still names its functions).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -30,6 +31,134 @@ const gzKiB = (bytes) => {
   const r = spawnSync('gzip', ['-9c'], { input: bytes, maxBuffer: 1 << 26 });
   return kib(r.status === 0 ? r.stdout.length : gzipSync(bytes, { level: 9 }).length);
 };
+
+/** Reads an unsigned LEB128 at `at` in `bytes`: [value, next offset]. */
+function leb(bytes, at) {
+  let value = 0, shift = 0, b;
+  do {
+    b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (b & 0x80);
+  return [value, at];
+}
+
+/** A Rust symbol's path (`_ZN…E`, the legacy mangling rustc uses by default), enough to tell
+ * its crate and module: `interleave::python::exec::step`, `<interleave::python::… as …>::…`. */
+function demangle(symbol) {
+  if (!symbol.startsWith('_ZN')) return symbol;
+  const parts = [];
+  for (let at = 3; at < symbol.length && symbol[at] !== 'E';) {
+    const digits = /^\d+/.exec(symbol.slice(at))?.[0];
+    if (!digits) break;
+    at += digits.length;
+    parts.push(symbol.slice(at, at + Number(digits)));
+    at += Number(digits);
+  }
+  return parts.join('::').replace(/^_/, '').replaceAll('..', '::').replaceAll('$LT$', '<').replaceAll('$GT$', '>')
+    .replaceAll('$RF$', '&').replaceAll('$u20$', ' ');
+}
+
+/** Where the code comes from, by the crate (and for ours the module) in a function's name. */
+function layerOf(symbol) {
+  const path = demangle(symbol).replace(/^[<&]+(mut |dyn )?/, '');
+  if (path.startsWith('interleave::')) {
+    const part = path.split('::')[1];
+    if (part === 'python') return 'Python engine: src/python';
+    if (part === 'view' || part === 'play') return 'view: src/view, src/play';
+    if (part === 'demos') return 'demos: src/demos';
+    return 'runtime, toolbox, trace, model, session';
+  }
+  if (/^(ruff_|unicode_ident|stacker|psm|sha2|memchr|bstr|is_macro|static_assertions)/.test(path)) return "Python engine: Ruff's parser and its crates, sha2";
+  if (/^(yew|gloo|web_sys|js_sys|wasm_bindgen|route_recognizer|implicit_clone|serde|miniz_oxide|form_urlencoded|indexmap|hashbrown|slab|tracing|pin_project|futures|console_error)/.test(path)) return 'Yew, web-sys and other crates';
+  return 'Rust std, core, alloc (shared)';
+}
+
+/**
+ * The wasm's code by where it comes from: each function body's bytes (the code section) go to
+ * its layer by the name the name section gives it. Measured on cargo's output, before
+ * wasm-bindgen and wasm-opt (the release's own names are stripped), so the release's gzip is
+ * shared out in proportion to each layer's gzip here. Generic code of std instantiated for the
+ * engine counts as std's, so the engine's figure is a floor.
+ */
+function sizeByLayer(bytes, releaseGz) {
+  const sections = [];
+  for (let at = 8; at < bytes.length;) {
+    const id = bytes[at];
+    const [size, start] = leb(bytes, at + 1);
+    sections.push({ id, start, end: start + size });
+    at = start + size;
+  }
+  const text = (at) => {
+    const [n, from] = leb(bytes, at);
+    return [new TextDecoder().decode(bytes.subarray(from, from + n)), from + n];
+  };
+  let imported = 0;
+  for (const s of sections.filter((s) => s.id === 2)) {
+    let [n, at] = leb(bytes, s.start);
+    for (; n > 0; n--) {
+      [, at] = text(at);
+      [, at] = text(at);
+      const kind = bytes[at++];
+      // A table's or memory's limits: a flag, the minimum, and the maximum if the flag says so.
+      const limits = (p) => {
+        const [, next] = leb(bytes, p + 1);
+        return bytes[p] & 1 ? leb(bytes, next)[1] : next;
+      };
+      if (kind === 0) {
+        imported++;
+        [, at] = leb(bytes, at);
+      } else if (kind === 1) at = limits(at + 1);
+      else if (kind === 2) at = limits(at);
+      else if (kind === 3) at += 2;
+      else [, at] = leb(bytes, at + 1);
+    }
+  }
+  const names = new Map();
+  for (const s of sections.filter((s) => s.id === 0)) {
+    const [sectionName, body] = text(s.start);
+    if (sectionName !== 'name') continue;
+    for (let at = body; at < s.end;) {
+      const sub = bytes[at];
+      const [size, from] = leb(bytes, at + 1);
+      if (sub === 1) {
+        let [n, p] = leb(bytes, from);
+        for (; n > 0; n--) {
+          let index, name;
+          [index, p] = leb(bytes, p);
+          [name, p] = text(p);
+          names.set(index, name);
+        }
+      }
+      at = from + size;
+    }
+  }
+  const layers = new Map();
+  const add = (layer, chunk) => {
+    if (!layers.has(layer)) layers.set(layer, []);
+    layers.get(layer).push(chunk);
+  };
+  for (const s of sections.filter((s) => s.id === 10)) {
+    let [n, at] = leb(bytes, s.start);
+    for (let i = 0; i < n; i++) {
+      const [size, body] = leb(bytes, at);
+      add(layerOf(names.get(imported + i) ?? ''), bytes.subarray(body, body + size));
+      at = body + size;
+    }
+  }
+  for (const s of sections.filter((s) => s.id === 11)) add('data: strings, tables, embedded Python', bytes.subarray(s.start, s.end));
+  const rows = [...layers].map(([layer, chunks]) => {
+    const all = Buffer.concat(chunks);
+    return { layer, raw: kib(all.length), gz: gzKiB(all) };
+  });
+  const gzSum = rows.reduce((sum, r) => sum + r.gz, 0);
+  console.log('   the wasm by layer (cargo\'s output before wasm-bindgen and wasm-opt; the release gzip shared out by each layer\'s gzip):');
+  for (const r of rows.sort((a, b) => b.gz - a.gz)) {
+    console.log(`     ${r.layer.padEnd(52)}${pad(fmt(r.raw), 8)} KiB raw ${pad(fmt(r.gz), 7)} KiB gzip  ≈ ${pad(fmt((r.gz / gzSum) * releaseGz), 6)} KiB of the release`);
+  }
+  const engine = rows.filter((r) => r.layer.startsWith('Python engine')).reduce((sum, r) => sum + r.gz, 0);
+  console.log(`     the Python engine's share of the release: ≈ ${fmt((engine / gzSum) * releaseGz)} KiB gzip (at least; its strings are in data)   budget +150 KiB (issue 10)`);
+}
 
 // Part 3's programs: each compiled and run whole, timed from outside the program. The engine runs
 // them on its virtual clock (sleeps take no wall time); CPython on its real one.
@@ -203,6 +332,8 @@ try {
     console.log('\n1. Size (release build, wasm-opt -Oz; gzip -9)');
     console.log(`   wasm:      ${pad(fmt(kib(wasm.length)), 7)} KiB raw ${pad(fmt(gzKiB(wasm)), 7)} KiB gzip`);
     console.log(`   whole app: ${pad(fmt(allRaw), 7)} KiB raw ${pad(fmt(allGz), 7)} KiB gzip (${files.length} files)   goal ≤ 350 KiB gzip (issue 11)`);
+    const named = process.env.BENCH_WASM_NAMED;
+    if (named && existsSync(named)) sizeByLayer(readFileSync(named), gzKiB(wasm));
   }
 
   // Part 2 ------------------------------------------------------------------------------------
@@ -271,7 +402,7 @@ try {
   // Part 4 ------------------------------------------------------------------------------------
   if (!SKIP.has('live')) {
     console.log('\n4. Live runtime workloads in the page');
-    console.log('   The runtime\'s demos (Rust) with the timeline drawing, beside CPython running the Python the page shows.');
+    console.log('   The demos (their Python, run by the engine on the runtime) with the timeline drawing, beside CPython running the same Python.');
     console.log('   Run: click on Run to the status "main() returned"; span: the run\'s own length (its metrics);');
     console.log('   step: Step through, then "Run to the end" (virtual clock).');
     console.log(`   ${'demo'.padEnd(26)}${pad('CPython', 9)} │${pad('first Run', 10)}${pad('later', 8)}${pad('×CPy', 8)}${pad('span', 10)}${pad('worst frame', 13)} │${pad('step', 8)}${pad('×CPy', 8)} │ goal`);
