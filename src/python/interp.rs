@@ -334,7 +334,8 @@ pub struct Interp {
     pub random: RefCell<Random>,
     /// asyncio's task-name counter (`Task-1`, `Task-2`, …), for the whole program.
     pub task_names: Cell<u64>,
-    /// Steps taken so far (see [`Limits::steps`]), and when the current hold began (ms).
+    /// Steps taken so far (see [`Limits::steps`]), and when the current hold began (ms; NaN
+    /// until first asked, see [`Interp::hold_start`]).
     pub ops: Cell<u64>,
     pub hold_started: Cell<f64>,
     /// The process's heap when the program began: what it builds is counted from here.
@@ -570,6 +571,20 @@ impl Interp {
     /// One step of the program (an op, or an item a native loop draws): every few thousand,
     /// has this task held the loop longer than the budget? Past [`Limits::steps`], the program
     /// stops.
+    /// When the current hold of the loop began (ms). A task's resume only marks a new hold;
+    /// the clock is read the first time the hold is measured (at most 4096 steps later, well
+    /// under a millisecond), which saves a call out to JavaScript on each of a big run's
+    /// hundreds of thousands of short resumes.
+    pub fn hold_start(&self) -> f64 {
+        let started = self.hold_started.get();
+        if !started.is_nan() {
+            return started;
+        }
+        let now = now_ms();
+        self.hold_started.set(now);
+        now
+    }
+
     pub fn tick(&self) -> R<()> {
         let n = self.ops.get() + 1;
         self.ops.set(n);
@@ -594,7 +609,7 @@ impl Interp {
         if !n.is_multiple_of(4096) {
             return Ok(());
         }
-        let held = (now_ms() - self.hold_started.get()) / 1000.0;
+        let held = (now_ms() - self.hold_start()) / 1000.0;
         if held > self.limits.loop_budget_secs {
             return Err(PyErr::Stop(Rc::from(format!(
                 "the loop was blocked for {:.0} s at line {}: Interleave stopped the program (the budget is {} s)",

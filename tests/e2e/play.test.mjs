@@ -486,6 +486,21 @@ test('hostile programs end with a clear message and a responsive page', async ()
     assert.equal(out.filter(([, t]) => expected.test(t)).length, 1, `${what}: ${JSON.stringify(out.slice(-3))}`);
     await responsive();
   }
+  // A flood of output: the page keeps the first MiB and says how much it cut; the list shows
+  // its last lines under a one-row note of how many came before.
+  step = 'a flood of output';
+  console.log(`# hostile programs: ${step}`);
+  await setCode(page, 'for i in range(200_000):\n    print(i)\n');
+  await runToEnd(page, { timeout: 60_000 });
+  const flood = await output(page);
+  assert.match(flood.at(-1)[1], /output past 1024 KiB was cut: \d+ more bytes not shown/);
+  assert.match(await page.locator('.prints li.earlier').textContent(), /^… \d+ earlier lines not shown$/);
+  const [noteHeight, lineHeight] = await page.evaluate(() => [
+    document.querySelector('.prints li.earlier').getBoundingClientRect().height,
+    document.querySelector('.prints li:has(code)').getBoundingClientRect().height,
+  ]);
+  assert.ok(noteHeight < lineHeight * 1.6, `the note takes one row: ${noteHeight} px beside a line's ${lineHeight} px`);
+  await responsive();
   // Deeply nested brackets, and a megabyte of source: refused with a message, nothing run.
   step = 'deep brackets';
   console.log(`# hostile programs: ${step}`);

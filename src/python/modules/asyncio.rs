@@ -9,7 +9,7 @@ use std::rc::{Rc, Weak};
 
 use super::super::builtins::{builtin, expect};
 use super::super::coro::{self, from_aio, to_aio, BoxFuture, Coroutine};
-use super::super::interp::{now_ms, Interp, PyErr, Stream, R};
+use super::super::interp::{Interp, PyErr, Stream, R};
 use super::super::ir::Name;
 use super::super::objects::{method, self_of};
 use super::super::ops;
@@ -298,7 +298,8 @@ impl std::future::Future for Held {
     type Output = R<Value>;
 
     fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<R<Value>> {
-        self.interp.hold_started.set(now_ms());
+        // A new hold begins (the clock is read when it is first measured: `Interp::hold_start`).
+        self.interp.hold_started.set(f64::NAN);
         // In CPython a task's coroutine runs under asyncio's own Python frames (the module,
         // asyncio.run, the runner, run_until_complete, run_forever, _run_once, Handle._run),
         // which count toward the recursion limit: so they do here.

@@ -55,7 +55,7 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
         // not to, and `while True: time.sleep(1)` froze the page for good). In the browser a
         // sleep really spins: one past what is left of the budget is refused at once, not
         // after freezing the page for the budget. (On the virtual clock it takes no real time.)
-        let held = (now_ms() - interp.hold_started.get()) / 1000.0;
+        let held = (now_ms() - interp.hold_start()) / 1000.0;
         if !rt.is_virtual() && held + secs > interp.limits.loop_budget_secs {
             return Err(PyErr::Stop(Rc::from(format!(
                 "time.sleep({secs}) at line {} would block the loop past the budget of {} s: Interleave stopped the program",
@@ -69,7 +69,7 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
         // in real time, which no speed changes, and a sleep as its own `secs`: a program is
         // stopped, or not, at every speed alike.
         let spun = now_ms() - spin_started;
-        interp.hold_started.set(interp.hold_started.get() + spun * (1.0 - rt.speed().factor()));
+        interp.hold_started.set(interp.hold_start() + spun * (1.0 - rt.speed().factor()));
     }
     Ok(Value::None)
 }

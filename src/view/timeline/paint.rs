@@ -188,14 +188,43 @@ pub fn series(
     let (plot_x, plot_end) = (p.g.plot_x, p.plot_end());
     let first = series.points.partition_point(|q| at(q.time, q.event) < plot_x).saturating_sub(1);
     let mut points = series.points[first..].iter().take_while(|q| at(q.time, q.event) <= plot_end).peekable();
+    let fill = |x: f64, width: f64, value: u32| {
+        if value > 0 {
+            let y0 = level(value);
+            ctx.fill_rect(x, y0, width, top + h - y0);
+        }
+    };
+    // Zoomed out, thousands of values share a pixel column (a queue passing 100,000 items has
+    // 200,000): each such column is filled once, as high as the highest of them (a spike stays
+    // in sight), rather than once per value.
+    let mut column: Option<(f64, u32)> = None;
     while let Some(q) = points.next() {
         let start = at(q.time, q.event);
         let end = points.peek().map_or(now_x.max(start), |n| at(n.time, n.event));
         let (x0, x1) = (start.max(plot_x), end.min(plot_end));
-        if q.value > 0 && x1 > x0 {
-            let y0 = level(q.value);
-            ctx.fill_rect(x0, y0, (x1 - x0).max(1.0), top + h - y0);
+        if x1 <= x0 {
+            continue;
         }
+        if x1 - x0 >= 1.0 {
+            if let Some((cx, highest)) = column.take() {
+                fill(cx, 1.0, highest);
+            }
+            fill(x0, x1 - x0, q.value);
+            continue;
+        }
+        let cx = x0.floor();
+        column = match column {
+            Some((at_x, highest)) if at_x == cx => Some((cx, highest.max(q.value))),
+            other => {
+                if let Some((at_x, highest)) = other {
+                    fill(at_x, 1.0, highest);
+                }
+                Some((cx, q.value))
+            }
+        };
+    }
+    if let Some((cx, highest)) = column {
+        fill(cx, 1.0, highest);
     }
     if series.limit > 0 {
         ctx.set_stroke_style_str(p.theme.of(Look::Limit));
