@@ -187,7 +187,9 @@ fn eval_elts(interp: &Interp, f: &mut Frame, elts: &[Elt]) -> R<Vec<Value>> {
 
 #[inline(never)]
 pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg], callee: &dyn Fn() -> String) -> R<Args> {
-    let mut out = Args { pos: Vec::with_capacity(args.len()), kw: Vec::new() };
+    // One spare place: a method call puts its object first (`insert(0, …)`), which would
+    // otherwise reallocate.
+    let mut out = Args { pos: Vec::with_capacity(args.len() + 1), kw: Vec::new() };
     for a in args {
         match a {
             Arg::Pos(e) => out.pos.push(eval(interp, f, e)?),
