@@ -302,3 +302,21 @@ fn a_simulated_request_is_labelled_fetch_and_its_url_once() {
     }
     assert!(labels.iter().all(|l| l.matches("fetch").count() == 1), "{labels:?}");
 }
+
+#[test]
+fn a_task_awaiting_gather_waits_on_gather_with_its_children_left() {
+    let s = stepper(GATHER);
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let (m, trace) = (s.model(), s.trace());
+    let main = m.lanes.iter().find(|l| l.name == "main()").expect("a lane for main()");
+    let waits: Vec<String> = main
+        .segments
+        .iter()
+        .filter_map(|seg| match &seg.state {
+            State::Waiting(w) => Some(describe::wait(w, m, &trace)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(waits, ["gather (2 left)"], "main() waits on the gather of A and B, not on 'a future'");
+}

@@ -77,13 +77,14 @@ pub fn gather<T: TaskValue, A: Into<Awaitable<T>>>(aws: impl IntoIterator<Item =
 }
 
 /// `asyncio.gather(*aws, return_exceptions=…)` whose future holds `convert(results)` (the
-/// Python engine makes a Python list there, in the same callback, so no turn is added).
+/// Python engine makes a Python list there, in the same callback, so no turn is added); with
+/// the children, whose count still pending an awaiter shows.
 pub fn gather_to<T: TaskValue, U: Clone + 'static, A: Into<Awaitable<T>>>(
     aws: impl IntoIterator<Item = A>,
     return_exceptions: bool,
     convert: Rc<dyn Fn(Vec<PyResult<T>>) -> U>,
-) -> Fut<U> {
-    gather_core(aws, Rc::new(Cell::new(return_exceptions)), convert).0
+) -> (Fut<U>, Vec<Fut<T>>) {
+    gather_core(aws, Rc::new(Cell::new(return_exceptions)), convert)
 }
 
 /// `gather`, ported from `asyncio.tasks.gather`: the children's done-callbacks count them and

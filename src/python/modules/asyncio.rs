@@ -47,7 +47,7 @@ pub fn py_obj(interp: &Interp, value: Value) -> PyObj {
 
 /// An `asyncio.Future` over a toolbox future (`kind` is the name its repr shows).
 pub fn future_value(fut: Fut<PyObj>, kind: &'static str) -> Value {
-    Value::object(PyFuture { fut, kind })
+    Value::object(PyFuture { fut, kind, gathered: Vec::new() })
 }
 
 fn lift<T>(interp: &Interp, r: aio::PyResult<T>) -> R<T> {
@@ -76,6 +76,8 @@ pub struct PyTask {
 pub struct PyFuture {
     pub fut: Fut<PyObj>,
     kind: &'static str,
+    /// A `gather`'s children: a task awaiting it is shown waiting on "gather (N left)".
+    gathered: Vec<Fut<PyObj>>,
 }
 
 fn task_state(fut: &Fut<PyObj>) -> &'static str {
@@ -254,7 +256,14 @@ pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
     let (fut, wait) = if let Some(t) = v.downcast::<PyTask>() {
         (t.task.future().clone(), Wait::Join { task: t.task.id() })
     } else if let Some(f) = v.downcast::<PyFuture>() {
-        (f.fut.clone(), Wait::Future)
+        let wait = match current() {
+            Some((rt, _)) if !f.gathered.is_empty() => {
+                let pending = f.gathered.iter().filter(|c| !c.done()).count();
+                Wait::Many { what: rt.text("gather"), pending: pending.min(u32::MAX as usize) as u32 }
+            }
+            _ => Wait::Future,
+        };
+        (f.fut.clone(), wait)
     } else if let Some(r) = v.downcast::<RunRequest>() {
         return Some(Ok(Box::pin(run_request(interp.rc(), r.coro.clone()))));
     } else {
@@ -558,8 +567,8 @@ fn gather(interp: &Interp, args: Args) -> R<Value> {
             .collect();
         obj(&interp, Value::list(values))
     });
-    let fut = aio::gather_to(aws, return_exceptions, convert);
-    Ok(Value::object(PyFuture { fut, kind: "_GatheringFuture" }))
+    let (fut, gathered) = aio::gather_to(aws, return_exceptions, convert);
+    Ok(Value::object(PyFuture { fut, kind: "_GatheringFuture", gathered }))
 }
 
 fn wait_for(interp: &Interp, args: Args) -> R<Value> {
@@ -685,7 +694,7 @@ fn shield(interp: &Interp, args: Args) -> R<Value> {
         }
     }
     let aw = as_task_or_future(interp, &args.pos[0])?;
-    Ok(Value::object(PyFuture { fut: aio::shield(aw), kind: "Future" }))
+    Ok(future_value(aio::shield(aw), "Future"))
 }
 
 fn current_task(interp: &Interp, _args: Args) -> R<Value> {
@@ -745,7 +754,7 @@ impl Object for Loop {
             "time" => |interp, _| Ok(Value::Float(running(interp)?.0.now() as f64 / 1e6)),
             "create_future" => |interp, _| {
                 let (rt, _) = running(interp)?;
-                Ok(Value::object(PyFuture { fut: Fut::on(rt.downgrade()), kind: "Future" }))
+                Ok(future_value(Fut::on(rt.downgrade()), "Future"))
             },
             "create_task" => |interp, args| spawn(interp, args.pos.get(1).unwrap_or(&Value::None), None),
             "run_in_executor" => |interp, mut args| {
@@ -1109,7 +1118,7 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         }),
         ("Future", |interp, _| {
             let (rt, _) = running(interp)?;
-            Ok(Value::object(PyFuture { fut: Fut::on(rt.downgrade()), kind: "Future" }))
+            Ok(future_value(Fut::on(rt.downgrade()), "Future"))
         }),
     ];
     for (name, f) in functions {
