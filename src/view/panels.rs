@@ -117,13 +117,19 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
             <h2>{"Output"}</h2>
             <ol class="prints" data-testid="prints">
                 { earlier(skip, "lines") }
-                { for prints.iter().skip(skip).map(|l| {
+                { for prints.iter().enumerate().skip(skip).map(|(i, l)| {
                     let LogKind::Print(text) = l.kind else { return html! {} };
                     let text = trace.resolve(text);
                     let stream = s.stream(l.event);
                     let name = who(m, l.task);
+                    // A phone has no room for a column of names: it names the task above its
+                    // lines, once each time the printing task changes (the class hides the rest).
+                    let same_task = i > skip && prints[i - 1].task == l.task;
                     html! {
-                        <li class={classes!(match stream { Stream::Stdout => None, Stream::Stderr => Some("stderr"), Stream::Note => Some("note") })}>
+                        <li class={classes!(
+                            match stream { Stream::Stdout => None, Stream::Stderr => Some("stderr"), Stream::Note => Some("note") },
+                            same_task.then_some("same-task"),
+                        )}>
                             <time>{instant(l.time)}</time>
                             <span class="who" title={name.to_string()}>
                                 { describe::fit_label(name, |w| w.chars().count() <= WHO_CHARS) }

@@ -410,130 +410,134 @@ pub fn run_panel(props: &Props) -> Html {
 
     html! {
         <div class="run-layout">
-            <div class={classes!("code-col", folded.then_some("folded"))} ref={places.code_col.clone()}>
-                <button type="button" class="code-fold" data-testid="code-fold" aria-expanded={(!*folded).to_string()}
-                    aria-controls="code-body" onclick={on_fold}>
-                    <span class="fold-name">{ if *folded { "▸ Show the code" } else { "▾ Code" } }</span>
-                    // Always there while folded, so the tab keeps its height as tasks come and go.
-                    if *folded {
-                        <span class="peek" data-testid="code-peek">
-                            { if props.peek.is_empty() { AttrValue::from("no task is on a line now") } else { props.peek.clone() } }
-                        </span>
-                    }
-                </button>
-                <div id="code-body" class="code-body" ref={code_body} hidden={*folded}>{ props.children.clone() }</div>
-            </div>
-            <div class="run-col" ref={places.run_col.clone()}>
-                <div class="buttons">
-                    <button type="button" class={classes!("run", busy.then_some("busy"))} data-testid="run" disabled={!can_run} onclick={on_run}
-                        title="Run (Ctrl+Enter)">
-                        { if busy { "Running…" } else if session.is_some() { "Run again" } else { "Run" } }
+            // The code and the run side by side in a box of their own: the code column, sticky
+            // while the run scrolls, then stops at the panels below instead of covering them.
+            <div class="run-top">
+                <div class={classes!("code-col", folded.then_some("folded"))} ref={places.code_col.clone()}>
+                    <button type="button" class="code-fold" data-testid="code-fold" aria-expanded={(!*folded).to_string()}
+                        aria-controls="code-body" onclick={on_fold}>
+                        <span class="fold-name">{ if *folded { "▸ Show the code" } else { "▾ Code" } }</span>
+                        // Always there while folded, so the tab keeps its height as tasks come and go.
+                        if *folded {
+                            <span class="peek" data-testid="code-peek">
+                                { if props.peek.is_empty() { AttrValue::from("no task is on a line now") } else { props.peek.clone() } }
+                            </span>
+                        }
                     </button>
-                    <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={act(|| Action::Stop)}
-                        title="Stop (Escape)">{"Stop"}</button>
-                    <button type="button" data-testid="step-mode" disabled={program.is_err() || not_steppable.is_some()} onclick={on_step_mode}
-                        title={not_steppable.unwrap_or("Run on a virtual clock, one task resume at a time")}>{"Step through"}</button>
-                    <SpeedControl running_at={session.filter(|_| busy).map(Session::speed)} {stepping} />
-                    if let Err(why) = &program {
-                        <span class="why-disabled" data-testid="run-disabled">{why.clone()}</span>
-                    }
+                    <div id="code-body" class="code-body" ref={code_body} hidden={*folded}>{ props.children.clone() }</div>
                 </div>
-                if stepping {
-                    <div class="buttons stepper" role="group" aria-label="Step mode">
-                        <button type="button" data-testid="back" onclick={act(|| Action::Back)} disabled={at_first_step}>{"◀ Back"}</button>
-                        <button type="button" data-testid="next" onclick={act(|| Action::Next)} disabled={!running && at_last_step}>{"Next ▶"}</button>
-                        <button type="button" data-testid="to-end" onclick={act(|| Action::ToEnd)} disabled={!running}>{"Run to the end"}</button>
-                        <span class="hint">{"Virtual clock: time jumps to the next timer; nothing waits for real."}</span>
-                    </div>
-                }
-                <section ref={places.timeline.clone()} class={classes!("timeline-panel", (session.is_none() && !has_kept).then_some("idle"))} aria-label="Timeline">
-                    <div class="timeline-bar">
-                        <h2>{"Timeline"}</h2>
-                        { legend(session.map(|s| s.model())) }
-                        <div class="tools" role="group" aria-label="Timeline tools">
-                            <button type="button" title="Zoom in (+)" aria-label="Zoom in" onclick={key("+")}>{"+"}</button>
-                            <button type="button" title="Zoom out (−)" aria-label="Zoom out" onclick={key("-")}>{"−"}</button>
-                            <button type="button" title="Fit the whole run (0)" onclick={key("0")}>{"Fit"}</button>
-                            <button type="button" data-testid="present" aria-pressed={if presenting { "true" } else { "false" }}
-                                title="Presentation mode (P): large rows, text and controls, legible from the back of a room; Space runs, ← → step"
-                                onclick={on_present}>{"Present"}</button>
-                            <button type="button" data-testid="axis-turns" aria-pressed={if turns { "true" } else { "false" }}
-                                title="Show one equal column per turn of the event loop instead of time"
-                                onclick={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |_: MouseEvent| {
-                                    let axis = if p.view.0.borrow().axis() == Axis::Turns { Axis::Time } else { Axis::Turns };
-                                    {
-                                        // Dropped before the dispatch: the reducer borrows the run.
-                                        let runs = p.runs.borrow();
-                                        let current = runs.0.as_ref().map(|s| s.borrow());
-                                        p.view.0.borrow_mut().set_axis(axis, current.as_ref().map(|s| s.model()));
-                                    }
-                                    d.emit(Action::Refresh);
-                                }) }}>{"Turns axis"}</button>
-                            { export::buttons(state.current.as_ref(), state.kept.as_ref(), view.0.borrow().axis(), running) }
-                            if session.is_some() && !running {
-                                <button type="button" data-testid="keep" onclick={on_keep} title="Keep this run and put the next one on the same time axis">{"Keep for comparison"}</button>
-                            }
-                            if has_kept {
-                                <button type="button" data-testid="clear-kept" onclick={act(|| Action::DropKept)}>{"Drop kept run"}</button>
-                            }
-                        </div>
-                    </div>
-                    <div class="timeline-wrap">
-                        <canvas ref={canvas.clone()} class="timeline" tabindex="0" data-testid="timeline" role="img"
-                            aria-label="Timeline of the run: one lane per task, the event loop on top. The step order and log below say the same in words."
-                            onwheel={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |e: WheelEvent| {
-                                if p.input(Input::Wheel { x: e.offset_x() as f64, dx: e.delta_x(), dy: e.delta_y(), zoom: e.ctrl_key() || e.meta_key(), pan: e.shift_key() }, &d) {
-                                    e.prevent_default();
-                                }
-                            }) }}
-                            onmousedown={canvas_input(|e| Input::Down { x: e.offset_x() as f64, y: e.offset_y() as f64 })}
-                            onmousemove={canvas_input(|e| Input::Move { x: e.offset_x() as f64, y: e.offset_y() as f64 })}
-                            onmouseup={canvas_input(|_| Input::Up)}
-                            onmouseleave={canvas_input(|_| Input::Leave)}
-                            ontouchstart={touch_input(false)}
-                            ontouchmove={touch_input(false)}
-                            ontouchend={touch_input(true)}
-                            ontouchcancel={touch_input(true)}
-                            onkeydown={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |e: KeyboardEvent| {
-                                if !e.ctrl_key() && !e.meta_key() && !e.alt_key() && ["+", "=", "-", "_", "0", "f", "F", "w", "W", "s", "S", "a", "A", "d", "D", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home"].contains(&e.key().as_str()) {
-                                    e.prevent_default();
-                                    p.input(Input::Key(e.key()), &d);
-                                }
-                            }) }}
-                        />
-                        <div ref={tip.clone()} class="tip" role="tooltip" hidden=true></div>
-                        if session.is_none() && !has_kept {
-                            <p class="timeline-empty">{"The timeline of your run appears here: who holds the thread, and what every task waits on. Click a bar to see its line in the code."}</p>
+                <div class="run-col" ref={places.run_col.clone()}>
+                    <div class="buttons">
+                        <button type="button" class={classes!("run", busy.then_some("busy"))} data-testid="run" disabled={!can_run} onclick={on_run}
+                            title="Run (Ctrl+Enter)">
+                            { if busy { "Running…" } else if session.is_some() { "Run again" } else { "Run" } }
+                        </button>
+                        <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={act(|| Action::Stop)}
+                            title="Stop (Escape)">{"Stop"}</button>
+                        <button type="button" data-testid="step-mode" disabled={program.is_err() || not_steppable.is_some()} onclick={on_step_mode}
+                            title={not_steppable.unwrap_or("Run on a virtual clock, one task resume at a time")}>{"Step through"}</button>
+                        <SpeedControl running_at={session.filter(|_| busy).map(Session::speed)} {stepping} />
+                        if let Err(why) = &program {
+                            <span class="why-disabled" data-testid="run-disabled">{why.clone()}</span>
                         }
                     </div>
-                    if let (Some(s), Some(k)) = (session.filter(|s| !s.running()), state.kept.as_ref()) {
-                        <p class="compare" data-testid="compare">{ comparison(&k.borrow(), s) }</p>
-                    }
-                    if let Some(s) = session.filter(|s| !s.running()) {
-                        <div class="visually-hidden" role="region" aria-label="The timeline in words" data-testid="timeline-words">
-                            { words::text_alternative(s.model(), &s.trace()) }
+                    if stepping {
+                        <div class="buttons stepper" role="group" aria-label="Step mode">
+                            <button type="button" data-testid="back" onclick={act(|| Action::Back)} disabled={at_first_step}>{"◀ Back"}</button>
+                            <button type="button" data-testid="next" onclick={act(|| Action::Next)} disabled={!running && at_last_step}>{"Next ▶"}</button>
+                            <button type="button" data-testid="to-end" onclick={act(|| Action::ToEnd)} disabled={!running}>{"Run to the end"}</button>
+                            <span class="hint">{"Virtual clock: time jumps to the next timer; nothing waits for real."}</span>
                         </div>
                     }
-                    <div class="scrub">
-                        <label for="scrub">{"Scrub"}</label>
-                        <input id="scrub" data-testid="scrub" type="range" min="0" step="1"
-                            max={format!("{:.0}", span as f64 / 1000.0)}
-                            value={format!("{:.0}", state.at.time.unwrap_or(span) as f64 / 1000.0)}
-                            disabled={session.is_none()}
-                            aria-valuetext={crate::model::describe::instant(state.at.time.unwrap_or(span))}
-                            oninput={on_scrub} />
-                        <span class="hint">{"Drag to see the recorded run at any instant, even while it goes (nothing re-runs; drag to the end to follow it live). "}
-                            <span class="hint-mouse">{"Wheel scrolls hidden lanes, else the page; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0; P presents."}</span>
-                            <span class="hint-touch">{"On the timeline: swipe sideways to pan, pinch to zoom, tap a bar to find its line; swipe up or down to scroll the page."}</span>
-                        </span>
-                    </div>
-                </section>
-                if let Some(s) = session {
-                    { panels::output(s, state.at, &on_line) }
-                    { panels::summary(s) }
-                } else {
-                    <p class="empty-output" data-testid="output">{props.idle_hint.clone()}</p>
-                }
+                    <section ref={places.timeline.clone()} class={classes!("timeline-panel", (session.is_none() && !has_kept).then_some("idle"))} aria-label="Timeline">
+                        <div class="timeline-bar">
+                            <h2>{"Timeline"}</h2>
+                            { legend(session.map(|s| s.model())) }
+                            <div class="tools" role="group" aria-label="Timeline tools">
+                                <button type="button" title="Zoom in (+)" aria-label="Zoom in" onclick={key("+")}>{"+"}</button>
+                                <button type="button" title="Zoom out (−)" aria-label="Zoom out" onclick={key("-")}>{"−"}</button>
+                                <button type="button" title="Fit the whole run (0)" onclick={key("0")}>{"Fit"}</button>
+                                <button type="button" data-testid="present" aria-pressed={if presenting { "true" } else { "false" }}
+                                    title="Presentation mode (P): large rows, text and controls, legible from the back of a room; Space runs, ← → step"
+                                    onclick={on_present}>{"Present"}</button>
+                                <button type="button" data-testid="axis-turns" aria-pressed={if turns { "true" } else { "false" }}
+                                    title="Show one equal column per turn of the event loop instead of time"
+                                    onclick={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |_: MouseEvent| {
+                                        let axis = if p.view.0.borrow().axis() == Axis::Turns { Axis::Time } else { Axis::Turns };
+                                        {
+                                            // Dropped before the dispatch: the reducer borrows the run.
+                                            let runs = p.runs.borrow();
+                                            let current = runs.0.as_ref().map(|s| s.borrow());
+                                            p.view.0.borrow_mut().set_axis(axis, current.as_ref().map(|s| s.model()));
+                                        }
+                                        d.emit(Action::Refresh);
+                                    }) }}>{"Turns axis"}</button>
+                                { export::buttons(state.current.as_ref(), state.kept.as_ref(), view.0.borrow().axis(), running) }
+                                if session.is_some() && !running {
+                                    <button type="button" data-testid="keep" onclick={on_keep} title="Keep this run and put the next one on the same time axis">{"Keep for comparison"}</button>
+                                }
+                                if has_kept {
+                                    <button type="button" data-testid="clear-kept" onclick={act(|| Action::DropKept)}>{"Drop kept run"}</button>
+                                }
+                            </div>
+                        </div>
+                        <div class="timeline-wrap">
+                            <canvas ref={canvas.clone()} class="timeline" tabindex="0" data-testid="timeline" role="img"
+                                aria-label="Timeline of the run: one lane per task, the event loop on top. The step order and log below say the same in words."
+                                onwheel={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |e: WheelEvent| {
+                                    if p.input(Input::Wheel { x: e.offset_x() as f64, dx: e.delta_x(), dy: e.delta_y(), zoom: e.ctrl_key() || e.meta_key(), pan: e.shift_key() }, &d) {
+                                        e.prevent_default();
+                                    }
+                                }) }}
+                                onmousedown={canvas_input(|e| Input::Down { x: e.offset_x() as f64, y: e.offset_y() as f64 })}
+                                onmousemove={canvas_input(|e| Input::Move { x: e.offset_x() as f64, y: e.offset_y() as f64 })}
+                                onmouseup={canvas_input(|_| Input::Up)}
+                                onmouseleave={canvas_input(|_| Input::Leave)}
+                                ontouchstart={touch_input(false)}
+                                ontouchmove={touch_input(false)}
+                                ontouchend={touch_input(true)}
+                                ontouchcancel={touch_input(true)}
+                                onkeydown={{ let (p, d) = (painter.clone(), dispatch.clone()); Callback::from(move |e: KeyboardEvent| {
+                                    if !e.ctrl_key() && !e.meta_key() && !e.alt_key() && ["+", "=", "-", "_", "0", "f", "F", "w", "W", "s", "S", "a", "A", "d", "D", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home"].contains(&e.key().as_str()) {
+                                        e.prevent_default();
+                                        p.input(Input::Key(e.key()), &d);
+                                    }
+                                }) }}
+                            />
+                            <div ref={tip.clone()} class="tip" role="tooltip" hidden=true></div>
+                            if session.is_none() && !has_kept {
+                                <p class="timeline-empty">{"The timeline of your run appears here: who holds the thread, and what every task waits on. Click a bar to see its line in the code."}</p>
+                            }
+                        </div>
+                        if let (Some(s), Some(k)) = (session.filter(|s| !s.running()), state.kept.as_ref()) {
+                            <p class="compare" data-testid="compare">{ comparison(&k.borrow(), s) }</p>
+                        }
+                        if let Some(s) = session.filter(|s| !s.running()) {
+                            <div class="visually-hidden" role="region" aria-label="The timeline in words" data-testid="timeline-words">
+                                { words::text_alternative(s.model(), &s.trace()) }
+                            </div>
+                        }
+                        <div class="scrub">
+                            <label for="scrub">{"Scrub"}</label>
+                            <input id="scrub" data-testid="scrub" type="range" min="0" step="1"
+                                max={format!("{:.0}", span as f64 / 1000.0)}
+                                value={format!("{:.0}", state.at.time.unwrap_or(span) as f64 / 1000.0)}
+                                disabled={session.is_none()}
+                                aria-valuetext={crate::model::describe::instant(state.at.time.unwrap_or(span))}
+                                oninput={on_scrub} />
+                            <span class="hint">{"Drag to see the recorded run at any instant, even while it goes (nothing re-runs; drag to the end to follow it live). "}
+                                <span class="hint-mouse">{"Wheel scrolls hidden lanes, else the page; Ctrl+wheel zooms; Shift+wheel or drag pans; keys + − ← → 0; P presents."}</span>
+                                <span class="hint-touch">{"On the timeline: swipe sideways to pan, pinch to zoom, tap a bar to find its line; swipe up or down to scroll the page."}</span>
+                            </span>
+                        </div>
+                    </section>
+                    if let Some(s) = session {
+                        { panels::output(s, state.at, &on_line) }
+                        { panels::summary(s) }
+                    } else {
+                        <p class="empty-output" data-testid="output">{props.idle_hint.clone()}</p>
+                    }
+                </div>
             </div>
             if let Some(s) = session {
                 <div class="panels">

@@ -425,8 +425,45 @@ test('on a wide screen the code never folds: it stays beside the timeline; the r
   assert.equal((await page.getByTestId('run').textContent()).trim(), 'Run again');
   assert.ok(!(await page.getByTestId('code-fold').isVisible()), 'no fold tab on a wide screen');
   assert.ok(await page.getByTestId('code').isVisible(), 'the code is shown after Run');
+  // Scrolled down to the step order and the log, the sticky code column stops above them.
+  await page.locator('.panels').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(100);
+  const [codeBottom, panelsTop] = await page.evaluate(() => [
+    document.querySelector('.code-col').getBoundingClientRect().bottom,
+    document.querySelector('.panels').getBoundingClientRect().top,
+  ]);
+  assert.ok(codeBottom <= panelsTop, `the code column (bottom ${codeBottom}) covers the panels (top ${panelsTop})`);
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+test('on a phone the output names the printing task above its lines, once each time it changes', async () => {
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/create-task`, { width: 390, height: 844 });
+  await page.getByTestId('run').click();
+  await page.getByTestId('what-happened').waitFor({ timeout: 20_000 });
+  const rows = await page.getByTestId('prints').locator('li:has(code)').evaluateAll((lis) => lis.map((li) => {
+    const who = li.querySelector('.who');
+    const [w, c] = [who.getBoundingClientRect(), li.querySelector('code').getBoundingClientRect()];
+    return { who: getComputedStyle(who).display === 'none' ? null : who.textContent, above: w.bottom <= c.top + 1, text: li.querySelector('code').textContent };
+  }));
+  // create-task's prints alternate between main() and the background job: each line is named.
+  assert.deepEqual(rows.map((r) => [r.who, r.text]), [
+    ['main()', 'Doing other work...'],
+    ['background_job()', 'Background job started'],
+    ['main()', 'Other work done; now waiting for the task'],
+    ['background_job()', 'Background job finished'],
+    ['main()', 'Got: job result'],
+  ]);
+  assert.ok(rows.every((r) => r.above), 'each name sits above its line');
+  await page.close();
+  // Lines in a row from the same task are named once.
+  const q = await openPage(ctx.browser, `${ctx.site.url}#/demo/hello`, { width: 390, height: 844 });
+  await q.getByTestId('run').click();
+  await q.getByTestId('what-happened').waitFor({ timeout: 20_000 });
+  const named = await q.getByTestId('prints').locator('li:has(code) .who').evaluateAll((ws) => ws.map((w) => getComputedStyle(w).display !== 'none'));
+  assert.ok(named.length >= 2 && named[0] && !named.at(-1), `hello's lines are all main()'s: named once, ${JSON.stringify(named)}`);
+  assert.deepEqual(q.problems, []);
+  await q.close();
 });
 
 test('reduced motion: the axis stays put while the run grows, and still shows all of it', async () => {
