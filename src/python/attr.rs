@@ -198,6 +198,9 @@ fn class_attr(interp: &Interp, c: &Rc<Class>, name: &Name) -> R<Value> {
     if let Some(m) = methods::unbound(interp, c, name) {
         return Ok(m);
     }
+    if let Some(m) = super::builtins::base_unbound(c, name) {
+        return Ok(m);
+    }
     Err(interp.attribute_error(format!("type object '{}' has no attribute '{name}'", c.name)))
 }
 

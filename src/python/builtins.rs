@@ -713,8 +713,20 @@ fn super_(interp: &Interp, args: Args) -> R<Value> {
 
 /// Methods every object has through `object` or `BaseException` (`__init__`, `__str__`…), for
 /// `super().__init__(…)` and for exceptions' own methods.
-pub fn base_method(interp: &Interp, class: &Rc<Class>, this: &Value, name: &str) -> Option<Value> {
-    let f: BuiltinFn = match (class.is_exception(), name) {
+pub fn base_method(_interp: &Interp, class: &Rc<Class>, this: &Value, name: &str) -> Option<Value> {
+    let f = base_fn(class, name)?;
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })))
+}
+
+/// The same methods read from a class (`object.__setattr__(self, name, value)` in a class's
+/// own `__setattr__`): called with the instance first.
+pub fn base_unbound(class: &Rc<Class>, name: &str) -> Option<Value> {
+    let f = base_fn(class, name)?;
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None })))
+}
+
+fn base_fn(class: &Rc<Class>, name: &str) -> Option<BuiltinFn> {
+    Some(match (class.is_exception(), name) {
         (true, "__init__") => |interp, args| {
             if let Some(Value::Instance(i)) = args.pos.first() {
                 if let Some(data) = &i.exc {
@@ -766,9 +778,7 @@ pub fn base_method(interp: &Interp, class: &Rc<Class>, this: &Value, name: &str)
             Err(interp.type_error("__getattribute__ expects a name"))
         },
         _ => return None,
-    };
-    let _ = interp;
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })))
+    })
 }
 
 /// Methods instances get from `object`/`BaseException` when their class does not define them.
