@@ -713,7 +713,7 @@ fn super_(interp: &Interp, args: Args) -> R<Value> {
 
 /// Methods every object has through `object` or `BaseException` (`__init__`, `__str__`…), for
 /// `super().__init__(…)` and for exceptions' own methods.
-pub fn base_method(_interp: &Interp, class: &Rc<Class>, this: &Value, name: &str) -> Option<Value> {
+pub fn base_method(class: &Rc<Class>, this: &Value, name: &str) -> Option<Value> {
     let f = base_fn(class, name)?;
     Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })))
 }
@@ -800,11 +800,11 @@ pub fn object_method(interp: &Interp, this: &Value, name: &str) -> Option<Value>
                 let _ = interp;
                 Ok(Value::None)
             },
-            _ => return base_method(interp, &interp.types.base_exception, this, name),
+            _ => return base_method(&interp.types.base_exception, this, name),
         };
         return Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })));
     }
-    base_method(interp, &interp.types.object, this, name)
+    base_method(&interp.types.object, this, name)
 }
 
 /// `BaseExceptionGroup(message, exceptions)` with CPython's checks; an `ExceptionGroup` when

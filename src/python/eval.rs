@@ -161,7 +161,21 @@ fn eval_rare(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
             super::exec::assign(interp, f, &Target::Var(var.clone()), v.clone())?;
             Ok(v)
         }
-        _ => eval_compound(interp, f, e),
+        // Named, not `_`: a new kind of expression must be placed in one function or the
+        // other (a catch-all in both would send it back and forth for ever).
+        Expr::Const(_)
+        | Expr::Load(_)
+        | Expr::Attr(..)
+        | Expr::Subscript(..)
+        | Expr::Slice(..)
+        | Expr::Call(..)
+        | Expr::CallMethod(..)
+        | Expr::Bin(..)
+        | Expr::Unary(..)
+        | Expr::And(_)
+        | Expr::Or(_)
+        | Expr::Compare(..)
+        | Expr::IfExp(..) => eval_compound(interp, f, e),
     }
 }
 

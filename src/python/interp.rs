@@ -568,9 +568,6 @@ impl Interp {
 
     // ----- budgets ---------------------------------------------------------------------------
 
-    /// One step of the program (an op, or an item a native loop draws): every few thousand,
-    /// has this task held the loop longer than the budget? Past [`Limits::steps`], the program
-    /// stops.
     /// When the current hold of the loop began (ms). A task's resume only marks a new hold;
     /// the clock is read the first time the hold is measured (at most 4096 steps later, well
     /// under a millisecond), which saves a call out to JavaScript on each of a big run's
@@ -585,6 +582,9 @@ impl Interp {
         now
     }
 
+    /// One step of the program (an op, or an item a native loop draws): every few thousand,
+    /// has this task held the loop longer than the budget? Past [`Limits::steps`], the program
+    /// stops.
     pub fn tick(&self) -> R<()> {
         let n = self.ops.get() + 1;
         self.ops.set(n);

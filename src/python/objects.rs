@@ -676,7 +676,7 @@ impl Object for Super {
                 }
                 // Built-in bases: their methods (`Exception.__init__`, `object.__init__`…).
                 if !c.user {
-                    if let Some(m) = super::builtins::base_method(interp, c, &self.this, name) {
+                    if let Some(m) = super::builtins::base_method(c, &self.this, name) {
                         return Some(Ok(m));
                     }
                 }

@@ -692,10 +692,6 @@ fn set_op(_interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>>
 /// `a op= b`: lists, sets and dicts change in place (so aliases see it), as in Python.
 pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
     match (&a, op) {
-        // Immutable built-in values have no in-place form: `x += 1` is `x = x + 1`.
-        (Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Str(_) | Value::None, _) => {
-            return binop_or_inplace(interp, op, a, b, true)
-        }
         (Value::List(l), BinOp::Add) => {
             let items = match &b {
                 Value::List(o) => o.borrow().clone(),

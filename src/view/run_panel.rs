@@ -157,16 +157,18 @@ pub fn run_panel(props: &Props) -> Html {
         Callback::from(move |a| dispatcher.dispatch(a))
     };
 
+    // A run going for real (not stepped): Run says so, and its frame loop draws the timeline.
+    let busy = state.current.as_ref().is_some_and(|s| {
+        let s = s.borrow();
+        s.running() && !s.stepping()
+    });
+
     // Repaint after every render (sizes, theme, cursor, selection and the hovered line may
     // have changed), except while a run goes for real: its frame loop paints the new marks on
     // its next drawing, and the text re-renders ten times a second.
     {
         let painter = painter.clone();
         let at = state.at;
-        let live = state.current.as_ref().is_some_and(|s| {
-            let s = s.borrow();
-            s.running() && !s.stepping()
-        });
         let marked = match (&state.current, props.hover_line) {
             (Some(s), Some(line)) => {
                 let s = s.borrow();
@@ -176,7 +178,7 @@ pub fn run_panel(props: &Props) -> Html {
         };
         use_effect(move || {
             *painter.marks.borrow_mut() = Marks { cursor: at.time, selection: at.selection, marked };
-            if !live {
+            if !busy {
                 painter.paint();
             }
         });
@@ -248,8 +250,6 @@ pub fn run_panel(props: &Props) -> Html {
     let session = guard.as_deref();
     let running = session.is_some_and(Session::running);
     let stepping = session.is_some_and(Session::stepping);
-    // A run going for real (not stepped): Run says so.
-    let busy = running && !stepping;
     let program = props.program.0.clone();
     // A run going for real must be stopped first; in step mode, Run replaces it.
     let can_run = program.is_ok() && (stepping || !running);

@@ -93,6 +93,11 @@ function sizeByLayer(bytes, releaseGz) {
     const [n, from] = leb(bytes, at);
     return [new TextDecoder().decode(bytes.subarray(from, from + n)), from + n];
   };
+  // A table's or memory's limits: a flag, the minimum, and the maximum if the flag says so.
+  const limits = (p) => {
+    const [, next] = leb(bytes, p + 1);
+    return bytes[p] & 1 ? leb(bytes, next)[1] : next;
+  };
   let imported = 0;
   for (const s of sections.filter((s) => s.id === 2)) {
     let [n, at] = leb(bytes, s.start);
@@ -100,11 +105,6 @@ function sizeByLayer(bytes, releaseGz) {
       [, at] = text(at);
       [, at] = text(at);
       const kind = bytes[at++];
-      // A table's or memory's limits: a flag, the minimum, and the maximum if the flag says so.
-      const limits = (p) => {
-        const [, next] = leb(bytes, p + 1);
-        return bytes[p] & 1 ? leb(bytes, next)[1] : next;
-      };
       if (kind === 0) {
         imported++;
         [, at] = leb(bytes, at);

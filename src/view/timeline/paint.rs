@@ -213,15 +213,14 @@ pub fn series(
             continue;
         }
         let cx = x0.floor();
-        column = match column {
-            Some((at_x, highest)) if at_x == cx => Some((cx, highest.max(q.value))),
-            other => {
-                if let Some((at_x, highest)) = other {
+        match &mut column {
+            Some((at_x, highest)) if *at_x == cx => *highest = (*highest).max(q.value),
+            _ => {
+                if let Some((at_x, highest)) = column.replace((cx, q.value)) {
                     fill(at_x, 1.0, highest);
                 }
-                Some((cx, q.value))
             }
-        };
+        }
     }
     if let Some((cx, highest)) = column {
         fill(cx, 1.0, highest);
