@@ -85,9 +85,50 @@ pub fn call_function(interp: &Interp, func: &Rc<Function>, args: Args) -> R<Valu
     }
 }
 
+/// `f(a, b)` of a plain `def f(a, b)`, or `obj.m(a)` of a `def m(self, a)` with `this` the
+/// object: positional arguments only, as many as the parameters, none of them `*args` or
+/// keyword-only. The arguments are evaluated straight into the new frame's slots, skipping
+/// [`bind`]'s general path. `None`, with nothing evaluated, for any other call.
+pub fn call_simple(
+    interp: &Interp,
+    f: &mut Frame,
+    func: &Rc<Function>,
+    args: &[Arg],
+    this: Option<&Value>,
+) -> Option<R<Value>> {
+    let code = &func.code;
+    let given = args.len() + this.is_some() as usize;
+    let p = &code.params;
+    if code.kind != CodeKind::Function
+        || p.positional.len() != given
+        || p.count() != given
+        || !args.iter().all(|a| matches!(a, Arg::Pos(_)))
+    {
+        return None;
+    }
+    let mut slots = Vec::with_capacity(code.nslots.max(given));
+    slots.extend(this.map(|t| Some(t.clone())));
+    for a in args {
+        if let Arg::Pos(e) = a {
+            match eval(interp, f, e) {
+                Ok(v) => slots.push(Some(v)),
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+    slots.resize(code.nslots, None);
+    let mut frame = Frame::with_slots(interp, code.clone(), func.globals.clone(), Some(func.clone()), slots);
+    let first = frame.slots.first().cloned().flatten();
+    frame.set_first_arg(first);
+    frame.init_cells(&func.closure);
+    Some(run_to_end(interp, frame))
+}
+
 /// Runs a frame that cannot suspend (a plain function, a class body, a comprehension).
 pub fn run_to_end(interp: &Interp, mut frame: Frame) -> R<Value> {
-    match run(interp, &mut frame, Resume::Start) {
+    let exit = run(interp, &mut frame, Resume::Start);
+    frame.recycle(interp);
+    match exit {
         Exit::Return(v) => Ok(v),
         Exit::Raise(e) => Err(e),
         Exit::Await(_) => Err(interp.err("SyntaxError", "'await' outside async function")),

@@ -4,7 +4,8 @@
 use std::rc::Rc;
 
 use super::attr::get_attr;
-use super::call::{call, call_method, make_function, run_comprehension};
+use super::attr::lookup_class_attr;
+use super::call::{call, call_method, call_simple, make_function, run_comprehension};
 use super::exec::{load, Frame};
 use super::interp::{Interp, R};
 use super::ir::*;
@@ -18,6 +19,10 @@ use super::value::*;
 pub fn eval(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
     match e {
         Expr::Const(v) => Ok(v.clone()),
+        Expr::Load(Var::Local(s)) => match f.slots.get(*s as usize) {
+            Some(Some(v)) => Ok(v.clone()),
+            _ => load(interp, f, &Var::Local(*s)),
+        },
         Expr::Load(var) => load(interp, f, var),
         _ => eval_compound(interp, f, e),
     }
@@ -48,18 +53,31 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         }
         Expr::Call(func, args) => {
             let callee = eval(interp, f, func)?;
+            if let Value::Func(func) = &callee {
+                if let Some(r) = call_simple(interp, f, func, args, None) {
+                    return r;
+                }
+            }
             let args = eval_args(interp, f, args, &|| function_str(interp, &callee))?;
             call(interp, &callee, args)
         }
         Expr::CallMethod(obj, name, args) => {
             let o = eval(interp, f, obj)?;
+            if let Some(func) = instance_method(&o, name) {
+                if let Some(r) = call_simple(interp, f, &func, args, Some(&o)) {
+                    return r;
+                }
+            }
             let args = eval_args(interp, f, args, &|| method_str(interp, &o, name))?;
             call_method(interp, &o, name, args)
         }
         Expr::Bin(op, l, r) => {
             let a = eval(interp, f, l)?;
             let b = eval(interp, f, r)?;
-            ops::binop(interp, *op, a, b)
+            match ops::int_fast(*op, &a, &b) {
+                Some(v) => Ok(v),
+                None => ops::binop(interp, *op, a, b),
+            }
         }
         Expr::Unary(op, v) => {
             let v = eval(interp, f, v)?;
@@ -106,6 +124,19 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
             }
         }
         _ => eval_rare(interp, f, e),
+    }
+}
+
+/// The Python function `obj.name` calls, when `obj` is an instance whose class (not the
+/// instance itself) has `name` as a plain function.
+pub fn instance_method(obj: &Value, name: &Name) -> Option<Rc<Function>> {
+    let Value::Instance(i) = obj else { return None };
+    if i.attrs.borrow().contains_key(name) {
+        return None;
+    }
+    match &lookup_class_attr(&i.class, name)? {
+        Value::Func(func) => Some(func.clone()),
+        _ => None,
     }
 }
 
@@ -179,9 +210,24 @@ fn eval_rare(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
     }
 }
 
+/// The truth of a condition. A single comparison of two ints, floats or strings (most loop and
+/// `if` conditions) is answered without making a `bool` value.
 pub fn eval_to_bool(interp: &Interp, f: &mut Frame, e: &Expr) -> R<bool> {
-    let v = eval(interp, f, e)?;
-    ops::truthy(interp, &v)
+    if let Expr::Compare(first, rest) = e {
+        if let [(op, second)] = rest.as_slice() {
+            let a = eval(interp, f, first)?;
+            let b = eval(interp, f, second)?;
+            if let Some(r) = ops::compare_plain(*op, &a, &b) {
+                return Ok(r);
+            }
+            let r = ops::compare(interp, *op, &a, &b)?;
+            return ops::truthy(interp, &r);
+        }
+    }
+    match eval(interp, f, e)? {
+        Value::Bool(b) => Ok(b),
+        v => ops::truthy(interp, &v),
+    }
 }
 
 #[inline(never)]

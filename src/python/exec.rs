@@ -104,6 +104,18 @@ impl Frame {
         interp.next_frame_id.set(id + 1);
         let ncells = code.cell_slots.len() + code.freevars.len();
         let first_line = code.first_line;
+        let spare = interp.spare_infos.borrow_mut().pop();
+        let info = match spare {
+            Some(mut info) => match Rc::get_mut(&mut info) {
+                Some(reused) => {
+                    reused.func = func;
+                    reused.line.set(first_line);
+                    info
+                }
+                None => FrameInfo::new(func, first_line),
+            },
+            None => FrameInfo::new(func, first_line),
+        };
         Frame {
             slots,
             cells: Vec::with_capacity(ncells),
@@ -113,12 +125,7 @@ impl Frame {
             namespace: None,
             blocks: Vec::new(),
             pending: Vec::new(),
-            info: Rc::new(FrameInfo {
-                func,
-                first_arg: None,
-                line: std::cell::Cell::new(first_line),
-                handled: RefCell::default(),
-            }),
+            info,
             handling: Vec::new(),
             id,
             suspended: None,
@@ -135,6 +142,22 @@ impl Frame {
             self.cells.push(Rc::new(RefCell::new(initial)));
         }
         self.cells.extend(closure.iter().cloned());
+    }
+
+    /// Gives the frame's info back for the next call's frame, once nothing else holds it (a
+    /// traceback or a task may).
+    pub fn recycle(self, interp: &Interp) {
+        const KEPT: usize = 64;
+        let mut info = self.info;
+        let mut spare = interp.spare_infos.borrow_mut();
+        if spare.len() < KEPT && Rc::weak_count(&info) == 0 {
+            if let Some(i) = Rc::get_mut(&mut info) {
+                i.func = None;
+                i.first_arg = None;
+                i.handled.get_mut().clear();
+                spare.push(info);
+            }
+        }
     }
 
     pub fn set_first_arg(&mut self, v: Option<Value>) {
@@ -571,14 +594,34 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
         }
         Op::Leave { depth, to } => return Ok(do_leave(f, *depth, *to)),
         Op::TopCall(e, target) => {
+            // A plain function that cannot reach asyncio.run (or any, away from the driver) is
+            // an ordinary call.
+            let driver = f.driver;
+            let ordinary = |func: &Function| !driver || !func.code.drives;
             let (callee, args) = match e {
                 Expr::Call(func, args) => {
                     let callee = eval(interp, f, func)?;
+                    if let Value::Func(func) = &callee {
+                        if ordinary(func) {
+                            if let Some(r) = super::call::call_simple(interp, f, func, args, None) {
+                                assign(interp, f, target, r?)?;
+                                return Ok(Flow::Next);
+                            }
+                        }
+                    }
                     let args = super::eval::eval_args(interp, f, args, &|| super::eval::function_str(interp, &callee))?;
                     (callee, args)
                 }
                 Expr::CallMethod(obj, name, args) => {
                     let o = eval(interp, f, obj)?;
+                    if let Some(func) = super::eval::instance_method(&o, name) {
+                        if ordinary(&func) {
+                            if let Some(r) = super::call::call_simple(interp, f, &func, args, Some(&o)) {
+                                assign(interp, f, target, r?)?;
+                                return Ok(Flow::Next);
+                            }
+                        }
+                    }
                     (
                         super::attr::get_attr(interp, &o, name)?,
                         super::eval::eval_args(interp, f, args, &|| super::eval::method_str(interp, &o, name))?,
@@ -603,7 +646,7 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 // A plain function called by the program's top level (or by such a function)
                 // runs as the driver too, so it may call asyncio.run: its frame goes on the
                 // driver's own stack rather than this native one.
-                let plain = |c: &Value| matches!(c, Value::Func(func) if func.code.kind == CodeKind::Function);
+                let plain = |c: &Value| matches!(c, Value::Func(func) if func.code.kind == CodeKind::Function && func.code.drives);
                 let driven = match &callee {
                     Value::Func(func) if plain(&callee) => Some((func.clone(), None)),
                     Value::Method(m) if plain(&m.func) => match &m.func {
@@ -768,22 +811,30 @@ pub fn load(interp: &Interp, f: &Frame, var: &Var) -> R<Value> {
                 interp.err("NameError", format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
             })
         }
-        Var::Global(n) => load_global(interp, &f.globals, n),
+        Var::Global(n, hint) => load_global(interp, &f.globals, n, hint),
         Var::Name(n) => {
             if let Some(ns) = &f.namespace {
                 if let Some(v) = ns.borrow().get(n) {
                     return Ok(v.clone());
                 }
             }
-            load_global(interp, &f.globals, n)
+            load_global(interp, &f.globals, n, &Hint::default())
         }
     }
 }
 
-pub fn load_global(interp: &Interp, globals: &Module, name: &Name) -> R<Value> {
-    if let Some(v) = globals.globals.borrow().get(name) {
+pub fn load_global(interp: &Interp, globals: &Module, name: &Name, hint: &Hint) -> R<Value> {
+    let map = globals.globals.borrow();
+    if let Some((key, v)) = map.get_index(hint.0.get() as usize) {
+        if Rc::ptr_eq(key, name) {
+            return Ok(v.clone());
+        }
+    }
+    if let Some((at, _, v)) = map.get_full(name) {
+        hint.0.set(u32::try_from(at).unwrap_or(u32::MAX));
         return Ok(v.clone());
     }
+    drop(map);
     if let Some(v) = interp.builtins.globals.borrow().get(name) {
         return Ok(v.clone());
     }
@@ -798,7 +849,7 @@ fn store(f: &mut Frame, var: &Var, v: Value) {
                 *c.borrow_mut() = Some(v);
             }
         }
-        Var::Global(n) => {
+        Var::Global(n, _) => {
             f.globals.globals.borrow_mut().insert(n.clone(), v);
         }
         Var::Name(n) => match &f.namespace {
@@ -887,7 +938,10 @@ fn aug_assign(interp: &Interp, f: &mut Frame, t: &Target, op: BinOp, e: &Expr) -
         Target::Var(var) => {
             let cur = load(interp, f, var)?;
             let v = eval(interp, f, e)?;
-            let r = ops::inplace(interp, op, cur, v)?;
+            let r = match ops::int_fast(op, &cur, &v) {
+                Some(r) => r,
+                None => ops::inplace(interp, op, cur, v)?,
+            };
             store(f, var, r);
         }
         Target::Attr(obj, name) => {
@@ -927,7 +981,7 @@ fn delete(interp: &Interp, f: &mut Frame, t: &Target) -> R<()> {
                     c.borrow_mut().take();
                 }
             }
-            Var::Global(n) => {
+            Var::Global(n, _) => {
                 if f.globals.globals.borrow_mut().shift_remove(n).is_none() {
                     return Err(interp.err("NameError", format!("name '{n}' is not defined")));
                 }

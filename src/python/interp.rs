@@ -315,6 +315,12 @@ pub struct FrameInfo {
     pub handled: RefCell<Vec<Rc<Instance>>>,
 }
 
+impl FrameInfo {
+    pub fn new(func: Option<Rc<Function>>, line: u32) -> Rc<FrameInfo> {
+        Rc::new(FrameInfo { func, first_arg: None, line: Cell::new(line), handled: RefCell::default() })
+    }
+}
+
 pub struct Interp {
     pub this: Weak<Interp>,
     pub types: Types,
@@ -327,6 +333,9 @@ pub struct Interp {
     /// The shallowest native stack address seen on entry to the engine (see `check_stack`).
     stack_base: Cell<usize>,
     pub frames: RefCell<Vec<Rc<FrameInfo>>>,
+    /// Infos of finished plain calls, kept for the next calls' frames: a call then allocates
+    /// no info of its own (see `Frame::with_slots` and `call::run_to_end`).
+    pub spare_infos: RefCell<Vec<Rc<FrameInfo>>>,
     pub out: RefCell<Output>,
     pub sink: Sink,
     /// The program's source lines (tracebacks and warnings quote them).
@@ -376,6 +385,7 @@ impl Interp {
                 depth: Cell::new(0),
                 stack_base: Cell::new(0),
                 frames: RefCell::new(Vec::new()),
+                spare_infos: RefCell::new(Vec::new()),
                 out: RefCell::new(Output::default()),
                 sink,
                 source,

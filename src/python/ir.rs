@@ -70,6 +70,10 @@ pub struct Code {
     pub first_line: u32,
     /// The body's docstring is not kept; this says whether the code has `yield` (generators).
     pub has_yield: bool,
+    /// Has a statement call ([`Op::TopCall`]), through which it may call `asyncio.run`: a
+    /// plain function like this, called by the program's top level, runs as the driver. One
+    /// without runs as an ordinary call, since nothing in it can reach `asyncio.run`.
+    pub drives: bool,
 }
 
 /// Where a name lives.
@@ -80,10 +84,16 @@ pub enum Var {
     /// A cell: index into the frame's cells (own captured locals first, then free variables).
     Cell(u32),
     /// The module's globals, then builtins.
-    Global(Name),
+    Global(Name, Hint),
     /// A class body's namespace, then globals, then builtins.
     Name(Name),
 }
+
+/// Where a global name was last found in its module's ordered map: a load checks that entry
+/// first (an index and a pointer comparison, the names being interned) before hashing the
+/// name, CPython's `LOAD_GLOBAL` cache in its simplest form. A stale hint only costs the hash.
+#[derive(Clone, Debug, Default)]
+pub struct Hint(pub std::cell::Cell<u32>);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {

@@ -179,6 +179,7 @@ impl Builder {
             .take(self.nown_cells)
             .map(|n| self.slots.get(n).map_or(usize::MAX, |&s| s as usize))
             .collect();
+        let drives = self.ops.iter().any(|op| matches!(op, Op::TopCall(..)));
         let code = Rc::new(Code {
             id: c.codes.borrow().len() as u32,
             name: self.name,
@@ -193,6 +194,7 @@ impl Builder {
             lines: self.lines,
             first_line: self.first_line,
             has_yield: matches!(self.kind, CodeKind::Generator | CodeKind::AsyncGenerator),
+            drives,
         });
         c.codes.borrow_mut().push(code.clone());
         code
@@ -340,11 +342,11 @@ impl Compiler<'_> {
     /// Where `name` lives in the code being built.
     fn var(&mut self, b: &mut Builder, name: &str) -> Var {
         match self.scopes.resolve_name(b.scope, name) {
-            Resolution::Global => Var::Global(self.intern(name)),
+            Resolution::Global => Var::Global(self.intern(name), Hint::default()),
             Resolution::ClassName => Var::Name(self.intern(name)),
             Resolution::Cell | Resolution::Free => match b.cells.get(name) {
                 Some(&i) => Var::Cell(i),
-                None => Var::Global(self.intern(name)),
+                None => Var::Global(self.intern(name), Hint::default()),
             },
             Resolution::Local => Var::Local(b.local(name)),
         }
@@ -615,7 +617,7 @@ impl Compiler<'_> {
         let lp = b.loops.pop();
         let handler = b.pc();
         b.patch(setup, handler);
-        let stop = Expr::Load(Var::Global(self.intern("StopAsyncIteration")));
+        let stop = Expr::Load(Var::Global(self.intern("StopAsyncIteration"), Hint::default()));
         let no_match = b.emit(Op::ExceptMatch(stop, 0));
         b.emit(Op::PopExcept);
         let to_else = b.emit(Op::Jump(0));
@@ -771,7 +773,9 @@ impl Compiler<'_> {
         inner
             .freevars
             .iter()
-            .map(|name| outer.cells.get(&**name).map_or_else(|| Var::Global(name.clone()), |&i| Var::Cell(i)))
+            .map(|name| {
+                outer.cells.get(&**name).map_or_else(|| Var::Global(name.clone(), Hint::default()), |&i| Var::Cell(i))
+            })
             .collect()
     }
 
@@ -998,7 +1002,7 @@ impl Compiler<'_> {
             }
             AstExpr::BooleanLiteral(v) => Expr::Const(Value::Bool(v.value)),
             AstExpr::NoneLiteral(_) => Expr::Const(Value::None),
-            AstExpr::EllipsisLiteral(_) => Expr::Load(Var::Global(self.intern("Ellipsis"))),
+            AstExpr::EllipsisLiteral(_) => Expr::Load(Var::Global(self.intern("Ellipsis"), Hint::default())),
             AstExpr::Name(n) => Expr::Load(self.var(b, n.id.as_str())),
             AstExpr::Attribute(a) => {
                 let v = self.expr(b, &a.value)?;
@@ -1426,7 +1430,7 @@ impl Compiler<'_> {
                     inner.emit(Op::Jump(start));
                     let handler = inner.pc();
                     inner.patch(setup, handler);
-                    let stop = Expr::Load(Var::Global(self.intern("StopAsyncIteration")));
+                    let stop = Expr::Load(Var::Global(self.intern("StopAsyncIteration"), Hint::default()));
                     let no_match = inner.emit(Op::ExceptMatch(stop, 0));
                     inner.emit(Op::PopExcept);
                     let to_end = inner.emit(Op::Jump(0));

@@ -985,6 +985,27 @@ pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     })
 }
 
+/// `a op b` for two ints when the answer is an int that fits: the arithmetic loops do most,
+/// answered inline. `None` for everything else (other types, overflow, a divisor that is not
+/// positive), which takes [`binop`]'s general path and its errors.
+#[inline(always)]
+pub fn int_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    let (Value::Int(x), Value::Int(y)) = (a, b) else { return None };
+    let (x, y) = (*x, *y);
+    Some(Value::Int(match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        // For a positive divisor, Euclid's quotient and remainder are Python's floor ones.
+        BinOp::FloorDiv if y > 0 => x.div_euclid(y),
+        BinOp::Mod if y > 0 => x.rem_euclid(y),
+        BinOp::BitAnd => x & y,
+        BinOp::BitOr => x | y,
+        BinOp::BitXor => x ^ y,
+        _ => return None,
+    }))
+}
+
 /// `a op b` for two ints, two floats or two strings, which have no special methods to look up:
 /// the comparisons loops and conditions make most, answered without the general path's
 /// lookups. `None` for everything else.
