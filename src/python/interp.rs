@@ -368,6 +368,8 @@ pub struct Interp {
     pub said_copies: Cell<bool>,
     /// The run has said that its recursion limit is not CPython's.
     said_recursion: Cell<bool>,
+    /// The note on times of day (`time.strftime` and friends) was given.
+    pub said_clock: Cell<bool>,
 }
 
 impl Interp {
@@ -403,6 +405,7 @@ impl Interp {
                 real_sleeps: Cell::new(None),
                 said_copies: Cell::new(false),
                 said_recursion: Cell::new(false),
+                said_clock: Cell::new(false),
             };
             interp.main.set("__name__", Value::str("__main__"));
             set_current_interp(this.clone());

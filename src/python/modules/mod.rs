@@ -4,6 +4,7 @@
 //! `concurrent.futures`' executors, which are Python files embedded in the wasm.
 
 pub mod asyncio;
+pub mod calendar_time;
 pub mod json;
 pub mod math;
 pub mod net;

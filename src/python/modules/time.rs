@@ -1,5 +1,6 @@
 //! `time`: clocks on the run's own clock (virtual or real), and `time.sleep`, which blocks the
-//! whole loop — the lesson this module exists to teach.
+//! whole loop — the lesson this module exists to teach. Dates and times of day are in
+//! [`super::calendar_time`].
 
 use std::rc::Rc;
 
@@ -7,11 +8,12 @@ use super::super::builtins::{builtin, expect};
 use super::super::interp::{now_ms, Interp, PyErr, R};
 use super::super::ops;
 use super::super::value::*;
+use super::calendar_time::{asctime, strftime, struct_value, whole_secs, StructTime};
 use crate::runtime::current;
 
 /// Seconds since the epoch at the start of every run (the wall clock is not the lesson; a
 /// fixed origin keeps runs comparable).
-const EPOCH: f64 = 1_767_225_600.0;
+pub const EPOCH: f64 = 1_767_225_600.0;
 
 fn run_secs() -> f64 {
     current().map_or(0.0, |(rt, _)| rt.now() as f64 / 1e6)
@@ -74,6 +76,66 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
     Ok(Value::None)
 }
 
+/// Says once per run, beside the output, why times of day read as they do here.
+fn say_clock(interp: &Interp) {
+    if !interp.said_clock.replace(true) {
+        interp.note(
+            "Times of day here are UTC on a clock that starts each run at 2026-01-01 00:00:00 (CPython shows your own time of day), so every run prints the same times.",
+        );
+    }
+}
+
+fn now_secs() -> f64 {
+    EPOCH + run_secs()
+}
+
+/// `gmtime([secs])` and `localtime([secs])`, the same here (local time is UTC).
+fn broken_down(interp: &Interp, args: Args, name: &str) -> R<Value> {
+    expect(interp, &args, name, 0, 1)?;
+    if args.pos.first().is_none_or(|v| matches!(v, Value::None)) {
+        say_clock(interp);
+    }
+    Ok(struct_value(StructTime::from_secs(whole_secs(interp, args.pos.first(), now_secs())?)))
+}
+
+/// The struct_time argument at `i`, or now when there is none.
+fn time_arg(interp: &Interp, args: &Args, i: usize, name: &str) -> R<StructTime> {
+    match args.pos.get(i) {
+        Some(v) => StructTime::from_value(interp, v, name)?.checked(interp),
+        None => {
+            say_clock(interp);
+            Ok(StructTime::from_secs(now_secs().floor() as i64))
+        }
+    }
+}
+
+fn strftime_fn(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "strftime", 1, 2)?;
+    let Value::Str(format) = &args.pos[0] else {
+        return Err(interp.type_error(format!("strftime() argument 1 must be str, not {}", args.pos[0].type_name())));
+    };
+    let t = time_arg(interp, &args, 1, "strftime")?;
+    Ok(Value::str(&strftime(format, &t)))
+}
+
+fn asctime_fn(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "asctime", 0, 1)?;
+    Ok(Value::str(&asctime(&time_arg(interp, &args, 0, "asctime")?)))
+}
+
+fn ctime_fn(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "ctime", 0, 1)?;
+    if args.pos.first().is_none_or(|v| matches!(v, Value::None)) {
+        say_clock(interp);
+    }
+    Ok(Value::str(&asctime(&StructTime::from_secs(whole_secs(interp, args.pos.first(), now_secs())?))))
+}
+
+fn mktime_fn(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "mktime", 1, 1)?;
+    Ok(Value::Float(StructTime::from_value(interp, &args.pos[0], "mktime")?.to_secs() as f64))
+}
+
 pub fn module(_interp: &Interp) -> Rc<Module> {
     let m = Module::new("time");
     let functions: &[(&str, BuiltinFn)] = &[
@@ -85,9 +147,19 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
         ("monotonic_ns", |_, _| Ok(Value::Int((run_secs() * 1e9) as i64))),
         ("process_time", |_, _| Ok(Value::Float(run_secs()))),
         ("sleep", sleep),
+        ("gmtime", |i, a| broken_down(i, a, "gmtime")),
+        ("localtime", |i, a| broken_down(i, a, "localtime")),
+        ("mktime", mktime_fn),
+        ("strftime", strftime_fn),
+        ("asctime", asctime_fn),
+        ("ctime", ctime_fn),
     ];
     for (name, f) in functions {
         m.set(name, builtin(name, *f));
     }
+    m.set("timezone", Value::Int(0));
+    m.set("altzone", Value::Int(0));
+    m.set("daylight", Value::Int(0));
+    m.set("tzname", Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]));
     m
 }
