@@ -279,6 +279,18 @@ fn every_tutorial_example_compiles_and_the_first_one_runs() {
     assert_eq!(prints.last().map(|p| p.2.as_str()), Some("results, in the order passed: ['A', 'B', 'C']"));
 }
 
+/// The Python docs' first example prints times of day: the run's clock starts at midnight, and
+/// the page says so once, beside the output (CPython prints the real time of day).
+#[test]
+fn the_docs_say_after_example_prints_its_times_on_the_runs_clock() {
+    let code = examples::code("say-after").expect("the say_after example");
+    let s = stepper(&code);
+    let prints: Vec<String> = run_prints(&mut s.borrow_mut()).into_iter().map(|p| p.2).collect();
+    assert_eq!(prints.len(), 5, "{prints:?}");
+    assert!(prints[0].contains("2026-01-01 00:00:00"), "the note on times of day comes first: {prints:?}");
+    assert_eq!(prints[1..], ["started at 00:00:00", "hello", "world", "finished at 00:00:02"]);
+}
+
 #[test]
 fn a_simulated_request_is_labelled_fetch_and_its_url_once() {
     let code = examples::code("aiohttp").expect("the aiohttp example");
