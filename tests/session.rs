@@ -15,7 +15,7 @@ use interleave::model::{describe, LogKind, State};
 use interleave::play::examples;
 use interleave::runtime::Phase;
 use interleave::session::{
-    peek, Action, At, Finish, LitLine, Program, RunState, Selection, Session, Shared, Stream, Upto,
+    peek, Action, At, Finish, LitLine, Program, RunState, Selection, Session, Shared, Stream, Upto, TO_END_BUDGET_MS,
 };
 use interleave::trace::{TaskId, Wait};
 
@@ -289,6 +289,23 @@ fn the_docs_say_after_example_prints_its_times_on_the_runs_clock() {
     assert_eq!(prints.len(), 5, "{prints:?}");
     assert!(prints[0].contains("2026-01-01 00:00:00"), "the note on times of day comes first: {prints:?}");
     assert_eq!(prints[1..], ["started at 00:00:00", "hello", "world", "finished at 00:00:02"]);
+}
+
+/// Step mode's "Run to the end" on a program that never ends pauses after its budget, saying
+/// so, instead of holding the page for good; stepping on still works.
+#[test]
+fn run_to_end_of_a_program_that_never_ends_pauses_after_its_budget() {
+    let s = stepper(
+        "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n",
+    );
+    let started = std::time::Instant::now();
+    s.borrow_mut().run_to_end();
+    let took = started.elapsed().as_secs_f64() * 1000.0;
+    let mut s = s.borrow_mut();
+    assert!(s.to_end_cut && s.running(), "the run is paused, not over");
+    assert!((TO_END_BUDGET_MS * 0.9..TO_END_BUDGET_MS * 3.0).contains(&took), "took {took:.0} ms");
+    assert!(s.step(), "stepping goes on");
+    assert!(!s.to_end_cut, "a step clears the notice");
 }
 
 #[test]

@@ -370,6 +370,9 @@ pub struct Interp {
     said_recursion: Cell<bool>,
     /// The note on times of day (`time.strftime` and friends) was given.
     pub said_clock: Cell<bool>,
+    /// Microseconds the program's reads of the virtual clock have moved it on (see
+    /// `modules::time::read_clock`).
+    pub clock_skew: Cell<u64>,
 }
 
 impl Interp {
@@ -406,6 +409,7 @@ impl Interp {
                 said_copies: Cell::new(false),
                 said_recursion: Cell::new(false),
                 said_clock: Cell::new(false),
+                clock_skew: Cell::new(0),
             };
             interp.main.set("__name__", Value::str("__main__"));
             set_current_interp(this.clone());

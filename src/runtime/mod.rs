@@ -843,7 +843,20 @@ impl Runtime {
 
     /// Runs to the end on the virtual clock, jumping time from timer to timer.
     pub fn run_until_end(&self) {
-        while self.step_iteration() {}
+        self.run_while(|| true);
+    }
+
+    /// Runs iterations on the virtual clock while `go_on()` says so (asked between
+    /// iterations). Returns true once the run has ended, false if `go_on` stopped it first.
+    pub fn run_while(&self, mut go_on: impl FnMut() -> bool) -> bool {
+        loop {
+            if !self.step_iteration() {
+                return true;
+            }
+            if !go_on() {
+                return false;
+            }
+        }
     }
 
     /// Runs one iteration on the virtual clock. Returns false once the run has ended.

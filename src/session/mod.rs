@@ -41,6 +41,8 @@ pub struct Session {
     /// notes), in order, with their stream.
     streams: Rc<RefCell<Vec<(usize, Stream)>>>,
     ended: bool,
+    /// Step mode's "Run to the end" last gave up before the end (see [`TO_END_BUDGET_MS`]).
+    pub to_end_cut: bool,
     /// Which run of its page this is (1, 2, …), for its label.
     pub number: u32,
 }
@@ -58,6 +60,9 @@ pub enum Finish {
     /// Every task waited and nothing could wake one.
     Stuck,
 }
+
+/// The longest step mode's "Run to the end" runs before it pauses and says so.
+pub const TO_END_BUDGET_MS: f64 = 3000.0;
 
 impl Session {
     /// Prepares `program` on the browser's event loop, its clock going at `speed` (slow
@@ -97,6 +102,7 @@ impl Session {
             frames: FrameStats::at_speed(speed.factor()),
             streams: Rc::default(),
             ended: false,
+            to_end_cut: false,
             number: 0,
         }
     }
@@ -127,15 +133,27 @@ impl Session {
 
     /// Step mode: one task resume. False once the run is over.
     pub fn step(&mut self) -> bool {
+        self.to_end_cut = false;
         let more = self.rt.step();
         self.refresh();
         more
     }
 
     /// Step mode: the rest of the run at once.
+    /// At most [`TO_END_BUDGET_MS`] of real time: a program that never ends
+    /// (`while True: await asyncio.sleep(0)`) would otherwise hold the page for good. Cut
+    /// short, the run stays paused where it got to ([`Session::to_end_cut`]).
     pub fn run_to_end(&mut self) {
         if self.stepping() {
-            self.rt.run_until_end();
+            let start = crate::python::interp::now_ms();
+            let mut iterations = 0u32;
+            let ended = self.rt.run_while(|| {
+                // The clock is read every few iterations: a read costs a call out to
+                // JavaScript, more than a short iteration.
+                iterations = iterations.wrapping_add(1);
+                !iterations.is_multiple_of(64) || crate::python::interp::now_ms() - start < TO_END_BUDGET_MS
+            });
+            self.to_end_cut = !ended;
         }
         self.refresh();
     }

@@ -62,7 +62,15 @@ fn status(s: &Session, at: At) -> Html {
             let (mode, now) =
                 if s.stepping() { ("Step mode, virtual time", m.span()) } else { ("Running…", s.now()) };
             let speed = if s.speed().is_normal() { String::new() } else { format!(" at {}", s.speed().label()) };
-            return html! { <p class="status running" data-testid="status">{format!("{mode} {}{speed}", instant(now))}</p> };
+            let cut = if s.to_end_cut {
+                format!(
+                    " — paused: {} s of running to the end did not finish the program (it may never end). Step on, run to the end again, or Stop.",
+                    crate::session::TO_END_BUDGET_MS / 1000.0
+                )
+            } else {
+                String::new()
+            };
+            return html! { <p class="status running" data-testid="status">{format!("{mode} {}{speed}{cut}", instant(now))}</p> };
         }
         return html! { <p class="status" data-testid="status">{"Starting…"}</p> };
     };

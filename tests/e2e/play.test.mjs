@@ -486,6 +486,17 @@ test('hostile programs end with a clear message and a responsive page', async ()
     assert.equal(out.filter(([, t]) => expected.test(t)).length, 1, `${what}: ${JSON.stringify(out.slice(-3))}`);
     await responsive();
   }
+  // Step mode's "Run to the end" on a program that never ends: it pauses after its budget and
+  // says so (it used to hold the page for good), and the page answers.
+  step = 'run to the end of a program that never ends';
+  console.log(`# hostile programs: ${step}`);
+  await setCode(page, 'import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n');
+  await page.getByTestId('step-mode').click();
+  await page.getByTestId('to-end').click();
+  await page.getByTestId('status').filter({ hasText: 'paused: 3 s of running to the end did not finish the program' }).waitFor({ timeout: 30_000 });
+  await responsive();
+  await page.getByTestId('stop').click();
+  await page.getByTestId('status').filter({ hasText: 'Stopped.' }).waitFor();
   // A flood of output: the page keeps the first MiB and says how much it cut; the list shows
   // its last lines under a one-row note of how many came before.
   step = 'a flood of output';

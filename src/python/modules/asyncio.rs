@@ -751,7 +751,7 @@ impl Object for Loop {
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
-            "time" => |interp, _| Ok(Value::Float(running(interp)?.0.now() as f64 / 1e6)),
+            "time" => |interp, _| Ok(Value::Float(super::time::read_clock(interp, &running(interp)?.0))),
             "create_future" => |interp, _| {
                 let (rt, _) = running(interp)?;
                 Ok(future_value(Fut::on(rt.downgrade()), "Future"))

@@ -15,8 +15,19 @@ use crate::runtime::current;
 /// fixed origin keeps runs comparable).
 pub const EPOCH: f64 = 1_767_225_600.0;
 
-fn run_secs() -> f64 {
-    current().map_or(0.0, |(rt, _)| rt.now() as f64 / 1e6)
+fn run_secs(interp: &Interp) -> f64 {
+    current().map_or(0.0, |(rt, _)| read_clock(interp, &rt))
+}
+
+/// The run's clock in seconds, as the program reads it. On the virtual clock each read moves
+/// it on by a microsecond, as a real read takes time: a loop that polls the clock until time
+/// has passed (`while time.monotonic() < deadline: await asyncio.sleep(0)`, a token-bucket
+/// rate limiter) ends as it does under CPython, instead of spinning for ever at one instant.
+/// The loop's own timers keep the unmoved clock, so the run's timeline is unchanged.
+pub fn read_clock(interp: &Interp, rt: &crate::runtime::Runtime) -> f64 {
+    let skew = interp.clock_skew.get() + rt.is_virtual() as u64;
+    interp.clock_skew.set(skew);
+    rt.now().saturating_add(skew) as f64 / 1e6
 }
 
 fn sleep(interp: &Interp, args: Args) -> R<Value> {
@@ -85,8 +96,8 @@ fn say_clock(interp: &Interp) {
     }
 }
 
-fn now_secs() -> f64 {
-    EPOCH + run_secs()
+fn now_secs(interp: &Interp) -> f64 {
+    EPOCH + run_secs(interp)
 }
 
 /// `gmtime([secs])` and `localtime([secs])`, the same here (local time is UTC).
@@ -95,7 +106,7 @@ fn broken_down(interp: &Interp, args: Args, name: &str) -> R<Value> {
     if args.pos.first().is_none_or(|v| matches!(v, Value::None)) {
         say_clock(interp);
     }
-    Ok(struct_value(StructTime::from_secs(whole_secs(interp, args.pos.first(), now_secs())?)))
+    Ok(struct_value(StructTime::from_secs(whole_secs(interp, args.pos.first(), now_secs(interp))?)))
 }
 
 /// The struct_time argument at `i`, or now when there is none.
@@ -104,7 +115,7 @@ fn time_arg(interp: &Interp, args: &Args, i: usize, name: &str) -> R<StructTime>
         Some(v) => StructTime::from_value(interp, v, name)?.checked(interp),
         None => {
             say_clock(interp);
-            Ok(StructTime::from_secs(now_secs().floor() as i64))
+            Ok(StructTime::from_secs(now_secs(interp).floor() as i64))
         }
     }
 }
@@ -128,7 +139,7 @@ fn ctime_fn(interp: &Interp, args: Args) -> R<Value> {
     if args.pos.first().is_none_or(|v| matches!(v, Value::None)) {
         say_clock(interp);
     }
-    Ok(Value::str(&asctime(&StructTime::from_secs(whole_secs(interp, args.pos.first(), now_secs())?))))
+    Ok(Value::str(&asctime(&StructTime::from_secs(whole_secs(interp, args.pos.first(), now_secs(interp))?))))
 }
 
 fn mktime_fn(interp: &Interp, args: Args) -> R<Value> {
@@ -139,13 +150,13 @@ fn mktime_fn(interp: &Interp, args: Args) -> R<Value> {
 pub fn module(_interp: &Interp) -> Rc<Module> {
     let m = Module::new("time");
     let functions: &[(&str, BuiltinFn)] = &[
-        ("time", |_, _| Ok(Value::Float(EPOCH + run_secs()))),
-        ("time_ns", |_, _| Ok(Value::Int(((EPOCH + run_secs()) * 1e9) as i64))),
-        ("perf_counter", |_, _| Ok(Value::Float(run_secs()))),
-        ("perf_counter_ns", |_, _| Ok(Value::Int((run_secs() * 1e9) as i64))),
-        ("monotonic", |_, _| Ok(Value::Float(run_secs()))),
-        ("monotonic_ns", |_, _| Ok(Value::Int((run_secs() * 1e9) as i64))),
-        ("process_time", |_, _| Ok(Value::Float(run_secs()))),
+        ("time", |i, _| Ok(Value::Float(now_secs(i)))),
+        ("time_ns", |i, _| Ok(Value::Int((now_secs(i) * 1e9) as i64))),
+        ("perf_counter", |i, _| Ok(Value::Float(run_secs(i)))),
+        ("perf_counter_ns", |i, _| Ok(Value::Int((run_secs(i) * 1e9) as i64))),
+        ("monotonic", |i, _| Ok(Value::Float(run_secs(i)))),
+        ("monotonic_ns", |i, _| Ok(Value::Int((run_secs(i) * 1e9) as i64))),
+        ("process_time", |i, _| Ok(Value::Float(run_secs(i)))),
         ("sleep", sleep),
         ("gmtime", |i, a| broken_down(i, a, "gmtime")),
         ("localtime", |i, a| broken_down(i, a, "localtime")),
