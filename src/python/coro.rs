@@ -521,11 +521,17 @@ pub fn async_generator(_interp: &Interp, frame: Frame, qualname: Name) -> Value 
 }
 
 /// One `__anext__()`: runs the frame, awaiting what it awaits, to its next `yield`.
-async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame) -> R<Value> {
+async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, throw: Option<PyErr>) -> R<Value> {
     let Some((mut frame, started)) = slot.borrow_mut().take() else {
-        return Err(interp.err("StopAsyncIteration", ""));
+        return Err(throw.unwrap_or_else(|| interp.err("StopAsyncIteration", "")));
     };
-    let mut resume = if started { Resume::Send(Value::None) } else { Resume::Start };
+    let mut resume = match throw {
+        // Thrown into a generator that has not started: it ends there, as in CPython.
+        Some(e) if !started => return Err(e),
+        Some(e) => Resume::Throw(e),
+        None if started => Resume::Send(Value::None),
+        None => Resume::Start,
+    };
     loop {
         match run(&interp, &mut frame, resume) {
             Exit::Yield(v) => {
@@ -567,12 +573,27 @@ impl Object for AsyncGenerator {
             "__aiter__" => |_, args| Ok(args.pos.first().cloned().unwrap_or_default()),
             "__anext__" => |interp, args| {
                 let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
-                Ok(native(interp, "anext", anext(interp.rc(), g.frame.clone())))
+                Ok(native(interp, "anext", anext(interp.rc(), g.frame.clone(), None)))
+            },
+            "athrow" => |interp, args| {
+                let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
+                let e = ops::to_exception(interp, args.pos.get(1).cloned().unwrap_or_default())?;
+                Ok(native(interp, "athrow", anext(interp.rc(), g.frame.clone(), Some(PyErr::Exc(e)))))
             },
             "aclose" => |interp, args| {
                 let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
-                g.frame.borrow_mut().take();
-                Ok(native(interp, "aclose", async { Ok(Value::None) }))
+                let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
+                let step = anext(interp.rc(), g.frame.clone(), Some(exit));
+                let i = interp.rc();
+                Ok(native(interp, "aclose", async move {
+                    match step.await {
+                        Ok(_) => Err(i.runtime_error("async generator ignored GeneratorExit")),
+                        Err(e) if e.is(&i.types.exc("GeneratorExit")) || e.is(&i.types.exc("StopAsyncIteration")) => {
+                            Ok(Value::None)
+                        }
+                        Err(e) => Err(e),
+                    }
+                }))
             },
             _ => return None,
         };

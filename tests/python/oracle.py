@@ -5,8 +5,10 @@
 
 For each program NNN_topic.py (all of tests/python/*.py but this script when no FILES are
 given) the program is copied to a fresh temporary directory as `main.py` and run there as
-`python3 main.py` (cwd = that directory) with PYTHONPATH=<abs tests/python/standins>,
-PYTHONHASHSEED=0, PYTHONDONTWRITEBYTECODE=1 and a 60 s timeout. Written next to the program:
+`python3 main.py` (cwd = that directory) with PYTHONPATH=<abs tests/python/standins> and a
+copy of the engine's embedded client libraries (src/python/modules/py/*.py but those named
+after a standard module, such as collections.py: CPython runs its own), PYTHONHASHSEED=0,
+PYTHONDONTWRITEBYTECODE=1 and a 60 s timeout. Written next to the program:
   NNN_topic.out     stdout, verbatim (always written, even when empty)
   NNN_topic.err     stderr after normalisation, only when non-empty
   NNN_topic.status  the exit status followed by a newline, only when it is not 0
@@ -41,8 +43,11 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 STANDINS = os.path.join(HERE, "standins")
-# The client libraries the engine embeds run under CPython unchanged.
+# The client libraries the engine embeds run under CPython unchanged; its own versions of
+# standard modules (collections.py...) do not: CPython must use (and be checked by) its own.
 CLIENTS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "src", "python", "modules", "py")
+CLIENT_FILES = sorted(n for n in os.listdir(CLIENTS)
+                      if n.endswith(".py") and n[:-3] not in sys.stdlib_module_names)
 TIMEOUT = 60
 # --check runs a differing program this many more times, alone, before reporting it.
 RETRIES = 2
@@ -81,8 +86,12 @@ def run(path):
     tmpdir = os.path.realpath(tempfile.mkdtemp(prefix="oracle-"))
     try:
         shutil.copyfile(path, os.path.join(tmpdir, "main.py"))
+        clients = os.path.join(tmpdir, "clients")
+        os.mkdir(clients)
+        for name in CLIENT_FILES:
+            shutil.copyfile(os.path.join(CLIENTS, name), os.path.join(clients, name))
         env = dict(os.environ)
-        env["PYTHONPATH"] = STANDINS + os.pathsep + CLIENTS
+        env["PYTHONPATH"] = STANDINS + os.pathsep + clients
         env["PYTHONHASHSEED"] = "0"
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         for k in ("PYTHONWARNINGS", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE", "PYTHONTRACEMALLOC"):

@@ -1,7 +1,8 @@
 //! The modules a program can import: `asyncio` (on the toolbox), `time`, `random` (CPython's
 //! exact generator), `json`, `math`, `sys`, a few small helpers (`typing`, `dataclasses`,
-//! `functools`), and the network clients (`aiohttp`, `httpx`, `anthropic`) and
-//! `concurrent.futures`' executors, which are Python files embedded in the wasm.
+//! `functools`), and, as Python files embedded in the wasm (`py/`, listed by
+//! [`net::source`]), the network clients (`aiohttp`, `httpx`, `anthropic`),
+//! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib`.
 
 pub mod asyncio;
 pub mod calendar_time;

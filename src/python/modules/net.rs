@@ -15,7 +15,9 @@ use crate::aio;
 use crate::runtime::{current, note_wait};
 use crate::trace::Wait;
 
-/// The client libraries, as Python source compiled on first import.
+/// The modules written in Python, as source compiled on first import: the client libraries,
+/// `interleave`, `concurrent.futures`, and the standard library's `collections`, `itertools`
+/// and `contextlib`.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "aiohttp" => include_str!("py/aiohttp.py"),
@@ -23,6 +25,9 @@ pub fn source(name: &str) -> Option<&'static str> {
         "anthropic" => include_str!("py/anthropic.py"),
         "interleave" => include_str!("py/interleave.py"),
         "concurrent.futures" => include_str!("py/concurrent_futures.py"),
+        "collections" => include_str!("py/collections.py"),
+        "itertools" => include_str!("py/itertools.py"),
+        "contextlib" => include_str!("py/contextlib.py"),
         _ => return None,
     })
 }
