@@ -346,12 +346,20 @@ pub fn install(interp: &Interp) {
         }),
         ("anext", |interp, args| {
             expect(interp, &args, "anext", 1, 2)?;
-            match ops::special(interp, &args.pos[0], "__anext__") {
-                Some(m) => call(interp, &m, Args::default()),
-                None => {
-                    Err(interp.type_error(format!("'{}' object is not an async iterator", args.pos[0].type_name())))
+            let Some(m) = ops::special(interp, &args.pos[0], "__anext__") else {
+                return Err(interp.type_error(format!("'{}' object is not an async iterator", args.pos[0].type_name())));
+            };
+            let next = call(interp, &m, Args::default())?;
+            let Some(default) = args.pos.get(1).cloned() else { return Ok(next) };
+            // With a default: an awaitable giving the default when the iterator is exhausted.
+            let step = super::coro::awaitable(interp, next)?;
+            let stop = interp.types.exc("StopAsyncIteration");
+            Ok(super::coro::native(interp, "anext_awaitable", async move {
+                match step.await {
+                    Err(e) if e.is(&stop) => Ok(default),
+                    r => r,
                 }
-            }
+            }))
         }),
         ("getattr", |interp, args| {
             expect(interp, &args, "getattr", 2, 3)?;

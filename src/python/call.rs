@@ -493,14 +493,28 @@ pub fn import_module(interp: &Interp, name: &str) -> R<Value> {
     if let Some(m) = interp.modules.borrow().get(name) {
         return Ok(Value::Module(m.clone()));
     }
-    let module =
-        modules::load(interp, name)?.ok_or_else(|| {
-            let top = name.split('.').next().unwrap_or(name);
-            PyErr::Exc(interp.new_exc(
+    // `a.b`: the package `a` first (an error names it if it is missing), as CPython does.
+    let parent = match name.rsplit_once('.') {
+        Some((parent, leaf)) => Some((import_module(interp, parent)?, leaf)),
+        None => None,
+    };
+    let module = match modules::load(interp, name)? {
+        Some(m) => m,
+        None if modules::is_package(name) => {
+            let package = Module::new(name);
+            package.set("__name__", Value::str(name));
+            package
+        }
+        None => {
+            return Err(PyErr::Exc(interp.new_exc(
                 &interp.types.exc("ModuleNotFoundError"),
-                vec![Value::str(&format!("No module named '{top}'"))],
-            ))
-        })?;
+                vec![Value::str(&format!("No module named '{name}'"))],
+            )))
+        }
+    };
     interp.modules.borrow_mut().insert(Name::from(name), module.clone());
+    if let Some((Value::Module(package), leaf)) = &parent {
+        package.set(leaf, Value::Module(module.clone()));
+    }
     Ok(Value::Module(module))
 }

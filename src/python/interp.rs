@@ -412,6 +412,8 @@ impl Interp {
                 clock_skew: Cell::new(0),
             };
             interp.main.set("__name__", Value::str("__main__"));
+            // The page's program is main.py (tracebacks name it so too).
+            interp.main.set("__file__", Value::str("main.py"));
             set_current_interp(this.clone());
             super::builtins::install(&interp);
             interp

@@ -320,17 +320,33 @@ impl std::future::Future for Held {
     }
 }
 
-/// `ensure_future`: a task or future for `v`; a coroutine becomes a task now, with its
-/// Python object (so it has a name and `current_task()` finds it).
-fn as_task_or_future(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
+/// The coroutine `v` stands for: `v` itself, or what an awaitable object's `__await__` hands
+/// over (`return self._run().__await__()`, as aiohttp's `session.get(url)` does). asyncio wraps
+/// such an object in a coroutine that awaits it; here the coroutine it hands over is the
+/// task's own, so the task is labelled by it. (Its `__await__` runs when the task is made,
+/// not on the task's first turn.) `None` for anything else.
+fn coroutine_of(interp: &Interp, v: &Value) -> R<Option<Value>> {
     if v.downcast::<Coroutine>().is_some() {
-        let t = spawn(interp, v, None)?;
+        return Ok(Some(v.clone()));
+    }
+    let Value::Instance(_) = v else { return Ok(None) };
+    let Some(method) = ops::special(interp, v, "__await__") else { return Ok(None) };
+    let it = super::super::call::call(interp, &method, Args::default())?;
+    Ok(it.downcast::<coro::AwaitWrapper>().map(|w| w.0.clone()).filter(|c| c.downcast::<Coroutine>().is_some()))
+}
+
+/// `ensure_future`: a task or future for `v`; a coroutine (or an awaitable object's) becomes a
+/// task now, with its Python object (so it has a name and `current_task()` finds it).
+fn as_task_or_future(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
+    if let Some(c) = coroutine_of(interp, v)? {
+        let t = spawn(interp, &c, None)?;
         return to_awaitable(interp, &t);
     }
     to_awaitable(interp, v)
 }
 
-/// Anything asyncio functions accept: a coroutine (wrapped in a task), a task, a future.
+/// Anything asyncio functions accept: a coroutine or an awaitable object (wrapped in a task),
+/// a task, a future.
 fn to_awaitable(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
     if let Some(t) = v.downcast::<PyTask>() {
         return Ok(Awaitable::Task(t.task.clone()));
@@ -338,8 +354,8 @@ fn to_awaitable(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
     if let Some(f) = v.downcast::<PyFuture>() {
         return Ok(Awaitable::Fut(f.fut.clone()));
     }
-    if v.downcast::<Coroutine>().is_some() {
-        return Ok(Awaitable::Coro(to_coro(interp, v)?));
+    if let Some(c) = coroutine_of(interp, v)? {
+        return Ok(Awaitable::Coro(to_coro(interp, &c)?));
     }
     Err(interp.type_error("An asyncio.Future, a coroutine or an awaitable is required"))
 }
@@ -540,7 +556,10 @@ fn ensure_future(interp: &Interp, args: Args) -> R<Value> {
     if v.downcast::<PyTask>().is_some() || v.downcast::<PyFuture>().is_some() {
         return Ok(v.clone());
     }
-    spawn(interp, v, None)
+    match coroutine_of(interp, v)? {
+        Some(c) => spawn(interp, &c, None),
+        None => Err(interp.type_error("An asyncio.Future, a coroutine or an awaitable is required")),
+    }
 }
 
 fn gather(interp: &Interp, args: Args) -> R<Value> {

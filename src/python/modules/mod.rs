@@ -40,6 +40,12 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
     }))
 }
 
+/// Packages that hold nothing of their own here, only the modules below them
+/// (`concurrent.futures`): `import concurrent.futures` binds `concurrent`.
+pub fn is_package(name: &str) -> bool {
+    name == "concurrent"
+}
+
 /// A module written in Python and embedded here: compiled and run once, on first import.
 fn python_module(interp: &Interp, name: &str, source: &str) -> R<Rc<Module>> {
     let broken =
