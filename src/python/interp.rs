@@ -373,6 +373,8 @@ pub struct Interp {
     /// Microseconds the program's reads of the virtual clock have moved it on (see
     /// `modules::time::read_clock`).
     pub clock_skew: Cell<u64>,
+    /// The object `asyncio.get_running_loop()` returns, the same each time (as asyncio's is).
+    pub loop_object: RefCell<Option<Value>>,
 }
 
 impl Interp {
@@ -410,6 +412,7 @@ impl Interp {
                 said_recursion: Cell::new(false),
                 said_clock: Cell::new(false),
                 clock_skew: Cell::new(0),
+                loop_object: RefCell::new(None),
             };
             interp.main.set("__name__", Value::str("__main__"));
             // The page's program is main.py (tracebacks name it so too).

@@ -239,6 +239,14 @@ impl Runtime {
         }))
     }
 
+    /// Runs `f` as a callback of this loop's, outside any task: what it calls sees the running
+    /// loop (`current()` gives this runtime with [`TaskId::OUTSIDE`]), as asyncio's callbacks
+    /// do. For the Python engine's callbacks; the toolbox's own run without a context.
+    pub fn in_callback<R>(&self, f: impl FnOnce() -> R) -> R {
+        let _entered = context::enter(self, TaskId::OUTSIDE);
+        f()
+    }
+
     pub fn downgrade(&self) -> WeakRuntime {
         WeakRuntime(Rc::downgrade(&self.0))
     }

@@ -172,13 +172,26 @@ impl Object for PyTask {
 /// `fut.add_done_callback(fn)`: `fn(fut)` runs as a scheduled callback, as in asyncio.
 fn add_done_callback(interp: &Interp, fut: Fut<PyObj>, this: Value, f: Value) {
     let weak = interp.this.clone();
+    let run = current().map(|(rt, _)| rt.downgrade());
     fut.add_done_callback(move |_| {
         if let Some(interp) = weak.upgrade() {
-            if let Err(e) = super::super::call::call(&interp, &f, Args { pos: vec![this.clone()], kw: vec![] }) {
-                report(&interp, "Exception in callback", &e);
-            }
+            run_callback(&interp, run.as_ref(), &f, vec![this.clone()]);
         }
     });
+}
+
+/// Calls a Python callback the loop runs (`call_soon`, `call_later`, a done callback) as
+/// asyncio does: in the running loop, outside any task, so it may read `loop.time()`, call
+/// `get_running_loop()` or start tasks. What it raises is reported, as asyncio's handler does.
+fn run_callback(interp: &Interp, run: Option<&crate::runtime::WeakRuntime>, f: &Value, args: Vec<Value>) {
+    let call = || super::super::call::call(interp, f, Args { pos: args, kw: vec![] });
+    let r = match run.and_then(|w| w.upgrade()) {
+        Some(rt) => rt.in_callback(call),
+        None => call(),
+    };
+    if let Err(e) = r {
+        report(interp, "Exception in callback", &e);
+    }
 }
 
 /// What asyncio's default exception handler logs.
@@ -717,9 +730,11 @@ fn shield(interp: &Interp, args: Args) -> R<Value> {
 }
 
 fn current_task(interp: &Interp, _args: Args) -> R<Value> {
-    let Some((_, id)) = current().filter(|(_, t)| *t != TaskId::OUTSIDE) else {
-        return Err(interp.runtime_error("no running event loop"));
-    };
+    let (_, id) = running(interp)?;
+    if id == TaskId::OUTSIDE {
+        // A callback of the running loop: no task is running.
+        return Ok(Value::None);
+    }
     Ok(TASKS.with(|t| t.borrow().get(&id).and_then(Weak::upgrade)).map_or(Value::None, |p| Value::Object(p)))
 }
 
@@ -761,6 +776,11 @@ fn iscoroutinefunction(interp: &Interp, args: Args) -> R<Value> {
 /// `asyncio.get_running_loop()`: the loop's clock and scheduling calls.
 struct Loop;
 
+/// The program's one loop object.
+fn loop_object(interp: &Interp) -> Value {
+    interp.loop_object.borrow_mut().get_or_insert_with(|| Value::object(Loop)).clone()
+}
+
 impl Object for Loop {
     fn type_name(&self) -> &str {
         "_UnixSelectorEventLoop"
@@ -786,11 +806,10 @@ impl Object for Loop {
                 let f = args.pos.get(1).cloned().unwrap_or_default();
                 let rest = args.pos.get(2..).map(<[Value]>::to_vec).unwrap_or_default();
                 let weak = interp.this.clone();
+                let run = rt.downgrade();
                 rt.call_soon(move || {
                     if let Some(interp) = weak.upgrade() {
-                        if let Err(e) = super::super::call::call(&interp, &f, Args { pos: rest, kw: vec![] }) {
-                            report(&interp, "Exception in callback", &e);
-                        }
+                        run_callback(&interp, Some(&run), &f, rest);
                     }
                 });
                 Ok(Value::None)
@@ -802,11 +821,10 @@ impl Object for Loop {
                 let rest = args.pos.get(3..).map(<[Value]>::to_vec).unwrap_or_default();
                 let weak = interp.this.clone();
                 let due = rt.now().saturating_add(aio::secs_to_micros(delay));
+                let run = rt.downgrade();
                 rt.call_at(due, move || {
                     if let Some(interp) = weak.upgrade() {
-                        if let Err(e) = super::super::call::call(&interp, &f, Args { pos: rest, kw: vec![] }) {
-                            report(&interp, "Exception in callback", &e);
-                        }
+                        run_callback(&interp, Some(&run), &f, rest);
                     }
                 });
                 Ok(Value::None)
@@ -1114,9 +1132,9 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         ("iscoroutinefunction", iscoroutinefunction),
         ("get_running_loop", |interp, _| {
             running(interp)?;
-            Ok(Value::object(Loop))
+            Ok(loop_object(interp))
         }),
-        ("get_event_loop", |_, _| Ok(Value::object(Loop))),
+        ("get_event_loop", |interp, _| Ok(loop_object(interp))),
         ("Queue", queue),
         ("Semaphore", |interp, args| semaphore(interp, args, false)),
         ("BoundedSemaphore", |interp, args| semaphore(interp, args, true)),
