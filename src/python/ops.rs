@@ -926,6 +926,24 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
             return Ok(r);
         }
     }
+    // Lists and tuples order by their first items that differ, compared as Python compares
+    // them (their own `__lt__`, and a TypeError naming their types), else by length.
+    if let (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) = (a, b) {
+        let _level = interp.nest(" in comparison")?;
+        let (x, y) = (seq_of(a), seq_of(b));
+        for (p, q) in x.iter().zip(&y) {
+            if !eq(interp, p, q)? {
+                return compare(interp, op, p, q);
+            }
+        }
+        let o = x.len().cmp(&y.len());
+        return Ok(Value::Bool(match op {
+            CmpOp::Lt => o.is_lt(),
+            CmpOp::LtE => o.is_le(),
+            CmpOp::Gt => o.is_gt(),
+            _ => o.is_ge(),
+        }));
+    }
     // Sets order by inclusion.
     if let (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) = (a, b) {
         let (x, y) = (set_table(a).unwrap_or_default(), set_table(b).unwrap_or_default());
