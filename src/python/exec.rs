@@ -245,7 +245,8 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
 fn note_raised(interp: &Interp, f: &Frame, e: PyErr) -> PyErr {
     let PyErr::Exc(inst) = &e else { return e };
     let Some(cell) = &inst.exc else { return e };
-    let func = f.info.func.as_ref().map_or_else(|| f.code.name.clone(), |func| func.name.clone());
+    // The code's own name, as CPython's `co_name` (a `functools.wraps` copy has another).
+    let func = f.code.name.clone();
     let line = f.info.line.get();
     let fresh = {
         let data = cell.borrow();

@@ -1,19 +1,22 @@
 //! The modules a program can import: `asyncio` (on the toolbox), `time`, `random` (CPython's
-//! exact generator), `json`, `math`, `sys`, a few small helpers (`typing`, `dataclasses`,
-//! `functools`), and, as Python files embedded in the wasm (`py/`, listed by
+//! exact generator), `json`, `math`, `sys`, `typing`, `dataclasses`, `functools` (with
+//! `_logging`, what the embedded `logging` asks of the interpreter), and, as Python files embedded in the wasm (`py/`, listed by
 //! [`net::source`]), the network clients (`aiohttp`, `httpx`, `anthropic`),
-//! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib`.
+//! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib`, `logging`.
 
 pub mod asyncio;
 pub mod calendar_time;
+pub mod dataclasses;
+pub mod functools;
 pub mod json;
+pub mod logging_support;
 pub mod math;
 pub mod net;
 pub mod random;
-pub mod small;
 pub mod sys;
 pub mod taskgroup;
 pub mod time;
+pub mod typing;
 
 use std::rc::Rc;
 
@@ -29,9 +32,10 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
         "json" => json::module(interp),
         "math" => math::module(interp),
         "sys" => sys::module(interp),
-        "typing" => small::typing(interp),
-        "dataclasses" => small::dataclasses(interp),
-        "functools" => small::functools(interp),
+        "typing" => typing::module(interp),
+        "dataclasses" => dataclasses::module(interp),
+        "functools" => functools::module(interp),
+        "_logging" => logging_support::module(interp),
         "_interleave" => net::module(interp),
         other => match net::source(other) {
             Some(src) => python_module(interp, other, src)?,

@@ -16,8 +16,8 @@ use crate::runtime::{current, note_wait};
 use crate::trace::Wait;
 
 /// The modules written in Python, as source compiled on first import: the client libraries,
-/// `interleave`, `concurrent.futures`, and the standard library's `collections`, `itertools`
-/// and `contextlib`.
+/// `interleave`, `concurrent.futures`, and the standard library's `collections`, `itertools`,
+/// `contextlib` and `logging`.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "aiohttp" => include_str!("py/aiohttp.py"),
@@ -28,6 +28,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "collections" => include_str!("py/collections.py"),
         "itertools" => include_str!("py/itertools.py"),
         "contextlib" => include_str!("py/contextlib.py"),
+        "logging" => include_str!("py/logging.py"),
         _ => return None,
     })
 }
