@@ -776,6 +776,18 @@ fn iscoroutinefunction(interp: &Interp, args: Args) -> R<Value> {
 /// `asyncio.get_running_loop()`: the loop's clock and scheduling calls.
 struct Loop;
 
+/// `asyncio.PriorityQueue` and `LifoQueue`: written in Python over `Queue`
+/// (`py/asyncio_queues.py`), loaded on first use.
+fn python_queue(interp: &Interp, args: Args, class: &str) -> R<Value> {
+    let module = super::super::call::import_module(interp, "_asyncio_queues")?;
+    let made = match &module {
+        Value::Module(m) => m.get(class),
+        _ => None,
+    };
+    let class = made.ok_or_else(|| interp.runtime_error(format!("asyncio.{class} could not be loaded")))?;
+    super::super::call::call(interp, &class, args)
+}
+
 /// The program's one loop object.
 fn loop_object(interp: &Interp) -> Value {
     interp.loop_object.borrow_mut().get_or_insert_with(|| Value::object(Loop)).clone()
@@ -1136,6 +1148,8 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         }),
         ("get_event_loop", |interp, _| Ok(loop_object(interp))),
         ("Queue", queue),
+        ("PriorityQueue", |interp, args| python_queue(interp, args, "PriorityQueue")),
+        ("LifoQueue", |interp, args| python_queue(interp, args, "LifoQueue")),
         ("Semaphore", |interp, args| semaphore(interp, args, false)),
         ("BoundedSemaphore", |interp, args| semaphore(interp, args, true)),
         ("Lock", |interp, args| {

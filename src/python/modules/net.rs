@@ -16,8 +16,8 @@ use crate::runtime::{current, note_wait};
 use crate::trace::Wait;
 
 /// The modules written in Python, as source compiled on first import: the client libraries,
-/// `interleave`, `concurrent.futures`, and the standard library's `collections`, `itertools`,
-/// `contextlib` and `logging`.
+/// `interleave`, `concurrent.futures`, the standard library's `collections`, `itertools`,
+/// `contextlib`, `logging` and `heapq`, and asyncio's `PriorityQueue` and `LifoQueue`.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "aiohttp" => include_str!("py/aiohttp.py"),
@@ -28,6 +28,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "collections" => include_str!("py/collections.py"),
         "itertools" => include_str!("py/itertools.py"),
         "contextlib" => include_str!("py/contextlib.py"),
+        "heapq" => include_str!("py/heapq.py"),
+        "_asyncio_queues" => include_str!("py/asyncio_queues.py"),
         "logging" => include_str!("py/logging.py"),
         _ => return None,
     })

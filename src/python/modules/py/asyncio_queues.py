@@ -1,0 +1,69 @@
+"""`asyncio.PriorityQueue` and `asyncio.LifoQueue`, as asyncio's own are: an `asyncio.Queue`
+with another order of items. Here each is an `asyncio.Queue` of tickets (its waits, hand-overs,
+`maxsize`, `task_done` and `join` are that queue's, and are drawn as its) beside a list that
+holds the items in the order they come out.
+"""
+
+import asyncio
+from heapq import heappop, heappush
+
+
+class _Ordered:
+    def __init__(self, maxsize=0):
+        self._tickets = asyncio.Queue(maxsize)
+        self._items = []
+        self.maxsize = maxsize
+
+    async def put(self, item):
+        await self._tickets.put(None)
+        self._add(item)
+
+    def put_nowait(self, item):
+        self._tickets.put_nowait(None)
+        self._add(item)
+
+    async def get(self):
+        await self._tickets.get()
+        return self._take()
+
+    def get_nowait(self):
+        self._tickets.get_nowait()
+        return self._take()
+
+    def task_done(self):
+        self._tickets.task_done()
+
+    async def join(self):
+        await self._tickets.join()
+
+    def qsize(self):
+        return len(self._items)
+
+    def empty(self):
+        return not self._items
+
+    def full(self):
+        return 0 < self.maxsize <= len(self._items)
+
+    def __repr__(self):
+        return f"<{type(self).__name__} maxsize={self.maxsize} _queue={self._items!r}>"
+
+
+class PriorityQueue(_Ordered):
+    """Smallest item first (a heap: `(priority, item)` tuples are the usual items)."""
+
+    def _add(self, item):
+        heappush(self._items, item)
+
+    def _take(self):
+        return heappop(self._items)
+
+
+class LifoQueue(_Ordered):
+    """Last in, first out."""
+
+    def _add(self, item):
+        self._items.append(item)
+
+    def _take(self):
+        return self._items.pop()
