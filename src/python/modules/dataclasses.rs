@@ -136,12 +136,8 @@ impl Object for Field {
 #[derive(Clone)]
 struct Params {
     qualname: Name,
-    init: bool,
-    repr: bool,
-    eq: bool,
-    order: bool,
-    unsafe_hash: bool,
-    frozen: bool,
+    /// What `@dataclass(...)` was given.
+    options: Options,
     fields: Rc<Vec<Rc<Field>>>,
 }
 
@@ -154,24 +150,26 @@ impl Object for Params {
     }
     fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
         let b = |b: bool| if b { "True" } else { "False" };
+        let o = &self.options;
         Ok(format!(
             "_DataclassParams(init={},repr={},eq={},order={},unsafe_hash={},frozen={})",
-            b(self.init),
-            b(self.repr),
-            b(self.eq),
-            b(self.order),
-            b(self.unsafe_hash),
-            b(self.frozen)
+            b(o.init),
+            b(o.repr),
+            b(o.eq),
+            b(o.order),
+            b(o.unsafe_hash),
+            b(o.frozen)
         ))
     }
     fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        let o = &self.options;
         Some(Ok(Value::Bool(match &**name {
-            "init" => self.init,
-            "repr" => self.repr,
-            "eq" => self.eq,
-            "order" => self.order,
-            "unsafe_hash" => self.unsafe_hash,
-            "frozen" => self.frozen,
+            "init" => o.init,
+            "repr" => o.repr,
+            "eq" => o.eq,
+            "order" => o.order,
+            "unsafe_hash" => o.unsafe_hash,
+            "frozen" => o.frozen,
             _ => return None,
         })))
     }
@@ -368,7 +366,7 @@ fn dc_init(interp: &Interp, args: Args) -> R<Value> {
             // An init=False field without a factory: its class attribute (if any) stands.
             _ => continue,
         };
-        if p.frozen {
+        if p.options.frozen {
             inst.attrs.borrow_mut().insert(f.name(), v);
         } else {
             super::super::attr::set_attr(interp, &this, &f.name(), v)?;
@@ -497,7 +495,7 @@ fn make_dataclass(interp: &Interp, class: &Value, o: Options) -> R<Value> {
     for base in c.mro.iter().rev() {
         if let Some(p) = own_params(base) {
             has_dataclass_bases = true;
-            any_frozen_base |= p.frozen;
+            any_frozen_base |= p.options.frozen;
             for f in p.fields.iter() {
                 match fields.iter_mut().find(|g| g.name == f.name) {
                     Some(slot) => *slot = f.clone(),
@@ -571,16 +569,7 @@ fn make_dataclass(interp: &Interp, class: &Value, o: Options) -> R<Value> {
     if o.order && !o.eq {
         return Err(interp.value_error("eq must be true if order is true"));
     }
-    let params = Params {
-        qualname: c.qualname.clone(),
-        init: o.init,
-        repr: o.repr,
-        eq: o.eq,
-        order: o.order,
-        unsafe_hash: o.unsafe_hash,
-        frozen: o.frozen,
-        fields: Rc::new(fields),
-    };
+    let params = Params { qualname: c.qualname.clone(), options: o, fields: Rc::new(fields) };
     let mut by_name = Dict::new();
     for f in params.fields.iter() {
         by_name.set_str(&f.name(), Value::Object(f.clone()));
