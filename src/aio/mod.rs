@@ -47,7 +47,7 @@ pub use many::{
     Gather, GatherAll, ReturnWhen,
 };
 pub use queue::Queue;
-pub use runner::{asyncio_run, asyncio_run_with, run};
+pub use runner::{asyncio_run, asyncio_run_with, run, run_forever, run_until_complete};
 pub use sleep::{blocking_sleep, loop_time, secs_to_micros, sleep, sleep_result, Sleep};
 pub use sync::{Condition, Event, Held, Lock, Permit, Semaphore};
 pub use task::{

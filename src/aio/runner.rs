@@ -45,14 +45,54 @@ pub async fn asyncio_run_with<T: TaskValue>(main: Coro<T>, on_main: impl FnOnce(
     on_main(&task);
     let run = rt.downgrade();
     drop(rt);
-    shut_down_after(&run, Box::new(task.future().clone())).await;
+    if !shut_down_after(&run, Box::new(task.future().clone())).await {
+        return Err(Exception::new("RuntimeError", "Event loop stopped before Future completed."));
+    }
     task.result()
 }
 
+/// `loop.run_until_complete(fut)` called by driver code: the loop runs until `fut` is done.
+/// Unlike `asyncio.run`, tasks still pending stay for the loop's next run.
+pub async fn run_until_complete(fut: Box<dyn AnyFut>) {
+    let (rt, _) = inside("run_until_complete");
+    let run = rt.downgrade();
+    drop(rt);
+    RunUntilComplete { run, fut, started: false }.await;
+}
+
+/// `loop.run_forever()` called by driver code: the loop runs until `loop.stop()`.
+pub async fn run_forever() {
+    let (rt, _) = inside("run_forever");
+    RunForever { run: rt.downgrade(), started: false }.await;
+}
+
+/// The driver's side of `run_forever`: polled once to start the loop, and again when
+/// [`Runtime::stop_loop`] has stopped it.
+struct RunForever {
+    run: WeakRuntime,
+    started: bool,
+}
+
+impl Future for RunForever {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        if self.started {
+            return Poll::Ready(());
+        }
+        let Some(rt) = self.run.upgrade() else { return Poll::Ready(()) };
+        self.started = true;
+        rt.run_loop();
+        Poll::Pending
+    }
+}
+
 /// `runner.run`'s tail: the loop runs until `main` is done, then leftovers are cancelled.
-async fn shut_down_after(run: &WeakRuntime, main: Box<dyn AnyFut>) {
-    RunUntilComplete { run: run.clone(), fut: main, registered: false }.await;
+/// Whether `main` was done when the loop stopped.
+async fn shut_down_after(run: &WeakRuntime, main: Box<dyn AnyFut>) -> bool {
+    let finished = RunUntilComplete { run: run.clone(), fut: main, started: false }.await;
     cancel_all_tasks(run).await;
+    finished
 }
 
 /// `loop.run_until_complete(fut)`, as driver code: the loop runs until a done-callback of
@@ -60,26 +100,26 @@ async fn shut_down_after(run: &WeakRuntime, main: Box<dyn AnyFut>) {
 struct RunUntilComplete {
     run: WeakRuntime,
     fut: Box<dyn AnyFut>,
-    registered: bool,
+    started: bool,
 }
 
 impl Future for RunUntilComplete {
-    type Output = ();
+    /// Whether `fut` is done: polled again only once the loop has stopped, which `loop.stop()`
+    /// may have done first.
+    type Output = bool;
 
-    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
-        if self.fut.done() {
-            return Poll::Ready(());
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<bool> {
+        if self.fut.done() || self.started {
+            return Poll::Ready(self.fut.done());
         }
-        let Some(rt) = self.run.upgrade() else { return Poll::Ready(()) };
-        if !self.registered {
-            self.registered = true;
-            let run = self.run.clone();
-            self.fut.on_done(Box::new(move || {
-                if let Some(rt) = run.upgrade() {
-                    rt.stop_loop();
-                }
-            }));
-        }
+        let Some(rt) = self.run.upgrade() else { return Poll::Ready(false) };
+        self.started = true;
+        let run = self.run.clone();
+        self.fut.on_done(Box::new(move || {
+            if let Some(rt) = run.upgrade() {
+                rt.stop_loop();
+            }
+        }));
         rt.run_loop();
         Poll::Pending
     }
@@ -110,7 +150,7 @@ async fn cancel_all_tasks(run: &WeakRuntime) {
         }));
     }
     drop(rt);
-    RunUntilComplete { run: run.clone(), fut: Box::new(all), registered: false }.await;
+    RunUntilComplete { run: run.clone(), fut: Box::new(all), started: false }.await;
     let Some(rt) = run.upgrade() else { return };
     for (id, task) in &to_cancel {
         if task.cancelled() {

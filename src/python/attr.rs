@@ -5,14 +5,14 @@ use std::rc::Rc;
 
 use super::call::call;
 use super::interp::{Interp, R};
-use super::ir::Name;
+use super::ir::{Hint, Name};
 use super::methods;
 use super::objects::{ClassMethod, Property, StaticMethod};
 use super::value::*;
 
 /// An attribute found on a class, along its MRO.
-pub fn lookup_class_attr(class: &Rc<Class>, name: &str) -> Option<Value> {
-    class.lookup(name)
+pub fn lookup_class_attr(class: &Rc<Class>, name: &Name) -> Option<Value> {
+    class.lookup_name(name)
 }
 
 /// What a class attribute becomes when read through an instance.
@@ -49,7 +49,7 @@ pub fn get_attr(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
     }
     match v {
         Value::Instance(inst) => {
-            let class_attr = inst.class.lookup(name);
+            let class_attr = inst.class.lookup_name(name);
             if let Some(ca) = &class_attr {
                 if is_property(ca) {
                     return bind_to_instance(interp, v, &inst.class, ca.clone());
@@ -71,7 +71,7 @@ pub fn get_attr(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
                 }
                 return Ok(Value::dict(d));
             }
-            if let Some(getattr) = inst.class.lookup("__getattr__") {
+            if let Some(getattr) = inst.class.lookup_static("__getattr__") {
                 return call(interp, &getattr, Args { pos: vec![v.clone(), Value::Str(name.clone())], kw: vec![] });
             }
             if let Some(m) = super::builtins::object_method(interp, v, name) {
@@ -201,13 +201,57 @@ fn class_attr(interp: &Interp, c: &Rc<Class>, name: &Name) -> R<Value> {
     if let Some(m) = super::builtins::base_unbound(c, name) {
         return Ok(m);
     }
+    // A class may answer for a name it lacks (as a metaclass's `__getattr__`): see
+    // `call::class_hook`.
+    if let Some(r) = super::call::class_hook(interp, c, "__class_getattr__", vec![Value::Str(name.clone())]) {
+        return r;
+    }
     Err(interp.attribute_error(format!("type object '{}' has no attribute '{name}'", c.name)))
+}
+
+/// [`get_attr`] at a site of the program that remembers where it last found `name` among an
+/// instance's own attributes.
+pub fn get_attr_at(interp: &Interp, v: &Value, name: &Name, hint: &Hint) -> R<Value> {
+    if let Some(found) = plain_instance(v, name).and_then(|inst| hint.get(&inst.attrs.borrow(), name)) {
+        return Ok(found);
+    }
+    get_attr(interp, v, name)
+}
+
+/// [`set_attr`] at a site of the program, as [`get_attr_at`].
+pub fn set_attr_at(interp: &Interp, target: &Value, name: &Name, v: Value, hint: &Hint) -> R<()> {
+    let Some(inst) = plain_instance(target, name) else { return set_attr(interp, target, name, v) };
+    if inst.class.lookup_static("__setattr__").is_some() || inst.exc.is_some() {
+        return set_attr(interp, target, name, v);
+    }
+    let mut attrs = inst.attrs.borrow_mut();
+    let old = match attrs.get_index_mut(hint.0.get() as usize) {
+        Some((key, slot)) if Rc::ptr_eq(key, name) => std::mem::replace(slot, v),
+        _ => {
+            let (at, old) = attrs.insert_full(name.clone(), v);
+            hint.0.set(u32::try_from(at).unwrap_or(u32::MAX));
+            old.unwrap_or_default()
+        }
+    };
+    // The old value goes after the attributes are let go: dropping it may run code.
+    drop(attrs);
+    drop(old);
+    Ok(())
+}
+
+/// The instance `v`, when `name` is a plain attribute of its own for it: its class (MRO
+/// included) has nothing by that name, so no descriptor or method stands in the way.
+fn plain_instance<'a>(v: &'a Value, name: &Name) -> Option<&'a Rc<Instance>> {
+    match v {
+        Value::Instance(inst) if &**name != "__class__" && inst.class.lookup_name(name).is_none() => Some(inst),
+        _ => None,
+    }
 }
 
 pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()> {
     match target {
         Value::Instance(inst) => {
-            if let Some(ca) = inst.class.lookup(name) {
+            if let Some(ca) = inst.class.lookup_name(name) {
                 if let Some(p) = ca.downcast::<Property>() {
                     return match &p.fset {
                         Some(set) => call(interp, set, Args { pos: vec![target.clone(), v], kw: vec![] }).map(|_| ()),
@@ -218,7 +262,7 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
                     };
                 }
             }
-            if let Some(setattr) = inst.class.lookup("__setattr__") {
+            if let Some(setattr) = inst.class.lookup_static("__setattr__") {
                 return call(
                     interp,
                     &setattr,
@@ -257,6 +301,13 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
             Ok(())
         }
         Value::Class(c) if c.user => {
+            // A class may guard its own attributes (an Enum's members cannot be reassigned):
+            // see `call::class_hook`.
+            if let Some(r) =
+                super::call::class_hook(interp, c, "__class_setattr__", vec![Value::Str(name.clone()), v.clone()])
+            {
+                return r.map(|_| ());
+            }
             c.attrs.borrow_mut().insert(name.clone(), v);
             Ok(())
         }
@@ -284,6 +335,12 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
 }
 
 pub fn del_attr(interp: &Interp, target: &Value, name: &Name) -> R<()> {
+    if let Value::Class(c) = target {
+        // As `__class_setattr__` in `set_attr`.
+        if let Some(r) = super::call::class_hook(interp, c, "__class_delattr__", vec![Value::Str(name.clone())]) {
+            return r.map(|_| ());
+        }
+    }
     let removed = match target {
         Value::Instance(inst) => inst.attrs.borrow_mut().shift_remove(name).is_some(),
         Value::Class(c) if c.user => c.attrs.borrow_mut().shift_remove(name).is_some(),

@@ -723,7 +723,9 @@ fn super_(interp: &Interp, args: Args) -> R<Value> {
 /// `super().__init__(…)` and for exceptions' own methods.
 pub fn base_method(class: &Rc<Class>, this: &Value, name: &str) -> Option<Value> {
     let f = base_fn(class, name)?;
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })))
+    // `__new__` is a static method: `super().__new__(cls)` passes the class itself.
+    let bound = (name != "__new__").then(|| this.clone());
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound })))
 }
 
 /// The same methods read from a class (`object.__setattr__(self, name, value)` in a class's
@@ -757,6 +759,18 @@ fn base_fn(class: &Rc<Class>, name: &str) -> Option<BuiltinFn> {
             Ok(Value::str(&format!("{}({inner})", i.class.name)))
         },
         (_, "__init__") => |_, _| Ok(Value::None),
+        (_, "__new__") => |interp, args| super::call::new_bare_instance(interp, &args),
+        // `super().__init_subclass__(**kw)` at the top of a class's own hook.
+        (_, "__init_subclass__") => |interp, args| {
+            if !args.kw.is_empty() {
+                let name = match args.pos.first() {
+                    Some(Value::Class(c)) => c.name.to_string(),
+                    _ => "object".to_string(),
+                };
+                return Err(interp.type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
+            }
+            Ok(Value::None)
+        },
         (_, "__str__") | (_, "__repr__") => |interp, args| {
             let v = args.pos.first().cloned().unwrap_or_default();
             let Value::Instance(i) = &v else { return Ok(Value::str(&ops::repr(interp, &v)?)) };
@@ -777,7 +791,35 @@ fn base_fn(class: &Rc<Class>, name: &str) -> Option<BuiltinFn> {
                 i.attrs.borrow_mut().insert(n.clone(), v.clone());
                 return Ok(Value::None);
             }
+            // `type.__setattr__(cls, name, value)`: what a class's `__class_setattr__` hook
+            // calls to set the attribute after all.
+            if let (Some(Value::Class(c)), Some(Value::Str(n)), Some(v)) =
+                (args.pos.first(), args.pos.get(1), args.pos.get(2))
+            {
+                if c.user {
+                    c.attrs.borrow_mut().insert(n.clone(), v.clone());
+                    return Ok(Value::None);
+                }
+            }
             Err(interp.type_error("__setattr__ expects an instance, a name and a value"))
+        },
+        // `type.__delattr__(cls, name)`: what a class's `__class_delattr__` hook calls.
+        (_, "__delattr__") => |interp, args| {
+            if let (Some(target), Some(Value::Str(n))) = (args.pos.first(), args.pos.get(1)) {
+                if let Value::Class(c) = target {
+                    if c.user && c.attrs.borrow_mut().shift_remove(n).is_some() {
+                        return Ok(Value::None);
+                    }
+                    return Err(interp.attribute_error(format!("type object '{}' has no attribute '{n}'", c.name)));
+                }
+                if let Value::Instance(i) = target {
+                    if i.attrs.borrow_mut().shift_remove(n).is_some() {
+                        return Ok(Value::None);
+                    }
+                }
+                return Err(interp.attribute_error(format!("'{}' object has no attribute '{n}'", target.type_name())));
+            }
+            Err(interp.type_error("__delattr__ expects an object and a name"))
         },
         (_, "__getattribute__") => |interp, args| {
             if let (Some(v), Some(Value::Str(n))) = (args.pos.first(), args.pos.get(1)) {

@@ -32,7 +32,7 @@ pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
             call(interp, &m.func, args)
         }
         Value::Class(c) => instantiate(interp, c, args),
-        Value::Instance(i) => match lookup_class_attr(&i.class, "__call__") {
+        Value::Instance(i) => match i.class.lookup_static("__call__") {
             Some(f) => {
                 let _level = interp.nest(" while calling a Python object")?;
                 args.pos.insert(0, callee.clone());
@@ -106,7 +106,8 @@ pub fn call_simple(
     {
         return None;
     }
-    let mut slots = Vec::with_capacity(code.nslots.max(given));
+    let mut slots = interp.spare_slots.borrow_mut().pop().unwrap_or_default();
+    slots.reserve(code.nslots.max(given));
     slots.extend(this.map(|t| Some(t.clone())));
     for a in args {
         if let Arg::Pos(e) = a {
@@ -328,15 +329,51 @@ pub fn run_comprehension(interp: &Interp, f: &mut Frame, def: &CompDef, it: Valu
 }
 
 pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
-    let args = super::eval::eval_args(interp, f, &def.bases, &|| "__build_class__()".to_string())?;
-    if let Some((k, _)) = args.kw.first() {
-        return Err(interp.type_error(format!("class keyword '{k}' (metaclasses) is not supported by Interleave")));
+    let mut args = super::eval::eval_args(interp, f, &def.bases, &|| "__build_class__()".to_string())?;
+    // There are no metaclasses here. `metaclass=type` changes nothing, and a metaclass of the
+    // engine's own modules names the base class standing in for it (`abc.ABCMeta` names
+    // `ABC`): `class C(metaclass=ABCMeta)` is made as `class C(ABC)`. Other class keywords
+    // go to the bases' `__init_subclass__`, as in CPython.
+    let mut extra_base = None;
+    if let Some(at) = args.kw.iter().position(|(k, _)| &**k == "metaclass") {
+        let (k, meta) = args.kw.remove(at);
+        match &meta {
+            Value::Class(m) if m.builtin == BuiltinType::Type && !m.user => {}
+            Value::Class(m) if m.user => match &m.lookup("__metaclass_base__") {
+                Some(Value::Class(b)) => extra_base = Some(b.clone()),
+                _ => {
+                    return Err(
+                        interp.type_error(format!("class keyword '{k}' (metaclasses) is not supported by Interleave"))
+                    )
+                }
+            },
+            _ => {
+                return Err(
+                    interp.type_error(format!("class keyword '{k}' (metaclasses) is not supported by Interleave"))
+                )
+            }
+        }
     }
     let mut bases = Vec::new();
     for b in &args.pos {
         match b {
             Value::Class(c) => {
                 if !c.user && !c.is_exception() && c.builtin != BuiltinType::Object {
+                    // `class Color(str, Enum)`: a built-in type cannot be subclassed here, but
+                    // another base (of the engine's own modules) may name a class of Python
+                    // methods that stands in for it (`_str_mixin_`; see `enum.py`).
+                    let mixin = format!("_{}_mixin_", c.name);
+                    let stand_in = args.pos.iter().find_map(|o| match o {
+                        Value::Class(o) if o.user => match &o.lookup(&mixin) {
+                            Some(Value::Class(m)) => Some(m.clone()),
+                            _ => None,
+                        },
+                        _ => None,
+                    });
+                    if let Some(m) = stand_in {
+                        bases.push(m);
+                        continue;
+                    }
                     return Err(interp.type_error(format!(
                         "subclassing the built-in type '{}' is not supported by Interleave",
                         c.name
@@ -345,6 +382,11 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
                 bases.push(c.clone());
             }
             other => return Err(interp.type_error(format!("bases must be types, not {}", other.type_name()))),
+        }
+    }
+    if let Some(b) = extra_base {
+        if !bases.iter().any(|c| c.is_subclass(&b)) {
+            bases.push(b);
         }
     }
     if bases.is_empty() {
@@ -385,14 +427,56 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
         module,
         bases,
         mro,
-        attrs: RefCell::new(attrs),
+        attrs: ClassAttrs::new(attrs),
+        cache: RefCell::default(),
         builtin,
         user: true,
     });
     for v in class.attrs.borrow().values() {
         set_owner(v, &class);
     }
+    // `__init_subclass__` of the nearest base defining it (an implicit classmethod), with the
+    // class keywords: how `enum` makes an Enum's members and `abc` finds abstract methods.
+    let hook = class.mro.iter().find_map(|c| c.attrs.borrow().get("__init_subclass__").cloned());
+    match hook {
+        Some(hook) => {
+            let pos = vec![Value::Class(class.clone())];
+            call(interp, &unwrap_classmethod(hook), Args { pos, kw: args.kw })?;
+        }
+        None if !args.kw.is_empty() => {
+            return Err(interp.type_error(format!("{}.__init_subclass__() takes no keyword arguments", class.name)));
+        }
+        None => {}
+    }
     Ok(Value::Class(class))
+}
+
+/// The function inside a `@classmethod` (hooks called with the class first take either form).
+fn unwrap_classmethod(v: Value) -> Value {
+    match v.downcast::<ClassMethod>() {
+        Some(c) => c.0.clone(),
+        None => v,
+    }
+}
+
+/// A class-level operation the engine cannot express without metaclasses, answered by a
+/// method of the class (or a base), called with the class first: `for x in C`
+/// (`__class_iter__`), `len(C)` (`__class_len__`), `x in C` (`__class_contains__`), `C[k]`
+/// (`__class_getitem__`, CPython's own name for it), `repr(C)` (`__class_repr__`), `C.name`
+/// when `C` has no such attribute (`__class_getattr__`), `C.name = v` (`__class_setattr__`)
+/// and `del C.name` (`__class_delattr__`). They stand in for a metaclass's `__iter__`, `__len__`…
+/// (`enum.EnumType`'s in CPython), for the engine's own `enum` module. Only user classes are
+/// asked, and only by operations that are otherwise errors (or rare), so plain classes and
+/// instances never pay for the lookup (setting or deleting a class attribute is rare enough).
+pub fn class_hook(interp: &Interp, class: &Rc<Class>, name: &'static str, args: Vec<Value>) -> Option<R<Value>> {
+    if !class.user {
+        return None;
+    }
+    let hook = unwrap_classmethod(class.lookup_static(name)?);
+    let mut pos = Vec::with_capacity(args.len() + 1);
+    pos.push(Value::Class(class.clone()));
+    pos.extend(args);
+    Some(call(interp, &hook, Args { pos, kw: vec![] }))
 }
 
 /// Tells a method which class defined it (zero-argument `super()` needs it).
@@ -465,12 +549,17 @@ pub fn instantiate(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
         }
         return super::builtins::construct(interp, class, args);
     }
+    // `__new__` (an implicit staticmethod, called with the class first) makes the object, and
+    // `__init__` runs on it when it is an instance of the class, as `type.__call__` does.
+    if let Some(new) = class.lookup_static("__new__") {
+        return instantiate_with_new(interp, class, &new, args);
+    }
     let instance = Value::Instance(Rc::new(Instance {
         class: class.clone(),
         attrs: RefCell::new(Attrs::default()),
         exc: class.is_exception().then(|| RefCell::new(ExcData { args: args.pos.clone(), ..ExcData::default() })),
     }));
-    match lookup_class_attr(class, "__init__") {
+    match class.lookup_static("__init__") {
         Some(init) => {
             let mut args = args;
             args.pos.insert(0, instance.clone());
@@ -486,6 +575,64 @@ pub fn instantiate(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
         }
     }
     Ok(instance)
+}
+
+/// `Class(args)` of a class with its own `__new__`.
+#[inline(never)]
+fn instantiate_with_new(interp: &Interp, class: &Rc<Class>, new: &Value, args: Args) -> R<Value> {
+    let mut pos = Vec::with_capacity(args.pos.len() + 1);
+    pos.push(Value::Class(class.clone()));
+    pos.extend(args.pos.iter().cloned());
+    let made = call(interp, new, Args { pos, kw: args.kw.clone() })?;
+    if !interp.class_of(&made).is_subclass(class) {
+        return Ok(made);
+    }
+    if let Value::Instance(i) = &made {
+        // `BaseException.__new__` keeps the arguments, whichever `__new__` made it (`abc.ABC`'s
+        // in `class E(Exception, ABC)`).
+        if let Some(data) = &i.exc {
+            let mut data = data.borrow_mut();
+            if data.args.is_empty() {
+                data.args = args.pos.clone();
+            }
+        }
+    }
+    if let Some(init) = class.lookup_static("__init__") {
+        let mut args = args;
+        args.pos.insert(0, made.clone());
+        let r = call(interp, &init, args)?;
+        if !r.is_none() {
+            return Err(interp.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+        }
+    }
+    Ok(made)
+}
+
+/// `object.__new__(cls)`: a bare instance of `cls`, its `__init__` not run.
+pub fn new_bare_instance(interp: &Interp, args: &Args) -> R<Value> {
+    let class = match args.pos.first() {
+        Some(Value::Class(c)) => c.clone(),
+        Some(other) => {
+            return Err(interp.type_error(format!("object.__new__(X): X is not a type object ({})", other.type_name())))
+        }
+        None => return Err(interp.type_error("object.__new__(): not enough arguments")),
+    };
+    if !class.user {
+        return super::builtins::construct(interp, &class, Args::default());
+    }
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        if class.lookup_static("__new__").is_some() {
+            return Err(interp.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if class.lookup_static("__init__").is_none() {
+            return Err(interp.type_error(format!("{}() takes no arguments", class.name)));
+        }
+    }
+    Ok(Value::Instance(Rc::new(Instance {
+        class: class.clone(),
+        attrs: RefCell::new(Attrs::default()),
+        exc: class.is_exception().then(|| RefCell::new(ExcData::default())),
+    })))
 }
 
 /// `import name`: a built-in module, or one of the client libraries written in Python.

@@ -1,8 +1,9 @@
 //! Values copied between the program and a copy of it (`to_thread` runs the function in a
 //! worker with its own memory, like a process pool): a value is written as text here and read
 //! back into the other interpreter there. Data is copied whole (lists, dicts, instances of the
-//! program's classes, exceptions with their traceback); functions, classes and built-ins are
-//! named, since the copy has its own, made by running the same program.
+//! program's classes, exceptions with their traceback, `functools.partial`s); functions,
+//! classes and built-ins are named, since the copy has its own, made by running the same
+//! program.
 //!
 //! The format is private to the two sides of one page: a tag byte, then the value's parts;
 //! strings carry their byte length. Shared and cyclic containers are written once and then
@@ -188,6 +189,18 @@ impl Writer<'_> {
                     self.out.push('y');
                     let text: String = b.0.iter().map(|&c| char::from(c)).collect();
                     self.str(&text);
+                }
+                // A partial as its function, arguments and keywords (as pickle writes it).
+                None if o.type_name() == "functools.partial" => {
+                    let part = |name: &str| o.attr(self.interp, v, &Name::from(name)).transpose();
+                    let (Some(func), Some(args), Some(keywords)) = (part("func")?, part("args")?, part("keywords")?)
+                    else {
+                        return Err(self.cannot("a 'functools.partial' object"));
+                    };
+                    self.out.push('p');
+                    self.value(&func)?;
+                    self.value(&args)?;
+                    self.value(&keywords)?;
                 }
                 None => return Err(self.cannot(format_args!("a '{}' object", o.type_name()))),
             },
@@ -397,6 +410,18 @@ impl Reader<'_> {
                 let this = self.value()?;
                 let func = self.value()?;
                 Value::Method(Rc::new(Method { this, func }))
+            }
+            b'p' => {
+                let func = self.value()?;
+                let (args, kw) = (self.value()?, self.value()?);
+                let (Value::Tuple(args), Value::Dict(kw)) = (&args, &kw) else {
+                    return Err(self.damaged());
+                };
+                let mut pos = vec![func];
+                pos.extend(args.iter().cloned());
+                let kw = kw.borrow().keyword_pairs();
+                let partial = self.lookup("functools", "partial")?;
+                super::call::call(self.interp, &partial, Args { pos, kw })?
             }
             b'M' => {
                 let name = self.name()?;

@@ -142,16 +142,24 @@ impl Drop for Coroutine {
 }
 
 /// CPython's RuntimeWarning for a coroutine finalised before it ran, at the line running now.
+/// Printed once per line and coroutine name, as the warnings module's default action does
+/// (a forgotten `await` in a loop warns once); at shutdown (`sys:1`) without the tracemalloc
+/// hint, as CPython prints it there.
 pub fn warn_never_awaited(interp: &Interp, qualname: &str) {
     let line = interp.current_line();
-    let text = match interp.source_line(line) {
-        Some(src) if line > 0 => format!(
-            "main.py:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited\n  {}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-            src.trim()
-        ),
-        _ => format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"),
-    };
-    interp.write(Stream::Stderr, &text);
+    let source = interp.source_line(line).filter(|_| line > 0);
+    let at = if source.is_some() { line } else { 0 };
+    let first = interp.warned_never_awaited.borrow_mut().insert((at, Name::from(qualname)));
+    if first {
+        let text = match source {
+            Some(src) => format!(
+                "main.py:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited\n  {}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                src.trim()
+            ),
+            None => format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\n"),
+        };
+        interp.write(Stream::Stderr, &text);
+    }
     if let Some((rt, task)) = current() {
         let name = rt.text(qualname.rsplit('.').next().unwrap_or(qualname));
         rt.record(task, EventKind::NeverAwaited { name });

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use super::attr::get_attr;
 use super::attr::lookup_class_attr;
+use super::attr::{get_attr, get_attr_at};
 use super::call::{call, call_method, call_simple, make_function, run_comprehension};
 use super::exec::{load, Frame};
 use super::interp::{Interp, R};
@@ -32,9 +32,10 @@ pub fn eval(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
 fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
     match e {
         Expr::Const(_) | Expr::Load(_) => eval(interp, f, e),
-        Expr::Attr(obj, name) => {
+        Expr::Take(_) => eval_rare(interp, f, e),
+        Expr::Attr(obj, name, hint) => {
             let o = eval(interp, f, obj)?;
-            get_attr(interp, &o, name)
+            get_attr_at(interp, &o, name, hint)
         }
         Expr::Subscript(obj, index) => {
             let o = eval(interp, f, obj)?;
@@ -77,6 +78,20 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
             match ops::int_fast(*op, &a, &b) {
                 Some(v) => Ok(v),
                 None => ops::binop(interp, *op, a, b),
+            }
+        }
+        Expr::BinLocal(op, slot, right) => {
+            let (a, b) = operands(interp, f, *slot, right)?;
+            match ops::int_fast(*op, a, b) {
+                Some(v) => Ok(v),
+                None => ops::binop(interp, *op, a.clone(), b.clone()),
+            }
+        }
+        Expr::CompareLocal(op, slot, right) => {
+            let (a, b) = operands(interp, f, *slot, right)?;
+            match ops::compare_plain(*op, a, b) {
+                Some(r) => Ok(Value::Bool(r)),
+                None => ops::compare(interp, *op, a, b),
             }
         }
         Expr::Unary(op, v) => {
@@ -124,6 +139,27 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
             }
         }
         _ => eval_rare(interp, f, e),
+    }
+}
+
+/// The operands of [`Expr::BinLocal`] and [`Expr::CompareLocal`], where they stand.
+#[inline(always)]
+fn operands<'a>(interp: &Interp, f: &'a Frame, slot: u32, right: &'a Operand) -> R<(&'a Value, &'a Value)> {
+    let a = local(interp, f, slot)?;
+    let b = match right {
+        Operand::Local(s) => local(interp, f, *s)?,
+        Operand::Const(v) => v,
+    };
+    Ok((a, b))
+}
+
+/// A local variable's value, where it stands.
+#[inline(always)]
+fn local<'a>(interp: &Interp, f: &'a Frame, slot: u32) -> R<&'a Value> {
+    match f.slots.get(slot as usize) {
+        Some(Some(v)) => Ok(v),
+        // Unbound: `load` says so as CPython does.
+        _ => Err(load(interp, f, &Var::Local(slot)).err().unwrap_or_else(|| interp.runtime_error("unbound local"))),
     }
 }
 
@@ -187,6 +223,10 @@ fn eval_rare(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
             let it = if def.async_outer { iterable } else { ops::iter(interp, &iterable)? };
             run_comprehension(interp, f, def, it)
         }
+        Expr::Take(slot) => match f.slots.get_mut(*slot as usize).and_then(Option::take) {
+            Some(v) => Ok(v),
+            None => load(interp, f, &Var::Local(*slot)),
+        },
         Expr::Named(var, e) => {
             let v = eval(interp, f, e)?;
             super::exec::assign(interp, f, &Target::Var(var.clone()), v.clone())?;
@@ -202,6 +242,8 @@ fn eval_rare(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         | Expr::Call(..)
         | Expr::CallMethod(..)
         | Expr::Bin(..)
+        | Expr::BinLocal(..)
+        | Expr::CompareLocal(..)
         | Expr::Unary(..)
         | Expr::And(_)
         | Expr::Or(_)
@@ -213,6 +255,14 @@ fn eval_rare(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
 /// The truth of a condition. A single comparison of two ints, floats or strings (most loop and
 /// `if` conditions) is answered without making a `bool` value.
 pub fn eval_to_bool(interp: &Interp, f: &mut Frame, e: &Expr) -> R<bool> {
+    if let Expr::CompareLocal(op, slot, right) = e {
+        let (a, b) = operands(interp, f, *slot, right)?;
+        if let Some(r) = ops::compare_plain(*op, a, b) {
+            return Ok(r);
+        }
+        let r = ops::compare(interp, *op, a, b)?;
+        return ops::truthy(interp, &r);
+    }
     if let Expr::Compare(first, rest) = e {
         if let [(op, second)] = rest.as_slice() {
             let a = eval(interp, f, first)?;

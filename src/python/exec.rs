@@ -148,6 +148,15 @@ impl Frame {
     /// traceback or a task may).
     pub fn recycle(self, interp: &Interp) {
         const KEPT: usize = 64;
+        let mut slots = self.slots;
+        // Emptied before the pool is borrowed: dropping a value may run code (a warning).
+        slots.clear();
+        if slots.capacity() <= KEPT {
+            let mut spare = interp.spare_slots.borrow_mut();
+            if spare.len() < KEPT {
+                spare.push(slots);
+            }
+        }
         let mut info = self.info;
         let mut spare = interp.spare_infos.borrow_mut();
         if spare.len() < KEPT && Rc::weak_count(&info) == 0 {
@@ -331,6 +340,10 @@ fn sync_handled(f: &Frame) {
 
 /// `return v`, running the `finally` blocks it leaves.
 fn do_return(f: &mut Frame, v: Value) -> Flow {
+    if f.blocks.is_empty() && f.handling.is_empty() {
+        // Nothing to leave, and nothing handled here to forget.
+        return Flow::Exit(Exit::Return(v));
+    }
     while let Some(block) = f.blocks.pop() {
         f.handling.truncate(block.handling);
         f.pending.truncate(block.pending);
@@ -632,16 +645,15 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
             };
             if super::modules::asyncio::is_run(&callee) && interp.copy_of_program.get() {
                 // A copy of the program (a to_thread worker) only needs its definitions.
-                if let Some(c) = args.pos.first().and_then(|c| c.downcast::<super::coro::Coroutine>()) {
+                for c in args.pos.iter().filter_map(|c| c.downcast::<super::coro::Coroutine>()) {
                     c.close();
                 }
                 assign(interp, f, target, Value::None)?;
                 return Ok(Flow::Next);
             }
             if f.driver && super::modules::asyncio::is_run(&callee) {
-                let coro = args.pos.into_iter().next().unwrap_or_default();
                 f.suspended = Some(pc);
-                return Ok(Flow::Exit(Exit::Await(super::modules::asyncio::run_request_value(coro))));
+                return Ok(Flow::Exit(Exit::Await(super::modules::asyncio::run_request_value(&callee, args))));
             }
             if f.driver {
                 // A plain function called by the program's top level (or by such a function)
@@ -825,17 +837,9 @@ pub fn load(interp: &Interp, f: &Frame, var: &Var) -> R<Value> {
 }
 
 pub fn load_global(interp: &Interp, globals: &Module, name: &Name, hint: &Hint) -> R<Value> {
-    let map = globals.globals.borrow();
-    if let Some((key, v)) = map.get_index(hint.0.get() as usize) {
-        if Rc::ptr_eq(key, name) {
-            return Ok(v.clone());
-        }
+    if let Some(v) = hint.get(&globals.globals.borrow(), name) {
+        return Ok(v);
     }
-    if let Some((at, _, v)) = map.get_full(name) {
-        hint.0.set(u32::try_from(at).unwrap_or(u32::MAX));
-        return Ok(v.clone());
-    }
-    drop(map);
     if let Some(v) = interp.builtins.globals.borrow().get(name) {
         return Ok(v.clone());
     }
@@ -868,9 +872,9 @@ fn store(f: &mut Frame, var: &Var, v: Value) {
 pub fn assign(interp: &Interp, f: &mut Frame, t: &Target, v: Value) -> R<()> {
     match t {
         Target::Var(var) => store(f, var, v),
-        Target::Attr(obj, name) => {
+        Target::Attr(obj, name, hint) => {
             let o = eval(interp, f, obj)?;
-            super::attr::set_attr(interp, &o, name, v)?;
+            super::attr::set_attr_at(interp, &o, name, v, hint)?;
         }
         Target::Item(obj, index) => {
             let o = eval(interp, f, obj)?;
@@ -945,12 +949,15 @@ fn aug_assign(interp: &Interp, f: &mut Frame, t: &Target, op: BinOp, e: &Expr) -
             };
             store(f, var, r);
         }
-        Target::Attr(obj, name) => {
+        Target::Attr(obj, name, hint) => {
             let o = eval(interp, f, obj)?;
-            let cur = super::attr::get_attr(interp, &o, name)?;
+            let cur = super::attr::get_attr_at(interp, &o, name, hint)?;
             let v = eval(interp, f, e)?;
-            let r = ops::inplace(interp, op, cur, v)?;
-            super::attr::set_attr(interp, &o, name, r)?;
+            let r = match ops::int_fast(op, &cur, &v) {
+                Some(r) => r,
+                None => ops::inplace(interp, op, cur, v)?,
+            };
+            super::attr::set_attr_at(interp, &o, name, r, hint)?;
         }
         Target::Item(obj, index) => {
             let o = eval(interp, f, obj)?;
@@ -997,7 +1004,7 @@ fn delete(interp: &Interp, f: &mut Frame, t: &Target) -> R<()> {
                 }
             }
         },
-        Target::Attr(obj, name) => {
+        Target::Attr(obj, name, _) => {
             let o = eval(interp, f, obj)?;
             super::attr::del_attr(interp, &o, name)?;
         }

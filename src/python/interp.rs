@@ -245,7 +245,8 @@ pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, builtin: Built
         module: Rc::from(module),
         bases,
         mro,
-        attrs: RefCell::new(Attrs::default()),
+        attrs: ClassAttrs::new(Attrs::default()),
+        cache: RefCell::default(),
         builtin,
         user,
     })
@@ -336,6 +337,8 @@ pub struct Interp {
     /// Infos of finished plain calls, kept for the next calls' frames: a call then allocates
     /// no info of its own (see `Frame::with_slots` and `call::run_to_end`).
     pub spare_infos: RefCell<Vec<Rc<FrameInfo>>>,
+    /// Emptied slot lists of finished calls, for the next calls' frames (no allocation per call).
+    pub spare_slots: RefCell<Vec<Vec<Option<Value>>>>,
     pub out: RefCell<Output>,
     pub sink: Sink,
     /// The program's source lines (tracebacks and warnings quote them).
@@ -375,6 +378,11 @@ pub struct Interp {
     pub clock_skew: Cell<u64>,
     /// The object `asyncio.get_running_loop()` returns, the same each time (as asyncio's is).
     pub loop_object: RefCell<Option<Value>>,
+    /// A current loop was set (by `set_event_loop`, `get_event_loop` or an `asyncio.run`):
+    /// from then on, `get_event_loop()` makes none of its own (3.11's policy).
+    pub loop_set: Cell<bool>,
+    /// Where "coroutine … was never awaited" was said already: (line, or 0 at shutdown; name).
+    pub warned_never_awaited: RefCell<std::collections::HashSet<(u32, Name)>>,
 }
 
 impl Interp {
@@ -393,6 +401,7 @@ impl Interp {
                 stack_base: Cell::new(0),
                 frames: RefCell::new(Vec::new()),
                 spare_infos: RefCell::new(Vec::new()),
+                spare_slots: RefCell::new(Vec::new()),
                 out: RefCell::new(Output::default()),
                 sink,
                 source,
@@ -413,6 +422,8 @@ impl Interp {
                 said_clock: Cell::new(false),
                 clock_skew: Cell::new(0),
                 loop_object: RefCell::new(None),
+                loop_set: Cell::new(false),
+                warned_never_awaited: RefCell::default(),
             };
             interp.main.set("__name__", Value::str("__main__"));
             // The page's program is main.py (tracebacks name it so too).

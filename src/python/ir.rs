@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::value::Value;
+use super::value::{Attrs, Value};
 
 pub type Name = Rc<str>;
 
@@ -89,11 +89,26 @@ pub enum Var {
     Name(Name),
 }
 
-/// Where a global name was last found in its module's ordered map: a load checks that entry
-/// first (an index and a pointer comparison, the names being interned) before hashing the
-/// name, CPython's `LOAD_GLOBAL` cache in its simplest form. A stale hint only costs the hash.
+/// Where a name was last found in an ordered map (a module's globals, an instance's
+/// attributes): a load checks that entry first (an index and a pointer comparison, the names
+/// being interned) before hashing the name, CPython's `LOAD_GLOBAL` and `LOAD_ATTR` caches in
+/// their simplest form. A stale hint only costs the hash.
 #[derive(Clone, Debug, Default)]
 pub struct Hint(pub std::cell::Cell<u32>);
+
+impl Hint {
+    /// `map[name]`, looked for where it was last found first; remembers where it is now.
+    pub fn get(&self, map: &Attrs, name: &Name) -> Option<Value> {
+        if let Some((key, v)) = map.get_index(self.0.get() as usize) {
+            if Rc::ptr_eq(key, name) {
+                return Some(v.clone());
+            }
+        }
+        let (at, _, v) = map.get_full(name)?;
+        self.0.set(u32::try_from(at).unwrap_or(u32::MAX));
+        Some(v.clone())
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
@@ -138,17 +153,26 @@ pub enum CmpOp {
 pub enum Expr {
     Const(Value),
     Load(Var),
-    Attr(Box<Expr>, Name),
+    /// A compiler temporary read once and emptied: a top-level call's result, which would
+    /// otherwise live as long as the module (a coroutine dropped there warns at its line).
+    Take(u32),
+    /// `obj.name`, with where the name was last found in an instance's attributes.
+    Attr(Box<Expr>, Name, Hint),
     Subscript(Box<Expr>, Box<Expr>),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     Call(Box<Expr>, Vec<Arg>),
     /// `obj.name(args)`: looked up and called without making a bound method.
     CallMethod(Box<Expr>, Name, Vec<Arg>),
     Bin(BinOp, Box<Expr>, Box<Expr>),
+    /// `local op operand` (`n - 1`, `total + x`): both operands read in place instead of
+    /// evaluated as two sub-expressions, the shape loops and recursive calls spend their time in.
+    BinLocal(BinOp, u32, Operand),
     Unary(UnaryOp, Box<Expr>),
     And(Vec<Expr>),
     Or(Vec<Expr>),
     Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    /// `local op operand` as a single comparison (`n < 2`, `i < n`), read in place.
+    CompareLocal(CmpOp, u32, Operand),
     IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
     Tuple(Vec<Elt>),
     List(Vec<Elt>),
@@ -165,6 +189,24 @@ pub enum Expr {
     Comp(Rc<CompDef>, Box<Expr>),
     /// `target := value`
     Named(Var, Box<Expr>),
+}
+
+/// The right operand of [`Expr::BinLocal`] and [`Expr::CompareLocal`].
+#[derive(Debug)]
+pub enum Operand {
+    Local(u32),
+    Const(Value),
+}
+
+impl Operand {
+    /// `l op r` as a local and an operand, when `l` is a local and `r` a local or a constant.
+    pub fn split(l: Expr, r: Expr) -> Result<(u32, Operand), (Expr, Expr)> {
+        match (l, r) {
+            (Expr::Load(Var::Local(s)), Expr::Load(Var::Local(t))) => Ok((s, Operand::Local(t))),
+            (Expr::Load(Var::Local(s)), Expr::Const(v)) => Ok((s, Operand::Const(v))),
+            (l, r) => Err((l, r)),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -245,7 +287,7 @@ pub struct ClassDef {
 #[derive(Debug)]
 pub enum Target {
     Var(Var),
-    Attr(Expr, Name),
+    Attr(Expr, Name, Hint),
     Item(Expr, Expr),
     /// `a, *b, c = …`: the index of the starred target, if any.
     Unpack(Vec<Target>, Option<usize>),

@@ -220,12 +220,15 @@ fn has_call(e: &AstExpr) -> bool {
     }
 }
 
-/// `asyncio.run(…)` or `run(…)`, by how it is written: in a plain function such a call gets its
+/// `asyncio.run(…)`, `run(…)` or `….run_until_complete(…)` / `….run_forever()`, by how it is written: in a plain function such a call gets its
 /// own op wherever it stands, so a function the top level calls may run the loop.
 fn is_run_call(c: &ast::ExprCall) -> bool {
     match &*c.func {
         AstExpr::Attribute(a) => {
-            a.attr.as_str() == "run" && matches!(&*a.value, AstExpr::Name(n) if n.id.as_str() == "asyncio")
+            let attr = a.attr.as_str();
+            (attr == "run" && matches!(&*a.value, AstExpr::Name(n) if n.id.as_str() == "asyncio"))
+                || attr == "run_until_complete"
+                || attr == "run_forever"
         }
         AstExpr::Name(n) => n.id.as_str() == "run",
         _ => false,
@@ -379,10 +382,8 @@ impl Compiler<'_> {
                 other => {
                     b.statement_call = b.kind == CodeKind::Function && matches!(other, AstExpr::Call(_));
                     let v = self.expr(b, other)?;
-                    // A top-level call already ran as its own op.
-                    if !matches!(v, Expr::Load(Var::Local(_))) {
-                        b.emit(Op::Expr(v));
-                    }
+                    // (A top-level call already ran as its own op: this lets go of its result.)
+                    b.emit(Op::Expr(v));
                 }
             },
             Stmt::Assign(a) => {
@@ -901,7 +902,9 @@ impl Compiler<'_> {
         }
         Ok(match t {
             AstExpr::Name(n) => Target::Var(self.var(b, n.id.as_str())),
-            AstExpr::Attribute(a) => Target::Attr(self.expr(b, &a.value)?, self.intern(a.attr.as_str())),
+            AstExpr::Attribute(a) => {
+                Target::Attr(self.expr(b, &a.value)?, self.intern(a.attr.as_str()), Hint::default())
+            }
             AstExpr::Subscript(s) if awaits => {
                 let parts = self.in_order(b, &[&s.value, &s.slice])?;
                 let Ok([obj, index]) = <[Expr; 2]>::try_from(parts) else {
@@ -941,6 +944,7 @@ impl Compiler<'_> {
         match e {
             Expr::Const(_) => e,
             Expr::Load(Var::Local(s)) if b.slots.values().all(|&n| n != s) => e,
+            Expr::Take(_) => e,
             other => {
                 let t = b.temp();
                 b.emit(Op::Assign(Target::Var(Var::Local(t)), other));
@@ -1006,7 +1010,7 @@ impl Compiler<'_> {
             AstExpr::Name(n) => Expr::Load(self.var(b, n.id.as_str())),
             AstExpr::Attribute(a) => {
                 let v = self.expr(b, &a.value)?;
-                Expr::Attr(Box::new(v), self.intern(a.attr.as_str()))
+                Expr::Attr(Box::new(v), self.intern(a.attr.as_str()), Hint::default())
             }
             AstExpr::Subscript(s) => {
                 let mut v = self.in_order(b, &[&s.value, &s.slice])?;
@@ -1028,7 +1032,10 @@ impl Compiler<'_> {
                 let mut v = self.in_order(b, &[&op.left, &op.right])?;
                 let r = v.pop().unwrap_or(Expr::Const(Value::None));
                 let l = v.pop().unwrap_or(Expr::Const(Value::None));
-                Expr::Bin(bin_op(op.op), Box::new(l), Box::new(r))
+                match Operand::split(l, r) {
+                    Ok((slot, r)) => Expr::BinLocal(bin_op(op.op), slot, r),
+                    Err((l, r)) => Expr::Bin(bin_op(op.op), Box::new(l), Box::new(r)),
+                }
             }
             AstExpr::UnaryOp(u) => {
                 let v = self.expr(b, &u.operand)?;
@@ -1099,8 +1106,17 @@ impl Compiler<'_> {
                 items.extend(c.comparators.iter());
                 let mut v = self.in_order(b, &items)?.into_iter();
                 let left = v.next().unwrap_or(Expr::Const(Value::None));
-                let rest = c.ops.iter().zip(v).map(|(op, e)| (cmp_op(*op), e)).collect();
-                Expr::Compare(Box::new(left), rest)
+                let mut rest: Vec<(CmpOp, Expr)> = c.ops.iter().zip(v).map(|(op, e)| (cmp_op(*op), e)).collect();
+                match rest.pop() {
+                    Some((op, right)) if rest.is_empty() => match Operand::split(left, right) {
+                        Ok((slot, right)) => Expr::CompareLocal(op, slot, right),
+                        Err((left, right)) => Expr::Compare(Box::new(left), vec![(op, right)]),
+                    },
+                    last => {
+                        rest.extend(last);
+                        Expr::Compare(Box::new(left), rest)
+                    }
+                }
             }
             AstExpr::List(l) => Expr::List(self.elts(b, &l.elts)?),
             AstExpr::Tuple(t) => {
@@ -1251,7 +1267,7 @@ impl Compiler<'_> {
         // own op, where the program can suspend while the loop runs.
         let t = b.temp();
         b.emit(Op::TopCall(call, Target::Var(Var::Local(t))));
-        Ok(Expr::Load(Var::Local(t)))
+        Ok(Expr::Take(t))
     }
 
     fn fstring(

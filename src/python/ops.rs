@@ -76,6 +76,19 @@ pub fn to_index(interp: &Interp, v: &Value) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
+        // A user class's `__index__` (an `IntEnum` member as a list index or a count).
+        Value::Instance(_) if special(interp, v, "__index__").is_some() => {
+            let _level = interp.nest("")?;
+            match call_special(interp, v, "__index__", &[]) {
+                Some(r) => match r? {
+                    r @ (Value::Int(_) | Value::Bool(_)) => to_index(interp, &r),
+                    other => Err(interp.type_error(format!("__index__ returned non-int (type {})", other.type_name()))),
+                },
+                None => {
+                    Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())))
+                }
+            }
+        }
         other => Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
     }
 }
@@ -332,7 +345,15 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
             };
             format!("<bound method {name} of {}>", repr(interp, &m.this)?)
         }
-        Value::Class(c) => class_repr(c),
+        Value::Class(c) => match super::call::class_hook(interp, c, "__class_repr__", vec![]) {
+            Some(r) => match &r? {
+                Value::Str(s) => s.to_string(),
+                other => {
+                    return Err(interp.type_error(format!("__repr__ returned non-string (type {})", other.type_name())))
+                }
+            },
+            None => class_repr(c),
+        },
         Value::Module(m) => format!("<module '{}'>", m.name),
         Value::Instance(i) => {
             if let Some(r) = call_special(interp, v, "__repr__", &[]) {
@@ -1027,7 +1048,7 @@ pub fn int_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
 /// `a op b` for two ints, two floats or two strings, which have no special methods to look up:
 /// the comparisons loops and conditions make most, answered without the general path's
 /// lookups. `None` for everything else.
-#[inline]
+#[inline(always)]
 pub fn compare_plain(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     use std::cmp::Ordering;
     let ord = match (a, b) {
@@ -1095,6 +1116,12 @@ pub fn contains(interp: &Interp, container: &Value, item: &Value) -> R<bool> {
         Value::Dict(d) => Ok(d.borrow().get(&key(interp, item.clone())?).is_some()),
         Value::Set(s) => Ok(s.borrow().items.contains(&key(interp, item.clone())?)),
         Value::FrozenSet(s) => Ok(s.items.contains(&key(interp, item.clone())?)),
+        Value::Class(c) if c.user => {
+            match super::call::class_hook(interp, c, "__class_contains__", vec![item.clone()]) {
+                Some(r) => truthy(interp, &r?),
+                None => Err(interp.type_error(format!("argument of type '{}' is not iterable", container.type_name()))),
+            }
+        }
         _ => {
             if let Some(r) = call_special(interp, container, "__contains__", std::slice::from_ref(item)) {
                 return truthy(interp, &r?);
@@ -1178,6 +1205,17 @@ fn seq_index_error(interp: &Interp, kind: &str, index: &Value) -> PyErr {
 }
 
 #[inline(never)]
+/// An index given as an instance of a user class with `__index__` (an `IntEnum` member), as
+/// the int it stands for; `None` for anything else.
+fn by_index(interp: &Interp, index: &Value) -> Option<R<Value>> {
+    match index {
+        Value::Instance(_) if special(interp, index, "__index__").is_some() => {
+            Some(to_index(interp, index).map(Value::Int))
+        }
+        _ => None,
+    }
+}
+
 pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
     match obj {
         Value::List(l) => {
@@ -1194,7 +1232,14 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
                     let (a, b, c) = slice_indices(interp, s, l.len())?;
                     Ok(Value::list(slice_positions(a, b, c).map(|i| l[i].clone()).collect()))
                 }
-                _ => Err(seq_index_error(interp, "list", index)),
+                _ => match by_index(interp, index) {
+                    Some(i) => {
+                        let i = i?;
+                        drop(l);
+                        get_item(interp, obj, &i)
+                    }
+                    None => Err(seq_index_error(interp, "list", index)),
+                },
             }
         }
         Value::Tuple(t) => match index {
@@ -1207,7 +1252,10 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
                     let (a, b, c) = slice_indices(interp, s, t.len())?;
                     Ok(Value::tuple(slice_positions(a, b, c).map(|i| t[i].clone()).collect()))
                 }
-                None => Err(seq_index_error(interp, "tuple", index)),
+                None => match by_index(interp, index) {
+                    Some(i) => get_item(interp, obj, &i?),
+                    None => Err(seq_index_error(interp, "tuple", index)),
+                },
             },
         },
         Value::Str(s) => match index {
@@ -1242,11 +1290,11 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
             Some(r) => r,
             None => Err(interp.type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
         },
-        Value::Class(c) => {
+        Value::Class(c) => match super::call::class_hook(interp, c, "__class_getitem__", vec![index.clone()]) {
+            Some(r) => r,
             // `list[int]` and friends in annotations: the class itself.
-            let _ = c;
-            Ok(obj.clone())
-        }
+            None => Ok(obj.clone()),
+        },
         other => Err(interp.type_error(format!("'{}' object is not subscriptable", other.type_name()))),
     }
 }
@@ -1372,6 +1420,10 @@ pub fn iter(interp: &Interp, v: &Value) -> R<Value> {
             Some(r) => r,
             None => Err(interp.type_error(format!("'{}' object is not iterable", v.type_name()))),
         },
+        Value::Class(c) => match super::call::class_hook(interp, c, "__class_iter__", vec![]) {
+            Some(r) => iter(interp, &r?),
+            None => Err(interp.type_error(format!("'{}' object is not iterable", v.type_name()))),
+        },
         other => Err(interp.type_error(format!("'{}' object is not iterable", other.type_name()))),
     }
 }
@@ -1477,6 +1529,13 @@ pub fn len(interp: &Interp, v: &Value) -> R<usize> {
             Some(n) => n,
             None => return Err(interp.type_error(format!("object of type '{}' has no len()", v.type_name()))),
         },
+        Value::Class(c) => match super::call::class_hook(interp, c, "__class_len__", vec![]) {
+            Some(r) => match to_index(interp, &r?)? {
+                n if n < 0 => return Err(interp.value_error("__len__() should return >= 0")),
+                n => n as usize,
+            },
+            None => return Err(interp.type_error(format!("object of type '{}' has no len()", v.type_name()))),
+        },
         other => return Err(interp.type_error(format!("object of type '{}' has no len()", other.type_name()))),
     })
 }
@@ -1574,6 +1633,16 @@ pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String>
                         Value::Bool(b) => PercentArg::Int(*b as i64),
                         Value::Float(x) => PercentArg::Float(*x),
                         Value::Str(s) => PercentArg::Str(s.to_string()),
+                        // A user class's `__index__` (an `IntEnum` member) or `__float__`.
+                        Value::Instance(_) if special(interp, &arg, "__index__").is_some() => {
+                            PercentArg::Int(to_index(interp, &arg)?)
+                        }
+                        Value::Instance(_) if special(interp, &arg, "__float__").is_some() => {
+                            match call_special(interp, &arg, "__float__", &[]) {
+                                Some(r) => PercentArg::Float(to_f64(interp, &r?)?),
+                                None => PercentArg::Other(arg.type_name().to_string()),
+                            }
+                        }
                         other => PercentArg::Other(other.type_name().to_string()),
                     },
                 };

@@ -32,14 +32,18 @@ struct Job {
     /// In a worker, `time.sleep` really waits, at the loop's speed (on the virtual clock it
     /// only moves the clock).
     real_sleeps: Option<Speed>,
+    /// Whether the page already said times of day are UTC (the copy need not say it again).
+    said_clock: bool,
 }
 
-/// What came back: each line printed (when, relative to the start, and where), how long the
-/// call took on the copy's clock, and how it ended.
+/// What came back: each line printed (when, relative to the start, and where: stdout, stderr
+/// or one of Interleave's notes, which stay notes), how long the call took on the copy's
+/// clock, how it ended, and whether the copy said times of day are UTC.
 struct Ran {
     lines: Vec<(Micros, Stream, String)>,
     elapsed: Micros,
     outcome: Outcome,
+    said_clock: bool,
 }
 
 enum Outcome {
@@ -74,6 +78,7 @@ impl Job {
         }
         put(&mut out, &self.start.to_string());
         put(&mut out, &self.real_sleeps.map_or("-".into(), Speed::encode));
+        put(&mut out, if self.said_clock { "1" } else { "0" });
         out
     }
 
@@ -86,7 +91,8 @@ impl Job {
             "-" => None,
             speed => Some(Speed::decode(speed).ok()?),
         };
-        text.is_empty().then_some(Job { source, globals, call, start, real_sleeps })
+        let said_clock = take(&mut text)? == "1";
+        text.is_empty().then_some(Job { source, globals, call, start, real_sleeps, said_clock })
     }
 }
 
@@ -96,7 +102,12 @@ impl Ran {
         put(&mut out, &self.lines.len().to_string());
         for (at, stream, text) in &self.lines {
             put(&mut out, &at.to_string());
-            put(&mut out, if *stream == Stream::Stdout { "o" } else { "e" });
+            let tag = match stream {
+                Stream::Stdout => "o",
+                Stream::Stderr => "e",
+                Stream::Note => "n",
+            };
+            put(&mut out, tag);
             put(&mut out, text);
         }
         put(&mut out, &self.elapsed.to_string());
@@ -107,6 +118,7 @@ impl Ran {
         };
         put(&mut out, tag);
         put(&mut out, body);
+        put(&mut out, if self.said_clock { "1" } else { "0" });
         out
     }
 
@@ -115,7 +127,11 @@ impl Ran {
         let mut lines = Vec::new();
         for _ in 0..n.min(text.len()) {
             let at = take(&mut text)?.parse().ok()?;
-            let stream = if take(&mut text)? == "o" { Stream::Stdout } else { Stream::Stderr };
+            let stream = match take(&mut text)? {
+                "o" => Stream::Stdout,
+                "n" => Stream::Note,
+                _ => Stream::Stderr,
+            };
             lines.push((at, stream, take(&mut text)?.to_string()));
         }
         let elapsed = take(&mut text)?.parse().ok()?;
@@ -124,7 +140,8 @@ impl Ran {
             ("x", v) => Outcome::Raised(v),
             (_, m) => Outcome::Failed(m),
         };
-        text.is_empty().then_some(Ran { lines, elapsed, outcome })
+        let said_clock = take(&mut text)? == "1";
+        text.is_empty().then_some(Ran { lines, elapsed, outcome, said_clock })
     }
 }
 
@@ -140,13 +157,18 @@ thread_local! {
 pub fn run_copy(job: &str) -> String {
     let ran = match Job::decode(job) {
         Some(job) => run_job(job),
-        None => Ran { lines: vec![], elapsed: 0, outcome: Outcome::Failed("the worker's job is damaged".into()) },
+        None => Ran {
+            lines: vec![],
+            elapsed: 0,
+            outcome: Outcome::Failed("the worker's job is damaged".into()),
+            said_clock: false,
+        },
     };
     ran.encode()
 }
 
 fn run_job(job: Job) -> Ran {
-    let failed = |m: String| Ran { lines: vec![], elapsed: 0, outcome: Outcome::Failed(m) };
+    let failed = |m: String| Ran { lines: vec![], elapsed: 0, outcome: Outcome::Failed(m), said_clock: false };
     let program = match Program::compile(&job.source) {
         Ok(p) => p,
         Err(e) => return failed(format!("the worker could not compile the program: {}", e.message)),
@@ -168,6 +190,7 @@ fn run_job(job: Job) -> Ran {
     let interp = Interp::new(&program.source, limits, sink);
     interp.copy_of_program.set(true);
     interp.real_sleeps.set(job.real_sleeps);
+    interp.said_clock.set(job.said_clock);
     *interp.codes.borrow_mut() = program.codes.clone();
     let outcome: Rc<RefCell<Option<Outcome>>> = Rc::default();
     {
@@ -189,7 +212,7 @@ fn run_job(job: Job) -> Ran {
     let elapsed = rt.now().saturating_sub(job.start);
     let outcome = outcome.take().unwrap_or_else(|| Outcome::Failed("the worker's copy of the program stopped".into()));
     let lines = lines.take();
-    Ran { lines, elapsed, outcome }
+    Ran { lines, elapsed, outcome, said_clock: interp.said_clock.get() }
 }
 
 fn raised(interp: &Interp, e: PyErr) -> Outcome {
@@ -225,15 +248,7 @@ fn call_in_copy(
     let [func, Value::Tuple(pos), Value::Dict(kw)] = &parts[..] else {
         return Err(interp.runtime_error("the worker's call is damaged"));
     };
-    let kw = kw
-        .borrow()
-        .map
-        .iter()
-        .filter_map(|(k, v)| match &k.value {
-            Value::Str(s) => Some((s.clone(), v.clone())),
-            _ => None,
-        })
-        .collect();
+    let kw = kw.borrow().keyword_pairs();
     recording.set(true);
     super::call::call(interp, func, Args { pos: pos.to_vec(), kw })
 }
@@ -259,6 +274,7 @@ pub fn start(interp: &Interp, func: &Value, pos: Vec<Value>, kw: Vec<(Name, Valu
         call,
         start: rt.now(),
         real_sleeps: (!rt.is_virtual()).then(|| rt.speed()),
+        said_clock: interp.said_clock.get(),
     };
     if !interp.said_copies.replace(true) {
         interp.note(
@@ -317,6 +333,7 @@ fn call_label(interp: &Interp, func: &Value, pos: &[Value]) -> String {
 /// On the virtual clock: each printed line at its moment, the result when the copy's clock
 /// says the call ended.
 fn finish_at(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, start: Micros, ran: Ran) {
+    skip_said(interp, &ran);
     for (at, stream, text) in ran.lines {
         let weak = interp.this.clone();
         rt.call_at(start + at, move || {
@@ -335,7 +352,19 @@ fn finish_at(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, start: Micros, ran
 }
 
 fn damaged_answer() -> Ran {
-    Ran { lines: vec![], elapsed: 0, outcome: Outcome::Failed("the worker's answer is damaged".into()) }
+    Ran {
+        lines: vec![],
+        elapsed: 0,
+        outcome: Outcome::Failed("the worker's answer is damaged".into()),
+        said_clock: false,
+    }
+}
+
+/// A copy that said times of day are UTC said it for the program: it is not said again.
+fn skip_said(interp: &Interp, ran: &Ran) {
+    if ran.said_clock {
+        interp.said_clock.set(true);
+    }
 }
 
 fn settle(interp: &Interp, fut: &Fut<PyObj>, outcome: Outcome) {
@@ -375,6 +404,7 @@ fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, job: Job, labe
                 return Ok(());
             }
         };
+        skip_said(&interp, &ran);
         for (_, stream, text) in ran.lines {
             interp.write(stream, &format!("{text}\n"));
         }
@@ -395,6 +425,13 @@ pub fn to_thread(interp: &Interp, args: Args) -> R<Value> {
     let Some(func) = pos.next() else {
         return Err(interp.type_error("to_thread() missing 1 required positional argument: 'func'"));
     };
+    if interp.copy_of_program.get() {
+        // Called in a worker, where no loop runs: as in CPython, the coroutine fails when it
+        // runs. (Starting a job here would start a copy inside this copy, and so on: natively
+        // copies run in place, so that recursion would overflow the stack.)
+        let e = interp.runtime_error("no running event loop");
+        return Ok(super::coro::native(interp, "to_thread", async move { Err(e) }));
+    }
     let (fut, label) = start(interp, &func, pos.collect(), args.kw)?;
     let weak = interp.this.clone();
     Ok(super::coro::native(interp, "to_thread", async move {
@@ -430,6 +467,10 @@ pub fn run_in_executor(interp: &Interp, args: Args) -> R<Value> {
     };
     if !args.kw.is_empty() {
         return Err(interp.type_error("run_in_executor() got an unexpected keyword argument"));
+    }
+    if interp.copy_of_program.get() {
+        // As in `to_thread`: no loop runs in a worker, and no copy starts inside a copy.
+        return Err(interp.runtime_error("no running event loop"));
     }
     let (fut, _) = start(interp, &func, pos.collect(), vec![])?;
     Ok(future_value(fut, "Future"))

@@ -4,10 +4,11 @@
 //! (which is when CPython says "coroutine … was never awaited").
 
 use std::any::Any;
-use std::cell::{Cell as StdCell, RefCell};
+use std::cell::{Cell as StdCell, Ref, RefCell, RefMut};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use indexmap::IndexMap;
 use rustc_hash::FxHasher;
@@ -453,6 +454,14 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         })
         .unwrap_or(false);
     }
+    // The reflected `__eq__`, as `==` tries it: an `IntEnum` member found by its int.
+    if let Some(f) = user_method(b, "__eq__") {
+        return with_interp(|interp| {
+            let r = super::call::call(interp, &f, Args { pos: vec![b.clone(), a.clone()], kw: vec![] }).ok()?;
+            super::ops::truthy(interp, &r).ok()
+        })
+        .unwrap_or(false);
+    }
     match (a, b) {
         (Value::None, Value::None) => true,
         (Value::Str(x), Value::Str(y)) => x == y,
@@ -506,6 +515,17 @@ pub struct Dict {
 }
 
 impl Dict {
+    /// The entries with string keys, as keyword arguments (`f(**d)` of a copied call).
+    pub fn keyword_pairs(&self) -> Vec<(Name, Value)> {
+        self.map
+            .iter()
+            .filter_map(|(k, v)| match &k.value {
+                Value::Str(s) => Some((s.clone(), v.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn new() -> Self {
         Self::default()
     }
@@ -636,7 +656,9 @@ pub struct Class {
     pub bases: Vec<Rc<Class>>,
     /// Method resolution order, without the class itself (C3, as Python computes it).
     pub mro: Vec<Rc<Class>>,
-    pub attrs: RefCell<Attrs>,
+    pub attrs: ClassAttrs,
+    /// What recent lookups along the MRO found (see [`LookupCache`]).
+    pub cache: RefCell<LookupCache>,
     /// The built-in type this class is or derives from.
     pub builtin: BuiltinType,
     /// Whether it is a user class (has a Python-level body).
@@ -654,6 +676,47 @@ impl Class {
         self.lineage().find_map(|c| c.attrs.borrow().get(name).cloned())
     }
 
+    /// [`Class::lookup`] of a name the program holds (an attribute name in its code), through
+    /// the cache.
+    pub fn lookup_name(self: &Rc<Self>, name: &Name) -> Option<Value> {
+        self.cached(name, Some(name))
+    }
+
+    /// [`Class::lookup`] of a name the engine spells itself (`"__setattr__"`), through the cache.
+    pub fn lookup_static(self: &Rc<Self>, name: &'static str) -> Option<Value> {
+        self.cached(name, None)
+    }
+
+    /// `keep` holds `name`'s text alive while the cache knows it by its address (a `'static`
+    /// text lives for ever).
+    fn cached(self: &Rc<Self>, name: &str, keep: Option<&Name>) -> Option<Value> {
+        let epoch = CLASS_EPOCH.load(Ordering::Relaxed);
+        let at = name.as_ptr();
+        {
+            let cache = self.cache.borrow();
+            if cache.epoch == epoch {
+                if let Some(e) = cache.entries.iter().find(|e| e.at == at && e.len == name.len()) {
+                    return e.found.clone();
+                }
+            }
+        }
+        let found = self.lookup(name);
+        let mut cache = self.cache.borrow_mut();
+        if cache.epoch != epoch {
+            cache.entries.clear();
+            cache.epoch = epoch;
+        }
+        let entry = CacheEntry { at, len: name.len(), _keep: keep.cloned(), found: found.clone() };
+        if cache.entries.len() < LookupCache::ENTRIES {
+            cache.entries.push(entry);
+        } else {
+            let next = cache.next;
+            cache.entries[next] = entry;
+            cache.next = (next + 1) % LookupCache::ENTRIES;
+        }
+        found
+    }
+
     /// `issubclass(self, other)`
     pub fn is_subclass(self: &Rc<Self>, other: &Rc<Class>) -> bool {
         self.lineage().any(|c| Rc::ptr_eq(c, other))
@@ -662,6 +725,52 @@ impl Class {
     pub fn is_exception(&self) -> bool {
         self.builtin == BuiltinType::BaseException
     }
+}
+
+/// Moves on whenever any class's namespace changes: a change to a base class changes what its
+/// subclasses find, so every class's [`LookupCache`] is emptied then.
+static CLASS_EPOCH: AtomicU64 = AtomicU64::new(0);
+
+/// A class's namespace: read as a `RefCell`; every write moves [`CLASS_EPOCH`] on.
+pub struct ClassAttrs(RefCell<Attrs>);
+
+impl ClassAttrs {
+    pub fn new(attrs: Attrs) -> ClassAttrs {
+        ClassAttrs(RefCell::new(attrs))
+    }
+
+    pub fn borrow(&self) -> Ref<'_, Attrs> {
+        self.0.borrow()
+    }
+
+    pub fn borrow_mut(&self) -> RefMut<'_, Attrs> {
+        CLASS_EPOCH.fetch_add(1, Ordering::Relaxed);
+        self.0.borrow_mut()
+    }
+}
+
+/// A class's recent lookups along its MRO, by the address of the name asked for: the compiler
+/// interns names, so a site of `obj.attr` or `obj.method()` asks with the same text each time,
+/// and a hit costs a few pointer comparisons where a lookup hashes the name once per class in
+/// the MRO (twice for an instance's own attribute, which is looked for on the class first).
+/// CPython keeps a method cache for the same reason.
+#[derive(Default)]
+pub struct LookupCache {
+    epoch: u64,
+    entries: Vec<CacheEntry>,
+    /// The entry the next new name replaces once all are taken.
+    next: usize,
+}
+
+impl LookupCache {
+    const ENTRIES: usize = 16;
+}
+
+struct CacheEntry {
+    at: *const u8,
+    len: usize,
+    _keep: Option<Name>,
+    found: Option<Value>,
 }
 
 /// An instance of a user class or of an exception class.

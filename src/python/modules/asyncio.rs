@@ -3,7 +3,7 @@
 //! `Queue`, `Semaphore`… are the toolbox's own, which follow CPython 3.11's asyncio exactly.
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 
@@ -57,9 +57,19 @@ fn lift<T>(interp: &Interp, r: aio::PyResult<T>) -> R<T> {
 /// The run and the calling task, or asyncio's "no running event loop".
 fn running(interp: &Interp) -> R<(Runtime, TaskId)> {
     match current() {
+        // A copy of the program (a to_thread worker) runs in a thread of its own: no loop runs
+        // there, although natively it runs in place, inside a task of the loop.
+        _ if interp.copy_of_program.get() => Err(interp.runtime_error("no running event loop")),
         Some((rt, t)) if rt.loop_running() || t != TaskId::OUTSIDE => Ok((rt, t)),
         _ => Err(interp.runtime_error("no running event loop")),
     }
+}
+
+/// The loop that `gather`, `ensure_future` and a loop object's methods schedule on: the running
+/// one, or, for the program's top level between runs, the one its next
+/// `run_until_complete` runs (tasks made there wait for it, as on asyncio's loop).
+fn event_loop(interp: &Interp) -> R<(Runtime, TaskId)> {
+    current().filter(|_| !interp.copy_of_program.get()).ok_or_else(|| interp.runtime_error("no running event loop"))
 }
 
 // ----- tasks and futures -------------------------------------------------------------------
@@ -279,6 +289,8 @@ pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
         (f.fut.clone(), wait)
     } else if let Some(r) = v.downcast::<RunRequest>() {
         return Some(Ok(Box::pin(run_request(interp.rc(), r.coro.clone()))));
+    } else if let Some(r) = v.downcast::<LoopRunRequest>() {
+        return Some(Ok(Box::pin(loop_run_request(interp.rc(), r.event_loop.clone(), r.aw.clone()))));
     } else {
         return None;
     };
@@ -437,7 +449,7 @@ pub fn task_future(v: &Value) -> Option<(TaskId, Fut<PyObj>)> {
 }
 
 fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>) -> R<Value> {
-    let (rt, me) = running(interp)?;
+    let (rt, me) = event_loop(interp)?;
     if rt.task_count() >= interp.limits.tasks {
         return Err(interp.runtime_error(format!("too many tasks: Interleave's limit is {}", interp.limits.tasks)));
     }
@@ -464,14 +476,67 @@ impl Object for RunRequest {
     }
 }
 
-/// Marks `asyncio.run` for the driver: top-level calls of it suspend the program.
-pub fn is_run(f: &Value) -> bool {
-    matches!(f, Value::Builtin(b) if b.f as usize == run as BuiltinFn as usize)
+/// `loop.run_until_complete(aw)` (or `run_forever()`, without `aw`) made at the program's top
+/// level: the driver awaits it, as it does `asyncio.run`.
+pub struct LoopRunRequest {
+    event_loop: Value,
+    aw: Option<Value>,
 }
 
-/// The driver's side of `asyncio.run`.
-pub fn run_request_value(coro: Value) -> Value {
-    Value::object(RunRequest { coro })
+impl Object for LoopRunRequest {
+    fn type_name(&self) -> &str {
+        "loop.run_until_complete"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Marks the calls the driver runs itself: `asyncio.run`, and a loop's `run_until_complete`
+/// and `run_forever`. Top-level calls of them suspend the program while the loop runs.
+pub fn is_run(f: &Value) -> bool {
+    let Value::Builtin(b) = f else { return false };
+    [run as BuiltinFn, loop_run_until_complete, loop_run_forever].iter().any(|g| b.f as usize == *g as usize)
+}
+
+/// What the driver awaits for a call that [`is_run`] says it runs.
+pub fn run_request_value(callee: &Value, args: Args) -> Value {
+    let Value::Builtin(b) = callee else { return Value::None };
+    let mut pos = args.pos.into_iter();
+    if b.f as usize == run as BuiltinFn as usize {
+        return Value::object(RunRequest { coro: pos.next().unwrap_or_default() });
+    }
+    // A loop's method, bound to the loop.
+    let event_loop = b.bound.clone().unwrap_or_default();
+    let aw = (b.f as usize == loop_run_until_complete as BuiltinFn as usize).then(|| pos.next().unwrap_or_default());
+    Value::object(LoopRunRequest { event_loop, aw })
+}
+
+/// The driver's side of `loop.run_until_complete(aw)` and `loop.run_forever()`.
+async fn loop_run_request(interp: Rc<Interp>, event_loop: Value, aw: Option<Value>) -> R<Value> {
+    if event_loop.downcast::<Loop>().is_some_and(|l| l.closed.get()) {
+        return Err(refused(&interp, "Event loop is closed", aw.as_ref()));
+    }
+    let (rt, _) = current().ok_or_else(|| interp.runtime_error("no run"))?;
+    install_handler(&interp, &rt);
+    drop(rt);
+    *interp.loop_object.borrow_mut() = Some(event_loop);
+    let Some(aw) = aw else {
+        aio::run_forever().await;
+        return Ok(Value::None);
+    };
+    let fut = match as_task_or_future(&interp, &aw)? {
+        Awaitable::Task(t) => t.future().clone(),
+        Awaitable::Fut(f) => f,
+        Awaitable::Coro(_) => {
+            return Err(interp.type_error("An asyncio.Future, a coroutine or an awaitable is required"))
+        }
+    };
+    aio::run_until_complete(Box::new(fut.clone())).await;
+    if !fut.done() {
+        return Err(interp.runtime_error("Event loop stopped before Future completed."));
+    }
+    lift(&interp, fut.result()).map(|o| o.value)
 }
 
 async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
@@ -484,6 +549,10 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     drop(coro_value);
     let (rt, _) = current().ok_or_else(|| interp.runtime_error("no run"))?;
     install_handler(&interp, &rt);
+    // asyncio.run makes a loop of its own, the current one while it runs, closed after.
+    let own_loop = Value::object(Loop::default());
+    *interp.loop_object.borrow_mut() = Some(own_loop.clone());
+    interp.loop_set.set(true);
     // The main task's Python object exists for current_task() inside it.
     let main_task = std::cell::RefCell::new(None);
     let result = aio::asyncio_run_with(coro, |task| {
@@ -494,6 +563,10 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     // asyncio.run's shutdown runs two coroutines as tasks (shutdown_asyncgens and
     // shutdown_default_executor): they take the next two task names.
     interp.task_names.set(interp.task_names.get() + 2);
+    if let Some(l) = own_loop.downcast::<Loop>() {
+        l.closed.set(true);
+    }
+    interp.loop_object.borrow_mut().take();
     lift(&interp, result).map(|o| o.value)
 }
 
@@ -518,13 +591,7 @@ fn run(interp: &Interp, args: Args) -> R<Value> {
         return Ok(Value::None);
     }
     if current().is_some_and(|(rt, _)| rt.loop_running()) {
-        // Keep the coroutine alive with the exception, so "never awaited" comes when the
-        // exception is dropped, as in CPython (whose traceback holds it).
-        let e = interp.runtime_error("asyncio.run() cannot be called from a running event loop");
-        if let (PyErr::Exc(inst), Some(c)) = (&e, args.pos.first()) {
-            inst.attrs.borrow_mut().insert(Name::from("__interleave_coro__"), c.clone());
-        }
-        return Err(e);
+        return Err(refused(interp, "asyncio.run() cannot be called from a running event loop", args.pos.first()));
     }
     Err(interp.runtime_error(
         "Interleave runs asyncio.run() from the program's top level, or from a plain function that the top level calls as a statement of its own (main() on its own line, or x = main()): call this function that way",
@@ -558,6 +625,8 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
 
 fn create_task(interp: &Interp, args: Args) -> R<Value> {
     expect(interp, &args, "create_task", 1, 1)?;
+    // Unlike gather and ensure_future, asyncio.create_task needs a running loop.
+    running(interp)?;
     let name =
         kw(&args, "name").filter(|v| !v.is_none()).map(|v| ops::str_of(interp, v).map(Name::from)).transpose()?;
     spawn(interp, &args.pos[0], name)
@@ -580,7 +649,7 @@ fn gather(interp: &Interp, args: Args) -> R<Value> {
         Some(v) => ops::truthy(interp, v)?,
         None => false,
     };
-    running(interp)?;
+    event_loop(interp)?;
     let aws = args.pos.iter().map(|v| as_task_or_future(interp, v)).collect::<R<Vec<_>>>()?;
     let weak = interp.this.clone();
     // The list is made in gather's own last callback, so awaiting it takes asyncio's turns.
@@ -773,13 +842,130 @@ fn iscoroutinefunction(interp: &Interp, args: Args) -> R<Value> {
 
 // ----- the loop object ---------------------------------------------------------------------
 
-/// `asyncio.get_running_loop()`: the loop's clock and scheduling calls.
-struct Loop;
+/// An event loop object (`get_running_loop()`, `get_event_loop()`, `new_event_loop()`): its
+/// clock and scheduling calls, and the old-style `run_until_complete` / `run_forever`. Every
+/// one runs on the program's runtime; what sets one apart is whether it was closed.
+#[derive(Default)]
+struct Loop {
+    closed: Cell<bool>,
+}
 
-/// `asyncio.PriorityQueue` and `LifoQueue`: written in Python over `Queue`
-/// (`py/asyncio_queues.py`), loaded on first use.
-fn python_queue(interp: &Interp, args: Args, class: &str) -> R<Value> {
-    let module = super::super::call::import_module(interp, "_asyncio_queues")?;
+/// `loop.run_until_complete(aw)` called anywhere the driver does not run it.
+fn loop_run_until_complete(interp: &Interp, args: Args) -> R<Value> {
+    loop_run_elsewhere(interp, args, "run_until_complete")
+}
+
+/// `loop.run_forever()` called anywhere the driver does not run it.
+fn loop_run_forever(interp: &Interp, args: Args) -> R<Value> {
+    loop_run_elsewhere(interp, args, "run_forever")
+}
+
+fn loop_run_elsewhere(interp: &Interp, args: Args, what: &str) -> R<Value> {
+    let message = if args.pos.first().and_then(|l| l.downcast::<Loop>()).is_some_and(|l| l.closed.get()) {
+        "Event loop is closed".to_string()
+    } else if current().is_some_and(|(rt, _)| rt.loop_running()) {
+        "This event loop is already running".to_string()
+    } else {
+        format!("Interleave runs loop.{what}() from the program's top level, or from a plain function that the top level calls as a statement of its own: call it that way")
+    };
+    Err(refused(interp, &message, args.pos.get(1)))
+}
+
+/// A `RuntimeError` refusing to run `aw`: the exception keeps it, so "never awaited" comes when
+/// the exception goes, as in CPython (whose traceback holds it).
+fn refused(interp: &Interp, message: &str, aw: Option<&Value>) -> PyErr {
+    let e = interp.runtime_error(message);
+    if let (PyErr::Exc(inst), Some(c)) = (&e, aw) {
+        inst.attrs.borrow_mut().insert(Name::from("__interleave_coro__"), c.clone());
+    }
+    e
+}
+
+/// `asyncio.Handle` and `TimerHandle`: what `call_soon`, `call_later` and `call_at` return.
+struct Handle {
+    cancelled: Rc<Cell<bool>>,
+    /// A timer's deadline (loop time) and key; none for `call_soon`.
+    timer: Option<(f64, crate::runtime::TimerKey)>,
+    run: crate::runtime::WeakRuntime,
+}
+
+impl Object for Handle {
+    fn type_name(&self) -> &str {
+        if self.timer.is_some() {
+            "TimerHandle"
+        } else {
+            "Handle"
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "cancel" => |interp, args| {
+                let h = self_of::<Handle>(interp, &args)?;
+                if !h.cancelled.replace(true) {
+                    if let (Some((_, key)), Some(rt)) = (h.timer, h.run.upgrade()) {
+                        rt.cancel_timer(key);
+                    }
+                }
+                Ok(Value::None)
+            },
+            "cancelled" => |interp, args| Ok(Value::Bool(self_of::<Handle>(interp, &args)?.cancelled.get())),
+            "when" if self.timer.is_some() => {
+                |interp, args| Ok(Value::Float(self_of::<Handle>(interp, &args)?.timer.map_or(0.0, |(when, _)| when)))
+            }
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+/// `loop.call_later(delay, f, *args)`, or with `at`, `loop.call_at(when, f, *args)`.
+fn call_later_or_at(interp: &Interp, args: Args, at: bool) -> R<Value> {
+    let (rt, _) = event_loop(interp)?;
+    let t = seconds(interp, args.pos.get(1).unwrap_or(&Value::Int(0)))?;
+    let f = args.pos.get(2).cloned().unwrap_or_default();
+    let rest = args.pos.get(3..).map(<[Value]>::to_vec).unwrap_or_default();
+    let due = if at { aio::secs_to_micros(t.max(0.0)) } else { rt.now().saturating_add(aio::secs_to_micros(t)) };
+    schedule_callback(interp, f, rest, Some((due as f64 / 1e6, due)))
+}
+
+/// `loop.call_soon(f, *args)` and, with a deadline, `call_later` / `call_at`: `f` runs as a
+/// callback of the loop unless its handle was cancelled.
+fn schedule_callback(
+    interp: &Interp,
+    f: Value,
+    args: Vec<Value>,
+    due: Option<(f64, crate::trace::Micros)>,
+) -> R<Value> {
+    let (rt, _) = event_loop(interp)?;
+    let cancelled = Rc::new(Cell::new(false));
+    let weak = interp.this.clone();
+    let run = rt.downgrade();
+    let callback = {
+        let (cancelled, run) = (cancelled.clone(), run.clone());
+        move || {
+            if let (false, Some(interp)) = (cancelled.get(), weak.upgrade()) {
+                run_callback(&interp, Some(&run), &f, args);
+            }
+        }
+    };
+    let timer = match due {
+        None => {
+            rt.call_soon(callback);
+            None
+        }
+        Some((when, at)) => Some((when, rt.call_at(at, callback))),
+    };
+    Ok(Value::object(Handle { cancelled, timer, run }))
+}
+
+/// `asyncio.PriorityQueue` and `LifoQueue`, written in Python over `Queue`
+/// (`py/asyncio_queues.py`), and `Barrier`, over `Condition` (`py/asyncio_barrier.py`):
+/// `class` of the embedded module `module`, loaded on first use.
+fn python_class(interp: &Interp, args: Args, module: &str, class: &str) -> R<Value> {
+    let module = super::super::call::import_module(interp, module)?;
     let made = match &module {
         Value::Module(m) => m.get(class),
         _ => None,
@@ -788,9 +974,21 @@ fn python_queue(interp: &Interp, args: Args, class: &str) -> R<Value> {
     super::super::call::call(interp, &class, args)
 }
 
-/// The program's one loop object.
+/// The current loop object (the running one inside a run).
 fn loop_object(interp: &Interp) -> Value {
-    interp.loop_object.borrow_mut().get_or_insert_with(|| Value::object(Loop)).clone()
+    interp.loop_object.borrow_mut().get_or_insert_with(|| Value::object(Loop::default())).clone()
+}
+
+/// `asyncio.get_event_loop()`, as 3.11's policy answers it: the running loop, else the current
+/// one, made on first use unless the program (or an `asyncio.run`) has set one before.
+fn get_event_loop(interp: &Interp, _: Args) -> R<Value> {
+    if running(interp).is_err() && interp.loop_object.borrow().is_none() {
+        if interp.loop_set.get() {
+            return Err(interp.runtime_error("There is no current event loop in thread 'MainThread'."));
+        }
+        interp.loop_set.set(true);
+    }
+    Ok(loop_object(interp))
 }
 
 impl Object for Loop {
@@ -802,46 +1000,46 @@ impl Object for Loop {
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
-            "time" => |interp, _| Ok(Value::Float(super::time::read_clock(interp, &running(interp)?.0))),
+            "time" => |interp, _| Ok(Value::Float(super::time::read_clock(interp, &event_loop(interp)?.0))),
             "create_future" => |interp, _| {
-                let (rt, _) = running(interp)?;
+                let (rt, _) = event_loop(interp)?;
                 Ok(future_value(Fut::on(rt.downgrade()), "Future"))
             },
-            "create_task" => |interp, args| spawn(interp, args.pos.get(1).unwrap_or(&Value::None), None),
+            "create_task" => |interp, args| {
+                let name = kw(&args, "name").filter(|v| !v.is_none()).map(|v| ops::str_of(interp, v).map(Name::from));
+                spawn(interp, args.pos.get(1).unwrap_or(&Value::None), name.transpose()?)
+            },
             "run_in_executor" => |interp, mut args| {
                 // The loop itself is the first argument of the bound method.
                 args.pos.remove(0);
                 super::super::thread::run_in_executor(interp, args)
             },
-            "call_soon" => |interp, args| {
-                let (rt, _) = running(interp)?;
+            "call_soon" | "call_soon_threadsafe" => |interp, args| {
                 let f = args.pos.get(1).cloned().unwrap_or_default();
                 let rest = args.pos.get(2..).map(<[Value]>::to_vec).unwrap_or_default();
-                let weak = interp.this.clone();
-                let run = rt.downgrade();
-                rt.call_soon(move || {
-                    if let Some(interp) = weak.upgrade() {
-                        run_callback(&interp, Some(&run), &f, rest);
-                    }
-                });
+                schedule_callback(interp, f, rest, None)
+            },
+            "call_later" => |interp, args| call_later_or_at(interp, args, false),
+            "call_at" => |interp, args| call_later_or_at(interp, args, true),
+            "run_until_complete" => loop_run_until_complete,
+            "run_forever" => loop_run_forever,
+            "stop" => |_, _| {
+                if let Some((rt, _)) = current() {
+                    rt.stop_loop();
+                }
                 Ok(Value::None)
             },
-            "call_later" => |interp, args| {
-                let (rt, _) = running(interp)?;
-                let delay = seconds(interp, args.pos.get(1).unwrap_or(&Value::Int(0)))?;
-                let f = args.pos.get(2).cloned().unwrap_or_default();
-                let rest = args.pos.get(3..).map(<[Value]>::to_vec).unwrap_or_default();
-                let weak = interp.this.clone();
-                let due = rt.now().saturating_add(aio::secs_to_micros(delay));
-                let run = rt.downgrade();
-                rt.call_at(due, move || {
-                    if let Some(interp) = weak.upgrade() {
-                        run_callback(&interp, Some(&run), &f, rest);
-                    }
-                });
+            "close" => |interp, args| {
+                if current().is_some_and(|(rt, _)| rt.loop_running()) {
+                    return Err(interp.runtime_error("Cannot close a running event loop"));
+                }
+                self_of::<Loop>(interp, &args)?.closed.set(true);
                 Ok(Value::None)
             },
+            "is_closed" => |interp, args| Ok(Value::Bool(self_of::<Loop>(interp, &args)?.closed.get())),
             "is_running" => |interp, _| Ok(Value::Bool(running(interp).is_ok())),
+            "get_debug" => |_, _| Ok(Value::Bool(false)),
+            "set_debug" => |_, _| Ok(Value::None),
             _ => return None,
         };
         Some(Ok(method(this, name, f)))
@@ -1146,10 +1344,27 @@ pub fn module(interp: &Interp) -> Rc<Module> {
             running(interp)?;
             Ok(loop_object(interp))
         }),
-        ("get_event_loop", |interp, _| Ok(loop_object(interp))),
+        ("get_event_loop", get_event_loop),
+        ("new_event_loop", |_, _| Ok(Value::object(Loop::default()))),
+        ("set_event_loop", |interp, args| {
+            expect(interp, &args, "set_event_loop", 1, 1)?;
+            let l = args.pos.into_iter().next().filter(|l| !l.is_none());
+            if l.as_ref().is_some_and(|l| l.downcast::<Loop>().is_none()) {
+                return Err(interp.type_error("loop must be an instance of AbstractEventLoop or None"));
+            }
+            interp.loop_set.set(true);
+            *interp.loop_object.borrow_mut() = l;
+            Ok(Value::None)
+        }),
+        ("isfuture", |interp, args| {
+            expect(interp, &args, "isfuture", 1, 1)?;
+            let v = &args.pos[0];
+            Ok(Value::Bool(v.downcast::<PyTask>().is_some() || v.downcast::<PyFuture>().is_some()))
+        }),
         ("Queue", queue),
-        ("PriorityQueue", |interp, args| python_queue(interp, args, "PriorityQueue")),
-        ("LifoQueue", |interp, args| python_queue(interp, args, "LifoQueue")),
+        ("PriorityQueue", |interp, args| python_class(interp, args, "_asyncio_queues", "PriorityQueue")),
+        ("LifoQueue", |interp, args| python_class(interp, args, "_asyncio_queues", "LifoQueue")),
+        ("Barrier", |interp, args| python_class(interp, args, "_asyncio_barrier", "Barrier")),
         ("Semaphore", |interp, args| semaphore(interp, args, false)),
         ("BoundedSemaphore", |interp, args| semaphore(interp, args, true)),
         ("Lock", |interp, args| {
@@ -1179,6 +1394,15 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         m.set(name, Value::Class(interp.types.exc(name)));
     }
     m.set("TimeoutError", Value::Class(interp.types.exc("TimeoutError")));
+    let broken = vec![interp.types.exc("RuntimeError")];
+    let broken = super::super::interp::new_class(
+        "BrokenBarrierError",
+        "asyncio.exceptions",
+        broken,
+        BuiltinType::BaseException,
+        false,
+    );
+    m.set("BrokenBarrierError", Value::Class(broken));
     super::taskgroup::install(&m);
     for name in ["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"] {
         m.set(name, Value::str(name));

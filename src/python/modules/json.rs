@@ -1,5 +1,7 @@
-//! `json`: `dumps` and `loads` as CPython's `json` module formats and parses (separators,
-//! `indent`, `sort_keys`, `ensure_ascii`, and `JSONDecodeError` with its line and column).
+//! `json`: `dumps` and `loads` (and `dump`/`load` through a file-like object's `write`/`read`)
+//! as CPython's `json` module formats and parses (separators, `indent`, `sort_keys`,
+//! `ensure_ascii`, and `JSONDecodeError` with its line and column). `collections`' dicts and
+//! namedtuples are written as the dicts and lists they are in CPython.
 //! Also the small `bytes` object `str.encode()` returns.
 
 use std::any::Any;
@@ -224,6 +226,11 @@ impl Dumper<'_> {
                 out.push('}');
                 self.stack.pop();
             }
+            Value::Instance(_) if collections_view(v).is_some() => {
+                // `collections`' dicts and namedtuples are dict and tuple subclasses in CPython.
+                let inner = collections_view(v).unwrap_or_default();
+                self.dump(&inner, depth, out)?;
+            }
             other => match &self.default {
                 Some(f) => {
                     // As CPython's encoder, an object `default` is asked about again inside
@@ -251,6 +258,20 @@ impl Dumper<'_> {
         self.stack.push(id);
         Ok(())
     }
+}
+
+/// What an instance of `collections`' own classes holds, as json sees it: the dict of an
+/// `OrderedDict`, `defaultdict` or `Counter` (or a program's subclass of one), the tuple of a
+/// namedtuple. CPython's are `dict` and `tuple` subclasses; the engine's hold one.
+fn collections_view(v: &Value) -> Option<Value> {
+    let Value::Instance(i) = v else { return None };
+    let field = i.class.lineage().find_map(|c| match (&*c.module, &*c.name) {
+        ("collections", "_DictLike") => Some("_d"),
+        ("collections", "_NamedTuple") => Some("_values"),
+        _ => None,
+    })?;
+    let inner = i.attrs.borrow().get(field).cloned();
+    inner.filter(|x| matches!(x, Value::Dict(_) | Value::Tuple(_)))
 }
 
 fn dumps(interp: &Interp, args: Args) -> R<Value> {
@@ -286,6 +307,26 @@ fn dumps(interp: &Interp, args: Args) -> R<Value> {
     let mut out = String::new();
     d.dump(&obj, 0, &mut out)?;
     Ok(Value::str(&out))
+}
+
+/// `json.dump(obj, fp, **options)`: `dumps`' text written to `fp` (anything with `write`).
+fn dump(interp: &Interp, mut args: Args) -> R<Value> {
+    if args.pos.len() < 2 {
+        return Err(interp.type_error("dump() missing 1 required positional argument: 'fp'"));
+    }
+    let fp = args.pos.remove(1);
+    let text = dumps(interp, args)?;
+    super::super::call::call_method(interp, &fp, &Name::from("write"), Args { pos: vec![text], kw: vec![] })?;
+    Ok(Value::None)
+}
+
+/// `json.load(fp)`: `loads` of what `fp.read()` returns.
+fn load(interp: &Interp, args: Args) -> R<Value> {
+    let Some(fp) = args.pos.first() else {
+        return Err(interp.type_error("load() missing 1 required positional argument: 'fp'"));
+    };
+    let text = super::super::call::call_method(interp, fp, &Name::from("read"), Args::default())?;
+    loads(interp, Args { pos: vec![text], kw: args.kw })
 }
 
 // ----- loads -------------------------------------------------------------------------------
@@ -570,6 +611,8 @@ pub fn module(interp: &Interp) -> Rc<Module> {
     let m = Module::new("json");
     m.set("dumps", builtin("dumps", dumps));
     m.set("loads", builtin("loads", loads));
+    m.set("dump", builtin("dump", dump));
+    m.set("load", builtin("load", load));
     m.set("JSONDecodeError", Value::Class(interp.types.exc("JSONDecodeError")));
     m
 }

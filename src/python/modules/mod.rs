@@ -1,8 +1,12 @@
 //! The modules a program can import: `asyncio` (on the toolbox), `time`, `random` (CPython's
 //! exact generator), `json`, `math`, `sys`, `typing`, `dataclasses`, `functools` (with
-//! `_logging`, what the embedded `logging` asks of the interpreter), and, as Python files embedded in the wasm (`py/`, listed by
+//! `_logging`, what the embedded `logging` and `traceback` ask of the interpreter, and
+//! `_stdlib`, what `copy` asks), and, as Python files embedded in the wasm (`py/`, listed by
 //! [`net::source`]), the network clients (`aiohttp`, `httpx`, `anthropic`),
-//! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib`, `logging`.
+//! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib`, `logging`,
+//! `heapq`, `datetime`, `traceback`, `warnings`, `copy`, `operator`, `statistics`,
+//! `textwrap`, `os` (and `os.path`, which is `posixpath`), `uuid`, `enum`, `abc`, asyncio's
+//! `Barrier` and its queues, and `sys.version_info`'s class.
 
 pub mod asyncio;
 pub mod calendar_time;
@@ -13,6 +17,7 @@ pub mod logging_support;
 pub mod math;
 pub mod net;
 pub mod random;
+pub mod stdlib_support;
 pub mod sys;
 pub mod taskgroup;
 pub mod time;
@@ -21,7 +26,7 @@ pub mod typing;
 use std::rc::Rc;
 
 use super::interp::{Interp, R};
-use super::value::Module;
+use super::value::{Module, Value};
 
 /// Builds the module `name`, or `None` if there is no such module here.
 pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
@@ -36,6 +41,12 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
         "dataclasses" => dataclasses::module(interp),
         "functools" => functools::module(interp),
         "_logging" => logging_support::module(interp),
+        "_stdlib" => stdlib_support::module(),
+        // `os.path` is `posixpath`, as in CPython: one module under both names.
+        "os.path" => match &super::call::import_module(interp, "posixpath")? {
+            Value::Module(m) => m.clone(),
+            _ => return Ok(None),
+        },
         "_interleave" => net::module(interp),
         other => match net::source(other) {
             Some(src) => python_module(interp, other, src)?,

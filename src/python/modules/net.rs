@@ -17,7 +17,9 @@ use crate::trace::Wait;
 
 /// The modules written in Python, as source compiled on first import: the client libraries,
 /// `interleave`, `concurrent.futures`, the standard library's `collections`, `itertools`,
-/// `contextlib`, `logging` and `heapq`, and asyncio's `PriorityQueue` and `LifoQueue`.
+/// `contextlib`, `logging`, `heapq`, `datetime`, `traceback`, `warnings`, `copy`, `operator`,
+/// `statistics`, `textwrap`, `os`, `posixpath`, `uuid`, `enum` and `abc`, asyncio's
+/// `PriorityQueue` and `LifoQueue`, and its `Barrier`.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "aiohttp" => include_str!("py/aiohttp.py"),
@@ -31,6 +33,20 @@ pub fn source(name: &str) -> Option<&'static str> {
         "heapq" => include_str!("py/heapq.py"),
         "_asyncio_queues" => include_str!("py/asyncio_queues.py"),
         "logging" => include_str!("py/logging.py"),
+        "datetime" => include_str!("py/datetime.py"),
+        "traceback" => include_str!("py/traceback.py"),
+        "warnings" => include_str!("py/warnings.py"),
+        "copy" => include_str!("py/copy.py"),
+        "operator" => include_str!("py/operator.py"),
+        "statistics" => include_str!("py/statistics.py"),
+        "textwrap" => include_str!("py/textwrap.py"),
+        "os" => include_str!("py/os.py"),
+        "posixpath" => include_str!("py/posixpath.py"),
+        "uuid" => include_str!("py/uuid.py"),
+        "_asyncio_barrier" => include_str!("py/asyncio_barrier.py"),
+        "enum" => include_str!("py/enum.py"),
+        "abc" => include_str!("py/abc.py"),
+        "_sys_version_info" => super::sys::VERSION_INFO,
         _ => return None,
     })
 }

@@ -62,15 +62,86 @@ pub fn stream_of(interp: &Interp, v: &Value) -> R<Stream> {
     }
 }
 
-pub fn module(_interp: &Interp) -> Rc<Module> {
+/// `sys.version_info`, a named 5-tuple, written in Python (a class with a tuple's reading and
+/// comparing, as tuples cannot be subclassed here). Embedded as `_sys_version_info` (see
+/// [`super::net::source`]) and made when `sys` is first imported.
+pub const VERSION_INFO: &str = r#"
+_FIELDS = ("major", "minor", "micro", "releaselevel", "serial")
+
+
+def _values(o):
+    return o._v if isinstance(o, version_info) else o
+
+
+class version_info:
+    __module__ = "sys"
+
+    def __init__(self, *values):
+        self._v = values
+
+    def __getattr__(self, name):
+        if name in _FIELDS:
+            return self._v[_FIELDS.index(name)]
+        raise AttributeError(f"'sys.version_info' object has no attribute '{name}'")
+
+    def __repr__(self):
+        return "sys.version_info(" + ", ".join(f"{f}={v!r}" for f, v in zip(_FIELDS, self._v)) + ")"
+
+    def __len__(self):
+        return len(self._v)
+
+    def __getitem__(self, i):
+        return self._v[i]
+
+    def __iter__(self):
+        return iter(self._v)
+
+    def __hash__(self):
+        return hash(self._v)
+
+    def __eq__(self, o):
+        return self._v == _values(o)
+
+    def __ne__(self, o):
+        return self._v != _values(o)
+
+    def __lt__(self, o):
+        return self._v < _values(o)
+
+    def __le__(self, o):
+        return self._v <= _values(o)
+
+    def __gt__(self, o):
+        return self._v > _values(o)
+
+    def __ge__(self, o):
+        return self._v >= _values(o)
+
+    def count(self, x):
+        return self._v.count(x)
+
+    def index(self, x):
+        return self._v.index(x)
+"#;
+
+/// The version this engine claims to be (`sys.version_info` as a plain tuple if its class
+/// could not be made).
+fn version_info(interp: &Interp) -> Value {
+    let fields = vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
+    let made = super::super::call::import_module(interp, "_sys_version_info").ok().and_then(|m| match &m {
+        Value::Module(m) => m.get("version_info"),
+        _ => None,
+    });
+    made.and_then(|class| super::super::call::call(interp, &class, Args { pos: fields.clone(), kw: vec![] }).ok())
+        .unwrap_or_else(|| Value::tuple(fields))
+}
+
+pub fn module(interp: &Interp) -> Rc<Module> {
     let m = Module::new("sys");
     m.set("stdout", Value::object(StreamObj(Stream::Stdout)));
     m.set("stderr", Value::object(StreamObj(Stream::Stderr)));
     m.set("exit", builtin("exit", sys_exit));
-    m.set(
-        "version_info",
-        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
-    );
+    m.set("version_info", version_info(interp));
     m.set("version", Value::str("3.11.7 (Interleave)"));
     m.set("platform", Value::str("linux"));
     m.set("argv", Value::list(vec![Value::str("main.py")]));

@@ -1,0 +1,28 @@
+//! `_stdlib`: what the embedded standard modules written in Python (`py/copy.py`) ask of the
+//! interpreter: a new instance of an object's class made without calling `__init__`, as
+//! `cls.__new__(cls)` makes it (the engine has no `object.__new__`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::super::builtins::builtin;
+use super::super::value::*;
+
+/// `new_instance(x)`: an empty instance of `x`'s class when `x` is an instance of a class
+/// written in Python (not an exception), else None.
+fn new_instance(x: Option<&Value>) -> Value {
+    match x {
+        Some(Value::Instance(i)) if i.exc.is_none() && i.class.user => Value::Instance(Rc::new(Instance {
+            class: i.class.clone(),
+            attrs: RefCell::new(Attrs::default()),
+            exc: None,
+        })),
+        _ => Value::None,
+    }
+}
+
+pub fn module() -> Rc<Module> {
+    let m = Module::new("_stdlib");
+    m.set("new_instance", builtin("new_instance", |_, a| Ok(new_instance(a.pos.first()))));
+    m
+}
