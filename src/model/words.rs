@@ -17,7 +17,12 @@ const ALT_TASKS: usize = 12;
 /// another would take 3.00 s", "at most 3 tasks waited at once". What the run shows decides
 /// which: a held loop, a coroutine never awaited, a timeout, permits, a queue, exceptions.
 pub fn headline(m: &RunModel, rec: &Recorder) -> Vec<String> {
-    let x = metrics(m);
+    headline_from(m, &metrics(m), rec)
+}
+
+/// [`headline`] with the run's metrics already at hand (the page computes them once for both
+/// the headline and the details: on a big run they are sums over every poll).
+pub fn headline_from(m: &RunModel, x: &Metrics, rec: &Recorder) -> Vec<String> {
     let mut out = vec![if x.dropped > 0 {
         format!("ran at least {} (the recording was cut)", duration(x.elapsed))
     } else {
@@ -85,7 +90,7 @@ pub fn headline(m: &RunModel, rec: &Recorder) -> Vec<String> {
     if cancelled > 0 {
         out.push(format!("{cancelled} {} cancelled by cancel()", plural(cancelled, "task was", "tasks were")));
     }
-    overlap_figures(&x, &mut out);
+    overlap_figures(x, &mut out);
     if let Some(worst) = m.late.iter().filter(|l| l.lateness() >= m.late_threshold()).max_by_key(|l| l.lateness()) {
         out.push(format!("timers fired up to {} late: {}", duration(worst.lateness()), late_cause(&worst.cause, m)));
     }
@@ -113,7 +118,16 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 
 /// The numbers behind "Details", as (name, value) rows, as of `until`.
 pub fn details(m: &RunModel, until: Micros, frames: Option<&FrameStats>) -> Vec<(&'static str, String)> {
-    let x = super::metrics::metrics_at(m, until);
+    details_from(m, &super::metrics::metrics_at(m, until), until, frames)
+}
+
+/// [`details`] with the metrics as of `until` already at hand (see [`headline_from`]).
+pub fn details_from(
+    m: &RunModel,
+    x: &Metrics,
+    until: Micros,
+    frames: Option<&FrameStats>,
+) -> Vec<(&'static str, String)> {
     let late = |v: Option<Micros>| v.map_or("—".to_string(), duration);
     let mut rows = vec![
         // From a cut recording the run's length is not known, only that it ran this long.
@@ -181,11 +195,10 @@ pub fn still_running(mut figures: Vec<String>, now: Micros) -> Vec<String> {
 /// The timeline as words, for screen readers: what each task did, in order, and what held
 /// the loop. Long runs describe their first tasks and count the rest.
 pub fn text_alternative(m: &RunModel, rec: &Recorder) -> String {
-    let x = metrics(m);
     let mut s = format!(
         "Timeline of a run that {} {}: {} {}, {} {} of the event loop.",
         if m.end.is_some() { "took" } else { "has run for" },
-        duration(x.elapsed),
+        duration(m.span()),
         m.lanes.len(),
         plural(m.lanes.len(), "task", "tasks"),
         m.turns.len(),

@@ -132,17 +132,20 @@ fn tick(run: &Weak<Shared>, from_timer: bool) {
     // once) is itself cut into slices: the handles it had are still run in order, none of
     // those made ready meanwhile, so the order is asyncio's.
     let start = now_ms();
+    let mut handles = 0u32;
+    let mut out_of_time = false;
     loop {
         if rt.0.left_in_iteration.get() == 0 {
             rt.begin_iteration();
         }
-        let mut handles = 0u32;
-        while rt.run_next().is_some() {
+        while !out_of_time && rt.run_next().is_some() {
             handles += 1;
             // The clock is read once every few handles: a call out to JavaScript costs more
-            // than a short step.
-            if handles.is_multiple_of(HANDLES_PER_CLOCK_READ) && now_ms() - start >= SLICE_MS {
-                break;
+            // than a short step. (Events are stamped with the last reading until work may
+            // have moved the clock on: a few dozen handles may have.)
+            if handles.is_multiple_of(HANDLES_PER_CLOCK_READ) {
+                rt.clock_moved();
+                out_of_time = now_ms() - start >= SLICE_MS;
             }
         }
         if rt.0.left_in_iteration.get() == 0 {
@@ -151,10 +154,12 @@ fn tick(run: &Weak<Shared>, from_timer: bool) {
         if rt.phase() != Phase::Running {
             return;
         }
-        if rt.0.ready.borrow().is_empty() || now_ms() - start >= SLICE_MS {
+        if out_of_time || rt.0.ready.borrow().is_empty() {
             break;
         }
     }
+    // The browser runs other tasks before the next of the loop's.
+    rt.clock_moved();
     if rt.idle_is_stuck() {
         rt.end_run(Phase::Stuck, crate::trace::CancelledBy::RunEnd);
     } else {

@@ -57,6 +57,16 @@ pub fn current() -> Option<(Runtime, TaskId)> {
     CURRENT.with(|c| c.borrow().last().cloned())
 }
 
+/// Work ran that the run being polled does not see (the Python engine's steps): its next event
+/// reads the clock instead of reusing the last reading.
+pub fn clock_moved() {
+    CURRENT.with(|c| {
+        if let Some((rt, _)) = c.borrow().last() {
+            rt.clock_moved();
+        }
+    });
+}
+
 /// A leaf future says what it waits on just before returning `Pending`. Combinators that poll
 /// several children note after them, so the outermost (the one the task awaits) wins.
 pub fn note_wait(wait: Wait) {

@@ -39,7 +39,7 @@ use std::task::{Context, Poll, Waker};
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::now_ms;
-pub use context::{current, note_fut_waiter, note_line, note_wait, take_thrown, Cancel, Thrown};
+pub use context::{clock_moved, current, note_fut_waiter, note_line, note_wait, take_thrown, Cancel, Thrown};
 pub use speed::Speed;
 pub use timers::TimerKey;
 
@@ -135,11 +135,10 @@ pub struct Shared {
     timers: RefCell<timers::Timers>,
     /// Handles still to run in the current iteration (asyncio's `ntodo`).
     left_in_iteration: Cell<usize>,
-    /// The clock as the last poll of this iteration ended; `None` while a poll runs and
-    /// outside iterations.
-    between_polls: Cell<Option<Micros>>,
-    /// The most recent clock reading (see `spawn`).
+    /// The most recent clock reading (see `stamp`).
     last_reading: Cell<Micros>,
+    /// Work may have run since `last_reading` (see `stamp`).
+    clock_moved: Cell<bool>,
     /// The task being polled right now, if any.
     polling: Cell<Option<TaskId>>,
     /// Code outside the loop (`asyncio.run` and its caller), polled when the loop stops.
@@ -225,8 +224,8 @@ impl Runtime {
             ready: RefCell::new(VecDeque::new()),
             timers: RefCell::new(timers::Timers::default()),
             left_in_iteration: Cell::new(0),
-            between_polls: Cell::new(None),
             last_reading: Cell::new(0),
+            clock_moved: Cell::new(true),
             polling: Cell::new(None),
             driver: RefCell::new(None),
             loop_running: Cell::new(false),
@@ -276,6 +275,32 @@ impl Runtime {
         now
     }
 
+    /// The time to stamp an event with. In the browser, reading the clock is a call out to
+    /// JavaScript that costs more than a short poll, and `performance.now()` is coarsened to
+    /// 100 µs anyway: the last reading stands for now until work may have moved the clock on
+    /// ([`Runtime::clock_moved`]: a browser task ended, the loop ran a few dozen handles, or
+    /// the Python engine ran a few hundred steps). A big run reads the clock about once per few polls
+    /// instead of several times per poll. The virtual clock is read every time (it is a cell).
+    fn stamp(&self) -> Micros {
+        match &self.0.clock {
+            Clock::Virtual(_) => self.now(),
+            #[cfg(target_arch = "wasm32")]
+            Clock::Browser { .. } => {
+                if self.0.clock_moved.replace(false) {
+                    self.now()
+                } else {
+                    self.0.last_reading.get()
+                }
+            }
+        }
+    }
+
+    /// Work ran that the runtime does not see (the Python engine's steps, a Rust twin's
+    /// inline count, a browser task between two of the loop's): the next stamp reads the clock.
+    pub fn clock_moved(&self) {
+        self.0.clock_moved.set(true);
+    }
+
     pub fn phase(&self) -> Phase {
         self.0.phase.get()
     }
@@ -286,16 +311,9 @@ impl Runtime {
 
     /// Records an event about `task` at the current time.
     pub fn record(&self, task: TaskId, kind: EventKind) {
-        let mut trace = self.0.trace.borrow_mut();
-        // Reading the clock costs a call out to JavaScript: skip it for an event not kept, and
-        // between two polls reuse the reading taken as the last one ended (only the loop's own
-        // bookkeeping ran since).
-        let now = match self.0.between_polls.get() {
-            _ if trace.is_full() => 0,
-            Some(t) => t,
-            None => self.now(),
-        };
-        trace.record(now, task, kind);
+        // Reading the clock costs a call out to JavaScript: skip it for an event not kept.
+        let now = if self.0.trace.borrow().is_full() { 0 } else { self.stamp() };
+        self.0.trace.borrow_mut().record(now, task, kind);
     }
 
     /// False once the recorder is full (or was made with no room): callers may skip work
@@ -395,10 +413,10 @@ impl Runtime {
     pub fn spawn(&self, parent: Option<TaskId>, name: &str, fut: TaskFuture) -> TaskId {
         let id = TaskId(self.0.tasks.borrow().len() as u32);
         let name = self.text(name);
-        // A task made inside a poll is stamped with the clock as last read (at the latest, when
-        // that poll began) instead of a fresh reading: spawning ten thousand tasks would
-        // otherwise spend most of its time asking JavaScript for the time.
-        let time = self.0.between_polls.get().unwrap_or(self.0.last_reading.get());
+        // A task is stamped with the clock as last read, never a fresh reading: spawning ten
+        // thousand tasks in one poll would otherwise spend most of its time asking JavaScript
+        // for the time.
+        let time = self.0.last_reading.get();
         let parent = parent.filter(|p| *p != TaskId::OUTSIDE);
         self.0.trace.borrow_mut().record(time, id, EventKind::Spawn { parent, name });
         self.0.tasks.borrow_mut().push(Slot {
@@ -620,7 +638,10 @@ impl Runtime {
     /// Starts an iteration: due timers' callbacks join the ready queue (after what is already
     /// there, as in asyncio), then the queue's length is what this iteration will run.
     fn begin_iteration(&self) {
-        let now = self.now();
+        // The last reading, unless work may have moved the clock on since (see `stamp`): a
+        // timer falls due a few microseconds late at most, as asyncio's own clock resolution
+        // allows, and an iteration of one or two handles does not ask JavaScript the time.
+        let now = self.stamp();
         let due = self.0.timers.borrow_mut().take_due(now);
         {
             let mut ready = self.0.ready.borrow_mut();
@@ -633,8 +654,8 @@ impl Runtime {
         }
         let handles = self.0.ready.borrow().len();
         self.0.left_in_iteration.set(handles);
-        // The turns axis has a column per iteration that ran something; the clock was just
-        // read, so this costs no extra call out to JavaScript.
+        // The turns axis has a column per iteration that ran something, stamped with the time
+        // just taken (no extra call out to JavaScript).
         if handles > 0 {
             let kind = EventKind::Turn { handles: handles.min(u32::MAX as usize) as u32 };
             self.0.trace.borrow_mut().record(now, TaskId::OUTSIDE, kind);
@@ -664,7 +685,6 @@ impl Runtime {
     }
 
     fn end_iteration(&self) {
-        self.0.between_polls.set(None);
         if self.0.stopping.replace(false) && self.phase() == Phase::Running {
             self.0.loop_running.set(false);
             self.poll_driver();
@@ -694,9 +714,7 @@ impl Runtime {
         context::set_thrown(thrown);
         self.0.polling.set(Some(id));
         self.record(id, EventKind::PollStart);
-        self.0.between_polls.set(None);
         let polled = future.as_mut().poll(&mut Context::from_waker(&waker));
-        self.0.between_polls.set(Some(self.now()));
         self.0.polling.set(None);
         let unconsumed = context::take_thrown().is_some();
         match polled {

@@ -299,11 +299,14 @@ pub fn metrics(s: &Session, at: At) -> Html {
     let m = s.model();
     let t = at.time();
     let frames = (!s.stepping()).then_some(&s.frames);
-    let mut details = words::details(m, t, frames);
+    let at_t = crate::model::metrics_at(m, t);
+    let mut details = words::details_from(m, &at_t, t, frames);
     if !s.speed().is_normal() {
         details.insert(1, ("Speed", format!("{}: {}", s.speed().label(), s.speed().summary())));
     }
-    let mut figures = words::headline(m, &s.trace());
+    // The headline is of the whole run: the same figures unless the cursor is back in it.
+    let whole = if t >= m.span() { at_t } else { crate::model::metrics(m) };
+    let mut figures = words::headline_from(m, &whole, &s.trace());
     if s.running() && !s.stepping() {
         figures = words::still_running(figures, s.covered());
     }

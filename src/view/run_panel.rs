@@ -35,17 +35,23 @@ impl Reducible for RunState {
     }
 }
 
-/// How often (ms) the page re-renders its text while a run goes; the recording is read every
-/// frame, and the timeline drawn every frame it can afford (see [`PAINT_SHARE`]).
+/// How often (ms) at most the page re-renders its text while a run goes; the recording is read
+/// every frame, and the timeline drawn every frame it can afford (see [`PAINT_SHARE`]).
 const TEXT_EVERY_MS: f64 = 100.0;
+
+/// The largest share of the page's time that building its text may take while a run goes
+/// (the browser's layout of it comes on top). Metrics of a 100,000-item run are sums over
+/// hundreds of thousands of polls: a render took 9 ms, and ten a second held the loop back.
+const TEXT_SHARE: f64 = 0.05;
 
 /// The largest share of the page's time that drawing the timeline may take while a run goes.
 /// A run of 100,000 queue items has hundreds of thousands of segments, and drawing them takes
 /// longer than the loop's own slice of a frame: drawn every frame, the timeline took more of
 /// the thread than the program did and the run took four times as long. So after a drawing
 /// that took `d` ms the next waits until `d / PAINT_SHARE` ms have passed since it started:
-/// small runs, drawn in a millisecond, still get every frame.
-const PAINT_SHARE: f64 = 0.3;
+/// small runs, drawn in a millisecond, still get every frame. (The browser's raster and commit
+/// of the canvas take about as long again, after the drawing.)
+const PAINT_SHARE: f64 = 0.15;
 
 /// What Run runs, or why it cannot run now (said beside the disabled button).
 #[derive(Clone)]
@@ -134,8 +140,11 @@ impl Painter {
 
 #[function_component(RunPanel)]
 pub fn run_panel(props: &Props) -> Html {
+    let render_began = crate::runtime::now_ms();
     let state = (*props.run).clone();
     let frame_loop: Rc<RefCell<Option<FrameLoop>>> = use_mut_ref(|| None);
+    // How long the last render took to build (ms), which spaces the text's renders in a run.
+    let render_ms = use_mut_ref(|| 0.0);
     let view = use_memo((), |_| {
         let view = SharedTimeline::default();
         set_presentation(&view, storage::load(PRESENTATION_SLOT).as_deref() == Some("on"));
@@ -187,8 +196,8 @@ pub fn run_panel(props: &Props) -> Html {
     // Starts `program`: for real (a frame loop reads and draws the run as it goes), or in step
     // mode on the virtual clock.
     let start: Rc<dyn Fn(Rc<Program>, bool)> = {
-        let (frame_loop, painter, dispatch, places, folded) =
-            (frame_loop.clone(), painter.clone(), dispatch.clone(), places.clone(), folded.clone());
+        let (frame_loop, painter, dispatch, places, folded, render_ms) =
+            (frame_loop.clone(), painter.clone(), dispatch.clone(), places.clone(), folded.clone(), render_ms.clone());
         Rc::new(move |program, stepper| {
             frame_loop.borrow_mut().take();
             if narrow() {
@@ -204,7 +213,8 @@ pub fn run_panel(props: &Props) -> Html {
             painter.runs.borrow_mut().0 = Some(shared.clone());
             dispatch.emit(Action::Run(shared.clone()));
             places.bring_up(painter.view.0.borrow().presentation);
-            let (painter, dispatch, places) = (painter.clone(), dispatch.clone(), places.clone());
+            let (painter, dispatch, places, render_ms) =
+                (painter.clone(), dispatch.clone(), places.clone(), render_ms.clone());
             let mut text_drawn = f64::NEG_INFINITY;
             let mut next_paint = f64::NEG_INFINITY;
             let mut frame = 0;
@@ -236,7 +246,7 @@ pub fn run_panel(props: &Props) -> Html {
                     // Let the run's first moments go by without a re-render.
                     text_drawn = now;
                 }
-                if !running || now - text_drawn >= TEXT_EVERY_MS {
+                if !running || now - text_drawn >= TEXT_EVERY_MS.max(*render_ms.borrow() / TEXT_SHARE) {
                     text_drawn = now;
                     dispatch.emit(Action::Refresh);
                 }
@@ -408,7 +418,7 @@ pub fn run_panel(props: &Props) -> Html {
         })
     };
 
-    html! {
+    let html = html! {
         <div class="run-layout">
             // The code and the run side by side in a box of their own: the code column, sticky
             // while the run scrolls, then stops at the panels below instead of covering them.
@@ -547,7 +557,9 @@ pub fn run_panel(props: &Props) -> Html {
                 </div>
             }
         </div>
-    }
+    };
+    *render_ms.borrow_mut() = crate::runtime::now_ms() - render_began;
+    html
 }
 
 /// Where presentation mode is remembered ("on" or absent).
