@@ -80,9 +80,8 @@ pub fn get_attr(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
             Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", inst.class.name)))
         }
         Value::Class(c) => class_attr(interp, c, name),
-        Value::Module(m) => {
-            m.get(name).ok_or_else(|| interp.attribute_error(format!("module '{}' has no attribute '{name}'", m.name)))
-        }
+        Value::Module(m) => module_attr(interp, m, name)?
+            .ok_or_else(|| interp.attribute_error(format!("module '{}' has no attribute '{name}'", m.name))),
         Value::Func(f) => match &**name {
             "__name__" => Ok(Value::Str(f.name.clone())),
             "__qualname__" => Ok(Value::Str(f.qualname.clone())),
@@ -207,6 +206,18 @@ fn class_attr(interp: &Interp, c: &Rc<Class>, name: &Name) -> R<Value> {
         return r;
     }
     Err(interp.attribute_error(format!("type object '{}' has no attribute '{name}'", c.name)))
+}
+
+/// A module's attribute, or what its own `__getattr__` answers for a name it lacks (PEP 562:
+/// how `asyncio` loads its classes written in Python only when asked for).
+pub fn module_attr(interp: &Interp, m: &Module, name: &Name) -> R<Option<Value>> {
+    if let Some(v) = m.get(name) {
+        return Ok(Some(v));
+    }
+    match m.get("__getattr__") {
+        Some(getattr) => call(interp, &getattr, Args { pos: vec![Value::Str(name.clone())], kw: vec![] }).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// [`get_attr`] at a site of the program that remembers where it last found `name` among an

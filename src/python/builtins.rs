@@ -250,11 +250,13 @@ pub fn install(interp: &Interp) {
                     let (q, r) = fmt::float_divmod(ops::to_f64(interp, a)?, ops::to_f64(interp, b)?).map_err(raise)?;
                     Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]))
                 }
-                _ => Err(interp.type_error(format!(
-                    "unsupported operand type(s) for divmod(): '{}' and '{}'",
-                    a.type_name(),
-                    b.type_name()
-                ))),
+                _ => ops::binary_special(interp, a, b, "__divmod__", "__rdivmod__")?.ok_or_else(|| {
+                    interp.type_error(format!(
+                        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                        a.type_name(),
+                        b.type_name()
+                    ))
+                }),
             }
         }),
         ("pow", |interp, args| {
@@ -283,7 +285,7 @@ pub fn install(interp: &Interp) {
             Ok(Value::Bool(class_check(
                 interp,
                 &args.pos[1],
-                &|c| sub.is_subclass(c) || Rc::ptr_eq(c, &interp.types.object),
+                &|c| sub.is_subclass(c) || Rc::ptr_eq(c, &interp.types.object) || sub.stands_for(c),
                 "issubclass",
             )?))
         }),
@@ -774,7 +776,7 @@ fn base_fn(class: &Rc<Class>, name: &str) -> Option<BuiltinFn> {
         (_, "__str__") | (_, "__repr__") => |interp, args| {
             let v = args.pos.first().cloned().unwrap_or_default();
             let Value::Instance(i) = &v else { return Ok(Value::str(&ops::repr(interp, &v)?)) };
-            let module = if &*i.class.module == "builtins" { String::new() } else { format!("{}.", i.class.module) };
+            let module = ops::module_prefix(&i.class);
             Ok(Value::str(&format!("<{module}{} object at 0x{:x}>", i.class.qualname, v.identity().unwrap_or(0))))
         },
         (_, "__eq__") => |_, args| {
@@ -1022,6 +1024,10 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
             exc: None,
         }))),
         BuiltinType::NoneType => Ok(Value::None),
+        BuiltinType::Native => match super::modules::asyncio::constructor(name) {
+            Some(f) => f(interp, args),
+            None => Err(interp.type_error(format!("cannot create '{name}' instances"))),
+        },
         _ => Err(interp.type_error(format!("cannot create '{name}' instances"))),
     }
 }

@@ -229,7 +229,8 @@ impl Writer<'_> {
         }
         let module = match &*c.module {
             "builtins" => "builtins",
-            "asyncio.exceptions" | "asyncio.queues" => "asyncio",
+            "asyncio.exceptions" | "asyncio.queues" | "asyncio.locks" | "asyncio.taskgroups" | "asyncio.timeouts"
+            | "_asyncio" => "asyncio",
             "json.decoder" => "json",
             m => m,
         };

@@ -594,7 +594,10 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
             let m = import_module(interp, module)?;
             for (name, target) in names {
                 let v = match &m {
-                    Value::Module(md) => md.get(name),
+                    Value::Module(md) => match super::attr::module_attr(interp, md, name) {
+                        Err(e) if e.is(&interp.types.exc("AttributeError")) => None,
+                        found => found?,
+                    },
                     _ => None,
                 };
                 let Some(v) = v else {
@@ -643,7 +646,7 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 }
                 other => (eval(interp, f, other)?, Args::default()),
             };
-            if super::modules::asyncio::is_run(&callee) && interp.copy_of_program.get() {
+            if super::modules::asyncio::is_run(&callee) && interp.copy.get() == super::interp::CopyPhase::TopLevel {
                 // A copy of the program (a to_thread worker) only needs its definitions.
                 for c in args.pos.iter().filter_map(|c| c.downcast::<super::coro::Coroutine>()) {
                     c.close();

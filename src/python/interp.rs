@@ -361,9 +361,9 @@ pub struct Interp {
     pub source_text: String,
     /// Every code object of the program, by id (functions are named to a copy by it).
     pub codes: RefCell<Vec<Rc<super::ir::Code>>>,
-    /// This interpreter runs a copy of the program for `to_thread`: its top-level
-    /// `asyncio.run` does nothing.
-    pub copy_of_program: Cell<bool>,
+    /// Whether this interpreter runs a copy of the program for `to_thread`, and what the copy
+    /// is doing.
+    pub copy: Cell<CopyPhase>,
     /// `time.sleep` really waits (a copy in a worker), as long as the loop's clock at this
     /// speed takes to go that far, rather than only moving the clock.
     pub real_sleeps: Cell<Option<Speed>>,
@@ -383,9 +383,35 @@ pub struct Interp {
     pub loop_set: Cell<bool>,
     /// Where "coroutine … was never awaited" was said already: (line, or 0 at shutdown; name).
     pub warned_never_awaited: RefCell<std::collections::HashSet<(u32, Name)>>,
+    /// The current `contextvars.Context` (None until the program first uses one): the running
+    /// task's own while one runs (`modules::asyncio`'s `Held` swaps it in), else the top level's.
+    pub context: RefCell<Value>,
+}
+
+/// What a copy of the program (a `to_thread` worker's) is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyPhase {
+    /// Not a copy: the program itself.
+    Original,
+    /// Running the program's top level for its definitions: `asyncio.run` does nothing.
+    TopLevel,
+    /// Running the call, in a thread where no loop runs.
+    Call,
+    /// Running an event loop the call started (`asyncio.run` in the thread), as a thread may.
+    Loop,
 }
 
 impl Interp {
+    /// Whether this runs a copy of the program (in a worker, where no copy of its own starts).
+    pub fn is_copy(&self) -> bool {
+        self.copy.get() != CopyPhase::Original
+    }
+
+    /// Whether no loop runs here: a copy, outside a loop of its own.
+    pub fn no_loop_in_copy(&self) -> bool {
+        matches!(self.copy.get(), CopyPhase::TopLevel | CopyPhase::Call)
+    }
+
     pub fn new(source: &str, limits: Limits, sink: Sink) -> Rc<Interp> {
         let source_text = source.to_string();
         let source = source.lines().map(Rc::from).collect();
@@ -415,7 +441,7 @@ impl Interp {
                 sim: RefCell::new(super::sim::Simulator::new()),
                 source_text,
                 codes: RefCell::new(Vec::new()),
-                copy_of_program: Cell::new(false),
+                copy: Cell::new(CopyPhase::Original),
                 real_sleeps: Cell::new(None),
                 said_copies: Cell::new(false),
                 said_recursion: Cell::new(false),
@@ -424,6 +450,7 @@ impl Interp {
                 loop_object: RefCell::new(None),
                 loop_set: Cell::new(false),
                 warned_never_awaited: RefCell::default(),
+                context: RefCell::new(Value::None),
             };
             interp.main.set("__name__", Value::str("__main__"));
             // The page's program is main.py (tracebacks name it so too).
@@ -675,12 +702,22 @@ impl Interp {
         if let Some(c) = self.types.natives.borrow().get(name) {
             return c.clone();
         }
-        let module = match name {
-            "Task" | "Future" | "Queue" | "Semaphore" | "BoundedSemaphore" | "Lock" | "Event" | "Condition"
-            | "TaskGroup" | "Timeout" => "asyncio",
-            _ => "builtins",
+        // Where CPython defines them (its reprs and `__module__` say so), and their bases, so
+        // `isinstance(task, asyncio.Future)` holds.
+        let (module, base) = match name {
+            "Future" => ("_asyncio", None),
+            "Task" => ("_asyncio", Some("Future")),
+            "_GatheringFuture" => ("asyncio.tasks", Some("Future")),
+            "Queue" => ("asyncio.queues", None),
+            "Semaphore" | "Lock" | "Event" | "Condition" => ("asyncio.locks", None),
+            "BoundedSemaphore" => ("asyncio.locks", Some("Semaphore")),
+            "TaskGroup" => ("asyncio.taskgroups", None),
+            "Timeout" => ("asyncio.timeouts", None),
+            "Runner" => ("asyncio.runners", None),
+            _ => ("builtins", None),
         };
-        let c = new_class(name, module, vec![self.types.object.clone()], BuiltinType::Native, false);
+        let base = base.map_or_else(|| self.types.object.clone(), |b| self.native_class(b));
+        let c = new_class(name, module, vec![base], BuiltinType::Native, false);
         self.types.natives.borrow_mut().insert(name.to_string(), c.clone());
         c
     }
@@ -714,7 +751,8 @@ impl Interp {
         if Rc::ptr_eq(class, &self.types.object) {
             return true;
         }
-        self.class_of(v).is_subclass(class)
+        let own = self.class_of(v);
+        own.is_subclass(class) || own.stands_for(class)
     }
 }
 

@@ -220,13 +220,15 @@ fn has_call(e: &AstExpr) -> bool {
     }
 }
 
-/// `asyncio.run(…)`, `run(…)` or `….run_until_complete(…)` / `….run_forever()`, by how it is written: in a plain function such a call gets its
-/// own op wherever it stands, so a function the top level calls may run the loop.
+/// `asyncio.run(…)`, `run(…)`, `runner.run(…)` (any `name.run(…)`: an `asyncio.Runner`'s) or
+/// `….run_until_complete(…)` / `….run_forever()`, by how it is written: in a plain function
+/// such a call gets its own op wherever it stands, so a function the top level calls may run
+/// the loop.
 fn is_run_call(c: &ast::ExprCall) -> bool {
     match &*c.func {
         AstExpr::Attribute(a) => {
             let attr = a.attr.as_str();
-            (attr == "run" && matches!(&*a.value, AstExpr::Name(n) if n.id.as_str() == "asyncio"))
+            (attr == "run" && matches!(&*a.value, AstExpr::Name(_)))
                 || attr == "run_until_complete"
                 || attr == "run_forever"
         }

@@ -781,7 +781,9 @@ fn join(interp: &Interp, a: Args) -> R<Value> {
     })?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
-        let Value::Str(s) = item else {
+        // A `StrEnum` member is a str in CPython.
+        let stand_in = item.as_instance().and_then(|x| x.builtin_value());
+        let Some(Value::Str(s)) = stand_in.as_ref().or(Some(item)) else {
             return Err(
                 interp.type_error(format!("sequence item {i}: expected str instance, {} found", item.type_name()))
             );

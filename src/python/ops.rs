@@ -186,10 +186,17 @@ fn join_reprs<'a>(interp: &Interp, items: impl Iterator<Item = &'a Value>) -> R<
 }
 
 pub fn class_repr(c: &Class) -> String {
-    if &*c.module == "builtins" {
-        format!("<class '{}'>", c.qualname)
-    } else {
-        format!("<class '{}.{}'>", c.module, c.qualname)
+    match &*c.module_name() {
+        "builtins" => format!("<class '{}'>", c.qualname),
+        module => format!("<class '{module}.{}'>", c.qualname),
+    }
+}
+
+/// `module.` before a class's name in an instance's default repr (nothing for `builtins`).
+pub fn module_prefix(c: &Class) -> String {
+    match &*c.module_name() {
+        "builtins" => String::new(),
+        module => format!("{module}."),
     }
 }
 
@@ -370,8 +377,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
                 let inner = if args.len() == 1 { repr(interp, &args[0])? } else { join_reprs(interp, args.iter())? };
                 return Ok(format!("{}({inner})", i.class.name));
             }
-            let module = if &*i.class.module == "builtins" { String::new() } else { format!("{}.", i.class.module) };
-            format!("<{module}{} object at 0x{:x}>", i.class.qualname, v.identity().unwrap_or(0))
+            format!("<{}{} object at 0x{:x}>", module_prefix(&i.class), i.class.qualname, v.identity().unwrap_or(0))
         }
         Value::Object(o) => objects::repr(interp, o, v)?,
     })
@@ -628,19 +634,21 @@ fn binop_or_inplace(interp: &Interp, op: BinOp, a: Value, b: Value, in_place: bo
         return r;
     }
     let (name, rname) = dunder(op);
-    if let Some(r) = call_special(interp, &a, name, std::slice::from_ref(&b)) {
-        let r = r?;
-        if !is_not_implemented(interp, &r) {
-            return Ok(r);
+    binary_special(interp, &a, &b, name, rname)?.ok_or_else(|| binop_type_error(interp, op, &a, &b, in_place))
+}
+
+/// `a.name(b)`, else `b.rname(a)`, as Python tries a binary operation's methods (`divmod`'s
+/// too): `None` when neither class defines one or each returned `NotImplemented`.
+pub fn binary_special(interp: &Interp, a: &Value, b: &Value, name: &str, rname: &str) -> R<Option<Value>> {
+    for (this, method, other) in [(a, name, b), (b, rname, a)] {
+        if let Some(r) = call_special(interp, this, method, std::slice::from_ref(other)) {
+            let r = r?;
+            if !is_not_implemented(interp, &r) {
+                return Ok(Some(r));
+            }
         }
     }
-    if let Some(r) = call_special(interp, &b, rname, std::slice::from_ref(&a)) {
-        let r = r?;
-        if !is_not_implemented(interp, &r) {
-            return Ok(r);
-        }
-    }
-    Err(binop_type_error(interp, op, &a, &b, in_place))
+    Ok(None)
 }
 
 fn binop_type_error(interp: &Interp, op: BinOp, a: &Value, b: &Value, in_place: bool) -> PyErr {
@@ -1090,10 +1098,12 @@ pub fn less(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
 pub fn contains(interp: &Interp, container: &Value, item: &Value) -> R<bool> {
     match container {
         Value::Str(s) => {
-            match item {
+            // A `StrEnum` member is a str in CPython.
+            let stand_in = item.as_instance().and_then(|i| i.builtin_value());
+            match stand_in.as_ref().unwrap_or(item) {
                 Value::Str(sub) => Ok(s.contains(&**sub)),
-                other => Err(interp
-                    .type_error(format!("'in <string>' requires string as left operand, not {}", other.type_name()))),
+                _ => Err(interp
+                    .type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
             }
         }
         Value::List(l) => {

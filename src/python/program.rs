@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::exec::{run, Exit, Frame, Resume};
-use super::interp::{Interp, Limits, PyErr, Sink, Stream};
+use super::interp::{Interp, Limits, PyErr, Sink, Stream, R};
 use super::ir::Code;
 use super::lower;
 use super::traceback;
@@ -120,32 +120,51 @@ pub fn run_to_end(program: &Program, limits: Limits) -> Printed {
     out
 }
 
-/// Runs the module's frame; each top-level `asyncio.run` suspends it while the loop runs. Plain
-/// functions it calls as statements run here too, on a stack of frames (so `def main():
-/// asyncio.run(amain())` works), each resumed with what the one it called returned or raised.
+/// Runs the module's frame as the driver (see [`drive`]), then reports how it ended.
 async fn drive_module(interp: Rc<Interp>, code: Rc<Code>) {
     let globals = interp.main.clone();
     let mut module = Frame::new(&interp, code, globals, None);
     module.driver = true;
-    let mut stack: Vec<Frame> = vec![module];
+    let status = match drive(&interp, module).await {
+        Ok(_) => 0,
+        Err(e) => report_uncaught(&interp, e),
+    };
+    interp.exit_code.set(Some(status));
+    // Objects the program made may refer to each other (functions to their module): letting go
+    // of the module's names breaks those cycles, and objects finalised now may still warn.
+    let names: Vec<Value> = interp.main.globals.borrow_mut().drain(..).map(|(_, v)| v).collect();
+    drop(names);
+    super::modules::asyncio::reset();
+    interp.flush_output();
+}
+
+/// Runs `first` as the driver (the code outside any task): each `asyncio.run` it reaches
+/// suspends it while the loop runs. Plain functions it calls as statements run here too, on a
+/// stack of frames (so `def main(): asyncio.run(amain())` works), each resumed with what the
+/// one it called returned or raised. The module's frame is driven so, and in a copy of the
+/// program the function `to_thread` called (which may run a loop of its own).
+pub async fn drive(interp: &Rc<Interp>, first: Frame) -> R<Value> {
+    let mut stack: Vec<Frame> = vec![first];
     let mut resume = Resume::Start;
-    let status = loop {
-        let Some(mut frame) = stack.pop() else { break 0 };
+    loop {
+        let Some(mut frame) = stack.pop() else { return Ok(Value::None) };
         // The frames below count toward the recursion limit and are the running chain (for
         // exception context), as they would be on CPython's stack.
         let below: Vec<_> = stack.iter().map(|f| f.info.clone()).collect();
-        interp.depth.set(below.len() as u32);
+        let depth = interp.depth.get();
+        interp.depth.set(depth + below.len() as u32);
         interp.frames.borrow_mut().extend(below.iter().cloned());
-        let exit = run(&interp, &mut frame, resume);
+        let exit = run(interp, &mut frame, resume);
         let n = interp.frames.borrow().len();
         interp.frames.borrow_mut().truncate(n.saturating_sub(below.len()));
-        interp.depth.set(0);
+        interp.depth.set(depth);
         match exit {
             Exit::Return(v) if !stack.is_empty() => resume = Resume::Send(v),
-            Exit::Return(_) => break 0,
+            Exit::Return(v) => return Ok(v),
             Exit::Raise(e) if !stack.is_empty() => resume = Resume::Throw(e),
-            Exit::Raise(e) => break report_uncaught(&interp, e),
-            Exit::Yield(_) => break 1,
+            Exit::Raise(e) => return Err(e),
+            // Driven frames are plain functions and the module, which never yield.
+            Exit::Yield(v) => return Ok(v),
             Exit::Call(callee) => {
                 stack.push(frame);
                 stack.push(*callee);
@@ -153,7 +172,7 @@ async fn drive_module(interp: Rc<Interp>, code: Rc<Code>) {
             }
             Exit::Await(v) => {
                 stack.push(frame);
-                resume = match super::coro::awaitable(&interp, v) {
+                resume = match super::coro::awaitable(interp, v) {
                     Ok(fut) => match fut.await {
                         Ok(v) => Resume::Send(v),
                         Err(e) => Resume::Throw(e),
@@ -162,15 +181,7 @@ async fn drive_module(interp: Rc<Interp>, code: Rc<Code>) {
                 };
             }
         }
-    };
-    interp.exit_code.set(Some(status));
-    // Objects the program made may refer to each other (functions to their module): letting go
-    // of the module's names breaks those cycles, and objects finalised now may still warn.
-    let names: Vec<Value> = interp.main.globals.borrow_mut().drain(..).map(|(_, v)| v).collect();
-    drop(stack);
-    drop(names);
-    super::modules::asyncio::reset();
-    interp.flush_output();
+    }
 }
 
 /// Prints an uncaught exception as CPython does; returns the exit status.

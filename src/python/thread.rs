@@ -14,8 +14,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::copy;
-use super::interp::{Interp, Limits, PyErr, Stream, R};
-use super::ir::Name;
+use super::interp::{CopyPhase, Interp, Limits, PyErr, Stream, R};
+use super::ir::{CodeKind, Name};
 use super::modules::asyncio::{future_value, py_obj, PyObj};
 use super::program::Program;
 use super::value::*;
@@ -188,7 +188,7 @@ fn run_job(job: Job) -> Ran {
     };
     let limits = IN_PLACE_LIMITS.with(|l| l.borrow().clone()).unwrap_or_default();
     let interp = Interp::new(&program.source, limits, sink);
-    interp.copy_of_program.set(true);
+    interp.copy.set(CopyPhase::TopLevel);
     interp.real_sleeps.set(job.real_sleeps);
     interp.said_clock.set(job.said_clock);
     *interp.codes.borrow_mut() = program.codes.clone();
@@ -197,7 +197,7 @@ fn run_job(job: Job) -> Ran {
         let (interp, outcome) = (interp.clone(), outcome.clone());
         let code = program.code.clone();
         rt.start(async move {
-            let result = call_in_copy(&interp, code, &job.globals, &job.call, &recording);
+            let result = call_in_copy(&interp, code, &job.globals, &job.call, &recording).await;
             interp.flush_output();
             *outcome.borrow_mut() = Some(match result {
                 Ok(v) => match copy::write(&interp, &v) {
@@ -226,8 +226,8 @@ fn raised(interp: &Interp, e: PyErr) -> Outcome {
 }
 
 /// The copy's top level, the program's data as it was at the call, then the call.
-fn call_in_copy(
-    interp: &Interp,
+async fn call_in_copy(
+    interp: &Rc<Interp>,
     code: Rc<super::ir::Code>,
     globals: &str,
     call: &str,
@@ -248,16 +248,82 @@ fn call_in_copy(
     let [func, Value::Tuple(pos), Value::Dict(kw)] = &parts[..] else {
         return Err(interp.runtime_error("the worker's call is damaged"));
     };
-    let kw = kw.borrow().keyword_pairs();
+    let mut args = Args { pos: pos.to_vec(), kw: kw.borrow().keyword_pairs() };
     recording.set(true);
-    super::call::call(interp, func, Args { pos: pos.to_vec(), kw })
+    interp.copy.set(CopyPhase::Call);
+    // A plain function (or method) runs as the driver, as the program's top level does, so it
+    // may run a loop of its own with `asyncio.run`, as a thread may.
+    let plain = |f: &Value| match f {
+        Value::Func(f) if f.code.kind == CodeKind::Function && f.code.drives => Some(f.clone()),
+        _ => None,
+    };
+    let driven = match func {
+        Value::Method(m) => plain(&m.func).map(|f| (f, Some(m.this.clone()))),
+        other => plain(other).map(|f| (f, None)),
+    };
+    let Some((f, this)) = driven else { return super::call::call(interp, func, args) };
+    if let Some(this) = this {
+        args.pos.insert(0, this);
+    }
+    let mut frame = super::call::bind(interp, &f, args)?;
+    frame.driver = true;
+    super::program::drive(interp, frame).await
 }
 
 // ----- the program's side -----------------------------------------------------------------
 
-/// Starts `func(*pos, **kw)` off the loop now; the future gets its result or exception.
-/// Returns the future and the call as the timeline shows it.
-pub fn start(interp: &Interp, func: &Value, pos: Vec<Value>, kw: Vec<(Name, Value)>) -> R<(Fut<PyObj>, String)> {
+/// An executor's `max_workers`: at most that many of its calls run at once; the others wait, in
+/// the order they came, for one to end (a ThreadPoolExecutor's queue).
+pub struct Slots {
+    max: usize,
+    /// When each call given a slot ends, on the virtual clock (where a call runs in place, so
+    /// its end is known as it starts): a call waits for the earliest once all are taken.
+    ends: RefCell<Vec<Micros>>,
+    /// In the page, each call holds a permit while its worker runs it.
+    #[cfg(target_arch = "wasm32")]
+    permits: crate::aio::Semaphore,
+}
+
+impl Slots {
+    fn new(max: usize) -> Slots {
+        Slots {
+            max,
+            ends: RefCell::default(),
+            #[cfg(target_arch = "wasm32")]
+            permits: crate::aio::Semaphore::named("executor", max),
+        }
+    }
+
+    /// When a call made at `now` starts (on the virtual clock), its slot taken.
+    fn begin(&self, now: Micros) -> Micros {
+        let mut ends = self.ends.borrow_mut();
+        if ends.len() < self.max {
+            return now;
+        }
+        let earliest = (0..ends.len()).min_by_key(|&i| ends[i]).unwrap_or(0);
+        now.max(ends.swap_remove(earliest))
+    }
+}
+
+impl Object for Slots {
+    fn type_name(&self) -> &str {
+        "_Slots"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// Starts `func(*pos, **kw)` off the loop now (or, in an executor whose workers are all busy,
+/// once one is free); the future gets its result or exception. Returns the future and the call
+/// as the timeline shows it.
+pub fn start(
+    interp: &Interp,
+    func: &Value,
+    pos: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+    slots: Option<&Slots>,
+) -> R<(Fut<PyObj>, String)> {
     let Some((rt, _)) = current() else { return Err(interp.runtime_error("no running event loop")) };
     let label = call_label(interp, func, &pos);
     let kw_dict = {
@@ -272,7 +338,10 @@ pub fn start(interp: &Interp, func: &Value, pos: Vec<Value>, kw: Vec<(Name, Valu
         source: interp.source_text.clone(),
         globals: copy::write(interp, &data_globals(interp))?,
         call,
-        start: rt.now(),
+        start: match slots {
+            Some(slots) if rt.is_virtual() => slots.begin(rt.now()),
+            _ => rt.now(),
+        },
         real_sleeps: (!rt.is_virtual()).then(|| rt.speed()),
         said_clock: interp.said_clock.get(),
     };
@@ -290,9 +359,12 @@ pub fn start(interp: &Interp, func: &Value, pos: Vec<Value>, kw: Vec<(Name, Valu
         let answer = run_copy(&job.encode());
         IN_PLACE_LIMITS.with(|l| l.replace(previous));
         let ran = Ran::decode(&answer).unwrap_or_else(damaged_answer);
+        if let Some(slots) = slots {
+            slots.ends.borrow_mut().push(job.start + ran.elapsed);
+        }
         finish_at(interp, &rt, &fut, job.start, ran);
     } else {
-        run_in_worker(interp, &rt, &fut, job, &label);
+        run_in_worker(interp, &rt, &fut, job, &label, slots);
     }
     Ok((fut, label))
 }
@@ -387,15 +459,26 @@ fn settle(interp: &Interp, fut: &Fut<PyObj>, outcome: Outcome) {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, job: Job, label: &str) {
+fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, job: Job, label: &str, slots: Option<&Slots>) {
     let weak = interp.this.clone();
     let fut = fut.clone();
     let text = format!("python {}", job.encode());
+    // Posted to a worker when first polled: after the executor's permit is taken.
     let call = crate::aio::worker_call(text, rt.text(label), rt);
+    let permits = slots.map(|s| s.permits.clone());
     // The worker's work is not a Python task: a toolbox task waits for its answer (and is the
     // thread's lane on the timeline).
     let helper = crate::aio::coro(format!("thread: {label}"), async move {
+        if let Some(p) = &permits {
+            if let Err(e) = p.acquire_slot().await {
+                fut.set_exception(e);
+                return Ok(());
+            }
+        }
         let answer = call.await;
+        if let Some(p) = &permits {
+            let _ = p.release();
+        }
         let Some(interp) = weak.upgrade() else { return Ok(()) };
         let ran = match answer {
             Ok(text) => Ran::decode(&text).unwrap_or_else(damaged_answer),
@@ -415,7 +498,7 @@ fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, job: Job, labe
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn run_in_worker(_interp: &Interp, _rt: &Runtime, _fut: &Fut<PyObj>, _job: Job, _label: &str) {
+fn run_in_worker(_interp: &Interp, _rt: &Runtime, _fut: &Fut<PyObj>, _job: Job, _label: &str, _: Option<&Slots>) {
     unreachable!("natively every run is on the virtual clock")
 }
 
@@ -425,14 +508,14 @@ pub fn to_thread(interp: &Interp, args: Args) -> R<Value> {
     let Some(func) = pos.next() else {
         return Err(interp.type_error("to_thread() missing 1 required positional argument: 'func'"));
     };
-    if interp.copy_of_program.get() {
+    if interp.is_copy() {
         // Called in a worker, where no loop runs: as in CPython, the coroutine fails when it
         // runs. (Starting a job here would start a copy inside this copy, and so on: natively
         // copies run in place, so that recursion would overflow the stack.)
         let e = interp.runtime_error("no running event loop");
         return Ok(super::coro::native(interp, "to_thread", async move { Err(e) }));
     }
-    let (fut, label) = start(interp, &func, pos.collect(), args.kw)?;
+    let (fut, label) = start(interp, &func, pos.collect(), args.kw, None)?;
     let weak = interp.this.clone();
     Ok(super::coro::native(interp, "to_thread", async move {
         let job = current().map(|(rt, _)| rt.text(&label));
@@ -468,10 +551,27 @@ pub fn run_in_executor(interp: &Interp, args: Args) -> R<Value> {
     if !args.kw.is_empty() {
         return Err(interp.type_error("run_in_executor() got an unexpected keyword argument"));
     }
-    if interp.copy_of_program.get() {
+    if interp.is_copy() {
         // As in `to_thread`: no loop runs in a worker, and no copy starts inside a copy.
         return Err(interp.runtime_error("no running event loop"));
     }
-    let (fut, _) = start(interp, &func, pos.collect(), vec![])?;
+    let slots = pool.and_then(|pool| executor_slots(pool));
+    let (fut, _) = start(interp, &func, pos.collect(), vec![], slots.as_ref().and_then(|s| s.downcast::<Slots>()))?;
     Ok(future_value(fut, "Future"))
+}
+
+/// The [`Slots`] of an executor made with `max_workers=N`, kept on it from its first call on;
+/// None for one without (it has all of the page's workers).
+fn executor_slots(pool: &Instance) -> Option<Value> {
+    const KEY: &str = "_interleave_slots";
+    if let Some(slots) = pool.attrs.borrow().get(KEY).filter(|v| v.downcast::<Slots>().is_some()) {
+        return Some(slots.clone());
+    }
+    let max = match pool.attrs.borrow().get("_max_workers") {
+        Some(Value::Int(n)) if *n > 0 => *n as usize,
+        _ => return None,
+    };
+    let slots = Value::object(Slots::new(max));
+    pool.attrs.borrow_mut().insert(Name::from(KEY), slots.clone());
+    Some(slots)
 }

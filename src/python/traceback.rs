@@ -9,7 +9,7 @@ use super::value::*;
 
 /// The name a traceback's last line uses: `ValueError`, `MyError`, `asyncio.exceptions.CancelledError`.
 pub fn type_name(class: &Class) -> String {
-    match &*class.module {
+    match &*class.module_name() {
         "builtins" | "__main__" => class.qualname.to_string(),
         m => format!("{m}.{}", class.qualname),
     }

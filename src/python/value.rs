@@ -722,8 +722,28 @@ impl Class {
         self.lineage().any(|c| Rc::ptr_eq(c, other))
     }
 
+    /// Whether this user class derives from a class of Python methods standing in for the
+    /// built-in type `builtin` (or a subclass of it), which the engine cannot subclass: such a
+    /// class names the type as `__builtin_base__` and its instances hold their built-in value
+    /// as `_value_` (`enum`'s `_IntLike` for `IntEnum`, `_StrLike` for `StrEnum`). So
+    /// `isinstance(Prio.HIGH, int)` holds, as in CPython.
+    pub fn stands_for(self: &Rc<Self>, builtin: &Rc<Class>) -> bool {
+        self.user && matches!(&self.lookup_static("__builtin_base__"), Some(Value::Class(b)) if b.is_subclass(builtin))
+    }
+
     pub fn is_exception(&self) -> bool {
         self.builtin == BuiltinType::BaseException
+    }
+
+    /// `__module__` as the program sees it: a user class's own (its body or a later
+    /// `C.__module__ = …` may set it, and reprs and tracebacks show that), else where it was made.
+    pub fn module_name(&self) -> Name {
+        if self.user {
+            if let Some(Value::Str(m)) = self.attrs.borrow().get("__module__") {
+                return m.clone();
+            }
+        }
+        self.module.clone()
     }
 }
 
@@ -787,6 +807,12 @@ impl Instance {
         let eq = self.class.lineage().position(|c| c.attrs.borrow().contains_key("__eq__"));
         let hash = self.class.lineage().position(|c| c.attrs.borrow().contains_key("__hash__"));
         self.class.user && matches!((eq, hash), (Some(e), h) if h.is_none_or(|h| h > e))
+    }
+
+    /// The built-in value an instance of a stand-in class holds (see [`Class::stands_for`]).
+    pub fn builtin_value(&self) -> Option<Value> {
+        self.class.lookup_static("__builtin_base__")?;
+        self.attrs.borrow().get("_value_").filter(|v| matches!(v, Value::Int(_) | Value::Str(_))).cloned()
     }
 
     pub fn exc(&self) -> Option<std::cell::Ref<'_, ExcData>> {

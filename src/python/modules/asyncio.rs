@@ -9,7 +9,7 @@ use std::rc::{Rc, Weak};
 
 use super::super::builtins::{builtin, expect};
 use super::super::coro::{self, from_aio, to_aio, BoxFuture, Coroutine};
-use super::super::interp::{Interp, PyErr, Stream, R};
+use super::super::interp::{CopyPhase, Interp, PyErr, Stream, R};
 use super::super::ir::Name;
 use super::super::objects::{method, self_of};
 use super::super::ops;
@@ -59,17 +59,22 @@ fn running(interp: &Interp) -> R<(Runtime, TaskId)> {
     match current() {
         // A copy of the program (a to_thread worker) runs in a thread of its own: no loop runs
         // there, although natively it runs in place, inside a task of the loop.
-        _ if interp.copy_of_program.get() => Err(interp.runtime_error("no running event loop")),
+        _ if interp.no_loop_in_copy() => Err(interp.runtime_error("no running event loop")),
         Some((rt, t)) if rt.loop_running() || t != TaskId::OUTSIDE => Ok((rt, t)),
         _ => Err(interp.runtime_error("no running event loop")),
     }
+}
+
+/// Whether an event loop is running now (in a copy of the program, only one it started).
+fn loop_runs(interp: &Interp) -> bool {
+    !interp.no_loop_in_copy() && current().is_some_and(|(rt, _)| rt.loop_running())
 }
 
 /// The loop that `gather`, `ensure_future` and a loop object's methods schedule on: the running
 /// one, or, for the program's top level between runs, the one its next
 /// `run_until_complete` runs (tasks made there wait for it, as on asyncio's loop).
 fn event_loop(interp: &Interp) -> R<(Runtime, TaskId)> {
-    current().filter(|_| !interp.copy_of_program.get()).ok_or_else(|| interp.runtime_error("no running event loop"))
+    current().filter(|_| !interp.no_loop_in_copy()).ok_or_else(|| interp.runtime_error("no running event loop"))
 }
 
 // ----- tasks and futures -------------------------------------------------------------------
@@ -291,6 +296,8 @@ pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
         return Some(Ok(Box::pin(run_request(interp.rc(), r.coro.clone()))));
     } else if let Some(r) = v.downcast::<LoopRunRequest>() {
         return Some(Ok(Box::pin(loop_run_request(interp.rc(), r.event_loop.clone(), r.aw.clone()))));
+    } else if let Some(r) = v.downcast::<RunnerRunRequest>() {
+        return Some(runner_run_request(interp, r));
     } else {
         return None;
     };
@@ -302,8 +309,8 @@ pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
     })))
 }
 
-/// A coroutine object as a toolbox coroutine.
-fn to_coro(interp: &Interp, v: &Value) -> R<aio::Coro<PyObj>> {
+/// A coroutine object as a toolbox coroutine: a task's, run in `context` (see [`task_context`]).
+fn to_coro(interp: &Interp, v: &Value, context: Value) -> R<aio::Coro<PyObj>> {
     let Some(c) = v.downcast::<Coroutine>() else {
         return Err(interp.type_error(format!("a coroutine was expected, got {}", ops::repr(interp, v)?)));
     };
@@ -313,19 +320,34 @@ fn to_coro(interp: &Interp, v: &Value) -> R<aio::Coro<PyObj>> {
     let weak = interp.this.clone();
     Ok(aio::coro(label, async move {
         let Some(interp) = weak.upgrade() else { return Err(aio::Exception::cancelled()) };
-        let r = Held { inner: fut, interp: interp.clone() }.await;
+        let r = Held { inner: fut, interp: interp.clone(), context }.await;
         r.map(|v| obj(&interp, v)).map_err(|e| to_aio(&interp, e))
     })
     .with_function(&function))
+}
+
+/// The `contextvars.Context` a new task runs in: a copy of the current one, as asyncio's
+/// tasks take. None while the program has none (the task makes its own on first use).
+fn task_context(interp: &Interp) -> R<Value> {
+    let current = interp.context.borrow().clone();
+    match current {
+        Value::None => Ok(Value::None),
+        ctx => {
+            let copy = super::super::attr::get_attr(interp, &ctx, &Name::from("copy"))?;
+            super::super::call::call(interp, &copy, Args::default())
+        }
+    }
 }
 
 /// Python frames under a task's coroutine in CPython 3.11 (see [`Held`]).
 const ASYNCIO_FRAMES: u32 = 9;
 
 /// Restarts the loop budget's clock each time the task is resumed: the budget is for one hold.
+/// The task's `contextvars.Context` is the current one while it runs.
 struct Held {
     inner: BoxFuture,
     interp: Rc<Interp>,
+    context: Value,
 }
 
 impl std::future::Future for Held {
@@ -339,7 +361,11 @@ impl std::future::Future for Held {
         // which count toward the recursion limit: so they do here.
         let depth = self.interp.depth.get();
         self.interp.depth.set(depth + ASYNCIO_FRAMES);
+        let context = std::mem::take(&mut self.context);
+        let outside = self.interp.context.replace(context);
         let p = self.inner.as_mut().poll(cx);
+        // Kept for the next step: the task may have made its context on this one.
+        self.context = self.interp.context.replace(outside);
         self.interp.depth.set(depth);
         p
     }
@@ -364,7 +390,7 @@ fn coroutine_of(interp: &Interp, v: &Value) -> R<Option<Value>> {
 /// task now, with its Python object (so it has a name and `current_task()` finds it).
 fn as_task_or_future(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
     if let Some(c) = coroutine_of(interp, v)? {
-        let t = spawn(interp, &c, None)?;
+        let t = spawn(interp, &c, None, None)?;
         return to_awaitable(interp, &t);
     }
     to_awaitable(interp, v)
@@ -380,7 +406,7 @@ fn to_awaitable(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
         return Ok(Awaitable::Fut(f.fut.clone()));
     }
     if let Some(c) = coroutine_of(interp, v)? {
-        return Ok(Awaitable::Coro(to_coro(interp, &c)?));
+        return Ok(Awaitable::Coro(to_coro(interp, &c, task_context(interp)?)?));
     }
     Err(interp.type_error("An asyncio.Future, a coroutine or an awaitable is required"))
 }
@@ -438,9 +464,12 @@ pub fn reset() {
     drop(pending);
 }
 
-/// `loop.create_task(coro, name=…)`: a Python task object.
-pub fn spawn_task(interp: &Interp, coro_value: &Value, name: Option<Name>) -> R<Value> {
-    spawn(interp, coro_value, name)
+/// `create_task(coro, name=…, context=…)` (asyncio's, a loop's or a TaskGroup's): a Python
+/// task object. `args` are the call's, the coroutine at `at`.
+pub fn spawn_task(interp: &Interp, args: &Args, at: usize) -> R<Value> {
+    let name = kw(args, "name").filter(|v| !v.is_none()).map(|v| ops::str_of(interp, v).map(Name::from)).transpose()?;
+    let context = kw(args, "context").filter(|v| !v.is_none()).cloned();
+    spawn(interp, args.pos.get(at).unwrap_or(&Value::None), name, context)
 }
 
 /// A task object's id and result future.
@@ -448,14 +477,19 @@ pub fn task_future(v: &Value) -> Option<(TaskId, Fut<PyObj>)> {
     v.downcast::<PyTask>().map(|t| (t.task.id(), t.task.future().clone()))
 }
 
-fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>) -> R<Value> {
+/// A new task running `coro_value` in `context` (a copy of the current context when None).
+fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>, context: Option<Value>) -> R<Value> {
     let (rt, me) = event_loop(interp)?;
     if rt.task_count() >= interp.limits.tasks {
         return Err(interp.runtime_error(format!("too many tasks: Interleave's limit is {}", interp.limits.tasks)));
     }
     let (coro_name, coro_line) =
         coro_value.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
-    let coro = to_coro(interp, coro_value)?;
+    let context = match context {
+        Some(c) => c,
+        None => task_context(interp)?,
+    };
+    let coro = to_coro(interp, coro_value, context)?;
     let task = aio::spawn_on(&rt, Some(me), coro);
     Ok(wrap_task(interp, task, coro_name, coro_line, name))
 }
@@ -492,11 +526,50 @@ impl Object for LoopRunRequest {
     }
 }
 
-/// Marks the calls the driver runs itself: `asyncio.run`, and a loop's `run_until_complete`
-/// and `run_forever`. Top-level calls of them suspend the program while the loop runs.
+/// A loop that the call in a copy of the program (a `to_thread` worker's) runs, as a thread
+/// may run one of its own (`asyncio.run` inside the function): while it runs, the copy has a
+/// running loop.
+struct ThreadLoop<'a>(&'a Interp);
+
+impl<'a> ThreadLoop<'a> {
+    fn enter(interp: &'a Interp) -> Option<ThreadLoop<'a>> {
+        (interp.copy.get() == CopyPhase::Call).then(|| {
+            interp.copy.set(CopyPhase::Loop);
+            ThreadLoop(interp)
+        })
+    }
+}
+
+impl Drop for ThreadLoop<'_> {
+    fn drop(&mut self) {
+        self.0.copy.set(CopyPhase::Call);
+    }
+}
+
+/// `runner.run(coro, context=…)` made at the program's top level: the driver awaits it.
+pub struct RunnerRunRequest {
+    runner: Value,
+    coro: Value,
+    context: Option<Value>,
+}
+
+impl Object for RunnerRunRequest {
+    fn type_name(&self) -> &str {
+        "Runner.run"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Marks the calls the driver runs itself: `asyncio.run`, a loop's `run_until_complete` and
+/// `run_forever`, and an `asyncio.Runner`'s `run`. Top-level calls of them suspend the program
+/// while the loop runs.
 pub fn is_run(f: &Value) -> bool {
     let Value::Builtin(b) = f else { return false };
-    [run as BuiltinFn, loop_run_until_complete, loop_run_forever].iter().any(|g| b.f as usize == *g as usize)
+    [run as BuiltinFn, loop_run_until_complete, loop_run_forever, runner_run]
+        .iter()
+        .any(|g| b.f as usize == *g as usize)
 }
 
 /// What the driver awaits for a call that [`is_run`] says it runs.
@@ -505,6 +578,11 @@ pub fn run_request_value(callee: &Value, args: Args) -> Value {
     let mut pos = args.pos.into_iter();
     if b.f as usize == run as BuiltinFn as usize {
         return Value::object(RunRequest { coro: pos.next().unwrap_or_default() });
+    }
+    if b.f as usize == runner_run as BuiltinFn as usize {
+        let context = args.kw.into_iter().find(|(k, _)| &**k == "context").map(|(_, v)| v).filter(|v| !v.is_none());
+        let runner = b.bound.clone().unwrap_or_default();
+        return Value::object(RunnerRunRequest { runner, coro: pos.next().unwrap_or_default(), context });
     }
     // A loop's method, bound to the loop.
     let event_loop = b.bound.clone().unwrap_or_default();
@@ -517,6 +595,7 @@ async fn loop_run_request(interp: Rc<Interp>, event_loop: Value, aw: Option<Valu
     if event_loop.downcast::<Loop>().is_some_and(|l| l.closed.get()) {
         return Err(refused(&interp, "Event loop is closed", aw.as_ref()));
     }
+    let _thread_loop = ThreadLoop::enter(&interp);
     let (rt, _) = current().ok_or_else(|| interp.runtime_error("no run"))?;
     install_handler(&interp, &rt);
     drop(rt);
@@ -545,8 +624,9 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     }
     let (coro_name, coro_line) =
         coro_value.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
-    let coro = to_coro(&interp, &coro_value)?;
+    let coro = to_coro(&interp, &coro_value, task_context(&interp)?)?;
     drop(coro_value);
+    let _thread_loop = ThreadLoop::enter(&interp);
     let (rt, _) = current().ok_or_else(|| interp.runtime_error("no run"))?;
     install_handler(&interp, &rt);
     // asyncio.run makes a loop of its own, the current one while it runs, closed after.
@@ -570,6 +650,124 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     lift(&interp, result).map(|o| o.value)
 }
 
+// ----- asyncio.Runner ----------------------------------------------------------------------
+
+/// `asyncio.Runner` (3.11): one loop for several runs, made on first use; each run's main
+/// task runs in the runner's context, so what one run sets the next one sees.
+#[derive(Default)]
+struct Runner {
+    state: Cell<RunnerState>,
+    event_loop: RefCell<Value>,
+    context: RefCell<Value>,
+}
+
+#[derive(Clone, Copy, Default, PartialEq)]
+enum RunnerState {
+    #[default]
+    Created,
+    Initialized,
+    Closed,
+}
+
+impl Runner {
+    /// Runner._lazy_init: the loop, made the current one, and a copy of the current context.
+    fn init(&self, interp: &Interp) -> R<()> {
+        match self.state.get() {
+            RunnerState::Closed => return Err(interp.runtime_error("Runner is closed")),
+            RunnerState::Initialized => return Ok(()),
+            RunnerState::Created => {}
+        }
+        let event_loop = Value::object(Loop::default());
+        *interp.loop_object.borrow_mut() = Some(event_loop.clone());
+        interp.loop_set.set(true);
+        *self.event_loop.borrow_mut() = event_loop;
+        let copy_context = match &super::super::call::import_module(interp, "contextvars")? {
+            Value::Module(m) => m.get("copy_context").unwrap_or_default(),
+            _ => Value::None,
+        };
+        *self.context.borrow_mut() = super::super::call::call(interp, &copy_context, Args::default())?;
+        self.state.set(RunnerState::Initialized);
+        Ok(())
+    }
+
+    fn close(&self, interp: &Interp) -> R<()> {
+        if self.state.get() != RunnerState::Initialized {
+            return Ok(());
+        }
+        if loop_runs(interp) {
+            return Err(interp.runtime_error("Cannot close a running event loop"));
+        }
+        // Runner.close runs two coroutines as tasks (shutdown_asyncgens and
+        // shutdown_default_executor): they take the next two task names.
+        interp.task_names.set(interp.task_names.get() + 2);
+        let event_loop = self.event_loop.take();
+        if let Some(l) = event_loop.downcast::<Loop>() {
+            l.closed.set(true);
+        }
+        let mut current_loop = interp.loop_object.borrow_mut();
+        if current_loop.as_ref().is_some_and(|l| l.is(&event_loop)) {
+            *current_loop = None;
+        }
+        self.state.set(RunnerState::Closed);
+        Ok(())
+    }
+}
+
+impl Object for Runner {
+    fn type_name(&self) -> &str {
+        "Runner"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        let f: BuiltinFn = match &**name {
+            "run" => runner_run,
+            "__enter__" => |interp, args| {
+                self_of::<Runner>(interp, &args)?.init(interp)?;
+                Ok(args.pos[0].clone())
+            },
+            "__exit__" | "close" => |interp, args| {
+                self_of::<Runner>(interp, &args)?.close(interp)?;
+                Ok(Value::None)
+            },
+            "get_loop" => |interp, args| {
+                let runner = self_of::<Runner>(interp, &args)?;
+                runner.init(interp)?;
+                Ok(runner.event_loop.borrow().clone())
+            },
+            _ => return None,
+        };
+        Some(Ok(method(this, name, f)))
+    }
+}
+
+/// `runner.run(coro)` called anywhere but the top level (where the driver intercepts it).
+fn runner_run(interp: &Interp, args: Args) -> R<Value> {
+    if loop_runs(interp) {
+        return Err(refused(interp, "Runner.run() cannot be called from a running event loop", args.pos.get(1)));
+    }
+    Err(refused(
+        interp,
+        "Interleave runs runner.run() from the program's top level, or from a plain function that the top level calls as a statement of its own: call it that way",
+        args.pos.get(1),
+    ))
+}
+
+/// The driver's side of `runner.run(coro)`: Runner.run's checks, then its main task on the
+/// runner's loop, run until it is done.
+fn runner_run_request(interp: &Interp, r: &RunnerRunRequest) -> R<BoxFuture> {
+    if r.coro.downcast::<Coroutine>().is_none() {
+        return Err(interp.value_error(format!("a coroutine was expected, got {}", ops::repr(interp, &r.coro)?)));
+    }
+    let runner = r.runner.downcast::<Runner>().ok_or_else(|| interp.type_error("not a Runner"))?;
+    runner.init(interp)?;
+    let context = r.context.clone().unwrap_or_else(|| runner.context.borrow().clone());
+    let task = spawn(interp, &r.coro, None, Some(context))?;
+    let event_loop = runner.event_loop.borrow().clone();
+    Ok(Box::pin(loop_run_request(interp.rc(), event_loop, Some(task))))
+}
+
 /// asyncio's default exception handler: reports go to stderr, as CPython's logger prints them.
 fn install_handler(interp: &Interp, rt: &Runtime) {
     let weak = interp.this.clone();
@@ -583,14 +781,14 @@ fn install_handler(interp: &Interp, rt: &Runtime) {
 
 /// `asyncio.run(coro)` called anywhere but the top level (where the driver intercepts it).
 fn run(interp: &Interp, args: Args) -> R<Value> {
-    if interp.copy_of_program.get() {
+    if interp.copy.get() == CopyPhase::TopLevel {
         // A copy of the program (a to_thread worker) only needs its definitions.
         if let Some(c) = args.pos.first().and_then(|c| c.downcast::<Coroutine>()) {
             c.close();
         }
         return Ok(Value::None);
     }
-    if current().is_some_and(|(rt, _)| rt.loop_running()) {
+    if loop_runs(interp) {
         return Err(refused(interp, "asyncio.run() cannot be called from a running event loop", args.pos.first()));
     }
     Err(interp.runtime_error(
@@ -627,9 +825,7 @@ fn create_task(interp: &Interp, args: Args) -> R<Value> {
     expect(interp, &args, "create_task", 1, 1)?;
     // Unlike gather and ensure_future, asyncio.create_task needs a running loop.
     running(interp)?;
-    let name =
-        kw(&args, "name").filter(|v| !v.is_none()).map(|v| ops::str_of(interp, v).map(Name::from)).transpose()?;
-    spawn(interp, &args.pos[0], name)
+    spawn_task(interp, &args, 0)
 }
 
 fn ensure_future(interp: &Interp, args: Args) -> R<Value> {
@@ -639,7 +835,7 @@ fn ensure_future(interp: &Interp, args: Args) -> R<Value> {
         return Ok(v.clone());
     }
     match coroutine_of(interp, v)? {
-        Some(c) => spawn(interp, &c, None),
+        Some(c) => spawn(interp, &c, None, None),
         None => Err(interp.type_error("An asyncio.Future, a coroutine or an awaitable is required")),
     }
 }
@@ -863,7 +1059,7 @@ fn loop_run_forever(interp: &Interp, args: Args) -> R<Value> {
 fn loop_run_elsewhere(interp: &Interp, args: Args, what: &str) -> R<Value> {
     let message = if args.pos.first().and_then(|l| l.downcast::<Loop>()).is_some_and(|l| l.closed.get()) {
         "Event loop is closed".to_string()
-    } else if current().is_some_and(|(rt, _)| rt.loop_running()) {
+    } else if loop_runs(interp) {
         "This event loop is already running".to_string()
     } else {
         format!("Interleave runs loop.{what}() from the program's top level, or from a plain function that the top level calls as a statement of its own: call it that way")
@@ -964,14 +1160,26 @@ fn schedule_callback(
 /// `asyncio.PriorityQueue` and `LifoQueue`, written in Python over `Queue`
 /// (`py/asyncio_queues.py`), and `Barrier`, over `Condition` (`py/asyncio_barrier.py`):
 /// `class` of the embedded module `module`, loaded on first use.
-fn python_class(interp: &Interp, args: Args, module: &str, class: &str) -> R<Value> {
-    let module = super::super::call::import_module(interp, module)?;
-    let made = match &module {
-        Value::Module(m) => m.get(class),
+/// `asyncio.__getattr__`: the classes written in Python (`modules/py`), loaded on first use
+/// (they import asyncio themselves) and kept in the module from then on.
+fn python_class(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "__getattr__", 1, 1)?;
+    let name = ops::str_of(interp, &args.pos[0])?;
+    let module = match &*name {
+        "PriorityQueue" | "LifoQueue" => "_asyncio_queues",
+        "Barrier" => "_asyncio_barrier",
+        _ => return Err(interp.attribute_error(format!("module 'asyncio' has no attribute '{name}'"))),
+    };
+    let found = match &super::super::call::import_module(interp, module)? {
+        Value::Module(m) => m.get(&name),
         _ => None,
     };
-    let class = made.ok_or_else(|| interp.runtime_error(format!("asyncio.{class} could not be loaded")))?;
-    super::super::call::call(interp, &class, args)
+    let class = found.ok_or_else(|| interp.runtime_error(format!("asyncio.{name} could not be loaded")))?;
+    let asyncio = interp.modules.borrow().get("asyncio").cloned();
+    if let Some(asyncio) = asyncio {
+        asyncio.set(&name, class.clone());
+    }
+    Ok(class)
 }
 
 /// The current loop object (the running one inside a run).
@@ -1005,10 +1213,7 @@ impl Object for Loop {
                 let (rt, _) = event_loop(interp)?;
                 Ok(future_value(Fut::on(rt.downgrade()), "Future"))
             },
-            "create_task" => |interp, args| {
-                let name = kw(&args, "name").filter(|v| !v.is_none()).map(|v| ops::str_of(interp, v).map(Name::from));
-                spawn(interp, args.pos.get(1).unwrap_or(&Value::None), name.transpose()?)
-            },
+            "create_task" => |interp, args| spawn_task(interp, &args, 1),
             "run_in_executor" => |interp, mut args| {
                 // The loop itself is the first argument of the bound method.
                 args.pos.remove(0);
@@ -1030,7 +1235,7 @@ impl Object for Loop {
                 Ok(Value::None)
             },
             "close" => |interp, args| {
-                if current().is_some_and(|(rt, _)| rt.loop_running()) {
+                if loop_runs(interp) {
                     return Err(interp.runtime_error("Cannot close a running event loop"));
                 }
                 self_of::<Loop>(interp, &args)?.closed.set(true);
@@ -1293,6 +1498,51 @@ impl Object for PyCondition {
     }
 }
 
+/// What `asyncio.Queue(…)`, `asyncio.Lock()`… (the classes of the objects here) do when called.
+pub fn constructor(class: &str) -> Option<BuiltinFn> {
+    Some(match class {
+        "Task" => |interp, args| {
+            expect(interp, &args, "Task", 1, 1)?;
+            running(interp)?;
+            spawn_task(interp, &args, 0)
+        },
+        "Future" => |interp, _| {
+            let (rt, _) = running(interp)?;
+            Ok(future_value(Fut::on(rt.downgrade()), "Future"))
+        },
+        "Queue" => queue,
+        "Semaphore" => |interp, args| semaphore(interp, args, false),
+        "BoundedSemaphore" => |interp, args| semaphore(interp, args, true),
+        "Lock" => |interp, args| {
+            expect(interp, &args, "Lock", 0, 0)?;
+            current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
+            Ok(Value::object(PyLock(aio::Lock::named("lock"))))
+        },
+        "Event" => |interp, args| {
+            expect(interp, &args, "Event", 0, 0)?;
+            current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
+            Ok(Value::object(PyEvent(aio::Event::named("event"))))
+        },
+        "Condition" => |interp, args| {
+            current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
+            let lock = args.pos.first().and_then(|v| v.downcast::<PyLock>()).map(|l| l.0.clone());
+            Ok(Value::object(PyCondition(aio::Condition::new(lock))))
+        },
+        "TaskGroup" => super::taskgroup::new_task_group,
+        // `debug=` and `loop_factory=` change nothing here: there is one loop.
+        "Runner" => |interp, args| {
+            if !args.pos.is_empty() {
+                let n = args.pos.len() + 1;
+                return Err(
+                    interp.type_error(format!("Runner.__init__() takes 1 positional argument but {n} were given"))
+                );
+            }
+            Ok(Value::object(Runner::default()))
+        },
+        _ => return None,
+    })
+}
+
 fn queue(interp: &Interp, args: Args) -> R<Value> {
     expect(interp, &args, "Queue", 0, 1)?;
     let maxsize = match args.pos.first().or_else(|| kw(&args, "maxsize")) {
@@ -1361,34 +1611,15 @@ pub fn module(interp: &Interp) -> Rc<Module> {
             let v = &args.pos[0];
             Ok(Value::Bool(v.downcast::<PyTask>().is_some() || v.downcast::<PyFuture>().is_some()))
         }),
-        ("Queue", queue),
-        ("PriorityQueue", |interp, args| python_class(interp, args, "_asyncio_queues", "PriorityQueue")),
-        ("LifoQueue", |interp, args| python_class(interp, args, "_asyncio_queues", "LifoQueue")),
-        ("Barrier", |interp, args| python_class(interp, args, "_asyncio_barrier", "Barrier")),
-        ("Semaphore", |interp, args| semaphore(interp, args, false)),
-        ("BoundedSemaphore", |interp, args| semaphore(interp, args, true)),
-        ("Lock", |interp, args| {
-            expect(interp, &args, "Lock", 0, 0)?;
-            current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
-            Ok(Value::object(PyLock(aio::Lock::named("lock"))))
-        }),
-        ("Event", |interp, args| {
-            expect(interp, &args, "Event", 0, 0)?;
-            current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
-            Ok(Value::object(PyEvent(aio::Event::named("event"))))
-        }),
-        ("Condition", |interp, args| {
-            current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
-            let lock = args.pos.first().and_then(|v| v.downcast::<PyLock>()).map(|l| l.0.clone());
-            Ok(Value::object(PyCondition(aio::Condition::new(lock))))
-        }),
-        ("Future", |interp, _| {
-            let (rt, _) = running(interp)?;
-            Ok(future_value(Fut::on(rt.downgrade()), "Future"))
-        }),
+        ("__getattr__", python_class),
     ];
     for (name, f) in functions {
         m.set(name, builtin(name, *f));
+    }
+    // Classes, not factories, so `isinstance(q, asyncio.Queue)` and `type(t) is asyncio.Task`
+    // hold; calling one goes to [`constructor`].
+    for name in ["Task", "Future", "Queue", "Semaphore", "BoundedSemaphore", "Lock", "Event", "Condition", "Runner"] {
+        m.set(name, Value::Class(interp.native_class(name)));
     }
     for name in ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull"] {
         m.set(name, Value::Class(interp.types.exc(name)));
@@ -1403,7 +1634,7 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         false,
     );
     m.set("BrokenBarrierError", Value::Class(broken));
-    super::taskgroup::install(&m);
+    super::taskgroup::install(interp, &m);
     for name in ["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"] {
         m.set(name, Value::str(name));
     }

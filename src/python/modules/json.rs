@@ -192,6 +192,11 @@ impl Dumper<'_> {
                 self.enter(v)?;
                 let mut keyed = Vec::with_capacity(items.len());
                 for (k, x) in items.drain(..) {
+                    // An `IntEnum` or `StrEnum` member is an int or a str in CPython.
+                    let k = match &k {
+                        Value::Instance(i) => i.builtin_value().unwrap_or(k),
+                        _ => k,
+                    };
                     let key = match &k {
                         Value::Str(s) => s.to_string(),
                         Value::Int(i) => i.to_string(),
@@ -225,6 +230,10 @@ impl Dumper<'_> {
                 }
                 out.push('}');
                 self.stack.pop();
+            }
+            Value::Instance(i) if i.builtin_value().is_some() => {
+                // An `IntEnum` or `StrEnum` member is an int or a str in CPython.
+                self.dump(&i.builtin_value().unwrap_or_default(), depth, out)?;
             }
             Value::Instance(_) if collections_view(v).is_some() => {
                 // `collections`' dicts and namedtuples are dict and tuple subclasses in CPython.

@@ -5,8 +5,8 @@
 //! [`net::source`]), the network clients (`aiohttp`, `httpx`, `anthropic`),
 //! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib`, `logging`,
 //! `heapq`, `datetime`, `traceback`, `warnings`, `copy`, `operator`, `statistics`,
-//! `textwrap`, `os` (and `os.path`, which is `posixpath`), `uuid`, `enum`, `abc`, asyncio's
-//! `Barrier` and its queues, and `sys.version_info`'s class.
+//! `textwrap`, `os` (and `os.path`, which is `posixpath`), `uuid`, `enum`, `abc`,
+//! `contextvars`, asyncio's `Barrier` and its queues, and `sys.version_info`'s class.
 
 pub mod asyncio;
 pub mod calendar_time;

@@ -18,8 +18,8 @@ use crate::trace::Wait;
 /// The modules written in Python, as source compiled on first import: the client libraries,
 /// `interleave`, `concurrent.futures`, the standard library's `collections`, `itertools`,
 /// `contextlib`, `logging`, `heapq`, `datetime`, `traceback`, `warnings`, `copy`, `operator`,
-/// `statistics`, `textwrap`, `os`, `posixpath`, `uuid`, `enum` and `abc`, asyncio's
-/// `PriorityQueue` and `LifoQueue`, and its `Barrier`.
+/// `statistics`, `textwrap`, `os`, `posixpath`, `uuid`, `enum`, `abc` and `contextvars`,
+/// asyncio's `PriorityQueue` and `LifoQueue`, and its `Barrier`.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "aiohttp" => include_str!("py/aiohttp.py"),
@@ -46,6 +46,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "_asyncio_barrier" => include_str!("py/asyncio_barrier.py"),
         "enum" => include_str!("py/enum.py"),
         "abc" => include_str!("py/abc.py"),
+        "contextvars" => include_str!("py/contextvars.py"),
         "_sys_version_info" => super::sys::VERSION_INFO,
         _ => return None,
     })

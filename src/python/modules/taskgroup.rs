@@ -6,7 +6,7 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::super::builtins::builtin;
+use super::super::builtins::{builtin, expect};
 use super::super::coro::{self, from_aio};
 use super::super::interp::{Interp, PyErr, R};
 use super::super::ir::Name;
@@ -189,11 +189,7 @@ impl Object for TaskGroup {
                         return Err(interp.runtime_error(format!("TaskGroup {r} is shutting down")));
                     }
                 }
-                let coro_value = args.pos.get(1).cloned().unwrap_or_default();
-                let name =
-                    args.kw.iter().find(|(k, _)| &**k == "name").map(|(_, v)| v.clone()).filter(|v| !v.is_none());
-                let name = name.map(|v| ops::str_of(interp, &v).map(Name::from)).transpose()?;
-                let task = spawn_task(interp, &coro_value, name)?;
+                let task = spawn_task(interp, &args, 1)?;
                 let Some((id, fut)) = task_future(&task) else { return Ok(task) };
                 g.borrow_mut().tasks.push((id, fut.clone()));
                 let (g2, weak) = (g.clone(), interp.this.clone());
@@ -480,8 +476,14 @@ fn timeout_at(interp: &Interp, when: Option<f64>) -> Value {
 }
 
 /// Adds `TaskGroup`, `timeout` and `timeout_at` to the asyncio module.
-pub fn install(m: &Module) {
-    m.set("TaskGroup", builtin("TaskGroup", |_, _| Ok(Value::object(TaskGroup(Rc::default())))));
+/// `asyncio.TaskGroup()`
+pub fn new_task_group(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "TaskGroup", 0, 0)?;
+    Ok(Value::object(TaskGroup(Rc::default())))
+}
+
+pub fn install(interp: &Interp, m: &Module) {
+    m.set("TaskGroup", Value::Class(interp.native_class("TaskGroup")));
     m.set(
         "timeout",
         builtin("timeout", |interp, args| {

@@ -6,6 +6,8 @@ import asyncio
 
 
 class Barrier:
+    __module__ = "asyncio.locks"  # where asyncio defines it, as its repr says
+
     def __init__(self, parties):
         if parties < 1:
             raise ValueError("parties must be > 0")

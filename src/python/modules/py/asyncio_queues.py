@@ -52,6 +52,8 @@ class _Ordered:
 class PriorityQueue(_Ordered):
     """Smallest item first (a heap: `(priority, item)` tuples are the usual items)."""
 
+    __module__ = "asyncio.queues"  # where asyncio defines it, as its repr says
+
     def _add(self, item):
         heappush(self._items, item)
 
@@ -61,6 +63,8 @@ class PriorityQueue(_Ordered):
 
 class LifoQueue(_Ordered):
     """Last in, first out."""
+
+    __module__ = "asyncio.queues"  # where asyncio defines it, as its repr says
 
     def _add(self, item):
         self._items.append(item)

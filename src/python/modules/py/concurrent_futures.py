@@ -1,8 +1,9 @@
 """`concurrent.futures`' two executors, for `loop.run_in_executor(pool, f, *args)`.
 
-Both hand each call to the page's one pool of Web Workers (at most min(32, cores + 4) at once,
-whatever max_workers says), where it runs in a copy of the program: as in a process pool, so a
-ThreadPoolExecutor's calls do not share the program's objects either.
+Both hand each call to the page's one pool of Web Workers (at most min(32, cores + 4) at once),
+where it runs in a copy of the program: as in a process pool, so a ThreadPoolExecutor's calls do
+not share the program's objects either. With `max_workers=N`, at most N of an executor's calls
+run at once (the engine reads `_max_workers`); the others wait in line for one to end.
 """
 
 
@@ -12,6 +13,7 @@ class Executor:
     def __init__(self, max_workers=None, *args, **kwargs):
         if max_workers is not None and max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
         self._shutdown = False
 
     def shutdown(self, wait=True, *, cancel_futures=False):

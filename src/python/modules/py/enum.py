@@ -202,9 +202,11 @@ class _ValueLike:
 
 
 class _IntLike(_ValueLike):
-    """What members of an int-valued enum do as ints (they are not int instances here)."""
+    """What members of an int-valued enum do as ints: the engine counts them as int
+    instances (`isinstance`, `json`) through `__builtin_base__`."""
 
     _member_type_ = int
+    __builtin_base__ = int
 
     def __bool__(self):
         return self._value_ != 0
@@ -254,6 +256,12 @@ class _IntLike(_ValueLike):
     def __rmod__(self, other):
         return _plain(other) % self._value_
 
+    def __divmod__(self, other):
+        return divmod(self._value_, _plain(other))
+
+    def __rdivmod__(self, other):
+        return divmod(_plain(other), self._value_)
+
     def __pow__(self, other):
         return self._value_ ** _plain(other)
 
@@ -298,9 +306,11 @@ class _IntLike(_ValueLike):
 
 
 class _StrLike(_ValueLike):
-    """What members of a str-valued enum do as strs (they are not str instances here)."""
+    """What members of a str-valued enum do as strs: the engine counts them as str
+    instances (`isinstance`, `json`) through `__builtin_base__`."""
 
     _member_type_ = str
+    __builtin_base__ = str
 
     def __len__(self):
         return len(self._value_)
