@@ -18,6 +18,7 @@ use std::rc::Rc;
 use super::interp::{Interp, R};
 use super::ir::Name;
 use super::modules::json::Bytes;
+use super::objects::RangeObj;
 use super::ops;
 use super::value::*;
 
@@ -190,6 +191,14 @@ impl Writer<'_> {
                     let text: String = b.0.iter().map(|&c| char::from(c)).collect();
                     self.str(&text);
                 }
+                // A range as its three numbers (`to_thread(sum, range(n))`).
+                None if o.as_any().is::<RangeObj>() => {
+                    let Some(r) = o.as_any().downcast_ref::<RangeObj>() else { return Err(self.cannot("a range")) };
+                    self.out.push('R');
+                    self.int(r.start);
+                    self.int(r.stop);
+                    self.int(r.step);
+                }
                 // A partial as its function, arguments and keywords (as pickle writes it).
                 None if o.type_name() == "functools.partial" => {
                     let part = |name: &str| o.attr(self.interp, v, &Name::from(name)).transpose();
@@ -347,6 +356,13 @@ impl Reader<'_> {
             }
             b's' => Value::str(self.str()?),
             b'y' => Value::object(Bytes(self.str()?.chars().map(|c| c as u32 as u8).collect())),
+            b'R' => {
+                let (start, stop, step) = (self.int()?, self.int()?, self.int()?);
+                if step == 0 {
+                    return Err(self.damaged());
+                }
+                Value::object(RangeObj { start, stop, step })
+            }
             b'r' => {
                 let n = self.count()?;
                 self.shared.get(n).cloned().ok_or_else(|| self.damaged())?

@@ -305,13 +305,24 @@ pub fn eval_args(interp: &Interp, f: &mut Frame, args: &[Arg], callee: &dyn Fn()
             Arg::Pos(e) => out.pos.push(eval(interp, f, e)?),
             Arg::Star(e) => {
                 let v = eval(interp, f, e)?;
-                ops::extend_from(interp, &mut out.pos, &v).map_err(|_| {
-                    interp.type_error(format!(
-                        "{} argument after * must be an iterable, not {}",
-                        callee(),
-                        v.type_name()
-                    ))
-                })?;
+                // Only a value that cannot be iterated gets this message: an exception raised
+                // while iterating (in a generator's body) is the program's own.
+                let items = match v {
+                    // (A range too big to unpack is refused before it is built.)
+                    Value::List(_) | Value::Tuple(_) => v,
+                    Value::Object(ref o) if o.as_any().is::<super::objects::RangeObj>() => v,
+                    _ => match ops::iter(interp, &v) {
+                        Err(e) if e.is(&interp.types.exc("TypeError")) => {
+                            return Err(interp.type_error(format!(
+                                "{} argument after * must be an iterable, not {}",
+                                callee(),
+                                v.type_name()
+                            )))
+                        }
+                        it => it?,
+                    },
+                };
+                ops::extend_from(interp, &mut out.pos, &items)?;
             }
             Arg::Kw(name, e) => {
                 let v = eval(interp, f, e)?;
