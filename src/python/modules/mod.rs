@@ -6,7 +6,8 @@
 //! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib`, `logging`,
 //! `heapq`, `datetime`, `traceback`, `warnings`, `copy`, `operator`, `statistics`,
 //! `textwrap`, `os` (and `os.path`, which is `posixpath`), `uuid`, `enum`, `abc`,
-//! `contextvars`, asyncio's `Barrier` and its queues, and `sys.version_info`'s class.
+//! `contextvars`, asyncio's `Barrier` and its queues, and `sys.version_info`'s class; `re`
+//! is a native matcher (re.rs) under the Python of `re.py`.
 
 pub mod asyncio;
 pub mod calendar_time;
@@ -17,6 +18,7 @@ pub mod logging_support;
 pub mod math;
 pub mod net;
 pub mod random;
+pub mod re;
 pub mod stdlib_support;
 pub mod sys;
 pub mod taskgroup;
@@ -36,6 +38,7 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
         "random" => random::module(interp),
         "json" => json::module(interp),
         "math" => math::module(interp),
+        "re" => re::module(interp)?,
         "sys" => sys::module(interp),
         "typing" => typing::module(interp),
         "dataclasses" => dataclasses::module(interp),
