@@ -209,6 +209,7 @@ fn run_job(job: Job) -> Ran {
         });
     }
     rt.run_until_end();
+    super::program::release_cycles(&interp);
     let elapsed = rt.now().saturating_sub(job.start);
     let outcome = outcome.take().unwrap_or_else(|| Outcome::Failed("the worker's copy of the program stopped".into()));
     let lines = lines.take();
