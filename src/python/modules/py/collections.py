@@ -631,6 +631,25 @@ class _NamedTuple:
         return NotImplemented if other is None else self._values >= other
 
 
+class _TypingNamedTuple(_NamedTuple):
+    """typing.NamedTuple: `class Point(NamedTuple): x: int; y: int = 0`. The annotated names are
+    the fields, in order; a value given in the class body is that field's default."""
+
+    def __init_subclass__(cls, **kwargs):
+        fields = tuple(cls.__dict__.get("__annotations__", {}))
+        defaults = {}
+        for name in fields:
+            if name in cls.__dict__:
+                defaults[name] = cls.__dict__[name]
+                delattr(cls, name)
+            elif defaults:
+                raise TypeError(f"Non-default namedtuple field {name} cannot follow default field{'s' if len(defaults) > 1 else ''} {', '.join(defaults)}")
+        cls._fields = fields
+        cls._field_defaults = defaults
+        cls._typename = cls.__name__
+        cls._class = cls
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """A class of immutable records: `Point = namedtuple('Point', 'x y')`."""
     typename = str(typename)
