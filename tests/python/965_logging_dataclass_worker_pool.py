@@ -65,7 +65,7 @@ async def worker(name, jobs, done):
 
 
 async def main():
-    urls = [("a.example/x", 1, 3), ("b.example/flaky", 2, 1), ("c.example/down", 1, 2), ("d.example/y", 3, 1)]
+    urls = [("a.example/x", 1, 8), ("b.example/flaky", 2, 1), ("c.example/down", 1, 2), ("d.example/y", 3, 1)]
     jobs = sorted(Job(prio, seq, Payload(url, size)) for seq, (url, prio, size) in enumerate(urls))
     print([j.seq for j in jobs], jobs[0])
     done = []
