@@ -150,6 +150,12 @@ fn tick(run: &Weak<Shared>, from_timer: bool) {
         }
         if rt.0.left_in_iteration.get() == 0 {
             rt.end_iteration();
+            // Fewer than a few dozen handles may still have held the thread a while (polls of
+            // hundreds of Python steps each): where work moved the clock on, the slice is
+            // checked at the iteration's end too.
+            if rt.0.clock_moved.get() {
+                out_of_time = now_ms() - start >= SLICE_MS;
+            }
         }
         if rt.phase() != Phase::Running {
             return;
