@@ -152,11 +152,31 @@ pub fn skip_painted<T>(
     start: impl Fn(&T) -> Micros,
     end: impl Fn(&T) -> Micros,
 ) -> usize {
-    let j = i + 1 + items[i + 1..].partition_point(|x| start(x) < until);
-    if j > i + 1 && end(&items[j - 1]) > until {
-        j - 1
+    skip_painted_at(i, items.len(), until, |k| start(&items[k]), |k| end(&items[k]))
+}
+
+/// [`skip_painted`] over items `0..len` known by index, placed by `start` and `end` (the turns
+/// axis computes an item's place rather than storing it).
+pub fn skip_painted_at<P: PartialOrd>(
+    i: usize,
+    len: usize,
+    until: P,
+    start: impl Fn(usize) -> P,
+    end: impl Fn(usize) -> P,
+) -> usize {
+    let (mut lo, mut hi) = (i + 1, len.max(i + 1));
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if start(mid) < until {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if lo > i + 1 && end(lo - 1) > until {
+        lo - 1
     } else {
-        j
+        lo
     }
 }
 
@@ -186,8 +206,10 @@ pub fn series(
     let ctx = p.ctx;
     ctx.set_fill_style_str(p.theme.of(look));
     let (plot_x, plot_end) = (p.g.plot_x, p.plot_end());
-    let first = series.points.partition_point(|q| at(q.time, q.event) < plot_x).saturating_sub(1);
-    let mut points = series.points[first..].iter().take_while(|q| at(q.time, q.event) <= plot_end).peekable();
+    let points = &series.points;
+    let x_of = |k: usize| at(points[k].time, points[k].event);
+    let first = points.partition_point(|q| at(q.time, q.event) < plot_x).saturating_sub(1);
+    let past = points.partition_point(|q| at(q.time, q.event) <= plot_end);
     let fill = |x: f64, width: f64, value: u32| {
         if value > 0 {
             let y0 = level(value);
@@ -196,31 +218,38 @@ pub fn series(
     };
     // Zoomed out, thousands of values share a pixel column (a queue passing 100,000 items has
     // 200,000): each such column is filled once, as high as the highest of them (a spike stays
-    // in sight), rather than once per value.
+    // in sight), and the values inside it are found with a binary search instead of placed
+    // one by one.
     let mut column: Option<(f64, u32)> = None;
-    while let Some(q) = points.next() {
-        let start = at(q.time, q.event);
-        let end = points.peek().map_or(now_x.max(start), |n| at(n.time, n.event));
+    let mut k = first;
+    while k < past {
+        let start = x_of(k);
+        let end = if k + 1 < past { x_of(k + 1) } else { now_x.max(start) };
         let (x0, x1) = (start.max(plot_x), end.min(plot_end));
-        if x1 <= x0 {
-            continue;
-        }
         if x1 - x0 >= 1.0 {
             if let Some((cx, highest)) = column.take() {
                 fill(cx, 1.0, highest);
             }
-            fill(x0, x1 - x0, q.value);
+            fill(x0, x1 - x0, points[k].value);
+            k += 1;
             continue;
         }
         let cx = x0.floor();
-        match &mut column {
-            Some((at_x, highest)) if *at_x == cx => *highest = (*highest).max(q.value),
-            _ => {
-                if let Some((at_x, highest)) = column.replace((cx, q.value)) {
-                    fill(at_x, 1.0, highest);
+        // Every value starting in this column but the last, which may reach past it and is
+        // looked at on its own next.
+        let last_in = skip_painted_at(k, past, cx + 1.0, x_of, x_of).max(k + 1) - 1;
+        let highest = points[k..last_in.max(k + 1)].iter().map(|q| q.value).max().unwrap_or(0);
+        if x1 > x0 || last_in > k {
+            match &mut column {
+                Some((at_x, top_value)) if *at_x == cx => *top_value = (*top_value).max(highest),
+                _ => {
+                    if let Some((at_x, top_value)) = column.replace((cx, highest)) {
+                        fill(at_x, 1.0, top_value);
+                    }
                 }
             }
         }
+        k = last_in.max(k + 1);
     }
     if let Some((cx, highest)) = column {
         fill(cx, 1.0, highest);

@@ -2,13 +2,14 @@
 //! time as a secondary label; each turn's steps share its column in the order they ran, and the
 //! ready queue lane shows who waited for each turn.
 
-use super::paint::{ghost, series, Paint};
+use super::paint::{ghost, series, skip_painted_at, Paint};
 use super::{Marks, Row};
 use crate::model::describe::{self, instant, task_name};
 use crate::model::layout;
 use crate::model::style::{ending_look, segment_look, Look};
 use crate::model::turns::TurnAxis;
 use crate::model::RunModel;
+use crate::model::State;
 use crate::session::Selection;
 use crate::trace::{Micros, Recorder, TaskId};
 
@@ -33,19 +34,27 @@ pub fn draw(p: &Paint, m: &RunModel, rec: &Recorder, axis: &TurnAxis, marks: &Ma
     let last_turn = (p.view.to.max(0.0).ceil() as usize + 1).min(m.turns.len());
     let first_step = m.turns.get(first_turn).map_or(m.steps.len(), |t| t.first_step);
     let last_step = m.turns.get(last_turn).map_or(m.steps.len(), |t| t.first_step);
-    for i in first_step..last_step {
+    // Zoomed out, thousands of steps share a pixel column: each column is painted once, and
+    // the steps inside it are skipped with a binary search (as on the time axis).
+    let mut painted_to = f64::NEG_INFINITY;
+    ctx.set_fill_style_str(theme.of(Look::Running));
+    let mut i = first_step;
+    while i < last_step {
         let (a, b) = axis.step_span(i);
         let (x0, x1) = (p.at(a).max(g.plot_x), p.at(b).min(p.plot_end()));
-        if x1 <= x0 {
-            continue;
+        if x1 > x0 && x1 > painted_to {
+            let w = (x1 - x0 - 1.0).max(1.0);
+            ctx.fill_rect(x0, top, w, h);
+            painted_to = painted_to.max((x0 + w).ceil());
+            if x1 - x0 > 40.0 {
+                ctx.set_fill_style_str("#ffffff");
+                let name = task_name(m, m.steps[i].task);
+                let _ = ctx.fill_text(&p.fit(name, x1 - x0 - 8.0), x0 + 4.0, loop_y + g.row_h / 2.0);
+                ctx.set_fill_style_str(theme.of(Look::Running));
+            }
         }
-        ctx.set_fill_style_str(theme.of(Look::Running));
-        ctx.fill_rect(x0, top, (x1 - x0 - 1.0).max(1.0), h);
-        if x1 - x0 > 40.0 {
-            ctx.set_fill_style_str("#ffffff");
-            let name = task_name(m, m.steps[i].task);
-            let _ = ctx.fill_text(&p.fit(name, x1 - x0 - 8.0), x0 + 4.0, loop_y + g.row_h / 2.0);
-        }
+        let until = p.view.pos(g, painted_to);
+        i = skip_painted_at(i, last_step, until, |k| axis.step_span(k).0, |k| axis.step_span(k).1);
     }
     for (y, row) in p.visible() {
         let at = |_: Micros, e: usize| p.at(axis.pos_of_event(e));
@@ -79,16 +88,24 @@ fn ready(p: &Paint, m: &RunModel, (first, last): (usize, usize), y: f64) {
     p.label("ready queue", 6.0, y, false);
     let (top, h) = p.bar(y);
     let ctx = p.ctx;
+    // Zoomed out, a pixel column holds many turns: it is marked once if any of them had a
+    // task waiting.
+    let mut marked_column = None;
     for k in first..last {
-        let names: Vec<&str> = m.ready_at(k).iter().map(|&t| task_name(m, t)).collect();
-        if names.is_empty() {
-            continue;
-        }
         let (x0, x1) = (p.at(k as f64).max(p.g.plot_x), p.at(k as f64 + 1.0).min(p.plot_end()));
-        if x1 - x0 < 1.0 {
+        if x1 <= x0 || m.ready_at(k).is_empty() {
             continue;
         }
         p.fills.set(ctx, Look::Ready, p.theme.of(Look::Ready));
+        if x1 - x0 < 1.0 {
+            let column = x0.floor();
+            if marked_column != Some(column) {
+                marked_column = Some(column);
+                ctx.fill_rect(column, top, 1.0, h);
+            }
+            continue;
+        }
+        let names: Vec<&str> = m.ready_at(k).iter().map(|&t| task_name(m, t)).collect();
         ctx.fill_rect(x0 + 0.5, top, (x1 - x0 - 1.0).max(1.0), h);
         let all =
             if names.len() == 1 { names[0].to_string() } else { format!("{}: {}", names.len(), names.join(" → ")) };
@@ -104,18 +121,45 @@ fn lane(p: &Paint, m: &RunModel, rec: &Recorder, axis: &TurnAxis, id: TaskId, y:
     p.label(&lane.name, Paint::indent(lane.depth), y, false);
     let (top, h) = p.bar(y);
     let mut last_end = p.g.plot_x;
-    for (i, seg) in lane.segments.iter().enumerate() {
+    // Zoomed out, thousands of segments share a pixel: each pixel column is painted once, as
+    // on the time axis.
+    let mut painted_to = f64::NEG_INFINITY;
+    let mut last_fill = None;
+    let segments = &lane.segments;
+    let mut i = 0;
+    while i < segments.len() {
+        let seg = &segments[i];
         let (a, b) = axis.segment_span(lane, i);
         let (x0, x1) = (p.at(a).max(p.g.plot_x), p.at(b).min(p.plot_end()));
         last_end = last_end.max(x1);
-        if x1 <= x0 {
+        let w = (x1 - x0).max(if seg.state == State::Running { 1.0 } else { 0.0 });
+        let visible = w > 0.0 && x0 + w > painted_to;
+        if visible {
+            painted_to = painted_to.max((x0 + w).ceil());
+        }
+        let until = p.view.pos(&p.g, painted_to);
+        let next = skip_painted_at(
+            i,
+            segments.len(),
+            until,
+            |k| axis.segment_span(lane, k).0,
+            |k| axis.segment_span(lane, k).1,
+        );
+        if next > i + 1 {
+            last_end = last_end.max(p.at(axis.segment_span(lane, next - 1).1).min(p.plot_end()));
+        }
+        i = next;
+        if !visible {
             continue;
         }
         let look = segment_look(m, seg);
-        p.fills.set(p.ctx, look, p.theme.of(look));
-        p.ctx.fill_rect(x0, top, x1 - x0, h);
-        if x1 - x0 > 50.0 {
-            p.inside_label(&describe::segment_label(seg, m, rec), x0, x1, y, 1.0);
+        if last_fill != Some(look) {
+            last_fill = Some(look);
+            p.fills.set(p.ctx, look, p.theme.of(look));
+        }
+        p.ctx.fill_rect(x0, top, w, h);
+        if w > 50.0 && p.inside_label(&describe::segment_label(seg, m, rec), x0, x0 + w, y, 1.0) {
+            last_fill = None;
         }
     }
     if let Some((_, ending)) = &lane.ending {
