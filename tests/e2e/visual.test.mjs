@@ -499,10 +499,11 @@ test('clicking a step brings it into view at a readable width, on either axis', 
   let g = await geometry(page);
   assert.ok(g.selected, 'a step is picked');
   let [x0, x1] = g.selected;
-  // On the time axis a step of a few µs cannot be 48 px wide at any sane zoom: the view zooms
-  // in on it (a sub-millisecond window) with its neighbours.
+  // On the time axis a step of a few µs (or, on a loaded machine, a millisecond) is a sliver of
+  // the whole run: the view zooms in until it is readable, with its neighbours.
   assert.ok(x0 >= g.plotX - 1 && x1 <= g.plotX + g.plotW + 1, 'wholly in view');
-  assert.ok(g.to - g.from < (whole.to - whole.from) / 100, `zoomed in: ${g.from}–${g.to}`);
+  assert.ok(x1 - x0 >= 47, `readable: ${JSON.stringify(g.selected)}`);
+  assert.ok(g.to - g.from < (whole.to - whole.from) / 10, `zoomed in: ${g.from}–${g.to}`);
   assert.equal(g.follow, false);
   await page.getByTestId('axis-turns').click();
   // (Picking a step moved the view to it: the list now ends there.)
