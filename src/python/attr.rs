@@ -34,12 +34,38 @@ fn bind_to_instance(interp: &Interp, this: &Value, class: &Rc<Class>, v: Value) 
                 v
             }
         }
+        Value::Instance(d) => match descriptor_method(d, "__get__") {
+            Some(get) => call(
+                interp,
+                &get,
+                Args { pos: vec![v.clone(), this.clone(), Value::Class(class.clone())], kw: vec![] },
+            )?,
+            None => v,
+        },
         _ => v,
     })
 }
 
 fn is_property(v: &Value) -> bool {
     v.downcast::<Property>().is_some()
+}
+
+/// `name` (`__get__`, `__set__`, `__delete__`) of a descriptor: a class attribute that is an
+/// instance of a user class defining it. Asked only of class attributes that are instances,
+/// through the class's cached lookups, so plain attributes and methods never pay for it.
+fn descriptor_method(d: &Instance, name: &'static str) -> Option<Value> {
+    if !d.class.user {
+        return None;
+    }
+    d.class.lookup_static(name)
+}
+
+/// A data descriptor (`__set__` or `__delete__`): it wins over the instance's own attributes.
+fn is_data_descriptor(v: &Value) -> bool {
+    match v {
+        Value::Instance(d) => descriptor_method(d, "__set__").is_some() || descriptor_method(d, "__delete__").is_some(),
+        _ => false,
+    }
 }
 
 #[inline(never)]
@@ -51,7 +77,7 @@ pub fn get_attr(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
         Value::Instance(inst) => {
             let class_attr = inst.class.lookup_name(name);
             if let Some(ca) = &class_attr {
-                if is_property(ca) {
+                if is_property(ca) || is_data_descriptor(ca) {
                     return bind_to_instance(interp, v, &inst.class, ca.clone());
                 }
             }
@@ -65,9 +91,18 @@ pub fn get_attr(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
                 return Ok(x);
             }
             if &**name == "__dict__" {
+                let slots = inst.class.slots.as_deref();
+                if slots.is_some_and(|s| !s.dict) {
+                    return Err(
+                        interp.attribute_error(format!("'{}' object has no attribute '__dict__'", inst.class.name))
+                    );
+                }
                 let mut d = Dict::new();
                 for (k, x) in inst.attrs.borrow().iter() {
-                    d.set_str(k, x.clone());
+                    // Attributes in slots are not in the `__dict__`.
+                    if !slots.is_some_and(|s| s.names.contains(k)) {
+                        d.set_str(k, x.clone());
+                    }
                 }
                 return Ok(Value::dict(d));
             }
@@ -86,7 +121,7 @@ pub fn get_attr(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
             "__name__" => Ok(Value::Str(f.name.clone())),
             "__qualname__" => Ok(Value::Str(f.qualname.clone())),
             "__module__" => Ok(Value::Str(f.globals.name.clone())),
-            "__doc__" => Ok(Value::None),
+            "__doc__" => Ok(f.attrs.borrow().get("__doc__").cloned().unwrap_or_default()),
             "__defaults__" => Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
             _ => f
                 .attrs
@@ -160,6 +195,9 @@ fn exception_attr(interp: &Interp, inst: &Rc<Instance>, name: &str) -> Option<Va
         "with_traceback" | "add_note" => {
             return super::builtins::object_method(interp, &Value::Instance(inst.clone()), name)
         }
+        "split" | "subgroup" | "derive" if super::builtins::is_group(interp, inst) => {
+            return super::builtins::group_method(&Value::Instance(inst.clone()), name)
+        }
         _ => return None,
     })
 }
@@ -172,7 +210,7 @@ fn class_attr(interp: &Interp, c: &Rc<Class>, name: &Name) -> R<Value> {
         "__mro__" => return Ok(Value::tuple(c.lineage().map(|k| Value::Class(k.clone())).collect())),
         "__bases__" => return Ok(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
         "__base__" => return Ok(c.bases.first().map_or(Value::None, |b| Value::Class(b.clone()))),
-        "__doc__" => return Ok(c.lookup("__doc__").unwrap_or_default()),
+        "__doc__" => return Ok(c.attrs.borrow().get("__doc__").cloned().unwrap_or_default()),
         "__dict__" => {
             let mut d = Dict::new();
             for (k, x) in c.attrs.borrow().iter() {
@@ -183,6 +221,15 @@ fn class_attr(interp: &Interp, c: &Rc<Class>, name: &Name) -> R<Value> {
         _ => {}
     }
     if let Some(v) = c.lookup(name) {
+        if let Value::Instance(d) = &v {
+            if let Some(get) = descriptor_method(d, "__get__") {
+                return call(
+                    interp,
+                    &get,
+                    Args { pos: vec![v.clone(), Value::None, Value::Class(c.clone())], kw: vec![] },
+                );
+            }
+        }
         if let Value::Object(o) = &v {
             let any = o.as_any();
             if let Some(s) = any.downcast_ref::<StaticMethod>() {
@@ -239,6 +286,11 @@ pub fn set_attr_at(interp: &Interp, target: &Value, name: &Name, v: Value, hint:
     let old = match attrs.get_index_mut(hint.0.get() as usize) {
         Some((key, slot)) if Rc::ptr_eq(key, name) => std::mem::replace(slot, v),
         _ => {
+            // A new attribute (one already there was allowed when it was set).
+            if !inst.class.slots.as_ref().is_none_or(|s| s.allows(name)) {
+                drop(attrs);
+                return Err(no_attribute(interp, inst, name));
+            }
             let (at, old) = attrs.insert_full(name.clone(), v);
             hint.0.set(u32::try_from(at).unwrap_or(u32::MAX));
             old.unwrap_or_default()
@@ -262,17 +314,8 @@ fn plain_instance<'a>(v: &'a Value, name: &Name) -> Option<&'a Rc<Instance>> {
 pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()> {
     match target {
         Value::Instance(inst) => {
-            if let Some(ca) = inst.class.lookup_name(name) {
-                if let Some(p) = ca.downcast::<Property>() {
-                    return match &p.fset {
-                        Some(set) => call(interp, set, Args { pos: vec![target.clone(), v], kw: vec![] }).map(|_| ()),
-                        None => Err(interp.attribute_error(format!(
-                            "property '{name}' of '{}' object has no setter",
-                            inst.class.name
-                        ))),
-                    };
-                }
-            }
+            // A class's own `__setattr__` comes first (its `super().__setattr__` reaches the
+            // properties and descriptors).
             if let Some(setattr) = inst.class.lookup_static("__setattr__") {
                 return call(
                     interp,
@@ -281,35 +324,7 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
                 )
                 .map(|_| ());
             }
-            if let Some(data) = &inst.exc {
-                let mut d = data.borrow_mut();
-                match &**name {
-                    "__cause__" => {
-                        d.cause = (!v.is_none()).then_some(v);
-                        d.suppress_context = true;
-                        return Ok(());
-                    }
-                    "__context__" => {
-                        d.context = (!v.is_none()).then_some(v);
-                        return Ok(());
-                    }
-                    "__suppress_context__" => {
-                        d.suppress_context = matches!(v, Value::Bool(true));
-                        return Ok(());
-                    }
-                    "args" => {
-                        d.args = match &v {
-                            Value::Tuple(t) => t.to_vec(),
-                            Value::List(l) => l.borrow().clone(),
-                            other => vec![other.clone()],
-                        };
-                        return Ok(());
-                    }
-                    _ => {}
-                }
-            }
-            inst.attrs.borrow_mut().insert(name.clone(), v);
-            Ok(())
+            set_instance_attr(interp, inst, target, name, v)
         }
         Value::Class(c) if c.user => {
             // A class may guard its own attributes (an Enum's members cannot be reassigned):
@@ -327,7 +342,7 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
             Ok(())
         }
         Value::Func(f) => {
-            if matches!(&**name, "__name__" | "__qualname__" | "__doc__" | "__module__") {
+            if matches!(&**name, "__name__" | "__qualname__" | "__module__") {
                 // Read-only here: `functools.wraps`-style renaming is accepted and ignored.
                 return Ok(());
             }
@@ -345,6 +360,68 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
     }
 }
 
+/// `object.__setattr__(inst, name, v)`: a property's setter or a descriptor's `__set__`, else
+/// the instance's own attribute (an exception's own fields among them).
+pub fn set_instance_attr(interp: &Interp, inst: &Rc<Instance>, target: &Value, name: &Name, v: Value) -> R<()> {
+    if let Some(ca) = inst.class.lookup_name(name) {
+        if let Some(p) = ca.downcast::<Property>() {
+            return match &p.fset {
+                Some(set) => call(interp, set, Args { pos: vec![target.clone(), v], kw: vec![] }).map(|_| ()),
+                None => {
+                    Err(interp
+                        .attribute_error(format!("property '{name}' of '{}' object has no setter", inst.class.name)))
+                }
+            };
+        }
+        if let Value::Instance(d) = &ca {
+            if let Some(set) = descriptor_method(d, "__set__") {
+                return call(interp, &set, Args { pos: vec![ca.clone(), target.clone(), v], kw: vec![] }).map(|_| ());
+            }
+            if descriptor_method(d, "__delete__").is_some() {
+                return Err(interp.attribute_error("__set__"));
+            }
+        }
+    }
+    if let Some(data) = &inst.exc {
+        let mut d = data.borrow_mut();
+        match &**name {
+            "__cause__" => {
+                d.cause = (!v.is_none()).then_some(v);
+                d.suppress_context = true;
+                return Ok(());
+            }
+            "__context__" => {
+                d.context = (!v.is_none()).then_some(v);
+                return Ok(());
+            }
+            "__suppress_context__" => {
+                d.suppress_context = matches!(v, Value::Bool(true));
+                return Ok(());
+            }
+            "args" => {
+                d.args = match &v {
+                    Value::Tuple(t) => t.to_vec(),
+                    Value::List(l) => l.borrow().clone(),
+                    other => vec![other.clone()],
+                };
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    if !inst.class.slots.as_ref().is_none_or(|s| s.allows(name)) {
+        return Err(no_attribute(interp, inst, name));
+    }
+    let old = inst.attrs.borrow_mut().insert(name.clone(), v);
+    // Dropped once the attributes are let go: dropping it may run code.
+    drop(old);
+    Ok(())
+}
+
+fn no_attribute(interp: &Interp, inst: &Instance, name: &Name) -> super::interp::PyErr {
+    interp.attribute_error(format!("'{}' object has no attribute '{name}'", inst.class.name))
+}
+
 pub fn del_attr(interp: &Interp, target: &Value, name: &Name) -> R<()> {
     if let Value::Class(c) = target {
         // As `__class_setattr__` in `set_attr`.
@@ -352,16 +429,50 @@ pub fn del_attr(interp: &Interp, target: &Value, name: &Name) -> R<()> {
             return r.map(|_| ());
         }
     }
+    if let Value::Instance(inst) = target {
+        if let Some(delattr) = inst.class.lookup_static("__delattr__") {
+            return call(interp, &delattr, Args { pos: vec![target.clone(), Value::Str(name.clone())], kw: vec![] })
+                .map(|_| ());
+        }
+        return del_instance_attr(interp, inst, target, name);
+    }
     let removed = match target {
-        Value::Instance(inst) => inst.attrs.borrow_mut().shift_remove(name).is_some(),
-        Value::Class(c) if c.user => c.attrs.borrow_mut().shift_remove(name).is_some(),
-        Value::Module(m) => m.globals.borrow_mut().shift_remove(name).is_some(),
-        Value::Func(f) => f.attrs.borrow_mut().shift_remove(name).is_some(),
-        _ => false,
+        Value::Class(c) if c.user => c.attrs.borrow_mut().shift_remove(name),
+        Value::Module(m) => m.globals.borrow_mut().shift_remove(name),
+        Value::Func(f) => f.attrs.borrow_mut().shift_remove(name),
+        _ => None,
     };
-    if removed {
-        Ok(())
-    } else {
-        Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", target.type_name())))
+    match removed {
+        Some(_) => Ok(()),
+        None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", target.type_name()))),
+    }
+}
+
+/// `object.__delattr__(inst, name)`: a property's deleter or a descriptor's `__delete__`, else
+/// the instance's own attribute.
+pub fn del_instance_attr(interp: &Interp, inst: &Rc<Instance>, target: &Value, name: &Name) -> R<()> {
+    if let Some(ca) = inst.class.lookup_name(name) {
+        if let Some(p) = ca.downcast::<Property>() {
+            return match &p.fdel {
+                Some(del) => call(interp, del, Args { pos: vec![target.clone()], kw: vec![] }).map(|_| ()),
+                None => {
+                    Err(interp
+                        .attribute_error(format!("property '{name}' of '{}' object has no deleter", inst.class.name)))
+                }
+            };
+        }
+        if let Value::Instance(d) = &ca {
+            if let Some(del) = descriptor_method(d, "__delete__") {
+                return call(interp, &del, Args { pos: vec![ca.clone(), target.clone()], kw: vec![] }).map(|_| ());
+            }
+            if descriptor_method(d, "__set__").is_some() {
+                return Err(interp.attribute_error("__delete__"));
+            }
+        }
+    }
+    let removed = inst.attrs.borrow_mut().shift_remove(name);
+    match removed {
+        Some(_) => Ok(()),
+        None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", inst.class.name))),
     }
 }

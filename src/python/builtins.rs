@@ -302,7 +302,7 @@ pub fn install(interp: &Interp) {
         ("hash", |interp, args| {
             expect(interp, &args, "hash", 1, 1)?;
             let v = &args.pos[0];
-            if let Some(m) = ops::special(interp, v, "__hash__") {
+            if let Some(m) = ops::special(interp, v, "__hash__").filter(|m| !m.is_none()) {
                 // As CPython's: an int as it is (-1, C's error value, as -2), else TypeError.
                 return match call(interp, &m, Args::default())? {
                     Value::Int(-1) => Ok(Value::Int(-2)),
@@ -435,7 +435,13 @@ pub fn install(interp: &Interp) {
         ("hex", |interp, args| base_repr(interp, args, 16)),
         ("vars", |interp, args| {
             expect(interp, &args, "vars", 1, 1)?;
-            get_attr(interp, &args.pos[0], &Name::from("__dict__"))
+            get_attr(interp, &args.pos[0], &Name::from("__dict__")).map_err(|e| {
+                if e.is(&interp.types.exc("AttributeError")) {
+                    interp.type_error("vars() argument must have __dict__ attribute")
+                } else {
+                    e
+                }
+            })
         }),
         ("dir", |interp, args| {
             expect(interp, &args, "dir", 0, 1)?;
@@ -516,9 +522,11 @@ pub fn sys_exit(interp: &Interp, args: Args) -> R<Value> {
 
 /// `print(*values, sep=' ', end='\n', file=sys.stdout, flush=False)`
 fn print(interp: &Interp, args: Args) -> R<Value> {
+    use super::modules::sys::{print_target, PrintTarget};
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
-    let mut stream = Stream::Stdout;
+    let mut target = PrintTarget::Stream(Stream::Stdout);
+    let mut flush = false;
     for (k, v) in &args.kw {
         match (&**k, v) {
             ("sep", Value::Str(s)) => sep = s.to_string(),
@@ -528,20 +536,43 @@ fn print(interp: &Interp, args: Args) -> R<Value> {
             ("sep" | "end", other) => {
                 return Err(interp.type_error(format!("{k} must be None or a string, not {}", other.type_name())))
             }
-            ("file", f) => stream = super::modules::sys::stream_of(interp, f)?,
-            ("flush", _) => {}
+            ("file", f) => target = print_target(interp, f)?,
+            ("flush", f) => flush = ops::truthy(interp, f)?,
             _ => return Err(interp.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
         }
     }
-    let mut text = String::new();
-    for (i, v) in args.pos.iter().enumerate() {
-        if i > 0 {
-            text.push_str(&sep);
+    match target {
+        PrintTarget::Stream(stream) => {
+            let mut text = String::new();
+            for (i, v) in args.pos.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(&sep);
+                }
+                text.push_str(&ops::str_of(interp, v)?);
+            }
+            text.push_str(&end);
+            interp.write(stream, &text);
         }
-        text.push_str(&ops::str_of(interp, v)?);
+        // The program's own file object gets each piece by its `write`, as CPython's print
+        // passes them: every argument, the separators between them, then the end.
+        PrintTarget::Object(file) => {
+            let write_name = Name::from("write");
+            let write = |text: &str| {
+                let args = Args { pos: vec![Value::str(text)], kw: Vec::new() };
+                super::call::call_method(interp, &file, &write_name, args).map(drop)
+            };
+            for (i, v) in args.pos.iter().enumerate() {
+                if i > 0 {
+                    write(&sep)?;
+                }
+                write(&ops::str_of(interp, v)?)?;
+            }
+            write(&end)?;
+            if flush {
+                super::call::call_method(interp, &file, &Name::from("flush"), Args::default())?;
+            }
+        }
     }
-    text.push_str(&end);
-    interp.write(stream, &text);
     Ok(Value::None)
 }
 
@@ -584,6 +615,10 @@ fn class_check(interp: &Interp, classes: &Value, test: &dyn Fn(&Rc<Class>) -> bo
                 }
             }
             Ok(false)
+        }
+        Value::Object(o) if o.as_any().is::<super::objects::UnionType>() => {
+            let members = o.as_any().downcast_ref::<super::objects::UnionType>().map(|u| u.0.clone());
+            Ok(members.unwrap_or_default().iter().any(test))
         }
         _ => Err(interp.type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union"))),
     }
@@ -787,10 +822,10 @@ fn base_fn(class: &Rc<Class>, name: &str) -> Option<BuiltinFn> {
             |_, args| Ok(Value::Int(args.pos.first().and_then(Value::identity).unwrap_or(0) as i64 >> 4))
         }
         (_, "__setattr__") => |interp, args| {
-            if let (Some(Value::Instance(i)), Some(Value::Str(n)), Some(v)) =
+            if let (Some(target @ Value::Instance(i)), Some(Value::Str(n)), Some(v)) =
                 (args.pos.first(), args.pos.get(1), args.pos.get(2))
             {
-                i.attrs.borrow_mut().insert(n.clone(), v.clone());
+                super::attr::set_instance_attr(interp, i, target, n, v.clone())?;
                 return Ok(Value::None);
             }
             // `type.__setattr__(cls, name, value)`: what a class's `__class_setattr__` hook
@@ -815,9 +850,7 @@ fn base_fn(class: &Rc<Class>, name: &str) -> Option<BuiltinFn> {
                     return Err(interp.attribute_error(format!("type object '{}' has no attribute '{n}'", c.name)));
                 }
                 if let Value::Instance(i) = target {
-                    if i.attrs.borrow_mut().shift_remove(n).is_some() {
-                        return Ok(Value::None);
-                    }
+                    return super::attr::del_instance_attr(interp, i, target, n).map(|_| Value::None);
                 }
                 return Err(interp.attribute_error(format!("'{}' object has no attribute '{n}'", target.type_name())));
             }
@@ -899,6 +932,280 @@ pub fn new_exception_group(interp: &Interp, class: &Rc<Class>, message: Value, e
         return Err(interp.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
     }
     Ok(interp.new_exc(&class, vec![message, exceptions]))
+}
+
+/// Whether an exception is a `BaseExceptionGroup` (or a subclass).
+pub fn is_group(interp: &Interp, i: &Instance) -> bool {
+    i.class.is_subclass(&interp.types.exc("BaseExceptionGroup"))
+}
+
+/// A group's members, as given to it.
+pub fn group_members(i: &Instance) -> Vec<Value> {
+    match i.exc().as_deref().and_then(|d| d.args.get(1)) {
+        Some(Value::List(l)) => l.borrow().clone(),
+        Some(Value::Tuple(t)) => t.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// What `split` and `subgroup` ask of each exception (CPython's `get_matcher_type`).
+enum Matcher {
+    /// An exception class or a tuple of them: `isinstance`.
+    Types(Value),
+    /// A function called with each exception (the group itself first).
+    Predicate(Value),
+}
+
+fn matcher(interp: &Interp, v: Value) -> R<Matcher> {
+    let is_class = |v: &Value| matches!(v, Value::Class(c) if c.is_exception());
+    match &v {
+        _ if is_class(&v) => Ok(Matcher::Types(v)),
+        Value::Tuple(t) if t.iter().all(is_class) => Ok(Matcher::Types(v)),
+        Value::Class(_) | Value::Tuple(_) => {
+            Err(interp.type_error("expected a function, exception type or tuple of exception types"))
+        }
+        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Object(_) => Ok(Matcher::Predicate(v)),
+        Value::Instance(i) if i.class.lookup_static("__call__").is_some() => Ok(Matcher::Predicate(v)),
+        _ => Err(interp.type_error("expected a function, exception type or tuple of exception types")),
+    }
+}
+
+/// `isinstance(exc, types)` for an exception class or a tuple of them.
+fn instance_of(exc: &Instance, types: &Value) -> bool {
+    match types {
+        Value::Class(c) => exc.class.is_subclass(c),
+        Value::Tuple(t) => t.iter().any(|c| instance_of(exc, c)),
+        _ => false,
+    }
+}
+
+fn matches(interp: &Interp, m: &Matcher, exc: &Rc<Instance>) -> R<bool> {
+    match m {
+        Matcher::Types(types) => Ok(instance_of(exc, types)),
+        Matcher::Predicate(f) => {
+            let r = call(interp, f, Args { pos: vec![Value::Instance(exc.clone())], kw: vec![] })?;
+            ops::truthy(interp, &r)
+        }
+    }
+}
+
+/// What matches a condition and what does not, each `None` when empty.
+type Split = (Option<Rc<Instance>>, Option<Rc<Instance>>);
+
+/// `exc.split(condition)` as CPython's `exceptiongroup_split_recursive`: the part that matches
+/// and (when `with_rest`) the part that does not, each `None` when empty. A group that matches
+/// as a whole is the match itself; a partly matching one is rebuilt by [`derive_and_copy`].
+fn split_exc(interp: &Interp, exc: &Rc<Instance>, m: &Matcher, with_rest: bool) -> R<Split> {
+    if matches(interp, m, exc)? {
+        return Ok((Some(exc.clone()), None));
+    }
+    if !is_group(interp, exc) {
+        return Ok((None, with_rest.then(|| exc.clone())));
+    }
+    let _level = interp.nest(" in exceptiongroup_split_recursive")?;
+    let (mut matched, mut rest) = (Vec::new(), Vec::new());
+    for member in group_members(exc) {
+        let Value::Instance(member) = &member else { continue };
+        let (m_part, r_part) = split_exc(interp, member, m, with_rest)?;
+        matched.extend(m_part.map(Value::Instance));
+        rest.extend(r_part.map(Value::Instance));
+    }
+    let matched = if matched.is_empty() { None } else { Some(derive_and_copy(interp, exc, matched)?) };
+    let rest = if with_rest && !rest.is_empty() { Some(derive_and_copy(interp, exc, rest)?) } else { None };
+    Ok((matched, rest))
+}
+
+/// `orig.derive(excs)` with `orig`'s traceback, cause, context and notes, as split does.
+fn derive_and_copy(interp: &Interp, orig: &Rc<Instance>, excs: Vec<Value>) -> R<Rc<Instance>> {
+    let this = Value::Instance(orig.clone());
+    let derive = get_attr(interp, &this, &Name::from("derive"))?;
+    let derived = call(interp, &derive, Args { pos: vec![Value::list(excs)], kw: vec![] })?;
+    let group = match &derived {
+        Value::Instance(g) if is_group(interp, g) => g.clone(),
+        _ => return Err(interp.type_error("derive must return an instance of BaseExceptionGroup")),
+    };
+    // Read first: a `derive` may return the group itself.
+    let from = orig.exc().map(|d| (d.traceback.clone(), d.cause.clone(), d.context.clone()));
+    if let (Some((traceback, cause, context)), Some(to)) = (from, &group.exc) {
+        let mut to = to.borrow_mut();
+        to.traceback = traceback;
+        to.cause = cause;
+        to.context = context;
+        // `PyException_SetCause` sets it, whatever the cause.
+        to.suppress_context = true;
+    }
+    let notes = orig.attrs.borrow().get("__notes__").cloned();
+    if let Some(notes) = notes {
+        let copy = match &notes {
+            Value::List(l) => Value::list(l.borrow().clone()),
+            Value::Tuple(t) => Value::list(t.to_vec()),
+            other => other.clone(),
+        };
+        group.attrs.borrow_mut().insert(Name::from("__notes__"), copy);
+    }
+    Ok(group)
+}
+
+/// `split`, `subgroup` and `derive` of an exception group, bound to it.
+pub fn group_method(this: &Value, name: &str) -> Option<Value> {
+    let f: BuiltinFn = match name {
+        "split" => |interp, args| {
+            let (g, m) = group_and_matcher(interp, &args)?;
+            let (matched, rest) = split_exc(interp, &g, &m, true)?;
+            let part = |p: Option<Rc<Instance>>| p.map_or(Value::None, Value::Instance);
+            Ok(Value::tuple(vec![part(matched), part(rest)]))
+        },
+        "subgroup" => |interp, args| {
+            let (g, m) = group_and_matcher(interp, &args)?;
+            Ok(split_exc(interp, &g, &m, false)?.0.map_or(Value::None, Value::Instance))
+        },
+        "derive" => |interp, args| {
+            let Some(Value::Instance(g)) = args.pos.first() else {
+                return Err(interp.type_error("derive() needs a group"));
+            };
+            let message = g.exc().and_then(|d| d.args.first().cloned()).unwrap_or_default();
+            let excs = args.pos.get(1).cloned().unwrap_or_default();
+            let base = interp.types.exc("BaseExceptionGroup");
+            new_exception_group(interp, &base, message, excs).map(Value::Instance)
+        },
+        _ => return None,
+    };
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })))
+}
+
+fn group_and_matcher(interp: &Interp, args: &Args) -> R<(Rc<Instance>, Matcher)> {
+    let Some(Value::Instance(g)) = args.pos.first() else { return Err(interp.type_error("split() needs a group")) };
+    let Some(condition) = args.pos.get(1).cloned() else {
+        return Err(interp.type_error("BaseExceptionGroup.split() takes exactly one argument (0 given)"));
+    };
+    Ok((g.clone(), matcher(interp, condition)?))
+}
+
+/// One `except* T` clause on what is left of the exception (CPython's
+/// `_PyEval_ExceptionGroupMatch`): the part that matches `types` (a lone exception wrapped in
+/// a group of its own, with its traceback) and the rest.
+pub fn except_star_match(interp: &Interp, exc: &Rc<Instance>, types: &Value) -> R<Split> {
+    check_except_star_types(interp, types)?;
+    if instance_of(exc, types) {
+        if is_group(interp, exc) {
+            return Ok((Some(exc.clone()), None));
+        }
+        let base = interp.types.exc("BaseExceptionGroup");
+        let members = Value::tuple(vec![Value::Instance(exc.clone())]);
+        let wrapped = new_exception_group(interp, &base, Value::str(""), members)?;
+        let traceback = exc.exc().map(|d| d.traceback.clone());
+        if let (Some(traceback), Some(to)) = (traceback, &wrapped.exc) {
+            to.borrow_mut().traceback = traceback;
+        }
+        return Ok((Some(wrapped), None));
+    }
+    if is_group(interp, exc) {
+        return split_exc(interp, exc, &Matcher::Types(types.clone()), true);
+    }
+    Ok((None, Some(exc.clone())))
+}
+
+/// CPython's `_PyEval_CheckExceptStarTypeValid`.
+fn check_except_star_types(interp: &Interp, types: &Value) -> R<()> {
+    let classes: Vec<&Value> = match types {
+        Value::Tuple(t) => t.iter().collect(),
+        other => vec![other],
+    };
+    for c in classes {
+        match c {
+            Value::Class(c) if c.is_exception() => {
+                if c.is_subclass(&interp.types.exc("BaseExceptionGroup")) {
+                    return Err(
+                        interp.type_error("catching ExceptionGroup with except* is not allowed. Use except instead.")
+                    );
+                }
+            }
+            _ => {
+                return Err(interp.type_error("catching classes that do not inherit from BaseException is not allowed"))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What an `except*` statement raises once its clauses ran (CPython's
+/// `_PyExc_PrepReraiseStar`): `raised` are the exceptions its handlers raised, `rest` what no
+/// clause matched, `derived` the parts of `orig` the statement made (a handler's `raise`
+/// re-raises one). Re-raised parts go back into `orig`'s shape; new exceptions join them in a
+/// new group.
+pub fn prep_reraise_star(
+    interp: &Interp,
+    orig: &Rc<Instance>,
+    raised: Vec<Rc<Instance>>,
+    rest: Option<Rc<Instance>>,
+    derived: &[Rc<Instance>],
+) -> R<Option<Rc<Instance>>> {
+    if !is_group(interp, orig) {
+        // A lone exception: one clause at most ran.
+        return Ok(raised.into_iter().next().or(rest));
+    }
+    // A part of `orig` raised as it was (a bare `raise`, or the part no clause matched) still
+    // has `orig`'s traceback; `raise part` gave it a new one, which makes it a new exception.
+    let reraise = |e: &Rc<Instance>| {
+        let ours = Rc::ptr_eq(e, orig) || derived.iter().any(|d| Rc::ptr_eq(d, e));
+        ours && match (e.exc(), orig.exc()) {
+            (Some(a), Some(b)) => a.traceback == b.traceback,
+            _ => false,
+        }
+    };
+    let (mut again, mut new) = (Vec::new(), Vec::new());
+    for e in raised.into_iter().chain(rest) {
+        if reraise(&e) {
+            again.push(e);
+        } else {
+            new.push(Value::Instance(e));
+        }
+    }
+    let keep = if again.is_empty() {
+        None
+    } else {
+        let mut leaves = std::collections::HashSet::new();
+        for e in &again {
+            leaf_ids(interp, e, &mut leaves)?;
+        }
+        let ids = Value::object(LeafIds(leaves));
+        split_exc(interp, orig, &Matcher::Predicate(ids), false)?.0
+    };
+    if new.is_empty() {
+        return Ok(keep);
+    }
+    new.extend(keep.map(Value::Instance));
+    exception_group(interp, "", new).map(Some)
+}
+
+fn leaf_ids(interp: &Interp, e: &Rc<Instance>, into: &mut std::collections::HashSet<usize>) -> R<()> {
+    if !is_group(interp, e) {
+        into.insert(Rc::as_ptr(e) as usize);
+        return Ok(());
+    }
+    let _level = interp.nest(" in collect_exception_group_leaf_ids")?;
+    for m in group_members(e) {
+        if let Value::Instance(m) = &m {
+            leaf_ids(interp, m, into)?;
+        }
+    }
+    Ok(())
+}
+
+/// The leaves a re-raise keeps, as a predicate on exceptions (true for those very objects).
+struct LeafIds(std::collections::HashSet<usize>);
+
+impl Object for LeafIds {
+    fn type_name(&self) -> &str {
+        "builtin_function_or_method"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn call(&self, _interp: &Interp, _this: &Value, args: Args) -> Option<R<Value>> {
+        let hit = matches!(args.pos.first(), Some(Value::Instance(i)) if self.0.contains(&(Rc::as_ptr(i) as usize)));
+        Some(Ok(Value::Bool(hit)))
+    }
 }
 
 /// `str(exception)`, CPython's rules (KeyError shows its key as repr; a group counts its members).

@@ -129,13 +129,14 @@ pub fn call_simple(
 pub fn run_to_end(interp: &Interp, mut frame: Frame) -> R<Value> {
     let exit = run(interp, &mut frame, Resume::Start);
     frame.recycle(interp);
-    match exit {
+    // What dropping its locals deferred runs now, before the caller goes on.
+    interp.settled(match exit {
         Exit::Return(v) => Ok(v),
         Exit::Raise(e) => Err(e),
         Exit::Await(_) => Err(interp.err("SyntaxError", "'await' outside async function")),
         Exit::Yield(_) => Err(interp.err("SyntaxError", "'yield' outside function")),
         Exit::Call(_) => Err(interp.runtime_error("only the program's top level runs driver calls")),
-    }
+    })
 }
 
 /// Lists names as CPython's messages do: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
@@ -302,6 +303,12 @@ pub fn make_function(interp: &Interp, f: &mut Frame, def: &FuncDef) -> R<Value> 
     for (n, d) in &def.kw_defaults {
         kw_defaults.push((n.clone(), eval(interp, f, d)?));
     }
+    // The docstring is kept as the function's `__doc__` attribute, so `functools.wraps`
+    // copies it with the others.
+    let mut attrs = Attrs::default();
+    if let Some(doc) = &def.code.doc {
+        attrs.insert(Name::from("__doc__"), Value::Str(doc.clone()));
+    }
     Ok(Value::Func(Rc::new(Function {
         name: def.code.name.clone(),
         qualname: def.code.qualname.clone(),
@@ -311,7 +318,7 @@ pub fn make_function(interp: &Interp, f: &mut Frame, def: &FuncDef) -> R<Value> 
         kw_defaults,
         closure: capture(f, &def.closure),
         owner: RefCell::new(None),
-        attrs: RefCell::new(Attrs::default()),
+        attrs: RefCell::new(attrs),
     })))
 }
 
@@ -415,12 +422,20 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
     frame.namespace = Some(namespace.clone());
     frame.init_cells(&capture(f, &def.closure));
     run_to_end(interp, frame)?;
-    let attrs = std::mem::take(&mut *namespace.borrow_mut());
+    let mut attrs = std::mem::take(&mut *namespace.borrow_mut());
+    // As `type.__new__`: a class that defines `__eq__` but not `__hash__` gets `__hash__ =
+    // None`, so its instances are unhashable.
+    if attrs.contains_key("__eq__") && !attrs.contains_key("__hash__") {
+        attrs.insert(Name::from("__hash__"), Value::None);
+    }
+    // Every class has its own `__doc__` (None without a docstring): it is not inherited.
+    attrs.entry(Name::from("__doc__")).or_insert(Value::None);
     let builtin = if bases.iter().any(|b| b.is_exception()) { BuiltinType::BaseException } else { BuiltinType::Object };
     let module = match &f.globals.name {
         n if &**n == "__main__" => n.clone(),
         n => n.clone(),
     };
+    let slots = class_slots(interp, &attrs, &mro)?;
     let class = Rc::new(Class {
         name: def.name.clone(),
         qualname: def.qualname.clone(),
@@ -431,9 +446,27 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
         cache: RefCell::default(),
         builtin,
         user: true,
+        slots,
     });
     for v in class.attrs.borrow().values() {
         set_owner(v, &class);
+    }
+    // `__set_name__(owner, name)` of each attribute whose class defines it, in definition
+    // order, before `__init_subclass__` (as `type.__new__` does).
+    let named: Vec<(Name, Value, Value)> = class
+        .attrs
+        .borrow()
+        .iter()
+        .filter_map(|(k, v)| match v {
+            Value::Instance(d) if d.class.user => {
+                d.class.lookup_static("__set_name__").map(|f| (k.clone(), v.clone(), f))
+            }
+            _ => None,
+        })
+        .collect();
+    for (name, v, set_name) in named {
+        let pos = vec![v, Value::Class(class.clone()), Value::Str(name)];
+        call(interp, &set_name, Args { pos, kw: vec![] })?;
     }
     // `__init_subclass__` of the nearest base defining it (an implicit classmethod), with the
     // class keywords: how `enum` makes an Enum's members and `abc` finds abstract methods.
@@ -449,6 +482,58 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
         None => {}
     }
     Ok(Value::Class(class))
+}
+
+/// What a new class's `__slots__` and its bases' say (see [`InstanceSlots`]).
+fn class_slots(interp: &Interp, attrs: &Attrs, mro: &[Rc<Class>]) -> R<Option<Rc<InstanceSlots>>> {
+    let own = match attrs.get("__slots__") {
+        Some(v) => Some(slot_names(interp, v)?),
+        None => None,
+    };
+    let mut dict = own.is_none();
+    let mut names: Vec<Name> = Vec::new();
+    for n in own.iter().flatten() {
+        match &**n {
+            "__dict__" => dict = true,
+            "__weakref__" => {}
+            _ if attrs.contains_key(n) => {
+                return Err(interp.value_error(format!("'{n}' in __slots__ conflicts with class variable")));
+            }
+            _ => names.push(n.clone()),
+        }
+    }
+    for base in mro {
+        if Rc::ptr_eq(base, &interp.types.object) {
+            continue;
+        }
+        match &base.slots {
+            Some(s) => {
+                dict |= s.dict;
+                names.extend(s.names.iter().filter(|n| !names.contains(n)).cloned().collect::<Vec<_>>());
+            }
+            // A base without `__slots__` anywhere (or a built-in one) gives a `__dict__`.
+            None => dict = true,
+        }
+    }
+    Ok((!names.is_empty() || !dict).then(|| Rc::new(InstanceSlots { names, dict })))
+}
+
+/// The names a `__slots__` value lists: one string, or an iterable of them.
+fn slot_names(interp: &Interp, v: &Value) -> R<Vec<Name>> {
+    if let Value::Str(s) = v {
+        return Ok(vec![s.clone()]);
+    }
+    let it = super::ops::iter(interp, v)?;
+    let mut names = Vec::new();
+    while let Some(n) = super::ops::next(interp, &it)? {
+        match &n {
+            Value::Str(s) => names.push(s.clone()),
+            other => {
+                return Err(interp.type_error(format!("__slots__ items must be strings, not '{}'", other.type_name())))
+            }
+        }
+    }
+    Ok(names)
 }
 
 /// The function inside a `@classmethod` (hooks called with the class first take either form).

@@ -209,12 +209,20 @@ impl Object for AwaitWrapper {
 async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
     let mut resume = Resume::Start;
     loop {
+        // Where a step ends, what its drops deferred runs (its frame's locals dropped first).
         match run(&interp, &mut frame, resume) {
-            Exit::Return(v) => return Ok(v),
-            Exit::Raise(e) => return Err(e),
+            Exit::Return(v) => {
+                drop(frame);
+                return interp.settled(Ok(v));
+            }
+            Exit::Raise(e) => {
+                drop(frame);
+                return interp.settled(Err(e));
+            }
             Exit::Yield(_) => return Err(interp.runtime_error("a coroutine cannot yield a value here")),
             Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Await(aw) => {
+                interp.settle()?;
                 let fut = match awaitable(&interp, aw) {
                     Ok(f) => f,
                     Err(e) => {
@@ -342,13 +350,67 @@ enum GenState {
 pub struct Generator {
     qualname: Name,
     state: RefCell<GenState>,
+    interp: Weak<Interp>,
 }
 
-pub fn generator(_interp: &Interp, frame: Frame, qualname: Name) -> Value {
+pub fn generator(interp: &Interp, frame: Frame, qualname: Name) -> Value {
     Value::object(Generator {
         qualname,
         state: RefCell::new(GenState::Ready { frame: Box::new(frame), started: false }),
+        interp: interp.this.clone(),
     })
+}
+
+/// CPython closes a generator dropped unfinished (`for n in numbers(): break`): GeneratorExit
+/// is thrown in where it stands, so its `finally` blocks and `with` exits run, at once. Here
+/// they run at the next safe point ([`Interp::defer`]); one suspended outside any such block
+/// has nothing to run.
+impl Drop for Generator {
+    fn drop(&mut self) {
+        let GenState::Ready { frame, started: true } = std::mem::replace(self.state.get_mut(), GenState::Done) else {
+            return;
+        };
+        if !frame.has_blocks() {
+            return;
+        }
+        let Some(interp) = self.interp.upgrade() else { return };
+        // The address its repr showed (`Exception ignored in: <generator object …>`).
+        let at = self as *const Generator as usize;
+        let what = format!("<generator object {} at 0x{at:x}>", self.qualname);
+        interp.defer(Box::new(move |interp| {
+            let mut frame = frame;
+            let r = close_frame(interp, &mut frame);
+            ignored(interp, &what, r)
+        }));
+    }
+}
+
+/// Throws GeneratorExit into a suspended generator's frame, as `close()` does: `Ok` when it
+/// ends by it (or returns).
+pub fn close_frame(interp: &Interp, frame: &mut Frame) -> R<()> {
+    let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
+    match run(interp, frame, Resume::Throw(exit)) {
+        Exit::Return(_) => Ok(()),
+        Exit::Raise(e) if e.is(&interp.types.exc("GeneratorExit")) => Ok(()),
+        Exit::Raise(e) => Err(e),
+        Exit::Yield(_) => Err(interp.runtime_error("generator ignored GeneratorExit")),
+        Exit::Await(_) => Err(interp.err("SyntaxError", "'await' outside async function")),
+        Exit::Call(_) => Err(interp.runtime_error("only the program's top level runs driver calls")),
+    }
+}
+
+/// What a finaliser raised, reported as CPython's `PyErr_WriteUnraisable` does; only a stop
+/// goes on.
+fn ignored(interp: &Interp, what: &str, r: R<()>) -> R<()> {
+    match r {
+        Ok(()) => Ok(()),
+        Err(PyErr::Stop(m)) => Err(PyErr::Stop(m)),
+        Err(e) => {
+            let text = format!("Exception ignored in: {what}\n{}", super::traceback::format_unraisable(interp, &e));
+            interp.write(Stream::Stderr, &text);
+            Ok(())
+        }
+    }
 }
 
 impl Generator {
@@ -434,6 +496,40 @@ impl Generator {
     }
 }
 
+impl Generator {
+    /// `gen.close()`: GeneratorExit is thrown in, so its `finally:` blocks run, as in CPython.
+    fn close(&self, interp: &Interp) -> R<()> {
+        let started = matches!(&*self.state.borrow(), GenState::Ready { started: true, .. });
+        if !started {
+            *self.state.borrow_mut() = GenState::Done;
+            return Ok(());
+        }
+        let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
+        match self.resume(interp, Some(Resume::Throw(exit))) {
+            Ok(Ok(_)) => Err(interp.runtime_error("generator ignored GeneratorExit")),
+            Ok(Err(_)) => Ok(()),
+            Err(e) if e.is(&interp.types.exc("GeneratorExit")) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// `it.close()` of a generator a frame delegates to (`yield from`).
+pub fn close(interp: &Interp, it: &Value) -> R<()> {
+    match it.downcast::<Generator>() {
+        Some(g) => g.close(interp),
+        None => Ok(()),
+    }
+}
+
+/// `it.throw(e)` of a generator a frame delegates to: as [`step`].
+pub fn throw(interp: &Interp, it: &Value, e: PyErr) -> R<Result<Value, Value>> {
+    match it.downcast::<Generator>() {
+        Some(g) => g.resume(interp, Some(Resume::Throw(e))),
+        None => Err(e),
+    }
+}
+
 /// One step of an iterator for `yield from` and `next()`: `Ok(Ok(yielded))`, or
 /// `Ok(Err(returned))` once it ends (a generator's return value; `None` for others).
 pub fn step(interp: &Interp, it: &Value, sent: Option<Value>) -> R<Result<Value, Value>> {
@@ -490,20 +586,8 @@ impl Object for Generator {
                 }
             },
             "close" => |interp, args| {
-                let g = super::objects::self_of::<Generator>(interp, &args)?;
-                let started = matches!(&*g.state.borrow(), GenState::Ready { started: true, .. });
-                if !started {
-                    *g.state.borrow_mut() = GenState::Done;
-                    return Ok(Value::None);
-                }
-                // GeneratorExit is thrown in, so its `finally:` blocks run, as in CPython.
-                let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
-                match g.resume(interp, Some(Resume::Throw(exit))) {
-                    Ok(Ok(_)) => Err(interp.runtime_error("generator ignored GeneratorExit")),
-                    Ok(Err(_)) => Ok(Value::None),
-                    Err(e) if e.is(&interp.types.exc("GeneratorExit")) => Ok(Value::None),
-                    Err(e) => Err(e),
-                }
+                super::objects::self_of::<Generator>(interp, &args)?.close(interp)?;
+                Ok(Value::None)
             },
             "__iter__" => |_, args| Ok(args.pos.first().cloned().unwrap_or_default()),
             _ => return None,
@@ -522,10 +606,15 @@ type AsyncGenFrame = Rc<RefCell<Option<(Box<Frame>, bool)>>>;
 pub struct AsyncGenerator {
     qualname: Name,
     frame: AsyncGenFrame,
+    interp: Weak<Interp>,
 }
 
-pub fn async_generator(_interp: &Interp, frame: Frame, qualname: Name) -> Value {
-    Value::object(AsyncGenerator { qualname, frame: Rc::new(RefCell::new(Some((Box::new(frame), false)))) })
+pub fn async_generator(interp: &Interp, frame: Frame, qualname: Name) -> Value {
+    Value::object(AsyncGenerator {
+        qualname,
+        frame: Rc::new(RefCell::new(Some((Box::new(frame), false)))),
+        interp: interp.this.clone(),
+    })
 }
 
 /// One `__anext__()`: runs the frame, awaiting what it awaits, to its next `yield`.
@@ -541,15 +630,23 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, throw: Option<PyErr>) ->
         None => Resume::Start,
     };
     loop {
+        // As in `drive`: what the step's drops deferred runs where it ends.
         match run(&interp, &mut frame, resume) {
             Exit::Yield(v) => {
                 *slot.borrow_mut() = Some((frame, true));
-                return Ok(v);
+                return interp.settled(Ok(v));
             }
-            Exit::Return(_) => return Err(interp.err("StopAsyncIteration", "")),
-            Exit::Raise(e) => return Err(e),
+            Exit::Return(_) => {
+                drop(frame);
+                return interp.settled(Err(interp.err("StopAsyncIteration", "")));
+            }
+            Exit::Raise(e) => {
+                drop(frame);
+                return interp.settled(Err(e));
+            }
             Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Await(aw) => {
+                interp.settle()?;
                 let fut = match awaitable(&interp, aw) {
                     Ok(f) => f,
                     Err(e) => {
@@ -564,6 +661,120 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, throw: Option<PyErr>) ->
             }
         }
     }
+}
+
+/// asyncio's finaliser hook for an async generator dropped unfinished after it started
+/// (`async for n in ticker(): break`): `loop.call_soon(loop.create_task, agen.aclose())`, so
+/// its `finally` runs in a task of its own a turn or two later. Scheduled at the next safe
+/// point ([`Interp::defer`]); one in the middle of a step (its frame out of the slot) is left.
+impl Drop for AsyncGenerator {
+    fn drop(&mut self) {
+        let Some(slot) = Rc::get_mut(&mut self.frame) else { return };
+        let Some((frame, true)) = slot.get_mut().take() else { return };
+        let Some(interp) = self.interp.upgrade() else { return };
+        interp.defer(Box::new(move |interp| {
+            schedule_aclose(interp, frame);
+            Ok(())
+        }));
+    }
+}
+
+/// The hook's `call_soon(create_task, aclose())`, on the running loop (none: nothing closes it).
+fn schedule_aclose(interp: &Interp, frame: Box<Frame>) {
+    let Some((rt, _)) = current() else { return };
+    if interp.no_loop_in_copy() {
+        return;
+    }
+    let weak = interp.this.clone();
+    let run = rt.downgrade();
+    rt.call_soon(move || {
+        let (Some(interp), Some(rt)) = (weak.upgrade(), run.upgrade()) else { return };
+        let slot: AsyncGenFrame = Rc::new(RefCell::new(Some((frame, true))));
+        rt.in_callback(|| {
+            let coro = aclose(&interp, slot, true);
+            let task = super::modules::asyncio::spawn_task(&interp, &Args { pos: vec![coro], kw: vec![] }, 0);
+            if let Err(e) = task {
+                let text = format!("Exception in callback\n{}", super::traceback::format_exception(&interp, &e));
+                interp.write(Stream::Stderr, &text);
+            }
+        });
+    });
+}
+
+/// `agen.aclose()`: GeneratorExit thrown in at its `yield`, awaiting what its `finally` awaits.
+/// `hook`: made by the finaliser hook for a task of its own (see [`Unstarted`]).
+fn aclose(interp: &Interp, slot: AsyncGenFrame, hook: bool) -> Value {
+    let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
+    let mut unstarted = Unstarted { slot: slot.clone(), interp: interp.this.clone(), armed: hook };
+    let step = anext(interp.rc(), slot, Some(exit));
+    let i = interp.rc();
+    native(interp, "aclose", async move {
+        unstarted.disarm();
+        match step.await {
+            Ok(_) => Err(i.runtime_error("async generator ignored GeneratorExit")),
+            Err(e) if e.is(&i.types.exc("GeneratorExit")) || e.is(&i.types.exc("StopAsyncIteration")) => {
+                Ok(Value::None)
+            }
+            Err(e) => Err(e),
+        }
+    })
+}
+
+/// The hook's `aclose()` task cancelled before its first step (the shutdown of `asyncio.run`
+/// cancels the tasks left): asyncio throws the CancelledError into the generator where it
+/// stands, so its `finally` still runs, in that task. The toolbox drops such a task's
+/// coroutine unrun instead; so, as it is dropped there, a task of the same name takes its
+/// place to throw the cancellation in (it runs in the loop's next turn, before the shutdown
+/// stops the loop, and ends where its `finally` first awaits something still pending then).
+struct Unstarted {
+    slot: AsyncGenFrame,
+    interp: Weak<Interp>,
+    armed: bool,
+}
+
+impl Unstarted {
+    /// The task took its first step: the generator is thrown into there.
+    fn disarm(&mut self) {
+        self.armed = false;
+    }
+}
+
+impl Drop for Unstarted {
+    fn drop(&mut self) {
+        // Dropped by the task's own first step (the only place that drops it unrun while the
+        // loop runs; a run that ended has nothing left to run it).
+        let running = current().is_some_and(|(rt, _)| rt.phase() == crate::runtime::Phase::Running);
+        if !self.armed || !running {
+            return;
+        }
+        let Some(interp) = self.interp.upgrade() else { return };
+        let Ok(mut slot) = self.slot.try_borrow_mut() else { return };
+        let Some((frame, true)) = slot.take() else { return };
+        drop(slot);
+        let slot: AsyncGenFrame = Rc::new(RefCell::new(Some((frame, true))));
+        let cancelled = PyErr::Exc(interp.new_exc(&interp.types.exc("CancelledError"), vec![]));
+        let step = anext(interp.rc(), slot, Some(cancelled));
+        let coro = native(&interp, "aclose", async move { step.await.map(|_| Value::None) });
+        let name = current_task_name(&interp);
+        let kw = name.map(|n| (Name::from("name"), n)).into_iter().collect();
+        let task = super::modules::asyncio::spawn_task(&interp, &Args { pos: vec![coro], kw }, 0);
+        if let Err(e) = task {
+            let text = format!("Exception in callback\n{}", super::traceback::format_exception(&interp, &e));
+            interp.write(Stream::Stderr, &text);
+        }
+    }
+}
+
+/// `asyncio.current_task().get_name()`, if a task runs.
+fn current_task_name(interp: &Interp) -> Option<Value> {
+    let asyncio = super::call::import_module(interp, "asyncio").ok()?;
+    let current_task = super::attr::get_attr(interp, &asyncio, &Name::from("current_task")).ok()?;
+    let task = super::call::call(interp, &current_task, Args::default()).ok()?;
+    if task.is_none() {
+        return None;
+    }
+    let get_name = super::attr::get_attr(interp, &task, &Name::from("get_name")).ok()?;
+    super::call::call(interp, &get_name, Args::default()).ok()
 }
 
 impl Object for AsyncGenerator {
@@ -590,18 +801,7 @@ impl Object for AsyncGenerator {
             },
             "aclose" => |interp, args| {
                 let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
-                let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
-                let step = anext(interp.rc(), g.frame.clone(), Some(exit));
-                let i = interp.rc();
-                Ok(native(interp, "aclose", async move {
-                    match step.await {
-                        Ok(_) => Err(i.runtime_error("async generator ignored GeneratorExit")),
-                        Err(e) if e.is(&i.types.exc("GeneratorExit")) || e.is(&i.types.exc("StopAsyncIteration")) => {
-                            Ok(Value::None)
-                        }
-                        Err(e) => Err(e),
-                    }
-                }))
+                Ok(aclose(interp, g.frame.clone(), false))
             },
             _ => return None,
         };

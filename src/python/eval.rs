@@ -60,7 +60,8 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
                 }
             }
             let args = eval_args(interp, f, args, &|| function_str(interp, &callee))?;
-            call(interp, &callee, args)
+            // A generator dropped with the arguments closes before the caller goes on.
+            interp.settled(call(interp, &callee, args))
         }
         Expr::CallMethod(obj, name, args) => {
             let o = eval(interp, f, obj)?;
@@ -70,7 +71,7 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
                 }
             }
             let args = eval_args(interp, f, args, &|| method_str(interp, &o, name))?;
-            call_method(interp, &o, name, args)
+            interp.settled(call_method(interp, &o, name, args))
         }
         Expr::Bin(op, l, r) => {
             let a = eval(interp, f, l)?;

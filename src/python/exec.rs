@@ -169,6 +169,12 @@ impl Frame {
         }
     }
 
+    /// Whether it stands inside a `try` or `with` block: something would run if an exception
+    /// were thrown in where it is suspended.
+    pub fn has_blocks(&self) -> bool {
+        !self.blocks.is_empty()
+    }
+
     pub fn set_first_arg(&mut self, v: Option<Value>) {
         if let Some(info) = Rc::get_mut(&mut self.info) {
             info.first_arg = v;
@@ -220,10 +226,18 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
             }
         }
         Resume::Throw(e) => {
+            error = Some(e);
             if let Some(at) = f.suspended.take() {
                 f.info.line.set(code.lines[at]);
+                if let Op::YieldFrom(slot, target) = &code.ops[at] {
+                    // Thrown into the generator it delegates to first, as CPython does.
+                    match throw_into_delegate(interp, f, *slot, target.as_ref(), error.take(), at) {
+                        Ok(Some(exit)) => return exit,
+                        Ok(None) => {}
+                        Err(e) => error = Some(e),
+                    }
+                }
             }
-            error = Some(e);
         }
     }
     loop {
@@ -238,7 +252,7 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
         let Some(op) = code.ops.get(pc) else { return Exit::Return(Value::None) };
         f.info.line.set(code.lines[pc]);
         f.pc = pc + 1;
-        if let Err(e) = interp.tick() {
+        if let Err(e) = interp.tick_op() {
             return Exit::Raise(e);
         }
         match step(interp, f, op, pc) {
@@ -386,6 +400,108 @@ fn resume_pending(f: &mut Frame, p: Pending) -> R<Flow> {
     }
 }
 
+/// Ends the innermost `except` clause's handling.
+fn pop_handler(f: &mut Frame) {
+    if let Some(i) = f.blocks.iter().rposition(|b| b.kind == BlockKind::Handler) {
+        let block = f.blocks.remove(i);
+        f.handling.truncate(block.handling);
+        sync_handled(f);
+    }
+}
+
+/// An `except*` statement's handling: the exception, what no clause has matched yet, the parts
+/// of it the clauses made, and what their bodies raised.
+struct StarState {
+    orig: Rc<Instance>,
+    rest: RefCell<Option<Rc<Instance>>>,
+    derived: RefCell<Vec<Rc<Instance>>>,
+    raised: RefCell<Vec<Rc<Instance>>>,
+}
+
+impl Object for StarState {
+    fn type_name(&self) -> &str {
+        "except*"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `except*` handlers begin (see [`StarState`]); out of [`step`], as are the other `except*`
+/// and `match` ops, to keep its frame small.
+#[inline(never)]
+fn star_start(f: &mut Frame, state: u32) {
+    if let Some(orig) = f.handling.last().cloned() {
+        f.slots[state as usize] = Some(Value::object(StarState {
+            rest: RefCell::new(Some(orig.clone())),
+            orig,
+            derived: RefCell::default(),
+            raised: RefCell::default(),
+        }));
+    }
+}
+
+/// An `except* T` clause: the matching part of what is left is handled while it runs.
+#[inline(never)]
+fn star_match(interp: &Interp, f: &mut Frame, types: &Expr, state: u32, into: u32, next: u32) -> R<()> {
+    let st = f.slots[state as usize].clone().unwrap_or_default();
+    let Some(st) = st.downcast::<StarState>() else { return Ok(()) };
+    let rest = st.rest.borrow().clone();
+    let Some(rest) = rest else {
+        f.pc = next as usize;
+        return Ok(());
+    };
+    let types = eval(interp, f, types)?;
+    let (matched, rest) = super::builtins::except_star_match(interp, &rest, &types)?;
+    let Some(matched) = matched else {
+        f.pc = next as usize;
+        return Ok(());
+    };
+    st.derived.borrow_mut().extend([Some(matched.clone()), rest.clone()].into_iter().flatten());
+    *st.rest.borrow_mut() = rest;
+    f.slots[into as usize] = Some(Value::Instance(matched.clone()));
+    // The clause runs with its part handled (a bare `raise` re-raises it).
+    f.handling.push(matched);
+    sync_handled(f);
+    f.blocks.push(Block {
+        kind: BlockKind::Handler,
+        handler: 0,
+        handling: f.handling.len() - 1,
+        pending: f.pending.len(),
+    });
+    Ok(())
+}
+
+/// An `except*` clause's body raised: noted, and its handling ends.
+#[inline(never)]
+fn star_raised(f: &mut Frame, state: u32) {
+    let raised = f.handling.last().cloned();
+    if let (Some(st), Some(e)) = (f.slots[state as usize].as_ref().and_then(|s| s.downcast::<StarState>()), raised) {
+        st.raised.borrow_mut().push(e);
+    }
+    pop_handler(f);
+}
+
+/// After the `except*` clauses: what they raised and what none matched is raised (as a
+/// re-raise: this frame's line does not join its traceback, the parts of the original keeping
+/// theirs and a new group having none here, as in CPython); or the handling just ends.
+#[inline(never)]
+fn star_end(interp: &Interp, f: &mut Frame, state: u32) -> R<Flow> {
+    let st = f.slots[state as usize].take();
+    pop_handler(f);
+    let Some(st) = st.as_ref().and_then(|s| s.downcast::<StarState>()) else { return Ok(Flow::Next) };
+    let raised = std::mem::take(&mut *st.raised.borrow_mut());
+    let rest = st.rest.borrow_mut().take();
+    let derived = std::mem::take(&mut *st.derived.borrow_mut());
+    Ok(match super::builtins::prep_reraise_star(interp, &st.orig, raised, rest, &derived)? {
+        Some(e) => match unwind(f, PyErr::Exc(e)) {
+            Ok(()) => Flow::Next,
+            Err(e) => Flow::Exit(Exit::Raise(e)),
+        },
+        None => Flow::Next,
+    })
+}
+
 fn push_block(f: &mut Frame, kind: BlockKind, handler: u32) {
     f.blocks.push(Block { kind, handler, handling: f.handling.len(), pending: f.pending.len() });
 }
@@ -481,24 +597,18 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 assign(interp, f, t, Value::Instance(exc))?;
             }
         }
-        Op::PopExcept => {
-            if let Some(i) = f.blocks.iter().rposition(|b| b.kind == BlockKind::Handler) {
-                let block = f.blocks.remove(i);
-                f.handling.truncate(block.handling);
-                sync_handled(f);
-            }
-        }
+        Op::PopExcept => pop_handler(f),
         Op::Reraise => {
             let exc = f.handling.last().cloned();
-            if let Some(i) = f.blocks.iter().rposition(|b| b.kind == BlockKind::Handler) {
-                let block = f.blocks.remove(i);
-                f.handling.truncate(block.handling);
-                sync_handled(f);
-            }
+            pop_handler(f);
             if let Some(exc) = exc {
                 return Err(PyErr::Exc(exc));
             }
         }
+        Op::StarStart(state) => star_start(f, *state),
+        Op::StarMatch { types, state, into, next } => star_match(interp, f, types, *state, *into, *next)?,
+        Op::StarRaised(state) => star_raised(f, *state),
+        Op::StarEnd(state) => return star_end(interp, f, *state),
         Op::WithEnter { ctx, is_async, mgr, exit, value } => {
             let m = eval(interp, f, ctx)?;
             let (enter, leave) = if *is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
@@ -685,6 +795,21 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
             let v = call(interp, &callee, args)?;
             assign(interp, f, target, v)?;
         }
+        Op::MatchClass { subject, class, npos, kw, into, fail } => {
+            if !match_class(interp, f, *subject, class, *npos as usize, kw, *into as usize)? {
+                f.pc = *fail as usize;
+            }
+        }
+        Op::MatchSequence { subject, before, star, after, into, fail } => {
+            if !match_sequence(interp, f, *subject, *before as usize, *star, *after as usize, *into as usize)? {
+                f.pc = *fail as usize;
+            }
+        }
+        Op::MatchMapping { subject, keys, rest, into, fail } => {
+            if !match_mapping(interp, f, *subject, keys, *rest, *into as usize)? {
+                f.pc = *fail as usize;
+            }
+        }
         Op::Annotate(name) => {
             if let Some(ns) = &f.namespace {
                 let mut ns = ns.borrow_mut();
@@ -774,6 +899,214 @@ fn exception_matches(interp: &Interp, exc: &Rc<Instance>, classes: &Value) -> R<
     }
 }
 
+/// An exception thrown into a frame suspended at `yield from`: a generator it delegates to
+/// gets it first (closed, for GeneratorExit), and the frame goes on with what that does; any
+/// other iterator leaves it to the frame.
+fn throw_into_delegate(
+    interp: &Interp,
+    f: &mut Frame,
+    slot: u32,
+    target: Option<&Target>,
+    e: Option<PyErr>,
+    pc: usize,
+) -> R<Option<Exit>> {
+    let Some(e) = e else { return Ok(None) };
+    let it = f.slots[slot as usize].clone().unwrap_or_default();
+    if it.downcast::<super::coro::Generator>().is_none() {
+        return Err(e);
+    }
+    if e.is(&interp.types.exc("GeneratorExit")) {
+        f.slots[slot as usize] = None;
+        super::coro::close(interp, &it)?;
+        return Err(e);
+    }
+    let outcome = super::coro::throw(interp, &it, e)?;
+    delegate_went_on(interp, f, slot, target, pc, outcome)
+}
+
+// ----- match statements ------------------------------------------------------------------
+
+/// `case Cls(…)`: whether the subject is an instance of the class; its attributes go in the
+/// slots from `into` (CPython's `MATCH_CLASS`).
+#[inline(never)]
+fn match_class(
+    interp: &Interp,
+    f: &mut Frame,
+    subject: u32,
+    class: &Expr,
+    npos: usize,
+    kw: &[Name],
+    into: usize,
+) -> R<bool> {
+    let class = eval(interp, f, class)?;
+    let Value::Class(c) = &class else { return Err(interp.type_error("called match pattern must be a type")) };
+    let v = f.slots[subject as usize].clone().unwrap_or_default();
+    if !interp.isinstance(&v, c) {
+        return Ok(false);
+    }
+    let mut names: Vec<Name> = Vec::with_capacity(npos + kw.len());
+    // `int(x)`, `str(s)`…: one positional sub-pattern matches the subject itself.
+    let whole = !c.user
+        && npos > 0
+        && matches!(
+            c.builtin,
+            BuiltinType::Bool
+                | BuiltinType::Int
+                | BuiltinType::Float
+                | BuiltinType::Str
+                | BuiltinType::List
+                | BuiltinType::Tuple
+                | BuiltinType::Dict
+                | BuiltinType::Set
+                | BuiltinType::FrozenSet
+        );
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if whole {
+        if npos > 1 {
+            return Err(interp.type_error(format!("{}() accepts 1 positional sub-pattern ({npos} given)", c.name)));
+        }
+    } else if npos > 0 {
+        let args = match &c.lookup("__match_args__") {
+            None => Vec::new(),
+            Some(Value::Tuple(t)) => t.to_vec(),
+            Some(other) => {
+                return Err(interp.type_error(format!(
+                    "{}.__match_args__ must be a tuple (got {})",
+                    c.name,
+                    other.type_name()
+                )))
+            }
+        };
+        if npos > args.len() {
+            return Err(interp.type_error(format!(
+                "{}() accepts {} positional sub-pattern{} ({npos} given)",
+                c.name,
+                args.len(),
+                plural(args.len())
+            )));
+        }
+        for a in &args[..npos] {
+            match a {
+                Value::Str(s) => names.push(s.clone()),
+                other => {
+                    return Err(interp
+                        .type_error(format!("__match_args__ elements must be strings (got {})", other.type_name())))
+                }
+            }
+        }
+    }
+    for k in kw {
+        if names.contains(k) {
+            return Err(interp.type_error(format!("{}() got multiple sub-patterns for attribute '{k}'", c.name)));
+        }
+        names.push(k.clone());
+    }
+    let mut values = Vec::with_capacity(npos + kw.len());
+    if whole {
+        values.push(v.clone());
+    }
+    for name in &names {
+        match super::attr::get_attr(interp, &v, name) {
+            Ok(x) => values.push(x),
+            Err(e) if e.is(&interp.types.exc("AttributeError")) => return Ok(false),
+            Err(e) => return Err(e),
+        }
+    }
+    fill(f, into, values);
+    Ok(true)
+}
+
+/// Puts what a pattern took apart in the slots from `into` (the compiler made them).
+fn fill(f: &mut Frame, into: usize, values: Vec<Value>) {
+    for (slot, v) in f.slots.iter_mut().skip(into).zip(values) {
+        *slot = Some(v);
+    }
+}
+
+/// An instance of one of the engine's own `collections` classes named here (they stand in for
+/// CPython's, which are registered as sequences or mappings).
+fn collections_instance(v: &Value, names: &[&str]) -> bool {
+    let Value::Instance(i) = v else { return false };
+    i.class.lineage().any(|c| &*c.module_name() == "collections" && names.contains(&&*c.name))
+}
+
+/// `case [a, *rest, b]`: the items, when the subject is a sequence (not a str) long enough;
+/// the starred part (captured or not) takes its place, as a list when captured.
+#[inline(never)]
+fn match_sequence(
+    interp: &Interp,
+    f: &mut Frame,
+    subject: u32,
+    before: usize,
+    star: Option<bool>,
+    after: usize,
+    into: usize,
+) -> R<bool> {
+    let v = f.slots[subject as usize].clone().unwrap_or_default();
+    let items = match &v {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        Value::Object(o) if o.as_any().is::<super::objects::RangeObj>() => ops::collect(interp, &v)?,
+        _ if collections_instance(&v, &["deque"]) => ops::collect(interp, &v)?,
+        _ => return Ok(false),
+    };
+    let fixed = before + after;
+    let fits = match star {
+        None => items.len() == fixed,
+        Some(_) => items.len() >= fixed,
+    };
+    if !fits {
+        return Ok(false);
+    }
+    let mut out: Vec<Value> = items[..before].to_vec();
+    if let Some(captured) = star {
+        let middle = &items[before..items.len() - after];
+        out.push(if captured { Value::list(middle.to_vec()) } else { Value::None });
+        out.extend_from_slice(&items[items.len() - after..]);
+    }
+    fill(f, into, out);
+    Ok(true)
+}
+
+/// `case {k: p, **rest}`: the values of the keys (then, with `rest`, a dict of the other
+/// items), when the subject is a mapping that has them all.
+#[inline(never)]
+fn match_mapping(interp: &Interp, f: &mut Frame, subject: u32, key_exprs: &[Expr], rest: bool, into: usize) -> R<bool> {
+    let mut keys = Vec::with_capacity(key_exprs.len());
+    for k in key_exprs {
+        keys.push(eval(interp, f, k)?);
+    }
+    let subject = f.slots[subject as usize].clone().unwrap_or_default();
+    let v = &subject;
+    let mapping = matches!(v, Value::Dict(_)) || collections_instance(v, &["_DictLike", "ChainMap"]);
+    if !mapping {
+        return Ok(false);
+    }
+    for (i, k) in keys.iter().enumerate() {
+        if keys[..i].iter().any(|earlier| ops::eq(interp, earlier, k).unwrap_or(false)) {
+            return Err(interp.value_error(format!("mapping pattern checks duplicate key ({})", ops::repr(interp, k)?)));
+        }
+    }
+    let mut values = Vec::with_capacity(keys.len() + rest as usize);
+    for k in &keys {
+        if !ops::contains(interp, v, k)? {
+            return Ok(false);
+        }
+        values.push(ops::get_item(interp, v, k)?);
+    }
+    if rest {
+        let mut others = Dict::new();
+        for (k, x) in ops::mapping_items(interp, v)? {
+            if !keys.iter().any(|w| ops::eq(interp, w, &k).unwrap_or(false)) {
+                others.insert(ops::key(interp, k)?, x);
+            }
+        }
+        values.push(Value::dict(others));
+    }
+    fill(f, into, values);
+    Ok(true)
+}
+
 /// `yield from it`: forwards one value in (or starts), and either yields what the
 /// sub-iterator yields or, when it ends, stores its return value and moves on.
 fn yield_from(
@@ -785,14 +1118,27 @@ fn yield_from(
     pc: usize,
 ) -> R<Option<Exit>> {
     let it = f.slots[slot as usize].clone().unwrap_or_default();
-    let step = super::coro::step(interp, &it, sent);
-    match step {
-        Ok(Ok(v)) => {
+    let outcome = super::coro::step(interp, &it, sent)?;
+    delegate_went_on(interp, f, slot, target, pc, outcome)
+}
+
+/// After the iterator a `yield from` delegates to took a step: it yielded (the frame yields
+/// that and stays at the op), or it returned (its value goes to the target, the frame moves on).
+fn delegate_went_on(
+    interp: &Interp,
+    f: &mut Frame,
+    slot: u32,
+    target: Option<&Target>,
+    pc: usize,
+    outcome: Result<Value, Value>,
+) -> R<Option<Exit>> {
+    match outcome {
+        Ok(v) => {
             f.pc = pc;
             f.suspended = Some(pc);
             Ok(Some(Exit::Yield(v)))
         }
-        Ok(Err(returned)) => {
+        Err(returned) => {
             f.slots[slot as usize] = None;
             if let Some(t) = target {
                 assign(interp, f, t, returned)?;
@@ -800,7 +1146,6 @@ fn yield_from(
             f.pc = pc + 1;
             Ok(None)
         }
-        Err(e) => Err(e),
     }
 }
 

@@ -249,6 +249,7 @@ pub fn new_class(name: &str, module: &str, bases: Vec<Rc<Class>>, builtin: Built
         cache: RefCell::default(),
         builtin,
         user,
+        slots: None,
     })
 }
 
@@ -386,7 +387,19 @@ pub struct Interp {
     /// The current `contextvars.Context` (None until the program first uses one): the running
     /// task's own while one runs (`modules::asyncio`'s `Held` swaps it in), else the top level's.
     pub context: RefCell<Value>,
+    /// Work a value's drop asked for that runs Python code (a generator's `finally` when it is
+    /// dropped unfinished): a drop may happen while a `RefCell` is borrowed, so the work waits
+    /// for the next point where running code is safe (see [`Interp::settle`]).
+    deferred: RefCell<Vec<Deferred>>,
+    /// [`Interp::deferred`] has work: checked after calls and at the ends of steps.
+    pub has_deferred: Cell<bool>,
+    /// The step count past which [`Interp::tick_op`] leaves its fast path: the step limit, or
+    /// 0 while work is deferred, so the check costs the eval loop nothing more than it did.
+    alarm: Cell<u64>,
 }
+
+/// Python code a drop deferred (see [`Interp::defer`]).
+pub type Deferred = Box<dyn FnOnce(&Interp) -> R<()>>;
 
 /// What a copy of the program (a `to_thread` worker's) is doing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -415,6 +428,7 @@ impl Interp {
     pub fn new(source: &str, limits: Limits, sink: Sink) -> Rc<Interp> {
         let source_text = source.to_string();
         let source = source.lines().map(Rc::from).collect();
+        let limits_steps = limits.steps;
         Rc::new_cyclic(|this| {
             let interp = Interp {
                 this: this.clone(),
@@ -451,8 +465,12 @@ impl Interp {
                 loop_set: Cell::new(false),
                 warned_never_awaited: RefCell::default(),
                 context: RefCell::new(Value::None),
+                deferred: RefCell::new(Vec::new()),
+                has_deferred: Cell::new(false),
+                alarm: Cell::new(limits_steps),
             };
             interp.main.set("__name__", Value::str("__main__"));
+            interp.main.set("__doc__", Value::None);
             // The page's program is main.py (tracebacks name it so too).
             interp.main.set("__file__", Value::str("main.py"));
             set_current_interp(this.clone());
@@ -645,15 +663,23 @@ impl Interp {
     /// One step of the program (an op, or an item a native loop draws): every few thousand,
     /// has this task held the loop longer than the budget? Past [`Limits::steps`], the program
     /// stops.
+    #[inline]
     pub fn tick(&self) -> R<()> {
+        self.count_step(false)
+    }
+
+    /// [`Interp::tick`] between two ops of a frame, where deferred work may run.
+    #[inline]
+    pub fn tick_op(&self) -> R<()> {
+        self.count_step(true)
+    }
+
+    #[inline(always)]
+    fn count_step(&self, between_ops: bool) -> R<()> {
         let n = self.ops.get() + 1;
         self.ops.set(n);
-        if n > self.limits.steps {
-            return Err(PyErr::Stop(Rc::from(format!(
-                "the program took more than {} steps (at line {}): Interleave stopped it",
-                self.limits.steps,
-                self.current_line()
-            ))));
+        if n > self.alarm.get() {
+            self.alarmed(n, between_ops)?;
         }
         // Every step, since one op can build a collection at its item cap.
         if heap::live_bytes().saturating_sub(self.heap_at_start) > self.limits.memory_bytes {
@@ -686,6 +712,70 @@ impl Interp {
         Ok(())
     }
 
+    #[cold]
+    #[inline(never)]
+    fn alarmed(&self, n: u64, between_ops: bool) -> R<()> {
+        if n > self.limits.steps {
+            return Err(PyErr::Stop(Rc::from(format!(
+                "the program took more than {} steps (at line {}): Interleave stopped it",
+                self.limits.steps,
+                self.current_line()
+            ))));
+        }
+        // A native loop's step may hold a borrow: deferred work waits for the next op.
+        if between_ops {
+            self.run_deferred()?;
+        }
+        Ok(())
+    }
+
+    /// Asks for `work` to run at the next safe point: between two ops, after a call returns,
+    /// or where a task's step ends (CPython would run it at the drop itself).
+    pub fn defer(&self, work: Deferred) {
+        // Never borrowed across a drop (`run_deferred` takes the list out first).
+        if let Ok(mut d) = self.deferred.try_borrow_mut() {
+            d.push(work);
+            self.has_deferred.set(true);
+            self.alarm.set(0);
+        }
+    }
+
+    /// Runs deferred work, if any: at a point where Python code may run. Only a stop (a
+    /// budget ran out) comes back as an error; the work reports its own exceptions.
+    #[inline(always)]
+    pub fn settle(&self) -> R<()> {
+        if self.has_deferred.get() {
+            return self.run_deferred();
+        }
+        Ok(())
+    }
+
+    /// [`Interp::settle`] after a call, passing its result on (a stop wins).
+    #[inline(always)]
+    pub fn settled<T>(&self, r: R<T>) -> R<T> {
+        if self.has_deferred.get() {
+            self.run_deferred()?;
+        }
+        r
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn run_deferred(&self) -> R<()> {
+        loop {
+            self.has_deferred.set(false);
+            self.alarm.set(self.limits.steps);
+            let work = std::mem::take(&mut *self.deferred.borrow_mut());
+            if work.is_empty() {
+                return Ok(());
+            }
+            // On a stop the rest is dropped undone: the program is ending.
+            for w in work {
+                w(self)?;
+            }
+        }
+    }
+
     // ----- frames ----------------------------------------------------------------------------
 
     /// The line the innermost running frame is at (0 outside any frame).
@@ -714,6 +804,7 @@ impl Interp {
             "TaskGroup" => ("asyncio.taskgroups", None),
             "Timeout" => ("asyncio.timeouts", None),
             "Runner" => ("asyncio.runners", None),
+            "UnionType" => ("types", None),
             _ => ("builtins", None),
         };
         let base = base.map_or_else(|| self.types.object.clone(), |b| self.native_class(b));

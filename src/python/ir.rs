@@ -68,8 +68,10 @@ pub struct Code {
     /// The source line of each op.
     pub lines: Vec<u32>,
     pub first_line: u32,
-    /// The body's docstring is not kept; this says whether the code has `yield` (generators).
+    /// Whether the code has `yield` (generators).
     pub has_yield: bool,
+    /// A function's docstring (its `__doc__`); a class's or module's is assigned by its code.
+    pub doc: Option<Name>,
     /// Has a statement call ([`Op::TopCall`]), through which it may call `asyncio.run`: a
     /// plain function like this, called by the program's top level, runs as the driver. One
     /// without runs as an ordinary call, since nothing in it can reach `asyncio.run`.
@@ -335,6 +337,22 @@ pub enum Op {
     PopExcept,
     /// No clause matched: the exception carries on.
     Reraise,
+    /// `except*` handlers begin: the state in the slot tracks the exception being handled,
+    /// what is left of it and what the handlers raised.
+    StarStart(u32),
+    /// An `except* T` clause: the part of what is left that matches `T` goes in `into` and is
+    /// handled while the clause runs; none: jump to `next`.
+    StarMatch {
+        types: Expr,
+        state: u32,
+        into: u32,
+        next: u32,
+    },
+    /// An `except*` clause's body raised: noted, and handled.
+    StarRaised(u32),
+    /// After the `except*` clauses: raises what they raised and what none matched, or ends
+    /// the handling.
+    StarEnd(u32),
     /// `with`: evaluates the manager; its exit method goes in `exit`, the manager in
     /// `mgr`, what `__enter__` returned (or `__aenter__`'s awaitable) in `value`.
     WithEnter {
@@ -375,6 +393,37 @@ pub enum Op {
     /// A call at the program's top level: a call of `asyncio.run` suspends the program (the
     /// driver runs the loop); any other is an ordinary call whose result goes to the target.
     TopCall(Expr, Target),
+    /// `case Cls(p, k=q)`: if the value in `subject` is an instance of the class, its
+    /// attributes (the positional ones named by `__match_args__`, then the keywords) go in the
+    /// slots from `into`; otherwise jump to `fail`.
+    MatchClass {
+        subject: u32,
+        class: Expr,
+        npos: u32,
+        kw: Vec<Name>,
+        into: u32,
+        fail: u32,
+    },
+    /// `case [a, *rest, b]`: if the value is a sequence (not a str) of `before + after` items
+    /// (at least, with a star), the items go in the slots from `into`, the starred part in
+    /// its place as a list when it is captured; otherwise jump to `fail`.
+    MatchSequence {
+        subject: u32,
+        before: u32,
+        star: Option<bool>,
+        after: u32,
+        into: u32,
+        fail: u32,
+    },
+    /// `case {k: p, **rest}`: if the value is a mapping with every key, their values go in the
+    /// slots from `into` (then the other items as a dict, with `rest`); otherwise jump.
+    MatchMapping {
+        subject: u32,
+        keys: Vec<Expr>,
+        rest: bool,
+        into: u32,
+        fail: u32,
+    },
     /// `name: annotation` in a class body: the name joins `__annotations__` (dataclasses read it).
     Annotate(Name),
     /// A comprehension adds to the collection in the slot.

@@ -60,6 +60,11 @@ pub fn compile(module: &ast::ModModule, source: &str) -> Result<Compiled> {
     }
     let mut c = Compiler { scopes: &scopes, lines, names: HashMap::new(), codes: RefCell::new(Vec::new()) };
     let mut b = Builder::new(CodeKind::Module, 0, "<module>".into(), "<module>".into(), 1);
+    if let Some(doc) = docstring(&module.body) {
+        // As CPython's module code begins: `__doc__ = '…'`.
+        let target = Target::Var(Var::Global(c.intern("__doc__"), Hint::default()));
+        b.emit(Op::Assign(target, Expr::Const(Value::str(doc))));
+    }
     c.body(&mut b, &module.body)?;
     b.emit(Op::Return(None));
     let main = b.finish(&c);
@@ -103,6 +108,8 @@ struct Builder {
     params: Params,
     depth: u32,
     loops: Vec<Loop>,
+    /// A function's docstring.
+    doc: Option<Name>,
     /// The next call lowered is a whole statement (`main()`, `x = main()`, `return main()`)
     /// of a plain function: it gets its own op, so that a function the program's top level
     /// calls may itself call `asyncio.run` (see `Op::TopCall`).
@@ -128,6 +135,7 @@ impl Builder {
             params: Params::default(),
             depth: 0,
             loops: Vec::new(),
+            doc: None,
             statement_call: false,
         }
     }
@@ -162,8 +170,11 @@ impl Builder {
             Op::Jump(t) | Op::JumpIf(_, _, t) | Op::ForIter(_, _, t) | Op::SetupExcept(t) | Op::SetupFinally(t) => {
                 *t = to
             }
-            Op::EnterFinally(t) | Op::ExceptMatch(_, t) => *t = to,
+            Op::EnterFinally(t) | Op::ExceptMatch(_, t) | Op::StarMatch { next: t, .. } => *t = to,
             Op::Leave { to: t, .. } => *t = to,
+            Op::MatchClass { fail: t, .. } | Op::MatchSequence { fail: t, .. } | Op::MatchMapping { fail: t, .. } => {
+                *t = to
+            }
             _ => {}
         }
     }
@@ -194,10 +205,22 @@ impl Builder {
             lines: self.lines,
             first_line: self.first_line,
             has_yield: matches!(self.kind, CodeKind::Generator | CodeKind::AsyncGenerator),
+            doc: self.doc,
             drives,
         });
         c.codes.borrow_mut().push(code.clone());
         code
+    }
+}
+
+/// A body's docstring: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first()? {
+        Stmt::Expr(e) => match &*e.value {
+            AstExpr::StringLiteral(s) => Some(s.value.to_str()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -519,9 +542,7 @@ impl Compiler<'_> {
                 b.emit(Op::ImportFrom(module, names));
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
-            Stmt::Match(m) => {
-                return err(m.start(), &self.lines, "match statements are not supported by Interleave yet")
-            }
+            Stmt::Match(m) => self.match_stmt(b, m)?,
             Stmt::TypeAlias(t) => return err(t.start(), &self.lines, "type aliases are not supported by Interleave"),
             Stmt::IpyEscapeCommand(c) => return err(c.start(), &self.lines, "invalid syntax"),
         }
@@ -593,14 +614,40 @@ impl Compiler<'_> {
         self.body(b, &f.body)?;
         b.emit(Op::Jump(start));
         let lp = b.loops.pop();
+        let breaks = lp.map(|l| l.breaks).unwrap_or_default();
+        let pad = self.break_pad(b, f, slot, &breaks);
         let else_pc = b.pc();
         b.patch(next, else_pc);
         self.body(b, &f.orelse)?;
-        let end = b.pc();
-        for at in lp.map(|l| l.breaks).unwrap_or_default() {
-            b.patch(at, end);
-        }
+        self.end_loop(b, pad, breaks);
         Ok(())
+    }
+
+    /// Where a `for` loop's `break`s go: its iterator is let go there (as CPython pops it), so
+    /// a generator left unfinished is closed before the next statement; then to the end.
+    /// Returns the pad and its jump to patch, when the loop has breaks.
+    fn break_pad(&mut self, b: &mut Builder, f: &ast::StmtFor, slot: u32, breaks: &[usize]) -> Option<(u32, usize)> {
+        if breaks.is_empty() {
+            return None;
+        }
+        b.line = self.line(f);
+        let pad = b.pc();
+        b.emit(Op::Assign(Target::Var(Var::Local(slot)), Expr::Const(Value::None)));
+        Some((pad, b.emit(Op::Jump(0))))
+    }
+
+    fn end_loop(&mut self, b: &mut Builder, pad: Option<(u32, usize)>, breaks: Vec<usize>) {
+        let end = b.pc();
+        let to = match pad {
+            Some((pad, jump)) => {
+                b.patch(jump, end);
+                pad
+            }
+            None => end,
+        };
+        for at in breaks {
+            b.patch(at, to);
+        }
     }
 
     fn async_for(&mut self, b: &mut Builder, f: &ast::StmtFor, iter: Expr, slot: u32) -> Result<()> {
@@ -618,6 +665,8 @@ impl Compiler<'_> {
         self.body(b, &f.body)?;
         b.emit(Op::Jump(start));
         let lp = b.loops.pop();
+        let breaks = lp.map(|l| l.breaks).unwrap_or_default();
+        let pad = self.break_pad(b, f, slot, &breaks);
         let handler = b.pc();
         b.patch(setup, handler);
         let stop = Expr::Load(Var::Global(self.intern("StopAsyncIteration"), Hint::default()));
@@ -630,17 +679,11 @@ impl Compiler<'_> {
         let else_pc = b.pc();
         b.patch(to_else, else_pc);
         self.body(b, &f.orelse)?;
-        let end = b.pc();
-        for at in lp.map(|l| l.breaks).unwrap_or_default() {
-            b.patch(at, end);
-        }
+        self.end_loop(b, pad, breaks);
         Ok(())
     }
 
     fn try_stmt(&mut self, b: &mut Builder, t: &ast::StmtTry) -> Result<()> {
-        if t.is_star {
-            return err(t.start(), &self.lines, "'except*' is not supported by Interleave yet");
-        }
         let has_finally = !t.finalbody.is_empty();
         let setup_finally = has_finally.then(|| b.emit(Op::SetupFinally(0)));
         if has_finally {
@@ -660,41 +703,45 @@ impl Compiler<'_> {
             let handlers = b.pc();
             b.patch(setup, handlers);
             let mut to_end = Vec::new();
-            for h in &t.handlers {
-                let ast::ExceptHandler::ExceptHandler(h) = h;
-                b.line = self.line(h);
-                let next = match &h.type_ {
-                    Some(ty) => {
-                        let ty = self.expr(b, ty)?;
-                        Some(b.emit(Op::ExceptMatch(ty, 0)))
+            if t.is_star {
+                self.star_handlers(b, &t.handlers)?;
+            } else {
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    b.line = self.line(h);
+                    let next = match &h.type_ {
+                        Some(ty) => {
+                            let ty = self.expr(b, ty)?;
+                            Some(b.emit(Op::ExceptMatch(ty, 0)))
+                        }
+                        None => None,
+                    };
+                    let bound = match &h.name {
+                        Some(n) => {
+                            let v = self.var(b, n.as_str());
+                            b.emit(Op::BindExc(Target::Var(v.clone())));
+                            Some(v)
+                        }
+                        None => None,
+                    };
+                    // The handled exception stays "current" while the body runs (bare `raise`,
+                    // implicit chaining); an exception leaving the body drops it (see the executor).
+                    self.body(b, &h.body)?;
+                    b.emit(Op::PopExcept);
+                    if let Some(v) = bound {
+                        // `except E as e:` unbinds `e` afterwards, as CPython does (`e = None; del e`,
+                        // so a body that deleted it already is fine).
+                        b.emit(Op::Assign(Target::Var(v.clone()), Expr::Const(Value::None)));
+                        b.emit(Op::Delete(Target::Var(v)));
                     }
-                    None => None,
-                };
-                let bound = match &h.name {
-                    Some(n) => {
-                        let v = self.var(b, n.as_str());
-                        b.emit(Op::BindExc(Target::Var(v.clone())));
-                        Some(v)
+                    to_end.push(b.emit(Op::Jump(0)));
+                    if let Some(n) = next {
+                        let pc = b.pc();
+                        b.patch(n, pc);
                     }
-                    None => None,
-                };
-                // The handled exception stays "current" while the body runs (bare `raise`,
-                // implicit chaining); an exception leaving the body drops it (see the executor).
-                self.body(b, &h.body)?;
-                b.emit(Op::PopExcept);
-                if let Some(v) = bound {
-                    // `except E as e:` unbinds `e` afterwards, as CPython does (`e = None; del e`,
-                    // so a body that deleted it already is fine).
-                    b.emit(Op::Assign(Target::Var(v.clone()), Expr::Const(Value::None)));
-                    b.emit(Op::Delete(Target::Var(v)));
                 }
-                to_end.push(b.emit(Op::Jump(0)));
-                if let Some(n) = next {
-                    let pc = b.pc();
-                    b.patch(n, pc);
-                }
+                b.emit(Op::Reraise);
             }
-            b.emit(Op::Reraise);
             let end = b.pc();
             b.patch(skip, end);
             for j in to_end {
@@ -713,6 +760,281 @@ impl Compiler<'_> {
             b.emit(Op::EndFinally);
         }
         Ok(())
+    }
+
+    /// `except*` clauses (PEP 654): each takes the part of what is left of the exception that
+    /// matches its types, and runs with that part handled; what the bodies raise is kept; at
+    /// the end, that and what no clause matched are raised together (see `Op::StarEnd`).
+    fn star_handlers(&mut self, b: &mut Builder, handlers: &[ast::ExceptHandler]) -> Result<()> {
+        let state = b.temp();
+        b.emit(Op::StarStart(state));
+        for h in handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            b.line = self.line(h);
+            let Some(ty) = &h.type_ else { return err(h.start(), &self.lines, "expected one or more exception types") };
+            let types = self.expr(b, ty)?;
+            let into = b.temp();
+            let next = b.emit(Op::StarMatch { types, state, into, next: 0 });
+            let bound = match &h.name {
+                Some(n) => {
+                    let v = self.var(b, n.as_str());
+                    b.emit(Op::Assign(Target::Var(v.clone()), Expr::Take(into)));
+                    Some(v)
+                }
+                None => {
+                    b.emit(Op::Assign(Target::Var(Var::Local(into)), Expr::Const(Value::None)));
+                    None
+                }
+            };
+            let raised = b.emit(Op::SetupExcept(0));
+            b.depth += 1;
+            self.body(b, &h.body)?;
+            b.emit(Op::PopBlock);
+            b.depth -= 1;
+            let done = b.emit(Op::Jump(0));
+            let at = b.pc();
+            b.patch(raised, at);
+            b.emit(Op::StarRaised(state));
+            let at = b.pc();
+            b.patch(done, at);
+            b.emit(Op::PopExcept);
+            if let Some(v) = bound {
+                b.emit(Op::Assign(Target::Var(v.clone()), Expr::Const(Value::None)));
+                b.emit(Op::Delete(Target::Var(v)));
+            }
+            let at = b.pc();
+            b.patch(next, at);
+        }
+        b.emit(Op::StarEnd(state));
+        Ok(())
+    }
+
+    /// `match` (PEP 634): the subject in a slot; each case's pattern tests it (jumping to the
+    /// next case when it fails), its captures are bound once it has matched, then the guard.
+    fn match_stmt(&mut self, b: &mut Builder, m: &ast::StmtMatch) -> Result<()> {
+        let subject = self.expr(b, &m.subject)?;
+        let slot = b.temp();
+        b.emit(Op::Assign(Target::Var(Var::Local(slot)), subject));
+        let mut to_end = Vec::new();
+        for (i, case) in m.cases.iter().enumerate() {
+            b.line = self.line(&case.pattern);
+            if i + 1 < m.cases.len() && case.guard.is_none() {
+                if let Some(irrefutable) = case.pattern.irrefutable_pattern() {
+                    let message = match irrefutable.kind {
+                        ast::IrrefutablePatternKind::Name(n) => {
+                            format!("name capture '{n}' makes remaining patterns unreachable")
+                        }
+                        ast::IrrefutablePatternKind::Wildcard => "wildcard makes remaining patterns unreachable".into(),
+                    };
+                    return err(irrefutable.range.start(), &self.lines, message);
+                }
+            }
+            let mut fails = Vec::new();
+            let binds = self.pattern(b, &case.pattern, slot, &mut fails)?;
+            for (name, from) in binds {
+                let v = self.var(b, &name);
+                b.emit(Op::Assign(Target::Var(v), Expr::Load(Var::Local(from))));
+            }
+            if let Some(guard) = &case.guard {
+                let test = self.expr(b, guard)?;
+                fails.push(b.emit(Op::JumpIf(test, false, 0)));
+            }
+            self.body(b, &case.body)?;
+            to_end.push(b.emit(Op::Jump(0)));
+            let next = b.pc();
+            for at in fails {
+                b.patch(at, next);
+            }
+        }
+        let end = b.pc();
+        for at in to_end {
+            b.patch(at, end);
+        }
+        Ok(())
+    }
+
+    /// `n` consecutive temporaries; the first.
+    fn temps(b: &mut Builder, n: usize) -> u32 {
+        let first = b.nslots;
+        for _ in 0..n {
+            b.temp();
+        }
+        first
+    }
+
+    /// Tests the value in `subject` against a pattern: the jumps taken when it does not match
+    /// join `fails`; returns the names it captures, each with the slot holding its value.
+    fn pattern(
+        &mut self,
+        b: &mut Builder,
+        p: &ast::Pattern,
+        subject: u32,
+        fails: &mut Vec<usize>,
+    ) -> Result<Vec<(String, u32)>> {
+        let load = Expr::Load(Var::Local(subject));
+        let mut binds: Vec<(String, u32)> = Vec::new();
+        match p {
+            ast::Pattern::MatchValue(v) => {
+                let value = self.expr(b, &v.value)?;
+                let test = Expr::Compare(Box::new(load), vec![(CmpOp::Eq, value)]);
+                fails.push(b.emit(Op::JumpIf(test, false, 0)));
+            }
+            ast::Pattern::MatchSingleton(s) => {
+                let value = match s.value {
+                    ast::Singleton::None => Value::None,
+                    ast::Singleton::True => Value::Bool(true),
+                    ast::Singleton::False => Value::Bool(false),
+                };
+                let test = Expr::Compare(Box::new(load), vec![(CmpOp::Is, Expr::Const(value))]);
+                fails.push(b.emit(Op::JumpIf(test, false, 0)));
+            }
+            ast::Pattern::MatchAs(a) => {
+                if let Some(inner) = &a.pattern {
+                    binds = self.pattern(b, inner, subject, fails)?;
+                }
+                if let Some(name) = &a.name {
+                    binds.push((name.as_str().to_string(), subject));
+                }
+            }
+            ast::Pattern::MatchStar(s) => return err(s.start(), &self.lines, "can't use starred name here"),
+            ast::Pattern::MatchSequence(seq) => {
+                let n = seq.patterns.len();
+                let stars = seq.patterns.iter().filter(|p| matches!(p, ast::Pattern::MatchStar(_))).count();
+                if stars > 1 {
+                    return err(seq.start(), &self.lines, "multiple starred names in sequence pattern");
+                }
+                let star_at = seq.patterns.iter().position(|p| matches!(p, ast::Pattern::MatchStar(_)));
+                let star = star_at.map(|i| matches!(&seq.patterns[i], ast::Pattern::MatchStar(s) if s.name.is_some()));
+                let before = star_at.unwrap_or(n);
+                let after = star_at.map_or(0, |i| n - i - 1);
+                let into = Self::temps(b, n);
+                let (before, after) = (before as u32, after as u32);
+                fails.push(b.emit(Op::MatchSequence { subject, before, star, after, into, fail: 0 }));
+                for (k, item) in seq.patterns.iter().enumerate() {
+                    let at = into + k as u32;
+                    match item {
+                        ast::Pattern::MatchStar(s) => {
+                            if let Some(name) = &s.name {
+                                binds.push((name.as_str().to_string(), at));
+                            }
+                        }
+                        other => binds.extend(self.pattern(b, other, at, fails)?),
+                    }
+                }
+            }
+            ast::Pattern::MatchMapping(map) => {
+                let mut seen: Vec<String> = Vec::new();
+                let mut keys = Vec::with_capacity(map.keys.len());
+                for k in map.keys.iter() {
+                    // Keys written twice as plain literals (their reprs are simple to say).
+                    let literal = match k {
+                        AstExpr::StringLiteral(s) => {
+                            let text = s.value.to_str();
+                            text.chars()
+                                .all(|c| c.is_alphanumeric() || c == '_' || c == ' ')
+                                .then(|| format!("'{text}'"))
+                        }
+                        AstExpr::NumberLiteral(ast::ExprNumberLiteral { value: ast::Number::Int(i), .. }) => {
+                            i.as_i64().map(|i| i.to_string())
+                        }
+                        _ => None,
+                    };
+                    if let Some(lit) = literal {
+                        if seen.contains(&lit) {
+                            return err(
+                                map.start(),
+                                &self.lines,
+                                format!("mapping pattern checks duplicate key ({lit})"),
+                            );
+                        }
+                        seen.push(lit);
+                    }
+                    keys.push(self.expr(b, k)?);
+                }
+                let n = map.patterns.len();
+                let rest = map.rest.is_some();
+                let into = Self::temps(b, n + rest as usize);
+                fails.push(b.emit(Op::MatchMapping { subject, keys, rest, into, fail: 0 }));
+                for (k, item) in map.patterns.iter().enumerate() {
+                    binds.extend(self.pattern(b, item, into + k as u32, fails)?);
+                }
+                if let Some(name) = &map.rest {
+                    binds.push((name.as_str().to_string(), into + n as u32));
+                }
+            }
+            ast::Pattern::MatchClass(c) => {
+                let class = self.expr(b, &c.cls)?;
+                let args = &c.arguments;
+                let mut kw: Vec<Name> = Vec::new();
+                for k in &args.keywords {
+                    let name = self.intern(k.attr.as_str());
+                    if kw.contains(&name) {
+                        return err(
+                            k.start(),
+                            &self.lines,
+                            format!("attribute name repeated in class pattern: {name}"),
+                        );
+                    }
+                    kw.push(name);
+                }
+                let npos = args.patterns.len();
+                let into = Self::temps(b, npos + kw.len());
+                fails.push(b.emit(Op::MatchClass { subject, class, npos: npos as u32, kw, into, fail: 0 }));
+                let subs = args.patterns.iter().chain(args.keywords.iter().map(|k| &k.pattern));
+                for (k, item) in subs.enumerate() {
+                    binds.extend(self.pattern(b, item, into + k as u32, fails)?);
+                }
+            }
+            ast::Pattern::MatchOr(or) => {
+                let mut names: Option<Vec<String>> = None;
+                let mut common: Vec<(String, u32)> = Vec::new();
+                let mut matched = Vec::new();
+                for (i, alt) in or.patterns.iter().enumerate() {
+                    let mut alt_fails = Vec::new();
+                    let alt_binds = self.pattern(b, alt, subject, &mut alt_fails)?;
+                    let mut these: Vec<String> = alt_binds.iter().map(|(n, _)| n.clone()).collect();
+                    these.sort();
+                    match &names {
+                        None => {
+                            for n in &these {
+                                common.push((n.clone(), b.temp()));
+                            }
+                            names = Some(these);
+                        }
+                        Some(first) if *first != these => {
+                            return err(or.start(), &self.lines, "alternative patterns bind different names")
+                        }
+                        Some(_) => {}
+                    }
+                    // Each alternative leaves its captures in the same slots.
+                    for (name, from) in &alt_binds {
+                        if let Some((_, to)) = common.iter().find(|(n, _)| n == name) {
+                            b.emit(Op::Assign(Target::Var(Var::Local(*to)), Expr::Load(Var::Local(*from))));
+                        }
+                    }
+                    if i + 1 == or.patterns.len() {
+                        fails.extend(alt_fails);
+                    } else {
+                        matched.push(b.emit(Op::Jump(0)));
+                        let next = b.pc();
+                        for at in alt_fails {
+                            b.patch(at, next);
+                        }
+                    }
+                }
+                let end = b.pc();
+                for at in matched {
+                    b.patch(at, end);
+                }
+                binds = common;
+            }
+        }
+        for (i, (name, _)) in binds.iter().enumerate() {
+            if binds[..i].iter().any(|(n, _)| n == name) {
+                return err(p.start(), &self.lines, format!("multiple assignments to name '{name}' in pattern"));
+            }
+        }
+        Ok(binds)
     }
 
     fn with_stmt(&mut self, b: &mut Builder, items: &[ast::WithItem], body: &[Stmt], is_async: bool) -> Result<()> {
@@ -837,6 +1159,7 @@ impl Compiler<'_> {
         let line = self.line(f);
         let mut inner = self.new_code(b, scope, f.name.as_str(), kind, line);
         let (defaults, kw_defaults) = self.parameters(b, &mut inner, &f.parameters)?;
+        inner.doc = docstring(&f.body).map(Name::from);
         self.body(&mut inner, &f.body)?;
         inner.emit(Op::Return(None));
         let code = inner.finish(self);
@@ -885,6 +1208,11 @@ impl Compiler<'_> {
         let scope = self.scopes.of(c);
         let line = self.line(c);
         let mut inner = self.new_code(b, scope, c.name.as_str(), CodeKind::Class, line);
+        if let Some(doc) = docstring(&c.body) {
+            // As CPython's class body begins: `__doc__ = '…'` in the namespace.
+            let target = Target::Var(Var::Name(self.intern("__doc__")));
+            inner.emit(Op::Assign(target, Expr::Const(Value::str(doc))));
+        }
         self.body(&mut inner, &c.body)?;
         inner.emit(Op::Return(None));
         let qualname = inner.qualname.clone();

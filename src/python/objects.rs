@@ -71,6 +71,69 @@ pub fn call_object(interp: &Interp, o: &Rc<dyn Object>, this: &Value, args: Args
     o.call(interp, this, args)
 }
 
+// ----- X | Y of types ------------------------------------------------------------------------
+
+/// `int | str`, `int | None` (`types.UnionType`): what `isinstance` accepts in place of a
+/// tuple. Its members are classes (`None` stands for `NoneType`), without repeats.
+pub struct UnionType(pub Vec<Rc<Class>>);
+
+/// `a | b` when both are types, `None` or unions (and not both `None`).
+pub fn union(interp: &Interp, a: &Value, b: &Value) -> Option<Value> {
+    let members = |v: &Value| -> Option<Vec<Rc<Class>>> {
+        match v {
+            Value::Class(c) => Some(vec![c.clone()]),
+            Value::None => Some(vec![interp.types.none.clone()]),
+            other => other.downcast::<UnionType>().map(|u| u.0.clone()),
+        }
+    };
+    if a.is_none() && b.is_none() {
+        return None;
+    }
+    let mut all = members(a)?;
+    for c in members(b)? {
+        if !all.iter().any(|m| Rc::ptr_eq(m, &c)) {
+            all.push(c);
+        }
+    }
+    // One type left (`int | int`) is that type.
+    if let [one] = all.as_slice() {
+        return Some(Value::Class(one.clone()));
+    }
+    Some(Value::object(UnionType(all)))
+}
+
+impl Object for UnionType {
+    fn type_name(&self) -> &str {
+        "UnionType"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        let names: Vec<String> = self
+            .0
+            .iter()
+            .map(|c| match &*c.module_name() {
+                _ if Rc::ptr_eq(c, &interp.types.none) => "None".to_string(),
+                "builtins" => c.qualname.to_string(),
+                m => format!("{m}.{}", c.qualname),
+            })
+            .collect();
+        Ok(names.join(" | "))
+    }
+    fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        match &**name {
+            "__args__" => Some(Ok(Value::tuple(self.0.iter().map(|c| Value::Class(c.clone())).collect()))),
+            _ => None,
+        }
+    }
+    fn eq(&self, other: &Value) -> Option<bool> {
+        let other = other.downcast::<UnionType>()?;
+        let within = |a: &[Rc<Class>], b: &[Rc<Class>]| a.iter().all(|c| b.iter().any(|d| Rc::ptr_eq(c, d)));
+        Some(within(&self.0, &other.0) && within(&other.0, &self.0))
+    }
+}
+
 // ----- slices and ranges -------------------------------------------------------------------
 
 /// `slice(start, stop, step)`
@@ -506,7 +569,12 @@ pub struct DictView {
 }
 
 impl DictView {
-    fn items(&self) -> Vec<Value> {
+    /// Keys and items views are set-like (`==` with sets, `& | - ^`, `isdisjoint`).
+    pub fn set_like(&self) -> bool {
+        self.part != DictPart::Values
+    }
+
+    pub fn items(&self) -> Vec<Value> {
         self.dict
             .borrow()
             .map
@@ -536,6 +604,21 @@ impl Object for DictView {
     }
     fn py_len(&self) -> Option<usize> {
         Some(self.dict.borrow().len())
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        match &**name {
+            "isdisjoint" if self.set_like() => Some(Ok(method(this, "isdisjoint", |interp, args| {
+                let view = self_of::<DictView>(interp, &args)?;
+                let other = ops::iter(interp, args.pos.get(1).unwrap_or(&Value::None))?;
+                while let Some(x) = ops::next(interp, &other)? {
+                    if view.contains(interp, &x).unwrap_or(Ok(false))? {
+                        return Ok(Value::Bool(false));
+                    }
+                }
+                Ok(Value::Bool(true))
+            }))),
+            _ => None,
+        }
     }
     fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
         let size = self.dict.borrow().len();

@@ -621,6 +621,7 @@ fn binop_or_inplace(interp: &Interp, op: BinOp, a: Value, b: Value, in_place: bo
         }
         (Tuple(x), Int(n)) | (Int(n), Tuple(x)) if op == BinOp::Mul => return Ok(Value::tuple(repeat(interp, x, *n)?)),
         (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => set_op(interp, op, &a, &b),
+        (Object(_), _) | (_, Object(_)) if is_set_view(&a) || is_set_view(&b) => view_set_op(interp, op, &a, &b),
         (Dict(x), Dict(y)) if op == BinOp::BitOr => {
             let mut d = x.borrow().clone();
             for (k, v) in y.borrow().map.iter() {
@@ -632,6 +633,11 @@ fn binop_or_inplace(interp: &Interp, op: BinOp, a: Value, b: Value, in_place: bo
     };
     if let Some(r) = r {
         return r;
+    }
+    if op == BinOp::BitOr {
+        if let Some(u) = objects::union(interp, &a, &b) {
+            return Ok(u);
+        }
     }
     let (name, rname) = dunder(op);
     binary_special(interp, &a, &b, name, rname)?.ok_or_else(|| binop_type_error(interp, op, &a, &b, in_place))
@@ -685,6 +691,55 @@ fn as_int(v: &Value) -> i64 {
         Value::Bool(b) => *b as i64,
         _ => 0,
     }
+}
+
+/// A dict's keys or items view: set-like, as CPython's are.
+fn is_set_view(v: &Value) -> bool {
+    v.downcast::<objects::DictView>().is_some_and(objects::DictView::set_like)
+}
+
+/// The members of a set, a frozenset or a set-like view, as a table.
+fn set_like_table(interp: &Interp, v: &Value) -> Option<R<Table>> {
+    if let Some(t) = set_table(v) {
+        return Some(Ok(t));
+    }
+    let view = v.downcast::<objects::DictView>().filter(|d| d.set_like())?;
+    let mut t = Table::default();
+    for x in view.items() {
+        match key(interp, x) {
+            Ok(k) => {
+                t.insert(k);
+            }
+            Err(e) => return Some(Err(e)),
+        }
+    }
+    Some(Ok(t))
+}
+
+/// `view & other` (and `|`, `-`, `^`, either way round) with a keys or items view: a set made
+/// of the view and any iterable, as CPython's dict views give.
+fn view_set_op(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>> {
+    if !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::Sub | BinOp::BitXor) {
+        return None;
+    }
+    let table = |v: &Value| -> R<Table> {
+        if let Some(t) = set_like_table(interp, v) {
+            return t;
+        }
+        let it = iter(interp, v)?;
+        let mut t = Table::default();
+        while let Some(x) = next(interp, &it)? {
+            t.insert(key(interp, x)?);
+        }
+        Ok(t)
+    };
+    let sets = table(a).and_then(|x| Ok((x, table(b)?)));
+    let (x, y) = match sets {
+        Ok(xy) => xy,
+        Err(e) => return Some(Err(e)),
+    };
+    let as_set = |t: Table| Value::Set(Rc::new(RefCell::new(Set { items: t })));
+    set_op(interp, op, &as_set(x), &as_set(y))
 }
 
 /// The table of a set or frozenset (copied: the operand may be the result too).
@@ -850,6 +905,15 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             let (x, y) = (set_table(a).unwrap_or_default(), set_table(b).unwrap_or_default());
             x.len() == y.len() && x.iter().all(|k| y.contains(k))
         }
+        (Object(_), _) | (_, Object(_)) if is_set_view(a) || is_set_view(b) => {
+            match (set_like_table(interp, a), set_like_table(interp, b)) {
+                (Some(x), Some(y)) => {
+                    let (x, y) = (x?, y?);
+                    x.len() == y.len() && x.iter().all(|k| y.contains(k))
+                }
+                _ => false,
+            }
+        }
         (Object(o), _) if o.eq(b).is_some() => o.eq(b).unwrap_or(false),
         (Instance(_), _) | (_, Instance(_)) => {
             if let Some(r) = call_special(interp, a, "__eq__", std::slice::from_ref(b)) {
@@ -973,9 +1037,9 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
             _ => o.is_ge(),
         }));
     }
-    // Sets order by inclusion.
-    if let (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) = (a, b) {
-        let (x, y) = (set_table(a).unwrap_or_default(), set_table(b).unwrap_or_default());
+    // Sets (and keys and items views) order by inclusion.
+    if let (Some(x), Some(y)) = (set_like_table(interp, a), set_like_table(interp, b)) {
+        let (x, y) = (x?, y?);
         let sub = x.iter().all(|k| y.contains(k));
         let sup = y.iter().all(|k| x.contains(k));
         return Ok(Value::Bool(match op {

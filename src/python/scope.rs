@@ -294,8 +294,52 @@ impl Scopes {
                 }
             }
             Stmt::Expr(e) => self.expr(scope, &e.value),
-            Stmt::Match(m) => self.expr(scope, &m.subject),
+            Stmt::Match(m) => {
+                self.expr(scope, &m.subject);
+                for case in &m.cases {
+                    self.pattern(scope, &case.pattern);
+                    if let Some(g) = &case.guard {
+                        self.expr(scope, g);
+                    }
+                    self.stmts(scope, &case.body);
+                }
+            }
             Stmt::TypeAlias(_) | Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => {}
+        }
+    }
+
+    /// A `case` pattern: its captures bind names; its values, classes and keys are read.
+    fn pattern(&mut self, scope: usize, p: &ast::Pattern) {
+        match p {
+            ast::Pattern::MatchValue(v) => self.expr(scope, &v.value),
+            ast::Pattern::MatchSingleton(_) => {}
+            ast::Pattern::MatchSequence(s) => s.patterns.iter().for_each(|p| self.pattern(scope, p)),
+            ast::Pattern::MatchMapping(m) => {
+                m.keys.iter().for_each(|k| self.expr(scope, k));
+                m.patterns.iter().for_each(|p| self.pattern(scope, p));
+                if let Some(rest) = &m.rest {
+                    self.bind(scope, rest.as_str());
+                }
+            }
+            ast::Pattern::MatchClass(c) => {
+                self.expr(scope, &c.cls);
+                c.arguments.patterns.iter().for_each(|p| self.pattern(scope, p));
+                c.arguments.keywords.iter().for_each(|k| self.pattern(scope, &k.pattern));
+            }
+            ast::Pattern::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.bind(scope, n.as_str());
+                }
+            }
+            ast::Pattern::MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.pattern(scope, p);
+                }
+                if let Some(n) = &a.name {
+                    self.bind(scope, n.as_str());
+                }
+            }
+            ast::Pattern::MatchOr(o) => o.patterns.iter().for_each(|p| self.pattern(scope, p)),
         }
     }
 

@@ -5,10 +5,14 @@
 //! page says so once per run.
 //!
 //! The copy compiles the same source and runs its top level with `asyncio.run` doing nothing,
-//! then the function. Its `time.sleep` blocks only the copy: in a worker it really waits (the
-//! page stays responsive); on the virtual clock it moves the copy's own clock, and what the
-//! function printed appears on the loop's clock at the moment it was printed, so a program
-//! prints what CPython prints, in the same order.
+//! then the function (`to_thread`'s in a copy of the caller's `contextvars` context, as
+//! CPython's runs it in `contextvars.copy_context()`). Its `time.sleep` blocks only the copy:
+//! in a worker it really waits (the page stays responsive); on the virtual clock it moves the
+//! copy's own clock, and what the function printed appears on the loop's clock at the moment it
+//! was printed, so a program prints what CPython prints, in the same order.
+//!
+//! Each call runs in the thread its executor's [`Pool`] gives it, named as CPython names its
+//! executors' threads (`asyncio_0`…), which `threading.current_thread()` reads in the copy.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -23,17 +27,19 @@ use crate::aio::Fut;
 use crate::runtime::{current, Runtime, Speed};
 use crate::trace::{Micros, Wait};
 
-/// What the copy needs: the program, its data now, the call, and the loop's time now.
+/// What the copy needs: the program, the call with the program's data now (one text, so an
+/// object both reach is one object in the copy too), and the loop's time now.
 struct Job {
     source: String,
-    globals: String,
-    call: String,
+    data: String,
     start: Micros,
     /// In a worker, `time.sleep` really waits, at the loop's speed (on the virtual clock it
     /// only moves the clock).
     real_sleeps: Option<Speed>,
     /// Whether the page already said times of day are UTC (the copy need not say it again).
     said_clock: bool,
+    /// The thread the call runs in.
+    thread: ThreadInfo,
 }
 
 /// What came back: each line printed (when, relative to the start, and where: stdout, stderr
@@ -73,26 +79,32 @@ fn take<'a>(text: &mut &'a str) -> Option<&'a str> {
 impl Job {
     fn encode(&self) -> String {
         let mut out = String::new();
-        for part in [&self.source, &self.globals, &self.call] {
+        for part in [&self.source, &self.data] {
             put(&mut out, part);
         }
         put(&mut out, &self.start.to_string());
         put(&mut out, &self.real_sleeps.map_or("-".into(), Speed::encode));
         put(&mut out, if self.said_clock { "1" } else { "0" });
+        put(&mut out, &self.thread.name);
+        put(&mut out, &self.thread.ident.to_string());
+        put(&mut out, &self.thread.alive.to_string());
         out
     }
 
     fn decode(mut text: &str) -> Option<Job> {
         let source = take(&mut text)?.to_string();
-        let globals = take(&mut text)?.to_string();
-        let call = take(&mut text)?.to_string();
+        let data = take(&mut text)?.to_string();
         let start = take(&mut text)?.parse().ok()?;
         let real_sleeps = match take(&mut text)? {
             "-" => None,
             speed => Some(Speed::decode(speed).ok()?),
         };
         let said_clock = take(&mut text)? == "1";
-        text.is_empty().then_some(Job { source, globals, call, start, real_sleeps, said_clock })
+        let name = take(&mut text)?.to_string();
+        let ident = take(&mut text)?.parse().ok()?;
+        let alive = take(&mut text)?.parse().ok()?;
+        let thread = ThreadInfo { name, ident, alive };
+        text.is_empty().then_some(Job { source, data, start, real_sleeps, said_clock, thread })
     }
 }
 
@@ -150,6 +162,8 @@ impl Ran {
 thread_local! {
     /// The limits of the program whose copy runs in place (on the virtual clock).
     static IN_PLACE_LIMITS: RefCell<Option<Limits>> = const { RefCell::new(None) };
+    /// The thread the copy running now runs its call in (None: the program's main thread).
+    static IN_THREAD: RefCell<Option<ThreadInfo>> = const { RefCell::new(None) };
 }
 
 /// Runs one job in a copy of the program (a worker's side, or the virtual clock's): the reply
@@ -187,6 +201,9 @@ fn run_job(job: Job) -> Ran {
         })
     };
     let limits = IN_PLACE_LIMITS.with(|l| l.borrow().clone()).unwrap_or_default();
+    let outer_thread = IN_THREAD.with(|t| t.replace(Some(job.thread.clone())));
+    // The copy's top level runs again: the `Thread-N` it numbers are not the program's.
+    let numbered = NUMBERED.with(Cell::get);
     let interp = Interp::new(&program.source, limits, sink);
     interp.copy.set(CopyPhase::TopLevel);
     interp.real_sleeps.set(job.real_sleeps);
@@ -197,7 +214,7 @@ fn run_job(job: Job) -> Ran {
         let (interp, outcome) = (interp.clone(), outcome.clone());
         let code = program.code.clone();
         rt.start(async move {
-            let result = call_in_copy(&interp, code, &job.globals, &job.call, &recording).await;
+            let result = call_in_copy(&interp, code, &job.data, &recording).await;
             interp.flush_output();
             *outcome.borrow_mut() = Some(match result {
                 Ok(v) => match copy::write(&interp, &v) {
@@ -210,6 +227,8 @@ fn run_job(job: Job) -> Ran {
     }
     rt.run_until_end();
     super::program::release_cycles(&interp);
+    IN_THREAD.with(|t| t.replace(outer_thread));
+    NUMBERED.with(|n| n.set(numbered));
     let elapsed = rt.now().saturating_sub(job.start);
     let outcome = outcome.take().unwrap_or_else(|| Outcome::Failed("the worker's copy of the program stopped".into()));
     let lines = lines.take();
@@ -226,29 +245,25 @@ fn raised(interp: &Interp, e: PyErr) -> Outcome {
     }
 }
 
-/// The copy's top level, the program's data as it was at the call, then the call.
-async fn call_in_copy(
-    interp: &Rc<Interp>,
-    code: Rc<super::ir::Code>,
-    globals: &str,
-    call: &str,
-    recording: &Cell<bool>,
-) -> R<Value> {
+/// The copy's top level, the program's data as it was at the call (and the caller's context,
+/// for `to_thread`), then the call.
+async fn call_in_copy(interp: &Rc<Interp>, code: Rc<super::ir::Code>, data: &str, recording: &Cell<bool>) -> R<Value> {
     let frame = super::exec::Frame::new(interp, code, interp.main.clone(), None);
     super::call::run_to_end(interp, frame)?;
-    if let Value::Dict(d) = &copy::read(interp, globals)? {
-        for (k, v) in d.borrow().map.iter() {
-            if let Value::Str(name) = &k.value {
-                interp.main.set(name, v.clone());
-            }
+    let Value::Tuple(parts) = &copy::read(interp, data)? else {
+        return Err(interp.runtime_error("the worker's call is damaged"));
+    };
+    let [func, Value::Tuple(pos), Value::Dict(kw), Value::Dict(globals), context] = &parts[..] else {
+        return Err(interp.runtime_error("the worker's call is damaged"));
+    };
+    for (k, v) in globals.borrow().map.iter() {
+        if let Value::Str(name) = &k.value {
+            interp.main.set(name, v.clone());
         }
     }
-    let Value::Tuple(parts) = &copy::read(interp, call)? else {
-        return Err(interp.runtime_error("the worker's call is damaged"));
-    };
-    let [func, Value::Tuple(pos), Value::Dict(kw)] = &parts[..] else {
-        return Err(interp.runtime_error("the worker's call is damaged"));
-    };
+    if let Value::Dict(vars) = context {
+        enter_context(interp, vars)?;
+    }
     let mut args = Args { pos: pos.to_vec(), kw: kw.borrow().keyword_pairs() };
     recording.set(true);
     interp.copy.set(CopyPhase::Call);
@@ -271,11 +286,28 @@ async fn call_in_copy(
     super::program::drive(interp, frame).await
 }
 
+/// Makes the caller's context (its variables, from [`context_vars`]) the copy's current one.
+fn enter_context(interp: &Interp, vars: &Rc<RefCell<Dict>>) -> R<()> {
+    let context = if vars.borrow().is_empty() {
+        // A context is made on first use (`contextvars` is not loaded for nothing).
+        Value::None
+    } else {
+        let module = super::call::import_module(interp, "contextvars")?;
+        let class = super::attr::get_attr(interp, &module, &Name::from("Context"))?;
+        let context = super::call::call(interp, &class, Args::default())?;
+        // `contextvars.Context` keeps its variables in `_vars` (py/contextvars.py).
+        super::attr::set_attr(interp, &context, &Name::from("_vars"), Value::Dict(vars.clone()))?;
+        context
+    };
+    interp.context.replace(context);
+    Ok(())
+}
+
 // ----- the program's side -----------------------------------------------------------------
 
 /// An executor's `max_workers`: at most that many of its calls run at once; the others wait, in
 /// the order they came, for one to end (a ThreadPoolExecutor's queue).
-pub struct Slots {
+struct Slots {
     max: usize,
     /// When each call given a slot ends, on the virtual clock (where a call runs in place, so
     /// its end is known as it starts): a call waits for the earliest once all are taken.
@@ -306,24 +338,158 @@ impl Slots {
     }
 }
 
-impl Object for Slots {
+/// The thread a call runs in, as `threading` sees it there: its name and ident, and how many
+/// threads were alive as it started (`threading.active_count()`).
+#[derive(Clone)]
+pub struct ThreadInfo {
+    pub name: String,
+    pub ident: i64,
+    pub alive: usize,
+}
+
+/// `threading.get_ident()` of the main thread (an address, as CPython's are; fixed here).
+pub const MAIN_IDENT: i64 = 140_245_771_386_688;
+
+impl ThreadInfo {
+    fn main() -> ThreadInfo {
+        ThreadInfo { name: "MainThread".into(), ident: MAIN_IDENT, alive: alive_threads() }
+    }
+}
+
+thread_local! {
+    /// The default executor's workers (`to_thread`, `run_in_executor(None, …)`), until the loop
+    /// that made them shuts it down.
+    static DEFAULT_POOL: RefCell<Option<Value>> = const { RefCell::new(None) };
+    /// Executor threads made and not yet shut down.
+    static ALIVE: Cell<usize> = const { Cell::new(0) };
+    /// Executor threads made since the program started (each has an ident of its own).
+    static MADE: Cell<i64> = const { Cell::new(0) };
+    /// `threading.Thread`s named `Thread-N` so far.
+    static NUMBERED: Cell<i64> = const { Cell::new(0) };
+}
+
+/// The next `N` of a thread named `Thread-N` (`threading.Thread()` without a name).
+pub fn next_thread_number() -> i64 {
+    NUMBERED.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    })
+}
+
+/// The thread this code runs in: None for the program's main thread.
+pub fn current_thread() -> Option<ThreadInfo> {
+    IN_THREAD.with(|t| t.borrow().clone())
+}
+
+/// `threading.active_count()`: the main thread and the executors' threads (in a copy, as at its
+/// call's start).
+pub fn alive_threads() -> usize {
+    current_thread().map_or_else(|| 1 + ALIVE.with(Cell::get), |t| t.alive)
+}
+
+/// The loop shut its default executor down (`asyncio.run`'s end, `loop.close()`): its threads
+/// end, and the next call makes new ones (`asyncio_0` again).
+pub fn shutdown_default_executor() {
+    let pool = DEFAULT_POOL.with(|p| p.borrow_mut().take());
+    if pool.is_some() {
+        // asyncio's shutdown_default_executor joins the executor in a `threading.Thread` of
+        // its own, which takes the next `Thread-N`.
+        next_thread_number();
+    }
+    drop(pool);
+}
+
+/// Forgets a finished program's threads.
+pub fn reset() {
+    shutdown_default_executor();
+    ALIVE.with(|a| a.set(0));
+    MADE.with(|m| m.set(0));
+    NUMBERED.with(|n| n.set(0));
+}
+
+/// An executor's workers as CPython's ThreadPoolExecutor makes its threads: a call takes the
+/// thread idle longest or, with none idle, a new one named `{prefix}_{n}` (`asyncio_0`…); a
+/// process pool's calls each run in a process's main thread. With `max_workers`, its [`Slots`].
+pub struct Pool {
+    /// None for processes.
+    prefix: Option<String>,
+    /// Each thread made: its ident, and when it is idle again (None while busy with a call whose
+    /// end is not known yet, in the page).
+    threads: RefCell<Vec<(i64, Option<Micros>)>>,
+    slots: Option<Slots>,
+}
+
+impl Pool {
+    fn value(prefix: Option<String>, max: Option<usize>) -> Value {
+        Value::object(Pool { prefix, threads: RefCell::default(), slots: max.map(Slots::new) })
+    }
+
+    /// The thread a call starting at `at` runs in (its index, to [`Pool::release`] it).
+    fn take(&self, at: Micros) -> (usize, ThreadInfo) {
+        let Some(prefix) = &self.prefix else { return (usize::MAX, ThreadInfo::main()) };
+        let mut threads = self.threads.borrow_mut();
+        let idle = threads
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, free))| free.filter(|&t| t <= at).map(|t| (t, i)))
+            .min()
+            .map(|(_, i)| i);
+        let i = idle.unwrap_or_else(|| {
+            let made = MADE.with(|m| m.get() + 1);
+            MADE.with(|m| m.set(made));
+            ALIVE.with(|a| a.set(a.get() + 1));
+            // Below the main thread's, as a thread's stack is.
+            threads.push((MAIN_IDENT - made * 0x80_1000, None));
+            threads.len() - 1
+        });
+        let Some(thread) = threads.get_mut(i) else { return (usize::MAX, ThreadInfo::main()) };
+        thread.1 = None;
+        let info = ThreadInfo { name: format!("{prefix}_{i}"), ident: thread.0, alive: 1 + ALIVE.with(Cell::get) };
+        (i, info)
+    }
+
+    /// Thread `i` is idle from `at` on.
+    fn release(&self, i: usize, at: Micros) {
+        if let Some(thread) = self.threads.borrow_mut().get_mut(i) {
+            thread.1 = Some(at);
+        }
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        let n = self.threads.get_mut().len();
+        ALIVE.with(|a| a.set(a.get().saturating_sub(n)));
+    }
+}
+
+impl Object for Pool {
     fn type_name(&self) -> &str {
-        "_Slots"
+        "_Pool"
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
 }
 
+/// The default executor's pool, made on first use.
+fn default_pool() -> Value {
+    DEFAULT_POOL.with(|p| p.borrow_mut().get_or_insert_with(|| Pool::value(Some("asyncio".into()), None)).clone())
+}
+
 /// Starts `func(*pos, **kw)` off the loop now (or, in an executor whose workers are all busy,
 /// once one is free); the future gets its result or exception. Returns the future and the call
 /// as the timeline shows it.
+///
+/// `in_context`: the call runs in a copy of the caller's `contextvars` context (`to_thread`'s
+/// do, `run_in_executor`'s run in the thread's own, as in CPython).
 pub fn start(
     interp: &Interp,
     func: &Value,
     pos: Vec<Value>,
     kw: Vec<(Name, Value)>,
-    slots: Option<&Slots>,
+    pool: Value,
+    in_context: bool,
 ) -> R<(Fut<PyObj>, String)> {
     let Some((rt, _)) = current() else { return Err(interp.runtime_error("no running event loop")) };
     let label = call_label(interp, func, &pos);
@@ -334,17 +500,15 @@ pub fn start(
         }
         Value::dict(d)
     };
-    let call = copy::write(interp, &Value::tuple(vec![func.clone(), Value::tuple(pos), kw_dict]))?;
-    let job = Job {
+    let context = if in_context { context_vars(interp) } else { Value::None };
+    let data = Value::tuple(vec![func.clone(), Value::tuple(pos), kw_dict, data_globals(interp), context]);
+    let mut job = Job {
         source: interp.source_text.clone(),
-        globals: copy::write(interp, &data_globals(interp))?,
-        call,
-        start: match slots {
-            Some(slots) if rt.is_virtual() => slots.begin(rt.now()),
-            _ => rt.now(),
-        },
+        data: copy::write(interp, &data)?,
+        start: rt.now(),
         real_sleeps: (!rt.is_virtual()).then(|| rt.speed()),
         said_clock: interp.said_clock.get(),
+        thread: ThreadInfo::main(),
     };
     if !interp.said_copies.replace(true) {
         interp.note(
@@ -352,20 +516,27 @@ pub fn start(
         );
     }
     let fut: Fut<PyObj> = Fut::on(rt.downgrade());
-    if rt.is_virtual() {
-        // Through the same text a worker gets and sends back, so native tests check it too.
-        // In place, the copy runs under the program's own limits (a copy looping forever in
-        // `while True: time.sleep(1)` held the test's run for the whole loop budget).
-        let previous = IN_PLACE_LIMITS.with(|l| l.replace(Some(interp.limits.clone())));
-        let answer = run_copy(&job.encode());
-        IN_PLACE_LIMITS.with(|l| l.replace(previous));
-        let ran = Ran::decode(&answer).unwrap_or_else(damaged_answer);
-        if let Some(slots) = slots {
-            slots.ends.borrow_mut().push(job.start + ran.elapsed);
+    match pool.downcast::<Pool>() {
+        Some(workers) if rt.is_virtual() => {
+            if let Some(slots) = &workers.slots {
+                job.start = slots.begin(job.start);
+            }
+            let (thread, info) = workers.take(job.start);
+            job.thread = info;
+            // Through the same text a worker gets and sends back, so native tests check it too.
+            // In place, the copy runs under the program's own limits (a copy looping forever in
+            // `while True: time.sleep(1)` held the test's run for the whole loop budget).
+            let previous = IN_PLACE_LIMITS.with(|l| l.replace(Some(interp.limits.clone())));
+            let answer = run_copy(&job.encode());
+            IN_PLACE_LIMITS.with(|l| l.replace(previous));
+            let ran = Ran::decode(&answer).unwrap_or_else(damaged_answer);
+            if let Some(slots) = &workers.slots {
+                slots.ends.borrow_mut().push(job.start + ran.elapsed);
+            }
+            workers.release(thread, job.start + ran.elapsed);
+            finish_at(interp, &rt, &fut, job.start, ran);
         }
-        finish_at(interp, &rt, &fut, job.start, ran);
-    } else {
-        run_in_worker(interp, &rt, &fut, job, &label, slots);
+        _ => run_in_worker(interp, &rt, &fut, job, &label, pool),
     }
     Ok((fut, label))
 }
@@ -384,6 +555,29 @@ fn data_globals(interp: &Interp) -> Value {
         }
     }
     Value::dict(d)
+}
+
+/// The variables of the current `contextvars` context whose values can be copied, as a dict
+/// (empty without a context). Written with the program's data, a variable is the copy's global
+/// of the same name (or the argument it also is); one the program reaches otherwise (a class
+/// attribute) is another object in the copy, where it is unset. So is a variable whose value
+/// cannot be copied (a lock, a task).
+fn context_vars(interp: &Interp) -> Value {
+    let mut kept = Dict::new();
+    let context = interp.context.borrow().clone();
+    // `contextvars.Context` keeps its variables in `_vars` (py/contextvars.py).
+    let vars = match &context {
+        Value::Instance(ctx) => ctx.attrs.borrow().get("_vars").cloned(),
+        _ => None,
+    };
+    if let Some(Value::Dict(vars)) = &vars {
+        for (k, v) in vars.borrow().map.iter() {
+            if copy::write(interp, &Value::tuple(vec![k.value.clone(), v.clone()])).is_ok() {
+                kept.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    Value::dict(kept)
 }
 
 /// `blocking(3, 0.5)`: how the call is shown on the timeline.
@@ -460,13 +654,11 @@ fn settle(interp: &Interp, fut: &Fut<PyObj>, outcome: Outcome) {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, job: Job, label: &str, slots: Option<&Slots>) {
+fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, mut job: Job, label: &str, pool: Value) {
     let weak = interp.this.clone();
     let fut = fut.clone();
-    let text = format!("python {}", job.encode());
-    // Posted to a worker when first polled: after the executor's permit is taken.
-    let call = crate::aio::worker_call(text, rt.text(label), rt);
-    let permits = slots.map(|s| s.permits.clone());
+    let label = label.to_string();
+    let permits = pool.downcast::<Pool>().and_then(|p| p.slots.as_ref()).map(|s| s.permits.clone());
     // The worker's work is not a Python task: a toolbox task waits for its answer (and is the
     // thread's lane on the timeline).
     let helper = crate::aio::coro(format!("thread: {label}"), async move {
@@ -476,7 +668,19 @@ fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, job: Job, labe
                 return Ok(());
             }
         }
+        let Some((rt, _)) = current() else { return Ok(()) };
+        // The call's thread, taken once it may start, and idle again when it ends (or is
+        // cancelled: its worker stops).
+        let busy = pool.downcast::<Pool>().map(|workers| {
+            let (thread, info) = workers.take(rt.now());
+            job.thread = info;
+            Busy { pool: pool.clone(), thread }
+        });
+        // Posted to a worker when first polled: after the executor's permit is taken.
+        let call = crate::aio::worker_call(format!("python {}", job.encode()), rt.text(&label), &rt);
+        drop(rt);
         let answer = call.await;
+        drop(busy);
         if let Some(p) = &permits {
             let _ = p.release();
         }
@@ -498,8 +702,25 @@ fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, job: Job, labe
     crate::aio::spawn_on(rt, None, helper);
 }
 
+/// A pool's thread busy with a call in a worker, idle again when dropped.
+#[cfg(target_arch = "wasm32")]
+struct Busy {
+    pool: Value,
+    thread: usize,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Drop for Busy {
+    fn drop(&mut self) {
+        let now = current().map_or(0, |(rt, _)| rt.now());
+        if let Some(workers) = self.pool.downcast::<Pool>() {
+            workers.release(self.thread, now);
+        }
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
-fn run_in_worker(_interp: &Interp, _rt: &Runtime, _fut: &Fut<PyObj>, _job: Job, _label: &str, _: Option<&Slots>) {
+fn run_in_worker(_interp: &Interp, _rt: &Runtime, _fut: &Fut<PyObj>, _job: Job, _label: &str, _: Value) {
     unreachable!("natively every run is on the virtual clock")
 }
 
@@ -516,7 +737,7 @@ pub fn to_thread(interp: &Interp, args: Args) -> R<Value> {
         let e = interp.runtime_error("no running event loop");
         return Ok(super::coro::native(interp, "to_thread", async move { Err(e) }));
     }
-    let (fut, label) = start(interp, &func, pos.collect(), args.kw, None)?;
+    let (fut, label) = start(interp, &func, pos.collect(), args.kw, default_pool(), true)?;
     let weak = interp.this.clone();
     Ok(super::coro::native(interp, "to_thread", async move {
         let job = current().map(|(rt, _)| rt.text(&label));
@@ -556,23 +777,30 @@ pub fn run_in_executor(interp: &Interp, args: Args) -> R<Value> {
         // As in `to_thread`: no loop runs in a worker, and no copy starts inside a copy.
         return Err(interp.runtime_error("no running event loop"));
     }
-    let slots = pool.and_then(|pool| executor_slots(pool));
-    let (fut, _) = start(interp, &func, pos.collect(), vec![], slots.as_ref().and_then(|s| s.downcast::<Slots>()))?;
+    let workers = pool.map_or_else(default_pool, |p| executor_pool(p));
+    let (fut, _) = start(interp, &func, pos.collect(), vec![], workers, false)?;
     Ok(future_value(fut, "Future"))
 }
 
-/// The [`Slots`] of an executor made with `max_workers=N`, kept on it from its first call on;
-/// None for one without (it has all of the page's workers).
-fn executor_slots(pool: &Instance) -> Option<Value> {
-    const KEY: &str = "_interleave_slots";
-    if let Some(slots) = pool.attrs.borrow().get(KEY).filter(|v| v.downcast::<Slots>().is_some()) {
-        return Some(slots.clone());
+/// The [`Pool`] of a `concurrent.futures` executor, kept on it from its first call on (until its
+/// `shutdown()` drops it): a ThreadPoolExecutor's threads are named by its
+/// `_thread_name_prefix`, a process pool has none; `max_workers=N` limits it to N at once.
+fn executor_pool(pool: &Instance) -> Value {
+    const KEY: &str = "_interleave_workers";
+    if let Some(workers) = pool.attrs.borrow().get(KEY).filter(|v| v.downcast::<Pool>().is_some()) {
+        return workers.clone();
     }
-    let max = match pool.attrs.borrow().get("_max_workers") {
-        Some(Value::Int(n)) if *n > 0 => *n as usize,
-        _ => return None,
+    let attrs = pool.attrs.borrow();
+    let max = match attrs.get("_max_workers") {
+        Some(Value::Int(n)) if *n > 0 => Some(*n as usize),
+        _ => None,
     };
-    let slots = Value::object(Slots::new(max));
-    pool.attrs.borrow_mut().insert(Name::from(KEY), slots.clone());
-    Some(slots)
+    let prefix = match attrs.get("_thread_name_prefix") {
+        Some(Value::Str(p)) => Some(p.to_string()),
+        _ => None,
+    };
+    drop(attrs);
+    let workers = Pool::value(prefix, max);
+    pool.attrs.borrow_mut().insert(Name::from(KEY), workers.clone());
+    workers
 }

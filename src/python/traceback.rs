@@ -40,6 +40,20 @@ pub fn format_exception(interp: &Interp, e: &PyErr) -> String {
     }
 }
 
+/// An exception a finaliser raised, as CPython's unraisable hook writes it: its own traceback
+/// and last line, without the chain.
+pub fn format_unraisable(interp: &Interp, e: &PyErr) -> String {
+    let PyErr::Exc(i) = e else { return format_exception(interp, e) };
+    let stack = stack_text(interp, i);
+    let mut out = String::new();
+    if !stack.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        out.push_str(&stack);
+    }
+    out.push_str(&exception_only(interp, &e.value()));
+    out
+}
+
 /// CPython's `_ExceptionPrintContext`: how deep in groups the printer is, and whether the
 /// closing line of a group's box is still owed.
 #[derive(Default)]

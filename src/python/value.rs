@@ -23,7 +23,12 @@ pub type Attrs = IndexMap<Name, Value, Fx>;
 /// (`None` while unbound).
 pub type Cell = Rc<RefCell<Option<Value>>>;
 
+// A word-sized tag: moves of values (and of `R<Value>`, which keeps its error in the tag's
+// spare values) copy three aligned words. With a one-byte tag the compiler copied bytes 1..24
+// with unaligned loads that read across the writer's separate stores, stalling on every
+// evaluation's result (seen as the hottest instructions of the eval loop in a native profile).
 #[derive(Clone, Default)]
+#[repr(u64)]
 pub enum Value {
     #[default]
     None,
@@ -663,6 +668,23 @@ pub struct Class {
     pub builtin: BuiltinType,
     /// Whether it is a user class (has a Python-level body).
     pub user: bool,
+    /// What `__slots__` along its MRO say; `None` for a class without any (nearly all).
+    pub slots: Option<Rc<InstanceSlots>>,
+}
+
+/// The instance attributes `__slots__` declare along a class's MRO (kept with the others,
+/// in the instance's attributes), and whether its instances also have a `__dict__` (some
+/// class in the MRO has no `__slots__`, or lists `__dict__`).
+pub struct InstanceSlots {
+    pub names: Vec<Name>,
+    pub dict: bool,
+}
+
+impl InstanceSlots {
+    /// Whether an instance may get an attribute `name` of its own.
+    pub fn allows(&self, name: &str) -> bool {
+        self.dict || self.names.iter().any(|n| &**n == name)
+    }
 }
 
 impl Class {
@@ -802,8 +824,16 @@ pub struct Instance {
 }
 
 impl Instance {
-    /// A class that defines `__eq__` but not `__hash__` makes its instances unhashable.
+    /// A class whose `__hash__` is None makes its instances unhashable (`__hash__ = None`, or a
+    /// class body with `__eq__` and no `__hash__`), as does one given `__eq__` after it was
+    /// made without a `__hash__` of its own (`@dataclass`).
     fn unhashable(&self) -> bool {
+        if !self.class.user {
+            return false;
+        }
+        if let Some(Value::None) = self.class.lookup_static("__hash__") {
+            return true;
+        }
         let eq = self.class.lineage().position(|c| c.attrs.borrow().contains_key("__eq__"));
         let hash = self.class.lineage().position(|c| c.attrs.borrow().contains_key("__hash__"));
         self.class.user && matches!((eq, hash), (Some(e), h) if h.is_none_or(|h| h > e))

@@ -4,7 +4,7 @@
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::{Rc, Weak};
 
 use super::super::builtins::{builtin, expect};
@@ -17,7 +17,7 @@ use super::super::traceback;
 use super::super::value::*;
 use crate::aio::{self, Awaitable, Fut, PyRepr, ReturnWhen};
 use crate::runtime::{current, Runtime};
-use crate::trace::{TaskId, Wait};
+use crate::trace::{CancelledBy, TaskId, Wait};
 
 /// A Python value as the toolbox carries it (task results, queue items, future results).
 #[derive(Clone)]
@@ -83,8 +83,13 @@ fn event_loop(interp: &Interp) -> R<(Runtime, TaskId)> {
 pub struct PyTask {
     pub task: aio::Task<PyObj>,
     name: RefCell<Name>,
+    /// The coroutine it runs (`get_coro()`), its body taken by the task.
+    coro: Value,
     coro_name: Name,
     coro_line: u32,
+    /// Whether the CancelledError that ended it was handed out: CPython's task gives the one
+    /// its coroutine raised (with `cancel(msg)`'s message) once, then a new one without args.
+    cancel_taken: Cell<bool>,
 }
 
 /// `asyncio.Future` (and what `gather` and `shield` return).
@@ -104,6 +109,17 @@ fn task_state(fut: &Fut<PyObj>) -> &'static str {
 }
 
 impl PyTask {
+    /// What `result()`, `exception()` and `await` hand out: a cancelled task's CancelledError
+    /// is the one its coroutine raised the first time, a new one without args after.
+    fn outcome<T>(&self, interp: &Interp, r: aio::PyResult<T>) -> R<T> {
+        match r {
+            Err(e) if e.is_cancelled() && self.task.cancelled() && self.cancel_taken.replace(true) => {
+                Err(PyErr::Exc(interp.new_exc(&interp.types.exc("CancelledError"), vec![])))
+            }
+            r => lift(interp, r),
+        }
+    }
+
     fn describe(&self, interp: &Interp) -> String {
         let fut = self.task.future();
         let state = task_state(fut);
@@ -149,11 +165,11 @@ impl Object for PyTask {
             "done" => |interp, args| Ok(Value::Bool(self_of::<PyTask>(interp, &args)?.task.done())),
             "result" => |interp, args| {
                 let t = self_of::<PyTask>(interp, &args)?;
-                lift(interp, t.task.result()).map(|o| o.value)
+                t.outcome(interp, t.task.result()).map(|o| o.value)
             },
             "exception" => |interp, args| {
                 let t = self_of::<PyTask>(interp, &args)?;
-                match lift(interp, t.task.future().exception())? {
+                match t.outcome(interp, t.task.future().exception())? {
                     Some(e) => Ok(from_aio(interp, e).value()),
                     None => Ok(Value::None),
                 }
@@ -177,7 +193,7 @@ impl Object for PyTask {
                 );
                 Ok(Value::None)
             },
-            "get_coro" => |_, _| Ok(Value::None),
+            "get_coro" => |interp, args| Ok(self_of::<PyTask>(interp, &args)?.coro.clone()),
             _ => return None,
         };
         Some(Ok(method(this, name, f)))
@@ -190,22 +206,191 @@ fn add_done_callback(interp: &Interp, fut: Fut<PyObj>, this: Value, f: Value) {
     let run = current().map(|(rt, _)| rt.downgrade());
     fut.add_done_callback(move |_| {
         if let Some(interp) = weak.upgrade() {
-            run_callback(&interp, run.as_ref(), &f, vec![this.clone()]);
+            run_callback(&interp, run.as_ref(), &f, vec![this.clone()], None);
         }
     });
 }
 
 /// Calls a Python callback the loop runs (`call_soon`, `call_later`, a done callback) as
 /// asyncio does: in the running loop, outside any task, so it may read `loop.time()`, call
-/// `get_running_loop()` or start tasks. What it raises is reported, as asyncio's handler does.
-fn run_callback(interp: &Interp, run: Option<&crate::runtime::WeakRuntime>, f: &Value, args: Vec<Value>) {
-    let call = || super::super::call::call(interp, f, Args { pos: args, kw: vec![] });
+/// `get_running_loop()` or start tasks. What it raises is reported, as asyncio's handler does,
+/// with the handle it ran from (`when`: a timer's deadline).
+fn run_callback(
+    interp: &Interp,
+    run: Option<&crate::runtime::WeakRuntime>,
+    f: &Value,
+    args: Vec<Value>,
+    when: Option<f64>,
+) {
+    let call = || super::super::call::call(interp, f, Args { pos: args.clone(), kw: vec![] });
     let r = match run.and_then(|w| w.upgrade()) {
         Some(rt) => rt.in_callback(call),
         None => call(),
     };
     if let Err(e) = r {
-        report(interp, "Exception in callback", &e);
+        let source = callback_source(interp, f, &args);
+        let handle = handle_repr(interp, when, Some(&source));
+        report(interp, &format!("Exception in callback {source}\nhandle: {handle}"), &e);
+    }
+}
+
+/// A handle's repr: `<Handle f() at main.py:3>`, `<TimerHandle when=… f()>`; a cancelled one
+/// (`source` None: cancelling forgets the callback) says so instead.
+fn handle_repr(interp: &Interp, when: Option<f64>, source: Option<&str>) -> String {
+    let mut info = vec![if when.is_some() { "TimerHandle" } else { "Handle" }.to_string()];
+    if source.is_none() {
+        info.push("cancelled".into());
+    }
+    if let Some(when) = when {
+        info.push(format!("when={}", ops::repr(interp, &Value::Float(when)).unwrap_or_default()));
+    }
+    info.extend(source.map(str::to_string));
+    format!("<{}>", info.join(" "))
+}
+
+/// asyncio's `_format_callback_source`: the callback's name, its arguments as `reprlib` shows
+/// them, and where a function of the program was defined (`f(1, 'two') at main.py:3`).
+fn callback_source(interp: &Interp, f: &Value, args: &[Value]) -> String {
+    let mut text = format_callback(interp, f, args);
+    let mut func = f.clone();
+    // inspect.unwrap, and a partial's function.
+    for _ in 0..100 {
+        let inner = match &func {
+            Value::Func(def) => def.attrs.borrow().get("__wrapped__").cloned(),
+            Value::Object(o) if o.type_name() == "functools.partial" => {
+                super::super::attr::get_attr(interp, &func, &Name::from("func")).ok()
+            }
+            _ => None,
+        };
+        match inner {
+            Some(inner) => func = inner,
+            None => break,
+        }
+    }
+    if let Value::Func(def) = &func {
+        if &*def.globals.name == "__main__" {
+            text.push_str(&format!(" at main.py:{}", def.code.first_line));
+        }
+    }
+    text
+}
+
+/// asyncio's `_format_callback`: a partial shows its function with its arguments, then the
+/// call's.
+fn format_callback(interp: &Interp, f: &Value, args: &[Value]) -> String {
+    let get = |f: &Value, name: &str| super::super::attr::get_attr(interp, f, &Name::from(name)).ok();
+    let (mut f, mut args, mut kw, mut suffix) = (f.clone(), args.to_vec(), Vec::new(), String::new());
+    while matches!(&f, Value::Object(o) if o.type_name() == "functools.partial") {
+        suffix = format_args(interp, &args, &kw) + &suffix;
+        args = get(&f, "args").map(|a| ops::collect(interp, &a).unwrap_or_default()).unwrap_or_default();
+        kw = get(&f, "keywords").map(|k| ops::mapping_items(interp, &k).unwrap_or_default()).unwrap_or_default();
+        f = get(&f, "func").unwrap_or_default();
+    }
+    let named = |v: Option<Value>| match &v {
+        Some(Value::Str(s)) if !s.is_empty() => Some(s.to_string()),
+        _ => None,
+    };
+    // An instance has no `__qualname__` of its own in CPython (its class's is not found there).
+    let name = match &f {
+        Value::Instance(_) => None,
+        _ => named(get(&f, "__qualname__")).or_else(|| named(get(&f, "__name__"))),
+    };
+    let name = name.unwrap_or_else(|| ops::repr(interp, &f).unwrap_or_default());
+    name + &format_args(interp, &args, &kw) + &suffix
+}
+
+/// `(1, 'two', key=3)`, each value as `reprlib.repr` shows it.
+fn format_args(interp: &Interp, args: &[Value], kw: &[(Value, Value)]) -> String {
+    let mut items: Vec<String> = args.iter().map(|a| short_repr(interp, a, 6)).collect();
+    for (k, v) in kw {
+        items.push(format!("{}={}", ops::str_of(interp, k).unwrap_or_default(), short_repr(interp, v, 6)));
+    }
+    format!("({})", items.join(", "))
+}
+
+/// reprlib's cut: the first 13 and last 14 characters of `s` around `...`.
+fn cut_middle(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out: String = chars.iter().take(13).collect();
+    out.push_str("...");
+    out.extend(&chars[chars.len().saturating_sub(14)..]);
+    out
+}
+
+/// `reprlib.repr(v)` (its default limits: 30 characters for strings and other objects, 6 items
+/// of a list, tuple or set, 4 of a dict, 6 levels deep).
+fn short_repr(interp: &Interp, v: &Value, level: u32) -> String {
+    let items = |v: &Value| ops::collect(interp, v).unwrap_or_default();
+    let iterable = |items: Vec<Value>, left: &str, right: &str, trail: &str| {
+        let n = items.len();
+        let body = if level == 0 && n > 0 {
+            "...".to_string()
+        } else {
+            let mut pieces: Vec<String> = items.iter().take(6).map(|x| short_repr(interp, x, level - 1)).collect();
+            if n > 6 {
+                pieces.push("...".into());
+            }
+            pieces.join(", ")
+        };
+        let right = if n == 1 { format!("{trail}{right}") } else { right.to_string() };
+        format!("{left}{body}{right}")
+    };
+    // reprlib sorts a set's items and a dict's keys when it can.
+    let possibly_sorted = |mut items: Vec<Value>| {
+        let mut sorted = items.clone();
+        if super::super::builtins::sort_values(interp, &mut sorted, None, None).is_ok() {
+            items = sorted;
+        }
+        items
+    };
+    match v {
+        Value::Str(s) => {
+            let chars: Vec<char> = s.chars().collect();
+            let head: String = chars.iter().take(30).collect();
+            let r = ops::repr(interp, &Value::str(&head)).unwrap_or_default();
+            if r.chars().count() <= 30 {
+                return r;
+            }
+            // `x[:13] + x[len(x)-14:]`, a negative start counting from the end as Python's.
+            let n = chars.len();
+            let start = if n >= 14 { n - 14 } else { n.saturating_sub(14 - n) };
+            let kept: String = chars[..13.min(n)].iter().chain(&chars[start..]).collect();
+            cut_middle(&ops::repr(interp, &Value::str(&kept)).unwrap_or_default())
+        }
+        Value::List(_) => iterable(items(v), "[", "]", ""),
+        Value::Tuple(_) => iterable(items(v), "(", ")", ","),
+        Value::Set(s) if s.borrow().items.is_empty() => "set()".into(),
+        Value::Set(_) => iterable(possibly_sorted(items(v)), "{", "}", ""),
+        Value::FrozenSet(s) if s.items.is_empty() => "frozenset()".into(),
+        Value::FrozenSet(_) => iterable(possibly_sorted(items(v)), "frozenset({", "})", ""),
+        Value::Dict(d) => {
+            let n = d.borrow().len();
+            if n == 0 {
+                return "{}".into();
+            }
+            if level == 0 {
+                return "{...}".into();
+            }
+            let keys = possibly_sorted(d.borrow().keys().cloned().collect());
+            let mut pieces = Vec::new();
+            for k in keys.iter().take(4) {
+                let value = Key::new(k.clone()).and_then(|key| d.borrow().get(&key).cloned()).unwrap_or_default();
+                pieces.push(format!("{}: {}", short_repr(interp, k, level - 1), short_repr(interp, &value, level - 1)));
+            }
+            if n > 4 {
+                pieces.push("...".into());
+            }
+            format!("{{{}}}", pieces.join(", "))
+        }
+        Value::Int(_) | Value::Bool(_) => ops::repr(interp, v).unwrap_or_default(),
+        _ => {
+            let r = ops::repr(interp, v).unwrap_or_default();
+            if r.chars().count() > 30 {
+                cut_middle(&r)
+            } else {
+                r
+            }
+        }
     }
 }
 
@@ -282,7 +467,16 @@ impl Object for PyFuture {
 /// `await` on a task or future.
 pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
     let (fut, wait) = if let Some(t) = v.downcast::<PyTask>() {
-        (t.task.future().clone(), Wait::Join { task: t.task.id() })
+        let (fut, id, task) = (t.task.future().clone(), t.task.id(), v.clone());
+        let weak = interp.this.clone();
+        return Some(Ok(Box::pin(async move {
+            let r = fut.wait(Wait::Join { task: id }).await;
+            let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
+            match task.downcast::<PyTask>() {
+                Some(t) => t.outcome(&interp, r).map(|o| o.value),
+                None => lift(&interp, r).map(|o| o.value),
+            }
+        })));
     } else if let Some(f) = v.downcast::<PyFuture>() {
         let wait = match current() {
             Some((rt, _)) if !f.gathered.is_empty() => {
@@ -298,6 +492,8 @@ pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
         return Some(Ok(Box::pin(loop_run_request(interp.rc(), r.event_loop.clone(), r.aw.clone()))));
     } else if let Some(r) = v.downcast::<RunnerRunRequest>() {
         return Some(runner_run_request(interp, r));
+    } else if let Some(r) = v.downcast::<RunnerCloseRequest>() {
+        return Some(Ok(Box::pin(runner_close_request(interp.rc(), r.0.clone()))));
     } else {
         return None;
     };
@@ -413,15 +609,19 @@ fn to_awaitable(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
 
 /// The Python object for a toolbox task (`asyncio.current_task()` returns the same object
 /// `create_task` did, while it is alive).
-fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro_name: Name, coro_line: u32, name: Option<Name>) -> Value {
+fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<Name>) -> Value {
+    let (coro_name, coro_line) =
+        coro.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
     let n = interp.task_names.get() + 1;
     interp.task_names.set(n);
     let name = name.unwrap_or_else(|| Name::from(format!("Task-{n}")));
     let py = Rc::new(PyTask {
         task: task.clone(),
         name: RefCell::new(name.clone()),
+        coro,
         coro_name: coro_name.clone(),
         coro_line,
+        cancel_taken: Cell::new(false),
     });
     TASKS.with(|t| t.borrow_mut().insert(task.id(), Rc::downgrade(&py)));
     // A pending task is referenced by the loop (as in CPython), so current_task() and
@@ -457,8 +657,9 @@ thread_local! {
         const { RefCell::new(std::collections::BTreeMap::new()) };
 }
 
-/// Forgets the task objects of a finished program.
+/// Forgets the task objects (and the default executor) of a finished program.
 pub fn reset() {
+    super::super::thread::reset();
     TASKS.with(|t| t.borrow_mut().clear());
     let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
     drop(pending);
@@ -483,15 +684,13 @@ fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>, context: Optio
     if rt.task_count() >= interp.limits.tasks {
         return Err(interp.runtime_error(format!("too many tasks: Interleave's limit is {}", interp.limits.tasks)));
     }
-    let (coro_name, coro_line) =
-        coro_value.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
     let context = match context {
         Some(c) => c,
         None => task_context(interp)?,
     };
     let coro = to_coro(interp, coro_value, context)?;
     let task = aio::spawn_on(&rt, Some(me), coro);
-    Ok(wrap_task(interp, task, coro_name, coro_line, name))
+    Ok(wrap_task(interp, task, coro_value.clone(), name))
 }
 
 // ----- asyncio.run -------------------------------------------------------------------------
@@ -562,12 +761,24 @@ impl Object for RunnerRunRequest {
     }
 }
 
+/// `runner.close()` (or `__exit__`) made at the program's top level: the driver awaits it.
+pub struct RunnerCloseRequest(Value);
+
+impl Object for RunnerCloseRequest {
+    fn type_name(&self) -> &str {
+        "Runner.close"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
 /// Marks the calls the driver runs itself: `asyncio.run`, a loop's `run_until_complete` and
-/// `run_forever`, and an `asyncio.Runner`'s `run`. Top-level calls of them suspend the program
-/// while the loop runs.
+/// `run_forever`, and an `asyncio.Runner`'s `run` and `close` (and `__exit__`, which is its
+/// `close`). Top-level calls of them suspend the program while the loop runs.
 pub fn is_run(f: &Value) -> bool {
     let Value::Builtin(b) = f else { return false };
-    [run as BuiltinFn, loop_run_until_complete, loop_run_forever, runner_run]
+    [run as BuiltinFn, loop_run_until_complete, loop_run_forever, runner_run, runner_close]
         .iter()
         .any(|g| b.f as usize == *g as usize)
 }
@@ -583,6 +794,9 @@ pub fn run_request_value(callee: &Value, args: Args) -> Value {
         let context = args.kw.into_iter().find(|(k, _)| &**k == "context").map(|(_, v)| v).filter(|v| !v.is_none());
         let runner = b.bound.clone().unwrap_or_default();
         return Value::object(RunnerRunRequest { runner, coro: pos.next().unwrap_or_default(), context });
+    }
+    if b.f as usize == runner_close as BuiltinFn as usize {
+        return Value::object(RunnerCloseRequest(b.bound.clone().unwrap_or_default()));
     }
     // A loop's method, bound to the loop.
     let event_loop = b.bound.clone().unwrap_or_default();
@@ -622,10 +836,7 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     if coro_value.downcast::<Coroutine>().is_none() {
         return Err(interp.value_error(format!("a coroutine was expected, got {}", ops::repr(&interp, &coro_value)?)));
     }
-    let (coro_name, coro_line) =
-        coro_value.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
     let coro = to_coro(&interp, &coro_value, task_context(&interp)?)?;
-    drop(coro_value);
     let _thread_loop = ThreadLoop::enter(&interp);
     let (rt, _) = current().ok_or_else(|| interp.runtime_error("no run"))?;
     install_handler(&interp, &rt);
@@ -635,14 +846,21 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     interp.loop_set.set(true);
     // The main task's Python object exists for current_task() inside it.
     let main_task = std::cell::RefCell::new(None);
+    // The tasks left when the main task ends, which the shutdown cancels (asyncio's
+    // `to_cancel`), kept until it has reported any that failed.
+    let left: Rc<RefCell<Vec<Rc<PyTask>>>> = Rc::default();
     let result = aio::asyncio_run_with(coro, |task| {
-        *main_task.borrow_mut() = Some(wrap_task(&interp, task.clone(), coro_name.clone(), coro_line, None));
+        *main_task.borrow_mut() = Some(wrap_task(&interp, task.clone(), coro_value.clone(), None));
+        let left = left.clone();
+        task.future().add_done_callback(move |_| *left.borrow_mut() = pending_objects());
     })
     .await;
     drop(main_task);
+    drop(left);
     // asyncio.run's shutdown runs two coroutines as tasks (shutdown_asyncgens and
     // shutdown_default_executor): they take the next two task names.
     interp.task_names.set(interp.task_names.get() + 2);
+    super::super::thread::shutdown_default_executor();
     if let Some(l) = own_loop.downcast::<Loop>() {
         l.closed.set(true);
     }
@@ -690,6 +908,7 @@ impl Runner {
         Ok(())
     }
 
+    /// Runner.close once its tasks are cancelled (and, from the driver, have finished).
     fn close(&self, interp: &Interp) -> R<()> {
         if self.state.get() != RunnerState::Initialized {
             return Ok(());
@@ -700,6 +919,7 @@ impl Runner {
         // Runner.close runs two coroutines as tasks (shutdown_asyncgens and
         // shutdown_default_executor): they take the next two task names.
         interp.task_names.set(interp.task_names.get() + 2);
+        super::super::thread::shutdown_default_executor();
         let event_loop = self.event_loop.take();
         if let Some(l) = event_loop.downcast::<Loop>() {
             l.closed.set(true);
@@ -727,10 +947,7 @@ impl Object for Runner {
                 self_of::<Runner>(interp, &args)?.init(interp)?;
                 Ok(args.pos[0].clone())
             },
-            "__exit__" | "close" => |interp, args| {
-                self_of::<Runner>(interp, &args)?.close(interp)?;
-                Ok(Value::None)
-            },
+            "__exit__" | "close" => runner_close,
             "get_loop" => |interp, args| {
                 let runner = self_of::<Runner>(interp, &args)?;
                 runner.init(interp)?;
@@ -754,6 +971,78 @@ fn runner_run(interp: &Interp, args: Args) -> R<Value> {
     ))
 }
 
+/// `runner.close()` (or leaving `with asyncio.Runner()`) where the driver does not run it: the
+/// loop cannot run from here, so the tasks still pending are cancelled and finish when a loop
+/// next runs (CPython's Runner.close runs the loop until they have finished; the driver's
+/// [`runner_close_request`] does).
+fn runner_close(interp: &Interp, args: Args) -> R<Value> {
+    let runner = self_of::<Runner>(interp, &args)?;
+    if runner.state.get() == RunnerState::Initialized && !loop_runs(interp) {
+        if let Some((rt, _)) = current() {
+            cancel_pending(&rt);
+        }
+    }
+    runner.close(interp)?;
+    Ok(Value::None)
+}
+
+/// The driver's side of `runner.close()`: Runner.close's `_cancel_all_tasks` (every pending
+/// task cancelled, the loop run until all have finished), then the runner closed.
+async fn runner_close_request(interp: Rc<Interp>, runner: Value) -> R<Value> {
+    let r = runner.downcast::<Runner>().ok_or_else(|| interp.type_error("not a Runner"))?;
+    if r.state.get() == RunnerState::Initialized && !loop_runs(&interp) {
+        let _thread_loop = ThreadLoop::enter(&interp);
+        let (rt, _) = current().ok_or_else(|| interp.runtime_error("no run"))?;
+        install_handler(&interp, &rt);
+        *interp.loop_object.borrow_mut() = Some(r.event_loop.borrow().clone());
+        // Kept until any that fails is reported, as asyncio's `to_cancel` keeps them.
+        let objects = pending_objects();
+        let cancelled = cancel_pending(&rt);
+        if !cancelled.is_empty() {
+            // gather(*cancelled, return_exceptions=True): done when the last one is.
+            let all = Fut::<()>::on(rt.downgrade());
+            let left = Rc::new(Cell::new(cancelled.len()));
+            for (_, task) in &cancelled {
+                let (all, left) = (all.clone(), left.clone());
+                task.on_done(Box::new(move || {
+                    left.set(left.get().saturating_sub(1));
+                    if left.get() == 0 && !all.done() {
+                        all.set_result(());
+                    }
+                }));
+            }
+            drop(rt);
+            aio::run_until_complete(Box::new(all)).await;
+            if let Some((rt, _)) = current() {
+                for (id, task) in &cancelled {
+                    if let Some(e) = task.failure().filter(|_| !task.cancelled()) {
+                        rt.call_exception_handler("unhandled exception during asyncio.run() shutdown", Some(*id), &e);
+                    }
+                }
+            }
+        }
+        drop(objects);
+    }
+    r.close(&interp)?;
+    Ok(Value::None)
+}
+
+/// The Python objects of the tasks still pending.
+fn pending_objects() -> Vec<Rc<PyTask>> {
+    PENDING.with(|p| p.borrow().values().cloned().collect())
+}
+
+/// Cancels every task still pending (as `asyncio.run` cancels those its main task left);
+/// returns them.
+fn cancel_pending(rt: &Runtime) -> Vec<(TaskId, Box<dyn aio::AnyFut>)> {
+    let pending: Vec<(TaskId, Box<dyn aio::AnyFut>)> =
+        rt.pending_tasks().into_iter().filter_map(|id| aio::task::task_future(rt, id).map(|f| (id, f))).collect();
+    for (_, task) in &pending {
+        task.cancel_as(None, CancelledBy::RunEnd);
+    }
+    pending
+}
+
 /// The driver's side of `runner.run(coro)`: Runner.run's checks, then its main task on the
 /// runner's loop, run until it is done.
 fn runner_run_request(interp: &Interp, r: &RunnerRunRequest) -> R<BoxFuture> {
@@ -771,11 +1060,17 @@ fn runner_run_request(interp: &Interp, r: &RunnerRunRequest) -> R<BoxFuture> {
 /// asyncio's default exception handler: reports go to stderr, as CPython's logger prints them.
 fn install_handler(interp: &Interp, rt: &Runtime) {
     let weak = interp.this.clone();
-    rt.set_exception_handler(Rc::new(move |message, _task, exc| {
+    rt.set_exception_handler(Rc::new(move |message, task, exc| {
         let Some(interp) = weak.upgrade() else { return };
         let Some(e) = exc.downcast_ref::<aio::Exception>() else { return };
         let err = from_aio(&interp, e.clone());
-        report(&interp, message, &err);
+        // The task it is about, on a line of its own as CPython's handler writes it (while
+        // its Python object lives: the shutdowns keep theirs, see `pending_objects`).
+        let task = task.and_then(|id| TASKS.with(|t| t.borrow().get(&id).and_then(Weak::upgrade)));
+        match task {
+            Some(t) => report(&interp, &format!("{message}\ntask: {}", t.describe(&interp)), &err),
+            None => report(&interp, message, &err),
+        }
     }));
 }
 
@@ -846,7 +1141,18 @@ fn gather(interp: &Interp, args: Args) -> R<Value> {
         None => false,
     };
     event_loop(interp)?;
-    let aws = args.pos.iter().map(|v| as_task_or_future(interp, v)).collect::<R<Vec<_>>>()?;
+    let aws = args
+        .pos
+        .iter()
+        .map(|v| {
+            // gather looks each argument up in a dict first: `gather([c1, c2])` (a list, the
+            // `*` forgotten) fails there, as "unhashable type: 'list'".
+            if matches!(v, Value::List(_) | Value::Dict(_) | Value::Set(_)) {
+                ops::key(interp, v.clone())?;
+            }
+            as_task_or_future(interp, v)
+        })
+        .collect::<R<Vec<_>>>()?;
     let weak = interp.this.clone();
     // The list is made in gather's own last callback, so awaiting it takes asyncio's turns.
     let convert: Rc<dyn Fn(Vec<aio::PyResult<PyObj>>) -> PyObj> = Rc::new(move |results| {
@@ -886,11 +1192,42 @@ fn wait_for(interp: &Interp, args: Args) -> R<Value> {
                 as_task_or_future(&interp, &target)?
             }
         };
+        // A task the program passed is kept, to take its CancelledError as CPython does.
+        let task = target.downcast::<PyTask>().is_some().then(|| target.clone());
         drop(target);
+        let inner = match &aw {
+            Awaitable::Task(t) => Some(t.future().clone()),
+            Awaitable::Fut(f) => Some(f.clone()),
+            Awaitable::Coro(_) => None,
+        };
         let r = aio::wait_for(aw, timeout).await;
         let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
-        lift(&interp, r).map(|o| o.value)
+        match r {
+            // The toolbox's own TimeoutError (one the awaitable raised has its payload).
+            Err(e) if e.kind() == "TimeoutError" && e.payload().is_none() => {
+                Err(timed_out(&interp, inner.and_then(|f| f.peek()), task.as_ref()))
+            }
+            r => lift(&interp, r).map(|o| o.value),
+        }
     }))
+}
+
+/// wait_for's `raise exceptions.TimeoutError() from exc`, `exc` being the CancelledError that
+/// ended what it waited for (taken from it, as `fut.result()` takes a task's).
+fn timed_out(interp: &Interp, ended: Option<aio::PyResult<PyObj>>, task: Option<&Value>) -> PyErr {
+    let timeout = interp.new_exc(&interp.types.exc("TimeoutError"), vec![]);
+    let cancelled = match (ended, task.and_then(|t| t.downcast::<PyTask>())) {
+        (Some(Err(e)), Some(t)) => t.outcome::<()>(interp, Err(e)).err(),
+        (Some(Err(e)), None) => Some(from_aio(interp, e)),
+        _ => None,
+    };
+    if let (Some(PyErr::Exc(cause)), Some(data)) = (cancelled, &timeout.exc) {
+        let mut d = data.borrow_mut();
+        d.cause = Some(Value::Instance(cause.clone()));
+        d.context = Some(Value::Instance(cause));
+        d.suppress_context = true;
+    }
+    PyErr::Exc(timeout)
 }
 
 fn wait(interp: &Interp, args: Args) -> R<Value> {
@@ -1028,12 +1365,16 @@ fn iscoroutine(interp: &Interp, args: Args) -> R<Value> {
 
 fn iscoroutinefunction(interp: &Interp, args: Args) -> R<Value> {
     expect(interp, &args, "iscoroutinefunction", 1, 1)?;
-    Ok(Value::Bool(match &args.pos[0] {
+    Ok(Value::Bool(is_coroutine_function(&args.pos[0])))
+}
+
+fn is_coroutine_function(f: &Value) -> bool {
+    match f {
         Value::Func(f) => f.code.kind == super::super::ir::CodeKind::Coroutine,
         // asyncio's own coroutine functions are native here.
         Value::Builtin(b) => matches!(&*b.name, "sleep" | "wait_for" | "wait" | "to_thread"),
         _ => false,
-    }))
+    }
 }
 
 // ----- the loop object ---------------------------------------------------------------------
@@ -1044,6 +1385,84 @@ fn iscoroutinefunction(interp: &Interp, args: Args) -> R<Value> {
 #[derive(Default)]
 struct Loop {
     closed: Cell<bool>,
+    /// The signals `add_signal_handler` was given (and not yet removed).
+    signals: RefCell<BTreeSet<i64>>,
+}
+
+/// The arguments of a loop method after the loop itself: `names` required, more only if
+/// `more`, with CPython's errors for `_UnixSelectorEventLoop`'s methods.
+fn loop_method_args<'a, const N: usize>(
+    interp: &Interp,
+    args: &'a Args,
+    method: &str,
+    names: [&str; N],
+    more: bool,
+) -> R<&'a [Value; N]> {
+    let name = format!("_UnixSelectorEventLoop.{method}()");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(interp.type_error(format!("{name} got an unexpected keyword argument '{k}'")));
+    }
+    let given = args.pos.get(1..).unwrap_or_default();
+    if let Ok(required) = <&[Value; N]>::try_from(given.get(..N).unwrap_or_default()) {
+        if more || given.len() == N {
+            return Ok(required);
+        }
+        let (want, got) = (N + 1, given.len() + 1);
+        return Err(interp.type_error(format!("{name} takes {want} positional arguments but {got} were given")));
+    }
+    // Two names at most here: CPython joins two with "and".
+    let missing: Vec<String> = names.iter().skip(given.len()).map(|n| format!("'{n}'")).collect();
+    let count = match missing.len() {
+        1 => "1 required positional argument".to_string(),
+        n => format!("{n} required positional arguments"),
+    };
+    Err(interp.type_error(format!("{name} missing {count}: {}", missing.join(" and "))))
+}
+
+/// asyncio's `_check_signal`: an int naming one of Linux's signals (1 to 64, but 32 and 33,
+/// which the C library keeps).
+fn signal_number(interp: &Interp, sig: &Value) -> R<i64> {
+    if !interp.isinstance(sig, &interp.types.int) {
+        return Err(interp.type_error(format!("sig must be an int, not {}", ops::repr(interp, sig)?)));
+    }
+    let n = ops::to_index(interp, sig)?;
+    if !(1..=64).contains(&n) || matches!(n, 32 | 33) {
+        return Err(interp.value_error(format!("invalid signal number {}", ops::str_of(interp, sig)?)));
+    }
+    Ok(n)
+}
+
+/// `loop.add_signal_handler(sig, callback, *args)`, with asyncio's checks. No signal ever comes
+/// to the page (nothing can send one), so the callback never runs: the loop only remembers the
+/// signal, for `remove_signal_handler`. (CPython also points the `signal` module's handler at
+/// a function of its own; `signal.getsignal` here still answers the one before.)
+fn loop_add_signal_handler(interp: &Interp, args: Args) -> R<Value> {
+    let [sig, callback] = loop_method_args(interp, &args, "add_signal_handler", ["sig", "callback"], true)?;
+    if callback.downcast::<Coroutine>().is_some() || is_coroutine_function(callback) {
+        return Err(interp.type_error("coroutines cannot be used with add_signal_handler()"));
+    }
+    let n = signal_number(interp, sig)?;
+    let this = self_of::<Loop>(interp, &args)?;
+    if this.closed.get() {
+        return Err(interp.runtime_error("Event loop is closed"));
+    }
+    if interp.is_copy() {
+        // A to_thread worker's copy is another thread: signals go to the main one.
+        return Err(interp.runtime_error("set_wakeup_fd only works in main thread of the main interpreter"));
+    }
+    // SIGKILL and SIGSTOP cannot be caught.
+    if matches!(n, 9 | 19) {
+        return Err(interp.runtime_error(format!("sig {n} cannot be caught")));
+    }
+    this.signals.borrow_mut().insert(n);
+    Ok(Value::None)
+}
+
+/// `loop.remove_signal_handler(sig)`: whether the loop had a handler for it.
+fn loop_remove_signal_handler(interp: &Interp, args: Args) -> R<Value> {
+    let [sig] = loop_method_args(interp, &args, "remove_signal_handler", ["sig"], false)?;
+    let n = signal_number(interp, sig)?;
+    Ok(Value::Bool(self_of::<Loop>(interp, &args)?.signals.borrow_mut().remove(&n)))
 }
 
 /// `loop.run_until_complete(aw)` called anywhere the driver does not run it.
@@ -1083,6 +1502,8 @@ struct Handle {
     /// A timer's deadline (loop time) and key; none for `call_soon`.
     timer: Option<(f64, crate::runtime::TimerKey)>,
     run: crate::runtime::WeakRuntime,
+    /// The callback and its arguments, for the repr (cancelling forgets them, as asyncio's).
+    callback: RefCell<Option<(Value, Vec<Value>)>>,
 }
 
 impl Object for Handle {
@@ -1096,11 +1517,16 @@ impl Object for Handle {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        let source = self.callback.borrow().as_ref().map(|(f, args)| callback_source(interp, f, args));
+        Ok(handle_repr(interp, self.timer.map(|(when, _)| when), source.as_deref()))
+    }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
             "cancel" => |interp, args| {
                 let h = self_of::<Handle>(interp, &args)?;
                 if !h.cancelled.replace(true) {
+                    h.callback.borrow_mut().take();
                     if let (Some((_, key)), Some(rt)) = (h.timer, h.run.upgrade()) {
                         rt.cancel_timer(key);
                     }
@@ -1139,11 +1565,13 @@ fn schedule_callback(
     let cancelled = Rc::new(Cell::new(false));
     let weak = interp.this.clone();
     let run = rt.downgrade();
+    let kept = RefCell::new(Some((f.clone(), args.clone())));
+    let when = due.map(|(when, _)| when);
     let callback = {
         let (cancelled, run) = (cancelled.clone(), run.clone());
         move || {
             if let (false, Some(interp)) = (cancelled.get(), weak.upgrade()) {
-                run_callback(&interp, Some(&run), &f, args);
+                run_callback(&interp, Some(&run), &f, args, when);
             }
         }
     };
@@ -1154,7 +1582,7 @@ fn schedule_callback(
         }
         Some((when, at)) => Some((when, rt.call_at(at, callback))),
     };
-    Ok(Value::object(Handle { cancelled, timer, run }))
+    Ok(Value::object(Handle { cancelled, timer, run, callback: kept }))
 }
 
 /// `asyncio.PriorityQueue` and `LifoQueue`, written in Python over `Queue`
@@ -1226,6 +1654,8 @@ impl Object for Loop {
             },
             "call_later" => |interp, args| call_later_or_at(interp, args, false),
             "call_at" => |interp, args| call_later_or_at(interp, args, true),
+            "add_signal_handler" => loop_add_signal_handler,
+            "remove_signal_handler" => loop_remove_signal_handler,
             "run_until_complete" => loop_run_until_complete,
             "run_forever" => loop_run_forever,
             "stop" => |_, _| {
@@ -1238,7 +1668,12 @@ impl Object for Loop {
                 if loop_runs(interp) {
                     return Err(interp.runtime_error("Cannot close a running event loop"));
                 }
-                self_of::<Loop>(interp, &args)?.closed.set(true);
+                let this = self_of::<Loop>(interp, &args)?;
+                this.closed.set(true);
+                // Closing a loop removes its signal handlers, as asyncio's does.
+                this.signals.borrow_mut().clear();
+                // and shuts its default executor down.
+                super::super::thread::shutdown_default_executor();
                 Ok(Value::None)
             },
             "is_closed" => |interp, args| Ok(Value::Bool(self_of::<Loop>(interp, &args)?.closed.get())),
@@ -1349,6 +1784,8 @@ impl Object for PySemaphore {
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
+            // The counter, which tutorials print to show the permits left.
+            "_value" => return Some(Ok(Value::Int(self.0.value()))),
             "acquire" | "__aenter__" => |interp, args| {
                 let s = self_of::<PySemaphore>(interp, &args)?.0.clone();
                 Ok(native_result(interp, "Semaphore.acquire", async move {
@@ -1413,6 +1850,13 @@ impl Object for PyEvent {
     }
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
+        Ok(format!(
+            "<asyncio.locks.Event object at 0x{:x} [{}]>",
+            this.identity().unwrap_or(0),
+            if self.0.is_set() { "set" } else { "unset" }
+        ))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
@@ -1570,6 +2014,13 @@ fn semaphore(interp: &Interp, args: Args, bounded: bool) -> R<Value> {
         aio::Semaphore::named("semaphore", value as usize)
     };
     Ok(Value::object(PySemaphore(s, name)))
+}
+
+/// An `asyncio.Semaphore(value)` whose row on the timeline reads `label` rather than
+/// "semaphore": an embedded library's own limit (aiohttp's connection pool) says what it is.
+pub fn labelled_semaphore(interp: &Interp, value: usize, label: &str) -> R<Value> {
+    current().ok_or_else(|| interp.runtime_error("no running event loop"))?;
+    Ok(Value::object(PySemaphore(aio::Semaphore::named(label, value), "Semaphore")))
 }
 
 /// Builds the `asyncio` module.

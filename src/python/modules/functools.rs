@@ -1,5 +1,7 @@
 //! `functools`: `wraps`/`update_wrapper`, `partial`, `reduce`, `lru_cache`/`cache` with
-//! `cache_info`/`cache_clear`. A function's name is fixed here, so `wraps` answers with a copy
+//! `cache_info`/`cache_clear`; `total_ordering`, `cmp_to_key`, `cached_property`,
+//! `partialmethod` and `singledispatch`(`method`) are Python (`py/functools_extra.py`), loaded
+//! on first use. A function's name is fixed here, so `wraps` answers with a copy
 //! of the wrapper (same code and closure) named as the wrapped function. An `lru_cache`d
 //! method is not bound to its instance (native objects are not descriptors here).
 
@@ -72,8 +74,8 @@ const WRAPPER_ASSIGNMENTS: [&str; 4] = ["__module__", "__name__", "__qualname__"
 /// `functools.update_wrapper(wrapper, wrapped)`. A function's name cannot change here, so a
 /// `def` wrapper is answered by a copy of it (same code, closure and defaults) under the
 /// wrapped function's `__name__` and `__qualname__`: the decorator returns that copy, which
-/// is what `@wraps(f)` binds. Its `__module__` stays its own and `__doc__` stays None
-/// (docstrings are not kept). Other wrappers (instances of a class) get the attributes set.
+/// is what `@wraps(f)` binds. Its `__module__` stays its own; `__doc__`, an attribute, is
+/// copied. Other wrappers (instances of a class) get the attributes set.
 fn update_wrapper(interp: &Interp, wrapper: Value, wrapped: &Value) -> R<Value> {
     let get = |name: &str| super::super::attr::get_attr(interp, wrapped, &Name::from(name)).ok();
     let wrapped_dict: Vec<(Name, Value)> = match wrapped {
@@ -387,6 +389,27 @@ fn lru_cache(interp: &Interp, a: Args) -> R<Value> {
     Ok(Value::object(CacheDecorator { maxsize: bound, typed }))
 }
 
+/// `functools.__getattr__`: the names written in Python, loaded on first use (the module imports
+/// `functools` itself) and kept in the module from then on.
+fn python_part(interp: &Interp, args: Args) -> R<Value> {
+    let name = ops::str_of(interp, args.pos.first().unwrap_or(&Value::None))?;
+    let known =
+        ["total_ordering", "cmp_to_key", "cached_property", "partialmethod", "singledispatch", "singledispatchmethod"];
+    if !known.contains(&name.as_str()) {
+        return Err(interp.attribute_error(format!("module 'functools' has no attribute '{name}'")));
+    }
+    let found = match &super::super::call::import_module(interp, "_functools_extra")? {
+        Value::Module(m) => m.get(&name),
+        _ => None,
+    };
+    let value = found.ok_or_else(|| interp.runtime_error(format!("functools.{name} could not be loaded")))?;
+    let functools = interp.modules.borrow().get("functools").cloned();
+    if let Some(functools) = functools {
+        functools.set(&name, value.clone());
+    }
+    Ok(value)
+}
+
 pub fn module(_interp: &Interp) -> Rc<Module> {
     let m = Module::new("functools");
     m.set(
@@ -436,6 +459,7 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
         }),
     );
     m.set("lru_cache", builtin("lru_cache", lru_cache));
+    m.set("__getattr__", builtin("__getattr__", python_part));
     m.set(
         "cache",
         builtin("cache", |interp, a| match a.pos.first() {

@@ -1,13 +1,15 @@
 //! The modules a program can import: `asyncio` (on the toolbox), `time`, `random` (CPython's
 //! exact generator), `json`, `math`, `sys`, `typing`, `dataclasses`, `functools` (with
 //! `_logging`, what the embedded `logging` and `traceback` ask of the interpreter, and
-//! `_stdlib`, what `copy` asks), and, as Python files embedded in the wasm (`py/`, listed by
-//! [`net::source`]), the network clients (`aiohttp`, `httpx`, `anthropic`),
-//! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib`, `logging`,
-//! `heapq`, `datetime`, `traceback`, `warnings`, `copy`, `operator`, `statistics`,
-//! `textwrap`, `os` (and `os.path`, which is `posixpath`), `uuid`, `enum`, `abc`,
-//! `contextvars`, asyncio's `Barrier` and its queues, and `sys.version_info`'s class; `re`
-//! is a native matcher (re.rs) under the Python of `re.py`.
+//! `_stdlib`, what `copy` and `threading` ask), and, as Python files embedded in the wasm
+//! (`py/`, listed by [`net::source`]), the network clients (`aiohttp`, `httpx`, `anthropic`),
+//! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib` (its stacks and
+//! redirections loaded on first use), `logging`, `heapq`, `datetime`, `traceback`, `warnings`,
+//! `copy`, `operator`, `statistics`, `textwrap`, `os` (and `os.path`, which is `posixpath`),
+//! `uuid`, `enum`, `abc`, `contextvars`, `signal`, `pprint`, `string`, `bisect`, `io`
+//! (`StringIO`), `threading` and `queue` (for one thread), `functools`' parts written in Python,
+//! asyncio's `Barrier` and its queues, and `sys.version_info`'s class;
+//! `re` is a native matcher (re.rs) under the Python of `re.py` (its flags in `re_flags.py`).
 
 pub mod asyncio;
 pub mod calendar_time;

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::super::builtins::builtin;
+use super::super::builtins::{builtin, expect};
 use super::super::coro;
 use super::super::interp::{Interp, PyErr, R};
 use super::super::ops;
@@ -17,9 +17,11 @@ use crate::trace::Wait;
 
 /// The modules written in Python, as source compiled on first import: the client libraries,
 /// `interleave`, `concurrent.futures`, the standard library's `collections`, `itertools`,
-/// `contextlib`, `logging`, `heapq`, `datetime`, `traceback`, `warnings`, `copy`, `operator`,
-/// `statistics`, `textwrap`, `os`, `posixpath`, `uuid`, `enum`, `abc` and `contextvars`,
-/// asyncio's `PriorityQueue` and `LifoQueue`, and its `Barrier`.
+/// `contextlib` (and its stacks), `logging`, `heapq`, `datetime`, `traceback`, `warnings`,
+/// `copy`, `operator`, `statistics`, `textwrap`, `os`, `posixpath`, `uuid`, `enum`, `abc`,
+/// `contextvars`, `signal`, `pprint`, `string`, `bisect`, `io`, `threading`, `queue` and
+/// `functools`' Python part, asyncio's `PriorityQueue` and `LifoQueue`, its `Barrier`, and
+/// `re`'s flags.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "aiohttp" => include_str!("py/aiohttp.py"),
@@ -30,6 +32,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "collections" => include_str!("py/collections.py"),
         "itertools" => include_str!("py/itertools.py"),
         "contextlib" => include_str!("py/contextlib.py"),
+        "_contextlib_stacks" => include_str!("py/contextlib_stacks.py"),
         "heapq" => include_str!("py/heapq.py"),
         "_asyncio_queues" => include_str!("py/asyncio_queues.py"),
         "logging" => include_str!("py/logging.py"),
@@ -47,6 +50,15 @@ pub fn source(name: &str) -> Option<&'static str> {
         "enum" => include_str!("py/enum.py"),
         "abc" => include_str!("py/abc.py"),
         "contextvars" => include_str!("py/contextvars.py"),
+        "signal" => include_str!("py/signal.py"),
+        "_re_flags" => include_str!("py/re_flags.py"),
+        "pprint" => include_str!("py/pprint.py"),
+        "string" => include_str!("py/string.py"),
+        "bisect" => include_str!("py/bisect.py"),
+        "io" => include_str!("py/io.py"),
+        "threading" => include_str!("py/threading.py"),
+        "queue" => include_str!("py/queue.py"),
+        "_functools_extra" => include_str!("py/functools_extra.py"),
         "_sys_version_info" => super::sys::VERSION_INFO,
         _ => return None,
     })
@@ -223,6 +235,14 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
     m.set("request", builtin("request", request));
     m.set("request_blocking", builtin("request_blocking", request_blocking));
     m.set("simulate", builtin("simulate", simulate));
+    m.set(
+        "semaphore",
+        builtin("semaphore", |interp, args| {
+            expect(interp, &args, "semaphore", 2, 2)?;
+            let value = ops::to_index(interp, &args.pos[0])?.max(0) as usize;
+            super::asyncio::labelled_semaphore(interp, value, &ops::str_of(interp, &args.pos[1])?)
+        }),
+    );
     m
 }
 

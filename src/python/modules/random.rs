@@ -1,6 +1,7 @@
 //! `random`: CPython's Mersenne Twister, bit for bit (see [`crate::python::random`]), so a
 //! seeded program prints what CPython prints. The module's functions share one generator;
-//! `random.Random(seed)` makes more.
+//! `random.Random(seed)` makes more. `getstate()` answers the generator's state as an object
+//! of its own (CPython's is a tuple of 625 ints), which `setstate()` takes back.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -27,6 +28,18 @@ impl Object for RandomObj {
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f = function(name)?;
         Some(Ok(method(this, name, f)))
+    }
+}
+
+/// What `getstate()` returns: a copy of the generator, for `setstate()`.
+struct State(Random);
+
+impl Object for State {
+    fn type_name(&self) -> &str {
+        "random_state"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
     }
 }
 
@@ -80,6 +93,16 @@ fn function(name: &str) -> Option<BuiltinFn> {
             Ok(Value::None)
         },
         "random" => |interp, mut a| with_rng(interp, &mut a, |rng, _| Ok(Value::Float(rng.random()))),
+        "getstate" => |interp, mut a| with_rng(interp, &mut a, |rng, _| Ok(Value::object(State(rng.clone())))),
+        "setstate" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| match a.pos.first().and_then(|v| v.downcast::<State>()) {
+                Some(state) => {
+                    *rng = state.0.clone();
+                    Ok(Value::None)
+                }
+                None => Err(interp.type_error("state vector must be a state that getstate() returned")),
+            })
+        },
         "uniform" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
                 Ok(Value::Float(rng.uniform(num(interp, a, 0, "a")?, num(interp, a, 1, "b")?)))
@@ -211,6 +234,8 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
     for name in [
         "seed",
         "random",
+        "getstate",
+        "setstate",
         "uniform",
         "randint",
         "randrange",

@@ -1,12 +1,16 @@
 //! `_stdlib`: what the embedded standard modules written in Python ask of the interpreter: a
 //! new instance of an object's class made without calling `__init__`, as `cls.__new__(cls)`
 //! makes it (the engine has no `object.__new__`), for `py/copy.py`; the current context and
-//! a way to change it, for `py/contextvars.py`.
+//! a way to change it, for `py/contextvars.py`; a class named at run time and the module that
+//! called, for `namedtuple` (`py/collections.py`); `default_int_handler`, for `py/signal.py`;
+//! the thread running (`thread()`), for `py/threading.py`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::super::builtins::builtin;
+use super::super::interp::{new_class, Interp, R};
+use super::super::ir::Name;
 use super::super::value::*;
 
 /// `new_instance(x)`: an empty instance of `x`'s class when `x` is an instance of a class
@@ -22,6 +26,48 @@ fn new_instance(x: Option<&Value>) -> Value {
     }
 }
 
+/// `caller_module()`: the `__name__` of the module whose code called the function asking
+/// (CPython's `sys._getframe(1).f_globals['__name__']`, which `namedtuple` reads). A frame
+/// without a function is a module's top level or a class body, which here is the program's
+/// own: the embedded modules make no namedtuples while they load.
+fn caller_module(interp: &Interp) -> Value {
+    let frames = interp.frames.borrow();
+    let caller = frames.len().checked_sub(2).and_then(|i| frames.get(i));
+    match caller.and_then(|info| info.func.as_ref()) {
+        Some(f) => Value::Str(f.globals.name.clone()),
+        None => Value::str("__main__"),
+    }
+}
+
+/// `make_class(name, module, base, namespace)`: a class `name` of module `module` deriving from
+/// `base` (a class written in Python), with `namespace`'s attributes, as `type(name, (base,),
+/// namespace)` makes one: a class statement's name is fixed where it is written, and
+/// `namedtuple` names its class at run time. No `__init_subclass__` runs, and the namespace is
+/// data (a function in it would not know this class for zero-argument `super()`): methods
+/// belong on `base`.
+fn make_class(interp: &Interp, a: Args) -> R<Value> {
+    let (Some(Value::Str(name)), Some(Value::Str(module)), Some(Value::Class(base)), Some(Value::Dict(namespace))) =
+        (a.pos.first(), a.pos.get(1), a.pos.get(2), a.pos.get(3))
+    else {
+        return Err(interp.type_error("make_class() takes a name, a module name, a class and a dict"));
+    };
+    if !base.user {
+        return Err(interp.type_error("make_class() derives only from a class written in Python"));
+    }
+    let class = new_class(name, module, vec![base.clone()], base.builtin, true);
+    {
+        let mut attrs = class.attrs.borrow_mut();
+        // A Python class's `__module__` is its own attribute (else the base's would be found).
+        attrs.insert(Name::from("__module__"), Value::Str(module.clone()));
+        for (k, v) in namespace.borrow().map.iter() {
+            if let Value::Str(k) = &k.value {
+                attrs.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    Ok(Value::Class(class))
+}
+
 pub fn module() -> Rc<Module> {
     let m = Module::new("_stdlib");
     m.set("new_instance", builtin("new_instance", |_, a| Ok(new_instance(a.pos.first()))));
@@ -30,6 +76,24 @@ pub fn module() -> Rc<Module> {
     m.set(
         "set_context",
         builtin("set_context", |interp, a| Ok(interp.context.replace(a.pos.into_iter().next().unwrap_or_default()))),
+    );
+    m.set("caller_module", builtin("caller_module", |interp, _| Ok(caller_module(interp))));
+    m.set("make_class", builtin("make_class", make_class));
+    // `signal.default_int_handler`, a built-in function in CPython too: what SIGINT runs.
+    m.set("default_int_handler", builtin("default_int_handler", |interp, _| Err(interp.err("KeyboardInterrupt", ""))));
+    // `(name, ident, threads alive)` of the thread running: the main thread, or the executor's
+    // thread a to_thread worker's copy of the program runs its call in.
+    m.set("main_ident", Value::Int(super::super::thread::MAIN_IDENT));
+    m.set("thread_number", builtin("thread_number", |_, _| Ok(Value::Int(super::super::thread::next_thread_number()))));
+    m.set(
+        "thread",
+        builtin("thread", |_, _| {
+            let t = super::super::thread::current_thread();
+            let (name, ident) =
+                t.map_or(("MainThread".to_string(), super::super::thread::MAIN_IDENT), |t| (t.name, t.ident));
+            let alive = super::super::thread::alive_threads();
+            Ok(Value::tuple(vec![Value::str(&name), Value::Int(ident), Value::Int(alive as i64)]))
+        }),
     );
     m
 }

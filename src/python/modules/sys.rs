@@ -7,7 +7,6 @@ use super::super::builtins::{builtin, expect, sys_exit};
 use super::super::interp::{Interp, Stream, R};
 use super::super::ir::Name;
 use super::super::objects::{method, self_of};
-use super::super::ops;
 use super::super::value::*;
 
 /// `sys.stdout` / `sys.stderr`.
@@ -46,17 +45,22 @@ impl Object for StreamObj {
     }
 }
 
-/// Which stream `print(file=…)` names.
-pub fn stream_of(interp: &Interp, v: &Value) -> R<Stream> {
+/// Where `print(file=…)` writes: one of the page's streams, or an object of the program's own
+/// with a `write` method (an `io.StringIO`, a class that collects lines).
+pub enum PrintTarget {
+    Stream(Stream),
+    Object(Value),
+}
+
+/// Which target `print(file=…)` names.
+pub fn print_target(interp: &Interp, v: &Value) -> R<PrintTarget> {
     match v {
-        Value::None => Ok(Stream::Stdout),
+        Value::None => Ok(PrintTarget::Stream(Stream::Stdout)),
         v => match v.downcast::<StreamObj>() {
-            Some(s) => Ok(s.0),
-            None => match ops::special(interp, v, "write") {
-                Some(_) => Err(interp.type_error(
-                    "print(file=…) to your own objects is not supported by Interleave: use sys.stdout or sys.stderr",
-                )),
-                None => Err(interp.attribute_error(format!("'{}' object has no attribute 'write'", v.type_name()))),
+            Some(s) => Ok(PrintTarget::Stream(s.0)),
+            None => match super::super::attr::get_attr(interp, v, &Name::from("write")) {
+                Ok(_) => Ok(PrintTarget::Object(v.clone())),
+                Err(_) => Err(interp.attribute_error(format!("'{}' object has no attribute 'write'", v.type_name()))),
             },
         },
     }

@@ -1,18 +1,292 @@
-//! `typing`: names that exist and do nothing here, since annotations are not evaluated.
+//! `typing`: its special forms and generic aliases as values that read as CPython's
+//! (`typing.Optional[int]`, `typing.List[int]`, `typing.Union[int, str]`), with `__origin__`
+//! and `__args__`; `get_type_hints`, `get_origin`, `get_args`, `overload` and the decorators
+//! that change nothing. Annotations are not evaluated here, so a class's `__annotations__`
+//! hold None (which `get_type_hints` reads as `NoneType`, as CPython reads None) and a
+//! function has none. `Generic`, `Protocol` and `TypedDict` are `object` (classes derive from
+//! them); the aliases cannot be called or used with `isinstance`.
 
+use std::any::Any;
 use std::rc::Rc;
 
 use super::super::builtins::builtin;
 use super::super::interp::{Interp, R};
+use super::super::ir::Name;
+use super::super::ops;
 use super::super::value::*;
+
+/// A special form or a generic standing for a class (`typing.List`), unsubscripted.
+struct Form {
+    name: &'static str,
+    /// The class a generic stands for (`list` for `List`); None for the special forms.
+    origin: Option<Value>,
+}
+
+/// A subscripted form: `typing.List[int]`, `typing.Union[int, str]`.
+struct Alias {
+    /// The form's name as its repr says it (`Union` for `Optional[…]` too).
+    name: &'static str,
+    /// What `__origin__` answers: the class, or the special form.
+    origin: Value,
+    args: Vec<Value>,
+}
+
+/// `typing.TypeVar('T')`, shown as `~T`.
+struct TypeVar(Name);
+
+impl Object for TypeVar {
+    fn type_name(&self) -> &str {
+        "TypeVar"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
+        Ok(format!("~{}", self.0))
+    }
+    fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        match &**name {
+            "__name__" => Some(Ok(Value::Str(self.0.clone()))),
+            _ => None,
+        }
+    }
+}
+
+/// CPython's `typing._type_repr`: a class by its (qualified) name, `...`, a function by its
+/// name, anything else by its repr.
+fn type_repr(interp: &Interp, v: &Value) -> R<String> {
+    Ok(match v {
+        Value::Class(c) if &*c.module == "builtins" => c.qualname.to_string(),
+        Value::Class(c) => format!("{}.{}", c.module, c.qualname),
+        Value::Func(f) => f.name.to_string(),
+        v if is_ellipsis(v) => "...".into(),
+        other => ops::repr(interp, other)?,
+    })
+}
+
+/// A type argument as typing keeps it: None stands for `NoneType`.
+fn type_arg(interp: &Interp, v: Value) -> Value {
+    match v {
+        Value::None => Value::Class(interp.class_of(&Value::None)),
+        v => v,
+    }
+}
+
+fn is_none_type(interp: &Interp, v: &Value) -> bool {
+    matches!(v, Value::Class(c) if Rc::ptr_eq(c, &interp.class_of(&Value::None)))
+}
+
+/// Whether two type arguments are the same (classes by identity, aliases by their parts).
+fn same_type(a: &Value, b: &Value) -> bool {
+    match (a.downcast::<Alias>(), b.downcast::<Alias>()) {
+        (Some(x), Some(y)) => x.eq_alias(y),
+        _ => a.is(b),
+    }
+}
+
+impl Alias {
+    fn eq_alias(&self, other: &Alias) -> bool {
+        let same_args = if self.name == "Union" {
+            // A union is a set of types: their order does not count.
+            self.args.iter().all(|a| other.args.iter().any(|b| same_type(a, b)))
+        } else {
+            self.args.iter().zip(&other.args).all(|(a, b)| same_type(a, b))
+        };
+        self.name == other.name
+            && same_type(&self.origin, &other.origin)
+            && self.args.len() == other.args.len()
+            && same_args
+    }
+}
+
+impl Object for Alias {
+    fn type_name(&self) -> &str {
+        if self.name == "Union" {
+            "_UnionGenericAlias"
+        } else {
+            "_GenericAlias"
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        if let (true, [a, b]) = (self.name == "Union", self.args.as_slice()) {
+            if is_none_type(interp, a) {
+                return Ok(format!("typing.Optional[{}]", type_repr(interp, b)?));
+            }
+            if is_none_type(interp, b) {
+                return Ok(format!("typing.Optional[{}]", type_repr(interp, a)?));
+            }
+        }
+        let args = match (self.name, self.args.as_slice()) {
+            ("Tuple", []) => "()".to_string(),
+            // `Callable[[int, str], bool]`: the parameters in a list, then the result.
+            ("Callable", [params @ .., result]) if !matches!(params, [p] if is_ellipsis(p)) => {
+                let params = params.iter().map(|p| type_repr(interp, p)).collect::<R<Vec<_>>>()?;
+                format!("[{}], {}", params.join(", "), type_repr(interp, result)?)
+            }
+            (_, args) => args.iter().map(|a| type_repr(interp, a)).collect::<R<Vec<_>>>()?.join(", "),
+        };
+        Ok(format!("typing.{}[{args}]", self.name))
+    }
+    fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        Some(Ok(match &**name {
+            "__origin__" => self.origin.clone(),
+            "__args__" => Value::tuple(self.args.clone()),
+            _ => return None,
+        }))
+    }
+    fn eq(&self, other: &Value) -> Option<bool> {
+        Some(other.downcast::<Alias>().is_some_and(|o| self.eq_alias(o)))
+    }
+}
+
+fn is_ellipsis(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if o.type_name() == "ellipsis")
+}
+
+impl Form {
+    /// `Form[index]`.
+    fn subscript(&self, interp: &Interp, this: &Value, index: &Value) -> R<Value> {
+        let mut args: Vec<Value> = match index {
+            Value::Tuple(items) => items.to_vec(),
+            v => vec![v.clone()],
+        };
+        if self.name == "Callable" {
+            // `Callable[[int, str], bool]` keeps its parameters flat, as `__args__` shows them.
+            if let [Value::List(params), result] = args.as_slice() {
+                let mut flat = params.borrow().clone();
+                flat.push(result.clone());
+                args = flat;
+            }
+        }
+        if self.name != "Literal" {
+            args = args.into_iter().map(|a| type_arg(interp, a)).collect();
+        }
+        match self.name {
+            "Optional" => {
+                let [arg] = args.as_slice() else {
+                    return Err(interp.type_error("typing.Optional requires a single type."));
+                };
+                union(interp, vec![arg.clone(), type_arg(interp, Value::None)])
+            }
+            "Union" => union(interp, args),
+            "Any" | "NoReturn" => Err(interp.type_error(format!("typing.{} is not subscriptable", self.name))),
+            name => {
+                let origin = self.origin.clone().unwrap_or_else(|| this.clone());
+                Ok(Value::object(Alias { name, origin, args }))
+            }
+        }
+    }
+}
+
+/// `Union[…]`: nested unions flattened, repeats dropped; a single type is itself.
+fn union(interp: &Interp, args: Vec<Value>) -> R<Value> {
+    if args.is_empty() {
+        return Err(interp.type_error("Cannot take a Union of no types."));
+    }
+    let mut flat: Vec<Value> = Vec::new();
+    for a in args {
+        let parts = match a.downcast::<Alias>() {
+            Some(u) if u.name == "Union" => u.args.clone(),
+            _ => vec![a],
+        };
+        for p in parts {
+            if !flat.iter().any(|f| same_type(f, &p)) {
+                flat.push(p);
+            }
+        }
+    }
+    if flat.len() == 1 {
+        return Ok(flat.remove(0));
+    }
+    let origin = match &super::super::call::import_module(interp, "typing")? {
+        Value::Module(m) => m.get("Union").unwrap_or_default(),
+        _ => Value::None,
+    };
+    Ok(Value::object(Alias { name: "Union", origin, args: flat }))
+}
+
+impl Object for Form {
+    fn type_name(&self) -> &str {
+        if self.origin.is_some() {
+            "_GenericAlias"
+        } else {
+            "_SpecialForm"
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
+        Ok(format!("typing.{}", self.name))
+    }
+    fn get_item(&self, interp: &Interp, index: &Value) -> Option<R<Value>> {
+        // The form itself is needed as the alias's origin: found again by name.
+        let this = match &super::super::call::import_module(interp, "typing") {
+            Ok(Value::Module(m)) => m.get(self.name).unwrap_or_default(),
+            _ => Value::None,
+        };
+        Some(self.subscript(interp, &this, index))
+    }
+    fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        match (&**name, &self.origin) {
+            ("__origin__", Some(origin)) => Some(Ok(origin.clone())),
+            ("_name", _) => Some(Ok(Value::str(self.name))),
+            _ => None,
+        }
+    }
+}
+
+/// `get_type_hints(obj)`: its annotations (a class's along its MRO, the base's first), None
+/// read as `NoneType`.
+fn get_type_hints(interp: &Interp, args: Args) -> R<Value> {
+    let obj = args.pos.first().cloned().unwrap_or_default();
+    let owners: Vec<Value> = match &obj {
+        Value::Class(c) => {
+            let mut all: Vec<Value> = c.mro.iter().rev().map(|b| Value::Class(b.clone())).collect();
+            all.push(obj.clone());
+            all
+        }
+        _ => vec![obj.clone()],
+    };
+    let mut hints = Dict::new();
+    for owner in owners {
+        let own = match &owner {
+            Value::Class(c) => c.attrs.borrow().get("__annotations__").cloned(),
+            other => super::super::attr::get_attr(interp, other, &Name::from("__annotations__")).ok(),
+        };
+        let Some(own) = own else { continue };
+        for (k, v) in ops::mapping_items(interp, &own)? {
+            hints.insert(ops::key(interp, k)?, type_arg(interp, v));
+        }
+    }
+    Ok(Value::dict(hints))
+}
+
+/// What calling a function that only `@overload` defined does.
+fn overload_dummy(interp: &Interp, _: Args) -> R<Value> {
+    Err(interp.err(
+        "NotImplementedError",
+        "You should not call an overloaded function. A series of @overload-decorated functions outside a stub module should always be followed by an implementation that is not @overload-ed.",
+    ))
+}
 
 pub fn module(interp: &Interp) -> Rc<Module> {
     let m = Module::new("typing");
     let object = Value::Class(interp.types.object.clone());
+    for name in ["Generic", "Protocol", "TypedDict"] {
+        m.set(name, object.clone());
+    }
     for name in [
         "Any",
         "Optional",
         "Union",
+        "Literal",
+        "Final",
+        "ClassVar",
+        "NoReturn",
         "Callable",
         "Awaitable",
         "Coroutine",
@@ -24,16 +298,9 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         "AsyncGenerator",
         "Sequence",
         "Mapping",
-        "Literal",
-        "Final",
-        "ClassVar",
         "Type",
-        "NoReturn",
-        "Generic",
-        "Protocol",
-        "TypedDict",
     ] {
-        m.set(name, object.clone());
+        m.set(name, Value::object(Form { name, origin: None }));
     }
     for (name, class) in [
         ("List", &interp.types.list),
@@ -42,10 +309,34 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         ("Set", &interp.types.set),
         ("FrozenSet", &interp.types.frozenset),
     ] {
-        m.set(name, Value::Class(class.clone()));
+        m.set(name, Value::object(Form { name, origin: Some(Value::Class(class.clone())) }));
     }
-    m.set("TypeVar", builtin("TypeVar", |_, a| Ok(a.pos.first().cloned().unwrap_or_default())));
+    m.set(
+        "TypeVar",
+        builtin("TypeVar", |interp, a| match a.pos.first() {
+            Some(Value::Str(s)) => Ok(Value::object(TypeVar(s.clone()))),
+            _ => Err(interp.type_error("TypeVar name must be a string")),
+        }),
+    );
     m.set("cast", builtin("cast", |_, a| Ok(a.pos.get(1).cloned().unwrap_or_default())));
+    m.set("get_type_hints", builtin("get_type_hints", get_type_hints));
+    m.set(
+        "get_origin",
+        builtin("get_origin", |_, a| {
+            Ok(a.pos.first().and_then(|t| t.downcast::<Alias>()).map_or(Value::None, |t| t.origin.clone()))
+        }),
+    );
+    m.set(
+        "get_args",
+        builtin("get_args", |_, a| {
+            Ok(Value::tuple(a.pos.first().and_then(|t| t.downcast::<Alias>()).map_or(vec![], |t| t.args.clone())))
+        }),
+    );
+    m.set("overload", builtin("overload", |_, _| Ok(builtin("_overload_dummy", overload_dummy))));
+    // Decorators that tell a type checker something and change nothing.
+    for name in ["final", "no_type_check", "runtime_checkable"] {
+        m.set(name, builtin(name, |_, a| Ok(a.pos.into_iter().next().unwrap_or_default())));
+    }
     m.set("TYPE_CHECKING", Value::Bool(false));
     m.set("__getattr__", builtin("__getattr__", named_tuple));
     m

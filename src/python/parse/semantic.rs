@@ -81,6 +81,9 @@ struct Scope<'a> {
     /// `return value` statements, checked when the function turns out to be an async
     /// generator.
     returns: Vec<TextRange>,
+    /// Inside an `except*` clause: how many loops were around it (a `break` needs one of its
+    /// own inside the clause).
+    star: Option<usize>,
 }
 
 impl<'a> Scope<'a> {
@@ -99,6 +102,7 @@ impl<'a> Scope<'a> {
             yields: false,
             awaits: false,
             returns: Vec::new(),
+            star: None,
         }
     }
 
@@ -127,6 +131,9 @@ struct Finished<'a> {
     parent: Option<usize>,
     bound: HashSet<&'a str>,
 }
+
+/// compile.c's words for leaving an `except*` clause other than by its end.
+const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 struct Checker<'s, 'a> {
     source: &'s str,
@@ -439,6 +446,10 @@ impl<'a> Checker<'_, 'a> {
             Stmt::Return(ret) => {
                 if !self.current().is_function_block() {
                     self.codegen_error(ret.range, "'return' outside function", Some(HINT_RETURN));
+                } else if self.current().star.is_some() {
+                    // Found after the value is compiled, so CPython points at the value.
+                    let at = ret.value.as_deref().map_or(ret.range, Ranged::range);
+                    self.codegen_error(at, EXCEPT_STAR_EXIT, None);
                 } else if ret.value.is_some() {
                     self.scope().returns.push(ret.range);
                 }
@@ -465,7 +476,19 @@ impl<'a> Checker<'_, 'a> {
                         self.codegen_error(inner.range, "default 'except:' must be last", None);
                     }
                 }
-                visitor::walk_stmt(self, stmt);
+                if !try_stmt.is_star {
+                    visitor::walk_stmt(self, stmt);
+                    return;
+                }
+                self.visit_body(&try_stmt.body);
+                for handler in &try_stmt.handlers {
+                    let loops = self.current().loops;
+                    let outer = self.scope().star.replace(loops);
+                    self.visit_except_handler(handler);
+                    self.scope().star = outer;
+                }
+                self.visit_body(&try_stmt.orelse);
+                self.visit_body(&try_stmt.finalbody);
             }
             Stmt::For(for_stmt) => {
                 if for_stmt.is_async && !self.in_async_function() {
@@ -490,11 +513,15 @@ impl<'a> Checker<'_, 'a> {
             Stmt::Break(brk) => {
                 if self.current().loops == 0 {
                     self.codegen_error(brk.range, "'break' outside loop", Some(HINT_LOOP));
+                } else if self.current().star == Some(self.current().loops) {
+                    self.codegen_error(brk.range, EXCEPT_STAR_EXIT, None);
                 }
             }
             Stmt::Continue(cont) => {
                 if self.current().loops == 0 {
                     self.codegen_error(cont.range, "'continue' not properly in loop", Some(HINT_LOOP));
+                } else if self.current().star == Some(self.current().loops) {
+                    self.codegen_error(cont.range, EXCEPT_STAR_EXIT, None);
                 }
             }
             Stmt::Global(global) => self.declaration(global.range, &global.names, "global"),

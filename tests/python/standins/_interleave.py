@@ -54,6 +54,11 @@ def simulate(latency=None, failure_rate=0.0):
     _state["failure_rate"] = failure_rate
 
 
+def semaphore(value, label):
+    """asyncio.Semaphore(value); the engine's draws its row as `label`."""
+    return asyncio.Semaphore(value)
+
+
 def split_url(url):
     """(scheme, host, port, path, query); host lower-cased; path '/' when empty."""
     scheme, sep, rest = url.partition("://")

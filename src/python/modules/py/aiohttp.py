@@ -79,7 +79,8 @@ class TCPConnector:
     def __init__(self, limit=100, limit_per_host=0, **kwargs):
         self.limit = limit
         self.limit_per_host = limit_per_host
-        self._sem = asyncio.Semaphore(limit) if limit else None
+        # Named so that its row on the timeline says what it limits.
+        self._sem = _interleave.semaphore(limit, "aiohttp connections") if limit else None
         self.closed = False
 
     async def close(self):

@@ -1,7 +1,9 @@
 """`asyncio.PriorityQueue` and `asyncio.LifoQueue`, as asyncio's own are: an `asyncio.Queue`
 with another order of items. Here each is an `asyncio.Queue` of tickets (its waits, hand-overs,
 `maxsize`, `task_done` and `join` are that queue's, and are drawn as its) beside a list that
-holds the items in the order they come out.
+holds the items in the order they come out. The engine cannot subclass its native `Queue`, so
+each names it as `__builtin_base__`: `isinstance(pq, asyncio.Queue)` and
+`issubclass(asyncio.PriorityQueue, asyncio.Queue)` hold, as in CPython.
 """
 
 import asyncio
@@ -9,6 +11,8 @@ from heapq import heappop, heappush
 
 
 class _Ordered:
+    __builtin_base__ = asyncio.Queue
+
     def __init__(self, maxsize=0):
         self._tickets = asyncio.Queue(maxsize)
         self._items = []

@@ -1,16 +1,21 @@
-"""`collections`: deque, defaultdict, Counter, OrderedDict and namedtuple, as tutorials use them.
+"""`collections`: deque, defaultdict, Counter, OrderedDict, ChainMap and namedtuple, as tutorials
+use them.
 
 The engine cannot subclass built-in types, so these are ordinary classes implementing the
 protocols (len, iteration, `in`, indexing, ==, repr, the dict methods), not subclasses of
 dict or tuple: unlike CPython, `isinstance(x, dict)` is False for a Counter, defaultdict or
 OrderedDict, `isinstance(p, tuple)` is False for a namedtuple, and `json.dumps` does not take
-them (pass `dict(c)` or `p._asdict()`). Nor can a class be renamed here: a namedtuple's repr
-and error messages use the type name given, but `type(p).__name__` is 'namedtuple' (a class
-statement `class Point(namedtuple('Point', 'x y')): ...` names it as usual, and only such a
-class's instances can be passed to `asyncio.to_thread`, which finds classes by name).
-Left out: ChainMap, UserDict/UserList/UserString, `collections.abc`, deque's <, <= and *,
+them (pass `dict(c)` or `p._asdict()`). A namedtuple's class is named by `_stdlib.make_class`,
+as CPython's is, and belongs to the caller's module: `Point = namedtuple('Point', 'x y')` at the
+top level is `<class '__main__.Point'>`, so its instances can go to `asyncio.to_thread`, which
+finds classes by module and name.
+A ChainMap's keys(), values() and items() are a dict's views of what it reads (CPython's are
+`KeysView`…). Left out: UserDict/UserList/UserString, `collections.abc`, deque's <, <= and *,
 Counter's unary + and -, and `odict_keys` (an OrderedDict's keys() is a plain dict_keys).
 """
+
+from _stdlib import caller_module as _caller_module
+from _stdlib import make_class as _make_class
 
 _MISSING = object()
 
@@ -286,6 +291,13 @@ class _DictLike:
     def __copy__(self):
         return self.copy()
 
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        new = cls()
+        for key in iterable:
+            new[key] = value
+        return new
+
     def __eq__(self, other):
         if isinstance(other, _DictLike):
             return self._d == other._d
@@ -450,6 +462,128 @@ class Counter(_DictLike):
         except TypeError:  # counts that do not order
             d = self._d
         return f"{type(self).__name__}({d!r})"
+
+
+# ----- ChainMap ----------------------------------------------------------------------------
+
+
+class ChainMap:
+    """Several mappings read as one: a key is looked up in each in turn; writes go to the first."""
+
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            if key in mapping:
+                return mapping[key]
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        return len(self._merged())
+
+    def __iter__(self):
+        return iter(self._merged())
+
+    def _merged(self):
+        # Keys in CPython's order: the last mapping's first.
+        d = {}
+        for mapping in reversed(self.maps):
+            for key in mapping:
+                d[key] = None
+        return d
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def __repr__(self):
+        return f'{type(self).__name__}({", ".join(map(repr, self.maps))})'
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        return cls(dict.fromkeys(iterable, *args))
+
+    def copy(self):
+        return type(self)(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return type(self)(m, *self.maps)
+
+    @property
+    def parents(self):
+        return type(self)(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f"Key not found in the first mapping: {key!r}")
+
+    def popitem(self):
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError("No keys found in the first mapping.")
+
+    def pop(self, key, *args):
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError(f"Key not found in the first mapping: {key!r}")
+
+    def clear(self):
+        self.maps[0].clear()
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def update(self, *args, **kwargs):
+        self.maps[0].update(*args, **kwargs)
+
+    def keys(self):
+        return {key: None for key in self}.keys()
+
+    def values(self):
+        return {key: self[key] for key in self}.values()
+
+    def items(self):
+        return {key: self[key] for key in self}.items()
+
+    def __eq__(self, other):
+        if isinstance(other, (ChainMap, _DictLike, dict)):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None
+
+    def __ior__(self, other):
+        self.maps[0].update(other)
+        return self
+
+    def __or__(self, other):
+        m = self.copy()
+        m.maps[0].update(other)
+        return m
 
 
 # ----- namedtuple --------------------------------------------------------------------------
@@ -658,12 +792,13 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     if len(defaults) > len(fields):
         raise TypeError("Got more default values than field names")
 
-    class namedtuple(_NamedTuple):
-        _fields = fields
-        _field_defaults = dict(zip(fields[len(fields) - len(defaults) :], defaults))
-        _typename = typename
-
-    namedtuple._class = namedtuple
-    if module is not None:
-        namedtuple.__module__ = module
-    return namedtuple
+    if module is None:
+        module = _caller_module()
+    namespace = {
+        "_fields": fields,
+        "_field_defaults": dict(zip(fields[len(fields) - len(defaults) :], defaults)),
+        "_typename": typename,
+    }
+    cls = _make_class(typename, module, _NamedTuple, namespace)
+    cls._class = cls
+    return cls

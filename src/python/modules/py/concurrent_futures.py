@@ -18,6 +18,9 @@ class Executor:
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         self._shutdown = True
+        # Its threads end (`threading.active_count()`); the engine keeps them here.
+        if hasattr(self, "_interleave_workers"):
+            del self._interleave_workers
 
     def __enter__(self):
         return self
@@ -32,4 +35,13 @@ class ProcessPoolExecutor(Executor):
 
 
 class ThreadPoolExecutor(Executor):
-    pass
+    # Executors made without a prefix, counted as CPython names their threads
+    # (`ThreadPoolExecutor-0_0`).
+    _made = 0
+
+    def __init__(self, max_workers=None, thread_name_prefix="", *args, **kwargs):
+        Executor.__init__(self, max_workers)
+        if not thread_name_prefix:
+            thread_name_prefix = "ThreadPoolExecutor-%d" % ThreadPoolExecutor._made
+            ThreadPoolExecutor._made += 1
+        self._thread_name_prefix = thread_name_prefix

@@ -1,12 +1,35 @@
 """`contextlib`: contextmanager, asynccontextmanager, suppress, nullcontext, closing, aclosing,
-ContextDecorator and AsyncContextDecorator, following CPython 3.11's code.
+ContextDecorator and AsyncContextDecorator, ExitStack and AsyncExitStack, redirect_stdout and
+redirect_stderr, AbstractContextManager and AbstractAsyncContextManager, following CPython
+3.11's code.
 
 An exception raised in the body of a `with` (or `async with`) is thrown into the generator at
 its `yield`, as in CPython. As exceptions here carry no `__traceback__` to restore, the
 traceback of an exception leaving a @contextmanager's `with` also lists the generator's frame
 at its `yield` (CPython's shows only where it was raised).
-Left out: ExitStack, AsyncExitStack, redirect_stdout/redirect_stderr, chdir, AbstractContextManager.
+The abstract classes are plain bases here (no `abc`): `isinstance` holds only for their
+subclasses. Left out: chdir.
 """
+
+
+class AbstractContextManager:
+    """A context manager whose __enter__ returns itself; subclasses write __exit__."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        return None
+
+
+class AbstractAsyncContextManager:
+    """The same for `async with`."""
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        return None
 
 
 class ContextDecorator:
@@ -202,3 +225,19 @@ class aclosing:
 
     async def __aexit__(self, *exc_info):
         await self.thing.aclose()
+
+
+
+# ExitStack, AsyncExitStack and the redirections are loaded on first use: most programs that
+# import contextlib only want its decorators.
+_LATER = ("ExitStack", "AsyncExitStack", "redirect_stdout", "redirect_stderr")
+
+
+def __getattr__(name):
+    if name not in _LATER:
+        raise AttributeError(f"module 'contextlib' has no attribute '{name}'")
+    import _contextlib_stacks
+
+    value = getattr(_contextlib_stacks, name)
+    globals()[name] = value
+    return value

@@ -9,7 +9,11 @@ program's top level) that has no context yet gets an empty one on first use.
 from _stdlib import context as _current_or_none
 from _stdlib import set_context as _swap
 
-_NO_DEFAULT = object()
+
+class _NO_DEFAULT:
+    """A ContextVar made without a default: a class, not an object, so that a to_thread
+    worker's copy of the variable still has none (classes are named in the copy, objects
+    copied)."""
 
 
 def _current():

@@ -2,17 +2,13 @@
 compiles a pattern, `_exec` runs one match or search): `Pattern`, `Match`, replacement
 templates, `sub`, `split`, `findall`, `finditer` and the module's functions, as CPython's
 `Lib/re` and `_sre` behave (empty matches included: after an empty match the next one may not
-be empty at the same place). Flags are plain ints here, not `RegexFlag` members."""
+be empty at the same place). Flags are `RegexFlag`s, as CPython's, from `_re_flags`."""
 
-NOFLAG = 0
-IGNORECASE = I = 2
-LOCALE = L = 4
-MULTILINE = M = 8
-DOTALL = S = 16
-UNICODE = U = 32
-VERBOSE = X = 64
-DEBUG = 128
-ASCII = A = 256
+# The flags' values, for the module's own use. The flags themselves (`re.I`, `re.RegexFlag`)
+# are made on first use, by `__getattr__` (the end of this file).
+_LOCALE = 4
+_UNICODE = 32
+_ASCII = 256
 
 _FLAG_NAMES = [
     (1, "TEMPLATE"),
@@ -147,8 +143,8 @@ class Pattern:
 
     def __repr__(self):
         flags = self.flags
-        if flags & (LOCALE | UNICODE | ASCII) == UNICODE:
-            flags &= ~UNICODE
+        if flags & (_LOCALE | _UNICODE | _ASCII) == _UNICODE:
+            flags &= ~_UNICODE
         text = repr(self.pattern)[:200]
         if not flags:
             return "re.compile(%s)" % text
@@ -317,9 +313,9 @@ def compile(pattern, flags=0):
     p = _cache.get(key)
     if p is not None:
         return p
-    if flags & LOCALE:
+    if flags & _LOCALE:
         raise ValueError("cannot use LOCALE flag with a str pattern")
-    if flags & ASCII and flags & UNICODE:
+    if flags & _ASCII and flags & _UNICODE:
         raise ValueError("ASCII and UNICODE flags are incompatible")
     prog, value, groups, index = _compile(pattern, flags)
     if prog is None:
@@ -372,3 +368,16 @@ def escape(pattern):
 
 def purge():
     _cache.clear()
+
+
+def __getattr__(name):
+    # The flags' class takes as long to compile as the rest of this module: a program that
+    # names no flag does not pay for it. The first use keeps them all here.
+    import _re_flags
+    import re
+
+    if name not in _re_flags.__all__:
+        raise AttributeError("module 're' has no attribute '%s'" % name)
+    for flag in _re_flags.__all__:
+        setattr(re, flag, getattr(_re_flags, flag))
+    return getattr(_re_flags, name)
