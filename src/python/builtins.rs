@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::attr::{get_attr, set_attr};
 use super::call::call;
 use super::format as fmt;
-use super::interp::{Interp, PyErr, Stream, R};
+use super::interp::{Interp, PyErr, R};
 use super::ir::Name;
 use super::objects::{ClassMethod, Iter, IterState, Property, RangeObj, Singleton, SliceObj, StaticMethod, Super};
 use super::ops;
@@ -522,10 +522,10 @@ pub fn sys_exit(interp: &Interp, args: Args) -> R<Value> {
 
 /// `print(*values, sep=' ', end='\n', file=sys.stdout, flush=False)`
 fn print(interp: &Interp, args: Args) -> R<Value> {
-    use super::modules::sys::{print_target, PrintTarget};
+    use super::modules::sys::{print_target, stdout_target, PrintTarget};
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
-    let mut target = PrintTarget::Stream(Stream::Stdout);
+    let mut target = None;
     let mut flush = false;
     for (k, v) in &args.kw {
         match (&**k, v) {
@@ -536,11 +536,16 @@ fn print(interp: &Interp, args: Args) -> R<Value> {
             ("sep" | "end", other) => {
                 return Err(interp.type_error(format!("{k} must be None or a string, not {}", other.type_name())))
             }
-            ("file", f) => target = print_target(interp, f)?,
+            ("file", Value::None) => {}
+            ("file", f) => target = Some(print_target(interp, f)?),
             ("flush", f) => flush = ops::truthy(interp, f)?,
             _ => return Err(interp.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
         }
     }
+    let target = match target {
+        Some(t) => t,
+        None => stdout_target(interp)?,
+    };
     match target {
         PrintTarget::Stream(stream) => {
             let mut text = String::new();
@@ -620,7 +625,15 @@ fn class_check(interp: &Interp, classes: &Value, test: &dyn Fn(&Rc<Class>) -> bo
             let members = o.as_any().downcast_ref::<super::objects::UnionType>().map(|u| u.0.clone());
             Ok(members.unwrap_or_default().iter().any(test))
         }
-        _ => Err(interp.type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union"))),
+        _ => {
+            if let Some(origin) = super::modules::typing::generic_origin(classes) {
+                return Ok(test(&origin));
+            }
+            if super::modules::typing::is_subscripted(classes) {
+                return Err(interp.type_error("Subscripted generics cannot be used with class and instance checks"));
+            }
+            Err(interp.type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union")))
+        }
     }
 }
 

@@ -221,6 +221,7 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
                             error = Some(e);
                         }
                     }
+                    Op::WithExit { result, .. } => f.slots[*result as usize] = Some(v),
                     _ => {}
                 }
             }
@@ -634,10 +635,19 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 }
                 _ => vec![Value::None, Value::None, Value::None],
             };
+            let args = Args { pos: args, kw: vec![] };
             let r = if matches!(f.pending.last(), Some(Pending::Raise(PyErr::Stop(_)))) {
                 Value::Bool(false)
+            } else if f.driver
+                && super::modules::asyncio::is_run(&exit_fn)
+                && interp.copy.get() != super::interp::CopyPhase::TopLevel
+            {
+                // Leaving `with asyncio.Runner()` at the top level closes it as its `close()`
+                // does there: the driver runs the loop until the cancelled tasks finish.
+                f.suspended = Some(pc);
+                return Ok(Flow::Exit(Exit::Await(super::modules::asyncio::run_request_value(&exit_fn, args))));
             } else {
-                call(interp, &exit_fn, Args { pos: args, kw: vec![] })?
+                call(interp, &exit_fn, args)?
             };
             f.slots[*result as usize] = Some(r);
         }

@@ -792,12 +792,12 @@ impl Interp {
         if let Some(c) = self.types.natives.borrow().get(name) {
             return c.clone();
         }
-        // Where CPython defines them (its reprs and `__module__` say so), and their bases, so
+        // Where CPython defines them (its reprs and `__module__` say so; a C type's name
+        // carries its module, `_asyncio.Task`), and their bases, so
         // `isinstance(task, asyncio.Future)` holds.
         let (module, base) = match name {
-            "Future" => ("_asyncio", None),
-            "Task" => ("_asyncio", Some("Future")),
-            "_GatheringFuture" => ("asyncio.tasks", Some("Future")),
+            "_asyncio.Task" => ("_asyncio", Some("_asyncio.Future")),
+            "_GatheringFuture" => ("asyncio.tasks", Some("_asyncio.Future")),
             "Queue" => ("asyncio.queues", None),
             "Semaphore" | "Lock" | "Event" | "Condition" => ("asyncio.locks", None),
             "BoundedSemaphore" => ("asyncio.locks", Some("Semaphore")),
@@ -805,10 +805,11 @@ impl Interp {
             "Timeout" => ("asyncio.timeouts", None),
             "Runner" => ("asyncio.runners", None),
             "UnionType" => ("types", None),
-            _ => ("builtins", None),
+            _ => (name.rsplit_once('.').map_or("builtins", |(module, _)| module), None),
         };
+        let short = name.rsplit_once('.').map_or(name, |(_, short)| short);
         let base = base.map_or_else(|| self.types.object.clone(), |b| self.native_class(b));
-        let c = new_class(name, module, vec![base], BuiltinType::Native, false);
+        let c = new_class(short, module, vec![base], BuiltinType::Native, false);
         self.types.natives.borrow_mut().insert(name.to_string(), c.clone());
         c
     }

@@ -141,7 +141,7 @@ impl PyTask {
 
 impl Object for PyTask {
     fn type_name(&self) -> &str {
-        "Task"
+        "_asyncio.Task"
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -402,7 +402,12 @@ fn report(interp: &Interp, message: &str, e: &PyErr) {
 
 impl Object for PyFuture {
     fn type_name(&self) -> &str {
-        self.kind
+        // The C type's full name, as CPython's messages give it ('_asyncio.Future' object is
+        // not subscriptable); its repr says only `Future`.
+        match self.kind {
+            "Future" => "_asyncio.Future",
+            kind => kind,
+        }
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -2069,8 +2074,19 @@ pub fn module(interp: &Interp) -> Rc<Module> {
     }
     // Classes, not factories, so `isinstance(q, asyncio.Queue)` and `type(t) is asyncio.Task`
     // hold; calling one goes to [`constructor`].
-    for name in ["Task", "Future", "Queue", "Semaphore", "BoundedSemaphore", "Lock", "Event", "Condition", "Runner"] {
-        m.set(name, Value::Class(interp.native_class(name)));
+    for name in [
+        "_asyncio.Task",
+        "_asyncio.Future",
+        "Queue",
+        "Semaphore",
+        "BoundedSemaphore",
+        "Lock",
+        "Event",
+        "Condition",
+        "Runner",
+    ] {
+        let class = interp.native_class(name);
+        m.set(&class.name, Value::Class(class.clone()));
     }
     for name in ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull"] {
         m.set(name, Value::Class(interp.types.exc(name)));

@@ -52,17 +52,25 @@ pub enum PrintTarget {
     Object(Value),
 }
 
-/// Which target `print(file=…)` names.
+/// Which target `print(file=…)` names (not None: that is `sys.stdout`).
 pub fn print_target(interp: &Interp, v: &Value) -> R<PrintTarget> {
-    match v {
-        Value::None => Ok(PrintTarget::Stream(Stream::Stdout)),
-        v => match v.downcast::<StreamObj>() {
-            Some(s) => Ok(PrintTarget::Stream(s.0)),
-            None => match super::super::attr::get_attr(interp, v, &Name::from("write")) {
-                Ok(_) => Ok(PrintTarget::Object(v.clone())),
-                Err(_) => Err(interp.attribute_error(format!("'{}' object has no attribute 'write'", v.type_name()))),
-            },
+    match v.downcast::<StreamObj>() {
+        Some(s) => Ok(PrintTarget::Stream(s.0)),
+        None => match super::super::attr::get_attr(interp, v, &Name::from("write")) {
+            Ok(_) => Ok(PrintTarget::Object(v.clone())),
+            Err(_) => Err(interp.attribute_error(format!("'{}' object has no attribute 'write'", v.type_name()))),
         },
+    }
+}
+
+/// Where a `print` without `file=` writes: the program's `sys.stdout`, which a program may
+/// have replaced (`contextlib.redirect_stdout`, `sys.stdout = io.StringIO()`). Until `sys` is
+/// imported nothing can have replaced it.
+pub fn stdout_target(interp: &Interp) -> R<PrintTarget> {
+    let stdout = interp.modules.borrow().get("sys").and_then(|sys| sys.get("stdout"));
+    match stdout {
+        Some(v) if !v.is_none() => print_target(interp, &v),
+        _ => Ok(PrintTarget::Stream(Stream::Stdout)),
     }
 }
 

@@ -239,6 +239,20 @@ impl Object for Form {
     }
 }
 
+/// The class an unsubscripted generic stands for (`list` for `typing.List`), which
+/// `isinstance` and `issubclass` test as that class, as CPython's do.
+pub fn generic_origin(v: &Value) -> Option<Rc<Class>> {
+    match v.downcast::<Form>()?.origin.as_ref()? {
+        Value::Class(c) => Some(c.clone()),
+        _ => None,
+    }
+}
+
+/// Whether `v` is a subscripted form (`List[int]`), which class checks refuse.
+pub fn is_subscripted(v: &Value) -> bool {
+    v.downcast::<Alias>().is_some()
+}
+
 /// `get_type_hints(obj)`: its annotations (a class's along its MRO, the base's first), None
 /// read as `NoneType`.
 fn get_type_hints(interp: &Interp, args: Args) -> R<Value> {
