@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::call::call;
-use super::interp::{Interp, R};
+use super::interp::{Interp, PyErr, R};
 use super::ir::{Hint, Name};
 use super::methods;
 use super::objects::{ClassMethod, Property, StaticMethod};
@@ -70,6 +70,28 @@ fn is_data_descriptor(v: &Value) -> bool {
 
 #[inline(never)]
 pub fn get_attr(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
+    get_attr_inner(interp, v, name).map_err(|e| attribute_error_context(interp, e, v, name))
+}
+
+/// As CPython's `PyObject_GetAttr`, an `AttributeError` leaving an attribute read learns the
+/// name and the object (its `name` and `obj`), which the uncaught traceback's hint uses.
+#[cold]
+#[inline(never)]
+fn attribute_error_context(interp: &Interp, e: PyErr, v: &Value, name: &Name) -> PyErr {
+    if let PyErr::Exc(i) = &e {
+        if i.class.is_subclass(&interp.types.exc("AttributeError")) {
+            if let Some(mut data) = i.exc.as_ref().map(|d| d.borrow_mut()) {
+                if data.suggest.is_none() {
+                    data.suggest = Some(Box::new(Suggest::Attr(name.clone(), v.clone())));
+                }
+            }
+        }
+    }
+    e
+}
+
+#[inline(always)]
+fn get_attr_inner(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
     if &**name == "__class__" {
         return Ok(Value::Class(interp.class_of(v)));
     }
@@ -123,6 +145,9 @@ pub fn get_attr(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
             "__module__" => Ok(Value::Str(f.globals.name.clone())),
             "__doc__" => Ok(f.attrs.borrow().get("__doc__").cloned().unwrap_or_default()),
             "__defaults__" => Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
+            "__annotations__" => {
+                Ok(f.attrs.borrow_mut().entry(name.clone()).or_insert_with(|| Value::dict(Dict::new())).clone())
+            }
             _ => f
                 .attrs
                 .borrow()
@@ -211,6 +236,10 @@ fn class_attr(interp: &Interp, c: &Rc<Class>, name: &Name) -> R<Value> {
         "__bases__" => return Ok(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
         "__base__" => return Ok(c.bases.first().map_or(Value::None, |b| Value::Class(b.clone()))),
         "__doc__" => return Ok(c.attrs.borrow().get("__doc__").cloned().unwrap_or_default()),
+        // A class's own annotations (made empty when it has none), not its base's.
+        "__annotations__" if c.user => {
+            return Ok(c.attrs.borrow_mut().entry(name.clone()).or_insert_with(|| Value::dict(Dict::new())).clone())
+        }
         "__dict__" => {
             let mut d = Dict::new();
             for (k, x) in c.attrs.borrow().iter() {

@@ -395,12 +395,7 @@ pub fn install(interp: &Interp) {
         }),
         ("callable", |interp, args| {
             expect(interp, &args, "callable", 1, 1)?;
-            Ok(Value::Bool(match &args.pos[0] {
-                Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-                Value::Instance(i) => i.class.lookup("__call__").is_some(),
-                Value::Object(o) => o.as_any().is::<StaticMethod>(),
-                _ => false,
-            }))
+            Ok(Value::Bool(is_callable(&args.pos[0])))
         }),
         ("chr", |interp, args| {
             expect(interp, &args, "chr", 1, 1)?;
@@ -518,6 +513,16 @@ pub fn install(interp: &Interp) {
 pub fn sys_exit(interp: &Interp, args: Args) -> R<Value> {
     let code = arg(&args, 0).cloned().unwrap_or_default();
     Err(PyErr::Exc(interp.new_exc(&interp.types.exc("SystemExit"), if code.is_none() { vec![] } else { vec![code] })))
+}
+
+/// `callable(v)`
+pub fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+        Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        Value::Object(o) => o.as_any().is::<StaticMethod>(),
+        _ => false,
+    }
 }
 
 /// `print(*values, sep=' ', end='\n', file=sys.stdout, flush=False)`

@@ -309,6 +309,19 @@ pub fn make_function(interp: &Interp, f: &mut Frame, def: &FuncDef) -> R<Value> 
     if let Some(doc) = &def.code.doc {
         attrs.insert(Name::from("__doc__"), Value::Str(doc.clone()));
     }
+    if !def.annotations.is_empty() {
+        let mut d = Dict::new();
+        for (name, e, src) in &def.annotations {
+            // One the engine cannot evaluate (a typing construct it lacks) stays its source.
+            let v = match eval(interp, f, e) {
+                Ok(v) => v,
+                Err(e @ PyErr::Stop(_)) => return Err(e),
+                Err(_) => Value::Str(src.clone()),
+            };
+            d.set_str(name, v);
+        }
+        attrs.insert(Name::from("__annotations__"), Value::dict(d));
+    }
     Ok(Value::Func(Rc::new(Function {
         name: def.code.name.clone(),
         qualname: def.code.qualname.clone(),
@@ -359,6 +372,13 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
                     interp.type_error(format!("class keyword '{k}' (metaclasses) is not supported by Interleave"))
                 )
             }
+        }
+    }
+    // `class Box(Generic[T])`, `class Stack(list[int])`: a generic alias stands for its class
+    // (CPython's `__mro_entries__`).
+    for b in args.pos.iter_mut() {
+        if let Some(c) = modules::typing::alias_origin(b) {
+            *b = Value::Class(c);
         }
     }
     let mut bases = Vec::new();

@@ -131,6 +131,16 @@ impl Coroutine {
     }
 }
 
+/// Keeps `v` alive as long as the exception `e` (see [`ExcData::holds`]).
+pub fn hold_in(e: PyErr, v: Value) -> PyErr {
+    if let PyErr::Exc(inst) = &e {
+        if let Some(data) = &inst.exc {
+            data.borrow_mut().holds.push(v);
+        }
+    }
+    e
+}
+
 impl Drop for Coroutine {
     fn drop(&mut self) {
         if self.body.get_mut().is_none() {
@@ -335,7 +345,12 @@ pub fn from_aio(interp: &Interp, e: Exception) -> PyErr {
     }
     let class = interp.types.exc(e.kind());
     let args = if e.message().is_empty() { vec![] } else { vec![Value::str(e.message())] };
-    PyErr::Exc(interp.new_exc(&class, args))
+    let exc = interp.new_exc(&class, args);
+    // The loop raised it (a cancellation, a timeout), though maybe in no frame of the program.
+    if let Some(data) = &exc.exc {
+        data.borrow_mut().raised = true;
+    }
+    PyErr::Exc(exc)
 }
 
 // ----- generators --------------------------------------------------------------------------
@@ -348,6 +363,7 @@ enum GenState {
 
 /// A generator object.
 pub struct Generator {
+    name: Name,
     qualname: Name,
     state: RefCell<GenState>,
     interp: Weak<Interp>,
@@ -355,6 +371,7 @@ pub struct Generator {
 
 pub fn generator(interp: &Interp, frame: Frame, qualname: Name) -> Value {
     Value::object(Generator {
+        name: frame.code.name.clone(),
         qualname,
         state: RefCell::new(GenState::Ready { frame: Box::new(frame), started: false }),
         interp: interp.this.clone(),
@@ -562,6 +579,8 @@ impl Object for Generator {
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
+            "__name__" => return Some(Ok(Value::Str(self.name.clone()))),
+            "__qualname__" => return Some(Ok(Value::Str(self.qualname.clone()))),
             "send" => |interp, args| {
                 let g = super::objects::self_of::<Generator>(interp, &args)?;
                 let v = args.pos.get(1).cloned().unwrap_or_default();
@@ -604,6 +623,7 @@ type AsyncGenFrame = Rc<RefCell<Option<(Box<Frame>, bool)>>>;
 
 /// An async generator object: `async def` with `yield`.
 pub struct AsyncGenerator {
+    name: Name,
     qualname: Name,
     frame: AsyncGenFrame,
     interp: Weak<Interp>,
@@ -611,6 +631,7 @@ pub struct AsyncGenerator {
 
 pub fn async_generator(interp: &Interp, frame: Frame, qualname: Name) -> Value {
     Value::object(AsyncGenerator {
+        name: frame.code.name.clone(),
         qualname,
         frame: Rc::new(RefCell::new(Some((Box::new(frame), false)))),
         interp: interp.this.clone(),
@@ -694,7 +715,7 @@ fn schedule_aclose(interp: &Interp, frame: Box<Frame>) {
             let coro = aclose(&interp, slot, true);
             let task = super::modules::asyncio::spawn_task(&interp, &Args { pos: vec![coro], kw: vec![] }, 0);
             if let Err(e) = task {
-                let text = format!("Exception in callback\n{}", super::traceback::format_exception(&interp, &e));
+                let text = format!("Exception in callback\n{}", super::traceback::format_exception_plain(&interp, &e));
                 interp.write(Stream::Stderr, &text);
             }
         });
@@ -759,7 +780,7 @@ impl Drop for Unstarted {
         let kw = name.map(|n| (Name::from("name"), n)).into_iter().collect();
         let task = super::modules::asyncio::spawn_task(&interp, &Args { pos: vec![coro], kw }, 0);
         if let Err(e) = task {
-            let text = format!("Exception in callback\n{}", super::traceback::format_exception(&interp, &e));
+            let text = format!("Exception in callback\n{}", super::traceback::format_exception_plain(&interp, &e));
             interp.write(Stream::Stderr, &text);
         }
     }
@@ -789,6 +810,8 @@ impl Object for AsyncGenerator {
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
+            "__name__" => return Some(Ok(Value::Str(self.name.clone()))),
+            "__qualname__" => return Some(Ok(Value::Str(self.qualname.clone()))),
             "__aiter__" => |_, args| Ok(args.pos.first().cloned().unwrap_or_default()),
             "__anext__" => |interp, args| {
                 let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;

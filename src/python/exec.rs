@@ -246,7 +246,7 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
             let e = note_raised(interp, f, e);
             match unwind(f, e) {
                 Ok(()) => continue,
-                Err(e) => return Exit::Raise(e),
+                Err(e) => return Exit::Raise(hold_unawaited(f, e)),
             }
         }
         let pc = f.pc;
@@ -262,6 +262,43 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
             Err(e) => error = Some(e),
         }
     }
+}
+
+/// `from module import *`: the names of its `__all__` (each must exist), else every global
+/// not starting with `_`, into the program's globals.
+fn import_star(interp: &Interp, f: &Frame, module: &Name) -> R<()> {
+    let Value::Module(m) = &import_module(interp, module)? else { return Ok(()) };
+    let names: Vec<Name> = match m.get("__all__") {
+        Some(all) => {
+            let mut names = Vec::new();
+            for n in ops::collect(interp, &all)? {
+                let Value::Str(n) = &n else {
+                    let what = n.type_name();
+                    return Err(interp.type_error(format!("Item in {module}.__all__ must be str, not {what}")));
+                };
+                names.push(Name::from(&**n));
+            }
+            names
+        }
+        None => m.globals.borrow().keys().filter(|n| !n.starts_with('_')).cloned().collect(),
+    };
+    for name in names {
+        let v = super::attr::module_attr(interp, m, &name)?
+            .ok_or_else(|| interp.attribute_error(format!("module '{module}' has no attribute '{name}'")))?;
+        f.globals.set(&name, v);
+    }
+    Ok(())
+}
+
+/// An exception leaving this frame keeps the coroutines its locals held that never ran, as
+/// CPython's traceback keeps the frame: they are reported never awaited when it goes.
+fn hold_unawaited(f: &Frame, mut e: PyErr) -> PyErr {
+    for v in f.slots.iter().flatten() {
+        if v.downcast::<super::coro::Coroutine>().is_some_and(|c| !c.started()) {
+            e = super::coro::hold_in(e, v.clone());
+        }
+    }
+    e
 }
 
 /// An exception appearing in this frame: the frame's line joins its traceback, and if it was
@@ -285,6 +322,7 @@ fn note_raised(interp: &Interp, f: &Frame, e: PyErr) -> PyErr {
         }
     }
     let mut data = cell.borrow_mut();
+    data.raised = true;
     let here = TbEntry { line, func, frame: f.id };
     // Only the program's own frames are shown (not those of the embedded client libraries).
     // A frame is listed again only if the exception left it and came back (as CPython lists
@@ -729,6 +767,7 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 assign(interp, f, target, v)?;
             }
         }
+        Op::ImportStar(module) => import_star(interp, f, module)?,
         Op::Leave { depth, to } => return Ok(do_leave(f, *depth, *to)),
         Op::TopCall(e, target) => {
             // A plain function that cannot reach asyncio.run (or any, away from the driver) is
@@ -820,12 +859,27 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 f.pc = *fail as usize;
             }
         }
-        Op::Annotate(name) => {
-            if let Some(ns) = &f.namespace {
-                let mut ns = ns.borrow_mut();
-                let entry = ns.entry(Name::from("__annotations__")).or_insert_with(|| Value::dict(Dict::new()));
-                if let Value::Dict(d) = entry {
-                    d.borrow_mut().set_str(name, Value::None);
+        Op::Annotate(name, e, src) => {
+            // An annotation the engine cannot evaluate (a typing construct it lacks) is kept
+            // as its source text, as under `from __future__ import annotations`.
+            let v = match eval(interp, f, e) {
+                Ok(v) => v,
+                Err(e @ PyErr::Stop(_)) => return Err(e),
+                Err(_) => Value::Str(src.clone()),
+            };
+            let d = annotations_of(f);
+            if let Value::Dict(d) = &d {
+                d.borrow_mut().set_str(name, v);
+            }
+        }
+        Op::SetupAnnotations => {
+            let key = Name::from("__annotations__");
+            match &f.namespace {
+                Some(ns) => {
+                    ns.borrow_mut().insert(key, Value::dict(Dict::new()));
+                }
+                None => {
+                    f.globals.globals.borrow_mut().entry(key).or_insert_with(|| Value::dict(Dict::new()));
                 }
             }
         }
@@ -1182,26 +1236,71 @@ pub fn load(interp: &Interp, f: &Frame, var: &Var) -> R<Value> {
                 interp.err("NameError", format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
             })
         }
-        Var::Global(n, hint) => load_global(interp, &f.globals, n, hint),
+        Var::Global(n, hint) => load_global(interp, &f.globals, n, hint).map_err(|e| name_error_locals(e, f)),
         Var::Name(n) => {
             if let Some(ns) = &f.namespace {
                 if let Some(v) = ns.borrow().get(n) {
                     return Ok(v.clone());
                 }
             }
-            load_global(interp, &f.globals, n, &Hint::default())
+            load_global(interp, &f.globals, n, &Hint::default()).map_err(|e| name_error_locals(e, f))
         }
     }
 }
 
-pub fn load_global(interp: &Interp, globals: &Module, name: &Name, hint: &Hint) -> R<Value> {
+/// The `__annotations__` of a class body or module being run (made if missing).
+fn annotations_of(f: &Frame) -> Value {
+    let key = Name::from("__annotations__");
+    match &f.namespace {
+        Some(ns) => ns.borrow_mut().entry(key).or_insert_with(|| Value::dict(Dict::new())).clone(),
+        None => f.globals.globals.borrow_mut().entry(key).or_insert_with(|| Value::dict(Dict::new())).clone(),
+    }
+}
+
+/// A `NameError`'s hint also looks at the raising function's local variables (CPython's
+/// `co_varnames`: none for a module's or class body's code).
+#[cold]
+#[inline(never)]
+fn name_error_locals(e: PyErr, f: &Frame) -> PyErr {
+    if let PyErr::Exc(i) = &e {
+        if let Some(mut data) = i.exc.as_ref().map(|d| d.borrow_mut()) {
+            if let Some(s) = data.suggest.as_deref_mut() {
+                if let (Suggest::Name(_, locals, _), false) =
+                    (s, matches!(f.code.kind, CodeKind::Module) || f.namespace.is_some())
+                {
+                    // A variable living in a cell is not in `co_varnames`, unless a parameter.
+                    let params = f.code.params.count();
+                    *locals = (f.code.slot_names.iter().enumerate())
+                        .filter(|(i, n)| !n.is_empty() && (*i < params || !f.code.cell_slots.contains(i)))
+                        .map(|(_, n)| n.clone())
+                        .collect();
+                }
+            }
+        }
+    }
+    e
+}
+
+pub fn load_global(interp: &Interp, globals: &Rc<Module>, name: &Name, hint: &Hint) -> R<Value> {
     if let Some(v) = hint.get(&globals.globals.borrow(), name) {
         return Ok(v);
     }
     if let Some(v) = interp.builtins.globals.borrow().get(name) {
         return Ok(v.clone());
     }
-    Err(interp.err("NameError", format!("name '{name}' is not defined")))
+    Err(name_error(interp, globals, name))
+}
+
+#[cold]
+#[inline(never)]
+fn name_error(interp: &Interp, globals: &Rc<Module>, name: &Name) -> PyErr {
+    let e = interp.err("NameError", format!("name '{name}' is not defined"));
+    if let PyErr::Exc(i) = &e {
+        if let Some(mut data) = i.exc.as_ref().map(|d| d.borrow_mut()) {
+            data.suggest = Some(Box::new(Suggest::Name(name.clone(), Vec::new(), globals.clone())));
+        }
+    }
+    e
 }
 
 fn store(f: &mut Frame, var: &Var, v: Value) {

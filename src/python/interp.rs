@@ -471,6 +471,8 @@ impl Interp {
             };
             interp.main.set("__name__", Value::str("__main__"));
             interp.main.set("__doc__", Value::None);
+            // CPython's `__main__` has its `__annotations__` from the start.
+            interp.main.set("__annotations__", Value::dict(Dict::new()));
             // The page's program is main.py (tracebacks name it so too).
             interp.main.set("__file__", Value::str("main.py"));
             set_current_interp(this.clone());

@@ -272,6 +272,9 @@ pub struct FuncDef {
     pub kw_defaults: Vec<(Name, Expr)>,
     pub decorators: Vec<Expr>,
     pub closure: Vec<Var>,
+    /// Its `__annotations__`: each parameter's (then `return`) annotation, evaluated when the
+    /// `def` runs, with its source text.
+    pub annotations: Vec<(Name, Expr, Name)>,
 }
 
 /// A `class` statement.
@@ -385,6 +388,9 @@ pub enum Op {
     Import(Name, Target, bool),
     /// `from m import a as b, c`
     ImportFrom(Name, Vec<(Name, Target)>),
+    /// `from m import *` (at module level): the module's public names (its `__all__`, else
+    /// those not starting with `_`) into the globals.
+    ImportStar(Name),
     /// `break`/`continue`: leaves blocks down to `depth` (running `finally`s), then jumps.
     Leave {
         depth: u32,
@@ -424,8 +430,12 @@ pub enum Op {
         into: u32,
         fail: u32,
     },
-    /// `name: annotation` in a class body: the name joins `__annotations__` (dataclasses read it).
-    Annotate(Name),
+    /// `name: annotation` in a class body or a module: the evaluated annotation joins
+    /// `__annotations__` (dataclasses read it). The source text stands in for an annotation
+    /// the engine cannot evaluate (a typing construct it lacks).
+    Annotate(Name, Expr, Name),
+    /// A module's or class body's `__annotations__ = {}`, when it annotates names.
+    SetupAnnotations,
     /// A comprehension adds to the collection in the slot.
     Collect(u32, Expr),
     CollectPair(u32, Expr, Expr),

@@ -58,8 +58,22 @@ pub fn compile(module: &ast::ModModule, source: &str) -> Result<Compiled> {
     if let Some((_, msg)) = scopes.errors.first() {
         return Err(CompileError { offset: 0, line: 1, message: msg.clone() });
     }
-    let mut c = Compiler { scopes: &scopes, lines, names: HashMap::new(), codes: RefCell::new(Vec::new()) };
+    let future_annotations = module.body.iter().any(|s| {
+        matches!(s, Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
+            && i.names.iter().any(|a| a.name.as_str() == "annotations"))
+    });
+    let mut c = Compiler {
+        scopes: &scopes,
+        lines,
+        names: HashMap::new(),
+        codes: RefCell::new(Vec::new()),
+        source,
+        future_annotations,
+    };
     let mut b = Builder::new(CodeKind::Module, 0, "<module>".into(), "<module>".into(), 1);
+    if has_annotations(&module.body) {
+        b.emit(Op::SetupAnnotations);
+    }
     if let Some(doc) = docstring(&module.body) {
         // As CPython's module code begins: `__doc__ = '…'`.
         let target = Target::Var(Var::Global(c.intern("__doc__"), Hint::default()));
@@ -78,6 +92,30 @@ struct Compiler<'a> {
     names: HashMap<String, Name>,
     /// Every code object finished so far, in order.
     codes: RefCell<Vec<Rc<Code>>>,
+    source: &'a str,
+    /// `from __future__ import annotations`: annotations are kept as their source text.
+    future_annotations: bool,
+}
+
+/// Whether a module's or class body's statements annotate a name (CPython's `find_ann`): its
+/// `__annotations__` then exists from the start.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::If(i) => has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body)),
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => {
+            has_annotations(&t.body)
+                || has_annotations(&t.orelse)
+                || has_annotations(&t.finalbody)
+                || t.handlers.iter().any(|h| match h {
+                    ast::ExceptHandler::ExceptHandler(h) => has_annotations(&h.body),
+                })
+        }
+        _ => false,
+    })
 }
 
 struct Loop {
@@ -430,10 +468,6 @@ impl Compiler<'_> {
                 }
             }
             Stmt::AnnAssign(a) => {
-                if let (CodeKind::Class, AstExpr::Name(n)) = (b.kind, &*a.target) {
-                    let name = self.intern(n.id.as_str());
-                    b.emit(Op::Annotate(name));
-                }
                 if let Some(v) = &a.value {
                     let mut value = self.expr(b, v)?;
                     if suspends(&a.target) {
@@ -441,6 +475,14 @@ impl Compiler<'_> {
                     }
                     let t = self.target(b, &a.target)?;
                     b.emit(Op::Assign(t, value));
+                }
+                // As CPython: a module's or class body's `name: annotation` stores the
+                // evaluated annotation in `__annotations__` (after the assignment); a
+                // function's local annotations are not evaluated.
+                if let (CodeKind::Class | CodeKind::Module, AstExpr::Name(n)) = (b.kind, &*a.target) {
+                    let name = self.intern(n.id.as_str());
+                    let (e, src) = self.annotation(b, &a.annotation)?;
+                    b.emit(Op::Annotate(name, e, src));
                 }
             }
             Stmt::AugAssign(a) => {
@@ -529,11 +571,11 @@ impl Compiler<'_> {
                 let mut names = Vec::new();
                 for alias in &i.names {
                     if alias.name.as_str() == "*" {
-                        return err(
-                            alias.start(),
-                            &self.lines,
-                            "'from … import *' is not supported: import the names you use",
-                        );
+                        if b.kind != CodeKind::Module {
+                            return err(alias.start(), &self.lines, "import * only allowed at module level");
+                        }
+                        b.emit(Op::ImportStar(module));
+                        return Ok(());
                     }
                     let bind = alias.asname.as_ref().unwrap_or(&alias.name);
                     let target = Target::Var(self.var(b, bind.as_str()));
@@ -1104,6 +1146,17 @@ impl Compiler<'_> {
             .collect()
     }
 
+    /// An annotation to evaluate, and its source text (what it is under `from __future__
+    /// import annotations`, and when it cannot be evaluated here).
+    fn annotation(&mut self, b: &mut Builder, e: &AstExpr) -> Result<(Expr, Name)> {
+        let src: Name =
+            Name::from(self.source.get(e.range().start().to_usize()..e.range().end().to_usize()).unwrap_or(""));
+        if self.future_annotations || suspends(e) {
+            return Ok((Expr::Const(Value::Str(src.clone())), src));
+        }
+        Ok((self.expr(b, e)?, src))
+    }
+
     fn parameters(&mut self, b: &mut Builder, inner: &mut Builder, params: &ast::Parameters) -> Result<Defaults> {
         let mut defaults = Vec::new();
         let mut kw_defaults = Vec::new();
@@ -1159,12 +1212,27 @@ impl Compiler<'_> {
         let line = self.line(f);
         let mut inner = self.new_code(b, scope, f.name.as_str(), kind, line);
         let (defaults, kw_defaults) = self.parameters(b, &mut inner, &f.parameters)?;
+        let mut annotations = Vec::new();
+        let params = &f.parameters;
+        let named = params.posonlyargs.iter().chain(params.args.iter()).map(|p| &p.parameter);
+        let named = named.chain(params.vararg.as_deref()).chain(params.kwonlyargs.iter().map(|p| &p.parameter));
+        for p in named.chain(params.kwarg.as_deref()) {
+            if let Some(a) = &p.annotation {
+                let name = self.intern(p.name.as_str());
+                let (e, src) = self.annotation(b, a)?;
+                annotations.push((name, e, src));
+            }
+        }
+        if let Some(r) = &f.returns {
+            let (e, src) = self.annotation(b, r)?;
+            annotations.push((self.intern("return"), e, src));
+        }
         inner.doc = docstring(&f.body).map(Name::from);
         self.body(&mut inner, &f.body)?;
         inner.emit(Op::Return(None));
         let code = inner.finish(self);
         let closure = self.closure(b, &code);
-        Ok(Rc::new(FuncDef { code, defaults, kw_defaults, decorators, closure }))
+        Ok(Rc::new(FuncDef { code, defaults, kw_defaults, decorators, closure, annotations }))
     }
 
     fn lambda(&mut self, b: &mut Builder, l: &ast::ExprLambda) -> Result<Expr> {
@@ -1182,7 +1250,14 @@ impl Compiler<'_> {
         inner.emit(Op::Return(Some(body)));
         let code = inner.finish(self);
         let closure = self.closure(b, &code);
-        Ok(Expr::Lambda(Rc::new(FuncDef { code, defaults, kw_defaults, decorators: Vec::new(), closure })))
+        Ok(Expr::Lambda(Rc::new(FuncDef {
+            code,
+            defaults,
+            kw_defaults,
+            decorators: Vec::new(),
+            closure,
+            annotations: Vec::new(),
+        })))
     }
 
     fn class(&mut self, b: &mut Builder, c: &ast::StmtClassDef) -> Result<Rc<ClassDef>> {
@@ -1208,6 +1283,9 @@ impl Compiler<'_> {
         let scope = self.scopes.of(c);
         let line = self.line(c);
         let mut inner = self.new_code(b, scope, c.name.as_str(), CodeKind::Class, line);
+        if has_annotations(&c.body) {
+            inner.emit(Op::SetupAnnotations);
+        }
         if let Some(doc) = docstring(&c.body) {
             // As CPython's class body begins: `__doc__ = '…'` in the namespace.
             let target = Target::Var(Var::Name(self.intern("__doc__")));

@@ -89,6 +89,11 @@ pub fn union(interp: &Interp, a: &Value, b: &Value) -> Option<Value> {
     if a.is_none() && b.is_none() {
         return None;
     }
+    let is_alias =
+        |v: &Value| super::modules::typing::alias_origin(v).is_some() || v.downcast::<AliasUnion>().is_some();
+    if is_alias(a) || is_alias(b) {
+        return alias_union(interp, a, b);
+    }
     let mut all = members(a)?;
     for c in members(b)? {
         if !all.iter().any(|m| Rc::ptr_eq(m, &c)) {
@@ -131,6 +136,64 @@ impl Object for UnionType {
         let other = other.downcast::<UnionType>()?;
         let within = |a: &[Rc<Class>], b: &[Rc<Class>]| a.iter().all(|c| b.iter().any(|d| Rc::ptr_eq(c, d)));
         Some(within(&self.0, &other.0) && within(&other.0, &self.0))
+    }
+}
+
+/// `list[int] | None`: a union with a generic alias among its members (CPython's
+/// `types.UnionType` too), which reads as CPython's and has `__args__`.
+pub struct AliasUnion(Vec<Value>);
+
+fn alias_union(interp: &Interp, a: &Value, b: &Value) -> Option<Value> {
+    let members = |v: &Value| -> Option<Vec<Value>> {
+        match v {
+            Value::Class(_) => Some(vec![v.clone()]),
+            Value::None => Some(vec![Value::Class(interp.types.none.clone())]),
+            other => {
+                if let Some(u) = other.downcast::<AliasUnion>() {
+                    Some(u.0.clone())
+                } else if let Some(u) = other.downcast::<UnionType>() {
+                    Some(u.0.iter().map(|c| Value::Class(c.clone())).collect())
+                } else {
+                    super::modules::typing::alias_origin(other).map(|_| vec![other.clone()])
+                }
+            }
+        }
+    };
+    let mut all = members(a)?;
+    for m in members(b)? {
+        if !all.iter().any(|x| ops::eq(interp, x, &m).unwrap_or(false)) {
+            all.push(m);
+        }
+    }
+    Some(Value::object(AliasUnion(all)))
+}
+
+impl Object for AliasUnion {
+    fn type_name(&self) -> &str {
+        "UnionType"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        let mut names = Vec::with_capacity(self.0.len());
+        for m in &self.0 {
+            names.push(match m {
+                Value::Class(c) if Rc::ptr_eq(c, &interp.types.none) => "None".to_string(),
+                Value::Class(c) => match &*c.module_name() {
+                    "builtins" => c.qualname.to_string(),
+                    md => format!("{md}.{}", c.qualname),
+                },
+                other => ops::repr(interp, other)?,
+            });
+        }
+        Ok(names.join(" | "))
+    }
+    fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        match &**name {
+            "__args__" => Some(Ok(Value::tuple(self.0.clone()))),
+            _ => None,
+        }
     }
 }
 

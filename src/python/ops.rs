@@ -1366,8 +1366,10 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
         },
         Value::Class(c) => match super::call::class_hook(interp, c, "__class_getitem__", vec![index.clone()]) {
             Some(r) => r,
-            // `list[int]` and friends in annotations: the class itself.
-            None => Ok(obj.clone()),
+            // `Generic[T]`, `Protocol[T]`: the engine's `object` stands for them.
+            None if Rc::ptr_eq(c, &interp.types.object) => Ok(obj.clone()),
+            // `list[int]`, `asyncio.Queue[int]`, a user's `Box[int]`: a generic alias.
+            None => Ok(super::modules::typing::generic_alias(interp, c, index)),
         },
         other => Err(interp.type_error(format!("'{}' object is not subscriptable", other.type_name()))),
     }

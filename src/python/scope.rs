@@ -156,6 +156,23 @@ impl Scopes {
         }
     }
 
+    /// A `def`'s annotations, evaluated where the `def` runs.
+    fn annotations(&mut self, outer: usize, params: &ast::Parameters, returns: Option<&Expr>) {
+        for p in params.posonlyargs.iter().chain(params.args.iter()).chain(params.kwonlyargs.iter()) {
+            if let Some(a) = &p.parameter.annotation {
+                self.expr(outer, a);
+            }
+        }
+        for p in params.vararg.iter().chain(params.kwarg.iter()) {
+            if let Some(a) = &p.annotation {
+                self.expr(outer, a);
+            }
+        }
+        if let Some(r) = returns {
+            self.expr(outer, r);
+        }
+    }
+
     fn stmt(&mut self, scope: usize, stmt: &Stmt) {
         match stmt {
             Stmt::FunctionDef(f) => {
@@ -164,6 +181,7 @@ impl Scopes {
                 }
                 let inner = self.open(ScopeKind::Function, scope, key(f));
                 self.parameters(scope, inner, &f.parameters);
+                self.annotations(scope, &f.parameters, f.returns.as_deref());
                 self.scopes[inner].has_await |= f.is_async;
                 self.stmts(inner, &f.body);
                 self.bind(scope, f.name.as_str());
@@ -206,6 +224,10 @@ impl Scopes {
                     self.expr(scope, v);
                 }
                 self.target(scope, &a.target);
+                // A module's or class body's annotation is evaluated; a function's is not.
+                if !matches!(self.scopes[scope].kind, ScopeKind::Function) && matches!(&*a.target, Expr::Name(_)) {
+                    self.expr(scope, &a.annotation);
+                }
             }
             Stmt::For(f) => {
                 self.expr(scope, &f.iter);

@@ -860,6 +860,27 @@ pub struct ExcData {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// It was raised (its traceback is not None): one raised only where no frame of the
+    /// program's is listed, in a library's code or by the loop, still prints its traceback's
+    /// header, as CPython's does.
+    pub raised: bool,
+    /// What the frames it left held that CPython reports when they go (coroutines never
+    /// awaited, locals of those frames or arguments of asyncio's functions written in Python
+    /// there): a traceback keeps its frames, so they go when the exception does, after an
+    /// uncaught one's traceback is printed, or when the `except` that caught it ends.
+    pub holds: Vec<Value>,
+    /// What CPython's `name`/`obj` (and the raising frame) give its "Did you mean" hint,
+    /// computed only when the uncaught exception is printed.
+    pub suggest: Option<Box<Suggest>>,
+}
+
+/// The candidates of a `NameError`'s or `AttributeError`'s hint.
+#[derive(Clone)]
+pub enum Suggest {
+    /// The missing name, the raising frame's local variable names, its module.
+    Name(Name, Vec<Name>, Rc<Module>),
+    /// The missing attribute and the object it was looked up on.
+    Attr(Name, Value),
 }
 
 /// One line of a traceback.

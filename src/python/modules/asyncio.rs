@@ -230,7 +230,9 @@ fn run_callback(
     if let Err(e) = r {
         let source = callback_source(interp, f, &args);
         let handle = handle_repr(interp, when, Some(&source));
-        report(interp, &format!("Exception in callback {source}\nhandle: {handle}"), &e);
+        let message = format!("Exception in callback {source}");
+        let text = || format!("{message}\nhandle: {handle}\n{}", traceback::format_exception_plain(interp, &e));
+        report_to_loop(interp, &message, &e, &text);
     }
 }
 
@@ -396,7 +398,7 @@ fn short_repr(interp: &Interp, v: &Value, level: u32) -> String {
 
 /// What asyncio's default exception handler logs.
 fn report(interp: &Interp, message: &str, e: &PyErr) {
-    let text = format!("{message}\n{}", traceback::format_exception(interp, e));
+    let text = format!("{message}\n{}", traceback::format_exception_plain(interp, e));
     interp.write(Stream::Stderr, &text);
 }
 
@@ -643,12 +645,14 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<
     task.future().on_lost(move |e| {
         let Some(interp) = weak_interp.upgrade() else { return };
         let err = from_aio(&interp, e.clone());
-        let repr = ops::repr(&interp, &err.value()).unwrap_or_default();
-        let text = format!(
-            "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro_name}() done, defined at main.py:{coro_line}> exception={repr}>\n{}",
-            traceback::format_exception(&interp, &err)
-        );
-        interp.write(Stream::Stderr, &text);
+        let text = || {
+            let repr = ops::repr(&interp, &err.value()).unwrap_or_default();
+            format!(
+                "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro_name}() done, defined at main.py:{coro_line}> exception={repr}>\n{}",
+                traceback::format_exception_plain(&interp, &err)
+            )
+        };
+        report_to_loop(&interp, "Task exception was never retrieved", &err, &text);
     });
     Value::Object(py)
 }
@@ -846,7 +850,7 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     let (rt, _) = current().ok_or_else(|| interp.runtime_error("no run"))?;
     install_handler(&interp, &rt);
     // asyncio.run makes a loop of its own, the current one while it runs, closed after.
-    let own_loop = Value::object(Loop::default());
+    let own_loop = new_loop(&interp)?;
     *interp.loop_object.borrow_mut() = Some(own_loop.clone());
     interp.loop_set.set(true);
     // The main task's Python object exists for current_task() inside it.
@@ -900,7 +904,7 @@ impl Runner {
             RunnerState::Initialized => return Ok(()),
             RunnerState::Created => {}
         }
-        let event_loop = Value::object(Loop::default());
+        let event_loop = new_loop(interp)?;
         *interp.loop_object.borrow_mut() = Some(event_loop.clone());
         interp.loop_set.set(true);
         *self.event_loop.borrow_mut() = event_loop;
@@ -1123,8 +1127,9 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
 
 fn create_task(interp: &Interp, args: Args) -> R<Value> {
     expect(interp, &args, "create_task", 1, 1)?;
-    // Unlike gather and ensure_future, asyncio.create_task needs a running loop.
-    running(interp)?;
+    // Unlike gather and ensure_future, asyncio.create_task needs a running loop. (Its frame,
+    // in CPython, keeps the coroutine as long as the error.)
+    running(interp).map_err(|e| coro::hold_in(e, args.pos[0].clone()))?;
     spawn_task(interp, &args, 0)
 }
 
@@ -1260,7 +1265,8 @@ fn wait(interp: &Interp, args: Args) -> R<Value> {
     let mut futs = Vec::new();
     for v in &items {
         if v.downcast::<Coroutine>().is_some() {
-            return Err(interp.type_error("Passing coroutines is forbidden, use tasks explicitly."));
+            let e = interp.type_error("Passing coroutines is forbidden, use tasks explicitly.");
+            return Err(coro::hold_in(e, args.pos[0].clone()));
         }
         match to_awaitable(interp, v)? {
             Awaitable::Task(t) => futs.push(t.future().clone()),
@@ -1370,16 +1376,29 @@ fn iscoroutine(interp: &Interp, args: Args) -> R<Value> {
 
 fn iscoroutinefunction(interp: &Interp, args: Args) -> R<Value> {
     expect(interp, &args, "iscoroutinefunction", 1, 1)?;
-    Ok(Value::Bool(is_coroutine_function(&args.pos[0])))
+    Ok(Value::Bool(is_coroutine_function(interp, &args.pos[0])))
 }
 
-fn is_coroutine_function(f: &Value) -> bool {
-    match f {
-        Value::Func(f) => f.code.kind == super::super::ir::CodeKind::Coroutine,
-        // asyncio's own coroutine functions are native here.
-        Value::Builtin(b) => matches!(&*b.name, "sleep" | "wait_for" | "wait" | "to_thread"),
-        _ => false,
+/// As inspect's: a bound method is its function's, and a partial its function's.
+fn is_coroutine_function(interp: &Interp, f: &Value) -> bool {
+    let mut f = f.clone();
+    for _ in 0..100 {
+        let inner = match &f {
+            Value::Func(f) => return f.code.kind == super::super::ir::CodeKind::Coroutine,
+            // asyncio's own coroutine functions are native here.
+            Value::Builtin(b) => return matches!(&*b.name, "sleep" | "wait_for" | "wait" | "to_thread"),
+            Value::Method(m) => m.func.clone(),
+            Value::Object(o) if o.type_name() == "functools.partial" => {
+                match super::super::attr::get_attr(interp, &f, &Name::from("func")) {
+                    Ok(inner) => inner,
+                    Err(_) => return false,
+                }
+            }
+            _ => return false,
+        };
+        f = inner;
     }
+    false
 }
 
 // ----- the loop object ---------------------------------------------------------------------
@@ -1392,6 +1411,59 @@ struct Loop {
     closed: Cell<bool>,
     /// The signals `add_signal_handler` was given (and not yet removed).
     signals: RefCell<BTreeSet<i64>>,
+    /// What `set_exception_handler` gave it.
+    handler: RefCell<Option<Value>>,
+}
+
+/// asyncio's `call_exception_handler` for the errors the loop reports (a callback's, a task's
+/// never retrieved): the handler the current loop was given, called with a context of the
+/// message and the exception, or else `default`'s text, which the default handler writes.
+fn report_to_loop(interp: &Interp, message: &str, err: &PyErr, default: &dyn Fn() -> String) {
+    let event_loop = interp.loop_object.borrow().clone();
+    let handler = event_loop.as_ref().and_then(|l| l.downcast::<Loop>()).and_then(|l| l.handler.borrow().clone());
+    let (Some(event_loop), Some(handler)) = (event_loop, handler) else {
+        interp.write(Stream::Stderr, &default());
+        return;
+    };
+    let mut context = Dict::new();
+    context.set_str("message", Value::str(message));
+    context.set_str("exception", err.value());
+    let args = Args { pos: vec![event_loop, Value::dict(context)], kw: vec![] };
+    if let Err(e) = super::super::call::call(interp, &handler, args) {
+        report(interp, "Unhandled error in exception handler", &e);
+    }
+}
+
+/// `loop.default_exception_handler(context)`: the message, every other key but `exception`
+/// as `key: repr`, sorted, then the exception's traceback.
+fn default_exception_handler(interp: &Interp, context: &Value) -> R<()> {
+    let Value::Dict(d) = context else {
+        return Err(interp.type_error(format!("context must be a dict, not {}", context.type_name())));
+    };
+    let d = d.borrow();
+    let message = match d.get_str("message") {
+        Some(m) if ops::truthy(interp, m)? => ops::str_of(interp, m)?,
+        _ => "Unhandled exception in event loop".to_string(),
+    };
+    let mut lines = vec![message];
+    let mut keys = Vec::new();
+    for (k, v) in d.map.iter() {
+        if let Value::Str(k) = &k.value {
+            if &**k != "message" && &**k != "exception" {
+                keys.push((k.to_string(), v.clone()));
+            }
+        }
+    }
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    for (k, v) in keys {
+        lines.push(format!("{k}: {}", ops::repr(interp, &v)?));
+    }
+    let mut text = lines.join("\n") + "\n";
+    if let Some(Value::Instance(e)) = d.get_str("exception") {
+        text.push_str(&traceback::format_exception_plain(interp, &PyErr::Exc(e.clone())));
+    }
+    interp.write(Stream::Stderr, &text);
+    Ok(())
 }
 
 /// The arguments of a loop method after the loop itself: `names` required, more only if
@@ -1443,7 +1515,7 @@ fn signal_number(interp: &Interp, sig: &Value) -> R<i64> {
 /// a function of its own; `signal.getsignal` here still answers the one before.)
 fn loop_add_signal_handler(interp: &Interp, args: Args) -> R<Value> {
     let [sig, callback] = loop_method_args(interp, &args, "add_signal_handler", ["sig", "callback"], true)?;
-    if callback.downcast::<Coroutine>().is_some() || is_coroutine_function(callback) {
+    if callback.downcast::<Coroutine>().is_some() || is_coroutine_function(interp, callback) {
         return Err(interp.type_error("coroutines cannot be used with add_signal_handler()"));
     }
     let n = signal_number(interp, sig)?;
@@ -1616,8 +1688,27 @@ fn python_class(interp: &Interp, args: Args) -> R<Value> {
 }
 
 /// The current loop object (the running one inside a run).
-fn loop_object(interp: &Interp) -> Value {
-    interp.loop_object.borrow_mut().get_or_insert_with(|| Value::object(Loop::default())).clone()
+fn loop_object(interp: &Interp) -> R<Value> {
+    if let Some(l) = interp.loop_object.borrow().clone() {
+        return Ok(l);
+    }
+    let l = new_loop(interp)?;
+    *interp.loop_object.borrow_mut() = Some(l.clone());
+    Ok(l)
+}
+
+/// A new event loop object. Making one, CPython's selector loop logs which selector it uses
+/// to the `asyncio` logger at DEBUG level, which a program's `logging.basicConfig(level=DEBUG)`
+/// shows; until the program imports `logging` nothing could show it.
+fn new_loop(interp: &Interp) -> R<Value> {
+    let logging = interp.modules.borrow().get("logging").cloned();
+    if let Some(get_logger) = logging.and_then(|m| m.get("getLogger")) {
+        let logger =
+            super::super::call::call(interp, &get_logger, Args { pos: vec![Value::str("asyncio")], kw: vec![] })?;
+        let args = Args { pos: vec![Value::str("Using selector: %s"), Value::str("EpollSelector")], kw: vec![] };
+        super::super::call::call_method(interp, &logger, &Name::from("debug"), args)?;
+    }
+    Ok(Value::object(Loop::default()))
 }
 
 /// `asyncio.get_event_loop()`, as 3.11's policy answers it: the running loop, else the current
@@ -1629,7 +1720,7 @@ fn get_event_loop(interp: &Interp, _: Args) -> R<Value> {
         }
         interp.loop_set.set(true);
     }
-    Ok(loop_object(interp))
+    loop_object(interp)
 }
 
 impl Object for Loop {
@@ -1685,6 +1776,37 @@ impl Object for Loop {
             "is_running" => |interp, _| Ok(Value::Bool(running(interp).is_ok())),
             "get_debug" => |_, _| Ok(Value::Bool(false)),
             "set_debug" => |_, _| Ok(Value::None),
+            "set_exception_handler" => |interp, args| {
+                let [handler] = loop_method_args(interp, &args, "set_exception_handler", ["handler"], false)?;
+                if !handler.is_none() && !super::super::builtins::is_callable(handler) {
+                    let shown = ops::repr(interp, handler)?;
+                    return Err(interp.type_error(format!("A callable object or None is expected, got {shown}")));
+                }
+                let this = self_of::<Loop>(interp, &args)?;
+                *this.handler.borrow_mut() = (!handler.is_none()).then(|| handler.clone());
+                Ok(Value::None)
+            },
+            "get_exception_handler" => {
+                |interp, args| Ok(self_of::<Loop>(interp, &args)?.handler.borrow().clone().unwrap_or_default())
+            }
+            "call_exception_handler" => |interp, args| {
+                let [context] = loop_method_args(interp, &args, "call_exception_handler", ["context"], false)?;
+                match self_of::<Loop>(interp, &args)?.handler.borrow().clone() {
+                    Some(handler) => {
+                        let call_args = Args { pos: vec![args.pos[0].clone(), context.clone()], kw: vec![] };
+                        if let Err(e) = super::super::call::call(interp, &handler, call_args) {
+                            report(interp, "Unhandled error in exception handler", &e);
+                        }
+                    }
+                    None => default_exception_handler(interp, context)?,
+                }
+                Ok(Value::None)
+            },
+            "default_exception_handler" => |interp, args| {
+                let [context] = loop_method_args(interp, &args, "default_exception_handler", ["context"], false)?;
+                default_exception_handler(interp, context)?;
+                Ok(Value::None)
+            },
             _ => return None,
         };
         Some(Ok(method(this, name, f)))
@@ -2048,10 +2170,10 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         ("iscoroutinefunction", iscoroutinefunction),
         ("get_running_loop", |interp, _| {
             running(interp)?;
-            Ok(loop_object(interp))
+            loop_object(interp)
         }),
         ("get_event_loop", get_event_loop),
-        ("new_event_loop", |_, _| Ok(Value::object(Loop::default()))),
+        ("new_event_loop", |interp, _| new_loop(interp)),
         ("set_event_loop", |interp, args| {
             expect(interp, &args, "set_event_loop", 1, 1)?;
             let l = args.pos.into_iter().next().filter(|l| !l.is_none());

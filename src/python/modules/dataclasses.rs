@@ -1,9 +1,9 @@
 //! `dataclasses`, following CPython 3.11's `_process_class`: `@dataclass(init, repr, eq, order,
 //! unsafe_hash, frozen, match_args, kw_only)`, `field()` with all its options, `fields`,
 //! `asdict`/`astuple` (recursive), `replace`, `is_dataclass`, `MISSING`, `FrozenInstanceError`,
-//! and CPython's errors. Left out: `InitVar`, `KW_ONLY`, `make_dataclass`, `slots=True` (accepted,
-//! ignored); `ClassVar` annotations are fields here (annotations are not evaluated, so
-//! `Field.type` is None); `del` of a frozen field is not refused (`__delattr__` is not called).
+//! `ClassVar` (not a field), `InitVar` (passed to `__post_init__`), `KW_ONLY`, and CPython's
+//! errors. Left out: `make_dataclass`, `slots=True` (accepted, ignored); `del` of a frozen field
+//! is not refused (`__delattr__` is not called).
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -31,6 +31,11 @@ struct Field {
     metadata: Value,
     /// `None` until the class decides (CPython's `MISSING`).
     kw_only: Option<bool>,
+    /// Its annotation (`Field.type`).
+    typ: Value,
+    /// Annotated `InitVar[…]`: an `__init__` parameter passed on to `__post_init__`, not an
+    /// attribute (left out of `fields()`, the repr and the comparisons).
+    initvar: bool,
 }
 
 impl Field {
@@ -45,6 +50,8 @@ impl Field {
             compare: true,
             metadata: Value::dict(Dict::new()),
             kw_only: None,
+            typ: Value::None,
+            initvar: false,
         }
     }
 
@@ -100,8 +107,9 @@ impl Object for Field {
         let or_missing = |v: &Option<Value>| ops::repr(interp, &v.clone().unwrap_or_else(|| missing(interp)));
         let py_bool = |b: bool| if b { "True" } else { "False" };
         Ok(format!(
-            "Field(name={},type=None,default={},default_factory={},init={},repr={},hash={},compare={},metadata=mappingproxy({}),kw_only={},_field_type=_FIELD)",
+            "Field(name={},type={},default={},default_factory={},init={},repr={},hash={},compare={},metadata=mappingproxy({}),kw_only={},_field_type={})",
             self.name.as_ref().map_or_else(|| "None".to_string(), |n| format!("'{n}'")),
+            ops::repr(interp, &self.typ)?,
             or_missing(&self.default)?,
             or_missing(&self.factory)?,
             py_bool(self.init),
@@ -110,14 +118,14 @@ impl Object for Field {
             py_bool(self.compare),
             ops::repr(interp, &self.metadata)?,
             self.kw_only.map_or_else(|| ops::repr(interp, &missing(interp)), |b| Ok(py_bool(b).to_string()))?,
+            if self.initvar { "_FIELD_INITVAR" } else { "_FIELD" },
         ))
     }
     fn attr(&self, interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
         let or_missing = |v: &Option<Value>| v.clone().unwrap_or_else(|| missing(interp));
         Some(Ok(match &**name {
             "name" => self.name.clone().map_or(Value::None, Value::Str),
-            // Annotations are not evaluated here.
-            "type" => Value::None,
+            "type" => self.typ.clone(),
             "default" => or_missing(&self.default),
             "default_factory" => or_missing(&self.factory),
             "init" => Value::Bool(self.init),
@@ -353,6 +361,7 @@ fn dc_init(interp: &Interp, args: Args) -> R<Value> {
     }
     let Value::Instance(inst) = &this else { return Err(interp.type_error("__init__() needs an instance")) };
     let (mut slots, mut kw_slots) = (slots.into_iter(), kw_slots.into_iter());
+    let mut init_vars = Vec::new();
     for f in p.fields.iter() {
         let given = match (f.init, f.kw_only()) {
             (false, _) => None,
@@ -366,6 +375,10 @@ fn dc_init(interp: &Interp, args: Args) -> R<Value> {
             // An init=False field without a factory: its class attribute (if any) stands.
             _ => continue,
         };
+        if f.initvar {
+            init_vars.push(v);
+            continue;
+        }
         if p.options.frozen {
             inst.attrs.borrow_mut().insert(f.name(), v);
         } else {
@@ -374,7 +387,7 @@ fn dc_init(interp: &Interp, args: Args) -> R<Value> {
     }
     if inst.class.lookup("__post_init__").is_some() {
         let post = super::super::attr::get_attr(interp, &this, &Name::from("__post_init__"))?;
-        call(interp, &post, Args::default())?;
+        call(interp, &post, Args { pos: init_vars, kw: vec![] })?;
     }
     Ok(Value::None)
 }
@@ -408,7 +421,7 @@ fn dc_repr(interp: &Interp, args: Args) -> R<Value> {
     IN_REPR.with(|r| r.borrow_mut().push(id));
     let _guard = ReprGuard(id);
     let mut parts = Vec::new();
-    for f in p.fields.iter().filter(|f| f.repr) {
+    for f in p.fields.iter().filter(|f| f.repr && !f.initvar) {
         let v = field_value(interp, &this, f)?;
         parts.push(format!("{}={}", f.name(), ops::repr(interp, &v)?));
     }
@@ -423,7 +436,7 @@ fn dc_compare(interp: &Interp, args: &Args, method: &str, op: CmpOp) -> R<Value>
         return Ok(interp.builtins.get("NotImplemented").unwrap_or_default());
     }
     let (_, p) = defining(interp, &a, method)?;
-    let compared: Vec<&Rc<Field>> = p.fields.iter().filter(|f| f.compare).collect();
+    let compared: Vec<&Rc<Field>> = p.fields.iter().filter(|f| f.compare && !f.initvar).collect();
     let (x, y) = (values_of(interp, &a, &compared)?, values_of(interp, &b, &compared)?);
     ops::compare(interp, op, &x, &y)
 }
@@ -432,7 +445,7 @@ fn dc_hash(interp: &Interp, args: Args) -> R<Value> {
     let this = args.pos.first().cloned().unwrap_or_default();
     let (_, p) = defining(interp, &this, "__hash__")?;
     let mut hashed = Vec::new();
-    for f in p.fields.iter() {
+    for f in p.fields.iter().filter(|f| !f.initvar) {
         if f.hashed(interp)? {
             hashed.push(f);
         }
@@ -504,13 +517,26 @@ fn make_dataclass(interp: &Interp, class: &Value, o: Options) -> R<Value> {
             }
         }
     }
-    let names: Vec<Name> = match c.attrs.borrow().get("__annotations__") {
-        Some(Value::Dict(d)) => {
-            d.borrow().keys().filter_map(|k| if let Value::Str(s) = k { Some(s.clone()) } else { None }).collect()
-        }
+    let annotated: Vec<(Name, Value)> = match c.attrs.borrow().get("__annotations__") {
+        Some(Value::Dict(d)) => d.borrow().keyword_pairs(),
         _ => Vec::new(),
     };
-    for name in &names {
+    let names: Vec<Name> = annotated.iter().map(|(n, _)| n.clone()).collect();
+    // Fields annotated after `_: KW_ONLY` are keyword-only.
+    let mut after_kw_only = false;
+    for (name, typ) in annotated.iter() {
+        let name: &Name = name;
+        if typ.downcast::<KwOnly>().is_some() {
+            if after_kw_only {
+                return Err(interp.type_error(format!("'{name}' is KW_ONLY, but KW_ONLY has already been specified")));
+            }
+            after_kw_only = true;
+            continue;
+        }
+        // `ClassVar[…]`: a class attribute, not a field.
+        if super::typing::is_classvar(typ) || is_typed_str(typ, "ClassVar", "typing") {
+            continue;
+        }
         let attr = c.lookup(name);
         let is_field = attr.as_ref().is_some_and(|v| v.downcast::<Field>().is_some());
         let mut f = match attr {
@@ -521,8 +547,12 @@ fn make_dataclass(interp: &Interp, class: &Value, o: Options) -> R<Value> {
             None => Field::new(None),
         };
         f.name = Some(name.clone());
+        f.typ = typ.clone();
+        f.initvar = typ.downcast::<InitVarAlias>().is_some()
+            || typ.downcast::<InitVarType>().is_some()
+            || is_typed_str(typ, "InitVar", "dataclasses");
         if f.kw_only.is_none() {
-            f.kw_only = Some(o.kw_only);
+            f.kw_only = Some(o.kw_only || after_kw_only);
         }
         if let Some(d) = &f.default {
             if unhashable_default(d) {
@@ -691,7 +721,7 @@ fn as_inner(interp: &Interp, v: &Value, factory: &Option<Value>, as_dict: bool) 
     };
     if let Some(p) = params {
         let mut items = Vec::with_capacity(p.fields.len());
-        for f in p.fields.iter() {
+        for f in p.fields.iter().filter(|f| !f.initvar) {
             let x = as_inner(interp, &field_value(interp, v, f)?, factory, as_dict)?;
             items.push(if as_dict { Value::tuple(vec![Value::Str(f.name()), x]) } else { x });
         }
@@ -770,6 +800,8 @@ pub fn module(interp: &Interp) -> Rc<Module> {
     let m = Module::new("dataclasses");
     m.set("FrozenInstanceError", Value::Class(interp.types.exc("FrozenInstanceError")));
     m.set("MISSING", Value::object(MissingType));
+    m.set("KW_ONLY", Value::object(KwOnly));
+    m.set("InitVar", Value::object(InitVarType));
     m.set(
         "dataclass",
         builtin("dataclass", |interp, a| {
@@ -823,7 +855,7 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         builtin("fields", |interp, a| {
             let p = params_of_class(&class_arg(interp, &a))
                 .ok_or_else(|| interp.type_error("must be called with a dataclass type or instance"))?;
-            Ok(Value::tuple(p.fields.iter().map(|f| Value::Object(f.clone())).collect()))
+            Ok(Value::tuple(p.fields.iter().filter(|f| !f.initvar).map(|f| Value::Object(f.clone())).collect()))
         }),
     );
     m.set(
@@ -845,7 +877,13 @@ pub fn module(interp: &Interp) -> Rc<Module> {
             for f in p.fields.iter() {
                 let name = f.name();
                 let changed = kw.iter().any(|(k, _)| *k == name);
-                if !f.init {
+                if f.initvar && !changed && !f.has_default() {
+                    return Err(interp.value_error(format!("InitVar '{name}' must be specified with replace()")));
+                }
+                if !f.init || f.initvar {
+                    if changed && f.initvar {
+                        continue;
+                    }
                     if changed {
                         return Err(interp.value_error(format!(
                             "field {name} is declared with init=False, it cannot be specified with replace()"
@@ -861,4 +899,66 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         }),
     );
     m
+}
+
+/// `dataclasses.KW_ONLY`: annotating `_` with it makes the fields after it keyword-only.
+struct KwOnly;
+
+impl Object for KwOnly {
+    fn type_name(&self) -> &str {
+        "_KW_ONLY_TYPE"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// `dataclasses.InitVar`, subscripted as `InitVar[int]`.
+struct InitVarType;
+
+impl Object for InitVarType {
+    fn type_name(&self) -> &str {
+        "type"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
+        Ok("<class 'dataclasses.InitVar'>".into())
+    }
+    fn get_item(&self, _interp: &Interp, index: &Value) -> Option<R<Value>> {
+        Some(Ok(Value::object(InitVarAlias(index.clone()))))
+    }
+}
+
+/// `InitVar[int]`.
+struct InitVarAlias(Value);
+
+impl Object for InitVarAlias {
+    fn type_name(&self) -> &str {
+        "InitVar"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        let inner = match &self.0 {
+            Value::Class(c) if &*c.module == "builtins" => c.qualname.to_string(),
+            Value::Class(c) => format!("{}.{}", c.module, c.qualname),
+            other => ops::repr(interp, other)?,
+        };
+        Ok(format!("dataclasses.InitVar[{inner}]"))
+    }
+    fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        (&**name == "type").then(|| Ok(self.0.clone()))
+    }
+}
+
+/// A string annotation naming `form` (`"ClassVar[int]"`, `"typing.ClassVar"`), as CPython's
+/// `_is_type` recognises one under `from __future__ import annotations`.
+fn is_typed_str(v: &Value, form: &str, module: &str) -> bool {
+    let Value::Str(s) = v else { return false };
+    let s = s.trim();
+    let s = s.strip_prefix(module).and_then(|r| r.strip_prefix('.')).unwrap_or(s);
+    s.strip_prefix(form).is_some_and(|r| r.is_empty() || r.starts_with('['))
 }

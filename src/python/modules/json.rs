@@ -1,8 +1,11 @@
 //! `json`: `dumps` and `loads` (and `dump`/`load` through a file-like object's `write`/`read`)
 //! as CPython's `json` module formats and parses (separators, `indent`, `sort_keys`,
-//! `ensure_ascii`, and `JSONDecodeError` with its line and column). `collections`' dicts and
+//! `ensure_ascii`, and `JSONDecodeError` with its line and column), `loads`' hooks
+//! (`object_hook`, `object_pairs_hook`, `parse_float`, `parse_int`, `parse_constant`) and `cls=`
+//! with the `JSONEncoder`/`JSONDecoder` classes of `py/json_classes.py`. `collections`' dicts and
 //! namedtuples are written as the dicts and lists they are in CPython.
-//! Also the small `bytes` object `str.encode()` returns.
+//! Also the small `bytes` object `str.encode()` returns (len, ==, indexing, iteration,
+//! `decode()` and `hex()`).
 
 use std::any::Any;
 use std::rc::Rc;
@@ -86,6 +89,10 @@ impl Object for Bytes {
                 let b = super::super::objects::self_of::<Bytes>(interp, &args)?;
                 Ok(Value::str(&String::from_utf8_lossy(&b.0)))
             }))),
+            "hex" => Some(Ok(method(this, "hex", |interp, args| {
+                let b = super::super::objects::self_of::<Bytes>(interp, &args)?;
+                Ok(Value::str(&b.0.iter().map(|b| format!("{b:02x}")).collect::<String>()))
+            }))),
             _ => None,
         }
     }
@@ -151,7 +158,8 @@ impl Dumper<'_> {
 
     fn dump(&mut self, v: &Value, depth: usize, out: &mut String) -> R<()> {
         let interp = self.interp;
-        if depth > MAX_DEPTH {
+        // `stack` also counts what `default` returned for objects that returned more of them.
+        if depth.max(self.stack.len()) > MAX_DEPTH {
             return Err(interp.err("RecursionError", "maximum recursion depth exceeded while encoding a JSON object"));
         }
         match v {
@@ -246,8 +254,9 @@ impl Dumper<'_> {
                     // what it returned for it is circular (`default=lambda o: [o]`).
                     let f = f.clone();
                     self.enter(other)?;
+                    // What it returns stands where the object stood (its depth, for `indent`).
                     let r = call(interp, &f, Args { pos: vec![other.clone()], kw: vec![] })?;
-                    self.dump(&r, depth + 1, out)?;
+                    self.dump(&r, depth, out)?;
                     self.stack.pop();
                 }
                 None => {
@@ -284,6 +293,9 @@ fn collections_view(v: &Value) -> Option<Value> {
 }
 
 fn dumps(interp: &Interp, args: Args) -> R<Value> {
+    if kwarg(&args, "cls").is_some() {
+        return with_class(interp, args, "encode").unwrap_or(Ok(Value::None));
+    }
     let obj = args.pos.first().cloned().unwrap_or_default();
     let kw = |name: &str| args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone());
     let indent = match kw("indent").as_ref() {
@@ -345,6 +357,45 @@ struct Parser<'a> {
     text: &'a str,
     chars: Vec<(usize, char)>,
     i: usize,
+    hooks: Hooks,
+}
+
+/// `loads`' callables: `object_hook`, `object_pairs_hook`, `parse_float`, `parse_int`,
+/// `parse_constant` (each None when not given).
+#[derive(Default)]
+struct Hooks {
+    object: Option<Value>,
+    pairs: Option<Value>,
+    float: Option<Value>,
+    int: Option<Value>,
+    constant: Option<Value>,
+}
+
+impl Parser<'_> {
+    fn hook(&self, f: &Option<Value>, arg: Value) -> Option<R<Value>> {
+        f.as_ref().map(|f| call(self.interp, f, Args { pos: vec![arg], kw: vec![] }))
+    }
+
+    /// An object's pairs as the hooks see them: a list of pairs, a dict, or the dict itself.
+    fn object(&self, pairs: Vec<(String, Value)>) -> R<Value> {
+        if self.hooks.pairs.is_some() {
+            let list = pairs.into_iter().map(|(k, v)| Value::tuple(vec![Value::str(&k), v])).collect();
+            return self.hook(&self.hooks.pairs, Value::list(list)).unwrap_or(Ok(Value::None));
+        }
+        let mut d = Dict::new();
+        for (k, v) in pairs {
+            d.set_str(&k, v);
+        }
+        match &self.hooks.object {
+            Some(f) => call(self.interp, f, Args { pos: vec![Value::dict(d)], kw: vec![] }),
+            None => Ok(Value::dict(d)),
+        }
+    }
+
+    fn constant(&mut self, word: &str, v: f64) -> R<Value> {
+        self.i += word.chars().count();
+        self.hook(&self.hooks.constant, Value::str(word)).unwrap_or(Ok(Value::Float(v)))
+    }
 }
 
 impl Parser<'_> {
@@ -395,11 +446,11 @@ impl Parser<'_> {
         match self.peek() {
             Some('{') => {
                 self.i += 1;
-                let mut d = Dict::new();
+                let mut d = Vec::new();
                 self.ws();
                 if self.peek() == Some('}') {
                     self.i += 1;
-                    return Ok(Value::dict(d));
+                    return self.object(d);
                 }
                 loop {
                     self.ws();
@@ -414,7 +465,7 @@ impl Parser<'_> {
                     self.i += 1;
                     self.ws();
                     let v = self.value(depth + 1)?;
-                    d.set_str(&k, v);
+                    d.push((k, v));
                     self.ws();
                     match self.peek() {
                         Some(',') => {
@@ -426,7 +477,7 @@ impl Parser<'_> {
                         }
                         Some('}') => {
                             self.i += 1;
-                            return Ok(Value::dict(d));
+                            return self.object(d);
                         }
                         _ => return Err(self.err("Expecting ',' delimiter", self.i)),
                     }
@@ -473,18 +524,9 @@ impl Parser<'_> {
                 self.i += 5;
                 Ok(Value::Bool(false))
             }
-            Some('N') if self.starts("NaN") => {
-                self.i += 3;
-                Ok(Value::Float(f64::NAN))
-            }
-            Some('I') if self.starts("Infinity") => {
-                self.i += 8;
-                Ok(Value::Float(f64::INFINITY))
-            }
-            Some('-') if self.starts("-Infinity") => {
-                self.i += 9;
-                Ok(Value::Float(f64::NEG_INFINITY))
-            }
+            Some('N') if self.starts("NaN") => self.constant("NaN", f64::NAN),
+            Some('I') if self.starts("Infinity") => self.constant("Infinity", f64::INFINITY),
+            Some('-') if self.starts("-Infinity") => self.constant("-Infinity", f64::NEG_INFINITY),
             Some(c) if c == '-' || c.is_ascii_digit() => self.number(),
             _ => Err(self.err("Expecting value", start)),
         }
@@ -528,6 +570,9 @@ impl Parser<'_> {
             }
         }
         let text: String = self.chars[start..self.i].iter().map(|&(_, c)| c).collect();
+        if let Some(r) = self.hook(if float { &self.hooks.float } else { &self.hooks.int }, Value::str(&text)) {
+            return r;
+        }
         if float {
             Ok(Value::Float(text.parse::<f64>().unwrap_or(f64::NAN)))
         } else {
@@ -591,7 +636,11 @@ impl Parser<'_> {
 }
 
 pub fn loads_str(interp: &Interp, text: &str) -> R<Value> {
-    let mut p = Parser { interp, text, chars: text.char_indices().collect(), i: 0 };
+    parse(interp, text, Hooks::default())
+}
+
+fn parse(interp: &Interp, text: &str, hooks: Hooks) -> R<Value> {
+    let mut p = Parser { interp, text, chars: text.char_indices().collect(), i: 0, hooks };
     p.ws();
     let v = p.value(0)?;
     p.ws();
@@ -601,12 +650,37 @@ pub fn loads_str(interp: &Interp, text: &str) -> R<Value> {
     Ok(v)
 }
 
+/// The keyword argument `name`, unless absent or None.
+fn kwarg(args: &Args, name: &str) -> Option<Value> {
+    args.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone()).filter(|v| !v.is_none())
+}
+
+/// `cls=C` given to `dumps` or `loads`: `C(**the other keywords).method(obj)`, as CPython does.
+fn with_class(interp: &Interp, mut args: Args, method: &str) -> Option<R<Value>> {
+    let class = kwarg(&args, "cls")?;
+    args.kw.retain(|(k, _)| &**k != "cls");
+    let obj = args.pos.first().cloned().unwrap_or_default();
+    Some(call(interp, &class, Args { pos: vec![], kw: args.kw }).and_then(|inst| {
+        super::super::call::call_method(interp, &inst, &Name::from(method), Args { pos: vec![obj], kw: vec![] })
+    }))
+}
+
 fn loads(interp: &Interp, args: Args) -> R<Value> {
+    if kwarg(&args, "cls").is_some() {
+        return with_class(interp, args, "decode").unwrap_or(Ok(Value::None));
+    }
+    let hooks = Hooks {
+        object: kwarg(&args, "object_hook"),
+        pairs: kwarg(&args, "object_pairs_hook"),
+        float: kwarg(&args, "parse_float"),
+        int: kwarg(&args, "parse_int"),
+        constant: kwarg(&args, "parse_constant"),
+    };
     match args.pos.first() {
-        Some(Value::Str(s)) => loads_str(interp, s),
+        Some(Value::Str(s)) => parse(interp, s, hooks),
         Some(b) if b.downcast::<Bytes>().is_some() => {
             let text = b.downcast::<Bytes>().map(|b| String::from_utf8_lossy(&b.0).to_string()).unwrap_or_default();
-            loads_str(interp, &text)
+            parse(interp, &text, hooks)
         }
         Some(other) => {
             Err(interp
@@ -616,12 +690,18 @@ fn loads(interp: &Interp, args: Args) -> R<Value> {
     }
 }
 
-pub fn module(interp: &Interp) -> Rc<Module> {
+pub fn module(interp: &Interp) -> R<Rc<Module>> {
     let m = Module::new("json");
+    // The encoder and decoder classes are Python (`py/json_classes.py`), over dumps and loads.
+    if let Value::Module(classes) = &super::super::call::import_module(interp, "_json_classes")? {
+        for name in ["JSONEncoder", "JSONDecoder"] {
+            m.set(name, classes.get(name).unwrap_or_default());
+        }
+    }
     m.set("dumps", builtin("dumps", dumps));
     m.set("loads", builtin("loads", loads));
     m.set("dump", builtin("dump", dump));
     m.set("load", builtin("load", load));
     m.set("JSONDecodeError", Value::Class(interp.types.exc("JSONDecodeError")));
-    m
+    Ok(m)
 }

@@ -62,7 +62,7 @@ fn logging_stack(interp: &Interp, _a: Args) -> R<Value> {
 fn logging_format_exception(interp: &Interp, a: Args) -> R<Value> {
     match a.pos.first() {
         Some(Value::Instance(i)) if i.exc.is_some() => {
-            Ok(Value::str(&super::super::traceback::format_exception(interp, &PyErr::Exc(i.clone()))))
+            Ok(Value::str(&super::super::traceback::format_exception_plain(interp, &PyErr::Exc(i.clone()))))
         }
         Some(v) => Ok(Value::str(&format!("{}: {}\n", v.type_name(), ops::str_of(interp, v)?))),
         None => Ok(Value::str("NoneType: None\n")),

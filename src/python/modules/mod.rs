@@ -1,13 +1,15 @@
 //! The modules a program can import: `asyncio` (on the toolbox), `time`, `random` (CPython's
 //! exact generator), `json`, `math`, `sys`, `typing`, `dataclasses`, `functools` (with
 //! `_logging`, what the embedded `logging` and `traceback` ask of the interpreter, and
-//! `_stdlib`, what `copy` and `threading` ask), and, as Python files embedded in the wasm
+//! `_stdlib`, what `copy` and `threading` ask, `_inspect`, what `inspect` asks), `hashlib` (with
+//! `_binary`, for `base64`), and, as Python files embedded in the wasm
 //! (`py/`, listed by [`net::source`]), the network clients (`aiohttp`, `httpx`, `anthropic`),
 //! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib` (its stacks and
 //! redirections loaded on first use), `logging`, `heapq`, `datetime`, `traceback`, `warnings`,
 //! `copy`, `operator`, `statistics`, `textwrap`, `os` (and `os.path`, which is `posixpath`),
 //! `uuid`, `enum`, `abc`, `contextvars`, `signal`, `pprint`, `string`, `bisect`, `io`
-//! (`StringIO`), `threading` and `queue` (for one thread), `functools`' parts written in Python,
+//! (`StringIO`), `threading` and `queue` (for one thread), `__future__`, `collections.abc`,
+//! `inspect`, `types`, `urllib.parse`, `base64`, `functools`' parts written in Python,
 //! asyncio's `Barrier` and its queues, and `sys.version_info`'s class;
 //! `re` is a native matcher (re.rs) under the Python of `re.py` (its flags in `re_flags.py`).
 
@@ -15,6 +17,8 @@ pub mod asyncio;
 pub mod calendar_time;
 pub mod dataclasses;
 pub mod functools;
+pub mod hashlib;
+pub mod inspect_support;
 pub mod json;
 pub mod logging_support;
 pub mod math;
@@ -38,7 +42,7 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
         "asyncio" => asyncio::module(interp),
         "time" => time::module(interp),
         "random" => random::module(interp),
-        "json" => json::module(interp),
+        "json" => json::module(interp)?,
         "math" => math::module(interp),
         "re" => re::module(interp)?,
         "sys" => sys::module(interp),
@@ -47,6 +51,9 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
         "functools" => functools::module(interp),
         "_logging" => logging_support::module(interp),
         "_stdlib" => stdlib_support::module(),
+        "_inspect" => inspect_support::module(),
+        "hashlib" => hashlib::module(),
+        "_binary" => hashlib::binary_module(),
         // `os.path` is `posixpath`, as in CPython: one module under both names.
         "os.path" => match &super::call::import_module(interp, "posixpath")? {
             Value::Module(m) => m.clone(),
@@ -61,9 +68,9 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
 }
 
 /// Packages that hold nothing of their own here, only the modules below them
-/// (`concurrent.futures`): `import concurrent.futures` binds `concurrent`.
+/// (`concurrent.futures`, `urllib.parse`): `import concurrent.futures` binds `concurrent`.
 pub fn is_package(name: &str) -> bool {
-    name == "concurrent"
+    matches!(name, "concurrent" | "urllib")
 }
 
 /// A module written in Python and embedded here: compiled and run once, on first import.

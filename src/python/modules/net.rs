@@ -19,9 +19,10 @@ use crate::trace::Wait;
 /// `interleave`, `concurrent.futures`, the standard library's `collections`, `itertools`,
 /// `contextlib` (and its stacks), `logging`, `heapq`, `datetime`, `traceback`, `warnings`,
 /// `copy`, `operator`, `statistics`, `textwrap`, `os`, `posixpath`, `uuid`, `enum`, `abc`,
-/// `contextvars`, `signal`, `pprint`, `string`, `bisect`, `io`, `threading`, `queue` and
-/// `functools`' Python part, asyncio's `PriorityQueue` and `LifoQueue`, its `Barrier`, and
-/// `re`'s flags.
+/// `contextvars`, `signal`, `pprint`, `string`, `bisect`, `io`, `threading`, `queue`,
+/// `__future__`, `collections.abc`, `inspect`, `types`, `urllib.parse`, `base64` and
+/// `functools`' Python part, json's encoder and decoder classes, asyncio's `PriorityQueue` and
+/// `LifoQueue`, its `Barrier`, and `re`'s flags.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "aiohttp" => include_str!("py/aiohttp.py"),
@@ -59,6 +60,13 @@ pub fn source(name: &str) -> Option<&'static str> {
         "threading" => include_str!("py/threading.py"),
         "queue" => include_str!("py/queue.py"),
         "_functools_extra" => include_str!("py/functools_extra.py"),
+        "__future__" => include_str!("py/future.py"),
+        "collections.abc" => include_str!("py/collections_abc.py"),
+        "inspect" => include_str!("py/inspect.py"),
+        "types" => include_str!("py/types.py"),
+        "_json_classes" => include_str!("py/json_classes.py"),
+        "urllib.parse" => include_str!("py/urllib_parse.py"),
+        "base64" => include_str!("py/base64.py"),
         "_sys_version_info" => super::sys::VERSION_INFO,
         _ => return None,
     })

@@ -1,10 +1,10 @@
 //! `typing`: its special forms and generic aliases as values that read as CPython's
 //! (`typing.Optional[int]`, `typing.List[int]`, `typing.Union[int, str]`), with `__origin__`
 //! and `__args__`; `get_type_hints`, `get_origin`, `get_args`, `overload` and the decorators
-//! that change nothing. Annotations are not evaluated here, so a class's `__annotations__`
-//! hold None (which `get_type_hints` reads as `NoneType`, as CPython reads None) and a
-//! function has none. `Generic`, `Protocol` and `TypedDict` are `object` (classes derive from
-//! them); the aliases cannot be called or used with `isinstance`.
+//! that change nothing. `get_type_hints` reads the evaluated annotations (None as `NoneType`,
+//! a string naming a class as that class). `Generic`, `Protocol` and `TypedDict` are `object`
+//! (classes derive from them); the typing aliases cannot be called or used with `isinstance`.
+//! A subscripted class (`list[int]`, `Box[int]`) is a [`GenericAlias`].
 
 use std::any::Any;
 use std::rc::Rc;
@@ -272,7 +272,20 @@ fn get_type_hints(interp: &Interp, args: Args) -> R<Value> {
             other => super::super::attr::get_attr(interp, other, &Name::from("__annotations__")).ok(),
         };
         let Some(own) = own else { continue };
+        let globals = match &owner {
+            Value::Func(f) => Some(f.globals.clone()),
+            Value::Class(c) if &*c.module == "__main__" => Some(interp.main.clone()),
+            Value::Class(c) => match &super::super::call::import_module(interp, &c.module) {
+                Ok(Value::Module(m)) => Some(m.clone()),
+                _ => None,
+            },
+            _ => Some(interp.main.clone()),
+        };
         for (k, v) in ops::mapping_items(interp, &own)? {
+            let v = match (&v, &globals) {
+                (Value::Str(s), Some(g)) => forward_ref(interp, g, s).unwrap_or(v),
+                _ => v,
+            };
             hints.insert(ops::key(interp, k)?, type_arg(interp, v));
         }
     }
@@ -375,4 +388,95 @@ fn named_tuple(interp: &Interp, args: Args) -> R<Value> {
         typing.set("NamedTuple", class.clone());
     }
     Ok(class)
+}
+
+/// `list[int]`, `dict[str, int]`, `asyncio.Queue[int]`, a user's `Box[int]` (a class deriving
+/// from `Generic`): CPython's `types.GenericAlias` / `typing._GenericAlias` over a class. It
+/// reads as `list[int]` (`module.Class[int]` outside builtins), has `__origin__` and
+/// `__args__`, and calling it makes an instance of the class.
+pub struct GenericAlias {
+    origin: Rc<Class>,
+    args: Vec<Value>,
+}
+
+/// `cls[index]` for a class without its own `__class_getitem__`.
+pub fn generic_alias(interp: &Interp, origin: &Rc<Class>, index: &Value) -> Value {
+    let args = match index {
+        Value::Tuple(items) => items.to_vec(),
+        v => vec![v.clone()],
+    };
+    let _ = interp;
+    Value::object(GenericAlias { origin: origin.clone(), args })
+}
+
+/// The class a base written as `Box[int]` or `list[int]` stands for (`__mro_entries__`).
+pub fn alias_origin(v: &Value) -> Option<Rc<Class>> {
+    v.downcast::<GenericAlias>().map(|a| a.origin.clone())
+}
+
+impl Object for GenericAlias {
+    fn type_name(&self) -> &str {
+        if &*self.origin.module == "builtins" {
+            "types.GenericAlias"
+        } else {
+            "_GenericAlias"
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        let args = if self.args.is_empty() {
+            "()".to_string()
+        } else {
+            let mut parts = Vec::with_capacity(self.args.len());
+            for a in &self.args {
+                parts.push(match a {
+                    Value::List(l) => {
+                        let items = l.borrow().iter().map(|x| type_repr(interp, x)).collect::<R<Vec<_>>>()?;
+                        format!("[{}]", items.join(", "))
+                    }
+                    a => type_repr(interp, a)?,
+                });
+            }
+            parts.join(", ")
+        };
+        Ok(format!("{}[{args}]", type_repr(interp, &Value::Class(self.origin.clone()))?))
+    }
+    fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        Some(Ok(match &**name {
+            "__origin__" => Value::Class(self.origin.clone()),
+            "__args__" => Value::tuple(self.args.clone()),
+            "__parameters__" => Value::tuple(Vec::new()),
+            _ => return None,
+        }))
+    }
+    fn call(&self, interp: &Interp, _this: &Value, args: Args) -> Option<R<Value>> {
+        Some(super::super::call::call(interp, &Value::Class(self.origin.clone()), args))
+    }
+    fn eq(&self, other: &Value) -> Option<bool> {
+        Some(other.downcast::<GenericAlias>().is_some_and(|o| {
+            Rc::ptr_eq(&self.origin, &o.origin)
+                && self.args.len() == o.args.len()
+                && self.args.iter().zip(&o.args).all(|(a, b)| same_type(a, b))
+        }))
+    }
+}
+
+/// Whether an annotation is `typing.ClassVar` or `ClassVar[…]`.
+pub fn is_classvar(v: &Value) -> bool {
+    v.downcast::<Alias>().is_some_and(|a| a.name == "ClassVar")
+        || v.downcast::<Form>().is_some_and(|f| f.name == "ClassVar")
+}
+
+/// A string annotation naming a (dotted) name, evaluated in its module as `get_type_hints`
+/// evaluates a forward reference.
+fn forward_ref(interp: &Interp, globals: &Module, s: &str) -> Option<Value> {
+    let mut parts = s.trim().split('.');
+    let first = parts.next()?;
+    let mut v = globals.get(first).or_else(|| interp.builtins.get(first))?;
+    for p in parts {
+        v = super::super::attr::get_attr(interp, &v, &Name::from(p)).ok()?;
+    }
+    Some(v)
 }

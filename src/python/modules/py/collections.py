@@ -10,7 +10,8 @@ as CPython's is, and belongs to the caller's module: `Point = namedtuple('Point'
 top level is `<class '__main__.Point'>`, so its instances can go to `asyncio.to_thread`, which
 finds classes by module and name.
 A ChainMap's keys(), values() and items() are a dict's views of what it reads (CPython's are
-`KeysView`…). Left out: UserDict/UserList/UserString, `collections.abc`, deque's <, <= and *,
+`KeysView`…). `collections.abc` is its own module (`collections_abc.py`), loaded when first named.
+Left out: UserDict/UserList/UserString, deque's <, <= and *,
 Counter's unary + and -, and `odict_keys` (an OrderedDict's keys() is a plain dict_keys).
 """
 
@@ -802,3 +803,13 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     cls = _make_class(typename, module, _NamedTuple, namespace)
     cls._class = cls
     return cls
+
+
+def __getattr__(name):
+    # `import collections` then `collections.abc.Mapping`: CPython has loaded collections.abc
+    # at startup; here it loads on first use (and importing it sets this module's `abc`).
+    if name == "abc":
+        import collections.abc
+
+        return collections.abc
+    raise AttributeError(f"module 'collections' has no attribute '{name}'")

@@ -1,5 +1,5 @@
-"""`statistics`: mean, fmean, median (low, high), mode, multimode, variance, pvariance, stdev,
-pstdev, for ints and floats. CPython works in exact fractions; ints here are 64-bit, so sums
+"""`statistics`: mean, fmean, median (low, high), mode, multimode, quantiles, variance,
+pvariance, stdev, pstdev, for ints and floats. CPython works in exact fractions; ints here are 64-bit, so sums
 of floats are kept exact as lists of floats (as `math.fsum` keeps them) and results are
 rounded once, as CPython's are, but for a value within a hair of a rounding boundary."""
 
@@ -182,3 +182,29 @@ def multimode(data):
         return []
     top = max(counts.values())
     return [x for x, k in counts.items() if k == top]
+
+
+def quantiles(data, *, n=4, method="exclusive"):
+    # CPython's own arithmetic, step for step, so the floats come out the same.
+    if n < 1:
+        raise StatisticsError("n must be at least 1")
+    data = sorted(data)
+    ld = len(data)
+    if ld < 2:
+        raise StatisticsError("must have at least two data points")
+    if method == "inclusive":
+        m = ld - 1
+        result = []
+        for i in range(1, n):
+            j, delta = divmod(i * m, n)
+            result.append((data[j] * (n - delta) + data[j + 1] * delta) / n)
+        return result
+    if method == "exclusive":
+        m = ld + 1
+        result = []
+        for i in range(1, n):
+            j = min(max(i * m // n, 1), ld - 1)
+            delta = i * m - j * n
+            result.append((data[j - 1] * (n - delta) + data[j] * delta) / n)
+        return result
+    raise ValueError(f"Unknown method: {method!r}")

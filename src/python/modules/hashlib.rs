@@ -1,0 +1,145 @@
+//! `hashlib`: the SHA-2 family (`sha224`, `sha256`, `sha384`, `sha512`, and `new(name)`) over
+//! the `bytes` of `str.encode()` and literals, with update, digest, hexdigest and copy; and
+//! `_binary`, what the embedded `base64` (`py/base64.py`) asks of the interpreter: bytes made
+//! from a list of ints. Left out: md5, sha1, sha3, blake2 and `hashlib.file_digest`
+//! (`ValueError: unsupported hash type`).
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use sha2::Digest;
+
+use super::super::builtins::builtin;
+use super::super::interp::{Interp, R};
+use super::super::ir::Name;
+use super::super::objects::{method, self_of};
+use super::super::value::*;
+use super::json::Bytes;
+
+/// A hash object: its algorithm and everything fed to it (hashed when asked).
+struct Hash {
+    name: &'static str,
+    data: RefCell<Vec<u8>>,
+}
+
+const ALGORITHMS: [(&str, i64, i64); 4] =
+    [("sha224", 28, 64), ("sha256", 32, 64), ("sha384", 48, 128), ("sha512", 64, 128)];
+
+impl Hash {
+    fn digest(&self) -> Vec<u8> {
+        let data = self.data.borrow();
+        match self.name {
+            "sha224" => sha2::Sha224::digest(&*data).to_vec(),
+            "sha256" => sha2::Sha256::digest(&*data).to_vec(),
+            "sha384" => sha2::Sha384::digest(&*data).to_vec(),
+            _ => sha2::Sha512::digest(&*data).to_vec(),
+        }
+    }
+
+    fn sizes(&self) -> (i64, i64) {
+        ALGORITHMS.iter().find(|a| a.0 == self.name).map_or((0, 0), |a| (a.1, a.2))
+    }
+}
+
+/// What may be hashed: bytes only, with CPython's errors for the rest.
+fn data_of(interp: &Interp, v: &Value) -> R<Vec<u8>> {
+    match v {
+        Value::Str(_) => Err(interp.type_error("Strings must be encoded before hashing")),
+        other => match other.downcast::<Bytes>() {
+            Some(b) => Ok(b.0.clone()),
+            None => {
+                Err(interp.type_error(format!("object supporting the buffer API required, not {}", other.type_name())))
+            }
+        },
+    }
+}
+
+impl Object for Hash {
+    fn type_name(&self) -> &str {
+        "_hashlib.HASH"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
+        Ok(format!("<{} _hashlib.HASH object>", self.name))
+    }
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+        Some(Ok(match &**name {
+            "name" => Value::str(self.name),
+            "digest_size" => Value::Int(self.sizes().0),
+            "block_size" => Value::Int(self.sizes().1),
+            "update" => method(this, "update", |interp, args| {
+                let h = self_of::<Hash>(interp, &args)?;
+                let data = data_of(interp, args.pos.get(1).unwrap_or(&Value::None))?;
+                h.data.borrow_mut().extend(data);
+                Ok(Value::None)
+            }),
+            "digest" => method(this, "digest", |interp, args| {
+                Ok(Value::object(Bytes(self_of::<Hash>(interp, &args)?.digest())))
+            }),
+            "hexdigest" => method(this, "hexdigest", |interp, args| {
+                let d = self_of::<Hash>(interp, &args)?.digest();
+                Ok(Value::str(&d.iter().map(|b| format!("{b:02x}")).collect::<String>()))
+            }),
+            "copy" => method(this, "copy", |interp, args| {
+                let h = self_of::<Hash>(interp, &args)?;
+                Ok(Value::object(Hash { name: h.name, data: RefCell::new(h.data.borrow().clone()) }))
+            }),
+            _ => return None,
+        }))
+    }
+}
+
+/// A new hash object of algorithm `name` over `data` (the first argument or `data=`/`string=`).
+fn new_hash(interp: &Interp, name: &str, args: &Args, first: usize) -> R<Value> {
+    let Some(&(name, _, _)) = ALGORITHMS.iter().find(|a| a.0 == name.to_ascii_lowercase()) else {
+        return Err(interp.value_error(format!("unsupported hash type {name}")));
+    };
+    let data =
+        args.pos.get(first).or_else(|| args.kw.iter().find(|(k, _)| matches!(&**k, "data" | "string")).map(|(_, v)| v));
+    let data = match data {
+        Some(v) => data_of(interp, v)?,
+        None => Vec::new(),
+    };
+    Ok(Value::object(Hash { name, data: RefCell::new(data) }))
+}
+
+pub fn module() -> Rc<Module> {
+    let m = Module::new("hashlib");
+    m.set("sha224", builtin("sha224", |interp, a| new_hash(interp, "sha224", &a, 0)));
+    m.set("sha256", builtin("sha256", |interp, a| new_hash(interp, "sha256", &a, 0)));
+    m.set("sha384", builtin("sha384", |interp, a| new_hash(interp, "sha384", &a, 0)));
+    m.set("sha512", builtin("sha512", |interp, a| new_hash(interp, "sha512", &a, 0)));
+    m.set(
+        "new",
+        builtin("new", |interp, a| match a.pos.first() {
+            Some(Value::Str(name)) => new_hash(interp, &name.clone(), &a, 1),
+            _ => Err(interp.type_error("new() argument 'name' must be str")),
+        }),
+    );
+    m
+}
+
+/// `_binary`: `bytes_of(ints)`, the bytes of a list of ints in 0..256.
+pub fn binary_module() -> Rc<Module> {
+    let m = Module::new("_binary");
+    m.set(
+        "bytes_of",
+        builtin("bytes_of", |interp, a| {
+            let Some(Value::List(items)) = a.pos.first() else {
+                return Err(interp.type_error("bytes_of() takes a list of ints"));
+            };
+            let mut out = Vec::with_capacity(items.borrow().len());
+            for v in items.borrow().iter() {
+                match v {
+                    Value::Int(i) if (0..256).contains(i) => out.push(*i as u8),
+                    _ => return Err(interp.value_error("bytes must be in range(0, 256)")),
+                }
+            }
+            Ok(Value::object(Bytes(out)))
+        }),
+    );
+    m
+}
