@@ -3,7 +3,9 @@
 import asyncio
 import logging
 
-logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+logging.basicConfig(
+    level=logging.DEBUG, format="%(levelname)s %(name)s [%(module)s.%(funcName)s:%(lineno)d] %(message)s"
+)
 log = logging.getLogger("app")
 
 

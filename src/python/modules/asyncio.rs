@@ -1699,14 +1699,29 @@ fn loop_object(interp: &Interp) -> R<Value> {
 
 /// A new event loop object. Making one, CPython's selector loop logs which selector it uses
 /// to the `asyncio` logger at DEBUG level, which a program's `logging.basicConfig(level=DEBUG)`
-/// shows; until the program imports `logging` nothing could show it.
+/// shows; until the program imports `logging` nothing could show it. The record says where
+/// CPython logs it from (`__init__`, line 54 of selector_events.py).
 fn new_loop(interp: &Interp) -> R<Value> {
+    use super::super::call::{call, call_method};
     let logging = interp.modules.borrow().get("logging").cloned();
     if let Some(get_logger) = logging.and_then(|m| m.get("getLogger")) {
-        let logger =
-            super::super::call::call(interp, &get_logger, Args { pos: vec![Value::str("asyncio")], kw: vec![] })?;
-        let args = Args { pos: vec![Value::str("Using selector: %s"), Value::str("EpollSelector")], kw: vec![] };
-        super::super::call::call_method(interp, &logger, &Name::from("debug"), args)?;
+        let args = |pos: Vec<Value>| Args { pos, kw: vec![] };
+        let logger = call(interp, &get_logger, args(vec![Value::str("asyncio")]))?;
+        let enabled = call_method(interp, &logger, &Name::from("isEnabledFor"), args(vec![Value::Int(10)]))?;
+        if ops::truthy(interp, &enabled)? {
+            let fields = vec![
+                Value::str("asyncio"),
+                Value::Int(10),
+                Value::str("asyncio/selector_events.py"),
+                Value::Int(54),
+                Value::str("Using selector: %s"),
+                Value::Tuple(Rc::from([Value::str("EpollSelector")])),
+                Value::None,
+                Value::str("__init__"),
+            ];
+            let record = call_method(interp, &logger, &Name::from("makeRecord"), args(fields))?;
+            call_method(interp, &logger, &Name::from("handle"), args(vec![record]))?;
+        }
     }
     Ok(Value::object(Loop::default()))
 }
