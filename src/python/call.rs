@@ -315,7 +315,9 @@ pub fn make_function(interp: &Interp, f: &mut Frame, def: &FuncDef) -> R<Value> 
             // One the engine cannot evaluate (a typing construct it lacks) stays its source.
             let v = match eval(interp, f, e) {
                 Ok(v) => v,
-                Err(e @ PyErr::Stop(_)) => return Err(e),
+                // A name that is not defined (a typo, a class defined further down) is
+                // CPython's NameError too.
+                Err(e) if matches!(e, PyErr::Stop(_)) || e.is(&interp.types.exc("NameError")) => return Err(e),
                 Err(_) => Value::Str(src.clone()),
             };
             d.set_str(name, v);

@@ -864,7 +864,9 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
             // as its source text, as under `from __future__ import annotations`.
             let v = match eval(interp, f, e) {
                 Ok(v) => v,
-                Err(e @ PyErr::Stop(_)) => return Err(e),
+                // A name that is not defined (a typo, a class defined further down) is
+                // CPython's NameError too.
+                Err(e) if matches!(e, PyErr::Stop(_)) || e.is(&interp.types.exc("NameError")) => return Err(e),
                 Err(_) => Value::Str(src.clone()),
             };
             let d = annotations_of(f);
