@@ -303,7 +303,7 @@ fn overload_dummy(interp: &Interp, _: Args) -> R<Value> {
 pub fn module(interp: &Interp) -> Rc<Module> {
     let m = Module::new("typing");
     let object = Value::Class(interp.types.object.clone());
-    for name in ["Generic", "Protocol", "TypedDict"] {
+    for name in ["Generic", "Protocol"] {
         m.set(name, object.clone());
     }
     for name in [
@@ -326,6 +326,21 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         "Sequence",
         "Mapping",
         "Type",
+        "TypeAlias",
+        "Self",
+        "Never",
+        "LiteralString",
+        "Required",
+        "NotRequired",
+        "Annotated",
+        "TypeGuard",
+        "Concatenate",
+        // Generics of collections' classes: annotations only (no class checks against them).
+        "Deque",
+        "DefaultDict",
+        "OrderedDict",
+        "Counter",
+        "ChainMap",
     ] {
         m.set(name, Value::object(Form { name, origin: None }));
     }
@@ -343,6 +358,33 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         builtin("TypeVar", |interp, a| match a.pos.first() {
             Some(Value::Str(s)) => Ok(Value::object(TypeVar(s.clone()))),
             _ => Err(interp.type_error("TypeVar name must be a string")),
+        }),
+    );
+    m.set(
+        "ParamSpec",
+        builtin("ParamSpec", |interp, a| match a.pos.first() {
+            Some(Value::Str(s)) => Ok(Value::object(TypeVar(s.clone()))),
+            _ => Err(interp.type_error("ParamSpec name must be a string")),
+        }),
+    );
+    // `UserId = NewType('UserId', int)`: calling it answers its argument, as CPython's does.
+    m.set(
+        "NewType",
+        builtin("NewType", |_, _| Ok(builtin("NewType", |_, a| Ok(a.pos.first().cloned().unwrap_or_default())))),
+    );
+    m.set(
+        "assert_never",
+        builtin("assert_never", |interp, a| {
+            let shown = ops::repr(interp, &a.pos.first().cloned().unwrap_or_default())?;
+            Err(interp.err("AssertionError", format!("Expected code to be unreachable, but got: {shown}")))
+        }),
+    );
+    m.set(
+        "reveal_type",
+        builtin("reveal_type", |interp, a| {
+            let v = a.pos.first().cloned().unwrap_or_default();
+            interp.write(super::super::interp::Stream::Stderr, &format!("Runtime type is '{}'\n", v.type_name()));
+            Ok(v)
         }),
     );
     m.set("cast", builtin("cast", |_, a| Ok(a.pos.get(1).cloned().unwrap_or_default())));
@@ -370,22 +412,25 @@ pub fn module(interp: &Interp) -> Rc<Module> {
 }
 
 /// `typing.__getattr__`: `NamedTuple`, the class-syntax namedtuple (`class P(NamedTuple): x:
-/// int`), written in Python beside `collections.namedtuple` and loaded on first use.
+/// int`), and `TypedDict`, written in Python beside `collections.namedtuple` and loaded on
+/// first use.
 fn named_tuple(interp: &Interp, args: Args) -> R<Value> {
     let name = match args.pos.first() {
         Some(Value::Str(s)) => s.clone(),
         _ => return Err(interp.type_error("__getattr__() expects a name")),
     };
-    if &*name != "NamedTuple" {
-        return Err(interp.attribute_error(format!("module 'typing' has no attribute '{name}'")));
-    }
+    let source = match &*name {
+        "NamedTuple" => "_TypingNamedTuple",
+        "TypedDict" => "_TypingTypedDict",
+        _ => return Err(interp.attribute_error(format!("module 'typing' has no attribute '{name}'"))),
+    };
     let found = match &crate::python::call::import_module(interp, "collections")? {
-        Value::Module(m) => m.get("_TypingNamedTuple"),
+        Value::Module(m) => m.get(source),
         _ => None,
     };
-    let class = found.ok_or_else(|| interp.runtime_error("typing.NamedTuple could not be loaded"))?;
+    let class = found.ok_or_else(|| interp.runtime_error(format!("typing.{name} could not be loaded")))?;
     if let Some(typing) = interp.modules.borrow().get("typing").cloned() {
-        typing.set("NamedTuple", class.clone());
+        typing.set(&name, class.clone());
     }
     Ok(class)
 }

@@ -766,6 +766,18 @@ class _NamedTuple:
         return NotImplemented if other is None else self._values >= other
 
 
+class _TypingTypedDict:
+    """typing.TypedDict: calling a class of it makes a plain dict, as CPython's does; the
+    class's `total=` is kept as its `__total__`."""
+
+    def __init_subclass__(cls, total=True, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.__total__ = total
+
+    def __new__(cls, *args, **kwargs):
+        return dict(*args, **kwargs)
+
+
 class _TypingNamedTuple(_NamedTuple):
     """typing.NamedTuple: `class Point(NamedTuple): x: int; y: int = 0`. The annotated names are
     the fields, in order; a value given in the class body is that field's default."""
