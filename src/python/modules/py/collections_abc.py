@@ -5,9 +5,8 @@ Sequence and MutableSequence add theirs likewise).
 
 Unlike CPython, isinstance() sees only real subclasses: `isinstance([], Iterable)` is False,
 since the engine's isinstance asks no `__subclasshook__` (there are no metaclasses), and
-register() records nothing. `Iterable[int]` is `Iterable` itself, as `list[int]` is `list`
-here, so subscripted forms serve in annotations and as bases. keys(), items() and values()
-are views over the mapping (KeysView…), as CPython's are; Set has no mixin operators.
+register() records nothing. keys(), items() and values() are views over the mapping
+(KeysView…), as CPython's are; Set has no mixin operators.
 """
 
 from abc import ABC, abstractmethod
