@@ -637,6 +637,9 @@ fn class_check(interp: &Interp, classes: &Value, test: &dyn Fn(&Rc<Class>) -> bo
             if super::modules::typing::is_subscripted(classes) {
                 return Err(interp.type_error("Subscripted generics cannot be used with class and instance checks"));
             }
+            if super::modules::typing::alias_origin(classes).is_some() {
+                return Err(interp.type_error(format!("{name}() argument 2 cannot be a parameterized generic")));
+            }
             Err(interp.type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union")))
         }
     }

@@ -312,15 +312,7 @@ pub fn make_function(interp: &Interp, f: &mut Frame, def: &FuncDef) -> R<Value> 
     if !def.annotations.is_empty() {
         let mut d = Dict::new();
         for (name, e, src) in &def.annotations {
-            // One the engine cannot evaluate (a typing construct it lacks) stays its source.
-            let v = match eval(interp, f, e) {
-                Ok(v) => v,
-                // A name that is not defined (a typo, a class defined further down) is
-                // CPython's NameError too.
-                Err(e) if matches!(e, PyErr::Stop(_)) || e.is(&interp.types.exc("NameError")) => return Err(e),
-                Err(_) => Value::Str(src.clone()),
-            };
-            d.set_str(name, v);
+            d.set_str(name, super::exec::eval_annotation(interp, f, e, src)?);
         }
         attrs.insert(Name::from("__annotations__"), Value::dict(d));
     }

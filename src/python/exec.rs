@@ -363,14 +363,7 @@ fn unwind(f: &mut Frame, e: PyErr) -> Result<(), PyErr> {
             BlockKind::Handler => {}
             BlockKind::Except => {
                 let PyErr::Exc(inst) = &e else { return Err(e) };
-                f.handling.push(inst.clone());
-                sync_handled(f);
-                f.blocks.push(Block {
-                    kind: BlockKind::Handler,
-                    handler: 0,
-                    handling: f.handling.len() - 1,
-                    pending: f.pending.len(),
-                });
+                enter_handler(f, inst.clone());
                 f.pc = block.handler as usize;
                 return Ok(());
             }
@@ -500,7 +493,14 @@ fn star_match(interp: &Interp, f: &mut Frame, types: &Expr, state: u32, into: u3
     *st.rest.borrow_mut() = rest;
     f.slots[into as usize] = Some(Value::Instance(matched.clone()));
     // The clause runs with its part handled (a bare `raise` re-raises it).
-    f.handling.push(matched);
+    enter_handler(f, matched);
+    Ok(())
+}
+
+/// An `except` (or `except*`) clause starts: `exc` is the one handled until its handler block
+/// ends.
+fn enter_handler(f: &mut Frame, exc: Rc<Instance>) {
+    f.handling.push(exc);
     sync_handled(f);
     f.blocks.push(Block {
         kind: BlockKind::Handler,
@@ -508,7 +508,6 @@ fn star_match(interp: &Interp, f: &mut Frame, types: &Expr, state: u32, into: u3
         handling: f.handling.len() - 1,
         pending: f.pending.len(),
     });
-    Ok(())
 }
 
 /// An `except*` clause's body raised: noted, and its handling ends.
@@ -860,15 +859,7 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
             }
         }
         Op::Annotate(name, e, src) => {
-            // An annotation the engine cannot evaluate (a typing construct it lacks) is kept
-            // as its source text, as under `from __future__ import annotations`.
-            let v = match eval(interp, f, e) {
-                Ok(v) => v,
-                // A name that is not defined (a typo, a class defined further down) is
-                // CPython's NameError too.
-                Err(e) if matches!(e, PyErr::Stop(_)) || e.is(&interp.types.exc("NameError")) => return Err(e),
-                Err(_) => Value::Str(src.clone()),
-            };
+            let v = eval_annotation(interp, f, e, src)?;
             let d = annotations_of(f);
             if let Value::Dict(d) = &d {
                 d.borrow_mut().set_str(name, v);
@@ -1247,6 +1238,17 @@ pub fn load(interp: &Interp, f: &Frame, var: &Var) -> R<Value> {
             }
             load_global(interp, &f.globals, n, &Hint::default()).map_err(|e| name_error_locals(e, f))
         }
+    }
+}
+
+/// An annotation's value. One the engine cannot evaluate (a typing construct it lacks) is
+/// kept as its source text, as under `from __future__ import annotations`; a name that is not
+/// defined (a typo, a class defined further down) is CPython's NameError too.
+pub fn eval_annotation(interp: &Interp, f: &mut Frame, e: &Expr, src: &Rc<str>) -> R<Value> {
+    match eval(interp, f, e) {
+        Ok(v) => Ok(v),
+        Err(e) if matches!(e, PyErr::Stop(_)) || e.is(&interp.types.exc("NameError")) => Err(e),
+        Err(_) => Ok(Value::Str(src.clone())),
     }
 }
 

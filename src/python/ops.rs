@@ -1369,7 +1369,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
             // `Generic[T]`, `Protocol[T]`: the engine's `object` stands for them.
             None if Rc::ptr_eq(c, &interp.types.object) => Ok(obj.clone()),
             // `list[int]`, `asyncio.Queue[int]`, a user's `Box[int]`: a generic alias.
-            None => Ok(super::modules::typing::generic_alias(interp, c, index)),
+            None => Ok(super::modules::typing::generic_alias(c, index)),
         },
         other => Err(interp.type_error(format!("'{}' object is not subscriptable", other.type_name()))),
     }

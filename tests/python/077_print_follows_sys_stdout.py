@@ -39,3 +39,8 @@ try:
     isinstance([], List[int])
 except TypeError as e:
     print("TypeError:", e)
+for check in (lambda: isinstance([], list[int]), lambda: issubclass(dict, dict[str, int])):
+    try:
+        check()
+    except TypeError as e:
+        print("TypeError:", e)

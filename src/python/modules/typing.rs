@@ -445,12 +445,11 @@ pub struct GenericAlias {
 }
 
 /// `cls[index]` for a class without its own `__class_getitem__`.
-pub fn generic_alias(interp: &Interp, origin: &Rc<Class>, index: &Value) -> Value {
+pub fn generic_alias(origin: &Rc<Class>, index: &Value) -> Value {
     let args = match index {
         Value::Tuple(items) => items.to_vec(),
         v => vec![v.clone()],
     };
-    let _ = interp;
     Value::object(GenericAlias { origin: origin.clone(), args })
 }
 
