@@ -119,8 +119,10 @@ pub fn call_simple(
     }
     slots.resize(code.nslots, None);
     let mut frame = Frame::with_slots(interp, code.clone(), func.globals.clone(), Some(func.clone()), slots);
-    let first = frame.slots.first().cloned().flatten();
-    frame.set_first_arg(first);
+    if code.uses_super {
+        let first = frame.slots.first().cloned().flatten();
+        frame.set_first_arg(first);
+    }
     frame.init_cells(&func.closure);
     Some(run_to_end(interp, frame))
 }
@@ -171,8 +173,10 @@ pub fn bind(interp: &Interp, func: &Rc<Function>, args: Args) -> R<Frame> {
         let mut slots: Vec<Option<Value>> = pos.into_iter().map(Some).collect();
         slots.resize(code.nslots, None);
         let mut frame = Frame::with_slots(interp, code.clone(), func.globals.clone(), Some(func.clone()), slots);
-        let first = frame.slots.first().cloned().flatten();
-        frame.set_first_arg(first);
+        if code.uses_super {
+            let first = frame.slots.first().cloned().flatten();
+            frame.set_first_arg(first);
+        }
         frame.init_cells(&func.closure);
         return Ok(frame);
     }
@@ -276,8 +280,10 @@ pub fn bind(interp: &Interp, func: &Rc<Function>, args: Args) -> R<Frame> {
             name_list(&missing_kw)
         )));
     }
-    let first = if npos > 0 { frame.slots[0].clone() } else { None };
-    frame.set_first_arg(first);
+    if code.uses_super {
+        let first = if npos > 0 { frame.slots[0].clone() } else { None };
+        frame.set_first_arg(first);
+    }
     frame.init_cells(&func.closure);
     Ok(frame)
 }

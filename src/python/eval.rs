@@ -168,13 +168,23 @@ fn local<'a>(interp: &Interp, f: &'a Frame, slot: u32) -> R<&'a Value> {
 /// instance itself) has `name` as a plain function.
 pub fn instance_method(obj: &Value, name: &Name) -> Option<Rc<Function>> {
     let Value::Instance(i) = obj else { return None };
-    if i.attrs.borrow().contains_key(name) {
+    if has_own(&i.attrs.borrow(), name) {
         return None;
     }
     match &lookup_class_attr(&i.class, name)? {
         Value::Func(func) => Some(func.clone()),
         _ => None,
     }
+}
+
+/// Whether an instance's own attributes hold `name`. An instance has a handful, so they are
+/// compared (by address first, the compiler interning names) rather than `name` hashed.
+fn has_own(attrs: &Attrs, name: &Name) -> bool {
+    const SCANNED: usize = 8;
+    if attrs.len() > SCANNED {
+        return attrs.contains_key(name);
+    }
+    attrs.keys().any(|k| Rc::ptr_eq(k, name) || (k.len() == name.len() && **k == **name))
 }
 
 /// The kinds of expression that build containers, strings or functions: out of

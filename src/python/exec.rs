@@ -40,6 +40,15 @@ enum Pending {
     Leave { depth: u32, to: u32 },
 }
 
+/// A frame's stacks for `try`, `with` and `except`.
+#[derive(Default)]
+struct Handlers {
+    blocks: Vec<Block>,
+    pending: Vec<Pending>,
+    /// Exceptions being handled by `except` clauses of this frame, innermost last.
+    handling: Vec<Rc<Instance>>,
+}
+
 /// One activation of a code object.
 pub struct Frame {
     pub code: Rc<Code>,
@@ -49,11 +58,10 @@ pub struct Frame {
     pub globals: Rc<Module>,
     /// A class body's namespace.
     pub namespace: Option<Rc<RefCell<Attrs>>>,
-    blocks: Vec<Block>,
-    pending: Vec<Pending>,
+    /// Its `try`/`with`/`except` state, made when first needed: a call without one builds and
+    /// drops no empty stacks (those were a tenth of a plain call's cost).
+    handlers: Option<Box<Handlers>>,
     pub info: Rc<FrameInfo>,
-    /// Exceptions being handled by `except` clauses of this frame, innermost last.
-    handling: Vec<Rc<Instance>>,
     pub id: u64,
     /// The op it is suspended at (an `Await`, `Yield`, `YieldFrom` or `TopCall`).
     suspended: Option<usize>,
@@ -118,15 +126,13 @@ impl Frame {
         };
         Frame {
             slots,
-            cells: Vec::with_capacity(ncells),
+            cells: if ncells == 0 { Vec::new() } else { Vec::with_capacity(ncells) },
             code,
             pc: 0,
             globals,
             namespace: None,
-            blocks: Vec::new(),
-            pending: Vec::new(),
+            handlers: None,
             info,
-            handling: Vec::new(),
             id,
             suspended: None,
             driver: false,
@@ -136,6 +142,9 @@ impl Frame {
     /// Makes the cells: captured parameters move into theirs, free variables come from the
     /// closure.
     pub fn init_cells(&mut self, closure: &[Cell]) {
+        if self.code.cell_slots.is_empty() && closure.is_empty() {
+            return;
+        }
         for i in 0..self.code.cell_slots.len() {
             let slot = self.code.cell_slots[i];
             let initial = self.slots.get_mut(slot).and_then(Option::take);
@@ -172,7 +181,33 @@ impl Frame {
     /// Whether it stands inside a `try` or `with` block: something would run if an exception
     /// were thrown in where it is suspended.
     pub fn has_blocks(&self) -> bool {
-        !self.blocks.is_empty()
+        self.handlers.as_ref().is_some_and(|h| !h.blocks.is_empty())
+    }
+
+    fn handlers(&mut self) -> &mut Handlers {
+        self.handlers.get_or_insert_with(Box::default)
+    }
+
+    /// The exception its innermost running `except` clause handles.
+    fn handled_last(&self) -> Option<Rc<Instance>> {
+        self.handlers.as_ref()?.handling.last().cloned()
+    }
+
+    fn last_pending(&self) -> Option<&Pending> {
+        self.handlers.as_ref()?.pending.last()
+    }
+
+    fn pop_pending(&mut self) -> Pending {
+        self.handlers.as_mut().and_then(|h| h.pending.pop()).unwrap_or(Pending::Nothing)
+    }
+
+    /// Leaves the innermost block: what was handled and pending inside it goes with it.
+    fn pop_block(&mut self) -> Option<Block> {
+        let h = self.handlers.as_mut()?;
+        let block = h.blocks.pop()?;
+        h.handling.truncate(block.handling);
+        h.pending.truncate(block.pending);
+        Some(block)
     }
 
     pub fn set_first_arg(&mut self, v: Option<Value>) {
@@ -338,11 +373,12 @@ fn note_raised(interp: &Interp, f: &Frame, e: PyErr) -> PyErr {
 /// The exception being handled here or in a frame up the running chain (for chaining and
 /// bare `raise`).
 fn handled_exception(interp: &Interp, f: &Frame) -> Option<Rc<Instance>> {
-    if let Some(e) = f.handling.last() {
-        return Some(e.clone());
+    if let Some(e) = f.handled_last() {
+        return Some(e);
     }
     // A `finally` running because of an exception counts as handling it.
-    if let Some(Pending::Raise(PyErr::Exc(e))) = f.pending.iter().rev().find(|p| matches!(p, Pending::Raise(_))) {
+    let pending = f.handlers.as_ref().map_or(&[][..], |h| &h.pending[..]);
+    if let Some(Pending::Raise(PyErr::Exc(e))) = pending.iter().rev().find(|p| matches!(p, Pending::Raise(_))) {
         return Some(e.clone());
     }
     let frames = interp.frames.borrow();
@@ -355,9 +391,7 @@ fn unwind(f: &mut Frame, e: PyErr) -> Result<(), PyErr> {
     if let PyErr::Stop(_) = e {
         return Err(e);
     }
-    while let Some(block) = f.blocks.pop() {
-        f.handling.truncate(block.handling);
-        f.pending.truncate(block.pending);
+    while let Some(block) = f.pop_block() {
         sync_handled(f);
         match block.kind {
             BlockKind::Handler => {}
@@ -368,7 +402,7 @@ fn unwind(f: &mut Frame, e: PyErr) -> Result<(), PyErr> {
                 return Ok(());
             }
             BlockKind::Finally => {
-                f.pending.push(Pending::Raise(e));
+                f.handlers().pending.push(Pending::Raise(e));
                 f.pc = block.handler as usize;
                 return Ok(());
             }
@@ -381,20 +415,18 @@ fn unwind(f: &mut Frame, e: PyErr) -> Result<(), PyErr> {
 fn sync_handled(f: &Frame) {
     let mut h = f.info.handled.borrow_mut();
     h.clear();
-    h.extend(f.handling.iter().cloned());
+    h.extend(f.handlers.iter().flat_map(|x| x.handling.iter()).cloned());
 }
 
 /// `return v`, running the `finally` blocks it leaves.
 fn do_return(f: &mut Frame, v: Value) -> Flow {
-    if f.blocks.is_empty() && f.handling.is_empty() {
+    if f.handlers.as_ref().is_none_or(|h| h.blocks.is_empty() && h.handling.is_empty()) {
         // Nothing to leave, and nothing handled here to forget.
         return Flow::Exit(Exit::Return(v));
     }
-    while let Some(block) = f.blocks.pop() {
-        f.handling.truncate(block.handling);
-        f.pending.truncate(block.pending);
+    while let Some(block) = f.pop_block() {
         if block.kind == BlockKind::Finally {
-            f.pending.push(Pending::Return(v));
+            f.handlers().pending.push(Pending::Return(v));
             f.pc = block.handler as usize;
             sync_handled(f);
             return Flow::Next;
@@ -406,12 +438,10 @@ fn do_return(f: &mut Frame, v: Value) -> Flow {
 
 /// `break`/`continue`: leaves blocks down to `depth`, running `finally` blocks on the way.
 fn do_leave(f: &mut Frame, depth: u32, to: u32) -> Flow {
-    while f.blocks.len() > depth as usize {
-        let Some(block) = f.blocks.pop() else { break };
-        f.handling.truncate(block.handling);
-        f.pending.truncate(block.pending);
+    while f.handlers.as_ref().is_some_and(|h| h.blocks.len() > depth as usize) {
+        let Some(block) = f.pop_block() else { break };
         if block.kind == BlockKind::Finally {
-            f.pending.push(Pending::Leave { depth, to });
+            f.handlers().pending.push(Pending::Leave { depth, to });
             f.pc = block.handler as usize;
             sync_handled(f);
             return Flow::Next;
@@ -434,9 +464,10 @@ fn resume_pending(f: &mut Frame, p: Pending) -> R<Flow> {
 
 /// Ends the innermost `except` clause's handling.
 fn pop_handler(f: &mut Frame) {
-    if let Some(i) = f.blocks.iter().rposition(|b| b.kind == BlockKind::Handler) {
-        let block = f.blocks.remove(i);
-        f.handling.truncate(block.handling);
+    let Some(h) = f.handlers.as_mut() else { return };
+    if let Some(i) = h.blocks.iter().rposition(|b| b.kind == BlockKind::Handler) {
+        let block = h.blocks.remove(i);
+        h.handling.truncate(block.handling);
         sync_handled(f);
     }
 }
@@ -463,7 +494,7 @@ impl Object for StarState {
 /// and `match` ops, to keep its frame small.
 #[inline(never)]
 fn star_start(f: &mut Frame, state: u32) {
-    if let Some(orig) = f.handling.last().cloned() {
+    if let Some(orig) = f.handled_last() {
         f.slots[state as usize] = Some(Value::object(StarState {
             rest: RefCell::new(Some(orig.clone())),
             orig,
@@ -500,20 +531,18 @@ fn star_match(interp: &Interp, f: &mut Frame, types: &Expr, state: u32, into: u3
 /// An `except` (or `except*`) clause starts: `exc` is the one handled until its handler block
 /// ends.
 fn enter_handler(f: &mut Frame, exc: Rc<Instance>) {
-    f.handling.push(exc);
+    let h = f.handlers();
+    h.handling.push(exc);
+    let block =
+        Block { kind: BlockKind::Handler, handler: 0, handling: h.handling.len() - 1, pending: h.pending.len() };
+    h.blocks.push(block);
     sync_handled(f);
-    f.blocks.push(Block {
-        kind: BlockKind::Handler,
-        handler: 0,
-        handling: f.handling.len() - 1,
-        pending: f.pending.len(),
-    });
 }
 
 /// An `except*` clause's body raised: noted, and its handling ends.
 #[inline(never)]
 fn star_raised(f: &mut Frame, state: u32) {
-    let raised = f.handling.last().cloned();
+    let raised = f.handled_last();
     if let (Some(st), Some(e)) = (f.slots[state as usize].as_ref().and_then(|s| s.downcast::<StarState>()), raised) {
         st.raised.borrow_mut().push(e);
     }
@@ -540,8 +569,21 @@ fn star_end(interp: &Interp, f: &mut Frame, state: u32) -> R<Flow> {
     })
 }
 
+/// A `for` loop's next item. A built-in iterator is advanced directly: the loop's op is
+/// counted as a step already, and the loop is not an iterator drawing from another (what
+/// `ops::next` guards). Out of [`step`], to keep its frame small.
+#[inline(never)]
+fn for_next(interp: &Interp, it: &Value) -> R<Option<Value>> {
+    match it.downcast::<super::objects::Iter>() {
+        Some(builtin) => builtin.advance(interp),
+        None => ops::next(interp, it),
+    }
+}
+
 fn push_block(f: &mut Frame, kind: BlockKind, handler: u32) {
-    f.blocks.push(Block { kind, handler, handling: f.handling.len(), pending: f.pending.len() });
+    let h = f.handlers();
+    let block = Block { kind, handler, handling: h.handling.len(), pending: h.pending.len() };
+    h.blocks.push(block);
 }
 
 fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
@@ -584,7 +626,7 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
         }
         Op::ForIter(slot, target, exit) => {
             let it = f.slots[*slot as usize].clone().unwrap_or_default();
-            match ops::next(interp, &it)? {
+            match for_next(interp, &it)? {
                 Some(v) => assign(interp, f, target, v)?,
                 None => {
                     f.slots[*slot as usize] = None;
@@ -613,31 +655,33 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
         Op::SetupExcept(h) => push_block(f, BlockKind::Except, *h),
         Op::SetupFinally(h) => push_block(f, BlockKind::Finally, *h),
         Op::PopBlock => {
-            f.blocks.pop();
+            if let Some(h) = f.handlers.as_mut() {
+                h.blocks.pop();
+            }
         }
         Op::EnterFinally(h) => {
-            f.pending.push(Pending::Nothing);
+            f.handlers().pending.push(Pending::Nothing);
             f.pc = *h as usize;
         }
         Op::EndFinally => {
-            let p = f.pending.pop().unwrap_or(Pending::Nothing);
+            let p = f.pop_pending();
             return resume_pending(f, p);
         }
         Op::ExceptMatch(types, next) => {
             let classes = eval(interp, f, types)?;
-            let Some(exc) = f.handling.last().cloned() else { return Ok(Flow::Next) };
+            let Some(exc) = f.handled_last() else { return Ok(Flow::Next) };
             if !exception_matches(interp, &exc, &classes)? {
                 f.pc = *next as usize;
             }
         }
         Op::BindExc(t) => {
-            if let Some(exc) = f.handling.last().cloned() {
+            if let Some(exc) = f.handled_last() {
                 assign(interp, f, t, Value::Instance(exc))?;
             }
         }
         Op::PopExcept => pop_handler(f),
         Op::Reraise => {
-            let exc = f.handling.last().cloned();
+            let exc = f.handled_last();
             pop_handler(f);
             if let Some(exc) = exc {
                 return Err(PyErr::Exc(exc));
@@ -666,14 +710,14 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
         }
         Op::WithExit { exit, result } => {
             let exit_fn = f.slots[*exit as usize].clone().unwrap_or_default();
-            let args = match f.pending.last() {
+            let args = match f.last_pending() {
                 Some(Pending::Raise(PyErr::Exc(e))) => {
                     vec![Value::Class(e.class.clone()), Value::Instance(e.clone()), Value::None]
                 }
                 _ => vec![Value::None, Value::None, Value::None],
             };
             let args = Args { pos: args, kw: vec![] };
-            let r = if matches!(f.pending.last(), Some(Pending::Raise(PyErr::Stop(_)))) {
+            let r = if matches!(f.last_pending(), Some(Pending::Raise(PyErr::Stop(_)))) {
                 Value::Bool(false)
             } else if f.driver
                 && super::modules::asyncio::is_run(&exit_fn)
@@ -689,7 +733,7 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
             f.slots[*result as usize] = Some(r);
         }
         Op::WithEnd { result } => {
-            let p = f.pending.pop().unwrap_or(Pending::Nothing);
+            let p = f.pop_pending();
             let r = f.slots[*result as usize].take().unwrap_or_default();
             if let Pending::Raise(PyErr::Exc(_)) = &p {
                 if ops::truthy(interp, &r)? {

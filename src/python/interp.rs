@@ -311,6 +311,7 @@ impl Types {
 /// to light on the page).
 pub struct FrameInfo {
     pub func: Option<Rc<Function>>,
+    /// For a zero-argument `super()`: kept only by frames of code naming `super`.
     pub first_arg: Option<Value>,
     pub line: Cell<u32>,
     /// Exceptions its `except` clauses are handling (for implicit chaining across calls).

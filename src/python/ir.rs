@@ -76,6 +76,8 @@ pub struct Code {
     /// plain function like this, called by the program's top level, runs as the driver. One
     /// without runs as an ordinary call, since nothing in it can reach `asyncio.run`.
     pub drives: bool,
+    /// Names `super`, so its frames keep their first argument (see `FrameInfo::first_arg`).
+    pub uses_super: bool,
 }
 
 /// Where a name lives.

@@ -152,6 +152,8 @@ struct Builder {
     /// of a plain function: it gets its own op, so that a function the program's top level
     /// calls may itself call `asyncio.run` (see `Op::TopCall`).
     statement_call: bool,
+    /// Names `super`: its frames keep their first argument for a zero-argument `super()`.
+    uses_super: bool,
 }
 
 impl Builder {
@@ -175,6 +177,7 @@ impl Builder {
             loops: Vec::new(),
             doc: None,
             statement_call: false,
+            uses_super: false,
         }
     }
 
@@ -245,6 +248,7 @@ impl Builder {
             has_yield: matches!(self.kind, CodeKind::Generator | CodeKind::AsyncGenerator),
             doc: self.doc,
             drives,
+            uses_super: self.uses_super,
         });
         c.codes.borrow_mut().push(code.clone());
         code
@@ -407,6 +411,7 @@ impl Compiler<'_> {
 
     /// Where `name` lives in the code being built.
     fn var(&mut self, b: &mut Builder, name: &str) -> Var {
+        b.uses_super |= name == "super";
         match self.scopes.resolve_name(b.scope, name) {
             Resolution::Global => Var::Global(self.intern(name), Hint::default()),
             Resolution::ClassName => Var::Name(self.intern(name)),

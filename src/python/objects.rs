@@ -402,7 +402,7 @@ impl Iter {
         Iter { name, state: RefCell::new(state) }
     }
 
-    fn advance(&self, interp: &Interp) -> R<Option<Value>> {
+    pub fn advance(&self, interp: &Interp) -> R<Option<Value>> {
         let mut state = self.state.borrow_mut();
         let out = match &mut *state {
             IterState::List(l, i) => {
