@@ -403,6 +403,23 @@ fn fstring(interp: &Interp, f: &mut Frame, parts: &[FPart]) -> R<String> {
             FPart::Lit(s) => out.push_str(s),
             FPart::Value { expr, conversion, spec } => {
                 let mut v = eval(interp, f, expr)?;
+                // `{i}` and `{name}`, the common fields, go straight in: no spec to parse and
+                // no string made for the field alone.
+                if conversion.is_none() && spec.is_none() {
+                    match &v {
+                        Value::Int(i) => {
+                            use std::fmt::Write;
+                            let _ = write!(out, "{i}");
+                            continue;
+                        }
+                        Value::Str(text) => {
+                            out.push_str(text);
+                            ops::check_size(interp, out.len())?;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
                 match conversion {
                     Some('r') => v = Value::str(&ops::repr(interp, &v)?),
                     Some('s') => v = Value::str(&ops::str_of(interp, &v)?),
