@@ -638,17 +638,26 @@ pub fn async_generator(interp: &Interp, frame: Frame, qualname: Name) -> Value {
     })
 }
 
-/// One `__anext__()`: runs the frame, awaiting what it awaits, to its next `yield`.
-async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, throw: Option<PyErr>) -> R<Value> {
+/// One `__anext__()` (`input` is `Start`), `asend(v)` or `athrow(e)`: runs the frame,
+/// awaiting what it awaits, to its next `yield`.
+async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume) -> R<Value> {
     let Some((mut frame, started)) = slot.borrow_mut().take() else {
-        return Err(throw.unwrap_or_else(|| interp.err("StopAsyncIteration", "")));
+        return Err(match input {
+            Resume::Throw(e) => e,
+            _ => interp.err("StopAsyncIteration", ""),
+        });
     };
-    let mut resume = match throw {
+    let mut resume = match (input, started) {
         // Thrown into a generator that has not started: it ends there, as in CPython.
-        Some(e) if !started => return Err(e),
-        Some(e) => Resume::Throw(e),
-        None if started => Resume::Send(Value::None),
-        None => Resume::Start,
+        (Resume::Throw(e), false) => return Err(e),
+        (Resume::Send(v), false) if !matches!(v, Value::None) => {
+            *slot.borrow_mut() = Some((frame, false));
+            return Err(interp.type_error("can't send non-None value to a just-started async generator"));
+        }
+        (Resume::Throw(e), true) => Resume::Throw(e),
+        (Resume::Send(v), true) => Resume::Send(v),
+        (Resume::Start, true) => Resume::Send(Value::None),
+        (_, false) => Resume::Start,
     };
     loop {
         // As in `drive`: what the step's drops deferred runs where it ends.
@@ -727,7 +736,7 @@ fn schedule_aclose(interp: &Interp, frame: Box<Frame>) {
 fn aclose(interp: &Interp, slot: AsyncGenFrame, hook: bool) -> Value {
     let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
     let mut unstarted = Unstarted { slot: slot.clone(), interp: interp.this.clone(), armed: hook };
-    let step = anext(interp.rc(), slot, Some(exit));
+    let step = anext(interp.rc(), slot, Resume::Throw(exit));
     let i = interp.rc();
     native(interp, "aclose", async move {
         unstarted.disarm();
@@ -774,7 +783,7 @@ impl Drop for Unstarted {
         drop(slot);
         let slot: AsyncGenFrame = Rc::new(RefCell::new(Some((frame, true))));
         let cancelled = PyErr::Exc(interp.new_exc(&interp.types.exc("CancelledError"), vec![]));
-        let step = anext(interp.rc(), slot, Some(cancelled));
+        let step = anext(interp.rc(), slot, Resume::Throw(cancelled));
         let coro = native(&interp, "aclose", async move { step.await.map(|_| Value::None) });
         let name = current_task_name(&interp);
         let kw = name.map(|n| (Name::from("name"), n)).into_iter().collect();
@@ -815,12 +824,17 @@ impl Object for AsyncGenerator {
             "__aiter__" => |_, args| Ok(args.pos.first().cloned().unwrap_or_default()),
             "__anext__" => |interp, args| {
                 let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
-                Ok(native(interp, "anext", anext(interp.rc(), g.frame.clone(), None)))
+                Ok(native(interp, "anext", anext(interp.rc(), g.frame.clone(), Resume::Start)))
+            },
+            "asend" => |interp, args| {
+                let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
+                let sent = args.pos.get(1).cloned().unwrap_or_default();
+                Ok(native(interp, "asend", anext(interp.rc(), g.frame.clone(), Resume::Send(sent))))
             },
             "athrow" => |interp, args| {
                 let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
                 let e = ops::to_exception(interp, args.pos.get(1).cloned().unwrap_or_default())?;
-                Ok(native(interp, "athrow", anext(interp.rc(), g.frame.clone(), Some(PyErr::Exc(e)))))
+                Ok(native(interp, "athrow", anext(interp.rc(), g.frame.clone(), Resume::Throw(PyErr::Exc(e)))))
             },
             "aclose" => |interp, args| {
                 let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
