@@ -536,7 +536,15 @@ fn route(method: &str, path: &str, query: &str, body: Option<&str>) -> Result<(u
     let first = parts.first().copied().unwrap_or("");
     let second = parts.get(1).copied().unwrap_or("");
     if let Some(table) = table(first).filter(|_| parts.len() <= 2) {
+        let verb = method.to_ascii_uppercase();
         if parts.len() == 1 {
+            if verb == "POST" {
+                // As JSONPlaceholder: the new row (what was sent, when a JSON object) with the
+                // next id, not kept.
+                let mut row = sent_object(body)?;
+                row.insert(PyStr::from("id"), Json::int(table.count + 1));
+                return Ok((201, Json::Dict(row)));
+            }
             let mut rows: Vec<Json> = (1..=table.count).map(table.row).collect();
             if let Some(key) = table.filter {
                 if let Some(wanted) = int_filter(&args, key)? {
@@ -549,7 +557,7 @@ fn route(method: &str, path: &str, query: &str, body: Option<&str>) -> Result<(u
         if is_digits(second) {
             if let Ok(i) = int_of_digits(second)?.parse::<u64>() {
                 if (1..=table.count).contains(&i) {
-                    return Ok((200, (table.row)(i)));
+                    return Ok((200, change_row(&verb, (table.row)(i), i, body)?));
                 }
             }
         }
@@ -592,6 +600,36 @@ fn route(method: &str, path: &str, query: &str, body: Option<&str>) -> Result<(u
         return Ok((200, Json::dict([("method", Json::str(method)), ("args", Json::Dict(args)), ("json", data)])));
     }
     Ok(not_found())
+}
+
+/// A request body as a JSON object: empty for no body, invalid JSON or another kind of value.
+fn sent_object(body: Option<&str>) -> Result<json::Dict, PyError> {
+    match body.map(loads) {
+        Some(Ok(Json::Dict(d))) => Ok(d),
+        Some(Err(LoadError::TooDeep(what))) => Err(too_deep(what)),
+        _ => Ok(json::Dict::default()),
+    }
+}
+
+/// Row `i` as a request to it answers, as JSONPlaceholder does (nothing is kept): PUT gives
+/// what was sent with the row's id, PATCH the row updated with it, DELETE an empty object.
+fn change_row(verb: &str, row: Json, i: u64, body: Option<&str>) -> Result<Json, PyError> {
+    Ok(match verb {
+        "PUT" => {
+            let mut sent = sent_object(body)?;
+            sent.insert(PyStr::from("id"), Json::int(i));
+            Json::Dict(sent)
+        }
+        "PATCH" => match row {
+            Json::Dict(mut d) => {
+                d.extend(sent_object(body)?);
+                Json::Dict(d)
+            }
+            other => other,
+        },
+        "DELETE" => Json::Dict(json::Dict::default()),
+        _ => row,
+    })
 }
 
 /// The number of `/delay/{secs}`, as Python has it.

@@ -243,6 +243,22 @@ def operations():
                  json.dumps({"k" * 100: "v" * 1000, "\u00e9": ["\u20ac"] * 3}), "[1, 2" + ", 3" * 1000 + "]"]:
         yield request("POST", "https://example.net/echo", body)
     yield request("PUT", "https://example.net/echo?x=1", None)
+    # writes to the tables, answered as JSONPlaceholder does and not kept
+    for method, url, body in [("POST", "https://api.example.com/posts", '{"title": "hi", "userId": 1}'),
+                              ("post", "https://api.example.com/users/", '{"id": 5, "name": "Ada"}'),
+                              ("POST", "https://api.example.com/comments", None),
+                              ("POST", "https://api.example.com/posts", "[1, 2]"),
+                              ("POST", "https://api.example.com/posts", "not json"),
+                              ("POST", "https://api.example.com/posts", "[" * 5000 + "]" * 5000),
+                              ("POST", "https://api.example.com/posts?userId=2", "{}"),
+                              ("POST", "https://api.example.com/posts/1", '{"title": "x"}'),
+                              ("PUT", "https://api.example.com/posts/3", '{"title": "new", "id": 99}'),
+                              ("PUT", "https://api.example.com/posts/31", "{}"),
+                              ("PATCH", "https://api.example.com/posts/2", '{"title": "patched", "extra": [1]}'),
+                              ("patch", "https://api.example.com/users/4", "oops"),
+                              ("DELETE", "https://api.example.com/posts/1", None),
+                              ("DELETE", "https://api.example.com/posts", None)]:
+        yield request(method, url, body)
     yield request("GET", "http://example.com/echo?" + "k=v&" * 2000 + "k=last")
     # hosts, ports, schemes, odd URLs
     for url in ["http://EXAMPLE.COM/users/1", "https://Api.Example.Org/posts/1", "http://example.net:8080/",

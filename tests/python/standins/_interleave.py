@@ -135,6 +135,15 @@ def int_filter(args, key):
     return int(v) if v.isdigit() else -1
 
 
+def sent_object(body):
+    """A request body as a JSON object: empty for no body, invalid JSON or another kind of value."""
+    try:
+        data = json.loads(body) if body is not None else None
+    except ValueError:
+        data = None
+    return data if isinstance(data, dict) else {}
+
+
 def route(method, path, query, body):
     """(status, value) for a path of the example hosts."""
     if path != "/" and path.endswith("/"):
@@ -149,14 +158,28 @@ def route(method, path, query, body):
               "comments": (60, comment, "postId")}
     if parts[0] in tables and len(parts) <= 2:
         count, make, key = tables[parts[0]]
+        verb = method.upper()
         if len(parts) == 1:
+            if verb == "POST":
+                # As JSONPlaceholder: the new row (what was sent, when a JSON object) with the
+                # next id, not kept.
+                return 201, {**sent_object(body), "id": count + 1}
             rows = [make(i) for i in range(1, count + 1)]
             k = int_filter(args, key) if key else None
             if k is not None:
                 rows = [r for r in rows if r[key] == k]
             return 200, rows
         if parts[1].isdigit() and 1 <= int(parts[1]) <= count:
-            return 200, make(int(parts[1]))
+            i = int(parts[1])
+            # As JSONPlaceholder, nothing is kept: PUT gives what was sent with the row's id,
+            # PATCH the row updated with it, DELETE an empty object.
+            if verb == "PUT":
+                return 200, {**sent_object(body), "id": i}
+            if verb == "PATCH":
+                return 200, {**make(i), **sent_object(body)}
+            if verb == "DELETE":
+                return 200, {}
+            return 200, make(i)
         return 404, NOT_FOUND
     if parts[0] in ("item", "items") and len(parts) == 2 and parts[1].isdigit():
         i = int(parts[1])
