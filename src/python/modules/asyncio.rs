@@ -231,8 +231,8 @@ fn run_callback(
         let source = callback_source(interp, f, &args);
         let handle = handle_repr(interp, when, Some(&source));
         let message = format!("Exception in callback {source}");
-        let text = || format!("{message}\nhandle: {handle}\n{}", traceback::format_exception_plain(interp, &e));
-        report_to_loop(interp, &message, &e, &text);
+        let lines = || format!("{message}\nhandle: {handle}");
+        report_to_loop(interp, &message, &e, &lines);
     }
 }
 
@@ -398,8 +398,65 @@ fn short_repr(interp: &Interp, v: &Value, level: u32) -> String {
 
 /// What asyncio's default exception handler logs.
 fn report(interp: &Interp, message: &str, e: &PyErr) {
-    let text = format!("{message}\n{}", traceback::format_exception_plain(interp, e));
+    log_error(interp, message, Some(e));
+}
+
+/// What asyncio's default exception handler does with its lines: `logger.error(lines,
+/// exc_info=e)` on the `asyncio` logger. Through the program's logging once it has imported
+/// it (so a `basicConfig` format or level applies), else bare on stderr, as logging's last
+/// resort prints it.
+fn log_error(interp: &Interp, lines: &str, e: Option<&PyErr>) {
+    let exc_info = match e {
+        Some(e) => {
+            let value = e.value();
+            Value::tuple(vec![Value::Class(interp.class_of(&value)), value, Value::None])
+        }
+        None => Value::None,
+    };
+    let at = ("asyncio/base_events.py", 1771, "default_exception_handler");
+    if let Ok(true) = log_to_asyncio_logger(interp, 40, at, Value::str(lines), Value::tuple(vec![]), exc_info) {
+        return;
+    }
+    let mut text = format!("{lines}\n");
+    if let Some(e) = e {
+        text.push_str(&traceback::format_exception_plain(interp, e));
+    }
     interp.write(Stream::Stderr, &text);
+}
+
+/// A record of asyncio's own, made where CPython makes it (`at`: file, line, function) and
+/// handled by the `asyncio` logger if it is enabled for `level`. `false` while the program
+/// has not imported `logging`: nothing could show the record then.
+fn log_to_asyncio_logger(
+    interp: &Interp,
+    level: i64,
+    at: (&str, i64, &str),
+    msg: Value,
+    args: Value,
+    exc_info: Value,
+) -> R<bool> {
+    use super::super::call::{call, call_method};
+    let logging = interp.modules.borrow().get("logging").cloned();
+    let Some(get_logger) = logging.and_then(|m| m.get("getLogger")) else { return Ok(false) };
+    let args_of = |pos: Vec<Value>| Args { pos, kw: vec![] };
+    let logger = call(interp, &get_logger, args_of(vec![Value::str("asyncio")]))?;
+    let enabled = call_method(interp, &logger, &Name::from("isEnabledFor"), args_of(vec![Value::Int(level)]))?;
+    if ops::truthy(interp, &enabled)? {
+        let (path, line, func) = at;
+        let fields = vec![
+            Value::str("asyncio"),
+            Value::Int(level),
+            Value::str(path),
+            Value::Int(line),
+            msg,
+            args,
+            exc_info,
+            Value::str(func),
+        ];
+        let record = call_method(interp, &logger, &Name::from("makeRecord"), args_of(fields))?;
+        call_method(interp, &logger, &Name::from("handle"), args_of(vec![record]))?;
+    }
+    Ok(true)
 }
 
 impl Object for PyFuture {
@@ -645,14 +702,13 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<
     task.future().on_lost(move |e| {
         let Some(interp) = weak_interp.upgrade() else { return };
         let err = from_aio(&interp, e.clone());
-        let text = || {
+        let lines = || {
             let repr = ops::repr(&interp, &err.value()).unwrap_or_default();
             format!(
-                "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro_name}() done, defined at main.py:{coro_line}> exception={repr}>\n{}",
-                traceback::format_exception_plain(&interp, &err)
+                "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro_name}() done, defined at main.py:{coro_line}> exception={repr}>"
             )
         };
-        report_to_loop(&interp, "Task exception was never retrieved", &err, &text);
+        report_to_loop(&interp, "Task exception was never retrieved", &err, &lines);
     });
     Value::Object(py)
 }
@@ -1417,12 +1473,13 @@ struct Loop {
 
 /// asyncio's `call_exception_handler` for the errors the loop reports (a callback's, a task's
 /// never retrieved): the handler the current loop was given, called with a context of the
-/// message and the exception, or else `default`'s text, which the default handler writes.
+/// message and the exception, or else the default handler logs `default`'s lines and the
+/// exception.
 fn report_to_loop(interp: &Interp, message: &str, err: &PyErr, default: &dyn Fn() -> String) {
     let event_loop = interp.loop_object.borrow().clone();
     let handler = event_loop.as_ref().and_then(|l| l.downcast::<Loop>()).and_then(|l| l.handler.borrow().clone());
     let (Some(event_loop), Some(handler)) = (event_loop, handler) else {
-        interp.write(Stream::Stderr, &default());
+        log_error(interp, &default(), Some(err));
         return;
     };
     let mut context = Dict::new();
@@ -1458,11 +1515,12 @@ fn default_exception_handler(interp: &Interp, context: &Value) -> R<()> {
     for (k, v) in keys {
         lines.push(format!("{k}: {}", ops::repr(interp, &v)?));
     }
-    let mut text = lines.join("\n") + "\n";
-    if let Some(Value::Instance(e)) = d.get_str("exception") {
-        text.push_str(&traceback::format_exception_plain(interp, &PyErr::Exc(e.clone())));
-    }
-    interp.write(Stream::Stderr, &text);
+    let exception = match d.get_str("exception") {
+        Some(Value::Instance(e)) => Some(PyErr::Exc(e.clone())),
+        _ => None,
+    };
+    drop(d);
+    log_error(interp, &lines.join("\n"), exception.as_ref());
     Ok(())
 }
 
@@ -1702,27 +1760,9 @@ fn loop_object(interp: &Interp) -> R<Value> {
 /// shows; until the program imports `logging` nothing could show it. The record says where
 /// CPython logs it from (`__init__`, line 54 of selector_events.py).
 fn new_loop(interp: &Interp) -> R<Value> {
-    use super::super::call::{call, call_method};
-    let logging = interp.modules.borrow().get("logging").cloned();
-    if let Some(get_logger) = logging.and_then(|m| m.get("getLogger")) {
-        let args = |pos: Vec<Value>| Args { pos, kw: vec![] };
-        let logger = call(interp, &get_logger, args(vec![Value::str("asyncio")]))?;
-        let enabled = call_method(interp, &logger, &Name::from("isEnabledFor"), args(vec![Value::Int(10)]))?;
-        if ops::truthy(interp, &enabled)? {
-            let fields = vec![
-                Value::str("asyncio"),
-                Value::Int(10),
-                Value::str("asyncio/selector_events.py"),
-                Value::Int(54),
-                Value::str("Using selector: %s"),
-                Value::Tuple(Rc::from([Value::str("EpollSelector")])),
-                Value::None,
-                Value::str("__init__"),
-            ];
-            let record = call_method(interp, &logger, &Name::from("makeRecord"), args(fields))?;
-            call_method(interp, &logger, &Name::from("handle"), args(vec![record]))?;
-        }
-    }
+    let at = ("asyncio/selector_events.py", 54, "__init__");
+    let args = Value::tuple(vec![Value::str("EpollSelector")]);
+    log_to_asyncio_logger(interp, 10, at, Value::str("Using selector: %s"), args, Value::None)?;
     Ok(Value::object(Loop::default()))
 }
 

@@ -14,9 +14,11 @@ numbers and %(threadName)s is always 'MainThread' (in a to_thread worker, which 
 the program, CPython says 'asyncio_0'...). A logged exception (logger.exception, exc_info=) is
 printed as the engine prints an uncaught one, with the program's frames only; the "Call stack:"
 of a logging error lists the program's running frames, without the module's `asyncio.run(...)`
-line when it happens inside the event loop. asyncio itself does not log here (CPython's
-"Using selector" at DEBUG, and its "Task exception was never retrieved" is printed bare
-rather than through the 'asyncio' logger).
+line when it happens inside the event loop. asyncio logs to the 'asyncio' logger as CPython's
+does, from the same places: "Using selector: EpollSelector" at DEBUG when a loop is made, and
+its default exception handler's reports (a task's exception never retrieved, a callback's
+error) at ERROR; before the program imports logging they are printed bare, as logging's last
+resort prints them.
 Left out: files (FileHandler, basicConfig(filename=...)), logging.handlers and logging.config,
 captureWarnings, stack_info=True (ignored), BufferingFormatter, and locks (nothing here runs
 in parallel).
