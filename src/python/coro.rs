@@ -151,20 +151,33 @@ impl Drop for Coroutine {
     }
 }
 
-/// CPython's RuntimeWarning for a coroutine finalised before it ran, at the line running now.
-/// Printed once per line and coroutine name, as the warnings module's default action does
-/// (a forgotten `await` in a loop warns once); at shutdown (`sys:1`) without the tracemalloc
+/// CPython's RuntimeWarning for a coroutine finalised before it ran, at the line running now:
+/// the running frame's, or else the line awaiting what just ended (a local of a coroutine that
+/// returned goes while its awaiter runs), or else asyncio's callback line (a task's coroutine
+/// ends in the event loop's `Handle._run`, events.py:80; the stdlib's path is left out).
+/// Printed once per place and coroutine name, as the warnings module's default action does (a
+/// forgotten `await` in a loop warns once); at shutdown (`sys:1`) without the tracemalloc
 /// hint, as CPython prints it there.
 pub fn warn_never_awaited(interp: &Interp, qualname: &str) {
+    /// Where the event loop runs callbacks (and so steps tasks), in CPython 3.11's events.py.
+    const LOOP_CALLBACK_LINE: u32 = 80;
     let line = interp.current_line();
-    let source = interp.source_line(line).filter(|_| line > 0);
-    let at = if source.is_some() { line } else { 0 };
+    let line = if line > 0 { line } else { interp.awaiting.borrow().last().copied().unwrap_or(0) };
+    let place = match interp.source_line(line).filter(|_| line > 0) {
+        Some(src) => Some((line, format!("main.py:{line}"), src.trim().to_string())),
+        None if current().is_some_and(|(rt, _)| rt.loop_running()) => Some((
+            u32::MAX,
+            format!("asyncio/events.py:{LOOP_CALLBACK_LINE}"),
+            "self._context.run(self._callback, *self._args)".to_string(),
+        )),
+        None => None,
+    };
+    let at = place.as_ref().map_or(0, |p| p.0);
     let first = interp.warned_never_awaited.borrow_mut().insert((at, Name::from(qualname)));
     if first {
-        let text = match source {
-            Some(src) => format!(
-                "main.py:{line}: RuntimeWarning: coroutine '{qualname}' was never awaited\n  {}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-                src.trim()
+        let text = match place {
+            Some((_, place, src)) => format!(
+                "{place}: RuntimeWarning: coroutine '{qualname}' was never awaited\n  {src}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
             ),
             None => format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\n"),
         };
@@ -268,7 +281,9 @@ impl Future for AtLine {
             Ok(n) => n,
             Err(e) => return Poll::Ready(Err(e)),
         };
+        interp.awaiting.borrow_mut().push(self.line);
         let p = self.inner.as_mut().poll(cx);
+        interp.awaiting.borrow_mut().pop();
         if p.is_pending() {
             note_line(self.line);
         }

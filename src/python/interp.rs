@@ -336,6 +336,9 @@ pub struct Interp {
     /// The shallowest native stack address seen on entry to the engine (see `check_stack`).
     stack_base: Cell<usize>,
     pub frames: RefCell<Vec<Rc<FrameInfo>>>,
+    /// The lines of the frames awaiting what runs now, innermost last: a suspended awaiting
+    /// frame is not in `frames`, but CPython's is still running (see `coro::AtLine`).
+    pub awaiting: RefCell<Vec<u32>>,
     /// Infos of finished plain calls, kept for the next calls' frames: a call then allocates
     /// no info of its own (see `Frame::with_slots` and `call::run_to_end`).
     pub spare_infos: RefCell<Vec<Rc<FrameInfo>>>,
@@ -441,6 +444,7 @@ impl Interp {
                 depth: Cell::new(0),
                 stack_base: Cell::new(0),
                 frames: RefCell::new(Vec::new()),
+                awaiting: RefCell::new(Vec::new()),
                 spare_infos: RefCell::new(Vec::new()),
                 spare_slots: RefCell::new(Vec::new()),
                 out: RefCell::new(Output::default()),

@@ -18,6 +18,8 @@ Normalisation of stderr (so that our engine, which has no files on disk but main
   1. the temporary directory's absolute path followed by "/" is removed everywhere, so the
      program reads `main.py` (`File "main.py", line 3, in f`, `main.py:7: RuntimeWarning: ...`,
      `defined at main.py:4>`);
+     likewise the standard library's directory, so a warning asyncio's own code raises reads
+     `asyncio/events.py:80: RuntimeWarning: ...`;
   2. in tracebacks, every frame whose file is not main.py is dropped: its `  File "..."` line
      and the lines under it indented deeper that belong to it (the source line and any caret
      line); this works inside exception-group boxes too (margins made of ` `, `|` and `+`);
@@ -63,6 +65,9 @@ def is_marker_line(line):
 
 def normalise(err, tmpdir):
     err = err.replace(tmpdir + os.sep, "")
+    # A warning raised in asyncio's own code names its file by the standard library's path
+    # here; the engine names it from there (asyncio/events.py).
+    err = err.replace(os.path.dirname(os.__file__) + os.sep, "")
     out = []
     dropping = None  # the margin of the frame being dropped
     for line in err.split("\n"):
