@@ -196,6 +196,15 @@ fn an_exception_nobody_retrieved_is_reported_once_the_run_ends() {
     assert!(s.warning_kinds().is_empty(), "not before the run has ended");
     s.at(10, 0, E::RunEnd);
     assert_eq!(s.warning_kinds(), vec![WarnKind::NeverRetrieved]);
+    // The recording cannot tell whether a handler given to `loop.set_exception_handler` got
+    // the exception, so the sentence must not say that nobody noticed it.
+    let text = &warnings(&s.model(), &s.rec)[0].text;
+    assert!(
+        text.starts_with("Task exception was never retrieved: job raised ValueError('x') and no task awaited it")
+            && text.contains("the loop's exception handler")
+            && !text.contains("unnoticed"),
+        "{text}"
+    );
 
     let mut awaited = Script::new();
     awaited

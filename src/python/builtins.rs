@@ -76,6 +76,9 @@ pub fn install(interp: &Interp) {
             b.set(name, Value::Class(class.clone()));
         }
     }
+    for name in ["bytes", "bytearray"] {
+        b.set(name, Value::Class(interp.native_class(name)));
+    }
     b.set("NotImplemented", Value::object(Singleton("NotImplemented")));
     b.set("Ellipsis", Value::object(Singleton("Ellipsis")));
     let functions: &[(&str, BuiltinFn)] = &[
@@ -150,6 +153,7 @@ pub fn install(interp: &Interp) {
             let mut items = match v {
                 Value::List(_) | Value::Tuple(_) | Value::Str(_) => ops::collect(interp, v)?,
                 Value::Dict(d) => d.borrow().keys().cloned().collect(),
+                _ if super::bytes::bytes_of(v).is_some() => ops::collect(interp, v)?,
                 _ => {
                     if ops::special(interp, v, "__len__").is_none() {
                         return Err(interp.type_error(format!("'{}' object is not reversible", v.type_name())));
@@ -275,19 +279,14 @@ pub fn install(interp: &Interp) {
         }),
         ("isinstance", |interp, args| {
             expect(interp, &args, "isinstance", 2, 2)?;
-            Ok(Value::Bool(class_check(interp, &args.pos[1], &|c| interp.isinstance(&args.pos[0], c), "isinstance")?))
+            Ok(Value::Bool(class_check(interp, &args.pos[1], &Checked::Instance(&args.pos[0]))?))
         }),
         ("issubclass", |interp, args| {
             expect(interp, &args, "issubclass", 2, 2)?;
             let Value::Class(sub) = &args.pos[0] else {
                 return Err(interp.type_error("issubclass() arg 1 must be a class"));
             };
-            Ok(Value::Bool(class_check(
-                interp,
-                &args.pos[1],
-                &|c| sub.is_subclass(c) || Rc::ptr_eq(c, &interp.types.object) || sub.stands_for(c),
-                "issubclass",
-            )?))
+            Ok(Value::Bool(class_check(interp, &args.pos[1], &Checked::Subclass(sub))?))
         }),
         ("id", |interp, args| {
             expect(interp, &args, "id", 1, 1)?;
@@ -613,14 +612,50 @@ fn base_repr(interp: &Interp, args: Args, base: u32) -> R<Value> {
     Ok(Value::str(&fmt::int_to_base(i, base)))
 }
 
+/// What `isinstance` or `issubclass` asks about.
+enum Checked<'a> {
+    Instance(&'a Value),
+    Subclass(&'a Rc<Class>),
+}
+
+impl Checked<'_> {
+    fn builtin_name(&self) -> &'static str {
+        match self {
+            Checked::Instance(_) => "isinstance",
+            Checked::Subclass(_) => "issubclass",
+        }
+    }
+}
+
 /// `isinstance`/`issubclass` against a class or a (nested) tuple of classes.
-fn class_check(interp: &Interp, classes: &Value, test: &dyn Fn(&Rc<Class>) -> bool, name: &str) -> R<bool> {
+fn class_check(interp: &Interp, classes: &Value, checked: &Checked) -> R<bool> {
+    let name = checked.builtin_name();
     match classes {
-        Value::Class(c) => Ok(test(c)),
+        Value::Class(c) => {
+            let real = match checked {
+                Checked::Instance(v) => interp.isinstance(v, c),
+                Checked::Subclass(sub) => {
+                    sub.is_subclass(c) || Rc::ptr_eq(c, &interp.types.object) || sub.stands_for(c)
+                }
+            };
+            if real || !is_abc(c) {
+                return Ok(real);
+            }
+            // An abstract base class decides for itself, as ABCMeta's `__instancecheck__` and
+            // `__subclasscheck__` do in CPython: its `__subclasshook__` (`Iterable` asks for
+            // `__iter__`), then the classes `register()` gave it.
+            let (hook, subject) = match checked {
+                Checked::Instance(v) => ("__instancecheck__", (*v).clone()),
+                Checked::Subclass(sub) => ("__subclasscheck__", Value::Class((*sub).clone())),
+            };
+            let check = get_attr(interp, classes, &Name::from(hook))?;
+            let answer = call(interp, &check, Args { pos: vec![subject], kw: vec![] })?;
+            ops::truthy(interp, &answer)
+        }
         Value::Tuple(items) => {
             let _level = interp.nest(" in __instancecheck__")?;
             for c in items.iter() {
-                if class_check(interp, c, test, name)? {
+                if class_check(interp, c, checked)? {
                     return Ok(true);
                 }
             }
@@ -628,11 +663,23 @@ fn class_check(interp: &Interp, classes: &Value, test: &dyn Fn(&Rc<Class>) -> bo
         }
         Value::Object(o) if o.as_any().is::<super::objects::UnionType>() => {
             let members = o.as_any().downcast_ref::<super::objects::UnionType>().map(|u| u.0.clone());
-            Ok(members.unwrap_or_default().iter().any(test))
+            for c in members.unwrap_or_default() {
+                if class_check(interp, &Value::Class(c), checked)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
         }
         _ => {
-            if let Some(origin) = super::modules::typing::generic_origin(classes) {
-                return Ok(test(&origin));
+            if let Some(origin) = super::modules::typing::generic_origin(interp, classes)? {
+                return class_check(interp, &origin, checked);
+            }
+            if let Some(form) = super::modules::typing::special_form(classes) {
+                // CPython 3.11's `Any` is a class whose metaclass refuses only instance checks.
+                if form == "Any" && matches!(checked, Checked::Subclass(_)) {
+                    return Ok(false);
+                }
+                return Err(interp.type_error(format!("typing.{form} cannot be used with {name}()")));
             }
             if super::modules::typing::is_subscripted(classes) {
                 return Err(interp.type_error("Subscripted generics cannot be used with class and instance checks"));
@@ -643,6 +690,14 @@ fn class_check(interp: &Interp, classes: &Value, test: &dyn Fn(&Rc<Class>) -> bo
             Err(interp.type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union")))
         }
     }
+}
+
+/// Whether `class` derives from `abc.ABC` (or was made with `metaclass=ABCMeta`): such a class
+/// has `__abstractmethods__` and ABC's `__subclasscheck__`.
+fn is_abc(class: &Rc<Class>) -> bool {
+    class.user
+        && class.lookup_static("__abstractmethods__").is_some()
+        && class.lookup_static("__subclasscheck__").is_some()
 }
 
 /// A stable merge sort that tolerates failing or inconsistent comparisons (user `__lt__`),
@@ -1301,6 +1356,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                 ))),
             },
         },
+        BuiltinType::Str if args.pos.len() + args.kw.len() > 1 => super::bytes::str_from_bytes(interp, &args),
         BuiltinType::Str => match first {
             None => Ok(Value::str("")),
             Some(v) => Ok(Value::str(&ops::str_of(interp, &v)?)),
@@ -1352,6 +1408,9 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
             exc: None,
         }))),
         BuiltinType::NoneType => Ok(Value::None),
+        BuiltinType::Native if matches!(name, "bytes" | "bytearray") => {
+            super::bytes::construct(interp, name == "bytearray", args)
+        }
         BuiltinType::Native => match super::modules::asyncio::constructor(name) {
             Some(f) => f(interp, args),
             None => Err(interp.type_error(format!("cannot create '{name}' instances"))),

@@ -59,6 +59,8 @@ pub fn attribute(interp: &Interp, obj: &Value, name: &str) -> Option<R<Value>> {
 pub fn unbound(_interp: &Interp, class: &Rc<Class>, name: &str) -> Option<Value> {
     let f = match class.builtin {
         BuiltinType::Dict if name == "fromkeys" => dict_fromkeys as BuiltinFn,
+        BuiltinType::Int if name == "from_bytes" => super::bytes::int_from_bytes,
+        BuiltinType::Native => super::bytes::class_method(class, name)?,
         BuiltinType::Str if name == "maketrans" => return None,
         b => lookup(b, name)?,
     };
@@ -153,7 +155,8 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             },
             "encode" => |i, a| {
                 let s = this_str(i, &a)?;
-                Ok(Value::object(super::modules::json::Bytes(s.as_bytes().to_vec())))
+                let encoding = a.pos.get(1).or_else(|| a.kw.iter().find(|(k, _)| &**k == "encoding").map(|(_, v)| v));
+                Ok(Value::object(super::bytes::Bytes(super::bytes::encode(i, &s, encoding)?)))
             },
             "removeprefix" => |i, a| {
                 let s = this_str(i, &a)?;
@@ -452,6 +455,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "as_integer_ratio" => {
                 |i, a| Ok(Value::tuple(vec![Value::Int(ops::to_index(i, &a.pos[0])?), Value::Int(1)]))
             }
+            "to_bytes" => super::bytes::int_to_bytes,
             _ => return None,
         },
         BuiltinType::Float => match name {

@@ -12,6 +12,7 @@
 
 pub mod attr;
 pub mod builtins;
+pub mod bytes;
 pub mod call;
 pub mod copy;
 pub mod coro;

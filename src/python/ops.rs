@@ -29,6 +29,11 @@ pub fn check_size(interp: &Interp, n: usize) -> R<()> {
 /// A dict key or set member, or `TypeError: unhashable type`.
 #[inline(never)]
 pub fn key(interp: &Interp, v: Value) -> R<Key> {
+    // Equal bytes must be one object to be found again (native objects hash by identity).
+    let v = match v {
+        Value::Object(_) | Value::Tuple(_) => super::bytes::key_value(interp, v)?,
+        v => v,
+    };
     fn culprit(v: &Value) -> Rc<str> {
         match v {
             Value::Tuple(items) => {
@@ -629,6 +634,7 @@ fn binop_or_inplace(interp: &Interp, op: BinOp, a: Value, b: Value, in_place: bo
             }
             return Ok(Value::dict(d));
         }
+        (Object(_), _) | (_, Object(_)) => super::bytes::binop(interp, op, &a, &b),
         _ => Option::None,
     };
     if let Some(r) = r {
@@ -668,7 +674,10 @@ fn binop_type_error(interp: &Interp, op: BinOp, a: &Value, b: &Value, in_place: 
         (Value::Tuple(_), BinOp::Add) => {
             interp.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name()))
         }
-        (Value::Str(_) | Value::List(_) | Value::Tuple(_), BinOp::Mul) if !matches!(b, Value::Int(_)) => {
+        (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Object(_), BinOp::Mul)
+            if !matches!(b, Value::Int(_))
+                && (!matches!(a, Value::Object(_)) || super::bytes::bytes_of(a).is_some()) =>
+        {
             interp.type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()))
         }
         _ => interp.type_error(format!(
@@ -776,6 +785,10 @@ fn set_op(_interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>>
 /// `a op= b`: lists, sets and dicts change in place (so aliases see it), as in Python.
 pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
     match (&a, op) {
+        (Value::Object(_), BinOp::Add) if a.downcast::<super::bytes::ByteArray>().is_some() => {
+            super::bytes::add_in_place(interp, &a, &b)?;
+            return Ok(a);
+        }
         (Value::List(l), BinOp::Add) => {
             let items = match &b {
                 Value::List(o) => o.borrow().clone(),
@@ -966,6 +979,7 @@ pub fn order(interp: &Interp, a: &Value, b: &Value) -> R<Option<std::cmp::Orderi
             }
             Some(x.len().cmp(&y.len()))
         }
+        (Object(_), Object(_)) => Some(super::bytes::order(a, b).ok_or_else(|| PyErr::Stop(Rc::from("")))?),
         _ => match (as_number(a), as_number(b)) {
             (Some(Num::Int(x)), Some(Num::Int(y))) => Some(x.cmp(&y)),
             (Some(Num::Float(x)), Some(Num::Float(y))) => {
@@ -1420,6 +1434,10 @@ pub fn set_item(interp: &Interp, obj: &Value, index: Value, v: Value) -> R<()> {
         }
         Value::Instance(_) => match call_special(interp, obj, "__setitem__", &[index, v]) {
             Some(r) => r.map(|_| ()),
+            None => Err(interp.type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
+        },
+        Value::Object(_) => match super::bytes::set_item(interp, obj, &index, &v) {
+            Some(r) => r,
             None => Err(interp.type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
         },
         other => Err(interp.type_error(format!("'{}' object does not support item assignment", other.type_name()))),

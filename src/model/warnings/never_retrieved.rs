@@ -33,8 +33,13 @@ impl Lint for NeverRetrieved {
     fn sentence(&self, run: Run, found: &Finding) -> String {
         let Some(lane) = run.model.lanes.get(found.index) else { return String::new() };
         let Some((_, Ending::Failed { error })) = &lane.ending else { return String::new() };
+        // The recording does not say whether the program's own handler
+        // (`loop.set_exception_handler`) was given the exception, so the sentence says only what
+        // is true either way.
         format!(
-            "Task exception was never retrieved: {} raised {} and no one awaited it, so the error went unnoticed.",
+            "Task exception was never retrieved: {} raised {} and no task awaited it or asked for its exception. \
+             asyncio reports such an error only once the task object is garbage-collected, to the loop's exception \
+             handler (the default one prints it to stderr), so it is easy to miss.",
             lane.name,
             run.rec.resolve(*error)
         )

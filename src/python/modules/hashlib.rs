@@ -1,7 +1,5 @@
 //! `hashlib`: the SHA-2 family (`sha224`, `sha256`, `sha384`, `sha512`, and `new(name)`) over
-//! the `bytes` of `str.encode()` and literals, with update, digest, hexdigest and copy; and
-//! `_binary`, what the embedded `base64` (`py/base64.py`) asks of the interpreter: bytes made
-//! from a list of ints. Left out: md5, sha1, sha3, blake2 and `hashlib.file_digest`
+//! `bytes` and `bytearray`, with update, digest, hexdigest and copy. Left out: md5, sha1, sha3, blake2 and `hashlib.file_digest`
 //! (`ValueError: unsupported hash type`).
 
 use std::any::Any;
@@ -11,11 +9,11 @@ use std::rc::Rc;
 use sha2::Digest;
 
 use super::super::builtins::builtin;
+use super::super::bytes::{bytes_of, Bytes};
 use super::super::interp::{Interp, R};
 use super::super::ir::Name;
 use super::super::objects::{method, self_of};
 use super::super::value::*;
-use super::json::Bytes;
 
 /// A hash object: its algorithm and everything fed to it (hashed when asked).
 struct Hash {
@@ -42,12 +40,12 @@ impl Hash {
     }
 }
 
-/// What may be hashed: bytes only, with CPython's errors for the rest.
+/// What may be hashed: bytes or a bytearray, with CPython's errors for the rest.
 fn data_of(interp: &Interp, v: &Value) -> R<Vec<u8>> {
     match v {
         Value::Str(_) => Err(interp.type_error("Strings must be encoded before hashing")),
-        other => match other.downcast::<Bytes>() {
-            Some(b) => Ok(b.0.clone()),
+        other => match bytes_of(other) {
+            Some((data, _)) => Ok(data),
             None => {
                 Err(interp.type_error(format!("object supporting the buffer API required, not {}", other.type_name())))
             }
@@ -117,28 +115,6 @@ pub fn module() -> Rc<Module> {
         builtin("new", |interp, a| match a.pos.first() {
             Some(Value::Str(name)) => new_hash(interp, &name.clone(), &a, 1),
             _ => Err(interp.type_error("new() argument 'name' must be str")),
-        }),
-    );
-    m
-}
-
-/// `_binary`: `bytes_of(ints)`, the bytes of a list of ints in 0..256.
-pub fn binary_module() -> Rc<Module> {
-    let m = Module::new("_binary");
-    m.set(
-        "bytes_of",
-        builtin("bytes_of", |interp, a| {
-            let Some(Value::List(items)) = a.pos.first() else {
-                return Err(interp.type_error("bytes_of() takes a list of ints"));
-            };
-            let mut out = Vec::with_capacity(items.borrow().len());
-            for v in items.borrow().iter() {
-                match v {
-                    Value::Int(i) if (0..256).contains(i) => out.push(*i as u8),
-                    _ => return Err(interp.value_error("bytes must be in range(0, 256)")),
-                }
-            }
-            Ok(Value::object(Bytes(out)))
         }),
     );
     m

@@ -4,10 +4,7 @@
 //! (`object_hook`, `object_pairs_hook`, `parse_float`, `parse_int`, `parse_constant`) and `cls=`
 //! with the `JSONEncoder`/`JSONDecoder` classes of `py/json_classes.py`. `collections`' dicts and
 //! namedtuples are written as the dicts and lists they are in CPython.
-//! Also the small `bytes` object `str.encode()` returns (len, ==, indexing, iteration,
-//! `decode()` and `hex()`).
 
-use std::any::Any;
 use std::rc::Rc;
 
 use super::super::builtins::builtin;
@@ -15,88 +12,15 @@ use super::super::call::call;
 use super::super::format as fmt;
 use super::super::interp::{Interp, PyErr, R};
 use super::super::ir::Name;
-use super::super::objects::method;
 use super::super::ops;
 use super::super::value::*;
 
 /// Nesting JSON may have (CPython hits its recursion limit near here).
 const MAX_DEPTH: usize = 500;
 
-/// A `bytes` object (what `str.encode()` returns): length, equality, `decode()`.
-pub struct Bytes(pub Vec<u8>);
-
-impl Object for Bytes {
-    fn type_name(&self) -> &str {
-        "bytes"
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn repr(&self, _interp: &Interp, _this: &Value) -> R<String> {
-        let mut out = String::from("b'");
-        for &b in &self.0 {
-            match b {
-                b'\\' => out.push_str("\\\\"),
-                b'\'' => out.push_str("\\'"),
-                b'\n' => out.push_str("\\n"),
-                b'\r' => out.push_str("\\r"),
-                b'\t' => out.push_str("\\t"),
-                0x20..=0x7e => out.push(b as char),
-                _ => out.push_str(&format!("\\x{b:02x}")),
-            }
-        }
-        out.push('\'');
-        Ok(out)
-    }
-    fn py_len(&self) -> Option<usize> {
-        Some(self.0.len())
-    }
-    fn eq(&self, other: &Value) -> Option<bool> {
-        Some(other.downcast::<Bytes>().is_some_and(|o| o.0 == self.0))
-    }
-    fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
-        let items = self.0.iter().map(|&b| Value::Int(b as i64)).collect();
-        Some(Ok(Value::object(super::super::objects::Iter::new(
-            "bytes_iterator",
-            super::super::objects::IterState::Items(items, 0),
-        ))))
-    }
-    fn get_item(&self, interp: &Interp, index: &Value) -> Option<R<Value>> {
-        if let Some(s) = index.downcast::<super::super::objects::SliceObj>() {
-            return Some(ops::slice_indices(interp, s, self.0.len()).map(|(a, b, c)| {
-                let mut out = Vec::new();
-                let mut i = a;
-                while (c > 0 && i < b) || (c < 0 && i > b) {
-                    out.push(self.0[i as usize]);
-                    i += c;
-                }
-                Value::object(Bytes(out))
-            }));
-        }
-        Some(ops::to_index(interp, index).and_then(|i| {
-            let n = self.0.len() as i64;
-            let i = if i < 0 { i + n } else { i };
-            if (0..n).contains(&i) {
-                Ok(Value::Int(self.0[i as usize] as i64))
-            } else {
-                Err(interp.index_error("index out of range"))
-            }
-        }))
-    }
-    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
-        match &**name {
-            "decode" => Some(Ok(method(this, "decode", |interp, args| {
-                let b = super::super::objects::self_of::<Bytes>(interp, &args)?;
-                Ok(Value::str(&String::from_utf8_lossy(&b.0)))
-            }))),
-            "hex" => Some(Ok(method(this, "hex", |interp, args| {
-                let b = super::super::objects::self_of::<Bytes>(interp, &args)?;
-                Ok(Value::str(&b.0.iter().map(|b| format!("{b:02x}")).collect::<String>()))
-            }))),
-            _ => None,
-        }
-    }
-}
+/// `bytes` lives in `python::bytes`; the compiler (its literals) and `copy`/`thread` still name
+/// it here.
+pub use super::super::bytes::Bytes;
 
 struct Dumper<'a> {
     interp: &'a Interp,
@@ -678,14 +602,11 @@ fn loads(interp: &Interp, args: Args) -> R<Value> {
     };
     match args.pos.first() {
         Some(Value::Str(s)) => parse(interp, s, hooks),
-        Some(b) if b.downcast::<Bytes>().is_some() => {
-            let text = b.downcast::<Bytes>().map(|b| String::from_utf8_lossy(&b.0).to_string()).unwrap_or_default();
-            parse(interp, &text, hooks)
-        }
-        Some(other) => {
-            Err(interp
-                .type_error(format!("the JSON object must be str, bytes or bytearray, not {}", other.type_name())))
-        }
+        Some(other) => match super::super::bytes::bytes_of(other) {
+            Some((data, _)) => parse(interp, &String::from_utf8_lossy(&data), hooks),
+            None => Err(interp
+                .type_error(format!("the JSON object must be str, bytes or bytearray, not {}", other.type_name()))),
+        },
         None => Err(interp.type_error("loads() missing 1 required positional argument: 's'")),
     }
 }

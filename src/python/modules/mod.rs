@@ -1,8 +1,8 @@
 //! The modules a program can import: `asyncio` (on the toolbox), `time`, `random` (CPython's
 //! exact generator), `json`, `math`, `sys`, `typing`, `dataclasses`, `functools` (with
 //! `_logging`, what the embedded `logging` and `traceback` ask of the interpreter, and
-//! `_stdlib`, what `copy` and `threading` ask, `_inspect`, what `inspect` asks), `hashlib` (with
-//! `_binary`, for `base64`), and, as Python files embedded in the wasm
+//! `_stdlib`, what `copy`, `threading` and `collections.abc` ask, `_inspect`, what `inspect`
+//! asks), `hashlib`, and, as Python files embedded in the wasm
 //! (`py/`, listed by [`net::source`]), the network clients (`aiohttp`, `httpx`, `anthropic`),
 //! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib` (its stacks and
 //! redirections loaded on first use), `logging`, `heapq`, `datetime`, `traceback`, `warnings`,
@@ -53,7 +53,6 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
         "_stdlib" => stdlib_support::module(),
         "_inspect" => inspect_support::module(),
         "hashlib" => hashlib::module(),
-        "_binary" => hashlib::binary_module(),
         // `os.path` is `posixpath`, as in CPython: one module under both names.
         "os.path" => match &super::call::import_module(interp, "posixpath")? {
             Value::Module(m) => m.clone(),

@@ -3,7 +3,8 @@
 //! makes it (the engine has no `object.__new__`), for `py/copy.py`; the current context and
 //! a way to change it, for `py/contextvars.py`; a class named at run time and the module that
 //! called, for `namedtuple` (`py/collections.py`); `default_int_handler`, for `py/signal.py`;
-//! the thread running (`thread()`), for `py/threading.py`.
+//! the thread running (`thread()`), for `py/threading.py`; which methods a class defines
+//! (`check_methods`), for `py/collections_abc.py`'s structural checks.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -68,6 +69,69 @@ fn make_class(interp: &Interp, a: Args) -> R<Value> {
     Ok(Value::Class(class))
 }
 
+/// What a built-in class (one not written in Python) defines along its own MRO, among the
+/// methods `collections.abc`'s structural checks ask about: `Some(true)` a method,
+/// `Some(false)` a name set to None (`list.__hash__`), `None` nothing. The engine's built-in
+/// classes keep their methods in Rust, not in a namespace, so this table says what CPython's
+/// types hold in theirs.
+fn builtin_defines(class: &Class, name: &str) -> Option<bool> {
+    const ITERATOR: &[&str] = &["__iter__", "__next__"];
+    const COLLECTION: &[&str] = &["__iter__", "__len__", "__contains__"];
+    const REVERSIBLE: &[&str] = &["__iter__", "__len__", "__contains__", "__reversed__"];
+    const CALLABLE: &[&str] = &["__call__"];
+    let native = class.builtin == BuiltinType::Native;
+    if name == "__hash__" {
+        let unhashable = matches!(class.builtin, BuiltinType::List | BuiltinType::Dict | BuiltinType::Set)
+            || (native && matches!(&*class.name, "dict_keys" | "dict_items" | "slice" | "bytearray"));
+        return Some(!unhashable);
+    }
+    let defines: &[&str] = match class.builtin {
+        BuiltinType::Type | BuiltinType::Function | BuiltinType::BuiltinFunction | BuiltinType::Method => CALLABLE,
+        BuiltinType::Str | BuiltinType::Tuple | BuiltinType::Set | BuiltinType::FrozenSet => COLLECTION,
+        BuiltinType::List | BuiltinType::Dict => REVERSIBLE,
+        BuiltinType::Native => match &*class.name {
+            "range" | "dict_keys" | "dict_items" => REVERSIBLE,
+            "dict_values" => &["__iter__", "__len__", "__reversed__"],
+            "bytes" | "bytearray" => COLLECTION,
+            "generator" => &["__iter__", "__next__", "send", "throw", "close"],
+            "coroutine" => &["__await__", "send", "throw", "close"],
+            "async_generator" => &["__aiter__", "__anext__", "asend", "athrow", "aclose"],
+            "Task" | "Future" | "_GatheringFuture" => &["__iter__", "__await__"],
+            "partial" | "_lru_cache_wrapper" | "staticmethod" => CALLABLE,
+            "map" | "filter" | "zip" | "enumerate" | "reversed" => ITERATOR,
+            other if other.ends_with("iterator") => ITERATOR,
+            _ => &[],
+        },
+        _ => &[],
+    };
+    defines.contains(&name).then_some(true)
+}
+
+/// `check_methods(C, *names)`: CPython's `_collections_abc._check_methods`, True when every
+/// name is defined along C's MRO (and not set to None there), else NotImplemented.
+fn check_methods(interp: &Interp, a: Args) -> R<Value> {
+    let not_implemented = || interp.builtins.get("NotImplemented").unwrap_or_default();
+    let Some(Value::Class(class)) = a.pos.first() else {
+        return Ok(not_implemented());
+    };
+    for name in a.pos.iter().skip(1) {
+        let Value::Str(name) = name else {
+            return Err(interp.type_error("check_methods() takes a class and method names"));
+        };
+        let found = class.lineage().find_map(|c| {
+            if c.user {
+                c.attrs.borrow().get(&**name).map(|v| !v.is_none())
+            } else {
+                builtin_defines(c, name)
+            }
+        });
+        if found != Some(true) {
+            return Ok(not_implemented());
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
 pub fn module() -> Rc<Module> {
     let m = Module::new("_stdlib");
     m.set("new_instance", builtin("new_instance", |_, a| Ok(new_instance(a.pos.first()))));
@@ -79,6 +143,7 @@ pub fn module() -> Rc<Module> {
     );
     m.set("caller_module", builtin("caller_module", |interp, _| Ok(caller_module(interp))));
     m.set("make_class", builtin("make_class", make_class));
+    m.set("check_methods", builtin("check_methods", check_methods));
     // `signal.default_int_handler`, a built-in function in CPython too: what SIGINT runs.
     m.set("default_int_handler", builtin("default_int_handler", |interp, _| Err(interp.err("KeyboardInterrupt", ""))));
     // `(name, ident, threads alive)` of the thread running: the main thread, or the executor's

@@ -3,7 +3,8 @@
 //! and `__args__`; `get_type_hints`, `get_origin`, `get_args`, `overload` and the decorators
 //! that change nothing. `get_type_hints` reads the evaluated annotations (None as `NoneType`,
 //! a string naming a class as that class). `Generic`, `Protocol` and `TypedDict` are `object`
-//! (classes derive from them); the typing aliases cannot be called or used with `isinstance`.
+//! (classes derive from them). An unsubscripted generic (`typing.List`, `typing.Iterable`)
+//! stands for its class in `isinstance`; the aliases cannot be called.
 //! A subscripted class (`list[int]`, `Box[int]`) is a [`GenericAlias`].
 
 use std::any::Any;
@@ -18,8 +19,31 @@ use super::super::value::*;
 /// A special form or a generic standing for a class (`typing.List`), unsubscripted.
 struct Form {
     name: &'static str,
-    /// The class a generic stands for (`list` for `List`); None for the special forms.
-    origin: Option<Value>,
+    origin: Origin,
+}
+
+/// The class a generic stands for: `list` for `List`, `collections.abc.Iterable` for
+/// `Iterable`.
+enum Origin {
+    /// A special form (`Optional`, `Any`…) stands for no class.
+    None,
+    Class(Value),
+    /// A class of a module written in Python (`collections.abc`, `collections`), imported when
+    /// first needed: importing `typing` loads neither.
+    Lazy(&'static str, &'static str),
+}
+
+impl Form {
+    fn origin(&self, interp: &Interp) -> R<Option<Value>> {
+        Ok(match &self.origin {
+            Origin::None => None,
+            Origin::Class(c) => Some(c.clone()),
+            Origin::Lazy(module, name) => {
+                let module = super::super::call::import_module(interp, module)?;
+                Some(super::super::attr::get_attr(interp, &module, &Name::from(*name))?)
+            }
+        })
+    }
 }
 
 /// A subscripted form: `typing.List[int]`, `typing.Union[int, str]`.
@@ -174,7 +198,7 @@ impl Form {
             "Union" => union(interp, args),
             "Any" | "NoReturn" => Err(interp.type_error(format!("typing.{} is not subscriptable", self.name))),
             name => {
-                let origin = self.origin.clone().unwrap_or_else(|| this.clone());
+                let origin = self.origin(interp)?.unwrap_or_else(|| this.clone());
                 Ok(Value::object(Alias { name, origin, args }))
             }
         }
@@ -210,7 +234,7 @@ fn union(interp: &Interp, args: Vec<Value>) -> R<Value> {
 
 impl Object for Form {
     fn type_name(&self) -> &str {
-        if self.origin.is_some() {
+        if !matches!(self.origin, Origin::None) {
             "_GenericAlias"
         } else {
             "_SpecialForm"
@@ -230,10 +254,10 @@ impl Object for Form {
         };
         Some(self.subscript(interp, &this, index))
     }
-    fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
-        match (&**name, &self.origin) {
-            ("__origin__", Some(origin)) => Some(Ok(origin.clone())),
-            ("_name", _) => Some(Ok(Value::str(self.name))),
+    fn attr(&self, interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        match &**name {
+            "__origin__" => self.origin(interp).transpose(),
+            "_name" => Some(Ok(Value::str(self.name))),
             _ => None,
         }
     }
@@ -241,11 +265,16 @@ impl Object for Form {
 
 /// The class an unsubscripted generic stands for (`list` for `typing.List`), which
 /// `isinstance` and `issubclass` test as that class, as CPython's do.
-pub fn generic_origin(v: &Value) -> Option<Rc<Class>> {
-    match v.downcast::<Form>()?.origin.as_ref()? {
-        Value::Class(c) => Some(c.clone()),
-        _ => None,
+pub fn generic_origin(interp: &Interp, v: &Value) -> R<Option<Value>> {
+    match v.downcast::<Form>() {
+        Some(form) => form.origin(interp),
+        None => Ok(None),
     }
+}
+
+/// The name of a special form (`Any`, `Optional`…), which class checks refuse.
+pub fn special_form(v: &Value) -> Option<&'static str> {
+    v.downcast::<Form>().filter(|f| matches!(f.origin, Origin::None)).map(|f| f.name)
 }
 
 /// Whether `v` is a subscripted form (`List[int]`), which class checks refuse.
@@ -314,19 +343,6 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         "Final",
         "ClassVar",
         "NoReturn",
-        "Callable",
-        "Awaitable",
-        "Coroutine",
-        "Iterable",
-        "Iterator",
-        "AsyncIterator",
-        "AsyncIterable",
-        "Generator",
-        "AsyncGenerator",
-        "Sequence",
-        "Mapping",
-        "Type",
-        "TypeAlias",
         "Self",
         "Never",
         "LiteralString",
@@ -335,14 +351,9 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         "Annotated",
         "TypeGuard",
         "Concatenate",
-        // Generics of collections' classes: annotations only (no class checks against them).
-        "Deque",
-        "DefaultDict",
-        "OrderedDict",
-        "Counter",
-        "ChainMap",
+        "TypeAlias",
     ] {
-        m.set(name, Value::object(Form { name, origin: None }));
+        m.set(name, Value::object(Form { name, origin: Origin::None }));
     }
     for (name, class) in [
         ("List", &interp.types.list),
@@ -350,8 +361,40 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         ("Tuple", &interp.types.tuple),
         ("Set", &interp.types.set),
         ("FrozenSet", &interp.types.frozenset),
+        ("Type", &interp.types.type_),
     ] {
-        m.set(name, Value::object(Form { name, origin: Some(Value::Class(class.clone())) }));
+        m.set(name, Value::object(Form { name, origin: Origin::Class(Value::Class(class.clone())) }));
+    }
+    // Generics of `collections.abc`'s classes and of `collections`' (named as CPython's
+    // typing names them: `AbstractSet` is `collections.abc.Set`).
+    for (name, module, class) in [
+        ("Callable", "collections.abc", "Callable"),
+        ("Awaitable", "collections.abc", "Awaitable"),
+        ("Coroutine", "collections.abc", "Coroutine"),
+        ("Iterable", "collections.abc", "Iterable"),
+        ("Iterator", "collections.abc", "Iterator"),
+        ("AsyncIterator", "collections.abc", "AsyncIterator"),
+        ("AsyncIterable", "collections.abc", "AsyncIterable"),
+        ("Generator", "collections.abc", "Generator"),
+        ("AsyncGenerator", "collections.abc", "AsyncGenerator"),
+        ("Reversible", "collections.abc", "Reversible"),
+        ("Hashable", "collections.abc", "Hashable"),
+        ("Sized", "collections.abc", "Sized"),
+        ("Container", "collections.abc", "Container"),
+        ("Collection", "collections.abc", "Collection"),
+        ("Sequence", "collections.abc", "Sequence"),
+        ("MutableSequence", "collections.abc", "MutableSequence"),
+        ("Mapping", "collections.abc", "Mapping"),
+        ("MutableMapping", "collections.abc", "MutableMapping"),
+        ("AbstractSet", "collections.abc", "Set"),
+        ("MutableSet", "collections.abc", "MutableSet"),
+        ("Deque", "collections", "deque"),
+        ("DefaultDict", "collections", "defaultdict"),
+        ("OrderedDict", "collections", "OrderedDict"),
+        ("Counter", "collections", "Counter"),
+        ("ChainMap", "collections", "ChainMap"),
+    ] {
+        m.set(name, Value::object(Form { name, origin: Origin::Lazy(module, class) }));
     }
     m.set(
         "TypeVar",

@@ -5,8 +5,11 @@ class that still has abstract methods.
 The engine has no metaclasses: ABC.__init_subclass__ finds each subclass's abstract methods
 (CPython's ABCMeta.__new__ does), ABC.__new__ refuses to make an instance while any are left
 (CPython's object.__new__ does), and `class C(metaclass=ABCMeta)` is made as `class C(ABC)`
-(the engine reads ABCMeta.__metaclass_base__). `type(C)` is `type`, not ABCMeta, and
-register() records nothing that isinstance() would see.
+(the engine reads ABCMeta.__metaclass_base__). `type(C)` is `type`, not ABCMeta. ABCMeta's
+`__instancecheck__`, `__subclasscheck__` (`__subclasshook__`, then the classes register()
+recorded, then the subclasses') and register() are ABC's class methods, which the engine's
+isinstance() and issubclass() call for a class deriving from ABC. Unlike CPython's, the
+answers are not cached.
 """
 
 __all__ = ["ABC", "ABCMeta", "abstractmethod", "get_cache_token", "update_abstractmethods"]
@@ -49,6 +52,7 @@ class ABC:
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         update_abstractmethods(cls)
+        _abc_init(cls)
 
     def __new__(cls, *args, **kwargs):
         abstracts = cls.__abstractmethods__
@@ -61,7 +65,53 @@ class ABC:
 
     @classmethod
     def register(cls, subclass):
+        """Registers a virtual subclass: isinstance() and issubclass() count it as one."""
+        if not isinstance(subclass, type):
+            raise TypeError("Can only register classes")
+        if issubclass(subclass, cls):
+            return subclass
+        if issubclass(cls, subclass):
+            raise RuntimeError("Refusing to create an inheritance cycle")
+        cls.__dict__["_abc_registry"].append(subclass)
         return subclass
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        return NotImplemented
+
+    @classmethod
+    def __instancecheck__(cls, instance):
+        return cls.__subclasscheck__(type(instance))
+
+    @classmethod
+    def __subclasscheck__(cls, subclass):
+        if not isinstance(subclass, type):
+            raise TypeError("issubclass() arg 1 must be a class")
+        ok = cls.__subclasshook__(subclass)
+        if ok is not NotImplemented:
+            return bool(ok)
+        if cls in subclass.__mro__:
+            return True
+        for registered in cls.__dict__["_abc_registry"]:
+            if issubclass(subclass, registered):
+                return True
+        for derived in cls.__dict__["_abc_subclasses"]:
+            if issubclass(subclass, derived):
+                return True
+        return False
+
+
+def _abc_init(cls):
+    """Gives an ABC its own registry and lists it among its ABC bases' subclasses (the engine's
+    classes have no `__subclasses__()`)."""
+    type.__setattr__(cls, "_abc_registry", [])
+    type.__setattr__(cls, "_abc_subclasses", [])
+    for base in cls.__bases__:
+        if "_abc_subclasses" in base.__dict__:
+            base.__dict__["_abc_subclasses"].append(cls)
+
+
+_abc_init(ABC)
 
 
 class ABCMeta:

@@ -4,7 +4,6 @@ decoding, with its errors, raised as `binascii.Error`, a ValueError).
 
 Left out: base32, base85, the legacy encode()/decode() on files and encodebytes."""
 
-from _binary import bytes_of as _bytes
 
 _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _VALUE = {ord(c): i for i, c in enumerate(_ALPHABET)}
@@ -19,7 +18,7 @@ def _data(s):
     if isinstance(s, str):
         raise TypeError(f"a bytes-like object is required, not '{type(s).__name__}'")
     try:
-        return list(s) if type(s).__name__ == "bytes" else list(s.encode())
+        return list(s) if isinstance(s, (bytes, bytearray)) else list(s.encode())
     except AttributeError:
         raise TypeError(f"a bytes-like object is required, not '{type(s).__name__}'") from None
 
@@ -30,7 +29,7 @@ def _decode_data(s):
         if not s.isascii():
             raise ValueError("string argument should contain only ASCII characters")
         return list(s.encode())
-    if type(s).__name__ == "bytes":
+    if isinstance(s, (bytes, bytearray)):
         return list(s)
     raise TypeError(f"argument should be a bytes-like object or ASCII string, not {type(s).__name__!r}")
 
@@ -52,7 +51,7 @@ def b64encode(s, altchars=None):
     encoded = list("".join(out).encode())
     if altchars is not None:
         encoded = _swap(encoded, b"+/", list(altchars)[:2])
-    return _bytes(encoded)
+    return bytes(encoded)
 
 
 def _a2b(data, strict):
@@ -72,7 +71,7 @@ def _a2b(data, strict):
                 if quad + pads >= 4:
                     if strict and i + 1 < len(data):
                         raise Error("Excess data after padding")
-                    return _bytes(out)
+                    return bytes(out)
             continue
         v = _VALUE.get(c)
         if v is None:
@@ -92,7 +91,7 @@ def _a2b(data, strict):
                     f"({len(out) // 3 * 4 + 1}) cannot be 1 more than a multiple of 4")
     if quad:
         raise Error("Incorrect padding")
-    return _bytes(out)
+    return bytes(out)
 
 
 def b64decode(s, altchars=None, validate=False):
@@ -130,4 +129,4 @@ def b16decode(s, casefold=False):
         raise Error("Odd-length string")
     if any(c not in "0123456789ABCDEF" for c in text):
         raise Error("Non-base16 digit found")
-    return _bytes([int(text[i:i + 2], 16) for i in range(0, len(text), 2)])
+    return bytes([int(text[i:i + 2], 16) for i in range(0, len(text), 2)])

@@ -3,13 +3,15 @@
 items, values, `in` and ==; MutableMapping adds pop, popitem, clear, update, setdefault;
 Sequence and MutableSequence add theirs likewise).
 
-Unlike CPython, isinstance() sees only real subclasses: `isinstance([], Iterable)` is False,
-since the engine's isinstance asks no `__subclasshook__` (there are no metaclasses), and
-register() records nothing. keys(), items() and values() are views over the mapping
-(KeysView…), as CPython's are; Set has no mixin operators.
+isinstance() and issubclass() answer as CPython's: the one-method ABCs (Iterable, Sized,
+Hashable, Callable, Awaitable…) check that the class defines the methods (`__subclasshook__`),
+and the built-in types are registered where CPython registers them (list is a
+MutableSequence, dict a MutableMapping). keys(), items() and values() are views over the
+mapping (KeysView…), as CPython's are; Set has no mixin operators.
 """
 
 from abc import ABC, abstractmethod
+from _stdlib import check_methods as _check_methods
 
 __all__ = ["Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator",
            "Hashable", "Iterable", "Iterator", "Generator", "Reversible", "Sized", "Container",
@@ -23,11 +25,23 @@ class Hashable(ABC):
     def __hash__(self):
         return 0
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Hashable:
+            return _check_methods(C, "__hash__")
+        return NotImplemented
+
 
 class Awaitable(ABC):
     @abstractmethod
     def __await__(self):
         yield
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Awaitable:
+            return _check_methods(C, "__await__")
+        return NotImplemented
 
 
 class Coroutine(Awaitable):
@@ -47,11 +61,23 @@ class Coroutine(Awaitable):
         else:
             raise RuntimeError("coroutine ignored GeneratorExit")
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Coroutine:
+            return _check_methods(C, "__await__", "send", "throw", "close")
+        return NotImplemented
+
 
 class AsyncIterable(ABC):
     @abstractmethod
     def __aiter__(self):
         return AsyncIterator()
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterable:
+            return _check_methods(C, "__aiter__")
+        return NotImplemented
 
 
 class AsyncIterator(AsyncIterable):
@@ -61,6 +87,12 @@ class AsyncIterator(AsyncIterable):
 
     def __aiter__(self):
         return self
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterator:
+            return _check_methods(C, "__anext__", "__aiter__")
+        return NotImplemented
 
 
 class AsyncGenerator(AsyncIterator):
@@ -75,12 +107,24 @@ class AsyncGenerator(AsyncIterator):
     async def athrow(self, typ, val=None, tb=None):
         raise typ if val is None else val
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncGenerator:
+            return _check_methods(C, "__aiter__", "__anext__", "asend", "athrow", "aclose")
+        return NotImplemented
+
 
 class Iterable(ABC):
     @abstractmethod
     def __iter__(self):
         while False:
             yield None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Iterable:
+            return _check_methods(C, "__iter__")
+        return NotImplemented
 
 
 class Iterator(Iterable):
@@ -91,12 +135,24 @@ class Iterator(Iterable):
     def __iter__(self):
         return self
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Iterator:
+            return _check_methods(C, "__iter__", "__next__")
+        return NotImplemented
+
 
 class Reversible(Iterable):
     @abstractmethod
     def __reversed__(self):
         while False:
             yield None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Reversible:
+            return _check_methods(C, "__reversed__", "__iter__")
+        return NotImplemented
 
 
 class Generator(Iterator):
@@ -111,11 +167,23 @@ class Generator(Iterator):
     def throw(self, typ, val=None, tb=None):
         raise typ if val is None else val
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Generator:
+            return _check_methods(C, "__iter__", "__next__", "send", "throw", "close")
+        return NotImplemented
+
 
 class Sized(ABC):
     @abstractmethod
     def __len__(self):
         return 0
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Sized:
+            return _check_methods(C, "__len__")
+        return NotImplemented
 
 
 class Container(ABC):
@@ -123,15 +191,31 @@ class Container(ABC):
     def __contains__(self, x):
         return False
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Container:
+            return _check_methods(C, "__contains__")
+        return NotImplemented
+
 
 class Collection(Sized, Iterable, Container):
-    pass
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Collection:
+            return _check_methods(C, "__len__", "__iter__", "__contains__")
+        return NotImplemented
 
 
 class Callable(ABC):
     @abstractmethod
     def __call__(self, *args, **kwds):
         return False
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Callable:
+            return _check_methods(C, "__call__")
+        return NotImplemented
 
 
 class Set(Collection):
@@ -389,3 +473,34 @@ class MutableSequence(Sequence):
 
 class ByteString(Sequence):
     pass
+
+
+# The built-in types CPython registers (the one-method ABCs need no registering: their
+# `__subclasshook__` finds the methods).
+Set.register(frozenset)
+MutableSet.register(set)
+MutableMapping.register(dict)
+KeysView.register(type({}.keys()))
+ItemsView.register(type({}.items()))
+ValuesView.register(type({}.values()))
+Sequence.register(tuple)
+Sequence.register(str)
+Sequence.register(type(range(0)))
+Sequence.register(bytes)
+MutableSequence.register(list)
+MutableSequence.register(bytearray)
+ByteString.register(bytes)
+ByteString.register(bytearray)
+
+
+def _register_collections():
+    """collections' classes are Python here, not subclasses of dict or tuple: registered as
+    the ABCs CPython's (deque registered, the dicts and namedtuples by deriving) are."""
+    import collections as _collections
+    MutableSequence.register(_collections.deque)
+    MutableMapping.register(_collections._DictLike)
+    MutableMapping.register(_collections.ChainMap)
+    Sequence.register(_collections._NamedTuple)
+
+
+_register_collections()

@@ -1,6 +1,6 @@
-"""`copy`: copy and deepcopy, as CPython's: lists, dicts, sets, tuples and instances (their
-attributes; `__copy__`/`__deepcopy__` when the class has them), with a memo for shared and
-cyclic parts. `collections`' containers copy through their own `copy()`."""
+"""`copy`: copy and deepcopy, as CPython's: lists, dicts, sets, tuples, bytearrays and
+instances (their attributes; `__copy__`/`__deepcopy__` when the class has them), with a memo
+for shared and cyclic parts. `collections`' containers copy through their own `copy()`."""
 
 from _stdlib import new_instance as _new
 
@@ -10,12 +10,12 @@ class Error(Exception):
 
 
 error = Error
-_ATOMIC = (type(None), int, float, bool, str, range, type, type(len), type(_new))
+_ATOMIC = (type(None), int, float, bool, str, bytes, range, type, type(len), type(_new))
 
 
 def copy(x):
     cls = type(x)
-    if cls in (list, dict, set):
+    if cls in (list, dict, set, bytearray):
         return cls(x)
     f = getattr(cls, "__copy__", None)
     if f is not None:
@@ -40,7 +40,9 @@ def deepcopy(x, memo=None, _nil=[]):
     cls = type(x)
     if cls in _ATOMIC:
         return x
-    if cls is list:
+    if cls is bytearray:
+        y = bytearray(x)
+    elif cls is list:
         y = []
         memo[d] = y
         for a in x:

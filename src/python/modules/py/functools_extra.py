@@ -193,10 +193,21 @@ class cached_property:
 
 
 def _find_impl(cls, registry):
+    # The class's own MRO first, then the abstract base classes it counts as a subclass of
+    # (`Sequence` for list), the most derived one, as CPython's _compose_mro puts them before
+    # object (it can also rank an ABC between two concrete bases; this does not).
     for c in cls.__mro__:
-        if c in registry:
+        if c in registry and c is not object:
             return registry[c]
-    return registry[object]
+    match = None
+    for t in registry:
+        if t is object or t in cls.__mro__ or not issubclass(cls, t):
+            continue
+        if match is None or issubclass(t, match):
+            match = t
+        elif not issubclass(match, t):
+            raise RuntimeError(f"Ambiguous dispatch: {match} or {t}")
+    return registry[object if match is None else match]
 
 
 def singledispatch(func):
