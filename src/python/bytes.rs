@@ -1,14 +1,11 @@
 //! `bytes` and `bytearray`: construction (`bytes(3)`, `bytes([1, 2])`, `bytes("é", "utf-8")`),
 //! CPython's repr, indexing (an int) and slicing, iteration, `in`, `+`, `*`, comparisons, the
-//! methods tutorials use, `bytearray`'s mutation, and `int.to_bytes`/`int.from_bytes`. A dict
-//! or set keys equal bytes by one shared object ([`key_value`]): the engine hashes a native
-//! object by its identity.
+//! methods tutorials use, `bytearray`'s mutation, and `int.to_bytes`/`int.from_bytes`. `bytes`
+//! hash by content as dict keys and set members; a `bytearray` is unhashable.
 
 use std::any::Any;
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::rc::{Rc, Weak};
 
 use super::builtins::expect;
 use super::interp::{Interp, PyErr, R};
@@ -773,51 +770,6 @@ pub fn set_item(interp: &Interp, obj: &Value, index: &Value, v: &Value) -> Optio
     })())
 }
 
-thread_local! {
-    /// The object each content of `bytes` used as a dict key or set member stands as: the
-    /// engine hashes and compares a native object by its identity, so equal bytes must be one
-    /// object there. Held weakly: a key's dict keeps it alive.
-    static KEYS: RefCell<HashMap<Vec<u8>, Weak<dyn Object>>> = RefCell::new(HashMap::new());
-}
-
-/// `v` as a dict key or set member: equal bytes as one object (inside tuples too), a
-/// `bytearray` refused as CPython refuses it. Other values pass unchanged.
-pub fn key_value(interp: &Interp, v: Value) -> R<Value> {
-    match &v {
-        Value::Object(o) => {
-            if o.as_any().is::<ByteArray>() {
-                return Err(interp.type_error("unhashable type: 'bytearray'"));
-            }
-            let Some(b) = o.as_any().downcast_ref::<Bytes>() else { return Ok(v) };
-            Ok(KEYS.with(|keys| {
-                let mut keys = keys.borrow_mut();
-                if let Some(shared) = keys.get(&b.0).and_then(Weak::upgrade) {
-                    return Value::Object(shared);
-                }
-                // Forget the dead entries now and then (amortised over the insertions).
-                if keys.len() >= 64 && keys.len().is_power_of_two() {
-                    keys.retain(|_, w| w.strong_count() > 0);
-                }
-                keys.insert(b.0.clone(), Rc::downgrade(o));
-                v.clone()
-            }))
-        }
-        Value::Tuple(items) if items.iter().any(holds_bytes) => {
-            let items = items.iter().map(|x| key_value(interp, x.clone())).collect::<R<Vec<_>>>()?;
-            Ok(Value::tuple(items))
-        }
-        _ => Ok(v),
-    }
-}
-
-fn holds_bytes(v: &Value) -> bool {
-    match v {
-        Value::Object(o) => o.as_any().is::<Bytes>() || o.as_any().is::<ByteArray>(),
-        Value::Tuple(items) => items.iter().any(holds_bytes),
-        _ => false,
-    }
-}
-
 fn iterate(data: &[u8], array: bool) -> Value {
     let items = data.iter().map(|&b| Value::Int(b as i64)).collect();
     let name = if array { "bytearray_iterator" } else { "bytes_iterator" };
@@ -844,6 +796,12 @@ impl Object for Bytes {
     fn eq(&self, other: &Value) -> Option<bool> {
         Some(bytes_of(other).is_some_and(|(o, _)| o == self.0))
     }
+    fn key_hash(&self) -> Option<Option<u64>> {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        self.0.hash(&mut h);
+        Some(Some(h.finish()))
+    }
     fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
         Some(Ok(iterate(&self.0, false)))
     }
@@ -861,6 +819,9 @@ impl Object for Bytes {
 impl Object for ByteArray {
     fn type_name(&self) -> &str {
         "bytearray"
+    }
+    fn key_hash(&self) -> Option<Option<u64>> {
+        Some(None)
     }
     fn as_any(&self) -> &dyn Any {
         self

@@ -15,9 +15,9 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::rc::Rc;
 
+use super::bytes::Bytes;
 use super::interp::{Interp, R};
 use super::ir::Name;
-use super::modules::json::Bytes;
 use super::objects::RangeObj;
 use super::ops;
 use super::value::*;

@@ -1414,9 +1414,7 @@ impl Compiler<'_> {
                 }
             },
             AstExpr::StringLiteral(s) => Expr::Const(Value::Str(Rc::from(s.value.to_str()))),
-            AstExpr::BytesLiteral(s) => {
-                Expr::Const(Value::object(super::modules::json::Bytes(s.value.bytes().collect())))
-            }
+            AstExpr::BytesLiteral(s) => Expr::Const(Value::object(super::bytes::Bytes(s.value.bytes().collect()))),
             AstExpr::BooleanLiteral(v) => Expr::Const(Value::Bool(v.value)),
             AstExpr::NoneLiteral(_) => Expr::Const(Value::None),
             AstExpr::EllipsisLiteral(_) => Expr::Load(Var::Global(self.intern("Ellipsis"), Hint::default())),

@@ -256,9 +256,30 @@ impl RangeObj {
     }
 }
 
+impl RangeObj {
+    /// What makes two ranges equal, as CPython compares them: the same items in the same order
+    /// (the length, then the start if there is an item, then the step if there are two).
+    fn items_key(&self) -> (usize, i64, i64) {
+        match self.length() {
+            0 => (0, 0, 0),
+            1 => (1, self.start, 0),
+            n => (n, self.start, self.step),
+        }
+    }
+}
+
 impl Object for RangeObj {
     fn type_name(&self) -> &str {
         "range"
+    }
+    fn eq(&self, other: &Value) -> Option<bool> {
+        Some(other.downcast::<RangeObj>().is_some_and(|o| o.items_key() == self.items_key()))
+    }
+    fn key_hash(&self) -> Option<Option<u64>> {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        self.items_key().hash(&mut h);
+        Some(Some(h.finish()))
     }
     fn as_any(&self) -> &dyn Any {
         self

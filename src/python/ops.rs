@@ -29,11 +29,6 @@ pub fn check_size(interp: &Interp, n: usize) -> R<()> {
 /// A dict key or set member, or `TypeError: unhashable type`.
 #[inline(never)]
 pub fn key(interp: &Interp, v: Value) -> R<Key> {
-    // Equal bytes must be one object to be found again (native objects hash by identity).
-    let v = match v {
-        Value::Object(_) | Value::Tuple(_) => super::bytes::key_value(interp, v)?,
-        v => v,
-    };
     fn culprit(v: &Value) -> Rc<str> {
         match v {
             Value::Tuple(items) => {

@@ -547,7 +547,7 @@ fn data_globals(interp: &Interp) -> Value {
     for (name, v) in interp.main.globals.borrow().iter() {
         let data = match v {
             Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) | Value::Module(_) => false,
-            Value::Object(_) => v.downcast::<super::modules::json::Bytes>().is_some(),
+            Value::Object(_) => v.downcast::<super::bytes::Bytes>().is_some(),
             _ => !name.starts_with("__"),
         };
         if data && copy::write(interp, v).is_ok() {

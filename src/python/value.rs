@@ -443,6 +443,11 @@ fn key_hash(v: &Value) -> Result<u64, NotKey> {
                 Err(e) => return Err(NotKey::Raised(e)),
             }
         }
+        Value::Object(o) => match o.key_hash() {
+            Some(Some(h)) => h,
+            Some(None) => return Err(NotKey::Unhashable),
+            None => v.identity().unwrap_or(0) as u64,
+        },
         other => other.identity().unwrap_or(0) as u64,
     })
 }
@@ -478,6 +483,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Value::FrozenSet(x), Value::FrozenSet(y)) => {
             x.items.len() == y.items.len() && nested(|| x.items.iter().all(|k| y.items.contains(k))).unwrap_or(false)
         }
+        (Value::Object(o), other) if o.key_hash().is_some() => o.eq(other).unwrap_or(false),
         _ => match (as_number(a), as_number(b)) {
             (Some(x), Some(y)) => numbers_equal(x, y),
             (None, None) => a.is(b),
@@ -960,6 +966,12 @@ pub trait Object: Any {
     }
     /// `self == other` for value-like native objects (bytes, ranges).
     fn eq(&self, _other: &Value) -> Option<bool> {
+        None
+    }
+    /// How it hashes as a dict key or set member: `None` by identity (the default),
+    /// `Some(None)` unhashable (`bytearray`), `Some(Some(h))` by content (`bytes`), such keys
+    /// being equal when [`Object::eq`] says so.
+    fn key_hash(&self) -> Option<Option<u64>> {
         None
     }
 }

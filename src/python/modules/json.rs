@@ -18,10 +18,6 @@ use super::super::value::*;
 /// Nesting JSON may have (CPython hits its recursion limit near here).
 const MAX_DEPTH: usize = 500;
 
-/// `bytes` lives in `python::bytes`; the compiler (its literals) and `copy`/`thread` still name
-/// it here.
-pub use super::super::bytes::Bytes;
-
 struct Dumper<'a> {
     interp: &'a Interp,
     indent: Option<String>,
