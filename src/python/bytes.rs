@@ -74,14 +74,7 @@ fn repr_bytes(data: &[u8], array: bool) -> String {
 fn get_item(interp: &Interp, data: &[u8], array: bool, index: &Value) -> R<Value> {
     if let Some(s) = index.downcast::<SliceObj>() {
         let (start, stop, step) = ops::slice_indices(interp, s, data.len())?;
-        let mut out = Vec::new();
-        let mut i = start;
-        while (step > 0 && i < stop) || (step < 0 && i > stop) {
-            if let Some(&b) = usize::try_from(i).ok().and_then(|i| data.get(i)) {
-                out.push(b);
-            }
-            i += step;
-        }
+        let out = ops::slice_positions(start, stop, step).filter_map(|i| data.get(i).copied()).collect();
         return Ok(make(array, out));
     }
     let i = ops::to_index(interp, index)?;
@@ -727,12 +720,7 @@ pub fn set_item(interp: &Interp, obj: &Value, index: &Value, v: &Value) -> Optio
             let (start, stop, step) = ops::slice_indices(interp, s, len)?;
             let mut data = target.0.borrow_mut();
             if step != 1 {
-                let mut positions = Vec::new();
-                let mut i = start;
-                while (step > 0 && i < stop) || (step < 0 && i > stop) {
-                    positions.push(i);
-                    i += step;
-                }
+                let positions: Vec<usize> = ops::slice_positions(start, stop, step).collect();
                 if positions.len() != items.len() {
                     return Err(interp.value_error(format!(
                         "attempt to assign bytes of size {} to extended slice of size {}",
@@ -741,7 +729,7 @@ pub fn set_item(interp: &Interp, obj: &Value, index: &Value, v: &Value) -> Optio
                     )));
                 }
                 for (at, b) in positions.into_iter().zip(items) {
-                    if let Some(slot) = usize::try_from(at).ok().and_then(|at| data.get_mut(at)) {
+                    if let Some(slot) = data.get_mut(at) {
                         *slot = b;
                     }
                 }

@@ -1269,7 +1269,8 @@ fn to_slice_index(interp: &Interp, v: &Value) -> R<i64> {
         .map_err(|_| interp.type_error("slice indices must be integers or None or have an __index__ method"))
 }
 
-fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+/// The positions a slice takes, in order, from `slice_indices`' start, stop and step.
+pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
     let mut i = start;
     std::iter::from_fn(move || {
         let more = if step > 0 { i < stop } else { i > stop };

@@ -35,3 +35,16 @@ for key, value in [(slice(5, 2), b"xyz"), (slice(-100, 100), b""), (slice(1, 2),
         print(assign(bytearray(b"abcd"), key, value))
     except Exception as e:
         print(type(e).__name__, e)
+
+# Extended slices with steps past the end (they must not overflow).
+bs = b"abcdef"
+print(bs[::2], bs[::-1], bs[1::10**18], bs[-1::-10**18], bs[5:0:-2], bs[::9223372036854775807])
+a = bytearray(bs)
+a[::2] = b"XYZ"
+print(a)
+a[::-3] = b"12"
+print(a)
+try:
+    a[::2] = b"x"
+except ValueError as e:
+    print(e)
