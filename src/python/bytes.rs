@@ -158,19 +158,10 @@ pub fn encode(interp: &Interp, s: &str, encoding: Option<&Value>) -> R<Vec<u8>> 
     // CPython names the whole run of characters the codec cannot encode.
     let run = chars.iter().skip(first).take_while(|c| !fits(c)).count();
     let what = match chars.get(first) {
-        Some(&c) if run == 1 => format!("character '{}' in position {first}", escaped(c)),
+        Some(&c) if run == 1 => format!("character '{}' in position {first}", ops::ascii(&c.to_string())),
         _ => format!("characters in position {first}-{}", first + run - 1),
     };
     Err(interp.err("UnicodeEncodeError", format!("'{codec}' codec can't encode {what}: ordinal not in range({limit})")))
-}
-
-/// A character as Python's repr escapes one that is not printable ASCII.
-fn escaped(c: char) -> String {
-    match c as u32 {
-        n if n < 0x100 => format!("\\x{n:02x}"),
-        n if n < 0x10000 => format!("\\u{n:04x}"),
-        n => format!("\\U{n:08x}"),
-    }
 }
 
 /// `bytes.decode(encoding, errors)`: UTF-8 (strict, `replace` or `ignore`), ASCII or Latin-1.
@@ -716,30 +707,10 @@ pub fn set_item(interp: &Interp, obj: &Value, index: &Value, v: &Value) -> Optio
                 return Err(wrong());
             }
             let items = byte_list(interp, v, &wrong)?;
-            let len = target.0.borrow().len();
-            let (start, stop, step) = ops::slice_indices(interp, s, len)?;
+            let bounds = ops::slice_ints(interp, s)?;
             let mut data = target.0.borrow_mut();
-            if step != 1 {
-                let positions: Vec<usize> = ops::slice_positions(start, stop, step).collect();
-                if positions.len() != items.len() {
-                    return Err(interp.value_error(format!(
-                        "attempt to assign bytes of size {} to extended slice of size {}",
-                        items.len(),
-                        positions.len()
-                    )));
-                }
-                for (at, b) in positions.into_iter().zip(items) {
-                    if let Some(slot) = data.get_mut(at) {
-                        *slot = b;
-                    }
-                }
-                return Ok(());
-            }
-            let (start, stop) = (start.max(0) as usize, stop.max(start).max(0) as usize);
-            let (start, stop) = (start.min(data.len()), stop.min(data.len()));
-            ops::check_size(interp, data.len() - (stop - start) + items.len())?;
-            data.splice(start..stop, items);
-            Ok(())
+            let bounds = bounds.indices(data.len());
+            ops::assign_slice(interp, &mut data, bounds, items, "bytes")
         })());
     }
     Some((|| {

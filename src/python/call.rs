@@ -119,10 +119,7 @@ pub fn call_simple(
     }
     slots.resize(code.nslots, None);
     let mut frame = Frame::with_slots(interp, code.clone(), func.globals.clone(), Some(func.clone()), slots);
-    if code.uses_super {
-        let first = frame.slots.first().cloned().flatten();
-        frame.set_first_arg(first);
-    }
+    frame.keep_first_arg();
     frame.init_cells(&func.closure);
     Some(run_to_end(interp, frame))
 }
@@ -173,10 +170,7 @@ pub fn bind(interp: &Interp, func: &Rc<Function>, args: Args) -> R<Frame> {
         let mut slots: Vec<Option<Value>> = pos.into_iter().map(Some).collect();
         slots.resize(code.nslots, None);
         let mut frame = Frame::with_slots(interp, code.clone(), func.globals.clone(), Some(func.clone()), slots);
-        if code.uses_super {
-            let first = frame.slots.first().cloned().flatten();
-            frame.set_first_arg(first);
-        }
+        frame.keep_first_arg();
         frame.init_cells(&func.closure);
         return Ok(frame);
     }
@@ -280,10 +274,7 @@ pub fn bind(interp: &Interp, func: &Rc<Function>, args: Args) -> R<Frame> {
             name_list(&missing_kw)
         )));
     }
-    if code.uses_super {
-        let first = if npos > 0 { frame.slots[0].clone() } else { None };
-        frame.set_first_arg(first);
-    }
+    frame.keep_first_arg();
     frame.init_cells(&func.closure);
     Ok(frame)
 }

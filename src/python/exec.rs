@@ -210,9 +210,15 @@ impl Frame {
         Some(block)
     }
 
-    pub fn set_first_arg(&mut self, v: Option<Value>) {
+    /// Keeps its first argument (its slot 0, when it has positional parameters) for a
+    /// zero-argument `super()`, if its code names `super` at all.
+    pub fn keep_first_arg(&mut self) {
+        if !self.code.uses_super {
+            return;
+        }
+        let first = if self.code.params.positional.is_empty() { None } else { self.slots.first().cloned().flatten() };
         if let Some(info) = Rc::get_mut(&mut self.info) {
-            info.first_arg = v;
+            info.first_arg = first;
         }
     }
 }

@@ -1235,33 +1235,78 @@ fn index_of(i: i64, len: usize) -> Option<usize> {
     (0..len as i64).contains(&i).then_some(i as usize)
 }
 
-/// `slice.indices(len)`: start, stop and step clamped as Python does.
-pub fn slice_indices(interp: &Interp, s: &SliceObj, len: usize) -> R<(i64, i64, i64)> {
-    let step = match &s.step {
-        Value::None => 1,
-        v => to_slice_index(interp, v)?,
+/// A slice's bounds as ints (CPython's `PySlice_Unpack`). Converting them may run the
+/// program's `__index__`, which may touch the sequence: a caller converts them before it
+/// holds the sequence's items, then clamps them to its length with [`SliceInts::indices`].
+pub struct SliceInts {
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+}
+
+pub fn slice_ints(interp: &Interp, s: &SliceObj) -> R<SliceInts> {
+    let int = |v: &Value| match v {
+        Value::None => Ok(None),
+        v => to_slice_index(interp, v).map(Some),
     };
+    let step = int(&s.step)?.unwrap_or(1);
     if step == 0 {
         return Err(interp.value_error("slice step cannot be zero"));
     }
-    let len = len as i64;
-    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
-    let clamp = |v: &Value, default: i64| -> R<i64> {
-        Ok(match v {
-            Value::None => default,
-            v => {
-                let i = to_slice_index(interp, v)?;
-                if i < 0 {
-                    (i + len).max(lo)
-                } else {
-                    i.min(hi)
-                }
-            }
-        })
-    };
-    let start = clamp(&s.start, if step < 0 { hi } else { lo })?;
-    let stop = clamp(&s.stop, if step < 0 { lo } else { hi })?;
-    Ok((start, stop, step))
+    Ok(SliceInts { start: int(&s.start)?, stop: int(&s.stop)?, step })
+}
+
+impl SliceInts {
+    /// `slice.indices(len)`: start, stop and step clamped as Python does.
+    pub fn indices(&self, len: usize) -> (i64, i64, i64) {
+        let (len, step) = (len as i64, self.step);
+        let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let clamp = |v: Option<i64>, default: i64| match v {
+            None => default,
+            Some(i) if i < 0 => (i + len).max(lo),
+            Some(i) => i.min(hi),
+        };
+        (clamp(self.start, if step < 0 { hi } else { lo }), clamp(self.stop, if step < 0 { lo } else { hi }), step)
+    }
+}
+
+/// [`slice_ints`] then [`SliceInts::indices`], for a sequence no program code can change
+/// meanwhile (a str, a tuple, a copy).
+pub fn slice_indices(interp: &Interp, s: &SliceObj, len: usize) -> R<(i64, i64, i64)> {
+    Ok(slice_ints(interp, s)?.indices(len))
+}
+
+/// `seq[start:stop:step] = items` on a sequence's items, with `slice_indices`' bounds: a plain
+/// slice is replaced (growing or shrinking the sequence), an extended one takes exactly as
+/// many items as it has places (`what` names them in the error).
+pub fn assign_slice<T>(
+    interp: &Interp,
+    data: &mut Vec<T>,
+    (start, stop, step): (i64, i64, i64),
+    items: Vec<T>,
+    what: &str,
+) -> R<()> {
+    if step == 1 {
+        let start = usize::try_from(start).unwrap_or(0).min(data.len());
+        let stop = usize::try_from(stop).unwrap_or(0).clamp(start, data.len());
+        check_size(interp, data.len() - (stop - start) + items.len())?;
+        data.splice(start..stop, items);
+        return Ok(());
+    }
+    let positions: Vec<usize> = slice_positions(start, stop, step).collect();
+    if positions.len() != items.len() {
+        return Err(interp.value_error(format!(
+            "attempt to assign {what} of size {} to extended slice of size {}",
+            items.len(),
+            positions.len()
+        )));
+    }
+    for (at, item) in positions.into_iter().zip(items) {
+        if let Some(place) = data.get_mut(at) {
+            *place = item;
+        }
+    }
+    Ok(())
 }
 
 fn to_slice_index(interp: &Interp, v: &Value) -> R<i64> {
@@ -1302,8 +1347,8 @@ fn by_index(interp: &Interp, index: &Value) -> Option<R<Value>> {
 
 pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
     match obj {
-        Value::List(l) => {
-            let l = l.borrow();
+        Value::List(list) => {
+            let l = list.borrow();
             match index {
                 Value::Int(_) | Value::Bool(_) => {
                     let i = to_index(interp, index)?;
@@ -1313,8 +1358,11 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
                 }
                 Value::Object(o) if o.as_any().is::<SliceObj>() => {
                     let s = index.downcast::<SliceObj>().ok_or_else(|| seq_index_error(interp, "list", index))?;
-                    let (a, b, c) = slice_indices(interp, s, l.len())?;
-                    Ok(Value::list(slice_positions(a, b, c).map(|i| l[i].clone()).collect()))
+                    drop(l);
+                    let bounds = slice_ints(interp, s)?;
+                    let l = list.borrow();
+                    let (a, b, c) = bounds.indices(l.len());
+                    Ok(Value::list(slice_positions(a, b, c).filter_map(|i| l.get(i).cloned()).collect()))
                 }
                 _ => match by_index(interp, index) {
                     Some(i) => {
@@ -1400,25 +1448,10 @@ pub fn set_item(interp: &Interp, obj: &Value, index: Value, v: Value) -> R<()> {
                 Some(s) => {
                     let mut items = Vec::new();
                     extend_from(interp, &mut items, &v)?;
+                    let bounds = slice_ints(interp, s)?;
                     let mut l = l.borrow_mut();
-                    let (a, b, c) = slice_indices(interp, s, l.len())?;
-                    if c == 1 {
-                        let (a, b) = (a as usize, (b.max(a)) as usize);
-                        l.splice(a..b, items);
-                        return Ok(());
-                    }
-                    let positions: Vec<usize> = slice_positions(a, b, c).collect();
-                    if positions.len() != items.len() {
-                        return Err(interp.value_error(format!(
-                            "attempt to assign sequence of size {} to extended slice of size {}",
-                            items.len(),
-                            positions.len()
-                        )));
-                    }
-                    for (p, x) in positions.into_iter().zip(items) {
-                        l[p] = x;
-                    }
-                    Ok(())
+                    let bounds = bounds.indices(l.len());
+                    assign_slice(interp, &mut l, bounds, items, "sequence")
                 }
                 None => Err(seq_index_error(interp, "list", &index)),
             },
@@ -1453,8 +1486,9 @@ pub fn del_item(interp: &Interp, obj: &Value, index: Value) -> R<()> {
             }
             _ => match index.downcast::<SliceObj>() {
                 Some(s) => {
+                    let bounds = slice_ints(interp, s)?;
                     let mut l = l.borrow_mut();
-                    let (a, b, c) = slice_indices(interp, s, l.len())?;
+                    let (a, b, c) = bounds.indices(l.len());
                     // One pass over the list (removing the items one by one took seconds for
                     // `del a[:100_000]`).
                     let mut keep = vec![true; l.len()];

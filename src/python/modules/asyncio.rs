@@ -396,11 +396,6 @@ fn short_repr(interp: &Interp, v: &Value, level: u32) -> String {
     }
 }
 
-/// What asyncio's default exception handler logs.
-fn report(interp: &Interp, message: &str, e: &PyErr) {
-    log_error(interp, message, Some(e));
-}
-
 /// What asyncio's default exception handler does with its lines: `logger.error(lines,
 /// exc_info=e)` on the `asyncio` logger. Through the program's logging once it has imported
 /// it (so a `basicConfig` format or level applies), else bare on stderr, as logging's last
@@ -1133,8 +1128,8 @@ fn install_handler(interp: &Interp, rt: &Runtime) {
         // its Python object lives: the shutdowns keep theirs, see `pending_objects`).
         let task = task.and_then(|id| TASKS.with(|t| t.borrow().get(&id).and_then(Weak::upgrade)));
         match task {
-            Some(t) => report(&interp, &format!("{message}\ntask: {}", t.describe(&interp)), &err),
-            None => report(&interp, message, &err),
+            Some(t) => log_error(&interp, &format!("{message}\ntask: {}", t.describe(&interp)), Some(&err)),
+            None => log_error(&interp, message, Some(&err)),
         }
     }));
 }
@@ -1487,7 +1482,7 @@ fn report_to_loop(interp: &Interp, message: &str, err: &PyErr, default: &dyn Fn(
     context.set_str("exception", err.value());
     let args = Args { pos: vec![event_loop, Value::dict(context)], kw: vec![] };
     if let Err(e) = super::super::call::call(interp, &handler, args) {
-        report(interp, "Unhandled error in exception handler", &e);
+        log_error(interp, "Unhandled error in exception handler", Some(&e));
     }
 }
 
@@ -1850,7 +1845,7 @@ impl Object for Loop {
                     Some(handler) => {
                         let call_args = Args { pos: vec![args.pos[0].clone(), context.clone()], kw: vec![] };
                         if let Err(e) = super::super::call::call(interp, &handler, call_args) {
-                            report(interp, "Unhandled error in exception handler", &e);
+                            log_error(interp, "Unhandled error in exception handler", Some(&e));
                         }
                     }
                     None => default_exception_handler(interp, context)?,

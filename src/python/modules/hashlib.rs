@@ -1,6 +1,6 @@
 //! `hashlib`: the SHA-2 family (`sha224`, `sha256`, `sha384`, `sha512`, and `new(name)`) over
-//! `bytes` and `bytearray`, with update, digest, hexdigest and copy. Left out: md5, sha1, sha3, blake2 and `hashlib.file_digest`
-//! (`ValueError: unsupported hash type`).
+//! `bytes` and `bytearray`, with update, digest, hexdigest and copy. Left out: md5, sha1, sha3,
+//! blake2 and `hashlib.file_digest` (`ValueError: unsupported hash type`).
 
 use std::any::Any;
 use std::cell::RefCell;
