@@ -76,7 +76,9 @@ pub fn install(interp: &Interp) {
             b.set(name, Value::Class(class.clone()));
         }
     }
-    for name in ["bytes", "bytearray"] {
+    // Types that are called like functions (`range(3)`, `zip(a, b)`) are classes, so that
+    // `isinstance(r, range)` and `type(r) is range` hold; `type_constructor` makes their objects.
+    for name in ["bytes", "bytearray", "range", "enumerate", "zip", "map", "filter", "reversed"] {
         b.set(name, Value::Class(interp.native_class(name)));
     }
     b.set("NotImplemented", Value::object(Singleton("NotImplemented")));
@@ -105,65 +107,6 @@ pub fn install(interp: &Interp) {
                 None => String::new(),
             };
             Ok(Value::str(&ops::format_value(interp, &args.pos[0], &spec)?))
-        }),
-        ("range", range),
-        ("enumerate", |interp, args| {
-            let iterable = arg(&args, 0)
-                .or_else(|| kwarg(&args, "iterable"))
-                .cloned()
-                .ok_or_else(|| interp.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
-            let start = match arg(&args, 1).or_else(|| kwarg(&args, "start")) {
-                Some(v) => ops::to_index(interp, v)?,
-                None => 0,
-            };
-            let inner = ops::iter(interp, &iterable)?;
-            Ok(Value::object(Iter::new("enumerate", IterState::Enumerate { inner, count: start })))
-        }),
-        ("zip", |interp, args| {
-            let strict = kwarg(&args, "strict").map(|v| ops::truthy(interp, v)).transpose()?.unwrap_or(false);
-            let inners = args.pos.iter().map(|v| ops::iter(interp, v)).collect::<R<Vec<_>>>()?;
-            Ok(Value::object(Iter::new("zip", IterState::Zip { inners, strict })))
-        }),
-        ("map", |interp, args| {
-            if args.pos.len() < 2 {
-                return Err(interp.type_error("map() must have at least two arguments."));
-            }
-            let inners = args.pos[1..].iter().map(|v| ops::iter(interp, v)).collect::<R<Vec<_>>>()?;
-            Ok(Value::object(Iter::new("map", IterState::Map { func: args.pos[0].clone(), inners })))
-        }),
-        ("filter", |interp, args| {
-            expect(interp, &args, "filter", 2, 2)?;
-            let inner = ops::iter(interp, &args.pos[1])?;
-            Ok(Value::object(Iter::new("filter", IterState::Filter { func: args.pos[0].clone(), inner })))
-        }),
-        ("reversed", |interp, args| {
-            expect(interp, &args, "reversed", 1, 1)?;
-            let v = &args.pos[0];
-            if let Some(r) = v.downcast::<RangeObj>() {
-                let n = r.length();
-                let last = r.start + r.step * (n as i64 - 1).max(0);
-                return Ok(Value::object(Iter::new(
-                    "range_iterator",
-                    IterState::Range { next: last, left: n, step: -r.step },
-                )));
-            }
-            if let Some(m) = ops::special(interp, v, "__reversed__") {
-                return call(interp, &m, Args::default());
-            }
-            let mut items = match v {
-                Value::List(_) | Value::Tuple(_) | Value::Str(_) => ops::collect(interp, v)?,
-                Value::Dict(d) => d.borrow().keys().cloned().collect(),
-                _ if super::bytes::bytes_of(v).is_some() => ops::collect(interp, v)?,
-                _ => {
-                    if ops::special(interp, v, "__len__").is_none() {
-                        return Err(interp.type_error(format!("'{}' object is not reversible", v.type_name())));
-                    }
-                    ops::collect(interp, v)?
-                }
-            };
-            items.reverse();
-            let name = if matches!(v, Value::List(_)) { "list_reverseiterator" } else { "reversed" };
-            Ok(Value::object(Iter::new(name, IterState::Items(items, 0))))
         }),
         ("sorted", |interp, args| {
             expect(interp, &args, "sorted", 1, 1)?;
@@ -585,6 +528,19 @@ fn print(interp: &Interp, args: Args) -> R<Value> {
     Ok(Value::None)
 }
 
+/// What calling one of the built-in types that read like functions makes (see `install`).
+fn type_constructor(name: &str) -> Option<BuiltinFn> {
+    Some(match name {
+        "range" => range,
+        "enumerate" => enumerate,
+        "zip" => zip,
+        "map" => map,
+        "filter" => filter,
+        "reversed" => reversed,
+        _ => return None,
+    })
+}
+
 fn range(interp: &Interp, args: Args) -> R<Value> {
     no_kwargs(interp, &args, "range")?;
     expect(interp, &args, "range", 1, 3)?;
@@ -598,6 +554,66 @@ fn range(interp: &Interp, args: Args) -> R<Value> {
         return Err(interp.value_error("range() arg 3 must not be zero"));
     }
     Ok(Value::object(RangeObj { start, stop, step }))
+}
+
+fn enumerate(interp: &Interp, args: Args) -> R<Value> {
+    let iterable = arg(&args, 0)
+        .or_else(|| kwarg(&args, "iterable"))
+        .cloned()
+        .ok_or_else(|| interp.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+    let start = match arg(&args, 1).or_else(|| kwarg(&args, "start")) {
+        Some(v) => ops::to_index(interp, v)?,
+        None => 0,
+    };
+    let inner = ops::iter(interp, &iterable)?;
+    Ok(Value::object(Iter::new("enumerate", IterState::Enumerate { inner, count: start })))
+}
+
+fn zip(interp: &Interp, args: Args) -> R<Value> {
+    let strict = kwarg(&args, "strict").map(|v| ops::truthy(interp, v)).transpose()?.unwrap_or(false);
+    let inners = args.pos.iter().map(|v| ops::iter(interp, v)).collect::<R<Vec<_>>>()?;
+    Ok(Value::object(Iter::new("zip", IterState::Zip { inners, strict })))
+}
+
+fn map(interp: &Interp, args: Args) -> R<Value> {
+    if args.pos.len() < 2 {
+        return Err(interp.type_error("map() must have at least two arguments."));
+    }
+    let inners = args.pos[1..].iter().map(|v| ops::iter(interp, v)).collect::<R<Vec<_>>>()?;
+    Ok(Value::object(Iter::new("map", IterState::Map { func: args.pos[0].clone(), inners })))
+}
+
+fn filter(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "filter", 2, 2)?;
+    let inner = ops::iter(interp, &args.pos[1])?;
+    Ok(Value::object(Iter::new("filter", IterState::Filter { func: args.pos[0].clone(), inner })))
+}
+
+fn reversed(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "reversed", 1, 1)?;
+    let v = &args.pos[0];
+    if let Some(r) = v.downcast::<RangeObj>() {
+        let n = r.length();
+        let last = r.start + r.step * (n as i64 - 1).max(0);
+        return Ok(Value::object(Iter::new("range_iterator", IterState::Range { next: last, left: n, step: -r.step })));
+    }
+    if let Some(m) = ops::special(interp, v, "__reversed__") {
+        return call(interp, &m, Args::default());
+    }
+    let mut items = match v {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) => ops::collect(interp, v)?,
+        Value::Dict(d) => d.borrow().keys().cloned().collect(),
+        _ if super::bytes::bytes_of(v).is_some() => ops::collect(interp, v)?,
+        _ => {
+            if ops::special(interp, v, "__len__").is_none() {
+                return Err(interp.type_error(format!("'{}' object is not reversible", v.type_name())));
+            }
+            ops::collect(interp, v)?
+        }
+    };
+    items.reverse();
+    let name = if matches!(v, Value::List(_)) { "list_reverseiterator" } else { "reversed" };
+    Ok(Value::object(Iter::new(name, IterState::Items(items, 0))))
 }
 
 fn base_repr(interp: &Interp, args: Args, base: u32) -> R<Value> {
@@ -1411,7 +1427,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
         BuiltinType::Native if matches!(name, "bytes" | "bytearray") => {
             super::bytes::construct(interp, name == "bytearray", args)
         }
-        BuiltinType::Native => match super::modules::asyncio::constructor(name) {
+        BuiltinType::Native => match type_constructor(name).or_else(|| super::modules::asyncio::constructor(name)) {
             Some(f) => f(interp, args),
             None => Err(interp.type_error(format!("cannot create '{name}' instances"))),
         },

@@ -392,6 +392,20 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
                         bases.push(m);
                         continue;
                     }
+                    // CPython refuses these too, in its own words.
+                    if matches!(
+                        &*c.name,
+                        "bool"
+                            | "range"
+                            | "slice"
+                            | "NoneType"
+                            | "function"
+                            | "builtin_function_or_method"
+                            | "generator"
+                            | "coroutine"
+                    ) {
+                        return Err(interp.type_error(format!("type '{}' is not an acceptable base type", c.name)));
+                    }
                     return Err(interp.type_error(format!(
                         "subclassing the built-in type '{}' is not supported by Interleave",
                         c.name

@@ -48,6 +48,10 @@ pub fn attribute(interp: &Interp, obj: &Value, name: &str) -> Option<R<Value>> {
         (Value::Bool(b), "real" | "numerator") => return Some(Ok(Value::Int(*b as i64))),
         (Value::Float(x), "real") => return Some(Ok(Value::Float(*x))),
         (Value::Float(_), "imag") => return Some(Ok(Value::Float(0.0))),
+        // A static method: the string it is read from is not an argument.
+        (Value::Str(_), "maketrans") => {
+            return Some(Ok(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f: maketrans, bound: None }))))
+        }
         _ => {}
     }
     let _ = interp;
@@ -61,7 +65,7 @@ pub fn unbound(_interp: &Interp, class: &Rc<Class>, name: &str) -> Option<Value>
         BuiltinType::Dict if name == "fromkeys" => dict_fromkeys as BuiltinFn,
         BuiltinType::Int if name == "from_bytes" => super::bytes::int_from_bytes,
         BuiltinType::Native => super::bytes::class_method(class, name)?,
-        BuiltinType::Str if name == "maketrans" => return None,
+        BuiltinType::Str if name == "maketrans" => maketrans,
         b => lookup(b, name)?,
     };
     Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None })))
@@ -140,6 +144,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "ljust" => |i, a| pad(i, a, 'l'),
             "rjust" => |i, a| pad(i, a, 'r'),
             "zfill" => zfill,
+            "translate" => translate,
             "partition" => |i, a| partition(i, a, false),
             "rpartition" => |i, a| partition(i, a, true),
             "splitlines" => splitlines,
@@ -970,6 +975,94 @@ fn zfill(interp: &Interp, a: Args) -> R<Value> {
     out.extend(sign);
     out.extend(std::iter::repeat_n('0', width - n));
     out.push_str(digits);
+    Ok(Value::str(&out))
+}
+
+/// `str.maketrans(x[, y[, z]])`: the table `str.translate` reads, ordinals to ordinals,
+/// strings or None.
+fn maketrans(interp: &Interp, a: Args) -> R<Value> {
+    let mut table = Dict::new();
+    let ord = |c: char| Value::Int(c as i64);
+    match a.pos.as_slice() {
+        [] => return Err(interp.type_error("maketrans expected at least 1 argument, got 0")),
+        [Value::Dict(d)] => {
+            for (k, v) in d.borrow().map.iter() {
+                let k = match &k.value {
+                    Value::Int(_) | Value::Bool(_) => k.value.clone(),
+                    Value::Str(s) => {
+                        let mut chars = s.chars();
+                        match (chars.next(), chars.next()) {
+                            (Some(c), None) => ord(c),
+                            _ => return Err(interp.value_error("string keys in translate table must be of length 1")),
+                        }
+                    }
+                    _ => return Err(interp.type_error("keys in translate table must be strings or integers")),
+                };
+                table.insert(ops::key(interp, k)?, v.clone());
+            }
+        }
+        [_] => return Err(interp.type_error("if you give only one argument to maketrans it must be a dict")),
+        [x, y, rest @ ..] if rest.len() <= 1 => {
+            // The second and third are checked first, as CPython's argument parsing does.
+            let text = |v: &Value, n: usize| match v {
+                Value::Str(s) => Ok(s.clone()),
+                other => {
+                    Err(interp.type_error(format!("maketrans() argument {n} must be str, not {}", other.type_name())))
+                }
+            };
+            let y = text(y, 2)?;
+            let z = rest.first().map(|z| text(z, 3)).transpose()?;
+            let Value::Str(x) = x else {
+                return Err(
+                    interp.type_error("first maketrans argument must be a string if there is a second argument")
+                );
+            };
+            if x.chars().count() != y.chars().count() {
+                return Err(interp.value_error("the first two maketrans arguments must have equal length"));
+            }
+            for (from, to) in x.chars().zip(y.chars()) {
+                table.insert(ops::key(interp, ord(from))?, ord(to));
+            }
+            if let Some(z) = z {
+                for gone in z.chars() {
+                    table.insert(ops::key(interp, ord(gone))?, Value::None);
+                }
+            }
+        }
+        more => return Err(interp.type_error(format!("maketrans expected at most 3 arguments, got {}", more.len()))),
+    }
+    Ok(Value::dict(table))
+}
+
+/// `s.translate(table)`: each character looked up by its ordinal (`table[ord(c)]`); missing
+/// ones (a LookupError) stay, None deletes, an int or a string replaces.
+fn translate(interp: &Interp, a: Args) -> R<Value> {
+    let s = this_str(interp, &a)?;
+    let [_, table] = a.pos.as_slice() else {
+        let n = a.pos.len().saturating_sub(1);
+        return Err(interp.type_error(format!("str.translate() takes exactly one argument ({n} given)")));
+    };
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mapped = match ops::get_item(interp, table, &Value::Int(c as i64)) {
+            Ok(v) => v,
+            Err(e) if e.is(&interp.types.exc("LookupError")) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match &mapped {
+            Value::None => {}
+            Value::Str(t) => out.push_str(t),
+            Value::Int(n) => match u32::try_from(*n).ok().and_then(char::from_u32) {
+                Some(ch) => out.push(ch),
+                None => return Err(interp.value_error("character mapping must be in range(0x110000)")),
+            },
+            _ => return Err(interp.type_error("character mapping must return integer, None or str")),
+        }
+        ops::check_size(interp, out.len())?;
+    }
     Ok(Value::str(&out))
 }
 
