@@ -176,6 +176,9 @@ pub fn install(interp: &Interp) {
                 (Value::Int(i), Some(n)) => {
                     fmt::round_int(*i, ops::to_index(interp, n)?).map(Value::Int).map_err(raise)
                 }
+                (Value::Bool(b), Some(n)) => {
+                    fmt::round_int(*b as i64, ops::to_index(interp, n)?).map(Value::Int).map_err(raise)
+                }
                 (other, _) => match ops::special(interp, other, "__round__") {
                     Some(m) => call(interp, &m, Args { pos: nd.cloned().into_iter().collect(), kw: vec![] }),
                     None => {
@@ -804,7 +807,14 @@ fn min_max(interp: &Interp, args: Args, name: &str, min: bool) -> R<Value> {
         best = Some(match best {
             None => (k, v),
             Some((bk, bv)) => {
-                let better = if min { ops::less(interp, &k, &bk)? } else { ops::less(interp, &bk, &k)? };
+                // `item < best` for min, `item > best` for max, as CPython asks (which method
+                // a class's comparison runs first, and the error's words, follow from it).
+                let better = if min {
+                    ops::less(interp, &k, &bk)?
+                } else {
+                    let r = ops::compare(interp, super::ir::CmpOp::Gt, &k, &bk)?;
+                    ops::truthy(interp, &r)?
+                };
                 if better {
                     (k, v)
                 } else {

@@ -732,34 +732,35 @@ fn split(interp: &Interp, a: Args, from_right: bool) -> R<Value> {
     };
     let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let parts: Vec<String> = match &sep {
-        Value::None => {
-            let words: Vec<&str> = s.split(py_isspace).filter(|w| !w.is_empty()).collect();
-            if words.len() <= limit.saturating_add(1) {
-                words.iter().map(|w| w.to_string()).collect()
-            } else if from_right {
-                // The rest keeps its inner whitespace, trimmed at the split end only.
-                let keep = &words[words.len() - limit..];
-                let mut cut = s.len();
-                for w in keep.iter().rev() {
-                    if let Some(p) = s[..cut].rfind(w) {
-                        cut = p;
-                    }
-                }
-                let head = s[..cut].trim_matches(py_isspace).to_string();
-                std::iter::once(head).chain(keep.iter().map(|w| w.to_string())).collect()
-            } else {
-                let mut out = Vec::new();
-                let mut rest = s.trim_start_matches(py_isspace);
-                for _ in 0..limit {
-                    let end = rest.find(py_isspace).unwrap_or(rest.len());
-                    out.push(rest[..end].to_string());
-                    rest = rest[end..].trim_start_matches(py_isspace);
-                }
-                if !rest.is_empty() {
-                    out.push(rest.to_string());
-                }
-                out
+        // Runs of whitespace separate; after `maxsplit` splits the rest is one part, keeping
+        // its whitespace on the far side (`' x y '.rsplit(None, 1)` is `[' x', 'y']`).
+        Value::None if from_right => {
+            let mut out = Vec::new();
+            let mut rest = s.trim_end_matches(py_isspace);
+            while !rest.is_empty() && out.len() < limit {
+                let start =
+                    rest.char_indices().rev().find(|(_, c)| py_isspace(*c)).map_or(0, |(i, c)| i + c.len_utf8());
+                out.push(rest[start..].to_string());
+                rest = rest[..start].trim_end_matches(py_isspace);
             }
+            if !rest.is_empty() {
+                out.push(rest.to_string());
+            }
+            out.reverse();
+            out
+        }
+        Value::None => {
+            let mut out = Vec::new();
+            let mut rest = s.trim_start_matches(py_isspace);
+            while !rest.is_empty() && out.len() < limit {
+                let end = rest.find(py_isspace).unwrap_or(rest.len());
+                out.push(rest[..end].to_string());
+                rest = rest[end..].trim_start_matches(py_isspace);
+            }
+            if !rest.is_empty() {
+                out.push(rest.to_string());
+            }
+            out
         }
         Value::Str(sep) => {
             if sep.is_empty() {

@@ -210,6 +210,10 @@ impl Object for SliceObj {
     fn type_name(&self) -> &str {
         "slice"
     }
+    /// Unhashable, as in CPython 3.11 (3.12 made slices hashable).
+    fn key_hash(&self) -> Option<Option<u64>> {
+        Some(None)
+    }
     fn as_any(&self) -> &dyn Any {
         self
     }

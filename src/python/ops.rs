@@ -609,9 +609,10 @@ fn binop_or_inplace(interp: &Interp, op: BinOp, a: Value, b: Value, in_place: bo
             v.extend(y.borrow().iter().cloned());
             return Ok(Value::list(v));
         }
-        (List(x), Int(n)) | (Int(n), List(x)) if op == BinOp::Mul => {
+        (List(x), Int(_) | Bool(_)) | (Int(_) | Bool(_), List(x)) if op == BinOp::Mul => {
+            let n = if matches!(a, List(_)) { as_int(&b) } else { as_int(&a) };
             let items = x.borrow().clone();
-            return Ok(Value::list(repeat(interp, &items, *n)?));
+            return Ok(Value::list(repeat(interp, &items, n)?));
         }
         (Tuple(x), Tuple(y)) if op == BinOp::Add => {
             check_size(interp, x.len() + y.len())?;
@@ -619,7 +620,10 @@ fn binop_or_inplace(interp: &Interp, op: BinOp, a: Value, b: Value, in_place: bo
             v.extend(y.iter().cloned());
             return Ok(Value::tuple(v));
         }
-        (Tuple(x), Int(n)) | (Int(n), Tuple(x)) if op == BinOp::Mul => return Ok(Value::tuple(repeat(interp, x, *n)?)),
+        (Tuple(x), Int(_) | Bool(_)) | (Int(_) | Bool(_), Tuple(x)) if op == BinOp::Mul => {
+            let n = if matches!(a, Tuple(_)) { as_int(&b) } else { as_int(&a) };
+            return Ok(Value::tuple(repeat(interp, x, n)?));
+        }
         (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => set_op(interp, op, &a, &b),
         (Object(_), _) | (_, Object(_)) if is_set_view(&a) || is_set_view(&b) => view_set_op(interp, op, &a, &b),
         (Dict(x), Dict(y)) if op == BinOp::BitOr => {
@@ -674,6 +678,14 @@ fn binop_type_error(interp: &Interp, op: BinOp, a: &Value, b: &Value, in_place: 
                 && (!matches!(a, Value::Object(_)) || super::bytes::bytes_of(a).is_some()) =>
         {
             interp.type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()))
+        }
+        // A sequence on the right is repeated too (`2 * "ab"`), so its words are the same.
+        (_, BinOp::Mul)
+            if !matches!(a, Value::Int(_))
+                && (matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                    || super::bytes::bytes_of(b).is_some()) =>
+        {
+            interp.type_error(format!("can't multiply sequence by non-int of type '{}'", a.type_name()))
         }
         _ => interp.type_error(format!(
             "unsupported operand type(s) for {}{}: '{}' and '{}'",
@@ -800,6 +812,9 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
             return Ok(a);
         }
         (Value::List(l), BinOp::Mul) => {
+            if !matches!(b, Value::Int(_) | Value::Bool(_)) && special(interp, &b, "__index__").is_none() {
+                return Err(binop_type_error(interp, op, &a, &b, true));
+            }
             let n = to_index(interp, &b)?;
             let items = l.borrow().clone();
             *l.borrow_mut() = repeat(interp, &items, n)?;
