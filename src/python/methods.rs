@@ -71,7 +71,12 @@ pub fn unbound(_interp: &Interp, class: &Rc<Class>, name: &str) -> Option<Value>
     Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None })))
 }
 
+/// The type's method `name`: a named one, else a special method ([`super::dunders`]).
 fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
+    method(k, name).or_else(|| super::dunders::lookup(k, name))
+}
+
+fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
     Some(match k {
         BuiltinType::Str => match name {
             "split" => |i, a| split(i, a, false),
@@ -85,7 +90,9 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "endswith" => |i, a| affix(i, a, false),
             "upper" => |i, a| map_str(i, a, |s| s.to_uppercase()),
             "lower" => |i, a| map_str(i, a, |s| s.to_lowercase()),
-            "casefold" => |i, a| map_str(i, a, |s| s.to_lowercase()),
+            // Lowercase, and the sharp s folded to "ss", as in CPython's table (the one letter
+            // of common text whose fold differs from its lowercase).
+            "casefold" => |i, a| map_str(i, a, |s| s.to_lowercase().replace('ß', "ss")),
             "swapcase" => |i, a| {
                 map_str(i, a, |s| {
                     s.chars()
@@ -104,7 +111,7 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 map_str(i, a, |s| {
                     let mut c = s.chars();
                     match c.next() {
-                        Some(f) => f.to_uppercase().chain(c.flat_map(|x| x.to_lowercase())).collect(),
+                        Some(f) => titlecase(f) + &c.flat_map(|x| x.to_lowercase()).collect::<String>(),
                         None => String::new(),
                     }
                 })
@@ -708,6 +715,19 @@ fn cased(interp: &Interp, a: Args, upper: bool) -> R<Value> {
     Ok(Value::Bool(has && none_other))
 }
 
+/// A word's first letter as `title()` and `capitalize()` make it: its titlecase, which is its
+/// uppercase except for the sharp s ("Ss") and the digraphs (ǅ, ǈ, ǋ, ǲ), as Unicode says.
+fn titlecase(c: char) -> String {
+    match c {
+        'ß' => "Ss".to_string(),
+        'Ǆ' | 'ǅ' | 'ǆ' => "ǅ".to_string(),
+        'Ǉ' | 'ǈ' | 'ǉ' => "ǈ".to_string(),
+        'Ǌ' | 'ǋ' | 'ǌ' => "ǋ".to_string(),
+        'Ǳ' | 'ǲ' | 'ǳ' => "ǲ".to_string(),
+        _ => c.to_uppercase().collect(),
+    }
+}
+
 fn title(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut prev_cased = false;
@@ -715,7 +735,7 @@ fn title(s: &str) -> String {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            out.push_str(&titlecase(c));
         }
         prev_cased = c.is_alphabetic();
     }

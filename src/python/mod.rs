@@ -16,6 +16,7 @@ pub mod bytes;
 pub mod call;
 pub mod copy;
 pub mod coro;
+pub mod dunders;
 pub mod eval;
 pub mod exec;
 pub mod format;

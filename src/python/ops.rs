@@ -1720,10 +1720,11 @@ pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String>
     let pieces = fmt::parse_percent(fmt_str);
     let (positional, mapping): (Vec<Value>, Option<&Value>) = match args {
         Value::Tuple(t) => (t.to_vec(), None),
-        Value::Dict(_) => (vec![args.clone()], Some(args)),
-        Value::Instance(_)
-            if special(interp, args, "__getitem__").is_some() && special(interp, args, "keys").is_some() =>
-        {
+        // Anything subscriptable but a tuple or a string serves `%(key)s` as CPython's
+        // `PyMapping_Check` decides, and then unused arguments are no error (`'abc' % [1]`).
+        Value::Dict(_) | Value::List(_) => (vec![args.clone()], Some(args)),
+        Value::Instance(_) if special(interp, args, "__getitem__").is_some() => (vec![args.clone()], Some(args)),
+        Value::Object(o) if o.as_any().is::<objects::RangeObj>() || super::bytes::bytes_of(args).is_some() => {
             (vec![args.clone()], Some(args))
         }
         other => (vec![other.clone()], None),
