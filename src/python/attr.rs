@@ -8,6 +8,7 @@ use super::interp::{Interp, PyErr, R};
 use super::ir::{Hint, Name};
 use super::methods;
 use super::objects::{ClassMethod, Property, StaticMethod};
+use super::ops;
 use super::value::*;
 
 /// An attribute found on a class, along its MRO.
@@ -168,7 +169,10 @@ fn get_attr_inner(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
         },
         Value::Object(o) => match super::objects::get_attr(interp, o, v, name) {
             Some(r) => r,
-            None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", o.type_name()))),
+            None => match native_special(interp, v, name) {
+                Some(f) => Ok(Value::Builtin(Rc::new(Builtin { name: name.clone(), f, bound: Some(v.clone()) }))),
+                None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", o.type_name()))),
+            },
         },
         _ => {
             if let Some(x) = methods::attribute(interp, v, name) {
@@ -177,6 +181,21 @@ fn get_attr_inner(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
             Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", v.type_name())))
         }
     }
+}
+
+/// A native object's iteration methods read as attributes (`gen.__next__()`,
+/// `hasattr(d.keys(), '__iter__')`), where CPython's type defines them: each runs what the
+/// syntax runs.
+fn native_special(interp: &Interp, v: &Value, name: &str) -> Option<BuiltinFn> {
+    let f: BuiltinFn = match name {
+        "__iter__" => |i, a| ops::iter(i, a.pos.first().unwrap_or(&Value::None)),
+        "__next__" => {
+            |i, a| ops::next(i, a.pos.first().unwrap_or(&Value::None))?.ok_or_else(|| i.stop_iteration(Value::None))
+        }
+        "__len__" => |i, a| Ok(Value::Int(ops::len(i, a.pos.first().unwrap_or(&Value::None))? as i64)),
+        _ => return None,
+    };
+    super::modules::stdlib_support::builtin_defines(&interp.class_of(v), name).filter(|d| *d).map(|_| f)
 }
 
 fn exception_attr(interp: &Interp, inst: &Rc<Instance>, name: &str) -> Option<Value> {

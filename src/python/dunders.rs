@@ -53,6 +53,17 @@ pub fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
         "__mul__" if matches!(k, Str | List | Tuple) => |i, a| repeat(i, &a),
         "__rmul__" if matches!(k, Str | List | Tuple) => |i, a| repeat(i, &a),
         "__mod__" if k == Str => |i, a| binary(i, &a, BinOp::Mod, false),
+        "__iadd__" if k == List => |i, a| in_place(i, &a, BinOp::Add),
+        "__imul__" if k == List => |i, a| in_place(i, &a, BinOp::Mul),
+        "__or__" if matches!(k, Dict | Set | FrozenSet) => |i, a| binary(i, &a, BinOp::BitOr, false),
+        "__ror__" if matches!(k, Dict | Set | FrozenSet) => |i, a| binary(i, &a, BinOp::BitOr, true),
+        "__ior__" if matches!(k, Dict | Set) => |i, a| in_place(i, &a, BinOp::BitOr),
+        "__and__" if matches!(k, Set | FrozenSet) => |i, a| binary(i, &a, BinOp::BitAnd, false),
+        "__rand__" if matches!(k, Set | FrozenSet) => |i, a| binary(i, &a, BinOp::BitAnd, true),
+        "__sub__" if matches!(k, Set | FrozenSet) => |i, a| binary(i, &a, BinOp::Sub, false),
+        "__rsub__" if matches!(k, Set | FrozenSet) => |i, a| binary(i, &a, BinOp::Sub, true),
+        "__xor__" if matches!(k, Set | FrozenSet) => |i, a| binary(i, &a, BinOp::BitXor, false),
+        "__rxor__" if matches!(k, Set | FrozenSet) => |i, a| binary(i, &a, BinOp::BitXor, true),
         "__add__" if number => |i, a| binary(i, &a, BinOp::Add, false),
         "__radd__" if number => |i, a| binary(i, &a, BinOp::Add, true),
         "__sub__" if number => |i, a| binary(i, &a, BinOp::Sub, false),
@@ -138,6 +149,12 @@ fn binary(interp: &Interp, a: &Args, op: BinOp, reflected: bool) -> R<Value> {
     }
     let (l, r) = if reflected { (y, x) } else { (x, y) };
     ops::binop(interp, op, l.clone(), r.clone())
+}
+
+/// `x.__iadd__(y)` and the like: the in-place operation, which answers with `x` itself.
+fn in_place(interp: &Interp, a: &Args, op: BinOp) -> R<Value> {
+    let (x, y) = (this(interp, a)?, one(interp, a, "")?);
+    ops::inplace(interp, op, x.clone(), y.clone())
 }
 
 /// A sequence's `__mul__` / `__rmul__`: the count must be an index (CPython raises, it does not

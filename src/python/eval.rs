@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::attr::lookup_class_attr;
 use super::attr::{get_attr, get_attr_at};
-use super::call::{call, call_method, call_simple, make_function, run_comprehension};
+use super::call::{call, call_simple, make_function, run_comprehension};
 use super::exec::{load, Frame};
 use super::interp::{Interp, R};
 use super::ir::*;
@@ -70,8 +70,7 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
                     return r;
                 }
             }
-            let args = eval_args(interp, f, args, &|| method_str(interp, &o, name))?;
-            interp.settled(call_method(interp, &o, name, args))
+            call_method_late(interp, f, o, name, args)
         }
         Expr::Bin(op, l, r) => {
             let a = eval(interp, f, l)?;
@@ -141,6 +140,28 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         }
         _ => eval_rare(interp, f, e),
     }
+}
+
+/// `obj.name(args)` past [`call_simple`]'s path. The method is found before the arguments are
+/// evaluated, as CPython's `LOAD_METHOD` does: a misspelt one raises its AttributeError before
+/// any argument runs (or fails). A built-in value's method and an instance's plain function
+/// are called without making a bound method.
+#[inline(never)]
+fn call_method_late(interp: &Interp, f: &mut Frame, o: Value, name: &Name, args: &[Arg]) -> R<Value> {
+    let describe = || method_str(interp, &o, name);
+    if let Some(method) = super::methods::method_of(&o, name) {
+        let mut args = eval_args(interp, f, args, &describe)?;
+        args.pos.insert(0, o.clone());
+        return interp.settled(method(interp, args));
+    }
+    if let Some(func) = instance_method(&o, name) {
+        let mut args = eval_args(interp, f, args, &describe)?;
+        args.pos.insert(0, o.clone());
+        return interp.settled(super::call::call_function(interp, &func, args));
+    }
+    let callee = get_attr(interp, &o, name)?;
+    let args = eval_args(interp, f, args, &describe)?;
+    interp.settled(call(interp, &callee, args))
 }
 
 /// The operands of [`Expr::BinLocal`] and [`Expr::CompareLocal`], where they stand.

@@ -31,6 +31,15 @@ fn kind(v: &Value) -> Option<BuiltinType> {
     })
 }
 
+/// The method `obj.name(…)` calls, for a built-in value whose type has it (taking the value as
+/// its first argument; `str.maketrans`, a static method, is read as an attribute instead).
+pub fn method_of(obj: &Value, name: &str) -> Option<BuiltinFn> {
+    if name == "maketrans" {
+        return None;
+    }
+    lookup(kind(obj)?, name)
+}
+
 /// `obj.name(args)` for a built-in object, if the type has that method.
 pub fn call(interp: &Interp, obj: &Value, name: &str, args: &mut Args) -> Option<R<Value>> {
     let f = lookup(kind(obj)?, name)?;
@@ -398,6 +407,23 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "fromkeys" => dict_fromkeys,
             _ => return None,
         },
+        // A frozenset has the set's methods that do not change it.
+        BuiltinType::FrozenSet
+            if matches!(
+                name,
+                "add"
+                    | "remove"
+                    | "discard"
+                    | "pop"
+                    | "clear"
+                    | "update"
+                    | "intersection_update"
+                    | "difference_update"
+                    | "symmetric_difference_update"
+            ) =>
+        {
+            return None
+        }
         BuiltinType::Set | BuiltinType::FrozenSet => match name {
             "add" => |i, a| {
                 expect(i, &method_args(&a), "add", 1, 1)?;
@@ -556,7 +582,6 @@ fn this_dict<'a>(interp: &Interp, a: &'a Args) -> R<&'a Rc<RefCell<Dict>>> {
 fn this_set<'a>(interp: &Interp, a: &'a Args) -> R<&'a Rc<RefCell<Set>>> {
     match a.pos.first() {
         Some(Value::Set(s)) => Ok(s),
-        Some(Value::FrozenSet(_)) => Err(interp.attribute_error("'frozenset' object has no attribute 'add'")),
         _ => Err(interp.type_error("descriptor requires a 'set' object")),
     }
 }

@@ -840,10 +840,15 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
             return Ok(a);
         }
         (Value::Dict(d), BinOp::BitOr) => {
-            for (k, v) in mapping_items(interp, &b)? {
-                let k = key(interp, k)?;
-                d.borrow_mut().insert(k, v);
+            // `dict.update`'s rules (a mapping, or pairs), read in full before the dict is
+            // borrowed: reading may run the program's code, which may touch the dict.
+            let mut update = Dict::new();
+            super::builtins::dict_update(interp, &mut update, &b)?;
+            let mut d = d.borrow_mut();
+            for (k, v) in update.map {
+                d.insert(k, v);
             }
+            drop(d);
             return Ok(a);
         }
         _ => {}

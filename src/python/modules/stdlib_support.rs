@@ -74,7 +74,7 @@ fn make_class(interp: &Interp, a: Args) -> R<Value> {
 /// `Some(false)` a name set to None (`list.__hash__`), `None` nothing. The engine's built-in
 /// classes keep their methods in Rust, not in a namespace, so this table says what CPython's
 /// types hold in theirs.
-fn builtin_defines(class: &Class, name: &str) -> Option<bool> {
+pub fn builtin_defines(class: &Class, name: &str) -> Option<bool> {
     const ITERATOR: &[&str] = &["__iter__", "__next__"];
     const COLLECTION: &[&str] = &["__iter__", "__len__", "__contains__"];
     const REVERSIBLE: &[&str] = &["__iter__", "__len__", "__contains__", "__reversed__"];
