@@ -1445,7 +1445,42 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
     }
 }
 
-/// `d.update(other)` / `dict(other)`: a mapping, or an iterable of pairs.
+/// `d.update(other)` and `d |= other` on the program's dict: each pair goes in as it is read,
+/// as in CPython (a pair that fails leaves the ones before it in, and the iterable's own code
+/// sees the dict grow). The dict is borrowed only for each insertion, never while the
+/// program's code runs.
+pub fn dict_update_shared(interp: &Interp, d: &Rc<RefCell<Dict>>, other: &Value) -> R<()> {
+    if matches!(other, Value::Dict(_)) || ops::special(interp, other, "keys").is_some() {
+        for (k, v) in ops::mapping_items(interp, other)? {
+            let k = ops::key(interp, k)?;
+            d.borrow_mut().insert(k, v);
+        }
+        return Ok(());
+    }
+    let it = ops::iter(interp, other)?;
+    let mut i = 0usize;
+    while let Some(pair) = ops::next(interp, &it)? {
+        let (k, v) = update_pair(interp, i, &pair)?;
+        let k = ops::key(interp, k)?;
+        d.borrow_mut().insert(k, v);
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Element `i` of `dict.update`'s iterable as a key and a value, with CPython's errors.
+fn update_pair(interp: &Interp, i: usize, pair: &Value) -> R<(Value, Value)> {
+    let items = ops::collect(interp, pair).map_err(|_| {
+        interp.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+    })?;
+    match <[Value; 2]>::try_from(items) {
+        Ok([k, v]) => Ok((k, v)),
+        Err(items) => Err(interp
+            .value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", items.len()))),
+    }
+}
+
+/// `dict(other)`: a mapping, or an iterable of pairs, into a new dict.
 pub fn dict_update(interp: &Interp, d: &mut Dict, other: &Value) -> R<()> {
     if matches!(other, Value::Dict(_)) || ops::special(interp, other, "keys").is_some() {
         for (k, v) in ops::mapping_items(interp, other)? {
@@ -1454,19 +1489,8 @@ pub fn dict_update(interp: &Interp, d: &mut Dict, other: &Value) -> R<()> {
         return Ok(());
     }
     for (i, pair) in ops::collect(interp, other)?.into_iter().enumerate() {
-        let items = ops::collect(interp, &pair).map_err(|_| {
-            interp.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
-        })?;
-        if items.len() != 2 {
-            return Err(interp.value_error(format!(
-                "dictionary update sequence element #{i} has length {}; 2 is required",
-                items.len()
-            )));
-        }
-        let mut items = items.into_iter();
-        if let (Some(k), Some(v)) = (items.next(), items.next()) {
-            d.insert(ops::key(interp, k)?, v);
-        }
+        let (k, v) = update_pair(interp, i, &pair)?;
+        d.insert(ops::key(interp, k)?, v);
     }
     Ok(())
 }

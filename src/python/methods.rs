@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::builtins::{dict_update, expect, sort_values};
+use super::builtins::{expect, sort_values};
 use super::call::call as call_fn;
 use super::format::{self as fmt, py_isspace};
 use super::interp::{Interp, R};
@@ -389,14 +389,12 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             },
             "update" => |i, a| {
                 let d = this_dict(i, &a)?.clone();
-                let mut copy = d.borrow().clone();
                 if let Some(other) = a.pos.get(1) {
-                    dict_update(i, &mut copy, other)?;
+                    super::builtins::dict_update_shared(i, &d, other)?;
                 }
                 for (k, v) in &a.kw {
-                    copy.set_str(k, v.clone());
+                    d.borrow_mut().set_str(k, v.clone());
                 }
-                *d.borrow_mut() = copy;
                 Ok(Value::None)
             },
             "clear" => |i, a| {
@@ -456,6 +454,15 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "update" => |i, a| {
                 let s = this_set(i, &a)?.clone();
                 for other in &a.pos[1..] {
+                    // An iterator is drawn in full first: its code may read the set.
+                    let drawn;
+                    let other = match other {
+                        Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_) => other,
+                        _ => {
+                            drawn = Value::list(ops::collect(i, other)?);
+                            &drawn
+                        }
+                    };
                     update_from(i, &mut s.borrow_mut().items, other)?;
                 }
                 Ok(Value::None)
@@ -464,10 +471,38 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "intersection" => |i, a| set_combine(i, a, super::ir::BinOp::BitAnd),
             "difference" => |i, a| set_combine(i, a, super::ir::BinOp::Sub),
             "symmetric_difference" => |i, a| set_combine(i, a, super::ir::BinOp::BitXor),
+            // As CPython: the intersection made anew and swapped in; the others change the set
+            // in place, each iterable drawn before the set is borrowed.
+            "intersection_update" => |i, a| {
+                let s = this_set(i, &a)?.clone();
+                if let Value::Set(combined) = &set_combine(i, a, super::ir::BinOp::BitAnd)? {
+                    let items = std::mem::take(&mut combined.borrow_mut().items);
+                    s.borrow_mut().items = items;
+                }
+                Ok(Value::None)
+            },
+            "difference_update" => |i, a| {
+                let s = this_set(i, &a)?.clone();
+                for other in a.pos.get(1..).unwrap_or_default() {
+                    let gone = as_table(i, other)?;
+                    let mut s = s.borrow_mut();
+                    for k in gone.iter() {
+                        s.items.remove(k);
+                    }
+                }
+                Ok(Value::None)
+            },
+            "symmetric_difference_update" => |i, a| {
+                expect(i, &a, "symmetric_difference_update", 2, 2)?;
+                let s = this_set(i, &a)?.clone();
+                let other = as_table(i, &a.pos[1])?;
+                s.borrow_mut().items.toggle_all(&other);
+                Ok(Value::None)
+            },
             "issubset" => |i, a| set_relation(i, a, true),
             "issuperset" => |i, a| set_relation(i, a, false),
             "isdisjoint" => |i, a| {
-                let mine = set_keys(&a.pos[0]);
+                let mine = set_keys(this_value(i, &a)?);
                 let other = ops::collect(i, a.pos.get(1).unwrap_or(&Value::None))?;
                 for x in other {
                     if mine.contains(&ops::key(i, x)?) {
@@ -476,8 +511,8 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 }
                 Ok(Value::Bool(true))
             },
-            "copy" => |_, a| {
-                Ok(match &a.pos[0] {
+            "copy" => |i, a| {
+                Ok(match this_value(i, &a)? {
                     Value::Set(s) => Value::Set(Rc::new(RefCell::new(Set { items: s.borrow().items.copy() }))),
                     other => other.clone(),
                 })
@@ -485,21 +520,23 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             _ => return None,
         },
         BuiltinType::Int | BuiltinType::Bool => match name {
-            "bit_length" => {
-                |i, a| Ok(Value::Int((64 - ops::to_index(i, &a.pos[0])?.unsigned_abs().leading_zeros()) as i64))
+            "bit_length" => |i, a| {
+                Ok(Value::Int((64 - ops::to_index(i, this_value(i, &a)?)?.unsigned_abs().leading_zeros()) as i64))
+            },
+            "bit_count" => {
+                |i, a| Ok(Value::Int(ops::to_index(i, this_value(i, &a)?)?.unsigned_abs().count_ones() as i64))
             }
-            "bit_count" => |i, a| Ok(Value::Int(ops::to_index(i, &a.pos[0])?.unsigned_abs().count_ones() as i64)),
-            "conjugate" => |i, a| Ok(Value::Int(ops::to_index(i, &a.pos[0])?)),
+            "conjugate" => |i, a| Ok(Value::Int(ops::to_index(i, this_value(i, &a)?)?)),
             "as_integer_ratio" => {
-                |i, a| Ok(Value::tuple(vec![Value::Int(ops::to_index(i, &a.pos[0])?), Value::Int(1)]))
+                |i, a| Ok(Value::tuple(vec![Value::Int(ops::to_index(i, this_value(i, &a)?)?), Value::Int(1)]))
             }
             "to_bytes" => super::bytes::int_to_bytes,
             _ => return None,
         },
         BuiltinType::Float => match name {
-            "is_integer" => |i, a| Ok(Value::Bool(fmt::float_is_integer(ops::to_f64(i, &a.pos[0])?))),
+            "is_integer" => |i, a| Ok(Value::Bool(fmt::float_is_integer(ops::to_f64(i, this_value(i, &a)?)?))),
             "as_integer_ratio" => |i, a| {
-                let x = ops::to_f64(i, &a.pos[0])?;
+                let x = ops::to_f64(i, this_value(i, &a)?)?;
                 if !x.is_finite() {
                     return Err(if x.is_nan() {
                         i.value_error("cannot convert NaN to integer ratio")
@@ -533,7 +570,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                     _ => Err(i.err("OverflowError", "integer too large: Interleave's integers are 64-bit")),
                 }
             },
-            "conjugate" => |i, a| Ok(Value::Float(ops::to_f64(i, &a.pos[0])?)),
+            "conjugate" => |i, a| Ok(Value::Float(ops::to_f64(i, this_value(i, &a)?)?)),
             _ => return None,
         },
         _ => return None,
@@ -563,6 +600,12 @@ fn str_arg(interp: &Interp, a: &Args, i: usize, what: &str) -> R<Rc<str>> {
         Some(other) => Err(interp.type_error(format!("{what}() argument {i} must be str, not {}", other.type_name()))),
         None => Err(interp.type_error(format!("{what}() takes at least 1 argument (0 given)"))),
     }
+}
+
+/// The value a method was called on: a bound method's own, or an unbound one's first
+/// argument (`int.bit_length()` without one is a TypeError, as in CPython).
+fn this_value<'a>(interp: &Interp, a: &'a Args) -> R<&'a Value> {
+    a.pos.first().ok_or_else(|| interp.type_error("unbound method needs an argument"))
 }
 
 fn this_list<'a>(interp: &Interp, a: &'a Args) -> R<&'a Rc<RefCell<Vec<Value>>>> {
@@ -629,8 +672,8 @@ fn as_table(interp: &Interp, v: &Value) -> R<Table> {
 /// `set_symmetric_difference` build their results.
 fn set_combine(interp: &Interp, a: Args, op: super::ir::BinOp) -> R<Value> {
     use super::ir::BinOp;
-    let mine = set_keys(&a.pos[0]);
-    let others = &a.pos[1..];
+    let mine = set_keys(this_value(interp, &a)?);
+    let others = a.pos.get(1..).unwrap_or_default();
     let items = match op {
         BinOp::BitOr => {
             let mut r = mine.copy();
@@ -678,14 +721,14 @@ fn set_combine(interp: &Interp, a: Args, op: super::ir::BinOp) -> R<Value> {
         }
     };
     let s = Set { items };
-    Ok(match &a.pos[0] {
+    Ok(match this_value(interp, &a)? {
         Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
         _ => Value::Set(Rc::new(RefCell::new(s))),
     })
 }
 
 fn set_relation(interp: &Interp, a: Args, subset: bool) -> R<Value> {
-    let mine = set_keys(&a.pos[0]);
+    let mine = set_keys(this_value(interp, &a)?);
     let other = as_table(interp, a.pos.get(1).unwrap_or(&Value::None))?;
     Ok(Value::Bool(if subset {
         mine.iter().all(|k| other.contains(k))

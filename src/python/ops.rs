@@ -840,15 +840,7 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
             return Ok(a);
         }
         (Value::Dict(d), BinOp::BitOr) => {
-            // `dict.update`'s rules (a mapping, or pairs), read in full before the dict is
-            // borrowed: reading may run the program's code, which may touch the dict.
-            let mut update = Dict::new();
-            super::builtins::dict_update(interp, &mut update, &b)?;
-            let mut d = d.borrow_mut();
-            for (k, v) in update.map {
-                d.insert(k, v);
-            }
-            drop(d);
+            super::builtins::dict_update_shared(interp, d, &b)?;
             return Ok(a);
         }
         _ => {}
