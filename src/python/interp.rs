@@ -827,7 +827,7 @@ impl Interp {
         match v {
             Value::None => t.none.clone(),
             Value::Bool(_) => t.bool_.clone(),
-            Value::Int(_) => t.int.clone(),
+            Value::Int(_) | Value::BigInt(_) => t.int.clone(),
             Value::Float(_) => t.float.clone(),
             Value::Str(_) => t.str_.clone(),
             Value::List(_) => t.list.clone(),

@@ -191,6 +191,18 @@ impl Random {
         Ok(self.bits(k as u32) as u64)
     }
 
+    /// `getrandbits(k)` for any `k`, as its 32-bit words, least significant first (CPython's
+    /// order: the last word is cut to its top bits).
+    pub fn getrandbits_words(&mut self, k: u32) -> Vec<u32> {
+        let mut out = Vec::with_capacity(k.div_ceil(32) as usize);
+        let mut left = k;
+        while left > 0 {
+            out.push(self.word(left));
+            left = left.saturating_sub(32);
+        }
+        out
+    }
+
     /// The next word of a `getrandbits` with `left` bits still to make: all 32 bits, or for the
     /// last, partial word its top `left` bits.
     fn word(&mut self, left: u32) -> u32 {

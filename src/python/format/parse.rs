@@ -29,7 +29,7 @@ pub fn py_isspace(c: char) -> bool {
 /// What `int()` and `float()` parse: Python first maps Unicode digits to ASCII and Unicode spaces
 /// to ' ' (`_PyUnicode_TransformDecimalAndSpaceToASCII`), then strips spaces; anything else
 /// non-ASCII stays and makes the literal invalid.
-fn to_ascii_stripped(s: &str) -> String {
+pub fn to_ascii_stripped(s: &str) -> String {
     let mapped: String = s
         .chars()
         .map(|c| match unicode_decimal(c) {
@@ -43,7 +43,7 @@ fn to_ascii_stripped(s: &str) -> String {
 
 /// The most digits `int()` converts in a base that is not a power of two (CPython 3.11's
 /// default `sys.get_int_max_str_digits()`).
-const INT_MAX_STR_DIGITS: usize = 4300;
+pub const INT_MAX_STR_DIGITS: usize = 4300;
 
 /// `int(s, base)`: whitespace around, a sign, `0x`/`0o`/`0b` prefixes (base 0 or the matching
 /// base), single underscores between digits, Unicode decimal digits; CPython's messages

@@ -7,6 +7,7 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::super::bigint;
 use super::super::builtins::builtin;
 use super::super::interp::{Interp, R};
 use super::super::ir::Name;
@@ -131,10 +132,12 @@ fn function(name: &str) -> Option<BuiltinFn> {
         "getrandbits" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
                 let k = ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?;
+                if k > 64 {
+                    bigint::check_bits(interp, k as f64)?;
+                    return Ok(bigint::from_words_le(&rng.getrandbits_words(k as u32)));
+                }
                 let v = rng.getrandbits(k).map_err(raise(interp))?;
-                i64::try_from(v)
-                    .map(Value::Int)
-                    .map_err(|_| interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit"))
+                Ok(i64::try_from(v).map_or_else(|_| bigint::int(v.into()), Value::Int))
             })
         },
         "choice" => |interp, mut a| {
