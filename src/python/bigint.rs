@@ -27,9 +27,20 @@ use super::value::Value;
 /// tenths of a second natively, the limit of what a page may spend inside one operation.
 pub const MAX_BITS: u64 = 1 << 21;
 
-/// Word operations (64-bit limbs multiplied) one division or modular `pow` may take: about
-/// half a second natively.
+/// Limb products (64-bit words multiplied) one long division may take; num-bigint divides the
+/// largest allowed ints in about 0.02 s natively, so this only stops the absurd.
 const MAX_WORK: f64 = 6e8;
+
+/// Limb products one modular `pow` may take (exponent bits × modulus words²): about half a
+/// second natively (measured: 4000-bit operands, 1.6e7 of them, in 0.05 s).
+const MAX_POW_MOD_WORK: f64 = 1.5e8;
+
+/// The product of the bit lengths of `math.gcd`'s operands: num-integer's gcd is binary
+/// (Stein's), quadratic in bits; two 200,000-bit ints take about 0.35 s natively.
+const MAX_GCD_WORK: f64 = 4e10;
+
+/// The largest int `math.isqrt` takes (Newton's iterations of long divisions): 0.35 s natively.
+const MAX_ISQRT_BITS: u64 = 1 << 20;
 
 /// CPython's limit on decimal digits converted between int and str (`sys.int_info`).
 pub const MAX_STR_DIGITS: usize = 4300;
@@ -169,17 +180,19 @@ pub fn int_op(interp: &Interp, op: BinOp, a: &BigInt, b: &BigInt) -> R<Value> {
     }))
 }
 
-/// Refuses a long division that would take too long (num-bigint's is quadratic).
+/// The `MemoryError` of an operation that would keep the page busy too long (CPython would
+/// take its time; here one operation must not freeze the page).
+fn too_much_work(interp: &Interp, what: &str, a_bits: u64, b_bits: u64) -> PyErr {
+    interp.err(
+        "MemoryError",
+        format!("{what} on ints of {a_bits} and {b_bits} bits is over Interleave's limit on one operation's work"),
+    )
+}
+
+/// Refuses a long division that would take too long.
 fn check_division(interp: &Interp, a: &BigInt, b: &BigInt) -> R<()> {
     if a.bits() > b.bits() && words(b) * (words(a) - words(b) + 1.0) > MAX_WORK {
-        return Err(interp.err(
-            "MemoryError",
-            format!(
-                "dividing a {}-bit int by a {}-bit one is over Interleave's limit on one operation's work",
-                a.bits(),
-                b.bits()
-            ),
-        ));
+        return Err(too_much_work(interp, "division", a.bits(), b.bits()));
     }
     Ok(())
 }
@@ -227,8 +240,8 @@ pub fn pow_mod(interp: &Interp, a: &BigInt, b: &BigInt, m: &BigInt) -> R<Value> 
         return Err(interp.value_error("pow() 3rd argument cannot be 0"));
     }
     let modulus = m.abs();
-    if b.bits() as f64 * words(&modulus) * words(&modulus) > MAX_WORK * 4.0 {
-        return Err(too_big(interp, b.bits() as f64 * modulus.bits() as f64));
+    if b.bits() as f64 * words(&modulus) * words(&modulus) > MAX_POW_MOD_WORK {
+        return Err(too_much_work(interp, "pow() with a modulus", b.bits(), modulus.bits()));
     }
     check_division(interp, a, &modulus)?;
     let mut base = a.mod_floor(&modulus);
@@ -564,8 +577,11 @@ fn product(lo: u64, hi: u64) -> BigInt {
 }
 
 /// `math.gcd` of ints of any size (non-negative).
-pub fn gcd(a: &BigInt, b: &BigInt) -> BigInt {
-    a.gcd(b)
+pub fn gcd(interp: &Interp, a: &BigInt, b: &BigInt) -> R<BigInt> {
+    if a.bits() as f64 * b.bits() as f64 > MAX_GCD_WORK {
+        return Err(too_much_work(interp, "gcd()", a.bits(), b.bits()));
+    }
+    Ok(a.gcd(b))
 }
 
 /// `math.lcm` of two ints of any size (non-negative).
@@ -574,12 +590,15 @@ pub fn lcm(interp: &Interp, a: &BigInt, b: &BigInt) -> R<BigInt> {
         return Ok(BigInt::zero());
     }
     check_bits(interp, (a.bits() + b.bits()) as f64)?;
-    Ok((a / a.gcd(b) * b).abs())
+    Ok((a / gcd(interp, a, b)? * b).abs())
 }
 
 /// `math.isqrt(n)` for `n >= 0`.
-pub fn isqrt(n: &BigInt) -> Value {
-    int(n.sqrt())
+pub fn isqrt(interp: &Interp, n: &BigInt) -> R<Value> {
+    if n.bits() > MAX_ISQRT_BITS {
+        return Err(too_much_work(interp, "isqrt()", n.bits(), n.bits()));
+    }
+    Ok(int(n.sqrt()))
 }
 
 /// A positive int past the float range as m·2**e with 0.5 <= m < 1, m correctly rounded (as
@@ -625,4 +644,161 @@ pub fn from_bytes_be(interp: &Interp, bytes: &[u8], signed: bool) -> R<Value> {
 /// An int from 32-bit words, least significant first (`random.getrandbits`).
 pub fn from_words_le(words: &[u32]) -> Value {
     int(BigInt::from_slice(Sign::Plus, words))
+}
+
+/// The big path checked against `i128` arithmetic for operands near the `i64` boundary, and
+/// every result normalised (`Value::Int` exactly when it fits `i64`).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use num_traits::FromPrimitive;
+    use proptest::prelude::*;
+
+    use super::super::interp::{Interp, Limits};
+    use super::super::ir::CmpOp;
+    use super::super::ops;
+    use super::*;
+
+    fn interp() -> Rc<Interp> {
+        Interp::new("", Limits::default(), Rc::new(|_, _| {}))
+    }
+
+    fn value(i: i128) -> Value {
+        int(BigInt::from(i))
+    }
+
+    /// The int a value holds, checking it is normalised.
+    fn as_i128(v: &Value) -> Option<i128> {
+        match v {
+            Value::Int(i) => Some(i128::from(*i)),
+            Value::BigInt(b) => {
+                assert!(b.to_i64().is_none(), "{b} is a BigInt but fits i64");
+                b.to_i128()
+            }
+            _ => None,
+        }
+    }
+
+    /// Mostly near ±2**63, some anywhere in i64, some small.
+    fn near_edge() -> impl Strategy<Value = i64> {
+        prop_oneof![
+            (0i64..1000).prop_map(|d| i64::MAX - d),
+            (0i64..1000).prop_map(|d| i64::MIN + d),
+            (-1000i64..1000).prop_map(|d| (1i64 << 62) + d),
+            any::<i64>(),
+            -5i64..5,
+        ]
+    }
+
+    /// Wider operands: an i64 times 2**k plus another, within ±2**100.
+    fn wide() -> impl Strategy<Value = i128> {
+        (near_edge(), 0u32..37, near_edge()).prop_map(|(a, k, b)| (i128::from(a) << k) + i128::from(b))
+    }
+
+    fn floor_div(a: i128, b: i128) -> i128 {
+        let (q, r) = (a / b, a % b);
+        if r != 0 && ((r < 0) != (b < 0)) {
+            q - 1
+        } else {
+            q
+        }
+    }
+
+    fn check(interp: &Interp, a: i128, b: i128) -> Result<(), TestCaseError> {
+        let (x, y) = (value(a), value(b));
+        let cases = [
+            (BinOp::Add, a.checked_add(b)),
+            (BinOp::Sub, a.checked_sub(b)),
+            (BinOp::Mul, a.checked_mul(b)),
+            (BinOp::FloorDiv, (b != 0).then(|| floor_div(a, b))),
+            (BinOp::Mod, (b != 0).then(|| a - floor_div(a, b) * b)),
+            (BinOp::BitAnd, Some(a & b)),
+            (BinOp::BitOr, Some(a | b)),
+            (BinOp::BitXor, Some(a ^ b)),
+        ];
+        for (op, want) in cases {
+            let got = ops::binop(interp, op, x.clone(), y.clone());
+            match want {
+                Some(w) => prop_assert_eq!(got.ok().as_ref().and_then(as_i128), Some(w), "{} {:?} {}", a, op, b),
+                None if b == 0 => prop_assert!(got.is_err()),
+                None => {}
+            }
+        }
+        for s in [0u32, 1, 13, 40, 63, 64, 65, 100] {
+            let shifted = ops::binop(interp, BinOp::RShift, x.clone(), Value::Int(i64::from(s))).ok();
+            prop_assert_eq!(shifted.as_ref().and_then(as_i128), Some(a >> s.min(127)));
+            if a.unsigned_abs().leading_zeros() > s + 1 {
+                let shifted = ops::binop(interp, BinOp::LShift, x.clone(), Value::Int(i64::from(s))).ok();
+                prop_assert_eq!(shifted.as_ref().and_then(as_i128), Some(a << s));
+            }
+        }
+        for (op, want) in [
+            (CmpOp::Lt, a < b),
+            (CmpOp::LtE, a <= b),
+            (CmpOp::Gt, a > b),
+            (CmpOp::GtE, a >= b),
+            (CmpOp::Eq, a == b),
+            (CmpOp::NotEq, a != b),
+        ] {
+            let got = ops::compare(interp, op, &x, &y).ok();
+            prop_assert!(matches!(got, Some(Value::Bool(g)) if g == want), "{} {:?} {}", a, op, b);
+        }
+        prop_assert_eq!(ops::repr(interp, &x).ok(), Some(a.to_string()));
+        let negated = ops::unary(interp, UnaryOp::Neg, x.clone()).ok();
+        prop_assert_eq!(negated.as_ref().and_then(as_i128), Some(-a));
+        let inverted = ops::unary(interp, UnaryOp::Invert, x).ok();
+        prop_assert_eq!(inverted.as_ref().and_then(as_i128), Some(!a));
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn i64_operands_match_i128(a in near_edge(), b in near_edge()) {
+            check(&interp(), i128::from(a), i128::from(b))?;
+        }
+
+        #[test]
+        fn wide_operands_match_i128(a in wide(), b in wide()) {
+            check(&interp(), a, b)?;
+        }
+
+        #[test]
+        fn hash_matches_i64_hash_and_float_hash(a in near_edge(), k in 0u32..60) {
+            let wide = BigInt::from(a) << k;
+            let h = hash(&wide);
+            if let Some(i) = wide.to_i64() {
+                prop_assert_eq!(h, super::super::value::hash_int(i));
+            }
+            if let Some(x) = wide.to_f64().filter(|x| BigInt::from_f64(*x).as_ref() == Some(&wide)) {
+                prop_assert_eq!(h, super::super::value::hash_float(x));
+            }
+        }
+    }
+
+    #[test]
+    fn true_division_is_correctly_rounded() {
+        let interp = interp();
+        let big = |e: u64| BigInt::one() << e;
+        assert_eq!(truediv(&interp, &big(200), &big(190)).ok(), Some(1024.0));
+        assert_eq!(truediv(&interp, &BigInt::from(1), &BigInt::from(3)).ok(), Some(1.0 / 3.0));
+        assert_eq!(truediv(&interp, &((big(64) + 1u32) * 3u32), &BigInt::from(3)).ok(), Some(18446744073709551616.0));
+        assert_eq!(truediv(&interp, &BigInt::from(1), &big(1074)).ok(), Some(f64::from_bits(1)));
+        assert_eq!(truediv(&interp, &BigInt::from(1), &big(1076)).ok(), Some(0.0));
+        assert_eq!(truediv(&interp, &BigInt::from(3), &big(1076)).ok(), Some(f64::from_bits(1)));
+        assert!(truediv(&interp, &big(1024), &BigInt::from(1)).is_err());
+        assert!(truediv(&interp, &BigInt::from(1), &BigInt::zero()).is_err());
+    }
+
+    #[test]
+    fn huge_results_are_refused_before_they_are_built() {
+        let interp = interp();
+        let two = BigInt::from(2);
+        assert!(int_op(&interp, BinOp::Pow, &two, &BigInt::from(10_000_000_000u64)).is_err());
+        assert!(int_op(&interp, BinOp::LShift, &BigInt::one(), &BigInt::from(1u64 << 40)).is_err());
+        assert!(int_op(&interp, BinOp::Pow, &BigInt::from(10), &BigInt::from(100_000_000)).is_err());
+        assert!(factorial(&interp, 10_000_000).is_err());
+        let edge = int_op(&interp, BinOp::Pow, &two, &BigInt::from(MAX_BITS - 1));
+        assert!(matches!(edge, Ok(Value::BigInt(_))));
+    }
 }

@@ -423,6 +423,9 @@ pub fn install(interp: &Interp) {
         }),
         ("chr", |interp, args| {
             expect(interp, &args, "chr", 1, 1)?;
+            if let Value::BigInt(_) = &args.pos[0] {
+                return Err(interp.err("OverflowError", "Python int too large to convert to C int"));
+            }
             let i = ops::to_index(interp, &args.pos[0])?;
             let c = u32::try_from(i)
                 .ok()

@@ -337,7 +337,8 @@ pub fn format_int_digits(negative: bool, digits: &str, spec: &Spec) -> Result<St
     }
     match ty {
         'b' | 'o' | 'x' | 'X' | 'd' | 'n' => {}
-        'c' => return Err(Raise::overflow("%c arg not in range(0x110000)")),
+        // Only ints past i64 get here with 'c' (CPython's message reads them as a C long).
+        'c' => return Err(Raise::overflow("Python int too large to convert to C long")),
         other => return Err(unknown_code(other, spec.target)),
     }
     if spec.precision.is_some() {

@@ -171,7 +171,10 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
         }),
         ("gcd", |i, a| {
             if let Some(ns) = big_args(i, &a)? {
-                let g = ns.iter().fold(num_bigint::BigInt::from(0), |g, n| bigint::gcd(&g, n));
+                let mut g = num_bigint::BigInt::from(0);
+                for n in &ns {
+                    g = bigint::gcd(i, &g, n)?;
+                }
                 return Ok(bigint::int(g));
             }
             let mut g = 0;
@@ -272,7 +275,7 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
                 if b.sign() == num_bigint::Sign::Minus {
                     return Err(i.value_error("isqrt() argument must be nonnegative"));
                 }
-                return Ok(bigint::isqrt(b));
+                return bigint::isqrt(i, b);
             }
             let n = int_of(i, a.pos.first().unwrap_or(&Value::None))?;
             if n < 0 {
