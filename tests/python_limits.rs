@@ -108,7 +108,7 @@ fn absurd_ints_are_refused_at_once_and_huge_allowed_ones_stay_quick() {
         "MemoryError: an int of about 10000000000 bits\n\
          MemoryError: an int of about 1099511627776 bits\n\
          MemoryError: an int of about 100000000 bits\n\
-         MemoryError: an int of about 2692478 bits\n\
+         MemoryError: an int of about 3323908 bits\n\
          MemoryError: an int of about 4194000 bits\n\
          MemoryError: an int of about 18488874 bits\n\
          MemoryError: pow() with a modulus on ints of 1048000 and 2097000 bits\n\

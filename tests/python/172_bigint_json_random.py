@@ -14,3 +14,13 @@ print(random.getrandbits(65), random.getrandbits(100), random.getrandbits(128), 
 print([random.getrandbits(70) for _ in range(3)])
 r = random.Random(7)
 print(r.getrandbits(97), r.random())
+random.seed(5)
+print(random.randrange(2 ** 70), random.randint(-(2 ** 80), 2 ** 80), random.randrange(10 ** 20, 10 ** 21, 7), random.randrange(2 ** 64, 0, -3))
+print(random.randint(0, 2 ** 64), random.randrange(2 ** 63), random.randrange(-(2 ** 65), 0))
+r = random.Random(99)
+print([r.randrange(3 ** 50) for _ in range(3)], r.randint(10 ** 30, 10 ** 30 + 5))
+for bad in [lambda: random.randrange(2 ** 70, 2 ** 70), lambda: random.randrange(2 ** 70, 0, 0), lambda: random.randrange(-(2 ** 70))]:
+    try:
+        bad()
+    except ValueError as e:
+        print("ValueError", e)
