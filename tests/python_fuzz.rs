@@ -729,7 +729,7 @@ const HUGE: &[(&str, &str)] = &[
     ("import random\nrandom.choices([1, 2], k=10**10)\n", "raises:MemoryError"), // CPython: allocates it
     ("import random\nrandom.getrandbits(10**10)\n", "raises:MemoryError"), // CPython: allocates it
     ("import math\nmath.factorial(10**9)\n", "raises:MemoryError"), // CPython: computes for hours
-    ("2**10**10\n", "raises:MemoryError"),                           // CPython: computes for minutes
+    ("2**10**10\n", "raises:MemoryError"),                  // CPython: computes for minutes
     ("1 << 10**12\n", "raises:MemoryError"),
     ("import math\nmath.gcd(3**10**6, 5**(8*10**5))\n", "raises:MemoryError"), // CPython: seconds
     ("str(10**18) * 10**9\n", "raises:MemoryError"),

@@ -641,6 +641,14 @@ pub fn from_bytes_be(interp: &Interp, bytes: &[u8], signed: bool) -> R<Value> {
     Ok(int(if signed { BigInt::from_signed_bytes_be(bytes) } else { BigInt::from_bytes_be(Sign::Plus, bytes) }))
 }
 
+/// `(m * 2**e).as_integer_ratio()` for an integral float `m` (|m| < 2**53): the pair
+/// `(m·2**e, 1)` or `(m, 2**-e)`.
+pub fn ratio(m: f64, e: i32) -> Value {
+    let m = BigInt::from(m as i64);
+    let (num, den) = if e >= 0 { (m << e as u32, BigInt::one()) } else { (m, BigInt::one() << e.unsigned_abs()) };
+    Value::tuple(vec![int(num), int(den)])
+}
+
 /// An int from 32-bit words, least significant first (`random.getrandbits`).
 pub fn from_words_le(words: &[u32]) -> Value {
     int(BigInt::from_slice(Sign::Plus, words))

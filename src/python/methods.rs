@@ -487,24 +487,8 @@ fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                     e -= 1;
                     steps += 1;
                 }
-                let (mut num, mut den) = (m as i128, 1i128);
-                if e > 0 {
-                    num <<= e.min(100);
-                } else {
-                    den <<= (-e).min(100);
-                }
-                let g = {
-                    let (mut p, mut q) = (num.abs(), den);
-                    while q != 0 {
-                        (p, q) = (q, p % q);
-                    }
-                    p.max(1)
-                };
-                let (num, den) = (num / g, den / g);
-                match (i64::try_from(num), i64::try_from(den)) {
-                    (Ok(n), Ok(d)) => Ok(Value::tuple(vec![Value::Int(n), Value::Int(d)])),
-                    _ => Err(i.err("OverflowError", "integer too large: Interleave's integers are 64-bit")),
-                }
+                // m is now an odd integer (or 0): the fraction is already in lowest terms.
+                Ok(super::bigint::ratio(m, e))
             },
             "conjugate" => |i, a| Ok(Value::Float(ops::to_f64(i, &a.pos[0])?)),
             _ => return None,

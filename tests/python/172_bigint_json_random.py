@@ -24,3 +24,7 @@ for bad in [lambda: random.randrange(2 ** 70, 2 ** 70), lambda: random.randrange
         bad()
     except ValueError as e:
         print("ValueError", e)
+random.seed(2 ** 100 + 12345)
+print(random.random(), random.getrandbits(80))
+random.seed(-(3 ** 90))
+print(random.randrange(10 ** 25))

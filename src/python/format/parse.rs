@@ -47,8 +47,9 @@ pub const INT_MAX_STR_DIGITS: usize = 4300;
 
 /// `int(s, base)`: whitespace around, a sign, `0x`/`0o`/`0b` prefixes (base 0 or the matching
 /// base), single underscores between digits, Unicode decimal digits; CPython's messages
-/// (`invalid literal for int() with base 10: 'abc'`). A valid literal outside `i64` raises
-/// `OverflowError` (this interpreter's ints are 64-bit), distinct from an invalid one.
+/// (`invalid literal for int() with base 10: 'abc'`). A valid literal outside `i64` fails with
+/// [`super::arith::INT_OVERFLOW`] (the engine then reads it as a big int), distinct from an
+/// invalid one.
 pub fn parse_int(s: &str, base: u32) -> Result<i64, Raise> {
     if base == 1 || base > 36 {
         return Err(Raise::value("int() base must be >= 2 and <= 36, or 0"));
@@ -262,7 +263,7 @@ fn repr_truncated(s: &str, n: usize) -> String {
 }
 
 /// `int(x)` for a float: truncation toward zero, with CPython's errors for nan and infinities,
-/// and OverflowError past `i64` (this interpreter's ints are 64-bit).
+/// and [`super::arith::INT_OVERFLOW`] past `i64` (the engine then converts to a big int).
 pub fn float_to_int_trunc(x: f64) -> Result<i64, Raise> {
     if x.is_nan() {
         return Err(Raise::value("cannot convert float NaN to integer"));

@@ -74,6 +74,7 @@ fn seed(interp: &Interp, rng: &mut Random, v: Option<&Value>) -> R<()> {
             rng.seed_words(&[t as u32, (t >> 32) as u32]);
         }
         Some(Value::Int(i)) => rng.seed_int(*i),
+        Some(Value::BigInt(b)) => rng.seed_words(&b.magnitude().to_u32_digits()),
         Some(Value::Bool(b)) => rng.seed_int(*b as i64),
         Some(Value::Float(x)) => rng.seed_float(*x),
         Some(Value::Str(s)) => rng.seed_str(s),
@@ -277,7 +278,13 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
 
 /// `randrange` with a bound or step past `i64`: CPython 3.11's algorithm on big ints, so the
 /// same seed gives the same numbers (`_randbelow`: `getrandbits(n.bit_length())` until below n).
-fn big_randrange(interp: &Interp, rng: &mut Random, start: &Value, stop: Option<&Value>, step: Option<&Value>) -> R<Value> {
+fn big_randrange(
+    interp: &Interp,
+    rng: &mut Random,
+    start: &Value,
+    stop: Option<&Value>,
+    step: Option<&Value>,
+) -> R<Value> {
     use num_bigint::{BigInt, Sign};
     use num_integer::Integer;
     let int = |v: &Value| match bigint::of(v) {
