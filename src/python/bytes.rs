@@ -509,6 +509,7 @@ fn byte_list(interp: &Interp, v: &Value, not_iterable: &dyn Fn() -> PyErr) -> R<
         .map(|x| match x {
             Value::Int(_) | Value::Bool(_) => u8::try_from(ops::to_index(interp, x)?)
                 .map_err(|_| interp.value_error("bytes must be in range(0, 256)")),
+            Value::BigInt(_) => Err(interp.value_error("bytes must be in range(0, 256)")),
             other => {
                 Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())))
             }
@@ -530,7 +531,7 @@ pub fn construct(interp: &Interp, array: bool, args: Args) -> R<Value> {
         (Some(Value::Str(s)), Some(e)) => encode(interp, s, Some(e))?,
         (Some(Value::Str(_)), None) => return Err(interp.type_error("string argument without an encoding")),
         (_, Some(_)) => return Err(interp.type_error("encoding without a string argument")),
-        (Some(n @ (Value::Int(_) | Value::Bool(_))), None) => {
+        (Some(n @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))), None) => {
             let n = ops::to_index(interp, n)?;
             let n = usize::try_from(n).map_err(|_| interp.value_error("negative count"))?;
             ops::check_size(interp, n)?;
@@ -637,7 +638,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value
         }
         (BinOp::Mul, Some((x, array)), None) | (BinOp::Mul, None, Some((x, array))) => {
             let n = if bytes_of(a).is_some() { b } else { a };
-            if !matches!(n, Value::Int(_) | Value::Bool(_)) {
+            if !matches!(n, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
                 return None;
             }
             Some(ops::to_index(interp, n).and_then(|n| {
