@@ -10,6 +10,7 @@
 //! checks its divisor first and estimates its result's size (and, for division and `pow` with a
 //! modulus, its work) before computing, raising `MemoryError` past [`MAX_BITS`].
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -63,6 +64,17 @@ pub fn of(v: &Value) -> Option<BigInt> {
     }
 }
 
+/// An int, bool or big int as a `BigInt`, borrowed when it is one already (the operators'
+/// path: `total += i * i` past i64 copies nothing but the result).
+fn borrowed(v: &Value) -> Option<Cow<'_, BigInt>> {
+    match v {
+        Value::BigInt(b) => Some(Cow::Borrowed(&**b)),
+        Value::Int(i) => Some(Cow::Owned(BigInt::from(*i))),
+        Value::Bool(b) => Some(Cow::Owned(BigInt::from(*b as i64))),
+        _ => None,
+    }
+}
+
 /// `MemoryError` for an int of about `bits` bits.
 fn too_big(interp: &Interp, bits: f64) -> PyErr {
     interp.err(
@@ -93,7 +105,7 @@ fn words(b: &BigInt) -> f64 {
 pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>> {
     let float = matches!(a, Value::Float(_)) || matches!(b, Value::Float(_));
     if !float {
-        let (x, y) = (of(a)?, of(b)?);
+        let (x, y) = (borrowed(a)?, borrowed(b)?);
         return Some(int_op(interp, op, &x, &y));
     }
     if !matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::FloorDiv | BinOp::Mod | BinOp::Pow) {
@@ -101,7 +113,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value
     }
     let number = |v: &Value| match v {
         Value::Float(x) => Some(Ok(*x)),
-        _ => of(v).map(|i| to_f64(interp, &i)),
+        _ => borrowed(v).map(|i| to_f64(interp, &i)),
     };
     let (x, y) = match (number(a)?, number(b)?) {
         (Ok(x), Ok(y)) => (x, y),
@@ -354,9 +366,9 @@ pub fn hash(b: &BigInt) -> i64 {
 /// against a NaN. Exact, as Python compares (`2**1000 > float('inf')` is False).
 pub fn cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     Some(match (a, b) {
-        (Value::Float(x), _) => cmp_float(&of(b)?, *x).map(Ordering::reverse),
-        (_, Value::Float(y)) => cmp_float(&of(a)?, *y),
-        _ => Some(of(a)?.cmp(&of(b)?)),
+        (Value::Float(x), _) => cmp_float(&*borrowed(b)?, *x).map(Ordering::reverse),
+        (_, Value::Float(y)) => cmp_float(&*borrowed(a)?, *y),
+        _ => Some(borrowed(a)?.cmp(&borrowed(b)?)),
     })
 }
 
