@@ -43,9 +43,6 @@ const MAX_GCD_WORK: f64 = 4e10;
 /// The largest int `math.isqrt` takes (Newton's iterations of long divisions): 0.35 s natively.
 const MAX_ISQRT_BITS: u64 = 1 << 20;
 
-/// CPython's limit on decimal digits converted between int and str (`sys.int_info`).
-pub const MAX_STR_DIGITS: usize = 4300;
-
 /// An int as a value: `Value::Int` when it fits `i64`.
 pub fn int(b: BigInt) -> Value {
     match b.to_i64() {
@@ -407,22 +404,24 @@ pub fn abs(b: &BigInt) -> Value {
 }
 
 /// The `ValueError` of an int with more decimal digits than CPython converts.
-fn str_limit(interp: &Interp) -> PyErr {
+fn str_limit(interp: &Interp, limit: usize) -> PyErr {
     interp.value_error(format!(
-        "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
     ))
 }
 
-/// `str(b)`, refused past [`MAX_STR_DIGITS`] digits as CPython 3.11 refuses (num-bigint's
-/// decimal conversion is quadratic, too).
+/// `str(b)`, refused past `sys.set_int_max_str_digits`'s limit (4300 digits unless changed) as
+/// CPython 3.11 refuses.
 pub fn to_str(interp: &Interp, b: &BigInt) -> R<String> {
-    // 4300 digits are at most 14,284 bits; one more word of slack before converting.
-    if b.bits() > 14_350 {
-        return Err(str_limit(interp));
+    let limit = interp.int_max_str_digits.get();
+    // A digit is log2(10) bits: past this many bits there are surely too many digits, and the
+    // conversion need not run.
+    if limit != 0 && b.bits() as f64 > (limit as f64 + 1.0) * std::f64::consts::LOG2_10 + 64.0 {
+        return Err(str_limit(interp, limit));
     }
     let s = b.to_string();
-    if s.trim_start_matches('-').len() > MAX_STR_DIGITS {
-        return Err(str_limit(interp));
+    if limit != 0 && s.trim_start_matches('-').len() > limit {
+        return Err(str_limit(interp, limit));
     }
     Ok(s)
 }
@@ -500,9 +499,10 @@ pub fn literal(text: &str) -> Result<Value, String> {
         Some("0b") => (2, &clean[2..]),
         _ => (10, &clean[..]),
     };
-    if radix == 10 && digits.len() > MAX_STR_DIGITS {
+    if radix == 10 && digits.len() > fmt::INT_MAX_STR_DIGITS {
         return Err(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+            "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+            fmt::INT_MAX_STR_DIGITS,
             digits.len()
         ));
     }

@@ -1359,7 +1359,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                     if base != 0 && !(2..=36).contains(&base) {
                         return Err(interp.value_error("int() base must be >= 2 and <= 36, or 0"));
                     }
-                    match fmt::parse_int(s, base as u32) {
+                    match fmt::parse_int_limited(s, base as u32, interp.int_max_str_digits.get()) {
                         Err(r) if r.msg == fmt::INT_OVERFLOW => bigint::parse(interp, s, base as u32),
                         r => r.map(Value::Int).map_err(raise),
                     }

@@ -24,3 +24,31 @@ print((1234567890123456789012345).to_bytes(11, "big"), (2 ** 70).to_bytes(10, "l
 print((-(2 ** 70)).to_bytes(10, "big", signed=True), int.from_bytes(b"\xff" * 12, "big"), int.from_bytes(b"\xff" * 12, "little", signed=True))
 print(int.from_bytes(bytes(range(1, 20)), "big"), int.from_bytes(b"\x80" + bytes(15), "big", signed=True))
 print((0).to_bytes(0, "big"), (255).to_bytes(1, "big"), (2 ** 64 - 1).to_bytes(8, "big"), (2 ** 63).to_bytes(9, "big", signed=True))
+
+# sys.set_int_max_str_digits: CPython's limit on decimal digits, raised, lowered and lifted.
+import sys, math, json, time
+print(sys.get_int_max_str_digits())
+for bad in (1, 639, -1):
+    try:
+        sys.set_int_max_str_digits(bad)
+    except ValueError as e:
+        print("ValueError", e)
+sys.set_int_max_str_digits(640)
+try:
+    str(10 ** 700)
+except ValueError as e:
+    print("ValueError", e)
+try:
+    int("7" * 641)
+except ValueError as e:
+    print("ValueError", e)
+print(len(str(10 ** 639)))
+sys.set_int_max_str_digits(0)
+print(sys.get_int_max_str_digits(), len(str(10 ** 5000)), len(str(math.factorial(20000))), int("9" * 10000) % 1000)
+print(json.loads("1" * 5000) % 97)
+sys.set_int_max_str_digits(maxdigits=5000)
+print(sys.get_int_max_str_digits(), len(str(10 ** 4999)))
+try:
+    str(10 ** 5000)
+except ValueError as e:
+    print("ValueError", e)

@@ -51,6 +51,12 @@ pub const INT_MAX_STR_DIGITS: usize = 4300;
 /// [`super::arith::INT_OVERFLOW`] (the engine then reads it as a big int), distinct from an
 /// invalid one.
 pub fn parse_int(s: &str, base: u32) -> Result<i64, Raise> {
+    parse_int_limited(s, base, INT_MAX_STR_DIGITS)
+}
+
+/// [`parse_int`] with `max_digits` for CPython's limit on decimal digits (0: none), as
+/// `sys.set_int_max_str_digits` sets it.
+pub fn parse_int_limited(s: &str, base: u32, max_digits: usize) -> Result<i64, Raise> {
     if base == 1 || base > 36 {
         return Err(Raise::value("int() base must be >= 2 and <= 36, or 0"));
     }
@@ -118,9 +124,9 @@ pub fn parse_int(s: &str, base: u32) -> Result<i64, Raise> {
     if error_if_nonzero && (value != 0 || overflow) {
         return Err(invalid());
     }
-    if !radix.is_power_of_two() && count > INT_MAX_STR_DIGITS {
+    if !radix.is_power_of_two() && max_digits != 0 && count > max_digits {
         return Err(Raise::value(format!(
-            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {count} \
+            "Exceeds the limit ({max_digits} digits) for integer string conversion: value has {count} \
              digits; use sys.set_int_max_str_digits() to increase the limit"
         )));
     }

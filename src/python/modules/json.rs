@@ -501,7 +501,7 @@ impl Parser<'_> {
             match text.parse::<i64>() {
                 Ok(i) => Ok(Value::Int(i)),
                 // Past i64: int(text), with its digit limit.
-                Err(_) => match fmt::parse_int(&text, 10) {
+                Err(_) => match fmt::parse_int_limited(&text, 10, self.interp.int_max_str_digits.get()) {
                     Err(r) if r.msg == fmt::INT_OVERFLOW => super::super::bigint::parse(self.interp, &text, 10),
                     r => r.map(Value::Int).map_err(|r| self.interp.raise(r)),
                 },
