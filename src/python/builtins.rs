@@ -330,6 +330,8 @@ pub fn install(interp: &Interp) {
                 return match call(interp, &m, Args::default())? {
                     Value::Int(-1) => Ok(Value::Int(-2)),
                     Value::Int(h) => Ok(Value::Int(h)),
+                    // A big one is reduced as an int's hash is (CPython's `hash(int)`).
+                    Value::BigInt(ref b) => Ok(Value::Int(bigint::hash(b))),
                     Value::Bool(b) => Ok(Value::Int(b as i64)),
                     _ => Err(interp.type_error("__hash__ method should return an integer")),
                 };

@@ -445,6 +445,7 @@ fn key_hash(v: &Value) -> Result<u64, NotKey> {
             match super::call::call(&interp, &f, Args { pos: vec![v.clone()], kw: vec![] }) {
                 // CPython takes a returned int as it is (but -1, which means an error in C).
                 Ok(Value::Int(h)) => (if h == -1 { -2 } else { h }) as u64,
+                Ok(Value::BigInt(ref b)) => super::bigint::hash(b) as u64,
                 Ok(Value::Bool(b)) => b as u64,
                 Ok(_) => {
                     return Err(NotKey::Raised(interp.type_error("__hash__ method should return an integer")));

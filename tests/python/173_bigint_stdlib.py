@@ -28,3 +28,15 @@ print("%s %r %5.2f %10.3e" % (b, b, b, -b))
 print(int(b), float(b), complex is None if False else "", round(b / 3, 2), b // 3 * 3 + b % 3 == b)
 print(2 ** 0.5 * b, b ** 2 // b, pow(b, 3, None), pow(2, 100, None), 10 ** -2, (-2) ** 63, (-2) ** 64, -2 ** 63)
 print(9223372036854775807 * 9223372036854775807, -9223372036854775808 * -1, (-9223372036854775808) * (-9223372036854775808))
+
+# A __hash__ returning a big int is reduced as hash(int) is; operator/itertools/enumerate past i64.
+import operator, itertools, math
+class H:
+    def __hash__(self):
+        return 2 ** 70
+    def __eq__(self, o):
+        return True
+print(hash(H()), hash(H()) == hash(2 ** 70), len({H(), H()}))
+print(operator.index(2 ** 70), list(itertools.islice(itertools.count(2 ** 64), 3)), operator.mul(2 ** 40, 2 ** 40))
+print(list(enumerate("ab", 2 ** 62)))
+print(math.floor(-(2 ** 70) / 3), math.comb(2 ** 20, 3))
