@@ -555,25 +555,35 @@ pub fn factorial(interp: &Interp, n: u64) -> R<Value> {
     Ok(int(product(1, n)))
 }
 
-/// `math.perm(n, k)`: n·(n−1)·…·(n−k+1).
-pub fn perm(interp: &Interp, n: u64, k: u64) -> R<Value> {
+/// `math.perm(n, k)` for `n, k >= 0`: n·(n−1)·…·(n−k+1).
+pub fn perm(interp: &Interp, n: &BigInt, k: &BigInt) -> R<Value> {
     if k > n {
         return Ok(Value::Int(0));
     }
-    check_bits(interp, k as f64 * (n as f64).log2())?;
-    Ok(int(product(n - k + 1, n)))
+    let k = k.to_u64().ok_or_else(|| too_big(interp, f64::MAX))?;
+    check_bits(interp, k as f64 * log2(n))?;
+    Ok(int(falling(n, k)))
 }
 
-/// `math.comb(n, k)`: perm(n, k) / k!, with k the smaller side.
-pub fn comb(interp: &Interp, n: u64, k: u64) -> R<Value> {
+/// `math.comb(n, k)` for `n, k >= 0`: perm(n, k) / k!, with k the smaller side.
+pub fn comb(interp: &Interp, n: &BigInt, k: &BigInt) -> R<Value> {
     if k > n {
         return Ok(Value::Int(0));
     }
-    let k = k.min(n - k);
-    check_bits(interp, k as f64 * (n as f64).log2())?;
-    let (top, bottom) = (product(n - k + 1, n), product(1, k));
+    let k = k.min(&(n - k)).to_u64().ok_or_else(|| too_big(interp, f64::MAX))?;
+    check_bits(interp, k as f64 * log2(n))?;
+    let (top, bottom) = (falling(n, k), product(1, k));
     check_division(interp, &top, &bottom)?;
     Ok(int(top / bottom))
+}
+
+/// n·(n−1)·…·(n−k+1) (1 when k is 0), split in halves as [`product`] is.
+fn falling(n: &BigInt, k: u64) -> BigInt {
+    if k < 16 {
+        return (0..k).fold(BigInt::one(), |acc, j| acc * (n - j));
+    }
+    let half = k / 2;
+    falling(n, half) * falling(&(n - half), k - half)
 }
 
 /// lo·(lo+1)·…·hi (1 when empty).

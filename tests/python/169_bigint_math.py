@@ -28,3 +28,12 @@ try:
     math.isqrt(-(2 ** 70))
 except ValueError as e:
     print("ValueError:", e)
+
+# comb and perm of ints past i64.
+print(math.comb(2 ** 70, 2), math.comb(2 ** 70, 5), math.perm(2 ** 64, 3), math.comb(2 ** 63 + 5, 2 ** 63), math.comb(100, 50), math.perm(10), math.perm(10, 3))
+print(math.comb(0, 0), math.comb(5, 0), math.perm(5, 0), math.comb(1000, 999), math.perm(3, 5), math.comb(3, 5), math.comb(2 ** 64, 40) % 1000003)
+for f in (lambda: math.comb(-1, 2), lambda: math.comb(5, -1), lambda: math.comb(-1, -1), lambda: math.perm(-(2 ** 70), 1), lambda: math.comb(5.0, 2)):
+    try:
+        f()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)

@@ -33,6 +33,14 @@ fn int_of(interp: &Interp, v: &Value) -> R<i64> {
     }
 }
 
+/// An int argument of any size (a float is a TypeError, as in [`int_of`]).
+fn big_of(interp: &Interp, v: &Value) -> R<num_bigint::BigInt> {
+    match bigint::of(v) {
+        Some(b) => Ok(b),
+        None => int_of(interp, v).map(Into::into),
+    }
+}
+
 fn gcd(a: i64, b: i64) -> i64 {
     let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
     while b != 0 {
@@ -81,14 +89,7 @@ fn big_args(interp: &Interp, args: &Args) -> R<Option<Vec<num_bigint::BigInt>>> 
     if !args.pos.iter().any(|v| matches!(v, Value::BigInt(_))) {
         return Ok(None);
     }
-    args.pos
-        .iter()
-        .map(|v| match bigint::of(v) {
-            Some(b) => Ok(b),
-            None => int_of(interp, v).map(Into::into),
-        })
-        .collect::<R<Vec<_>>>()
-        .map(Some)
+    args.pos.iter().map(|v| big_of(interp, v)).collect::<R<Vec<_>>>().map(Some)
 }
 
 pub fn module(_interp: &Interp) -> Rc<Module> {
@@ -208,31 +209,33 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
         }),
         ("comb", |i, a| {
             expect(i, &a, "comb", 2, 2)?;
-            let (n, k) = (int_of(i, &a.pos[0])?, int_of(i, &a.pos[1])?);
-            if n < 0 || k < 0 {
-                return Err(i.value_error(if n < 0 {
+            let (n, k) = (big_of(i, &a.pos[0])?, big_of(i, &a.pos[1])?);
+            let negative = n.sign() == num_bigint::Sign::Minus;
+            if negative || k.sign() == num_bigint::Sign::Minus {
+                return Err(i.value_error(if negative {
                     "n must be a non-negative integer"
                 } else {
                     "k must be a non-negative integer"
                 }));
             }
-            bigint::comb(i, n as u64, k as u64)
+            bigint::comb(i, &n, &k)
         }),
         ("perm", |i, a| {
             expect(i, &a, "perm", 1, 2)?;
-            let n = int_of(i, &a.pos[0])?;
+            let n = big_of(i, &a.pos[0])?;
             let k = match a.pos.get(1) {
-                Some(v) => int_of(i, v)?,
-                None => n,
+                Some(v) => big_of(i, v)?,
+                None => n.clone(),
             };
-            if n < 0 || k < 0 {
-                return Err(i.value_error(if n < 0 {
+            let negative = n.sign() == num_bigint::Sign::Minus;
+            if negative || k.sign() == num_bigint::Sign::Minus {
+                return Err(i.value_error(if negative {
                     "n must be a non-negative integer"
                 } else {
                     "k must be a non-negative integer"
                 }));
             }
-            bigint::perm(i, n as u64, k as u64)
+            bigint::perm(i, &n, &k)
         }),
         ("fsum", |i, a| {
             // Shewchuk's exact summation, as CPython's fsum.
