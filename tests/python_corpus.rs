@@ -15,7 +15,6 @@ use interleave::python::program::{run_to_end, Printed, Program};
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ("002_arithmetic", "complex numbers are not implemented"),
     ("215_numeric_builtins", "complex numbers are not implemented"),
-    ("809_bigint", "ints are 64-bit: OverflowError past ±2**63 instead of arbitrary precision"),
 ];
 
 /// The stack the engine may use here: deep recursion in debug builds needs far more than the

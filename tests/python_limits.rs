@@ -84,3 +84,37 @@ fn many_collections_each_under_the_item_cap_still_meet_the_memory_cap() {
     assert_eq!(status, 1);
     assert!(out.contains("MemoryError: the program's values grew past 64 MiB (at line 3)"), "{out}");
 }
+
+#[test]
+fn absurd_ints_are_refused_at_once_and_huge_allowed_ones_stay_quick() {
+    // CPython would try each of these for minutes (or until memory runs out); here each raises
+    // MemoryError before computing, and the largest allowed operations take well under a second.
+    let started = std::time::Instant::now();
+    let (out, status) = run(
+        "import math\n\
+         def attempt(f):\n    try:\n        f()\n        print('ok')\n    except MemoryError as e:\n        print('MemoryError:', str(e).split(' is over')[0])\n\
+         def square():\n    x = 3\n    while True:\n        x = x * x\n\
+         big = 2 ** 2097000 - 1\n\
+         half = 2 ** 1048000 - 3\n\
+         for f in [lambda: 2 ** 10 ** 10, lambda: 1 << 10 ** 12, lambda: 10 ** 10 ** 8, square, lambda: big * big,\n\
+                   lambda: math.factorial(10 ** 6), lambda: pow(3, half, big), lambda: math.gcd(big, half),\n\
+                   lambda: math.isqrt(big), lambda: half * half, lambda: divmod(big, half), lambda: 3 ** 1300000,\n\
+                   lambda: math.factorial(100000), lambda: len(hex(big)), lambda: round(big, -600000)]:\n    attempt(f)\n",
+        Limits::default(),
+    );
+    assert_eq!(status, 0, "{out}");
+    assert_eq!(
+        out,
+        "MemoryError: an int of about 10000000000 bits\n\
+         MemoryError: an int of about 1099511627776 bits\n\
+         MemoryError: an int of about 100000000 bits\n\
+         MemoryError: an int of about 3323908 bits\n\
+         MemoryError: an int of about 4194000 bits\n\
+         MemoryError: an int of about 18488874 bits\n\
+         MemoryError: pow() with a modulus on ints of 1048000 and 2097000 bits\n\
+         MemoryError: gcd() on ints of 2097000 and 1048000 bits\n\
+         MemoryError: isqrt() on ints of 2097000 and 2097000 bits\n\
+         ok\nok\nok\nok\nok\nok\n"
+    );
+    assert!(started.elapsed().as_secs_f64() < 5.0, "took {:?}", started.elapsed());
+}

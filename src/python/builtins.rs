@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::attr::{get_attr, set_attr};
+use super::bigint;
 use super::call::call;
 use super::format as fmt;
 use super::interp::{Interp, PyErr, R};
@@ -151,9 +152,8 @@ pub fn install(interp: &Interp) {
         ("abs", |interp, args| {
             expect(interp, &args, "abs", 1, 1)?;
             match &args.pos[0] {
-                Value::Int(i) => {
-                    i.checked_abs().map(Value::Int).ok_or_else(|| interp.err("OverflowError", "integer too large"))
-                }
+                Value::Int(i) => Ok(i.checked_abs().map_or_else(|| bigint::abs(&(*i).into()), Value::Int)),
+                Value::BigInt(b) => Ok(bigint::abs(b)),
                 Value::Bool(b) => Ok(Value::Int(*b as i64)),
                 Value::Float(x) => Ok(Value::Float(x.abs())),
                 other => match ops::special(interp, other, "__abs__") {
@@ -167,18 +167,27 @@ pub fn install(interp: &Interp) {
             let nd = arg(&args, 1).or_else(|| kwarg(&args, "ndigits")).filter(|v| !v.is_none());
             let raise = |r: fmt::Raise| interp.raise(r);
             match (&args.pos[0], nd) {
-                (Value::Float(x), None) => fmt::round_to_int(*x).map(Value::Int).map_err(raise),
+                (Value::Float(x), None) => match fmt::round_to_int(*x) {
+                    Err(r) if r.msg == fmt::INT_OVERFLOW => Ok(bigint::from_f64(x.round_ties_even())),
+                    r => r.map(Value::Int).map_err(raise),
+                },
                 (Value::Float(x), Some(n)) => {
                     fmt::round_float(*x, ops::to_index(interp, n)?).map(Value::Float).map_err(raise)
                 }
                 (Value::Int(i), None) => Ok(Value::Int(*i)),
                 (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
                 (Value::Int(i), Some(n)) => {
-                    fmt::round_int(*i, ops::to_index(interp, n)?).map(Value::Int).map_err(raise)
+                    let n = ops::to_index(interp, n)?;
+                    match fmt::round_int(*i, n) {
+                        Err(r) if r.msg == fmt::INT_OVERFLOW => bigint::round(interp, &(*i).into(), n),
+                        r => r.map(Value::Int).map_err(raise),
+                    }
                 }
                 (Value::Bool(b), Some(n)) => {
                     fmt::round_int(*b as i64, ops::to_index(interp, n)?).map(Value::Int).map_err(raise)
                 }
+                (Value::BigInt(b), None) => Ok(Value::BigInt(b.clone())),
+                (Value::BigInt(b), Some(n)) => bigint::round(interp, b, ops::to_index(interp, n)?),
                 (other, _) => match ops::special(interp, other, "__round__") {
                     Some(m) => call(interp, &m, Args { pos: nd.cloned().into_iter().collect(), kw: vec![] }),
                     None => {
@@ -191,12 +200,18 @@ pub fn install(interp: &Interp) {
             expect(interp, &args, "divmod", 2, 2)?;
             let (a, b) = (&args.pos[0], &args.pos[1]);
             let raise = |r: fmt::Raise| interp.raise(r);
+            let int = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_));
+            let number = |v: &Value| int(v) || matches!(v, Value::Float(_));
             match (as_number(a), as_number(b)) {
-                (Some(Num::Int(x)), Some(Num::Int(y))) => {
-                    let (q, r) = fmt::int_divmod(x, y).map_err(raise)?;
-                    Ok(Value::tuple(vec![Value::Int(q), Value::Int(r)]))
+                (Some(Num::Int(x)), Some(Num::Int(y))) => match fmt::int_divmod(x, y) {
+                    Ok((q, r)) => Ok(Value::tuple(vec![Value::Int(q), Value::Int(r)])),
+                    Err(e) if e.msg == fmt::INT_OVERFLOW => bigint::divmod(interp, &x.into(), &y.into()),
+                    Err(e) => Err(raise(e)),
+                },
+                _ if int(a) && int(b) => {
+                    bigint::divmod(interp, &bigint::of(a).unwrap_or_default(), &bigint::of(b).unwrap_or_default())
                 }
-                (Some(_), Some(_)) => {
+                _ if number(a) && number(b) => {
                     let (q, r) = fmt::float_divmod(ops::to_f64(interp, a)?, ops::to_f64(interp, b)?).map_err(raise)?;
                     Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]))
                 }
@@ -212,6 +227,15 @@ pub fn install(interp: &Interp) {
         ("pow", |interp, args| {
             expect(interp, &args, "pow", 2, 3)?;
             match arg(&args, 2) {
+                Some(m)
+                    if !m.is_none()
+                        && [&args.pos[0], &args.pos[1], m].iter().any(|v| matches!(v, Value::BigInt(_))) =>
+                {
+                    match (bigint::of(&args.pos[0]), bigint::of(&args.pos[1]), bigint::of(m)) {
+                        (Some(a), Some(b), Some(m)) => bigint::pow_mod(interp, &a, &b, &m),
+                        _ => Err(interp.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+                    }
+                }
                 Some(m) if !m.is_none() => {
                     let (a, b, m) = (
                         ops::to_index(interp, &args.pos[0])?,
@@ -252,12 +276,15 @@ pub fn install(interp: &Interp) {
                 return match call(interp, &m, Args::default())? {
                     Value::Int(-1) => Ok(Value::Int(-2)),
                     Value::Int(h) => Ok(Value::Int(h)),
+                    // A big one is reduced as an int's hash is (CPython's `hash(int)`).
+                    Value::BigInt(ref b) => Ok(Value::Int(bigint::hash(b))),
                     Value::Bool(b) => Ok(Value::Int(b as i64)),
                     _ => Err(interp.type_error("__hash__ method should return an integer")),
                 };
             }
             Ok(Value::Int(match v {
                 Value::Int(i) => fmt::hash_int(*i),
+                Value::BigInt(b) => bigint::hash(b),
                 Value::Bool(b) => *b as i64,
                 Value::Float(x) => fmt::hash_float(*x),
                 other => ops::key(interp, other.clone())?.hash() as i64,
@@ -344,6 +371,9 @@ pub fn install(interp: &Interp) {
         }),
         ("chr", |interp, args| {
             expect(interp, &args, "chr", 1, 1)?;
+            if let Value::BigInt(_) = &args.pos[0] {
+                return Err(interp.err("OverflowError", "Python int too large to convert to C int"));
+            }
             let i = ops::to_index(interp, &args.pos[0])?;
             let c = u32::try_from(i)
                 .ok()
@@ -547,6 +577,11 @@ fn type_constructor(name: &str) -> Option<BuiltinFn> {
 fn range(interp: &Interp, args: Args) -> R<Value> {
     no_kwargs(interp, &args, "range")?;
     expect(interp, &args, "range", 1, 3)?;
+    if args.pos.iter().any(|v| matches!(v, Value::BigInt(_))) {
+        return Err(
+            interp.err("OverflowError", "range() takes ints within 64 bits in Interleave (CPython's takes any int)")
+        );
+    }
     let n = |v: &Value| ops::to_index(interp, v);
     let (start, stop, step) = match args.pos.len() {
         1 => (0, n(&args.pos[0])?, 1),
@@ -627,6 +662,9 @@ fn base_repr(interp: &Interp, args: Args, base: u32) -> R<Value> {
         1,
         1,
     )?;
+    if let Value::BigInt(b) = &args.pos[0] {
+        return Ok(Value::str(&bigint::to_base(b, base)));
+    }
     let i = ops::to_index(interp, &args.pos[0])?;
     Ok(Value::str(&fmt::int_to_base(i, base)))
 }
@@ -1349,12 +1387,19 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                     if base != 0 && !(2..=36).contains(&base) {
                         return Err(interp.value_error("int() base must be >= 2 and <= 36, or 0"));
                     }
-                    fmt::parse_int(s, base as u32).map(Value::Int).map_err(raise)
+                    match fmt::parse_int_limited(s, base as u32, interp.int_max_str_digits.get()) {
+                        Err(r) if r.msg == fmt::INT_OVERFLOW => bigint::parse(interp, s, base as u32),
+                        r => r.map(Value::Int).map_err(raise),
+                    }
                 }
                 (Some(_), Some(_)) => Err(interp.type_error("int() can't convert non-string with explicit base")),
                 (Some(Value::Int(i)), None) => Ok(Value::Int(*i)),
+                (Some(v @ Value::BigInt(_)), None) => Ok(v.clone()),
                 (Some(Value::Bool(b)), None) => Ok(Value::Int(*b as i64)),
-                (Some(Value::Float(x)), None) => fmt::float_to_int_trunc(*x).map(Value::Int).map_err(raise),
+                (Some(Value::Float(x)), None) => match fmt::float_to_int_trunc(*x) {
+                    Err(r) if r.msg == fmt::INT_OVERFLOW => Ok(bigint::from_f64(*x)),
+                    r => r.map(Value::Int).map_err(raise),
+                },
                 (Some(v), None) => {
                     for m in ["__int__", "__index__"] {
                         if let Some(f) = ops::special(interp, v, m) {
@@ -1372,6 +1417,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
             None => Ok(Value::Float(0.0)),
             Some(Value::Str(s)) => fmt::parse_float(s).map(Value::Float).map_err(raise),
             Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
+            Some(Value::BigInt(b)) => bigint::to_f64(interp, b).map(Value::Float),
             Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
             Some(Value::Float(x)) => Ok(Value::Float(*x)),
             Some(v) => match ops::special(interp, v, "__float__") {

@@ -509,6 +509,7 @@ fn byte_list(interp: &Interp, v: &Value, not_iterable: &dyn Fn() -> PyErr) -> R<
         .map(|x| match x {
             Value::Int(_) | Value::Bool(_) => u8::try_from(ops::to_index(interp, x)?)
                 .map_err(|_| interp.value_error("bytes must be in range(0, 256)")),
+            Value::BigInt(_) => Err(interp.value_error("bytes must be in range(0, 256)")),
             other => {
                 Err(interp.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())))
             }
@@ -530,7 +531,7 @@ pub fn construct(interp: &Interp, array: bool, args: Args) -> R<Value> {
         (Some(Value::Str(s)), Some(e)) => encode(interp, s, Some(e))?,
         (Some(Value::Str(_)), None) => return Err(interp.type_error("string argument without an encoding")),
         (_, Some(_)) => return Err(interp.type_error("encoding without a string argument")),
-        (Some(n @ (Value::Int(_) | Value::Bool(_))), None) => {
+        (Some(n @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))), None) => {
             let n = ops::to_index(interp, n)?;
             let n = usize::try_from(n).map_err(|_| interp.value_error("negative count"))?;
             ops::check_size(interp, n)?;
@@ -563,7 +564,13 @@ fn from_hex_call(interp: &Interp, a: Args, array: bool) -> R<Value> {
 
 /// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
 pub fn int_to_bytes(interp: &Interp, a: Args) -> R<Value> {
-    let n = ops::to_index(interp, a.pos.first().unwrap_or(&Value::Int(0)))?;
+    let n = match a.pos.first() {
+        Some(first) => match super::bigint::of(first) {
+            Some(n) => n,
+            None => ops::to_index(interp, first)?.into(),
+        },
+        None => 0.into(),
+    };
     let length = match arg(&a, 1, "length") {
         Some(v) => ops::to_index(interp, v)?,
         None => 1,
@@ -571,20 +578,8 @@ pub fn int_to_bytes(interp: &Interp, a: Args) -> R<Value> {
     let order = byteorder(interp, arg(&a, 2, "byteorder"))?;
     let signed = signed_kwarg(interp, &a)?;
     let length = usize::try_from(length).map_err(|_| interp.value_error("length argument must be non-negative"))?;
-    if n < 0 && !signed {
-        return Err(interp.err("OverflowError", "can't convert negative int to unsigned"));
-    }
-    // Past 8 bytes every 64-bit int fits; below, the range `length` bytes can hold.
-    if length < 9 {
-        let span = 1i128 << (8 * length);
-        let (low, high) = if signed { (-span / 2, span / 2) } else { (0, span) };
-        if !(low..high).contains(&(n as i128)) {
-            return Err(interp.err("OverflowError", "int too big to convert"));
-        }
-    }
     ops::check_size(interp, length)?;
-    // Two's complement, least significant byte first; the shift stops at the sign.
-    let mut out: Vec<u8> = (0..length).map(|k| ((n as i128) >> (8 * k.min(15))) as u8).collect();
+    let mut out = super::bigint::to_bytes(interp, &n, length, signed)?;
     if order == Ordering::Greater {
         out.reverse();
     }
@@ -604,18 +599,7 @@ pub fn int_from_bytes(interp: &Interp, a: Args) -> R<Value> {
     if order == Ordering::Less {
         data.reverse();
     }
-    // Starting from -1 reads a negative number's two's complement: 0xff alone is -1.
-    let negative = signed && data.first().is_some_and(|b| b & 0x80 != 0);
-    let mut n: i128 = if negative { -1 } else { 0 };
-    let too_big =
-        || interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit (CPython's are unbounded)");
-    for b in data {
-        n = n * 256 + b as i128;
-        if i64::try_from(n).is_err() {
-            return Err(too_big());
-        }
-    }
-    i64::try_from(n).map(Value::Int).map_err(|_| too_big())
+    super::bigint::from_bytes_be(interp, &data, signed)
 }
 
 fn signed_kwarg(interp: &Interp, a: &Args) -> R<bool> {
@@ -654,7 +638,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value
         }
         (BinOp::Mul, Some((x, array)), None) | (BinOp::Mul, None, Some((x, array))) => {
             let n = if bytes_of(a).is_some() { b } else { a };
-            if !matches!(n, Value::Int(_) | Value::Bool(_)) {
+            if !matches!(n, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
                 return None;
             }
             Some(ops::to_index(interp, n).and_then(|n| {

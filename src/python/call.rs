@@ -64,6 +64,7 @@ pub fn call_method(interp: &Interp, obj: &Value, name: &Name, mut args: Args) ->
         | Value::Set(_)
         | Value::Tuple(_)
         | Value::Int(_)
+        | Value::BigInt(_)
         | Value::Float(_) => {
             if let Some(r) = methods::call(interp, obj, name, &mut args) {
                 return r;

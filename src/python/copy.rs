@@ -90,6 +90,11 @@ impl Writer<'_> {
                 self.out.push('i');
                 self.int(*n);
             }
+            Value::BigInt(b) => {
+                // In hex, which has no digit limit and converts in linear time.
+                self.out.push('I');
+                self.str(&b.to_str_radix(16));
+            }
             Value::Float(x) => {
                 self.out.push('f');
                 let _ = write!(self.out, "{};", x.to_bits());
@@ -350,6 +355,11 @@ impl Reader<'_> {
             b'T' => Value::Bool(true),
             b'F' => Value::Bool(false),
             b'i' => Value::Int(self.int()?),
+            b'I' => {
+                let hex = self.str()?;
+                let b = num_bigint::BigInt::parse_bytes(hex.as_bytes(), 16).ok_or_else(|| self.damaged())?;
+                super::bigint::int(b)
+            }
             b'f' => {
                 let bits = self.int()?;
                 Value::Float(f64::from_bits(bits as u64))

@@ -95,7 +95,10 @@ pub fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
         "__bool__" if number => |i, a| Ok(Value::Bool(ops::truthy(i, this(i, &a)?)?)),
         "__int__" if number => |i, a| builtin(i, "int", vec![this(i, &a)?.clone()]),
         "__float__" if number => |i, a| builtin(i, "float", vec![this(i, &a)?.clone()]),
-        "__index__" if integer => |i, a| Ok(Value::Int(ops::to_index(i, this(i, &a)?)?)),
+        "__index__" if integer => |i, a| match this(i, &a)? {
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            v => Ok(v.clone()),
+        },
         "__round__" if number => |i, a| builtin(i, "round", a.pos.clone()),
         "__divmod__" if number => |i, a| numeric(i, &a, "divmod", false),
         "__rdivmod__" if number => |i, a| numeric(i, &a, "divmod", true),
@@ -125,8 +128,8 @@ fn one<'a>(interp: &Interp, a: &'a Args, _name: &str) -> R<&'a Value> {
 fn takes(this: &Value, other: &Value) -> bool {
     use Value::*;
     match this {
-        Int(_) | Bool(_) => matches!(other, Int(_) | Bool(_)),
-        Float(_) => matches!(other, Int(_) | Bool(_) | Float(_)),
+        Int(_) | BigInt(_) | Bool(_) => matches!(other, Int(_) | BigInt(_) | Bool(_)),
+        Float(_) => matches!(other, Int(_) | BigInt(_) | Bool(_) | Float(_)),
         Set(_) | FrozenSet(_) => matches!(other, Set(_) | FrozenSet(_)),
         _ => std::mem::discriminant(this) == std::mem::discriminant(other),
     }

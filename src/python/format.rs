@@ -30,7 +30,9 @@ pub use arith::*;
 pub use digits::float_repr;
 pub use parse::*;
 pub use percent::{parse_percent, percent_one, Count, PercentArg, PercentFlags, PercentSpec, Piece};
-pub use spec::{format_bool, format_float, format_int, format_object, format_str, parse_spec, Spec, Target};
+pub use spec::{
+    format_bool, format_float, format_int, format_int_digits, format_object, format_str, parse_spec, Spec, Target,
+};
 
 use std::fmt;
 

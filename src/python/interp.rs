@@ -378,6 +378,9 @@ pub struct Interp {
     said_recursion: Cell<bool>,
     /// The note on times of day (`time.strftime` and friends) was given.
     pub said_clock: Cell<bool>,
+    /// `sys.set_int_max_str_digits`: the most decimal digits `str(int)` and `int(str)` take
+    /// (0 for no limit; CPython's default is 4300).
+    pub int_max_str_digits: Cell<usize>,
     /// Microseconds the program's reads of the virtual clock have moved it on (see
     /// `modules::time::read_clock`).
     pub clock_skew: Cell<u64>,
@@ -465,6 +468,7 @@ impl Interp {
                 said_copies: Cell::new(false),
                 said_recursion: Cell::new(false),
                 said_clock: Cell::new(false),
+                int_max_str_digits: Cell::new(super::format::INT_MAX_STR_DIGITS),
                 clock_skew: Cell::new(0),
                 loop_object: RefCell::new(None),
                 loop_set: Cell::new(false),
@@ -827,7 +831,7 @@ impl Interp {
         match v {
             Value::None => t.none.clone(),
             Value::Bool(_) => t.bool_.clone(),
-            Value::Int(_) => t.int.clone(),
+            Value::Int(_) | Value::BigInt(_) => t.int.clone(),
             Value::Float(_) => t.float.clone(),
             Value::Str(_) => t.str_.clone(),
             Value::List(_) => t.list.clone(),

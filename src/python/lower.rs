@@ -1400,13 +1400,10 @@ impl Compiler<'_> {
             AstExpr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => Expr::Const(Value::Int(v)),
-                    None => {
-                        return err(
-                            n.start(),
-                            &self.lines,
-                            "this integer is too large: Interleave's integers are 64-bit (CPython's are unbounded)",
-                        )
-                    }
+                    None => match super::bigint::literal(&i.to_string()) {
+                        Ok(v) => Expr::Const(v),
+                        Err(msg) => return err(n.start(), &self.lines, &msg),
+                    },
                 },
                 ast::Number::Float(x) => Expr::Const(Value::Float(*x)),
                 ast::Number::Complex { .. } => {

@@ -24,7 +24,7 @@ fn kind(v: &Value) -> Option<BuiltinType> {
         Value::Dict(_) => BuiltinType::Dict,
         Value::Set(_) => BuiltinType::Set,
         Value::FrozenSet(_) => BuiltinType::FrozenSet,
-        Value::Int(_) => BuiltinType::Int,
+        Value::Int(_) | Value::BigInt(_) => BuiltinType::Int,
         Value::Bool(_) => BuiltinType::Bool,
         Value::Float(_) => BuiltinType::Float,
         _ => return None,
@@ -51,9 +51,9 @@ pub fn call(interp: &Interp, obj: &Value, name: &str, args: &mut Args) -> Option
 pub fn attribute(interp: &Interp, obj: &Value, name: &str) -> Option<R<Value>> {
     let k = kind(obj)?;
     match (obj, name) {
-        (Value::Int(i), "real" | "numerator") => return Some(Ok(Value::Int(*i))),
-        (Value::Int(_), "imag") => return Some(Ok(Value::Int(0))),
-        (Value::Int(_), "denominator") => return Some(Ok(Value::Int(1))),
+        (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => return Some(Ok(obj.clone())),
+        (Value::Int(_) | Value::BigInt(_), "imag") => return Some(Ok(Value::Int(0))),
+        (Value::Int(_) | Value::BigInt(_), "denominator") => return Some(Ok(Value::Int(1))),
         (Value::Bool(b), "real" | "numerator") => return Some(Ok(Value::Int(*b as i64))),
         (Value::Float(x), "real") => return Some(Ok(Value::Float(*x))),
         (Value::Float(_), "imag") => return Some(Ok(Value::Float(0.0))),
@@ -520,16 +520,25 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             _ => return None,
         },
         BuiltinType::Int | BuiltinType::Bool => match name {
-            "bit_length" => |i, a| {
-                Ok(Value::Int((64 - ops::to_index(i, this_value(i, &a)?)?.unsigned_abs().leading_zeros()) as i64))
+            "bit_length" => |i, a| match this_value(i, &a)? {
+                Value::BigInt(b) => Ok(super::bigint::bit_length(b)),
+                v => Ok(Value::Int((64 - ops::to_index(i, v)?.unsigned_abs().leading_zeros()) as i64)),
             },
-            "bit_count" => {
-                |i, a| Ok(Value::Int(ops::to_index(i, this_value(i, &a)?)?.unsigned_abs().count_ones() as i64))
-            }
-            "conjugate" => |i, a| Ok(Value::Int(ops::to_index(i, this_value(i, &a)?)?)),
-            "as_integer_ratio" => {
-                |i, a| Ok(Value::tuple(vec![Value::Int(ops::to_index(i, this_value(i, &a)?)?), Value::Int(1)]))
-            }
+            "bit_count" => |i, a| match this_value(i, &a)? {
+                Value::BigInt(b) => Ok(super::bigint::bit_count(b)),
+                v => Ok(Value::Int(ops::to_index(i, v)?.unsigned_abs().count_ones() as i64)),
+            },
+            "conjugate" => |i, a| match this_value(i, &a)? {
+                v @ Value::BigInt(_) => Ok(v.clone()),
+                v => Ok(Value::Int(ops::to_index(i, v)?)),
+            },
+            "as_integer_ratio" => |i, a| {
+                let n = match this_value(i, &a)? {
+                    v @ Value::BigInt(_) => v.clone(),
+                    v => Value::Int(ops::to_index(i, v)?),
+                };
+                Ok(Value::tuple(vec![n, Value::Int(1)]))
+            },
             "to_bytes" => super::bytes::int_to_bytes,
             _ => return None,
         },
@@ -551,24 +560,8 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                     e -= 1;
                     steps += 1;
                 }
-                let (mut num, mut den) = (m as i128, 1i128);
-                if e > 0 {
-                    num <<= e.min(100);
-                } else {
-                    den <<= (-e).min(100);
-                }
-                let g = {
-                    let (mut p, mut q) = (num.abs(), den);
-                    while q != 0 {
-                        (p, q) = (q, p % q);
-                    }
-                    p.max(1)
-                };
-                let (num, den) = (num / g, den / g);
-                match (i64::try_from(num), i64::try_from(den)) {
-                    (Ok(n), Ok(d)) => Ok(Value::tuple(vec![Value::Int(n), Value::Int(d)])),
-                    _ => Err(i.err("OverflowError", "integer too large: Interleave's integers are 64-bit")),
-                }
+                // m is now an odd integer (or 0): the fraction is already in lowest terms.
+                Ok(super::bigint::ratio(m, e))
             },
             "conjugate" => |i, a| Ok(Value::Float(ops::to_f64(i, this_value(i, &a)?)?)),
             _ => return None,

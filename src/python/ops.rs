@@ -76,12 +76,13 @@ pub fn to_index(interp: &Interp, v: &Value) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(_) => Err(super::bigint::index_overflow(interp)),
         // A user class's `__index__` (an `IntEnum` member as a list index or a count).
         Value::Instance(_) if special(interp, v, "__index__").is_some() => {
             let _level = interp.nest("")?;
             match call_special(interp, v, "__index__", &[]) {
                 Some(r) => match r? {
-                    r @ (Value::Int(_) | Value::Bool(_)) => to_index(interp, &r),
+                    r @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => to_index(interp, &r),
                     other => Err(interp.type_error(format!("__index__ returned non-int (type {})", other.type_name()))),
                 },
                 None => {
@@ -98,6 +99,7 @@ pub fn to_f64(interp: &Interp, v: &Value) -> R<f64> {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Float(x) => Ok(*x),
+        Value::BigInt(b) => super::bigint::to_f64(interp, b),
         other => Err(interp.type_error(format!("must be real number, not {}", other.type_name()))),
     }
 }
@@ -120,6 +122,8 @@ pub fn truthy(interp: &Interp, v: &Value) -> R<bool> {
         Value::None => false,
         Value::Bool(b) => *b,
         Value::Int(i) => *i != 0,
+        // Normalised: a big int is never 0.
+        Value::BigInt(_) => true,
         Value::Float(x) => *x != 0.0,
         Value::Str(s) => !s.is_empty(),
         Value::List(l) => !l.borrow().is_empty(),
@@ -284,6 +288,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
         Value::None => "None".into(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
         Value::Int(i) => i.to_string(),
+        Value::BigInt(b) => super::bigint::to_str(interp, b)?,
         Value::Float(x) => fmt::float_repr(*x),
         Value::Str(s) => fmt::py_str_repr(s),
         Value::List(l) => {
@@ -480,23 +485,32 @@ fn dunder(op: BinOp) -> (&'static str, &'static str) {
     }
 }
 
-fn overflow(interp: &Interp) -> PyErr {
-    interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit (CPython's are unbounded)")
+/// `a op b` for two ints past `i64`: the operation redone on big ints.
+#[cold]
+#[inline(never)]
+fn big_op(interp: &Interp, op: BinOp, a: i64, b: i64) -> R<Value> {
+    super::bigint::int_op(interp, op, &a.into(), &b.into())
+}
+
+/// Whether a failed `fmt` int operation failed only for leaving `i64`.
+fn left_i64(r: &fmt::Raise) -> bool {
+    r.msg == fmt::INT_OVERFLOW
 }
 
 fn int_op(interp: &Interp, op: BinOp, a: i64, b: i64) -> R<Value> {
-    let checked = |r: Option<i64>| r.map(Value::Int).ok_or_else(|| overflow(interp));
-    let raise = |r: fmt::Raise| interp.raise(r);
+    let checked = |r: Option<i64>| r.map_or_else(|| big_op(interp, op, a, b), |r| Ok(Value::Int(r)));
+    let raise = |r: fmt::Raise| if left_i64(&r) { big_op(interp, op, a, b) } else { Err(interp.raise(r)) };
     match op {
         BinOp::Add => checked(a.checked_add(b)),
         BinOp::Sub => checked(a.checked_sub(b)),
         BinOp::Mul => checked(a.checked_mul(b)),
-        BinOp::Div => fmt::int_truediv(a, b).map(Value::Float).map_err(raise),
-        BinOp::FloorDiv => fmt::int_floordiv(a, b).map(Value::Int).map_err(raise),
-        BinOp::Mod => fmt::int_mod(a, b).map(Value::Int).map_err(raise),
-        BinOp::Pow => match fmt::int_pow(a, b).map_err(raise)? {
-            IntOrFloat::Int(i) => Ok(Value::Int(i)),
-            IntOrFloat::Float(x) => Ok(Value::Float(x)),
+        BinOp::Div => fmt::int_truediv(a, b).map(Value::Float).map_err(|r| interp.raise(r)),
+        BinOp::FloorDiv => fmt::int_floordiv(a, b).map_or_else(raise, |q| Ok(Value::Int(q))),
+        BinOp::Mod => fmt::int_mod(a, b).map(Value::Int).map_err(|r| interp.raise(r)),
+        BinOp::Pow => match fmt::int_pow(a, b) {
+            Ok(IntOrFloat::Int(i)) => Ok(Value::Int(i)),
+            Ok(IntOrFloat::Float(x)) => Ok(Value::Float(x)),
+            Err(r) => raise(r),
         },
         BinOp::LShift => {
             if b < 0 {
@@ -506,7 +520,7 @@ fn int_op(interp: &Interp, op: BinOp, a: i64, b: i64) -> R<Value> {
                 return Ok(Value::Int(0));
             }
             if b >= 63 {
-                return Err(overflow(interp));
+                return big_op(interp, op, a, b);
             }
             let r = a.checked_shl(b as u32).filter(|r| r >> b == a);
             checked(r)
@@ -546,6 +560,11 @@ fn float_op(interp: &Interp, op: BinOp, a: f64, b: f64) -> Option<R<Value>> {
     })
 }
 
+/// A repetition count that is a big int: too big for any sequence, as CPython says.
+fn big_count(interp: &Interp) -> R<Value> {
+    Err(super::bigint::index_overflow(interp))
+}
+
 fn repeat<T: Clone>(interp: &Interp, items: &[T], n: i64) -> R<Vec<T>> {
     // `[] * 2**62` is empty at once, not after 2**62 turns of the loop below.
     let n = if items.is_empty() { 0 } else { n.max(0) as usize };
@@ -579,6 +598,12 @@ fn binop_or_inplace(interp: &Interp, op: BinOp, a: Value, b: Value, in_place: bo
     use Value::*;
     let r = match (&a, &b) {
         (Int(x), Int(y)) => return int_op(interp, op, *x, *y),
+        (BigInt(_), Int(_) | Bool(_) | BigInt(_) | Float(_)) | (Int(_) | Bool(_) | Float(_), BigInt(_)) => {
+            super::bigint::binop(interp, op, &a, &b)
+        }
+        (Str(_) | List(_) | Tuple(_), BigInt(_)) | (BigInt(_), Str(_) | List(_) | Tuple(_)) if op == BinOp::Mul => {
+            return big_count(interp)
+        }
         (Bool(x), Bool(y)) if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) => {
             return Ok(Bool(match op {
                 BinOp::BitAnd => *x & *y,
@@ -674,7 +699,7 @@ fn binop_type_error(interp: &Interp, op: BinOp, a: &Value, b: &Value, in_place: 
             interp.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name()))
         }
         (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Object(_), BinOp::Mul)
-            if !matches!(b, Value::Int(_))
+            if !matches!(b, Value::Int(_) | Value::BigInt(_))
                 && (!matches!(a, Value::Object(_)) || super::bytes::bytes_of(a).is_some()) =>
         {
             interp.type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()))
@@ -866,7 +891,11 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
 pub fn unary(interp: &Interp, op: UnaryOp, v: Value) -> R<Value> {
     Ok(match (op, &v) {
         (UnaryOp::Not, _) => Value::Bool(!truthy(interp, &v)?),
-        (UnaryOp::Neg, Value::Int(i)) => Value::Int(i.checked_neg().ok_or_else(|| overflow(interp))?),
+        (UnaryOp::Neg, Value::Int(i)) => match i.checked_neg() {
+            Some(n) => Value::Int(n),
+            None => super::bigint::int(-num_bigint::BigInt::from(*i)),
+        },
+        (_, Value::BigInt(b)) => super::bigint::unary(op, b),
         (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(*b as i64)),
         (UnaryOp::Neg, Value::Float(x)) => Value::Float(-x),
         (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => v,
@@ -950,6 +979,7 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             }
             a.is(b)
         }
+        (BigInt(_), _) | (_, BigInt(_)) => super::bigint::equal(a, b),
         _ => match (as_number(a), as_number(b)) {
             (Some(x), Some(y)) => numbers_equal(x, y),
             (Option::None, Option::None) => key_eq(a, b),
@@ -987,6 +1017,7 @@ pub fn order(interp: &Interp, a: &Value, b: &Value) -> R<Option<std::cmp::Orderi
             Some(x.len().cmp(&y.len()))
         }
         (Object(_), Object(_)) => Some(super::bytes::order(a, b).ok_or_else(|| PyErr::Stop(Rc::from("")))?),
+        (BigInt(_), _) | (_, BigInt(_)) => super::bigint::cmp(a, b).ok_or_else(|| PyErr::Stop(Rc::from("")))?,
         _ => match (as_number(a), as_number(b)) {
             (Some(Num::Int(x)), Some(Num::Int(y))) => Some(x.cmp(&y)),
             (Some(Num::Float(x)), Some(Num::Float(y))) => {
@@ -1341,6 +1372,11 @@ pub fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item =
     })
 }
 
+/// A big int as a sequence index: CPython's IndexError, before any bounds.
+fn big_index(interp: &Interp) -> PyErr {
+    interp.index_error("cannot fit 'int' into an index-sized integer")
+}
+
 fn seq_index_error(interp: &Interp, kind: &str, index: &Value) -> PyErr {
     interp.type_error(format!("{kind} indices must be integers or slices, not {}", index.type_name()))
 }
@@ -1376,6 +1412,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
                     let (a, b, c) = bounds.indices(l.len());
                     Ok(Value::list(slice_positions(a, b, c).filter_map(|i| l.get(i).cloned()).collect()))
                 }
+                Value::BigInt(_) => Err(big_index(interp)),
                 _ => match by_index(interp, index) {
                     Some(i) => {
                         let i = i?;
@@ -1391,6 +1428,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
                 let i = to_index(interp, index)?;
                 index_of(i, t.len()).map(|i| t[i].clone()).ok_or_else(|| interp.index_error("tuple index out of range"))
             }
+            Value::BigInt(_) => Err(big_index(interp)),
             _ => match index.downcast::<SliceObj>() {
                 Some(s) => {
                     let (a, b, c) = slice_indices(interp, s, t.len())?;
@@ -1409,6 +1447,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
                 let i = index_of(i, n).ok_or_else(|| interp.index_error("string index out of range"))?;
                 Ok(Value::str(&s.chars().nth(i).map(String::from).unwrap_or_default()))
             }
+            Value::BigInt(_) => Err(big_index(interp)),
             _ => match index.downcast::<SliceObj>() {
                 Some(sl) => {
                     let chars: Vec<char> = s.chars().collect();
@@ -1456,6 +1495,7 @@ pub fn set_item(interp: &Interp, obj: &Value, index: Value, v: Value) -> R<()> {
                 l[i] = v;
                 Ok(())
             }
+            Value::BigInt(_) => Err(big_index(interp)),
             _ => match index.downcast::<SliceObj>() {
                 Some(s) => {
                     let mut items = Vec::new();
@@ -1496,6 +1536,7 @@ pub fn del_item(interp: &Interp, obj: &Value, index: Value) -> R<()> {
                 l.remove(i);
                 Ok(())
             }
+            Value::BigInt(_) => Err(big_index(interp)),
             _ => match index.downcast::<SliceObj>() {
                 Some(s) => {
                     let bounds = slice_ints(interp, s)?;
@@ -1683,6 +1724,7 @@ pub fn format_value(interp: &Interp, v: &Value, spec: &str) -> R<String> {
     let raise = |r: fmt::Raise| interp.raise(r);
     match v {
         Value::Int(i) => fmt::parse_spec(spec, FmtTarget::Int).and_then(|s| fmt::format_int(*i, &s)).map_err(raise),
+        Value::BigInt(b) => super::bigint::format(interp, b, spec),
         Value::Bool(b) => {
             if spec.is_empty() {
                 return Ok(if *b { "True" } else { "False" }.into());
@@ -1767,6 +1809,7 @@ pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String>
                     'a' => PercentArg::Str(ascii(&repr(interp, &arg)?)),
                     _ => match &arg {
                         Value::Int(i) => PercentArg::Int(*i),
+                        Value::BigInt(b) => super::bigint::percent_arg(interp, b, spec.conv)?,
                         Value::Bool(b) => PercentArg::Int(*b as i64),
                         Value::Float(x) => PercentArg::Float(*x),
                         Value::Str(s) => PercentArg::Str(s.to_string()),

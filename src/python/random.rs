@@ -3,8 +3,9 @@
 //! of the generator, so that a seeded program prints what CPython prints.
 //!
 //! Sequences appear as lengths and the results as indices (`choice` returns the index to take),
-//! so the interpreter applies them to its own lists. Python ints are unbounded; here they are
-//! `i64`, so `getrandbits` stops at 64 bits and ranges are those of `i64`.
+//! so the interpreter applies them to its own lists. Results within `i64` come as `i64`;
+//! the engine draws wider ones (`getrandbits(k)` past 64 bits, ranges past `i64`) as 32-bit
+//! words with [`Random::getrandbits_words`] and makes big ints of them.
 //!
 //! Seeds: ints (`i64`, or any size as 32-bit words), floats (by their hash, as CPython), str and
 //! bytes (version 2: with their SHA-512), and `None` (the caller passes entropy as words).
@@ -179,8 +180,8 @@ impl Random {
         (a * 67_108_864.0 + b) * (1.0 / 9_007_199_254_740_992.0)
     }
 
-    /// `getrandbits(k)` for k up to 64. Larger k is refused (`OverflowError`): the result would
-    /// not fit this interpreter's 64-bit ints. A negative k is CPython's `ValueError`.
+    /// `getrandbits(k)` for k up to 64 (the engine asks for more as words, with
+    /// [`Random::getrandbits_words`]). A negative k is CPython's `ValueError`.
     pub fn getrandbits(&mut self, k: i64) -> Result<u64, Raise> {
         if k < 0 {
             return Err(Raise::value("number of bits must be non-negative"));
@@ -189,6 +190,18 @@ impl Random {
             return Err(Raise::overflow(crate::python::format::INT_OVERFLOW));
         }
         Ok(self.bits(k as u32) as u64)
+    }
+
+    /// `getrandbits(k)` for any `k`, as its 32-bit words, least significant first (CPython's
+    /// order: the last word is cut to its top bits).
+    pub fn getrandbits_words(&mut self, k: u32) -> Vec<u32> {
+        let mut out = Vec::with_capacity(k.div_ceil(32) as usize);
+        let mut left = k;
+        while left > 0 {
+            out.push(self.word(left));
+            left = left.saturating_sub(32);
+        }
+        out
     }
 
     /// The next word of a `getrandbits` with `left` bits still to make: all 32 bits, or for the

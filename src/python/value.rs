@@ -11,6 +11,7 @@ use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use indexmap::IndexMap;
+use num_bigint::BigInt;
 use rustc_hash::FxHasher;
 
 use super::interp::{Interp, R};
@@ -34,6 +35,10 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// An int outside `i64` (arithmetic in [`super::bigint`]). Always normalised: an int that
+    /// fits `i64` is `Int`, so equal ints have one representation for `==`, hashing and the
+    /// `Int` fast paths.
+    BigInt(Rc<BigInt>),
     Float(f64),
     Str(Rc<str>),
     List(Rc<RefCell<Vec<Value>>>),
@@ -93,7 +98,7 @@ impl Value {
             Value::Instance(r) => Rc::strong_count(r) == 1,
             Value::Module(r) => Rc::strong_count(r) == 1,
             Value::Object(r) => Rc::strong_count(r) == 1,
-            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => false,
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_) => false,
         }
     }
 }
@@ -139,6 +144,7 @@ impl fmt::Debug for Value {
             Value::None => f.write_str("None"),
             Value::Bool(b) => write!(f, "{b}"),
             Value::Int(i) => write!(f, "{i}"),
+            Value::BigInt(i) => write!(f, "{i}"),
             Value::Float(x) => write!(f, "{x:?}"),
             Value::Str(s) => write!(f, "{s:?}"),
             _ => write!(f, "<{}>", self.type_name()),
@@ -176,7 +182,7 @@ impl Value {
         let s: &str = match self {
             Value::None => "NoneType",
             Value::Bool(_) => "bool",
-            Value::Int(_) => "int",
+            Value::Int(_) | Value::BigInt(_) => "int",
             Value::Float(_) => "float",
             Value::Str(_) => "str",
             Value::List(_) => "list",
@@ -204,6 +210,7 @@ impl Value {
             // Small ints and interned strings are shared in CPython; equal ints here count as
             // the same object, which is what CPython does for every int a beginner meets.
             (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             _ => match (self.identity(), other.identity()) {
@@ -217,6 +224,7 @@ impl Value {
     pub fn identity(&self) -> Option<usize> {
         Some(match self {
             Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Value::BigInt(i) => Rc::as_ptr(i) as usize,
             Value::List(l) => Rc::as_ptr(l) as usize,
             Value::Tuple(t) => Rc::as_ptr(t) as *const Value as usize,
             Value::Dict(d) => Rc::as_ptr(d) as usize,
@@ -413,6 +421,7 @@ fn key_hash(v: &Value) -> Result<u64, NotKey> {
         Value::None => 0x5eed,
         Value::Bool(b) => hash_int(*b as i64) as u64,
         Value::Int(i) => hash_int(*i) as u64,
+        Value::BigInt(i) => super::bigint::hash(i) as u64,
         Value::Float(x) => hash_float(*x) as u64,
         Value::Str(s) => str_hash(s),
         Value::Tuple(items) => nested(|| {
@@ -436,6 +445,7 @@ fn key_hash(v: &Value) -> Result<u64, NotKey> {
             match super::call::call(&interp, &f, Args { pos: vec![v.clone()], kw: vec![] }) {
                 // CPython takes a returned int as it is (but -1, which means an error in C).
                 Ok(Value::Int(h)) => (if h == -1 { -2 } else { h }) as u64,
+                Ok(Value::BigInt(ref b)) => super::bigint::hash(b) as u64,
                 Ok(Value::Bool(b)) => b as u64,
                 Ok(_) => {
                     return Err(NotKey::Raised(interp.type_error("__hash__ method should return an integer")));
@@ -484,6 +494,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             x.items.len() == y.items.len() && nested(|| x.items.iter().all(|k| y.items.contains(k))).unwrap_or(false)
         }
         (Value::Object(o), other) if o.key_hash().is_some() => o.eq(other).unwrap_or(false),
+        (Value::BigInt(_), _) | (_, Value::BigInt(_)) => super::bigint::equal(a, b),
         _ => match (as_number(a), as_number(b)) {
             (Some(x), Some(y)) => numbers_equal(x, y),
             (None, None) => a.is(b),

@@ -86,8 +86,8 @@ const NUMBERS: &[&str] = &[
     "9223372036854775807",
 ];
 
-/// Literals the engine refuses at compile time (64-bit ints, no complex numbers): rare, or
-/// almost every program would be a syntax error.
+/// Rare literals: ints past `i64` (big ints, costlier than the rest) and complex numbers (which
+/// the engine refuses at compile time: common, they would make most programs syntax errors).
 const REFUSED: &[&str] =
     &["9223372036854775808", "-9223372036854775808", "123456789012345678901234567890", "1j", "2.5j"];
 

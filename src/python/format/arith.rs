@@ -2,8 +2,9 @@
 //! rules, `**` (2 and 3 arguments), true division, `round`, `hash`, and exact int/float
 //! comparison, each with CPython 3.11's results and messages.
 //!
-//! Python ints are unbounded; this interpreter's are `i64`, so a result outside it raises
-//! `OverflowError` (message [`INT_OVERFLOW`]) where CPython would return a bigger int.
+//! These work on `i64`: a result outside it fails with [`INT_OVERFLOW`], which the engine
+//! takes as its cue to redo the operation on big ints (`python::bigint`), as CPython's
+//! unbounded ints would give.
 
 use std::cmp::Ordering;
 
@@ -16,7 +17,7 @@ fn int_overflow() -> Raise {
     Raise::overflow(INT_OVERFLOW)
 }
 
-/// `Some(v)` or the 64-bit overflow error: for `checked_add` and friends.
+/// `Some(v)` or the `i64` overflow error: for `checked_add` and friends.
 pub fn int_checked(v: Option<i64>) -> Result<i64, Raise> {
     v.ok_or_else(int_overflow)
 }

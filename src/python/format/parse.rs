@@ -29,7 +29,7 @@ pub fn py_isspace(c: char) -> bool {
 /// What `int()` and `float()` parse: Python first maps Unicode digits to ASCII and Unicode spaces
 /// to ' ' (`_PyUnicode_TransformDecimalAndSpaceToASCII`), then strips spaces; anything else
 /// non-ASCII stays and makes the literal invalid.
-fn to_ascii_stripped(s: &str) -> String {
+pub fn to_ascii_stripped(s: &str) -> String {
     let mapped: String = s
         .chars()
         .map(|c| match unicode_decimal(c) {
@@ -43,13 +43,20 @@ fn to_ascii_stripped(s: &str) -> String {
 
 /// The most digits `int()` converts in a base that is not a power of two (CPython 3.11's
 /// default `sys.get_int_max_str_digits()`).
-const INT_MAX_STR_DIGITS: usize = 4300;
+pub const INT_MAX_STR_DIGITS: usize = 4300;
 
 /// `int(s, base)`: whitespace around, a sign, `0x`/`0o`/`0b` prefixes (base 0 or the matching
 /// base), single underscores between digits, Unicode decimal digits; CPython's messages
-/// (`invalid literal for int() with base 10: 'abc'`). A valid literal outside `i64` raises
-/// `OverflowError` (this interpreter's ints are 64-bit), distinct from an invalid one.
+/// (`invalid literal for int() with base 10: 'abc'`). A valid literal outside `i64` fails with
+/// [`super::arith::INT_OVERFLOW`] (the engine then reads it as a big int), distinct from an
+/// invalid one.
 pub fn parse_int(s: &str, base: u32) -> Result<i64, Raise> {
+    parse_int_limited(s, base, INT_MAX_STR_DIGITS)
+}
+
+/// [`parse_int`] with `max_digits` for CPython's limit on decimal digits (0: none), as
+/// `sys.set_int_max_str_digits` sets it.
+pub fn parse_int_limited(s: &str, base: u32, max_digits: usize) -> Result<i64, Raise> {
     if base == 1 || base > 36 {
         return Err(Raise::value("int() base must be >= 2 and <= 36, or 0"));
     }
@@ -117,9 +124,9 @@ pub fn parse_int(s: &str, base: u32) -> Result<i64, Raise> {
     if error_if_nonzero && (value != 0 || overflow) {
         return Err(invalid());
     }
-    if !radix.is_power_of_two() && count > INT_MAX_STR_DIGITS {
+    if !radix.is_power_of_two() && max_digits != 0 && count > max_digits {
         return Err(Raise::value(format!(
-            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {count} \
+            "Exceeds the limit ({max_digits} digits) for integer string conversion: value has {count} \
              digits; use sys.set_int_max_str_digits() to increase the limit"
         )));
     }
@@ -262,7 +269,7 @@ fn repr_truncated(s: &str, n: usize) -> String {
 }
 
 /// `int(x)` for a float: truncation toward zero, with CPython's errors for nan and infinities,
-/// and OverflowError past `i64` (this interpreter's ints are 64-bit).
+/// and [`super::arith::INT_OVERFLOW`] past `i64` (the engine then converts to a big int).
 pub fn float_to_int_trunc(x: f64) -> Result<i64, Raise> {
     if x.is_nan() {
         return Err(Raise::value("cannot convert float NaN to integer"));

@@ -159,6 +159,14 @@ fn read_count(chars: &[char], i: &mut usize, max: u64, too_big: &str) -> Result<
 pub enum PercentArg {
     /// An int or a bool (as 0/1).
     Int(i64),
+    /// An int past `i64`, as the caller wrote it out for the conversion: its sign, the digits
+    /// of its magnitude in the conversion's base, and the float it converts to (`None` past the
+    /// float range).
+    BigInt {
+        negative: bool,
+        digits: String,
+        float: Option<f64>,
+    },
     Float(f64),
     /// For `%s`, `%r`, `%a`: the text the caller made with `str()`, `repr()` or `ascii()` (an
     /// `Int` or `Float` is also accepted there and printed as `str()` prints it). For the other
@@ -172,7 +180,7 @@ pub enum PercentArg {
 impl PercentArg {
     fn type_name(&self) -> &str {
         match self {
-            PercentArg::Int(_) => "int",
+            PercentArg::Int(_) | PercentArg::BigInt { .. } => "int",
             PercentArg::Float(_) => "float",
             PercentArg::Str(_) => "str",
             PercentArg::Other(name) => name,
@@ -210,6 +218,7 @@ pub fn percent_one(
             let text = match arg {
                 PercentArg::Str(s) => s,
                 PercentArg::Int(i) => i.to_string(),
+                PercentArg::BigInt { negative, digits, .. } => format!("{}{digits}", if negative { "-" } else { "" }),
                 PercentArg::Float(x) => super::digits::float_repr(x),
                 PercentArg::Other(name) => name,
             };
@@ -229,6 +238,7 @@ pub fn percent_one(
                     // Surrogates are valid in Python strs but not in Rust's: U+FFFD stands in.
                     char::from_u32(c).unwrap_or('\u{fffd}')
                 }
+                PercentArg::BigInt { .. } => return Err(Raise::overflow("%c arg not in range(0x110000)")),
                 PercentArg::Str(s) if s.chars().count() == 1 => s.chars().next().unwrap_or('\u{fffd}'),
                 _ => return Err(Raise::type_error("%c requires int or char")),
             };
@@ -237,6 +247,7 @@ pub fn percent_one(
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
             let (negative, magnitude) = match arg {
                 PercentArg::Int(i) => (i < 0, to_base_digits(i.unsigned_abs(), base_of(conv))),
+                PercentArg::BigInt { negative, digits, .. } => (negative, digits),
                 PercentArg::Float(x) if matches!(conv, 'd' | 'i' | 'u') => {
                     // int(x) first, for its nan and infinity errors; past i64 the float's exact
                     // integer digits still print, as CPython's big int would.
@@ -259,6 +270,10 @@ pub fn percent_one(
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let x = match arg {
                 PercentArg::Int(i) => i as f64,
+                PercentArg::BigInt { float: Some(x), .. } => x,
+                PercentArg::BigInt { float: None, .. } => {
+                    return Err(Raise::overflow("int too large to convert to float"))
+                }
                 PercentArg::Float(x) => x,
                 other => return Err(Raise::type_error(format!("must be real number, not {}", other.type_name()))),
             };

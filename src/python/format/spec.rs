@@ -324,13 +324,36 @@ pub fn format_int(i: i64, spec: &Spec) -> Result<String, Raise> {
         return layout_number(&n, spec, None);
     }
     let digits = super::parse::to_base_digits(i.unsigned_abs(), base);
-    let prefix = match (spec.alternate, base) {
-        (true, 2) => "0b",
-        (true, 8) => "0o",
-        (true, 16) => "0x",
+    format_int_digits(i < 0, &digits, spec)
+}
+
+/// `format(i, spec)` for an int given as its sign and the digits of its magnitude in the base
+/// `spec`'s type asks for (`d`, `n`, `b`, `o`, `x`, `X` or none): the layout part of
+/// [`format_int`], shared with ints past `i64`.
+pub fn format_int_digits(negative: bool, digits: &str, spec: &Spec) -> Result<String, Raise> {
+    let ty = spec.ty.unwrap_or('d');
+    if spec.empty {
+        return Ok(format!("{}{digits}", if negative { "-" } else { "" }));
+    }
+    match ty {
+        'b' | 'o' | 'x' | 'X' | 'd' | 'n' => {}
+        // Only ints past i64 get here with 'c' (CPython's message reads them as a C long).
+        'c' => return Err(Raise::overflow("Python int too large to convert to C long")),
+        other => return Err(unknown_code(other, spec.target)),
+    }
+    if spec.precision.is_some() {
+        return Err(Raise::value("Precision not allowed in integer format specifier"));
+    }
+    if spec.no_neg_0 {
+        return Err(Raise::value("Negative zero coercion (z) not allowed in integer format specifier"));
+    }
+    let prefix = match (spec.alternate, ty) {
+        (true, 'b') => "0b",
+        (true, 'o') => "0o",
+        (true, 'x' | 'X') => "0x",
         _ => "",
     };
-    let n = Number { negative: i < 0, prefix, digits: &digits, rest: "", upper: ty == 'X' };
+    let n = Number { negative, prefix, digits, rest: "", upper: ty == 'X' };
     layout_number(&n, spec, if ty == 'n' { None } else { separator(spec) })
 }
 

@@ -86,6 +86,7 @@ impl Dumper<'_> {
             Value::None => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Value::Int(i) => out.push_str(&i.to_string()),
+            Value::BigInt(b) => out.push_str(&super::super::bigint::to_str(interp, b)?),
             Value::Float(x) => {
                 if !x.is_finite() && !self.allow_nan {
                     return Err(interp.value_error("Out of range float values are not JSON compliant"));
@@ -128,6 +129,7 @@ impl Dumper<'_> {
                     let key = match &k {
                         Value::Str(s) => s.to_string(),
                         Value::Int(i) => i.to_string(),
+                        Value::BigInt(b) => super::super::bigint::to_str(interp, b)?,
                         Value::Float(f) => float_text(*f),
                         Value::Bool(b) => (if *b { "true" } else { "false" }).into(),
                         Value::None => "null".into(),
@@ -496,9 +498,14 @@ impl Parser<'_> {
         if float {
             Ok(Value::Float(text.parse::<f64>().unwrap_or(f64::NAN)))
         } else {
-            text.parse::<i64>()
-                .map(Value::Int)
-                .map_err(|_| self.interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit"))
+            match text.parse::<i64>() {
+                Ok(i) => Ok(Value::Int(i)),
+                // Past i64: int(text), with its digit limit.
+                Err(_) => match fmt::parse_int_limited(&text, 10, self.interp.int_max_str_digits.get()) {
+                    Err(r) if r.msg == fmt::INT_OVERFLOW => super::super::bigint::parse(self.interp, &text, 10),
+                    r => r.map(Value::Int).map_err(|r| self.interp.raise(r)),
+                },
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use super::super::bigint;
 use super::super::builtins::{builtin, expect};
 use super::super::format as fmt;
 use super::super::interp::{Interp, R};
@@ -32,6 +33,14 @@ fn int_of(interp: &Interp, v: &Value) -> R<i64> {
     }
 }
 
+/// An int argument of any size (a float is a TypeError, as in [`int_of`]).
+fn big_of(interp: &Interp, v: &Value) -> R<num_bigint::BigInt> {
+    match bigint::of(v) {
+        Some(b) => Ok(b),
+        None => int_of(interp, v).map(Into::into),
+    }
+}
+
 fn gcd(a: i64, b: i64) -> i64 {
     let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
     while b != 0 {
@@ -44,12 +53,43 @@ fn rounding(interp: &Interp, args: Args, name: &str, f: fn(f64) -> f64) -> R<Val
     expect(interp, &args, name, 1, 1)?;
     match &args.pos[0] {
         Value::Int(i) => Ok(Value::Int(*i)),
+        v @ Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         other => {
-            let v = ops::to_f64(interp, other)?;
-            fmt::float_to_int_trunc(f(v)).map(Value::Int).map_err(|r| interp.raise(r))
+            let v = f(ops::to_f64(interp, other)?);
+            match fmt::float_to_int_trunc(v) {
+                Err(r) if r.msg == fmt::INT_OVERFLOW => Ok(bigint::from_f64(v)),
+                r => r.map(Value::Int).map_err(|r| interp.raise(r)),
+            }
         }
     }
+}
+
+/// `f(v)` for a logarithm `f`, as CPython's `loghelper`: an int too big for a float is taken
+/// as m·2**e (`f(m) + f(2)·e`), so `math.log(10**400)` works.
+fn log_of(interp: &Interp, v: &Value, f: fn(f64) -> f64) -> R<f64> {
+    let domain = || interp.value_error("math domain error");
+    if let Value::BigInt(b) = v {
+        if let Some((m, e)) = bigint::frexp(b) {
+            return Ok(f(m) + f(2.0) * e as f64);
+        }
+        if b.sign() == num_bigint::Sign::Minus {
+            return Err(domain());
+        }
+    }
+    let x = ops::to_f64(interp, v)?;
+    if x <= 0.0 {
+        return Err(domain());
+    }
+    Ok(f(x))
+}
+
+/// The ints of `math.gcd`/`math.lcm`'s arguments, when any is past `i64`.
+fn big_args(interp: &Interp, args: &Args) -> R<Option<Vec<num_bigint::BigInt>>> {
+    if !args.pos.iter().any(|v| matches!(v, Value::BigInt(_))) {
+        return Ok(None);
+    }
+    args.pos.iter().map(|v| big_of(interp, v)).collect::<R<Vec<_>>>().map(Some)
 }
 
 pub fn module(_interp: &Interp) -> Rc<Module> {
@@ -64,27 +104,26 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
         ("exp", |i, a| unary(i, a, "exp", f64::exp, |_| true)),
         ("log", |i, a| {
             expect(i, &a, "log", 1, 2)?;
-            let v = x(i, &a, 0)?;
-            if v <= 0.0 {
-                return Err(i.value_error("math domain error"));
-            }
+            let v = log_of(i, &a.pos[0], f64::ln)?;
             match a.pos.get(1) {
                 Some(b) => {
-                    let b = ops::to_f64(i, b)?;
-                    if b <= 0.0 || b == 1.0 {
-                        return Err(if b == 1.0 {
-                            i.err("ZeroDivisionError", "float division by zero")
-                        } else {
-                            i.value_error("math domain error")
-                        });
+                    let b = log_of(i, b, f64::ln)?;
+                    if b == 0.0 {
+                        return Err(i.err("ZeroDivisionError", "float division by zero"));
                     }
-                    Ok(Value::Float(v.ln() / b.ln()))
+                    Ok(Value::Float(v / b))
                 }
-                None => Ok(Value::Float(v.ln())),
+                None => Ok(Value::Float(v)),
             }
         }),
-        ("log2", |i, a| unary(i, a, "log2", f64::log2, |v| v > 0.0)),
-        ("log10", |i, a| unary(i, a, "log10", f64::log10, |v| v > 0.0)),
+        ("log2", |i, a| {
+            expect(i, &a, "log2", 1, 1)?;
+            log_of(i, &a.pos[0], f64::log2).map(Value::Float)
+        }),
+        ("log10", |i, a| {
+            expect(i, &a, "log10", 1, 1)?;
+            log_of(i, &a.pos[0], f64::log10).map(Value::Float)
+        }),
         ("sin", |i, a| unary(i, a, "sin", f64::sin, f64::is_finite)),
         ("cos", |i, a| unary(i, a, "cos", f64::cos, f64::is_finite)),
         ("tan", |i, a| unary(i, a, "tan", f64::tan, f64::is_finite)),
@@ -132,32 +171,33 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
             Ok(Value::Bool(d <= (rel * q.abs()).max(rel * p.abs()) || d <= abs))
         }),
         ("gcd", |i, a| {
+            if let Some(ns) = big_args(i, &a)? {
+                let mut g = num_bigint::BigInt::from(0);
+                for n in &ns {
+                    g = bigint::gcd(i, &g, n)?;
+                }
+                return Ok(bigint::int(g));
+            }
             let mut g = 0;
             for v in &a.pos {
                 g = gcd(g, int_of(i, v)?);
             }
-            // gcd(-2**63, 0) is 2**63, one past the largest 64-bit int.
+            // gcd(-2**63, 0) is 2**63, one past the largest i64.
             if g < 0 {
-                return Err(i.err(
-                    "OverflowError",
-                    "integer too large: Interleave's integers are 64-bit (CPython's are unbounded)",
-                ));
+                return Ok(bigint::abs(&g.into()));
             }
             Ok(Value::Int(g))
         }),
         ("lcm", |i, a| {
-            let mut l: i64 = 1;
-            for v in &a.pos {
-                let n = int_of(i, v)?;
-                if n == 0 {
-                    return Ok(Value::Int(0));
-                }
-                l = n
-                    .checked_abs()
-                    .and_then(|m| (l / gcd(l, n)).checked_mul(m))
-                    .ok_or_else(|| i.err("OverflowError", "integer too large"))?;
+            let ns = match big_args(i, &a)? {
+                Some(ns) => ns,
+                None => a.pos.iter().map(|v| int_of(i, v).map(Into::into)).collect::<R<Vec<_>>>()?,
+            };
+            let mut l = num_bigint::BigInt::from(1);
+            for n in &ns {
+                l = bigint::lcm(i, &l, n)?;
             }
-            Ok(Value::Int(l))
+            Ok(bigint::int(l))
         }),
         ("factorial", |i, a| {
             expect(i, &a, "factorial", 1, 1)?;
@@ -165,55 +205,37 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
             if n < 0 {
                 return Err(i.value_error("factorial() not defined for negative values"));
             }
-            let mut r: i64 = 1;
-            for k in 2..=n {
-                r = r.checked_mul(k).ok_or_else(|| {
-                    i.err(
-                        "OverflowError",
-                        "integer too large: Interleave's integers are 64-bit (CPython's are unbounded)",
-                    )
-                })?;
-            }
-            Ok(Value::Int(r))
+            bigint::factorial(i, n as u64)
         }),
         ("comb", |i, a| {
             expect(i, &a, "comb", 2, 2)?;
-            let (n, k) = (int_of(i, &a.pos[0])?, int_of(i, &a.pos[1])?);
-            if n < 0 || k < 0 {
-                return Err(i.value_error(if n < 0 {
+            let (n, k) = (big_of(i, &a.pos[0])?, big_of(i, &a.pos[1])?);
+            let negative = n.sign() == num_bigint::Sign::Minus;
+            if negative || k.sign() == num_bigint::Sign::Minus {
+                return Err(i.value_error(if negative {
                     "n must be a non-negative integer"
                 } else {
                     "k must be a non-negative integer"
                 }));
             }
-            if k > n {
-                return Ok(Value::Int(0));
-            }
-            let k = k.min(n - k);
-            let mut r: i128 = 1;
-            for j in 0..k {
-                r = r * (n - j) as i128 / (j + 1) as i128;
-                if r > i64::MAX as i128 {
-                    return Err(i.err("OverflowError", "integer too large"));
-                }
-            }
-            Ok(Value::Int(r as i64))
+            bigint::comb(i, &n, &k)
         }),
         ("perm", |i, a| {
             expect(i, &a, "perm", 1, 2)?;
-            let n = int_of(i, &a.pos[0])?;
+            let n = big_of(i, &a.pos[0])?;
             let k = match a.pos.get(1) {
-                Some(v) => int_of(i, v)?,
-                None => n,
+                Some(v) => big_of(i, v)?,
+                None => n.clone(),
             };
-            if k > n {
-                return Ok(Value::Int(0));
+            let negative = n.sign() == num_bigint::Sign::Minus;
+            if negative || k.sign() == num_bigint::Sign::Minus {
+                return Err(i.value_error(if negative {
+                    "n must be a non-negative integer"
+                } else {
+                    "k must be a non-negative integer"
+                }));
             }
-            let mut r: i64 = 1;
-            for j in 0..k {
-                r = r.checked_mul(n - j).ok_or_else(|| i.err("OverflowError", "integer too large"))?;
-            }
-            Ok(Value::Int(r))
+            bigint::perm(i, &n, &k)
         }),
         ("fsum", |i, a| {
             // Shewchuk's exact summation, as CPython's fsum.
@@ -252,6 +274,12 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
             Ok(Value::tuple(vec![Value::Float(v.fract()), Value::Float(v.trunc())]))
         }),
         ("isqrt", |i, a| {
+            if let Some(Value::BigInt(b)) = a.pos.first() {
+                if b.sign() == num_bigint::Sign::Minus {
+                    return Err(i.value_error("isqrt() argument must be nonnegative"));
+                }
+                return bigint::isqrt(i, b);
+            }
             let n = int_of(i, a.pos.first().unwrap_or(&Value::None))?;
             if n < 0 {
                 return Err(i.value_error("isqrt() argument must be nonnegative"));

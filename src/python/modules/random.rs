@@ -7,9 +7,10 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::super::bigint;
 use super::super::builtins::builtin;
 use super::super::interp::{Interp, R};
-use super::super::ir::Name;
+use super::super::ir::{BinOp, Name};
 use super::super::objects::method;
 use super::super::ops;
 use super::super::random::Random;
@@ -73,6 +74,7 @@ fn seed(interp: &Interp, rng: &mut Random, v: Option<&Value>) -> R<()> {
             rng.seed_words(&[t as u32, (t >> 32) as u32]);
         }
         Some(Value::Int(i)) => rng.seed_int(*i),
+        Some(Value::BigInt(b)) => rng.seed_words(&b.magnitude().to_u32_digits()),
         Some(Value::Bool(b)) => rng.seed_int(*b as i64),
         Some(Value::Float(x)) => rng.seed_float(*x),
         Some(Value::Str(s)) => rng.seed_str(s),
@@ -110,6 +112,10 @@ fn function(name: &str) -> Option<BuiltinFn> {
         },
         "randint" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
+                if a.pos.iter().any(|v| matches!(v, Value::BigInt(_))) {
+                    let hi = ops::binop(interp, BinOp::Add, a.pos.get(1).cloned().unwrap_or_default(), Value::Int(1))?;
+                    return big_randrange(interp, rng, &a.pos[0], Some(&hi), None);
+                }
                 let (lo, hi) = (
                     ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?,
                     ops::to_index(interp, a.pos.get(1).unwrap_or(&Value::None))?,
@@ -119,6 +125,10 @@ fn function(name: &str) -> Option<BuiltinFn> {
         },
         "randrange" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
+                if a.pos.iter().any(|v| matches!(v, Value::BigInt(_))) {
+                    let stop = a.pos.get(1).filter(|v| !v.is_none());
+                    return big_randrange(interp, rng, &a.pos[0], stop, a.pos.get(2));
+                }
                 let start = ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?;
                 let stop = a.pos.get(1).filter(|v| !v.is_none()).map(|v| ops::to_index(interp, v)).transpose()?;
                 let step = match a.pos.get(2) {
@@ -131,10 +141,12 @@ fn function(name: &str) -> Option<BuiltinFn> {
         "getrandbits" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
                 let k = ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?;
+                if k > 64 {
+                    bigint::check_bits(interp, k as f64)?;
+                    return Ok(bigint::from_words_le(&rng.getrandbits_words(k as u32)));
+                }
                 let v = rng.getrandbits(k).map_err(raise(interp))?;
-                i64::try_from(v)
-                    .map(Value::Int)
-                    .map_err(|_| interp.err("OverflowError", "integer too large: Interleave's integers are 64-bit"))
+                Ok(i64::try_from(v).map_or_else(|_| bigint::int(v.into()), Value::Int))
             })
         },
         "choice" => |interp, mut a| {
@@ -262,4 +274,64 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
         }),
     );
     m
+}
+
+/// `randrange` with a bound or step past `i64`: CPython 3.11's algorithm on big ints, so the
+/// same seed gives the same numbers (`_randbelow`: `getrandbits(n.bit_length())` until below n).
+fn big_randrange(
+    interp: &Interp,
+    rng: &mut Random,
+    start: &Value,
+    stop: Option<&Value>,
+    step: Option<&Value>,
+) -> R<Value> {
+    use num_bigint::{BigInt, Sign};
+    use num_integer::Integer;
+    let int = |v: &Value| match bigint::of(v) {
+        Some(b) => Ok(b),
+        None => ops::to_index(interp, v).map(BigInt::from),
+    };
+    let mut below = |n: &BigInt| -> R<BigInt> {
+        let k = n.bits();
+        bigint::check_bits(interp, k as f64)?;
+        loop {
+            let r = BigInt::from_slice(Sign::Plus, &rng.getrandbits_words(k as u32));
+            if &r < n {
+                return Ok(r);
+            }
+        }
+    };
+    let start = int(start)?;
+    let step = step.map(int).transpose()?;
+    let one = BigInt::from(1);
+    let zero = BigInt::from(0);
+    let Some(stop) = stop else {
+        if step.is_some_and(|s| s != one) {
+            return Err(interp.type_error("Missing a non-None stop argument"));
+        }
+        if start > zero {
+            return Ok(bigint::int(below(&start)?));
+        }
+        return Err(interp.value_error("empty range for randrange()"));
+    };
+    let stop = int(stop)?;
+    let step = step.unwrap_or_else(|| one.clone());
+    let width = &stop - &start;
+    if step == one {
+        if width > zero {
+            return Ok(bigint::int(&start + below(&width)?));
+        }
+        return Err(interp.value_error(format!("empty range for randrange() ({start}, {stop}, {width})")));
+    }
+    let n = if step > zero {
+        (&width + &step - &one).div_floor(&step)
+    } else if step < zero {
+        (&width + &step + &one).div_floor(&step)
+    } else {
+        return Err(interp.value_error("zero step for randrange()"));
+    };
+    if n <= zero {
+        return Err(interp.value_error("empty range for randrange()"));
+    }
+    Ok(bigint::int(start + step * below(&n)?))
 }

@@ -7,6 +7,7 @@ use super::super::builtins::{builtin, expect, sys_exit};
 use super::super::interp::{Interp, Stream, R};
 use super::super::ir::Name;
 use super::super::objects::{method, self_of};
+use super::super::ops;
 use super::super::value::*;
 
 /// `sys.stdout` / `sys.stderr`.
@@ -161,6 +162,29 @@ pub fn module(interp: &Interp) -> Rc<Module> {
     m.set(
         "getrecursionlimit",
         builtin("getrecursionlimit", |interp, _| Ok(Value::Int(interp.limits.recursion as i64))),
+    );
+    m.set(
+        "get_int_max_str_digits",
+        builtin("get_int_max_str_digits", |interp, _| Ok(Value::Int(interp.int_max_str_digits.get() as i64))),
+    );
+    m.set(
+        "set_int_max_str_digits",
+        builtin("set_int_max_str_digits", |interp, args| {
+            let n = match (args.pos.first(), args.kw.iter().find(|(k, _)| &**k == "maxdigits")) {
+                (Some(v), _) | (None, Some((_, v))) => ops::to_index(interp, v)?,
+                (None, None) => {
+                    return Err(
+                        interp.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+                    )
+                }
+            };
+            if n != 0 && n < 640 {
+                return Err(interp.value_error("maxdigits must be 0 or larger than 640"));
+            }
+            // Past 2**63 digits is as good as no limit.
+            interp.int_max_str_digits.set(usize::try_from(n).unwrap_or(usize::MAX));
+            Ok(Value::None)
+        }),
     );
     m
 }

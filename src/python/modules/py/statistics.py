@@ -1,5 +1,5 @@
 """`statistics`: mean, fmean, median (low, high), mode, multimode, quantiles, variance,
-pvariance, stdev, pstdev, for ints and floats. CPython works in exact fractions; ints here are 64-bit, so sums
+pvariance, stdev, pstdev, for ints and floats. CPython works in exact fractions; here sums
 of floats are kept exact as lists of floats (as `math.fsum` keeps them) and results are
 rounded once, as CPython's are, but for a value within a hair of a rounding boundary."""
 
