@@ -4,10 +4,10 @@
 //!
 //! source → [`parse`] (Ruff's parser, CPython's SyntaxError messages; [`highlight`] colours
 //! the same tokens) → [`lower`] (to [`ir`], names resolved by [`scope`]) →
-//! [`exec`] runs frames op by op, [`eval`] evaluates expressions; values in [`value`] (ints past 64 bits in [`bigint`], sets on
-//! CPython's hash table, [`set_table`]), their
-//! operators in [`ops`], calls in [`call`], attributes in [`attr`]; coroutines and generators
-//! in [`coro`]; built-ins in [`builtins`] and [`methods`]; modules in [`modules`];
+//! [`exec`] runs frames op by op, [`eval`] evaluates expressions; values in [`value`] (ints
+//! past 64 bits in [`bigint`], sets on CPython's hash table, [`set_table`]), their operators
+//! in [`ops`], calls in [`call`], attributes in [`attr`]; coroutines and generators in
+//! [`coro`]; built-ins in [`builtins`], [`methods`] and [`dunders`]; modules in [`modules`];
 //! [`program`] runs a whole program on a runtime; [`heap`] counts the memory it builds.
 
 pub mod attr;
