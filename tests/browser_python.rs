@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
+use interleave::model::{describe, RunModel};
 use interleave::python::interp::{Limits, Stream};
 use interleave::python::program::{start, Program};
 use interleave::runtime::Runtime;
@@ -22,6 +23,8 @@ struct Ran {
     notes: String,
     status: i64,
     ms: f64,
+    /// The step list's sentences, as the page shows them.
+    steps: Vec<String>,
 }
 
 /// Runs `source` on the browser's event loop until the program ends (at most `limit_ms`).
@@ -52,7 +55,10 @@ async fn run(source: &str, limit_ms: u32) -> Ran {
     let ms = js_sys::Date::now() - started;
     let status = interp.exit_code.get().expect("the program ended in time");
     let [stdout, stderr, notes] = out.take();
-    Ran { stdout, stderr, notes, status, ms }
+    let mut model = RunModel::default();
+    model.ingest(&rt.trace());
+    let steps = model.steps.iter().map(|s| describe::step(s, &model, &rt.trace())).collect();
+    Ran { stdout, stderr, notes, status, ms, steps }
 }
 
 #[wasm_bindgen_test]
@@ -120,4 +126,10 @@ async fn to_thread_sleeps_in_a_worker_while_the_loop_ticks() {
     assert_eq!(ran.stdout, "tick 0\ntick 1\ntick 2\ntick 3\nslow done\n49\n");
     assert!(ran.notes.contains("copy of the program"), "the page says that to_thread copies: {:?}", ran.notes);
     assert!(ran.ms >= 490.0, "the worker slept 0.5 s, the run took {} ms", ran.ms);
+    // The thread's lane ends with what the function returned (it said None).
+    assert!(
+        ran.steps.iter().any(|s| s == "thread: slow(7) runs to the end, returns 49"),
+        "the thread's step: {:?}",
+        ran.steps
+    );
 }

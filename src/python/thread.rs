@@ -634,9 +634,10 @@ fn skip_said(interp: &Interp, ran: &Ran) {
     }
 }
 
-fn settle(interp: &Interp, fut: &Fut<PyObj>, outcome: Outcome) {
+/// Hands the call's outcome to its future; the value it returned, if it did.
+fn settle(interp: &Interp, fut: &Fut<PyObj>, outcome: Outcome) -> Option<Value> {
     if fut.done() {
-        return;
+        return None;
     }
     let result = match outcome {
         Outcome::Returned(text) => copy::read(interp, &text),
@@ -648,8 +649,14 @@ fn settle(interp: &Interp, fut: &Fut<PyObj>, outcome: Outcome) {
         Outcome::Failed(m) => Err(interp.runtime_error(m)),
     };
     match result {
-        Ok(v) => fut.set_result(py_obj(interp, v)),
-        Err(e) => fut.set_exception(super::coro::to_aio(interp, e)),
+        Ok(v) => {
+            fut.set_result(py_obj(interp, v.clone()));
+            Some(v)
+        }
+        Err(e) => {
+            fut.set_exception(super::coro::to_aio(interp, e));
+            None
+        }
     }
 }
 
@@ -661,14 +668,16 @@ fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, mut job: Job, 
     let permits = pool.downcast::<Pool>().and_then(|p| p.slots.as_ref()).map(|s| s.permits.clone());
     // The worker's work is not a Python task: a toolbox task waits for its answer (and is the
     // thread's lane on the timeline).
+    // What its lane ends with when the call did not return a value.
+    let nothing = py_obj(interp, Value::None);
     let helper = crate::aio::coro(format!("thread: {label}"), async move {
         if let Some(p) = &permits {
             if let Err(e) = p.acquire_slot().await {
                 fut.set_exception(e);
-                return Ok(());
+                return Ok(nothing);
             }
         }
-        let Some((rt, _)) = current() else { return Ok(()) };
+        let Some((rt, _)) = current() else { return Ok(nothing) };
         // The call's thread, taken once it may start, and idle again when it ends (or is
         // cancelled: its worker stops).
         let busy = pool.downcast::<Pool>().map(|workers| {
@@ -684,20 +693,21 @@ fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, mut job: Job, 
         if let Some(p) = &permits {
             let _ = p.release();
         }
-        let Some(interp) = weak.upgrade() else { return Ok(()) };
+        let Some(interp) = weak.upgrade() else { return Ok(nothing) };
         let ran = match answer {
             Ok(text) => Ran::decode(&text).unwrap_or_else(damaged_answer),
             Err(e) => {
                 fut.set_exception(e);
-                return Ok(());
+                return Ok(nothing);
             }
         };
         skip_said(&interp, &ran);
         for (_, stream, text) in ran.lines {
             interp.write(stream, &format!("{text}\n"));
         }
-        settle(&interp, &fut, ran.outcome);
-        Ok(())
+        // The thread's lane ends with what the function returned, as the step list says.
+        let returned = settle(&interp, &fut, ran.outcome).unwrap_or_default();
+        Ok(py_obj(&interp, returned))
     });
     crate::aio::spawn_on(rt, None, helper);
 }
