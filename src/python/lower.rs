@@ -50,6 +50,8 @@ impl Lines {
 pub struct Compiled {
     pub main: Rc<Code>,
     pub codes: Vec<Rc<Code>>,
+    /// CPython's compile-time SyntaxWarnings, by line, in the order its compiler meets them.
+    pub warnings: Vec<(u32, String)>,
 }
 
 pub fn compile(module: &ast::ModModule, source: &str) -> Result<Compiled> {
@@ -69,6 +71,7 @@ pub fn compile(module: &ast::ModModule, source: &str) -> Result<Compiled> {
         codes: RefCell::new(Vec::new()),
         source,
         future_annotations,
+        warnings: RefCell::new(Vec::new()),
     };
     let mut b = Builder::new(CodeKind::Module, 0, "<module>".into(), "<module>".into(), 1);
     if has_annotations(&module.body) {
@@ -82,7 +85,22 @@ pub fn compile(module: &ast::ModModule, source: &str) -> Result<Compiled> {
     c.body(&mut b, &module.body)?;
     b.emit(Op::Return(None));
     let main = b.finish(&c);
-    Ok(Compiled { main, codes: c.codes.into_inner() })
+    Ok(Compiled { main, codes: c.codes.into_inner(), warnings: c.warnings.into_inner() })
+}
+
+/// Whether CPython's compiler sees a literal here (`check_is_arg`): a constant other than
+/// None, True, False and `...`, after its folding of signed numbers and tuples of constants.
+fn is_literal(e: &AstExpr) -> bool {
+    match e {
+        AstExpr::NumberLiteral(_) | AstExpr::StringLiteral(_) | AstExpr::BytesLiteral(_) => true,
+        AstExpr::UnaryOp(u) => matches!(&*u.operand, AstExpr::NumberLiteral(_)),
+        AstExpr::Tuple(t) => t.elts.iter().all(|e| is_literal(e) || is_singleton(e)),
+        _ => false,
+    }
+}
+
+fn is_singleton(e: &AstExpr) -> bool {
+    matches!(e, AstExpr::NoneLiteral(_) | AstExpr::BooleanLiteral(_) | AstExpr::EllipsisLiteral(_))
 }
 
 struct Compiler<'a> {
@@ -95,6 +113,7 @@ struct Compiler<'a> {
     source: &'a str,
     /// `from __future__ import annotations`: annotations are kept as their source text.
     future_annotations: bool,
+    warnings: RefCell<Vec<(u32, String)>>,
 }
 
 /// Whether a module's or class body's statements annotate a name (CPython's `find_ann`): its
@@ -628,12 +647,23 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// The warnings `from..to` once more, as CPython warns where it compiles code twice.
+    fn warn_again(&self, from: usize, to: usize) {
+        let mut warnings = self.warnings.borrow_mut();
+        let again: Vec<(u32, String)> = warnings.get(from..to).unwrap_or_default().to_vec();
+        warnings.extend(again);
+    }
+
     fn while_stmt(&mut self, b: &mut Builder, w: &ast::StmtWhile) -> Result<()> {
         let start = b.pc();
+        let warned = self.warnings.borrow().len();
         let test = self.expr(b, &w.test)?;
+        let test_warned = self.warnings.borrow().len();
         let exit = b.emit(Op::JumpIf(test, false, 0));
         b.loops.push(Loop { start, breaks: Vec::new(), depth: b.depth });
         self.body(b, &w.body)?;
+        // CPython 3.11 compiles the test again after the body, warning again.
+        self.warn_again(warned, test_warned);
         b.emit(Op::Jump(start));
         let lp = b.loops.pop();
         let else_pc = b.pc();
@@ -803,7 +833,12 @@ impl Compiler<'_> {
             b.patch(setup, handler);
             b.patch(enter, handler);
             b.line = self.line(&t.finalbody[0]);
+            let warned = self.warnings.borrow().len();
             self.body(b, &t.finalbody)?;
+            // CPython 3.11 compiles a `finally` body twice (the normal way out, then the
+            // exceptional one), warning twice.
+            let finally_warned = self.warnings.borrow().len();
+            self.warn_again(warned, finally_warned);
             b.emit(Op::EndFinally);
         }
         Ok(())
@@ -1510,6 +1545,21 @@ impl Compiler<'_> {
                 }
             }
             AstExpr::Compare(c) => {
+                // `x is 1`: CPython warns as it compiles, once per comparison (its first such
+                // operator).
+                let mut left = &*c.left;
+                for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
+                    let said = match op {
+                        ast::CmpOp::Is => "\"is\" with a literal. Did you mean \"==\"?",
+                        ast::CmpOp::IsNot => "\"is not\" with a literal. Did you mean \"!=\"?",
+                        _ => "",
+                    };
+                    if !said.is_empty() && (is_literal(left) || is_literal(right)) {
+                        self.warnings.borrow_mut().push((self.line(c), said.to_string()));
+                        break;
+                    }
+                    left = right;
+                }
                 let mut items: Vec<&AstExpr> = vec![&c.left];
                 items.extend(c.comparators.iter());
                 let mut v = self.in_order(b, &items)?.into_iter();

@@ -18,6 +18,8 @@ pub struct Program {
     /// Every code object, by [`Code::id`].
     pub codes: Vec<Rc<Code>>,
     pub source: Rc<str>,
+    /// Compile-time SyntaxWarnings (`x is 1`), by line: printed when the program starts.
+    pub warnings: Vec<(u32, String)>,
 }
 
 /// Why a program cannot run: its syntax error, as CPython prints it.
@@ -58,7 +60,12 @@ impl Program {
                 report: format!("  File \"main.py\", line {}\n    {src}\nSyntaxError: {}\n", e.line, e.message),
             }
         })?;
-        Ok(Program { code: compiled.main, codes: compiled.codes, source: Rc::from(source) })
+        Ok(Program {
+            code: compiled.main,
+            codes: compiled.codes,
+            source: Rc::from(source),
+            warnings: compiled.warnings,
+        })
     }
 }
 
@@ -78,6 +85,11 @@ pub enum Outcome {
 pub fn start(rt: &Runtime, program: &Program, limits: Limits, sink: Sink) -> Rc<Interp> {
     let interp = Interp::new(&program.source, limits, sink);
     *interp.codes.borrow_mut() = program.codes.clone();
+    // As CPython's compiler prints them, before the program's first line runs.
+    for (line, message) in &program.warnings {
+        let src = program.source.lines().nth(line.saturating_sub(1) as usize).unwrap_or("").trim();
+        interp.write(Stream::Stderr, &format!("main.py:{line}: SyntaxWarning: {message}\n  {src}\n"));
+    }
     let code = program.code.clone();
     let i2 = interp.clone();
     rt.start(async move {
