@@ -85,14 +85,22 @@ pub enum Outcome {
 pub fn start(rt: &Runtime, program: &Program, limits: Limits, sink: Sink) -> Rc<Interp> {
     let interp = Interp::new(&program.source, limits, sink);
     *interp.codes.borrow_mut() = program.codes.clone();
-    // As CPython's compiler prints them, before the program's first line runs.
-    for (line, message) in &program.warnings {
-        let src = program.source.lines().nth(line.saturating_sub(1) as usize).unwrap_or("").trim();
-        interp.write(Stream::Stderr, &format!("main.py:{line}: SyntaxWarning: {message}\n  {src}\n"));
-    }
+    // As CPython's compiler prints them: before the program's first line runs (in the run,
+    // so the page shows them at its start).
+    let warnings: Vec<String> = program
+        .warnings
+        .iter()
+        .map(|(line, message)| {
+            let src = program.source.lines().nth(line.saturating_sub(1) as usize).unwrap_or("").trim();
+            format!("main.py:{line}: SyntaxWarning: {message}\n  {src}\n")
+        })
+        .collect();
     let code = program.code.clone();
     let i2 = interp.clone();
     rt.start(async move {
+        for warning in &warnings {
+            i2.write(Stream::Stderr, warning);
+        }
         drive_module(i2, code).await;
     });
     interp
