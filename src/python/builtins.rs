@@ -1458,14 +1458,14 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
             })
         }
         BuiltinType::Dict => {
-            let mut d = Dict::new();
+            let d = Rc::new(RefCell::new(Dict::new()));
             if let Some(v) = first {
-                dict_update(interp, &mut d, &v)?;
+                dict_update(interp, &d, &v)?;
             }
             for (k, v) in args.kw {
-                d.set_str(&k, v);
+                d.borrow_mut().set_str(&k, v);
             }
-            Ok(Value::dict(d))
+            Ok(Value::Dict(d))
         }
         BuiltinType::Type => {
             match args.pos.len() {
@@ -1491,11 +1491,11 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
     }
 }
 
-/// `d.update(other)` and `d |= other` on the program's dict: each pair goes in as it is read,
+/// `dict(other)`, `d.update(other)` and `d |= other`: each pair goes in as it is read,
 /// as in CPython (a pair that fails leaves the ones before it in, and the iterable's own code
 /// sees the dict grow). The dict is borrowed only for each insertion, never while the
 /// program's code runs.
-pub fn dict_update_shared(interp: &Interp, d: &Rc<RefCell<Dict>>, other: &Value) -> R<()> {
+pub fn dict_update(interp: &Interp, d: &Rc<RefCell<Dict>>, other: &Value) -> R<()> {
     if matches!(other, Value::Dict(_)) || ops::special(interp, other, "keys").is_some() {
         for (k, v) in ops::mapping_items(interp, other)? {
             let k = ops::key(interp, k)?;
@@ -1524,19 +1524,4 @@ fn update_pair(interp: &Interp, i: usize, pair: &Value) -> R<(Value, Value)> {
         Err(items) => Err(interp
             .value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", items.len()))),
     }
-}
-
-/// `dict(other)`: a mapping, or an iterable of pairs, into a new dict.
-pub fn dict_update(interp: &Interp, d: &mut Dict, other: &Value) -> R<()> {
-    if matches!(other, Value::Dict(_)) || ops::special(interp, other, "keys").is_some() {
-        for (k, v) in ops::mapping_items(interp, other)? {
-            d.insert(ops::key(interp, k)?, v);
-        }
-        return Ok(());
-    }
-    for (i, pair) in ops::collect(interp, other)?.into_iter().enumerate() {
-        let (k, v) = update_pair(interp, i, &pair)?;
-        d.insert(ops::key(interp, k)?, v);
-    }
-    Ok(())
 }

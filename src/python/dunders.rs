@@ -7,6 +7,7 @@
 
 use super::interp::{Interp, R};
 use super::ir::{BinOp, CmpOp, UnaryOp};
+use super::methods::this_value;
 use super::ops;
 use super::value::*;
 
@@ -22,10 +23,10 @@ pub fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
         return None;
     }
     Some(match name {
-        "__str__" => |i, a| Ok(Value::str(&ops::str_of(i, this(i, &a)?)?)),
-        "__repr__" => |i, a| Ok(Value::str(&ops::repr(i, this(i, &a)?)?)),
-        "__format__" => |i, a| match one(i, &a, "__format__")? {
-            Value::Str(spec) => Ok(Value::str(&ops::format_value(i, this(i, &a)?, spec)?)),
+        "__str__" => |i, a| Ok(Value::str(&ops::str_of(i, this_value(i, &a)?)?)),
+        "__repr__" => |i, a| Ok(Value::str(&ops::repr(i, this_value(i, &a)?)?)),
+        "__format__" => |i, a| match one(i, &a)? {
+            Value::Str(spec) => Ok(Value::str(&ops::format_value(i, this_value(i, &a)?, spec)?)),
             other => Err(i.type_error(format!("__format__() argument must be str, not {}", other.type_name()))),
         },
         "__eq__" => |i, a| compare(i, &a, CmpOp::Eq),
@@ -34,20 +35,18 @@ pub fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
         "__le__" => |i, a| compare(i, &a, CmpOp::LtE),
         "__gt__" => |i, a| compare(i, &a, CmpOp::Gt),
         "__ge__" => |i, a| compare(i, &a, CmpOp::GtE),
-        "__len__" if container => |i, a| Ok(Value::Int(ops::len(i, this(i, &a)?)? as i64)),
-        "__iter__" if container => |i, a| ops::iter(i, this(i, &a)?),
-        "__contains__" if container => {
-            |i, a| Ok(Value::Bool(ops::contains(i, this(i, &a)?, one(i, &a, "__contains__")?)?))
-        }
+        "__len__" if container => |i, a| Ok(Value::Int(ops::len(i, this_value(i, &a)?)? as i64)),
+        "__iter__" if container => |i, a| ops::iter(i, this_value(i, &a)?),
+        "__contains__" if container => |i, a| Ok(Value::Bool(ops::contains(i, this_value(i, &a)?, one(i, &a)?)?)),
         "__getitem__" if matches!(k, Str | List | Tuple | Dict) => {
-            |i, a| ops::get_item(i, this(i, &a)?, one(i, &a, "__getitem__")?)
+            |i, a| ops::get_item(i, this_value(i, &a)?, one(i, &a)?)
         }
         "__setitem__" if matches!(k, List | Dict) => |i, a| match a.pos.as_slice() {
             [obj, key, v] => ops::set_item(i, obj, key.clone(), v.clone()).map(|()| Value::None),
             _ => Err(i.type_error(format!("expected 2 arguments, got {}", a.pos.len().saturating_sub(1)))),
         },
         "__delitem__" if matches!(k, List | Dict) => {
-            |i, a| ops::del_item(i, this(i, &a)?, one(i, &a, "__delitem__")?.clone()).map(|()| Value::None)
+            |i, a| ops::del_item(i, this_value(i, &a)?, one(i, &a)?.clone()).map(|()| Value::None)
         }
         "__add__" if matches!(k, Str | List | Tuple) => |i, a| binary(i, &a, BinOp::Add, false),
         "__mul__" if matches!(k, Str | List | Tuple) => |i, a| repeat(i, &a),
@@ -88,14 +87,14 @@ pub fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
         "__rlshift__" if integer => |i, a| binary(i, &a, BinOp::LShift, true),
         "__rshift__" if integer => |i, a| binary(i, &a, BinOp::RShift, false),
         "__rrshift__" if integer => |i, a| binary(i, &a, BinOp::RShift, true),
-        "__neg__" if number => |i, a| ops::unary(i, UnaryOp::Neg, this(i, &a)?.clone()),
-        "__pos__" if number => |i, a| ops::unary(i, UnaryOp::Pos, this(i, &a)?.clone()),
-        "__invert__" if integer => |i, a| ops::unary(i, UnaryOp::Invert, this(i, &a)?.clone()),
-        "__abs__" if number => |i, a| builtin(i, "abs", vec![this(i, &a)?.clone()]),
-        "__bool__" if number => |i, a| Ok(Value::Bool(ops::truthy(i, this(i, &a)?)?)),
-        "__int__" if number => |i, a| builtin(i, "int", vec![this(i, &a)?.clone()]),
-        "__float__" if number => |i, a| builtin(i, "float", vec![this(i, &a)?.clone()]),
-        "__index__" if integer => |i, a| match this(i, &a)? {
+        "__neg__" if number => |i, a| ops::unary(i, UnaryOp::Neg, this_value(i, &a)?.clone()),
+        "__pos__" if number => |i, a| ops::unary(i, UnaryOp::Pos, this_value(i, &a)?.clone()),
+        "__invert__" if integer => |i, a| ops::unary(i, UnaryOp::Invert, this_value(i, &a)?.clone()),
+        "__abs__" if number => |i, a| builtin(i, "abs", vec![this_value(i, &a)?.clone()]),
+        "__bool__" if number => |i, a| Ok(Value::Bool(ops::truthy(i, this_value(i, &a)?)?)),
+        "__int__" if number => |i, a| builtin(i, "int", vec![this_value(i, &a)?.clone()]),
+        "__float__" if number => |i, a| builtin(i, "float", vec![this_value(i, &a)?.clone()]),
+        "__index__" if integer => |i, a| match this_value(i, &a)? {
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             v => Ok(v.clone()),
         },
@@ -103,19 +102,14 @@ pub fn lookup(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
         "__divmod__" if number => |i, a| numeric(i, &a, "divmod", false),
         "__rdivmod__" if number => |i, a| numeric(i, &a, "divmod", true),
         "__hash__" if matches!(k, Int | Bool | Float | Str | Tuple | FrozenSet) => {
-            |i, a| builtin(i, "hash", vec![this(i, &a)?.clone()])
+            |i, a| builtin(i, "hash", vec![this_value(i, &a)?.clone()])
         }
         _ => return None,
     })
 }
 
-/// The object the method was read from: a bound method's, or an unbound one's first argument.
-fn this<'a>(interp: &Interp, a: &'a Args) -> R<&'a Value> {
-    a.pos.first().ok_or_else(|| interp.type_error("unbound method needs an argument"))
-}
-
 /// The method's one argument.
-fn one<'a>(interp: &Interp, a: &'a Args, _name: &str) -> R<&'a Value> {
+fn one<'a>(interp: &Interp, a: &'a Args) -> R<&'a Value> {
     match a.pos.as_slice() {
         [_, x] => Ok(x),
         _ => Err(interp.type_error(format!("expected 1 argument, got {}", a.pos.len().saturating_sub(1)))),
@@ -140,7 +134,7 @@ fn not_implemented(interp: &Interp) -> Value {
 }
 
 fn binary(interp: &Interp, a: &Args, op: BinOp, reflected: bool) -> R<Value> {
-    let (x, y) = (this(interp, a)?, one(interp, a, "")?);
+    let (x, y) = (this_value(interp, a)?, one(interp, a)?);
     // A sequence's concatenation raises its own error for another type, and a string's `%`
     // formats whatever it is given; a number's methods defer.
     let defers = !matches!(
@@ -156,20 +150,20 @@ fn binary(interp: &Interp, a: &Args, op: BinOp, reflected: bool) -> R<Value> {
 
 /// `x.__iadd__(y)` and the like: the in-place operation, which answers with `x` itself.
 fn in_place(interp: &Interp, a: &Args, op: BinOp) -> R<Value> {
-    let (x, y) = (this(interp, a)?, one(interp, a, "")?);
+    let (x, y) = (this_value(interp, a)?, one(interp, a)?);
     ops::inplace(interp, op, x.clone(), y.clone())
 }
 
 /// A sequence's `__mul__` / `__rmul__`: the count must be an index (CPython raises, it does not
 /// defer).
 fn repeat(interp: &Interp, a: &Args) -> R<Value> {
-    let (seq, n) = (this(interp, a)?, one(interp, a, "")?);
+    let (seq, n) = (this_value(interp, a)?, one(interp, a)?);
     let n = ops::to_index(interp, n)?;
     ops::binop(interp, BinOp::Mul, seq.clone(), Value::Int(n))
 }
 
 fn compare(interp: &Interp, a: &Args, op: CmpOp) -> R<Value> {
-    let (x, y) = (this(interp, a)?, one(interp, a, "")?);
+    let (x, y) = (this_value(interp, a)?, one(interp, a)?);
     // A dict has equality only; the others compare within their kind.
     let ordered = !matches!(x, Value::Dict(_)) || matches!(op, CmpOp::Eq | CmpOp::NotEq);
     if !ordered || !takes(x, y) {
@@ -180,7 +174,7 @@ fn compare(interp: &Interp, a: &Args, op: CmpOp) -> R<Value> {
 
 /// `divmod(a, b)` (or `divmod(b, a)`, reflected), deferring as a number's method does.
 fn numeric(interp: &Interp, a: &Args, name: &str, reflected: bool) -> R<Value> {
-    let (x, y) = (this(interp, a)?, one(interp, a, name)?);
+    let (x, y) = (this_value(interp, a)?, one(interp, a)?);
     if !takes(x, y) {
         return Ok(not_implemented(interp));
     }

@@ -390,7 +390,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "update" => |i, a| {
                 let d = this_dict(i, &a)?.clone();
                 if let Some(other) = a.pos.get(1) {
-                    super::builtins::dict_update_shared(i, &d, other)?;
+                    super::builtins::dict_update(i, &d, other)?;
                 }
                 for (k, v) in &a.kw {
                     d.borrow_mut().set_str(k, v.clone());
@@ -597,7 +597,7 @@ fn str_arg(interp: &Interp, a: &Args, i: usize, what: &str) -> R<Rc<str>> {
 
 /// The value a method was called on: a bound method's own, or an unbound one's first
 /// argument (`int.bit_length()` without one is a TypeError, as in CPython).
-fn this_value<'a>(interp: &Interp, a: &'a Args) -> R<&'a Value> {
+pub(super) fn this_value<'a>(interp: &Interp, a: &'a Args) -> R<&'a Value> {
     a.pos.first().ok_or_else(|| interp.type_error("unbound method needs an argument"))
 }
 

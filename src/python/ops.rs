@@ -865,7 +865,7 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
             return Ok(a);
         }
         (Value::Dict(d), BinOp::BitOr) => {
-            super::builtins::dict_update_shared(interp, d, &b)?;
+            super::builtins::dict_update(interp, d, &b)?;
             return Ok(a);
         }
         _ => {}

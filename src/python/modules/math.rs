@@ -210,14 +210,7 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
         ("comb", |i, a| {
             expect(i, &a, "comb", 2, 2)?;
             let (n, k) = (big_of(i, &a.pos[0])?, big_of(i, &a.pos[1])?);
-            let negative = n.sign() == num_bigint::Sign::Minus;
-            if negative || k.sign() == num_bigint::Sign::Minus {
-                return Err(i.value_error(if negative {
-                    "n must be a non-negative integer"
-                } else {
-                    "k must be a non-negative integer"
-                }));
-            }
+            non_negative(i, &n, &k)?;
             bigint::comb(i, &n, &k)
         }),
         ("perm", |i, a| {
@@ -227,14 +220,7 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
                 Some(v) => big_of(i, v)?,
                 None => n.clone(),
             };
-            let negative = n.sign() == num_bigint::Sign::Minus;
-            if negative || k.sign() == num_bigint::Sign::Minus {
-                return Err(i.value_error(if negative {
-                    "n must be a non-negative integer"
-                } else {
-                    "k must be a non-negative integer"
-                }));
-            }
+            non_negative(i, &n, &k)?;
             bigint::perm(i, &n, &k)
         }),
         ("fsum", |i, a| {
@@ -299,4 +285,14 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
         m.set(name, builtin(name, *f));
     }
     m
+}
+
+/// `comb`'s and `perm`'s check of their arguments, n first, in CPython's words.
+fn non_negative(interp: &Interp, n: &num_bigint::BigInt, k: &num_bigint::BigInt) -> R<()> {
+    for (value, name) in [(n, "n"), (k, "k")] {
+        if value.sign() == num_bigint::Sign::Minus {
+            return Err(interp.value_error(format!("{name} must be a non-negative integer")));
+        }
+    }
+    Ok(())
 }
