@@ -1498,7 +1498,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
 pub fn dict_update(interp: &Interp, d: &Rc<RefCell<Dict>>, other: &Value) -> R<()> {
     if matches!(other, Value::Dict(_)) || ops::special(interp, other, "keys").is_some() {
         for (k, v) in ops::mapping_items(interp, other)? {
-            let k = ops::key(interp, k)?;
+            let k = ops::key_in(interp, d, k)?;
             d.borrow_mut().insert(k, v);
         }
         return Ok(());
@@ -1507,7 +1507,7 @@ pub fn dict_update(interp: &Interp, d: &Rc<RefCell<Dict>>, other: &Value) -> R<(
     let mut i = 0usize;
     while let Some(pair) = ops::next(interp, &it)? {
         let (k, v) = update_pair(interp, i, &pair)?;
-        let k = ops::key(interp, k)?;
+        let k = ops::key_in(interp, d, k)?;
         d.borrow_mut().insert(k, v);
         i += 1;
     }

@@ -236,12 +236,14 @@ fn eval_rare(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
                     DictElt::Pair(k, v) => {
                         let k = eval(interp, f, k)?;
                         let v = eval(interp, f, v)?;
-                        d.insert(ops::key(interp, k)?, v);
+                        let k = ops::key_into(interp, &d, k)?;
+                        d.insert(k, v);
                     }
                     DictElt::Spread(m) => {
                         let m = eval(interp, f, m)?;
                         for (k, v) in ops::mapping_items(interp, &m)? {
-                            d.insert(ops::key(interp, k)?, v);
+                            let k = ops::key_into(interp, &d, k)?;
+                            d.insert(k, v);
                         }
                     }
                 }
@@ -464,7 +466,8 @@ fn fstring(interp: &Interp, f: &mut Frame, parts: &[FPart]) -> R<String> {
 fn set_display(interp: &Interp, f: &mut Frame, elts: &[Elt]) -> R<Set> {
     let mut set = Set::new();
     for v in eval_elts(interp, f, elts)? {
-        set.items.insert(ops::key(interp, v)?);
+        let k = ops::key_into(interp, &set, v)?;
+        set.items.insert(k);
     }
     Ok(set)
 }

@@ -935,7 +935,7 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                     l.push(v);
                 }
                 Some(Value::Set(s)) => {
-                    let k = ops::key(interp, v)?;
+                    let k = ops::key_in(interp, s, v)?;
                     s.borrow_mut().items.insert(k);
                 }
                 _ => {}
@@ -945,7 +945,7 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
             let k = eval(interp, f, k)?;
             let v = eval(interp, f, v)?;
             if let Some(Value::Dict(d)) = &f.slots[*slot as usize] {
-                let k = ops::key(interp, k)?;
+                let k = ops::key_in(interp, d, k)?;
                 d.borrow_mut().insert(k, v);
             }
         }
@@ -1205,7 +1205,8 @@ fn match_mapping(interp: &Interp, f: &mut Frame, subject: u32, key_exprs: &[Expr
         let mut others = Dict::new();
         for (k, x) in ops::mapping_items(interp, v)? {
             if !keys.iter().any(|w| ops::eq(interp, w, &k).unwrap_or(false)) {
-                others.insert(ops::key(interp, k)?, x);
+                let k = ops::key_into(interp, &others, k)?;
+                others.insert(k, x);
             }
         }
         values.push(Value::dict(others));

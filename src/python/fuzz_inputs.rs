@@ -8,7 +8,7 @@
 //! and meant for the interpreter's.
 
 /// Seed programs: what the page's users write.
-pub(crate) const SEEDS: [&str; 30] = [
+pub(crate) const SEEDS: [&str; 31] = [
     "import asyncio\n\nasync def main():\n    print('hello')\n    await asyncio.sleep(1)\n    print('world')\n\nasyncio.run(main())\n",
     "import asyncio\n\nasync def fetch(i):\n    await asyncio.sleep(0.1 * i)\n    return i * 2\n\nasync def main():\n    results = await asyncio.gather(*(fetch(i) for i in range(5)))\n    print(results)\n\nasyncio.run(main())\n",
     "import asyncio\n\nasync def worker(name, queue):\n    while True:\n        item = await queue.get()\n        print(f'{name} got {item}')\n        queue.task_done()\n\nasync def main():\n    queue = asyncio.Queue()\n    for i in range(10):\n        queue.put_nowait(i)\n    tasks = [asyncio.create_task(worker(f'w{n}', queue)) for n in range(3)]\n    await queue.join()\n    for t in tasks:\n        t.cancel()\n    await asyncio.gather(*tasks, return_exceptions=True)\n\nasyncio.run(main())\n",
@@ -39,6 +39,8 @@ pub(crate) const SEEDS: [&str; 30] = [
     "import asyncio\nimport functools\n\ndef logged(fn):\n    @functools.wraps(fn)\n    async def wrapper(*args, **kwargs):\n        print(f'calling {fn.__name__}')\n        result = await fn(*args, **kwargs)\n        print(f'{fn.__name__} returned {result}')\n        return result\n    return wrapper\n\n@logged\nasync def add(a, b=2, *, c=3):\n    await asyncio.sleep(0)\n    return a + b + c\n\nasyncio.run(add(1, c=4))\n",
     "import asyncio\n\nasync def heartbeat():\n    n = 0\n    while True:\n        n += 1\n        print('beat', n)\n        await asyncio.sleep(0.2)\n\nasync def main():\n    hb = asyncio.create_task(heartbeat())\n    await asyncio.sleep(1)\n    hb.cancel()\n    results = await asyncio.gather(hb, return_exceptions=True)\n    print(type(results[0]).__name__)\n\nif __name__ == '__main__':\n    asyncio.run(main())\n",
     "import asyncio\nimport anthropic\n\nclient = anthropic.AsyncAnthropic()\n\nasync def ask(question: str) -> str:\n    message = await client.messages.create(\n        model='claude-sonnet-4-5',\n        max_tokens=100,\n        messages=[{'role': 'user', 'content': question}],\n    )\n    return message.content[0].text\n\nasync def main():\n    answers = await asyncio.gather(ask('What is asyncio?'), ask('Why await?'))\n    for a in answers:\n        print(a[:40], '...' if len(a) > 40 else '')\n\nasyncio.run(main())\n",
+    // Keys whose __hash__ and __eq__ read and change the dicts and sets being probed.
+    "import asyncio\n\nregistry = {}\nseen = set()\n\nclass Key:\n    def __init__(self, n):\n        self.n = n\n    def __hash__(self):\n        seen.add(len(registry))\n        return self.n % 3\n    def __eq__(self, other):\n        registry.pop('x', None)\n        seen.discard(str(self.n))\n        return isinstance(other, Key) and other.n == self.n\n\nasync def main():\n    for i in range(6):\n        registry[Key(i)] = {Key(i), i}\n        seen.update([Key(i), i])\n        registry['x'] = seen ^ {Key(i % 2)}\n    await asyncio.sleep(0)\n    print(len(registry), Key(1) in registry, sorted(k.n for k in registry if k != 'x'), len(seen | {Key(2)}))\n\nasyncio.run(main())\n",
 ];
 
 /// Python tokens worth inserting: the ones whose absence or excess breaks programs.

@@ -350,14 +350,14 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "get" => |i, a| {
                 expect(i, &method_args(&a), "get", 1, 2)?;
                 let d = this_dict(i, &a)?;
-                let k = ops::key(i, a.pos[1].clone())?;
+                let k = ops::key_in(i, d, a.pos[1].clone())?;
                 let found = d.borrow().get(&k).cloned();
                 Ok(found.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or_default()))
             },
             "pop" => |i, a| {
                 expect(i, &method_args(&a), "pop", 1, 2)?;
                 let d = this_dict(i, &a)?;
-                let k = ops::key(i, a.pos[1].clone())?;
+                let k = ops::key_in(i, d, a.pos[1].clone())?;
                 let removed = d.borrow_mut().remove(&k);
                 match (removed, a.pos.get(2)) {
                     (Some(v), _) => Ok(v),
@@ -376,7 +376,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "setdefault" => |i, a| {
                 expect(i, &method_args(&a), "setdefault", 1, 2)?;
                 let d = this_dict(i, &a)?;
-                let k = ops::key(i, a.pos[1].clone())?;
+                let k = ops::key_in(i, d, a.pos[1].clone())?;
                 let existing = d.borrow().get(&k).cloned();
                 Ok(match existing {
                     Some(v) => v,
@@ -425,21 +425,24 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
         BuiltinType::Set | BuiltinType::FrozenSet => match name {
             "add" => |i, a| {
                 expect(i, &method_args(&a), "add", 1, 1)?;
-                let k = ops::key(i, a.pos[1].clone())?;
-                this_set(i, &a)?.borrow_mut().items.insert(k);
+                let s = this_set(i, &a)?;
+                let k = ops::key_in(i, s, a.pos[1].clone())?;
+                s.borrow_mut().items.insert(k);
                 Ok(Value::None)
             },
             "remove" => |i, a| {
                 expect(i, &method_args(&a), "remove", 1, 1)?;
-                let k = ops::key(i, a.pos[1].clone())?;
-                if !this_set(i, &a)?.borrow_mut().items.remove(&k) {
+                let s = this_set(i, &a)?;
+                let k = ops::key_in(i, s, a.pos[1].clone())?;
+                if !s.borrow_mut().items.remove(&k) {
                     return Err(i.key_error(a.pos[1].clone()));
                 }
                 Ok(Value::None)
             },
             "discard" => |i, a| {
-                let k = ops::key(i, a.pos.get(1).cloned().unwrap_or_default())?;
-                this_set(i, &a)?.borrow_mut().items.remove(&k);
+                let s = this_set(i, &a)?;
+                let k = ops::key_in(i, s, a.pos.get(1).cloned().unwrap_or_default())?;
+                s.borrow_mut().items.remove(&k);
                 Ok(Value::None)
             },
             "pop" => |i, a| {
@@ -454,16 +457,18 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "update" => |i, a| {
                 let s = this_set(i, &a)?.clone();
                 for other in &a.pos[1..] {
-                    // An iterator is drawn in full first: its code may read the set.
-                    let drawn;
-                    let other = match other {
-                        Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_) => other,
-                        _ => {
-                            drawn = Value::list(ops::collect(i, other)?);
-                            &drawn
+                    match other {
+                        Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_) => {
+                            change_shared_set(&s, |items| update_from(i, items, other))?;
                         }
-                    };
-                    update_from(i, &mut s.borrow_mut().items, other)?;
+                        // An iterator is drawn in full first: its code may read the set.
+                        _ => {
+                            for x in ops::collect(i, other)? {
+                                let k = ops::key_in(i, &s, x)?;
+                                s.borrow_mut().items.insert(k);
+                            }
+                        }
+                    }
                 }
                 Ok(Value::None)
             },
@@ -485,10 +490,11 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let s = this_set(i, &a)?.clone();
                 for other in a.pos.get(1..).unwrap_or_default() {
                     let gone = as_table(i, other)?;
-                    let mut s = s.borrow_mut();
-                    for k in gone.iter() {
-                        s.items.remove(k);
-                    }
+                    change_shared_set(&s, |items| {
+                        for k in gone.iter() {
+                            items.remove(k);
+                        }
+                    });
                 }
                 Ok(Value::None)
             },
@@ -496,7 +502,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 expect(i, &a, "symmetric_difference_update", 2, 2)?;
                 let s = this_set(i, &a)?.clone();
                 let other = as_table(i, &a.pos[1])?;
-                s.borrow_mut().items.toggle_all(&other);
+                change_shared_set(&s, |items| items.toggle_all(&other));
                 Ok(Value::None)
             },
             "issubset" => |i, a| set_relation(i, a, true),
@@ -505,7 +511,8 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let mine = set_keys(this_value(i, &a)?);
                 let other = ops::collect(i, a.pos.get(1).unwrap_or(&Value::None))?;
                 for x in other {
-                    if mine.contains(&ops::key(i, x)?) {
+                    let k = ops::key(i, x)?;
+                    if with_user_eq(|| mine.contains(&k)) {
                         return Ok(Value::Bool(false));
                     }
                 }
@@ -634,14 +641,18 @@ fn set_keys(v: &Value) -> Table {
 /// else's added one by one, as CPython adds them (so the result prints in CPython's order).
 pub fn update_from(interp: &Interp, t: &mut Table, other: &Value) -> R<()> {
     match other {
-        Value::Set(_) | Value::FrozenSet(_) => t.merge(&set_keys(other)),
+        Value::Set(_) | Value::FrozenSet(_) => {
+            let keys = set_keys(other);
+            with_user_eq(|| t.merge(&keys));
+        }
         Value::Dict(d) => {
             let keys: Vec<Key> = d.borrow().map.keys().cloned().collect();
-            t.extend_presized(keys);
+            with_user_eq(|| t.extend_presized(keys));
         }
         _ => {
             for x in ops::collect(interp, other)? {
-                t.insert(ops::key(interp, x)?);
+                let k = ops::key_into(interp, t, x)?;
+                t.insert(k);
             }
         }
     }
@@ -679,14 +690,19 @@ fn set_combine(interp: &Interp, a: Args, op: super::ir::BinOp) -> R<Value> {
             let mut r = mine.copy();
             for other in others {
                 r = match other {
-                    Value::Set(_) | Value::FrozenSet(_) => set_table::intersection(&r, &set_keys(other)),
+                    Value::Set(_) | Value::FrozenSet(_) => {
+                        let keys = set_keys(other);
+                        with_user_eq(|| set_table::intersection(&r, &keys))
+                    }
                     _ => {
                         let mut kept = Table::default();
                         for x in ops::collect(interp, other)? {
                             let k = ops::key(interp, x)?;
-                            if r.contains(&k) {
-                                kept.insert(k);
-                            }
+                            with_user_eq(|| {
+                                if r.contains(&k) {
+                                    kept.insert(k);
+                                }
+                            });
                         }
                         kept
                     }
@@ -698,10 +714,14 @@ fn set_combine(interp: &Interp, a: Args, op: super::ir::BinOp) -> R<Value> {
             let mut r = mine.copy();
             for (n, other) in others.iter().enumerate() {
                 match other {
-                    Value::Set(_) | Value::FrozenSet(_) if n == 0 => r = set_table::difference(&mine, &set_keys(other)),
+                    Value::Set(_) | Value::FrozenSet(_) if n == 0 => {
+                        let keys = set_keys(other);
+                        r = with_user_eq(|| set_table::difference(&mine, &keys));
+                    }
                     _ => {
                         for x in ops::collect(interp, other)? {
-                            r.remove(&ops::key(interp, x)?);
+                            let k = ops::key(interp, x)?;
+                            with_user_eq(|| r.remove(&k));
                         }
                     }
                 }
@@ -709,8 +729,8 @@ fn set_combine(interp: &Interp, a: Args, op: super::ir::BinOp) -> R<Value> {
             r
         }
         _ => {
-            let other = others.first().cloned().unwrap_or_default();
-            set_table::symmetric_difference(&mine, &as_table(interp, &other)?)
+            let other = as_table(interp, &others.first().cloned().unwrap_or_default())?;
+            with_user_eq(|| set_table::symmetric_difference(&mine, &other))
         }
     };
     let s = Set { items };
@@ -723,11 +743,13 @@ fn set_combine(interp: &Interp, a: Args, op: super::ir::BinOp) -> R<Value> {
 fn set_relation(interp: &Interp, a: Args, subset: bool) -> R<Value> {
     let mine = set_keys(this_value(interp, &a)?);
     let other = as_table(interp, a.pos.get(1).unwrap_or(&Value::None))?;
-    Ok(Value::Bool(if subset {
-        mine.iter().all(|k| other.contains(k))
-    } else {
-        other.iter().all(|k| mine.contains(k))
-    }))
+    Ok(Value::Bool(with_user_eq(|| {
+        if subset {
+            mine.iter().all(|k| other.contains(k))
+        } else {
+            other.iter().all(|k| mine.contains(k))
+        }
+    })))
 }
 
 fn view(interp: &Interp, a: &Args, part: DictPart) -> R<Value> {
@@ -744,7 +766,8 @@ fn dict_fromkeys(interp: &Interp, a: Args) -> R<Value> {
     let value = rest.get(1).cloned().unwrap_or_default();
     let mut d = Dict::new();
     for k in ops::collect(interp, &keys)? {
-        d.insert(ops::key(interp, k)?, value.clone());
+        let k = ops::key_into(interp, &d, k)?;
+        d.insert(k, value.clone());
     }
     Ok(Value::dict(d))
 }

@@ -722,7 +722,9 @@ impl Object for DictView {
     }
     fn contains(&self, interp: &Interp, item: &Value) -> Option<R<bool>> {
         Some(match self.part {
-            DictPart::Keys => ops::key(interp, item.clone()).map(|k| self.dict.borrow().get(&k).is_some()),
+            DictPart::Keys => {
+                ops::key_in(interp, &self.dict, item.clone()).map(|k| self.dict.borrow().get(&k).is_some())
+            }
             _ => {
                 let items = self.items();
                 let mut found = Ok(false);

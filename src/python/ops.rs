@@ -45,6 +45,19 @@ pub fn key(interp: &Interp, v: Value) -> R<Key> {
     }
 }
 
+/// A key for probing a shared dict or set: `key`, matched to a stored key a user class's
+/// `__eq__` equals (see `value::settle_key`).
+pub fn key_in<T: KeyTable>(interp: &Interp, table: &RefCell<T>, v: Value) -> R<Key> {
+    let k = key(interp, v)?;
+    settle_key(interp, table, k)
+}
+
+/// `key_in` for a table being built, not yet shared.
+pub fn key_into<T: KeyTable>(interp: &Interp, table: &T, v: Value) -> R<Key> {
+    let k = key(interp, v)?;
+    settle_owned(interp, table, k)
+}
+
 /// A dunder method of `v`'s class, bound to `v` (or a native object's own).
 pub fn special(interp: &Interp, v: &Value, name: &str) -> Option<Value> {
     match v {
@@ -722,7 +735,7 @@ fn binop_type_error(interp: &Interp, op: BinOp, a: &Value, b: &Value, in_place: 
     }
 }
 
-fn is_not_implemented(interp: &Interp, v: &Value) -> bool {
+pub(super) fn is_not_implemented(interp: &Interp, v: &Value) -> bool {
     interp.builtins.get("NotImplemented").is_some_and(|n| n.is(v))
 }
 
@@ -747,7 +760,7 @@ fn set_like_table(interp: &Interp, v: &Value) -> Option<R<Table>> {
     let view = v.downcast::<objects::DictView>().filter(|d| d.set_like())?;
     let mut t = Table::default();
     for x in view.items() {
-        match key(interp, x) {
+        match key_into(interp, &t, x) {
             Ok(k) => {
                 t.insert(k);
             }
@@ -770,7 +783,7 @@ fn view_set_op(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Val
         let it = iter(interp, v)?;
         let mut t = Table::default();
         while let Some(x) = next(interp, &it)? {
-            t.insert(key(interp, x)?);
+            t.insert(key_into(interp, &t, x)?);
         }
         Ok(t)
     };
@@ -796,17 +809,17 @@ fn set_table(v: &Value) -> Option<Table> {
 /// CPython's order); the result has `a`'s type.
 fn set_op(_interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>> {
     let (x, y) = (set_table(a)?, set_table(b)?);
-    let items = match op {
+    let items = with_user_eq(|| match op {
         BinOp::BitOr => {
             let mut r = x.copy();
             r.merge(&y);
-            r
+            Some(r)
         }
-        BinOp::BitAnd => set_table::intersection(&x, &y),
-        BinOp::Sub => set_table::difference(&x, &y),
-        BinOp::BitXor => set_table::symmetric_difference(&x, &y),
-        _ => return None,
-    };
+        BinOp::BitAnd => Some(set_table::intersection(&x, &y)),
+        BinOp::Sub => Some(set_table::difference(&x, &y)),
+        BinOp::BitXor => Some(set_table::symmetric_difference(&x, &y)),
+        _ => None,
+    })?;
     let s = Set { items };
     Some(Ok(match a {
         Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
@@ -850,18 +863,16 @@ pub fn inplace(interp: &Interp, op: BinOp, a: Value, b: Value) -> R<Value> {
         {
             // In place, as CPython's set_ior/iand/isub/ixor change the table.
             let other = set_table(&b).unwrap_or_default();
-            let mut s = s.borrow_mut();
-            match op {
-                BinOp::BitOr => s.items.merge(&other),
-                BinOp::BitAnd => s.items = set_table::intersection(&s.items, &other),
+            change_shared_set(s, |items| match op {
+                BinOp::BitOr => items.merge(&other),
+                BinOp::BitAnd => *items = set_table::intersection(items, &other),
                 BinOp::Sub => {
                     for k in other.iter() {
-                        s.items.remove(k);
+                        items.remove(k);
                     }
                 }
-                _ => s.items.toggle_all(&other),
-            }
-            drop(s);
+                _ => items.toggle_all(&other),
+            });
             return Ok(a);
         }
         (Value::Dict(d), BinOp::BitOr) => {
@@ -939,7 +950,7 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
                 return Ok(false);
             }
             for (k, v) in x.map.iter() {
-                match y.map.get(k) {
+                match with_user_eq(|| y.map.get(k)) {
                     Some(w) => {
                         if !eq(interp, v, w)? {
                             return Ok(false);
@@ -952,13 +963,13 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
         }
         (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
             let (x, y) = (set_table(a).unwrap_or_default(), set_table(b).unwrap_or_default());
-            x.len() == y.len() && x.iter().all(|k| y.contains(k))
+            x.len() == y.len() && with_user_eq(|| x.iter().all(|k| y.contains(k)))
         }
         (Object(_), _) | (_, Object(_)) if is_set_view(a) || is_set_view(b) => {
             match (set_like_table(interp, a), set_like_table(interp, b)) {
                 (Some(x), Some(y)) => {
                     let (x, y) = (x?, y?);
-                    x.len() == y.len() && x.iter().all(|k| y.contains(k))
+                    x.len() == y.len() && with_user_eq(|| x.iter().all(|k| y.contains(k)))
                 }
                 _ => false,
             }
@@ -1092,8 +1103,8 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     // Sets (and keys and items views) order by inclusion.
     if let (Some(x), Some(y)) = (set_like_table(interp, a), set_like_table(interp, b)) {
         let (x, y) = (x?, y?);
-        let sub = x.iter().all(|k| y.contains(k));
-        let sup = y.iter().all(|k| x.contains(k));
+        let sub = with_user_eq(|| x.iter().all(|k| y.contains(k)));
+        let sup = with_user_eq(|| y.iter().all(|k| x.contains(k)));
         return Ok(Value::Bool(match op {
             CmpOp::Lt => sub && x.len() < y.len(),
             CmpOp::LtE => sub,
@@ -1239,9 +1250,15 @@ pub fn contains(interp: &Interp, container: &Value, item: &Value) -> R<bool> {
             }
             Ok(false)
         }
-        Value::Dict(d) => Ok(d.borrow().get(&key(interp, item.clone())?).is_some()),
-        Value::Set(s) => Ok(s.borrow().items.contains(&key(interp, item.clone())?)),
-        Value::FrozenSet(s) => Ok(s.items.contains(&key(interp, item.clone())?)),
+        Value::Dict(d) => {
+            let k = key_in(interp, d, item.clone())?;
+            Ok(d.borrow().get(&k).is_some())
+        }
+        Value::Set(s) => {
+            let k = key_in(interp, s, item.clone())?;
+            Ok(s.borrow().items.contains(&k))
+        }
+        Value::FrozenSet(s) => Ok(s.items.contains(&key_into(interp, &s.items, item.clone())?)),
         Value::Class(c) if c.user => {
             match super::call::class_hook(interp, c, "__class_contains__", vec![item.clone()]) {
                 Some(r) => truthy(interp, &r?),
@@ -1458,7 +1475,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
             },
         },
         Value::Dict(d) => {
-            let k = key(interp, index.clone())?;
+            let k = key_in(interp, d, index.clone())?;
             let found = d.borrow().get(&k).cloned();
             match found {
                 Some(v) => Ok(v),
@@ -1509,7 +1526,7 @@ pub fn set_item(interp: &Interp, obj: &Value, index: Value, v: Value) -> R<()> {
             },
         },
         Value::Dict(d) => {
-            let k = key(interp, index)?;
+            let k = key_in(interp, d, index)?;
             d.borrow_mut().insert(k, v);
             Ok(())
         }
@@ -1561,7 +1578,7 @@ pub fn del_item(interp: &Interp, obj: &Value, index: Value) -> R<()> {
             },
         },
         Value::Dict(d) => {
-            let k = key(interp, index.clone())?;
+            let k = key_in(interp, d, index.clone())?;
             match d.borrow_mut().remove(&k) {
                 Some(_) => Ok(()),
                 None => Err(interp.key_error(index)),

@@ -5,7 +5,7 @@
 //! `{1, 2, 3}` as CPython does (for ints, whose hashes are themselves; strings hash
 //! differently in every CPython run, so no order is "right" for them).
 
-use super::value::Key;
+use super::value::{needs_user_eq, Key, KeyTable};
 
 const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
@@ -320,5 +320,26 @@ impl FromIterator<Key> for Table {
             t.insert(k);
         }
         t
+    }
+}
+
+impl KeyTable for Table {
+    fn user_eq_candidates(&self, key: &Key) -> Vec<Key> {
+        let mut found = Vec::new();
+        let mask = self.mask();
+        let mut i = key.hash() as usize & mask;
+        let mut perturb = key.hash();
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in i..=i + probes {
+                match &self.slots[j] {
+                    Slot::Empty => return found,
+                    Slot::Full(k) if needs_user_eq(key, k) => found.push(k.clone()),
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
     }
 }

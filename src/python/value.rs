@@ -6,10 +6,11 @@
 use std::any::Any;
 use std::cell::{Cell as StdCell, Ref, RefCell, RefMut};
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use indexmap::map::RawEntryApiV1;
 use indexmap::IndexMap;
 use num_bigint::BigInt;
 use rustc_hash::FxHasher;
@@ -288,7 +289,75 @@ impl Key {
 
     pub fn try_new(value: Value) -> Result<Key, NotKey> {
         let hash = key_hash(&value)?;
+        if !USER_EQ_KEYS.get() && asks_user_eq(&value) {
+            USER_EQ_KEYS.set(true);
+        }
         Ok(Key { value, hash })
+    }
+}
+
+thread_local! {
+    /// Whether any key so far compares by a user class's `__eq__`: until one does (most
+    /// programs), `settle_key` has nothing to look for and tables are probed once.
+    static USER_EQ_KEYS: StdCell<bool> = const { StdCell::new(false) };
+}
+
+/// Whether comparing `v` as a key runs a user class's `__eq__` (its own, or an item's).
+fn asks_user_eq(v: &Value) -> bool {
+    match v {
+        Value::Instance(i) => i.class.user && i.class.lookup("__eq__").is_some(),
+        Value::Tuple(items) => items.iter().any(asks_user_eq),
+        Value::FrozenSet(s) => s.items.iter().any(|k| asks_user_eq(&k.value)),
+        _ => false,
+    }
+}
+
+/// A table of keys (a dict's or a set's) that can list the keys sharing a hash with a key.
+pub trait KeyTable {
+    /// The keys with `key`'s hash, in probe order, that only a user `__eq__` can tell from it.
+    fn user_eq_candidates(&self, key: &Key) -> Vec<Key>;
+}
+
+/// Whether `key` and `stored` (of equal hash) need a user `__eq__` to be compared.
+pub fn needs_user_eq(key: &Key, stored: &Key) -> bool {
+    stored.hash == key.hash && !stored.value.is(&key.value) && (asks_user_eq(&key.value) || asks_user_eq(&stored.value))
+}
+
+/// The key to probe `table` with: `key`, or the key already there that a user class's
+/// `__eq__` says it equals (so the probe finds that one by identity). The candidates are
+/// listed under a short borrow and compared with none held, as CPython's lookup calls
+/// `__eq__` with the table free to be read or changed; a change made by `__eq__` restarts
+/// the lookup, as in CPython, and what `__eq__` raises is passed on.
+pub fn settle_key<T: KeyTable>(interp: &Interp, table: &RefCell<T>, key: Key) -> R<Key> {
+    if !USER_EQ_KEYS.get() {
+        return Ok(key);
+    }
+    settle_among(interp, key, |k| table.borrow().user_eq_candidates(k))
+}
+
+/// `settle_key` for a table not yet shared (a literal or comprehension being built).
+pub fn settle_owned<T: KeyTable>(interp: &Interp, table: &T, key: Key) -> R<Key> {
+    if !USER_EQ_KEYS.get() {
+        return Ok(key);
+    }
+    settle_among(interp, key, |k| table.user_eq_candidates(k))
+}
+
+fn settle_among(interp: &Interp, key: Key, list: impl Fn(&Key) -> Vec<Key>) -> R<Key> {
+    let same = |a: &[Key], b: &[Key]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.value.is(&y.value));
+    'lookup: loop {
+        let candidates = list(&key);
+        for stored in &candidates {
+            // The stored key's `__eq__` first, as CPython's lookup compares.
+            let equal = super::ops::eq(interp, &stored.value, &key.value)?;
+            if !same(&candidates, &list(&key)) {
+                continue 'lookup;
+            }
+            if equal {
+                return Ok(stored.clone());
+            }
+        }
+        return Ok(key);
     }
 }
 
@@ -305,10 +374,32 @@ impl Hash for Key {
     }
 }
 
+/// Inside a table only built-in equality runs: a user class's `__eq__` could read or change
+/// the very table being probed (borrowed then, so that would abort the page). Keys such a
+/// method may call equal are matched beforehand by `settle_key`, with no table borrowed.
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
-        self.hash == other.hash && key_eq(&self.value, &other.value)
+        if self.hash != other.hash {
+            return false;
+        }
+        let interp = if USER_EQ_IN_TABLES.get() { CURRENT.with(|c| c.borrow().upgrade()) } else { None };
+        keys_equal(&self.value, &other.value, interp.as_deref()).unwrap_or(false)
     }
+}
+
+thread_local! {
+    /// Set while tables no program code can reach are combined (`with_user_eq`).
+    static USER_EQ_IN_TABLES: StdCell<bool> = const { StdCell::new(false) };
+}
+
+/// Runs `f` with user classes' `__eq__` asked inside tables: for set algebra on copies,
+/// which the program cannot see until they are done. Errors `__eq__` raises count as
+/// unequal there. Tables the program's `__eq__` itself touches are probed without it again.
+pub fn with_user_eq<T>(f: impl FnOnce() -> T) -> T {
+    let before = USER_EQ_IN_TABLES.replace(true);
+    let out = f();
+    USER_EQ_IN_TABLES.set(before);
+    out
 }
 
 impl Eq for Key {}
@@ -395,11 +486,6 @@ pub fn set_current_interp(interp: Weak<Interp>) {
     CURRENT.with(|c| *c.borrow_mut() = interp);
 }
 
-fn with_interp<T>(f: impl FnOnce(&Interp) -> Option<T>) -> Option<T> {
-    let interp = CURRENT.with(|c| c.borrow().upgrade())?;
-    f(&interp)
-}
-
 /// A user class's own `__hash__`/`__eq__`, if it defines them.
 fn user_method(v: &Value, name: &str) -> Option<Value> {
     match v {
@@ -462,33 +548,52 @@ fn key_hash(v: &Value) -> Result<u64, NotKey> {
     })
 }
 
-/// `==` between two keys of built-in types; identity for everything else.
+/// `==` between two keys, a user class's `__eq__` included (errors count as unequal).
 pub fn key_eq(a: &Value, b: &Value) -> bool {
+    let interp = CURRENT.with(|c| c.borrow().upgrade());
+    keys_equal(a, b, interp.as_deref()).unwrap_or(false)
+}
+
+/// `==` between two keys: the built-in types compared here; a user class by its `__eq__`
+/// when `interp` is given, else (inside a table, see `Key::eq`) by identity.
+fn keys_equal(a: &Value, b: &Value, interp: Option<&Interp>) -> R<bool> {
     if a.is(b) {
-        return true;
+        return Ok(true);
     }
-    if let Some(f) = user_method(a, "__eq__") {
-        return with_interp(|interp| {
-            let r = super::call::call(interp, &f, Args { pos: vec![a.clone(), b.clone()], kw: vec![] }).ok()?;
-            super::ops::truthy(interp, &r).ok()
-        })
-        .unwrap_or(false);
+    // The reflected `__eq__` second, as `==` tries it: an `IntEnum` member found by its int.
+    for (this, that) in [(a, b), (b, a)] {
+        if let Some(f) = user_method(this, "__eq__") {
+            let Some(interp) = interp else { return Ok(false) };
+            let before = USER_EQ_IN_TABLES.replace(false);
+            let r = super::call::call(interp, &f, Args { pos: vec![this.clone(), that.clone()], kw: vec![] });
+            USER_EQ_IN_TABLES.set(before);
+            let r = r?;
+            if super::ops::is_not_implemented(interp, &r) {
+                continue;
+            }
+            return super::ops::truthy(interp, &r);
+        }
     }
-    // The reflected `__eq__`, as `==` tries it: an `IntEnum` member found by its int.
-    if let Some(f) = user_method(b, "__eq__") {
-        return with_interp(|interp| {
-            let r = super::call::call(interp, &f, Args { pos: vec![b.clone(), a.clone()], kw: vec![] }).ok()?;
-            super::ops::truthy(interp, &r).ok()
-        })
-        .unwrap_or(false);
-    }
-    match (a, b) {
+    Ok(match (a, b) {
         (Value::None, Value::None) => true,
         (Value::Str(x), Value::Str(y)) => x == y,
         // Too deep to compare is unequal: such keys hashed within the limit, so this is
         // only reached when the native stack runs low.
         (Value::Tuple(x), Value::Tuple(y)) => {
-            x.len() == y.len() && nested(|| x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))).unwrap_or(false)
+            if x.len() != y.len() {
+                return Ok(false);
+            }
+            let Ok(items) = nested(|| -> R<bool> {
+                for (p, q) in x.iter().zip(y.iter()) {
+                    if !keys_equal(p, q, interp)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }) else {
+                return Ok(false);
+            };
+            items?
         }
         (Value::FrozenSet(x), Value::FrozenSet(y)) => {
             x.items.len() == y.items.len() && nested(|| x.items.iter().all(|k| y.items.contains(k))).unwrap_or(false)
@@ -500,7 +605,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             (None, None) => a.is(b),
             _ => false,
         },
-    }
+    })
 }
 
 /// A number for mixed comparisons.
@@ -594,6 +699,20 @@ impl Dict {
     }
 }
 
+impl KeyTable for Dict {
+    fn user_eq_candidates(&self, key: &Key) -> Vec<Key> {
+        let mut found = Vec::new();
+        // Visits every stored key the hash leads to; none matches, so all are seen.
+        self.map.raw_entry_v1().from_hash(self.map.hasher().hash_one(key), |stored| {
+            if needs_user_eq(key, stored) {
+                found.push(stored.clone());
+            }
+            false
+        });
+        found
+    }
+}
+
 /// A Python set (insertion-ordered here; CPython's order follows hashes, which only matters
 /// when a set is printed: our corpus prints sorted sets).
 #[derive(Clone, Debug, Default)]
@@ -604,6 +723,24 @@ pub struct Set {
 impl Set {
     pub fn new() -> Self {
         Self::default()
+    }
+}
+
+/// Changes a shared set's table by `op`: in place while no key has a user `__eq__` (then
+/// no program code can run), else on a copy swapped in after, `__eq__` asked with the set free.
+pub fn change_shared_set<T>(s: &RefCell<Set>, op: impl FnOnce(&mut super::set_table::Table) -> T) -> T {
+    if !USER_EQ_KEYS.get() {
+        return op(&mut s.borrow_mut().items);
+    }
+    let mut items = s.borrow().items.copy();
+    let out = with_user_eq(|| op(&mut items));
+    s.borrow_mut().items = items;
+    out
+}
+
+impl KeyTable for Set {
+    fn user_eq_candidates(&self, key: &Key) -> Vec<Key> {
+        self.items.user_eq_candidates(key)
     }
 }
 
