@@ -108,8 +108,13 @@ pub fn call_simple(
         return None;
     }
     let mut slots = interp.spare_slots.borrow_mut().pop().unwrap_or_default();
-    slots.reserve(code.nslots.max(given));
-    slots.extend(this.map(|t| Some(t.clone())));
+    let room = code.nslots.max(given);
+    if slots.capacity() < room {
+        slots.reserve(room);
+    }
+    if let Some(t) = this {
+        slots.push(Some(t.clone()));
+    }
     for a in args {
         if let Arg::Pos(e) = a {
             match eval(interp, f, e) {
@@ -118,7 +123,9 @@ pub fn call_simple(
             }
         }
     }
-    slots.resize(code.nslots, None);
+    if slots.len() < code.nslots {
+        slots.resize(code.nslots, None);
+    }
     let mut frame = Frame::with_slots(interp, code.clone(), func.globals.clone(), Some(func.clone()), slots);
     frame.keep_first_arg();
     frame.init_cells(&func.closure);

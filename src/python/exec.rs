@@ -141,10 +141,14 @@ impl Frame {
 
     /// Makes the cells: captured parameters move into theirs, free variables come from the
     /// closure.
+    #[inline(always)]
     pub fn init_cells(&mut self, closure: &[Cell]) {
-        if self.code.cell_slots.is_empty() && closure.is_empty() {
-            return;
+        if !self.code.cell_slots.is_empty() || !closure.is_empty() {
+            self.make_cells(closure);
         }
+    }
+
+    fn make_cells(&mut self, closure: &[Cell]) {
         for i in 0..self.code.cell_slots.len() {
             let slot = self.code.cell_slots[i];
             let initial = self.slots.get_mut(slot).and_then(Option::take);
@@ -157,7 +161,12 @@ impl Frame {
     /// traceback or a task may).
     pub fn recycle(self, interp: &Interp) {
         const KEPT: usize = 64;
-        let mut slots = self.slots;
+        let Frame { mut slots, cells, mut info, .. } = self;
+        // A call's frame seldom has cells: an empty list owns no memory, and the release
+        // build's size-first code would call out to drop it.
+        if cells.capacity() == 0 {
+            std::mem::forget(cells);
+        }
         // Emptied before the pool is borrowed: dropping a value may run code (a warning).
         slots.clear();
         if slots.capacity() <= KEPT {
@@ -166,13 +175,16 @@ impl Frame {
                 spare.push(slots);
             }
         }
-        let mut info = self.info;
         let mut spare = interp.spare_infos.borrow_mut();
         if spare.len() < KEPT && Rc::weak_count(&info) == 0 {
             if let Some(i) = Rc::get_mut(&mut info) {
                 i.func = None;
-                i.first_arg = None;
-                i.handled.get_mut().clear();
+                if i.first_arg.is_some() {
+                    i.first_arg = None;
+                }
+                if !i.handled.get_mut().is_empty() {
+                    i.handled.get_mut().clear();
+                }
                 spare.push(info);
             }
         }
@@ -212,10 +224,14 @@ impl Frame {
 
     /// Keeps its first argument (its slot 0, when it has positional parameters) for a
     /// zero-argument `super()`, if its code names `super` at all.
+    #[inline(always)]
     pub fn keep_first_arg(&mut self) {
-        if !self.code.uses_super {
-            return;
+        if self.code.uses_super {
+            self.keep_first_arg_now();
         }
+    }
+
+    fn keep_first_arg_now(&mut self) {
         let first = if self.code.params.positional.is_empty() { None } else { self.slots.first().cloned().flatten() };
         if let Some(info) = Rc::get_mut(&mut self.info) {
             info.first_arg = first;
@@ -291,8 +307,8 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
             }
         }
         let pc = f.pc;
-        let Some(op) = code.ops.get(pc) else { return Exit::Return(Value::None) };
-        f.info.line.set(code.lines[pc]);
+        let (Some(op), Some(line)) = (code.ops.get(pc), code.lines.get(pc)) else { return Exit::Return(Value::None) };
+        f.info.line.set(*line);
         f.pc = pc + 1;
         if let Err(e) = interp.tick_op() {
             return Exit::Raise(e);
