@@ -13,7 +13,7 @@ use super::code::Marks;
 use super::disclosure::Disclosure;
 use super::export::ShareButton;
 use super::panic::{self, Tripwire};
-use super::run_panel::{run_marks, RunPanel, Runnable};
+use super::run_panel::{code_columns, run_marks, RunPanel, Runnable};
 use super::source::Source;
 use crate::demos::params::{Form, Kind, ParamSpec, Params};
 use crate::demos::{python_with, Demo, DEMOS};
@@ -108,7 +108,7 @@ pub fn demo_page(props: &Props) -> Html {
                     <ShareButton version={AttrValue::from(query.clone())} link={Callback::from(|_| None)} />
                 </div>
             </section>
-            <RunPanel run={run.clone()} program={(*program).clone()} hover_line={*hover} {on_line} {peek}
+            <RunPanel run={run.clone()} program={(*program).clone()} hover_line={*hover} {on_line} {peek} code_columns={code_columns(&python)}
                 idle_hint="Press Run to start the demo, or Step through to go one resume at a time.">
                 <Source python={(*python).clone()} rust={demo.rust()}
                     marks={Marks { lit: marks.lit, selected: marks.picked.or(*reveal), hover: *hover, error: None }}

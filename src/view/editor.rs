@@ -155,7 +155,9 @@ pub fn editor(props: &Props) -> Html {
             if let Some(el) = text_box.cast::<HtmlElement>() {
                 let style = el.style();
                 let _ = style.set_property("height", &format!("{}px", win.lines as f64 * LINE_PX + 2.0 * PAD_PX));
-                let _ = style.set_property("min-width", &format!("calc({}ch + 2rem)", win.widest + 1));
+                // Its columns in the code's own `ch` (`.editor .text` has the code's font), and
+                // the painting's padding.
+                let _ = style.set_property("min-width", &format!("calc({}ch + 1.5rem)", win.widest + 1));
             }
         });
     }

@@ -17,7 +17,7 @@ use super::code::{ErrorAt, Marks};
 use super::editor::Editor;
 use super::export::{download, ShareButton};
 use super::panels;
-use super::run_panel::{run_marks, RunPanel, Runnable};
+use super::run_panel::{code_columns, run_marks, RunPanel, Runnable};
 use super::storage;
 use crate::demos::params::Form;
 use crate::demos::{python_with, Demo, DEMOS};
@@ -367,7 +367,7 @@ pub fn play_page(props: &Props) -> Html {
                     <button type="button" data-testid="offer-decline" onclick={decline}>{"Keep mine"}</button>
                 </div>
             }
-            <RunPanel run={run.clone()} {program} hover_line={*hover} {on_line} {peek}
+            <RunPanel run={run.clone()} {program} hover_line={*hover} {on_line} {peek} code_columns={code_columns(&code)}
                 idle_hint="Press Run (Ctrl+Enter) to run your program, or Step through to go one task resume at a time.">
                 <div class="editor-bar" role="toolbar" aria-label="Program">
                     <label class="visually-hidden" for="examples">{"Examples"}</label>

@@ -81,8 +81,23 @@ pub struct Props {
     /// What the code column says when a narrow screen has folded it away
     /// ([`crate::session::peek`]).
     pub peek: AttrValue,
+    /// The code's longest line in columns ([`code_columns`]): on a wide screen the code column
+    /// takes what it needs of the width, between two fifths and a little over half.
+    pub code_columns: u32,
     /// The code column.
     pub children: Html,
+}
+
+/// The widest line of `code` in columns (a tab to the next multiple of 4), rounded up to
+/// steps of 8 so that typing does not move the columns at every key, and kept between 32 and
+/// 120 (past that a line scrolls: the timeline needs its own room).
+pub fn code_columns(code: &str) -> u32 {
+    let widest = code
+        .lines()
+        .map(|line| line.chars().fold(0usize, |col, c| if c == '\t' { col / 4 * 4 + 4 } else { col + 1 }))
+        .max()
+        .unwrap_or(0);
+    (widest.div_ceil(8) * 8).clamp(32, 120) as u32
 }
 
 /// Everything the canvas needs to paint itself, cheap to clone into handlers.
@@ -422,7 +437,8 @@ pub fn run_panel(props: &Props) -> Html {
         <div class="run-layout">
             // The code and the run side by side in a box of their own: the code column, sticky
             // while the run scrolls, then stops at the panels below instead of covering them.
-            <div class="run-top">
+            // A class, not a style attribute: the page's Content-Security-Policy allows no inline style.
+            <div class={classes!("run-top", format!("cols-{}", props.code_columns))}>
                 <div class={classes!("code-col", folded.then_some("folded"))} ref={places.code_col.clone()}>
                     <button type="button" class="code-fold" data-testid="code-fold" aria-expanded={(!*folded).to_string()}
                         aria-controls="code-body" onclick={on_fold}>

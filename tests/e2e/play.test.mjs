@@ -160,6 +160,29 @@ test('Tab and Shift+Tab indent and outdent, and Ctrl+Z undoes what the keys did'
   await context.close();
 });
 
+test('at 1440 wide a 72-column line fits the editor unscrolled; short code leaves the timeline more room', async () => {
+  const context = await freshContext();
+  const page = await openPlay(context, '#/play', { width: 1440, height: 900 });
+  const widths = () => page.evaluate(() => {
+    const scroller = document.querySelector('.editor .scroller');
+    const w = (sel) => document.querySelector(sel).getBoundingClientRect().width;
+    return { overflow: scroller.scrollWidth - scroller.clientWidth, code: w('.code-col'), run: w('.run-col') };
+  });
+  const long = `async def main():\n    print(${JSON.stringify('x'.repeat(72 - 'print("")'.length - 4))})\n`;
+  assert.equal(long.split('\n')[1].length, 72);
+  await setCode(page, long);
+  await page.waitForTimeout(200);
+  const wide = await widths();
+  assert.ok(wide.overflow <= 0, `a 72-column line scrolls the editor by ${wide.overflow} px`);
+  await setCode(page, 'import asyncio\nasyncio.run(asyncio.sleep(0))\n');
+  await page.waitForTimeout(200);
+  const narrow = await widths();
+  assert.ok(narrow.code < wide.code - 100, `the code column kept ${narrow.code} px for short code (${wide.code} for long)`);
+  assert.ok(narrow.run > narrow.code, `the run column (${narrow.run} px) is the wider one beside short code (${narrow.code})`);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('a syntax error shows while typing (place and words) and Run says why it is off', async () => {
   const context = await freshContext();
   const page = await openPlay(context);
