@@ -545,11 +545,14 @@ pub fn construct(interp: &Interp, array: bool, args: Args) -> R<Value> {
     Ok(make(array, data))
 }
 
-/// `bytes.fromhex` / `bytearray.fromhex`, read from the class.
+/// `bytes.fromhex` / `bytearray.fromhex`, and the methods read from the class
+/// (`bytes.upper(b)`), which take the object as their first argument.
 pub fn class_method(class: &Class, name: &str) -> Option<BuiltinFn> {
     match (&*class.name, name) {
         ("bytes", "fromhex") => Some(|i, a| from_hex_call(i, a, false)),
         ("bytearray", "fromhex") => Some(|i, a| from_hex_call(i, a, true)),
+        ("bytes", _) => method_fn(name, false),
+        ("bytearray", _) => method_fn(name, true),
         _ => None,
     }
 }

@@ -12,7 +12,7 @@ use std::rc::{Rc, Weak};
 use std::task::{Context, Poll};
 
 use super::exec::{run, Exit, Frame, Resume};
-use super::interp::{Interp, PyErr, Stream, R};
+use super::interp::{FrameInfo, Interp, PyErr, Stream, R};
 use super::ir::Name;
 use super::objects::method;
 use super::ops;
@@ -36,6 +36,9 @@ pub struct Coroutine {
     /// How the call read (`fetch('https://…')`), the label of its lane if it becomes a task.
     label: String,
     first_line: u32,
+    /// Its frame's info, whose line follows the frame as it runs (a task's repr says where it
+    /// is); none for a native coroutine.
+    info: Option<Rc<FrameInfo>>,
     body: RefCell<Option<Body>>,
     interp: Weak<Interp>,
 }
@@ -85,6 +88,7 @@ pub fn coroutine(interp: &Interp, frame: Frame, name: Name, qualname: Name) -> V
         qualname,
         label,
         first_line,
+        info: Some(frame.info.clone()),
         body: RefCell::new(Some(Body::Frame(Box::new(frame)))),
         interp: interp.this.clone(),
     })
@@ -98,6 +102,7 @@ pub fn native(interp: &Interp, qualname: &str, fut: impl Future<Output = R<Value
         name,
         qualname: Name::from(qualname),
         first_line: 0,
+        info: None,
         body: RefCell::new(Some(Body::Native(Box::pin(fut)))),
         interp: interp.this.clone(),
     })
@@ -111,6 +116,11 @@ impl Coroutine {
     /// The line its `async def` starts at.
     pub fn first_line(&self) -> u32 {
         self.first_line
+    }
+
+    /// The line its frame is at: where it waits, or its `async def` before it starts.
+    pub fn current_line(&self) -> u32 {
+        self.info.as_ref().map_or(self.first_line, |i| i.line.get())
     }
 
     /// Takes the coroutine to run it (await, or a task); `None` once taken.

@@ -156,6 +156,8 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 ))
             },
             "isascii" => |i, a| Ok(Value::Bool(this_str(i, &a)?.is_ascii())),
+            // True for the empty string, unlike the other tests.
+            "isprintable" => |i, a| Ok(Value::Bool(this_str(i, &a)?.chars().all(fmt::parse::is_printable))),
             "center" => |i, a| pad(i, a, 'c'),
             "ljust" => |i, a| pad(i, a, 'l'),
             "rjust" => |i, a| pad(i, a, 'r'),
@@ -357,6 +359,10 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "pop" => |i, a| {
                 expect(i, &method_args(&a), "pop", 1, 2)?;
                 let d = this_dict(i, &a)?;
+                // An empty dict answers before the key is hashed, as CPython's does.
+                if d.borrow().is_empty() {
+                    return a.pos.get(2).cloned().ok_or_else(|| i.key_error(a.pos[1].clone()));
+                }
                 let k = ops::key_in(i, d, a.pos[1].clone())?;
                 let removed = d.borrow_mut().remove(&k);
                 match (removed, a.pos.get(2)) {
@@ -433,7 +439,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "remove" => |i, a| {
                 expect(i, &method_args(&a), "remove", 1, 1)?;
                 let s = this_set(i, &a)?;
-                let k = ops::key_in(i, s, a.pos[1].clone())?;
+                let k = ops::key_in(i, s, ops::as_member(&a.pos[1]))?;
                 if !s.borrow_mut().items.remove(&k) {
                     return Err(i.key_error(a.pos[1].clone()));
                 }
@@ -441,7 +447,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             },
             "discard" => |i, a| {
                 let s = this_set(i, &a)?;
-                let k = ops::key_in(i, s, a.pos.get(1).cloned().unwrap_or_default())?;
+                let k = ops::key_in(i, s, ops::as_member(a.pos.get(1).unwrap_or(&Value::None)))?;
                 s.borrow_mut().items.remove(&k);
                 Ok(Value::None)
             },

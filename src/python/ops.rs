@@ -52,6 +52,15 @@ pub fn key_in<T: KeyTable>(interp: &Interp, table: &RefCell<T>, v: Value) -> R<K
     settle_key(interp, table, k)
 }
 
+/// A set looked for in a set, as the frozenset it equals (CPython's `set_contains`, `remove`
+/// and `discard` retry an unhashable set so): anything else as it is.
+pub fn as_member(v: &Value) -> Value {
+    match v {
+        Value::Set(s) => Value::FrozenSet(Rc::new(Set { items: s.borrow().items.copy() })),
+        other => other.clone(),
+    }
+}
+
 /// `key_in` for a table being built, not yet shared.
 pub fn key_into<T: KeyTable>(interp: &Interp, table: &T, v: Value) -> R<Key> {
     let k = key(interp, v)?;
@@ -1255,10 +1264,10 @@ pub fn contains(interp: &Interp, container: &Value, item: &Value) -> R<bool> {
             Ok(d.borrow().get(&k).is_some())
         }
         Value::Set(s) => {
-            let k = key_in(interp, s, item.clone())?;
+            let k = key_in(interp, s, as_member(item))?;
             Ok(s.borrow().items.contains(&k))
         }
-        Value::FrozenSet(s) => Ok(s.items.contains(&key_into(interp, &s.items, item.clone())?)),
+        Value::FrozenSet(s) => Ok(s.items.contains(&key_into(interp, &s.items, as_member(item))?)),
         Value::Class(c) if c.user => {
             match super::call::class_hook(interp, c, "__class_contains__", vec![item.clone()]) {
                 Some(r) => truthy(interp, &r?),

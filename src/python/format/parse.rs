@@ -230,7 +230,8 @@ const NON_PRINTABLE: [(u32, u32); 28] = [
     (0x100000, 0x10fffd),
 ];
 
-fn is_printable(c: char) -> bool {
+/// `str.isprintable` for one character (what `repr` writes as it is).
+pub fn is_printable(c: char) -> bool {
     let c = c as u32;
     let i = NON_PRINTABLE.partition_point(|&(lo, _)| lo <= c);
     i == 0 || c > NON_PRINTABLE[i - 1].1

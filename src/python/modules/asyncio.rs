@@ -126,7 +126,8 @@ impl PyTask {
         let coro = if fut.done() {
             format!("{}() done, defined at main.py:{}", self.coro_name, self.coro_line)
         } else {
-            format!("{}() running at main.py:{}", self.coro_name, self.coro_line)
+            let line = self.coro.downcast::<Coroutine>().map_or(self.coro_line, |c| c.current_line());
+            format!("{}() running at main.py:{line}", self.coro_name)
         };
         let mut s = format!("<Task {state} name='{}' coro=<{coro}>", self.name.borrow());
         match fut.peek() {

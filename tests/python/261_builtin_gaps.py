@@ -1,0 +1,60 @@
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: 'ab\n'.isprintable())
+t(lambda: 'ab'.isprintable())
+t(lambda: ''.isprintable())
+t(lambda: int(b'12'))
+t(lambda: float(b'1.5'))
+t(lambda: int(bytearray(b' 7 ')))
+t(lambda: chr(-2**40))
+t(lambda: chr(2**40))
+t(lambda: chr(-1))
+t(lambda: {}.pop([]))
+t(lambda: {}.pop([], 1))
+s = {frozenset({1})}
+t(lambda: {1} in s)
+t(lambda: s.remove({1}))
+t(lambda: s)
+s.add(frozenset({2}))
+t(lambda: s.discard({2}))
+t(lambda: len(s))
+t(lambda: bytes.upper(b'ab'))
+t(lambda: bytearray.hex(bytearray(b'\x01')))
+t(lambda: int('１２'))
+t(lambda: float('  1_0.5 '))
+t(lambda: 'x'.center(5, 'ab'))
+t(lambda: '%c' % 65)
+t(lambda: '{:c}'.format(66))
+t(lambda: round(2.675, 2))
+t(lambda: divmod(-7, 2.0))
+t(lambda: pow(2, -1, 7))
+t(lambda: str(1e16))
+t(lambda: 1e22)
+t(lambda: float('nan') == float('nan'))
+t(lambda: [1, 2] * -1)
+t(lambda: 'abc'[::-2])
+t(lambda: list(zip([1, 2], [3], strict=True)))
+t(lambda: bytes.upper(b'ab'))
+t(lambda: bytearray.hex(bytearray(b'\x01')))
+t(lambda: {1, 2} - {frozenset()})
+t(lambda: {frozenset({1})}.remove({2}))
+t(lambda: float(b'x'))
+t(lambda: int(b'1x', 16))
+
+import asyncio
+async def worker():
+    await asyncio.sleep(1)
+    return 5
+async def main():
+    t = asyncio.create_task(worker(), name="w")
+    here = lambda task: repr(task).replace(__file__, "main.py")
+    print(here(t))
+    await asyncio.sleep(0)
+    # Where a task waits: its line (CPython goes on with what it waits for).
+    print(here(t).split(" wait_for=")[0].rstrip(">"))
+    await t
+    print(here(t))
+asyncio.run(main())
