@@ -1234,11 +1234,13 @@ pub fn contains(interp: &Interp, container: &Value, item: &Value) -> R<bool> {
             }
         }
         Value::List(l) => {
-            let items = l.borrow().clone();
-            for x in &items {
-                if x.is(item) || eq(interp, x, item)? {
+            // The list as it stands at each step, as CPython walks it: an `__eq__` may change it.
+            let mut k = 0;
+            while let Some(x) = list_at(l, k) {
+                if x.is(item) || eq(interp, &x, item)? {
                     return Ok(true);
                 }
+                k += 1;
             }
             Ok(false)
         }
@@ -1410,36 +1412,35 @@ fn by_index(interp: &Interp, index: &Value) -> Option<R<Value>> {
     }
 }
 
+/// The item at `k` of a list as it stands now (`None` past its end), borrowed only to clone it:
+/// for loops that call user code (an `__eq__`) between items, which may change the list.
+pub fn list_at(l: &RefCell<Vec<Value>>, k: usize) -> Option<Value> {
+    l.borrow().get(k).cloned()
+}
+
 pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
     match obj {
-        Value::List(list) => {
-            let l = list.borrow();
-            match index {
-                Value::Int(_) | Value::Bool(_) => {
-                    let i = to_index(interp, index)?;
-                    index_of(i, l.len())
-                        .map(|i| l[i].clone())
-                        .ok_or_else(|| interp.index_error("list index out of range"))
-                }
-                Value::Object(o) if o.as_any().is::<SliceObj>() => {
-                    let s = index.downcast::<SliceObj>().ok_or_else(|| seq_index_error(interp, "list", index))?;
-                    drop(l);
-                    let bounds = slice_ints(interp, s)?;
-                    let l = list.borrow();
-                    let (a, b, c) = bounds.indices(l.len());
-                    Ok(Value::list(slice_positions(a, b, c).filter_map(|i| l.get(i).cloned()).collect()))
-                }
-                Value::BigInt(_) => Err(big_index(interp)),
-                _ => match by_index(interp, index) {
-                    Some(i) => {
-                        let i = i?;
-                        drop(l);
-                        get_item(interp, obj, &i)
-                    }
-                    None => Err(seq_index_error(interp, "list", index)),
-                },
+        // The list is borrowed only once the index is known: a slice's bounds or an index's
+        // `__index__` may run user code that changes it.
+        Value::List(list) => match index {
+            Value::Int(_) | Value::Bool(_) => {
+                let i = to_index(interp, index)?;
+                let l = list.borrow();
+                index_of(i, l.len()).map(|i| l[i].clone()).ok_or_else(|| interp.index_error("list index out of range"))
             }
-        }
+            Value::Object(o) if o.as_any().is::<SliceObj>() => {
+                let s = index.downcast::<SliceObj>().ok_or_else(|| seq_index_error(interp, "list", index))?;
+                let bounds = slice_ints(interp, s)?;
+                let l = list.borrow();
+                let (a, b, c) = bounds.indices(l.len());
+                Ok(Value::list(slice_positions(a, b, c).filter_map(|i| l.get(i).cloned()).collect()))
+            }
+            Value::BigInt(_) => Err(big_index(interp)),
+            _ => match by_index(interp, index) {
+                Some(i) => get_item(interp, obj, &i?),
+                None => Err(seq_index_error(interp, "list", index)),
+            },
+        },
         Value::Tuple(t) => match index {
             Value::Int(_) | Value::Bool(_) => {
                 let i = to_index(interp, index)?;
@@ -1522,7 +1523,10 @@ pub fn set_item(interp: &Interp, obj: &Value, index: Value, v: Value) -> R<()> {
                     let bounds = bounds.indices(l.len());
                     assign_slice(interp, &mut l, bounds, items, "sequence")
                 }
-                None => Err(seq_index_error(interp, "list", &index)),
+                None => match by_index(interp, &index) {
+                    Some(i) => set_item(interp, obj, i?, v),
+                    None => Err(seq_index_error(interp, "list", &index)),
+                },
             },
         },
         Value::Dict(d) => {
@@ -1574,7 +1578,10 @@ pub fn del_item(interp: &Interp, obj: &Value, index: Value) -> R<()> {
                     });
                     Ok(())
                 }
-                None => Err(seq_index_error(interp, "list", &index)),
+                None => match by_index(interp, &index) {
+                    Some(i) => del_item(interp, obj, i?),
+                    None => Err(seq_index_error(interp, "list", &index)),
+                },
             },
         },
         Value::Dict(d) => {
