@@ -304,10 +304,22 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
         Value::BigInt(b) => super::bigint::to_str(interp, b)?,
         Value::Float(x) => fmt::float_repr(*x),
         Value::Str(s) => fmt::py_str_repr(s),
-        Value::List(l) => {
-            let items = l.borrow().clone();
-            guarded(v, "[", || Ok(format!("[{}]", join_reprs(interp, items.iter())?)))?
-        }
+        // The list as it stands at each item, as CPython's list_repr reads it: an item's
+        // `__repr__` may change it.
+        Value::List(l) => guarded(v, "[", || {
+            let mut out = String::from("[");
+            let mut k = 0;
+            while let Some(x) = list_at(l, k) {
+                if k > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&repr(interp, &x)?);
+                check_size(interp, out.len())?;
+                k += 1;
+            }
+            out.push(']');
+            Ok(out)
+        })?,
         Value::Tuple(t) => {
             let t = t.clone();
             guarded(v, "(", || {
