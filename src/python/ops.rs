@@ -952,8 +952,19 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             if Rc::ptr_eq(x, y) {
                 return Ok(true);
             }
-            let (x, y) = (x.borrow().clone(), y.borrow().clone());
-            seq_eq(interp, &x, &y)?
+            // The lists as they stand at each item, as CPython compares them: an item's
+            // `__eq__` may change them.
+            if x.borrow().len() != y.borrow().len() {
+                return Ok(false);
+            }
+            let mut i = 0;
+            while let (Some(p), Some(q)) = (list_at(x, i), list_at(y, i)) {
+                if !p.is(&q) && !eq(interp, &p, &q)? {
+                    return Ok(false);
+                }
+                i += 1;
+            }
+            x.borrow().len() == y.borrow().len()
         }
         (Tuple(x), Tuple(y)) => seq_eq(interp, x, y)?,
         (Dict(x), Dict(y)) => {
@@ -1031,13 +1042,14 @@ pub fn order(interp: &Interp, a: &Value, b: &Value) -> R<Option<std::cmp::Orderi
         (Str(x), Str(y)) => Some(x.cmp(y)),
         (List(_) | Tuple(_), List(_) | Tuple(_)) if std::mem::discriminant(a) == std::mem::discriminant(b) => {
             let _level = interp.nest(" in comparison")?;
-            let (x, y) = (seq_of(a), seq_of(b));
-            for (p, q) in x.iter().zip(&y) {
-                if !eq(interp, p, q)? {
-                    return order(interp, p, q);
+            let mut i = 0;
+            while let (Some(p), Some(q)) = (seq_at(a, i), seq_at(b, i)) {
+                if !p.is(&q) && !eq(interp, &p, &q)? {
+                    return order(interp, &p, &q);
                 }
+                i += 1;
             }
-            Some(x.len().cmp(&y.len()))
+            Some(seq_len(a).cmp(&seq_len(b)))
         }
         (Object(_), Object(_)) => Some(super::bytes::order(a, b).ok_or_else(|| PyErr::Stop(Rc::from("")))?),
         (BigInt(_), _) | (_, BigInt(_)) => super::bigint::cmp(a, b).ok_or_else(|| PyErr::Stop(Rc::from("")))?,
@@ -1053,11 +1065,21 @@ pub fn order(interp: &Interp, a: &Value, b: &Value) -> R<Option<std::cmp::Orderi
     })
 }
 
-fn seq_of(v: &Value) -> Vec<Value> {
+/// Item `i` of a list (as the list stands now: a comparison's `__eq__` may change it) or of
+/// a tuple.
+fn seq_at(v: &Value, i: usize) -> Option<Value> {
     match v {
-        Value::List(l) => l.borrow().clone(),
-        Value::Tuple(t) => t.to_vec(),
-        _ => Vec::new(),
+        Value::List(l) => list_at(l, i),
+        Value::Tuple(t) => t.get(i).cloned(),
+        _ => None,
+    }
+}
+
+fn seq_len(v: &Value) -> usize {
+    match v {
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        _ => 0,
     }
 }
 
@@ -1097,14 +1119,17 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     // Lists and tuples order by their first items that differ, compared as Python compares
     // them (their own `__lt__`, and a TypeError naming their types), else by length.
     if let (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) = (a, b) {
+        // Item by item as the lists stand (an `__eq__` may change them), an item identical
+        // to its counterpart equal to it, as CPython compares them.
         let _level = interp.nest(" in comparison")?;
-        let (x, y) = (seq_of(a), seq_of(b));
-        for (p, q) in x.iter().zip(&y) {
-            if !eq(interp, p, q)? {
-                return compare(interp, op, p, q);
+        let mut i = 0;
+        while let (Some(p), Some(q)) = (seq_at(a, i), seq_at(b, i)) {
+            if !p.is(&q) && !eq(interp, &p, &q)? {
+                return compare(interp, op, &p, &q);
             }
+            i += 1;
         }
-        let o = x.len().cmp(&y.len());
+        let o = seq_len(a).cmp(&seq_len(b));
         return Ok(Value::Bool(match op {
             CmpOp::Lt => o.is_lt(),
             CmpOp::LtE => o.is_le(),
