@@ -834,13 +834,20 @@ pub fn sort_values(interp: &Interp, items: &mut Vec<Value>, key: Option<&Value>,
 fn min_max(interp: &Interp, args: Args, name: &str, min: bool) -> R<Value> {
     let key = kwarg(&args, "key").filter(|k| !k.is_none()).cloned();
     let default = kwarg(&args, "default").cloned();
+    // Drawn one item at a time, as CPython's min/max iterate: a key or a comparison may
+    // change the list being searched.
     let items = match args.pos.len() {
         0 => return Err(interp.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => ops::collect(interp, &args.pos[0])?,
-        _ => args.pos.clone(),
+        1 => ops::iter(interp, &args.pos[0])?,
+        _ if default.is_some() => {
+            return Err(
+                interp.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments"))
+            )
+        }
+        _ => ops::iter(interp, &Value::tuple(args.pos.clone()))?,
     };
     let mut best: Option<(Value, Value)> = None;
-    for v in items {
+    while let Some(v) = ops::next(interp, &items)? {
         let k = match &key {
             Some(f) => call(interp, f, Args { pos: vec![v.clone()], kw: vec![] })?,
             None => v.clone(),

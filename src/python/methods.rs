@@ -248,8 +248,9 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "insert" => |i, a| {
                 expect(i, &method_args(&a), "insert", 2, 2)?;
                 let l = this_list(i, &a)?;
-                let n = l.borrow().len() as i64;
+                // The index first: an `__index__` may change the list.
                 let at = ops::to_index(i, &a.pos[1])?;
+                let n = l.borrow().len() as i64;
                 let at = if at < 0 { (at + n).max(0) } else { at.min(n) } as usize;
                 l.borrow_mut().insert(at, a.pos[2].clone());
                 Ok(Value::None)
@@ -257,26 +258,33 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "remove" => |i, a| {
                 expect(i, &method_args(&a), "remove", 1, 1)?;
                 let l = this_list(i, &a)?;
-                let items = l.borrow().clone();
-                for (k, x) in items.iter().enumerate() {
-                    if ops::eq(i, x, &a.pos[1])? {
-                        l.borrow_mut().remove(k);
+                // The list as it stands at each step, as CPython walks it: an `__eq__` may
+                // change it (the item found is then removed only where it still is).
+                let mut k = 0;
+                while let Some(x) = ops::list_at(l, k) {
+                    if ops::eq(i, &x, &a.pos[1])? {
+                        let mut l = l.borrow_mut();
+                        if k < l.len() {
+                            l.remove(k);
+                        }
                         return Ok(Value::None);
                     }
+                    k += 1;
                 }
                 Err(i.value_error("list.remove(x): x not in list"))
             },
             "pop" => |i, a| {
                 expect(i, &method_args(&a), "pop", 0, 1)?;
                 let l = this_list(i, &a)?;
-                let n = l.borrow().len();
-                if n == 0 {
-                    return Err(i.index_error("pop from empty list"));
-                }
+                // The index first: an `__index__` may change the list.
                 let at = match a.pos.get(1) {
                     Some(v) => ops::to_index(i, v)?,
                     None => -1,
                 };
+                let n = l.borrow().len();
+                if n == 0 {
+                    return Err(i.index_error("pop from empty list"));
+                }
                 let at = if at < 0 { at + n as i64 } else { at };
                 if !(0..n as i64).contains(&at) {
                     return Err(i.index_error("pop index out of range"));
@@ -288,29 +296,36 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 Ok(Value::None)
             },
             "index" => |i, a| {
-                let items = this_list(i, &a)?.borrow().clone();
+                let l = this_list(i, &a)?;
                 let target = a.pos.get(1).cloned().unwrap_or_default();
-                let n = items.len() as i64;
-                let bound = |v: Option<&Value>, d: i64| -> R<usize> {
-                    Ok(match v {
-                        Some(v) => {
-                            let x = ops::to_index(i, v)?;
-                            (if x < 0 { (x + n).max(0) } else { x.min(n) }) as usize
-                        }
-                        None => d as usize,
-                    })
-                };
-                let (lo, hi) = (bound(a.pos.get(2), 0)?, bound(a.pos.get(3), n)?);
-                for (k, x) in items.iter().enumerate().take(hi).skip(lo) {
-                    if ops::eq(i, x, &target)? {
+                // The bounds first (an `__index__` may change the list), then the list as it
+                // stands at each step, as CPython walks it: an `__eq__` may change it too.
+                let lo = a.pos.get(2).map(|v| ops::to_index(i, v)).transpose()?;
+                let hi = a.pos.get(3).map(|v| ops::to_index(i, v)).transpose()?;
+                let n = l.borrow().len() as i64;
+                let bound = |x: i64| (if x < 0 { (x + n).max(0) } else { x.min(n) }) as usize;
+                let (mut k, hi) = (lo.map_or(0, bound), hi.map_or(usize::MAX, bound));
+                while k < hi {
+                    let Some(x) = ops::list_at(l, k) else { break };
+                    if ops::eq(i, &x, &target)? {
                         return Ok(Value::Int(k as i64));
                     }
+                    k += 1;
                 }
                 Err(i.value_error(format!("{} is not in list", ops::repr(i, &target)?)))
             },
             "count" => |i, a| {
-                let items = this_list(i, &a)?.borrow().clone();
-                count_eq(i, &items, a.pos.get(1))
+                // The list as it stands at each step: an `__eq__` may change it.
+                let l = this_list(i, &a)?;
+                let target = a.pos.get(1).cloned().unwrap_or_default();
+                let (mut k, mut n) = (0, 0);
+                while let Some(x) = ops::list_at(l, k) {
+                    if ops::eq(i, &x, &target)? {
+                        n += 1;
+                    }
+                    k += 1;
+                }
+                Ok(Value::Int(n))
             },
             "sort" => |i, a| {
                 let l = this_list(i, &a)?;
@@ -318,8 +333,14 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let reverse = a.kw.iter().find(|(k, _)| &**k == "reverse").map(|(_, v)| v.clone());
                 let mut items = std::mem::take(&mut *l.borrow_mut());
                 let r = sort_values(i, &mut items, key.as_ref(), reverse.as_ref());
-                *l.borrow_mut() = items;
-                r.map(|()| Value::None)
+                // The list looked empty to the key and the comparisons; what they put in it is
+                // dropped, as CPython drops it, with its error.
+                let added = std::mem::replace(&mut *l.borrow_mut(), items);
+                r?;
+                if !added.is_empty() {
+                    return Err(i.value_error("list modified during sort"));
+                }
+                Ok(Value::None)
             },
             "reverse" => |i, a| {
                 this_list(i, &a)?.borrow_mut().reverse();

@@ -313,10 +313,22 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
         Value::BigInt(b) => super::bigint::to_str(interp, b)?,
         Value::Float(x) => fmt::float_repr(*x),
         Value::Str(s) => fmt::py_str_repr(s),
-        Value::List(l) => {
-            let items = l.borrow().clone();
-            guarded(v, "[", || Ok(format!("[{}]", join_reprs(interp, items.iter())?)))?
-        }
+        // The list as it stands at each item, as CPython's list_repr reads it: an item's
+        // `__repr__` may change it.
+        Value::List(l) => guarded(v, "[", || {
+            let mut out = String::from("[");
+            let mut k = 0;
+            while let Some(x) = list_at(l, k) {
+                if k > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&repr(interp, &x)?);
+                check_size(interp, out.len())?;
+                k += 1;
+            }
+            out.push(']');
+            Ok(out)
+        })?,
         Value::Tuple(t) => {
             let t = t.clone();
             guarded(v, "(", || {
@@ -949,8 +961,19 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             if Rc::ptr_eq(x, y) {
                 return Ok(true);
             }
-            let (x, y) = (x.borrow().clone(), y.borrow().clone());
-            seq_eq(interp, &x, &y)?
+            // The lists as they stand at each item, as CPython compares them: an item's
+            // `__eq__` may change them.
+            if x.borrow().len() != y.borrow().len() {
+                return Ok(false);
+            }
+            let mut i = 0;
+            while let (Some(p), Some(q)) = (list_at(x, i), list_at(y, i)) {
+                if !p.is(&q) && !eq(interp, &p, &q)? {
+                    return Ok(false);
+                }
+                i += 1;
+            }
+            x.borrow().len() == y.borrow().len()
         }
         (Tuple(x), Tuple(y)) => seq_eq(interp, x, y)?,
         (Dict(x), Dict(y)) => {
@@ -1028,13 +1051,14 @@ pub fn order(interp: &Interp, a: &Value, b: &Value) -> R<Option<std::cmp::Orderi
         (Str(x), Str(y)) => Some(x.cmp(y)),
         (List(_) | Tuple(_), List(_) | Tuple(_)) if std::mem::discriminant(a) == std::mem::discriminant(b) => {
             let _level = interp.nest(" in comparison")?;
-            let (x, y) = (seq_of(a), seq_of(b));
-            for (p, q) in x.iter().zip(&y) {
-                if !eq(interp, p, q)? {
-                    return order(interp, p, q);
+            let mut i = 0;
+            while let (Some(p), Some(q)) = (seq_at(a, i), seq_at(b, i)) {
+                if !p.is(&q) && !eq(interp, &p, &q)? {
+                    return order(interp, &p, &q);
                 }
+                i += 1;
             }
-            Some(x.len().cmp(&y.len()))
+            Some(seq_len(a).cmp(&seq_len(b)))
         }
         (Object(_), Object(_)) => Some(super::bytes::order(a, b).ok_or_else(|| PyErr::Stop(Rc::from("")))?),
         (BigInt(_), _) | (_, BigInt(_)) => super::bigint::cmp(a, b).ok_or_else(|| PyErr::Stop(Rc::from("")))?,
@@ -1050,11 +1074,21 @@ pub fn order(interp: &Interp, a: &Value, b: &Value) -> R<Option<std::cmp::Orderi
     })
 }
 
-fn seq_of(v: &Value) -> Vec<Value> {
+/// Item `i` of a list (as the list stands now: a comparison's `__eq__` may change it) or of
+/// a tuple.
+fn seq_at(v: &Value, i: usize) -> Option<Value> {
     match v {
-        Value::List(l) => l.borrow().clone(),
-        Value::Tuple(t) => t.to_vec(),
-        _ => Vec::new(),
+        Value::List(l) => list_at(l, i),
+        Value::Tuple(t) => t.get(i).cloned(),
+        _ => None,
+    }
+}
+
+fn seq_len(v: &Value) -> usize {
+    match v {
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        _ => 0,
     }
 }
 
@@ -1094,14 +1128,17 @@ fn rich(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
     // Lists and tuples order by their first items that differ, compared as Python compares
     // them (their own `__lt__`, and a TypeError naming their types), else by length.
     if let (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) = (a, b) {
+        // Item by item as the lists stand (an `__eq__` may change them), an item identical
+        // to its counterpart equal to it, as CPython compares them.
         let _level = interp.nest(" in comparison")?;
-        let (x, y) = (seq_of(a), seq_of(b));
-        for (p, q) in x.iter().zip(&y) {
-            if !eq(interp, p, q)? {
-                return compare(interp, op, p, q);
+        let mut i = 0;
+        while let (Some(p), Some(q)) = (seq_at(a, i), seq_at(b, i)) {
+            if !p.is(&q) && !eq(interp, &p, &q)? {
+                return compare(interp, op, &p, &q);
             }
+            i += 1;
         }
-        let o = x.len().cmp(&y.len());
+        let o = seq_len(a).cmp(&seq_len(b));
         return Ok(Value::Bool(match op {
             CmpOp::Lt => o.is_lt(),
             CmpOp::LtE => o.is_le(),
@@ -1243,11 +1280,13 @@ pub fn contains(interp: &Interp, container: &Value, item: &Value) -> R<bool> {
             }
         }
         Value::List(l) => {
-            let items = l.borrow().clone();
-            for x in &items {
-                if x.is(item) || eq(interp, x, item)? {
+            // The list as it stands at each step, as CPython walks it: an `__eq__` may change it.
+            let mut k = 0;
+            while let Some(x) = list_at(l, k) {
+                if x.is(item) || eq(interp, &x, item)? {
                     return Ok(true);
                 }
+                k += 1;
             }
             Ok(false)
         }
@@ -1419,36 +1458,35 @@ fn by_index(interp: &Interp, index: &Value) -> Option<R<Value>> {
     }
 }
 
+/// The item at `k` of a list as it stands now (`None` past its end), borrowed only to clone it:
+/// for loops that call user code (an `__eq__`) between items, which may change the list.
+pub fn list_at(l: &RefCell<Vec<Value>>, k: usize) -> Option<Value> {
+    l.borrow().get(k).cloned()
+}
+
 pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
     match obj {
-        Value::List(list) => {
-            let l = list.borrow();
-            match index {
-                Value::Int(_) | Value::Bool(_) => {
-                    let i = to_index(interp, index)?;
-                    index_of(i, l.len())
-                        .map(|i| l[i].clone())
-                        .ok_or_else(|| interp.index_error("list index out of range"))
-                }
-                Value::Object(o) if o.as_any().is::<SliceObj>() => {
-                    let s = index.downcast::<SliceObj>().ok_or_else(|| seq_index_error(interp, "list", index))?;
-                    drop(l);
-                    let bounds = slice_ints(interp, s)?;
-                    let l = list.borrow();
-                    let (a, b, c) = bounds.indices(l.len());
-                    Ok(Value::list(slice_positions(a, b, c).filter_map(|i| l.get(i).cloned()).collect()))
-                }
-                Value::BigInt(_) => Err(big_index(interp)),
-                _ => match by_index(interp, index) {
-                    Some(i) => {
-                        let i = i?;
-                        drop(l);
-                        get_item(interp, obj, &i)
-                    }
-                    None => Err(seq_index_error(interp, "list", index)),
-                },
+        // The list is borrowed only once the index is known: a slice's bounds or an index's
+        // `__index__` may run user code that changes it.
+        Value::List(list) => match index {
+            Value::Int(_) | Value::Bool(_) => {
+                let i = to_index(interp, index)?;
+                let l = list.borrow();
+                index_of(i, l.len()).map(|i| l[i].clone()).ok_or_else(|| interp.index_error("list index out of range"))
             }
-        }
+            Value::Object(o) if o.as_any().is::<SliceObj>() => {
+                let s = index.downcast::<SliceObj>().ok_or_else(|| seq_index_error(interp, "list", index))?;
+                let bounds = slice_ints(interp, s)?;
+                let l = list.borrow();
+                let (a, b, c) = bounds.indices(l.len());
+                Ok(Value::list(slice_positions(a, b, c).filter_map(|i| l.get(i).cloned()).collect()))
+            }
+            Value::BigInt(_) => Err(big_index(interp)),
+            _ => match by_index(interp, index) {
+                Some(i) => get_item(interp, obj, &i?),
+                None => Err(seq_index_error(interp, "list", index)),
+            },
+        },
         Value::Tuple(t) => match index {
             Value::Int(_) | Value::Bool(_) => {
                 let i = to_index(interp, index)?;
@@ -1531,7 +1569,10 @@ pub fn set_item(interp: &Interp, obj: &Value, index: Value, v: Value) -> R<()> {
                     let bounds = bounds.indices(l.len());
                     assign_slice(interp, &mut l, bounds, items, "sequence")
                 }
-                None => Err(seq_index_error(interp, "list", &index)),
+                None => match by_index(interp, &index) {
+                    Some(i) => set_item(interp, obj, i?, v),
+                    None => Err(seq_index_error(interp, "list", &index)),
+                },
             },
         },
         Value::Dict(d) => {
@@ -1583,7 +1624,10 @@ pub fn del_item(interp: &Interp, obj: &Value, index: Value) -> R<()> {
                     });
                     Ok(())
                 }
-                None => Err(seq_index_error(interp, "list", &index)),
+                None => match by_index(interp, &index) {
+                    Some(i) => del_item(interp, obj, i?),
+                    None => Err(seq_index_error(interp, "list", &index)),
+                },
             },
         },
         Value::Dict(d) => {

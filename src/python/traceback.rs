@@ -150,10 +150,16 @@ fn exception_only(interp: &Interp, v: &Value, hints: bool) -> String {
     }
     out.push('\n');
     if let Value::Instance(i) = v {
-        if let Some(Value::List(notes)) = i.attrs.borrow().get("__notes__") {
-            for note in notes.borrow().iter() {
-                out.push_str(&ops::str_of(interp, note).unwrap_or_else(|_| "<note str() failed>".into()));
+        // Neither the attributes nor the list stay borrowed while a note's `__str__` runs (it
+        // may add a note or set an attribute); the notes are read as the list stands, as
+        // CPython reads them.
+        let notes = i.attrs.borrow().get("__notes__").cloned();
+        if let Some(Value::List(notes)) = &notes {
+            let mut k = 0;
+            while let Some(note) = ops::list_at(notes, k) {
+                out.push_str(&ops::str_of(interp, &note).unwrap_or_else(|_| "<note str() failed>".into()));
                 out.push('\n');
+                k += 1;
             }
         }
     }

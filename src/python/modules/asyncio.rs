@@ -1493,29 +1493,34 @@ fn default_exception_handler(interp: &Interp, context: &Value) -> R<()> {
     let Value::Dict(d) = context else {
         return Err(interp.type_error(format!("context must be a dict, not {}", context.type_name())));
     };
-    let d = d.borrow();
-    let message = match d.get_str("message") {
-        Some(m) if ops::truthy(interp, m)? => ops::str_of(interp, m)?,
-        _ => "Unhandled exception in event loop".to_string(),
-    };
-    let mut lines = vec![message];
-    let mut keys = Vec::new();
-    for (k, v) in d.map.iter() {
-        if let Value::Str(k) = &k.value {
-            if &**k != "message" && &**k != "exception" {
-                keys.push((k.to_string(), v.clone()));
-            }
-        }
-    }
-    keys.sort_by(|a, b| a.0.cmp(&b.0));
-    for (k, v) in keys {
-        lines.push(format!("{k}: {}", ops::repr(interp, &v)?));
-    }
-    let exception = match d.get_str("exception") {
+    // The context is borrowed only to read it: a value's `__bool__`, `__str__` or `__repr__`
+    // may change it. As CPython's handler, the keys are listed once and each value is read
+    // as the dict stands when its turn comes.
+    let message = d.borrow().get_str("message").cloned();
+    let exception = match d.borrow().get_str("exception") {
         Some(Value::Instance(e)) => Some(PyErr::Exc(e.clone())),
         _ => None,
     };
-    drop(d);
+    let message = match message {
+        Some(m) if ops::truthy(interp, &m)? => ops::str_of(interp, &m)?,
+        _ => "Unhandled exception in event loop".to_string(),
+    };
+    let mut lines = vec![message];
+    let mut keys: Vec<Name> = d
+        .borrow()
+        .map
+        .keys()
+        .filter_map(|k| match &k.value {
+            Value::Str(k) if &**k != "message" && &**k != "exception" => Some(k.clone()),
+            _ => None,
+        })
+        .collect();
+    keys.sort();
+    for k in keys {
+        let v = d.borrow().get_str(&k).cloned();
+        let v = v.ok_or_else(|| interp.key_error(Value::Str(k.clone())))?;
+        lines.push(format!("{k}: {}", ops::repr(interp, &v)?));
+    }
     log_error(interp, &lines.join("\n"), exception.as_ref());
     Ok(())
 }

@@ -95,20 +95,25 @@ impl Dumper<'_> {
             }
             Value::Str(s) => out.push_str(&escape(s, self.ensure_ascii)),
             Value::List(_) | Value::Tuple(_) => {
-                let items = match v {
-                    Value::List(l) => l.borrow().clone(),
-                    Value::Tuple(t) => t.to_vec(),
-                    _ => Vec::new(),
+                // A list as it stands at each item, as CPython's encoder reads it: a `default`
+                // may change it.
+                let at = |i: usize| match v {
+                    Value::List(l) => ops::list_at(l, i),
+                    Value::Tuple(t) => t.get(i).cloned(),
+                    _ => None,
                 };
+                let empty = at(0).is_none();
                 self.enter(v)?;
                 out.push('[');
-                if !items.is_empty() {
-                    for (i, item) in items.iter().enumerate() {
+                if !empty {
+                    let mut i = 0;
+                    while let Some(item) = at(i) {
                         if i > 0 {
                             out.push_str(&self.item_sep);
                         }
                         self.newline(depth + 1, out);
-                        self.dump(item, depth + 1, out)?;
+                        self.dump(&item, depth + 1, out)?;
+                        i += 1;
                     }
                     self.newline(depth, out);
                 }

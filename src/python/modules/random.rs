@@ -44,15 +44,15 @@ impl Object for State {
     }
 }
 
-/// Runs `f` on the generator a call is for: an instance's, or the module's.
-fn with_rng<T>(interp: &Interp, args: &mut Args, f: impl FnOnce(&mut Random, &Args) -> R<T>) -> R<T> {
+/// Runs `f` on the generator a call is for: an instance's, or the module's. `f` borrows it
+/// only to draw, after its arguments are converted: a conversion may run user code (an
+/// `__index__`, a generator) that draws from the same generator.
+fn with_rng<T>(interp: &Interp, args: &mut Args, f: impl FnOnce(&RefCell<Random>, &Args) -> R<T>) -> R<T> {
     if let Some(r) = args.pos.first().and_then(|v| v.downcast::<RandomObj>()) {
-        let rng = &r.0;
         let rest = Args { pos: args.pos[1..].to_vec(), kw: std::mem::take(&mut args.kw) };
-        return f(&mut rng.borrow_mut(), &rest);
+        return f(&r.0, &rest);
     }
-    let out = f(&mut interp.random.borrow_mut(), args);
-    out
+    f(&interp.random, args)
 }
 
 fn num(interp: &Interp, a: &Args, i: usize, name: &str) -> R<f64> {
@@ -91,15 +91,15 @@ fn seed(interp: &Interp, rng: &mut Random, v: Option<&Value>) -> R<()> {
 fn function(name: &str) -> Option<BuiltinFn> {
     Some(match name {
         "seed" => |interp, mut a| {
-            with_rng(interp, &mut a, |rng, a| seed(interp, rng, a.pos.first()))?;
+            with_rng(interp, &mut a, |rng, a| seed(interp, &mut rng.borrow_mut(), a.pos.first()))?;
             Ok(Value::None)
         },
-        "random" => |interp, mut a| with_rng(interp, &mut a, |rng, _| Ok(Value::Float(rng.random()))),
-        "getstate" => |interp, mut a| with_rng(interp, &mut a, |rng, _| Ok(Value::object(State(rng.clone())))),
+        "random" => |interp, mut a| with_rng(interp, &mut a, |rng, _| Ok(Value::Float(rng.borrow_mut().random()))),
+        "getstate" => |interp, mut a| with_rng(interp, &mut a, |rng, _| Ok(Value::object(State(rng.borrow().clone())))),
         "setstate" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| match a.pos.first().and_then(|v| v.downcast::<State>()) {
                 Some(state) => {
-                    *rng = state.0.clone();
+                    *rng.borrow_mut() = state.0.clone();
                     Ok(Value::None)
                 }
                 None => Err(interp.type_error("state vector must be a state that getstate() returned")),
@@ -107,7 +107,8 @@ fn function(name: &str) -> Option<BuiltinFn> {
         },
         "uniform" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
-                Ok(Value::Float(rng.uniform(num(interp, a, 0, "a")?, num(interp, a, 1, "b")?)))
+                let (lo, hi) = (num(interp, a, 0, "a")?, num(interp, a, 1, "b")?);
+                Ok(Value::Float(rng.borrow_mut().uniform(lo, hi)))
             })
         },
         "randint" => |interp, mut a| {
@@ -120,7 +121,7 @@ fn function(name: &str) -> Option<BuiltinFn> {
                     ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?,
                     ops::to_index(interp, a.pos.get(1).unwrap_or(&Value::None))?,
                 );
-                rng.randint(lo, hi).map(Value::Int).map_err(raise(interp))
+                rng.borrow_mut().randint(lo, hi).map(Value::Int).map_err(raise(interp))
             })
         },
         "randrange" => |interp, mut a| {
@@ -135,7 +136,7 @@ fn function(name: &str) -> Option<BuiltinFn> {
                     Some(v) => ops::to_index(interp, v)?,
                     None => 1,
                 };
-                rng.randrange(start, stop, step).map(Value::Int).map_err(raise(interp))
+                rng.borrow_mut().randrange(start, stop, step).map(Value::Int).map_err(raise(interp))
             })
         },
         "getrandbits" => |interp, mut a| {
@@ -143,9 +144,10 @@ fn function(name: &str) -> Option<BuiltinFn> {
                 let k = ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?;
                 if k > 64 {
                     bigint::check_bits(interp, k as f64)?;
-                    return Ok(bigint::from_words_le(&rng.getrandbits_words(k as u32)));
+                    let words = rng.borrow_mut().getrandbits_words(k as u32);
+                    return Ok(bigint::from_words_le(&words));
                 }
-                let v = rng.getrandbits(k).map_err(raise(interp))?;
+                let v = rng.borrow_mut().getrandbits(k).map_err(raise(interp))?;
                 Ok(i64::try_from(v).map_or_else(|_| bigint::int(v.into()), Value::Int))
             })
         },
@@ -155,7 +157,7 @@ fn function(name: &str) -> Option<BuiltinFn> {
                 if seq.is_empty() {
                     return Err(interp.index_error("Cannot choose from an empty sequence"));
                 }
-                let i = rng.choice(seq.len()).map_err(raise(interp))?;
+                let i = rng.borrow_mut().choice(seq.len()).map_err(raise(interp))?;
                 Ok(seq[i].clone())
             })
         },
@@ -177,8 +179,8 @@ fn function(name: &str) -> Option<BuiltinFn> {
                     Some(v) => ops::to_index(interp, &v)?.max(0) as usize,
                     None => 1,
                 };
-                let picks =
-                    rng.choices(population.len(), weights.as_deref(), cum.as_deref(), k).map_err(raise(interp))?;
+                let picks = rng.borrow_mut().choices(population.len(), weights.as_deref(), cum.as_deref(), k);
+                let picks = picks.map_err(raise(interp))?;
                 Ok(Value::list(picks.into_iter().map(|i| population[i].clone()).collect()))
             })
         },
@@ -188,7 +190,7 @@ fn function(name: &str) -> Option<BuiltinFn> {
                     return Err(interp.type_error("shuffle() needs a list"));
                 };
                 let mut items = l.borrow().clone();
-                rng.shuffle(&mut items);
+                rng.borrow_mut().shuffle(&mut items);
                 *l.borrow_mut() = items;
                 Ok(Value::None)
             })
@@ -203,30 +205,26 @@ fn function(name: &str) -> Option<BuiltinFn> {
                         .or_else(|| a.kw.iter().find(|(k, _)| &**k == "k").map(|(_, v)| v))
                         .unwrap_or(&Value::None),
                 )?;
-                let picks = rng.sample(population.len(), k).map_err(raise(interp))?;
+                let picks = rng.borrow_mut().sample(population.len(), k).map_err(raise(interp))?;
                 Ok(Value::list(picks.into_iter().map(|i| population[i].clone()).collect()))
             })
         },
         "gauss" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
-                Ok(Value::Float(
-                    rng.gauss(num(interp, a, 0, "mu").unwrap_or(0.0), num(interp, a, 1, "sigma").unwrap_or(1.0)),
-                ))
+                let (mu, sigma) = (num(interp, a, 0, "mu").unwrap_or(0.0), num(interp, a, 1, "sigma").unwrap_or(1.0));
+                Ok(Value::Float(rng.borrow_mut().gauss(mu, sigma)))
             })
         },
-        "normalvariate" => {
-            |interp, mut a| {
-                with_rng(interp, &mut a, |rng, a| {
-                    Ok(Value::Float(rng.normalvariate(
-                        num(interp, a, 0, "mu").unwrap_or(0.0),
-                        num(interp, a, 1, "sigma").unwrap_or(1.0),
-                    )))
-                })
-            }
-        }
+        "normalvariate" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let (mu, sigma) = (num(interp, a, 0, "mu").unwrap_or(0.0), num(interp, a, 1, "sigma").unwrap_or(1.0));
+                Ok(Value::Float(rng.borrow_mut().normalvariate(mu, sigma)))
+            })
+        },
         "expovariate" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
-                rng.expovariate(num(interp, a, 0, "lambd")?).map(Value::Float).map_err(raise(interp))
+                let lambd = num(interp, a, 0, "lambd")?;
+                rng.borrow_mut().expovariate(lambd).map(Value::Float).map_err(raise(interp))
             })
         },
         "triangular" => |interp, mut a| {
@@ -234,7 +232,7 @@ fn function(name: &str) -> Option<BuiltinFn> {
                 let low = num(interp, a, 0, "low").unwrap_or(0.0);
                 let high = num(interp, a, 1, "high").unwrap_or(1.0);
                 let mode = a.pos.get(2).filter(|v| !v.is_none()).map(|v| ops::to_f64(interp, v)).transpose()?;
-                Ok(Value::Float(rng.triangular(low, high, mode)))
+                Ok(Value::Float(rng.borrow_mut().triangular(low, high, mode)))
             })
         },
         _ => return None,
@@ -280,7 +278,7 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
 /// same seed gives the same numbers (`_randbelow`: `getrandbits(n.bit_length())` until below n).
 fn big_randrange(
     interp: &Interp,
-    rng: &mut Random,
+    rng: &RefCell<Random>,
     start: &Value,
     stop: Option<&Value>,
     step: Option<&Value>,
@@ -291,11 +289,12 @@ fn big_randrange(
         Some(b) => Ok(b),
         None => ops::to_index(interp, v).map(BigInt::from),
     };
-    let mut below = |n: &BigInt| -> R<BigInt> {
+    let below = |n: &BigInt| -> R<BigInt> {
         let k = n.bits();
         bigint::check_bits(interp, k as f64)?;
         loop {
-            let r = BigInt::from_slice(Sign::Plus, &rng.getrandbits_words(k as u32));
+            let words = rng.borrow_mut().getrandbits_words(k as u32);
+            let r = BigInt::from_slice(Sign::Plus, &words);
             if &r < n {
                 return Ok(r);
             }

@@ -520,7 +520,9 @@ impl Object for GenericAlias {
             for a in &self.args {
                 parts.push(match a {
                     Value::List(l) => {
-                        let items = l.borrow().iter().map(|x| type_repr(interp, x)).collect::<R<Vec<_>>>()?;
+                        // A copy: an item's `__repr__` may change the list.
+                        let items = l.borrow().clone();
+                        let items = items.iter().map(|x| type_repr(interp, x)).collect::<R<Vec<_>>>()?;
                         format!("[{}]", items.join(", "))
                     }
                     a => type_repr(interp, a)?,
