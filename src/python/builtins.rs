@@ -1387,17 +1387,15 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
     match class.builtin {
         BuiltinType::Int => {
             let base = arg(&args, 1).or_else(|| kwarg(&args, "base"));
-            // bytes and bytearray are read as ASCII text; errors show them as they are.
-            let bytes = first.as_ref().and_then(super::bytes::bytes_of);
-            let text = match (&first, &bytes) {
-                (Some(Value::Str(s)), _) => Some(s.clone()),
-                (_, Some((data, _))) => Some(Rc::from(data.iter().map(|&c| c as char).collect::<String>())),
-                _ => None,
+            // bytes and bytearray are read as text; errors show them as they are.
+            let bytes = first.as_ref().and_then(bytes_text);
+            let text = match &first {
+                Some(Value::Str(s)) => Some(s.to_string()),
+                _ => bytes.clone(),
             };
             match (first.as_ref(), base) {
                 (None, _) => Ok(Value::Int(0)),
-                (Some(v), b) if text.is_some() => {
-                    let s = text.unwrap_or_default();
+                (Some(v), b) if let Some(s) = &text => {
                     let base = match b {
                         Some(b) => ops::to_index(interp, b)?,
                         None => 10,
@@ -1405,8 +1403,8 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                     if base != 0 && !(2..=36).contains(&base) {
                         return Err(interp.value_error("int() base must be >= 2 and <= 36, or 0"));
                     }
-                    match fmt::parse_int_limited(&s, base as u32, interp.int_max_str_digits.get()) {
-                        Err(r) if r.msg == fmt::INT_OVERFLOW => bigint::parse(interp, &s, base as u32),
+                    match fmt::parse_int_limited(s, base as u32, interp.int_max_str_digits.get()) {
+                        Err(r) if r.msg == fmt::INT_OVERFLOW => bigint::parse(interp, s, base as u32),
                         Err(_) if bytes.is_some() => Err(interp.value_error(format!(
                             "invalid literal for int() with base {base}: {}",
                             ops::repr(interp, v)?
@@ -1442,15 +1440,12 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
             Some(Value::BigInt(b)) => bigint::to_f64(interp, b).map(Value::Float),
             Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
             Some(Value::Float(x)) => Ok(Value::Float(*x)),
-            Some(v) if super::bytes::bytes_of(v).is_some() => {
-                let text: String = super::bytes::bytes_of(v).unwrap_or_default().0.iter().map(|&c| c as char).collect();
-                match fmt::parse_float(&text) {
-                    Ok(x) => Ok(Value::Float(x)),
-                    Err(_) => {
-                        Err(interp.value_error(format!("could not convert string to float: {}", ops::repr(interp, v)?)))
-                    }
+            Some(v) if let Some(text) = bytes_text(v) => match fmt::parse_float(&text) {
+                Ok(x) => Ok(Value::Float(x)),
+                Err(_) => {
+                    Err(interp.value_error(format!("could not convert string to float: {}", ops::repr(interp, v)?)))
                 }
-            }
+            },
             Some(v) => match ops::special(interp, v, "__float__") {
                 Some(f) => call(interp, &f, Args::default()),
                 None => Err(interp.type_error(format!(
@@ -1520,6 +1515,12 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
         },
         _ => Err(interp.type_error(format!("cannot create '{name}' instances"))),
     }
+}
+
+/// A bytes or bytearray value's bytes as text, one character per byte (what `int()` and
+/// `float()` parse: only ASCII digits, signs and spaces can make a number).
+fn bytes_text(v: &Value) -> Option<String> {
+    super::bytes::bytes_of(v).map(|(data, _)| data.iter().map(|&c| c as char).collect())
 }
 
 /// `dict(other)`, `d.update(other)` and `d |= other`: each pair goes in as it is read,

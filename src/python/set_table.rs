@@ -51,16 +51,21 @@ impl Table {
 
     /// The slot holding `key`, if any.
     fn find(&self, key: &Key) -> Option<usize> {
+        self.walk(key.hash(), |k| k == key)
+    }
+
+    /// Visits the keys `hash`'s probe passes, in order, up to the first empty slot: the slot
+    /// of the first key `stop` accepts, or `None`.
+    fn walk(&self, hash: u64, mut stop: impl FnMut(&Key) -> bool) -> Option<usize> {
         let mask = self.mask();
-        let hash = key.hash() as usize;
-        let mut i = hash & mask;
-        let mut perturb = key.hash();
+        let mut i = hash as usize & mask;
+        let mut perturb = hash;
         loop {
             let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for j in i..=i + probes {
                 match &self.slots[j] {
                     Slot::Empty => return None,
-                    Slot::Full(k) if k == key => return Some(j),
+                    Slot::Full(k) if stop(k) => return Some(j),
                     _ => {}
                 }
             }
@@ -326,20 +331,12 @@ impl FromIterator<Key> for Table {
 impl KeyTable for Table {
     fn user_eq_candidates(&self, key: &Key) -> Vec<Key> {
         let mut found = Vec::new();
-        let mask = self.mask();
-        let mut i = key.hash() as usize & mask;
-        let mut perturb = key.hash();
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            for j in i..=i + probes {
-                match &self.slots[j] {
-                    Slot::Empty => return found,
-                    Slot::Full(k) if needs_user_eq(key, k) => found.push(k.clone()),
-                    _ => {}
-                }
+        self.walk(key.hash(), |k| {
+            if needs_user_eq(key, k) {
+                found.push(k.clone());
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
-        }
+            false
+        });
+        found
     }
 }

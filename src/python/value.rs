@@ -379,11 +379,7 @@ impl Hash for Key {
 /// method may call equal are matched beforehand by `settle_key`, with no table borrowed.
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
-        if self.hash != other.hash {
-            return false;
-        }
-        let interp = if USER_EQ_IN_TABLES.get() { CURRENT.with(|c| c.borrow().upgrade()) } else { None };
-        keys_equal(&self.value, &other.value, interp.as_deref()).unwrap_or(false)
+        self.hash == other.hash && keys_equal(&self.value, &other.value, true).unwrap_or(false)
     }
 }
 
@@ -550,20 +546,24 @@ fn key_hash(v: &Value) -> Result<u64, NotKey> {
 
 /// `==` between two keys, a user class's `__eq__` included (errors count as unequal).
 pub fn key_eq(a: &Value, b: &Value) -> bool {
-    let interp = CURRENT.with(|c| c.borrow().upgrade());
-    keys_equal(a, b, interp.as_deref()).unwrap_or(false)
+    keys_equal(a, b, false).unwrap_or(false)
 }
 
-/// `==` between two keys: the built-in types compared here; a user class by its `__eq__`
-/// when `interp` is given, else (inside a table, see `Key::eq`) by identity.
-fn keys_equal(a: &Value, b: &Value, interp: Option<&Interp>) -> R<bool> {
+/// `==` between two keys: the built-in types compared here; a user class by its `__eq__`,
+/// except inside a table (`in_table`, see `Key::eq`) outside `with_user_eq`: by identity there.
+/// The running interpreter is only looked up when a user `__eq__` is to be called.
+fn keys_equal(a: &Value, b: &Value, in_table: bool) -> R<bool> {
     if a.is(b) {
         return Ok(true);
     }
     // The reflected `__eq__` second, as `==` tries it: an `IntEnum` member found by its int.
     for (this, that) in [(a, b), (b, a)] {
         if let Some(f) = user_method(this, "__eq__") {
-            let Some(interp) = interp else { return Ok(false) };
+            if in_table && !USER_EQ_IN_TABLES.get() {
+                return Ok(false);
+            }
+            let Some(interp) = CURRENT.with(|c| c.borrow().upgrade()) else { return Ok(false) };
+            let interp = &*interp;
             let before = USER_EQ_IN_TABLES.replace(false);
             let r = super::call::call(interp, &f, Args { pos: vec![this.clone(), that.clone()], kw: vec![] });
             USER_EQ_IN_TABLES.set(before);
@@ -585,7 +585,7 @@ fn keys_equal(a: &Value, b: &Value, interp: Option<&Interp>) -> R<bool> {
             }
             let Ok(items) = nested(|| -> R<bool> {
                 for (p, q) in x.iter().zip(y.iter()) {
-                    if !keys_equal(p, q, interp)? {
+                    if !keys_equal(p, q, in_table)? {
                         return Ok(false);
                     }
                 }
