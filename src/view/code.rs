@@ -55,10 +55,17 @@ pub struct Window {
     pub widest: usize,
 }
 
+/// The columns the widest line of `source` takes, a tab reaching the next multiple of 4 (the
+/// code's `tab-size`).
+pub fn widest_columns(source: &str) -> usize {
+    let columns = |line: &str| line.chars().fold(0, |col, c| if c == '\t' { col / 4 * 4 + 4 } else { col + 1 });
+    source.split('\n').map(columns).max().unwrap_or(0)
+}
+
 /// The lines of `source` from `first` on, as many as `count` (all of them when `None`).
 pub fn window(source: &str, first: usize, count: Option<usize>) -> Window {
     let lines = source.split('\n').count();
-    let widest = source.split('\n').map(|l| l.chars().count()).max().unwrap_or(0);
+    let widest = widest_columns(source);
     let first = first.min(lines.saturating_sub(1));
     let end = count.map_or(lines, |c| (first + c).min(lines));
     Window { first, end, lines, widest }

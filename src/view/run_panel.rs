@@ -88,16 +88,11 @@ pub struct Props {
     pub children: Html,
 }
 
-/// The widest line of `code` in columns (a tab to the next multiple of 4), rounded up to
+/// The widest line of `code` in columns ([`super::code::widest_columns`]), rounded up to
 /// steps of 8 so that typing does not move the columns at every key, and kept between 32 and
 /// 120 (past that a line scrolls: the timeline needs its own room).
 pub fn code_columns(code: &str) -> u32 {
-    let widest = code
-        .lines()
-        .map(|line| line.chars().fold(0usize, |col, c| if c == '\t' { col / 4 * 4 + 4 } else { col + 1 }))
-        .max()
-        .unwrap_or(0);
-    (widest.div_ceil(8) * 8).clamp(32, 120) as u32
+    (super::code::widest_columns(code).div_ceil(8) * 8).clamp(32, 120) as u32
 }
 
 /// Everything the canvas needs to paint itself, cheap to clone into handlers.
