@@ -13,6 +13,14 @@
 //! asyncio's `Barrier` and its queues, and `sys.version_info`'s class;
 //! `re` is a native matcher (re.rs) under the Python of `re.py` (its flags in `re_flags.py`).
 
+/// An embedded module's source (`py/FILE`) as the wasm carries it: without its comments and
+/// docstrings, every line where it was (`build/strip_python.rs`, run by `build.rs`).
+macro_rules! embedded_py {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/py/", $file))
+    };
+}
+
 pub mod asyncio;
 pub mod calendar_time;
 pub mod dataclasses;

@@ -1340,7 +1340,7 @@ fn program_line(interp: &Interp) -> u32 {
 
 /// The module: the natives, then `py/re.py` run in it.
 pub fn module(interp: &Interp) -> R<Rc<Module>> {
-    let source = include_str!("py/re.py");
+    let source = embedded_py!("re.py");
     let m = Module::new("re");
     m.set("__name__", Value::str("re"));
     m.set("_compile", builtin("_compile", py_compile));
