@@ -349,3 +349,34 @@ fn a_task_awaiting_gather_waits_on_gather_with_its_children_left() {
         .collect();
     assert_eq!(waits, ["gather (2 left)"], "main() waits on the gather of A and B, not on 'a future'");
 }
+
+/// The page's warm-up program (`session::warm_up`) runs to its end printing what CPython
+/// prints (checked against `python3` when it is installed), and leaves the engine idle.
+#[test]
+fn the_warm_up_runs_to_its_end_as_cpython_does() {
+    let mut s = interleave::session::warm_up().expect("nothing else is running");
+    let printed: Vec<String> = run_prints(&mut s).into_iter().map(|(_, _, text)| text).collect();
+    assert_eq!(s.finish(), Some(Finish::Exited(0)), "the warm-up ended badly: {printed:?}");
+    match std::process::Command::new("python3").arg("-c").arg(interleave::session::WARM_UP).output() {
+        Ok(out) => {
+            let want: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect();
+            assert_eq!(printed, want);
+        }
+        Err(_) => eprintln!("python3 is not installed: skipping the check against CPython"),
+    }
+    drop(s);
+    assert!(interleave::session::warm_up().is_some(), "a finished warm-up leaves the engine free for another");
+}
+
+/// The warm-up never runs beside a program that is running: the engine's task tables are one
+/// program's at a time. The program paused in step mode goes on to print what it would have.
+#[test]
+fn the_warm_up_waits_while_a_program_runs() {
+    let s = stepper(GATHER);
+    for _ in 0..3 {
+        s.borrow_mut().step();
+    }
+    assert!(interleave::session::warm_up().is_none(), "the warm-up ran beside a paused program");
+    let printed: Vec<String> = run_prints(&mut s.borrow_mut()).into_iter().map(|(_, _, text)| text).collect();
+    assert_eq!(printed, ["module code runs first", "A naps", "B naps", "['A', 'B']"]);
+}

@@ -11,6 +11,7 @@ pub mod lines;
 pub mod nav;
 pub mod picture;
 mod program;
+mod warm_up;
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -18,6 +19,7 @@ use std::rc::Rc;
 pub use lines::{peek, LineIndex, LitLine, Mark, Upto};
 pub use nav::{Action, At, RunState, Selection, Shared};
 pub use program::{rust_twin_only, Lesson, Program, LOOP_BUDGET_SECS, RUST_TWIN_ONLY};
+pub use warm_up::{warm_up, WARM_UP};
 
 use crate::aio::PyRepr;
 use crate::demos::Facts;

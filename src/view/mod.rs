@@ -38,4 +38,16 @@ pub fn start() {
             yew::Renderer::<App>::new().render();
         }
     }
+    wasm_bindgen_futures::spawn_local(warm_up());
+}
+
+/// Runs the engine's warm-up program a few times once the first page is up, each pass in a
+/// task of its own so the page stays responsive between them (see [`crate::session::warm_up`]).
+async fn warm_up() {
+    const PASSES: usize = 10;
+    const PAUSE_MS: u32 = 100;
+    for _ in 0..PASSES {
+        gloo_timers::future::TimeoutFuture::new(PAUSE_MS).await;
+        crate::session::warm_up();
+    }
 }
