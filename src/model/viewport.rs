@@ -18,6 +18,10 @@ pub enum Axis {
 /// The narrowest window: 100 µs of time, or one turn.
 const MIN_TIME: f64 = 100.0;
 const MIN_TURNS: f64 = 1.0;
+/// The shortest span [`Viewport::reveal`] zooms to on the time axis. The browser's clock reads
+/// in steps of 5–100 µs, so a quick step can read as taking no time at all: picked, it is
+/// outlined this long, which `reveal` brings to a readable width.
+pub const SHORTEST_PICKED_STEP: Micros = (MIN_TIME / 10.0) as Micros;
 /// The widest: about three hours, or ten million turns.
 const MAX_TIME: f64 = 1e10;
 const MAX_TURNS: f64 = 1e7;

@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use super::{Program, Session};
-use crate::python::modules::asyncio;
+use crate::python::value::interp_alive;
 
 /// What runs: the paths the demos' own runs take most, in about a tenth of the first tier's
 /// second (`tests/session.rs` checks that it runs to its end, printing what CPython prints).
@@ -57,10 +57,11 @@ async def main():
 asyncio.run(main())
 "#;
 
-/// Runs [`WARM_UP`] once, unless a program is running (the engine's task tables are one
-/// program's at a time): the session that ran it, for tests, or None when it was skipped.
+/// Runs [`WARM_UP`] once, unless a program's interpreter is alive: some of the engine's state
+/// is the thread's (the interpreter that hashes user keys, the task tables), so a program
+/// must not start beside another. The session that ran it, for tests, or None when skipped.
 pub fn warm_up() -> Option<Session> {
-    if !asyncio::idle() {
+    if interp_alive() {
         return None;
     }
     let program = Program::python(WARM_UP).ok()?;

@@ -718,12 +718,6 @@ thread_local! {
         const { RefCell::new(std::collections::BTreeMap::new()) };
 }
 
-/// Whether no program has task objects on this thread: none has started, or every one ended
-/// (the tables are shared, so two programs must not run at once).
-pub fn idle() -> bool {
-    TASKS.with(|t| t.borrow().is_empty()) && PENDING.with(|p| p.borrow().is_empty())
-}
-
 /// Forgets the task objects (and the default executor) of a finished program.
 pub fn reset() {
     super::super::thread::reset();
