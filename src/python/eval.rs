@@ -420,7 +420,9 @@ pub fn function_str(interp: &Interp, callee: &Value) -> String {
 
 #[inline(never)]
 fn fstring(interp: &Interp, f: &mut Frame, parts: &[FPart]) -> R<String> {
-    let mut out = String::new();
+    // Room for the literal text and a short field or two, so most f-strings never regrow.
+    let room: usize = parts.iter().map(|p| if let FPart::Lit(s) = p { s.len() } else { 8 }).sum();
+    let mut out = String::with_capacity(room);
     for p in parts {
         match p {
             FPart::Lit(s) => out.push_str(s),
@@ -431,8 +433,8 @@ fn fstring(interp: &Interp, f: &mut Frame, parts: &[FPart]) -> R<String> {
                 if conversion.is_none() && spec.is_none() {
                     match &v {
                         Value::Int(i) => {
-                            use std::fmt::Write;
-                            let _ = write!(out, "{i}");
+                            // itoa: a few times quicker than `write!`'s formatting machinery.
+                            out.push_str(itoa::Buffer::new().format(*i));
                             continue;
                         }
                         Value::Str(text) => {

@@ -309,7 +309,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
     Ok(match v {
         Value::None => "None".into(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
-        Value::Int(i) => i.to_string(),
+        Value::Int(i) => itoa::Buffer::new().format(*i).to_string(),
         Value::BigInt(b) => super::bigint::to_str(interp, b)?,
         Value::Float(x) => fmt::float_repr(*x),
         Value::Str(s) => fmt::py_str_repr(s),
@@ -1504,19 +1504,41 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
                 },
             },
         },
+        // Positions count characters; ASCII text (most text) is read by its bytes, where a
+        // character is a byte, instead of walking its characters.
         Value::Str(s) => match index {
             Value::Int(_) | Value::Bool(_) => {
                 let i = to_index(interp, index)?;
-                let n = s.chars().count();
+                let ascii = s.is_ascii();
+                let n = if ascii { s.len() } else { s.chars().count() };
                 let i = index_of(i, n).ok_or_else(|| interp.index_error("string index out of range"))?;
-                Ok(Value::str(&s.chars().nth(i).map(String::from).unwrap_or_default()))
+                let found =
+                    if ascii { s.get(i..=i) } else { s.char_indices().nth(i).map(|(at, c)| &s[at..at + c.len_utf8()]) };
+                Ok(Value::str(found.unwrap_or_default()))
             }
             Value::BigInt(_) => Err(big_index(interp)),
             _ => match index.downcast::<SliceObj>() {
                 Some(sl) => {
+                    let ascii = s.is_ascii();
+                    let n = if ascii { s.len() } else { s.chars().count() };
+                    let (a, b, c) = slice_indices(interp, sl, n)?;
+                    if c == 1 {
+                        // A plain slice is one run of the text.
+                        let (a, b) = (a.max(0) as usize, b.max(a) as usize);
+                        let byte =
+                            |k: usize| if ascii { k } else { s.char_indices().nth(k).map_or(s.len(), |(at, _)| at) };
+                        return Ok(Value::str(s.get(byte(a)..byte(b)).unwrap_or_default()));
+                    }
+                    if ascii {
+                        let bytes = s.as_bytes();
+                        return Ok(Value::Str(Rc::from(
+                            slice_positions(a, b, c)
+                                .filter_map(|i| bytes.get(i).map(|&b| char::from(b)))
+                                .collect::<String>(),
+                        )));
+                    }
                     let chars: Vec<char> = s.chars().collect();
-                    let (a, b, c) = slice_indices(interp, sl, chars.len())?;
-                    Ok(Value::Str(Rc::from(slice_positions(a, b, c).map(|i| chars[i]).collect::<String>())))
+                    Ok(Value::Str(Rc::from(slice_positions(a, b, c).filter_map(|i| chars.get(i)).collect::<String>())))
                 }
                 None => Err(interp.type_error(format!("string indices must be integers, not '{}'", index.type_name()))),
             },
