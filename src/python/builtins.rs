@@ -11,7 +11,9 @@ use super::call::call;
 use super::format as fmt;
 use super::interp::{Interp, PyErr, R};
 use super::ir::Name;
-use super::objects::{ClassMethod, Iter, IterState, Property, RangeObj, Singleton, SliceObj, StaticMethod, Super};
+use super::objects::{
+    ClassMethod, DictPart, DictView, Iter, IterState, Property, RangeObj, Singleton, SliceObj, StaticMethod, Super,
+};
 use super::ops;
 use super::value::*;
 
@@ -641,9 +643,33 @@ fn reversed(interp: &Interp, args: Args) -> R<Value> {
     if let Some(m) = ops::special(interp, v, "__reversed__") {
         return call(interp, &m, Args::default());
     }
+    // A dict, or a view of one, from its last key back: a copy taken now, under the name of
+    // CPython's iterator type.
+    let dict = match v {
+        Value::Dict(d) => Some((d.clone(), DictPart::Keys)),
+        _ => v.downcast::<DictView>().map(|view| (view.dict.clone(), view.part)),
+    };
+    if let Some((d, part)) = dict {
+        let items = d
+            .borrow()
+            .map
+            .iter()
+            .rev()
+            .map(|(k, v)| match part {
+                DictPart::Keys => k.value.clone(),
+                DictPart::Values => v.clone(),
+                DictPart::Items => Value::tuple(vec![k.value.clone(), v.clone()]),
+            })
+            .collect();
+        let name = match part {
+            DictPart::Keys => "dict_reversekeyiterator",
+            DictPart::Values => "dict_reversevalueiterator",
+            DictPart::Items => "dict_reverseitemiterator",
+        };
+        return Ok(Value::object(Iter::new(name, IterState::Items(items, 0))));
+    }
     let mut items = match v {
         Value::List(_) | Value::Tuple(_) | Value::Str(_) => ops::collect(interp, v)?,
-        Value::Dict(d) => d.borrow().keys().cloned().collect(),
         _ if super::bytes::bytes_of(v).is_some() => ops::collect(interp, v)?,
         _ => {
             if ops::special(interp, v, "__len__").is_none() {
