@@ -53,7 +53,7 @@ fn no_kwargs(interp: &Interp, args: &Args, name: &str) -> R<()> {
 }
 
 pub fn builtin(name: &str, f: BuiltinFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None }))
+    Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of: None }))
 }
 
 pub fn install(interp: &Interp) {
@@ -938,14 +938,14 @@ pub fn base_method(class: &Rc<Class>, this: &Value, name: &str) -> Option<Value>
     let f = base_fn(class, name)?;
     // `__new__` is a static method: `super().__new__(cls)` passes the class itself.
     let bound = (name != "__new__").then(|| this.clone());
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound })))
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound, unbound_of: None })))
 }
 
 /// The same methods read from a class (`object.__setattr__(self, name, value)` in a class's
 /// own `__setattr__`): called with the instance first.
 pub fn base_unbound(class: &Rc<Class>, name: &str) -> Option<Value> {
     let f = base_fn(class, name)?;
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None })))
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of: None })))
 }
 
 fn base_fn(class: &Rc<Class>, name: &str) -> Option<BuiltinFn> {
@@ -1063,7 +1063,12 @@ pub fn object_method(interp: &Interp, this: &Value, name: &str) -> Option<Value>
             },
             _ => return base_method(&interp.types.base_exception, this, name),
         };
-        return Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })));
+        return Some(Value::Builtin(Rc::new(Builtin {
+            name: Name::from(name),
+            f,
+            bound: Some(this.clone()),
+            unbound_of: None,
+        })));
     }
     base_method(&interp.types.object, this, name)
 }
@@ -1246,7 +1251,7 @@ pub fn group_method(this: &Value, name: &str) -> Option<Value> {
         },
         _ => return None,
     };
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })))
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()), unbound_of: None })))
 }
 
 fn group_and_matcher(interp: &Interp, args: &Args) -> R<(Rc<Instance>, Matcher)> {

@@ -59,25 +59,70 @@ pub fn attribute(interp: &Interp, obj: &Value, name: &str) -> Option<R<Value>> {
         (Value::Float(_), "imag") => return Some(Ok(Value::Float(0.0))),
         // A static method: the string it is read from is not an argument.
         (Value::Str(_), "maketrans") => {
-            return Some(Ok(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f: maketrans, bound: None }))))
+            return Some(Ok(Value::Builtin(Rc::new(Builtin {
+                name: Name::from(name),
+                f: maketrans,
+                bound: None,
+                unbound_of: None,
+            }))))
         }
         _ => {}
     }
     let _ = interp;
     let f = lookup(k, name)?;
-    Some(Ok(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(obj.clone()) }))))
+    Some(Ok(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(obj.clone()), unbound_of: None }))))
 }
 
-/// `str.upper` and friends, read from the class.
+/// `str.upper` and friends, read from the class. Class and static methods take no instance;
+/// the others check theirs when called ([`check_unbound`]).
 pub fn unbound(_interp: &Interp, class: &Rc<Class>, name: &str) -> Option<Value> {
-    let f = match class.builtin {
-        BuiltinType::Dict if name == "fromkeys" => dict_fromkeys as BuiltinFn,
-        BuiltinType::Int if name == "from_bytes" => super::bytes::int_from_bytes,
-        BuiltinType::Native => super::bytes::class_method(class, name)?,
-        BuiltinType::Str if name == "maketrans" => maketrans,
-        b => lookup(b, name)?,
+    let (f, of_instance) = match class.builtin {
+        BuiltinType::Dict if name == "fromkeys" => (dict_fromkeys as BuiltinFn, false),
+        BuiltinType::Int if name == "from_bytes" => (super::bytes::int_from_bytes as BuiltinFn, false),
+        BuiltinType::Native => (super::bytes::class_method(class, name)?, name != "fromhex"),
+        BuiltinType::Str if name == "maketrans" => (maketrans as BuiltinFn, false),
+        b => (lookup(b, name)?, true),
     };
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None })))
+    let unbound_of = of_instance.then(|| class.clone());
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of })))
+}
+
+/// The object an unbound method of built-in `class` is called on (its first argument) must be
+/// an instance of it, as CPython's descriptors check, in their words: a method's
+/// (`descriptor 'upper' for 'str' objects doesn't apply to a 'int' object`) or, for a special
+/// method CPython defines as a slot (`__add__`, `__len__`), a slot wrapper's.
+pub fn check_unbound(interp: &Interp, class: &Rc<Class>, name: &str, args: &Args) -> R<()> {
+    let slot = name.starts_with("__") && !method_descriptor(class.builtin, name);
+    match args.pos.first() {
+        Some(v) if interp.isinstance(v, class) => Ok(()),
+        Some(v) if slot => Err(interp.type_error(format!(
+            "descriptor '{name}' requires a '{}' object but received a '{}'",
+            class.name,
+            v.type_name()
+        ))),
+        Some(v) => Err(interp.type_error(format!(
+            "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+            class.name,
+            v.type_name()
+        ))),
+        None if slot => {
+            Err(interp.type_error(format!("descriptor '{name}' of '{}' object needs an argument", class.name)))
+        }
+        None => Err(interp.type_error(format!("unbound method {}.{name}() needs an argument", class.name))),
+    }
+}
+
+/// The special methods CPython defines in a built-in type's method table (method descriptors)
+/// rather than as slots: the few of them this engine has.
+fn method_descriptor(k: BuiltinType, name: &str) -> bool {
+    use BuiltinType::*;
+    matches!(
+        (k, name),
+        (_, "__format__")
+            | (Int | Bool | Float, "__round__")
+            | (List | Dict, "__getitem__")
+            | (Dict | Set | FrozenSet, "__contains__")
+    )
 }
 
 /// The type's method `name`: a named one, else a special method ([`super::dunders`]).

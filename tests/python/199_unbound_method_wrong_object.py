@@ -1,0 +1,42 @@
+# Methods read from a built-in class (str.upper, list.append, bytes.upper) check the object
+# they are called on, with CPython's words; class and static methods take no instance.
+def tr(label, f):
+    try:
+        print(label, "=", repr(f()))
+    except TypeError as e:
+        print(label, "! TypeError:", e)
+
+
+tr("bytes.upper(str)", lambda: bytes.upper("x"))
+tr("bytes.upper(bytes)", lambda: bytes.upper(b"x"))
+tr("bytearray.upper(bytes)", lambda: bytearray.upper(b"x"))
+tr("bytes.hex(str)", lambda: bytes.hex("x"))
+tr("bytes.upper()", lambda: bytes.upper())
+tr("str.upper(int)", lambda: str.upper(1))
+tr("str.upper(bytes)", lambda: str.upper(b"x"))
+tr("str.join(int)", lambda: str.join(1, []))
+tr("str.split(None)", lambda: str.split(None))
+tr("str.upper()", lambda: str.upper())
+tr("str.upper(str)", lambda: str.upper("ok"))
+tr("list.append(dict)", lambda: list.append({}, 1))
+tr("list.append(tuple)", lambda: list.append((), 1))
+tr("list.append()", lambda: list.append())
+tr("dict.keys(list)", lambda: dict.keys([]))
+tr("dict.get(list)", lambda: dict.get([], 1))
+tr("dict.items(None)", lambda: dict.items(None))
+tr("set.add(list)", lambda: set.add([], 1))
+tr("frozenset.union(list)", lambda: frozenset.union([], []))
+tr("tuple.index(list)", lambda: tuple.index([1], 1))
+tr("int.bit_length(str)", lambda: int.bit_length("x"))
+tr("int.bit_length(bool)", lambda: int.bit_length(True))
+tr("float.is_integer(int)", lambda: float.is_integer(1))
+tr("float.__add__(int)", lambda: float.__add__(1, 2.0))
+tr("int.__add__(float)", lambda: int.__add__(1.0, 2))
+tr("str.__len__(int)", lambda: str.__len__(1))
+tr("list.__getitem__(tuple)", lambda: list.__getitem__((), 0))
+tr("int.__add__(bool)", lambda: int.__add__(True, 1))
+tr("dict.fromkeys", lambda: dict.fromkeys("ab"))
+tr("int.from_bytes", lambda: int.from_bytes(b"\x01\x00", "big"))
+tr("bytes.fromhex", lambda: bytes.fromhex("4142"))
+tr("str.maketrans", lambda: "abc".translate(str.maketrans("a", "z")))
+print(list(map(str.upper, ["a", "b"])), sorted(["b", "A"], key=str.lower))
