@@ -92,7 +92,7 @@ pub fn unbound(_interp: &Interp, class: &Rc<Class>, name: &str) -> Option<Value>
 /// (`descriptor 'upper' for 'str' objects doesn't apply to a 'int' object`) or, for a special
 /// method CPython defines as a slot (`__add__`, `__len__`), a slot wrapper's.
 pub fn check_unbound(interp: &Interp, class: &Rc<Class>, name: &str, args: &Args) -> R<()> {
-    let slot = name.starts_with("__") && !method_descriptor(class.builtin, name);
+    let slot = is_slot(class, name);
     match args.pos.first() {
         Some(v) if interp.isinstance(v, class) => Ok(()),
         Some(v) if slot => Err(interp.type_error(format!(
@@ -110,6 +110,19 @@ pub fn check_unbound(interp: &Interp, class: &Rc<Class>, name: &str, args: &Args
         }
         None => Err(interp.type_error(format!("unbound method {}.{name}() needs an argument", class.name))),
     }
+}
+
+/// The repr of an unbound method of built-in `class`: `<method 'upper' of 'str' objects>`,
+/// `<slot wrapper '__add__' of 'float' objects>`.
+pub fn unbound_repr(class: &Class, name: &str) -> String {
+    let kind = if is_slot(class, name) { "slot wrapper" } else { "method" };
+    format!("<{kind} '{name}' of '{}' objects>", class.name)
+}
+
+/// Whether CPython defines `class.name` as a slot (`__add__`, `__len__`): a slot wrapper,
+/// whose words differ from a method descriptor's.
+fn is_slot(class: &Class, name: &str) -> bool {
+    name.starts_with("__") && !method_descriptor(class.builtin, name)
 }
 
 /// The special methods CPython defines in a built-in type's method table (method descriptors)

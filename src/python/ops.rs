@@ -385,7 +385,10 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
                     this.identity().unwrap_or(0)
                 )
             }
-            _ => format!("<built-in function {}>", b.name),
+            _ => match &b.unbound_of {
+                Some(class) => super::methods::unbound_repr(class, &b.name),
+                None => format!("<built-in function {}>", b.name),
+            },
         },
         Value::Method(m) => {
             let name = match &m.func {
