@@ -7,6 +7,7 @@
 //! a helper's callback (gather's, wait_for's) runs on the next iteration, and whatever *it*
 //! completes wakes its own awaiters one iteration later still.
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
@@ -53,6 +54,8 @@ struct Inner<T> {
     lost_hook: RefCell<Option<LostHook>>,
     /// The task this is the result of, for the recording's "retrieved" marks.
     task: Cell<Option<TaskId>>,
+    /// The class its repr names: `Future`, or `_GatheringFuture` for a gather's.
+    class: Cell<&'static str>,
 }
 
 impl<T> Drop for Inner<T> {
@@ -104,6 +107,7 @@ impl<T: Clone + 'static> Fut<T> {
             cancel_hook: RefCell::new(None),
             lost_hook: RefCell::new(None),
             task: Cell::new(None),
+            class: Cell::new("Future"),
         }))
     }
 
@@ -124,6 +128,20 @@ impl<T: Clone + 'static> Fut<T> {
     /// The task this future is the result of, if it is a task's.
     pub fn task(&self) -> Option<TaskId> {
         self.0.task.get()
+    }
+
+    /// The class its repr names (asyncio's `Future` or `_GatheringFuture`).
+    pub fn class(&self) -> &'static str {
+        self.0.class.get()
+    }
+
+    pub(crate) fn set_class(&self, class: &'static str) {
+        self.0.class.set(class);
+    }
+
+    /// How many tasks wait on it: its `Task.task_wakeup()` callbacks, as its repr lists them.
+    pub fn wakeups(&self) -> usize {
+        self.0.callbacks.borrow().iter().filter(|(_, c)| matches!(c, Callback::Wake(_))).count()
     }
 
     /// Whether two handles are the same future.
@@ -309,6 +327,9 @@ struct Waiter<T>(Fut<T>);
 impl<T: Clone + 'static> Cancel for Waiter<T> {
     fn cancel(&self, msg: Option<Rc<str>>) -> bool {
         self.0.cancel(msg)
+    }
+    fn waited(&self) -> &dyn Any {
+        &self.0
     }
 }
 

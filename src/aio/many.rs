@@ -111,6 +111,8 @@ fn gather_core<T: TaskValue, U: Clone + 'static, A: Into<Awaitable<T>>>(
         outer.set_result(convert(Vec::new()));
         return (outer, children);
     }
+    // An empty gather's is a plain future, as in asyncio.
+    outer.set_class("_GatheringFuture");
     let cancel_requested = Rc::new(Cell::new(false));
     let mut seen: Vec<Fut<T>> = Vec::new();
     let mut seen_ids: HashSet<usize> = HashSet::new();

@@ -21,7 +21,7 @@ use std::task::{Context, Poll};
 
 use super::future::{AnyFut, Fut, FutWait};
 use super::value::{Exception, PyRepr, PyResult, Repr};
-use crate::runtime::{current, take_thrown, Completion, Runtime, WeakRuntime};
+use crate::runtime::{current, take_thrown, Cancel, Completion, Runtime, WeakRuntime};
 use crate::trace::{EventKind, TaskId, Wait};
 
 type BoxedCoro<T> = Pin<Box<dyn Future<Output = PyResult<T>>>>;
@@ -318,6 +318,11 @@ impl<T: TaskValue> Task<T> {
     /// `task.cancelling()`
     pub fn cancelling(&self) -> u32 {
         self.run.upgrade().map_or(0, |rt| rt.cancelling(self.id))
+    }
+
+    /// The future the task is suspended on (asyncio's `_fut_waiter`), if any.
+    pub fn fut_waiter(&self) -> Option<Rc<dyn Cancel>> {
+        self.run.upgrade()?.fut_waiter(self.id)
     }
 
     /// `task.uncancel()`

@@ -170,7 +170,12 @@ fn get_attr_inner(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
         Value::Object(o) => match super::objects::get_attr(interp, o, v, name) {
             Some(r) => r,
             None => match native_special(interp, v, name) {
-                Some(f) => Ok(Value::Builtin(Rc::new(Builtin { name: name.clone(), f, bound: Some(v.clone()) }))),
+                Some(f) => Ok(Value::Builtin(Rc::new(Builtin {
+                    name: name.clone(),
+                    f,
+                    bound: Some(v.clone()),
+                    unbound_of: None,
+                }))),
                 None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", o.type_name()))),
             },
         },

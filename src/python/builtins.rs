@@ -11,7 +11,9 @@ use super::call::call;
 use super::format as fmt;
 use super::interp::{Interp, PyErr, R};
 use super::ir::Name;
-use super::objects::{ClassMethod, Iter, IterState, Property, RangeObj, Singleton, SliceObj, StaticMethod, Super};
+use super::objects::{
+    ClassMethod, DictPart, DictView, Iter, IterState, Property, RangeObj, Singleton, SliceObj, StaticMethod, Super,
+};
 use super::ops;
 use super::value::*;
 
@@ -51,7 +53,7 @@ fn no_kwargs(interp: &Interp, args: &Args, name: &str) -> R<()> {
 }
 
 pub fn builtin(name: &str, f: BuiltinFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None }))
+    Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of: None }))
 }
 
 pub fn install(interp: &Interp) {
@@ -641,9 +643,33 @@ fn reversed(interp: &Interp, args: Args) -> R<Value> {
     if let Some(m) = ops::special(interp, v, "__reversed__") {
         return call(interp, &m, Args::default());
     }
+    // A dict, or a view of one, from its last key back: a copy taken now, under the name of
+    // CPython's iterator type.
+    let dict = match v {
+        Value::Dict(d) => Some((d.clone(), DictPart::Keys)),
+        _ => v.downcast::<DictView>().map(|view| (view.dict.clone(), view.part)),
+    };
+    if let Some((d, part)) = dict {
+        let items = d
+            .borrow()
+            .map
+            .iter()
+            .rev()
+            .map(|(k, v)| match part {
+                DictPart::Keys => k.value.clone(),
+                DictPart::Values => v.clone(),
+                DictPart::Items => Value::tuple(vec![k.value.clone(), v.clone()]),
+            })
+            .collect();
+        let name = match part {
+            DictPart::Keys => "dict_reversekeyiterator",
+            DictPart::Values => "dict_reversevalueiterator",
+            DictPart::Items => "dict_reverseitemiterator",
+        };
+        return Ok(Value::object(Iter::new(name, IterState::Items(items, 0))));
+    }
     let mut items = match v {
         Value::List(_) | Value::Tuple(_) | Value::Str(_) => ops::collect(interp, v)?,
-        Value::Dict(d) => d.borrow().keys().cloned().collect(),
         _ if super::bytes::bytes_of(v).is_some() => ops::collect(interp, v)?,
         _ => {
             if ops::special(interp, v, "__len__").is_none() {
@@ -912,14 +938,14 @@ pub fn base_method(class: &Rc<Class>, this: &Value, name: &str) -> Option<Value>
     let f = base_fn(class, name)?;
     // `__new__` is a static method: `super().__new__(cls)` passes the class itself.
     let bound = (name != "__new__").then(|| this.clone());
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound })))
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound, unbound_of: None })))
 }
 
 /// The same methods read from a class (`object.__setattr__(self, name, value)` in a class's
 /// own `__setattr__`): called with the instance first.
 pub fn base_unbound(class: &Rc<Class>, name: &str) -> Option<Value> {
     let f = base_fn(class, name)?;
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None })))
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of: None })))
 }
 
 fn base_fn(class: &Rc<Class>, name: &str) -> Option<BuiltinFn> {
@@ -1037,7 +1063,12 @@ pub fn object_method(interp: &Interp, this: &Value, name: &str) -> Option<Value>
             },
             _ => return base_method(&interp.types.base_exception, this, name),
         };
-        return Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })));
+        return Some(Value::Builtin(Rc::new(Builtin {
+            name: Name::from(name),
+            f,
+            bound: Some(this.clone()),
+            unbound_of: None,
+        })));
     }
     base_method(&interp.types.object, this, name)
 }
@@ -1220,7 +1251,7 @@ pub fn group_method(this: &Value, name: &str) -> Option<Value> {
         },
         _ => return None,
     };
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()) })))
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()), unbound_of: None })))
 }
 
 fn group_and_matcher(interp: &Interp, args: &Args) -> R<(Rc<Instance>, Matcher)> {

@@ -531,7 +531,11 @@ pub fn construct(interp: &Interp, array: bool, args: Args) -> R<Value> {
         (Some(Value::Str(s)), Some(e)) => encode(interp, s, Some(e))?,
         (Some(Value::Str(_)), None) => return Err(interp.type_error("string argument without an encoding")),
         (_, Some(_)) => return Err(interp.type_error("encoding without a string argument")),
-        (Some(n @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))), None) => {
+        // A count: an int, or an object with `__index__` (CPython asks it before iterating).
+        (Some(n @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))), None)
+        | (Some(n @ Value::Instance(_)), None)
+            if !matches!(n, Value::Instance(_)) || ops::special(interp, n, "__index__").is_some() =>
+        {
             let n = ops::to_index(interp, n)?;
             let n = usize::try_from(n).map_err(|_| interp.value_error("negative count"))?;
             ops::check_size(interp, n)?;

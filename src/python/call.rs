@@ -23,6 +23,8 @@ pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
         Value::Builtin(b) => {
             if let Some(this) = &b.bound {
                 args.pos.insert(0, this.clone());
+            } else if let Some(class) = &b.unbound_of {
+                super::methods::check_unbound(interp, class, &b.name, &args)?;
             }
             (b.f)(interp, args)
         }

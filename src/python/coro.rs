@@ -642,9 +642,17 @@ impl Object for Generator {
 
 // ----- async generators --------------------------------------------------------------------
 
-/// An async generator's frame and whether it has started; `None` while a step runs it or
-/// once it has ended.
-type AsyncGenFrame = Rc<RefCell<Option<(Box<Frame>, bool)>>>;
+/// Where an async generator stands.
+enum AgenState {
+    /// Between steps: its frame, and whether it has started.
+    Ready(Box<Frame>, bool),
+    /// A step runs it (its frame is the step's): another step is refused, as CPython's
+    /// `ag_running_async`.
+    Running,
+    Done,
+}
+
+type AsyncGenFrame = Rc<RefCell<AgenState>>;
 
 /// An async generator object: `async def` with `yield`.
 pub struct AsyncGenerator {
@@ -658,25 +666,35 @@ pub fn async_generator(interp: &Interp, frame: Frame, qualname: Name) -> Value {
     Value::object(AsyncGenerator {
         name: frame.code.name.clone(),
         qualname,
-        frame: Rc::new(RefCell::new(Some((Box::new(frame), false)))),
+        frame: Rc::new(RefCell::new(AgenState::Ready(Box::new(frame), false))),
         interp: interp.this.clone(),
     })
 }
 
 /// One `__anext__()` (`input` is `Start`), `asend(v)` or `athrow(e)`: runs the frame,
-/// awaiting what it awaits, to its next `yield`.
-async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume) -> R<Value> {
-    let Some((mut frame, started)) = slot.borrow_mut().take() else {
-        return Err(match input {
-            Resume::Throw(e) => e,
-            _ => interp.err("StopAsyncIteration", ""),
-        });
+/// awaiting what it awaits, to its next `yield`. `name` is the method CPython's error names
+/// when a step is already running it (`anext` for `asend` too).
+async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume, name: &'static str) -> R<Value> {
+    let state = std::mem::replace(&mut *slot.borrow_mut(), AgenState::Running);
+    let (mut frame, started) = match state {
+        AgenState::Ready(frame, started) => (frame, started),
+        AgenState::Running => {
+            return Err(interp.runtime_error(format!("{name}(): asynchronous generator is already running")));
+        }
+        AgenState::Done => {
+            *slot.borrow_mut() = AgenState::Done;
+            return Err(match input {
+                Resume::Throw(e) => e,
+                _ => interp.err("StopAsyncIteration", ""),
+            });
+        }
     };
+    let _step = Step(slot.clone());
     let mut resume = match (input, started) {
         // Thrown into a generator that has not started: it ends there, as in CPython.
         (Resume::Throw(e), false) => return Err(e),
         (Resume::Send(v), false) if !matches!(v, Value::None) => {
-            *slot.borrow_mut() = Some((frame, false));
+            *slot.borrow_mut() = AgenState::Ready(frame, false);
             return Err(interp.type_error("can't send non-None value to a just-started async generator"));
         }
         (Resume::Throw(e), true) => Resume::Throw(e),
@@ -688,7 +706,7 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume) -> R<Valu
         // As in `drive`: what the step's drops deferred runs where it ends.
         match run(&interp, &mut frame, resume) {
             Exit::Yield(v) => {
-                *slot.borrow_mut() = Some((frame, true));
+                *slot.borrow_mut() = AgenState::Ready(frame, true);
                 return interp.settled(Ok(v));
             }
             Exit::Return(_) => {
@@ -718,6 +736,20 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume) -> R<Valu
     }
 }
 
+/// A step running an async generator: however it ends without putting the frame back (the
+/// generator returned or raised, or the step was dropped), the generator is done.
+struct Step(AsyncGenFrame);
+
+impl Drop for Step {
+    fn drop(&mut self) {
+        if let Ok(mut state) = self.0.try_borrow_mut() {
+            if matches!(*state, AgenState::Running) {
+                *state = AgenState::Done;
+            }
+        }
+    }
+}
+
 /// asyncio's finaliser hook for an async generator dropped unfinished after it started
 /// (`async for n in ticker(): break`): `loop.call_soon(loop.create_task, agen.aclose())`, so
 /// its `finally` runs in a task of its own a turn or two later. Scheduled at the next safe
@@ -725,7 +757,7 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume) -> R<Valu
 impl Drop for AsyncGenerator {
     fn drop(&mut self) {
         let Some(slot) = Rc::get_mut(&mut self.frame) else { return };
-        let Some((frame, true)) = slot.get_mut().take() else { return };
+        let AgenState::Ready(frame, true) = std::mem::replace(slot.get_mut(), AgenState::Done) else { return };
         let Some(interp) = self.interp.upgrade() else { return };
         interp.defer(Box::new(move |interp| {
             schedule_aclose(interp, frame);
@@ -744,7 +776,7 @@ fn schedule_aclose(interp: &Interp, frame: Box<Frame>) {
     let run = rt.downgrade();
     rt.call_soon(move || {
         let (Some(interp), Some(rt)) = (weak.upgrade(), run.upgrade()) else { return };
-        let slot: AsyncGenFrame = Rc::new(RefCell::new(Some((frame, true))));
+        let slot: AsyncGenFrame = Rc::new(RefCell::new(AgenState::Ready(frame, true)));
         rt.in_callback(|| {
             let coro = aclose(&interp, slot, true);
             let task = super::modules::asyncio::spawn_task(&interp, &Args { pos: vec![coro], kw: vec![] }, 0);
@@ -761,7 +793,7 @@ fn schedule_aclose(interp: &Interp, frame: Box<Frame>) {
 fn aclose(interp: &Interp, slot: AsyncGenFrame, hook: bool) -> Value {
     let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
     let mut unstarted = Unstarted { slot: slot.clone(), interp: interp.this.clone(), armed: hook };
-    let step = anext(interp.rc(), slot, Resume::Throw(exit));
+    let step = anext(interp.rc(), slot, Resume::Throw(exit), "aclose");
     let i = interp.rc();
     native(interp, "aclose", async move {
         unstarted.disarm();
@@ -804,11 +836,11 @@ impl Drop for Unstarted {
         }
         let Some(interp) = self.interp.upgrade() else { return };
         let Ok(mut slot) = self.slot.try_borrow_mut() else { return };
-        let Some((frame, true)) = slot.take() else { return };
+        let AgenState::Ready(frame, true) = std::mem::replace(&mut *slot, AgenState::Done) else { return };
         drop(slot);
-        let slot: AsyncGenFrame = Rc::new(RefCell::new(Some((frame, true))));
+        let slot: AsyncGenFrame = Rc::new(RefCell::new(AgenState::Ready(frame, true)));
         let cancelled = PyErr::Exc(interp.new_exc(&interp.types.exc("CancelledError"), vec![]));
-        let step = anext(interp.rc(), slot, Resume::Throw(cancelled));
+        let step = anext(interp.rc(), slot, Resume::Throw(cancelled), "athrow");
         let coro = native(&interp, "aclose", async move { step.await.map(|_| Value::None) });
         let name = current_task_name(&interp);
         let kw = name.map(|n| (Name::from("name"), n)).into_iter().collect();
@@ -846,20 +878,25 @@ impl Object for AsyncGenerator {
         let f: BuiltinFn = match &**name {
             "__name__" => return Some(Ok(Value::Str(self.name.clone()))),
             "__qualname__" => return Some(Ok(Value::Str(self.qualname.clone()))),
+            "ag_running" => return Some(Ok(Value::Bool(matches!(*self.frame.borrow(), AgenState::Running)))),
             "__aiter__" => |_, args| Ok(args.pos.first().cloned().unwrap_or_default()),
             "__anext__" => |interp, args| {
                 let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
-                Ok(native(interp, "anext", anext(interp.rc(), g.frame.clone(), Resume::Start)))
+                Ok(native(interp, "anext", anext(interp.rc(), g.frame.clone(), Resume::Start, "anext")))
             },
             "asend" => |interp, args| {
                 let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
                 let sent = args.pos.get(1).cloned().unwrap_or_default();
-                Ok(native(interp, "asend", anext(interp.rc(), g.frame.clone(), Resume::Send(sent))))
+                Ok(native(interp, "asend", anext(interp.rc(), g.frame.clone(), Resume::Send(sent), "anext")))
             },
             "athrow" => |interp, args| {
                 let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;
                 let e = ops::to_exception(interp, args.pos.get(1).cloned().unwrap_or_default())?;
-                Ok(native(interp, "athrow", anext(interp.rc(), g.frame.clone(), Resume::Throw(PyErr::Exc(e)))))
+                Ok(native(
+                    interp,
+                    "athrow",
+                    anext(interp.rc(), g.frame.clone(), Resume::Throw(PyErr::Exc(e)), "athrow"),
+                ))
             },
             "aclose" => |interp, args| {
                 let g = super::objects::self_of::<AsyncGenerator>(interp, &args)?;

@@ -59,25 +59,83 @@ pub fn attribute(interp: &Interp, obj: &Value, name: &str) -> Option<R<Value>> {
         (Value::Float(_), "imag") => return Some(Ok(Value::Float(0.0))),
         // A static method: the string it is read from is not an argument.
         (Value::Str(_), "maketrans") => {
-            return Some(Ok(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f: maketrans, bound: None }))))
+            return Some(Ok(Value::Builtin(Rc::new(Builtin {
+                name: Name::from(name),
+                f: maketrans,
+                bound: None,
+                unbound_of: None,
+            }))))
         }
         _ => {}
     }
     let _ = interp;
     let f = lookup(k, name)?;
-    Some(Ok(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(obj.clone()) }))))
+    Some(Ok(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(obj.clone()), unbound_of: None }))))
 }
 
-/// `str.upper` and friends, read from the class.
+/// `str.upper` and friends, read from the class. Class and static methods take no instance;
+/// the others check theirs when called ([`check_unbound`]).
 pub fn unbound(_interp: &Interp, class: &Rc<Class>, name: &str) -> Option<Value> {
-    let f = match class.builtin {
-        BuiltinType::Dict if name == "fromkeys" => dict_fromkeys as BuiltinFn,
-        BuiltinType::Int if name == "from_bytes" => super::bytes::int_from_bytes,
-        BuiltinType::Native => super::bytes::class_method(class, name)?,
-        BuiltinType::Str if name == "maketrans" => maketrans,
-        b => lookup(b, name)?,
+    let (f, of_instance) = match class.builtin {
+        BuiltinType::Dict if name == "fromkeys" => (dict_fromkeys as BuiltinFn, false),
+        BuiltinType::Int if name == "from_bytes" => (super::bytes::int_from_bytes as BuiltinFn, false),
+        BuiltinType::Native => (super::bytes::class_method(class, name)?, name != "fromhex"),
+        BuiltinType::Str if name == "maketrans" => (maketrans as BuiltinFn, false),
+        b => (lookup(b, name)?, true),
     };
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None })))
+    let unbound_of = of_instance.then(|| class.clone());
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of })))
+}
+
+/// The object an unbound method of built-in `class` is called on (its first argument) must be
+/// an instance of it, as CPython's descriptors check, in their words: a method's
+/// (`descriptor 'upper' for 'str' objects doesn't apply to a 'int' object`) or, for a special
+/// method CPython defines as a slot (`__add__`, `__len__`), a slot wrapper's.
+pub fn check_unbound(interp: &Interp, class: &Rc<Class>, name: &str, args: &Args) -> R<()> {
+    let slot = is_slot(class, name);
+    match args.pos.first() {
+        Some(v) if interp.isinstance(v, class) => Ok(()),
+        Some(v) if slot => Err(interp.type_error(format!(
+            "descriptor '{name}' requires a '{}' object but received a '{}'",
+            class.name,
+            v.type_name()
+        ))),
+        Some(v) => Err(interp.type_error(format!(
+            "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+            class.name,
+            v.type_name()
+        ))),
+        None if slot => {
+            Err(interp.type_error(format!("descriptor '{name}' of '{}' object needs an argument", class.name)))
+        }
+        None => Err(interp.type_error(format!("unbound method {}.{name}() needs an argument", class.name))),
+    }
+}
+
+/// The repr of an unbound method of built-in `class`: `<method 'upper' of 'str' objects>`,
+/// `<slot wrapper '__add__' of 'float' objects>`.
+pub fn unbound_repr(class: &Class, name: &str) -> String {
+    let kind = if is_slot(class, name) { "slot wrapper" } else { "method" };
+    format!("<{kind} '{name}' of '{}' objects>", class.name)
+}
+
+/// Whether CPython defines `class.name` as a slot (`__add__`, `__len__`): a slot wrapper,
+/// whose words differ from a method descriptor's.
+fn is_slot(class: &Class, name: &str) -> bool {
+    name.starts_with("__") && !method_descriptor(class.builtin, name)
+}
+
+/// The special methods CPython defines in a built-in type's method table (method descriptors)
+/// rather than as slots: the few of them this engine has.
+fn method_descriptor(k: BuiltinType, name: &str) -> bool {
+    use BuiltinType::*;
+    matches!(
+        (k, name),
+        (_, "__format__")
+            | (Int | Bool | Float, "__round__")
+            | (List | Dict, "__getitem__")
+            | (Dict | Set | FrozenSet, "__contains__")
+    )
 }
 
 /// The type's method `name`: a named one, else a special method ([`super::dunders`]).
@@ -353,7 +411,13 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "index" => |i, a| {
                 let Some(Value::Tuple(t)) = a.pos.first() else { return Err(i.type_error("index expects a tuple")) };
                 let target = a.pos.get(1).cloned().unwrap_or_default();
-                for (k, x) in t.iter().enumerate() {
+                // Bounds as list.index takes them (ints, or objects with `__index__`).
+                let lo = a.pos.get(2).map(|v| ops::to_index(i, v)).transpose()?;
+                let hi = a.pos.get(3).map(|v| ops::to_index(i, v)).transpose()?;
+                let n = t.len() as i64;
+                let bound = |x: i64| (if x < 0 { (x + n).max(0) } else { x.min(n) }) as usize;
+                let (lo, hi) = (lo.map_or(0, bound), hi.map_or(t.len(), bound));
+                for (k, x) in t.iter().enumerate().take(hi).skip(lo) {
                     if ops::eq(i, x, &target)? {
                         return Ok(Value::Int(k as i64));
                     }
@@ -983,31 +1047,29 @@ fn replace(interp: &Interp, a: Args) -> R<Value> {
 
 /// `s[start:end]` for the optional start/end arguments of find, count, startswith…: the
 /// substring and the character offset it starts at.
-fn window(interp: &Interp, s: &str, a: &Args, from: usize) -> R<(String, usize)> {
+/// The part of `s` between the start and end arguments at `from` and `from + 1`, adjusted as
+/// CPython's ADJUST_INDICES does (the end clipped to the string, negatives counted from its
+/// end), with its character offset: `None` when the start is past the end, where nothing is
+/// found, not even an empty string.
+fn window(interp: &Interp, s: &str, a: &Args, from: usize) -> R<Option<(String, usize)>> {
     let n = s.chars().count() as i64;
-    let bound = |i: usize, default: i64| -> R<i64> {
-        Ok(match a.pos.get(i) {
-            None | Some(Value::None) => default,
-            Some(v) => {
-                let x = ops::to_index(interp, v)?;
-                if x < 0 {
-                    (x + n).max(0)
-                } else {
-                    x.min(n)
-                }
-            }
-        })
+    let bound = |i: usize| -> R<Option<i64>> {
+        match a.pos.get(i) {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => ops::to_index(interp, v).map(|x| Some(if x < 0 { (x + n).max(0) } else { x })),
+        }
     };
-    let (lo, hi) = (bound(from, 0)?, bound(from + 1, n)?);
+    let lo = bound(from)?.unwrap_or(0);
+    let hi = bound(from + 1)?.map_or(n, |x| x.min(n));
     if lo > hi {
-        return Ok((String::new(), lo as usize));
+        return Ok(None);
     }
-    Ok((s.chars().skip(lo as usize).take((hi - lo) as usize).collect(), lo as usize))
+    Ok(Some((s.chars().skip(lo as usize).take((hi - lo) as usize).collect(), lo as usize)))
 }
 
 fn affix(interp: &Interp, a: Args, start: bool) -> R<Value> {
     let full = this_str(interp, &a)?;
-    let (s, _) = window(interp, &full, &a, 2)?;
+    let window = window(interp, &full, &a, 2)?;
     let what = a.pos.get(1).cloned().unwrap_or_default();
     let candidates: Vec<Value> = match &what {
         Value::Tuple(t) => t.to_vec(),
@@ -1020,6 +1082,7 @@ fn affix(interp: &Interp, a: Args, start: bool) -> R<Value> {
                 interp.type_error(format!("{name} first arg must be str or a tuple of str, not {}", what.type_name()))
             );
         };
+        let Some((s, _)) = &window else { continue };
         if (start && s.starts_with(&**c)) || (!start && s.ends_with(&**c)) {
             return Ok(Value::Bool(true));
         }
@@ -1035,18 +1098,13 @@ fn char_index(s: &str, byte: usize) -> usize {
 fn find(interp: &Interp, a: Args, from_right: bool, raise: bool) -> R<Value> {
     let full = this_str(interp, &a)?;
     let sub = str_arg(interp, &a, 1, if raise { "index" } else { "find" })?;
-    let (s, offset) = window(interp, &full, &a, 2)?;
-    let n = full.chars().count() as i64;
-    let beyond = a.pos.get(2).and_then(|v| ops::to_index(interp, v).ok()).is_some_and(|st| st > n);
-    let found = if beyond {
-        None
-    } else if from_right {
-        s.rfind(&*sub)
-    } else {
-        s.find(&*sub)
-    };
+    let window = window(interp, &full, &a, 2)?;
+    let found = window.and_then(|(s, offset)| {
+        let b = if from_right { s.rfind(&*sub) } else { s.find(&*sub) };
+        b.map(|b| char_index(&s, b) + offset)
+    });
     match found {
-        Some(b) => Ok(Value::Int((char_index(&s, b) + offset) as i64)),
+        Some(k) => Ok(Value::Int(k as i64)),
         None if raise => Err(interp.value_error("substring not found")),
         None => Ok(Value::Int(-1)),
     }
@@ -1055,7 +1113,7 @@ fn find(interp: &Interp, a: Args, from_right: bool, raise: bool) -> R<Value> {
 fn str_count(interp: &Interp, a: Args) -> R<Value> {
     let full = this_str(interp, &a)?;
     let sub = str_arg(interp, &a, 1, "count")?;
-    let (s, _) = window(interp, &full, &a, 2)?;
+    let Some((s, _)) = window(interp, &full, &a, 2)? else { return Ok(Value::Int(0)) };
     if sub.is_empty() {
         return Ok(Value::Int(s.chars().count() as i64 + 1));
     }

@@ -104,7 +104,10 @@ pub fn to_index(interp: &Interp, v: &Value) -> R<i64> {
             let _level = interp.nest("")?;
             match call_special(interp, v, "__index__", &[]) {
                 Some(r) => match r? {
-                    r @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => to_index(interp, &r),
+                    r @ (Value::Int(_) | Value::Bool(_)) => to_index(interp, &r),
+                    // CPython names the object, not the int it gave.
+                    Value::BigInt(_) => Err(interp
+                        .err("OverflowError", format!("cannot fit '{}' into an index-sized integer", v.type_name()))),
                     other => Err(interp.type_error(format!("__index__ returned non-int (type {})", other.type_name()))),
                 },
                 None => {
@@ -382,7 +385,10 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
                     this.identity().unwrap_or(0)
                 )
             }
-            _ => format!("<built-in function {}>", b.name),
+            _ => match &b.unbound_of {
+                Some(class) => super::methods::unbound_repr(class, &b.name),
+                None => format!("<built-in function {}>", b.name),
+            },
         },
         Value::Method(m) => {
             let name = match &m.func {
@@ -704,7 +710,30 @@ fn binop_or_inplace(interp: &Interp, op: BinOp, a: Value, b: Value, in_place: bo
         }
     }
     let (name, rname) = dunder(op);
-    binary_special(interp, &a, &b, name, rname)?.ok_or_else(|| binop_type_error(interp, op, &a, &b, in_place))
+    if let Some(r) = binary_special(interp, &a, &b, name, rname)? {
+        return Ok(r);
+    }
+    if op == BinOp::Mul {
+        if let Some(r) = repeat_by_index(interp, &a, &b) {
+            return r;
+        }
+    }
+    Err(binop_type_error(interp, op, &a, &b, in_place))
+}
+
+/// `seq * n` where `n` is an object with `__index__`: the sequence repeated by the int it
+/// gives, as CPython's `sq_repeat` takes it once neither `__mul__` nor `__rmul__` did.
+fn repeat_by_index(interp: &Interp, a: &Value, b: &Value) -> Option<R<Value>> {
+    let sequence = |v: &Value| {
+        matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_)) || super::bytes::bytes_of(v).is_some()
+    };
+    let (seq, n) = match (a, b) {
+        (_, Value::Instance(_)) if sequence(a) => (a, b),
+        (Value::Instance(_), _) if sequence(b) => (b, a),
+        _ => return None,
+    };
+    special(interp, n, "__index__")?;
+    Some(to_index(interp, n).and_then(|n| binop(interp, BinOp::Mul, seq.clone(), Value::Int(n))))
 }
 
 /// `a.name(b)`, else `b.rname(a)`, as Python tries a binary operation's methods (`divmod`'s
@@ -1540,7 +1569,12 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> R<Value> {
                     let chars: Vec<char> = s.chars().collect();
                     Ok(Value::Str(Rc::from(slice_positions(a, b, c).filter_map(|i| chars.get(i)).collect::<String>())))
                 }
-                None => Err(interp.type_error(format!("string indices must be integers, not '{}'", index.type_name()))),
+                None => match by_index(interp, index) {
+                    Some(i) => get_item(interp, obj, &i?),
+                    None => {
+                        Err(interp.type_error(format!("string indices must be integers, not '{}'", index.type_name())))
+                    }
+                },
             },
         },
         Value::Dict(d) => {

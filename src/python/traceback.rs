@@ -149,6 +149,26 @@ fn exception_only(interp: &Interp, v: &Value, hints: bool) -> String {
         }
     }
     out.push('\n');
+    for note in notes(interp, v) {
+        out.push_str(&note);
+        out.push('\n');
+    }
+    out
+}
+
+/// `traceback.format_exception_only(e)`'s items: `Type: message`, then each line of each
+/// note (PEP 678), as CPython's `TracebackException.format_exception_only` yields them.
+pub fn exception_only_items(interp: &Interp, v: &Value) -> Vec<String> {
+    let mut items = vec![format!("{}\n", last_line(interp, v))];
+    for note in notes(interp, v) {
+        items.extend(note.split('\n').map(|line| format!("{line}\n")));
+    }
+    items
+}
+
+/// An exception's notes (`add_note`), each as `str()` gives it.
+fn notes(interp: &Interp, v: &Value) -> Vec<String> {
+    let mut out = Vec::new();
     if let Value::Instance(i) = v {
         // Neither the attributes nor the list stay borrowed while a note's `__str__` runs (it
         // may add a note or set an attribute); the notes are read as the list stands, as
@@ -157,8 +177,7 @@ fn exception_only(interp: &Interp, v: &Value, hints: bool) -> String {
         if let Some(Value::List(notes)) = &notes {
             let mut k = 0;
             while let Some(note) = ops::list_at(notes, k) {
-                out.push_str(&ops::str_of(interp, &note).unwrap_or_else(|_| "<note str() failed>".into()));
-                out.push('\n');
+                out.push(ops::str_of(interp, &note).unwrap_or_else(|_| "<note str() failed>".into()));
                 k += 1;
             }
         }

@@ -773,6 +773,9 @@ pub struct Builtin {
     pub f: BuiltinFn,
     /// The object it is bound to (`[].append`), passed as the first argument.
     pub bound: Option<Value>,
+    /// A method read from a built-in class (`str.upper`): the class its first argument must
+    /// be an instance of (see [`super::methods::check_unbound`]).
+    pub unbound_of: Option<Rc<Class>>,
 }
 
 /// Arguments as a native function receives them.

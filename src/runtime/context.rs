@@ -8,6 +8,7 @@
 //!   it and raises it where the task is suspended;
 //! - the *future waited on* (`Task._fut_waiter`): what `task.cancel()` cancels first.
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -18,6 +19,8 @@ use crate::trace::{TaskId, Wait, WakeCause};
 pub trait Cancel {
     /// `future.cancel(msg)`: false if it had already finished.
     fn cancel(&self, msg: Option<Rc<str>>) -> bool;
+    /// The future itself (a `Fut<T>`), for the waiting task's repr (`wait_for=`).
+    fn waited(&self) -> &dyn Any;
 }
 
 /// A cancellation thrown into the task being polled: `CancelledError(msg)`.

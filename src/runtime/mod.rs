@@ -497,6 +497,11 @@ impl Runtime {
         self.0.tasks.borrow().get(id.0 as usize).and_then(|s| s.link.clone())
     }
 
+    /// The future the task is suspended on (asyncio's `_fut_waiter`), if any.
+    pub fn fut_waiter(&self, id: TaskId) -> Option<Rc<dyn Cancel>> {
+        self.0.tasks.borrow().get(id.0 as usize).and_then(|s| s.fut_waiter.clone())
+    }
+
     /// `task.cancelling()`: cancellation requests not yet withdrawn by `uncancel()`.
     pub fn cancelling(&self, id: TaskId) -> u32 {
         self.0.tasks.borrow().get(id.0 as usize).map_or(0, |s| s.cancels_requested)

@@ -120,9 +120,14 @@ impl PyTask {
         }
     }
 
-    fn describe(&self, interp: &Interp) -> String {
+    /// asyncio's `_task_repr_info`: state, name, coroutine, the future it waits on, outcome,
+    /// callbacks.
+    fn describe(&self, interp: &Interp) -> R<String> {
         let fut = self.task.future();
-        let state = task_state(fut);
+        let state = match task_state(fut) {
+            "pending" if self.task.cancelling() > 0 => "cancelling",
+            state => state,
+        };
         let coro = if fut.done() {
             format!("{}() done, defined at main.py:{}", self.coro_name, self.coro_line)
         } else {
@@ -130,13 +135,71 @@ impl PyTask {
             format!("{}() running at main.py:{line}", self.coro_name)
         };
         let mut s = format!("<Task {state} name='{}' coro=<{coro}>", self.name.borrow());
-        match fut.peek() {
-            Some(Ok(v)) => s.push_str(&format!(" result={}", ops::repr(interp, &v.value).unwrap_or_default())),
-            Some(Err(e)) if !e.is_cancelled() => s.push_str(&format!(" exception={}", aio::PyRepr::py_repr(&e))),
-            _ => {}
+        if let Some(waiter) = self.task.fut_waiter() {
+            if let Some(waited) = waited_repr(interp, waiter.waited())? {
+                s.push_str(&format!(" wait_for={waited}"));
+            }
         }
+        push_outcome(&mut s, fut, result_repr(interp));
+        push_callbacks(&mut s, fut);
         s.push('>');
-        s
+        Ok(s)
+    }
+}
+
+/// The ` result=…` or ` exception=…` part of a done future's repr (`result` gives the value's).
+fn push_outcome<T: Clone + 'static>(s: &mut String, fut: &Fut<T>, result: impl FnOnce(&T) -> String) {
+    match fut.peek() {
+        Some(Ok(v)) => s.push_str(&format!(" result={}", result(&v))),
+        Some(Err(e)) if !e.is_cancelled() => s.push_str(&format!(" exception={}", aio::PyRepr::py_repr(&e))),
+        _ => {}
+    }
+}
+
+/// A Python value's repr, for a result in a future's repr.
+fn result_repr(interp: &Interp) -> impl FnOnce(&PyObj) -> String + '_ {
+    |v| ops::repr(interp, &v.value).unwrap_or_default()
+}
+
+/// asyncio's `cb=[…]` part of a pending future's repr (`_format_callbacks`). Only the wake-ups
+/// of the tasks waiting on it have names here (`Task.task_wakeup()`); other done-callbacks are
+/// Rust closures, so they are left out.
+fn push_callbacks<T: Clone + 'static>(s: &mut String, fut: &Fut<T>) {
+    const WAKEUP: &str = "Task.task_wakeup()";
+    match fut.wakeups() {
+        0 => {}
+        1 => s.push_str(&format!(" cb=[{WAKEUP}]")),
+        2 => s.push_str(&format!(" cb=[{WAKEUP}, {WAKEUP}]")),
+        n => s.push_str(&format!(" cb=[{WAKEUP}, <{} more>, {WAKEUP}]", n - 2)),
+    }
+}
+
+/// A future's repr: `<Future pending cb=[…]>`, `<_GatheringFuture finished result=[…]>`.
+fn future_repr<T: Clone + 'static>(class: &str, fut: &Fut<T>, result: impl FnOnce(&T) -> String) -> String {
+    let state = match fut.peek() {
+        None => "pending",
+        Some(_) if fut.cancelled() => "cancelled",
+        Some(_) => "finished",
+    };
+    let mut s = format!("<{class} {state}");
+    push_outcome(&mut s, fut, result);
+    push_callbacks(&mut s, fut);
+    s.push('>');
+    s
+}
+
+/// The repr of the future a task waits on (its `wait_for=`): a task's, whose object is found
+/// by its id, or a future's (the toolbox's own futures hold no Python value: `()`).
+fn waited_repr(interp: &Interp, waited: &dyn Any) -> R<Option<String>> {
+    if let Some(fut) = waited.downcast_ref::<Fut<()>>() {
+        return Ok(Some(future_repr(fut.class(), fut, |_| "None".into())));
+    }
+    let Some(fut) = waited.downcast_ref::<Fut<PyObj>>() else { return Ok(None) };
+    let task = fut.task().and_then(|id| TASKS.with(|t| t.borrow().get(&id).and_then(Weak::upgrade)));
+    match task {
+        // Ids are a run's own: the object must be this future's task.
+        Some(t) if t.task.future().same(fut) => ops::repr(interp, &Value::Object(t)).map(Some),
+        _ => Ok(Some(future_repr(fut.class(), fut, result_repr(interp)))),
     }
 }
 
@@ -148,7 +211,7 @@ impl Object for PyTask {
         self
     }
     fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
-        Ok(self.describe(interp))
+        self.describe(interp)
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
@@ -468,14 +531,7 @@ impl Object for PyFuture {
         self
     }
     fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
-        let state = task_state(&self.fut);
-        Ok(match self.fut.peek() {
-            Some(Ok(v)) => format!("<{} {state} result={}>", self.kind, ops::repr(interp, &v.value)?),
-            Some(Err(e)) if !e.is_cancelled() => {
-                format!("<{} {state} exception={}>", self.kind, aio::PyRepr::py_repr(&e))
-            }
-            _ => format!("<{} {state}>", self.kind),
-        })
+        Ok(future_repr(self.kind, &self.fut, result_repr(interp)))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
@@ -1129,7 +1185,10 @@ fn install_handler(interp: &Interp, rt: &Runtime) {
         // its Python object lives: the shutdowns keep theirs, see `pending_objects`).
         let task = task.and_then(|id| TASKS.with(|t| t.borrow().get(&id).and_then(Weak::upgrade)));
         match task {
-            Some(t) => log_error(&interp, &format!("{message}\ntask: {}", t.describe(&interp)), Some(&err)),
+            Some(t) => {
+                let task = t.describe(&interp).unwrap_or_default();
+                log_error(&interp, &format!("{message}\ntask: {task}"), Some(&err))
+            }
             None => log_error(&interp, message, Some(&err)),
         }
     }));
@@ -1233,7 +1292,7 @@ fn gather(interp: &Interp, args: Args) -> R<Value> {
         obj(&interp, Value::list(values))
     });
     let (fut, gathered) = aio::gather_to(aws, return_exceptions, convert);
-    Ok(Value::object(PyFuture { fut, kind: "_GatheringFuture", gathered }))
+    Ok(Value::object(PyFuture { kind: fut.class(), fut, gathered }))
 }
 
 fn wait_for(interp: &Interp, args: Args) -> R<Value> {

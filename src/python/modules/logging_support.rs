@@ -69,10 +69,21 @@ fn logging_format_exception(interp: &Interp, a: Args) -> R<Value> {
     }
 }
 
+/// `_logging.exception_only(exc)`: `traceback.format_exception_only`'s list.
+fn logging_exception_only(interp: &Interp, a: Args) -> R<Value> {
+    let items = match a.pos.first() {
+        Some(v @ Value::Instance(i)) if i.exc.is_some() => super::super::traceback::exception_only_items(interp, v),
+        Some(v) => vec![format!("{}: {}\n", v.type_name(), ops::str_of(interp, v)?)],
+        None => vec!["NoneType: None\n".to_string()],
+    };
+    Ok(Value::list(items.iter().map(|s| Value::str(s)).collect()))
+}
+
 pub fn module(_interp: &Interp) -> Rc<Module> {
     let m = Module::new("_logging");
     m.set("current_exception", builtin("current_exception", |i, _| Ok(current_exception(i))));
     m.set("format_exception", builtin("format_exception", logging_format_exception));
+    m.set("exception_only", builtin("exception_only", logging_exception_only));
     m.set("caller", builtin("caller", logging_caller));
     m.set("stack", builtin("stack", logging_stack));
     m

@@ -3,7 +3,7 @@ form too), format_exception_only and print_stack, written by the engine's own CP
 report (`_logging`). Frames show no `^^^` markers."""
 
 import sys
-from _logging import current_exception as _current, format_exception as _report, stack as _stack
+from _logging import current_exception as _current, exception_only as _only, format_exception as _report, stack as _stack
 
 _NONE = object()
 
@@ -32,7 +32,7 @@ def print_exception(exc, /, value=_NONE, tb=_NONE, limit=None, file=None, chain=
 
 
 def format_exception_only(exc, /, value=_NONE):
-    return [_report(_exc(exc, value)).splitlines(True)[-1]]
+    return _only(_exc(exc, value))
 
 
 def format_exc(limit=None, chain=True):
