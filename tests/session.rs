@@ -368,10 +368,11 @@ fn the_warm_up_runs_to_its_end_as_cpython_does() {
     assert!(interleave::session::warm_up().is_some(), "a finished warm-up leaves the engine free for another");
 }
 
-/// The warm-up never runs beside a program that is running: the engine's task tables are one
-/// program's at a time. The program paused in step mode goes on to print what it would have.
+/// The warm-up is for before the first run: never beside a program that is running (the
+/// engine's task tables are one program's at a time), nor after. The program paused in step
+/// mode goes on to print what it would have.
 #[test]
-fn the_warm_up_waits_while_a_program_runs() {
+fn the_warm_up_never_runs_once_a_run_has_begun() {
     let s = stepper(GATHER);
     for _ in 0..3 {
         s.borrow_mut().step();
@@ -379,4 +380,14 @@ fn the_warm_up_waits_while_a_program_runs() {
     assert!(interleave::session::warm_up().is_none(), "the warm-up ran beside a paused program");
     let printed: Vec<String> = run_prints(&mut s.borrow_mut()).into_iter().map(|(_, _, text)| text).collect();
     assert_eq!(printed, ["module code runs first", "A naps", "B naps", "['A', 'B']"]);
+}
+
+/// A Rust twin's run has no interpreter, and still stops the warm-up: it would hold the loop
+/// while the twin plays.
+#[test]
+fn a_rust_twin_run_stops_the_warm_up_too() {
+    let twin = find("to-thread").expect("the to-thread demo");
+    let program = Program::demo(twin, &Form::defaults(twin.params())).expect("valid defaults");
+    let _session = Session::stepper(Rc::new(program));
+    assert!(interleave::session::warm_up().is_none(), "the warm-up ran beside a Rust twin's run");
 }

@@ -112,6 +112,7 @@ impl Session {
     /// Starts the run, once.
     pub fn begin(&mut self) {
         if self.started.is_none() {
+            warm_up::note_run();
             let sink = record_output(&self.rt, self.streams.clone());
             self.started = Some(self.program.start(&self.rt, sink));
         }

@@ -5,6 +5,7 @@
 //! page ran the engine, the runtime and the recorder on the quick tier, taking about twice as
 //! long as the runs after it (the 10k-task semaphore demo: 750 ms, then 346 ms).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::{Program, Session};
@@ -57,15 +58,28 @@ async def main():
 asyncio.run(main())
 "#;
 
-/// Runs [`WARM_UP`] once, unless a program's interpreter is alive: some of the engine's state
-/// is the thread's (the interpreter that hashes user keys, the task tables), so a program
-/// must not start beside another. The session that ran it, for tests, or None when skipped.
+thread_local! {
+    /// Whether a run has begun on this thread (a Rust twin's too, which has no interpreter).
+    static RAN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// [`Session::begin`] says a run begins.
+pub(super) fn note_run() {
+    RAN.with(|r| r.set(true));
+}
+
+/// Runs [`WARM_UP`] once, unless a run has begun on this thread: the warm-up is for the first
+/// one, must not hold the loop while one plays, and some of the engine's state is the
+/// thread's (the interpreter that hashes user keys, the task tables), so a program must not
+/// start beside another. The session that ran it, for tests, or None when skipped.
 pub fn warm_up() -> Option<Session> {
-    if interp_alive() {
+    if RAN.with(Cell::get) || interp_alive() {
         return None;
     }
     let program = Program::python(WARM_UP).ok()?;
     let mut session = Session::stepper(Rc::new(program));
     session.run_to_end();
+    // Its own run does not count.
+    RAN.with(|r| r.set(false));
     Some(session)
 }
