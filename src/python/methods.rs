@@ -485,6 +485,9 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let s = this_set(i, &a)?.clone();
                 for other in &a.pos[1..] {
                     match other {
+                        // `s.update(s)` adds nothing, and reading the set while it is borrowed
+                        // to be changed would panic.
+                        Value::Set(o) if Rc::ptr_eq(o, &s) => {}
                         Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_) => {
                             change_shared_set(&s, |items| update_from(i, items, other))?;
                         }
