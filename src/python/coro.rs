@@ -256,6 +256,10 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
             Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Await(aw) => {
                 interp.settle()?;
+                if let Some(e) = super::modules::asyncio::awaiting_itself(&interp, &aw) {
+                    resume = Resume::Throw(e);
+                    continue;
+                }
                 let fut = match awaitable(&interp, aw) {
                     Ok(f) => f,
                     Err(e) => {
@@ -702,6 +706,10 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume) -> R<Valu
             Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Await(aw) => {
                 interp.settle()?;
+                if let Some(e) = super::modules::asyncio::awaiting_itself(&interp, &aw) {
+                    resume = Resume::Throw(e);
+                    continue;
+                }
                 let fut = match awaitable(&interp, aw) {
                     Ok(f) => f,
                     Err(e) => {
