@@ -986,7 +986,10 @@ fn replace(interp: &Interp, a: Args) -> R<Value> {
 
 /// `s[start:end]` for the optional start/end arguments of find, count, startswith…: the
 /// substring and the character offset it starts at.
-fn window(interp: &Interp, s: &str, a: &Args, from: usize) -> R<(String, usize)> {
+/// `s[start:end]` of a search's optional bounds (at `a.pos[from]`), with its offset; `None`
+/// when the start lies past the end or past the string, where CPython finds nothing, not even
+/// the empty string (its start is not clamped to the length, its end is).
+fn window(interp: &Interp, s: &str, a: &Args, from: usize) -> R<Option<(String, usize)>> {
     let n = s.chars().count() as i64;
     let bound = |i: usize, default: i64| -> R<i64> {
         Ok(match a.pos.get(i) {
@@ -996,21 +999,21 @@ fn window(interp: &Interp, s: &str, a: &Args, from: usize) -> R<(String, usize)>
                 if x < 0 {
                     (x + n).max(0)
                 } else {
-                    x.min(n)
+                    x
                 }
             }
         })
     };
-    let (lo, hi) = (bound(from, 0)?, bound(from + 1, n)?);
+    let (lo, hi) = (bound(from, 0)?, bound(from + 1, n)?.min(n));
     if lo > hi {
-        return Ok((String::new(), lo as usize));
+        return Ok(None);
     }
-    Ok((s.chars().skip(lo as usize).take((hi - lo) as usize).collect(), lo as usize))
+    Ok(Some((s.chars().skip(lo as usize).take((hi - lo) as usize).collect(), lo as usize)))
 }
 
 fn affix(interp: &Interp, a: Args, start: bool) -> R<Value> {
     let full = this_str(interp, &a)?;
-    let (s, _) = window(interp, &full, &a, 2)?;
+    let window = window(interp, &full, &a, 2)?;
     let what = a.pos.get(1).cloned().unwrap_or_default();
     let candidates: Vec<Value> = match &what {
         Value::Tuple(t) => t.to_vec(),
@@ -1023,6 +1026,7 @@ fn affix(interp: &Interp, a: Args, start: bool) -> R<Value> {
                 interp.type_error(format!("{name} first arg must be str or a tuple of str, not {}", what.type_name()))
             );
         };
+        let Some((s, _)) = &window else { continue };
         if (start && s.starts_with(&**c)) || (!start && s.ends_with(&**c)) {
             return Ok(Value::Bool(true));
         }
@@ -1038,18 +1042,13 @@ fn char_index(s: &str, byte: usize) -> usize {
 fn find(interp: &Interp, a: Args, from_right: bool, raise: bool) -> R<Value> {
     let full = this_str(interp, &a)?;
     let sub = str_arg(interp, &a, 1, if raise { "index" } else { "find" })?;
-    let (s, offset) = window(interp, &full, &a, 2)?;
-    let n = full.chars().count() as i64;
-    let beyond = a.pos.get(2).and_then(|v| ops::to_index(interp, v).ok()).is_some_and(|st| st > n);
-    let found = if beyond {
-        None
-    } else if from_right {
-        s.rfind(&*sub)
-    } else {
-        s.find(&*sub)
-    };
+    let window = window(interp, &full, &a, 2)?;
+    let found = window.as_ref().and_then(|(s, offset)| {
+        let b = if from_right { s.rfind(&*sub) } else { s.find(&*sub) };
+        b.map(|b| char_index(s, b) + offset)
+    });
     match found {
-        Some(b) => Ok(Value::Int((char_index(&s, b) + offset) as i64)),
+        Some(i) => Ok(Value::Int(i as i64)),
         None if raise => Err(interp.value_error("substring not found")),
         None => Ok(Value::Int(-1)),
     }
@@ -1058,7 +1057,7 @@ fn find(interp: &Interp, a: Args, from_right: bool, raise: bool) -> R<Value> {
 fn str_count(interp: &Interp, a: Args) -> R<Value> {
     let full = this_str(interp, &a)?;
     let sub = str_arg(interp, &a, 1, "count")?;
-    let (s, _) = window(interp, &full, &a, 2)?;
+    let Some((s, _)) = window(interp, &full, &a, 2)? else { return Ok(Value::Int(0)) };
     if sub.is_empty() {
         return Ok(Value::Int(s.chars().count() as i64 + 1));
     }
