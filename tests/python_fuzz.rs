@@ -892,6 +892,40 @@ fn every_builtin_method_survives_odd_arguments() {
     });
 }
 
+/// Long lists in the source, each name or keyword checked against the others: compiling must
+/// take linear time, since it runs outside the loop budget and the page freezes meanwhile.
+/// Placing every repeated keyword's error at its line and column, and looking each `global`
+/// name up in a list, took minutes for these.
+#[test]
+fn long_declarations_compile_in_linear_time() {
+    let n = 100_000;
+    let names = |word: &str| (0..n).map(|i| format!("{word}{i}")).collect::<Vec<_>>().join(", ");
+    let programs = [
+        (format!("def f(**k):\n    pass\nf({})\n", "a=1, ".repeat(n)), "SyntaxError"),
+        (format!("def f({}):\n    pass\n", "a, ".repeat(n)), "SyntaxError"),
+        (format!("def f():\n    global {}\n    g0 = 1\nf()\nprint(g0)\n", names("g")), "ok"),
+        (
+            format!(
+                "def f():\n    a = 1\n    def g():\n        global {}\n        nonlocal {}\n",
+                names("a"),
+                names("a")
+            ),
+            "SyntaxError",
+        ),
+    ];
+    on_wasm_stack(move || {
+        for (source, expected) in programs {
+            let start = Instant::now();
+            let ran = run(&source, page_limits());
+            let took = start.elapsed();
+            let ok = if expected == "ok" { ran.status == Some(0) } else { ran.raised() == Some(expected) };
+            let head: String = source.chars().take(80).collect();
+            assert!(ok, "expected {expected} from {head:?}…, got {ran:?}");
+            assert!(took < Duration::from_secs(20), "{head:?}… took {took:?} to run");
+        }
+    });
+}
+
 #[test]
 fn deep_nesting_ends_in_recursion_error() {
     on_wasm_stack(|| {

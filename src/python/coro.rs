@@ -250,12 +250,16 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
             }
             Exit::Raise(e) => {
                 drop(frame);
-                return interp.settled(Err(e));
+                return interp.settled(Err(pep479(&interp, e, "coroutine", "StopIteration")));
             }
             Exit::Yield(_) => return Err(interp.runtime_error("a coroutine cannot yield a value here")),
             Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Await(aw) => {
                 interp.settle()?;
+                if let Some(e) = super::modules::asyncio::awaiting_itself(&interp, &aw) {
+                    resume = Resume::Throw(e);
+                    continue;
+                }
                 let fut = match awaitable(&interp, aw) {
                     Ok(f) => f,
                     Err(e) => {
@@ -429,6 +433,23 @@ impl Drop for Generator {
 
 /// Throws GeneratorExit into a suspended generator's frame, as `close()` does: `Ok` when it
 /// ends by it (or returns).
+/// PEP 479: a `what` (StopIteration, or an async generator's StopAsyncIteration) leaking out
+/// of a generator or coroutine becomes RuntimeError, caused by it; anything else passes.
+fn pep479(interp: &Interp, e: PyErr, kind: &str, what: &str) -> PyErr {
+    if !e.is(&interp.types.exc(what)) {
+        return e;
+    }
+    let r = interp.runtime_error(format!("{kind} raised {what}"));
+    if let (PyErr::Exc(new), PyErr::Exc(old)) = (&r, &e) {
+        if let Some(d) = &new.exc {
+            let mut d = d.borrow_mut();
+            d.cause = Some(Value::Instance(old.clone()));
+            d.suppress_context = true;
+        }
+    }
+    r
+}
+
 pub fn close_frame(interp: &Interp, frame: &mut Frame) -> R<()> {
     let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
     match run(interp, frame, Resume::Throw(exit)) {
@@ -512,19 +533,7 @@ impl Generator {
             }
             Exit::Raise(e) => {
                 *self.state.borrow_mut() = GenState::Done;
-                // PEP 479: a StopIteration leaking out of a generator becomes RuntimeError.
-                if e.is(&interp.types.exc("StopIteration")) {
-                    let r = interp.runtime_error("generator raised StopIteration");
-                    if let (PyErr::Exc(new), PyErr::Exc(old)) = (&r, &e) {
-                        if let Some(d) = &new.exc {
-                            let mut d = d.borrow_mut();
-                            d.cause = Some(Value::Instance(old.clone()));
-                            d.suppress_context = true;
-                        }
-                    }
-                    return Err(r);
-                }
-                Err(e)
+                Err(pep479(interp, e, "generator", "StopIteration"))
             }
             Exit::Await(_) => {
                 *self.state.borrow_mut() = GenState::Done;
@@ -715,11 +724,16 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume, name: &'s
             }
             Exit::Raise(e) => {
                 drop(frame);
-                return interp.settled(Err(e));
+                let e = pep479(&interp, e, "async generator", "StopIteration");
+                return interp.settled(Err(pep479(&interp, e, "async generator", "StopAsyncIteration")));
             }
             Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Await(aw) => {
                 interp.settle()?;
+                if let Some(e) = super::modules::asyncio::awaiting_itself(&interp, &aw) {
+                    resume = Resume::Throw(e);
+                    continue;
+                }
                 let fut = match awaitable(&interp, aw) {
                     Ok(f) => f,
                     Err(e) => {

@@ -750,7 +750,20 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 f.suspended = Some(pc);
                 return Ok(Flow::Exit(Exit::Await(super::modules::asyncio::run_request_value(&exit_fn, args))));
             } else {
-                call(interp, &exit_fn, args)?
+                // `__exit__` runs while the body's exception is being handled, as in CPython:
+                // one it raises has that for its `__context__` (and `sys.exc_info()` sees it).
+                let leaving = match f.last_pending() {
+                    Some(Pending::Raise(PyErr::Exc(e))) => Some(e.clone()),
+                    _ => None,
+                };
+                if let Some(e) = &leaving {
+                    f.info.handled.borrow_mut().push(e.clone());
+                }
+                let r = call(interp, &exit_fn, args);
+                if leaving.is_some() {
+                    f.info.handled.borrow_mut().pop();
+                }
+                r?
             };
             f.slots[*result as usize] = Some(r);
         }

@@ -549,6 +549,9 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let s = this_set(i, &a)?.clone();
                 for other in &a.pos[1..] {
                     match other {
+                        // `s.update(s)` adds nothing, and reading the set while it is borrowed
+                        // to be changed would panic.
+                        Value::Set(o) if Rc::ptr_eq(o, &s) => {}
                         Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_) => {
                             change_shared_set(&s, |items| update_from(i, items, other))?;
                         }
@@ -1045,8 +1048,6 @@ fn replace(interp: &Interp, a: Args) -> R<Value> {
     Ok(Value::str(&out))
 }
 
-/// `s[start:end]` for the optional start/end arguments of find, count, startswith…: the
-/// substring and the character offset it starts at.
 /// The part of `s` between the start and end arguments at `from` and `from + 1`, adjusted as
 /// CPython's ADJUST_INDICES does (the end clipped to the string, negatives counted from its
 /// end), with its character offset: `None` when the start is past the end, where nothing is

@@ -581,6 +581,14 @@ impl Object for PyFuture {
 }
 
 /// `await` on a task or future.
+/// CPython's `Task cannot await on itself` when `v` is the task running now: awaiting it would
+/// wait forever for its own end (the program would stop as stuck, without a word).
+pub fn awaiting_itself(interp: &Interp, v: &Value) -> Option<PyErr> {
+    let t = v.downcast::<PyTask>()?;
+    let (_, id) = current()?;
+    (id == t.task.id()).then(|| interp.runtime_error(format!("Task cannot await on itself: {}", t.describe(interp))))
+}
+
 pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
     let (fut, wait) = if let Some(t) = v.downcast::<PyTask>() {
         let (fut, id, task) = (t.task.future().clone(), t.task.id(), v.clone());

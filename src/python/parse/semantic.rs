@@ -12,7 +12,7 @@
 //! Ruff's `SemanticSyntaxChecker` covers some of this, but it needs the caller to track scopes
 //! and loops anyway, and its messages are Ruff's; one walk with CPython's rules is simpler.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Comprehension, ExceptHandler, Expr, ExprContext, ModModule, Parameters, Stmt, StmtFunctionDef};
@@ -23,7 +23,6 @@ use super::{with_stack, ErrorKind, SyntaxError};
 /// The compile-time errors of `module`, CPython's first first.
 pub(super) fn check(source: &str, module: &ModModule) -> Vec<SyntaxError> {
     let mut checker = Checker {
-        source,
         module: Scope::new(ScopeKind::Module, 0, None),
         scopes: Vec::new(),
         finished: Vec::new(),
@@ -34,13 +33,30 @@ pub(super) fn check(source: &str, module: &ModModule) -> Vec<SyntaxError> {
     };
     checker.visit_body(&module.body);
     let mut analysis = checker.unbound_nonlocals();
-    let by_position = |e: &SyntaxError| (e.line, e.column);
+    // A byte offset orders as (line, column) does.
+    let by_position = |e: &Pending| e.range.start();
     checker.symtable.sort_by_key(by_position);
     analysis.sort_by_key(by_position);
     checker.codegen.sort_by_key(by_position);
     checker.symtable.extend(analysis);
     checker.symtable.extend(checker.codegen);
-    checker.symtable
+    // Placing an error scans the source up to it, so only the first few are placed: a program
+    // repeating one keyword argument a hundred thousand times must not take quadratic time to
+    // compile (compiling runs outside the loop budget; the page would freeze). Only the first
+    // error is ever reported.
+    let placed = checker.symtable.into_iter().take(MAX_PLACED);
+    placed.map(|p| SyntaxError { hint: p.hint, ..byte_spanning(source, p.range, p.message) }).collect()
+}
+
+/// How many of a program's compile-time errors [`check`] places and returns.
+const MAX_PLACED: usize = 16;
+
+/// A compile-time error not yet placed at its line and column.
+#[derive(Clone)]
+struct Pending {
+    range: TextRange,
+    message: String,
+    hint: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +89,9 @@ struct Scope<'a> {
     /// Declared `nonlocal` here (bound here, for the scopes nested deeper).
     nonlocal_names: HashSet<&'a str>,
     /// Where each `global`/`nonlocal` name was first declared (CPython reports conflicts there).
-    directives: Vec<(&'a str, TextRange)>,
+    /// A map: a `global` listing a hundred thousand names must not be checked in quadratic time
+    /// (compiling runs outside the loop budget, so the page would freeze).
+    directives: HashMap<&'a str, TextRange>,
     /// Contains `yield` (a generator).
     yields: bool,
     /// Contains `await` or `async for` (an asynchronous comprehension).
@@ -98,7 +116,7 @@ impl<'a> Scope<'a> {
             used: HashSet::new(),
             globals: HashSet::new(),
             nonlocal_names: HashSet::new(),
-            directives: Vec::new(),
+            directives: HashMap::new(),
             yields: false,
             awaits: false,
             returns: Vec::new(),
@@ -135,8 +153,7 @@ struct Finished<'a> {
 /// compile.c's words for leaving an `except*` clause other than by its end.
 const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
-struct Checker<'s, 'a> {
-    source: &'s str,
+struct Checker<'a> {
     module: Scope<'a>,
     /// The scopes inside the module, innermost last.
     scopes: Vec<Scope<'a>>,
@@ -145,12 +162,12 @@ struct Checker<'s, 'a> {
     /// `nonlocal` names, with their scope and statement, resolved once all scopes are known.
     nonlocals: Vec<(usize, &'a str, TextRange)>,
     /// Names declared both `nonlocal` and `global` in one scope.
-    conflicts: Vec<SyntaxError>,
-    symtable: Vec<SyntaxError>,
-    codegen: Vec<SyntaxError>,
+    conflicts: Vec<Pending>,
+    symtable: Vec<Pending>,
+    codegen: Vec<Pending>,
 }
 
-impl<'a> Checker<'_, 'a> {
+impl<'a> Checker<'a> {
     /// A new scope inside the current one.
     fn new_scope(&mut self, kind: ScopeKind) -> Scope<'a> {
         self.finished.push(None);
@@ -169,7 +186,7 @@ impl<'a> Checker<'_, 'a> {
     /// CPython's symtable analysis: a name may not be both `nonlocal` and `global` in one scope,
     /// and a `nonlocal` name must be bound in an enclosing function (classes in between are
     /// skipped; the module does not count).
-    fn unbound_nonlocals(&self) -> Vec<SyntaxError> {
+    fn unbound_nonlocals(&self) -> Vec<Pending> {
         let mut errors = self.conflicts.clone();
         for &(scope, name, range) in &self.nonlocals {
             let mut parent = self.finished.get(scope.wrapping_sub(1)).and_then(|f| f.as_ref()).and_then(|f| f.parent);
@@ -201,8 +218,8 @@ impl<'a> Checker<'_, 'a> {
         self.current().kind
     }
 
-    fn error(&self, range: TextRange, message: impl Into<String>) -> SyntaxError {
-        byte_spanning(self.source, range, message.into())
+    fn error(&self, range: TextRange, message: impl Into<String>) -> Pending {
+        Pending { range, message: message.into(), hint: None }
     }
 
     fn symtable_error(&mut self, range: TextRange, message: impl Into<String>) {
@@ -293,9 +310,7 @@ impl<'a> Checker<'_, 'a> {
                 self.symtable_error(range, format!("name '{name}' is used prior to {what} declaration"));
             }
             let scope = self.scope();
-            if !scope.directives.iter().any(|&(n, _)| n == name) {
-                scope.directives.push((name, range));
-            }
+            scope.directives.entry(name).or_insert(range);
             let (mine, other) = if what == "global" {
                 (&mut scope.globals, &scope.nonlocal_names)
             } else {
@@ -303,7 +318,7 @@ impl<'a> Checker<'_, 'a> {
             };
             mine.insert(name);
             if other.contains(name) {
-                let first = scope.directives.iter().find(|&&(n, _)| n == name).map_or(range, |&(_, r)| r);
+                let first = scope.directives.get(name).copied().unwrap_or(range);
                 let error = self.error(first, format!("name '{name}' is nonlocal and global"));
                 self.conflicts.push(error);
             } else if what == "nonlocal" {
@@ -408,7 +423,7 @@ impl<'a> Checker<'_, 'a> {
     }
 }
 
-impl<'a> Visitor<'a> for Checker<'_, 'a> {
+impl<'a> Visitor<'a> for Checker<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         with_stack(|| self.statement(stmt));
     }
@@ -426,7 +441,7 @@ impl<'a> Visitor<'a> for Checker<'_, 'a> {
     }
 }
 
-impl<'a> Checker<'_, 'a> {
+impl<'a> Checker<'a> {
     fn statement(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(def) => self.function(def),
