@@ -586,7 +586,11 @@ impl Object for PyFuture {
 pub fn awaiting_itself(interp: &Interp, v: &Value) -> Option<PyErr> {
     let t = v.downcast::<PyTask>()?;
     let (_, id) = current()?;
-    (id == t.task.id()).then(|| interp.runtime_error(format!("Task cannot await on itself: {}", t.describe(interp))))
+    (id == t.task.id()).then(|| match t.describe(interp) {
+        Ok(repr) => interp.runtime_error(format!("Task cannot await on itself: {repr}")),
+        // The repr ran the program's code (a result's `__repr__`), which raised: that error.
+        Err(e) => e,
+    })
 }
 
 pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
