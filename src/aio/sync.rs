@@ -107,7 +107,7 @@ impl Semaphore {
         if let Err(e) = outcome {
             // Handed a slot just before the cancellation arrived: pass it on.
             if !fut.cancelled() {
-                s.value.set(s.value.get() + 1);
+                s.value.set(s.value.get().saturating_add(1));
                 self.wake_up_next();
             }
             return Err(e);
@@ -125,7 +125,9 @@ impl Semaphore {
         if s.bound.is_some_and(|b| s.value.get() >= b) {
             return Err(Exception::value_error("BoundedSemaphore released too many times"));
         }
-        s.value.set(s.value.get() + 1);
+        // Saturating: a Semaphore(2**63 - 1) released again must not overflow (Python's count
+        // would just grow; here it stays at the most an i64 holds).
+        s.value.set(s.value.get().saturating_add(1));
         note_holding(&s.run, s.name, false);
         self.wake_up_next();
         Ok(())
