@@ -3,6 +3,7 @@
 //! and touch decisions and hit tests live here, pure, so they are tested natively; the canvas
 //! only paints what this says.
 
+use super::run::Step;
 use super::turns::TurnAxis;
 use crate::trace::Micros;
 
@@ -18,10 +19,8 @@ pub enum Axis {
 /// The narrowest window: 100 µs of time, or one turn.
 const MIN_TIME: f64 = 100.0;
 const MIN_TURNS: f64 = 1.0;
-/// The shortest span [`Viewport::reveal`] zooms to on the time axis. The browser's clock reads
-/// in steps of 5–100 µs, so a quick step can read as taking no time at all: picked, it is
-/// outlined this long, which `reveal` brings to a readable width.
-pub const SHORTEST_PICKED_STEP: Micros = (MIN_TIME / 10.0) as Micros;
+/// The shortest span [`Viewport::reveal`] zooms to on the time axis (see [`Step::outlined`]).
+const SHORTEST_PICKED_STEP: Micros = (MIN_TIME / 10.0) as Micros;
 /// The widest: about three hours, or ten million turns.
 const MAX_TIME: f64 = 1e10;
 const MAX_TURNS: f64 = 1e7;
@@ -262,6 +261,15 @@ impl Viewport {
     pub fn scroll_rows(&mut self, by: i64, total: usize, shown: usize) {
         let last = total.saturating_sub(shown) as i64;
         self.first_row = (self.first_row as i64 + by).clamp(0, last.max(0)) as usize;
+    }
+}
+
+impl Step {
+    /// Where a picked step is outlined on the time axis. The browser's clock reads in steps of
+    /// 5–100 µs, so a quick step can read as taking no time at all: it is outlined at least
+    /// [`SHORTEST_PICKED_STEP`] long, which `reveal` brings to a readable width.
+    pub fn outlined(&self) -> (Micros, Micros) {
+        (self.start, self.end.max(self.start + SHORTEST_PICKED_STEP))
     }
 }
 

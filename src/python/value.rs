@@ -482,12 +482,6 @@ pub fn set_current_interp(interp: Weak<Interp>) {
     CURRENT.with(|c| *c.borrow_mut() = interp);
 }
 
-/// Whether the interpreter made last on this thread is alive: a program runs, or a page still
-/// holds one that ran.
-pub fn interp_alive() -> bool {
-    CURRENT.with(|c| c.borrow().strong_count() > 0)
-}
-
 /// A user class's own `__hash__`/`__eq__`, if it defines them.
 fn user_method(v: &Value, name: &str) -> Option<Value> {
     match v {

@@ -9,10 +9,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use super::{Program, Session};
-use crate::python::value::interp_alive;
 
-/// What runs: the paths the demos' own runs take most, in about a tenth of the first tier's
-/// second (`tests/session.rs` checks that it runs to its end, printing what CPython prints).
+/// What runs: the paths the demos' own runs take most, a few tens of milliseconds a pass on the
+/// first tier (`tests/session.rs` checks that it runs to its end, printing what CPython prints).
 pub const WARM_UP: &str = r#"import asyncio
 
 
@@ -68,12 +67,13 @@ pub(super) fn note_run() {
     RAN.with(|r| r.set(true));
 }
 
-/// Runs [`WARM_UP`] once, unless a run has begun on this thread: the warm-up is for the first
-/// one, must not hold the loop while one plays, and some of the engine's state is the
-/// thread's (the interpreter that hashes user keys, the task tables), so a program must not
-/// start beside another. The session that ran it, for tests, or None when skipped.
+/// Runs [`WARM_UP`] once, unless a run has begun on this thread (every program the page starts
+/// begins through [`Session::begin`]): the warm-up is for the first one, must not hold the
+/// loop while one plays, and some of the engine's state is the thread's (the interpreter that
+/// hashes user keys, the task tables), so a program must not start beside another. The
+/// session that ran it, for tests, or None when skipped.
 pub fn warm_up() -> Option<Session> {
-    if RAN.with(Cell::get) || interp_alive() {
+    if RAN.with(Cell::get) {
         return None;
     }
     let program = Program::python(WARM_UP).ok()?;

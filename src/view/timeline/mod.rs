@@ -29,7 +29,7 @@ pub use theme::prefers_dark;
 use crate::model::describe::task_name;
 use crate::model::layout::{self, lane_order};
 use crate::model::turns::TurnAxis;
-use crate::model::viewport::{Axis, Geometry, Viewport, SHORTEST_PICKED_STEP};
+use crate::model::viewport::{Axis, Geometry, Viewport};
 use crate::model::{RunModel, Series};
 use crate::session::{Selection, Session};
 use crate::trace::{Micros, TaskId};
@@ -297,7 +297,10 @@ fn geometry_json(p: &Paint, m: &RunModel, marks: &Marks) -> String {
     // Where the picked step is drawn on the loop's row, in pixels.
     let selected = match marks.selection {
         Some(Selection::Step(i)) => m.steps.get(i).map(|st| match v.axis {
-            Axis::Time => (p.x(st.start), p.x(st.end.max(st.start + SHORTEST_PICKED_STEP))),
+            Axis::Time => {
+                let (from, to) = st.outlined();
+                (p.x(from), p.x(to))
+            }
             Axis::Turns => {
                 let (a, b) = TurnAxis::new(m).step_span(i);
                 (p.at(a), p.at(b))

@@ -6,7 +6,6 @@ use super::{Marks, Row};
 use crate::model::describe::{self, duration, instant, task_name};
 use crate::model::layout::{self, segment_at, segments_in, tick_label, ticks};
 use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern};
-use crate::model::viewport::SHORTEST_PICKED_STEP;
 use crate::model::{LinkKind, RunModel, State, BLOCKED_THRESHOLD};
 use crate::session::{Selection, Session};
 use crate::trace::{Micros, Recorder, TaskId};
@@ -270,7 +269,10 @@ fn outline_marked(p: &Paint, m: &RunModel, marked: &[usize], now: Micros) {
 fn selection(p: &Paint, m: &RunModel, sel: Selection) {
     let (task, from, to) = match sel {
         Selection::Step(i) => match m.steps.get(i) {
-            Some(s) => (s.task, s.start, s.end.max(s.start + SHORTEST_PICKED_STEP)),
+            Some(s) => {
+                let (from, to) = s.outlined();
+                (s.task, from, to)
+            }
             None => return,
         },
         Selection::Log(i) => match m.log.get(i) {
