@@ -391,3 +391,42 @@ fn a_rust_twin_run_stops_the_warm_up_too() {
     let _session = Session::stepper(Rc::new(program));
     assert!(interleave::session::warm_up().is_none(), "the warm-up ran beside a Rust twin's run");
 }
+
+#[test]
+fn a_task_lane_reads_like_its_call_with_plain_arguments_shown() {
+    let s = stepper(
+        "import asyncio
+
+class Job:
+    def __repr__(self):
+        print('__repr__ ran')
+        return 'Job'
+
+async def work(*args):
+    await asyncio.sleep(0)
+
+async def main():
+    big = list(range(1000))
+    await asyncio.gather(
+        work('a', 1, 2.5, None), work([1, 2], {'k': True}), work(big, [Job()]), work(Job()), asyncio.sleep(0.1)
+    )
+
+asyncio.run(main())
+",
+    );
+    let prints = run_prints(&mut s.borrow_mut());
+    assert!(prints.is_empty(), "no __repr__ of the program runs for a label: {prints:?}");
+    let s = s.borrow();
+    let names: Vec<&str> = s.model().lanes.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "main()",
+            "work('a', 1, 2.5, None)",
+            "work([1, 2], {'k': True})",
+            "work(<list>, <list>)",
+            "work(<Job>)",
+            "sleep()"
+        ]
+    );
+}

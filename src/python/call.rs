@@ -72,6 +72,12 @@ pub fn call_method(interp: &Interp, obj: &Value, name: &Name, mut args: Args) ->
                 return r;
             }
         }
+        Value::Object(o) => {
+            if let Some(f) = o.method(name) {
+                args.pos.insert(0, obj.clone());
+                return f(interp, args);
+            }
+        }
         _ => {}
     }
     let m = get_attr(interp, obj, name)?;

@@ -33,8 +33,6 @@ enum Body {
 pub struct Coroutine {
     pub name: Name,
     pub qualname: Name,
-    /// How the call read (`fetch('https://…')`), the label of its lane if it becomes a task.
-    label: String,
     first_line: u32,
     /// Its frame's info, whose line follows the frame as it runs (a task's repr says where it
     /// is); none for a native coroutine.
@@ -50,8 +48,8 @@ fn label_arg(interp: &Interp, v: &Value) -> String {
         Value::Instance(i) => format!("<{}>", i.class.name),
         Value::Object(o) => format!("<{}>", o.type_name()),
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) => {
-            let r = ops::repr(interp, v).unwrap_or_default();
-            if r.len() > 24 {
+            let r = if few_plain_items(v) { ops::repr(interp, v).unwrap_or_default() } else { String::new() };
+            if r.is_empty() || r.len() > 24 {
                 format!("<{}>", v.type_name())
             } else {
                 r
@@ -60,6 +58,30 @@ fn label_arg(interp: &Interp, v: &Value) -> String {
         other => ops::repr(interp, other).unwrap_or_default(),
     };
     shorten(&s)
+}
+
+/// Whether a container holds a few numbers, strings, bools or Nones only: its repr is short
+/// and runs no code of the program's (an item's `__repr__` would), and a million-item list
+/// passed to each of ten thousand tasks is not written out ten thousand times.
+fn few_plain_items(v: &Value) -> bool {
+    const FEW: usize = 6;
+    let plain = |v: &Value| matches!(v, Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_));
+    match v {
+        Value::List(l) => {
+            let l = l.borrow();
+            l.len() <= FEW && l.iter().all(plain)
+        }
+        Value::Tuple(t) => t.len() <= FEW && t.iter().all(plain),
+        Value::Dict(d) => {
+            let d = d.borrow();
+            d.len() <= FEW && d.map.iter().all(|(k, v)| plain(&k.value) && plain(v))
+        }
+        Value::Set(s) => {
+            let s = s.borrow();
+            s.items.len() <= FEW && s.items.iter().all(|k| plain(&k.value))
+        }
+        _ => false,
+    }
 }
 
 /// An argument's repr in at most 48 characters, cut in its middle: the end is what tells
@@ -76,17 +98,10 @@ fn shorten(s: &str) -> String {
 }
 
 pub fn coroutine(interp: &Interp, frame: Frame, name: Name, qualname: Name) -> Value {
-    let p = &frame.code.params;
-    let args: Vec<String> = (0..p.positional.len())
-        .filter_map(|i| frame.slots.get(i).and_then(|s| s.as_ref()))
-        .map(|v| label_arg(interp, v))
-        .collect();
-    let label = format!("{name}({})", args.join(", "));
     let first_line = frame.code.first_line;
     Value::object(Coroutine {
         name,
         qualname,
-        label,
         first_line,
         info: Some(frame.info.clone()),
         body: RefCell::new(Some(Body::Frame(Box::new(frame)))),
@@ -95,12 +110,11 @@ pub fn coroutine(interp: &Interp, frame: Frame, name: Name, qualname: Name) -> V
 }
 
 /// A coroutine object made from a native future (so it warns if never awaited, like any).
-pub fn native(interp: &Interp, qualname: &str, fut: impl Future<Output = R<Value>> + 'static) -> Value {
-    let name: Name = Name::from(qualname.rsplit('.').next().unwrap_or(qualname));
+pub fn native(interp: &Interp, qualname: &'static str, fut: impl Future<Output = R<Value>> + 'static) -> Value {
+    let (name, qualname) = native_names(qualname);
     Value::object(Coroutine {
-        label: format!("{qualname}()"),
         name,
-        qualname: Name::from(qualname),
+        qualname,
         first_line: 0,
         info: None,
         body: RefCell::new(Some(Body::Native(Box::pin(fut)))),
@@ -108,9 +122,44 @@ pub fn native(interp: &Interp, qualname: &str, fut: impl Future<Output = R<Value
     })
 }
 
+/// The name and qualified name of a native coroutine, made once per thread: a program awaits
+/// `asyncio.sleep` or `queue.get()` thousands of times, and each would otherwise allocate both.
+fn native_names(qualname: &'static str) -> (Name, Name) {
+    thread_local! {
+        static NAMES: RefCell<Vec<(&'static str, Name, Name)>> = const { RefCell::new(Vec::new()) };
+    }
+    NAMES.with_borrow_mut(|names| {
+        if let Some((_, name, qualname)) = names.iter().find(|(q, ..)| std::ptr::eq(*q, qualname)) {
+            return (name.clone(), qualname.clone());
+        }
+        let name = Name::from(qualname.rsplit('.').next().unwrap_or(qualname));
+        let made = (name.clone(), Name::from(qualname));
+        names.push((qualname, name, made.1.clone()));
+        made
+    })
+}
+
 impl Coroutine {
-    pub fn label(&self) -> String {
-        self.label.clone()
+    /// How the call read (`fetch('https://…')`): the label of its lane when it becomes a task.
+    /// Made only then (most coroutines are awaited where they are made, and never need one),
+    /// from the arguments still in the parameters of its frame, which has not started.
+    pub fn label(&self, interp: &Interp) -> String {
+        // The arguments are copied out first: a repr may run code that looks at this coroutine.
+        let args: Vec<Value> = match self.body.borrow().as_ref() {
+            Some(Body::Frame(frame)) => {
+                let p = &frame.code.params;
+                let mut args: Vec<Value> =
+                    (0..p.positional.len()).filter_map(|i| frame.slots.get(i).and_then(|s| s.clone())).collect();
+                // `*args` are in the tuple after the positional parameters.
+                if let (Some(_), Some(Some(Value::Tuple(rest)))) = (&p.varargs, frame.slots.get(p.positional.len())) {
+                    args.extend(rest.iter().cloned());
+                }
+                args
+            }
+            _ => return format!("{}()", self.qualname),
+        };
+        let args: Vec<String> = args.iter().map(|v| label_arg(interp, v)).collect();
+        format!("{}({})", self.name, args.join(", "))
     }
 
     /// The line its `async def` starts at.

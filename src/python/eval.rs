@@ -159,6 +159,14 @@ fn call_method_late(interp: &Interp, f: &mut Frame, o: Value, name: &Name, args:
         args.pos.insert(0, o.clone());
         return interp.settled(super::call::call_function(interp, &func, args));
     }
+    if let Some(method) = match &o {
+        Value::Object(obj) => obj.method(name),
+        _ => None,
+    } {
+        let mut args = eval_args(interp, f, args, &describe)?;
+        args.pos.insert(0, o.clone());
+        return interp.settled(method(interp, args));
+    }
     let callee = get_attr(interp, &o, name)?;
     let args = eval_args(interp, f, args, &describe)?;
     interp.settled(call(interp, &callee, args))

@@ -1088,6 +1088,13 @@ pub trait Object: Any {
     fn attr(&self, _interp: &Interp, _this: &Value, _name: &Name) -> Option<R<Value>> {
         None
     }
+    /// The built-in function behind its method `name`, which `obj.name(args)` calls with `obj`
+    /// first without making the bound method (`attr` makes it for `obj.name` alone). Objects
+    /// whose methods a program calls in its loops answer here: `queue.get()` and
+    /// `sem.acquire()` would otherwise allocate a bound method on every call.
+    fn method(&self, _name: &str) -> Option<BuiltinFn> {
+        None
+    }
     fn set_attr(&self, _interp: &Interp, _name: &Name, _v: Value) -> Option<R<()>> {
         None
     }

@@ -638,7 +638,7 @@ fn to_coro(interp: &Interp, v: &Value, context: Value) -> R<aio::Coro<PyObj>> {
     let Some(c) = v.downcast::<Coroutine>() else {
         return Err(interp.type_error(format!("a coroutine was expected, got {}", ops::repr(interp, v)?)));
     };
-    let label = c.label();
+    let label = c.label(interp);
     let function = c.name.clone();
     let fut = c.take(interp).ok_or_else(|| interp.runtime_error("cannot reuse already awaited coroutine"))?;
     let weak = interp.this.clone();
@@ -1949,7 +1949,7 @@ struct PyEvent(aio::Event);
 struct PyCondition(aio::Condition);
 
 /// Wraps a toolbox future as a native coroutine returning a Python value.
-fn native_result<F>(interp: &Interp, name: &str, fut: F) -> Value
+fn native_result<F>(interp: &Interp, name: &'static str, fut: F) -> Value
 where
     F: std::future::Future<Output = aio::PyResult<Value>> + 'static,
 {
@@ -1981,8 +1981,13 @@ impl Object for PyQueue {
         Ok(s)
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
-        let f: BuiltinFn = match &**name {
-            "maxsize" => return Some(Ok(Value::Int(self.0.maxsize() as i64))),
+        match &**name {
+            "maxsize" => Some(Ok(Value::Int(self.0.maxsize() as i64))),
+            _ => Some(Ok(method(this, name, self.method(name)?))),
+        }
+    }
+    fn method(&self, name: &str) -> Option<BuiltinFn> {
+        Some(match name {
             "put" => |interp, args| {
                 let q = self_of::<PyQueue>(interp, &args)?.0.clone();
                 let item = obj(interp, args.pos.get(1).cloned().unwrap_or_default());
@@ -2011,15 +2016,14 @@ impl Object for PyQueue {
             "empty" => |interp, args| Ok(Value::Bool(self_of::<PyQueue>(interp, &args)?.0.empty())),
             "full" => |interp, args| Ok(Value::Bool(self_of::<PyQueue>(interp, &args)?.0.full())),
             _ => return None,
-        };
-        Some(Ok(method(this, name, f)))
+        })
     }
 }
 
 /// `__aenter__` of a lock-like object: acquire, then return None.
 fn returns_none(
     interp: &Interp,
-    name: &str,
+    name: &'static str,
     fut: impl std::future::Future<Output = aio::PyResult<()>> + 'static,
 ) -> Value {
     native_result(interp, name, async move { fut.await.map(|()| Value::None) })
@@ -2037,9 +2041,14 @@ impl Object for PySemaphore {
         Ok(format!("<asyncio.locks.{} object at 0x{:x} [{state}]>", self.1, this.identity().unwrap_or(0)))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
-        let f: BuiltinFn = match &**name {
+        match &**name {
             // The counter, which tutorials print to show the permits left.
-            "_value" => return Some(Ok(Value::Int(self.0.value()))),
+            "_value" => Some(Ok(Value::Int(self.0.value()))),
+            _ => Some(Ok(method(this, name, self.method(name)?))),
+        }
+    }
+    fn method(&self, name: &str) -> Option<BuiltinFn> {
+        Some(match name {
             "acquire" | "__aenter__" => |interp, args| {
                 let s = self_of::<PySemaphore>(interp, &args)?.0.clone();
                 Ok(native_result(interp, "Semaphore.acquire", async move {
@@ -2056,8 +2065,7 @@ impl Object for PySemaphore {
             }
             "locked" => |interp, args| Ok(Value::Bool(self_of::<PySemaphore>(interp, &args)?.0.locked())),
             _ => return None,
-        };
-        Some(Ok(method(this, name, f)))
+        })
     }
 }
 
@@ -2076,25 +2084,28 @@ impl Object for PyLock {
         ))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
-        let f: BuiltinFn =
-            match &**name {
-                "acquire" | "__aenter__" => |interp, args| {
+        Some(Ok(method(this, name, self.method(name)?)))
+    }
+    fn method(&self, name: &str) -> Option<BuiltinFn> {
+        Some(match name {
+            "acquire" | "__aenter__" => {
+                |interp, args| {
                     let l = self_of::<PyLock>(interp, &args)?.0.clone();
                     Ok(native_result(interp, "Lock.acquire", async move {
                         l.acquire_lock().await.map(|()| Value::Bool(true))
                     }))
-                },
-                "__aexit__" => |interp, args| {
-                    lift(interp, self_of::<PyLock>(interp, &args)?.0.release())?;
-                    Ok(returns_none(interp, "Lock.__aexit__", async { Ok(()) }))
-                },
-                "release" => {
-                    |interp, args| lift(interp, self_of::<PyLock>(interp, &args)?.0.release()).map(|()| Value::None)
                 }
-                "locked" => |interp, args| Ok(Value::Bool(self_of::<PyLock>(interp, &args)?.0.locked())),
-                _ => return None,
-            };
-        Some(Ok(method(this, name, f)))
+            }
+            "__aexit__" => |interp, args| {
+                lift(interp, self_of::<PyLock>(interp, &args)?.0.release())?;
+                Ok(returns_none(interp, "Lock.__aexit__", async { Ok(()) }))
+            },
+            "release" => {
+                |interp, args| lift(interp, self_of::<PyLock>(interp, &args)?.0.release()).map(|()| Value::None)
+            }
+            "locked" => |interp, args| Ok(Value::Bool(self_of::<PyLock>(interp, &args)?.0.locked())),
+            _ => return None,
+        })
     }
 }
 
@@ -2113,7 +2124,10 @@ impl Object for PyEvent {
         ))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
-        let f: BuiltinFn = match &**name {
+        Some(Ok(method(this, name, self.method(name)?)))
+    }
+    fn method(&self, name: &str) -> Option<BuiltinFn> {
+        Some(match name {
             "set" => |interp, args| {
                 self_of::<PyEvent>(interp, &args)?.0.set();
                 Ok(Value::None)
@@ -2128,8 +2142,7 @@ impl Object for PyEvent {
                 Ok(native_result(interp, "Event.wait", async move { e.wait().await.map(|()| Value::Bool(true)) }))
             },
             _ => return None,
-        };
-        Some(Ok(method(this, name, f)))
+        })
     }
 }
 
