@@ -118,3 +118,19 @@ fn absurd_ints_are_refused_at_once_and_huge_allowed_ones_stay_quick() {
     );
     assert!(started.elapsed().as_secs_f64() < 5.0, "took {:?}", started.elapsed());
 }
+
+#[test]
+fn how_a_program_ended_is_said_even_after_its_output_was_cut() {
+    let limits = || Limits { output_bytes: 1000, ..Limits::default() };
+    let (out, status) = run("for i in range(500):\n    print('line', i)\nraise ValueError('the end')\n", limits());
+    let tail: Vec<&str> = out.lines().rev().take(5).collect();
+    assert_eq!(status, 1);
+    assert_eq!(tail[0], "ValueError: the end", "{out}");
+    assert!(tail[4].starts_with("[Interleave: output past 0 KiB was cut: "), "{out}");
+    let (out, status) =
+        run("i = 0\nwhile True:\n    print('line', i)\n    i += 1\n", Limits { steps: 100_000, ..limits() });
+    let last = out.lines().last().unwrap_or_default();
+    assert_eq!(status, 1);
+    assert!(!last.starts_with("[Interleave: output past"), "the reason it was stopped comes last: {out}");
+    assert!(out.contains("[Interleave: output past 0 KiB was cut: "), "{out}");
+}

@@ -393,7 +393,7 @@ fn a_rust_twin_run_stops_the_warm_up_too() {
 }
 
 #[test]
-fn a_task_lane_reads_like_its_call_with_plain_arguments_shown() {
+fn a_task_lane_reads_like_its_call_with_plain_arguments_shown_or_bears_its_given_name() {
     let s = stepper(
         "import asyncio
 
@@ -410,6 +410,9 @@ async def main():
     await asyncio.gather(
         work('a', 1, 2.5, None), work([1, 2], {'k': True}), work(big, [Job()]), work(Job()), asyncio.sleep(0.1)
     )
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(work(1), name='job-1')
+        tg.create_task(work(2))
 
 asyncio.run(main())
 ",
@@ -426,7 +429,56 @@ asyncio.run(main())
             "work([1, 2], {'k': True})",
             "work(<list>, <list>)",
             "work(<Job>)",
-            "sleep()"
+            "sleep()",
+            "job-1",
+            "work(2)"
         ]
     );
+}
+
+#[test]
+fn timers_made_late_by_a_blocked_loop_count_only_their_own_wait() {
+    let s = stepper(
+        "import asyncio, time
+
+async def ticker():
+    for _ in range(5):
+        await asyncio.sleep(0.2)
+
+async def blocker():
+    time.sleep(1)
+
+async def main():
+    await asyncio.gather(ticker(), blocker())
+
+asyncio.run(main())
+",
+    );
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let x = interleave::model::metrics(s.model());
+    // One after another: five 0.2 s sleeps, then the 1 s block, not the sleep the block made late.
+    assert_eq!(x.io_waits, 1_000_000);
+    assert!((1_000_000..1_010_000).contains(&x.busy), "{x:?}");
+    assert!(x.speedup < 1.2, "{x:?}");
+}
+
+#[test]
+fn a_task_pending_at_the_end_is_called_forgotten_only_when_main_returned() {
+    let pending = |main: &str| {
+        let s = stepper(&format!(
+            "import asyncio\n\nasync def boom():\n    raise ValueError('boom')\n\nasync def main():\n{main}\n\nasyncio.run(main())\n"
+        ));
+        s.borrow_mut().run_to_end();
+        let s = s.borrow();
+        let trace = s.trace();
+        interleave::model::warnings(s.model(), &trace)
+            .into_iter()
+            .filter(|w| w.kind == interleave::model::WarnKind::PendingAtEnd)
+            .count()
+    };
+    // Gathered, then main raised with the gather: asyncio.run cancelled a task that was awaited.
+    assert_eq!(pending("    await asyncio.gather(boom(), asyncio.sleep(1))"), 0);
+    // Created and never awaited, and main returned: the advice holds.
+    assert_eq!(pending("    asyncio.create_task(asyncio.sleep(1))\n    await asyncio.sleep(0)"), 1);
 }

@@ -19,7 +19,7 @@ impl Demo for Blocking {
     }
     fn lesson(&self, _p: &Params) -> String {
         "The event loop runs on one thread, so a coroutine that blocks (time.sleep, heavy computation, a synchronous request) stops every other task until it returns. \
-         Here the blocker really busy-waits on this page's thread: the tickers' timers fire late by the block, and the page itself freezes (watch the frame meter). \
+         Here the blocker really busy-waits on this page's thread: the tickers' timers fire late by the block, and the page itself freezes (Details, under Metrics, gives the longest frame). \
          Switch to the fixed version, which awaits asyncio.sleep instead and lets the others run."
             .into()
     }

@@ -12,8 +12,10 @@ pub struct Metrics {
     /// [`RunModel::dropped`]): they then stop before the run did. As of an instant inside the
     /// recording they are exact, and this is 0.
     pub dropped: u64,
-    /// Time tasks spent waiting on timers, requests and workers (lateness included), summed
-    /// over tasks: what one-after-another would have spent waiting.
+    /// Time tasks spent waiting on timers, requests and workers, summed over tasks: what
+    /// one-after-another would have spent waiting. Lateness is left out: a timer made late by a
+    /// task holding the loop would not have been late one after another, and counting it made
+    /// a blocked run look faster than its sequential twin.
     pub io_waits: Micros,
     /// Time the thread ran task code, summed.
     pub busy: Micros,
@@ -40,19 +42,11 @@ pub fn metrics_at(m: &RunModel, until: Micros) -> Metrics {
     let steps = &m.steps[..m.steps_until(span)];
     let busy = steps.iter().map(|s| s.end.min(span) - s.start).sum();
     for lane in &m.lanes {
-        let mut waiting_io = false;
         for seg in lane.segments.iter().take_while(|s| s.start <= span) {
-            let len = seg.end.unwrap_or(span).min(span).saturating_sub(seg.start);
-            match seg.state {
-                State::Waiting(w) => {
-                    waiting_io = is_io(&w);
-                    if waiting_io {
-                        io_waits += len;
-                    }
+            if let State::Waiting(w) = seg.state {
+                if is_io(&w) {
+                    io_waits += seg.end.unwrap_or(span).min(span).saturating_sub(seg.start);
                 }
-                // Lateness counts as the wait it extends.
-                State::Late if waiting_io => io_waits += len,
-                _ => waiting_io = false,
             }
         }
     }

@@ -633,6 +633,19 @@ impl Interp {
         }
     }
 
+    /// The program's last words, how it ended (a traceback, why it was stopped): after what it
+    /// printed and the notice of any cut, and never cut themselves, so a program that printed
+    /// past the cap still says why it ended.
+    pub fn write_final(&self, stream: Stream, text: &str) {
+        self.flush_output();
+        if text.is_empty() {
+            return;
+        }
+        for line in text.strip_suffix('\n').unwrap_or(text).split('\n') {
+            (self.sink)(stream, line);
+        }
+    }
+
     /// Ends the program's output: partial lines are flushed, and a cut is said.
     pub fn flush_output(&self) {
         let (partials, cut) = {

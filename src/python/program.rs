@@ -243,7 +243,7 @@ fn report_uncaught(interp: &Interp, e: PyErr) -> i64 {
                 Value::Bool(b) => b as i64,
                 other => {
                     let text = super::ops::str_of(interp, &other).unwrap_or_default();
-                    interp.write(Stream::Stderr, &format!("{text}\n"));
+                    interp.write_final(Stream::Stderr, &format!("{text}\n"));
                     1
                 }
             };
@@ -251,9 +251,9 @@ fn report_uncaught(interp: &Interp, e: PyErr) -> i64 {
     }
     if let PyErr::Stop(m) = &e {
         // Through the sink, which records it as a print (once) where a run is recorded.
-        interp.write(Stream::Stderr, &format!("{m}\n"));
+        interp.write_final(Stream::Stderr, m);
         return 1;
     }
-    interp.write(Stream::Stderr, &traceback::format_exception(interp, &e));
+    interp.write_final(Stream::Stderr, &traceback::format_exception(interp, &e));
     1
 }

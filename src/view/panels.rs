@@ -190,7 +190,19 @@ fn what_happened(s: &Session) -> String {
             "Stopped at {}: every task still pending was cancelled where it waited, with its timers cleared and its requests aborted.",
             instant(s.model().span())
         ),
+        // A program that failed did not "finish": the figures stay, under the right opening.
+        Some(Finish::Exited(status)) if status != 0 => failed_opening(s.explain(), &format!("Ended with exit status {status} after")),
+        Some(Finish::Raised(_)) => failed_opening(s.explain(), "Ended by an exception after"),
         _ => s.explain(),
+    }
+}
+
+/// The explanation with its "Finished in" replaced by `opening` (a lesson's own explanation,
+/// which says something else first, is kept as it is).
+fn failed_opening(explained: String, opening: &str) -> String {
+    match explained.strip_prefix("Finished in") {
+        Some(rest) => format!("{opening}{rest}"),
+        None => explained,
     }
 }
 

@@ -228,6 +228,7 @@ test('stderr is told apart from stdout, and a traceback\'s line numbers show the
   assert.deepEqual(out.at(-1), ['err', "KeyError: 'missing'"]);
   assert.ok(out.some(([s, t]) => s === 'err' && t === 'Traceback (most recent call last):'), JSON.stringify(out));
   assert.match(await page.getByTestId('status').textContent(), /exit status 1/);
+  assert.match(await page.getByTestId('what-happened').textContent(), /^Ended with exit status 1 after /, 'a failed run did not "finish"');
   const link = page.getByTestId('traceback-line').filter({ hasText: 'line 5' });
   await link.click();
   assert.equal(await page.locator('.editor .ln.picked').getAttribute('data-line'), '5');

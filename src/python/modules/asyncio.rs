@@ -634,11 +634,15 @@ pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
 }
 
 /// A coroutine object as a toolbox coroutine: a task's, run in `context` (see [`task_context`]).
-fn to_coro(interp: &Interp, v: &Value, context: Value) -> R<aio::Coro<PyObj>> {
+/// Its lane reads like the call that made it, or bears the name the program gave the task.
+fn to_coro(interp: &Interp, v: &Value, context: Value, name: Option<&Name>) -> R<aio::Coro<PyObj>> {
     let Some(c) = v.downcast::<Coroutine>() else {
         return Err(interp.type_error(format!("a coroutine was expected, got {}", ops::repr(interp, v)?)));
     };
-    let label = c.label(interp);
+    let label = match name {
+        Some(name) => name.to_string(),
+        None => c.label(interp),
+    };
     let function = c.name.clone();
     let fut = c.take(interp).ok_or_else(|| interp.runtime_error("cannot reuse already awaited coroutine"))?;
     let weak = interp.this.clone();
@@ -730,7 +734,7 @@ fn to_awaitable(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
         return Ok(Awaitable::Fut(f.fut.clone()));
     }
     if let Some(c) = coroutine_of(interp, v)? {
-        return Ok(Awaitable::Coro(to_coro(interp, &c, task_context(interp)?)?));
+        return Ok(Awaitable::Coro(to_coro(interp, &c, task_context(interp)?, None)?));
     }
     Err(interp.type_error("An asyncio.Future, a coroutine or an awaitable is required"))
 }
@@ -817,7 +821,7 @@ fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>, context: Optio
         Some(c) => c,
         None => task_context(interp)?,
     };
-    let coro = to_coro(interp, coro_value, context)?;
+    let coro = to_coro(interp, coro_value, context, name.as_ref())?;
     let task = aio::spawn_on(&rt, Some(me), coro);
     Ok(wrap_task(interp, task, coro_value.clone(), name))
 }
@@ -965,7 +969,7 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     if coro_value.downcast::<Coroutine>().is_none() {
         return Err(interp.value_error(format!("a coroutine was expected, got {}", ops::repr(&interp, &coro_value)?)));
     }
-    let coro = to_coro(&interp, &coro_value, task_context(&interp)?)?;
+    let coro = to_coro(&interp, &coro_value, task_context(&interp)?, None)?;
     let _thread_loop = ThreadLoop::enter(&interp);
     let (rt, _) = current().ok_or_else(|| interp.runtime_error("no run"))?;
     install_handler(&interp, &rt);
