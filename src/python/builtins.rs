@@ -652,7 +652,6 @@ fn reversed(interp: &Interp, args: Args) -> R<Value> {
     if let Some((d, part)) = dict {
         let items = d
             .borrow()
-            .map
             .iter()
             .rev()
             .map(|(k, v)| match part {

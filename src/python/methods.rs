@@ -458,7 +458,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             },
             "popitem" => |i, a| {
                 let d = this_dict(i, &a)?;
-                let last = d.borrow_mut().map.pop();
+                let last = d.borrow_mut().pop();
                 match last {
                     Some((k, v)) => Ok(Value::tuple(vec![k.value, v])),
                     None => Err(i.key_error(Value::str("popitem(): dictionary is empty"))),
@@ -489,7 +489,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 Ok(Value::None)
             },
             "clear" => |i, a| {
-                this_dict(i, &a)?.borrow_mut().map.clear();
+                this_dict(i, &a)?.borrow_mut().clear();
                 Ok(Value::None)
             },
             "copy" => |i, a| Ok(Value::dict(this_dict(i, &a)?.borrow().clone())),
@@ -740,7 +740,7 @@ pub fn update_from(interp: &Interp, t: &mut Table, other: &Value) -> R<()> {
             with_user_eq(|| t.merge(&keys));
         }
         Value::Dict(d) => {
-            let keys: Vec<Key> = d.borrow().map.keys().cloned().collect();
+            let keys: Vec<Key> = d.borrow().iter().map(|(k, _)| k.clone()).collect();
             with_user_eq(|| t.extend_presized(keys));
         }
         _ => {
@@ -1177,7 +1177,7 @@ fn maketrans(interp: &Interp, a: Args) -> R<Value> {
     match a.pos.as_slice() {
         [] => return Err(interp.type_error("maketrans expected at least 1 argument, got 0")),
         [Value::Dict(d)] => {
-            for (k, v) in d.borrow().map.iter() {
+            for (k, v) in d.borrow().iter() {
                 let k = match &k.value {
                     Value::Int(_) | Value::Bool(_) => k.value.clone(),
                     Value::Str(s) => {

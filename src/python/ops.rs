@@ -280,7 +280,7 @@ pub fn repr_prefix(interp: &Interp, v: &Value, max_chars: usize) -> String {
             Value::List(l) => l.borrow().iter().take(max + 1).cloned().collect(),
             Value::Tuple(t) => t.iter().take(max + 1).cloned().collect(),
             Value::Dict(d) => {
-                d.borrow().map.iter().take(max / 2 + 1).flat_map(|(k, x)| [k.value.clone(), x.clone()]).collect()
+                d.borrow().iter().take(max / 2 + 1).flat_map(|(k, x)| [k.value.clone(), x.clone()]).collect()
             }
             Value::Set(s) => s.borrow().items.iter().take(max + 1).map(|k| k.value.clone()).collect(),
             Value::FrozenSet(s) => s.items.iter().take(max + 1).map(|k| k.value.clone()).collect(),
@@ -343,7 +343,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
             })?
         }
         Value::Dict(d) => {
-            let items: Vec<(Value, Value)> = d.borrow().map.iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
+            let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
             guarded(v, "{", || {
                 let mut out = String::from("{");
                 for (i, (k, x)) in items.iter().enumerate() {
@@ -693,7 +693,7 @@ fn binop_or_inplace(interp: &Interp, op: BinOp, a: Value, b: Value, in_place: bo
         (Object(_), _) | (_, Object(_)) if is_set_view(&a) || is_set_view(&b) => view_set_op(interp, op, &a, &b),
         (Dict(x), Dict(y)) if op == BinOp::BitOr => {
             let mut d = x.borrow().clone();
-            for (k, v) in y.borrow().map.iter() {
+            for (k, v) in y.borrow().iter() {
                 d.insert(k.clone(), v.clone());
             }
             return Ok(Value::dict(d));
@@ -1010,8 +1010,8 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             if x.len() != y.len() {
                 return Ok(false);
             }
-            for (k, v) in x.map.iter() {
-                match with_user_eq(|| y.map.get(k)) {
+            for (k, v) in x.iter() {
+                match with_user_eq(|| y.get(k)) {
                     Some(w) => {
                         if !eq(interp, v, w)? {
                             return Ok(false);
@@ -1789,7 +1789,7 @@ pub fn collect(interp: &Interp, v: &Value) -> R<Vec<Value>> {
 #[inline(never)]
 pub fn mapping_items(interp: &Interp, m: &Value) -> R<Vec<(Value, Value)>> {
     match m {
-        Value::Dict(d) => Ok(d.borrow().map.iter().map(|(k, v)| (k.value.clone(), v.clone())).collect()),
+        Value::Dict(d) => Ok(d.borrow().iter().map(|(k, v)| (k.value.clone(), v.clone())).collect()),
         _ => {
             let Some(keys) = special(interp, m, "keys") else {
                 return Err(interp.type_error(format!("'{}' object is not a mapping", m.type_name())));
