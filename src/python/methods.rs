@@ -614,7 +614,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             },
             "copy" => |i, a| {
                 Ok(match this_value(i, &a)? {
-                    Value::Set(s) => Value::Set(Rc::new(RefCell::new(Set { items: s.borrow().items.copy() }))),
+                    Value::Set(s) => Value::Set(Rc::new(RefCell::new(Set::of(s.borrow().items.copy())))),
                     other => other.clone(),
                 })
             },
@@ -827,7 +827,7 @@ fn set_combine(interp: &Interp, a: Args, op: super::ir::BinOp) -> R<Value> {
             with_user_eq(|| set_table::symmetric_difference(&mine, &other))
         }
     };
-    let s = Set { items };
+    let s = Set::of(items);
     Ok(match this_value(interp, &a)? {
         Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
         _ => Value::Set(Rc::new(RefCell::new(s))),

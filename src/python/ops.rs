@@ -56,7 +56,7 @@ pub fn key_in<T: KeyTable>(interp: &Interp, table: &RefCell<T>, v: Value) -> R<K
 /// and `discard` retry an unhashable set so): anything else as it is.
 pub fn as_member(v: &Value) -> Value {
     match v {
-        Value::Set(s) => Value::FrozenSet(Rc::new(Set { items: s.borrow().items.copy() })),
+        Value::Set(s) => Value::FrozenSet(Rc::new(Set::of(s.borrow().items.copy()))),
         other => other.clone(),
     }
 }
@@ -842,7 +842,7 @@ fn view_set_op(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Val
         Ok(xy) => xy,
         Err(e) => return Some(Err(e)),
     };
-    let as_set = |t: Table| Value::Set(Rc::new(RefCell::new(Set { items: t })));
+    let as_set = |t: Table| Value::Set(Rc::new(RefCell::new(Set::of(t))));
     set_op(interp, op, &as_set(x), &as_set(y))
 }
 
@@ -870,7 +870,7 @@ fn set_op(_interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>>
         BinOp::BitXor => Some(set_table::symmetric_difference(&x, &y)),
         _ => None,
     })?;
-    let s = Set { items };
+    let s = Set::of(items);
     Some(Ok(match a {
         Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
         _ => Value::Set(Rc::new(RefCell::new(s))),

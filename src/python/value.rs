@@ -518,7 +518,7 @@ fn key_hash(v: &Value) -> Result<u64, NotKey> {
             acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3_527_539));
             Ok(if acc == u64::MAX { 1_546_275_796 } else { acc })
         })??,
-        Value::FrozenSet(s) => s.items.frozen_hash(),
+        Value::FrozenSet(s) => s.frozen_hash(),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(NotKey::Unhashable),
         Value::Instance(i) if i.unhashable() => return Err(NotKey::Unhashable),
         Value::Instance(_) if user_method(v, "__hash__").is_some() => {
@@ -776,11 +776,28 @@ impl KeyTable for Dict {
 #[derive(Clone, Debug, Default)]
 pub struct Set {
     pub items: super::set_table::Table,
+    /// A frozenset's hash, computed on first use: its items never change, and hashing walks
+    /// them all (CPython caches it the same way).
+    hash: StdCell<Option<u64>>,
 }
 
 impl Set {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    pub fn of(items: super::set_table::Table) -> Self {
+        Set { items, hash: StdCell::new(None) }
+    }
+
+    /// `hash(frozenset)`; only frozensets are hashed, so the items cannot change after.
+    fn frozen_hash(&self) -> u64 {
+        if let Some(h) = self.hash.get() {
+            return h;
+        }
+        let h = self.items.frozen_hash();
+        self.hash.set(Some(h));
+        h
     }
 }
 
