@@ -1530,6 +1530,9 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                     .type_error("type() with three arguments is not supported by Interleave: use a class statement")),
             }
         }
+        BuiltinType::Object if !args.pos.is_empty() || !args.kw.is_empty() => {
+            Err(interp.type_error("object() takes no arguments"))
+        }
         BuiltinType::Object => Ok(Value::Instance(Rc::new(Instance {
             class: class.clone(),
             attrs: RefCell::new(Attrs::default()),
