@@ -358,8 +358,8 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let target = a.pos.get(1).cloned().unwrap_or_default();
                 // The bounds first (an `__index__` may change the list), then the list as it
                 // stands at each step, as CPython walks it: an `__eq__` may change it too.
-                let lo = a.pos.get(2).map(|v| ops::to_index(i, v)).transpose()?;
-                let hi = a.pos.get(3).map(|v| ops::to_index(i, v)).transpose()?;
+                let lo = a.pos.get(2).map(|v| index_bound(i, v)).transpose()?;
+                let hi = a.pos.get(3).map(|v| index_bound(i, v)).transpose()?;
                 let n = l.borrow().len() as i64;
                 let bound = |x: i64| (if x < 0 { (x + n).max(0) } else { x.min(n) }) as usize;
                 let (mut k, hi) = (lo.map_or(0, bound), hi.map_or(usize::MAX, bound));
@@ -412,8 +412,8 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let Some(Value::Tuple(t)) = a.pos.first() else { return Err(i.type_error("index expects a tuple")) };
                 let target = a.pos.get(1).cloned().unwrap_or_default();
                 // Bounds as list.index takes them (ints, or objects with `__index__`).
-                let lo = a.pos.get(2).map(|v| ops::to_index(i, v)).transpose()?;
-                let hi = a.pos.get(3).map(|v| ops::to_index(i, v)).transpose()?;
+                let lo = a.pos.get(2).map(|v| index_bound(i, v)).transpose()?;
+                let hi = a.pos.get(3).map(|v| index_bound(i, v)).transpose()?;
                 let n = t.len() as i64;
                 let bound = |x: i64| (if x < 0 { (x + n).max(0) } else { x.min(n) }) as usize;
                 let (lo, hi) = (lo.map_or(0, bound), hi.map_or(t.len(), bound));
@@ -1052,12 +1052,20 @@ fn replace(interp: &Interp, a: Args) -> R<Value> {
 /// CPython's ADJUST_INDICES does (the end clipped to the string, negatives counted from its
 /// end), with its character offset: `None` when the start is past the end, where nothing is
 /// found, not even an empty string.
+/// `list.index`'s and `tuple.index`'s start and stop.
+fn index_bound(interp: &Interp, v: &Value) -> R<i64> {
+    ops::slice_index(interp, v, "slice indices must be integers or have an __index__ method")
+}
+
 fn window(interp: &Interp, s: &str, a: &Args, from: usize) -> R<Option<(String, usize)>> {
     let n = s.chars().count() as i64;
     let bound = |i: usize| -> R<Option<i64>> {
         match a.pos.get(i) {
             None | Some(Value::None) => Ok(None),
-            Some(v) => ops::to_index(interp, v).map(|x| Some(if x < 0 { (x + n).max(0) } else { x })),
+            Some(v) => {
+                ops::slice_index(interp, v, "slice indices must be integers or None or have an __index__ method")
+                    .map(|x| Some(if x < 0 { (x + n).max(0) } else { x }))
+            }
         }
     };
     let lo = bound(from)?.unwrap_or(0);

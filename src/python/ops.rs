@@ -1386,7 +1386,8 @@ pub fn slice_ints(interp: &Interp, s: &SliceObj) -> R<SliceInts> {
         Value::None => Ok(None),
         v => to_slice_index(interp, v).map(Some),
     };
-    let step = int(&s.step)?.unwrap_or(1);
+    // CPython's floor, so that negating the step cannot overflow.
+    let step = int(&s.step)?.unwrap_or(1).max(-i64::MAX);
     if step == 0 {
         return Err(interp.value_error("slice step cannot be zero"));
     }
@@ -1447,8 +1448,31 @@ pub fn assign_slice<T>(
 }
 
 fn to_slice_index(interp: &Interp, v: &Value) -> R<i64> {
-    to_index(interp, v)
-        .map_err(|_| interp.type_error("slice indices must be integers or None or have an __index__ method"))
+    slice_index(interp, v, "slice indices must be integers or None or have an __index__ method")
+}
+
+/// A slice bound, or a search's start or end (CPython's `_PyEval_SliceIndex`): an int past
+/// i64 is clamped, as every position beyond a sequence's end means that end. `message` is
+/// the TypeError for a value that is no int.
+pub fn slice_index(interp: &Interp, v: &Value, message: &str) -> R<i64> {
+    let clamp = |b: &num_bigint::BigInt| if num_traits::Signed::is_negative(b) { i64::MIN } else { i64::MAX };
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(b) => Ok(clamp(b)),
+        Value::Instance(_) if special(interp, v, "__index__").is_some() => {
+            let _level = interp.nest("")?;
+            match call_special(interp, v, "__index__", &[]) {
+                Some(r) => match &r? {
+                    Value::BigInt(b) => Ok(clamp(b)),
+                    r @ (Value::Int(_) | Value::Bool(_)) => to_index(interp, r),
+                    other => Err(interp.type_error(format!("__index__ returned non-int (type {})", other.type_name()))),
+                },
+                None => Err(interp.type_error(message)),
+            }
+        }
+        _ => Err(interp.type_error(message)),
+    }
 }
 
 /// The positions a slice takes, in order, from `slice_indices`' start, stop and step.
