@@ -1907,7 +1907,7 @@ pub fn format_value(interp: &Interp, v: &Value, spec: &str) -> R<String> {
 pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String> {
     use fmt::{Count, PercentArg, Piece};
     let pieces = fmt::parse_percent(fmt_str);
-    let (positional, mapping): (Vec<Value>, Option<&Value>) = match args {
+    let (mut positional, mapping): (Vec<Value>, Option<&Value>) = match args {
         Value::Tuple(t) => (t.to_vec(), None),
         // Anything subscriptable but a tuple or a string serves `%(key)s` as CPython's
         // `PyMapping_Check` decides, and then unused arguments are no error (`'abc' % [1]`).
@@ -1919,40 +1919,40 @@ pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String>
         other => (vec![other.clone()], None),
     };
     let mut next_arg = 0usize;
-    let mut take = |interp: &Interp| -> R<Value> {
-        let v = positional
-            .get(next_arg)
-            .cloned()
-            .ok_or_else(|| interp.type_error("not enough arguments for format string"))?;
-        next_arg += 1;
-        Ok(v)
-    };
     let mut out = String::new();
-    let mut used_mapping = false;
     for piece in pieces {
         match piece {
             Piece::Literal(s) => out.push_str(&s),
             Piece::Fail(r) => return Err(interp.raise(r)),
             Piece::Spec(spec) => {
-                let count = |c: &Option<Count>, take: &mut dyn FnMut(&Interp) -> R<Value>| -> R<Option<i64>> {
+                // As in CPython, a `%(key)` makes the value it names the only argument left,
+                // for a `*` width or precision and then the conversion: `'%(a)s %s' % d` and
+                // `'%(a)*d' % d` run out of arguments.
+                if let Some(k) = &spec.key {
+                    let m = mapping.ok_or_else(|| interp.type_error("format requires a mapping"))?;
+                    positional = vec![get_item(interp, m, &Value::str(k))?];
+                    next_arg = 0;
+                }
+                let mut take = || -> R<Value> {
+                    let v = positional
+                        .get(next_arg)
+                        .cloned()
+                        .ok_or_else(|| interp.type_error("not enough arguments for format string"))?;
+                    next_arg += 1;
+                    Ok(v)
+                };
+                let mut count = |c: &Option<Count>| -> R<Option<i64>> {
                     Ok(match c {
                         None => None,
                         Some(Count::Num(n)) => Some(*n as i64),
                         Some(Count::Star) => {
-                            Some(to_index(interp, &take(interp)?).map_err(|_| interp.type_error("* wants int"))?)
+                            Some(to_index(interp, &take()?).map_err(|_| interp.type_error("* wants int"))?)
                         }
                     })
                 };
-                let width = count(&spec.width, &mut take)?;
-                let precision = count(&spec.precision, &mut take)?;
-                let arg = match &spec.key {
-                    Some(k) => {
-                        used_mapping = true;
-                        let m = mapping.ok_or_else(|| interp.type_error("format requires a mapping"))?;
-                        get_item(interp, m, &Value::str(k))?
-                    }
-                    None => take(interp)?,
-                };
+                let width = count(&spec.width)?;
+                let precision = count(&spec.precision)?;
+                let arg = take()?;
                 let parg = match spec.conv {
                     's' => PercentArg::Str(str_of(interp, &arg)?),
                     'r' => PercentArg::Str(repr(interp, &arg)?),
@@ -1982,7 +1982,7 @@ pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String>
             }
         }
     }
-    if mapping.is_none() && !used_mapping && next_arg < positional.len() {
+    if mapping.is_none() && next_arg < positional.len() {
         return Err(interp.type_error("not all arguments converted during string formatting"));
     }
     Ok(out)
