@@ -1386,7 +1386,7 @@ fn format_nested(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value)], 
                     })?;
                     auto += 1;
                     v
-                } else if let Ok(i) = first.parse::<usize>() {
+                } else if let Some(i) = field_integer(interp, first)? {
                     if auto > 0 {
                         return Err(interp.value_error(
                             "cannot switch from automatic field numbering to manual field specification",
@@ -1404,18 +1404,28 @@ fn format_nested(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value)], 
                 };
                 let mut rest = rest;
                 while !rest.is_empty() {
+                    let empty = || interp.value_error("Empty attribute in format string");
                     if let Some(r) = rest.strip_prefix('.') {
                         let end = r.find(['.', '[']).unwrap_or(r.len());
+                        if end == 0 {
+                            return Err(empty());
+                        }
                         v = super::attr::get_attr(interp, &v, &Name::from(&r[..end]))?;
                         rest = &r[end..];
                     } else if let Some(r) = rest.strip_prefix('[') {
                         let end = r.find(']').ok_or_else(|| interp.value_error("Missing ']' in format string"))?;
                         let key = &r[..end];
-                        let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::str(key));
+                        if key.is_empty() {
+                            return Err(empty());
+                        }
+                        let k = match field_integer(interp, key)? {
+                            Some(i) => Value::Int(i as i64),
+                            None => Value::str(key),
+                        };
                         v = ops::get_item(interp, &v, &k)?;
                         rest = &r[end + 1..];
                     } else {
-                        break;
+                        return Err(interp.value_error("Only '.' or '[' may follow ']' in format field specifier"));
                     }
                 }
                 v = match conversion {
@@ -1433,6 +1443,24 @@ fn format_nested(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value)], 
         }
     }
     Ok(out)
+}
+
+/// A field's name or index as CPython's `get_integer` reads it: a number when every character
+/// is a decimal digit (of any script; no sign), else `None`, the text being a name or a string
+/// key (`'{0[-1]}'` indexes with `'-1'`).
+fn field_integer(interp: &Interp, s: &str) -> R<Option<usize>> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let mut n: i64 = 0;
+    for c in s.chars() {
+        let Some(d) = fmt::unicode_decimal(c) else { return Ok(None) };
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(d as i64))
+            .ok_or_else(|| interp.value_error("Too many decimal digits in format string"))?;
+    }
+    Ok(Some(n as usize))
 }
 
 /// `call` is used by generated methods (`dataclass`) to call back into Python.
