@@ -266,7 +266,7 @@ fn method_fn(name: &str, array: bool) -> Option<BuiltinFn> {
         },
         "hex" => |i, a| {
             let (d, _) = this(i, &a)?;
-            Ok(Value::str(&d.iter().map(|b| format!("{b:02x}")).collect::<String>()))
+            Ok(Value::str(&hex(i, &d, &a)?))
         },
         "startswith" => |i, a| affix(i, a, true),
         "endswith" => |i, a| affix(i, a, false),
@@ -351,6 +351,51 @@ fn this(interp: &Interp, a: &Args) -> R<(Vec<u8>, bool)> {
 
 fn array_of<'a>(interp: &Interp, a: &'a Args) -> R<&'a ByteArray> {
     super::objects::self_of::<ByteArray>(interp, a)
+}
+
+/// `hex(sep=…, bytes_per_sep=1)`: two digits a byte, `sep` between groups of
+/// `|bytes_per_sep|` bytes counted from the right end (from the left when negative).
+fn hex(interp: &Interp, d: &[u8], a: &Args) -> R<String> {
+    let n = a.pos.len().saturating_sub(1);
+    if n > 2 {
+        return Err(interp.type_error(format!("hex() takes at most 2 arguments ({n} given)")));
+    }
+    let digits = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let Some(sep) = arg(a, 1, "sep") else { return Ok(digits(d)) };
+    // Its length first, whatever it is, as CPython checks.
+    if ops::len(interp, sep)? != 1 {
+        return Err(interp.value_error("sep must be length 1."));
+    }
+    let sep = match sep {
+        Value::Str(s) => s.chars().next().filter(char::is_ascii),
+        v => match bytes_of(v) {
+            Some((b, false)) => b.first().filter(|b| b.is_ascii()).map(|b| *b as char),
+            _ => return Err(interp.type_error("sep must be str or bytes.")),
+        },
+    }
+    .ok_or_else(|| interp.value_error("sep must be ASCII."))?;
+    let per = match arg(a, 2, "bytes_per_sep") {
+        None => 1,
+        // A C int in CPython.
+        Some(v) => match ops::to_index(interp, v) {
+            Ok(x) => i32::try_from(x).ok(),
+            Err(_) if matches!(v, Value::BigInt(_)) => None,
+            Err(e) => return Err(e),
+        }
+        .ok_or_else(|| interp.err("OverflowError", "Python int too large to convert to C int"))?,
+    };
+    let group = per.unsigned_abs() as usize;
+    if group == 0 || d.len() <= group {
+        return Ok(digits(d));
+    }
+    // The short group goes at the end opposite to where counting starts.
+    let first = if per > 0 && d.len() % group != 0 { d.len() % group } else { group };
+    let mut out = digits(&d[..first]);
+    for chunk in d[first..].chunks(group) {
+        out.push(sep);
+        out.push_str(&digits(chunk));
+    }
+    Ok(out)
 }
 
 /// The receiver, the needle and the window `[start:end]` (`None` when empty) of `find`,
