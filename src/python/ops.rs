@@ -1013,7 +1013,11 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             for (k, v) in x.iter() {
                 match with_user_eq(|| y.get(k)) {
                     Some(w) => {
-                        if !eq(interp, v, w)? {
+                        // The same object is equal without asking (CPython's
+                        // `PyObject_RichCompareBool`), so a dict holding itself equals itself.
+                        // Floats are left to `==`: two NaNs here may be two objects there.
+                        let same = v.identity().is_some() && v.is(w);
+                        if !same && !eq(interp, v, w)? {
                             return Ok(false);
                         }
                     }
