@@ -389,7 +389,7 @@ fn hex(interp: &Interp, d: &[u8], a: &Args) -> R<String> {
         return Ok(digits(d));
     }
     // The short group goes at the end opposite to where counting starts.
-    let first = if per > 0 && d.len() % group != 0 { d.len() % group } else { group };
+    let first = if per > 0 && !d.len().is_multiple_of(group) { d.len() % group } else { group };
     let mut out = digits(&d[..first]);
     for chunk in d[first..].chunks(group) {
         out.push(sep);
@@ -398,9 +398,11 @@ fn hex(interp: &Interp, d: &[u8], a: &Args) -> R<String> {
     Ok(out)
 }
 
-/// The receiver, the needle and the window `[start:end]` (`None` when empty) of `find`,
-/// `rfind`, `index`, `rindex` and `count`.
-fn search_args(interp: &Interp, a: &Args, name: &str) -> R<(Vec<u8>, Vec<u8>, Option<(usize, usize)>)> {
+/// A search's `[start:end]` as positions, `None` when it holds nothing.
+type Window = Option<(usize, usize)>;
+
+/// The receiver, the needle and the window of `find`, `rfind`, `index`, `rindex` and `count`.
+fn search_args(interp: &Interp, a: &Args, name: &str) -> R<(Vec<u8>, Vec<u8>, Window)> {
     let (d, _) = this(interp, a)?;
     arg_count(interp, a, name)?;
     // The bounds first, as CPython parses them before it checks the needle.
@@ -435,7 +437,7 @@ fn arg_count(interp: &Interp, a: &Args, name: &str) -> R<()> {
 
 /// The optional start and end after the needle, counted from the end when negative, the end
 /// clamped to `len` (a start past it leaves nothing, not even an empty match).
-fn window(interp: &Interp, len: usize, a: &Args) -> R<Option<(usize, usize)>> {
+fn window(interp: &Interp, len: usize, a: &Args) -> R<Window> {
     let n = len as i64;
     let bound = |at: usize| -> R<Option<i64>> {
         match a.pos.get(at) {
