@@ -390,6 +390,7 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
             c.attrs.borrow_mut().insert(name.clone(), v);
             Ok(())
         }
+        Value::Module(_) if &**name == "__class__" => Err(set_class(interp, &interp.class_of(target), &v)),
         Value::Module(m) => {
             m.globals.borrow_mut().insert(name.clone(), v);
             Ok(())
@@ -402,6 +403,7 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
             f.attrs.borrow_mut().insert(name.clone(), v);
             Ok(())
         }
+        Value::Object(_) if &**name == "__class__" => Err(set_class(interp, &interp.class_of(target), &v)),
         Value::Object(o) => match super::objects::set_attr(interp, o, name, v) {
             Some(r) => r,
             None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", o.type_name()))),
@@ -409,6 +411,7 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
         Value::Class(c) => {
             Err(interp.type_error(format!("cannot set '{name}' attribute of immutable type '{}'", c.name)))
         }
+        _ if &**name == "__class__" => Err(set_class(interp, &interp.class_of(target), &v)),
         other => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", other.type_name()))),
     }
 }
@@ -434,6 +437,9 @@ pub fn set_instance_attr(interp: &Interp, inst: &Rc<Instance>, target: &Value, n
                 return Err(interp.attribute_error("__set__"));
             }
         }
+    }
+    if &**name == "__class__" {
+        return Err(set_class(interp, &inst.class, &v));
     }
     if let Some(data) = &inst.exc {
         let mut d = data.borrow_mut();
@@ -469,6 +475,28 @@ pub fn set_instance_attr(interp: &Interp, inst: &Rc<Instance>, target: &Value, n
     // Dropped once the attributes are let go: dropping it may run code.
     drop(old);
     Ok(())
+}
+
+/// `obj.__class__ = v`: CPython's TypeErrors, checked in its order. Where CPython makes the
+/// change (a user class for another of the same layout) the engine cannot: an instance's
+/// class is fixed when it is made, which keeps every attribute lookup from re-reading it.
+fn set_class(interp: &Interp, old: &Rc<Class>, v: &Value) -> PyErr {
+    let Value::Class(new) = v else {
+        return interp.type_error(format!("__class__ must be set to a class, not '{}' object", v.type_name()));
+    };
+    if !old.user || !new.user {
+        return interp.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses");
+    }
+    let same_slots = match (&old.slots, &new.slots) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.names == b.names && a.dict == b.dict,
+        _ => false,
+    };
+    if old.builtin != new.builtin || !same_slots {
+        return interp
+            .type_error(format!("__class__ assignment: '{}' object layout differs from '{}'", new.name, old.name));
+    }
+    interp.type_error("assigning __class__ is not supported by Interleave")
 }
 
 fn no_attribute(interp: &Interp, inst: &Instance, name: &Name) -> super::interp::PyErr {
@@ -522,6 +550,9 @@ pub fn del_instance_attr(interp: &Interp, inst: &Rc<Instance>, target: &Value, n
                 return Err(interp.attribute_error("__delete__"));
             }
         }
+    }
+    if &**name == "__class__" {
+        return Err(interp.type_error("can't delete __class__ attribute"));
     }
     let removed = inst.attrs.borrow_mut().shift_remove(name);
     match removed {

@@ -652,7 +652,6 @@ fn reversed(interp: &Interp, args: Args) -> R<Value> {
     if let Some((d, part)) = dict {
         let items = d
             .borrow()
-            .map
             .iter()
             .rev()
             .map(|(k, v)| match part {
@@ -1530,6 +1529,9 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
                 _ => Err(interp
                     .type_error("type() with three arguments is not supported by Interleave: use a class statement")),
             }
+        }
+        BuiltinType::Object if !args.pos.is_empty() || !args.kw.is_empty() => {
+            Err(interp.type_error("object() takes no arguments"))
         }
         BuiltinType::Object => Ok(Value::Instance(Rc::new(Instance {
             class: class.clone(),

@@ -266,24 +266,25 @@ fn method_fn(name: &str, array: bool) -> Option<BuiltinFn> {
         },
         "hex" => |i, a| {
             let (d, _) = this(i, &a)?;
-            Ok(Value::str(&d.iter().map(|b| format!("{b:02x}")).collect::<String>()))
+            Ok(Value::str(&hex(i, &d, &a)?))
         },
         "startswith" => |i, a| affix(i, a, true),
         "endswith" => |i, a| affix(i, a, false),
-        "find" => |i, a| {
-            let (d, _) = this(i, &a)?;
-            let needle = needle(i, &a, "find")?;
-            Ok(Value::Int(find(&d, &needle, 0).map_or(-1, |p| p as i64)))
-        },
+        "find" => |i, a| Ok(Value::Int(search(i, &a, "find", false)?.map_or(-1, |p| p as i64))),
+        "rfind" => |i, a| Ok(Value::Int(search(i, &a, "rfind", true)?.map_or(-1, |p| p as i64))),
         "index" => |i, a| {
-            let (d, _) = this(i, &a)?;
-            let needle = needle(i, &a, "index")?;
-            find(&d, &needle, 0).map(|p| Value::Int(p as i64)).ok_or_else(|| i.value_error("subsection not found"))
+            search(i, &a, "index", false)?
+                .map(|p| Value::Int(p as i64))
+                .ok_or_else(|| i.value_error("subsection not found"))
+        },
+        "rindex" => |i, a| {
+            search(i, &a, "rindex", true)?
+                .map(|p| Value::Int(p as i64))
+                .ok_or_else(|| i.value_error("subsection not found"))
         },
         "count" => |i, a| {
-            let (d, _) = this(i, &a)?;
-            let needle = needle(i, &a, "count")?;
-            Ok(Value::Int(count(&d, &needle) as i64))
+            let (d, needle, window) = search_args(i, &a, "count")?;
+            Ok(Value::Int(window.map_or(0, |(lo, hi)| count(&d[lo..hi], &needle)) as i64))
         },
         "upper" => |i, a| {
             let (d, array) = this(i, &a)?;
@@ -352,6 +353,106 @@ fn array_of<'a>(interp: &Interp, a: &'a Args) -> R<&'a ByteArray> {
     super::objects::self_of::<ByteArray>(interp, a)
 }
 
+/// `hex(sep=…, bytes_per_sep=1)`: two digits a byte, `sep` between groups of
+/// `|bytes_per_sep|` bytes counted from the right end (from the left when negative).
+fn hex(interp: &Interp, d: &[u8], a: &Args) -> R<String> {
+    let n = a.pos.len().saturating_sub(1);
+    if n > 2 {
+        return Err(interp.type_error(format!("hex() takes at most 2 arguments ({n} given)")));
+    }
+    let digits = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let Some(sep) = arg(a, 1, "sep") else { return Ok(digits(d)) };
+    // Its length first, whatever it is, as CPython checks.
+    if ops::len(interp, sep)? != 1 {
+        return Err(interp.value_error("sep must be length 1."));
+    }
+    let sep = match sep {
+        Value::Str(s) => s.chars().next().filter(char::is_ascii),
+        v => match bytes_of(v) {
+            Some((b, false)) => b.first().filter(|b| b.is_ascii()).map(|b| *b as char),
+            _ => return Err(interp.type_error("sep must be str or bytes.")),
+        },
+    }
+    .ok_or_else(|| interp.value_error("sep must be ASCII."))?;
+    let per = match arg(a, 2, "bytes_per_sep") {
+        None => 1,
+        // A C int in CPython.
+        Some(v) => match ops::to_index(interp, v) {
+            Ok(x) => i32::try_from(x).ok(),
+            Err(_) if matches!(v, Value::BigInt(_)) => None,
+            Err(e) => return Err(e),
+        }
+        .ok_or_else(|| interp.err("OverflowError", "Python int too large to convert to C int"))?,
+    };
+    let group = per.unsigned_abs() as usize;
+    if group == 0 || d.len() <= group {
+        return Ok(digits(d));
+    }
+    // The short group goes at the end opposite to where counting starts.
+    let first = if per > 0 && !d.len().is_multiple_of(group) { d.len() % group } else { group };
+    let mut out = digits(&d[..first]);
+    for chunk in d[first..].chunks(group) {
+        out.push(sep);
+        out.push_str(&digits(chunk));
+    }
+    Ok(out)
+}
+
+/// A search's `[start:end]` as positions, `None` when it holds nothing.
+type Window = Option<(usize, usize)>;
+
+/// The receiver, the needle and the window of `find`, `rfind`, `index`, `rindex` and `count`.
+fn search_args(interp: &Interp, a: &Args, name: &str) -> R<(Vec<u8>, Vec<u8>, Window)> {
+    let (d, _) = this(interp, a)?;
+    arg_count(interp, a, name)?;
+    // The bounds first, as CPython parses them before it checks the needle.
+    let window = window(interp, d.len(), a)?;
+    let needle = needle(interp, a, name)?;
+    Ok((d, needle, window))
+}
+
+/// Where the needle first (or last) is within the window.
+fn search(interp: &Interp, a: &Args, name: &str, last: bool) -> R<Option<usize>> {
+    let (d, needle, window) = search_args(interp, a, name)?;
+    let Some((lo, hi)) = window else { return Ok(None) };
+    let hay = &d[lo..hi];
+    let at = if !last {
+        find(hay, &needle, 0)
+    } else if needle.is_empty() {
+        Some(hay.len())
+    } else {
+        hay.windows(needle.len()).rposition(|w| w == needle)
+    };
+    Ok(at.map(|p| p + lo))
+}
+
+/// A search's needle (or prefix) and its optional start and end.
+fn arg_count(interp: &Interp, a: &Args, name: &str) -> R<()> {
+    match a.pos.len().saturating_sub(1) {
+        0 => Err(interp.type_error(format!("{name}() takes at least 1 argument (0 given)"))),
+        n if n > 3 => Err(interp.type_error(format!("{name}() takes at most 3 arguments ({n} given)"))),
+        _ => Ok(()),
+    }
+}
+
+/// The optional start and end after the needle, counted from the end when negative, the end
+/// clamped to `len` (a start past it leaves nothing, not even an empty match).
+fn window(interp: &Interp, len: usize, a: &Args) -> R<Window> {
+    let n = len as i64;
+    let bound = |at: usize| -> R<Option<i64>> {
+        match a.pos.get(at) {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => {
+                let x =
+                    ops::slice_index(interp, v, "slice indices must be integers or None or have an __index__ method")?;
+                Ok(Some(if x < 0 { (x + n).max(0) } else { x }))
+            }
+        }
+    };
+    let (lo, hi) = (bound(2)?.unwrap_or(0), bound(3)?.map_or(n, |x| x.min(n)));
+    Ok((lo <= hi).then_some((lo as usize, hi as usize)))
+}
+
 /// The argument of `find`, `index` or `count`: bytes, or one byte as an int.
 fn needle(interp: &Interp, a: &Args, name: &str) -> R<Vec<u8>> {
     match a.pos.get(1) {
@@ -371,7 +472,8 @@ fn all_bytes(interp: &Interp, a: &Args, test: fn(u8) -> bool) -> R<bool> {
 fn affix(interp: &Interp, a: Args, start: bool) -> R<Value> {
     let (d, _) = this(interp, &a)?;
     let name = if start { "startswith" } else { "endswith" };
-    expect(interp, &a, name, 2, 2)?;
+    arg_count(interp, &a, name)?;
+    let window = window(interp, d.len(), &a)?;
     let wrong = |v: &Value| {
         interp.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {}", v.type_name()))
     };
@@ -381,6 +483,8 @@ fn affix(interp: &Interp, a: Args, start: bool) -> R<Value> {
         }
         v => vec![bytes_of(v).map(|(b, _)| b).ok_or_else(|| wrong(v))?],
     };
+    let Some((lo, hi)) = window else { return Ok(Value::Bool(false)) };
+    let d = &d[lo..hi];
     Ok(Value::Bool(candidates.iter().any(|c| if start { d.starts_with(c) } else { d.ends_with(c) })))
 }
 

@@ -744,9 +744,20 @@ pub fn new_bare_instance(interp: &Interp, args: &Args) -> R<Value> {
         None => return Err(interp.type_error("object.__new__(): not enough arguments")),
     };
     if !class.user {
-        return super::builtins::construct(interp, &class, Args::default());
+        // An immutable type's value comes from `__new__`'s arguments (`int.__new__(int, 5)`);
+        // a list, dict or set is filled by `__init__`, so its `__new__` makes an empty one.
+        let args = match class.builtin {
+            BuiltinType::List | BuiltinType::Dict | BuiltinType::Set => Args::default(),
+            _ => Args { pos: args.pos[1..].to_vec(), kw: args.kw.clone() },
+        };
+        if class.is_exception() {
+            return Ok(Value::Instance(interp.new_exc(&class, args.pos)));
+        }
+        return super::builtins::construct(interp, &class, args);
     }
-    if args.pos.len() > 1 || !args.kw.is_empty() {
+    // `BaseException.__new__` takes the arguments, which become `args`.
+    let exc_args = || args.pos[1..].to_vec();
+    if (args.pos.len() > 1 || !args.kw.is_empty()) && !class.is_exception() {
         if class.lookup_static("__new__").is_some() {
             return Err(interp.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }
@@ -757,7 +768,7 @@ pub fn new_bare_instance(interp: &Interp, args: &Args) -> R<Value> {
     Ok(Value::Instance(Rc::new(Instance {
         class: class.clone(),
         attrs: RefCell::new(Attrs::default()),
-        exc: class.is_exception().then(|| RefCell::new(ExcData::default())),
+        exc: class.is_exception().then(|| RefCell::new(ExcData { args: exc_args(), ..ExcData::default() })),
     })))
 }
 

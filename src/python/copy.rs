@@ -119,8 +119,7 @@ impl Writer<'_> {
                 if self.shared(v) {
                     return Ok(());
                 }
-                let items: Vec<(Value, Value)> =
-                    d.borrow().map.iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
+                let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
                 self.out.push('d');
                 self.pairs(&items)?;
             }

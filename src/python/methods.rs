@@ -358,8 +358,8 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let target = a.pos.get(1).cloned().unwrap_or_default();
                 // The bounds first (an `__index__` may change the list), then the list as it
                 // stands at each step, as CPython walks it: an `__eq__` may change it too.
-                let lo = a.pos.get(2).map(|v| ops::to_index(i, v)).transpose()?;
-                let hi = a.pos.get(3).map(|v| ops::to_index(i, v)).transpose()?;
+                let lo = a.pos.get(2).map(|v| index_bound(i, v)).transpose()?;
+                let hi = a.pos.get(3).map(|v| index_bound(i, v)).transpose()?;
                 let n = l.borrow().len() as i64;
                 let bound = |x: i64| (if x < 0 { (x + n).max(0) } else { x.min(n) }) as usize;
                 let (mut k, hi) = (lo.map_or(0, bound), hi.map_or(usize::MAX, bound));
@@ -412,8 +412,8 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let Some(Value::Tuple(t)) = a.pos.first() else { return Err(i.type_error("index expects a tuple")) };
                 let target = a.pos.get(1).cloned().unwrap_or_default();
                 // Bounds as list.index takes them (ints, or objects with `__index__`).
-                let lo = a.pos.get(2).map(|v| ops::to_index(i, v)).transpose()?;
-                let hi = a.pos.get(3).map(|v| ops::to_index(i, v)).transpose()?;
+                let lo = a.pos.get(2).map(|v| index_bound(i, v)).transpose()?;
+                let hi = a.pos.get(3).map(|v| index_bound(i, v)).transpose()?;
                 let n = t.len() as i64;
                 let bound = |x: i64| (if x < 0 { (x + n).max(0) } else { x.min(n) }) as usize;
                 let (lo, hi) = (lo.map_or(0, bound), hi.map_or(t.len(), bound));
@@ -458,7 +458,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             },
             "popitem" => |i, a| {
                 let d = this_dict(i, &a)?;
-                let last = d.borrow_mut().map.pop();
+                let last = d.borrow_mut().pop();
                 match last {
                     Some((k, v)) => Ok(Value::tuple(vec![k.value, v])),
                     None => Err(i.key_error(Value::str("popitem(): dictionary is empty"))),
@@ -489,7 +489,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 Ok(Value::None)
             },
             "clear" => |i, a| {
-                this_dict(i, &a)?.borrow_mut().map.clear();
+                this_dict(i, &a)?.borrow_mut().clear();
                 Ok(Value::None)
             },
             "copy" => |i, a| Ok(Value::dict(this_dict(i, &a)?.borrow().clone())),
@@ -614,7 +614,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             },
             "copy" => |i, a| {
                 Ok(match this_value(i, &a)? {
-                    Value::Set(s) => Value::Set(Rc::new(RefCell::new(Set { items: s.borrow().items.copy() }))),
+                    Value::Set(s) => Value::Set(Rc::new(RefCell::new(Set::of(s.borrow().items.copy())))),
                     other => other.clone(),
                 })
             },
@@ -740,7 +740,7 @@ pub fn update_from(interp: &Interp, t: &mut Table, other: &Value) -> R<()> {
             with_user_eq(|| t.merge(&keys));
         }
         Value::Dict(d) => {
-            let keys: Vec<Key> = d.borrow().map.keys().cloned().collect();
+            let keys: Vec<Key> = d.borrow().iter().map(|(k, _)| k.clone()).collect();
             with_user_eq(|| t.extend_presized(keys));
         }
         _ => {
@@ -827,7 +827,7 @@ fn set_combine(interp: &Interp, a: Args, op: super::ir::BinOp) -> R<Value> {
             with_user_eq(|| set_table::symmetric_difference(&mine, &other))
         }
     };
-    let s = Set { items };
+    let s = Set::of(items);
     Ok(match this_value(interp, &a)? {
         Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
         _ => Value::Set(Rc::new(RefCell::new(s))),
@@ -1052,12 +1052,20 @@ fn replace(interp: &Interp, a: Args) -> R<Value> {
 /// CPython's ADJUST_INDICES does (the end clipped to the string, negatives counted from its
 /// end), with its character offset: `None` when the start is past the end, where nothing is
 /// found, not even an empty string.
+/// `list.index`'s and `tuple.index`'s start and stop.
+fn index_bound(interp: &Interp, v: &Value) -> R<i64> {
+    ops::slice_index(interp, v, "slice indices must be integers or have an __index__ method")
+}
+
 fn window(interp: &Interp, s: &str, a: &Args, from: usize) -> R<Option<(String, usize)>> {
     let n = s.chars().count() as i64;
     let bound = |i: usize| -> R<Option<i64>> {
         match a.pos.get(i) {
             None | Some(Value::None) => Ok(None),
-            Some(v) => ops::to_index(interp, v).map(|x| Some(if x < 0 { (x + n).max(0) } else { x })),
+            Some(v) => {
+                ops::slice_index(interp, v, "slice indices must be integers or None or have an __index__ method")
+                    .map(|x| Some(if x < 0 { (x + n).max(0) } else { x }))
+            }
         }
     };
     let lo = bound(from)?.unwrap_or(0);
@@ -1177,7 +1185,7 @@ fn maketrans(interp: &Interp, a: Args) -> R<Value> {
     match a.pos.as_slice() {
         [] => return Err(interp.type_error("maketrans expected at least 1 argument, got 0")),
         [Value::Dict(d)] => {
-            for (k, v) in d.borrow().map.iter() {
+            for (k, v) in d.borrow().iter() {
                 let k = match &k.value {
                     Value::Int(_) | Value::Bool(_) => k.value.clone(),
                     Value::Str(s) => {
@@ -1378,7 +1386,7 @@ fn format_nested(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value)], 
                     })?;
                     auto += 1;
                     v
-                } else if let Ok(i) = first.parse::<usize>() {
+                } else if let Some(i) = field_integer(interp, first)? {
                     if auto > 0 {
                         return Err(interp.value_error(
                             "cannot switch from automatic field numbering to manual field specification",
@@ -1396,18 +1404,28 @@ fn format_nested(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value)], 
                 };
                 let mut rest = rest;
                 while !rest.is_empty() {
+                    let empty = || interp.value_error("Empty attribute in format string");
                     if let Some(r) = rest.strip_prefix('.') {
                         let end = r.find(['.', '[']).unwrap_or(r.len());
+                        if end == 0 {
+                            return Err(empty());
+                        }
                         v = super::attr::get_attr(interp, &v, &Name::from(&r[..end]))?;
                         rest = &r[end..];
                     } else if let Some(r) = rest.strip_prefix('[') {
                         let end = r.find(']').ok_or_else(|| interp.value_error("Missing ']' in format string"))?;
                         let key = &r[..end];
-                        let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::str(key));
+                        if key.is_empty() {
+                            return Err(empty());
+                        }
+                        let k = match field_integer(interp, key)? {
+                            Some(i) => Value::Int(i as i64),
+                            None => Value::str(key),
+                        };
                         v = ops::get_item(interp, &v, &k)?;
                         rest = &r[end + 1..];
                     } else {
-                        break;
+                        return Err(interp.value_error("Only '.' or '[' may follow ']' in format field specifier"));
                     }
                 }
                 v = match conversion {
@@ -1425,6 +1443,24 @@ fn format_nested(interp: &Interp, s: &str, pos: &[Value], kw: &[(Name, Value)], 
         }
     }
     Ok(out)
+}
+
+/// A field's name or index as CPython's `get_integer` reads it: a number when every character
+/// is a decimal digit (of any script; no sign), else `None`, the text being a name or a string
+/// key (`'{0[-1]}'` indexes with `'-1'`).
+fn field_integer(interp: &Interp, s: &str) -> R<Option<usize>> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let mut n: i64 = 0;
+    for c in s.chars() {
+        let Some(d) = fmt::unicode_decimal(c) else { return Ok(None) };
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(d as i64))
+            .ok_or_else(|| interp.value_error("Too many decimal digits in format string"))?;
+    }
+    Ok(Some(n as usize))
 }
 
 /// `call` is used by generated methods (`dataclass`) to call back into Python.

@@ -454,13 +454,17 @@ impl Iter {
                     *state = IterState::Done;
                     return Err(interp.runtime_error("dictionary changed size during iteration"));
                 }
-                let item = d.map.get_index(*index).map(|(k, v)| match part {
-                    DictPart::Keys => k.value.clone(),
-                    DictPart::Values => v.clone(),
-                    DictPart::Items => Value::tuple(vec![k.value.clone(), v.clone()]),
-                });
-                *index += 1;
-                item
+                match d.next_from(*index) {
+                    Some((k, v, next)) => {
+                        *index = next;
+                        Some(match part {
+                            DictPart::Keys => k.value.clone(),
+                            DictPart::Values => v.clone(),
+                            DictPart::Items => Value::tuple(vec![k.value.clone(), v.clone()]),
+                        })
+                    }
+                    None => None,
+                }
             }
             IterState::Set { set, index, size } => {
                 let s = set.borrow();
@@ -665,7 +669,6 @@ impl DictView {
     pub fn items(&self) -> Vec<Value> {
         self.dict
             .borrow()
-            .map
             .iter()
             .map(|(k, v)| match self.part {
                 DictPart::Keys => k.value.clone(),

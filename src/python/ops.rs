@@ -56,7 +56,7 @@ pub fn key_in<T: KeyTable>(interp: &Interp, table: &RefCell<T>, v: Value) -> R<K
 /// and `discard` retry an unhashable set so): anything else as it is.
 pub fn as_member(v: &Value) -> Value {
     match v {
-        Value::Set(s) => Value::FrozenSet(Rc::new(Set { items: s.borrow().items.copy() })),
+        Value::Set(s) => Value::FrozenSet(Rc::new(Set::of(s.borrow().items.copy()))),
         other => other.clone(),
     }
 }
@@ -280,7 +280,7 @@ pub fn repr_prefix(interp: &Interp, v: &Value, max_chars: usize) -> String {
             Value::List(l) => l.borrow().iter().take(max + 1).cloned().collect(),
             Value::Tuple(t) => t.iter().take(max + 1).cloned().collect(),
             Value::Dict(d) => {
-                d.borrow().map.iter().take(max / 2 + 1).flat_map(|(k, x)| [k.value.clone(), x.clone()]).collect()
+                d.borrow().iter().take(max / 2 + 1).flat_map(|(k, x)| [k.value.clone(), x.clone()]).collect()
             }
             Value::Set(s) => s.borrow().items.iter().take(max + 1).map(|k| k.value.clone()).collect(),
             Value::FrozenSet(s) => s.items.iter().take(max + 1).map(|k| k.value.clone()).collect(),
@@ -343,7 +343,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
             })?
         }
         Value::Dict(d) => {
-            let items: Vec<(Value, Value)> = d.borrow().map.iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
+            let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
             guarded(v, "{", || {
                 let mut out = String::from("{");
                 for (i, (k, x)) in items.iter().enumerate() {
@@ -693,7 +693,7 @@ fn binop_or_inplace(interp: &Interp, op: BinOp, a: Value, b: Value, in_place: bo
         (Object(_), _) | (_, Object(_)) if is_set_view(&a) || is_set_view(&b) => view_set_op(interp, op, &a, &b),
         (Dict(x), Dict(y)) if op == BinOp::BitOr => {
             let mut d = x.borrow().clone();
-            for (k, v) in y.borrow().map.iter() {
+            for (k, v) in y.borrow().iter() {
                 d.insert(k.clone(), v.clone());
             }
             return Ok(Value::dict(d));
@@ -842,7 +842,7 @@ fn view_set_op(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Val
         Ok(xy) => xy,
         Err(e) => return Some(Err(e)),
     };
-    let as_set = |t: Table| Value::Set(Rc::new(RefCell::new(Set { items: t })));
+    let as_set = |t: Table| Value::Set(Rc::new(RefCell::new(Set::of(t))));
     set_op(interp, op, &as_set(x), &as_set(y))
 }
 
@@ -870,7 +870,7 @@ fn set_op(_interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value>>
         BinOp::BitXor => Some(set_table::symmetric_difference(&x, &y)),
         _ => None,
     })?;
-    let s = Set { items };
+    let s = Set::of(items);
     Some(Ok(match a {
         Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
         _ => Value::Set(Rc::new(RefCell::new(s))),
@@ -1010,10 +1010,14 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             if x.len() != y.len() {
                 return Ok(false);
             }
-            for (k, v) in x.map.iter() {
-                match with_user_eq(|| y.map.get(k)) {
+            for (k, v) in x.iter() {
+                match with_user_eq(|| y.get(k)) {
                     Some(w) => {
-                        if !eq(interp, v, w)? {
+                        // The same object is equal without asking (CPython's
+                        // `PyObject_RichCompareBool`), so a dict holding itself equals itself.
+                        // Floats are left to `==`: two NaNs here may be two objects there.
+                        let same = v.identity().is_some() && v.is(w);
+                        if !same && !eq(interp, v, w)? {
                             return Ok(false);
                         }
                     }
@@ -1386,7 +1390,8 @@ pub fn slice_ints(interp: &Interp, s: &SliceObj) -> R<SliceInts> {
         Value::None => Ok(None),
         v => to_slice_index(interp, v).map(Some),
     };
-    let step = int(&s.step)?.unwrap_or(1);
+    // CPython's floor, so that negating the step cannot overflow.
+    let step = int(&s.step)?.unwrap_or(1).max(-i64::MAX);
     if step == 0 {
         return Err(interp.value_error("slice step cannot be zero"));
     }
@@ -1447,8 +1452,31 @@ pub fn assign_slice<T>(
 }
 
 fn to_slice_index(interp: &Interp, v: &Value) -> R<i64> {
-    to_index(interp, v)
-        .map_err(|_| interp.type_error("slice indices must be integers or None or have an __index__ method"))
+    slice_index(interp, v, "slice indices must be integers or None or have an __index__ method")
+}
+
+/// A slice bound, or a search's start or end (CPython's `_PyEval_SliceIndex`): an int past
+/// i64 is clamped, as every position beyond a sequence's end means that end. `message` is
+/// the TypeError for a value that is no int.
+pub fn slice_index(interp: &Interp, v: &Value, message: &str) -> R<i64> {
+    let clamp = |b: &num_bigint::BigInt| if num_traits::Signed::is_negative(b) { i64::MIN } else { i64::MAX };
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(b) => Ok(clamp(b)),
+        Value::Instance(_) if special(interp, v, "__index__").is_some() => {
+            let _level = interp.nest("")?;
+            match call_special(interp, v, "__index__", &[]) {
+                Some(r) => match &r? {
+                    Value::BigInt(b) => Ok(clamp(b)),
+                    r @ (Value::Int(_) | Value::Bool(_)) => to_index(interp, r),
+                    other => Err(interp.type_error(format!("__index__ returned non-int (type {})", other.type_name()))),
+                },
+                None => Err(interp.type_error(message)),
+            }
+        }
+        _ => Err(interp.type_error(message)),
+    }
 }
 
 /// The positions a slice takes, in order, from `slice_indices`' start, stop and step.
@@ -1789,7 +1817,7 @@ pub fn collect(interp: &Interp, v: &Value) -> R<Vec<Value>> {
 #[inline(never)]
 pub fn mapping_items(interp: &Interp, m: &Value) -> R<Vec<(Value, Value)>> {
     match m {
-        Value::Dict(d) => Ok(d.borrow().map.iter().map(|(k, v)| (k.value.clone(), v.clone())).collect()),
+        Value::Dict(d) => Ok(d.borrow().iter().map(|(k, v)| (k.value.clone(), v.clone())).collect()),
         _ => {
             let Some(keys) = special(interp, m, "keys") else {
                 return Err(interp.type_error(format!("'{}' object is not a mapping", m.type_name())));
@@ -1883,7 +1911,7 @@ pub fn format_value(interp: &Interp, v: &Value, spec: &str) -> R<String> {
 pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String> {
     use fmt::{Count, PercentArg, Piece};
     let pieces = fmt::parse_percent(fmt_str);
-    let (positional, mapping): (Vec<Value>, Option<&Value>) = match args {
+    let (mut positional, mapping): (Vec<Value>, Option<&Value>) = match args {
         Value::Tuple(t) => (t.to_vec(), None),
         // Anything subscriptable but a tuple or a string serves `%(key)s` as CPython's
         // `PyMapping_Check` decides, and then unused arguments are no error (`'abc' % [1]`).
@@ -1895,40 +1923,40 @@ pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String>
         other => (vec![other.clone()], None),
     };
     let mut next_arg = 0usize;
-    let mut take = |interp: &Interp| -> R<Value> {
-        let v = positional
-            .get(next_arg)
-            .cloned()
-            .ok_or_else(|| interp.type_error("not enough arguments for format string"))?;
-        next_arg += 1;
-        Ok(v)
-    };
     let mut out = String::new();
-    let mut used_mapping = false;
     for piece in pieces {
         match piece {
             Piece::Literal(s) => out.push_str(&s),
             Piece::Fail(r) => return Err(interp.raise(r)),
             Piece::Spec(spec) => {
-                let count = |c: &Option<Count>, take: &mut dyn FnMut(&Interp) -> R<Value>| -> R<Option<i64>> {
+                // As in CPython, a `%(key)` makes the value it names the only argument left,
+                // for a `*` width or precision and then the conversion: `'%(a)s %s' % d` and
+                // `'%(a)*d' % d` run out of arguments.
+                if let Some(k) = &spec.key {
+                    let m = mapping.ok_or_else(|| interp.type_error("format requires a mapping"))?;
+                    positional = vec![get_item(interp, m, &Value::str(k))?];
+                    next_arg = 0;
+                }
+                let mut take = || -> R<Value> {
+                    let v = positional
+                        .get(next_arg)
+                        .cloned()
+                        .ok_or_else(|| interp.type_error("not enough arguments for format string"))?;
+                    next_arg += 1;
+                    Ok(v)
+                };
+                let mut count = |c: &Option<Count>| -> R<Option<i64>> {
                     Ok(match c {
                         None => None,
                         Some(Count::Num(n)) => Some(*n as i64),
                         Some(Count::Star) => {
-                            Some(to_index(interp, &take(interp)?).map_err(|_| interp.type_error("* wants int"))?)
+                            Some(to_index(interp, &take()?).map_err(|_| interp.type_error("* wants int"))?)
                         }
                     })
                 };
-                let width = count(&spec.width, &mut take)?;
-                let precision = count(&spec.precision, &mut take)?;
-                let arg = match &spec.key {
-                    Some(k) => {
-                        used_mapping = true;
-                        let m = mapping.ok_or_else(|| interp.type_error("format requires a mapping"))?;
-                        get_item(interp, m, &Value::str(k))?
-                    }
-                    None => take(interp)?,
-                };
+                let width = count(&spec.width)?;
+                let precision = count(&spec.precision)?;
+                let arg = take()?;
                 let parg = match spec.conv {
                     's' => PercentArg::Str(str_of(interp, &arg)?),
                     'r' => PercentArg::Str(repr(interp, &arg)?),
@@ -1958,7 +1986,7 @@ pub fn percent_format(interp: &Interp, fmt_str: &str, args: &Value) -> R<String>
             }
         }
     }
-    if mapping.is_none() && !used_mapping && next_arg < positional.len() {
+    if mapping.is_none() && next_arg < positional.len() {
         return Err(interp.type_error("not all arguments converted during string formatting"));
     }
     Ok(out)

@@ -256,7 +256,7 @@ async fn call_in_copy(interp: &Rc<Interp>, code: Rc<super::ir::Code>, data: &str
     let [func, Value::Tuple(pos), Value::Dict(kw), Value::Dict(globals), context] = &parts[..] else {
         return Err(interp.runtime_error("the worker's call is damaged"));
     };
-    for (k, v) in globals.borrow().map.iter() {
+    for (k, v) in globals.borrow().iter() {
         if let Value::Str(name) = &k.value {
             interp.main.set(name, v.clone());
         }
@@ -571,7 +571,7 @@ fn context_vars(interp: &Interp) -> Value {
         _ => None,
     };
     if let Some(Value::Dict(vars)) = &vars {
-        for (k, v) in vars.borrow().map.iter() {
+        for (k, v) in vars.borrow().iter() {
             if copy::write(interp, &Value::tuple(vec![k.value.clone(), v.clone()])).is_ok() {
                 kept.insert(k.clone(), v.clone());
             }

@@ -10,7 +10,7 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use indexmap::map::RawEntryApiV1;
+use indexmap::map::{MutableKeys, RawEntryApiV1};
 use indexmap::IndexMap;
 use num_bigint::BigInt;
 use rustc_hash::FxHasher;
@@ -518,7 +518,7 @@ fn key_hash(v: &Value) -> Result<u64, NotKey> {
             acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3_527_539));
             Ok(if acc == u64::MAX { 1_546_275_796 } else { acc })
         })??,
-        Value::FrozenSet(s) => s.items.frozen_hash(),
+        Value::FrozenSet(s) => s.frozen_hash(),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(NotKey::Unhashable),
         Value::Instance(i) if i.unhashable() => return Err(NotKey::Unhashable),
         Value::Instance(_) if user_method(v, "__hash__").is_some() => {
@@ -635,17 +635,31 @@ pub fn numbers_equal(a: Num, b: Num) -> bool {
     }
 }
 
-/// A Python dict: insertion-ordered.
+/// A Python dict: insertion-ordered. A deleted entry stays in place as a tombstone (`DEAD`)
+/// until tombstones outnumber the live entries, when they are swept out in one pass, so
+/// `del d[k]` costs O(1) amortised instead of shifting every later entry (CPython leaves
+/// dummies in its entry array the same way).
 #[derive(Clone, Debug, Default)]
 pub struct Dict {
-    pub map: IndexMap<Key, Value, Fx>,
+    map: IndexMap<Key, Value, Fx>,
+    /// Tombstones in `map`. The last entry is never one (`remove` trims them), so `pop`
+    /// takes the last live entry.
+    dead: usize,
+}
+
+/// A tombstone's key: no Python hash is -1 (CPython keeps that value for errors; see
+/// `key_hash`), so no lookup's hash matches it, and a `None` value with that hash is no live
+/// key (`None` hashes to `0x5eed`).
+const DEAD: Key = Key { value: Value::None, hash: u64::MAX };
+
+fn is_dead(k: &Key) -> bool {
+    k.hash == DEAD.hash && matches!(k.value, Value::None)
 }
 
 impl Dict {
     /// The entries with string keys, as keyword arguments (`f(**d)` of a copied call).
     pub fn keyword_pairs(&self) -> Vec<(Name, Value)> {
-        self.map
-            .iter()
+        self.iter()
             .filter_map(|(k, v)| match &k.value {
                 Value::Str(s) => Some((s.clone(), v.clone())),
                 _ => None,
@@ -658,11 +672,11 @@ impl Dict {
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.map.len() - self.dead
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.len() == 0
     }
 
     pub fn get(&self, key: &Key) -> Option<&Value> {
@@ -691,11 +705,55 @@ impl Dict {
     }
 
     pub fn remove(&mut self, key: &Key) -> Option<Value> {
-        self.map.shift_remove(key)
+        let (_, stored, value) = self.map.get_full_mut2(key)?;
+        // Same hash slot, a key nothing equals: the table stays valid without rehashing.
+        *stored = DEAD;
+        let value = std::mem::take(value);
+        self.dead += 1;
+        self.trim();
+        if self.dead > 8 && self.dead > self.len() {
+            self.map.retain(|k, _| !is_dead(k));
+            self.dead = 0;
+        }
+        Some(value)
+    }
+
+    /// Drops the tombstones at the end.
+    fn trim(&mut self) {
+        while self.map.last().is_some_and(|(k, _)| is_dead(k)) {
+            self.map.pop();
+            self.dead -= 1;
+        }
+    }
+
+    /// The last entry (`popitem`).
+    pub fn pop(&mut self) -> Option<(Key, Value)> {
+        let last = self.map.pop();
+        self.trim();
+        last
+    }
+
+    pub fn clear(&mut self) {
+        self.map.clear();
+        self.dead = 0;
+    }
+
+    /// The entries in insertion order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&Key, &Value)> {
+        self.map.iter().filter(|(k, _)| !is_dead(k))
+    }
+
+    /// The first entry at or after position `at`, and the position after it (for an
+    /// iterator that checks the dict between steps).
+    pub fn next_from(&self, at: usize) -> Option<(&Key, &Value, usize)> {
+        (at..self.map.len()).find_map(|i| {
+            let (k, v) = self.map.get_index(i)?;
+            (!is_dead(k)).then_some((k, v, i + 1))
+        })
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
-        self.map.keys().map(|k| &k.value)
+        self.iter().map(|(k, _)| &k.value)
     }
 }
 
@@ -718,11 +776,28 @@ impl KeyTable for Dict {
 #[derive(Clone, Debug, Default)]
 pub struct Set {
     pub items: super::set_table::Table,
+    /// A frozenset's hash, computed on first use: its items never change, and hashing walks
+    /// them all (CPython caches it the same way).
+    hash: StdCell<Option<u64>>,
 }
 
 impl Set {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    pub fn of(items: super::set_table::Table) -> Self {
+        Set { items, hash: StdCell::new(None) }
+    }
+
+    /// `hash(frozenset)`; only frozensets are hashed, so the items cannot change after.
+    fn frozen_hash(&self) -> u64 {
+        if let Some(h) = self.hash.get() {
+            return h;
+        }
+        let h = self.items.frozen_hash();
+        self.hash.set(Some(h));
+        h
     }
 }
 

@@ -1583,9 +1583,8 @@ fn default_exception_handler(interp: &Interp, context: &Value) -> R<()> {
     let mut lines = vec![message];
     let mut keys: Vec<Name> = d
         .borrow()
-        .map
         .keys()
-        .filter_map(|k| match &k.value {
+        .filter_map(|k| match k {
             Value::Str(k) if &**k != "message" && &**k != "exception" => Some(k.clone()),
             _ => None,
         })

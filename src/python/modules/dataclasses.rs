@@ -758,7 +758,7 @@ fn as_inner(interp: &Interp, v: &Value, factory: &Option<Value>, as_dict: bool) 
             Ok(Value::tuple(out))
         }
         Value::Dict(d) => {
-            let items: Vec<(Value, Value)> = d.borrow().map.iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();
+            let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();
             let mut out = Dict::new();
             for (k, x) in &items {
                 let k = as_inner(interp, k, factory, as_dict)?;

@@ -275,7 +275,8 @@ impl Object for Cached {
             if memo.get(&k).is_none() {
                 if let Some(max) = self.maxsize {
                     while memo.len() >= max && !memo.is_empty() {
-                        memo.map.shift_remove_index(0);
+                        let Some(oldest) = memo.iter().next().map(|(k, _)| k.clone()) else { break };
+                        memo.remove(&oldest);
                     }
                 }
                 memo.insert(k, v.clone());

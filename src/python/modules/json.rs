@@ -122,7 +122,7 @@ impl Dumper<'_> {
             }
             Value::Dict(d) => {
                 let mut items: Vec<(Value, Value)> =
-                    d.borrow().map.iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
+                    d.borrow().iter().map(|(k, x)| (k.value.clone(), x.clone())).collect();
                 self.enter(v)?;
                 let mut keyed = Vec::with_capacity(items.len());
                 for (k, x) in items.drain(..) {

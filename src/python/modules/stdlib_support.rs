@@ -60,7 +60,7 @@ fn make_class(interp: &Interp, a: Args) -> R<Value> {
         let mut attrs = class.attrs.borrow_mut();
         // A Python class's `__module__` is its own attribute (else the base's would be found).
         attrs.insert(Name::from("__module__"), Value::Str(module.clone()));
-        for (k, v) in namespace.borrow().map.iter() {
+        for (k, v) in namespace.borrow().iter() {
             if let Value::Str(k) = &k.value {
                 attrs.insert(k.clone(), v.clone());
             }

@@ -21,6 +21,28 @@ from _stdlib import make_class as _make_class
 _MISSING = object()
 
 
+def _recursive_repr(fillvalue):
+    """`reprlib.recursive_repr`, as CPython's deque, OrderedDict and ChainMap guard their
+    reprs: one met again inside its own repr prints as `fillvalue` instead of recursing."""
+
+    def decorating(user_function):
+        running = set()
+
+        def wrapper(self):
+            key = id(self)
+            if key in running:
+                return fillvalue
+            running.add(key)
+            try:
+                return user_function(self)
+            finally:
+                running.discard(key)
+
+        return wrapper
+
+    return decorating
+
+
 # ----- deque -------------------------------------------------------------------------------
 
 
@@ -202,6 +224,7 @@ class deque:
         self.extend(other)
         return self
 
+    @_recursive_repr("[...]")
     def __repr__(self):
         items = repr(self._a[self._h :])
         if self._maxlen is None:
@@ -368,6 +391,7 @@ class OrderedDict(_DictLike):
             return list(self._d.items()) == list(other._d.items())
         return _DictLike.__eq__(self, other)
 
+    @_recursive_repr("...")
     def __repr__(self):
         if not self._d:
             return f"{type(self).__name__}()"
@@ -506,6 +530,7 @@ class ChainMap:
     def __bool__(self):
         return any(self.maps)
 
+    @_recursive_repr("...")
     def __repr__(self):
         return f'{type(self).__name__}({", ".join(map(repr, self.maps))})'
 
