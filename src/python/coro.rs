@@ -74,7 +74,7 @@ fn few_plain_items(v: &Value) -> bool {
         Value::Tuple(t) => t.len() <= FEW && t.iter().all(plain),
         Value::Dict(d) => {
             let d = d.borrow();
-            d.len() <= FEW && d.map.iter().all(|(k, v)| plain(&k.value) && plain(v))
+            d.len() <= FEW && d.iter().all(|(k, v)| plain(&k.value) && plain(v))
         }
         Value::Set(s) => {
             let s = s.borrow();
