@@ -815,6 +815,9 @@ impl Interp {
             "TaskGroup" => ("asyncio.taskgroups", None),
             "Timeout" => ("asyncio.timeouts", None),
             "Runner" => ("asyncio.runners", None),
+            "Handle" | "AbstractEventLoop" => ("asyncio.events", None),
+            "TimerHandle" => ("asyncio.events", Some("Handle")),
+            "_UnixSelectorEventLoop" => ("asyncio.unix_events", Some("AbstractEventLoop")),
             "UnionType" => ("types", None),
             _ => (name.rsplit_once('.').map_or("builtins", |(module, _)| module), None),
         };

@@ -1803,7 +1803,13 @@ fn python_class(interp: &Interp, args: Args) -> R<Value> {
     let module = match &*name {
         "PriorityQueue" | "LifoQueue" => "_asyncio_queues",
         "Barrier" => "_asyncio_barrier",
-        _ => return Err(interp.attribute_error(format!("module 'asyncio' has no attribute '{name}'"))),
+        _ => {
+            let why = match out_of_scope(&name) {
+                Some(why) => format!("asyncio.{name} is not available in Interleave: {why}"),
+                None => format!("module 'asyncio' has no attribute '{name}'"),
+            };
+            return Err(interp.attribute_error(why));
+        }
     };
     let found = match &super::super::call::import_module(interp, module)? {
         Value::Module(m) => m.get(&name),
@@ -1815,6 +1821,41 @@ fn python_class(interp: &Interp, args: Args) -> R<Value> {
         asyncio.set(&name, class.clone());
     }
     Ok(class)
+}
+
+/// Why a part of asyncio (or a method of its loop) a tutorial may use has no place here, for
+/// the error that names it instead of a bare "no attribute".
+fn out_of_scope(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "create_subprocess_exec"
+        | "create_subprocess_shell"
+        | "subprocess"
+        | "subprocess_exec"
+        | "subprocess_shell" => "a program here cannot start other processes.",
+        "open_connection"
+        | "start_server"
+        | "open_unix_connection"
+        | "start_unix_server"
+        | "StreamReader"
+        | "StreamWriter"
+        | "streams"
+        | "create_connection"
+        | "create_server"
+        | "create_unix_connection"
+        | "create_unix_server"
+        | "create_datagram_endpoint"
+        | "sock_connect"
+        | "sock_accept"
+        | "sock_recv"
+        | "sock_sendall"
+        | "getaddrinfo"
+        | "add_reader"
+        | "add_writer" => {
+            "a program here has no sockets. Fetch URLs with aiohttp or httpx (example.com and \
+             api.anthropic.com answer from the simulated API)."
+        }
+        _ => return None,
+    })
 }
 
 /// The current loop object (the running one inside a run).
@@ -1857,7 +1898,7 @@ impl Object for Loop {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+    fn attr(&self, interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
             "time" => |interp, _| Ok(Value::Float(super::time::read_clock(interp, &event_loop(interp)?.0))),
             "create_future" => |interp, _| {
@@ -1934,7 +1975,12 @@ impl Object for Loop {
                 default_exception_handler(interp, context)?;
                 Ok(Value::None)
             },
-            _ => return None,
+            _ => {
+                let why = out_of_scope(name)?;
+                return Some(Err(
+                    interp.attribute_error(format!("loop.{name}() is not available in Interleave: {why}"))
+                ));
+            }
         };
         Some(Ok(method(this, name, f)))
     }
@@ -2333,6 +2379,12 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         "Event",
         "Condition",
         "Runner",
+        // Typed code names these in annotations (`loop: asyncio.AbstractEventLoop`), which a
+        // `def` evaluates.
+        "AbstractEventLoop",
+        "Handle",
+        "TimerHandle",
+        "Timeout",
     ] {
         let class = interp.native_class(name);
         m.set(&class.name, Value::Class(class.clone()));

@@ -80,6 +80,25 @@ pub fn is_package(name: &str) -> bool {
     matches!(name, "concurrent" | "urllib")
 }
 
+/// Why a module that asyncio tutorials import is missing here, for the error that says so.
+pub fn unavailable(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "socket" | "ssl" | "select" | "selectors" => {
+            "a program in Interleave has no sockets. Fetch URLs with aiohttp or httpx (example.com and \
+             api.anthropic.com answer from the simulated API)."
+        }
+        "subprocess" | "multiprocessing" => "a program in Interleave cannot start other processes.",
+        "requests" | "urllib.request" => {
+            "Interleave fetches URLs with aiohttp or httpx's AsyncClient (example.com and api.anthropic.com \
+             answer from the simulated API)."
+        }
+        "aiofiles" | "pathlib" | "shutil" | "tempfile" => {
+            "a program in Interleave has no files. Put the data in the code, or fetch it."
+        }
+        _ => return None,
+    })
+}
+
 /// A module written in Python and embedded here: compiled and run once, on first import.
 fn python_module(interp: &Interp, name: &str, source: &str) -> R<Rc<Module>> {
     let broken =
