@@ -2007,6 +2007,37 @@ where
     })
 }
 
+impl PyQueue {
+    /// `queue._format()`: what its repr and str show after the class name.
+    fn format(&self, interp: &Interp) -> R<String> {
+        let mut s = format!("maxsize={}", self.0.maxsize());
+        let items: Vec<Value> = self.0.items().iter().map(|o| o.value.clone()).collect();
+        if !items.is_empty() {
+            s.push_str(&format!(" _queue={}", ops::repr(interp, &Value::list(items))?));
+        }
+        let (getters, putters) = self.0.waiting();
+        if getters > 0 {
+            s.push_str(&format!(" _getters[{getters}]"));
+        }
+        if putters > 0 {
+            s.push_str(&format!(" _putters[{putters}]"));
+        }
+        if self.0.unfinished() > 0 {
+            s.push_str(&format!(" tasks={}", self.0.unfinished()));
+        }
+        Ok(s)
+    }
+}
+
+/// `, waiters:N` in the repr of a lock-like object when some wait, as asyncio's reprs add it.
+fn waiters_note(n: usize) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!(", waiters:{n}")
+    }
+}
+
 impl Object for PyQueue {
     fn type_name(&self) -> &str {
         "Queue"
@@ -2015,20 +2046,16 @@ impl Object for PyQueue {
         self
     }
     fn repr(&self, interp: &Interp, this: &Value) -> R<String> {
-        let items: Vec<Value> = self.0.items().iter().map(|o| o.value.clone()).collect();
-        let mut s = format!("<Queue at 0x{:x} maxsize={}", this.identity().unwrap_or(0), self.0.maxsize());
-        if !items.is_empty() {
-            s.push_str(&format!(" _queue={}", ops::repr(interp, &Value::list(items))?));
-        }
-        if self.0.unfinished() > 0 {
-            s.push_str(&format!(" tasks={}", self.0.unfinished()));
-        }
-        s.push('>');
-        Ok(s)
+        Ok(format!("<Queue at 0x{:x} {}>", this.identity().unwrap_or(0), self.format(interp)?))
+    }
+    fn str(&self, interp: &Interp, _this: &Value) -> Option<R<String>> {
+        Some(self.format(interp).map(|f| format!("<Queue {f}>")))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
             "maxsize" => return Some(Ok(Value::Int(self.0.maxsize() as i64))),
+            // What the reprs of asyncio's other queues (`py/asyncio_queues.py`) build on.
+            "_format" => |interp, args| Ok(Value::str(&self_of::<PyQueue>(interp, &args)?.format(interp)?)),
             "put" => |interp, args| {
                 let q = self_of::<PyQueue>(interp, &args)?.0.clone();
                 let item = obj(interp, args.pos.get(1).cloned().unwrap_or_default());
@@ -2080,7 +2107,8 @@ impl Object for PySemaphore {
     }
     fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
         let state = if self.0.locked() { "locked".to_string() } else { format!("unlocked, value:{}", self.0.value()) };
-        Ok(format!("<asyncio.locks.{} object at 0x{:x} [{state}]>", self.1, this.identity().unwrap_or(0)))
+        let waiters = waiters_note(self.0.waiters());
+        Ok(format!("<asyncio.locks.{} object at 0x{:x} [{state}{waiters}]>", self.1, this.identity().unwrap_or(0)))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
@@ -2116,9 +2144,10 @@ impl Object for PyLock {
     }
     fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
         Ok(format!(
-            "<asyncio.locks.Lock object at 0x{:x} [{}]>",
+            "<asyncio.locks.Lock object at 0x{:x} [{}{}]>",
             this.identity().unwrap_or(0),
-            if self.0.locked() { "locked" } else { "unlocked" }
+            if self.0.locked() { "locked" } else { "unlocked" },
+            waiters_note(self.0.waiters())
         ))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
@@ -2153,9 +2182,10 @@ impl Object for PyEvent {
     }
     fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
         Ok(format!(
-            "<asyncio.locks.Event object at 0x{:x} [{}]>",
+            "<asyncio.locks.Event object at 0x{:x} [{}{}]>",
             this.identity().unwrap_or(0),
-            if self.0.is_set() { "set" } else { "unset" }
+            if self.0.is_set() { "set" } else { "unset" },
+            waiters_note(self.0.waiters())
         ))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
@@ -2185,6 +2215,14 @@ impl Object for PyCondition {
     }
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
+        Ok(format!(
+            "<asyncio.locks.Condition object at 0x{:x} [{}{}]>",
+            this.identity().unwrap_or(0),
+            if self.0.lock().locked() { "locked" } else { "unlocked" },
+            waiters_note(self.0.waiters())
+        ))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
