@@ -1959,7 +1959,9 @@ impl Object for Loop {
             }
             "call_exception_handler" => |interp, args| {
                 let [context] = loop_method_args(interp, &args, "call_exception_handler", ["context"], false)?;
-                match self_of::<Loop>(interp, &args)?.handler.borrow().clone() {
+                // Not borrowed while it runs: the handler may set another one.
+                let handler = self_of::<Loop>(interp, &args)?.handler.borrow().clone();
+                match handler {
                     Some(handler) => {
                         let call_args = Args { pos: vec![args.pos[0].clone(), context.clone()], kw: vec![] };
                         if let Err(e) = super::super::call::call(interp, &handler, call_args) {
