@@ -67,6 +67,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "_json_classes" => embedded_py!("json_classes.py"),
         "urllib.parse" => embedded_py!("urllib_parse.py"),
         "base64" => embedded_py!("base64.py"),
+        "argparse" => embedded_py!("argparse.py"),
         "_sys_version_info" => super::sys::VERSION_INFO,
         _ => return None,
     })
