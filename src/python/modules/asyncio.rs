@@ -1213,6 +1213,7 @@ fn run(interp: &Interp, args: Args) -> R<Value> {
         if let Some(c) = args.pos.first().and_then(|c| c.downcast::<Coroutine>()) {
             c.close();
         }
+        interp.copy_skipped_run.set(true);
         return Ok(Value::None);
     }
     if loop_runs(interp) {
