@@ -9,7 +9,7 @@
 //! `copy`, `operator`, `statistics`, `textwrap`, `os` (and `os.path`, which is `posixpath`),
 //! `uuid`, `enum`, `abc`, `contextvars`, `signal`, `pprint`, `string`, `bisect`, `io`
 //! (`StringIO`), `threading` and `queue` (for one thread), `__future__`, `collections.abc`,
-//! `inspect`, `types`, `urllib.parse`, `base64`, `argparse`, `functools`' parts written in Python,
+//! `inspect`, `types`, `urllib.parse` and `urllib.error`, `base64`, `argparse`, `functools`' parts written in Python,
 //! asyncio's `Barrier` and its queues, and `sys.version_info`'s class;
 //! `re` is a native matcher (re.rs) under the Python of `re.py` (its flags in `re_flags.py`).
 

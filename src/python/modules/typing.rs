@@ -359,6 +359,10 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         "TypeGuard",
         "Concatenate",
         "TypeAlias",
+        // The classes of file objects, which annotations name (no file is ever opened here).
+        "IO",
+        "TextIO",
+        "BinaryIO",
     ] {
         m.set(name, Value::object(Form { name, origin: Origin::None }));
     }
@@ -373,6 +377,7 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         m.set(name, Value::object(Form { name, origin: Origin::Class(Value::Class(class.clone())) }));
     }
     m.set("Text", Value::Class(interp.types.str_.clone()));
+    m.set("AnyStr", Value::object(TypeVar(Name::from("AnyStr"))));
     // Generics of `collections.abc`'s classes and of `collections`' (named as CPython's
     // typing names them: `AbstractSet` is `collections.abc.Set`).
     for (name, module, class) in [
