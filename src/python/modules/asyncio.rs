@@ -1282,7 +1282,9 @@ fn gather(interp: &Interp, args: Args) -> R<Value> {
             // gather looks each argument up in a dict first: `gather([c1, c2])` (a list, the
             // `*` forgotten) fails there, as "unhashable type: 'list'".
             if matches!(v, Value::List(_) | Value::Dict(_) | Value::Set(_)) {
-                ops::key(interp, v.clone())?;
+                // gather's frame in the traceback keeps the list (and the coroutines in it,
+                // reported never awaited only when it goes).
+                ops::key(interp, v.clone()).map_err(|e| coro::hold_in(e, v.clone()))?;
             }
             as_task_or_future(interp, v)
         })
