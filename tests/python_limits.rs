@@ -1,5 +1,6 @@
 //! The engine's guards against programs that would hurt the page, natively: deep data is
-//! dropped without deep native recursion (in the page the native stack is the browser's).
+//! dropped without deep native recursion (in the page the native stack is the browser's); and
+//! what a program cannot do here (start processes, open sockets or files) fails saying why.
 #![cfg(not(target_arch = "wasm32"))]
 // A test's helpers may panic: a failed expectation there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -133,4 +134,45 @@ fn how_a_program_ended_is_said_even_after_its_output_was_cut() {
     assert_eq!(status, 1);
     assert!(!last.starts_with("[Interleave: output past"), "the reason it was stopped comes last: {out}");
     assert!(out.contains("[Interleave: output past 0 KiB was cut: "), "{out}");
+}
+
+#[test]
+fn what_a_program_here_cannot_do_says_why() {
+    let (out, status) = run(
+        "import asyncio\n\
+         async def main():\n    \
+             loop = asyncio.get_running_loop()\n    \
+             for f in [lambda: asyncio.create_subprocess_exec, lambda: asyncio.subprocess.PIPE,\n              \
+                       lambda: asyncio.open_connection, lambda: loop.create_connection]:\n        \
+                 try:\n            f()\n        except AttributeError as e:\n            print(e)\n    \
+             print(hasattr(asyncio, 'start_server'), isinstance(loop, asyncio.AbstractEventLoop))\n\
+         asyncio.run(main())\n\
+         try:\n    import subprocess\nexcept ModuleNotFoundError as e:\n    print(e)\n\
+         try:\n    import socket\nexcept ModuleNotFoundError as e:\n    print(e)\n\
+         try:\n    import requests\nexcept ModuleNotFoundError as e:\n    print(e)\n\
+         try:\n    import pathlib\nexcept ModuleNotFoundError as e:\n    print(e)\n\
+         try:\n    import nosuchmodule\nexcept ModuleNotFoundError as e:\n    print(e)\n",
+        Limits::default(),
+    );
+    assert_eq!(status, 0, "{out}");
+    let sockets = "has no sockets. Fetch URLs with aiohttp or httpx (example.com and api.anthropic.com answer \
+                   from the simulated API).";
+    assert_eq!(
+        out,
+        format!(
+            "asyncio.create_subprocess_exec is not available in Interleave: a program here cannot start other \
+             processes.\n\
+             asyncio.subprocess is not available in Interleave: a program here cannot start other processes.\n\
+             asyncio.open_connection is not available in Interleave: a program here {sockets}\n\
+             loop.create_connection() is not available in Interleave: a program here {sockets}\n\
+             False True\n\
+             No module named 'subprocess': a program in Interleave cannot start other processes.\n\
+             No module named 'socket': a program in Interleave {sockets}\n\
+             No module named 'requests': Interleave fetches URLs with aiohttp or httpx's AsyncClient (example.com \
+             and api.anthropic.com answer from the simulated API).\n\
+             No module named 'pathlib': a program in Interleave has no files. Put the data in the code, or fetch \
+             it.\n\
+             No module named 'nosuchmodule'\n"
+        )
+    );
 }

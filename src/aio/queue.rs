@@ -191,6 +191,11 @@ impl<T: 'static> Queue<T> {
         self.0.unfinished.get()
     }
 
+    /// How many `get`s and `put`s wait (`len(q._getters)`, `len(q._putters)`: its repr shows them).
+    pub fn waiting(&self) -> (usize, usize) {
+        (self.0.getters.borrow().len(), self.0.putters.borrow().len())
+    }
+
     /// The items, front first (for reprs).
     pub fn items(&self) -> std::cell::Ref<'_, VecDeque<T>> {
         self.0.items.borrow()

@@ -86,6 +86,11 @@ impl Semaphore {
         self.0.value.get()
     }
 
+    /// How many wait in line (`len(sem._waiters)`, which its repr shows).
+    pub fn waiters(&self) -> usize {
+        self.0.waiters.borrow().len()
+    }
+
     /// `async with sem:` → `let _permit = sem.acquire().await?;`
     pub async fn acquire(&self) -> PyResult<Permit> {
         self.acquire_slot().await?;
@@ -183,6 +188,11 @@ impl Lock {
 
     pub fn locked(&self) -> bool {
         self.0.locked.get()
+    }
+
+    /// How many wait in line (`len(lock._waiters)`, which its repr shows).
+    pub fn waiters(&self) -> usize {
+        self.0.waiters.borrow().len()
     }
 
     /// `async with lock:` → `let _held = lock.acquire().await?;`
@@ -302,6 +312,11 @@ impl Event {
         self.0.value.get()
     }
 
+    /// How many wait for it (`len(event._waiters)`, which its repr shows).
+    pub fn waiters(&self) -> usize {
+        self.0.waiters.borrow().len()
+    }
+
     /// `await event.wait()`
     pub async fn wait(&self) -> PyResult<()> {
         self.wait_as(Wait::Event { name: self.0.name }).await
@@ -346,6 +361,11 @@ impl Condition {
 
     pub fn lock(&self) -> &Lock {
         &self.lock
+    }
+
+    /// How many wait to be notified (`len(cond._waiters)`, which its repr shows).
+    pub fn waiters(&self) -> usize {
+        self.waiters.borrow().len()
     }
 
     /// `await cond.wait()`: releases the lock, waits to be notified, takes the lock back.

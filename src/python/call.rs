@@ -790,10 +790,13 @@ pub fn import_module(interp: &Interp, name: &str) -> R<Value> {
             package
         }
         None => {
-            return Err(PyErr::Exc(interp.new_exc(
-                &interp.types.exc("ModuleNotFoundError"),
-                vec![Value::str(&format!("No module named '{name}'"))],
-            )))
+            let message = match modules::unavailable(name) {
+                Some(why) => format!("No module named '{name}': {why}"),
+                None => format!("No module named '{name}'"),
+            };
+            return Err(PyErr::Exc(
+                interp.new_exc(&interp.types.exc("ModuleNotFoundError"), vec![Value::str(&message)]),
+            ));
         }
     };
     interp.modules.borrow_mut().insert(Name::from(name), module.clone());

@@ -888,6 +888,7 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 for c in args.pos.iter().filter_map(|c| c.downcast::<super::coro::Coroutine>()) {
                     c.close();
                 }
+                interp.copy_skipped_run.set(true);
                 assign(interp, f, target, Value::None)?;
                 return Ok(Flow::Next);
             }

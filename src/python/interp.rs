@@ -369,6 +369,8 @@ pub struct Interp {
     /// Whether this interpreter runs a copy of the program for `to_thread`, and what the copy
     /// is doing.
     pub copy: Cell<CopyPhase>,
+    /// A copy's top level went past an `asyncio.run` it skipped (it answered None there).
+    pub copy_skipped_run: Cell<bool>,
     /// `time.sleep` really waits (a copy in a worker), as long as the loop's clock at this
     /// speed takes to go that far, rather than only moving the clock.
     pub real_sleeps: Cell<Option<Speed>>,
@@ -464,6 +466,7 @@ impl Interp {
                 source_text,
                 codes: RefCell::new(Vec::new()),
                 copy: Cell::new(CopyPhase::Original),
+                copy_skipped_run: Cell::new(false),
                 real_sleeps: Cell::new(None),
                 said_copies: Cell::new(false),
                 said_recursion: Cell::new(false),
@@ -828,6 +831,9 @@ impl Interp {
             "TaskGroup" => ("asyncio.taskgroups", None),
             "Timeout" => ("asyncio.timeouts", None),
             "Runner" => ("asyncio.runners", None),
+            "Handle" | "AbstractEventLoop" => ("asyncio.events", None),
+            "TimerHandle" => ("asyncio.events", Some("Handle")),
+            "_UnixSelectorEventLoop" => ("asyncio.unix_events", Some("AbstractEventLoop")),
             "UnionType" => ("types", None),
             _ => (name.rsplit_once('.').map_or("builtins", |(module, _)| module), None),
         };

@@ -40,7 +40,7 @@ pub fn repr(interp: &Interp, o: &Rc<dyn Object>, this: &Value) -> R<String> {
 }
 
 pub fn str_of(interp: &Interp, o: &Rc<dyn Object>, this: &Value) -> R<String> {
-    o.repr(interp, this)
+    o.str(interp, this).unwrap_or_else(|| o.repr(interp, this))
 }
 
 pub fn truthy(o: &Rc<dyn Object>) -> Option<bool> {

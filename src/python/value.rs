@@ -1159,6 +1159,10 @@ pub trait Object: Any {
     fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
         Ok(format!("<{} object at 0x{:x}>", self.type_name(), this.identity().unwrap_or(0)))
     }
+    /// `str(obj)` when it is not the repr (`str(queue)` leaves the address out).
+    fn str(&self, _interp: &Interp, _this: &Value) -> Option<R<String>> {
+        None
+    }
     /// `obj.name`: its methods (bound to `this`) and attributes.
     fn attr(&self, _interp: &Interp, _this: &Value, _name: &Name) -> Option<R<Value>> {
         None

@@ -1217,6 +1217,7 @@ fn run(interp: &Interp, args: Args) -> R<Value> {
         if let Some(c) = args.pos.first().and_then(|c| c.downcast::<Coroutine>()) {
             c.close();
         }
+        interp.copy_skipped_run.set(true);
         return Ok(Value::None);
     }
     if loop_runs(interp) {
@@ -1285,7 +1286,9 @@ fn gather(interp: &Interp, args: Args) -> R<Value> {
             // gather looks each argument up in a dict first: `gather([c1, c2])` (a list, the
             // `*` forgotten) fails there, as "unhashable type: 'list'".
             if matches!(v, Value::List(_) | Value::Dict(_) | Value::Set(_)) {
-                ops::key(interp, v.clone())?;
+                // gather's frame in the traceback keeps the list (and the coroutines in it,
+                // reported never awaited only when it goes).
+                ops::key(interp, v.clone()).map_err(|e| coro::hold_in(e, v.clone()))?;
             }
             as_task_or_future(interp, v)
         })
@@ -1806,7 +1809,13 @@ fn python_class(interp: &Interp, args: Args) -> R<Value> {
     let module = match &*name {
         "PriorityQueue" | "LifoQueue" => "_asyncio_queues",
         "Barrier" => "_asyncio_barrier",
-        _ => return Err(interp.attribute_error(format!("module 'asyncio' has no attribute '{name}'"))),
+        _ => {
+            let why = match out_of_scope(&name) {
+                Some(why) => format!("asyncio.{name} is not available in Interleave: {why}"),
+                None => format!("module 'asyncio' has no attribute '{name}'"),
+            };
+            return Err(interp.attribute_error(why));
+        }
     };
     let found = match &super::super::call::import_module(interp, module)? {
         Value::Module(m) => m.get(&name),
@@ -1818,6 +1827,41 @@ fn python_class(interp: &Interp, args: Args) -> R<Value> {
         asyncio.set(&name, class.clone());
     }
     Ok(class)
+}
+
+/// Why a part of asyncio (or a method of its loop) a tutorial may use has no place here, for
+/// the error that names it instead of a bare "no attribute".
+fn out_of_scope(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "create_subprocess_exec"
+        | "create_subprocess_shell"
+        | "subprocess"
+        | "subprocess_exec"
+        | "subprocess_shell" => "a program here cannot start other processes.",
+        "open_connection"
+        | "start_server"
+        | "open_unix_connection"
+        | "start_unix_server"
+        | "StreamReader"
+        | "StreamWriter"
+        | "streams"
+        | "create_connection"
+        | "create_server"
+        | "create_unix_connection"
+        | "create_unix_server"
+        | "create_datagram_endpoint"
+        | "sock_connect"
+        | "sock_accept"
+        | "sock_recv"
+        | "sock_sendall"
+        | "getaddrinfo"
+        | "add_reader"
+        | "add_writer" => {
+            "a program here has no sockets. Fetch URLs with aiohttp or httpx (example.com and \
+             api.anthropic.com answer from the simulated API)."
+        }
+        _ => return None,
+    })
 }
 
 /// The current loop object (the running one inside a run).
@@ -1860,7 +1904,7 @@ impl Object for Loop {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+    fn attr(&self, interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
             "time" => |interp, _| Ok(Value::Float(super::time::read_clock(interp, &event_loop(interp)?.0))),
             "create_future" => |interp, _| {
@@ -1921,7 +1965,9 @@ impl Object for Loop {
             }
             "call_exception_handler" => |interp, args| {
                 let [context] = loop_method_args(interp, &args, "call_exception_handler", ["context"], false)?;
-                match self_of::<Loop>(interp, &args)?.handler.borrow().clone() {
+                // Not borrowed while it runs: the handler may set another one.
+                let handler = self_of::<Loop>(interp, &args)?.handler.borrow().clone();
+                match handler {
                     Some(handler) => {
                         let call_args = Args { pos: vec![args.pos[0].clone(), context.clone()], kw: vec![] };
                         if let Err(e) = super::super::call::call(interp, &handler, call_args) {
@@ -1937,7 +1983,12 @@ impl Object for Loop {
                 default_exception_handler(interp, context)?;
                 Ok(Value::None)
             },
-            _ => return None,
+            _ => {
+                let why = out_of_scope(name)?;
+                return Some(Err(
+                    interp.attribute_error(format!("loop.{name}() is not available in Interleave: {why}"))
+                ));
+            }
         };
         Some(Ok(method(this, name, f)))
     }
@@ -1964,6 +2015,37 @@ where
     })
 }
 
+impl PyQueue {
+    /// `queue._format()`: what its repr and str show after the class name.
+    fn format(&self, interp: &Interp) -> R<String> {
+        let mut s = format!("maxsize={}", self.0.maxsize());
+        let items: Vec<Value> = self.0.items().iter().map(|o| o.value.clone()).collect();
+        if !items.is_empty() {
+            s.push_str(&format!(" _queue={}", ops::repr(interp, &Value::list(items))?));
+        }
+        let (getters, putters) = self.0.waiting();
+        if getters > 0 {
+            s.push_str(&format!(" _getters[{getters}]"));
+        }
+        if putters > 0 {
+            s.push_str(&format!(" _putters[{putters}]"));
+        }
+        if self.0.unfinished() > 0 {
+            s.push_str(&format!(" tasks={}", self.0.unfinished()));
+        }
+        Ok(s)
+    }
+}
+
+/// `, waiters:N` in the repr of a lock-like object when some wait, as asyncio's reprs add it.
+fn waiters_note(n: usize) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!(", waiters:{n}")
+    }
+}
+
 impl Object for PyQueue {
     fn type_name(&self) -> &str {
         "Queue"
@@ -1972,16 +2054,10 @@ impl Object for PyQueue {
         self
     }
     fn repr(&self, interp: &Interp, this: &Value) -> R<String> {
-        let items: Vec<Value> = self.0.items().iter().map(|o| o.value.clone()).collect();
-        let mut s = format!("<Queue at 0x{:x} maxsize={}", this.identity().unwrap_or(0), self.0.maxsize());
-        if !items.is_empty() {
-            s.push_str(&format!(" _queue={}", ops::repr(interp, &Value::list(items))?));
-        }
-        if self.0.unfinished() > 0 {
-            s.push_str(&format!(" tasks={}", self.0.unfinished()));
-        }
-        s.push('>');
-        Ok(s)
+        Ok(format!("<Queue at 0x{:x} {}>", this.identity().unwrap_or(0), self.format(interp)?))
+    }
+    fn str(&self, interp: &Interp, _this: &Value) -> Option<R<String>> {
+        Some(self.format(interp).map(|f| format!("<Queue {f}>")))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         match &**name {
@@ -1991,6 +2067,8 @@ impl Object for PyQueue {
     }
     fn method(&self, name: &str) -> Option<BuiltinFn> {
         Some(match name {
+            // What the reprs of asyncio's other queues (`py/asyncio_queues.py`) build on.
+            "_format" => |interp, args| Ok(Value::str(&self_of::<PyQueue>(interp, &args)?.format(interp)?)),
             "put" => |interp, args| {
                 let q = self_of::<PyQueue>(interp, &args)?.0.clone();
                 let item = obj(interp, args.pos.get(1).cloned().unwrap_or_default());
@@ -2041,7 +2119,8 @@ impl Object for PySemaphore {
     }
     fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
         let state = if self.0.locked() { "locked".to_string() } else { format!("unlocked, value:{}", self.0.value()) };
-        Ok(format!("<asyncio.locks.{} object at 0x{:x} [{state}]>", self.1, this.identity().unwrap_or(0)))
+        let waiters = waiters_note(self.0.waiters());
+        Ok(format!("<asyncio.locks.{} object at 0x{:x} [{state}{waiters}]>", self.1, this.identity().unwrap_or(0)))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         match &**name {
@@ -2081,9 +2160,10 @@ impl Object for PyLock {
     }
     fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
         Ok(format!(
-            "<asyncio.locks.Lock object at 0x{:x} [{}]>",
+            "<asyncio.locks.Lock object at 0x{:x} [{}{}]>",
             this.identity().unwrap_or(0),
-            if self.0.locked() { "locked" } else { "unlocked" }
+            if self.0.locked() { "locked" } else { "unlocked" },
+            waiters_note(self.0.waiters())
         ))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
@@ -2121,9 +2201,10 @@ impl Object for PyEvent {
     }
     fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
         Ok(format!(
-            "<asyncio.locks.Event object at 0x{:x} [{}]>",
+            "<asyncio.locks.Event object at 0x{:x} [{}{}]>",
             this.identity().unwrap_or(0),
-            if self.0.is_set() { "set" } else { "unset" }
+            if self.0.is_set() { "set" } else { "unset" },
+            waiters_note(self.0.waiters())
         ))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
@@ -2155,6 +2236,14 @@ impl Object for PyCondition {
     }
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn repr(&self, _interp: &Interp, this: &Value) -> R<String> {
+        Ok(format!(
+            "<asyncio.locks.Condition object at 0x{:x} [{}{}]>",
+            this.identity().unwrap_or(0),
+            if self.0.lock().locked() { "locked" } else { "unlocked" },
+            waiters_note(self.0.waiters())
+        ))
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
@@ -2349,6 +2438,12 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         "Event",
         "Condition",
         "Runner",
+        // Typed code names these in annotations (`loop: asyncio.AbstractEventLoop`), which a
+        // `def` evaluates.
+        "AbstractEventLoop",
+        "Handle",
+        "TimerHandle",
+        "Timeout",
     ] {
         let class = interp.native_class(name);
         m.set(&class.name, Value::Class(class.clone()));

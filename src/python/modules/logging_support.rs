@@ -11,7 +11,7 @@ use super::super::ops;
 use super::super::value::*;
 
 /// The exception an `except` clause of a running frame is handling (`sys.exc_info()[1]`).
-fn current_exception(interp: &Interp) -> Value {
+pub fn current_exception(interp: &Interp) -> Value {
     let frames = interp.frames.borrow();
     frames.iter().rev().find_map(|info| info.handled.borrow().last().cloned()).map_or(Value::None, Value::Instance)
 }

@@ -133,6 +133,35 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
         ("fabs", |i, a| unary(i, a, "fabs", f64::abs, |_| true)),
         ("degrees", |i, a| unary(i, a, "degrees", f64::to_degrees, |_| true)),
         ("radians", |i, a| unary(i, a, "radians", f64::to_radians, |_| true)),
+        ("sinh", |i, a| unary(i, a, "sinh", f64::sinh, |_| true)),
+        ("cosh", |i, a| unary(i, a, "cosh", f64::cosh, |_| true)),
+        ("tanh", |i, a| unary(i, a, "tanh", f64::tanh, |_| true)),
+        ("asinh", |i, a| unary(i, a, "asinh", f64::asinh, |_| true)),
+        ("acosh", |i, a| unary(i, a, "acosh", f64::acosh, |v| v >= 1.0 || v.is_nan())),
+        ("atanh", |i, a| unary(i, a, "atanh", f64::atanh, |v| v.abs() < 1.0 || v.is_nan())),
+        ("log1p", |i, a| unary(i, a, "log1p", f64::ln_1p, |v| v > -1.0 || v.is_nan())),
+        ("expm1", |i, a| unary(i, a, "expm1", f64::exp_m1, |_| true)),
+        ("exp2", |i, a| unary(i, a, "exp2", f64::exp2, |_| true)),
+        ("fmod", |i, a| {
+            expect(i, &a, "fmod", 2, 2)?;
+            let (p, q) = (x(i, &a, 0)?, x(i, &a, 1)?);
+            if q == 0.0 || p.is_infinite() {
+                return Err(i.value_error("math domain error"));
+            }
+            Ok(Value::Float(if q.is_infinite() && p.is_finite() { p } else { p % q }))
+        }),
+        ("dist", |i, a| {
+            expect(i, &a, "dist", 2, 2)?;
+            let (p, q) = (ops::collect(i, &a.pos[0])?, ops::collect(i, &a.pos[1])?);
+            if p.len() != q.len() {
+                return Err(i.value_error("both points must have the same number of dimensions"));
+            }
+            let mut s = 0.0f64;
+            for (u, v) in p.iter().zip(&q) {
+                s = s.hypot(ops::to_f64(i, u)? - ops::to_f64(i, v)?);
+            }
+            Ok(Value::Float(s))
+        }),
         ("atan2", |i, a| {
             expect(i, &a, "atan2", 2, 2)?;
             Ok(Value::Float(x(i, &a, 0)?.atan2(x(i, &a, 1)?)))

@@ -9,7 +9,7 @@
 //! `copy`, `operator`, `statistics`, `textwrap`, `os` (and `os.path`, which is `posixpath`),
 //! `uuid`, `enum`, `abc`, `contextvars`, `signal`, `pprint`, `string`, `bisect`, `io`
 //! (`StringIO`), `threading` and `queue` (for one thread), `__future__`, `collections.abc`,
-//! `inspect`, `types`, `urllib.parse`, `base64`, `functools`' parts written in Python,
+//! `inspect`, `types`, `urllib.parse` and `urllib.error`, `base64`, `argparse`, `functools`' parts written in Python,
 //! asyncio's `Barrier` and its queues, and `sys.version_info`'s class;
 //! `re` is a native matcher (re.rs) under the Python of `re.py` (its flags in `re_flags.py`).
 
@@ -78,6 +78,25 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
 /// (`concurrent.futures`, `urllib.parse`): `import concurrent.futures` binds `concurrent`.
 pub fn is_package(name: &str) -> bool {
     matches!(name, "concurrent" | "urllib")
+}
+
+/// Why a module that asyncio tutorials import is missing here, for the error that says so.
+pub fn unavailable(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "socket" | "ssl" | "select" | "selectors" => {
+            "a program in Interleave has no sockets. Fetch URLs with aiohttp or httpx (example.com and \
+             api.anthropic.com answer from the simulated API)."
+        }
+        "subprocess" | "multiprocessing" => "a program in Interleave cannot start other processes.",
+        "requests" | "urllib.request" => {
+            "Interleave fetches URLs with aiohttp or httpx's AsyncClient (example.com and api.anthropic.com \
+             answer from the simulated API)."
+        }
+        "aiofiles" | "pathlib" | "shutil" | "tempfile" => {
+            "a program in Interleave has no files. Put the data in the code, or fetch it."
+        }
+        _ => return None,
+    })
 }
 
 /// A module written in Python and embedded here: compiled and run once, on first import.

@@ -66,7 +66,9 @@ pub fn source(name: &str) -> Option<&'static str> {
         "types" => embedded_py!("types.py"),
         "_json_classes" => embedded_py!("json_classes.py"),
         "urllib.parse" => embedded_py!("urllib_parse.py"),
+        "urllib.error" => embedded_py!("urllib_error.py"),
         "base64" => embedded_py!("base64.py"),
+        "argparse" => embedded_py!("argparse.py"),
         "_sys_version_info" => super::sys::VERSION_INFO,
         _ => return None,
     })

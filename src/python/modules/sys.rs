@@ -159,6 +159,7 @@ pub fn module(interp: &Interp) -> Rc<Module> {
     m.set("platform", Value::str("linux"));
     m.set("argv", Value::list(vec![Value::str("main.py")]));
     m.set("maxsize", Value::Int(i64::MAX));
+    m.set("byteorder", Value::str("little"));
     m.set(
         "getrecursionlimit",
         builtin("getrecursionlimit", |interp, _| Ok(Value::Int(interp.limits.recursion as i64))),
@@ -184,6 +185,26 @@ pub fn module(interp: &Interp) -> Rc<Module> {
             // Past 2**63 digits is as good as no limit.
             interp.int_max_str_digits.set(usize::try_from(n).unwrap_or(usize::MAX));
             Ok(Value::None)
+        }),
+    );
+    // The exception an `except` clause is handling, which older tutorials read with exc_info().
+    m.set(
+        "exception",
+        builtin("exception", |interp, args| {
+            expect(interp, &args, "exception", 0, 0)?;
+            Ok(super::logging_support::current_exception(interp))
+        }),
+    );
+    m.set(
+        "exc_info",
+        builtin("exc_info", |interp, args| {
+            expect(interp, &args, "exc_info", 0, 0)?;
+            let exc = super::logging_support::current_exception(interp);
+            if exc.is_none() {
+                return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
+            }
+            let tb = super::super::attr::get_attr(interp, &exc, &Name::from("__traceback__"))?;
+            Ok(Value::tuple(vec![Value::Class(interp.class_of(&exc)), exc, tb]))
         }),
     );
     m

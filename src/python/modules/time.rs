@@ -51,6 +51,11 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
         };
         return Err(interp.err("OverflowError", why));
     }
+    // A copy of the program (a `to_thread` worker's) replays its top level only for the
+    // definitions: sleeping there would delay the call it runs next.
+    if interp.copy.get() == super::super::interp::CopyPhase::TopLevel {
+        return Ok(Value::None);
+    }
     if let Some((rt, task)) = current() {
         if let Some(speed) = interp.real_sleeps.get() {
             // A copy in a worker: the worker waits for real (only it, not the page), as long as

@@ -321,6 +321,13 @@ fn get_type_hints(interp: &Interp, args: Args) -> R<Value> {
     Ok(Value::dict(hints))
 }
 
+/// `int | str` (`types.UnionType`, with or without a generic alias among its members), whose
+/// origin is that class and whose arguments are its members.
+fn is_union_type(v: &Value) -> bool {
+    v.downcast::<super::super::objects::UnionType>().is_some()
+        || v.downcast::<super::super::objects::AliasUnion>().is_some()
+}
+
 /// What calling a function that only `@overload` defined does.
 fn overload_dummy(interp: &Interp, _: Args) -> R<Value> {
     Err(interp.err(
@@ -352,6 +359,10 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         "TypeGuard",
         "Concatenate",
         "TypeAlias",
+        // The classes of file objects, which annotations name (no file is ever opened here).
+        "IO",
+        "TextIO",
+        "BinaryIO",
     ] {
         m.set(name, Value::object(Form { name, origin: Origin::None }));
     }
@@ -365,6 +376,8 @@ pub fn module(interp: &Interp) -> Rc<Module> {
     ] {
         m.set(name, Value::object(Form { name, origin: Origin::Class(Value::Class(class.clone())) }));
     }
+    m.set("Text", Value::Class(interp.types.str_.clone()));
+    m.set("AnyStr", Value::object(TypeVar(Name::from("AnyStr"))));
     // Generics of `collections.abc`'s classes and of `collections`' (named as CPython's
     // typing names them: `AbstractSet` is `collections.abc.Set`).
     for (name, module, class) in [
@@ -393,6 +406,8 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         ("OrderedDict", "collections", "OrderedDict"),
         ("Counter", "collections", "Counter"),
         ("ChainMap", "collections", "ChainMap"),
+        ("ContextManager", "contextlib", "AbstractContextManager"),
+        ("AsyncContextManager", "contextlib", "AbstractAsyncContextManager"),
     ] {
         m.set(name, Value::object(Form { name, origin: Origin::Lazy(module, class) }));
     }
@@ -434,14 +449,22 @@ pub fn module(interp: &Interp) -> Rc<Module> {
     m.set("get_type_hints", builtin("get_type_hints", get_type_hints));
     m.set(
         "get_origin",
-        builtin("get_origin", |_, a| {
-            Ok(a.pos.first().and_then(|t| t.downcast::<Alias>()).map_or(Value::None, |t| t.origin.clone()))
+        builtin("get_origin", |interp, a| {
+            let Some(t) = a.pos.first() else { return Ok(Value::None) };
+            if is_union_type(t) {
+                return Ok(Value::Class(interp.native_class("UnionType")));
+            }
+            Ok(t.downcast::<Alias>().map_or(Value::None, |t| t.origin.clone()))
         }),
     );
     m.set(
         "get_args",
-        builtin("get_args", |_, a| {
-            Ok(Value::tuple(a.pos.first().and_then(|t| t.downcast::<Alias>()).map_or(vec![], |t| t.args.clone())))
+        builtin("get_args", |interp, a| {
+            let Some(t) = a.pos.first() else { return Ok(Value::tuple(vec![])) };
+            if is_union_type(t) {
+                return super::super::attr::get_attr(interp, t, &Name::from("__args__"));
+            }
+            Ok(Value::tuple(t.downcast::<Alias>().map_or(vec![], |t| t.args.clone())))
         }),
     );
     m.set("overload", builtin("overload", |_, _| Ok(builtin("_overload_dummy", overload_dummy))));

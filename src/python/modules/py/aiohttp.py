@@ -66,6 +66,30 @@ class InvalidURL(ClientError):
         return str(self.url)
 
 
+class HttpProcessingError(Exception):
+    code = 0
+    message = ""
+    headers = None
+
+    def __init__(self, *, code=None, message="", headers=None):
+        if code is not None:
+            self.code = code
+        self.headers = headers
+        self.message = message
+
+    def __str__(self):
+        return f"{self.code}, message={self.message!r}"
+
+    def __repr__(self):
+        return f"<{self.__class__.__name__}: {self}>"
+
+
+class http_exceptions:
+    """`aiohttp.http_exceptions` (Real Python's areq.py catches its HttpProcessingError)."""
+
+    HttpProcessingError = HttpProcessingError
+
+
 class ClientTimeout:
     def __init__(self, total=None, connect=None, sock_read=None, sock_connect=None, ceil_threshold=5):
         self.total = total

@@ -1,7 +1,8 @@
 """A small Anthropic SDK for Interleave, on top of `_interleave.request` (docs/simulated-api.md).
 
 Follows anthropic-sdk-python for what tutorials use: AsyncAnthropic / Anthropic,
-`client.messages.create(...)`, the Message object, the exception tree and its wording, and
+`client.messages.create(...)`, the Message object, async streaming (`messages.stream(...)`,
+`create(..., stream=True)`: the answer's words as text deltas once it arrives), the exception tree and its wording, and
 retries (max_retries=2 by default, on 408, 409, 429, >= 500, timeouts and connection errors).
 Deviations: the retry wait has no jitter (0.5 s, then 1 s, 2 s, ... capped at 8 s), and the
 models' reprs list only the fields shown here. Plain Python only: the same file runs under
@@ -144,6 +145,100 @@ class Message:
                 f"stop_sequence={self.stop_sequence!r}, type={self.type!r}, usage={self.usage!r})")
 
 
+class _Model:
+    """A streaming event or one of its parts: its fields in the SDK's order, and its repr."""
+
+    def __init__(self, _name, **fields):
+        self._name = _name
+        for k, v in fields.items():
+            setattr(self, k, v)
+
+    def __repr__(self):
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items() if k != "_name")
+        return f"{self._name}({fields})"
+
+
+def _pieces(text):
+    # The simulated model streams its answer a word at a time, each with the space before it.
+    pieces, start = [], 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or (text[i] == " " and text[i - 1] != " "):
+            pieces.append(text[start:i])
+            start = i
+    return pieces
+
+
+def _events(message, text):
+    # The server-sent events of a streamed answer, made from the whole answer (the simulated
+    # API answers at once, after its latency).
+    started = Message(json.loads(text))
+    started.content = []
+    started.stop_reason = None
+    events = [_Model("RawMessageStartEvent", message=started, type="message_start"),
+              _Model("RawContentBlockStartEvent", content_block=TextBlock(""), index=0, type="content_block_start")]
+    for block in message.content:
+        for piece in _pieces(block.text):
+            delta = _Model("TextDelta", text=piece, type="text_delta")
+            events.append(_Model("RawContentBlockDeltaEvent", delta=delta, index=0, type="content_block_delta"))
+    delta = _Model("Delta", stop_reason=message.stop_reason, stop_sequence=message.stop_sequence)
+    usage = _Model("MessageDeltaUsage", output_tokens=message.usage.output_tokens)
+    return events + [_Model("RawContentBlockStopEvent", index=0, type="content_block_stop"),
+                     _Model("RawMessageDeltaEvent", delta=delta, type="message_delta", usage=usage),
+                     _Model("RawMessageStopEvent", type="message_stop")]
+
+
+class AsyncMessageStream:
+    """What `messages.stream(...)` enters and `messages.create(..., stream=True)` returns:
+    `async for event in stream`, `stream.text_stream`, `await stream.get_final_message()`."""
+
+    def __init__(self, message, text):
+        self._message = message
+        self._events = _events(message, text)
+
+    async def _each(self, texts):
+        for event in self._events:
+            if not texts:
+                yield event
+            elif event.type == "content_block_delta":
+                yield event.delta.text
+
+    def __aiter__(self):
+        return self._each(False)
+
+    @property
+    def text_stream(self):
+        return self._each(True)
+
+    async def get_final_message(self):
+        return self._message
+
+    async def get_final_text(self):
+        return "".join(block.text for block in self._message.content)
+
+    async def until_done(self):
+        pass
+
+    async def close(self):
+        pass
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        pass
+
+
+class _AsyncStreamManager:
+    def __init__(self, start):
+        self._start = start
+
+    async def __aenter__(self):
+        return await self._start()
+
+    async def __aexit__(self, exc_type, exc, tb):
+        pass
+
+
 def _body(model, max_tokens, messages, system, extra):
     doc = {"model": model, "max_tokens": max_tokens, "messages": messages}
     if system is not None:
@@ -189,7 +284,7 @@ class _Client:
         return _Request("POST", url), headers, _body(model, max_tokens, messages, system, extra)
 
     def _outcome(self, req, result, error, remaining):
-        """(message, exception, retry_wait): what one attempt led to."""
+        """((message, its JSON), exception, retry_wait): what one attempt led to."""
         wait = _retry_wait(self.max_retries, remaining) if remaining > 0 else None
         if error is not None:
             exc = APITimeoutError(req) if isinstance(error, TimeoutError) else APIConnectionError(request=req)
@@ -197,7 +292,7 @@ class _Client:
         status, reason, headers, text, final = result
         resp = _Response(req, status, reason, headers, text)
         if 200 <= status <= 299:
-            return Message(json.loads(text)), None, None
+            return (Message(json.loads(text)), text), None, None
         return None, _status_error(resp), (wait if _should_retry(status) else None)
 
 
@@ -205,7 +300,12 @@ class _AsyncMessages:
     def __init__(self, client):
         self._client = client
 
-    async def create(self, *, max_tokens, messages, model, system=None, **extra):
+    def stream(self, *, max_tokens, messages, model, system=None, **extra):
+        return _AsyncStreamManager(
+            lambda: self.create(max_tokens=max_tokens, messages=messages, model=model, system=system,
+                                stream=True, **extra))
+
+    async def create(self, *, max_tokens, messages, model, system=None, stream=False, **extra):
         c = self._client
         req, headers, body = c._prepare(model, max_tokens, messages, system, extra)
         remaining = c.max_retries
@@ -216,9 +316,9 @@ class _AsyncMessages:
                 result = await _interleave.request("POST", req.url, headers, body, c.timeout)
             except (TimeoutError, ConnectionError) as e:
                 error = e
-            message, exc, wait = c._outcome(req, result, error, remaining)
-            if message is not None:
-                return message
+            answer, exc, wait = c._outcome(req, result, error, remaining)
+            if answer is not None:
+                return AsyncMessageStream(*answer) if stream else answer[0]
             if wait is None:
                 raise exc
             remaining -= 1
@@ -240,9 +340,9 @@ class _Messages:
                 result = _interleave.request_blocking("POST", req.url, headers, body, c.timeout)
             except (TimeoutError, ConnectionError) as e:
                 error = e
-            message, exc, wait = c._outcome(req, result, error, remaining)
-            if message is not None:
-                return message
+            answer, exc, wait = c._outcome(req, result, error, remaining)
+            if answer is not None:
+                return answer[0]
             if wait is None:
                 raise exc
             remaining -= 1

@@ -49,8 +49,20 @@ class _Ordered:
     def full(self):
         return 0 < self.maxsize <= len(self._items)
 
+    def _format(self):
+        # The tickets' queue knows the waiting gets and puts and the unfinished tasks; its
+        # `_queue` (all None) gives way to the items.
+        shown = [f"maxsize={self.maxsize!r}"]
+        if self._items:
+            shown.append(f"_queue={self._items!r}")
+        shown += [part for part in self._tickets._format().split(" ") if part.startswith(("_getters", "_putters", "tasks"))]
+        return " ".join(shown)
+
     def __repr__(self):
-        return f"<{type(self).__name__} maxsize={self.maxsize} _queue={self._items!r}>"
+        return f"<{type(self).__name__} at {id(self):#x} {self._format()}>"
+
+    def __str__(self):
+        return f"<{type(self).__name__} {self._format()}>"
 
 
 class PriorityQueue(_Ordered):

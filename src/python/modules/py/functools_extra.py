@@ -210,6 +210,18 @@ def _find_impl(cls, registry):
     return registry[object if match is None else match]
 
 
+def _is_union_type(cls):
+    from typing import Union, get_origin
+    return get_origin(cls) in (Union, type(int | str))
+
+
+def _is_valid_dispatch_type(cls):
+    if isinstance(cls, type):
+        return True
+    from typing import get_args
+    return _is_union_type(cls) and all(isinstance(arg, type) for arg in get_args(cls))
+
+
 def singledispatch(func):
     """Single-dispatch generic function decorator."""
     registry = {object: func}
@@ -219,17 +231,31 @@ def singledispatch(func):
         return _find_impl(cls, registry)
 
     def register(cls, func=None):
-        if isinstance(cls, type):
+        if _is_valid_dispatch_type(cls):
             if func is None:
                 return lambda f: register(cls, f)
         else:
             if func is not None:
-                raise TypeError(f"Invalid first argument to `register()`. {cls!r} is not a class.")
-            raise TypeError(
-                f"Invalid first argument to `register()`: {cls!r}. "
-                "Use either `@register(some_class)` or plain `@register` on an annotated function."
-            )
-        registry[cls] = func
+                raise TypeError(f"Invalid first argument to `register()`. {cls!r} is not a class or union type.")
+            if not getattr(cls, "__annotations__", {}):
+                raise TypeError(
+                    f"Invalid first argument to `register()`: {cls!r}. "
+                    "Use either `@register(some_class)` or plain `@register` on an annotated function."
+                )
+            # `@register` on a function: the annotation of its first parameter is the class.
+            func = cls
+            from typing import get_type_hints
+            argname, cls = next(iter(get_type_hints(func).items()))
+            if not _is_valid_dispatch_type(cls):
+                if _is_union_type(cls):
+                    raise TypeError(f"Invalid annotation for {argname!r}. {cls!r} not all arguments are classes.")
+                raise TypeError(f"Invalid annotation for {argname!r}. {cls!r} is not a class.")
+        if _is_union_type(cls):
+            from typing import get_args
+            for arg in get_args(cls):
+                registry[arg] = func
+        else:
+            registry[cls] = func
         return func
 
     def wrapper(*args, **kw):

@@ -1,7 +1,7 @@
 """A small httpx for Interleave, on top of `_interleave.request` (docs/simulated-api.md).
 
 Public API and exception wording follow httpx 0.27 for what tutorials use (AsyncClient,
-Response, raise_for_status, the exception tree). Plain Python only: the same file runs under
+its Limits on connections, Response, raise_for_status, the exception tree). Plain Python only: the same file runs under
 CPython (oracle) and inside the engine.
 """
 import json as _json
@@ -74,6 +74,21 @@ class Timeout:
 
     def __repr__(self):
         return f"Timeout(timeout={self.timeout})"
+
+
+class Limits:
+    def __init__(self, *, max_connections=None, max_keepalive_connections=None, keepalive_expiry=5.0):
+        self.max_connections = max_connections
+        self.max_keepalive_connections = max_keepalive_connections
+        self.keepalive_expiry = keepalive_expiry
+
+    def __repr__(self):
+        return (f"Limits(max_connections={self.max_connections}, "
+                f"max_keepalive_connections={self.max_keepalive_connections}, "
+                f"keepalive_expiry={self.keepalive_expiry})")
+
+
+DEFAULT_LIMITS = Limits(max_connections=100, max_keepalive_connections=20)
 
 
 class URL:
@@ -222,12 +237,16 @@ _DEFAULT = _Default()
 
 
 class AsyncClient:
-    def __init__(self, *, base_url="", headers=None, timeout=5.0, params=None, **kwargs):
+    def __init__(self, *, base_url="", headers=None, timeout=5.0, params=None, limits=DEFAULT_LIMITS, **kwargs):
         self.base_url = str(base_url)
         self.headers = Headers(headers)
         self.timeout = timeout if isinstance(timeout, Timeout) else Timeout(timeout)
         self.params = params or {}
         self._closed = False
+        # Requests past max_connections wait for a connection, as in httpx's pool; named so
+        # that its row on the timeline says what it limits.
+        n = limits.max_connections
+        self._pool = _interleave.semaphore(n, "httpx connections") if n else None
 
     @property
     def is_closed(self):
@@ -283,10 +302,15 @@ class AsyncClient:
         if isinstance(t, Timeout):
             t = t.read
         req = Request(method, url, hdrs, body)
+        if self._pool is not None:
+            await self._pool.acquire()
         try:
             status, reason, rh, text, final = await _interleave.request(method, url, hdrs, body, t)
         except TimeoutError:
             raise ReadTimeout("", request=req) from None
         except ConnectionError as e:
             raise ConnectError(str(e), request=req) from None
+        finally:
+            if self._pool is not None:
+                self._pool.release()
         return Response(status, headers=rh, text=text, request=req, reason_phrase=reason)

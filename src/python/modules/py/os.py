@@ -1,8 +1,9 @@
 """`os`, what a program in a web page can have: an empty `environ` (there are no environment
-variables: `getenv` answers its default), a fixed `getpid()`, `cpu_count()`, the path strings
-and `os.path`. Everything that would touch files raises OSError: the page has no filesystem."""
+variables: `getenv` answers its default), a fixed `getpid()`, `cpu_count()`, `urandom`, the path
+strings and `os.path`. Everything that would touch files raises OSError: the page has no filesystem."""
 
 import posixpath as path
+import random as _random
 
 name = "posix"
 sep = "/"
@@ -15,6 +16,7 @@ pardir = ".."
 devnull = "/dev/null"
 environ = {}
 error = OSError
+_urandom = _random.Random()
 
 
 def getenv(key, default=None):
@@ -27,6 +29,14 @@ def getpid():
 
 def cpu_count():
     return 4
+
+
+def urandom(size):
+    """Random bytes from a generator of their own: drawing them leaves `random`'s sequence
+    as a seeded program expects it, as the operating system's source does."""
+    if size < 0:
+        raise ValueError("negative argument not allowed")
+    return bytes(_urandom.getrandbits(8) for _ in range(size))
 
 
 def _no_files(name):

@@ -58,4 +58,5 @@ ModuleType = type(_sys)
 NoneType = type(None)
 EllipsisType = type(...)
 NotImplementedType = type(NotImplemented)
+UnionType = type(int | str)
 del _f, _c, _g, _ag, _C, _co
