@@ -482,3 +482,31 @@ fn a_task_pending_at_the_end_is_called_forgotten_only_when_main_returned() {
     // Created and never awaited, and main returned: the advice holds.
     assert_eq!(pending("    asyncio.create_task(asyncio.sleep(1))\n    await asyncio.sleep(0)"), 1);
 }
+
+#[test]
+fn a_task_leaving_a_task_group_waits_on_the_group_with_its_tasks_left() {
+    let s = stepper(
+        "import asyncio
+
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(asyncio.sleep(0.5))
+        tg.create_task(asyncio.sleep(1.0))
+
+asyncio.run(main())
+",
+    );
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let (m, trace) = (s.model(), s.trace());
+    let main = m.lanes.iter().find(|l| l.name == "main()").expect("a lane for main()");
+    let waits: Vec<String> = main
+        .segments
+        .iter()
+        .filter_map(|seg| match &seg.state {
+            State::Waiting(w) => Some(describe::wait(w, m, &trace)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(waits, ["TaskGroup (2 left)"], "main() waits on its group, not on 'a future'");
+}

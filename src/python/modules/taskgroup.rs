@@ -242,8 +242,16 @@ async fn aexit(interp: Rc<Interp>, g: Rc<RefCell<Group>>, exc: Option<PyErr>) ->
             }
             s.on_completed.clone()
         };
+        // Drawn as gather's wait is: on the group, with its tasks left.
+        let wait = match parent.as_ref().and_then(|(run, _)| run.upgrade()) {
+            Some(rt) => {
+                let pending = g.borrow().tasks.len().min(u32::MAX as usize) as u32;
+                Wait::Many { what: rt.text("TaskGroup"), pending }
+            }
+            None => Wait::Future,
+        };
         if let Some(w) = waiter {
-            if let Err(e) = w.wait(Wait::Future).await {
+            if let Err(e) = w.wait(wait).await {
                 if !g.borrow().aborting {
                     propagate = Some(from_aio(&interp, e));
                     TaskGroup::abort(&g);
