@@ -327,7 +327,7 @@ pub fn run_panel(props: &Props) -> Html {
     // buttons and the canvas (a presenter's clicker sends these): Space runs or stops, and in
     // step mode → and ← step forward and back.
     {
-        let (start, dispatch, view) = (start.clone(), dispatch.clone(), (*view).clone());
+        let (start, dispatch, view, places) = (start.clone(), dispatch.clone(), (*view).clone(), places.clone());
         let deps = (props.program.clone(), can_run, running, stepping, at_first_step, at_last_step);
         use_effect_with(deps, move |(program, can_run, running, stepping, at_first, at_last)| {
             let (program, can_run, running) = (program.0.clone(), *can_run, *running);
@@ -353,6 +353,9 @@ pub fn run_panel(props: &Props) -> Html {
                         "p" | "P" => {
                             let on = !view.0.borrow().presentation;
                             set_presentation(&view, on);
+                            if on {
+                                places.bring_up(true);
+                            }
                             dispatch.emit(Action::Refresh);
                         }
                         _ => return,
@@ -383,10 +386,13 @@ pub fn run_panel(props: &Props) -> Html {
     };
     let presenting = view.0.borrow().presentation;
     let on_present = {
-        let (view, dispatch) = ((*view).clone(), dispatch.clone());
+        let (view, dispatch, places) = ((*view).clone(), dispatch.clone(), places.clone());
         Callback::from(move |_: MouseEvent| {
             let on = !view.0.borrow().presentation;
             set_presentation(&view, on);
+            if on {
+                places.bring_up(true);
+            }
             dispatch.emit(Action::Refresh);
         })
     };

@@ -302,6 +302,11 @@ test('presentation mode: P or the Present button makes rows and labels large, an
   g = await geometry(page);
   assert.equal(g.row, 22);
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('presenting')), false);
+  // Turned on from the top of the page, it brings the timeline up for the room.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByTestId('present').click();
+  const up = await page.getByTestId('timeline').boundingBox();
+  assert.ok(up.y >= 0 && up.y < 900 * 0.4, `Present brings the timeline up: its top is at ${up.y}`);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
