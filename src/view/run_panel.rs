@@ -458,7 +458,7 @@ pub fn run_panel(props: &Props) -> Html {
                     <div class="buttons">
                         <button type="button" class={classes!("run", busy.then_some("busy"))} data-testid="run" disabled={!can_run} onclick={on_run}
                             title="Run (Ctrl+Enter)">
-                            { if busy { "Running…" } else if session.is_some() { "Run again" } else { "Run" } }
+                            { if busy { "Running…" } else if session.is_some() && !stepping { "Run again" } else { "Run" } }
                         </button>
                         <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={act(|| Action::Stop)}
                             title="Stop (Escape)">{"Stop"}</button>

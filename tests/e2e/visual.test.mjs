@@ -438,6 +438,10 @@ test('on a wide screen the code never folds: it stays beside the timeline; the r
     document.querySelector('.panels').getBoundingClientRect().top,
   ]);
   assert.ok(codeBottom <= panelsTop, `the code column (bottom ${codeBottom}) covers the panels (top ${panelsTop})`);
+  // In step mode Run starts a real run: it says Run, not "Run again".
+  await page.getByTestId('step-mode').click();
+  await page.getByTestId('to-end').waitFor();
+  assert.equal((await page.getByTestId('run').textContent()).trim(), 'Run');
   assert.deepEqual(page.problems, []);
   await page.close();
 });
