@@ -44,6 +44,22 @@ fn run_prints(s: &mut Session) -> Vec<(String, bool, String)> {
         .collect()
 }
 
+/// Runs `source` to its end and describes each wait of its `main()` task, in order.
+fn main_waits(source: &str) -> Vec<String> {
+    let s = stepper(source);
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let (m, trace) = (s.model(), s.trace());
+    let main = m.lanes.iter().find(|l| l.name == "main()").expect("a lane for main()");
+    main.segments
+        .iter()
+        .filter_map(|seg| match &seg.state {
+            State::Waiting(w) => Some(describe::wait(w, m, &trace)),
+            _ => None,
+        })
+        .collect()
+}
+
 const GATHER: &str = "import asyncio
 
 async def nap(name, seconds):
@@ -334,19 +350,7 @@ fn a_simulated_request_is_labelled_fetch_and_its_url_once() {
 
 #[test]
 fn a_task_awaiting_gather_waits_on_gather_with_its_children_left() {
-    let s = stepper(GATHER);
-    s.borrow_mut().run_to_end();
-    let s = s.borrow();
-    let (m, trace) = (s.model(), s.trace());
-    let main = m.lanes.iter().find(|l| l.name == "main()").expect("a lane for main()");
-    let waits: Vec<String> = main
-        .segments
-        .iter()
-        .filter_map(|seg| match &seg.state {
-            State::Waiting(w) => Some(describe::wait(w, m, &trace)),
-            _ => None,
-        })
-        .collect();
+    let waits = main_waits(GATHER);
     assert_eq!(waits, ["gather (2 left)"], "main() waits on the gather of A and B, not on 'a future'");
 }
 
@@ -485,7 +489,7 @@ fn a_task_pending_at_the_end_is_called_forgotten_only_when_main_returned() {
 
 #[test]
 fn a_task_leaving_a_task_group_waits_on_the_group_with_its_tasks_left() {
-    let s = stepper(
+    let waits = main_waits(
         "import asyncio
 
 async def main():
@@ -496,17 +500,5 @@ async def main():
 asyncio.run(main())
 ",
     );
-    s.borrow_mut().run_to_end();
-    let s = s.borrow();
-    let (m, trace) = (s.model(), s.trace());
-    let main = m.lanes.iter().find(|l| l.name == "main()").expect("a lane for main()");
-    let waits: Vec<String> = main
-        .segments
-        .iter()
-        .filter_map(|seg| match &seg.state {
-            State::Waiting(w) => Some(describe::wait(w, m, &trace)),
-            _ => None,
-        })
-        .collect();
     assert_eq!(waits, ["TaskGroup (2 left)"], "main() waits on its group, not on 'a future'");
 }

@@ -48,11 +48,9 @@ fn label_arg(interp: &Interp, v: &Value) -> String {
         Value::Instance(i) => format!("<{}>", i.class.name),
         Value::Object(o) => format!("<{}>", o.type_name()),
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) => {
-            let r = if few_plain_items(v) { ops::repr(interp, v).unwrap_or_default() } else { String::new() };
-            if r.is_empty() || r.len() > 24 {
-                format!("<{}>", v.type_name())
-            } else {
-                r
+            match few_plain_items(v).then(|| ops::repr(interp, v).ok()).flatten() {
+                Some(r) if r.len() <= 24 => r,
+                _ => format!("<{}>", v.type_name()),
             }
         }
         other => ops::repr(interp, other).unwrap_or_default(),

@@ -350,14 +350,7 @@ pub fn run_panel(props: &Props) -> Html {
                         },
                         "ArrowRight" if stepping && (running || !at_last) => dispatch.emit(Action::Next),
                         "ArrowLeft" if stepping && !at_first => dispatch.emit(Action::Back),
-                        "p" | "P" => {
-                            let on = !view.0.borrow().presentation;
-                            set_presentation(&view, on);
-                            if on {
-                                places.bring_up(true);
-                            }
-                            dispatch.emit(Action::Refresh);
-                        }
+                        "p" | "P" => toggle_presentation(&view, &places, &dispatch),
                         _ => return,
                     }
                     e.prevent_default();
@@ -387,14 +380,7 @@ pub fn run_panel(props: &Props) -> Html {
     let presenting = view.0.borrow().presentation;
     let on_present = {
         let (view, dispatch, places) = ((*view).clone(), dispatch.clone(), places.clone());
-        Callback::from(move |_: MouseEvent| {
-            let on = !view.0.borrow().presentation;
-            set_presentation(&view, on);
-            if on {
-                places.bring_up(true);
-            }
-            dispatch.emit(Action::Refresh);
-        })
+        Callback::from(move |_: MouseEvent| toggle_presentation(&view, &places, &dispatch))
     };
     // Touch: one finger pans sideways, two pinch; a tap picks like a click. The canvas's
     // `touch-action: pan-y` leaves up and down to the page and keeps the rest from it, so the
@@ -584,6 +570,17 @@ pub fn run_panel(props: &Props) -> Html {
 
 /// Where presentation mode is remembered ("on" or absent).
 const PRESENTATION_SLOT: &str = "interleave.presentation";
+
+/// Present (its button, or P): switches presentation mode, and turning it on brings the
+/// timeline up for the room.
+fn toggle_presentation(view: &SharedTimeline, places: &Places, dispatch: &Callback<Action>) {
+    let on = !view.0.borrow().presentation;
+    set_presentation(view, on);
+    if on {
+        places.bring_up(true);
+    }
+    dispatch.emit(Action::Refresh);
+}
 
 /// Turns presentation mode on or off: the timeline's rows and text grow, and the page's
 /// controls and code with them (a class on the root element, for the style sheet); the choice
