@@ -19,7 +19,8 @@ impl Demo for Blocking {
     }
     fn lesson(&self, _p: &Params) -> String {
         "The event loop runs on one thread, so a coroutine that blocks (time.sleep, heavy computation, a synchronous request) stops every other task until it returns. \
-         Here the blocker really busy-waits on this page's thread: the tickers' timers fire late by the block, and the page itself freezes (Details, under Metrics, gives the longest frame). \
+         Here the blocker really holds this page's loop: while it sleeps no other task runs and no timer fires, so the tickers' timers fire late by the block. \
+         (The page itself keeps drawing, so you can watch the hold grow: Interleave lets the browser draw between moments of a long hold.) \
          Switch to the fixed version, which awaits asyncio.sleep instead and lets the others run."
             .into()
     }
@@ -69,7 +70,7 @@ asyncio.run(main())"#
             ParamSpec {
                 key: "block",
                 label: "Block for",
-                help: "seconds the blocker holds the thread (the page freezes that long)",
+                help: "seconds the blocker holds the loop (no other task runs that long)",
                 kind: Kind::Seconds { min: 0.0, max: 5.0 },
                 default: "2.0",
             },
@@ -107,11 +108,14 @@ asyncio.run(main())"#
     }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let worst = run.model.worst_lateness();
-        let frozen =
-            run.frames.map(|f| format!(" The page drew no frame for {:.0} ms.", f.longest_ms())).unwrap_or_default();
+        let longest = run.frames.map(|f| f.longest_ms());
         let Some(&(at, dur, task)) = run.model.blocks.first() else {
-            return format!("Nothing blocked: the worst timer was {} late, and the tickers kept their rhythm while the blocker waited.{frozen}", duration(worst));
+            let frames = longest.map(|ms| format!(" The longest frame took {ms:.0} ms.")).unwrap_or_default();
+            return format!("Nothing blocked: the worst timer was {} late, and the tickers kept their rhythm while the blocker waited.{frames}", duration(worst));
         };
+        let frames = longest
+            .map(|ms| format!(" The page itself kept drawing: its longest frame took {ms:.0} ms."))
+            .unwrap_or_default();
         // The hold is the whole turn that called time.sleep (what the warning measures too); the
         // sleep itself is part of it, so both are named when they differ.
         let held = run
@@ -126,7 +130,7 @@ asyncio.run(main())"#
             format!(" in time.sleep({})", p.num("block").py_repr())
         };
         format!(
-            "blocker() held the loop for {}{sleep_part}: the tickers' timers fired up to {} late, because nothing else could run.{frozen}",
+            "blocker() held the loop for {}{sleep_part}: the tickers' timers fired up to {} late, because nothing else could run.{frames}",
             duration(held),
             duration(worst)
         )

@@ -150,7 +150,8 @@ pub fn run_to_end(interp: &Interp, mut frame: Frame) -> R<Value> {
         Exit::Raise(e) => Err(e),
         Exit::Await(_) => Err(interp.err("SyntaxError", "'await' outside async function")),
         Exit::Yield(_) => Err(interp.err("SyntaxError", "'yield' outside function")),
-        Exit::Call(_) => Err(interp.runtime_error("only the program's top level runs driver calls")),
+        // Only frames a driver runs pause (see `Interp::pause_depth`).
+        Exit::Call(_) | Exit::Pause => Err(interp.runtime_error("only the program's top level runs driver calls")),
     })
 }
 

@@ -290,7 +290,10 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
     let mut resume = Resume::Start;
     loop {
         // Where a step ends, what its drops deferred runs (its frame's locals dropped first).
-        match run(&interp, &mut frame, resume) {
+        let outer = interp.pause_depth.replace(interp.depth.get() + 1);
+        let exit = run(&interp, &mut frame, resume);
+        interp.pause_depth.set(outer);
+        match exit {
             Exit::Return(v) => {
                 drop(frame);
                 return interp.settled(Ok(v));
@@ -301,6 +304,10 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
             }
             Exit::Yield(_) => return Err(interp.runtime_error("a coroutine cannot yield a value here")),
             Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
+            Exit::Pause => {
+                Pause::new(&interp, frame.info.line.get()).await;
+                resume = Resume::Send(Value::None);
+            }
             Exit::Await(aw) => {
                 interp.settle()?;
                 if let Some(e) = super::modules::asyncio::awaiting_itself(&interp, &aw) {
@@ -321,6 +328,50 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
                 };
             }
         }
+    }
+}
+
+/// A pause for the browser in the middle of a long step (see `exec::Exit::Pause`): pending
+/// once, as a pause (the runtime goes on with the step as soon as the browser has had its turn),
+/// and again while a `time.sleep` that left its wait here has time to go; then done.
+pub struct Pause {
+    interp: Rc<Interp>,
+    line: u32,
+    sleep: Option<(f64, f64)>,
+    paused: bool,
+}
+
+impl Pause {
+    pub fn new(interp: &Rc<Interp>, line: u32) -> Self {
+        Pause { interp: interp.clone(), line, sleep: interp.sleep_until.take(), paused: false }
+    }
+}
+
+/// A sleep ending within this many milliseconds spins to its end instead of pausing again: a
+/// pause may last a frame, and the sleep should not overshoot by that much.
+const SPIN_LAST_MS: f64 = 2.0;
+
+impl Future for Pause {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        let now = super::interp::now_ms();
+        let sleeping = self.sleep.is_some_and(|(until, _)| until - now > SPIN_LAST_MS);
+        if !self.paused || sleeping {
+            self.paused = true;
+            crate::runtime::pause_step();
+            note_line(self.line);
+            return Poll::Pending;
+        }
+        if let Some((until, spun_from)) = self.sleep.take() {
+            while super::interp::now_ms() < until {
+                std::hint::spin_loop();
+            }
+            crate::runtime::clock_moved();
+            super::modules::time::slept(&self.interp, spun_from);
+        }
+        self.interp.stretch_started.set(f64::NAN);
+        Poll::Ready(())
     }
 }
 
@@ -505,7 +556,7 @@ pub fn close_frame(interp: &Interp, frame: &mut Frame) -> R<()> {
         Exit::Raise(e) => Err(e),
         Exit::Yield(_) => Err(interp.runtime_error("generator ignored GeneratorExit")),
         Exit::Await(_) => Err(interp.err("SyntaxError", "'await' outside async function")),
-        Exit::Call(_) => Err(interp.runtime_error("only the program's top level runs driver calls")),
+        Exit::Call(_) | Exit::Pause => Err(interp.runtime_error("only the program's top level runs driver calls")),
     }
 }
 
@@ -586,7 +637,7 @@ impl Generator {
                 *self.state.borrow_mut() = GenState::Done;
                 Err(interp.err("SyntaxError", "'await' outside async function"))
             }
-            Exit::Call(_) => {
+            Exit::Call(_) | Exit::Pause => {
                 *self.state.borrow_mut() = GenState::Done;
                 Err(interp.runtime_error("only the program's top level runs driver calls"))
             }
@@ -774,7 +825,9 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume, name: &'s
                 let e = pep479(&interp, e, "async generator", "StopIteration");
                 return interp.settled(Err(pep479(&interp, e, "async generator", "StopAsyncIteration")));
             }
-            Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
+            Exit::Call(_) | Exit::Pause => {
+                return Err(interp.runtime_error("only the program's top level runs driver calls"))
+            }
             Exit::Await(aw) => {
                 interp.settle()?;
                 if let Some(e) = super::modules::asyncio::awaiting_itself(&interp, &aw) {

@@ -86,6 +86,9 @@ pub enum Exit {
     /// A driver frame calls a plain function: the driver runs its frame, then resumes this one
     /// with what it returned or raised.
     Call(Box<Frame>),
+    /// The frame a coroutine's (or the program's) driver runs held the loop long enough: it
+    /// stops before its next op so the page gets a turn, and goes on with `Resume::Send(None)`.
+    Pause,
 }
 
 /// Control after one op.
@@ -305,6 +308,12 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
                 Ok(()) => continue,
                 Err(e) => return Exit::Raise(hold_unawaited(f, e)),
             }
+        }
+        // Paused before the next op, the frame is still at the line that asked for the pause
+        // (a `time.sleep` waiting out its time there).
+        if interp.pause_wanted.get() && depth == interp.pause_depth.get() {
+            interp.pause_wanted.set(false);
+            return Exit::Pause;
         }
         let pc = f.pc;
         let (Some(op), Some(line)) = (code.ops.get(pc), code.lines.get(pc)) else { return Exit::Return(Value::None) };

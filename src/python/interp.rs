@@ -355,6 +355,17 @@ pub struct Interp {
     /// until first asked, see [`Interp::hold_start`]).
     pub ops: Cell<u64>,
     pub hold_started: Cell<f64>,
+    /// When the current stretch of the hold began (ms; NaN until first asked): the page gets a
+    /// turn after [`PAUSE_AFTER_MS`] of one (see [`Interp::pause_wanted`]).
+    pub stretch_started: Cell<f64>,
+    /// A long step should pause for the browser at the next op of a coroutine's own frame:
+    /// only there can it stop and go on (a plain call's frame runs on the native stack).
+    pub pause_wanted: Cell<bool>,
+    /// The depth of the frame a coroutine's driver runs now (0: none): the frame that may pause.
+    pub pause_depth: Cell<u32>,
+    /// Where `time.sleep` in a frame that may pause left the wait to that pause: the real time
+    /// (ms) it ends at, and what the speed scales it by (see `modules::time`).
+    pub sleep_until: Cell<Option<(f64, f64)>>,
     /// The process's heap when the program began: what it builds is counted from here.
     heap_at_start: usize,
     pub next_frame_id: Cell<u64>,
@@ -459,6 +470,10 @@ impl Interp {
                 task_names: Cell::new(0),
                 ops: Cell::new(0),
                 hold_started: Cell::new(now_ms()),
+                stretch_started: Cell::new(f64::NAN),
+                pause_wanted: Cell::new(false),
+                pause_depth: Cell::new(0),
+                sleep_until: Cell::new(None),
                 heap_at_start: heap::live_bytes(),
                 next_frame_id: Cell::new(1),
                 exit_code: Cell::new(None),
@@ -727,7 +742,9 @@ impl Interp {
         if !n.is_multiple_of(4096) {
             return Ok(());
         }
-        let held = (now_ms() - self.hold_start()) / 1000.0;
+        let now = now_ms();
+        let held = (now - self.hold_start()) / 1000.0;
+        self.want_pause_after_stretch(now);
         if held > self.limits.loop_budget_secs {
             return Err(PyErr::Stop(Rc::from(format!(
                 "the loop was blocked for {:.0} s at line {}: Interleave stopped the program (the budget is {} s)",
@@ -737,6 +754,17 @@ impl Interp {
             ))));
         }
         Ok(())
+    }
+
+    /// Past [`PAUSE_AFTER_MS`] of holding the loop without a break, asks for a pause where the
+    /// browser drives the run: the page draws the hold as it grows, and Stop works.
+    pub fn want_pause_after_stretch(&self, now: f64) {
+        let started = self.stretch_started.get();
+        if started.is_nan() {
+            self.stretch_started.set(now);
+        } else if now - started >= PAUSE_AFTER_MS && crate::runtime::can_pause() {
+            self.pause_wanted.set(true);
+        }
     }
 
     #[cold]
@@ -886,6 +914,11 @@ impl Drop for Nested<'_> {
         self.0.depth.set(self.0.depth.get().saturating_sub(1));
     }
 }
+
+/// How long a step may hold the loop before it pauses for the browser (see
+/// [`Interp::pause_wanted`]): the page draws about 20 times a second through a busy loop, and
+/// the program keeps most of the thread.
+pub const PAUSE_AFTER_MS: f64 = 50.0;
 
 /// Milliseconds from a monotonic clock (the loop budget measures real time even on the
 /// virtual clock: an infinite loop takes real time whatever the run's clock says).

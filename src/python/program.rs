@@ -202,7 +202,9 @@ pub async fn drive(interp: &Rc<Interp>, first: Frame) -> R<Value> {
         let depth = interp.depth.get();
         interp.depth.set(depth + below.len() as u32);
         interp.frames.borrow_mut().extend(below.iter().cloned());
+        let outer = interp.pause_depth.replace(interp.depth.get() + 1);
         let exit = run(interp, &mut frame, resume);
+        interp.pause_depth.set(outer);
         let n = interp.frames.borrow().len();
         interp.frames.borrow_mut().truncate(n.saturating_sub(below.len()));
         interp.depth.set(depth);
@@ -217,6 +219,12 @@ pub async fn drive(interp: &Rc<Interp>, first: Frame) -> R<Value> {
                 stack.push(frame);
                 stack.push(*callee);
                 resume = Resume::Start;
+            }
+            Exit::Pause => {
+                let line = frame.info.line.get();
+                stack.push(frame);
+                super::coro::Pause::new(interp, line).await;
+                resume = Resume::Send(Value::None);
             }
             Exit::Await(v) => {
                 stack.push(frame);

@@ -70,7 +70,7 @@ impl Driver {
         if self.tick_posted.get() {
             return;
         }
-        if !rt.0.ready.borrow().is_empty() {
+        if rt.0.held.get().is_some() || !rt.0.ready.borrow().is_empty() {
             self.tick_posted.set(true);
             match &self.channel {
                 // Posting only fails if the port is closed, which this driver never does.
@@ -131,6 +131,13 @@ fn tick(run: &Weak<Shared>, from_timer: bool) {
     // and the page still gets to draw every frame. A huge iteration (10k tasks made ready at
     // once) is itself cut into slices: the handles it had are still run in order, none of
     // those made ready meanwhile, so the order is asyncio's.
+    //
+    // A step that paused (a long Python step) goes on first, alone in its browser task: it
+    // still holds the loop, and pauses again after its share of time.
+    if !rt.go_on_with_held() {
+        rt.host_changed();
+        return;
+    }
     let start = now_ms();
     let mut handles = 0u32;
     let mut out_of_time = false;
@@ -139,6 +146,10 @@ fn tick(run: &Weak<Shared>, from_timer: bool) {
             rt.begin_iteration();
         }
         while !out_of_time && rt.run_next().is_some() {
+            if rt.0.held.get().is_some() {
+                rt.host_changed();
+                return;
+            }
             handles += 1;
             // The clock is read once every few handles: a call out to JavaScript costs more
             // than a short step. (Events are stamped with the last reading until work may

@@ -36,6 +36,8 @@ thread_local! {
     static WAKE_CAUSE: Cell<Option<WakeCause>> = const { Cell::new(None) };
     static THROWN: RefCell<Option<Thrown>> = const { RefCell::new(None) };
     static FUT_WAITER: RefCell<Option<Rc<dyn Cancel>>> = const { RefCell::new(None) };
+    static PAUSED: Cell<bool> = const { Cell::new(false) };
+    static GOING_ON: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Marks `task` of `rt` as the one being polled until the guard drops.
@@ -44,6 +46,7 @@ pub(super) fn enter(rt: &Runtime, task: TaskId) -> EnterGuard {
     WAIT_NOTE.with(|w| w.set(None));
     LINE_NOTE.with(|w| w.set(None));
     FUT_WAITER.with(|w| w.borrow_mut().take());
+    PAUSED.with(|p| p.set(false));
     EnterGuard
 }
 
@@ -68,6 +71,33 @@ pub fn clock_moved() {
             rt.clock_moved();
         }
     });
+}
+
+/// Can the step being polled pause for the browser ([`pause_step`])? Only where the loop is
+/// the browser's: on the virtual clock (native runs, step mode) nothing would go on with it.
+pub fn can_pause() -> bool {
+    current().is_some_and(|(rt, _)| rt.can_pause())
+}
+
+/// A long step (a Python busy loop, a `time.sleep`) says so just before returning `Pending`:
+/// it has not ended, only paused so the page can draw and take clicks (Stop). The loop stays
+/// held: no other task, callback or timer runs before the runtime polls it again, at once once
+/// the browser has had its turn, and the recording shows one step, not two.
+pub fn pause_step() {
+    PAUSED.with(|p| p.set(true));
+}
+
+pub(super) fn take_paused() -> bool {
+    PAUSED.with(|p| p.replace(false))
+}
+
+/// Is this poll the same step going on after a pause (not a new step)?
+pub fn going_on() -> bool {
+    GOING_ON.with(|g| g.get())
+}
+
+pub(super) fn set_going_on(on: bool) {
+    GOING_ON.with(|g| g.set(on));
 }
 
 /// A leaf future says what it waits on just before returning `Pending`. Combinators that poll

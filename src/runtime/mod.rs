@@ -39,7 +39,10 @@ use std::task::{Context, Poll, Waker};
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::now_ms;
-pub use context::{clock_moved, current, note_fut_waiter, note_line, note_wait, take_thrown, Cancel, Thrown};
+pub use context::{
+    can_pause, clock_moved, current, going_on, note_fut_waiter, note_line, note_wait, pause_step, take_thrown, Cancel,
+    Thrown,
+};
 pub use speed::Speed;
 pub use timers::TimerKey;
 
@@ -77,6 +80,14 @@ pub enum Phase {
 
 pub type TaskFuture = Pin<Box<dyn Future<Output = Completion>>>;
 type DriverFuture = Pin<Box<dyn Future<Output = ()>>>;
+
+/// A step that paused for the browser and has not ended (see [`pause_step`]): the next thing
+/// the loop does is go on with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Held {
+    Task(TaskId),
+    Driver,
+}
 
 /// An entry of the ready queue (asyncio's `Handle`).
 enum Handle {
@@ -141,6 +152,9 @@ pub struct Shared {
     clock_moved: Cell<bool>,
     /// The task being polled right now, if any.
     polling: Cell<Option<TaskId>>,
+    /// A step paused mid-way so the browser could draw and take clicks: it still holds the
+    /// loop, and goes on before anything else runs.
+    held: Cell<Option<Held>>,
     /// Code outside the loop (`asyncio.run` and its caller), polled when the loop stops.
     driver: RefCell<Option<DriverFuture>>,
     /// Inside `run_until_complete`: iterations run.
@@ -227,6 +241,7 @@ impl Runtime {
             last_reading: Cell::new(0),
             clock_moved: Cell::new(true),
             polling: Cell::new(None),
+            held: Cell::new(None),
             driver: RefCell::new(None),
             loop_running: Cell::new(false),
             stopping: Cell::new(false),
@@ -252,6 +267,15 @@ impl Runtime {
 
     pub fn is_virtual(&self) -> bool {
         matches!(self.0.clock, Clock::Virtual(_))
+    }
+
+    /// Does the browser drive this run, so a step can pause and go on ([`pause_step`])?
+    pub fn can_pause(&self) -> bool {
+        match &self.0.host {
+            Host::Manual => false,
+            #[cfg(target_arch = "wasm32")]
+            Host::Browser(_) => true,
+        }
     }
 
     /// How fast the run's clock goes against real time (the virtual clock has no real time:
@@ -385,11 +409,17 @@ impl Runtime {
             return;
         }
         let Some(mut driver) = self.0.driver.borrow_mut().take() else { return };
-        let polled = {
+        let (polled, paused) = {
             let _entered = context::enter(self, TaskId::OUTSIDE);
-            driver.as_mut().poll(&mut Context::from_waker(Waker::noop()))
+            let polled = driver.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+            (polled, context::take_paused())
         };
         match polled {
+            Poll::Pending if paused && self.phase() == Phase::Running => {
+                *self.0.driver.borrow_mut() = Some(driver);
+                self.0.held.set(Some(Held::Driver));
+                self.host_changed();
+            }
             Poll::Ready(()) => {
                 drop(driver);
                 if self.phase() == Phase::Running {
@@ -678,7 +708,7 @@ impl Runtime {
         let next = self.0.ready.borrow_mut().pop_front();
         match next {
             Some(Handle::Step(id)) => {
-                self.poll_task(id);
+                self.poll_task(id, false);
                 Some(true)
             }
             Some(Handle::Call(f)) => {
@@ -703,7 +733,36 @@ impl Runtime {
         self.end_iteration();
     }
 
-    fn poll_task(&self, id: TaskId) {
+    /// Goes on with the step that paused, if one did (before anything else runs: it still holds
+    /// the loop). Returns false while a step is still held (it paused again) or the run ended.
+    #[cfg(target_arch = "wasm32")]
+    fn go_on_with_held(&self) -> bool {
+        let held = self.0.held.take();
+        if held.is_some() {
+            // The browser has had its turn since: the next event reads the clock.
+            self.clock_moved();
+        }
+        match held {
+            None => {}
+            Some(Held::Task(id)) => {
+                self.poll_task(id, true);
+                // It was its iteration's last handle: the iteration ends now.
+                if self.0.held.get().is_none() && self.0.left_in_iteration.get() == 0 {
+                    self.end_iteration();
+                }
+            }
+            Some(Held::Driver) => {
+                context::set_going_on(true);
+                self.poll_driver();
+                context::set_going_on(false);
+            }
+        }
+        self.0.held.get().is_none() && self.phase() == Phase::Running
+    }
+
+    /// Polls a task: its next step, or (`going_on`) the step that paused, which goes on as the
+    /// same step in the recording.
+    fn poll_task(&self, id: TaskId, going_on: bool) {
         let (future, thrown, waker) = {
             let mut tasks = self.0.tasks.borrow_mut();
             let Some(slot) = tasks.get_mut(id.0 as usize) else { return };
@@ -718,12 +777,38 @@ impl Runtime {
         let _entered = context::enter(self, id);
         context::set_thrown(thrown);
         self.0.polling.set(Some(id));
-        self.record(id, EventKind::PollStart);
+        if !going_on {
+            self.record(id, EventKind::PollStart);
+        }
+        context::set_going_on(going_on);
         let polled = future.as_mut().poll(&mut Context::from_waker(&waker));
+        context::set_going_on(false);
         self.0.polling.set(None);
-        let unconsumed = context::take_thrown().is_some();
+        let unconsumed = context::take_thrown();
         match polled {
-            Poll::Pending if unconsumed => {
+            Poll::Pending if context::take_paused() => {
+                // The line it runs now lights while the page draws.
+                if let Some(line) = context::take_line() {
+                    self.record(id, EventKind::Line { line });
+                }
+                let mut tasks = self.0.tasks.borrow_mut();
+                match tasks.get_mut(id.0 as usize) {
+                    Some(slot) if slot.end.is_none() => {
+                        slot.future = Some(future);
+                        // A cancellation not taken yet is still to be thrown in.
+                        if let Some(thrown) = unconsumed {
+                            slot.must_cancel = true;
+                            slot.cancel_msg = thrown.msg;
+                        }
+                        self.0.held.set(Some(Held::Task(id)));
+                    }
+                    _ => {
+                        drop(tasks);
+                        drop(future);
+                    }
+                }
+            }
+            Poll::Pending if unconsumed.is_some() => {
                 // Suspended on something that could not raise the cancellation at its await:
                 // end the task there (its destructors act as `finally:` blocks).
                 self.record(id, EventKind::PollEnd { wait: None });
@@ -826,6 +911,10 @@ impl Runtime {
         // From here on wakes and callbacks are ignored and new tasks end at once.
         self.0.phase.set(phase);
         self.0.loop_running.set(false);
+        // A step stopped mid-way ends where it stands.
+        if let Some(Held::Task(id)) = self.0.held.take() {
+            self.record(id, EventKind::PollEnd { wait: None });
+        }
         let handles: Vec<Handle> = self.0.ready.borrow_mut().drain(..).collect();
         drop(handles);
         self.0.left_in_iteration.set(0);
@@ -867,7 +956,10 @@ impl Runtime {
     /// Nothing ready, no timer: is anything outside still able to wake a task?
     #[cfg(target_arch = "wasm32")]
     fn idle_is_stuck(&self) -> bool {
-        self.0.ready.borrow().is_empty() && self.0.timers.borrow_mut().next_due().is_none() && self.0.outside.get() == 0
+        self.0.held.get().is_none()
+            && self.0.ready.borrow().is_empty()
+            && self.0.timers.borrow_mut().next_due().is_none()
+            && self.0.outside.get() == 0
     }
 
     // ----- virtual clock -----------------------------------------------------------------

@@ -107,16 +107,19 @@ test('fetch: ten real requests to the site\'s own files; faults become failed ta
   await page.close();
 });
 
-test('blocking: the page freezes for the block; the fixed version does not', async () => {
+// time.sleep in a coroutine holds the loop for real (the tickers' timers fire late), but pauses
+// for the browser while it does: the page draws the hold as it grows, and Stop works.
+test('blocking: the loop is held for the block while the page keeps drawing; the fixed version is not held', async () => {
   let { page, summary } = await runDemo('blocking');
-  const frozen = seconds(/drew no frame for (\d+) ms/, summary);
-  assert.ok(frozen >= 1900, `longest frame ${frozen} ms: ${summary}`);
+  assert.match(summary, /the tickers' timers fired up to [12]\.\d+ s late/);
+  const frame = seconds(/kept drawing: its longest frame took (\d+) ms/, summary);
+  assert.ok(frame < 500, `longest frame ${frame} ms: ${summary}`);
   // One figure, and what of it was the sleep itself when the hold ran a little longer.
   assert.match(summary, /held the loop for 2\.\d\d s (in time\.sleep\(2\.0\)|\(time\.sleep\(2\.0\) itself took 2\.0\d s of it\))/);
   await page.close();
   ({ page, summary } = await runDemo('blocking', `variant=${encodeURIComponent('await asyncio.sleep (fixed)')}`));
-  const frame = seconds(/drew no frame for (\d+) ms/, summary);
-  assert.ok(frame < 500, `longest frame ${frame} ms: ${summary}`);
+  const fixedFrame = seconds(/longest frame took (\d+) ms/, summary);
+  assert.ok(fixedFrame < 500, `longest frame ${fixedFrame} ms: ${summary}`);
   await page.close();
 });
 

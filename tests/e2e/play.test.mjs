@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useSite, openPage, SHOTS } from './harness.mjs';
+import { useSite, openPage, recordFrames, frameGaps, SHOTS } from './harness.mjs';
 
 const ctx = useSite(before, after);
 
@@ -479,6 +479,36 @@ test('every example runs from the editor with its lines lit', async () => {
     }
     assert.equal(lit, 1, key);
   }
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+// A coroutine that never awaits holds the loop: nothing else in the program runs. It used to
+// hold the tab too, until the loop budget stopped it 10 s later; now a long step pauses for the
+// browser, so the page draws the hold as it grows, lights the line it runs, and Stop answers.
+test('a busy coroutine holds the loop, yet the page draws it, lights its line and stops at once', async () => {
+  const context = await freshContext();
+  const page = await openPlay(context, '#/play', { width: 1440, height: 900 });
+  await setCode(page, 'import asyncio\n\nasync def ticker():\n    while True:\n        print("tick")\n        await asyncio.sleep(0.1)\n\nasync def main():\n    asyncio.create_task(ticker())\n    await asyncio.sleep(0.25)\n    n = 0\n    while True:\n        n += 1\n\nasyncio.run(main())\n');
+  await page.getByTestId('run').click();
+  await recordFrames(page);
+  await page.waitForTimeout(1500);
+  const gaps = await frameGaps(page);
+  assert.ok(gaps.length >= 5 && gaps.at(-1) < 1000, `frames while main() holds the loop: ${gaps.length}, longest ${gaps.at(-1)} ms`);
+  assert.match(await page.getByTestId('status').textContent(), /^Running/);
+  // Its marker moves between the loop's two lines as it runs (read once: the page is live).
+  const marked = await page.locator('.g.lit').evaluateAll((gs) => gs.map((g) => [Number(g.dataset.line), g.querySelector('[data-testid=lit-line]')?.title ?? '']));
+  assert.ok(marked.some(([line, names]) => [12, 13].includes(line) && names === 'main()'), JSON.stringify(marked));
+  // The ticker printed at 0, 0.1 and 0.2 s; from 0.25 s main() holds the loop and it is silent.
+  assert.deepEqual((await output(page)).map(([, t]) => t), ['tick', 'tick', 'tick']);
+  await page.screenshot({ path: join(SHOTS, 'play-busy-coroutine.png') });
+  // Clicked where Stop is, as a person does (the mouse does not wait for the page to be idle).
+  const stop = await page.getByTestId('stop').boundingBox();
+  const clicked = Date.now();
+  await page.mouse.click(stop.x + stop.width / 2, stop.y + stop.height / 2);
+  await page.getByTestId('status').filter({ hasText: 'Stopped.' }).waitFor({ timeout: 5_000 });
+  const took = Date.now() - clicked;
+  assert.ok(took < 1500, `Stop took ${took} ms to answer`);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -670,7 +670,8 @@ fn task_context(interp: &Interp) -> R<Value> {
 /// Python frames under a task's coroutine in CPython 3.11 (see [`Held`]).
 const ASYNCIO_FRAMES: u32 = 9;
 
-/// Restarts the loop budget's clock each time the task is resumed: the budget is for one hold.
+/// Restarts the loop budget's clock each time the task is resumed: the budget is for one hold
+/// (a step that paused for the browser and goes on is still the same hold).
 /// The task's `contextvars.Context` is the current one while it runs.
 struct Held {
     inner: BoxFuture,
@@ -682,8 +683,13 @@ impl std::future::Future for Held {
     type Output = R<Value>;
 
     fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<R<Value>> {
-        // A new hold begins (the clock is read when it is first measured: `Interp::hold_start`).
-        self.interp.hold_started.set(f64::NAN);
+        // A new hold begins (the clock is read when it is first measured: `Interp::hold_start`),
+        // unless this is the step that paused going on.
+        if !crate::runtime::going_on() {
+            self.interp.hold_started.set(f64::NAN);
+            self.interp.stretch_started.set(f64::NAN);
+            self.interp.pause_wanted.set(false);
+        }
         // In CPython a task's coroutine runs under asyncio's own Python frames (the module,
         // asyncio.run, the runner, run_until_complete, run_forever, _run_once, Handle._run),
         // which count toward the recursion limit: so they do here.

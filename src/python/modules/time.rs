@@ -82,14 +82,34 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
             ))));
         }
         let spin_started = now_ms();
+        let real_ms = rt.speed().real_secs(secs) * 1000.0;
+        if real_ms >= PAUSED_SLEEP_MS && interp.depth.get() == interp.pause_depth.get() && rt.can_pause() {
+            // In a coroutine's own frame, the wait is left to the pause before its next op:
+            // the loop stays held all along, but the page draws the hold as it grows and Stop
+            // works (see `coro::Pause`).
+            rt.record(task, crate::trace::EventKind::Blocking { dur: crate::aio::secs_to_micros(secs) });
+            interp.sleep_until.set(Some((spin_started + real_ms, spin_started)));
+            interp.pause_wanted.set(true);
+            return Ok(Value::None);
+        }
         rt.block_for(task, crate::aio::secs_to_micros(secs));
-        // In slow motion the spin lasts `secs / speed` of real time. The budget counts CPU work
-        // in real time, which no speed changes, and a sleep as its own `secs`: a program is
-        // stopped, or not, at every speed alike.
-        let spun = now_ms() - spin_started;
-        interp.hold_started.set(interp.hold_start() + spun * (1.0 - rt.speed().factor()));
+        slept(interp, spin_started);
+        interp.want_pause_after_stretch(now_ms());
     }
     Ok(Value::None)
+}
+
+/// Sleeps at least this long (real time) wait in a pause where they can (shorter ones spin:
+/// a pause may last a frame, far longer than they are).
+const PAUSED_SLEEP_MS: f64 = 20.0;
+
+/// A sleep that began at `started` (ms) has ended. In slow motion it lasts `secs / speed` of
+/// real time: the budget counts CPU work in real time, which no speed changes, and a sleep as
+/// its own `secs`, so a program is stopped, or not, at every speed alike.
+pub fn slept(interp: &Interp, started: f64) {
+    let factor = current().map_or(1.0, |(rt, _)| rt.speed().factor());
+    let spun = now_ms() - started;
+    interp.hold_started.set(interp.hold_start() + spun * (1.0 - factor));
 }
 
 /// Says once per run, beside the output, why times of day read as they do here.
