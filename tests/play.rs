@@ -106,6 +106,36 @@ fn backspace_removes_a_pair_or_one_level_of_indentation() {
 }
 
 #[test]
+fn pasted_lines_sit_at_the_caret_s_indentation() {
+    let paste = |m: &str, text: &str| key(m, |s, a, b| edit::paste(s, a, b, text));
+    let block = "await a()\nif x:\n    await b()\n";
+    assert_eq!(
+        paste("async def main():\n    |", block).as_deref(),
+        Some("async def main():\n    await a()\n    if x:\n        await b()\n|"),
+        "a block copied from the left edge"
+    );
+    assert_eq!(
+        paste("def f():\n    if y:\n        |", "    await a()\n\n    await b()").as_deref(),
+        Some("def f():\n    if y:\n        await a()\n\n        await b()|"),
+        "copied with its indentation, which goes; blank lines stay empty"
+    );
+    assert_eq!(
+        paste("|", "async def g():\n        await c()\n        return 1").as_deref(),
+        Some("async def g():\n    await c()\n    return 1|"),
+        "copied from after the indentation of a line opening a block"
+    );
+    assert_eq!(
+        paste("|", "    x = 1\n    y = 2").as_deref(),
+        Some("x = 1\ny = 2|"),
+        "an indented block pasted at the left edge comes to it"
+    );
+    assert_eq!(paste("|", "x = 1\ny = 2"), None, "nothing to change");
+    assert_eq!(paste("    |", "x = 1"), None, "one line goes in as it is");
+    assert_eq!(paste("x = |", "[1,\n 2]"), None, "after code the paste goes in as it is");
+    assert_eq!(paste("    |", "if a:\n\tb()"), None, "tabs are left to Python");
+}
+
+#[test]
 fn pasted_line_ends_become_newlines() {
     assert_eq!(edit::normalize("a\r\nb\rc\n\td"), "a\nb\nc\n\td");
 }
@@ -137,7 +167,7 @@ proptest! {
         let (a, b) = (edit::utf16_to_byte(&src, a.min(b)), edit::utf16_to_byte(&src, a.max(b)));
         check_edit(&src, &edit::tab(&src, a, b));
         check_edit(&src, &edit::newline(&src, a, b));
-        for e in [edit::outdent(&src, a, b), edit::backspace(&src, a, b), edit::open_bracket(&src, a, b, '('), edit::close_bracket(&src, a, b, ')')].into_iter().flatten() {
+        for e in [edit::outdent(&src, a, b), edit::backspace(&src, a, b), edit::open_bracket(&src, a, b, '('), edit::close_bracket(&src, a, b, ')'), edit::paste(&src, a, b, &src)].into_iter().flatten() {
             check_edit(&src, &e);
         }
     }

@@ -409,6 +409,9 @@ class Job:
 async def work(*args):
     await asyncio.sleep(0)
 
+async def fetch(i, retries=3, timeout=None):
+    await asyncio.sleep(0)
+
 async def main():
     big = list(range(1000))
     await asyncio.gather(
@@ -417,6 +420,7 @@ async def main():
     async with asyncio.TaskGroup() as tg:
         tg.create_task(work(1), name='job-1')
         tg.create_task(work(2))
+    await asyncio.gather(fetch(1), fetch(2, 5), fetch(3, 3, 1.5))
 
 asyncio.run(main())
 ",
@@ -435,7 +439,11 @@ asyncio.run(main())
             "work(<Job>)",
             "sleep()",
             "job-1",
-            "work(2)"
+            "work(2)",
+            // Trailing arguments at their defaults are left out, as the call left them.
+            "fetch(1)",
+            "fetch(2, 5)",
+            "fetch(3, 3, 1.5)"
         ]
     );
 }

@@ -791,6 +791,9 @@ fn a_call_label_cuts_its_arguments_before_its_name() {
     // The output's who column (22 characters): the object goes, the consumer's number stays.
     let who = |s: &str| s.chars().count() <= 22;
     assert_eq!(describe::fit_label("consumer('consumer 2', <Queue>)", who), "consumer('consumer 2')");
+    // A long name with short arguments keeps as much of its start as leaves them whole.
+    assert_eq!(describe::fit_label("fetch_user_profile_with_long_name(0)", who), "fetch_user_profile…(0)");
+    assert_eq!(describe::fit_label("fetch_user_profile_with_long_name(12, 'x')", phone), "fetch…(12, 'x')");
     // A phrase is no call, and keeps its start: what it says comes first.
     let room = |s: &str| s.chars().count() <= 16;
     assert_eq!(describe::fit_label("blocked 2.00 s by blocker()", room), "blocked 2.00 s…");

@@ -203,11 +203,17 @@ pub fn fit_label(text: &str, fits: impl Fn(&str) -> bool) -> String {
             let cut: Vec<String> = args.iter().filter(|a| !object(a)).map(|a| only_the_end(a, max)).collect();
             format!("{head}({})", cut.join(", "))
         };
-        let head: String =
-            if name.chars().count() <= 4 { name.to_string() } else { name.chars().take(3).chain(['…']).collect() };
+        let name_len = name.chars().count();
+        let head_of = |n: usize| -> String { name.chars().take(n).chain(['…']).collect() };
+        let head: String = if name_len <= 4 { name.to_string() } else { head_of(3) };
+        // As much of the name's start as leaves every argument whole (`fetch_user_pro…(0)`).
+        let whole_args = |n: usize| without_objects(&head_of(n), longest);
+        let longest_head = (name_len > 4 && fits(&whole_args(3)))
+            .then(|| (longest, whole_args(largest(3, name_len - 1, |n| fits(&whole_args(n))))));
         let tries = [
             longest_that_fits(longest, with, &fits),
             longest_that_fits(longest, |max| without_objects(name, max), &fits),
+            longest_head,
             longest_that_fits(longest, |max| without_objects(&head, max), &fits),
         ];
         // The first that keeps every argument whole (or enough of it to tell lanes apart),

@@ -225,6 +225,48 @@ pub fn backspace(src: &str, start: usize, end: usize) -> Option<Edit> {
     Some(Edit { start: start - remove, end: start, text: String::new(), select: (start - remove, start - remove) })
 }
 
+/// Pasting lines where the caret stands in a line's indentation: the block is re-indented to
+/// sit there, as it sat where it was copied from (its first line at the caret, the rest kept
+/// in step with it), so code pasted into a function body lands in that body. `None` where the
+/// paste goes in as it is: one line, a caret after code, or tabs in the pasted indentation
+/// (mixing them with spaces would be the program's own `TabError`).
+pub fn paste(src: &str, start: usize, end: usize, pasted: &str) -> Option<Edit> {
+    let indent = &src[line_start(src, start)..start];
+    let pasted = normalize(pasted);
+    let (first, rest) = pasted.split_once('\n')?;
+    let tabbed = |l: &str| l[..l.len() - l.trim_start().len()].contains('\t');
+    if !indent.bytes().all(|b| b == b' ') || pasted.lines().any(tabbed) {
+        return None;
+    }
+    let width = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    // The indentation the block was copied at: its first line's, when copied whole; when the
+    // copy began after the indentation, what the next lines have in common (one level less if
+    // the first line opens a block).
+    let base = if first.starts_with(' ') || rest.lines().all(|l| l.trim().is_empty()) {
+        width(first)
+    } else {
+        let least = rest.lines().filter(|l| !l.trim().is_empty()).map(width).min().unwrap_or(0);
+        if first.trim_end().ends_with(':') {
+            least.saturating_sub(INDENT)
+        } else {
+            least
+        }
+    };
+    let mut text = first.trim_start_matches(' ').to_string();
+    for line in rest.split('\n') {
+        text.push('\n');
+        if !line.trim().is_empty() {
+            text.push_str(indent);
+            text.push_str(&line[width(line).min(base)..]);
+        }
+    }
+    if text == pasted {
+        return None;
+    }
+    let caret = start + text.len();
+    Some(Edit { start, end, text, select: (caret, caret) })
+}
+
 /// Pasted or loaded text as the editor keeps it: Windows (CRLF) and old Mac (CR) line ends
 /// become newlines. Tabs stay: Python reads them, and mixing them with spaces is the program's
 /// own error (a `TabError`).

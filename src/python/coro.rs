@@ -149,8 +149,22 @@ impl Coroutine {
                 let mut args: Vec<Value> =
                     (0..p.positional.len()).filter_map(|i| frame.slots.get(i).and_then(|s| s.clone())).collect();
                 // `*args` are in the tuple after the positional parameters.
-                if let (Some(_), Some(Some(Value::Tuple(rest)))) = (&p.varargs, frame.slots.get(p.positional.len())) {
-                    args.extend(rest.iter().cloned());
+                match (&p.varargs, frame.slots.get(p.positional.len())) {
+                    (Some(_), Some(Some(Value::Tuple(rest)))) if !rest.is_empty() => args.extend(rest.iter().cloned()),
+                    // Trailing parameters still at their defaults were most likely not passed:
+                    // the label reads like the call (`fetch(3)`, not `fetch(3, 5)` for
+                    // `def fetch(i, retries=5)`).
+                    _ => {
+                        let defaults = frame.info.func.as_ref().map_or(&[][..], |f| &f.defaults[..]);
+                        let first_default = p.positional.len().saturating_sub(defaults.len());
+                        let all_filled = args.len() == p.positional.len();
+                        while all_filled && args.len() > first_default {
+                            match (args.last(), defaults.get(args.len() - 1 - first_default)) {
+                                (Some(a), Some(d)) if a.is(d) => args.pop(),
+                                _ => break,
+                            };
+                        }
+                    }
                 }
                 args
             }

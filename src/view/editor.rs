@@ -112,22 +112,31 @@ pub fn editor(props: &Props) -> Html {
             }
         })
     };
-    // A long paste is put in directly: Chromium's own paste, like `insertText`, takes time
-    // growing with the square of the lines (a megabyte pasted after a run held the tab for
-    // minutes). Short pastes stay the browser's, so Ctrl+Z takes them back.
+    // Lines pasted into a line's indentation are re-indented to sit there (`edit::paste`), as
+    // one typed insertion (Ctrl+Z takes it back). A long paste is put in directly: Chromium's
+    // own paste, like `insertText`, takes time growing with the square of the lines (a megabyte
+    // pasted after a run held the tab for minutes). Other short pastes stay the browser's.
     let onpaste = Callback::from(|e: Event| {
         let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
         let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+        let el: HtmlTextAreaElement = e.target_unchecked_into();
+        let value = el.value();
+        let start = utf16_to_byte(&value, el.selection_start().ok().flatten().unwrap_or(0));
+        let end = utf16_to_byte(&value, el.selection_end().ok().flatten().unwrap_or(0));
+        let reindented = edit::paste(&value, start.min(end), start.max(end), &text);
+        let text = reindented.as_ref().map_or(text, |edit| edit.text.clone());
         if text.matches('\n').count() > UNDOABLE_LINES {
             e.prevent_default();
             // Line ends made plain here, as the editor keeps them, so the caret lands after
             // exactly what went in.
             let text = edit::normalize(&text);
-            let el: HtmlTextAreaElement = e.target_unchecked_into();
             let caret = el.selection_start().ok().flatten().unwrap_or(0);
             insert(&el, &text);
             let caret = caret + text.encode_utf16().count() as u32;
             let _ = el.set_selection_range(caret, caret);
+        } else if let Some(edit) = reindented {
+            e.prevent_default();
+            apply(&el, &value, &edit);
         }
     });
     let onmousemove = {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::disclosure::Disclosure;
 
 use crate::model::describe::{self, duration, instant, task_name};
-use crate::model::{warnings, words, LogKind, RunModel};
+use crate::model::{warnings, words, LogKind, LogLine, RunModel};
 use crate::session::{At, Finish, Selection, Session, Stream};
 use crate::trace::{Micros, TaskId};
 
@@ -28,6 +28,15 @@ fn shown(s: &Session) -> usize {
 /// About what the output's "who" column holds (13rem): a longer name drops its objects and is
 /// cut in the middle, so `consumer('consumer 2', <Queue>)` keeps the part that tells it apart.
 const WHO_CHARS: usize = 22;
+
+/// Who said a line of output: Interleave for its own notes (it says them while a task runs,
+/// but the task did not print them), else the task that printed it.
+fn speaker<'m>(s: &Session, m: &'m RunModel, line: &LogLine) -> &'m str {
+    match s.stream(line.event) {
+        Stream::Note => "Interleave",
+        Stream::Stdout | Stream::Stderr => who(m, line.task),
+    }
+}
 
 /// A task's name, or where module-level code printed from.
 fn who(m: &RunModel, task: TaskId) -> &str {
@@ -129,7 +138,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
                     let LogKind::Print(text) = l.kind else { return html! {} };
                     let text = trace.resolve(text);
                     let stream = s.stream(l.event);
-                    let name = who(m, l.task);
+                    let name = speaker(s, m, l);
                     // A phone has no room for a column of names: it names the task above its
                     // lines, once each time the printing task changes (the class hides the rest).
                     let same_task = i > skip && prints[i - 1].task == l.task;
@@ -293,7 +302,7 @@ pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
                             <button type="button" class="linkish" aria-pressed={current.to_string()}
                                 onclick={Callback::from(move |_| on_select.emit(Selection::Log(i)))}>
                                 <time>{instant(line.time)}</time>
-                                <span class="who">{who(m, line.task).to_string()}</span>
+                                <span class="who">{speaker(s, m, line).to_string()}</span>
                                 <span>{describe::log_line(line, m, &trace)}</span>
                             </button>
                         </li>

@@ -233,6 +233,15 @@ test('stderr is told apart from stdout, and a traceback\'s line numbers show the
   await link.click();
   assert.equal(await page.locator('.editor .ln.picked').getAttribute('data-line'), '5');
   await page.screenshot({ path: join(SHOTS, 'play-traceback.png') });
+  // Interleave's own notes beside the output are said by Interleave, not by the task that was
+  // running when it said them.
+  await setCode(page, 'import asyncio, time\n\nasync def main():\n    print(time.strftime("%Y"))\n\nasyncio.run(main())\n');
+  await runToEnd(page);
+  const rows = await page.getByTestId('prints').locator('li').evaluateAll((lis) =>
+    lis.map((li) => [li.querySelector('.who')?.textContent, li.querySelector('code, p.note')?.textContent]));
+  assert.deepEqual(rows[1], ['main()', '2026'], JSON.stringify(rows));
+  assert.equal(rows[0][0], 'Interleave', JSON.stringify(rows));
+  assert.match(rows[0][1], /^Times of day here are UTC/);
   await context.close();
 });
 
@@ -611,6 +620,16 @@ test('code pasted with tabs and CRLF line ends runs as Python reads it', async (
   await page.keyboard.press('ControlOrMeta+v');
   assert.equal(await code(page), 'print(1)\n'.repeat(200));
   assert.equal(await input(page).evaluate((el) => el.selectionStart), 1800);
+  // Lines pasted into a function's body land in it, kept in step with each other, and one
+  // Ctrl+Z takes the paste back.
+  await clearEditor(page);
+  await page.keyboard.type('async def main():');
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => navigator.clipboard.writeText('print(1)\nif True:\n    print(2)\n'));
+  await page.keyboard.press('ControlOrMeta+v');
+  assert.equal(await code(page), 'async def main():\n    print(1)\n    if True:\n        print(2)\n');
+  await page.keyboard.press('ControlOrMeta+z');
+  assert.equal(await code(page), 'async def main():\n    ');
   await context.close();
 });
 
