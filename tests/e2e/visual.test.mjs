@@ -194,6 +194,31 @@ test('blocking: lateness caused by a task is drawn and named after it', async ()
   await page.close();
 });
 
+// The model learns a timer was late only when it fires; while blocker() still holds the loop
+// (its time.sleep pauses for the page to draw), the tickers' timers are due already and are
+// drawn late as the hold grows.
+test('blocking: the tickers are drawn late while blocker() still holds the loop', async () => {
+  const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/blocking`);
+  await page.getByTestId('demo-blocking').waitFor();
+  await page.getByTestId('run').click();
+  await page.waitForTimeout(1200);
+  // Read in one go: the page is live.
+  const [orange, status] = await page.getByTestId('timeline').evaluate((canvas) => {
+    const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - 0xd5) < 24 && Math.abs(d[i + 1] - 0x5e) < 24 && Math.abs(d[i + 2]) < 40) n++;
+    }
+    return [n, document.querySelector('[data-testid="status"]').textContent];
+  });
+  const at = Number(/^Running… ([\d.]+) s/.exec(status)?.[1]);
+  // The hold lasts from 0.3 s to 2.3 s.
+  assert.ok(at > 0.6 && at < 2.2, `read during the hold: ${status}`);
+  assert.ok(orange > 50, `late stripes while the loop is held: ${orange} pixels`);
+  await page.getByTestId('timeline').screenshot({ path: join(SHOTS, 'visual-blocking-mid-hold.png') });
+  await page.close();
+});
+
 test('step mode shows the turns axis: one column per loop turn, switchable', async () => {
   const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/create-task`);
   await page.getByTestId('step-mode').click();

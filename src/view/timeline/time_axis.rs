@@ -8,7 +8,7 @@ use crate::model::layout::{self, segment_at, segments_in, tick_label, ticks};
 use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern};
 use crate::model::{LinkKind, RunModel, State, BLOCKED_THRESHOLD};
 use crate::session::{Selection, Session};
-use crate::trace::{Micros, Recorder, TaskId};
+use crate::trace::{Micros, Recorder, TaskId, Wait};
 
 pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
     let (m, rec) = (s.model(), s.trace());
@@ -155,6 +155,21 @@ fn lane(p: &Paint, m: &RunModel, rec: &Recorder, id: TaskId, y: f64, now: Micros
         ctx.fill_rect(x0, top, w, h);
         if w > 50.0 && p.inside_label(&describe::segment_label(seg, m, rec), x0, x0 + w, y, alpha) {
             last_fill = None;
+        }
+        // A timer due while something holds the loop: its task is late already, though the
+        // model only learns so when the timer fires (a long hold pauses for the page to draw).
+        if let (None, State::Waiting(Wait::Timer { due, .. })) = (seg.end, seg.state) {
+            if due > seg.start && now.saturating_sub(due) >= m.late_threshold() {
+                let late_x = p.x(due).max(p.g.plot_x);
+                if late_x < x1 {
+                    last_fill = Some(Look::Late);
+                    p.fills.set(ctx, Look::Late, p.theme.of(Look::Late));
+                    ctx.fill_rect(late_x, top, x1 - late_x, h);
+                    if x1 - late_x > 50.0 && p.inside_label("late: the loop is held", late_x, x1, y, alpha) {
+                        last_fill = None;
+                    }
+                }
+            }
         }
     }
     ctx.set_fill_style_str(p.theme.of(Look::Print));
