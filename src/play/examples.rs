@@ -65,7 +65,7 @@ asyncio.run(main())
     },
     Example {
         key: "create-task",
-        title: "create_task: start now, await later",
+        title: "create_task: a download while main works on",
         code: r#"import asyncio
 
 async def download(name, seconds):
@@ -89,7 +89,7 @@ asyncio.run(main())
     },
     Example {
         key: "wait-for",
-        title: "wait_for: give up after a timeout",
+        title: "wait_for: give up on a slow answer",
         code: r#"import asyncio
 
 async def slow_answer():
