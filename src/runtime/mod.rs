@@ -20,7 +20,10 @@
 //! In the browser each iteration is its own macrotask (posted through a `MessageChannel`, which,
 //! unlike nested `setTimeout(0)`, is not clamped to 4 ms), so the page can paint between
 //! iterations just as other work can run between asyncio's. Timers use one real `setTimeout`
-//! (gloo-timers) for the earliest deadline.
+//! (gloo-timers) for the earliest deadline. A step that holds the loop long (a Python busy
+//! loop, `time.sleep`) may pause for the browser mid-way ([`pause_step`]): it is *held*, goes on
+//! before anything else in the next macrotask, and records as the one step it is, so the page
+//! draws the hold as it grows and Stop works, while no other task, callback or timer runs.
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
