@@ -120,18 +120,27 @@ fn pasted_lines_sit_at_the_caret_s_indentation() {
         "copied with its indentation, which goes; blank lines stay empty"
     );
     assert_eq!(
-        paste("|", "async def g():\n        await c()\n        return 1").as_deref(),
-        Some("async def g():\n    await c()\n    return 1|"),
-        "copied from after the indentation of a line opening a block"
+        paste("    |", "async def g():\n        await c()\n        return 1").as_deref(),
+        None,
+        "copied from after the indentation of a line opening a block, at the same depth"
     );
     assert_eq!(
-        paste("|", "    x = 1\n    y = 2").as_deref(),
-        Some("x = 1\ny = 2|"),
-        "an indented block pasted at the left edge comes to it"
+        paste("        |", "for i in x:\n        print(i)\n    print('x')").as_deref(),
+        Some("        for i in x:\n            print(i)\n        print('x')|"),
+        "a block and the line after it, copied from after the indentation"
     );
-    assert_eq!(paste("|", "x = 1\ny = 2"), None, "nothing to change");
+    assert_eq!(
+        paste("    x = 1|", "\ny = 2\nz = 3").as_deref(),
+        Some("    x = 1\n    y = 2\n    z = 3|"),
+        "after code the lines follow the line's indentation"
+    );
+    assert_eq!(
+        paste("        x = |", "f(\n        1,\n    )").as_deref(),
+        Some("        x = f(\n            1,\n        )|"),
+        "a bracket's lines keep their depth below it"
+    );
+    assert_eq!(paste("|", "    for i in x:\n        print(i)"), None, "at the left edge the paste goes in as it is");
     assert_eq!(paste("    |", "x = 1"), None, "one line goes in as it is");
-    assert_eq!(paste("x = |", "[1,\n 2]"), None, "after code the paste goes in as it is");
     assert_eq!(paste("    |", "if a:\n\tb()"), None, "tabs are left to Python");
 }
 

@@ -225,38 +225,39 @@ pub fn backspace(src: &str, start: usize, end: usize) -> Option<Edit> {
     Some(Edit { start: start - remove, end: start, text: String::new(), select: (start - remove, start - remove) })
 }
 
-/// Pasting lines where the caret stands in a line's indentation: the block is re-indented to
-/// sit there, as it sat where it was copied from (its first line at the caret, the rest kept
-/// in step with it), so code pasted into a function body lands in that body. `None` where the
-/// paste goes in as it is: one line, a caret after code, or tabs in the pasted indentation
-/// (mixing them with spaces would be the program's own `TabError`).
+/// Pasting lines: the lines after the first are re-indented to sit at the caret's line, in step
+/// with each other as they were where they were copied from, so code pasted into a function
+/// body lands in that body. In the line's indentation the first line goes to the caret (its
+/// own indentation dropped); after code it goes in as it is. `None` where the paste goes in as
+/// it is: one line, a caret at the left edge, or tabs in an indentation (mixing them with spaces
+/// would be the program's own `TabError`).
 pub fn paste(src: &str, start: usize, end: usize, pasted: &str) -> Option<Edit> {
-    let indent = &src[line_start(src, start)..start];
+    let ls = line_start(src, start);
+    let before = &src[ls..start];
+    let line_indent = &before[..before.len() - before.trim_start_matches(' ').len()];
+    let in_indent = line_indent.len() == before.len();
     let pasted = normalize(pasted);
     let (first, rest) = pasted.split_once('\n')?;
     let tabbed = |l: &str| l[..l.len() - l.trim_start().len()].contains('\t');
-    if !indent.bytes().all(|b| b == b' ') || pasted.lines().any(tabbed) {
+    if before.is_empty() || before[..line_indent.len()].contains('\t') || pasted.lines().any(tabbed) {
         return None;
     }
     let width = |l: &str| l.len() - l.trim_start_matches(' ').len();
-    // The indentation the block was copied at: its first line's, when copied whole; when the
-    // copy began after the indentation, what the next lines have in common (one level less if
-    // the first line opens a block).
-    let base = if first.starts_with(' ') || rest.lines().all(|l| l.trim().is_empty()) {
-        width(first)
-    } else {
-        let least = rest.lines().filter(|l| !l.trim().is_empty()).map(width).min().unwrap_or(0);
-        if first.trim_end().ends_with(':') {
-            least.saturating_sub(INDENT)
-        } else {
-            least
-        }
+    // The indentation the lines were copied at: the first line's, when it was copied whole
+    // into the indentation; else the next line's, one level less where the first line opens a
+    // block or a bracket (what follows it is its body).
+    let next = rest.lines().find(|l| !l.trim().is_empty()).map_or(0, width);
+    let opens = first.trim_end().ends_with([':', '(', '[', '{']);
+    let base = match (in_indent && first.starts_with(' '), opens) {
+        (true, _) => width(first),
+        (false, true) => next.saturating_sub(INDENT),
+        (false, false) => next,
     };
-    let mut text = first.trim_start_matches(' ').to_string();
+    let mut text = if in_indent { first.trim_start_matches(' ') } else { first }.to_string();
     for line in rest.split('\n') {
         text.push('\n');
         if !line.trim().is_empty() {
-            text.push_str(indent);
+            text.push_str(line_indent);
             text.push_str(&line[width(line).min(base)..]);
         }
     }
