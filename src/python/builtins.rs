@@ -1536,6 +1536,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
         BuiltinType::Object => Ok(Value::Instance(Rc::new(Instance {
             class: class.clone(),
             attrs: RefCell::new(Attrs::default()),
+            dict: InstanceDict::default(),
             exc: None,
         }))),
         BuiltinType::NoneType => Ok(Value::None),
