@@ -732,7 +732,7 @@ impl Object for DictView {
                 let items = self.items();
                 let mut found = Ok(false);
                 for x in &items {
-                    match ops::eq(interp, x, item) {
+                    match ops::same_or_eq(interp, x, item) {
                         Ok(true) => {
                             found = Ok(true);
                             break;
