@@ -143,7 +143,8 @@ fn what_a_program_here_cannot_do_says_why() {
          async def main():\n    \
              loop = asyncio.get_running_loop()\n    \
              for f in [lambda: asyncio.create_subprocess_exec, lambda: asyncio.subprocess.PIPE,\n              \
-                       lambda: asyncio.open_connection, lambda: loop.create_connection]:\n        \
+                       lambda: asyncio.open_connection, lambda: loop.create_connection,\n              \
+                       lambda: asyncio.run_coroutine_threadsafe]:\n        \
                  try:\n            f()\n        except AttributeError as e:\n            print(e)\n    \
              print(hasattr(asyncio, 'start_server'), isinstance(loop, asyncio.AbstractEventLoop))\n\
          asyncio.run(main())\n\
@@ -165,6 +166,9 @@ fn what_a_program_here_cannot_do_says_why() {
              asyncio.subprocess is not available in Interleave: a program here cannot start other processes.\n\
              asyncio.open_connection is not available in Interleave: a program here {sockets}\n\
              loop.create_connection() is not available in Interleave: a program here {sockets}\n\
+             asyncio.run_coroutine_threadsafe is not available in Interleave: a thread here runs in a copy of the \
+             program, which cannot reach the event loop. Await the coroutine in the loop instead, with what the \
+             thread returns.\n\
              False True\n\
              No module named 'subprocess': a program in Interleave cannot start other processes.\n\
              No module named 'socket': a program in Interleave {sockets}\n\

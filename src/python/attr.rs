@@ -120,14 +120,7 @@ fn get_attr_inner(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
                         interp.attribute_error(format!("'{}' object has no attribute '__dict__'", inst.class.name))
                     );
                 }
-                let mut d = Dict::new();
-                for (k, x) in inst.attrs.borrow().iter() {
-                    // Attributes in slots are not in the `__dict__`.
-                    if !slots.is_some_and(|s| s.names.contains(k)) {
-                        d.set_str(k, x.clone());
-                    }
-                }
-                return Ok(Value::dict(d));
+                return Ok(Value::Dict(inst.live_dict()));
             }
             if let Some(getattr) = inst.class.lookup_static("__getattr__") {
                 return call(interp, &getattr, Args { pos: vec![v.clone(), Value::Str(name.clone())], kw: vec![] });
@@ -332,13 +325,19 @@ pub fn get_attr_at(interp: &Interp, v: &Value, name: &Name, hint: &Hint) -> R<Va
 /// [`set_attr`] at a site of the program, as [`get_attr_at`].
 pub fn set_attr_at(interp: &Interp, target: &Value, name: &Name, v: Value, hint: &Hint) -> R<()> {
     let Some(inst) = plain_instance(target, name) else { return set_attr(interp, target, name, v) };
-    if inst.class.lookup_static("__setattr__").is_some() || inst.exc.is_some() {
+    // Written through its `__dict__` once it has one.
+    if inst.class.lookup_static("__setattr__").is_some() || inst.exc.is_some() || inst.has_live_dict() {
         return set_attr(interp, target, name, v);
     }
     let mut attrs = inst.attrs.borrow_mut();
     let old = match attrs.get_index_mut(hint.0.get() as usize) {
         Some((key, slot)) if Rc::ptr_eq(key, name) => std::mem::replace(slot, v),
         _ => {
+            // `__dict__` is never among the attributes, so only a new one can be it.
+            if &**name == "__dict__" {
+                drop(attrs);
+                return set_attr(interp, target, name, v);
+            }
             // A new attribute (one already there was allowed when it was set).
             if !inst.class.slots.as_ref().is_none_or(|s| s.allows(name)) {
                 drop(attrs);
@@ -471,7 +470,14 @@ pub fn set_instance_attr(interp: &Interp, inst: &Rc<Instance>, target: &Value, n
     if !inst.class.slots.as_ref().is_none_or(|s| s.allows(name)) {
         return Err(no_attribute(interp, inst, name));
     }
-    let old = inst.attrs.borrow_mut().insert(name.clone(), v);
+    if &**name == "__dict__" {
+        let Value::Dict(d) = &v else {
+            return Err(interp.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.type_name())));
+        };
+        inst.set_dict(d.clone());
+        return Ok(());
+    }
+    let old = inst.set_own(name, v);
     // Dropped once the attributes are let go: dropping it may run code.
     drop(old);
     Ok(())
@@ -554,7 +560,7 @@ pub fn del_instance_attr(interp: &Interp, inst: &Rc<Instance>, target: &Value, n
     if &**name == "__class__" {
         return Err(interp.type_error("can't delete __class__ attribute"));
     }
-    let removed = inst.attrs.borrow_mut().shift_remove(name);
+    let removed = inst.del_own(name);
     match removed {
         Some(_) => Ok(()),
         None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", inst.class.name))),

@@ -943,8 +943,62 @@ pub fn base_method(class: &Rc<Class>, this: &Value, name: &str) -> Option<Value>
 /// The same methods read from a class (`object.__setattr__(self, name, value)` in a class's
 /// own `__setattr__`): called with the instance first.
 pub fn base_unbound(class: &Rc<Class>, name: &str) -> Option<Value> {
+    if name == "__new__" {
+        // As CPython's, bound to the built-in class whose `__new__` it is (`int.__new__`,
+        // `object.__new__` read through a user class), which checks the class it is to make.
+        let owner = class.lineage().find(|c| !c.user).unwrap_or(class).clone();
+        return Some(Value::Builtin(Rc::new(Builtin {
+            name: Name::from(name),
+            f: checked_new,
+            bound: Some(Value::Class(owner)),
+            unbound_of: None,
+        })));
+    }
     let f = base_fn(class, name)?;
     Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of: None })))
+}
+
+/// `T.__new__(cls, …)` (`T` bound first): CPython's `tp_new_wrapper` checks, in its order and
+/// words, that `cls` is a class, derives from `T`, and is made by `T`'s own `__new__` (so
+/// `object.__new__(int)` is refused), before making the object.
+fn checked_new(interp: &Interp, args: Args) -> R<Value> {
+    let Some(Value::Class(owner)) = args.pos.first() else {
+        return Err(interp.type_error("__new__ is bound to its class"));
+    };
+    let cls = match args.pos.get(1) {
+        Some(Value::Class(c)) => c,
+        Some(other) => {
+            return Err(interp.type_error(format!(
+                "{}.__new__(X): X is not a type object ({})",
+                owner.name,
+                other.type_name()
+            )))
+        }
+        None => return Err(interp.type_error(format!("{}.__new__(): not enough arguments", owner.name))),
+    };
+    if !cls.is_subclass(owner) {
+        return Err(interp.type_error(format!("{0}.__new__({1}): {1} is not a subtype of {0}", owner.name, cls.name)));
+    }
+    // The first class along `cls`'s MRO whose objects a Python `__new__` does not make.
+    let made_by_python = |c: &Rc<Class>| c.user && c.lookup("__new__").is_some();
+    if let Some(base) = cls.lineage().find(|c| !made_by_python(c)) {
+        if builtin_new(base) != builtin_new(owner) {
+            return Err(interp
+                .type_error(format!("{}.__new__({}) is not safe, use {}.__new__()", owner.name, cls.name, base.name)));
+        }
+    }
+    super::call::new_bare_instance(interp, &Args { pos: args.pos[1..].to_vec(), kw: args.kw })
+}
+
+/// The built-in class whose `__new__` makes `class`'s objects (CPython's `tp_new`): its
+/// nearest built-in class, every exception's being `BaseException`'s.
+fn builtin_new(class: &Rc<Class>) -> &str {
+    let base = class.lineage().find(|c| !c.user).unwrap_or(class);
+    if base.is_exception() {
+        "BaseException"
+    } else {
+        &base.name
+    }
 }
 
 fn base_fn(class: &Rc<Class>, name: &str) -> Option<BuiltinFn> {
@@ -1536,6 +1590,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
         BuiltinType::Object => Ok(Value::Instance(Rc::new(Instance {
             class: class.clone(),
             attrs: RefCell::new(Attrs::default()),
+            dict: InstanceDict::default(),
             exc: None,
         }))),
         BuiltinType::NoneType => Ok(Value::None),

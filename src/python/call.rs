@@ -684,6 +684,7 @@ pub fn instantiate(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
     let instance = Value::Instance(Rc::new(Instance {
         class: class.clone(),
         attrs: RefCell::new(Attrs::default()),
+        dict: InstanceDict::default(),
         exc: class.is_exception().then(|| RefCell::new(ExcData { args: args.pos.clone(), ..ExcData::default() })),
     }));
     match class.lookup_static("__init__") {
@@ -769,6 +770,7 @@ pub fn new_bare_instance(interp: &Interp, args: &Args) -> R<Value> {
     Ok(Value::Instance(Rc::new(Instance {
         class: class.clone(),
         attrs: RefCell::new(Attrs::default()),
+        dict: InstanceDict::default(),
         exc: class.is_exception().then(|| RefCell::new(ExcData { args: exc_args(), ..ExcData::default() })),
     })))
 }

@@ -455,7 +455,7 @@ impl Reader<'_> {
             }
             b'o' => {
                 let class = self.class()?;
-                let inst = Rc::new(Instance { class, attrs: RefCell::new(Attrs::default()), exc: None });
+                let inst = Rc::new(Instance::new(class, Attrs::default(), None));
                 self.shared.push(Value::Instance(inst.clone()));
                 self.attrs(&inst)?;
                 Value::Instance(inst)

@@ -561,6 +561,7 @@ impl Interp {
         Rc::new(Instance {
             class: class.clone(),
             attrs: RefCell::new(Attrs::default()),
+            dict: InstanceDict::default(),
             exc: Some(RefCell::new(ExcData { args, ..ExcData::default() })),
         })
     }

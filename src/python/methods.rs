@@ -320,7 +320,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 // change it (the item found is then removed only where it still is).
                 let mut k = 0;
                 while let Some(x) = ops::list_at(l, k) {
-                    if ops::eq(i, &x, &a.pos[1])? {
+                    if ops::same_or_eq(i, &x, &a.pos[1])? {
                         let mut l = l.borrow_mut();
                         if k < l.len() {
                             l.remove(k);
@@ -365,7 +365,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let (mut k, hi) = (lo.map_or(0, bound), hi.map_or(usize::MAX, bound));
                 while k < hi {
                     let Some(x) = ops::list_at(l, k) else { break };
-                    if ops::eq(i, &x, &target)? {
+                    if ops::same_or_eq(i, &x, &target)? {
                         return Ok(Value::Int(k as i64));
                     }
                     k += 1;
@@ -378,7 +378,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let target = a.pos.get(1).cloned().unwrap_or_default();
                 let (mut k, mut n) = (0, 0);
                 while let Some(x) = ops::list_at(l, k) {
-                    if ops::eq(i, &x, &target)? {
+                    if ops::same_or_eq(i, &x, &target)? {
                         n += 1;
                     }
                     k += 1;
@@ -418,7 +418,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 let bound = |x: i64| (if x < 0 { (x + n).max(0) } else { x.min(n) }) as usize;
                 let (lo, hi) = (lo.map_or(0, bound), hi.map_or(t.len(), bound));
                 for (k, x) in t.iter().enumerate().take(hi).skip(lo) {
-                    if ops::eq(i, x, &target)? {
+                    if ops::same_or_eq(i, x, &target)? {
                         return Ok(Value::Int(k as i64));
                     }
                 }
@@ -870,7 +870,7 @@ fn count_eq(interp: &Interp, items: &[Value], target: Option<&Value>) -> R<Value
     let target = target.cloned().unwrap_or_default();
     let mut n = 0;
     for x in items {
-        if ops::eq(interp, x, &target)? {
+        if ops::same_or_eq(interp, x, &target)? {
             n += 1;
         }
     }

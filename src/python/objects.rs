@@ -225,14 +225,35 @@ impl Object for SliceObj {
             ops::repr(interp, &self.step)?
         ))
     }
-    fn attr(&self, _interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         Some(Ok(match &**name {
             "start" => self.start.clone(),
             "stop" => self.stop.clone(),
             "step" => self.step.clone(),
+            "indices" => method(this, "indices", slice_indices),
             _ => return None,
         }))
     }
+}
+
+/// `slice.indices(length)`: the start, stop and step a sequence of that length would use,
+/// the length checked first, as CPython does.
+fn slice_indices(interp: &Interp, args: Args) -> R<Value> {
+    let s = self_of::<SliceObj>(interp, &args)?;
+    let [_, length] = &args.pos[..] else {
+        return Err(interp.type_error(format!(
+            "slice.indices() takes exactly one argument ({} given)",
+            args.pos.len().saturating_sub(1)
+        )));
+    };
+    let length = ops::to_index(interp, length)?;
+    if length < 0 {
+        return Err(interp.value_error("length should not be negative"));
+    }
+    // Beyond a 32-bit `usize` only on wasm32, where no sequence comes near it.
+    let length = usize::try_from(length).unwrap_or(usize::MAX);
+    let (start, stop, step) = ops::slice_indices(interp, s, length)?;
+    Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
 }
 
 /// `range(start, stop, step)`
@@ -732,7 +753,7 @@ impl Object for DictView {
                 let items = self.items();
                 let mut found = Ok(false);
                 for x in &items {
-                    match ops::eq(interp, x, item) {
+                    match ops::same_or_eq(interp, x, item) {
                         Ok(true) => {
                             found = Ok(true);
                             break;

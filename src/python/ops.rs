@@ -1013,11 +1013,9 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             for (k, v) in x.iter() {
                 match with_user_eq(|| y.get(k)) {
                     Some(w) => {
-                        // The same object is equal without asking (CPython's
-                        // `PyObject_RichCompareBool`), so a dict holding itself equals itself.
-                        // Floats are left to `==`: two NaNs here may be two objects there.
-                        let same = v.identity().is_some() && v.is(w);
-                        if !same && !eq(interp, v, w)? {
+                        // A dict holding itself equals itself. Floats are values here, so a
+                        // NaN counts as itself, as lists count it (see `same_or_eq`).
+                        if !same_or_eq(interp, v, w)? {
                             return Ok(false);
                         }
                     }
@@ -1062,6 +1060,13 @@ pub fn eq(interp: &Interp, a: &Value, b: &Value) -> R<bool> {
             _ => false,
         },
     })
+}
+
+/// An item of a container compared with `x`, as CPython's containers compare
+/// (`PyObject_RichCompareBool`): the same object is equal without asking `==`, so a NaN or
+/// an object whose `__eq__` says False is found in a list holding it.
+pub fn same_or_eq(interp: &Interp, item: &Value, x: &Value) -> R<bool> {
+    Ok(item.is(x) || eq(interp, item, x)?)
 }
 
 fn seq_eq(interp: &Interp, x: &[Value], y: &[Value]) -> R<bool> {

@@ -645,6 +645,21 @@ pub struct Dict {
     /// Tombstones in `map`. The last entry is never one (`remove` trims them), so `pop`
     /// takes the last live entry.
     dead: usize,
+    owners: Owners,
+}
+
+/// The instances a dict is the `__dict__` of. Their attributes stay in their own `Attrs`
+/// (read on every `obj.x`, kept fast), so each change to the dict is made to those too, and
+/// an attribute written on them is written to the dict (`Instance::live_dict`). Mostly
+/// none; one for `self.__dict__.update(…)`; several for a dict shared by assignment.
+#[derive(Debug, Default)]
+struct Owners(Vec<Weak<Instance>>);
+
+/// A copy of the dict (`d.copy()`, `dict(d)`) is no instance's `__dict__`.
+impl Clone for Owners {
+    fn clone(&self) -> Self {
+        Owners::default()
+    }
 }
 
 /// A tombstone's key: no Python hash is -1 (CPython keeps that value for errors; see
@@ -684,6 +699,11 @@ impl Dict {
     }
 
     pub fn insert(&mut self, key: Key, value: Value) {
+        if !self.owners.0.is_empty() {
+            if let Value::Str(name) = &key.value {
+                self.mirror(|attrs| attrs.insert(name.clone(), value.clone()), name);
+            }
+        }
         // A key already present keeps its place and its original key object, as in Python.
         match self.map.get_mut(&key) {
             Some(slot) => *slot = value,
@@ -691,6 +711,35 @@ impl Dict {
                 self.map.insert(key, value);
             }
         }
+    }
+
+    /// Makes `change` to the attributes of the instances this dict is the `__dict__` of, but
+    /// not to an attribute `name` their `__slots__` keep apart from it.
+    fn mirror(&mut self, change: impl Fn(&mut Attrs) -> Option<Value>, name: &str) {
+        let owners = &mut self.owners.0;
+        owners.retain(|o| o.strong_count() > 0);
+        for owner in owners.iter().filter_map(Weak::upgrade) {
+            if owner.class.slots.as_ref().is_some_and(|s| s.names.iter().any(|n| &**n == name)) {
+                continue;
+            }
+            // Borrowed only while native code reads them (no program code runs then): that
+            // reader sees the attributes as they were.
+            let Ok(mut attrs) = owner.attrs.try_borrow_mut() else { continue };
+            let old = change(&mut attrs);
+            // Dropped with the attributes let go: dropping it may run code.
+            drop(attrs);
+            drop(old);
+        }
+    }
+
+    /// The instance `owner` has this dict as its `__dict__` (its attributes are its entries).
+    pub fn add_owner(&mut self, owner: &Rc<Instance>) {
+        self.owners.0.push(Rc::downgrade(owner));
+    }
+
+    /// `owner`'s `__dict__` is another dict now.
+    pub fn remove_owner(&mut self, owner: &Rc<Instance>) {
+        self.owners.0.retain(|o| !std::ptr::eq(o.as_ptr(), Rc::as_ptr(owner)));
     }
 
     /// For string keys (kwargs, JSON objects, attribute dicts).
@@ -705,6 +754,11 @@ impl Dict {
     }
 
     pub fn remove(&mut self, key: &Key) -> Option<Value> {
+        if !self.owners.0.is_empty() {
+            if let Value::Str(name) = &key.value {
+                self.mirror(|attrs| attrs.shift_remove(name), name);
+            }
+        }
         let (_, stored, value) = self.map.get_full_mut2(key)?;
         // Same hash slot, a key nothing equals: the table stays valid without rehashing.
         *stored = DEAD;
@@ -730,10 +784,27 @@ impl Dict {
     pub fn pop(&mut self) -> Option<(Key, Value)> {
         let last = self.map.pop();
         self.trim();
+        if let Some((Key { value: Value::Str(name), .. }, _)) = &last {
+            if !self.owners.0.is_empty() {
+                self.mirror(|attrs| attrs.shift_remove(name), name);
+            }
+        }
         last
     }
 
     pub fn clear(&mut self) {
+        if !self.owners.0.is_empty() {
+            let names: Vec<Name> = self
+                .keys()
+                .filter_map(|k| match k {
+                    Value::Str(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect();
+            for name in names {
+                self.mirror(|attrs| attrs.shift_remove(&name), &name);
+            }
+        }
         self.map.clear();
         self.dead = 0;
     }
@@ -1057,11 +1128,116 @@ struct CacheEntry {
 pub struct Instance {
     pub class: Rc<Class>,
     pub attrs: RefCell<Attrs>,
+    /// Its `__dict__`, once asked for (see [`InstanceDict`]).
+    pub dict: InstanceDict,
     /// Present for exceptions.
     pub exc: Option<RefCell<ExcData>>,
 }
 
+/// An instance's `__dict__`, once asked for: a dict whose entries its attributes mirror (see
+/// [`Dict::add_owner`]), so writes through either show in the other.
+#[derive(Default)]
+pub struct InstanceDict {
+    shared: RefCell<Option<Rc<RefCell<Dict>>>>,
+    /// Whether `shared` is set: read on each attribute write, where a plain load is cheaper
+    /// than a `RefCell`'s borrow.
+    live: StdCell<bool>,
+}
+
 impl Instance {
+    /// An instance with these attributes (and no `__dict__` asked for yet).
+    pub fn new(class: Rc<Class>, attrs: Attrs, exc: Option<RefCell<ExcData>>) -> Instance {
+        Instance { class, attrs: RefCell::new(attrs), dict: InstanceDict::default(), exc }
+    }
+
+    /// Whether `name` is one of the attributes its class's `__slots__` declare, which are
+    /// not in its `__dict__`.
+    fn in_slots(&self, name: &str) -> bool {
+        self.class.slots.as_ref().is_some_and(|s| s.names.iter().any(|n| &**n == name))
+    }
+
+    /// `obj.__dict__`: made on first use from its attributes, then the same dict each time.
+    pub fn live_dict(self: &Rc<Self>) -> Rc<RefCell<Dict>> {
+        if let Some(d) = &*self.dict.shared.borrow() {
+            return d.clone();
+        }
+        let mut d = Dict::new();
+        for (k, x) in self.attrs.borrow().iter() {
+            if !self.in_slots(k) {
+                if let Some(k) = Key::new(Value::Str(k.clone())) {
+                    d.insert(k, x.clone());
+                }
+            }
+        }
+        d.add_owner(self);
+        let d = Rc::new(RefCell::new(d));
+        *self.dict.shared.borrow_mut() = Some(d.clone());
+        self.dict.live.set(true);
+        d
+    }
+
+    /// Whether its `__dict__` was asked for: then attributes are written through it.
+    #[inline]
+    pub fn has_live_dict(&self) -> bool {
+        self.dict.live.get()
+    }
+
+    /// `obj.__dict__ = d`: its attributes become `d`'s (those in slots stay), and stay so.
+    pub fn set_dict(self: &Rc<Self>, d: Rc<RefCell<Dict>>) {
+        let old_dict = self.dict.shared.borrow_mut().take();
+        if let Some(old) = &old_dict {
+            if let Ok(mut old) = old.try_borrow_mut() {
+                old.remove_owner(self);
+            }
+        }
+        let mut attrs: Attrs =
+            self.attrs.borrow().iter().filter(|(k, _)| self.in_slots(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+        if let Ok(mut shared) = d.try_borrow_mut() {
+            for (k, v) in shared.iter() {
+                if let Value::Str(name) = &k.value {
+                    if !self.in_slots(name) {
+                        attrs.insert(name.clone(), v.clone());
+                    }
+                }
+            }
+            shared.add_owner(self);
+        }
+        let old_attrs = std::mem::replace(&mut *self.attrs.borrow_mut(), attrs);
+        *self.dict.shared.borrow_mut() = Some(d);
+        self.dict.live.set(true);
+        // Dropped with nothing borrowed: dropping them may run code.
+        drop(old_attrs);
+        drop(old_dict);
+    }
+
+    /// The `__dict__` an attribute `name` is written through, if it has one.
+    fn dict_for(&self, name: &str) -> Option<Rc<RefCell<Dict>>> {
+        self.dict.shared.borrow().as_ref().filter(|_| !self.in_slots(name)).cloned()
+    }
+
+    /// `obj.name = v` for an attribute of its own; gives back the value it replaced (for the
+    /// caller to drop once nothing is borrowed).
+    pub fn set_own(&self, name: &Name, v: Value) -> Option<Value> {
+        if let Some(d) = self.dict_for(name) {
+            if let (Ok(mut d), Some(k)) = (d.try_borrow_mut(), Key::new(Value::Str(name.clone()))) {
+                // Sets it on each instance sharing the dict, this one among them.
+                d.insert(k, v);
+                return None;
+            }
+        }
+        self.attrs.borrow_mut().insert(name.clone(), v)
+    }
+
+    /// `del obj.name` for an attribute of its own: the value removed, if it had one.
+    pub fn del_own(&self, name: &Name) -> Option<Value> {
+        if let Some(d) = self.dict_for(name) {
+            if let (Ok(mut d), Some(k)) = (d.try_borrow_mut(), Key::new(Value::Str(name.clone()))) {
+                return d.remove(&k);
+            }
+        }
+        self.attrs.borrow_mut().shift_remove(name)
+    }
+
     /// A class whose `__hash__` is None makes its instances unhashable (`__hash__ = None`, or a
     /// class body with `__eq__` and no `__hash__`), as does one given `__eq__` after it was
     /// made without a `__hash__` of its own (`@dataclass`).

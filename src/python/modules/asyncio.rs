@@ -1866,6 +1866,12 @@ fn out_of_scope(name: &str) -> Option<&'static str> {
             "a program here has no sockets. Fetch URLs with aiohttp or httpx (example.com and \
              api.anthropic.com answer from the simulated API)."
         }
+        // Its use is handing the loop a coroutine from another thread, and a thread here runs
+        // in a copy of the program (see `thread.rs`), which has no way back to the loop.
+        "run_coroutine_threadsafe" => {
+            "a thread here runs in a copy of the program, which cannot reach the event loop. Await \
+             the coroutine in the loop instead, with what the thread returns."
+        }
         _ => return None,
     })
 }

@@ -471,10 +471,10 @@ fn dc_frozen(interp: &Interp, args: &Args, method: &str, value: Option<Value>) -
     let Value::Instance(inst) = &this else { return Err(interp.type_error("not a dataclass instance")) };
     match value {
         Some(v) => {
-            inst.attrs.borrow_mut().insert(name, v);
+            drop(inst.set_own(&name, v));
         }
         None => {
-            if inst.attrs.borrow_mut().shift_remove(&name).is_none() {
+            if inst.del_own(&name).is_none() {
                 return Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", inst.class.name)));
             }
         }

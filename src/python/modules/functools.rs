@@ -113,9 +113,8 @@ fn update_wrapper(interp: &Interp, wrapper: Value, wrapped: &Value) -> R<Value> 
                 }
             }
             if let Value::Instance(i) = other {
-                let mut attrs = i.attrs.borrow_mut();
                 for (k, v) in wrapped_dict {
-                    attrs.insert(k, v);
+                    drop(i.set_own(&k, v));
                 }
             }
             super::super::attr::set_attr(interp, other, &Name::from("__wrapped__"), wrapped.clone())?;

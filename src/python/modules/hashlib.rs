@@ -1,6 +1,6 @@
-//! `hashlib`: the SHA-2 family (`sha224`, `sha256`, `sha384`, `sha512`, and `new(name)`) over
-//! `bytes` and `bytearray`, with update, digest, hexdigest and copy. Left out: md5, sha1, sha3,
-//! blake2 and `hashlib.file_digest` (`ValueError: unsupported hash type`).
+//! `hashlib`: `md5`, `sha1` and the SHA-2 family (`sha224`, `sha256`, `sha384`, `sha512`), and
+//! `new(name)`, over `bytes` and `bytearray`, with update, digest, hexdigest and copy. Left out:
+//! sha3, blake2 and `hashlib.file_digest` (`ValueError: unsupported hash type`).
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -21,13 +21,22 @@ struct Hash {
     data: RefCell<Vec<u8>>,
 }
 
-const ALGORITHMS: [(&str, i64, i64); 4] =
-    [("sha224", 28, 64), ("sha256", 32, 64), ("sha384", 48, 128), ("sha512", 64, 128)];
+/// Name, digest size and block size.
+const ALGORITHMS: [(&str, i64, i64); 6] = [
+    ("md5", 16, 64),
+    ("sha1", 20, 64),
+    ("sha224", 28, 64),
+    ("sha256", 32, 64),
+    ("sha384", 48, 128),
+    ("sha512", 64, 128),
+];
 
 impl Hash {
     fn digest(&self) -> Vec<u8> {
         let data = self.data.borrow();
         match self.name {
+            "md5" => md5::Md5::digest(&*data).to_vec(),
+            "sha1" => sha1::Sha1::digest(&*data).to_vec(),
             "sha224" => sha2::Sha224::digest(&*data).to_vec(),
             "sha256" => sha2::Sha256::digest(&*data).to_vec(),
             "sha384" => sha2::Sha384::digest(&*data).to_vec(),
@@ -106,6 +115,8 @@ fn new_hash(interp: &Interp, name: &str, args: &Args, first: usize) -> R<Value> 
 
 pub fn module() -> Rc<Module> {
     let m = Module::new("hashlib");
+    m.set("md5", builtin("md5", |interp, a| new_hash(interp, "md5", &a, 0)));
+    m.set("sha1", builtin("sha1", |interp, a| new_hash(interp, "sha1", &a, 0)));
     m.set("sha224", builtin("sha224", |interp, a| new_hash(interp, "sha224", &a, 0)));
     m.set("sha256", builtin("sha256", |interp, a| new_hash(interp, "sha256", &a, 0)));
     m.set("sha384", builtin("sha384", |interp, a| new_hash(interp, "sha384", &a, 0)));

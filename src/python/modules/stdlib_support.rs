@@ -21,6 +21,7 @@ fn new_instance(x: Option<&Value>) -> Value {
         Some(Value::Instance(i)) if i.exc.is_none() && i.class.user => Value::Instance(Rc::new(Instance {
             class: i.class.clone(),
             attrs: RefCell::new(Attrs::default()),
+            dict: InstanceDict::default(),
             exc: None,
         })),
         _ => Value::None,

@@ -61,6 +61,8 @@ class ABC:
             names = sorted(abstracts)
             raise TypeError("Can't instantiate abstract class %s with abstract method%s %s"
                             % (cls.__name__, "s" if len(names) > 1 else "", ", ".join(names)))
+        if issubclass(cls, BaseException):
+            return BaseException.__new__(cls, *args)
         return object.__new__(cls)
 
     @classmethod

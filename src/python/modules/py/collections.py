@@ -141,7 +141,7 @@ class deque:
     def index(self, x, start=0, stop=None):
         items = self._a[self._h :]
         for i in range(len(items))[start:stop]:
-            if items[i] == x:
+            if items[i] is x or items[i] == x:
                 return i
         raise ValueError(f"{x!r} is not in deque")
 

@@ -25,8 +25,9 @@ def copy(x):
     y = _new(x)
     if y is None:
         return x
-    for k, v in vars(x).items():
-        object.__setattr__(y, k, v)
+    # As CPython's copy (`y.__dict__.update(state)`): no __setattr__, property or descriptor
+    # runs, and a key that is no str is copied too.
+    vars(y).update(vars(x))
     return y
 
 
@@ -65,8 +66,7 @@ def deepcopy(x, memo=None, _nil=[]):
         if y is None:
             return x
         memo[d] = y
-        for k, v in deepcopy(vars(x), memo).items():
-            object.__setattr__(y, k, v)
+        vars(y).update(deepcopy(vars(x), memo))
     memo[d] = y
     if y is not x:
         memo.setdefault(id(memo), []).append(x)
