@@ -124,7 +124,7 @@ asyncio.run(main())"#
             .iter()
             .find(|s| s.task == task && s.start <= at && at <= s.end)
             .map_or(dur, |s| s.end - s.start);
-        let sleep_part = if held > dur + 1_000 {
+        let sleep_part = if duration(held) != duration(dur) {
             format!(" (time.sleep({}) itself took {} of it)", p.num("block").py_repr(), duration(dur))
         } else {
             format!(" in time.sleep({})", p.num("block").py_repr())

@@ -351,7 +351,7 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
 pub struct Pause {
     interp: Rc<Interp>,
     line: u32,
-    sleep: Option<(f64, f64)>,
+    sleep: Option<f64>,
     paused: bool,
 }
 
@@ -363,26 +363,24 @@ impl Pause {
 
 /// A sleep ending within this many milliseconds spins to its end instead of pausing again: a
 /// pause may last a frame, and the sleep should not overshoot by that much.
-const SPIN_LAST_MS: f64 = 2.0;
+const SPIN_LAST_MS: f64 = 20.0;
 
 impl Future for Pause {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
         let now = super::interp::now_ms();
-        let sleeping = self.sleep.is_some_and(|(until, _)| until - now > SPIN_LAST_MS);
+        let sleeping = self.sleep.is_some_and(|until| until - now > SPIN_LAST_MS);
         if !self.paused || sleeping {
             self.paused = true;
-            crate::runtime::pause_step();
-            note_line(self.line);
+            crate::runtime::pause_step(crate::runtime::Pause { line: Some(self.line), waiting: sleeping });
             return Poll::Pending;
         }
-        if let Some((until, spun_from)) = self.sleep.take() {
+        if let Some(until) = self.sleep.take() {
             while super::interp::now_ms() < until {
                 std::hint::spin_loop();
             }
             crate::runtime::clock_moved();
-            super::modules::time::slept(&self.interp, spun_from);
         }
         self.interp.stretch_started.set(f64::NAN);
         Poll::Ready(())
@@ -824,8 +822,12 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume, name: &'s
         (_, false) => Resume::Start,
     };
     loop {
-        // As in `drive`: what the step's drops deferred runs where it ends.
-        match run(&interp, &mut frame, resume) {
+        // As in `drive`: what the step's drops deferred runs where it ends, and a long step
+        // pauses for the browser.
+        let outer = interp.pause_depth.replace(interp.depth.get() + 1);
+        let exit = run(&interp, &mut frame, resume);
+        interp.pause_depth.set(outer);
+        match exit {
             Exit::Yield(v) => {
                 *slot.borrow_mut() = AgenState::Ready(frame, true);
                 return interp.settled(Ok(v));
@@ -839,8 +841,10 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume, name: &'s
                 let e = pep479(&interp, e, "async generator", "StopIteration");
                 return interp.settled(Err(pep479(&interp, e, "async generator", "StopAsyncIteration")));
             }
-            Exit::Call(_) | Exit::Pause => {
-                return Err(interp.runtime_error("only the program's top level runs driver calls"))
+            Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
+            Exit::Pause => {
+                Pause::new(&interp, frame.info.line.get()).await;
+                resume = Resume::Send(Value::None);
             }
             Exit::Await(aw) => {
                 interp.settle()?;

@@ -364,8 +364,8 @@ pub struct Interp {
     /// The depth of the frame a coroutine's driver runs now (0: none): the frame that may pause.
     pub pause_depth: Cell<u32>,
     /// Where `time.sleep` in a frame that may pause left the wait to that pause: the real time
-    /// (ms) it ends at, and what the speed scales it by (see `modules::time`).
-    pub sleep_until: Cell<Option<(f64, f64)>>,
+    /// (ms) it ends at (see `modules::time`).
+    pub sleep_until: Cell<Option<f64>>,
     /// The process's heap when the program began: what it builds is counted from here.
     heap_at_start: usize,
     pub next_frame_id: Cell<u64>,
@@ -689,18 +689,23 @@ impl Interp {
 
     // ----- budgets ---------------------------------------------------------------------------
 
-    /// When the current hold of the loop began (ms). A task's resume only marks a new hold;
-    /// the clock is read the first time the hold is measured (at most 4096 steps later, well
-    /// under a millisecond), which saves a call out to JavaScript on each of a big run's
-    /// hundreds of thousands of short resumes.
-    pub fn hold_start(&self) -> f64 {
+    /// When the current hold of the loop began (ms, on [`Interp::budget_clock`]). A task's
+    /// resume only marks a new hold; the clock is read the first time the hold is measured (at
+    /// most 4096 steps later, well under a millisecond), which saves a call out to JavaScript
+    /// on each of a big run's hundreds of thousands of short resumes.
+    fn hold_start(&self) -> f64 {
         let started = self.hold_started.get();
         if !started.is_nan() {
             return started;
         }
-        let now = now_ms();
+        let now = budget_clock();
         self.hold_started.set(now);
         now
+    }
+
+    /// Seconds the current hold of the loop has lasted, as the loop budget counts them.
+    pub fn held_secs(&self) -> f64 {
+        (budget_clock() - self.hold_start()) / 1000.0
     }
 
     /// One step of the program (an op, or an item a native loop draws): every few thousand,
@@ -744,12 +749,23 @@ impl Interp {
             return Ok(());
         }
         let now = now_ms();
-        let held = (now - self.hold_start()) / 1000.0;
         self.want_pause_after_stretch(now);
+        let held = self.held_secs();
         if held > self.limits.loop_budget_secs {
             return Err(PyErr::Stop(Rc::from(format!(
                 "the loop was blocked for {:.0} s at line {}: Interleave stopped the program (the budget is {} s)",
                 held,
+                self.current_line(),
+                self.limits.loop_budget_secs
+            ))));
+        }
+        // In slow motion the program's seconds are longer than real ones: code that cannot
+        // pause (a plain function's loop) still holds the page no longer than the budget.
+        let stretch = (now - self.stretch_started.get()) / 1000.0;
+        if stretch > self.limits.loop_budget_secs {
+            return Err(PyErr::Stop(Rc::from(format!(
+                "the page was held for {:.0} s of real time at line {}: Interleave stopped the program (the budget is {} s)",
+                stretch,
                 self.current_line(),
                 self.limits.loop_budget_secs
             ))));
@@ -913,6 +929,17 @@ pub struct Nested<'a>(&'a Interp);
 impl Drop for Nested<'_> {
     fn drop(&mut self) {
         self.0.depth.set(self.0.depth.get().saturating_sub(1));
+    }
+}
+
+/// The clock the loop budget counts on (ms): in the browser the run's own, so a hold counts in
+/// the program's seconds (slow motion stretches them, and the page's turns while a step pauses
+/// are not the program's); elsewhere real time (on the virtual clock work takes no time, yet an
+/// endless loop must end).
+fn budget_clock() -> f64 {
+    match crate::runtime::current() {
+        Some((rt, _)) if !rt.is_virtual() => rt.now() as f64 / 1000.0,
+        _ => now_ms(),
     }
 }
 

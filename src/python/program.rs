@@ -235,6 +235,9 @@ pub async fn drive(interp: &Rc<Interp>, first: Frame) -> R<Value> {
                     },
                     Err(e) => Resume::Throw(e),
                 };
+                // The loop ran meanwhile (`asyncio.run`): the top level's hold begins anew.
+                interp.hold_started.set(f64::NAN);
+                interp.stretch_started.set(f64::NAN);
             }
         }
     }

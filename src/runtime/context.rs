@@ -36,7 +36,7 @@ thread_local! {
     static WAKE_CAUSE: Cell<Option<WakeCause>> = const { Cell::new(None) };
     static THROWN: RefCell<Option<Thrown>> = const { RefCell::new(None) };
     static FUT_WAITER: RefCell<Option<Rc<dyn Cancel>>> = const { RefCell::new(None) };
-    static PAUSED: Cell<bool> = const { Cell::new(false) };
+    static PAUSED: Cell<Option<Pause>> = const { Cell::new(None) };
     static GOING_ON: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -46,7 +46,7 @@ pub(super) fn enter(rt: &Runtime, task: TaskId) -> EnterGuard {
     WAIT_NOTE.with(|w| w.set(None));
     LINE_NOTE.with(|w| w.set(None));
     FUT_WAITER.with(|w| w.borrow_mut().take());
-    PAUSED.with(|p| p.set(false));
+    PAUSED.with(|p| p.set(None));
     EnterGuard
 }
 
@@ -79,16 +79,29 @@ pub fn can_pause() -> bool {
     current().is_some_and(|(rt, _)| rt.can_pause())
 }
 
-/// A long step (a Python busy loop, a `time.sleep`) says so just before returning `Pending`:
+/// A long step (a Python busy loop, a `time.sleep`) says so just before returning `Pending`,
+/// with the source line it runs (the innermost: where the work is, which the page lights):
 /// it has not ended, only paused so the page can draw and take clicks (Stop). The loop stays
 /// held: no other task, callback or timer runs before the runtime polls it again, at once once
 /// the browser has had its turn, and the recording shows one step, not two.
-pub fn pause_step() {
-    PAUSED.with(|p| p.set(true));
+pub fn pause_step(pause: Pause) {
+    PAUSED.with(|p| p.set(Some(pause)));
 }
 
-pub(super) fn take_paused() -> bool {
-    PAUSED.with(|p| p.replace(false))
+/// Did the poll pause, and how?
+pub(super) fn take_paused() -> Option<Pause> {
+    PAUSED.with(|p| p.take())
+}
+
+/// A pause of a long step ([`pause_step`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pause {
+    /// The source line it runs.
+    pub line: Option<u32>,
+    /// The step waits meanwhile (a `time.sleep`): the clock runs through the browser's turn,
+    /// which is the program's time. Otherwise the clock stands still through it (the turn is
+    /// Interleave's, not the program's).
+    pub waiting: bool,
 }
 
 /// Is this poll the same step going on after a pause (not a new step)?

@@ -44,7 +44,7 @@ use std::task::{Context, Poll, Waker};
 pub use browser::now_ms;
 pub use context::{
     can_pause, clock_moved, current, going_on, note_fut_waiter, note_line, note_wait, pause_step, take_thrown, Cancel,
-    Thrown,
+    Pause, Thrown,
 };
 pub use speed::Speed;
 pub use timers::TimerKey;
@@ -129,6 +129,9 @@ enum Clock {
     Browser {
         origin_ms: Cell<f64>,
         speed: Speed,
+        /// When the held step paused (real ms; NaN while none is paused): the clock stands
+        /// still through the browser's turn, which is Interleave's, not the program's time.
+        paused_at: Cell<f64>,
     },
 }
 
@@ -225,7 +228,7 @@ impl Runtime {
     #[cfg(target_arch = "wasm32")]
     pub fn new_browser_at(recorder: Recorder, speed: Speed) -> Self {
         Self::new(
-            Clock::Browser { origin_ms: Cell::new(browser::now_ms()), speed },
+            Clock::Browser { origin_ms: Cell::new(browser::now_ms()), speed, paused_at: Cell::new(f64::NAN) },
             |weak| Host::Browser(browser::Driver::new(weak)),
             recorder,
         )
@@ -296,7 +299,10 @@ impl Runtime {
         let now = match &self.0.clock {
             Clock::Virtual(t) => t.get(),
             #[cfg(target_arch = "wasm32")]
-            Clock::Browser { origin_ms, speed } => speed.program_micros(browser::now_ms() - origin_ms.get()),
+            Clock::Browser { origin_ms, speed, paused_at } => {
+                let real = if paused_at.get().is_nan() { browser::now_ms() } else { paused_at.get() };
+                speed.program_micros(real - origin_ms.get())
+            }
         };
         self.0.last_reading.set(now);
         now
@@ -418,9 +424,9 @@ impl Runtime {
             (polled, context::take_paused())
         };
         match polled {
-            Poll::Pending if paused && self.phase() == Phase::Running => {
+            Poll::Pending if paused.is_some() && self.phase() == Phase::Running => {
                 *self.0.driver.borrow_mut() = Some(driver);
-                self.0.held.set(Some(Held::Driver));
+                self.hold(Held::Driver, paused.is_some_and(|p| p.waiting));
                 self.host_changed();
             }
             Poll::Ready(()) => {
@@ -736,13 +742,29 @@ impl Runtime {
         self.end_iteration();
     }
 
+    /// A step paused: it is held, and unless it is `waiting` the clock stands still until it
+    /// goes on.
+    fn hold(&self, held: Held, waiting: bool) {
+        self.0.held.set(Some(held));
+        #[cfg(target_arch = "wasm32")]
+        if let (Clock::Browser { paused_at, .. }, false) = (&self.0.clock, waiting) {
+            paused_at.set(browser::now_ms());
+        }
+    }
+
     /// Goes on with the step that paused, if one did (before anything else runs: it still holds
     /// the loop). Returns false while a step is still held (it paused again) or the run ended.
     #[cfg(target_arch = "wasm32")]
     fn go_on_with_held(&self) -> bool {
         let held = self.0.held.take();
         if held.is_some() {
-            // The browser has had its turn since: the next event reads the clock.
+            // The browser's turn is over: the clock goes on from where it stood.
+            if let Clock::Browser { origin_ms, paused_at, .. } = &self.0.clock {
+                let paused = paused_at.replace(f64::NAN);
+                if !paused.is_nan() {
+                    origin_ms.set(origin_ms.get() + browser::now_ms() - paused);
+                }
+            }
             self.clock_moved();
         }
         match held {
@@ -788,10 +810,11 @@ impl Runtime {
         context::set_going_on(false);
         self.0.polling.set(None);
         let unconsumed = context::take_thrown();
+        let paused = context::take_paused();
         match polled {
-            Poll::Pending if context::take_paused() => {
+            Poll::Pending if paused.is_some() => {
                 // The line it runs now lights while the page draws.
-                if let Some(line) = context::take_line() {
+                if let Some(line) = paused.and_then(|p| p.line).or_else(context::take_line) {
                     self.record(id, EventKind::Line { line });
                 }
                 let mut tasks = self.0.tasks.borrow_mut();
@@ -803,7 +826,7 @@ impl Runtime {
                             slot.must_cancel = true;
                             slot.cancel_msg = thrown.msg;
                         }
-                        self.0.held.set(Some(Held::Task(id)));
+                        self.hold(Held::Task(id), paused.is_some_and(|p| p.waiting));
                     }
                     _ => {
                         drop(tasks);

@@ -66,34 +66,35 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
                 std::hint::spin_loop();
             }
             rt.block_for(task, crate::aio::secs_to_micros(secs));
-            interp.hold_started.set(now_ms());
+            interp.hold_started.set(f64::NAN);
             return Ok(Value::None);
         }
         // Sleeping holds the loop, so it counts toward the loop budget like any hold (it used
         // not to, and `while True: time.sleep(1)` froze the page for good). In the browser a
-        // sleep really spins: one past what is left of the budget is refused at once, not
-        // after freezing the page for the budget. (On the virtual clock it takes no real time.)
-        let held = (now_ms() - interp.hold_start()) / 1000.0;
-        if !rt.is_virtual() && held + secs > interp.limits.loop_budget_secs {
-            return Err(PyErr::Stop(Rc::from(format!(
-                "time.sleep({secs}) at line {} would block the loop past the budget of {} s: Interleave stopped the program",
-                interp.current_line(),
-                interp.limits.loop_budget_secs
-            ))));
-        }
+        // sleep really waits: one past what is left of the budget is refused at once, not
+        // after holding the loop for the budget. (On the virtual clock it takes no real time.)
+        // One that cannot pause (in a plain function) spins on the page's thread: in slow
+        // motion it may not freeze the page longer than the budget in real time either.
         let spin_started = now_ms();
         let real_ms = rt.speed().real_secs(secs) * 1000.0;
-        if real_ms >= PAUSED_SLEEP_MS && interp.depth.get() == interp.pause_depth.get() && rt.can_pause() {
+        let can_pause = interp.depth.get() == interp.pause_depth.get() && rt.can_pause();
+        let budget = interp.limits.loop_budget_secs;
+        if !rt.is_virtual() && (interp.held_secs() + secs > budget || (!can_pause && real_ms / 1000.0 > budget)) {
+            return Err(PyErr::Stop(Rc::from(format!(
+                "time.sleep({secs}) at line {} would block the loop past the budget of {budget} s: Interleave stopped the program",
+                interp.current_line(),
+            ))));
+        }
+        if real_ms >= PAUSED_SLEEP_MS && can_pause {
             // In a coroutine's own frame, the wait is left to the pause before its next op:
             // the loop stays held all along, but the page draws the hold as it grows and Stop
             // works (see `coro::Pause`).
             rt.record(task, crate::trace::EventKind::Blocking { dur: crate::aio::secs_to_micros(secs) });
-            interp.sleep_until.set(Some((spin_started + real_ms, spin_started)));
+            interp.sleep_until.set(Some(spin_started + real_ms));
             interp.pause_wanted.set(true);
             return Ok(Value::None);
         }
         rt.block_for(task, crate::aio::secs_to_micros(secs));
-        slept(interp, spin_started);
         interp.want_pause_after_stretch(now_ms());
     }
     Ok(Value::None)
@@ -101,16 +102,7 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
 
 /// Sleeps at least this long (real time) wait in a pause where they can (shorter ones spin:
 /// a pause may last a frame, far longer than they are).
-const PAUSED_SLEEP_MS: f64 = 20.0;
-
-/// A sleep that began at `started` (ms) has ended. In slow motion it lasts `secs / speed` of
-/// real time: the budget counts CPU work in real time, which no speed changes, and a sleep as
-/// its own `secs`, so a program is stopped, or not, at every speed alike.
-pub fn slept(interp: &Interp, started: f64) {
-    let factor = current().map_or(1.0, |(rt, _)| rt.speed().factor());
-    let spun = now_ms() - started;
-    interp.hold_started.set(interp.hold_start() + spun * (1.0 - factor));
-}
+const PAUSED_SLEEP_MS: f64 = 40.0;
 
 /// Says once per run, beside the output, why times of day read as they do here.
 fn say_clock(interp: &Interp) {
