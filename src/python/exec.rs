@@ -157,16 +157,12 @@ impl Frame {
         self.cells.extend(closure.iter().cloned());
     }
 
-    /// Gives the frame's info back for the next call's frame, once nothing else holds it (a
-    /// traceback or a task may).
-    pub fn recycle(self, interp: &Interp) {
+    /// Gives the frame's slot list and info back for the next call's frame, once nothing else
+    /// holds the info (a traceback or a task may). Done in place, before the frame is
+    /// dropped: taking the frame apart by value copied the whole of it.
+    pub fn recycle(&mut self, interp: &Interp) {
         const KEPT: usize = 64;
-        let Frame { mut slots, cells, mut info, .. } = self;
-        // A call's frame seldom has cells: an empty list owns no memory, and the release
-        // build's size-first code would call out to drop it.
-        if cells.capacity() == 0 {
-            std::mem::forget(cells);
-        }
+        let mut slots = std::mem::take(&mut self.slots);
         // Emptied before the pool is borrowed: dropping a value may run code (a warning).
         slots.clear();
         if slots.capacity() <= KEPT {
@@ -175,9 +171,14 @@ impl Frame {
                 spare.push(slots);
             }
         }
+        // Its captured locals go with the others (the list itself goes with the frame).
+        if !self.cells.is_empty() {
+            self.cells.clear();
+        }
         let mut spare = interp.spare_infos.borrow_mut();
-        if spare.len() < KEPT && Rc::weak_count(&info) == 0 {
-            if let Some(i) = Rc::get_mut(&mut info) {
+        if spare.len() < KEPT {
+            // Only the frame holds it: the pool's copy is the one left once the frame drops.
+            if let Some(i) = Rc::get_mut(&mut self.info) {
                 i.func = None;
                 if i.first_arg.is_some() {
                     i.first_arg = None;
@@ -185,7 +186,7 @@ impl Frame {
                 if !i.handled.get_mut().is_empty() {
                     i.handled.get_mut().clear();
                 }
-                spare.push(info);
+                spare.push(self.info.clone());
             }
         }
     }

@@ -105,10 +105,21 @@ impl Value {
 }
 
 impl Drop for Value {
+    #[inline(always)]
     fn drop(&mut self) {
-        if !self.is_last_container() {
-            return;
+        if self.is_last_container() {
+            self.drop_bounded();
         }
+    }
+}
+
+impl Value {
+    /// [`Drop`]'s work for the last reference to a container, out of line: the drop of every
+    /// other value (an int, a string, a shared object) is then a test and a count decrement,
+    /// with no stack frame of its own to set up.
+    #[cold]
+    #[inline(never)]
+    fn drop_bounded(&mut self) {
         // Unavailable only while the thread itself is ending: then plain recursion it is.
         let _ = TRASH.try_with(|t| {
             if t.contents_only.replace(false) {
