@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use super::attr::lookup_class_attr;
 use super::attr::{get_attr, get_attr_at};
 use super::call::{call, call_simple, make_function, run_comprehension};
 use super::exec::{load, Frame};
@@ -63,14 +62,14 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
             // A generator dropped with the arguments closes before the caller goes on.
             interp.settled(call(interp, &callee, args))
         }
-        Expr::CallMethod(obj, name, args) => {
+        Expr::CallMethod(obj, name, args, site) => {
             let o = eval(interp, f, obj)?;
-            if let Some(func) = instance_method(&o, name) {
+            if let Some(func) = instance_method(&o, name, site) {
                 if let Some(r) = call_simple(interp, f, &func, args, Some(&o)) {
                     return r;
                 }
             }
-            call_method_late(interp, f, o, name, args)
+            call_method_late(interp, f, o, name, args, site)
         }
         Expr::Bin(op, l, r) => {
             let a = eval(interp, f, l)?;
@@ -147,14 +146,14 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
 /// any argument runs (or fails). A built-in value's method and an instance's plain function
 /// are called without making a bound method.
 #[inline(never)]
-fn call_method_late(interp: &Interp, f: &mut Frame, o: Value, name: &Name, args: &[Arg]) -> R<Value> {
+fn call_method_late(interp: &Interp, f: &mut Frame, o: Value, name: &Name, args: &[Arg], site: &SiteHint) -> R<Value> {
     let describe = || method_str(interp, &o, name);
     if let Some(method) = super::methods::method_of(&o, name) {
         let mut args = eval_args(interp, f, args, &describe)?;
         args.pos.insert(0, o.clone());
         return interp.settled(method(interp, args));
     }
-    if let Some(func) = instance_method(&o, name) {
+    if let Some(func) = instance_method(&o, name, site) {
         let mut args = eval_args(interp, f, args, &describe)?;
         args.pos.insert(0, o.clone());
         return interp.settled(super::call::call_function(interp, &func, args));
@@ -194,16 +193,14 @@ fn local<'a>(interp: &Interp, f: &'a Frame, slot: u32) -> R<&'a Value> {
 }
 
 /// The Python function `obj.name` calls, when `obj` is an instance whose class (not the
-/// instance itself) has `name` as a plain function.
-pub fn instance_method(obj: &Value, name: &Name) -> Option<Rc<Function>> {
+/// instance itself) has `name` as a plain function (`site` remembers the class's answer).
+pub fn instance_method(obj: &Value, name: &Name, site: &SiteHint) -> Option<Rc<Function>> {
     let Value::Instance(i) = obj else { return None };
+    let func = site.method(&i.class, name)?;
     if has_own(&i.attrs.borrow(), name) {
         return None;
     }
-    match &lookup_class_attr(&i.class, name)? {
-        Value::Func(func) => Some(func.clone()),
-        _ => None,
-    }
+    Some(func)
 }
 
 /// Whether an instance's own attributes hold `name`. An instance has a handful, so they are

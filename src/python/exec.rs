@@ -867,9 +867,9 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                     let args = super::eval::eval_args(interp, f, args, &|| super::eval::function_str(interp, &callee))?;
                     (callee, args)
                 }
-                Expr::CallMethod(obj, name, args) => {
+                Expr::CallMethod(obj, name, args, site) => {
                     let o = eval(interp, f, obj)?;
-                    if let Some(func) = super::eval::instance_method(&o, name) {
+                    if let Some(func) = super::eval::instance_method(&o, name, site) {
                         if ordinary(&func) {
                             if let Some(r) = super::call::call_simple(interp, f, &func, args, Some(&o)) {
                                 assign(interp, f, target, r?)?;
