@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::attr::{get_attr, get_attr_at};
-use super::call::{call, call_simple, make_function, run_comprehension};
+use super::call::{call, call_simple, make_function, run_comprehension, simple_call};
 use super::exec::{load, Frame};
 use super::interp::{Interp, R};
 use super::ir::*;
@@ -52,10 +52,18 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
             Ok(Value::object(SliceObj { start, stop, step }))
         }
         Expr::Call(func, args) => {
+            // `f(args)` of a module's function: its global read where it was last found.
+            if let Expr::Load(Var::Global(name, hint)) = &**func {
+                if let Some(func) = global_function(&f.globals, name, hint) {
+                    if simple_call(&func, args, false) {
+                        return call_simple(interp, f, func, args, None);
+                    }
+                }
+            }
             let callee = eval(interp, f, func)?;
             if let Value::Func(func) = &callee {
-                if let Some(r) = call_simple(interp, f, func, args, None) {
-                    return r;
+                if simple_call(func, args, false) {
+                    return call_simple(interp, f, func.clone(), args, None);
                 }
             }
             let args = eval_args(interp, f, args, &|| function_str(interp, &callee))?;
@@ -65,8 +73,8 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         Expr::CallMethod(obj, name, args, site) => {
             let o = eval(interp, f, obj)?;
             if let Some(func) = instance_method(&o, name, site) {
-                if let Some(r) = call_simple(interp, f, &func, args, Some(&o)) {
-                    return r;
+                if simple_call(&func, args, true) {
+                    return call_simple(interp, f, func, args, Some(o));
                 }
             }
             call_method_late(interp, f, o, name, args, site)
@@ -189,6 +197,16 @@ fn local<'a>(interp: &Interp, f: &'a Frame, slot: u32) -> R<&'a Value> {
         Some(Some(v)) => Ok(v),
         // Unbound: `load` says so as CPython does.
         _ => Err(load(interp, f, &Var::Local(slot)).err().unwrap_or_else(|| interp.runtime_error("unbound local"))),
+    }
+}
+
+/// The function a module's global `name` holds, read where its hint says (else `None`: the
+/// caller reads it the long way, which updates the hint).
+#[inline]
+fn global_function(globals: &Module, name: &Name, hint: &Hint) -> Option<Rc<Function>> {
+    match globals.globals.borrow().get_index(hint.0.get() as usize) {
+        Some((key, Value::Func(func))) if Rc::ptr_eq(key, name) => Some(func.clone()),
+        _ => None,
     }
 }
 

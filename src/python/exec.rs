@@ -148,7 +148,7 @@ impl Frame {
         }
     }
 
-    fn make_cells(&mut self, closure: &[Cell]) {
+    pub fn make_cells(&mut self, closure: &[Cell]) {
         for i in 0..self.code.cell_slots.len() {
             let slot = self.code.cell_slots[i];
             let initial = self.slots.get_mut(slot).and_then(Option::take);
@@ -857,11 +857,10 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 Expr::Call(func, args) => {
                     let callee = eval(interp, f, func)?;
                     if let Value::Func(func) = &callee {
-                        if ordinary(func) {
-                            if let Some(r) = super::call::call_simple(interp, f, func, args, None) {
-                                assign(interp, f, target, r?)?;
-                                return Ok(Flow::Next);
-                            }
+                        if ordinary(func) && super::call::simple_call(func, args, false) {
+                            let r = super::call::call_simple(interp, f, func.clone(), args, None)?;
+                            assign(interp, f, target, r)?;
+                            return Ok(Flow::Next);
                         }
                     }
                     let args = super::eval::eval_args(interp, f, args, &|| super::eval::function_str(interp, &callee))?;
@@ -870,11 +869,10 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 Expr::CallMethod(obj, name, args, site) => {
                     let o = eval(interp, f, obj)?;
                     if let Some(func) = super::eval::instance_method(&o, name, site) {
-                        if ordinary(&func) {
-                            if let Some(r) = super::call::call_simple(interp, f, &func, args, Some(&o)) {
-                                assign(interp, f, target, r?)?;
-                                return Ok(Flow::Next);
-                            }
+                        if ordinary(&func) && super::call::simple_call(&func, args, true) {
+                            let r = super::call::call_simple(interp, f, func, args, Some(o))?;
+                            assign(interp, f, target, r)?;
+                            return Ok(Flow::Next);
                         }
                     }
                     (

@@ -41,6 +41,7 @@ pub struct Params {
 
 impl Params {
     /// Slots taken by parameters: positional, then `*args`, then keyword-only, then `**kwargs`.
+    #[inline]
     pub fn count(&self) -> usize {
         self.positional.len() + self.varargs.is_some() as usize + self.kwonly.len() + self.varkw.is_some() as usize
     }
