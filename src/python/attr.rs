@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::call::call;
 use super::interp::{Interp, PyErr, R};
-use super::ir::{Hint, Name};
+use super::ir::{AttrHint, Name};
 use super::methods;
 use super::objects::{ClassMethod, Property, StaticMethod};
 use super::ops;
@@ -314,23 +314,31 @@ pub fn module_attr(interp: &Interp, m: &Module, name: &Name) -> R<Option<Value>>
 }
 
 /// [`get_attr`] at a site of the program that remembers where it last found `name` among an
-/// instance's own attributes.
-pub fn get_attr_at(interp: &Interp, v: &Value, name: &Name, hint: &Hint) -> R<Value> {
-    if let Some(found) = plain_instance(v, name).and_then(|inst| hint.get(&inst.attrs.borrow(), name)) {
-        return Ok(found);
+/// instance's own attributes, and whether the instances' class leaves `name` to them.
+pub fn get_attr_at(interp: &Interp, v: &Value, name: &Name, hint: &AttrHint) -> R<Value> {
+    if let Value::Instance(inst) = v {
+        if hint.class.plain(&inst.class, name) {
+            if let Some(found) = hint.at.get(&inst.attrs.borrow(), name) {
+                return Ok(found);
+            }
+        }
     }
     get_attr(interp, v, name)
 }
 
 /// [`set_attr`] at a site of the program, as [`get_attr_at`].
-pub fn set_attr_at(interp: &Interp, target: &Value, name: &Name, v: Value, hint: &Hint) -> R<()> {
-    let Some(inst) = plain_instance(target, name) else { return set_attr(interp, target, name, v) };
+pub fn set_attr_at(interp: &Interp, target: &Value, name: &Name, v: Value, hint: &AttrHint) -> R<()> {
     // Written through its `__dict__` once it has one.
-    if inst.class.lookup_static("__setattr__").is_some() || inst.exc.is_some() || inst.has_live_dict() {
-        return set_attr(interp, target, name, v);
-    }
+    let inst = match target {
+        Value::Instance(inst)
+            if inst.exc.is_none() && !inst.has_live_dict() && hint.class.settable(&inst.class, name) =>
+        {
+            inst
+        }
+        _ => return set_attr(interp, target, name, v),
+    };
     let mut attrs = inst.attrs.borrow_mut();
-    let old = match attrs.get_index_mut(hint.0.get() as usize) {
+    let old = match attrs.get_index_mut(hint.at.0.get() as usize) {
         Some((key, slot)) if Rc::ptr_eq(key, name) => std::mem::replace(slot, v),
         _ => {
             // `__dict__` is never among the attributes, so only a new one can be it.
@@ -344,7 +352,7 @@ pub fn set_attr_at(interp: &Interp, target: &Value, name: &Name, v: Value, hint:
                 return Err(no_attribute(interp, inst, name));
             }
             let (at, old) = attrs.insert_full(name.clone(), v);
-            hint.0.set(u32::try_from(at).unwrap_or(u32::MAX));
+            hint.at.0.set(u32::try_from(at).unwrap_or(u32::MAX));
             old.unwrap_or_default()
         }
     };
@@ -352,15 +360,6 @@ pub fn set_attr_at(interp: &Interp, target: &Value, name: &Name, v: Value, hint:
     drop(attrs);
     drop(old);
     Ok(())
-}
-
-/// The instance `v`, when `name` is a plain attribute of its own for it: its class (MRO
-/// included) has nothing by that name, so no descriptor or method stands in the way.
-fn plain_instance<'a>(v: &'a Value, name: &Name) -> Option<&'a Rc<Instance>> {
-    match v {
-        Value::Instance(inst) if &**name != "__class__" && inst.class.lookup_name(name).is_none() => Some(inst),
-        _ => None,
-    }
 }
 
 pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()> {

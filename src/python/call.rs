@@ -94,50 +94,51 @@ pub fn call_function(interp: &Interp, func: &Rc<Function>, args: Args) -> R<Valu
     }
 }
 
-/// `f(a, b)` of a plain `def f(a, b)`, or `obj.m(a)` of a `def m(self, a)` with `this` the
-/// object: positional arguments only, as many as the parameters, none of them `*args` or
-/// keyword-only. The arguments are evaluated straight into the new frame's slots, skipping
-/// [`bind`]'s general path. `None`, with nothing evaluated, for any other call.
-pub fn call_simple(
-    interp: &Interp,
-    f: &mut Frame,
-    func: &Rc<Function>,
-    args: &[Arg],
-    this: Option<&Value>,
-) -> Option<R<Value>> {
+/// Whether `f(a, b)` of a plain `def f(a, b)`, or `obj.m(a)` of a `def m(self, a)` (`this`
+/// for the object), can take [`call_simple`]'s path: positional arguments only, as many as
+/// the parameters, none of them `*args` or keyword-only.
+#[inline]
+pub fn simple_call(func: &Function, args: &[Arg], this: bool) -> bool {
     let code = &func.code;
-    let given = args.len() + this.is_some() as usize;
     let p = &code.params;
-    if code.kind != CodeKind::Function
-        || p.positional.len() != given
-        || p.count() != given
-        || !args.iter().all(|a| matches!(a, Arg::Pos(_)))
-    {
-        return None;
-    }
+    let given = args.len() + this as usize;
+    code.kind == CodeKind::Function
+        && p.positional.len() == given
+        && p.count() == given
+        && args.iter().all(|a| matches!(a, Arg::Pos(_)))
+}
+
+/// A call [`simple_call`] allows: the arguments are evaluated straight into the new frame's
+/// slots, skipping [`bind`]'s general path, after `this` (moved in, as `func` is into the
+/// frame: no count goes up to come down again).
+pub fn call_simple(interp: &Interp, f: &mut Frame, func: Rc<Function>, args: &[Arg], this: Option<Value>) -> R<Value> {
+    let code = func.code.clone();
+    let given = args.len() + this.is_some() as usize;
     let mut slots = interp.spare_slots.borrow_mut().pop().unwrap_or_default();
     let room = code.nslots.max(given);
     if slots.capacity() < room {
         slots.reserve(room);
     }
     if let Some(t) = this {
-        slots.push(Some(t.clone()));
+        slots.push(Some(t));
     }
     for a in args {
         if let Arg::Pos(e) = a {
-            match eval(interp, f, e) {
-                Ok(v) => slots.push(Some(v)),
-                Err(e) => return Some(Err(e)),
-            }
+            slots.push(Some(eval(interp, f, e)?));
         }
     }
     if slots.len() < code.nslots {
         slots.resize(code.nslots, None);
     }
-    let mut frame = Frame::with_slots(interp, code.clone(), func.globals.clone(), Some(func.clone()), slots);
+    let globals = func.globals.clone();
+    // A function with cells keeps a count of its own, to reach its closure once it is moved.
+    let with_cells = (!code.cell_slots.is_empty() || !func.closure.is_empty()).then(|| func.clone());
+    let mut frame = Frame::with_slots(interp, code, globals, Some(func), slots);
     frame.keep_first_arg();
-    frame.init_cells(&func.closure);
-    Some(run_to_end(interp, frame))
+    if let Some(func) = with_cells {
+        frame.make_cells(&func.closure);
+    }
+    run_to_end(interp, frame)
 }
 
 /// Runs a frame that cannot suspend (a plain function, a class body, a comprehension).

@@ -3,9 +3,8 @@
 
 use std::rc::Rc;
 
-use super::attr::lookup_class_attr;
 use super::attr::{get_attr, get_attr_at};
-use super::call::{call, call_simple, make_function, run_comprehension};
+use super::call::{call, call_simple, make_function, run_comprehension, simple_call};
 use super::exec::{load, Frame};
 use super::interp::{Interp, R};
 use super::ir::*;
@@ -53,24 +52,32 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
             Ok(Value::object(SliceObj { start, stop, step }))
         }
         Expr::Call(func, args) => {
+            // `f(args)` of a module's function: its global read where it was last found.
+            if let Expr::Load(Var::Global(name, hint)) = &**func {
+                if let Some(func) = global_function(&f.globals, name, hint) {
+                    if simple_call(&func, args, false) {
+                        return call_simple(interp, f, func, args, None);
+                    }
+                }
+            }
             let callee = eval(interp, f, func)?;
             if let Value::Func(func) = &callee {
-                if let Some(r) = call_simple(interp, f, func, args, None) {
-                    return r;
+                if simple_call(func, args, false) {
+                    return call_simple(interp, f, func.clone(), args, None);
                 }
             }
             let args = eval_args(interp, f, args, &|| function_str(interp, &callee))?;
             // A generator dropped with the arguments closes before the caller goes on.
             interp.settled(call(interp, &callee, args))
         }
-        Expr::CallMethod(obj, name, args) => {
+        Expr::CallMethod(obj, name, args, site) => {
             let o = eval(interp, f, obj)?;
-            if let Some(func) = instance_method(&o, name) {
-                if let Some(r) = call_simple(interp, f, &func, args, Some(&o)) {
-                    return r;
+            if let Some(func) = instance_method(&o, name, site) {
+                if simple_call(&func, args, true) {
+                    return call_simple(interp, f, func, args, Some(o));
                 }
             }
-            call_method_late(interp, f, o, name, args)
+            call_method_late(interp, f, o, name, args, site)
         }
         Expr::Bin(op, l, r) => {
             let a = eval(interp, f, l)?;
@@ -147,14 +154,14 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
 /// any argument runs (or fails). A built-in value's method and an instance's plain function
 /// are called without making a bound method.
 #[inline(never)]
-fn call_method_late(interp: &Interp, f: &mut Frame, o: Value, name: &Name, args: &[Arg]) -> R<Value> {
+fn call_method_late(interp: &Interp, f: &mut Frame, o: Value, name: &Name, args: &[Arg], site: &SiteHint) -> R<Value> {
     let describe = || method_str(interp, &o, name);
     if let Some(method) = super::methods::method_of(&o, name) {
         let mut args = eval_args(interp, f, args, &describe)?;
         args.pos.insert(0, o.clone());
         return interp.settled(method(interp, args));
     }
-    if let Some(func) = instance_method(&o, name) {
+    if let Some(func) = instance_method(&o, name, site) {
         let mut args = eval_args(interp, f, args, &describe)?;
         args.pos.insert(0, o.clone());
         return interp.settled(super::call::call_function(interp, &func, args));
@@ -193,17 +200,25 @@ fn local<'a>(interp: &Interp, f: &'a Frame, slot: u32) -> R<&'a Value> {
     }
 }
 
+/// The function a module's global `name` holds, read where its hint says (else `None`: the
+/// caller reads it the long way, which updates the hint).
+#[inline]
+fn global_function(globals: &Module, name: &Name, hint: &Hint) -> Option<Rc<Function>> {
+    match globals.globals.borrow().get_index(hint.0.get() as usize) {
+        Some((key, Value::Func(func))) if Rc::ptr_eq(key, name) => Some(func.clone()),
+        _ => None,
+    }
+}
+
 /// The Python function `obj.name` calls, when `obj` is an instance whose class (not the
-/// instance itself) has `name` as a plain function.
-pub fn instance_method(obj: &Value, name: &Name) -> Option<Rc<Function>> {
+/// instance itself) has `name` as a plain function (`site` remembers the class's answer).
+pub fn instance_method(obj: &Value, name: &Name, site: &SiteHint) -> Option<Rc<Function>> {
     let Value::Instance(i) = obj else { return None };
+    let func = site.method(&i.class, name)?;
     if has_own(&i.attrs.borrow(), name) {
         return None;
     }
-    match &lookup_class_attr(&i.class, name)? {
-        Value::Func(func) => Some(func.clone()),
-        _ => None,
-    }
+    Some(func)
 }
 
 /// Whether an instance's own attributes hold `name`. An instance has a handful, so they are

@@ -4,6 +4,8 @@
 //! owns it resumes it with a value or an exception.
 
 use std::cell::RefCell;
+use std::mem::ManuallyDrop;
+use std::ops::{Deref, DerefMut};
 use std::rc::Rc;
 
 use super::call::{call, import_module, make_class, make_function};
@@ -49,12 +51,40 @@ struct Handlers {
     handling: Vec<Rc<Instance>>,
 }
 
+/// A list a frame owns (its slots, its cells), read and written as the `Vec` it is. Most
+/// are empty when the frame drops (the slots went back to the pool, few frames have cells),
+/// and dropping an empty one does nothing here, where an empty `Vec`'s drop still calls out
+/// twice: that was a tenth of a plain call's cost.
+pub struct FrameList<T>(ManuallyDrop<Vec<T>>);
+
+impl<T> Drop for FrameList<T> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if self.0.capacity() != 0 {
+            drop(std::mem::take(&mut *self.0));
+        }
+    }
+}
+
+impl<T> Deref for FrameList<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<T> DerefMut for FrameList<T> {
+    fn deref_mut(&mut self) -> &mut Vec<T> {
+        &mut self.0
+    }
+}
+
 /// One activation of a code object.
 pub struct Frame {
     pub code: Rc<Code>,
     pub pc: usize,
-    pub slots: Vec<Option<Value>>,
-    pub cells: Vec<Cell>,
+    pub slots: FrameList<Option<Value>>,
+    pub cells: FrameList<Cell>,
     pub globals: Rc<Module>,
     /// A class body's namespace.
     pub namespace: Option<Rc<RefCell<Attrs>>>,
@@ -128,8 +158,8 @@ impl Frame {
             None => FrameInfo::new(func, first_line),
         };
         Frame {
-            slots,
-            cells: if ncells == 0 { Vec::new() } else { Vec::with_capacity(ncells) },
+            slots: FrameList(ManuallyDrop::new(slots)),
+            cells: FrameList(ManuallyDrop::new(if ncells == 0 { Vec::new() } else { Vec::with_capacity(ncells) })),
             code,
             pc: 0,
             globals,
@@ -151,7 +181,7 @@ impl Frame {
         }
     }
 
-    fn make_cells(&mut self, closure: &[Cell]) {
+    pub fn make_cells(&mut self, closure: &[Cell]) {
         for i in 0..self.code.cell_slots.len() {
             let slot = self.code.cell_slots[i];
             let initial = self.slots.get_mut(slot).and_then(Option::take);
@@ -160,16 +190,12 @@ impl Frame {
         self.cells.extend(closure.iter().cloned());
     }
 
-    /// Gives the frame's info back for the next call's frame, once nothing else holds it (a
-    /// traceback or a task may).
-    pub fn recycle(self, interp: &Interp) {
+    /// Gives the frame's slot list and info back for the next call's frame, once nothing else
+    /// holds the info (a traceback or a task may). Done in place, before the frame is
+    /// dropped: taking the frame apart by value copied the whole of it.
+    pub fn recycle(&mut self, interp: &Interp) {
         const KEPT: usize = 64;
-        let Frame { mut slots, cells, mut info, .. } = self;
-        // A call's frame seldom has cells: an empty list owns no memory, and the release
-        // build's size-first code would call out to drop it.
-        if cells.capacity() == 0 {
-            std::mem::forget(cells);
-        }
+        let mut slots = std::mem::take(&mut *self.slots);
         // Emptied before the pool is borrowed: dropping a value may run code (a warning).
         slots.clear();
         if slots.capacity() <= KEPT {
@@ -178,9 +204,14 @@ impl Frame {
                 spare.push(slots);
             }
         }
+        // Its captured locals go with the others (the list itself goes with the frame).
+        if !self.cells.is_empty() {
+            self.cells.clear();
+        }
         let mut spare = interp.spare_infos.borrow_mut();
-        if spare.len() < KEPT && Rc::weak_count(&info) == 0 {
-            if let Some(i) = Rc::get_mut(&mut info) {
+        if spare.len() < KEPT {
+            // Only the frame holds it: the pool's copy is the one left once the frame drops.
+            if let Some(i) = Rc::get_mut(&mut self.info) {
                 i.func = None;
                 if i.first_arg.is_some() {
                     i.first_arg = None;
@@ -188,7 +219,7 @@ impl Frame {
                 if !i.handled.get_mut().is_empty() {
                     i.handled.get_mut().clear();
                 }
-                spare.push(info);
+                spare.push(self.info.clone());
             }
         }
     }
@@ -865,24 +896,22 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                 Expr::Call(func, args) => {
                     let callee = eval(interp, f, func)?;
                     if let Value::Func(func) = &callee {
-                        if ordinary(func) {
-                            if let Some(r) = super::call::call_simple(interp, f, func, args, None) {
-                                assign(interp, f, target, r?)?;
-                                return Ok(Flow::Next);
-                            }
+                        if ordinary(func) && super::call::simple_call(func, args, false) {
+                            let r = super::call::call_simple(interp, f, func.clone(), args, None)?;
+                            assign(interp, f, target, r)?;
+                            return Ok(Flow::Next);
                         }
                     }
                     let args = super::eval::eval_args(interp, f, args, &|| super::eval::function_str(interp, &callee))?;
                     (callee, args)
                 }
-                Expr::CallMethod(obj, name, args) => {
+                Expr::CallMethod(obj, name, args, site) => {
                     let o = eval(interp, f, obj)?;
-                    if let Some(func) = super::eval::instance_method(&o, name) {
-                        if ordinary(&func) {
-                            if let Some(r) = super::call::call_simple(interp, f, &func, args, Some(&o)) {
-                                assign(interp, f, target, r?)?;
-                                return Ok(Flow::Next);
-                            }
+                    if let Some(func) = super::eval::instance_method(&o, name, site) {
+                        if ordinary(&func) && super::call::simple_call(&func, args, true) {
+                            let r = super::call::call_simple(interp, f, func, args, Some(o))?;
+                            assign(interp, f, target, r)?;
+                            return Ok(Flow::Next);
                         }
                     }
                     (

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::value::{Attrs, Value};
+use super::value::{Attrs, SiteHint, Value};
 
 pub type Name = Rc<str>;
 
@@ -41,6 +41,7 @@ pub struct Params {
 
 impl Params {
     /// Slots taken by parameters: positional, then `*args`, then keyword-only, then `**kwargs`.
+    #[inline]
     pub fn count(&self) -> usize {
         self.positional.len() + self.varargs.is_some() as usize + self.kwonly.len() + self.varkw.is_some() as usize
     }
@@ -114,6 +115,14 @@ impl Hint {
     }
 }
 
+/// An attribute site's memory: where the name was last found in an instance's own attributes,
+/// and what the instances' class was found to hold by it.
+#[derive(Debug, Default)]
+pub struct AttrHint {
+    pub at: Hint,
+    pub class: SiteHint,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
     Add,
@@ -160,13 +169,15 @@ pub enum Expr {
     /// A compiler temporary read once and emptied: a top-level call's result, which would
     /// otherwise live as long as the module (a coroutine dropped there warns at its line).
     Take(u32),
-    /// `obj.name`, with where the name was last found in an instance's attributes.
-    Attr(Box<Expr>, Name, Hint),
+    /// `obj.name`, with what the site learnt of the instances it read (boxed: rarely read
+    /// beside the rest, and expressions stay small).
+    Attr(Box<Expr>, Name, Box<AttrHint>),
     Subscript(Box<Expr>, Box<Expr>),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     Call(Box<Expr>, Vec<Arg>),
-    /// `obj.name(args)`: looked up and called without making a bound method.
-    CallMethod(Box<Expr>, Name, Vec<Arg>),
+    /// `obj.name(args)`: looked up and called without making a bound method, with what the
+    /// site learnt of the instances' class.
+    CallMethod(Box<Expr>, Name, Vec<Arg>, Box<SiteHint>),
     Bin(BinOp, Box<Expr>, Box<Expr>),
     /// `local op operand` (`n - 1`, `total + x`): both operands read in place instead of
     /// evaluated as two sub-expressions, the shape loops and recursive calls spend their time in.
@@ -294,7 +305,7 @@ pub struct ClassDef {
 #[derive(Debug)]
 pub enum Target {
     Var(Var),
-    Attr(Expr, Name, Hint),
+    Attr(Expr, Name, Box<AttrHint>),
     Item(Expr, Expr),
     /// `a, *b, c = …`: the index of the starred target, if any.
     Unpack(Vec<Target>, Option<usize>),

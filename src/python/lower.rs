@@ -1351,7 +1351,7 @@ impl Compiler<'_> {
         Ok(match t {
             AstExpr::Name(n) => Target::Var(self.var(b, n.id.as_str())),
             AstExpr::Attribute(a) => {
-                Target::Attr(self.expr(b, &a.value)?, self.intern(a.attr.as_str()), Hint::default())
+                Target::Attr(self.expr(b, &a.value)?, self.intern(a.attr.as_str()), Box::default())
             }
             AstExpr::Subscript(s) if awaits => {
                 let parts = self.in_order(b, &[&s.value, &s.slice])?;
@@ -1453,7 +1453,7 @@ impl Compiler<'_> {
             AstExpr::Name(n) => Expr::Load(self.var(b, n.id.as_str())),
             AstExpr::Attribute(a) => {
                 let v = self.expr(b, &a.value)?;
-                Expr::Attr(Box::new(v), self.intern(a.attr.as_str()), Hint::default())
+                Expr::Attr(Box::new(v), self.intern(a.attr.as_str()), Box::default())
             }
             AstExpr::Subscript(s) => {
                 let mut v = self.in_order(b, &[&s.value, &s.slice])?;
@@ -1715,7 +1715,7 @@ impl Compiler<'_> {
             });
         }
         let call = match method_of {
-            Some(a) => Expr::CallMethod(Box::new(callee), self.intern(a.attr.as_str()), args),
+            Some(a) => Expr::CallMethod(Box::new(callee), self.intern(a.attr.as_str()), args, Box::default()),
             None => Expr::Call(Box::new(callee), args),
         };
         if !own_op {

@@ -105,10 +105,21 @@ impl Value {
 }
 
 impl Drop for Value {
+    #[inline(always)]
     fn drop(&mut self) {
-        if !self.is_last_container() {
-            return;
+        if self.is_last_container() {
+            self.drop_bounded();
         }
+    }
+}
+
+impl Value {
+    /// [`Drop`]'s work for the last reference to a container, out of line: the drop of every
+    /// other value (an int, a string, a shared object) is then a test and a count decrement,
+    /// with no stack frame of its own to set up.
+    #[cold]
+    #[inline(never)]
+    fn drop_bounded(&mut self) {
         // Unavailable only while the thread itself is ending: then plain recursion it is.
         let _ = TRASH.try_with(|t| {
             if t.contents_only.replace(false) {
@@ -1080,6 +1091,9 @@ pub struct ClassAttrs(RefCell<Attrs>);
 
 impl ClassAttrs {
     pub fn new(attrs: Attrs) -> ClassAttrs {
+        // A new class may sit where a freed one was: what a [`SiteHint`] learnt of the old
+        // one, by its address, must not pass for the new one's.
+        CLASS_EPOCH.fetch_add(1, Ordering::Relaxed);
         ClassAttrs(RefCell::new(attrs))
     }
 
@@ -1114,6 +1128,79 @@ impl LookupCache {
         // Interned names are separate allocations, 16 bytes apart at least.
         let a = at as usize;
         ((a >> 4) ^ (a >> 9)) % Self::ENTRIES
+    }
+}
+
+/// What one attribute site of the program (`obj.name`, `obj.name = v`, `obj.name(args)`) last
+/// learnt of the class of the instance it met: whether the class (MRO included) has nothing
+/// named `name`, so the name is the instance's own plain attribute, or has a plain function by
+/// it, a method. A site meets instances of one class nearly always, so it then skips the
+/// class's lookup: CPython specialises `LOAD_ATTR` and `STORE_ATTR` the same way. What it
+/// learnt holds while the class at that address and [`CLASS_EPOCH`] are the ones it learnt
+/// them at: no class namespace has changed and no class been made since (so none has taken
+/// a freed one's address).
+#[derive(Default)]
+pub struct SiteHint {
+    class: StdCell<*const Class>,
+    epoch: StdCell<u64>,
+    plain: StdCell<bool>,
+    /// Plain, and the class has no `__setattr__`: `obj.name = v` sets the attribute itself.
+    settable: StdCell<bool>,
+    /// The method, if `name` is one (weak: the code holding the site may be the method's own).
+    method: StdCell<Weak<Function>>,
+}
+
+impl fmt::Debug for SiteHint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SiteHint")
+    }
+}
+
+impl SiteHint {
+    /// Learns about `class` again unless what it knows is about it, and current.
+    #[inline]
+    fn know(&self, class: &Rc<Class>, name: &Name) {
+        if self.class.get() != Rc::as_ptr(class) || self.epoch.get() != CLASS_EPOCH.load(Ordering::Relaxed) {
+            self.learn(class, name);
+        }
+    }
+
+    #[inline(never)]
+    fn learn(&self, class: &Rc<Class>, name: &Name) {
+        let found = class.lookup_name(name);
+        let plain = found.is_none() && &**name != "__class__";
+        self.plain.set(plain);
+        self.settable.set(plain && class.lookup_static("__setattr__").is_none());
+        self.method.set(match &found {
+            Some(Value::Func(f)) => Rc::downgrade(f),
+            _ => Weak::new(),
+        });
+        self.class.set(Rc::as_ptr(class));
+        self.epoch.set(CLASS_EPOCH.load(Ordering::Relaxed));
+    }
+
+    /// Whether `name` is a plain attribute of instances of `class` (see [`SiteHint`]).
+    #[inline]
+    pub fn plain(&self, class: &Rc<Class>, name: &Name) -> bool {
+        self.know(class, name);
+        self.plain.get()
+    }
+
+    /// Whether `obj.name = v` on an instance of `class` sets its own attribute directly.
+    #[inline]
+    pub fn settable(&self, class: &Rc<Class>, name: &Name) -> bool {
+        self.know(class, name);
+        self.settable.get()
+    }
+
+    /// The plain function `class` has as `name`, if any.
+    #[inline]
+    pub fn method(&self, class: &Rc<Class>, name: &Name) -> Option<Rc<Function>> {
+        self.know(class, name);
+        let weak = self.method.take();
+        let method = weak.upgrade();
+        self.method.set(weak);
+        method
     }
 }
 

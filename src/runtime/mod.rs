@@ -744,6 +744,7 @@ impl Runtime {
 
     /// A step paused: it is held, and unless it is `waiting` the clock stands still until it
     /// goes on.
+    #[cfg_attr(not(target_arch = "wasm32"), expect(unused_variables, reason = "only the browser's clock stands still"))]
     fn hold(&self, held: Held, waiting: bool) {
         self.0.held.set(Some(held));
         #[cfg(target_arch = "wasm32")]
