@@ -175,6 +175,18 @@ fn a_long_poll_warns_of_a_blocked_loop_and_short_ones_do_not() {
 }
 
 #[test]
+fn a_time_sleep_stopped_part_way_blocked_only_until_then() {
+    // main calls time.sleep(4) at 0.5 s; Stop ends its step at 1.74 s.
+    let mut s = Script::new();
+    s.spawn(0, 0, None, "main()").at(500_000, 0, E::PollStart).at(500_000, 0, E::Blocking { dur: 4_000_000 });
+    s.at(1_740_000, 0, E::PollEnd { wait: None }).at(1_740_000, 0, E::Cancelled { by: CancelledBy::Stop });
+    let m = s.model();
+    assert_eq!(m.blocks, vec![(500_000, 1_240_000, TaskId(0))]);
+    let said: Vec<String> = m.log.iter().map(|l| describe::log_line(l, &m, &s.rec)).collect();
+    assert!(said.contains(&"blocked the whole loop for 1.24 s".to_string()), "{said:?}");
+}
+
+#[test]
 fn a_coroutine_never_awaited_is_reported_with_its_name() {
     let mut s = Script::new();
     // The toolbox records the coroutine function's name, as Python's warning shows it.

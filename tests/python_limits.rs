@@ -180,3 +180,32 @@ fn what_a_program_here_cannot_do_says_why() {
         )
     );
 }
+
+#[test]
+fn a_stopped_program_runs_no_more_of_any_task() {
+    // One task spins past the step budget: the others, ready to go on, run no more of their
+    // code (not even `finally:`), and the stop is said once, as how the program ended.
+    let source = "import asyncio
+
+async def spin():
+    while True:
+        pass
+
+async def other():
+    try:
+        await asyncio.sleep(0)
+        print('other ran on')
+    finally:
+        print('finally ran')
+
+async def main():
+    await asyncio.gather(other(), spin(), other())
+
+asyncio.run(main())
+";
+    let (out, status) = run(source, Limits { steps: 100_000, ..Limits::default() });
+    assert_eq!(status, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(lines[0].starts_with("the program took more than 100000 steps (at line "), "{out}");
+}

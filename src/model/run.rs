@@ -422,6 +422,7 @@ impl RunModel {
                 self.steps.push(Step { task: e.task, start: t, end: t, until: None, event: index, end_event: index });
             }
             EventKind::PollEnd { wait } => {
+                self.cut_block_short(e.task, t);
                 if let Some(lane) = self.lane(e.task) {
                     if let Some(run) = lane.segments.last() {
                         lane.busy += t.saturating_sub(run.start);
@@ -600,6 +601,18 @@ impl RunModel {
         if let Some(due) = due {
             self.lateness.push((t, t - due));
             self.split_late(task, due, t, index, true);
+        }
+    }
+
+    /// A step that ended before the `time.sleep` it began (Stop in the middle of it): the
+    /// block lasted until then, not as long as it asked.
+    fn cut_block_short(&mut self, task: TaskId, t: Micros) {
+        let Some(block) = self.blocks.last_mut().filter(|b| b.2 == task && b.0 + b.1 > t) else { return };
+        block.1 = t.saturating_sub(block.0);
+        let dur = block.1;
+        if let Some(line) = self.log.iter_mut().rev().find(|l| l.task == task && matches!(l.kind, LogKind::Blocked(_)))
+        {
+            line.kind = LogKind::Blocked(dur);
         }
     }
 

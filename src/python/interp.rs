@@ -416,6 +416,8 @@ pub struct Interp {
     /// The step count past which [`Interp::tick_op`] leaves its fast path: the step limit, or
     /// 0 while work is deferred, so the check costs the eval loop nothing more than it did.
     alarm: Cell<u64>,
+    /// Set once Interleave has stopped the program ([`Interp::stop_program`]).
+    stopped: RefCell<Option<Rc<str>>>,
 }
 
 /// Python code a drop deferred (see [`Interp::defer`]).
@@ -469,7 +471,7 @@ impl Interp {
                 random: RefCell::new(Random::new(0)),
                 task_names: Cell::new(0),
                 ops: Cell::new(0),
-                hold_started: Cell::new(now_ms()),
+                hold_started: Cell::new(f64::NAN),
                 stretch_started: Cell::new(f64::NAN),
                 pause_wanted: Cell::new(false),
                 pause_depth: Cell::new(0),
@@ -495,6 +497,7 @@ impl Interp {
                 deferred: RefCell::new(Vec::new()),
                 has_deferred: Cell::new(false),
                 alarm: Cell::new(limits_steps),
+                stopped: RefCell::new(None),
             };
             interp.main.set("__name__", Value::str("__main__"));
             interp.main.set("__doc__", Value::None);
@@ -752,23 +755,23 @@ impl Interp {
         self.want_pause_after_stretch(now);
         let held = self.held_secs();
         if held > self.limits.loop_budget_secs {
-            return Err(PyErr::Stop(Rc::from(format!(
+            return Err(self.stop_program(format!(
                 "the loop was blocked for {:.0} s at line {}: Interleave stopped the program (the budget is {} s)",
                 held,
                 self.current_line(),
                 self.limits.loop_budget_secs
-            ))));
+            )));
         }
         // In slow motion the program's seconds are longer than real ones: code that cannot
         // pause (a plain function's loop) still holds the page no longer than the budget.
         let stretch = (now - self.stretch_started.get()) / 1000.0;
         if stretch > self.limits.loop_budget_secs {
-            return Err(PyErr::Stop(Rc::from(format!(
+            return Err(self.stop_program(format!(
                 "the page was held for {:.0} s of real time at line {}: Interleave stopped the program (the budget is {} s)",
                 stretch,
                 self.current_line(),
                 self.limits.loop_budget_secs
-            ))));
+            )));
         }
         Ok(())
     }
@@ -787,18 +790,31 @@ impl Interp {
     #[cold]
     #[inline(never)]
     fn alarmed(&self, n: u64, between_ops: bool) -> R<()> {
+        if let Some(message) = self.stopped.borrow().clone() {
+            return Err(PyErr::Stop(message));
+        }
         if n > self.limits.steps {
-            return Err(PyErr::Stop(Rc::from(format!(
+            return Err(self.stop_program(format!(
                 "the program took more than {} steps (at line {}): Interleave stopped it",
                 self.limits.steps,
                 self.current_line()
-            ))));
+            )));
         }
         // A native loop's step may hold a borrow: deferred work waits for the next op.
         if between_ops {
             self.run_deferred()?;
         }
         Ok(())
+    }
+
+    /// Interleave stops the program (a budget ran out): the error to raise, and from now on
+    /// every step of every task raises it too, so nothing of the program runs on (no `except`
+    /// or `finally`, no other task's next step; asyncio.run's shutdown ends them at once).
+    pub fn stop_program(&self, message: String) -> PyErr {
+        let message: Rc<str> = Rc::from(message);
+        *self.stopped.borrow_mut() = Some(message.clone());
+        self.alarm.set(0);
+        PyErr::Stop(message)
     }
 
     /// Asks for `work` to run at the next safe point: between two ops, after a call returns,
@@ -836,7 +852,7 @@ impl Interp {
     fn run_deferred(&self) -> R<()> {
         loop {
             self.has_deferred.set(false);
-            self.alarm.set(self.limits.steps);
+            self.alarm.set(if self.stopped.borrow().is_some() { 0 } else { self.limits.steps });
             let work = std::mem::take(&mut *self.deferred.borrow_mut());
             if work.is_empty() {
                 return Ok(());

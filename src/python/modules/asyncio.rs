@@ -776,6 +776,10 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<
     task.future().on_lost(move |e| {
         let Some(interp) = weak_interp.upgrade() else { return };
         let err = from_aio(&interp, e.clone());
+        // Interleave stopped the program: that is said once, as how it ended.
+        if matches!(err, PyErr::Stop(_)) {
+            return;
+        }
         let lines = || {
             let repr = ops::repr(&interp, &err.value()).unwrap_or_default();
             format!(

@@ -1323,11 +1323,11 @@ fn py_exec(interp: &Interp, a: Args) -> R<Value> {
             Ok(Value::list(out))
         }
         Err(Halt::Err(e)) => Err(e),
-        Err(Halt::Budget) => Err(PyErr::Stop(Rc::from(format!(
+        Err(Halt::Budget) => Err(interp.stop_program(format!(
             "the regular expression took more than {MAX_STEPS} steps to match (at line {}): Interleave \
              stopped the program (nested repeats such as (a+)+ try exponentially many ways to match)",
             program_line(interp)
-        )))),
+        ))),
     }
 }
 

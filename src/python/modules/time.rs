@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::super::builtins::{builtin, expect};
-use super::super::interp::{now_ms, Interp, PyErr, R};
+use super::super::interp::{now_ms, Interp, R};
 use super::super::ops;
 use super::super::value::*;
 use super::calendar_time::{asctime, strftime, struct_value, whole_secs, StructTime};
@@ -80,10 +80,10 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
         let can_pause = interp.depth.get() == interp.pause_depth.get() && rt.can_pause();
         let budget = interp.limits.loop_budget_secs;
         if !rt.is_virtual() && (interp.held_secs() + secs > budget || (!can_pause && real_ms / 1000.0 > budget)) {
-            return Err(PyErr::Stop(Rc::from(format!(
+            return Err(interp.stop_program(format!(
                 "time.sleep({secs}) at line {} would block the loop past the budget of {budget} s: Interleave stopped the program",
                 interp.current_line(),
-            ))));
+            )));
         }
         if real_ms >= PAUSED_SLEEP_MS && can_pause {
             // In a coroutine's own frame, the wait is left to the pause before its next op:
