@@ -11,7 +11,7 @@ use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::task::{Context, Poll};
 
-use super::exec::{run, Exit, Frame, Resume};
+use super::exec::{run, run_driven, Exit, Frame, Resume};
 use super::interp::{FrameInfo, Interp, PyErr, Stream, R};
 use super::ir::Name;
 use super::objects::method;
@@ -304,10 +304,7 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
     let mut resume = Resume::Start;
     loop {
         // Where a step ends, what its drops deferred runs (its frame's locals dropped first).
-        let outer = interp.pause_depth.replace(interp.depth.get() + 1);
-        let exit = run(&interp, &mut frame, resume);
-        interp.pause_depth.set(outer);
-        match exit {
+        match run_driven(&interp, &mut frame, resume) {
             Exit::Return(v) => {
                 drop(frame);
                 return interp.settled(Ok(v));
@@ -319,7 +316,7 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
             Exit::Yield(_) => return Err(interp.runtime_error("a coroutine cannot yield a value here")),
             Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Pause => {
-                Pause::new(&interp, frame.info.line.get()).await;
+                BrowserTurn::new(&interp, frame.info.line.get()).await;
                 resume = Resume::Send(Value::None);
             }
             Exit::Await(aw) => {
@@ -348,16 +345,16 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
 /// A pause for the browser in the middle of a long step (see `exec::Exit::Pause`): pending
 /// once, as a pause (the runtime goes on with the step as soon as the browser has had its turn),
 /// and again while a `time.sleep` that left its wait here has time to go; then done.
-pub struct Pause {
+pub struct BrowserTurn {
     interp: Rc<Interp>,
     line: u32,
     sleep: Option<f64>,
     paused: bool,
 }
 
-impl Pause {
+impl BrowserTurn {
     pub fn new(interp: &Rc<Interp>, line: u32) -> Self {
-        Pause { interp: interp.clone(), line, sleep: interp.sleep_until.take(), paused: false }
+        BrowserTurn { interp: interp.clone(), line, sleep: interp.sleep_until.take(), paused: false }
     }
 }
 
@@ -365,7 +362,7 @@ impl Pause {
 /// pause may last a frame, and the sleep should not overshoot by that much.
 const SPIN_LAST_MS: f64 = 20.0;
 
-impl Future for Pause {
+impl Future for BrowserTurn {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
@@ -824,10 +821,7 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume, name: &'s
     loop {
         // As in `drive`: what the step's drops deferred runs where it ends, and a long step
         // pauses for the browser.
-        let outer = interp.pause_depth.replace(interp.depth.get() + 1);
-        let exit = run(&interp, &mut frame, resume);
-        interp.pause_depth.set(outer);
-        match exit {
+        match run_driven(&interp, &mut frame, resume) {
             Exit::Yield(v) => {
                 *slot.borrow_mut() = AgenState::Ready(frame, true);
                 return interp.settled(Ok(v));
@@ -843,7 +837,7 @@ async fn anext(interp: Rc<Interp>, slot: AsyncGenFrame, input: Resume, name: &'s
             }
             Exit::Call(_) => return Err(interp.runtime_error("only the program's top level runs driver calls")),
             Exit::Pause => {
-                Pause::new(&interp, frame.info.line.get()).await;
+                BrowserTurn::new(&interp, frame.info.line.get()).await;
                 resume = Resume::Send(Value::None);
             }
             Exit::Await(aw) => {

@@ -361,6 +361,15 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
     }
 }
 
+/// [`run`] for a frame a driver runs (a coroutine's, an async generator's, the program's): the
+/// one frame that may stop with [`Exit::Pause`] (see `Interp::pause_depth`).
+pub fn run_driven(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
+    let outer = interp.pause_depth.replace(interp.depth.get() + 1);
+    let exit = run(interp, f, resume);
+    interp.pause_depth.set(outer);
+    exit
+}
+
 /// `from module import *`: the names of its `__all__` (each must exist), else every global
 /// not starting with `_`, into the program's globals.
 fn import_star(interp: &Interp, f: &Frame, module: &Name) -> R<()> {

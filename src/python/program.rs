@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::exec::{run, Exit, Frame, Resume};
+use super::exec::{run_driven, Exit, Frame, Resume};
 use super::interp::{Interp, Limits, PyErr, Sink, Stream, R};
 use super::ir::Code;
 use super::lower;
@@ -202,9 +202,7 @@ pub async fn drive(interp: &Rc<Interp>, first: Frame) -> R<Value> {
         let depth = interp.depth.get();
         interp.depth.set(depth + below.len() as u32);
         interp.frames.borrow_mut().extend(below.iter().cloned());
-        let outer = interp.pause_depth.replace(interp.depth.get() + 1);
-        let exit = run(interp, &mut frame, resume);
-        interp.pause_depth.set(outer);
+        let exit = run_driven(interp, &mut frame, resume);
         let n = interp.frames.borrow().len();
         interp.frames.borrow_mut().truncate(n.saturating_sub(below.len()));
         interp.depth.set(depth);
@@ -223,7 +221,7 @@ pub async fn drive(interp: &Rc<Interp>, first: Frame) -> R<Value> {
             Exit::Pause => {
                 let line = frame.info.line.get();
                 stack.push(frame);
-                super::coro::Pause::new(interp, line).await;
+                super::coro::BrowserTurn::new(interp, line).await;
                 resume = Resume::Send(Value::None);
             }
             Exit::Await(v) => {

@@ -88,7 +88,7 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
         if real_ms >= PAUSED_SLEEP_MS && can_pause {
             // In a coroutine's own frame, the wait is left to the pause before its next op:
             // the loop stays held all along, but the page draws the hold as it grows and Stop
-            // works (see `coro::Pause`).
+            // works (see `coro::BrowserTurn`).
             rt.record(task, crate::trace::EventKind::Blocking { dur: crate::aio::secs_to_micros(secs) });
             interp.sleep_until.set(Some(spin_started + real_ms));
             interp.pause_wanted.set(true);
