@@ -510,3 +510,42 @@ asyncio.run(main())
     );
     assert_eq!(waits, ["TaskGroup (2 left)"], "main() waits on its group, not on 'a future'");
 }
+
+#[test]
+fn a_program_interleave_stops_ends_halted_and_says_why_once_on_stderr() {
+    // A regular expression that backtracks without end: its step budget stops the program on
+    // any clock, at once.
+    let s = stepper("import re\n\nprint('before')\nre.match('(a+)+$', 'a' * 40 + 'b')\nprint('after')\n");
+    let prints = run_prints(&mut s.borrow_mut());
+    let Some(Finish::Halted(why)) = s.borrow().finish() else { panic!("not halted: {:?}", s.borrow().finish()) };
+    assert!(why.starts_with("the regular expression took more than 10000000 steps"), "{why}");
+    assert_eq!(prints, [("<module>".into(), false, "before".into()), ("<module>".into(), true, why)]);
+    let s = s.borrow();
+    let said = interleave::model::what_happened_halted(&interleave::model::metrics(s.model()));
+    assert!(said.starts_with("Interleave stopped the program at "), "{said}");
+    assert!(!said.contains("faster"), "no speed-up is claimed for a stopped run: {said}");
+}
+
+#[test]
+fn a_timer_the_hold_made_overdue_that_never_fired_is_not_said_to_have_fired() {
+    // main() holds the loop past the ticker's next timer, then the ticker is cancelled before
+    // that timer can fire: the figures may not say it fired late.
+    let s = stepper(
+        "import asyncio\nimport time\n\nasync def ticker():\n    while True:\n        await asyncio.sleep(0.1)\n\nasync def main():\n    t = asyncio.create_task(ticker())\n    await asyncio.sleep(0.25)\n    time.sleep(1)\n    t.cancel()\n\nasyncio.run(main())\n",
+    );
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let trace = s.trace();
+    let m = s.model();
+    assert!(m.late.iter().all(|l| l.cancelled), "{:?}", m.late);
+    let headline = interleave::model::words::headline(m, &trace).join("; ");
+    assert!(!headline.contains("fired up to"), "{headline}");
+    let warned = interleave::model::warnings(m, &trace);
+    let held =
+        warned.iter().find(|w| w.kind == interleave::model::WarnKind::BlockedLoop).expect("the hold is warned of");
+    assert!(
+        held.text.ends_with("A timer due meanwhile never fired: its task ended 950 ms past its time."),
+        "{}",
+        held.text
+    );
+}

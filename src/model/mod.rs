@@ -18,7 +18,7 @@ pub mod words;
 
 pub use frames::FrameStats;
 pub use holds::BLOCKED_THRESHOLD;
-pub use metrics::{metrics, metrics_at, percentile, what_happened, Metrics};
+pub use metrics::{metrics, metrics_at, percentile, what_happened, what_happened_halted, Metrics};
 pub use run::{
     is_io, Deadline, Ending, Ghost, Lane, Late, LateCause, Link, LinkKind, LogKind, LogLine, Point, RunEnd, RunModel,
     Segment, Series, State, Step, Turn, LATE_THRESHOLD,

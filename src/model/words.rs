@@ -91,8 +91,16 @@ pub fn headline_from(m: &RunModel, x: &Metrics, rec: &Recorder) -> Vec<String> {
         out.push(format!("{cancelled} {} cancelled by cancel()", plural(cancelled, "task was", "tasks were")));
     }
     overlap_figures(x, &mut out);
-    if let Some(worst) = m.late.iter().filter(|l| l.lateness() >= m.late_threshold()).max_by_key(|l| l.lateness()) {
+    // Timers that fired late, or else one that never fired because its task ended first.
+    let overdue = || m.late.iter().filter(|l| l.lateness() >= m.late_threshold());
+    if let Some(worst) = overdue().filter(|l| !l.cancelled).max_by_key(|l| l.lateness()) {
         out.push(format!("timers fired up to {} late: {}", duration(worst.lateness()), late_cause(&worst.cause, m)));
+    } else if let Some(worst) = overdue().max_by_key(|l| l.lateness()) {
+        out.push(format!(
+            "a timer never fired, its task ending {} past its time: {}",
+            duration(worst.lateness()),
+            late_cause(&worst.cause, m)
+        ));
     }
     out.truncate(HEADLINE);
     out

@@ -807,6 +807,11 @@ impl Interp {
         Ok(())
     }
 
+    /// Why Interleave stopped the program, once it has (the line it said on stderr).
+    pub fn stopped_why(&self) -> Option<Rc<str>> {
+        self.stopped.borrow().clone()
+    }
+
     /// Interleave stops the program (a budget ran out): the error to raise, and from now on
     /// every step of every task raises it too, so nothing of the program runs on (no `except`
     /// or `finally`, no other task's next step; asyncio.run's shutdown ends them at once).

@@ -58,6 +58,10 @@ pub enum Finish {
     Raised(String),
     /// A Python program ended with this exit status.
     Exited(i64),
+    /// Interleave stopped a Python program (a budget ran out), saying why in these words,
+    /// which are also its last line on stderr (exit status 1).
+    Halted(String),
+    /// The learner pressed Stop.
     Stopped,
     /// Every task waited and nothing could wake one.
     Stuck,
@@ -254,6 +258,9 @@ impl Session {
                 Err(e) => Finish::Raised(e.py_repr()),
             }),
             Started::Python(interp) => {
+                if let Some(why) = interp.stopped_why() {
+                    return Some(Finish::Halted(why.to_string()));
+                }
                 let status = interp.exit_code.get().unwrap_or(1);
                 // A demo's Python is read like its Rust twin: by what `main()` gave back.
                 let main = self.model.lanes.first().filter(|l| l.name == "main()" && self.program.lesson().is_some());

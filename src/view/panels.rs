@@ -10,7 +10,7 @@ use super::disclosure::Disclosure;
 use crate::model::describe::{self, duration, instant, task_name};
 use crate::model::{warnings, words, LogKind, LogLine, RunModel};
 use crate::session::{At, Finish, Selection, Session, Stream};
-use crate::trace::{Micros, TaskId};
+use crate::trace::{Micros, Recorder, TaskId};
 
 /// Most lines a list shows at once; fewer while a run goes, since the lists are rebuilt ten
 /// times a second then.
@@ -29,12 +29,27 @@ fn shown(s: &Session) -> usize {
 /// cut in the middle, so `consumer('consumer 2', <Queue>)` keeps the part that tells it apart.
 const WHO_CHARS: usize = 22;
 
-/// Who said a line of output: Interleave for its own notes (it says them while a task runs,
-/// but the task did not print them), else the task that printed it.
-fn speaker<'m>(s: &Session, m: &'m RunModel, line: &LogLine) -> &'m str {
-    match s.stream(line.event) {
-        Stream::Note => "Interleave",
-        Stream::Stdout | Stream::Stderr => who(m, line.task),
+/// Who said a line of output: Interleave for its own notes and for why it stopped the program
+/// (it says them while a task runs, but the task did not print them), else the task that
+/// printed it. `halted` is why Interleave stopped the program, if it did.
+fn speaker<'m>(s: &Session, m: &'m RunModel, trace: &Recorder, line: &LogLine, halted: Option<&str>) -> &'m str {
+    let by_interleave = match (s.stream(line.event), &line.kind, halted) {
+        (Stream::Note, ..) => true,
+        (Stream::Stderr, LogKind::Print(text), Some(why)) => trace.resolve(*text) == why,
+        _ => false,
+    };
+    if by_interleave {
+        "Interleave"
+    } else {
+        who(m, line.task)
+    }
+}
+
+/// Why Interleave stopped the program, if it did.
+fn halted(s: &Session) -> Option<String> {
+    match s.finish() {
+        Some(Finish::Halted(why)) => Some(why),
+        _ => None,
     }
 }
 
@@ -96,6 +111,9 @@ fn status(s: &Session, at: At) -> Html {
         Finish::Exited(code) => html! {
             <p class="status failed" data-testid="status">{format!("The program stopped with exit status {code}: see the error above.")}</p>
         },
+        Finish::Halted(_) => html! {
+            <p class="status failed" data-testid="status">{"Interleave stopped the program (exit status 1): see why above."}</p>
+        },
         Finish::Stopped => html! { <p class="status" data-testid="status">{"Stopped."}</p> },
         Finish::Stuck => html! {
             <p class="status failed" data-testid="status">{"Stuck: every task was waiting and nothing could wake one (asyncio would wait here forever)."}</p>
@@ -129,6 +147,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
     let ended = s.finish().is_some() && !at.replaying(m);
     let prints: Vec<_> = m.log[..at.log(m)].iter().filter(|l| matches!(l.kind, LogKind::Print(_))).collect();
     let skip = prints.len().saturating_sub(shown(s));
+    let halted = halted(s);
     html! {
         <section class="panel output" aria-label="Output">
             <h2>{"Output"}</h2>
@@ -138,7 +157,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
                     let LogKind::Print(text) = l.kind else { return html! {} };
                     let text = trace.resolve(text);
                     let stream = s.stream(l.event);
-                    let name = speaker(s, m, l);
+                    let name = speaker(s, m, &trace, l, halted.as_deref());
                     // A phone has no room for a column of names: it names the task above its
                     // lines, once each time the printing task changes (the class hides the rest).
                     let same_task = i > skip && prints[i - 1].task == l.task;
@@ -199,6 +218,7 @@ fn what_happened(s: &Session) -> String {
             "Stopped at {}: every task still pending was cancelled where it waited, with its timers cleared and its requests aborted.",
             instant(s.model().span())
         ),
+        Some(Finish::Halted(_)) => crate::model::what_happened_halted(&crate::model::metrics(s.model())),
         // A program that failed did not "finish": the figures stay, under the right opening.
         Some(Finish::Exited(status)) if status != 0 => failed_opening(s.explain(), &format!("Ended with exit status {status} after")),
         Some(Finish::Raised(_)) => failed_opening(s.explain(), "Ended by an exception after"),
@@ -282,6 +302,7 @@ pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
     let upto = at.log(m);
     let selected = at.selection;
     let first = upto.saturating_sub(shown(s));
+    let halted = halted(s);
     html! {
         <section class="panel log" aria-label="Log">
             <h2>{"Log"}</h2>
@@ -302,7 +323,7 @@ pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
                             <button type="button" class="linkish" aria-pressed={current.to_string()}
                                 onclick={Callback::from(move |_| on_select.emit(Selection::Log(i)))}>
                                 <time>{instant(line.time)}</time>
-                                <span class="who">{speaker(s, m, line).to_string()}</span>
+                                <span class="who">{speaker(s, m, &trace, line, halted.as_deref()).to_string()}</span>
                                 <span>{describe::log_line(line, m, &trace)}</span>
                             </button>
                         </li>

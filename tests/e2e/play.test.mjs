@@ -547,6 +547,12 @@ test('hostile programs end with a clear message and a responsive page', async ()
     console.log(`# hostile programs: ${what} ended`);
     const out = await output(page);
     assert.equal(out.filter(([, t]) => expected.test(t)).length, 1, `${what}: ${JSON.stringify(out.slice(-3))}`);
+    if (what === 'an infinite loop') {
+      // Interleave, not the program, said why it stopped it, and the summary opens with that.
+      assert.equal(await page.getByTestId('prints').locator('li.stderr .who').last().textContent(), 'Interleave');
+      assert.match(await page.getByTestId('status').textContent(), /^Interleave stopped the program \(exit status 1\)/);
+      assert.match(await page.getByTestId('what-happened').textContent(), /^Interleave stopped the program at \d/);
+    }
     await responsive();
   }
   // Step mode's "Run to the end" on a program that never ends: it pauses after its budget and

@@ -23,15 +23,26 @@ impl Lint for BlockedLoop {
     fn sentence(&self, run: Run, found: &Finding) -> String {
         let m = run.model;
         let Some(hold) = hold_of_step(m, found.index) else { return String::new() };
-        // The timers this hold made late, and by how much at worst.
-        let worst = m
-            .late
-            .iter()
-            .filter(|l| matches!(l.cause, LateCause::Held { by, .. } if by == hold.task))
-            .filter(|l| l.due < hold.end && l.at >= hold.end)
-            .map(|l| l.lateness())
-            .max();
-        let late = worst.map(|l| format!(" Timers fired up to {} late.", duration(l))).unwrap_or_default();
+        // The timers this hold made late, and by how much at worst: those that fired late, or
+        // else those whose task ended (a stop, a cancel) before they could fire at all.
+        let overdue = || {
+            m.late
+                .iter()
+                .filter(|l| matches!(l.cause, LateCause::Held { by, .. } if by == hold.task))
+                .filter(|l| l.due < hold.end && l.at >= hold.end)
+        };
+        let fired = overdue().filter(|l| !l.cancelled).map(|l| l.lateness()).max();
+        let unfired: Vec<_> = overdue().filter(|l| l.cancelled).map(|l| l.lateness()).collect();
+        let late = match (fired, unfired.iter().max()) {
+            (Some(l), _) => format!(" Timers fired up to {} late.", duration(l)),
+            (None, Some(&l)) if unfired.len() == 1 => {
+                format!(" A timer due meanwhile never fired: its task ended {} past its time.", duration(l))
+            }
+            (None, Some(&l)) => {
+                format!(" Timers due meanwhile never fired: their tasks ended up to {} past their time.", duration(l))
+            }
+            (None, None) => String::new(),
+        };
         format!(
             "The loop was blocked for {}: it held the only thread without awaiting, so no other task could run.{late}",
             hold.words(m)
