@@ -653,7 +653,8 @@ impl Places {
     /// keep the code beside it, sticky). On a narrow screen, where Run has folded the code into
     /// its tab, the tab goes to the top of the screen with the run buttons and the timeline
     /// under it (so nothing shows half-covered under the tab once it sticks there). Presenting,
-    /// the timeline goes to the very top, so the room sees all of it.
+    /// the timeline goes to the top, under the run buttons that stick there, so the room sees
+    /// all of it and the presenter keeps Run and Stop at hand.
     fn bring_up(&self, presenting: bool) {
         let (Some(el), Some(window)) = (self.timeline.cast::<HtmlElement>(), web_sys::window()) else { return };
         let folded = self.code_col.cast::<HtmlElement>().filter(|c| c.class_list().contains("folded"));
@@ -668,9 +669,34 @@ impl Places {
         }
         let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
         let rect = el.get_bounding_client_rect();
-        let (gap, low) = if presenting { (12.0, 16.0) } else { (64.0, height * 0.3) };
-        if rect.top() > low || rect.top() < 0.0 {
-            window.scroll_by_with_x_and_y(0.0, rect.top() - gap);
+        if presenting {
+            // Just under the run buttons where they stick to the top (the wide layout; the
+            // style sheet puts the canvas first in the panel there, its legend and tools below).
+            let off = rect.top() - self.sticky_buttons_height(&window) - 4.0;
+            if off.abs() > 2.0 {
+                window.scroll_by_with_x_and_y(0.0, off);
+            }
+            return;
+        }
+        if rect.top() > height * 0.3 || rect.top() < 0.0 {
+            window.scroll_by_with_x_and_y(0.0, rect.top() - 64.0);
+        }
+    }
+
+    /// The height of the run buttons' row where it sticks to the top of the screen (the style
+    /// sheet makes it stick while presenting on a wide screen), else 0.
+    fn sticky_buttons_height(&self, window: &web_sys::Window) -> f64 {
+        let Some(bar) = self.run_col.cast::<HtmlElement>().and_then(|c| c.first_element_child()) else { return 0.0 };
+        let sticks = window
+            .get_computed_style(&bar)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("position").ok())
+            .is_some_and(|p| p == "sticky");
+        if sticks {
+            bar.get_bounding_client_rect().height()
+        } else {
+            0.0
         }
     }
 }

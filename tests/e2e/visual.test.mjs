@@ -310,6 +310,11 @@ test('presentation mode: P or the Present button makes rows and labels large, an
   assert.ok(g.font >= 16 && g.font <= 18, `labels 16–18 px, got ${g.font}`);
   const box = await page.getByTestId('timeline').boundingBox();
   assert.ok(box.y >= 0 && box.y < 900 * 0.4, `the room sees the timeline: its top is at ${box.y}`);
+  assert.ok(box.y + box.height <= 900, `the timeline is whole on the screen: it ends at ${box.y + box.height}`);
+  // The presenter keeps Stop at hand (and Run, once it ends), above the timeline, uncovered.
+  const stop = await page.getByTestId('stop').boundingBox();
+  assert.ok(stop.y >= 0 && stop.y + stop.height <= box.y, `Stop is on the screen above the timeline: ${JSON.stringify(stop)}`);
+  assert.equal(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.dataset.testid, { x: stop.x + stop.width / 2, y: stop.y + stop.height / 2 }), 'stop');
   await page.screenshot({ path: join(SHOTS, 'visual-present-run-1440.png') });
   await page.getByTestId('what-happened').waitFor({ timeout: 10_000 });
   await page.screenshot({ path: join(SHOTS, 'visual-present-end-1440.png') });
