@@ -412,6 +412,9 @@ async def work(*args):
 async def fetch(i, retries=3, timeout=None):
     await asyncio.sleep(0)
 
+async def get(url, *, timeout=10, tries=1):
+    await asyncio.sleep(0)
+
 async def main():
     big = list(range(1000))
     await asyncio.gather(
@@ -421,6 +424,7 @@ async def main():
         tg.create_task(work(1), name='job-1')
         tg.create_task(work(2))
     await asyncio.gather(fetch(1), fetch(2, 5), fetch(3, 3, 1.5))
+    await asyncio.gather(get('a'), get('b', tries=2), get('c', timeout=2.5, tries=1))
 
 asyncio.run(main())
 ",
@@ -443,7 +447,11 @@ asyncio.run(main())
             // Trailing arguments at their defaults are left out, as the call left them.
             "fetch(1)",
             "fetch(2, 5)",
-            "fetch(3, 3, 1.5)"
+            "fetch(3, 3, 1.5)",
+            // Keyword-only ones as passed, by name, unless at their defaults.
+            "get('a')",
+            "get('b', tries=2)",
+            "get('c', timeout=2.5)"
         ]
     );
 }

@@ -156,8 +156,18 @@ asyncio.run(main())"#
             .iter()
             .filter(|l| matches!(l.kind, LogKind::Print(t) if run.trace.resolve(t).contains("FAILED")))
             .count();
+        let retried = match retries {
+            0 => "No retries".to_string(),
+            1 => "1 retry".to_string(),
+            n => format!("{n} retries"),
+        };
+        let failed = match failed {
+            0 => "every prompt got its answer".to_string(),
+            1 => "1 prompt still failed and came back as its exception".to_string(),
+            n => format!("{n} prompts still failed and came back as their exceptions"),
+        };
         format!(
-            "Done in {}; the waits (answers and backoffs) add up to {}, so one request after another would take about {:.1}× as long. {retries} retries; {failed} prompt(s) still failed and were returned as exceptions.",
+            "Done in {}; the waits (answers and backoffs) add up to {}, so one request after another would take about {:.1}× as long. {retried}; {failed}.",
             duration(m.elapsed),
             duration(m.io_waits),
             m.speedup.max(1.0),

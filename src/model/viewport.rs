@@ -66,7 +66,8 @@ impl Geometry {
             axis_h: if presentation { 34.0 } else { 24.0 },
             row_h: if presentation { 36.0 } else { 22.0 },
             font_px: if presentation { 17.0 } else { 11.0 },
-            max_rows: if presentation { 12 } else { 16 },
+            // A phone's screen holds its run buttons, the legend and 12 rows at once.
+            max_rows: if presentation || narrow { 12 } else { 16 },
         }
     }
 

@@ -143,6 +143,7 @@ impl Coroutine {
     /// from the arguments still in the parameters of its frame, which has not started.
     pub fn label(&self, interp: &Interp) -> String {
         // The arguments are copied out first: a repr may run code that looks at this coroutine.
+        let mut keywords: Vec<(Name, Value)> = Vec::new();
         let args: Vec<Value> = match self.body.borrow().as_ref() {
             Some(Body::Frame(frame)) => {
                 let p = &frame.code.params;
@@ -166,11 +167,26 @@ impl Coroutine {
                         }
                     }
                 }
+                // Keyword-only parameters as the call passed them (`fetch(3, timeout=2)`),
+                // those still at their defaults left out as above.
+                let first_kwonly = p.positional.len() + p.varargs.is_some() as usize;
+                let kw_defaults = frame.info.func.as_ref().map_or(&[][..], |f| &f.kw_defaults[..]);
+                for (i, name) in p.kwonly.iter().enumerate() {
+                    let Some(Some(value)) = frame.slots.get(first_kwonly + i) else { continue };
+                    let default = kw_defaults.iter().find(|(n, _)| n == name).map(|(_, d)| d);
+                    if !default.is_some_and(|d| value.is(d)) {
+                        keywords.push((name.clone(), value.clone()));
+                    }
+                }
                 args
             }
             _ => return format!("{}()", self.qualname),
         };
-        let args: Vec<String> = args.iter().map(|v| label_arg(interp, v)).collect();
+        let args: Vec<String> = args
+            .iter()
+            .map(|v| label_arg(interp, v))
+            .chain(keywords.iter().map(|(name, v)| format!("{name}={}", label_arg(interp, v))))
+            .collect();
         format!("{}({})", self.name, args.join(", "))
     }
 
