@@ -1,8 +1,7 @@
 //! A demo's Run runs its Python on the engine, and its Rust twin is "the same lesson in Rust":
 //! for every demo (with the lesson's values and each preset), both print the same lines at the
 //! same virtual times, end the same way and get the same "what happened" sentence. Demos that
-//! need the real network are checked in the browser (tests/e2e). Demos listed as running their
-//! Rust twin must still have a reason to: their Python must fail on the engine.
+//! need the real network are checked in the browser (tests/e2e).
 // A test's helpers may panic: a failed expectation there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
@@ -12,7 +11,7 @@ use std::rc::Rc;
 use interleave::demos::params::Form;
 use interleave::demos::{Demo, DEMOS};
 use interleave::model::LogKind;
-use interleave::session::{rust_twin_only, Finish, Lesson, Program, Session, Stream, RUST_TWIN_ONLY};
+use interleave::session::{Finish, Lesson, Program, Session, Stream};
 
 /// What a run showed: (time, line) for every stdout print (not Interleave's notes), how it ended, the explanation, and
 /// the stderr lines.
@@ -55,7 +54,7 @@ fn forms(demo: &dyn Demo) -> Vec<Form> {
 
 #[test]
 fn every_demo_s_python_runs_like_its_rust_twin() {
-    for demo in DEMOS.iter().copied().filter(|d| rust_twin_only(d.slug()).is_none()) {
+    for demo in DEMOS.iter().copied() {
         for form in forms(demo) {
             let program = Program::demo(demo, &form).expect("valid values");
             assert!(matches!(program, Program::Demo(..)), "{} runs its Python", demo.slug());
@@ -87,35 +86,19 @@ fn every_demo_s_python_runs_like_its_rust_twin() {
 }
 
 #[test]
-fn demos_on_their_rust_twin_still_need_it() {
-    for (slug, why) in RUST_TWIN_ONLY {
-        let demo = interleave::demos::find(slug).expect("a listed demo exists");
-        assert!(why.contains("Python engine"), "{slug}: {why}");
-        // With the lesson's values the engine cannot finish in time: the page's loop budget
-        // stops it. When the engine gets fast enough, this fails: take the demo off the list.
-        let form = Form::defaults(demo.params());
-        let source = interleave::demos::python_with(demo, &form.raw);
-        let (_, end, _, err) = run(Program::python(&source).expect("compiles"));
-        let Some(Finish::Halted(why)) = end else { panic!("{slug} now runs on the engine: {end:?} {err:?}") };
-        assert!(why.contains("Interleave stopped the program"), "{why}");
-        // Said once, on stderr.
-        assert_eq!(err.iter().filter(|l| **l == why).count(), 1, "{slug}: {err:?}");
-    }
-}
-
-#[test]
-fn to_thread_s_worker_variant_runs_on_the_engine() {
-    // The lesson's own variant is too slow inline (above), but its to_thread variant runs:
-    // on the virtual clock the copy of the program counts in place and prints the same.
+fn to_thread_s_lesson_counts_on_the_engine_inline_and_in_a_worker() {
+    // The count the lesson shows, with its own values: inline it holds the loop (on the
+    // virtual clock, in place), and a worker's copy of the program counts the same.
     let demo = interleave::demos::find("to-thread").expect("listed");
-    let mut form = Form::defaults(demo.params());
-    let i = demo.params().iter().position(|p| p.key == "variant").expect("has a variant");
-    form.raw[i] = "to_thread".into();
-    let j = demo.params().iter().position(|p| p.key == "n").expect("has n");
-    form.raw[j] = "20000".into();
-    let source = interleave::demos::python_with(demo, &form.raw);
-    let (out, end, _, err) = run(Program::python(&source).expect("compiles"));
-    assert_eq!(err, Vec::<String>::new());
-    assert_eq!(end, Some(Finish::Exited(0)), "{out:?}");
-    assert_eq!(out.last().map(|(_, l)| l.as_str()), Some("2262 primes below 20000"));
+    for variant in ["inline", "to_thread"] {
+        let mut form = Form::defaults(demo.params());
+        let i = demo.params().iter().position(|p| p.key == "variant").expect("has a variant");
+        form.raw[i] = variant.into();
+        let program = Program::demo(demo, &form).expect("valid values");
+        assert!(matches!(program, Program::Demo(..)), "runs its Python");
+        let (out, end, _, err) = run(program);
+        assert_eq!(err, Vec::<String>::new(), "{variant}");
+        assert_eq!(end, Some(Finish::Returned("9592".into())), "{variant}: {out:?}");
+        assert_eq!(out.last().map(|(_, l)| l.as_str()), Some("9592 primes below 100000"), "{variant}");
+    }
 }

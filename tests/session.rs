@@ -123,11 +123,6 @@ fn a_demo_runs_its_python_and_reads_like_its_rust_twin() {
     assert_eq!(s.finish(), Some(Finish::Returned("None".into())));
     assert!(s.explain().contains("1.50 s"), "{}", s.explain());
     assert_eq!(s.label(), "gather, lesson values · run 0 (step mode)");
-
-    let twin = find("to-thread").expect("to-thread");
-    let program = Program::demo(twin, &Form::defaults(twin.params())).expect("valid defaults");
-    assert!(matches!(program, Program::Rust(_)), "to-thread runs its Rust twin");
-    assert!(program.label().ends_with("(Rust)"));
 }
 
 #[test]

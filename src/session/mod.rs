@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 pub use lines::{peek, LineIndex, LitLine, Mark, Upto};
 pub use nav::{Action, At, RunState, Selection, Shared};
-pub use program::{rust_twin_only, Lesson, Program, LOOP_BUDGET_SECS, RUST_TWIN_ONLY};
+pub use program::{Lesson, Program, LOOP_BUDGET_SECS};
 pub use warm_up::{warm_up, WARM_UP};
 
 use crate::aio::PyRepr;

@@ -3,8 +3,8 @@
 //! whether step mode (the virtual clock) can show it.
 //!
 //! A demo runs its Python on the engine, so the code the page shows is the code that ran; the
-//! Rust twin (the demo's own file) stays as "the same lesson in Rust", and runs instead only
-//! for the demos listed in [`RUST_TWIN_ONLY`], whose Python the engine cannot run yet.
+//! Rust twin (the demo's own file) stays as "the same lesson in Rust": tests run it beside the
+//! Python, which must print the same.
 
 use std::rc::Rc;
 
@@ -15,16 +15,6 @@ use crate::model::{metrics, what_happened};
 use crate::python::interp::{Interp, Limits, Sink};
 use crate::python::program::{self as engine, CompileFailure};
 use crate::runtime::Runtime;
-
-/// Demos that run their Rust twin, with the reason the page gives. Each entry is a gap of the
-/// Python engine; `tests/demo_python.rs` checks that every other demo's Python prints exactly
-/// what its Rust twin prints.
-pub const RUST_TWIN_ONLY: &[(&str, &str)] = &[(
-    "to-thread",
-    // Measured natively (release): count_primes(300_000) takes 6 s on the engine, 1.7 s on
-    // CPython; the default 3,000,000 would take about 3 minutes where the Rust twin takes 1 s.
-    "The Python engine counts primes inline about 3–4× slower than CPython, and CPython is itself 10–25× slower than Rust: at the lesson's 3,000,000 the Python would hold the page for minutes, not about a second, so this demo runs its Rust twin (the same lesson, in the Rust tab).",
-)];
 
 /// The longest a Python task may hold the loop before the page stops the program: a runaway
 /// loop freezes the tab for this long, then ends with a message saying so.
@@ -57,7 +47,7 @@ impl Lesson {
 /// One thing the page can run.
 #[derive(Clone)]
 pub enum Program {
-    /// A demo's Rust twin (see [`RUST_TWIN_ONLY`]).
+    /// A demo's Rust twin (tests compare it with the demo's Python).
     Rust(Lesson),
     /// A demo's Python, with the values filled in: the lesson's own words explain the run.
     Demo(Lesson, DemoCode),
@@ -96,13 +86,10 @@ impl Program {
         Ok(Program::Python { source: compiled.source.clone(), compiled: Rc::new(compiled) })
     }
 
-    /// The demo with the form's values: its Python, or its Rust twin where the engine cannot
-    /// run the Python yet. `None` if a value is not acceptable.
+    /// The demo with the form's values, its Python to run. `None` if a value is not
+    /// acceptable.
     pub fn demo(demo: &'static dyn Demo, form: &Form) -> Option<Program> {
         let lesson = Lesson::new(demo, form)?;
-        if rust_twin_only(demo.slug()).is_some() {
-            return Some(Program::Rust(lesson));
-        }
         let code = DemoCode { source: Rc::from(python_with(demo, &form.raw)), compiled: Rc::default() };
         Some(Program::Demo(lesson, code))
     }
@@ -180,9 +167,4 @@ impl Program {
 fn start_python(rt: &Runtime, compiled: &engine::Program, sink: Sink) -> Started {
     let limits = Limits { loop_budget_secs: LOOP_BUDGET_SECS, ..Limits::default() };
     Started::Python(engine::start(rt, compiled, limits, sink))
-}
-
-/// Why a demo runs its Rust twin, if it does.
-pub fn rust_twin_only(slug: &str) -> Option<&'static str> {
-    RUST_TWIN_ONLY.iter().find(|(s, _)| *s == slug).map(|(_, why)| *why)
 }

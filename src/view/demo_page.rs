@@ -17,7 +17,7 @@ use super::run_panel::{code_columns, run_marks, RunPanel, Runnable};
 use super::source::Source;
 use crate::demos::params::{Form, Kind, ParamSpec, Params};
 use crate::demos::{python_with, Demo, DEMOS};
-use crate::session::{self, rust_twin_only, Program, RunState};
+use crate::session::{self, Program, RunState};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -112,7 +112,6 @@ pub fn demo_page(props: &Props) -> Html {
                 idle_hint="Press Run to start the demo, or Step through to go one resume at a time.">
                 <Source python={(*python).clone()} rust={demo.rust()}
                     marks={Marks { lit: marks.lit, selected: marks.picked.or(*reveal), hover: *hover, error: None }}
-                    twin={rust_twin_only(demo.slug()).map(AttrValue::from)}
                     {on_hover_line} edit_href={edit_href} />
             </RunPanel>
         </article>

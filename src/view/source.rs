@@ -12,8 +12,6 @@ pub struct Props {
     pub python: AttrValue,
     pub rust: AttrValue,
     pub marks: Marks,
-    /// Why the Python does not run here (the demo runs its Rust twin instead).
-    pub twin: Option<AttrValue>,
     pub on_hover_line: Callback<Option<u32>>,
     /// Where "Edit this code" goes.
     pub edit_href: AttrValue,
@@ -54,15 +52,11 @@ pub fn source(props: &Props) -> Html {
     html! {
         <section class="source" aria-label="Code">
             <div class="tabs" role="tablist">
-                // A demo that runs its Rust twin says so on the tab too (the note says why).
-                { button(Tab::Python, if props.twin.is_some() { "Python (the lesson)" } else { "Python (what runs)" }) }
+                { button(Tab::Python, "Python (what runs)") }
                 { button(Tab::Rust, "The same lesson in Rust") }
                 <a class="edit-link" data-testid="edit-code" href={props.edit_href.clone()}>{"Edit this code"}</a>
             </div>
             if *tab == Tab::Python {
-                if let Some(why) = &props.twin {
-                    <p class="notice twin" data-testid="twin-note">{why.clone()}</p>
-                }
                 // Read-only, so long lines wrap (nothing the lesson is about is cut off at the
                 // column's edge, on a phone either).
                 <div class="code-view scroller">

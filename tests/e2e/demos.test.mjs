@@ -147,22 +147,23 @@ const longestGap = (times) => Math.max(...times.slice(1).map((t, i) => t - times
 // twice as long), so the two runs are compared with each other, not with fixed numbers.
 test('to-thread: inline counting holds the loop and freezes the page; a worker does not', async () => {
   const inline = await runDemo('to-thread');
-  // It runs its Rust twin, and its code tab says the Python is the lesson, not what ran.
-  assert.match(await inline.text('twin-note'), /runs its Rust twin/);
-  assert.equal(await inline.page.getByRole('tab', { selected: true }).textContent(), 'Python (the lesson)');
+  // The Python shown is what ran: the engine counted inline.
+  assert.equal(await inline.page.getByRole('tab', { selected: true }).textContent(), 'Python (what runs)');
+  assert.match(inline.prints.at(-1), /^9592 primes below 100000$/);
   const held = ms(/held the loop for ([\d.]+ (?:µs|ms|s)):/.exec(inline.summary)?.[1] ?? '');
   const inlineFrame = seconds(/longest frame took (\d+) ms/, inline.summary);
   assert.ok(held > 200, `inline: ${inline.summary}`);
-  assert.ok(inlineFrame >= held * 0.95, `the page froze for the whole count: ${inline.summary}`);
+  // The hold is the count and the Python around it (main() resuming, the print after).
+  assert.ok(inlineFrame >= held * 0.8, `the page froze for the whole count: ${inline.summary}`);
   // The ticker (every 100 ms) fell silent for the whole count.
   const inlineTicks = await tickTimes(inline.page);
-  assert.ok(longestGap(inlineTicks) >= held, `inline ticks, then the result: ${inlineTicks}`);
+  assert.ok(longestGap(inlineTicks) >= held * 0.9, `inline ticks, then the result: ${inlineTicks} (held ${held} ms)`);
   await inline.page.close();
 
   const worker = await runDemo('to-thread', 'variant=to_thread');
   const workerFrame = seconds(/longest frame took (\d+) ms/, worker.summary);
   assert.match(worker.summary, /the loop was never held longer than [\d.]+ (ms|µs)/);
-  assert.match(worker.prints.at(-1), /^216816 primes below 3000000$/);
+  assert.match(worker.prints.at(-1), /^9592 primes below 100000$/);
   // The ticker kept its rhythm all through the count: 100 ms apart, give or take the
   // lateness of a timer on a loaded machine; and no frame took a third of the inline freeze.
   const ticks = await tickTimes(worker.page);
