@@ -552,3 +552,23 @@ fn a_timer_the_hold_made_overdue_that_never_fired_is_not_said_to_have_fired() {
         held.text
     );
 }
+
+#[test]
+fn what_a_program_prints_after_the_recording_is_full_is_kept() {
+    // A million turns of `sleep(0)` fill the million events the recorder keeps; the last line,
+    // printed after that, is the program's own output and must not go with the events.
+    let s = stepper(
+        "import asyncio\n\nasync def spin():\n    for _ in range(100000):\n        await asyncio.sleep(0)\n\nasync def main():\n    print('start')\n    await asyncio.gather(*(spin() for _ in range(10)))\n    print('done')\n\nasyncio.run(main())\n",
+    );
+    let recorded = run_prints(&mut s.borrow_mut());
+    let s = s.borrow();
+    assert!(s.model().dropped > 0, "the recording was cut");
+    assert_eq!(recorded, [("main()".into(), false, "start".into())]);
+    let after_cut = s.printed_after_cut();
+    let after: Vec<(&str, bool, &str)> = after_cut
+        .iter()
+        .map(|p| (describe::task_name(s.model(), p.task), p.stream == Stream::Stderr, p.text.as_str()))
+        .collect();
+    assert_eq!(after, [("main()", false, "done")]);
+    assert_eq!(s.finish(), Some(Finish::Exited(0)));
+}

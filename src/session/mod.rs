@@ -42,11 +42,24 @@ pub struct Session {
     /// Indexes of the recorded prints that did not go to stdout (stderr, or Interleave's
     /// notes), in order, with their stream.
     streams: Rc<RefCell<Vec<(usize, Stream)>>>,
+    /// What the program printed once the recording was full (see [`PrintedAfterCut`]).
+    after_cut: Rc<RefCell<Vec<PrintedAfterCut>>>,
     ended: bool,
     /// Step mode's "Run to the end" last gave up before the end (see [`TO_END_BUDGET_MS`]).
     pub to_end_cut: bool,
     /// Which run of its page this is (1, 2, …), for its label.
     pub number: u32,
+}
+
+/// A line the program printed after the recording was full: the timeline's events are dropped
+/// from then on, but the program's output is never lost with them (the engine caps it at
+/// 1 MiB, so this stays small).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrintedAfterCut {
+    pub time: Micros,
+    pub task: TaskId,
+    pub stream: Stream,
+    pub text: String,
 }
 
 /// How a run ended, as its status line says it.
@@ -107,6 +120,7 @@ impl Session {
             lines: LineIndex::default(),
             frames: FrameStats::at_speed(speed.factor()),
             streams: Rc::default(),
+            after_cut: Rc::default(),
             ended: false,
             to_end_cut: false,
             number: 0,
@@ -117,7 +131,7 @@ impl Session {
     pub fn begin(&mut self) {
         if self.started.is_none() {
             warm_up::note_run();
-            let sink = record_output(&self.rt, self.streams.clone());
+            let sink = record_output(&self.rt, self.streams.clone(), self.after_cut.clone());
             self.started = Some(self.program.start(&self.rt, sink));
         }
     }
@@ -238,6 +252,11 @@ impl Session {
         format!("{} · run {}{mode}", self.program.label(), self.number)
     }
 
+    /// What the program printed after the recording was full, in order.
+    pub fn printed_after_cut(&self) -> Ref<'_, Vec<PrintedAfterCut>> {
+        self.after_cut.borrow()
+    }
+
     /// Which stream the recorded print at event `event` went to.
     pub fn stream(&self, event: usize) -> Stream {
         let streams = self.streams.borrow();
@@ -290,14 +309,23 @@ impl Drop for Session {
 /// Where a Python program's output goes: each finished line becomes a print in the run's
 /// recording, tied to the task that printed it (module code prints as [`TaskId::OUTSIDE`]), so
 /// the log, the timeline and the output panel show it with its task and time. Lines to stderr
-/// and notes are remembered by their event index (the recording has one kind of print).
-fn record_output(rt: &Runtime, streams: Rc<RefCell<Vec<(usize, Stream)>>>) -> Sink {
+/// and notes are remembered by their event index (the recording has one kind of print). Once
+/// the recording is full, lines go to `after_cut` instead.
+fn record_output(
+    rt: &Runtime,
+    streams: Rc<RefCell<Vec<(usize, Stream)>>>,
+    after_cut: Rc<RefCell<Vec<PrintedAfterCut>>>,
+) -> Sink {
     // Weak: the program (which holds the sink) lives inside the runtime.
     let run = rt.downgrade();
     Rc::new(move |stream: Stream, line: &str| {
         let Some(rt) = run.upgrade() else { return };
         let task = current().map_or(TaskId::OUTSIDE, |(_, task)| task);
-        if stream != Stream::Stdout && rt.is_recording() {
+        if !rt.is_recording() {
+            after_cut.borrow_mut().push(PrintedAfterCut { time: rt.now(), task, stream, text: line.to_string() });
+            return;
+        }
+        if stream != Stream::Stdout {
             let index = rt.trace().events().len();
             streams.borrow_mut().push((index, stream));
         }

@@ -9,7 +9,7 @@ use super::disclosure::Disclosure;
 
 use crate::model::describe::{self, duration, instant, task_name};
 use crate::model::{warnings, words, LogKind, LogLine, RunModel};
-use crate::session::{At, Finish, Selection, Session, Stream};
+use crate::session::{At, Finish, PrintedAfterCut, Selection, Session, Stream};
 use crate::trace::{Micros, Recorder, TaskId};
 
 /// Most lines a list shows at once; fewer while a run goes, since the lists are rebuilt ten
@@ -146,7 +146,12 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
     let m = s.model();
     let ended = s.finish().is_some() && !at.replaying(m);
     let prints: Vec<_> = m.log[..at.log(m)].iter().filter(|l| matches!(l.kind, LogKind::Print(_))).collect();
-    let skip = prints.len().saturating_sub(shown(s));
+    // Past a full recording the output goes on (shown with the live run and its end, not
+    // while scrubbing through the recorded part); the list shows the latest lines of both.
+    let after_cut = s.printed_after_cut();
+    let after_cut: &[PrintedAfterCut] = if at.replaying(m) { &[] } else { &after_cut };
+    let late_skip = after_cut.len().saturating_sub(shown(s));
+    let skip = prints.len().saturating_sub(shown(s).saturating_sub(after_cut.len() - late_skip));
     let halted = halted(s);
     html! {
         <section class="panel output" aria-label="Output">
@@ -155,33 +160,25 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
                 { earlier(skip, "lines") }
                 { for prints.iter().enumerate().skip(skip).map(|(i, l)| {
                     let LogKind::Print(text) = l.kind else { return html! {} };
-                    let text = trace.resolve(text);
-                    let stream = s.stream(l.event);
                     let name = speaker(s, m, &trace, l, halted.as_deref());
                     // A phone has no room for a column of names: it names the task above its
                     // lines, once each time the printing task changes (the class hides the rest).
                     let same_task = i > skip && prints[i - 1].task == l.task;
-                    html! {
-                        <li class={classes!(
-                            match stream { Stream::Stdout => None, Stream::Stderr => Some("stderr"), Stream::Note => Some("note") },
-                            same_task.then_some("same-task"),
-                        )}>
-                            <time>{instant(l.time)}</time>
-                            <span class="who" title={name.to_string()}>
-                                { describe::fit_label(name, |w| w.chars().count() <= WHO_CHARS) }
-                            </span>
-                            { match stream {
-                                Stream::Stdout => html! { <code>{text.to_string()}</code> },
-                                Stream::Stderr => html! {
-                                    <code class="stderr" title="printed to stderr">{ stderr_line(text, on_line) }</code>
-                                },
-                                Stream::Note => html! {
-                                    <p class="note" title="Interleave's note: not printed by the program">{text.to_string()}</p>
-                                },
-                            } }
-                        </li>
-                    }
+                    printed_line(l.time, name, s.stream(l.event), trace.resolve(text), same_task, on_line)
                 }) }
+                if let Some(first) = after_cut.first() {
+                    <li class="earlier" data-testid="after-cut">
+                        {format!("The recording was full from {}: the timeline stops there, and what the program printed after it follows.", instant(first.time))}
+                    </li>
+                    { earlier(late_skip, "lines") }
+                    { for after_cut.iter().enumerate().skip(late_skip).map(|(i, p)| {
+                        let by_interleave = p.stream == Stream::Note
+                            || (p.stream == Stream::Stderr && halted.as_deref() == Some(p.text.as_str()));
+                        let name = if by_interleave { "Interleave" } else { who(m, p.task) };
+                        let same_task = i > late_skip && after_cut[i - 1].task == p.task;
+                        printed_line(p.time, name, p.stream, &p.text, same_task, on_line)
+                    }) }
+                }
             </ol>
             // Screen readers hear the run's end and its summary once, never the running clock
             // (re-rendered ten times a second): the live region stays empty until the end.
@@ -195,6 +192,37 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
                 <div aria-live="polite" data-testid="announce"></div>
             }
         </section>
+    }
+}
+
+/// One line of output: when, who said it, and the text as its stream shows it.
+fn printed_line(
+    time: Micros,
+    name: &str,
+    stream: Stream,
+    text: &str,
+    same_task: bool,
+    on_line: &Callback<u32>,
+) -> Html {
+    html! {
+        <li class={classes!(
+            match stream { Stream::Stdout => None, Stream::Stderr => Some("stderr"), Stream::Note => Some("note") },
+            same_task.then_some("same-task"),
+        )}>
+            <time>{instant(time)}</time>
+            <span class="who" title={name.to_string()}>
+                { describe::fit_label(name, |w| w.chars().count() <= WHO_CHARS) }
+            </span>
+            { match stream {
+                Stream::Stdout => html! { <code>{text.to_string()}</code> },
+                Stream::Stderr => html! {
+                    <code class="stderr" title="printed to stderr">{ stderr_line(text, on_line) }</code>
+                },
+                Stream::Note => html! {
+                    <p class="note" title="Interleave's note: not printed by the program">{text.to_string()}</p>
+                },
+            } }
+        </li>
     }
 }
 
