@@ -33,6 +33,9 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         Expr::Const(_) | Expr::Load(_) => eval(interp, f, e),
         Expr::Take(_) => eval_rare(interp, f, e),
         Expr::Attr(obj, name, hint) => {
+            if let Some(o) = in_place(f, obj) {
+                return get_attr_at(interp, o, name, hint);
+            }
             let o = eval(interp, f, obj)?;
             get_attr_at(interp, &o, name, hint)
         }
@@ -81,6 +84,12 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         }
         Expr::Bin(op, l, r) => {
             let a = eval(interp, f, l)?;
+            if let Some(b) = in_place(f, r) {
+                return match ops::int_fast(*op, &a, b) {
+                    Some(v) => Ok(v),
+                    None => ops::binop(interp, *op, a, b.clone()),
+                };
+            }
             let b = eval(interp, f, r)?;
             match ops::int_fast(*op, &a, &b) {
                 Some(v) => Ok(v),
@@ -188,6 +197,18 @@ fn operands<'a>(interp: &Interp, f: &'a Frame, slot: u32, right: &'a Operand) ->
         Operand::Const(v) => v,
     };
     Ok((a, b))
+}
+
+/// The value of a constant or of a bound local variable, where it stands: an operand that only
+/// needs reading is not copied out (a count up, then down) as [`eval`] would. `None` for other
+/// expressions, and for an unbound local (whose error `eval` raises).
+#[inline(always)]
+pub fn in_place<'a>(f: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
+    match e {
+        Expr::Const(v) => Some(v),
+        Expr::Load(Var::Local(s)) => f.slots.get(*s as usize)?.as_ref(),
+        _ => None,
+    }
 }
 
 /// A local variable's value, where it stands.
@@ -323,6 +344,13 @@ pub fn eval_to_bool(interp: &Interp, f: &mut Frame, e: &Expr) -> R<bool> {
     if let Expr::Compare(first, rest) = e {
         if let [(op, second)] = rest.as_slice() {
             let a = eval(interp, f, first)?;
+            if let Some(b) = in_place(f, second) {
+                if let Some(r) = ops::compare_plain(*op, &a, b) {
+                    return Ok(r);
+                }
+                let r = ops::compare(interp, *op, &a, b)?;
+                return ops::truthy(interp, &r);
+            }
             let b = eval(interp, f, second)?;
             if let Some(r) = ops::compare_plain(*op, &a, &b) {
                 return Ok(r);
