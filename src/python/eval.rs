@@ -199,6 +199,20 @@ fn operands<'a>(interp: &Interp, f: &'a Frame, slot: u32, right: &'a Operand) ->
     Ok((a, b))
 }
 
+/// `local op operand` of two ints, floats or strings, answered where the operands stand (the
+/// test of most `if`s and `while`s, and of a recursion's base case), so the condition costs
+/// no call; `None` when [`eval_to_bool`] must answer.
+#[inline(always)]
+pub fn plain_comparison(f: &Frame, e: &Expr) -> Option<bool> {
+    let Expr::CompareLocal(op, slot, right) = e else { return None };
+    let a = f.slots.get(*slot as usize)?.as_ref()?;
+    let b = match right {
+        Operand::Local(s) => f.slots.get(*s as usize)?.as_ref()?,
+        Operand::Const(v) => v,
+    };
+    ops::compare_plain(*op, a, b)
+}
+
 /// The value of a constant or of a bound local variable, where it stands: an operand that only
 /// needs reading is not copied out (a count up, then down) as [`eval`] would. `None` for other
 /// expressions, and for an unbound local (whose error `eval` raises).

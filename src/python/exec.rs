@@ -315,6 +315,12 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
         if let Err(e) = interp.tick_op() {
             return Exit::Raise(e);
         }
+        // A loop's jump back is taken here: a call of `step` (and its large frame) per lap
+        // costs more than the jump itself.
+        if let Op::Jump(to) = op {
+            f.pc = *to as usize;
+            continue;
+        }
         match step(interp, f, op, pc) {
             Ok(Flow::Next) => {}
             Ok(Flow::Exit(exit)) => return exit,
@@ -731,7 +737,11 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
         Op::Delete(t) => delete(interp, f, t)?,
         Op::Jump(to) => f.pc = *to as usize,
         Op::JumpIf(e, when, to) => {
-            if eval_to_bool(interp, f, e)? == *when {
+            let truth = match super::eval::plain_comparison(f, e) {
+                Some(truth) => truth,
+                None => eval_to_bool(interp, f, e)?,
+            };
+            if truth == *when {
                 f.pc = *to as usize;
             }
         }
