@@ -27,7 +27,11 @@ fn kwarg<'a>(args: &'a Args, name: &str) -> Option<&'a Value> {
 
 /// Checks the number of positional arguments, with CPython's wording.
 pub fn expect(interp: &Interp, args: &Args, name: &str, min: usize, max: usize) -> R<()> {
-    let n = args.pos.len();
+    expect_count(interp, args.pos.len(), name, min, max)
+}
+
+/// [`expect`] of `n` positional arguments.
+pub fn expect_count(interp: &Interp, n: usize, name: &str, min: usize, max: usize) -> R<()> {
     if n < min || n > max {
         let msg = if min == max {
             match min {

@@ -33,6 +33,9 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         Expr::Const(_) | Expr::Load(_) => eval(interp, f, e),
         Expr::Take(_) => eval_rare(interp, f, e),
         Expr::Attr(obj, name, hint) => {
+            if let Some(o) = in_place(f, obj) {
+                return get_attr_at(interp, o, name, hint);
+            }
             let o = eval(interp, f, obj)?;
             get_attr_at(interp, &o, name, hint)
         }
@@ -81,6 +84,12 @@ fn eval_compound(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
         }
         Expr::Bin(op, l, r) => {
             let a = eval(interp, f, l)?;
+            if let Some(b) = in_place(f, r) {
+                return match ops::int_fast(*op, &a, b) {
+                    Some(v) => Ok(v),
+                    None => ops::binop(interp, *op, a, b.clone()),
+                };
+            }
             let b = eval(interp, f, r)?;
             match ops::int_fast(*op, &a, &b) {
                 Some(v) => Ok(v),
@@ -188,6 +197,32 @@ fn operands<'a>(interp: &Interp, f: &'a Frame, slot: u32, right: &'a Operand) ->
         Operand::Const(v) => v,
     };
     Ok((a, b))
+}
+
+/// `local op operand` of two ints, floats or strings, answered where the operands stand (the
+/// test of most `if`s and `while`s, and of a recursion's base case), so the condition costs
+/// no call; `None` when [`eval_to_bool`] must answer.
+#[inline(always)]
+pub fn plain_comparison(f: &Frame, e: &Expr) -> Option<bool> {
+    let Expr::CompareLocal(op, slot, right) = e else { return None };
+    let a = f.slots.get(*slot as usize)?.as_ref()?;
+    let b = match right {
+        Operand::Local(s) => f.slots.get(*s as usize)?.as_ref()?,
+        Operand::Const(v) => v,
+    };
+    ops::compare_plain(*op, a, b)
+}
+
+/// The value of a constant or of a bound local variable, where it stands: an operand that only
+/// needs reading is not copied out (a count up, then down) as [`eval`] would. `None` for other
+/// expressions, and for an unbound local (whose error `eval` raises).
+#[inline(always)]
+pub fn in_place<'a>(f: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
+    match e {
+        Expr::Const(v) => Some(v),
+        Expr::Load(Var::Local(s)) => f.slots.get(*s as usize)?.as_ref(),
+        _ => None,
+    }
 }
 
 /// A local variable's value, where it stands.
@@ -323,6 +358,13 @@ pub fn eval_to_bool(interp: &Interp, f: &mut Frame, e: &Expr) -> R<bool> {
     if let Expr::Compare(first, rest) = e {
         if let [(op, second)] = rest.as_slice() {
             let a = eval(interp, f, first)?;
+            if let Some(b) = in_place(f, second) {
+                if let Some(r) = ops::compare_plain(*op, &a, b) {
+                    return Ok(r);
+                }
+                let r = ops::compare(interp, *op, &a, b)?;
+                return ops::truthy(interp, &r);
+            }
             let b = eval(interp, f, second)?;
             if let Some(r) = ops::compare_plain(*op, &a, &b) {
                 return Ok(r);

@@ -296,6 +296,48 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
     interp.frames.borrow_mut().push(f.info.clone());
     let _running = Running(interp);
     let code = f.code.clone();
+    if !matches!(resume, Resume::Start) {
+        if let Some(exit) = resumed(interp, f, &code, resume) {
+            return exit;
+        }
+    }
+    loop {
+        // Paused before the next op, the frame is still at the line that asked for the pause
+        // (a `time.sleep` waiting out its time there).
+        if interp.pause_wanted.get() && depth == interp.pause_depth.get() {
+            interp.pause_wanted.set(false);
+            return Exit::Pause;
+        }
+        let pc = f.pc;
+        let (Some(op), Some(line)) = (code.ops.get(pc), code.lines.get(pc)) else { return Exit::Return(Value::None) };
+        f.info.line.set(*line);
+        f.pc = pc + 1;
+        if let Err(e) = interp.tick_op() {
+            return Exit::Raise(e);
+        }
+        // A loop's jump back is taken here: a call of `step` (and its large frame) per lap
+        // costs more than the jump itself.
+        if let Op::Jump(to) = op {
+            f.pc = *to as usize;
+            continue;
+        }
+        match step(interp, f, op, pc) {
+            Ok(Flow::Next) => {}
+            Ok(Flow::Exit(exit)) => return exit,
+            Err(e) => {
+                if let Some(exit) = raised(interp, f, e) {
+                    return exit;
+                }
+            }
+        }
+    }
+}
+
+/// A suspended frame takes what it is resumed with: the value sent in goes where its op puts
+/// it, an exception thrown in is raised there. `Some` when that ends the frame's run at once.
+/// Out of [`run`], whose every call starts a frame.
+#[inline(never)]
+fn resumed(interp: &Interp, f: &mut Frame, code: &Code, resume: Resume) -> Option<Exit> {
     let mut error: Option<PyErr> = None;
     match resume {
         Resume::Start => {}
@@ -303,7 +345,7 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
             if let Some(at) = f.suspended.take() {
                 match &code.ops[at] {
                     Op::YieldFrom(slot, target) => match yield_from(interp, f, *slot, target.as_ref(), Some(v), at) {
-                        Ok(Some(exit)) => return exit,
+                        Ok(Some(exit)) => return Some(exit),
                         Ok(None) => {}
                         Err(e) => error = Some(e),
                     },
@@ -324,7 +366,7 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
                 if let Op::YieldFrom(slot, target) = &code.ops[at] {
                     // Thrown into the generator it delegates to first, as CPython does.
                     match throw_into_delegate(interp, f, *slot, target.as_ref(), error.take(), at) {
-                        Ok(Some(exit)) => return exit,
+                        Ok(Some(exit)) => return Some(exit),
                         Ok(None) => {}
                         Err(e) => error = Some(e),
                     }
@@ -332,32 +374,17 @@ pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
             }
         }
     }
-    loop {
-        if let Some(e) = error.take() {
-            let e = note_raised(interp, f, e);
-            match unwind(f, e) {
-                Ok(()) => continue,
-                Err(e) => return Exit::Raise(hold_unawaited(f, e)),
-            }
-        }
-        // Paused before the next op, the frame is still at the line that asked for the pause
-        // (a `time.sleep` waiting out its time there).
-        if interp.pause_wanted.get() && depth == interp.pause_depth.get() {
-            interp.pause_wanted.set(false);
-            return Exit::Pause;
-        }
-        let pc = f.pc;
-        let (Some(op), Some(line)) = (code.ops.get(pc), code.lines.get(pc)) else { return Exit::Return(Value::None) };
-        f.info.line.set(*line);
-        f.pc = pc + 1;
-        if let Err(e) = interp.tick_op() {
-            return Exit::Raise(e);
-        }
-        match step(interp, f, op, pc) {
-            Ok(Flow::Next) => {}
-            Ok(Flow::Exit(exit)) => return exit,
-            Err(e) => error = Some(e),
-        }
+    raised(interp, f, error?)
+}
+
+/// An exception raised in the frame: it goes on at the handler that takes it (`None`), or
+/// leaves the frame.
+#[inline(never)]
+fn raised(interp: &Interp, f: &mut Frame, e: PyErr) -> Option<Exit> {
+    let e = note_raised(interp, f, e);
+    match unwind(f, e) {
+        Ok(()) => None,
+        Err(e) => Some(Exit::Raise(hold_unawaited(f, e))),
     }
 }
 
@@ -489,10 +516,30 @@ fn sync_handled(f: &Frame) {
     h.extend(f.handlers.iter().flat_map(|x| x.handling.iter()).cloned());
 }
 
+/// Whether leaving the frame now runs nothing of it: no `finally` to run on the way out, no
+/// exception handled here to forget.
+fn leaves_nothing(f: &Frame) -> bool {
+    f.handlers.as_ref().is_none_or(|h| h.blocks.is_empty() && h.handling.is_empty())
+}
+
+/// What `return e` returns. A local variable is moved out of its slot when the frame ends at
+/// once (nothing of it runs after the return to read the variable): its count would only go
+/// up here to come down when the slots are cleared.
+#[inline(always)]
+fn returned_value(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
+    if let Expr::Load(Var::Local(s)) = e {
+        if leaves_nothing(f) {
+            if let Some(v) = f.slots.get_mut(*s as usize).and_then(Option::take) {
+                return Ok(v);
+            }
+        }
+    }
+    eval(interp, f, e)
+}
+
 /// `return v`, running the `finally` blocks it leaves.
 fn do_return(f: &mut Frame, v: Value) -> Flow {
-    if f.handlers.as_ref().is_none_or(|h| h.blocks.is_empty() && h.handling.is_empty()) {
-        // Nothing to leave, and nothing handled here to forget.
+    if leaves_nothing(f) {
         return Flow::Exit(Exit::Return(v));
     }
     while let Some(block) = f.pop_block() {
@@ -657,26 +704,50 @@ fn push_block(f: &mut Frame, kind: BlockKind, handler: u32) {
     h.blocks.push(block);
 }
 
+/// `assign` of a value to a local variable, the target nearly every assignment and `for` loop
+/// has, done in place: the general path is two calls deep.
+#[inline(always)]
+fn assign_here(interp: &Interp, f: &mut Frame, t: &Target, v: Value) -> R<()> {
+    if let Target::Var(Var::Local(s)) = t {
+        if let Some(slot) = f.slots.get_mut(*s as usize) {
+            *slot = Some(v);
+            return Ok(());
+        }
+    }
+    assign(interp, f, t, v)
+}
+
 fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
     match op {
+        // A statement call's result, emptied from its temporary (see `Op::TopCall`): dropped
+        // where it stands, without the expression's evaluation handing it back first.
+        Op::Expr(Expr::Take(slot)) if matches!(f.slots.get(*slot as usize), Some(Some(_))) => {
+            if let Some(v) = f.slots.get_mut(*slot as usize) {
+                drop(v.take());
+            }
+        }
         Op::Expr(e) => {
             eval(interp, f, e)?;
         }
         Op::Assign(t, e) => {
             let v = eval(interp, f, e)?;
-            assign(interp, f, t, v)?;
+            assign_here(interp, f, t, v)?;
         }
         Op::AugAssign(t, op, e) => aug_assign(interp, f, t, *op, e)?,
         Op::Delete(t) => delete(interp, f, t)?,
         Op::Jump(to) => f.pc = *to as usize,
         Op::JumpIf(e, when, to) => {
-            if eval_to_bool(interp, f, e)? == *when {
+            let truth = match super::eval::plain_comparison(f, e) {
+                Some(truth) => truth,
+                None => eval_to_bool(interp, f, e)?,
+            };
+            if truth == *when {
                 f.pc = *to as usize;
             }
         }
         Op::Return(e) => {
             let v = match e {
-                Some(e) => eval(interp, f, e)?,
+                Some(e) => returned_value(interp, f, e)?,
                 None => Value::None,
             };
             return Ok(do_return(f, v));
@@ -696,9 +767,13 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
             f.slots[*slot as usize] = Some(ops::iter(interp, &v)?);
         }
         Op::ForIter(slot, target, exit) => {
-            let it = f.slots[*slot as usize].clone().unwrap_or_default();
-            match for_next(interp, &it)? {
-                Some(v) => assign(interp, f, target, v)?,
+            // The iterator is advanced where it stands in its slot (no count up and down).
+            let next = match f.slots.get(*slot as usize) {
+                Some(Some(it)) => for_next(interp, it)?,
+                _ => for_next(interp, &Value::None)?,
+            };
+            match next {
+                Some(v) => assign_here(interp, f, target, v)?,
                 None => {
                     f.slots[*slot as usize] = None;
                     f.pc = *exit as usize;
@@ -907,7 +982,7 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                     if let Value::Func(func) = &callee {
                         if ordinary(func) && super::call::simple_call(func, args, false) {
                             let r = super::call::call_simple(interp, f, func.clone(), args, None)?;
-                            assign(interp, f, target, r)?;
+                            assign_here(interp, f, target, r)?;
                             return Ok(Flow::Next);
                         }
                     }
@@ -919,7 +994,7 @@ fn step(interp: &Interp, f: &mut Frame, op: &Op, pc: usize) -> R<Flow> {
                     if let Some(func) = super::eval::instance_method(&o, name, site) {
                         if ordinary(&func) && super::call::simple_call(&func, args, true) {
                             let r = super::call::call_simple(interp, f, func, args, Some(o))?;
-                            assign(interp, f, target, r)?;
+                            assign_here(interp, f, target, r)?;
                             return Ok(Flow::Next);
                         }
                     }
@@ -1527,8 +1602,34 @@ fn unpack(interp: &Interp, v: Value, n: usize, star: Option<usize>) -> R<Vec<Val
     }
 }
 
+/// Whether evaluating `e` leaves the frame's local variables as they are: it is no `:=` (nor
+/// holds one), the only expression that binds one.
+fn binds_no_local(e: &Expr) -> bool {
+    matches!(e, Expr::Const(_) | Expr::Load(_) | Expr::BinLocal(..) | Expr::CompareLocal(..))
+}
+
 fn aug_assign(interp: &Interp, f: &mut Frame, t: &Target, op: BinOp, e: &Expr) -> R<()> {
     match t {
+        // `x op= e` of a bound local `x` and an `e` that cannot rebind it: `x` is read where it
+        // stands once `e` is evaluated, and `e` too when it is a constant or a local, so an int
+        // sum copies nothing out.
+        Target::Var(Var::Local(s)) if binds_no_local(e) && matches!(f.slots.get(*s as usize), Some(Some(_))) => {
+            let evaluated = match super::eval::in_place(f, e) {
+                Some(_) => None,
+                None => Some(eval(interp, f, e)?),
+            };
+            let unbound = || interp.runtime_error("unbound operand");
+            let v = evaluated.as_ref().or_else(|| super::eval::in_place(f, e)).ok_or_else(unbound)?;
+            let cur = f.slots.get(*s as usize).and_then(Option::as_ref).ok_or_else(unbound)?;
+            let r = match ops::int_fast(op, cur, v) {
+                Some(r) => r,
+                None => ops::inplace(interp, op, cur.clone(), v.clone())?,
+            };
+            drop(evaluated);
+            if let Some(slot) = f.slots.get_mut(*s as usize) {
+                *slot = Some(r);
+            }
+        }
         Target::Var(var) => {
             let cur = load(interp, f, var)?;
             let v = eval(interp, f, e)?;

@@ -521,6 +521,7 @@ impl Interp {
     /// where the engine nests (each Python frame, repr and comparison of nested data): the
     /// address of a local is the stack's current depth, measured from the shallowest entry
     /// seen (the page enters from a fresh stack at each turn of the loop).
+    #[inline(always)]
     pub fn check_stack(&self) -> R<()> {
         let marker = 0u8;
         let here = std::hint::black_box(&marker) as *const u8 as usize;

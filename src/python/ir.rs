@@ -41,7 +41,7 @@ pub struct Params {
 
 impl Params {
     /// Slots taken by parameters: positional, then `*args`, then keyword-only, then `**kwargs`.
-    #[inline]
+    #[inline(always)]
     pub fn count(&self) -> usize {
         self.positional.len() + self.varargs.is_some() as usize + self.kwonly.len() + self.varkw.is_some() as usize
     }
@@ -103,12 +103,19 @@ pub struct Hint(pub std::cell::Cell<u32>);
 
 impl Hint {
     /// `map[name]`, looked for where it was last found first; remembers where it is now.
+    #[inline(always)]
     pub fn get(&self, map: &Attrs, name: &Name) -> Option<Value> {
         if let Some((key, v)) = map.get_index(self.0.get() as usize) {
             if Rc::ptr_eq(key, name) {
                 return Some(v.clone());
             }
         }
+        self.find(map, name)
+    }
+
+    /// [`Hint::get`] where the hint was stale: the name hashed, and its place remembered.
+    #[inline(never)]
+    fn find(&self, map: &Attrs, name: &Name) -> Option<Value> {
         let (at, _, v) = map.get_full(name)?;
         self.0.set(u32::try_from(at).unwrap_or(u32::MAX));
         Some(v.clone())

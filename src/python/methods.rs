@@ -289,14 +289,14 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
         },
         BuiltinType::List => match name {
             "append" => |i, a| {
-                expect(i, &method_args(&a), "append", 1, 1)?;
+                expect_method(i, &a, "append", 1, 1)?;
                 let l = this_list(i, &a)?;
                 ops::check_size(i, l.borrow().len() + 1)?;
                 l.borrow_mut().push(a.pos[1].clone());
                 Ok(Value::None)
             },
             "extend" => |i, a| {
-                expect(i, &method_args(&a), "extend", 1, 1)?;
+                expect_method(i, &a, "extend", 1, 1)?;
                 let l = this_list(i, &a)?;
                 let items = ops::collect(i, &a.pos[1])?;
                 ops::check_size(i, l.borrow().len() + items.len())?;
@@ -304,7 +304,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 Ok(Value::None)
             },
             "insert" => |i, a| {
-                expect(i, &method_args(&a), "insert", 2, 2)?;
+                expect_method(i, &a, "insert", 2, 2)?;
                 let l = this_list(i, &a)?;
                 // The index first: an `__index__` may change the list.
                 let at = ops::to_index(i, &a.pos[1])?;
@@ -314,7 +314,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 Ok(Value::None)
             },
             "remove" => |i, a| {
-                expect(i, &method_args(&a), "remove", 1, 1)?;
+                expect_method(i, &a, "remove", 1, 1)?;
                 let l = this_list(i, &a)?;
                 // The list as it stands at each step, as CPython walks it: an `__eq__` may
                 // change it (the item found is then removed only where it still is).
@@ -332,7 +332,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 Err(i.value_error("list.remove(x): x not in list"))
             },
             "pop" => |i, a| {
-                expect(i, &method_args(&a), "pop", 0, 1)?;
+                expect_method(i, &a, "pop", 0, 1)?;
                 let l = this_list(i, &a)?;
                 // The index first: an `__index__` may change the list.
                 let at = match a.pos.get(1) {
@@ -435,14 +435,14 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
             "values" => |i, a| view(i, &a, DictPart::Values),
             "items" => |i, a| view(i, &a, DictPart::Items),
             "get" => |i, a| {
-                expect(i, &method_args(&a), "get", 1, 2)?;
+                expect_method(i, &a, "get", 1, 2)?;
                 let d = this_dict(i, &a)?;
                 let k = ops::key_in(i, d, a.pos[1].clone())?;
                 let found = d.borrow().get(&k).cloned();
                 Ok(found.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or_default()))
             },
             "pop" => |i, a| {
-                expect(i, &method_args(&a), "pop", 1, 2)?;
+                expect_method(i, &a, "pop", 1, 2)?;
                 let d = this_dict(i, &a)?;
                 // An empty dict answers before the key is hashed, as CPython's does.
                 if d.borrow().is_empty() {
@@ -465,7 +465,7 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
                 }
             },
             "setdefault" => |i, a| {
-                expect(i, &method_args(&a), "setdefault", 1, 2)?;
+                expect_method(i, &a, "setdefault", 1, 2)?;
                 let d = this_dict(i, &a)?;
                 let k = ops::key_in(i, d, a.pos[1].clone())?;
                 let existing = d.borrow().get(&k).cloned();
@@ -515,14 +515,14 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
         }
         BuiltinType::Set | BuiltinType::FrozenSet => match name {
             "add" => |i, a| {
-                expect(i, &method_args(&a), "add", 1, 1)?;
+                expect_method(i, &a, "add", 1, 1)?;
                 let s = this_set(i, &a)?;
                 let k = ops::key_in(i, s, a.pos[1].clone())?;
                 s.borrow_mut().items.insert(k);
                 Ok(Value::None)
             },
             "remove" => |i, a| {
-                expect(i, &method_args(&a), "remove", 1, 1)?;
+                expect_method(i, &a, "remove", 1, 1)?;
                 let s = this_set(i, &a)?;
                 let k = ops::key_in(i, s, ops::as_member(&a.pos[1]))?;
                 if !s.borrow_mut().items.remove(&k) {
@@ -674,8 +674,9 @@ fn method(k: BuiltinType, name: &str) -> Option<BuiltinFn> {
 // ----- helpers -----------------------------------------------------------------------------
 
 /// The arguments without the object the method is called on (CPython's counts leave it out).
-fn method_args(a: &Args) -> Args {
-    Args { pos: a.pos.get(1..).map(<[Value]>::to_vec).unwrap_or_default(), kw: a.kw.clone() }
+/// [`expect`] of a method's arguments, the object it is called on (the first) left out.
+fn expect_method(interp: &Interp, a: &Args, name: &str, min: usize, max: usize) -> R<()> {
+    super::builtins::expect_count(interp, a.pos.len().saturating_sub(1), name, min, max)
 }
 
 fn this_str(interp: &Interp, a: &Args) -> R<Rc<str>> {
@@ -978,7 +979,7 @@ fn split(interp: &Interp, a: Args, from_right: bool) -> R<Value> {
 }
 
 fn join(interp: &Interp, a: Args) -> R<Value> {
-    expect(interp, &method_args(&a), "join", 1, 1)?;
+    expect_method(interp, &a, "join", 1, 1)?;
     let sep = this_str(interp, &a)?;
     let items = ops::collect(interp, &a.pos[1]).map_err(|e| {
         if e.is(&interp.types.exc("TypeError")) {
@@ -1029,7 +1030,7 @@ fn strip(interp: &Interp, a: Args, left: bool, right: bool) -> R<Value> {
 }
 
 fn replace(interp: &Interp, a: Args) -> R<Value> {
-    expect(interp, &method_args(&a), "replace", 2, 3)?;
+    expect_method(interp, &a, "replace", 2, 3)?;
     let s = this_str(interp, &a)?;
     let old = str_arg(interp, &a, 1, "replace")?;
     let new = str_arg(interp, &a, 2, "replace")?;

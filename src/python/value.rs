@@ -1158,7 +1158,7 @@ impl fmt::Debug for SiteHint {
 
 impl SiteHint {
     /// Learns about `class` again unless what it knows is about it, and current.
-    #[inline]
+    #[inline(always)]
     fn know(&self, class: &Rc<Class>, name: &Name) {
         if self.class.get() != Rc::as_ptr(class) || self.epoch.get() != CLASS_EPOCH.load(Ordering::Relaxed) {
             self.learn(class, name);
