@@ -280,6 +280,27 @@ fn a_picked_step_lights_the_lines_as_they_stood_after_it() {
 }
 
 #[test]
+fn the_step_that_ends_a_task_is_at_the_line_it_returned_or_raised_at() {
+    let s = stepper(GATHER);
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let m = s.model();
+    let last_step = |name: &str| {
+        let task = m.lanes.iter().find(|l| l.name == name).expect("a lane").id;
+        m.steps.iter().rposition(|st| st.task == task).expect("it ran")
+    };
+    // B's last step runs from its sleep to `return name`: that line, not the sleep's, where
+    // A still waits (a picked step lit A's line as if it were B's).
+    assert_eq!(s.lines().line_of_step(m, last_step("nap('B', 0.5)")), Some(6));
+    assert_eq!(s.lines().line_of_step(m, last_step("main()")), Some(9));
+    let failing = stepper("import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    x = 1\n    raise ValueError(x)\n\nasyncio.run(main())\n");
+    failing.borrow_mut().run_to_end();
+    let f = failing.borrow();
+    let main_steps = f.model().steps.len();
+    assert_eq!(f.lines().line_of_step(f.model(), main_steps - 1), Some(6), "the raise");
+}
+
+#[test]
 fn every_tutorial_example_compiles_and_the_first_one_runs() {
     for e in examples::TUTORIALS {
         assert!(Program::python(e.code).is_ok(), "{} does not compile", e.key);

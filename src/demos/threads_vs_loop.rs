@@ -133,6 +133,7 @@ asyncio.run(main())"#
         main(p.count("n"), job).into_repr()
     }
     fn explain(&self, p: &Params, run: &Facts) -> String {
+        // The program's two timings (not Interleave's note about workers beside them).
         let lines: Vec<&str> = run
             .model
             .log
@@ -141,12 +142,20 @@ asyncio.run(main())"#
                 LogKind::Print(t) => Some(run.trace.resolve(t)),
                 _ => None,
             })
+            .filter(|l| l.starts_with("on the loop: ") || l.starts_with("in workers: "))
             .collect();
         let secs =
             |label: &str| lines.iter().find_map(|l| l.strip_prefix(label)?.strip_suffix(" s")?.parse::<f64>().ok());
         let what = if p.choice("variant") == 1 {
+            // Whether the workers won depends on the machine's cores and their start-up.
+            let outcome = match (secs("on the loop: "), secs("in workers: ")) {
+                (Some(on_loop), Some(in_workers)) if in_workers >= on_loop => {
+                    " Here that did not pay: starting the workers cost more than sharing the cores saved."
+                }
+                _ => "",
+            };
             format!(
-                "CPU-bound: the loop counted one job after another, while the workers (processes, in Python's terms) could share the machine's cores. {SPEED} {START_UP}"
+                "CPU-bound: the loop counted one job after another, while the workers (processes, in Python's terms) could share the machine's cores.{outcome} {SPEED} {START_UP}"
             )
         } else {
             match (secs("on the loop: "), secs("in workers: ")) {

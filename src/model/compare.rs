@@ -46,8 +46,12 @@ pub fn compare(kept: Side, current: Side) -> String {
             current.label
         ),
         _ if a.peak_in_flight != b.peak_in_flight => format!(
-            "at most {} tasks waited at once in {}, {} in {}",
-            a.peak_in_flight, kept.label, b.peak_in_flight, current.label
+            "at most {} {} at once in {}, {} in {}",
+            a.peak_in_flight,
+            if a.peak_in_flight == 1 { "task waited" } else { "tasks waited" },
+            kept.label,
+            b.peak_in_flight,
+            current.label
         ),
         _ if a.elapsed == b.elapsed => "the same length, the same shape".into(),
         _ => "the same shape, at a different pace".into(),

@@ -321,11 +321,15 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
     loop {
         // Where a step ends, what its drops deferred runs (its frame's locals dropped first).
         match run_driven(&interp, &mut frame, resume) {
+            // The line it returned or raised at: where the step that ended its task left it
+            // (an awaited coroutine's is overwritten by its caller's, the task's own).
             Exit::Return(v) => {
+                note_line(frame.info.line.get());
                 drop(frame);
                 return interp.settled(Ok(v));
             }
             Exit::Raise(e) => {
+                note_line(frame.info.line.get());
                 drop(frame);
                 return interp.settled(Err(pep479(&interp, e, "coroutine", "StopIteration")));
             }

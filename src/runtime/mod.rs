@@ -838,6 +838,9 @@ impl Runtime {
             Poll::Pending if unconsumed.is_some() => {
                 // Suspended on something that could not raise the cancellation at its await:
                 // end the task there (its destructors act as `finally:` blocks).
+                if let Some(line) = context::take_line() {
+                    self.record(id, EventKind::Line { line });
+                }
                 self.record(id, EventKind::PollEnd { wait: None });
                 self.drop_as(id, future);
                 let by = self.cancelled_by(id);
@@ -883,6 +886,10 @@ impl Runtime {
                 }
             }
             Poll::Ready(completion) => {
+                // The line its code ended at (a Python task's return or raise).
+                if let Some(line) = context::take_line() {
+                    self.record(id, EventKind::Line { line });
+                }
                 self.record(id, EventKind::PollEnd { wait: None });
                 drop(future);
                 match completion {

@@ -1,5 +1,6 @@
 //! Which source line each Python task was at, read from the recording: the engine records a
-//! task's line each time it suspends (`EventKind::Line`, just before its `PollEnd`). From that,
+//! task's line each time it suspends or ends (`EventKind::Line`, just before its `PollEnd`).
+//! From that,
 //! the page lights the line every task is on at any moment of the run, the line of a picked
 //! step, and, the other way round, the moments a task ran to or waited at a given line.
 
@@ -103,7 +104,7 @@ impl LineIndex {
     }
 
     /// The line a step (a poll) left its task at: where it suspended, or for the step that
-    /// finished the task, the line it resumed from.
+    /// finished the task, the line it returned or raised at.
     pub fn line_of_step(&self, m: &RunModel, step: usize) -> Option<u32> {
         let s = m.steps.get(step)?;
         let end = m.steps.get(step + 1).map_or(usize::MAX, |n| n.event);

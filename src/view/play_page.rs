@@ -27,6 +27,10 @@ use crate::play::share::{self, MAX_LINK_CHARS, MAX_SOURCE_BYTES};
 use crate::python::parse::parse;
 use crate::session::{self, Program, RunState};
 
+/// The editor is at least as wide as PEP 8's 79 columns (on a 1440 px screen, its widest):
+/// sized by the code alone, it widened every few keys as a long line was typed, shoving Run
+/// and the timeline sideways under the learner's hands.
+const EDITOR_COLUMNS: u32 = 80;
 /// How long typing must pause before a syntax error is shown.
 const SETTLE_MS: u32 = 500;
 /// Programs up to this size are checked at every keystroke.
@@ -367,7 +371,7 @@ pub fn play_page(props: &Props) -> Html {
                     <button type="button" data-testid="offer-decline" onclick={decline}>{"Keep mine"}</button>
                 </div>
             }
-            <RunPanel run={run.clone()} {program} hover_line={*hover} {on_line} {peek} code_columns={code_columns(&code)}
+            <RunPanel run={run.clone()} {program} hover_line={*hover} {on_line} {peek} code_columns={code_columns(&code).max(EDITOR_COLUMNS)}
                 idle_hint="Press Run (Ctrl+Enter) to run your program, or Step through to go one task resume at a time.">
                 <div class="editor-bar" role="toolbar" aria-label="Program">
                     <label class="visually-hidden" for="examples">{"Examples"}</label>

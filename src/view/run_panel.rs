@@ -341,6 +341,15 @@ pub fn run_panel(props: &Props) -> Html {
                     }
                 } else if e.key() == "Escape" && running {
                     dispatch.emit(Action::Stop);
+                } else if matches!(e.key().as_str(), "p" | "P")
+                    && !e.ctrl_key()
+                    && !e.meta_key()
+                    && !e.alt_key()
+                    && !in_text_field(&e)
+                {
+                    // P presents wherever the focus is but in text (the timeline's hint says so).
+                    e.prevent_default();
+                    toggle_presentation(&view, &places, &dispatch);
                 } else if plain && !in_control(&e) {
                     match e.key().as_str() {
                         " " if running && !stepping => dispatch.emit(Action::Stop),
@@ -350,7 +359,6 @@ pub fn run_panel(props: &Props) -> Html {
                         },
                         "ArrowRight" if stepping && (running || !at_last) => dispatch.emit(Action::Next),
                         "ArrowLeft" if stepping && !at_first => dispatch.emit(Action::Back),
-                        "p" | "P" => toggle_presentation(&view, &places, &dispatch),
                         _ => return,
                     }
                     e.prevent_default();
@@ -620,6 +628,12 @@ fn in_control(e: &KeyboardEvent) -> bool {
     let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return false };
     el.is_content_editable()
         || ["INPUT", "TEXTAREA", "SELECT", "BUTTON", "CANVAS", "A"].contains(&el.tag_name().as_str())
+}
+
+/// Whether a key went to a field that takes text (where P is a letter, not a command).
+fn in_text_field(e: &KeyboardEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return false };
+    el.is_content_editable() || ["INPUT", "TEXTAREA", "SELECT"].contains(&el.tag_name().as_str())
 }
 
 /// Whether the screen is narrow enough that the code sits above the timeline (the style's

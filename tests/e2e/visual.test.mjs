@@ -337,6 +337,10 @@ test('presentation mode: P or the Present button makes rows and labels large, an
   await page.getByTestId('present').click();
   const up = await page.getByTestId('timeline').boundingBox();
   assert.ok(up.y >= 0 && up.y < 900 * 0.4, `Present brings the timeline up: its top is at ${up.y}`);
+  // The timeline's hint says P presents: so it does with the timeline focused.
+  await page.getByTestId('timeline').focus();
+  await page.keyboard.press('p');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('presenting')), false);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
