@@ -157,7 +157,7 @@ pub fn install(interp: &Interp) {
                 Value::Int(i) => Ok(i.checked_abs().map_or_else(|| bigint::abs(&(*i).into()), Value::Int)),
                 Value::BigInt(b) => Ok(bigint::abs(b)),
                 Value::Bool(b) => Ok(Value::Int(*b as i64)),
-                Value::Float(x) => Ok(Value::Float(x.abs())),
+                Value::Float(x) => Ok(Value::new_float(x.abs())),
                 other => match ops::special(interp, other, "__abs__") {
                     Some(m) => call(interp, &m, Args::default()),
                     None => Err(interp.type_error(format!("bad operand type for abs(): '{}'", other.type_name()))),
@@ -1519,13 +1519,13 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
         }
         BuiltinType::Float => match first.as_ref() {
             None => Ok(Value::Float(0.0)),
-            Some(Value::Str(s)) => fmt::parse_float(s).map(Value::Float).map_err(raise),
+            Some(Value::Str(s)) => fmt::parse_float(s).map(Value::new_float).map_err(raise),
             Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
             Some(Value::BigInt(b)) => bigint::to_f64(interp, b).map(Value::Float),
             Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
             Some(Value::Float(x)) => Ok(Value::Float(*x)),
             Some(v) if let Some(text) = bytes_text(v) => match fmt::parse_float(&text) {
-                Ok(x) => Ok(Value::Float(x)),
+                Ok(x) => Ok(Value::new_float(x)),
                 Err(_) => {
                     Err(interp.value_error(format!("could not convert string to float: {}", ops::repr(interp, v)?)))
                 }

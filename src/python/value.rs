@@ -185,6 +185,13 @@ impl Value {
         Value::Object(Rc::new(o))
     }
 
+    /// The float an operation makes: a NaN result is a new object, as in CPython, so it gets
+    /// a payload of its own (see [`fresh_nan`]).
+    #[inline]
+    pub fn new_float(x: f64) -> Value {
+        Value::Float(if x.is_nan() { fresh_nan(x) } else { x })
+    }
+
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)
     }
@@ -410,6 +417,23 @@ pub fn with_user_eq<T>(f: impl FnOnce() -> T) -> T {
 }
 
 impl Eq for Key {}
+
+/// The last payload given to a NaN by [`fresh_nan`].
+static NAN_SERIAL: AtomicU64 = AtomicU64::new(0);
+
+/// A NaN with `like`'s sign and a payload no other NaN made here has. Floats are values in the
+/// engine, and `is` compares their bits; CPython's NaNs are objects, each `float('nan')` or
+/// `inf - inf` a new one, and containers compare items by identity before `==`. With a payload
+/// each, `[x] == [x]` holds for one NaN `x` while two NaNs made apart differ in `==`, `in`,
+/// dict keys and sets. (The payload stays out of sight: NaNs print, hash and compare alike.)
+#[cold]
+pub fn fresh_nan(like: f64) -> f64 {
+    const PAYLOAD: u64 = (1 << 51) - 1;
+    let serial = NAN_SERIAL.fetch_add(1, Ordering::Relaxed).wrapping_add(1) & PAYLOAD;
+    let quiet_nan = f64::NAN.to_bits() & !PAYLOAD;
+    let sign = like.to_bits() & (1 << 63);
+    f64::from_bits(sign | quiet_nan | serial.max(1))
+}
 
 /// CPython's numeric hash (modulo 2**61 − 1), so equal numbers of any type hash alike.
 pub fn hash_int(i: i64) -> i64 {
