@@ -81,7 +81,19 @@ pub fn install(interp: &Interp) {
     }
     // Types that are called like functions (`range(3)`, `zip(a, b)`) are classes, so that
     // `isinstance(r, range)` and `type(r) is range` hold; `type_constructor` makes their objects.
-    for name in ["bytes", "bytearray", "range", "enumerate", "zip", "map", "filter", "reversed"] {
+    for name in [
+        "bytes",
+        "bytearray",
+        "range",
+        "enumerate",
+        "zip",
+        "map",
+        "filter",
+        "reversed",
+        "property",
+        "staticmethod",
+        "classmethod",
+    ] {
         b.set(name, Value::Class(interp.native_class(name)));
     }
     b.set("NotImplemented", Value::object(Singleton("NotImplemented")));
@@ -451,22 +463,6 @@ pub fn install(interp: &Interp) {
             Ok(Value::dict(d))
         }),
         ("super", super_),
-        ("property", |interp, args| {
-            expect(interp, &args, "property", 0, 3)?;
-            Ok(Value::object(Property {
-                fget: arg(&args, 0).cloned().filter(|v| !v.is_none()),
-                fset: arg(&args, 1).cloned().filter(|v| !v.is_none()),
-                fdel: arg(&args, 2).cloned().filter(|v| !v.is_none()),
-            }))
-        }),
-        ("staticmethod", |interp, args| {
-            expect(interp, &args, "staticmethod", 1, 1)?;
-            Ok(Value::object(StaticMethod(args.pos[0].clone())))
-        }),
-        ("classmethod", |interp, args| {
-            expect(interp, &args, "classmethod", 1, 1)?;
-            Ok(Value::object(ClassMethod(args.pos[0].clone())))
-        }),
         ("slice", |interp, args| {
             expect(interp, &args, "slice", 1, 3)?;
             let (start, stop, step) = match args.pos.len() {
@@ -575,8 +571,32 @@ fn type_constructor(name: &str) -> Option<BuiltinFn> {
         "map" => map,
         "filter" => filter,
         "reversed" => reversed,
+        "property" => property,
+        "staticmethod" => staticmethod,
+        "classmethod" => classmethod,
         _ => return None,
     })
+}
+
+fn property(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "property", 0, 4)?;
+    let given = |at: usize, name: &str| arg(&args, at).or_else(|| kwarg(&args, name)).cloned().filter(|v| !v.is_none());
+    Ok(Value::object(Property {
+        fget: given(0, "fget"),
+        fset: given(1, "fset"),
+        fdel: given(2, "fdel"),
+        doc: given(3, "doc"),
+    }))
+}
+
+fn staticmethod(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "staticmethod", 1, 1)?;
+    Ok(Value::object(StaticMethod(args.pos[0].clone())))
+}
+
+fn classmethod(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "classmethod", 1, 1)?;
+    Ok(Value::object(ClassMethod(args.pos[0].clone())))
 }
 
 fn range(interp: &Interp, args: Args) -> R<Value> {

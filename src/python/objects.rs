@@ -805,6 +805,8 @@ pub struct Property {
     pub fget: Option<Value>,
     pub fset: Option<Value>,
     pub fdel: Option<Value>,
+    /// `property(doc=…)`; without it, `__doc__` is the getter's.
+    pub doc: Option<Value>,
 }
 
 impl Object for Property {
@@ -814,7 +816,7 @@ impl Object for Property {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+    fn attr(&self, interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
             "setter" => |interp, args| {
                 let p = self_of::<Property>(interp, &args)?;
@@ -822,6 +824,7 @@ impl Object for Property {
                     fget: p.fget.clone(),
                     fset: args.pos.get(1).cloned(),
                     fdel: p.fdel.clone(),
+                    doc: p.doc.clone(),
                 }))
             },
             "getter" => |interp, args| {
@@ -830,6 +833,7 @@ impl Object for Property {
                     fget: args.pos.get(1).cloned(),
                     fset: p.fset.clone(),
                     fdel: p.fdel.clone(),
+                    doc: p.doc.clone(),
                 }))
             },
             "deleter" => |interp, args| {
@@ -838,9 +842,19 @@ impl Object for Property {
                     fget: p.fget.clone(),
                     fset: p.fset.clone(),
                     fdel: args.pos.get(1).cloned(),
+                    doc: p.doc.clone(),
                 }))
             },
             "fget" => return Some(Ok(self.fget.clone().unwrap_or_default())),
+            "fset" => return Some(Ok(self.fset.clone().unwrap_or_default())),
+            "fdel" => return Some(Ok(self.fdel.clone().unwrap_or_default())),
+            "__doc__" => {
+                return Some(match (&self.doc, &self.fget) {
+                    (Some(doc), _) => Ok(doc.clone()),
+                    (None, Some(fget)) => super::attr::get_attr(interp, fget, &Name::from("__doc__")),
+                    (None, None) => Ok(Value::None),
+                })
+            }
             _ => return None,
         };
         Some(Ok(method(this, name, f)))
