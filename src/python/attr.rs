@@ -265,7 +265,7 @@ fn class_attr(interp: &Interp, c: &Rc<Class>, name: &Name) -> R<Value> {
             for (k, x) in c.attrs.borrow().iter() {
                 d.set_str(k, x.clone());
             }
-            return Ok(Value::dict(d));
+            return Ok(Value::object(super::objects::MappingProxy(Value::dict(d))));
         }
         _ => {}
     }
@@ -393,7 +393,7 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
         }
         Value::Module(_) if &**name == "__class__" => Err(set_class(interp, &interp.class_of(target), &v)),
         Value::Module(m) => {
-            m.globals.borrow_mut().insert(name.clone(), v);
+            m.store_global(name, v);
             Ok(())
         }
         Value::Func(f) => {

@@ -455,13 +455,7 @@ pub fn install(interp: &Interp) {
             names.dedup();
             Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
         }),
-        ("globals", |interp, _| {
-            let mut d = Dict::new();
-            for (k, v) in interp.main.globals.borrow().iter() {
-                d.set_str(k, v.clone());
-            }
-            Ok(Value::dict(d))
-        }),
+        ("globals", |interp, _| Ok(Value::Dict(interp.main.globals_dict()))),
         ("super", super_),
         ("slice", |interp, args| {
             expect(interp, &args, "slice", 1, 3)?;

@@ -1443,16 +1443,12 @@ fn store(f: &mut Frame, var: &Var, v: Value) {
                 *c.borrow_mut() = Some(v);
             }
         }
-        Var::Global(n, _) => {
-            f.globals.globals.borrow_mut().insert(n.clone(), v);
-        }
+        Var::Global(n, _) => f.globals.store_global(n, v),
         Var::Name(n) => match &f.namespace {
             Some(ns) => {
                 ns.borrow_mut().insert(n.clone(), v);
             }
-            None => {
-                f.globals.globals.borrow_mut().insert(n.clone(), v);
-            }
+            None => f.globals.store_global(n, v),
         },
     }
 }
@@ -1579,14 +1575,14 @@ fn delete(interp: &Interp, f: &mut Frame, t: &Target) -> R<()> {
                 }
             }
             Var::Global(n, _) => {
-                if f.globals.globals.borrow_mut().shift_remove(n).is_none() {
+                if !f.globals.delete_global(n) {
                     return Err(interp.err("NameError", format!("name '{n}' is not defined")));
                 }
             }
             Var::Name(n) => {
                 let removed = match &f.namespace {
                     Some(ns) => ns.borrow_mut().shift_remove(n).is_some(),
-                    None => f.globals.globals.borrow_mut().shift_remove(n).is_some(),
+                    None => f.globals.delete_global(n),
                 };
                 if !removed {
                     return Err(interp.err("NameError", format!("name '{n}' is not defined")));

@@ -861,6 +861,46 @@ impl Object for Property {
     }
 }
 
+/// `C.__dict__` (and `vars(C)`): the class's namespace as a read-only mapping, as CPython's
+/// `mappingproxy`; the program changes a class with `setattr(C, name, v)` or `C.name = v`.
+/// Here it holds a dict of the namespace as it was when read.
+pub struct MappingProxy(pub Value);
+
+impl Object for MappingProxy {
+    fn type_name(&self) -> &str {
+        "mappingproxy"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        Ok(format!("mappingproxy({})", ops::repr(interp, &self.0)?))
+    }
+    fn attr(&self, interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        match &**name {
+            "keys" | "values" | "items" | "get" | "copy" | "__getitem__" | "__contains__" | "__len__" | "__iter__" => {
+                Some(super::attr::get_attr(interp, &self.0, name))
+            }
+            _ => None,
+        }
+    }
+    fn iter(&self, interp: &Interp, _this: &Value) -> Option<R<Value>> {
+        Some(ops::iter(interp, &self.0))
+    }
+    fn py_len(&self) -> Option<usize> {
+        match &self.0 {
+            Value::Dict(d) => Some(d.borrow().len()),
+            _ => None,
+        }
+    }
+    fn contains(&self, interp: &Interp, item: &Value) -> Option<R<bool>> {
+        Some(ops::contains(interp, &self.0, item))
+    }
+    fn get_item(&self, interp: &Interp, index: &Value) -> Option<R<Value>> {
+        Some(ops::get_item(interp, &self.0, index))
+    }
+}
+
 /// `super()` / `super(Class, obj)`: attributes from after `class` in `obj`'s MRO.
 pub struct Super {
     pub class: Rc<Class>,
