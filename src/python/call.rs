@@ -478,7 +478,7 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
         n if &**n == "__main__" => n.clone(),
         n => n.clone(),
     };
-    let slots = class_slots(interp, &attrs, &mro)?;
+    let slots = class_slots(interp, &def.name, &attrs, &mro)?;
     let class = Rc::new(Class {
         name: def.name.clone(),
         qualname: def.qualname.clone(),
@@ -527,10 +527,20 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
     Ok(Value::Class(class))
 }
 
-/// What a new class's `__slots__` and its bases' say (see [`InstanceSlots`]).
-fn class_slots(interp: &Interp, attrs: &Attrs, mro: &[Rc<Class>]) -> R<Option<Rc<InstanceSlots>>> {
+/// What a new class's `__slots__` and its bases' say (see [`InstanceSlots`]). A private
+/// name there (`__x`) is the class's `_Class__x`, as the class's code writes it.
+fn class_slots(interp: &Interp, class: &str, attrs: &Attrs, mro: &[Rc<Class>]) -> R<Option<Rc<InstanceSlots>>> {
+    let class = class.trim_start_matches('_');
     let own = match attrs.get("__slots__") {
-        Some(v) => Some(slot_names(interp, v)?),
+        Some(v) => Some(
+            slot_names(interp, v)?
+                .into_iter()
+                .map(|n| match n.starts_with("__") && !n.ends_with("__") && !class.is_empty() {
+                    true => Name::from(format!("_{class}{n}")),
+                    false => n,
+                })
+                .collect::<Vec<_>>(),
+        ),
         None => None,
     };
     let mut dict = own.is_none();
