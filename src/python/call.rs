@@ -24,7 +24,7 @@ pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
             if let Some(this) = &b.bound {
                 args.pos.insert(0, this.clone());
             } else if let Some(class) = &b.unbound_of {
-                super::methods::check_unbound(interp, class, &b.name, &args)?;
+                super::methods::check_unbound(interp, class, &b.name, &mut args)?;
             }
             (b.f)(interp, args)
         }
@@ -410,6 +410,12 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
                         bases.push(m);
                         continue;
                     }
+                    // `class Stack(list)`, `class Registry(dict)`: a class of Python methods
+                    // holding a real list or dict stands in for the base (see `collections`).
+                    if let Some(stand_in) = builtin_subclass_base(interp, c)? {
+                        bases.push(stand_in);
+                        continue;
+                    }
                     // CPython refuses these too, in its own words.
                     if matches!(
                         &*c.name,
@@ -615,6 +621,22 @@ pub fn class_hook(interp: &Interp, class: &Rc<Class>, name: &'static str, args: 
     pos.push(Value::Class(class.clone()));
     pos.extend(args);
     Some(call(interp, &hook, Args { pos, kw: vec![] }))
+}
+
+/// The class that stands in for `list` or `dict` as a user class's base: `collections`'
+/// `_ListSubclass` or `_DictSubclass`, which count as the built-in type for `isinstance` (see
+/// `Class::stands_for`). `None` for the other built-in types.
+fn builtin_subclass_base(interp: &Interp, builtin: &Rc<Class>) -> R<Option<Rc<Class>>> {
+    let name = match builtin.builtin {
+        BuiltinType::List => "_ListSubclass",
+        BuiltinType::Dict => "_DictSubclass",
+        _ => return Ok(None),
+    };
+    let Value::Module(collections) = &import_module(interp, "collections")? else { return Ok(None) };
+    Ok(match &collections.get(name) {
+        Some(Value::Class(c)) => Some(c.clone()),
+        _ => None,
+    })
 }
 
 /// Tells a method which class defined it (zero-argument `super()` needs it).
