@@ -922,7 +922,18 @@ impl Object for Super {
         let mut after = false;
         for c in start.lineage() {
             if after {
-                if let Some(v) = c.attrs.borrow().get(name).cloned() {
+                let found = c.attrs.borrow().get(name).cloned();
+                if let Some(v) = found {
+                    // `super().name` of a base's property, in a method: the getter's value.
+                    if let (Some(p), Value::Instance(inst)) = (v.downcast::<Property>(), &self.this) {
+                        return Some(match &p.fget {
+                            Some(get) => call(interp, get, Args { pos: vec![self.this.clone()], kw: vec![] }),
+                            None => Err(interp.attribute_error(format!(
+                                "property '{name}' of '{}' object has no getter",
+                                inst.class.name
+                            ))),
+                        });
+                    }
                     return Some(Ok(bind_super(&self.this, c, v)));
                 }
                 // Built-in bases: their methods (`Exception.__init__`, `object.__init__`…).
