@@ -391,7 +391,7 @@ fn import_star(interp: &Interp, f: &Frame, module: &Name) -> R<()> {
     for name in names {
         let v = super::attr::module_attr(interp, m, &name)?
             .ok_or_else(|| interp.attribute_error(format!("module '{module}' has no attribute '{name}'")))?;
-        f.globals.set(&name, v);
+        f.globals.store_global(&name, v);
     }
     Ok(())
 }

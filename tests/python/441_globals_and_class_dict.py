@@ -25,6 +25,9 @@ late = "assigned after"
 print(g["late"], g is globals(), "gamma" in g)
 del late
 print("late" in g, "epsilon" in g)
+from string import *
+
+print("ascii_letters" in g, g["digits"])
 
 
 def bump():
