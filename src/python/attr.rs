@@ -17,7 +17,7 @@ pub fn lookup_class_attr(class: &Rc<Class>, name: &Name) -> Option<Value> {
 }
 
 /// What a class attribute becomes when read through an instance.
-fn bind_to_instance(interp: &Interp, this: &Value, class: &Rc<Class>, v: Value) -> R<Value> {
+fn bind_to_instance(interp: &Interp, this: &Value, class: &Rc<Class>, v: Value, name: &Name) -> R<Value> {
     Ok(match &v {
         Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new(Method { this: this.clone(), func: v })),
         Value::Object(o) => {
@@ -29,7 +29,10 @@ fn bind_to_instance(interp: &Interp, this: &Value, class: &Rc<Class>, v: Value) 
             } else if let Some(p) = any.downcast_ref::<Property>() {
                 match &p.fget {
                     Some(get) => call(interp, get, Args { pos: vec![this.clone()], kw: vec![] })?,
-                    None => return Err(interp.attribute_error("property has no getter")),
+                    None => {
+                        return Err(interp
+                            .attribute_error(format!("property '{name}' of '{}' object has no getter", class.name)))
+                    }
                 }
             } else {
                 v
@@ -101,14 +104,14 @@ fn get_attr_inner(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
             let class_attr = inst.class.lookup_name(name);
             if let Some(ca) = &class_attr {
                 if is_property(ca) || is_data_descriptor(ca) {
-                    return bind_to_instance(interp, v, &inst.class, ca.clone());
+                    return bind_to_instance(interp, v, &inst.class, ca.clone(), name);
                 }
             }
             if let Some(x) = inst.attrs.borrow().get(name) {
                 return Ok(x.clone());
             }
             if let Some(ca) = class_attr {
-                return bind_to_instance(interp, v, &inst.class, ca);
+                return bind_to_instance(interp, v, &inst.class, ca, name);
             }
             if let Some(x) = exception_attr(interp, inst, name) {
                 return Ok(x);
@@ -262,7 +265,7 @@ fn class_attr(interp: &Interp, c: &Rc<Class>, name: &Name) -> R<Value> {
             for (k, x) in c.attrs.borrow().iter() {
                 d.set_str(k, x.clone());
             }
-            return Ok(Value::dict(d));
+            return Ok(Value::object(super::objects::MappingProxy(Value::dict(d))));
         }
         _ => {}
     }
@@ -390,7 +393,7 @@ pub fn set_attr(interp: &Interp, target: &Value, name: &Name, v: Value) -> R<()>
         }
         Value::Module(_) if &**name == "__class__" => Err(set_class(interp, &interp.class_of(target), &v)),
         Value::Module(m) => {
-            m.globals.borrow_mut().insert(name.clone(), v);
+            m.store_global(name, v);
             Ok(())
         }
         Value::Func(f) => {

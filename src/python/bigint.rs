@@ -117,14 +117,14 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> Option<R<Value
         (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
     };
     let raise = |r: fmt::Raise| interp.raise(r);
-    Some(Ok(Value::Float(match op {
+    Some(Ok(Value::new_float(match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
         BinOp::Mul => x * y,
-        BinOp::Div => return Some(fmt::float_truediv(x, y).map(Value::Float).map_err(raise)),
-        BinOp::FloorDiv => return Some(fmt::float_floordiv(x, y).map(Value::Float).map_err(raise)),
-        BinOp::Mod => return Some(fmt::float_mod(x, y).map(Value::Float).map_err(raise)),
-        _ => return Some(fmt::float_pow(x, y).map(Value::Float).map_err(raise)),
+        BinOp::Div => return Some(fmt::float_truediv(x, y).map(Value::new_float).map_err(raise)),
+        BinOp::FloorDiv => return Some(fmt::float_floordiv(x, y).map(Value::new_float).map_err(raise)),
+        BinOp::Mod => return Some(fmt::float_mod(x, y).map(Value::new_float).map_err(raise)),
+        _ => return Some(fmt::float_pow(x, y).map(Value::new_float).map_err(raise)),
     })))
 }
 

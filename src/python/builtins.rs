@@ -85,7 +85,19 @@ pub fn install(interp: &Interp) {
     }
     // Types that are called like functions (`range(3)`, `zip(a, b)`) are classes, so that
     // `isinstance(r, range)` and `type(r) is range` hold; `type_constructor` makes their objects.
-    for name in ["bytes", "bytearray", "range", "enumerate", "zip", "map", "filter", "reversed"] {
+    for name in [
+        "bytes",
+        "bytearray",
+        "range",
+        "enumerate",
+        "zip",
+        "map",
+        "filter",
+        "reversed",
+        "property",
+        "staticmethod",
+        "classmethod",
+    ] {
         b.set(name, Value::Class(interp.native_class(name)));
     }
     b.set("NotImplemented", Value::object(Singleton("NotImplemented")));
@@ -161,7 +173,7 @@ pub fn install(interp: &Interp) {
                 Value::Int(i) => Ok(i.checked_abs().map_or_else(|| bigint::abs(&(*i).into()), Value::Int)),
                 Value::BigInt(b) => Ok(bigint::abs(b)),
                 Value::Bool(b) => Ok(Value::Int(*b as i64)),
-                Value::Float(x) => Ok(Value::Float(x.abs())),
+                Value::Float(x) => Ok(Value::new_float(x.abs())),
                 other => match ops::special(interp, other, "__abs__") {
                     Some(m) => call(interp, &m, Args::default()),
                     None => Err(interp.type_error(format!("bad operand type for abs(): '{}'", other.type_name()))),
@@ -447,30 +459,8 @@ pub fn install(interp: &Interp) {
             names.dedup();
             Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
         }),
-        ("globals", |interp, _| {
-            let mut d = Dict::new();
-            for (k, v) in interp.main.globals.borrow().iter() {
-                d.set_str(k, v.clone());
-            }
-            Ok(Value::dict(d))
-        }),
+        ("globals", |interp, _| Ok(Value::Dict(interp.main.globals_dict()))),
         ("super", super_),
-        ("property", |interp, args| {
-            expect(interp, &args, "property", 0, 3)?;
-            Ok(Value::object(Property {
-                fget: arg(&args, 0).cloned().filter(|v| !v.is_none()),
-                fset: arg(&args, 1).cloned().filter(|v| !v.is_none()),
-                fdel: arg(&args, 2).cloned().filter(|v| !v.is_none()),
-            }))
-        }),
-        ("staticmethod", |interp, args| {
-            expect(interp, &args, "staticmethod", 1, 1)?;
-            Ok(Value::object(StaticMethod(args.pos[0].clone())))
-        }),
-        ("classmethod", |interp, args| {
-            expect(interp, &args, "classmethod", 1, 1)?;
-            Ok(Value::object(ClassMethod(args.pos[0].clone())))
-        }),
         ("slice", |interp, args| {
             expect(interp, &args, "slice", 1, 3)?;
             let (start, stop, step) = match args.pos.len() {
@@ -579,8 +569,32 @@ fn type_constructor(name: &str) -> Option<BuiltinFn> {
         "map" => map,
         "filter" => filter,
         "reversed" => reversed,
+        "property" => property,
+        "staticmethod" => staticmethod,
+        "classmethod" => classmethod,
         _ => return None,
     })
+}
+
+fn property(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "property", 0, 4)?;
+    let given = |at: usize, name: &str| arg(&args, at).or_else(|| kwarg(&args, name)).cloned().filter(|v| !v.is_none());
+    Ok(Value::object(Property {
+        fget: given(0, "fget"),
+        fset: given(1, "fset"),
+        fdel: given(2, "fdel"),
+        doc: given(3, "doc"),
+    }))
+}
+
+fn staticmethod(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "staticmethod", 1, 1)?;
+    Ok(Value::object(StaticMethod(args.pos[0].clone())))
+}
+
+fn classmethod(interp: &Interp, args: Args) -> R<Value> {
+    expect(interp, &args, "classmethod", 1, 1)?;
+    Ok(Value::object(ClassMethod(args.pos[0].clone())))
 }
 
 fn range(interp: &Interp, args: Args) -> R<Value> {
@@ -1523,13 +1537,13 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Args) -> R<Value> {
         }
         BuiltinType::Float => match first.as_ref() {
             None => Ok(Value::Float(0.0)),
-            Some(Value::Str(s)) => fmt::parse_float(s).map(Value::Float).map_err(raise),
+            Some(Value::Str(s)) => fmt::parse_float(s).map(Value::new_float).map_err(raise),
             Some(Value::Int(i)) => Ok(Value::Float(*i as f64)),
             Some(Value::BigInt(b)) => bigint::to_f64(interp, b).map(Value::Float),
             Some(Value::Bool(b)) => Ok(Value::Float(*b as i64 as f64)),
             Some(Value::Float(x)) => Ok(Value::Float(*x)),
             Some(v) if let Some(text) = bytes_text(v) => match fmt::parse_float(&text) {
-                Ok(x) => Ok(Value::Float(x)),
+                Ok(x) => Ok(Value::new_float(x)),
                 Err(_) => {
                     Err(interp.value_error(format!("could not convert string to float: {}", ops::repr(interp, v)?)))
                 }

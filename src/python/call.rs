@@ -24,7 +24,7 @@ pub fn call(interp: &Interp, callee: &Value, mut args: Args) -> R<Value> {
             if let Some(this) = &b.bound {
                 args.pos.insert(0, this.clone());
             } else if let Some(class) = &b.unbound_of {
-                super::methods::check_unbound(interp, class, &b.name, &args)?;
+                super::methods::check_unbound(interp, class, &b.name, &mut args)?;
             }
             (b.f)(interp, args)
         }
@@ -410,6 +410,12 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
                         bases.push(m);
                         continue;
                     }
+                    // `class Stack(list)`, `class Registry(dict)`: a class of Python methods
+                    // holding a real list or dict stands in for the base (see `collections`).
+                    if let Some(stand_in) = builtin_subclass_base(interp, c)? {
+                        bases.push(stand_in);
+                        continue;
+                    }
                     // CPython refuses these too, in its own words.
                     if matches!(
                         &*c.name,
@@ -478,7 +484,7 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
         n if &**n == "__main__" => n.clone(),
         n => n.clone(),
     };
-    let slots = class_slots(interp, &attrs, &mro)?;
+    let slots = class_slots(interp, &def.name, &attrs, &mro)?;
     let class = Rc::new(Class {
         name: def.name.clone(),
         qualname: def.qualname.clone(),
@@ -527,10 +533,20 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
     Ok(Value::Class(class))
 }
 
-/// What a new class's `__slots__` and its bases' say (see [`InstanceSlots`]).
-fn class_slots(interp: &Interp, attrs: &Attrs, mro: &[Rc<Class>]) -> R<Option<Rc<InstanceSlots>>> {
+/// What a new class's `__slots__` and its bases' say (see [`InstanceSlots`]). A private
+/// name there (`__x`) is the class's `_Class__x`, as the class's code writes it.
+fn class_slots(interp: &Interp, class: &str, attrs: &Attrs, mro: &[Rc<Class>]) -> R<Option<Rc<InstanceSlots>>> {
+    let class = class.trim_start_matches('_');
     let own = match attrs.get("__slots__") {
-        Some(v) => Some(slot_names(interp, v)?),
+        Some(v) => Some(
+            slot_names(interp, v)?
+                .into_iter()
+                .map(|n| match n.starts_with("__") && !n.ends_with("__") && !class.is_empty() {
+                    true => Name::from(format!("_{class}{n}")),
+                    false => n,
+                })
+                .collect::<Vec<_>>(),
+        ),
         None => None,
     };
     let mut dict = own.is_none();
@@ -605,6 +621,22 @@ pub fn class_hook(interp: &Interp, class: &Rc<Class>, name: &'static str, args: 
     pos.push(Value::Class(class.clone()));
     pos.extend(args);
     Some(call(interp, &hook, Args { pos, kw: vec![] }))
+}
+
+/// The class that stands in for `list` or `dict` as a user class's base: `collections`'
+/// `_ListSubclass` or `_DictSubclass`, which count as the built-in type for `isinstance` (see
+/// `Class::stands_for`). `None` for the other built-in types.
+fn builtin_subclass_base(interp: &Interp, builtin: &Rc<Class>) -> R<Option<Rc<Class>>> {
+    let name = match builtin.builtin {
+        BuiltinType::List => "_ListSubclass",
+        BuiltinType::Dict => "_DictSubclass",
+        _ => return Ok(None),
+    };
+    let Value::Module(collections) = &import_module(interp, "collections")? else { return Ok(None) };
+    Ok(match &collections.get(name) {
+        Some(Value::Class(c)) => Some(c.clone()),
+        _ => None,
+    })
 }
 
 /// Tells a method which class defined it (zero-argument `super()` needs it).

@@ -96,8 +96,9 @@ impl Writer<'_> {
                 self.str(&b.to_str_radix(16));
             }
             Value::Float(x) => {
+                // Its bits as the reader's i64: a negative float's sign bit is past i64::MAX.
                 self.out.push('f');
-                let _ = write!(self.out, "{};", x.to_bits());
+                self.int(x.to_bits() as i64);
             }
             Value::Str(s) => {
                 self.out.push('s');

@@ -418,7 +418,7 @@ fn import_star(interp: &Interp, f: &Frame, module: &Name) -> R<()> {
     for name in names {
         let v = super::attr::module_attr(interp, m, &name)?
             .ok_or_else(|| interp.attribute_error(format!("module '{module}' has no attribute '{name}'")))?;
-        f.globals.set(&name, v);
+        f.globals.store_global(&name, v);
     }
     Ok(())
 }
@@ -1518,16 +1518,12 @@ fn store(f: &mut Frame, var: &Var, v: Value) {
                 *c.borrow_mut() = Some(v);
             }
         }
-        Var::Global(n, _) => {
-            f.globals.globals.borrow_mut().insert(n.clone(), v);
-        }
+        Var::Global(n, _) => f.globals.store_global(n, v),
         Var::Name(n) => match &f.namespace {
             Some(ns) => {
                 ns.borrow_mut().insert(n.clone(), v);
             }
-            None => {
-                f.globals.globals.borrow_mut().insert(n.clone(), v);
-            }
+            None => f.globals.store_global(n, v),
         },
     }
 }
@@ -1680,14 +1676,14 @@ fn delete(interp: &Interp, f: &mut Frame, t: &Target) -> R<()> {
                 }
             }
             Var::Global(n, _) => {
-                if f.globals.globals.borrow_mut().shift_remove(n).is_none() {
+                if !f.globals.delete_global(n) {
                     return Err(interp.err("NameError", format!("name '{n}' is not defined")));
                 }
             }
             Var::Name(n) => {
                 let removed = match &f.namespace {
                     Some(ns) => ns.borrow_mut().shift_remove(n).is_some(),
-                    None => f.globals.globals.borrow_mut().shift_remove(n).is_some(),
+                    None => f.globals.delete_global(n),
                 };
                 if !removed {
                     return Err(interp.err("NameError", format!("name '{n}' is not defined")));

@@ -173,6 +173,9 @@ struct Builder {
     statement_call: bool,
     /// Names `super`: its frames keep their first argument for a zero-argument `super()`.
     uses_super: bool,
+    /// The innermost class this code is in, without its leading underscores: its private
+    /// names (`__x`) are compiled as `_Class__x` (see [`Lowerer::private`]).
+    private_class: Option<Name>,
 }
 
 impl Builder {
@@ -197,6 +200,7 @@ impl Builder {
             doc: None,
             statement_call: false,
             uses_super: false,
+            private_class: None,
         }
     }
 
@@ -415,6 +419,15 @@ impl Compiler<'_> {
         self.names.get(s).cloned().unwrap_or_else(|| Name::from(s))
     }
 
+    /// A name as CPython compiles it in `b`: inside a class, a private name (`__x`, not
+    /// `__x__`) is `_Class__x`, so a subclass's `self.__x` is not its base's.
+    fn private(&mut self, b: &Builder, name: &str) -> Name {
+        match &b.private_class {
+            Some(class) if name.starts_with("__") && !name.ends_with("__") => self.intern(&format!("_{class}{name}")),
+            _ => self.intern(name),
+        }
+    }
+
     fn intern(&mut self, s: &str) -> Name {
         if let Some(n) = self.names.get(s) {
             return n.clone();
@@ -433,7 +446,7 @@ impl Compiler<'_> {
         b.uses_super |= name == "super";
         match self.scopes.resolve_name(b.scope, name) {
             Resolution::Global => Var::Global(self.intern(name), Hint::default()),
-            Resolution::ClassName => Var::Name(self.intern(name)),
+            Resolution::ClassName => Var::Name(self.private(b, name)),
             Resolution::Cell | Resolution::Free => match b.cells.get(name) {
                 Some(&i) => Var::Cell(i),
                 None => Var::Global(self.intern(name), Hint::default()),
@@ -504,7 +517,7 @@ impl Compiler<'_> {
                 // evaluated annotation in `__annotations__` (after the assignment); a
                 // function's local annotations are not evaluated.
                 if let (CodeKind::Class | CodeKind::Module, AstExpr::Name(n)) = (b.kind, &*a.target) {
-                    let name = self.intern(n.id.as_str());
+                    let name = self.private(b, n.id.as_str());
                     let (e, src) = self.annotation(b, &a.annotation)?;
                     b.emit(Op::Annotate(name, e, src));
                 }
@@ -1160,6 +1173,10 @@ impl Compiler<'_> {
             _ => format!("{}.<locals>.{name}", b.qualname),
         };
         let mut inner = Builder::new(kind, scope, self.intern(name), Name::from(qual), line);
+        inner.private_class = match kind {
+            CodeKind::Class => Some(name.trim_start_matches('_')).filter(|n| !n.is_empty()).map(Name::from),
+            _ => b.private_class.clone(),
+        };
         let s = &self.scopes.scopes[scope];
         for (i, cell) in s.cells.iter().enumerate() {
             inner.cells.insert(cell.clone(), i as u32);
@@ -1351,7 +1368,8 @@ impl Compiler<'_> {
         Ok(match t {
             AstExpr::Name(n) => Target::Var(self.var(b, n.id.as_str())),
             AstExpr::Attribute(a) => {
-                Target::Attr(self.expr(b, &a.value)?, self.intern(a.attr.as_str()), Box::default())
+                let object = self.expr(b, &a.value)?;
+                Target::Attr(object, self.private(b, a.attr.as_str()), Box::default())
             }
             AstExpr::Subscript(s) if awaits => {
                 let parts = self.in_order(b, &[&s.value, &s.slice])?;
@@ -1453,7 +1471,7 @@ impl Compiler<'_> {
             AstExpr::Name(n) => Expr::Load(self.var(b, n.id.as_str())),
             AstExpr::Attribute(a) => {
                 let v = self.expr(b, &a.value)?;
-                Expr::Attr(Box::new(v), self.intern(a.attr.as_str()), Box::default())
+                Expr::Attr(Box::new(v), self.private(b, a.attr.as_str()), Box::default())
             }
             AstExpr::Subscript(s) => {
                 let mut v = self.in_order(b, &[&s.value, &s.slice])?;
@@ -1715,7 +1733,7 @@ impl Compiler<'_> {
             });
         }
         let call = match method_of {
-            Some(a) => Expr::CallMethod(Box::new(callee), self.intern(a.attr.as_str()), args, Box::default()),
+            Some(a) => Expr::CallMethod(Box::new(callee), self.private(b, a.attr.as_str()), args, Box::default()),
             None => Expr::Call(Box::new(callee), args),
         };
         if !own_op {

@@ -81,17 +81,41 @@ pub fn unbound(_interp: &Interp, class: &Rc<Class>, name: &str) -> Option<Value>
         BuiltinType::Int if name == "from_bytes" => (super::bytes::int_from_bytes as BuiltinFn, false),
         BuiltinType::Native => (super::bytes::class_method(class, name)?, name != "fromhex"),
         BuiltinType::Str if name == "maketrans" => (maketrans as BuiltinFn, false),
+        // Called on a subclass's instance mostly (`list.__init__(self, items)`), whose list
+        // or dict `check_unbound` passes on: list's is made anew, dict's updated.
+        BuiltinType::List if name == "__init__" => (list_init as BuiltinFn, true),
+        BuiltinType::Dict if name == "__init__" => (lookup(BuiltinType::Dict, "update")?, true),
         b => (lookup(b, name)?, true),
     };
     let unbound_of = of_instance.then(|| class.clone());
     Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of })))
 }
 
+/// `list.__init__(l, iterable=())`: `l` holds the iterable's items, and only those.
+fn list_init(interp: &Interp, args: Args) -> R<Value> {
+    if args.pos.len() > 2 {
+        return Err(interp.type_error(format!("list expected at most 1 argument, got {}", args.pos.len() - 1)));
+    }
+    let Some(Value::List(l)) = args.pos.first() else { return Err(interp.type_error("list.__init__ needs a list")) };
+    let items = match args.pos.get(1) {
+        Some(v) => ops::collect(interp, v)?,
+        None => Vec::new(),
+    };
+    let old = std::mem::replace(&mut *l.borrow_mut(), items);
+    // Dropped with the list let go: dropping them may run code.
+    drop(old);
+    Ok(Value::None)
+}
+
 /// The object an unbound method of built-in `class` is called on (its first argument) must be
 /// an instance of it, as CPython's descriptors check, in their words: a method's
 /// (`descriptor 'upper' for 'str' objects doesn't apply to a 'int' object`) or, for a special
 /// method CPython defines as a slot (`__add__`, `__len__`), a slot wrapper's.
-pub fn check_unbound(interp: &Interp, class: &Rc<Class>, name: &str, args: &Args) -> R<()> {
+pub fn check_unbound(interp: &Interp, class: &Rc<Class>, name: &str, args: &mut Args) -> R<()> {
+    if let Some(held) = args.pos.first().and_then(|v| held_builtin(class, v)) {
+        args.pos[0] = held;
+        return Ok(());
+    }
     let slot = is_slot(class, name);
     match args.pos.first() {
         Some(v) if interp.isinstance(v, class) => Ok(()),
@@ -110,6 +134,22 @@ pub fn check_unbound(interp: &Interp, class: &Rc<Class>, name: &str, args: &Args
         }
         None => Err(interp.type_error(format!("unbound method {}.{name}() needs an argument", class.name))),
     }
+}
+
+/// What `list.append(self, x)` or `dict.__setitem__(self, k, v)` works on when `self` is an
+/// instance of a subclass of list or dict: the list or dict it holds (see `collections`'
+/// `_ListSubclass` and `_DictSubclass`, which stand in for the built-in base).
+pub fn held_builtin(class: &Rc<Class>, v: &Value) -> Option<Value> {
+    let Value::Instance(i) = v else { return None };
+    let field = match class.builtin {
+        BuiltinType::List => "_l",
+        BuiltinType::Dict => "_d",
+        _ => return None,
+    };
+    if !i.class.stands_for(class) {
+        return None;
+    }
+    i.attrs.borrow().get(field).cloned().filter(|held| matches!(held, Value::List(_) | Value::Dict(_)))
 }
 
 /// The repr of an unbound method of built-in `class`: `<method 'upper' of 'str' objects>`,

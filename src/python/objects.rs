@@ -805,6 +805,8 @@ pub struct Property {
     pub fget: Option<Value>,
     pub fset: Option<Value>,
     pub fdel: Option<Value>,
+    /// `property(doc=…)`; without it, `__doc__` is the getter's.
+    pub doc: Option<Value>,
 }
 
 impl Object for Property {
@@ -814,7 +816,7 @@ impl Object for Property {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
+    fn attr(&self, interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
             "setter" => |interp, args| {
                 let p = self_of::<Property>(interp, &args)?;
@@ -822,6 +824,7 @@ impl Object for Property {
                     fget: p.fget.clone(),
                     fset: args.pos.get(1).cloned(),
                     fdel: p.fdel.clone(),
+                    doc: p.doc.clone(),
                 }))
             },
             "getter" => |interp, args| {
@@ -830,6 +833,7 @@ impl Object for Property {
                     fget: args.pos.get(1).cloned(),
                     fset: p.fset.clone(),
                     fdel: p.fdel.clone(),
+                    doc: p.doc.clone(),
                 }))
             },
             "deleter" => |interp, args| {
@@ -838,12 +842,62 @@ impl Object for Property {
                     fget: p.fget.clone(),
                     fset: p.fset.clone(),
                     fdel: args.pos.get(1).cloned(),
+                    doc: p.doc.clone(),
                 }))
             },
             "fget" => return Some(Ok(self.fget.clone().unwrap_or_default())),
+            "fset" => return Some(Ok(self.fset.clone().unwrap_or_default())),
+            "fdel" => return Some(Ok(self.fdel.clone().unwrap_or_default())),
+            "__doc__" => {
+                return Some(match (&self.doc, &self.fget) {
+                    (Some(doc), _) => Ok(doc.clone()),
+                    (None, Some(fget)) => super::attr::get_attr(interp, fget, &Name::from("__doc__")),
+                    (None, None) => Ok(Value::None),
+                })
+            }
             _ => return None,
         };
         Some(Ok(method(this, name, f)))
+    }
+}
+
+/// `C.__dict__` (and `vars(C)`): the class's namespace as a read-only mapping, as CPython's
+/// `mappingproxy`; the program changes a class with `setattr(C, name, v)` or `C.name = v`.
+/// Here it holds a dict of the namespace as it was when read.
+pub struct MappingProxy(pub Value);
+
+impl Object for MappingProxy {
+    fn type_name(&self) -> &str {
+        "mappingproxy"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, interp: &Interp, _this: &Value) -> R<String> {
+        Ok(format!("mappingproxy({})", ops::repr(interp, &self.0)?))
+    }
+    fn attr(&self, interp: &Interp, _this: &Value, name: &Name) -> Option<R<Value>> {
+        match &**name {
+            "keys" | "values" | "items" | "get" | "copy" | "__getitem__" | "__contains__" | "__len__" | "__iter__" => {
+                Some(super::attr::get_attr(interp, &self.0, name))
+            }
+            _ => None,
+        }
+    }
+    fn iter(&self, interp: &Interp, _this: &Value) -> Option<R<Value>> {
+        Some(ops::iter(interp, &self.0))
+    }
+    fn py_len(&self) -> Option<usize> {
+        match &self.0 {
+            Value::Dict(d) => Some(d.borrow().len()),
+            _ => None,
+        }
+    }
+    fn contains(&self, interp: &Interp, item: &Value) -> Option<R<bool>> {
+        Some(ops::contains(interp, &self.0, item))
+    }
+    fn get_item(&self, interp: &Interp, index: &Value) -> Option<R<Value>> {
+        Some(ops::get_item(interp, &self.0, index))
     }
 }
 
@@ -868,7 +922,18 @@ impl Object for Super {
         let mut after = false;
         for c in start.lineage() {
             if after {
-                if let Some(v) = c.attrs.borrow().get(name).cloned() {
+                let found = c.attrs.borrow().get(name).cloned();
+                if let Some(v) = found {
+                    // `super().name` of a base's property, in a method: the getter's value.
+                    if let (Some(p), Value::Instance(inst)) = (v.downcast::<Property>(), &self.this) {
+                        return Some(match &p.fget {
+                            Some(get) => call(interp, get, Args { pos: vec![self.this.clone()], kw: vec![] }),
+                            None => Err(interp.attribute_error(format!(
+                                "property '{name}' of '{}' object has no getter",
+                                inst.class.name
+                            ))),
+                        });
+                    }
                     return Some(Ok(bind_super(&self.this, c, v)));
                 }
                 // Built-in bases: their methods (`Exception.__init__`, `object.__init__`…).

@@ -589,13 +589,13 @@ fn int_op(interp: &Interp, op: BinOp, a: i64, b: i64) -> R<Value> {
 fn float_op(interp: &Interp, op: BinOp, a: f64, b: f64) -> Option<R<Value>> {
     let raise = |r: fmt::Raise| interp.raise(r);
     Some(match op {
-        BinOp::Add => Ok(Value::Float(a + b)),
-        BinOp::Sub => Ok(Value::Float(a - b)),
-        BinOp::Mul => Ok(Value::Float(a * b)),
-        BinOp::Div => fmt::float_truediv(a, b).map(Value::Float).map_err(raise),
-        BinOp::FloorDiv => fmt::float_floordiv(a, b).map(Value::Float).map_err(raise),
-        BinOp::Mod => fmt::float_mod(a, b).map(Value::Float).map_err(raise),
-        BinOp::Pow => fmt::float_pow(a, b).map(Value::Float).map_err(raise),
+        BinOp::Add => Ok(Value::new_float(a + b)),
+        BinOp::Sub => Ok(Value::new_float(a - b)),
+        BinOp::Mul => Ok(Value::new_float(a * b)),
+        BinOp::Div => fmt::float_truediv(a, b).map(Value::new_float).map_err(raise),
+        BinOp::FloorDiv => fmt::float_floordiv(a, b).map(Value::new_float).map_err(raise),
+        BinOp::Mod => fmt::float_mod(a, b).map(Value::new_float).map_err(raise),
+        BinOp::Pow => fmt::float_pow(a, b).map(Value::new_float).map_err(raise),
         _ => return None,
     })
 }
@@ -958,7 +958,7 @@ pub fn unary(interp: &Interp, op: UnaryOp, v: Value) -> R<Value> {
         },
         (_, Value::BigInt(b)) => super::bigint::unary(op, b),
         (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(*b as i64)),
-        (UnaryOp::Neg, Value::Float(x)) => Value::Float(-x),
+        (UnaryOp::Neg, Value::Float(x)) => Value::new_float(-x),
         (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => v,
         (UnaryOp::Pos, Value::Bool(b)) => Value::Int(*b as i64),
         (UnaryOp::Invert, Value::Int(i)) => Value::Int(!i),

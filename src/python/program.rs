@@ -168,6 +168,13 @@ pub fn release_cycles(interp: &Interp) {
     for m in &imported {
         names.extend(m.globals.borrow_mut().drain(..).map(|(_, v)| v));
     }
+    // A `globals()` dict the program holds has the globals too, and itself once it is named.
+    for m in std::iter::once(&interp.main).chain(&imported) {
+        if let Some(d) = m.held_globals_dict() {
+            let entries = std::mem::take(&mut *d.borrow_mut());
+            names.push(Value::dict(entries));
+        }
+    }
     let classes: Vec<Rc<super::value::Class>> =
         names.iter().filter_map(|v| if let Value::Class(c) = v { Some(c.clone()) } else { None }).collect();
     for c in &classes {

@@ -185,6 +185,13 @@ impl Value {
         Value::Object(Rc::new(o))
     }
 
+    /// The float an operation makes: a NaN result is a new object, as in CPython, so it gets
+    /// a payload of its own (see [`fresh_nan`]).
+    #[inline]
+    pub fn new_float(x: f64) -> Value {
+        Value::Float(if x.is_nan() { fresh_nan(x) } else { x })
+    }
+
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)
     }
@@ -410,6 +417,23 @@ pub fn with_user_eq<T>(f: impl FnOnce() -> T) -> T {
 }
 
 impl Eq for Key {}
+
+/// The last payload given to a NaN by [`fresh_nan`].
+static NAN_SERIAL: AtomicU64 = AtomicU64::new(0);
+
+/// A NaN with `like`'s sign and a payload no other NaN made here has. Floats are values in the
+/// engine, and `is` compares their bits; CPython's NaNs are objects, each `float('nan')` or
+/// `inf - inf` a new one, and containers compare items by identity before `==`. With a payload
+/// each, `[x] == [x]` holds for one NaN `x` while two NaNs made apart differ in `==`, `in`,
+/// dict keys and sets. (The payload stays out of sight: NaNs print, hash and compare alike.)
+#[cold]
+pub fn fresh_nan(like: f64) -> f64 {
+    const PAYLOAD: u64 = (1 << 51) - 1;
+    let serial = NAN_SERIAL.fetch_add(1, Ordering::Relaxed).wrapping_add(1) & PAYLOAD;
+    let quiet_nan = f64::NAN.to_bits() & !PAYLOAD;
+    let sign = like.to_bits() & (1 << 63);
+    f64::from_bits(sign | quiet_nan | serial.max(1))
+}
 
 /// CPython's numeric hash (modulo 2**61 − 1), so equal numbers of any type hash alike.
 pub fn hash_int(i: i64) -> i64 {
@@ -663,8 +687,15 @@ pub struct Dict {
 /// (read on every `obj.x`, kept fast), so each change to the dict is made to those too, and
 /// an attribute written on them is written to the dict (`Instance::live_dict`). Mostly
 /// none; one for `self.__dict__.update(…)`; several for a dict shared by assignment.
+/// Or the module a dict came from as `globals()`: its changes are made to the globals.
 #[derive(Debug, Default)]
-struct Owners(Vec<Weak<Instance>>);
+struct Owners(Vec<Owner>);
+
+#[derive(Debug)]
+enum Owner {
+    Instance(Weak<Instance>),
+    Module(Weak<Module>),
+}
 
 /// A copy of the dict (`d.copy()`, `dict(d)`) is no instance's `__dict__`.
 impl Clone for Owners {
@@ -728,14 +759,29 @@ impl Dict {
     /// not to an attribute `name` their `__slots__` keep apart from it.
     fn mirror(&mut self, change: impl Fn(&mut Attrs) -> Option<Value>, name: &str) {
         let owners = &mut self.owners.0;
-        owners.retain(|o| o.strong_count() > 0);
-        for owner in owners.iter().filter_map(Weak::upgrade) {
-            if owner.class.slots.as_ref().is_some_and(|s| s.names.iter().any(|n| &**n == name)) {
+        owners.retain(|o| match o {
+            Owner::Instance(i) => i.strong_count() > 0,
+            Owner::Module(m) => m.strong_count() > 0,
+        });
+        for owner in owners.iter() {
+            let (instance, module) = match owner {
+                Owner::Instance(i) => (i.upgrade(), None),
+                Owner::Module(m) => (None, m.upgrade()),
+            };
+            if instance
+                .as_ref()
+                .is_some_and(|i| i.class.slots.as_ref().is_some_and(|s| s.names.iter().any(|n| &**n == name)))
+            {
                 continue;
             }
+            let attrs = match (&instance, &module) {
+                (Some(i), _) => &i.attrs,
+                (None, Some(m)) => &m.globals,
+                (None, None) => continue,
+            };
             // Borrowed only while native code reads them (no program code runs then): that
             // reader sees the attributes as they were.
-            let Ok(mut attrs) = owner.attrs.try_borrow_mut() else { continue };
+            let Ok(mut attrs) = attrs.try_borrow_mut() else { continue };
             let old = change(&mut attrs);
             // Dropped with the attributes let go: dropping it may run code.
             drop(attrs);
@@ -745,12 +791,18 @@ impl Dict {
 
     /// The instance `owner` has this dict as its `__dict__` (its attributes are its entries).
     pub fn add_owner(&mut self, owner: &Rc<Instance>) {
-        self.owners.0.push(Rc::downgrade(owner));
+        self.owners.0.push(Owner::Instance(Rc::downgrade(owner)));
     }
 
     /// `owner`'s `__dict__` is another dict now.
     pub fn remove_owner(&mut self, owner: &Rc<Instance>) {
-        self.owners.0.retain(|o| !std::ptr::eq(o.as_ptr(), Rc::as_ptr(owner)));
+        self.owners.0.retain(|o| !matches!(o, Owner::Instance(i) if std::ptr::eq(i.as_ptr(), Rc::as_ptr(owner))));
+    }
+
+    /// This dict is `module`'s `globals()`: what the program writes through it (`globals()[name]
+    /// = v`, `update`, `del`) defines or deletes the module's globals.
+    pub fn add_module_owner(&mut self, module: &Rc<Module>) {
+        self.owners.0.push(Owner::Module(Rc::downgrade(module)));
     }
 
     /// For string keys (kwargs, JSON objects, attribute dicts).
@@ -1396,11 +1448,86 @@ pub struct TbEntry {
 pub struct Module {
     pub name: Name,
     pub globals: RefCell<Attrs>,
+    /// The dict `globals()` gave out, while the program holds it (see [`Module::globals_dict`]).
+    globals_dict: RefCell<Weak<RefCell<Dict>>>,
+    /// Whether `globals_dict` was given out: read on each global store, where a plain load
+    /// is cheaper than upgrading the weak pointer.
+    has_globals_dict: StdCell<bool>,
 }
 
 impl Module {
     pub fn new(name: &str) -> Rc<Module> {
-        Rc::new(Module { name: Rc::from(name), globals: RefCell::new(Attrs::default()) })
+        Rc::new(Module {
+            name: Rc::from(name),
+            globals: RefCell::new(Attrs::default()),
+            globals_dict: RefCell::new(Weak::new()),
+            has_globals_dict: StdCell::new(false),
+        })
+    }
+
+    /// `globals()`: a dict of the globals, the same one while the program holds it. Writes
+    /// through it are made to the globals ([`Dict::add_module_owner`]), and global stores and
+    /// deletes to it ([`Module::store_global`], [`Module::delete_global`]).
+    pub fn globals_dict(self: &Rc<Self>) -> Rc<RefCell<Dict>> {
+        if let Some(d) = self.globals_dict.borrow().upgrade() {
+            return d;
+        }
+        let mut d = Dict::new();
+        for (k, v) in self.globals.borrow().iter() {
+            d.set_str(k, v.clone());
+        }
+        d.add_module_owner(self);
+        let d = Rc::new(RefCell::new(d));
+        *self.globals_dict.borrow_mut() = Rc::downgrade(&d);
+        self.has_globals_dict.set(true);
+        d
+    }
+
+    /// The dict `globals()` gave out, if the program still holds it.
+    pub fn held_globals_dict(&self) -> Option<Rc<RefCell<Dict>>> {
+        self.globals_dict.borrow().upgrade()
+    }
+
+    /// `name = v` at the top level, or of a `global` name.
+    #[inline]
+    pub fn store_global(&self, name: &Name, v: Value) {
+        if self.has_globals_dict.get() {
+            self.mirror_to_globals_dict(name, Some(v.clone()));
+        }
+        self.globals.borrow_mut().insert(name.clone(), v);
+    }
+
+    /// `del name` of a global: whether it was there.
+    pub fn delete_global(&self, name: &Name) -> bool {
+        let removed = self.globals.borrow_mut().shift_remove(name);
+        if removed.is_some() && self.has_globals_dict.get() {
+            self.mirror_to_globals_dict(name, None);
+        }
+        removed.is_some()
+    }
+
+    /// Sets (or with `None` deletes) `name` in the dict `globals()` gave out, if the program
+    /// still holds it. The dict passes the change on to the globals, as it does any change:
+    /// the caller makes that change itself anyway.
+    #[cold]
+    fn mirror_to_globals_dict(&self, name: &Name, v: Option<Value>) {
+        let held = self.globals_dict.borrow().upgrade();
+        let Some(d) = held else {
+            self.has_globals_dict.set(false);
+            return;
+        };
+        let Ok(mut dict) = d.try_borrow_mut() else { return };
+        let Some(key) = Key::new(Value::Str(name.clone())) else { return };
+        let old = match v {
+            Some(v) => {
+                dict.insert(key, v);
+                None
+            }
+            None => dict.remove(&key),
+        };
+        // Dropped with the dict let go: dropping it may run code.
+        drop(dict);
+        drop(old);
     }
 
     pub fn get(&self, name: &str) -> Option<Value> {

@@ -1,7 +1,7 @@
 # Containers compare their items by identity first (`x is y or x == y`), as CPython does: the
 # same NaN object, or an object whose __eq__ says False, still counts as equal to itself in
-# ==, in, count, index, remove, dict and tuple comparisons, deques. (Floats are values in the
-# engine, not objects: two NaNs made apart are one object to it, so none are compared here.)
+# ==, in, count, index, remove, dict and tuple comparisons, deques. (NaNs made apart are
+# checked by 438_nan_identity.)
 import asyncio
 import math
 from collections import deque

@@ -206,17 +206,19 @@ impl Dumper<'_> {
 }
 
 /// What an instance of `collections`' own classes holds, as json sees it: the dict of an
-/// `OrderedDict`, `defaultdict` or `Counter` (or a program's subclass of one), the tuple of a
-/// namedtuple. CPython's are `dict` and `tuple` subclasses; the engine's hold one.
+/// `OrderedDict`, `defaultdict` or `Counter` (or a program's subclass of one, or of `dict`),
+/// the tuple of a namedtuple, the list of a program's subclass of `list`. CPython's are `dict`,
+/// `tuple` and `list` subclasses; the engine's hold one.
 fn collections_view(v: &Value) -> Option<Value> {
     let Value::Instance(i) = v else { return None };
     let field = i.class.lineage().find_map(|c| match (&*c.module, &*c.name) {
         ("collections", "_DictLike") => Some("_d"),
+        ("collections", "_ListSubclass") => Some("_l"),
         ("collections", "_NamedTuple") => Some("_values"),
         _ => None,
     })?;
     let inner = i.attrs.borrow().get(field).cloned();
-    inner.filter(|x| matches!(x, Value::Dict(_) | Value::Tuple(_)))
+    inner.filter(|x| matches!(x, Value::Dict(_) | Value::Tuple(_) | Value::List(_)))
 }
 
 fn dumps(interp: &Interp, args: Args) -> R<Value> {

@@ -23,7 +23,7 @@ fn unary(interp: &Interp, args: Args, name: &str, f: fn(f64) -> f64, domain: fn(
     if r.is_infinite() && v.is_finite() {
         return Err(interp.err("OverflowError", "math range error"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::new_float(r))
 }
 
 fn int_of(interp: &Interp, v: &Value) -> R<i64> {
@@ -98,7 +98,7 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
     m.set("e", Value::Float(std::f64::consts::E));
     m.set("tau", Value::Float(std::f64::consts::TAU));
     m.set("inf", Value::Float(f64::INFINITY));
-    m.set("nan", Value::Float(f64::NAN));
+    m.set("nan", Value::Float(fresh_nan(f64::NAN)));
     let functions: &[(&str, BuiltinFn)] = &[
         ("sqrt", |i, a| unary(i, a, "sqrt", f64::sqrt, |v| v >= 0.0 || v.is_nan())),
         ("exp", |i, a| unary(i, a, "exp", f64::exp, |_| true)),

@@ -11,6 +11,7 @@ use super::super::bigint;
 use super::super::builtins::builtin;
 use super::super::interp::{Interp, R};
 use super::super::ir::{BinOp, Name};
+use super::super::methods;
 use super::super::objects::method;
 use super::super::ops;
 use super::super::random::Random;
@@ -186,7 +187,9 @@ fn function(name: &str) -> Option<BuiltinFn> {
         },
         "shuffle" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
-                let Some(Value::List(l)) = a.pos.first() else {
+                // A list subclass's instance: the list it holds.
+                let held = a.pos.first().and_then(|v| methods::held_builtin(&interp.types.list, v));
+                let Some(Value::List(l)) = held.as_ref().or(a.pos.first()) else {
                     return Err(interp.type_error("shuffle() needs a list"));
                 };
                 let mut items = l.borrow().clone();

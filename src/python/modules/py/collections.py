@@ -850,3 +850,178 @@ def __getattr__(name):
 
         return collections.abc
     raise AttributeError(f"module 'collections' has no attribute '{name}'")
+
+
+# ----- subclasses of dict and list ---------------------------------------------------------
+
+
+class _DictSubclass(_DictLike):
+    """What `class C(dict)` derives from here: the engine cannot subclass the built-in dict,
+    so it puts this class in its place (`call::make_class`). Its instances count as dicts for
+    `isinstance`, json and `match`, and print as a dict."""
+
+    __builtin_base__ = dict
+
+    def __new__(cls, *args, **kwargs):
+        # The dict exists before `__init__`, which a subclass may override without calling
+        # this one's; and before any `__setattr__` of the subclass could ask for it.
+        self = object.__new__(cls)
+        object.__setattr__(self, "_d", {})
+        return self
+
+    def __init__(self, *args, **kwargs):
+        self._d.update(*args, **kwargs)
+
+    def update(self, *args, **kwargs):
+        # dict's own update: a subclass's __setitem__ is not called (nor by __init__).
+        self._d.update(*[_plain_dict(a) for a in args], **kwargs)
+
+    def copy(self):
+        return self._d.copy()
+
+    def __copy__(self):
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        object.__setattr__(new, "_d", self._d.copy())
+        return new
+
+    def __or__(self, other):
+        new = self._d.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        new = dict(other)
+        new.update(self._d)
+        return new
+
+    def __repr__(self):
+        return repr(self._d)
+
+
+class _ListSubclass:
+    """What `class C(list)` derives from here (see `_DictSubclass`): a real list in `_l`,
+    with the list's methods and protocols forwarded to it. Slices, `+` and `*` make plain
+    lists, as CPython's do for a subclass."""
+
+    __builtin_base__ = list
+
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        object.__setattr__(self, "_l", [])
+        return self
+
+    def __init__(self, iterable=()):
+        self._l[:] = list(iterable)
+
+    def append(self, x):
+        self._l.append(x)
+
+    def extend(self, iterable):
+        self._l.extend(iterable)
+
+    def insert(self, i, x):
+        self._l.insert(i, x)
+
+    def pop(self, i=-1):
+        return self._l.pop(i)
+
+    def remove(self, x):
+        self._l.remove(x)
+
+    def clear(self):
+        self._l.clear()
+
+    def index(self, x, *bounds):
+        return self._l.index(x, *bounds)
+
+    def count(self, x):
+        return self._l.count(x)
+
+    def sort(self, *, key=None, reverse=False):
+        self._l.sort(key=key, reverse=reverse)
+
+    def reverse(self):
+        self._l.reverse()
+
+    def copy(self):
+        return self._l.copy()
+
+    def __copy__(self):
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        object.__setattr__(new, "_l", self._l.copy())
+        return new
+
+    def __len__(self):
+        return len(self._l)
+
+    def __iter__(self):
+        return iter(self._l)
+
+    def __reversed__(self):
+        return reversed(self._l)
+
+    def __contains__(self, x):
+        return x in self._l
+
+    def __getitem__(self, i):
+        return self._l[i]
+
+    def __setitem__(self, i, x):
+        self._l[i] = x
+
+    def __delitem__(self, i):
+        del self._l[i]
+
+    def __add__(self, other):
+        return self._l + _plain_list(other)
+
+    def __radd__(self, other):
+        return _plain_list(other) + self._l
+
+    def __iadd__(self, other):
+        self._l.extend(other)
+        return self
+
+    def __mul__(self, n):
+        return self._l * n
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        self._l *= n
+        return self
+
+    def __eq__(self, other):
+        return self._l == _plain_list(other)
+
+    def __ne__(self, other):
+        return self._l != _plain_list(other)
+
+    def __lt__(self, other):
+        return self._l < _plain_list(other)
+
+    def __le__(self, other):
+        return self._l <= _plain_list(other)
+
+    def __gt__(self, other):
+        return self._l > _plain_list(other)
+
+    def __ge__(self, other):
+        return self._l >= _plain_list(other)
+
+    __hash__ = None
+
+    def __repr__(self):
+        return repr(self._l)
+
+
+def _plain_list(x):
+    """The list inside a list subclass's instance; other values as they are."""
+    return x._l if isinstance(x, _ListSubclass) else x
+
+
+def _plain_dict(x):
+    """The dict inside a dict subclass's instance; other values as they are."""
+    return x._d if isinstance(x, _DictSubclass) else x
