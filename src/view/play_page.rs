@@ -27,10 +27,9 @@ use crate::play::share::{self, MAX_LINK_CHARS, MAX_SOURCE_BYTES};
 use crate::python::parse::parse;
 use crate::session::{self, Program, RunState};
 
-/// The editor is at least as wide as PEP 8's 79 columns (on a 1440 px screen, its widest):
-/// sized by the code alone, it widened every few keys as a long line was typed, shoving Run
-/// and the timeline sideways under the learner's hands.
-const EDITOR_COLUMNS: u32 = 80;
+/// Typing changes the text by at most this many bytes per input event (a key, a pair of
+/// brackets, an emoji, a Tab's indent); a paste, a cut or a whole new program changes more.
+const TYPED_BYTES: usize = 8;
 /// How long typing must pause before a syntax error is shown.
 const SETTLE_MS: u32 = 500;
 /// Programs up to this size are checked at every keystroke.
@@ -165,6 +164,7 @@ pub fn play_page(props: &Props) -> Html {
     let navigator = use_navigator();
     let opening = use_memo((), |_| open(demo, location.as_ref().map_or("", |l| l.query_str())));
     let code = use_state(|| opening.code.clone());
+    let columns = use_state(|| code_columns(&opening.code));
     let notice = use_state(|| opening.notice.clone());
     let offer = use_state(|| opening.offer.clone());
     let saved = use_state(|| true);
@@ -194,10 +194,17 @@ pub fn play_page(props: &Props) -> Html {
         });
     }
 
-    // Sets the program, saving it; a slot holding the lesson's own code is emptied.
+    // Sets the program, saving it; a slot holding the lesson's own code is emptied. The code
+    // column is sized to it, except while typing: a column widening every few keys as a long
+    // line is typed shoved Run and the timeline sideways under the learner's hands (the
+    // editor scrolls that line instead, and the next paste or program sizes the column).
     let set_code: Callback<String> = {
-        let (code, saved, slot, lesson) = (code.clone(), saved.clone(), slot.clone(), lesson.clone());
+        let (code, saved, slot, lesson, columns) =
+            (code.clone(), saved.clone(), slot.clone(), lesson.clone(), columns.clone());
         Callback::from(move |text: String| {
+            if text.len().abs_diff(code.len()) > TYPED_BYTES {
+                columns.set(code_columns(&text));
+            }
             let ok = if lesson.as_deref() == Some(text.as_str()) {
                 storage::forget(&slot);
                 true
@@ -371,7 +378,7 @@ pub fn play_page(props: &Props) -> Html {
                     <button type="button" data-testid="offer-decline" onclick={decline}>{"Keep mine"}</button>
                 </div>
             }
-            <RunPanel run={run.clone()} {program} hover_line={*hover} {on_line} {peek} code_columns={code_columns(&code).max(EDITOR_COLUMNS)}
+            <RunPanel run={run.clone()} {program} hover_line={*hover} {on_line} {peek} code_columns={*columns}
                 idle_hint="Press Run (Ctrl+Enter) to run your program, or Step through to go one task resume at a time.">
                 <div class="editor-bar" role="toolbar" aria-label="Program">
                     <label class="visually-hidden" for="examples">{"Examples"}</label>

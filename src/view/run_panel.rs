@@ -138,6 +138,7 @@ impl Painter {
                 .as_ref()
                 .and_then(|s| timeline::pick(&self.view.0.borrow(), &canvas, &s.borrow(), x, y));
             if let Some(sel) = pick {
+                self.view.0.borrow_mut().picked_in_view(sel);
                 dispatch.emit(Action::Select(sel));
             }
         }

@@ -179,6 +179,12 @@ test('at 1440 wide a 72-column line fits the editor unscrolled; short code leave
   const narrow = await widths();
   assert.ok(narrow.code < wide.code - 100, `the code column kept ${narrow.code} px for short code (${wide.code} for long)`);
   assert.ok(narrow.run > narrow.code, `the run column (${narrow.run} px) is the wider one beside short code (${narrow.code})`);
+  // Typing a long line does not widen the column key by key (it shoved Run and the timeline
+  // sideways under the learner's hands): the line scrolls in the editor until the next paste.
+  await input(page).press('ControlOrMeta+End');
+  await page.keyboard.type(`print(${JSON.stringify('y'.repeat(70))})`);
+  await page.waitForTimeout(200);
+  assert.equal((await widths()).code, narrow.code);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -560,6 +560,21 @@ test('clicking a step brings it into view at a readable width, on either axis', 
   await page.close();
 });
 
+test('a bar clicked on the timeline is picked where the view is, without zooming', async () => {
+  const page = await finished('gather', { width: 1440, height: 900 });
+  const before = await geometry(page);
+  const canvas = page.getByTestId('timeline');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  // The middle of main()'s lane, the first under the event loop's.
+  await page.mouse.click(box.x + before.plotX + before.plotW / 2, box.y + before.axis + before.row * 1.5);
+  await page.waitForTimeout(150);
+  const g = await geometry(page);
+  assert.ok(g.selected, 'a step is picked');
+  assert.deepEqual([g.from, g.to], [before.from, before.to], 'the view stays as it was');
+  await page.close();
+});
+
 test('step mode draws the ready queue: who waits for each turn, in order', async () => {
   const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/create-task`, { width: 1440, height: 900 });
   await page.getByTestId('step-mode').click();

@@ -109,6 +109,12 @@ impl Default for Timeline {
 }
 
 impl Timeline {
+    /// A step or line picked on the drawing itself: it is in view already, so the view stays
+    /// as the learner set it (a picked step elsewhere is zoomed to a readable width).
+    pub fn picked_in_view(&mut self, selection: Selection) {
+        self.revealed = Some(selection);
+    }
+
     /// Back to the whole run, following it.
     pub fn fit(&mut self) {
         self.view.fit();

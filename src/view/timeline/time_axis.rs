@@ -99,7 +99,8 @@ fn draw_loop(p: &Paint, m: &RunModel, y: f64) {
     ctx.set_fill_style_str(p.theme.of(Look::Running));
     while i < steps.len() && steps[i].start <= to {
         let s = &steps[i];
-        let (x0, x1) = (p.x(s.start), p.x(s.end));
+        // A step begun before the view's left edge starts at the plot's, off the labels.
+        let (x0, x1) = (p.x(s.start).max(p.g.plot_x), p.x(s.end).max(p.g.plot_x));
         if x0.max(x1) > painted_to - 0.5 {
             ctx.fill_rect(x0, top, (x1 - x0).max(1.0), h);
             painted_to = painted_to.max((x0 + (x1 - x0).max(1.0)).ceil());
