@@ -25,6 +25,8 @@ struct Ran {
     ms: f64,
     /// The step list's sentences, as the page shows them.
     steps: Vec<String>,
+    /// Most tasks waiting on a timer, a request or a worker at once.
+    peak_in_flight: u32,
 }
 
 /// Runs `source` on the browser's event loop until the program ends (at most `limit_ms`).
@@ -58,7 +60,8 @@ async fn run(source: &str, limit_ms: u32) -> Ran {
     let mut model = RunModel::default();
     model.ingest(&rt.trace());
     let steps = model.steps.iter().map(|s| describe::step(s, &model, &rt.trace())).collect();
-    Ran { stdout, stderr, notes, status, ms, steps }
+    let peak_in_flight = interleave::model::metrics(&model).peak_in_flight;
+    Ran { stdout, stderr, notes, status, ms, steps, peak_in_flight }
 }
 
 #[wasm_bindgen_test]
@@ -132,4 +135,7 @@ async fn to_thread_sleeps_in_a_worker_while_the_loop_ticks() {
         "the thread's step: {:?}",
         ran.steps
     );
+    // The worker is one wait (the thread's lane), beside the ticker's timer: the task awaiting
+    // to_thread waits on that lane, not on the worker again (it counted twice).
+    assert_eq!(ran.peak_in_flight, 2);
 }

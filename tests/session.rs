@@ -593,3 +593,12 @@ fn what_a_program_prints_after_the_recording_is_full_is_kept() {
     assert_eq!(after, [("main()", false, "done")]);
     assert_eq!(s.finish(), Some(Finish::Exited(0)));
 }
+
+#[test]
+fn a_script_without_an_event_loop_is_not_said_to_finish_in_no_time() {
+    let s = stepper("print('hello')\n");
+    let prints = run_prints(&mut s.borrow_mut());
+    assert_eq!(prints, [("<module>".into(), false, "hello".into())]);
+    let said = s.borrow().explain();
+    assert_eq!(said, "No event loop ran (the program never called asyncio.run), so there is no task to draw.");
+}

@@ -83,6 +83,10 @@ pub fn percentile(sorted: &[Micros], p: usize) -> Option<Micros> {
 /// 2.0× faster than one after another; at most 3 tasks were waiting at once." From a cut
 /// recording it first says so, then gives the figures of the recorded part as such.
 pub fn what_happened(x: &Metrics) -> String {
+    // A plain script: "Finished in 0 µs" would say nothing true about it.
+    if x.tasks == 0 && x.dropped == 0 {
+        return "No event loop ran (the program never called asyncio.run), so there is no task to draw.".into();
+    }
     let cut = recording_cut(x.elapsed, x.dropped);
     let truncated = cut.is_some();
     let mut s = match cut {

@@ -25,7 +25,7 @@ use super::program::Program;
 use super::value::*;
 use crate::aio::Fut;
 use crate::runtime::{current, Runtime, Speed};
-use crate::trace::{Micros, Wait};
+use crate::trace::{Micros, TaskId, Wait};
 
 /// What the copy needs: the program, the call with the program's data now (one text, so an
 /// object both reach is one object in the copy too), and the loop's time now.
@@ -497,7 +497,7 @@ pub fn start(
     kw: Vec<(Name, Value)>,
     pool: Value,
     in_context: bool,
-) -> R<(Fut<PyObj>, String)> {
+) -> R<(Fut<PyObj>, String, Option<TaskId>)> {
     let Some((rt, _)) = current() else { return Err(interp.runtime_error("no running event loop")) };
     let label = call_label(interp, func, &pos);
     let kw_dict = {
@@ -542,10 +542,13 @@ pub fn start(
             }
             workers.release(thread, job.start + ran.elapsed);
             finish_at(interp, &rt, &fut, job.start, ran);
+            Ok((fut, label, None))
         }
-        _ => run_in_worker(interp, &rt, &fut, job, &label, pool),
+        _ => {
+            let thread = run_in_worker(interp, &rt, &fut, job, &label, pool);
+            Ok((fut, label, Some(thread)))
+        }
     }
-    Ok((fut, label))
 }
 
 /// The program's data now (not its functions, classes or modules: the copy makes its own).
@@ -667,8 +670,9 @@ fn settle(interp: &Interp, fut: &Fut<PyObj>, outcome: Outcome) -> Option<Value> 
     }
 }
 
+/// Starts the call in a worker; the id of the task that is its thread's lane.
 #[cfg(target_arch = "wasm32")]
-fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, mut job: Job, label: &str, pool: Value) {
+fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, mut job: Job, label: &str, pool: Value) -> TaskId {
     let weak = interp.this.clone();
     let fut = fut.clone();
     let label = label.to_string();
@@ -716,7 +720,7 @@ fn run_in_worker(interp: &Interp, rt: &Runtime, fut: &Fut<PyObj>, mut job: Job, 
         let returned = settle(&interp, &fut, ran.outcome).unwrap_or_default();
         Ok(py_obj(&interp, returned))
     });
-    crate::aio::spawn_on(rt, None, helper);
+    crate::aio::spawn_on(rt, None, helper).id()
 }
 
 /// A pool's thread busy with a call in a worker, idle again when dropped.
@@ -737,7 +741,7 @@ impl Drop for Busy {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn run_in_worker(_interp: &Interp, _rt: &Runtime, _fut: &Fut<PyObj>, _job: Job, _label: &str, _: Value) {
+fn run_in_worker(_interp: &Interp, _rt: &Runtime, _fut: &Fut<PyObj>, _job: Job, _label: &str, _: Value) -> TaskId {
     unreachable!("natively every run is on the virtual clock")
 }
 
@@ -754,12 +758,18 @@ pub fn to_thread(interp: &Interp, args: Args) -> R<Value> {
         let e = interp.runtime_error("no running event loop");
         return Ok(super::coro::native(interp, "to_thread", async move { Err(e) }));
     }
-    let (fut, label) = start(interp, &func, pos.collect(), args.kw, default_pool(), true)?;
+    let (fut, label, thread) = start(interp, &func, pos.collect(), args.kw, default_pool(), true)?;
     let weak = interp.this.clone();
     Ok(super::coro::native(interp, "to_thread", async move {
-        let job = current().map(|(rt, _)| rt.text(&label));
-        let r = match job {
-            Some(job) => fut.wait(Wait::Worker { job }).await,
+        // On the thread's lane where it has one (in the browser), which is what waits on the
+        // worker: one wait per call, not two, in the run's figures.
+        let wait = match (thread, current()) {
+            (Some(task), _) => Some(Wait::Join { task }),
+            (None, Some((rt, _))) => Some(Wait::Worker { job: rt.text(&label) }),
+            (None, None) => None,
+        };
+        let r = match wait {
+            Some(wait) => fut.wait(wait).await,
             None => fut.result(),
         };
         let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
@@ -795,7 +805,7 @@ pub fn run_in_executor(interp: &Interp, args: Args) -> R<Value> {
         return Err(interp.runtime_error("no running event loop"));
     }
     let workers = pool.map_or_else(default_pool, |p| executor_pool(p));
-    let (fut, _) = start(interp, &func, pos.collect(), vec![], workers, false)?;
+    let (fut, _, _) = start(interp, &func, pos.collect(), vec![], workers, false)?;
     Ok(future_value(fut, "Future"))
 }
 
