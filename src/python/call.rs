@@ -457,7 +457,7 @@ pub fn make_class(interp: &Interp, f: &mut Frame, def: &ClassDef) -> R<Value> {
     })?;
     // Each class keeps the list of all its ancestors: a chain of classes each deriving from
     // the last would take memory quadratic in its length.
-    let limit = interp.limits.recursion as usize;
+    let limit = interp.recursion_limit.get() as usize;
     if mro.len() > limit {
         return Err(interp.err(
             "RecursionError",

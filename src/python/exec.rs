@@ -286,7 +286,7 @@ impl Drop for Running<'_> {
 /// Runs `frame` from where it stands until it returns, raises or suspends.
 pub fn run(interp: &Interp, f: &mut Frame, resume: Resume) -> Exit {
     let depth = interp.depth.get() + 1;
-    if depth > interp.limits.recursion {
+    if depth > interp.recursion_limit.get() {
         return Exit::Raise(interp.recursion_error(""));
     }
     if interp.check_stack().is_err() {

@@ -333,6 +333,8 @@ pub struct Interp {
     pub limits: Limits,
     /// Python calls in progress (for `RecursionError`).
     pub depth: Cell<u32>,
+    /// The recursion limit in force: `sys.setrecursionlimit`'s, at first `limits.recursion`.
+    pub recursion_limit: Cell<u32>,
     /// The shallowest native stack address seen on entry to the engine (see `check_stack`).
     stack_base: Cell<usize>,
     pub frames: RefCell<Vec<Rc<FrameInfo>>>,
@@ -451,6 +453,7 @@ impl Interp {
         let source_text = source.to_string();
         let source = source.lines().map(Rc::from).collect();
         let limits_steps = limits.steps;
+        let limits_recursion = limits.recursion;
         Rc::new_cyclic(|this| {
             let interp = Interp {
                 this: this.clone(),
@@ -460,6 +463,7 @@ impl Interp {
                 modules: RefCell::new(HashMap::new()),
                 limits,
                 depth: Cell::new(0),
+                recursion_limit: Cell::new(limits_recursion),
                 stack_base: Cell::new(0),
                 frames: RefCell::new(Vec::new()),
                 awaiting: RefCell::new(Vec::new()),
@@ -537,10 +541,10 @@ impl Interp {
     /// `RecursionError` with CPython's words (`what` ends them), said to differ from CPython
     /// where the limit is lower than CPython's.
     pub fn recursion_error(&self, what: &str) -> PyErr {
-        if self.limits.recursion < 1000 && !self.said_recursion.replace(true) {
+        let limit = self.recursion_limit.get();
+        if limit < 1000 && limit == self.limits.recursion && !self.said_recursion.replace(true) {
             self.note(&format!(
-                "RecursionError after {} nested calls: Interleave's limit in the browser, whose own stack is smaller than CPython's (CPython allows 1000)",
-                self.limits.recursion
+                "RecursionError after {limit} nested calls: Interleave's limit in the browser, whose own stack is smaller than CPython's (CPython allows 1000)"
             ));
         }
         self.err("RecursionError", format!("maximum recursion depth exceeded{what}"))
@@ -551,7 +555,7 @@ impl Interp {
     /// limit or near the end of the stack. The level ends when the guard is dropped.
     pub fn nest(&self, what: &str) -> R<Nested<'_>> {
         let depth = self.depth.get() + 1;
-        if depth > self.limits.recursion || self.check_stack().is_err() {
+        if depth > self.recursion_limit.get() || self.check_stack().is_err() {
             return Err(self.recursion_error(what));
         }
         self.depth.set(depth);

@@ -162,8 +162,9 @@ pub fn module(interp: &Interp) -> Rc<Module> {
     m.set("byteorder", Value::str("little"));
     m.set(
         "getrecursionlimit",
-        builtin("getrecursionlimit", |interp, _| Ok(Value::Int(interp.limits.recursion as i64))),
+        builtin("getrecursionlimit", |interp, _| Ok(Value::Int(interp.recursion_limit.get() as i64))),
     );
+    m.set("setrecursionlimit", builtin("setrecursionlimit", set_recursion_limit));
     m.set(
         "get_int_max_str_digits",
         builtin("get_int_max_str_digits", |interp, _| Ok(Value::Int(interp.int_max_str_digits.get() as i64))),
@@ -208,4 +209,31 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         }),
     );
     m
+}
+
+/// `sys.setrecursionlimit(n)`, with CPython's checks. Natively any limit is safe (the engine
+/// raises `RecursionError` before its stack runs out); in the browser the page's own limit
+/// (`Limits::recursion`) is the most, since the browser's stack cannot be checked from wasm.
+fn set_recursion_limit(interp: &Interp, args: Args) -> R<Value> {
+    let Some(v) = args.pos.first() else {
+        return Err(interp.type_error("setrecursionlimit() takes exactly one argument (0 given)"));
+    };
+    if matches!(v, Value::Float(_)) {
+        return Err(interp.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = ops::to_index(interp, v)?;
+    if n < 1 {
+        return Err(interp.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let n = u32::try_from(n).unwrap_or(u32::MAX);
+    let depth = interp.depth.get();
+    if depth >= n {
+        return Err(interp.err(
+            "RecursionError",
+            format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"),
+        ));
+    }
+    let most = if cfg!(target_arch = "wasm32") { interp.limits.recursion } else { u32::MAX };
+    interp.recursion_limit.set(n.min(most));
+    Ok(Value::None)
 }
