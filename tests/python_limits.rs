@@ -209,3 +209,11 @@ asyncio.run(main())
     assert_eq!(lines.len(), 1, "{out}");
     assert!(lines[0].starts_with("the program took more than 100000 steps (at line "), "{out}");
 }
+
+#[test]
+fn enumerate_past_64_bits_says_so_instead_of_overflowing() {
+    // Found by the fuzzer: the count overflowed (a panic, which aborts the page).
+    let (out, status) = run("print(list(enumerate('ab', start=2**63 - 1)))\n", Limits::default());
+    assert_eq!(status, 1);
+    assert!(out.contains("OverflowError: enumerate() counts within 64 bits in Interleave"), "{out}");
+}

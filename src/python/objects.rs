@@ -522,11 +522,17 @@ impl Iter {
                 let n = *count;
                 drop(state);
                 let item = ops::next(interp, &inner)?;
+                let Some(item) = item else { return Ok(None) };
+                // The count is kept in 64 bits: past them, a clear error (CPython goes on in
+                // big ints), never an overflow.
+                let Some(after) = n.checked_add(1) else {
+                    return Err(interp.err("OverflowError", "enumerate() counts within 64 bits in Interleave"));
+                };
                 let mut state = self.state.borrow_mut();
                 if let IterState::Enumerate { count, .. } = &mut *state {
-                    *count += 1;
+                    *count = after;
                 }
-                return Ok(item.map(|v| Value::tuple(vec![Value::Int(n), v])));
+                return Ok(Some(Value::tuple(vec![Value::Int(n), item])));
             }
             IterState::Zip { inners, strict } => {
                 let (inners, strict) = (inners.clone(), *strict);
