@@ -33,15 +33,20 @@ const WHO_CHARS: usize = 22;
 /// (it says them while a task runs, but the task did not print them), else the task that
 /// printed it. `halted` is why Interleave stopped the program, if it did.
 fn speaker<'m>(s: &Session, m: &'m RunModel, trace: &Recorder, line: &LogLine, halted: Option<&str>) -> &'m str {
-    let by_interleave = match (s.stream(line.event), &line.kind, halted) {
-        (Stream::Note, ..) => true,
-        (Stream::Stderr, LogKind::Print(text), Some(why)) => trace.resolve(*text) == why,
-        _ => false,
+    let text = match line.kind {
+        LogKind::Print(text) => trace.resolve(text),
+        _ => "",
     };
-    if by_interleave {
-        "Interleave"
-    } else {
-        who(m, line.task)
+    speaker_of(m, line.task, s.stream(line.event), text, halted)
+}
+
+/// [`speaker`] of a printed `text`, recorded or not (a line printed after the recording was
+/// full).
+fn speaker_of<'m>(m: &'m RunModel, task: TaskId, stream: Stream, text: &str, halted: Option<&str>) -> &'m str {
+    match stream {
+        Stream::Note => "Interleave",
+        Stream::Stderr if halted == Some(text) => "Interleave",
+        _ => who(m, task),
     }
 }
 
@@ -172,9 +177,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
                     </li>
                     { earlier(late_skip, "lines") }
                     { for after_cut.iter().enumerate().skip(late_skip).map(|(i, p)| {
-                        let by_interleave = p.stream == Stream::Note
-                            || (p.stream == Stream::Stderr && halted.as_deref() == Some(p.text.as_str()));
-                        let name = if by_interleave { "Interleave" } else { who(m, p.task) };
+                        let name = speaker_of(m, p.task, p.stream, &p.text, halted.as_deref());
                         let same_task = i > late_skip && after_cut[i - 1].task == p.task;
                         printed_line(p.time, name, p.stream, &p.text, same_task, on_line)
                     }) }
