@@ -40,7 +40,7 @@ impl Ran {
 fn run_form(demo: &dyn Demo, form: &Form) -> Ran {
     let params = form.params().expect("valid parameters");
     let rt = Runtime::new_virtual();
-    let main = interleave::aio::run(&rt, demo.main(&params));
+    let main = interleave::aio::run(&rt, interleave::demos::twin(demo.slug()).expect("a twin").main(&params));
     rt.run_until_end();
     let mut model = RunModel::default();
     model.ingest(&rt.trace());

@@ -327,7 +327,7 @@ fn run_with_cap(slug: &str, values: &[(&str, &str)], cap: usize) -> (Micros, Run
     }
     let params = form.params().expect("valid values");
     let rt = Runtime::new_virtual_with(Recorder::with_limits(cap, 1 << 20));
-    let main = interleave::aio::run(&rt, demo.main(&params));
+    let main = interleave::aio::run(&rt, interleave::demos::twin(demo.slug()).expect("a twin").main(&params));
     rt.run_until_end();
     assert!(main.outcome().is_some_and(|o| o.is_ok()), "the run itself went to its end");
     let mut m = RunModel::default();

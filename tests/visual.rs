@@ -51,7 +51,7 @@ fn run(slug: &str, changes: &[(&str, &str)]) -> Ran {
     }
     let params = form.params().expect("valid values");
     let rt = Runtime::new_virtual();
-    let _main = interleave::aio::run(&rt, demo.main(&params));
+    let _main = interleave::aio::run(&rt, interleave::demos::twin(demo.slug()).expect("a twin").main(&params));
     rt.run_until_end();
     let mut model = RunModel::default();
     model.ingest(&rt.trace());

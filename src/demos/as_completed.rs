@@ -1,7 +1,7 @@
 //! `as-completed`: handle results in the order they finish.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Group};
+use super::{Demo, Facts, Group, Twin};
 use crate::aio::*;
 
 pub struct AsCompleted;
@@ -68,9 +68,6 @@ asyncio.run(main())"#
             ParamSpec { key: "c", label: "C sleeps", help: "seconds", kind: SECS, default: "1.5" },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        main(p.num("a"), p.num("b"), p.num("c")).into_repr()
-    }
     fn explain(&self, _p: &Params, run: &Facts) -> String {
         let handled: Vec<String> = run
             .model
@@ -82,6 +79,12 @@ asyncio.run(main())"#
             })
             .collect();
         format!("Handled in finishing order: {}.", handled.join(", "))
+    }
+}
+
+impl Twin for AsCompleted {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.num("a"), p.num("b"), p.num("c")).into_repr()
     }
 }
 

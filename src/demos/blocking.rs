@@ -1,7 +1,7 @@
 //! `blocking`: `time.sleep()` inside a coroutine stops everything.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Group, Preset};
+use super::{Demo, Facts, Group, Preset, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -103,9 +103,6 @@ asyncio.run(main())"#
             Preset { label: "Fixed with await", values: &[("variant", "await asyncio.sleep (fixed)")] },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        main(p.num("block"), p.count("ticks"), p.num("interval"), p.choice("variant") == 1).into_repr()
-    }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let worst = run.model.worst_lateness();
         let longest = run.frames.map(|f| f.longest_ms());
@@ -134,6 +131,12 @@ asyncio.run(main())"#
             duration(held),
             duration(worst)
         )
+    }
+}
+
+impl Twin for Blocking {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.num("block"), p.count("ticks"), p.num("interval"), p.choice("variant") == 1).into_repr()
     }
 }
 

@@ -1,7 +1,7 @@
 //! `cancel`: stop a running task and see where it stops.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts, Group};
+use super::{count_of, Demo, Facts, Group, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -89,9 +89,6 @@ asyncio.run(main())"#
             },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        main(p.count("steps"), p.num("step"), p.num("after")).into_repr()
-    }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let steps = run
             .model
@@ -114,6 +111,12 @@ asyncio.run(main())"#
                 p.count("steps")
             ),
         }
+    }
+}
+
+impl Twin for Cancel {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.count("steps"), p.num("step"), p.num("after")).into_repr()
     }
 }
 

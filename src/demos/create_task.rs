@@ -1,7 +1,7 @@
 //! `create-task`: start work in the background, do other work, then collect it.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Group};
+use super::{Demo, Facts, Group, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -71,9 +71,6 @@ asyncio.run(main())"#
             },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        main(p.num("job"), p.num("work")).into_repr()
-    }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let (job, work) = (p.num("job"), p.num("work"));
         format!(
@@ -83,6 +80,12 @@ asyncio.run(main())"#
             work.py_repr(),
             duration(secs_to_micros(job) + secs_to_micros(work)),
         )
+    }
+}
+
+impl Twin for CreateTask {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.num("job"), p.num("work")).into_repr()
     }
 }
 

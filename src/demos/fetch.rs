@@ -1,7 +1,7 @@
 //! `fetch`: many HTTP requests at once with the browser's real fetch.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Group, Preset};
+use super::{Demo, Facts, Group, Preset, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::Ending;
@@ -100,9 +100,6 @@ asyncio.run(main())"#
             },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        main(absolute(&p.urls("urls")), p.num("latency"), p.num("timeout")).into_repr()
-    }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let requests: Vec<_> = run.model.lanes.iter().filter(|l| l.name.starts_with("fetch_in_time(")).collect();
         let failed = requests.iter().filter(|l| matches!(l.ending, Some((_, Ending::Failed { .. })))).count();
@@ -114,6 +111,12 @@ asyncio.run(main())"#
             duration(run.model.span()),
             if failed > 0 { format!(" ({failed} failed, each shown as its own failed task)") } else { String::new() }
         )
+    }
+}
+
+impl Twin for FetchDemo {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(absolute(&p.urls("urls")), p.num("latency"), p.num("timeout")).into_repr()
     }
 }
 

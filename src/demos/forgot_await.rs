@@ -1,7 +1,7 @@
 //! `forgot-await`: calling a coroutine without `await` does nothing.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts, Group};
+use super::{count_of, Demo, Facts, Group, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -59,9 +59,6 @@ asyncio.run(main())"#
             default: "1.0",
         }]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        main(p.num("delay")).into_repr()
-    }
     fn explain(&self, _p: &Params, run: &Facts) -> String {
         let never = run.model.never_awaited.len();
         format!(
@@ -69,6 +66,12 @@ asyncio.run(main())"#
             count_of(never, "coroutine was", "coroutines were"),
             duration(run.model.span())
         )
+    }
+}
+
+impl Twin for ForgotAwait {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.num("delay")).into_repr()
     }
 }
 

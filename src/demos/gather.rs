@@ -1,7 +1,7 @@
 //! `gather`: three waits at once take as long as the longest, not the sum.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Group};
+use super::{Demo, Group, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -68,6 +68,9 @@ asyncio.run(main())"#
             ParamSpec { key: "c", label: "C sleeps", help: "seconds task C waits", kind: DELAY, default: "1.5" },
         ]
     }
+}
+
+impl Twin for Gather {
     fn main(&self, p: &Params) -> Coro<Repr> {
         main(p.num("a"), p.num("b"), p.num("c")).into_repr()
     }

@@ -1,7 +1,7 @@
 //! `hello`: a coroutine, `await`, and `asyncio.run`.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Group};
+use super::{Demo, Facts, Group, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 
@@ -51,15 +51,18 @@ asyncio.run(main())"#
             default: "1.0",
         }]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        main(p.num("delay")).into_repr()
-    }
     fn explain(&self, _p: &Params, run: &Facts) -> String {
         format!(
             "main() waited {} at `await fetch_data()` and got the result; only {} task ran, because await runs a coroutine inside the awaiting task.",
             duration(run.model.span()),
             run.model.lanes.len()
         )
+    }
+}
+
+impl Twin for Hello {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.num("delay")).into_repr()
     }
 }
 

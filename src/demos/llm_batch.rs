@@ -1,7 +1,7 @@
 //! `llm-batch`: a batch of prompts to a rate-limited, sometimes failing API.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts, Group, Preset};
+use super::{count_of, Demo, Facts, Group, Preset, Twin};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -134,14 +134,6 @@ asyncio.run(main())"#
             Preset { label: "Flaky API (60% failures)", values: &[("fail_rate", "60"), ("retries", "3")] },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        let api = Api {
-            scale: p.num("scale"),
-            fail_rate: p.num("fail_rate") / 100.0,
-            rng: Rc::new(RefCell::new(Random::new(p.num("seed") as i64))),
-        };
-        main(api, p.count("prompts"), p.count("limit"), p.count("retries"), p.num("backoff")).into_repr()
-    }
     fn explain(&self, _p: &Params, run: &Facts) -> String {
         let m = crate::model::metrics(run.model);
         let retries = run
@@ -172,6 +164,17 @@ asyncio.run(main())"#
             duration(m.io_waits),
             m.speedup.max(1.0),
         )
+    }
+}
+
+impl Twin for LlmBatch {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        let api = Api {
+            scale: p.num("scale"),
+            fail_rate: p.num("fail_rate") / 100.0,
+            rng: Rc::new(RefCell::new(Random::new(p.num("seed") as i64))),
+        };
+        main(api, p.count("prompts"), p.count("limit"), p.count("retries"), p.num("backoff")).into_repr()
     }
 }
 

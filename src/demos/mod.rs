@@ -1,7 +1,9 @@
 //! The demo gallery: one lesson per file, listed in [`DEMOS`] in the order the gallery shows
-//! them, each in one [`Group`] (its own [`Demo::group`]). A demo is plain async Rust written with the [`crate::aio`] toolbox, plus the words,
-//! the Python it mirrors and its parameters. The code the page shows is cut from the demo's own
-//! file between `// region: demo` and `// endregion` markers, so what is shown is what ran.
+//! them, each in one [`Group`] (its own [`Demo::group`]). A demo is its asyncio program in Python
+//! (which the page runs on the engine), its words and its parameters, plus its [`Twin`]: the same
+//! lesson as plain async Rust on the [`crate::aio`] toolbox, which the Rust tab shows and native
+//! tests run beside the Python. The Rust the tab shows is cut from the demo's own file between
+//! `// region: demo` and `// endregion` markers, so it is the twin that the tests run.
 
 mod as_completed;
 mod blocking;
@@ -133,8 +135,6 @@ pub trait Demo: Sync {
     fn presets(&self) -> &'static [Preset] {
         &[]
     }
-    /// The `main()` coroutine for these parameters.
-    fn main(&self, p: &Params) -> Coro<Repr>;
     /// The "what happened" line, from the finished run.
     fn explain(&self, _p: &Params, run: &Facts) -> String {
         what_happened(&metrics(run.model))
@@ -164,6 +164,45 @@ pub static DEMOS: &[&dyn Demo] = &[
 
 pub fn find(slug: &str) -> Option<&'static dyn Demo> {
     DEMOS.iter().copied().find(|d| d.slug() == slug)
+}
+
+/// A demo's Rust twin: the same lesson written with the [`crate::aio`] toolbox, which native
+/// tests hold the demo's Python against (`tests/demo_python.rs`) and the Rust tab shows.
+pub trait Twin: Demo {
+    /// The `main()` coroutine for these parameters.
+    fn main(&self, p: &Params) -> Coro<Repr>;
+}
+
+/// The twin of the demo with this slug. The page runs each demo's Python and finds no twin,
+/// so nothing refers to the twins' code and the linker leaves it out of the wasm (49 KiB gzip
+/// less).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn twin(slug: &str) -> Option<&'static dyn Twin> {
+    static TWINS: &[&dyn Twin] = &[
+        &hello::Hello,
+        &gather::Gather,
+        &sequential_vs_gather::SequentialVsGather,
+        &create_task::CreateTask,
+        &queue::QueueDemo,
+        &semaphore::SemaphoreDemo,
+        &llm_batch::LlmBatch,
+        &as_completed::AsCompleted,
+        &wait_for::WaitFor,
+        &return_exceptions::ReturnExceptions,
+        &cancel::Cancel,
+        &forgot_await::ForgotAwait,
+        &blocking::Blocking,
+        &fetch::FetchDemo,
+        &to_thread::ToThread,
+        &threads_vs_loop::ThreadsVsLoop,
+    ];
+    TWINS.iter().copied().find(|t| t.slug() == slug)
+}
+
+/// The page has no twin to run (see the native `twin`).
+#[cfg(target_arch = "wasm32")]
+pub fn twin(_slug: &str) -> Option<&'static dyn Twin> {
+    None
 }
 
 /// The shown part of a demo file, as `build.rs` cut it: `shown!("gather.rs")`.
@@ -232,6 +271,7 @@ mod tests {
             assert!(params::Form::defaults(d.params()).params().is_some(), "{}: defaults must be valid", d.slug());
             let python = python_with(*d, &params::Form::defaults(d.params()).raw);
             assert!(!python.contains("${"), "{}: unreplaced placeholder", d.slug());
+            assert!(twin(d.slug()).is_some(), "{}: every demo has its Rust twin", d.slug());
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `queue`: a producer and consumers connected by an `asyncio.Queue`.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Group, Preset};
+use super::{Demo, Facts, Group, Preset, Twin};
 use crate::aio::*;
 use crate::model::describe::{duration, recording_cut};
 use crate::trace::Wait;
@@ -149,19 +149,6 @@ asyncio.run(main())"#
             },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        let setup = Setup {
-            items: p.count("items"),
-            delay: p.num("delay"),
-            work: p.num("work"),
-            consumers: p.count("consumers"),
-        };
-        if p.choice("variant") == 1 {
-            main_join(setup, p.count("maxsize")).into_repr()
-        } else {
-            main_sentinel(setup, p.count("maxsize")).into_repr()
-        }
-    }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let m = run.model;
         let blocked_puts = m
@@ -189,6 +176,22 @@ asyncio.run(main())"#
             " The queue never filled up, so the producer never had to wait.".to_string()
         };
         format!("{} items went through in {}, in order.{pressure}", p.count("items"), duration(m.span()))
+    }
+}
+
+impl Twin for QueueDemo {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        let setup = Setup {
+            items: p.count("items"),
+            delay: p.num("delay"),
+            work: p.num("work"),
+            consumers: p.count("consumers"),
+        };
+        if p.choice("variant") == 1 {
+            main_join(setup, p.count("maxsize")).into_repr()
+        } else {
+            main_sentinel(setup, p.count("maxsize")).into_repr()
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! `return-exceptions`: what gather does when some of its tasks fail.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Group, Preset};
+use super::{Demo, Facts, Group, Preset, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::Ending;
@@ -111,14 +111,6 @@ asyncio.run(main())"#
             Preset { label: "return_exceptions=True", values: &[("variant", "return_exceptions=True")] },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        let (calls, failures, step) = (p.count("calls"), p.count("failures"), p.num("step"));
-        if p.choice("variant") == 1 {
-            main_return_exceptions(calls, failures, step).into_repr()
-        } else {
-            main_fail_fast(calls, failures, step).into_repr()
-        }
-    }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let failed = run.model.lanes.iter().filter(|l| matches!(l.ending, Some((_, Ending::Failed { .. })))).count();
         let ok = run
@@ -143,6 +135,17 @@ asyncio.run(main())"#
                 ),
                 None => format!("No call failed, so gather simply returned all {ok} results, in order, after {}.", duration(run.model.span())),
             }
+        }
+    }
+}
+
+impl Twin for ReturnExceptions {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        let (calls, failures, step) = (p.count("calls"), p.count("failures"), p.num("step"));
+        if p.choice("variant") == 1 {
+            main_return_exceptions(calls, failures, step).into_repr()
+        } else {
+            main_fail_fast(calls, failures, step).into_repr()
         }
     }
 }

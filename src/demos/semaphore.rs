@@ -1,7 +1,7 @@
 //! `semaphore`: cap how many calls are in flight at once.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts, Group, Preset};
+use super::{count_of, Demo, Facts, Group, Preset, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::LogKind;
@@ -100,10 +100,6 @@ asyncio.run(main())"#
             Preset { label: "No real limit: Semaphore(20)", values: &[("limit", "20")] },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        let latencies = latencies(p.count("calls"), p.num("low"), p.num("high"), p.num("seed") as i64);
-        main(latencies, p.count("limit")).into_repr()
-    }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let lat = latencies(p.count("calls"), p.num("low"), p.num("high"), p.num("seed") as i64);
         let sequential: Micros = lat.iter().map(|&l| secs_to_micros(l)).sum();
@@ -121,6 +117,13 @@ asyncio.run(main())"#
             sequential as f64 / took.max(1) as f64,
             duration(sequential / limit as Micros),
         )
+    }
+}
+
+impl Twin for SemaphoreDemo {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        let latencies = latencies(p.count("calls"), p.num("low"), p.num("high"), p.num("seed") as i64);
+        main(latencies, p.count("limit")).into_repr()
     }
 }
 

@@ -1,7 +1,7 @@
 //! `sequential-vs-gather`: the same three requests awaited one by one, and gathered.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts, Group};
+use super::{count_of, Demo, Facts, Group, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::metrics;
@@ -79,9 +79,6 @@ asyncio.run(main())"#
             },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        main(p.count("n"), p.num("delay")).into_repr()
-    }
     fn explain(&self, _p: &Params, run: &Facts) -> String {
         let took = |name: &str| {
             run.model
@@ -109,6 +106,12 @@ asyncio.run(main())"#
             duration(whole.io_waits),
             duration(whole.elapsed),
         )
+    }
+}
+
+impl Twin for SequentialVsGather {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.count("n"), p.num("delay")).into_repr()
     }
 }
 

@@ -1,7 +1,7 @@
 //! `threads-vs-loop`: N tasks on the loop vs N workers, for I/O-bound and CPU-bound jobs.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Group, Preset};
+use super::{Demo, Facts, Group, Preset, Twin};
 use crate::aio::*;
 use crate::model::LogKind;
 
@@ -124,14 +124,6 @@ asyncio.run(main())"#
             Preset { label: "CPU-bound", values: &[("variant", "CPU-bound")] },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        let job = if p.choice("variant") == 1 {
-            Job::CountPrimes { below: p.count("size") as u64 }
-        } else {
-            Job::Io { secs: p.num("secs") }
-        };
-        main(p.count("n"), job).into_repr()
-    }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         // The program's two timings (not Interleave's note about workers beside them).
         let lines: Vec<&str> = run
@@ -164,6 +156,17 @@ asyncio.run(main())"#
             }
         };
         format!("{} — {what}", lines.join("; "))
+    }
+}
+
+impl Twin for ThreadsVsLoop {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        let job = if p.choice("variant") == 1 {
+            Job::CountPrimes { below: p.count("size") as u64 }
+        } else {
+            Job::Io { secs: p.num("secs") }
+        };
+        main(p.count("n"), job).into_repr()
     }
 }
 

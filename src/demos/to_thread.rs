@@ -1,7 +1,7 @@
 //! `to-thread`: move CPU-bound work off the loop.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{count_of, Demo, Facts, Group, Preset};
+use super::{count_of, Demo, Facts, Group, Preset, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::{metrics, Ending, LogKind};
@@ -113,9 +113,6 @@ asyncio.run(main())"#
             },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        main(p.count("n") as u64, p.choice("variant") == 1, p.num("budget")).into_repr()
-    }
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let timed_out = run
             .model
@@ -150,6 +147,12 @@ asyncio.run(main())"#
                 duration(held)
             )
         }
+    }
+}
+
+impl Twin for ToThread {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.count("n") as u64, p.choice("variant") == 1, p.num("budget")).into_repr()
     }
 }
 

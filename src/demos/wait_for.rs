@@ -1,7 +1,7 @@
 //! `wait-for`: give up on a slow operation after a timeout.
 
 use super::params::{Kind, ParamSpec, Params};
-use super::{Demo, Facts, Group, Preset};
+use super::{Demo, Facts, Group, Preset, Twin};
 use crate::aio::*;
 use crate::model::describe::duration;
 use crate::model::Ending;
@@ -68,9 +68,6 @@ asyncio.run(main())"#
             Preset { label: "Timeout above the duration", values: &[("duration", "3.0"), ("timeout", "5.0")] },
         ]
     }
-    fn main(&self, p: &Params) -> Coro<Repr> {
-        main(p.num("duration"), p.num("timeout")).into_repr()
-    }
     fn explain(&self, _p: &Params, run: &Facts) -> String {
         let timed_out = run.model.lanes.iter().find_map(|l| match &l.ending {
             Some((t, Ending::Cancelled { by: CancelledBy::Timeout(_) })) => Some((l.name.clone(), *t)),
@@ -83,6 +80,12 @@ asyncio.run(main())"#
             ),
             None => format!("The operation finished in time: wait_for returned its result after {}.", duration(run.model.span())),
         }
+    }
+}
+
+impl Twin for WaitFor {
+    fn main(&self, p: &Params) -> Coro<Repr> {
+        main(p.num("duration"), p.num("timeout")).into_repr()
     }
 }
 

@@ -276,6 +276,7 @@ impl Session {
                 Ok(value) => Finish::Returned(value.0),
                 Err(e) => Finish::Raised(e.py_repr()),
             }),
+            Started::Unable(why) => Some(Finish::Halted(why.clone())),
             Started::Python(interp) => {
                 if let Some(why) = interp.stopped_why() {
                     return Some(Finish::Halted(why.to_string()));

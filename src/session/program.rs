@@ -10,9 +10,9 @@ use std::rc::Rc;
 
 use crate::aio::{self, Repr, Task};
 use crate::demos::params::{Form, Params};
-use crate::demos::{python_with, Demo, Facts};
+use crate::demos::{python_with, twin, Demo, Facts};
 use crate::model::{metrics, what_happened};
-use crate::python::interp::{Interp, Limits, Sink};
+use crate::python::interp::{Interp, Limits, Sink, Stream};
 use crate::python::program::{self as engine, CompileFailure};
 use crate::runtime::Runtime;
 
@@ -47,7 +47,8 @@ impl Lesson {
 /// One thing the page can run.
 #[derive(Clone)]
 pub enum Program {
-    /// A demo's Rust twin (tests compare it with the demo's Python).
+    /// A demo's Rust twin (native tests compare it with the demo's Python; the page has none:
+    /// see [`crate::demos::twin`]).
     Rust(Lesson),
     /// A demo's Python, with the values filled in: the lesson's own words explain the run.
     Demo(Lesson, DemoCode),
@@ -77,6 +78,8 @@ impl DemoCode {
 pub(super) enum Started {
     Rust(Task<Repr>),
     Python(Rc<Interp>),
+    /// Nothing ran, for this reason.
+    Unable(String),
 }
 
 impl Program {
@@ -153,15 +156,25 @@ impl Program {
     /// runs its module code, which calls `asyncio.run`). Python output goes to `sink`.
     pub(super) fn start(&self, rt: &Runtime, sink: Sink) -> Started {
         match self {
-            Program::Rust(l) => Started::Rust(aio::run(rt, l.demo.main(&l.params))),
-            Program::Demo(l, code) => match code.compiled() {
+            Program::Rust(l) => match twin(l.demo.slug()) {
+                Some(twin) => Started::Rust(aio::run(rt, twin.main(&l.params))),
+                None => unable(&sink, "this lesson's Rust twin is only in native builds"),
+            },
+            Program::Demo(_, code) => match code.compiled() {
                 Some(compiled) => start_python(rt, compiled, sink),
-                // Were a demo's Python not to compile, the lesson would still run, as its twin.
-                None => Started::Rust(aio::run(rt, l.demo.main(&l.params))),
+                // No demo's Python fails to compile (tests/demo_python.rs checks each); were one
+                // to, the page would say so rather than show a blank run.
+                None => unable(&sink, "this lesson's Python does not compile: please report it"),
             },
             Program::Python { compiled, .. } => start_python(rt, compiled, sink),
         }
     }
+}
+
+/// A program that cannot start: says why on stderr, as Interleave.
+fn unable(sink: &Sink, why: &str) -> Started {
+    sink(Stream::Stderr, &format!("{why}\n"));
+    Started::Unable(why.to_string())
 }
 
 fn start_python(rt: &Runtime, compiled: &engine::Program, sink: Sink) -> Started {
