@@ -141,25 +141,34 @@ pub trait Demo: Sync {
     }
 }
 
-/// Every demo, in gallery order: by [`Group`], and in lesson order within one (the cards'
-/// numbers run through the whole list, a suggested path).
-pub static DEMOS: &[&dyn Demo] = &[
-    &hello::Hello,
-    &gather::Gather,
-    &sequential_vs_gather::SequentialVsGather,
-    &create_task::CreateTask,
-    &queue::QueueDemo,
-    &semaphore::SemaphoreDemo,
-    &llm_batch::LlmBatch,
-    &as_completed::AsCompleted,
-    &wait_for::WaitFor,
-    &return_exceptions::ReturnExceptions,
-    &cancel::Cancel,
-    &forgot_await::ForgotAwait,
-    &blocking::Blocking,
-    &fetch::FetchDemo,
-    &to_thread::ToThread,
-    &threads_vs_loop::ThreadsVsLoop,
+/// Lists the demos once, for [`DEMOS`] and for the native list of their twins.
+macro_rules! gallery {
+    ($($demo:expr),* $(,)?) => {
+        /// Every demo, in gallery order: by [`Group`], and in lesson order within one (the
+        /// cards' numbers run through the whole list, a suggested path).
+        pub static DEMOS: &[&dyn Demo] = &[$(&$demo),*];
+        #[cfg(not(target_arch = "wasm32"))]
+        static TWINS: &[&dyn Twin] = &[$(&$demo),*];
+    };
+}
+
+gallery![
+    hello::Hello,
+    gather::Gather,
+    sequential_vs_gather::SequentialVsGather,
+    create_task::CreateTask,
+    queue::QueueDemo,
+    semaphore::SemaphoreDemo,
+    llm_batch::LlmBatch,
+    as_completed::AsCompleted,
+    wait_for::WaitFor,
+    return_exceptions::ReturnExceptions,
+    cancel::Cancel,
+    forgot_await::ForgotAwait,
+    blocking::Blocking,
+    fetch::FetchDemo,
+    to_thread::ToThread,
+    threads_vs_loop::ThreadsVsLoop,
 ];
 
 pub fn find(slug: &str) -> Option<&'static dyn Demo> {
@@ -178,24 +187,6 @@ pub trait Twin: Demo {
 /// less).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn twin(slug: &str) -> Option<&'static dyn Twin> {
-    static TWINS: &[&dyn Twin] = &[
-        &hello::Hello,
-        &gather::Gather,
-        &sequential_vs_gather::SequentialVsGather,
-        &create_task::CreateTask,
-        &queue::QueueDemo,
-        &semaphore::SemaphoreDemo,
-        &llm_batch::LlmBatch,
-        &as_completed::AsCompleted,
-        &wait_for::WaitFor,
-        &return_exceptions::ReturnExceptions,
-        &cancel::Cancel,
-        &forgot_await::ForgotAwait,
-        &blocking::Blocking,
-        &fetch::FetchDemo,
-        &to_thread::ToThread,
-        &threads_vs_loop::ThreadsVsLoop,
-    ];
     TWINS.iter().copied().find(|t| t.slug() == slug)
 }
 
