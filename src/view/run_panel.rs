@@ -638,9 +638,9 @@ fn in_text_field(e: &KeyboardEvent) -> bool {
 }
 
 /// Whether the screen is narrow enough that the code sits above the timeline (the style's
-/// two-column breakpoint is 1100 px).
+/// two-column breakpoint is 1000 px, so a 1024-wide projector shows the code beside the run).
 fn narrow() -> bool {
-    web_sys::window().and_then(|w| w.match_media("(max-width: 1099.98px)").ok().flatten()).is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| w.match_media("(max-width: 999.98px)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// Scrolls the picked line (else the first lit one) of a just-opened code column into view.

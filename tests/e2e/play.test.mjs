@@ -189,6 +189,25 @@ test('at 1440 wide a 72-column line fits the editor unscrolled; short code leave
   await context.close();
 });
 
+test('beside long code the output keeps its width for the printed text, its columns lined up', async () => {
+  const context = await freshContext();
+  const page = await openPlay(context, '#/play', { width: 1280, height: 900 });
+  const comment = `# ${'a long line of code that widens the code column '.repeat(2)}`;
+  await setCode(page, `import asyncio\n${comment}\nasync def chain(n):\n    print(f"part2({n}, 'result{n}-1') sleeping")\n\nasync def main():\n    await asyncio.gather(chain(1), chain(2))\n\nasyncio.run(main())\n`);
+  await runToEnd(page);
+  const rows = await page.getByTestId('prints').locator('li:has(code)').evaluateAll((lis) => lis.map((li) => {
+    const box = (el) => el.getBoundingClientRect();
+    const code = li.querySelector('code');
+    return { left: box(code).left, height: box(code).height, line: parseFloat(getComputedStyle(code).lineHeight) };
+  }));
+  assert.equal(rows.length, 2);
+  // 30 characters fit the panel's text column: squeezed beside a fixed 13rem of names, they wrapped mid-word.
+  for (const r of rows) assert.ok(r.height < 1.5 * r.line, `a printed line wraps: ${r.height} px tall, lines of ${r.line} px`);
+  assert.equal(rows[0].left, rows[1].left, 'the printed texts start in one column');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('a syntax error shows while typing (place and words) and Run says why it is off', async () => {
   const context = await freshContext();
   const page = await openPlay(context);
@@ -679,7 +698,7 @@ test('screenshots of the script page mid-run: light and dark, wide and phone', a
     const page = await openPlay(context, '#/play', { colorScheme: scheme, width, height });
     await page.getByTestId('examples').selectOption(example);
     await page.getByTestId('run').click();
-    if (width < 1100) {
+    if (width < 1000) {
       // A phone folds the code away on Run; its tab says where the tasks are, and opens it.
       await page.waitForFunction(() => / on line \d+/.test(document.querySelector('[data-testid=code-peek]')?.textContent ?? ''), null, { timeout: 10_000 });
       await page.screenshot({ path: join(SHOTS, `play-${scheme}-${width}-folded.png`) });
