@@ -31,7 +31,7 @@ fn the_timer(rt: &Runtime) -> (Micros, Micros, Micros) {
         .events()
         .iter()
         .find_map(|e| match e.kind {
-            EventKind::PollEnd { wait: Some(Wait::Timer { due, dur }) } => Some((due, dur)),
+            EventKind::PollEnd { wait: Some(Wait::Timer { due, dur, .. }) } => Some((due, dur)),
             _ => None,
         })
         .expect("the task waited on a timer");

@@ -649,7 +649,11 @@ fn blocking_names_one_hold_as_the_warning_does() {
     rec.record(0, TaskId(0), EventKind::Spawn { parent: None, name: blocker });
     rec.record(0, TaskId(1), EventKind::Spawn { parent: None, name: ticker });
     rec.record(0, TaskId(1), EventKind::PollStart);
-    rec.record(0, TaskId(1), EventKind::PollEnd { wait: Some(Wait::Timer { due: 500_000, dur: 500_000 }) });
+    rec.record(
+        0,
+        TaskId(1),
+        EventKind::PollEnd { wait: Some(Wait::Timer { due: 500_000, dur: 500_000, whole: false }) },
+    );
     rec.record(300_000, TaskId(0), EventKind::PollStart);
     rec.record(300_000, TaskId(0), EventKind::Blocking { dur: 2_000_000 });
     rec.record(2_480_000, TaskId(0), EventKind::PollEnd { wait: None });

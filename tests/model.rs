@@ -61,7 +61,7 @@ impl Script {
 }
 
 fn timer(due: Micros, dur: Micros) -> Option<Wait> {
-    Some(Wait::Timer { due, dur })
+    Some(Wait::Timer { due, dur, whole: false })
 }
 
 fn states(m: &RunModel, id: usize) -> Vec<(Micros, Option<Micros>, String)> {
@@ -83,7 +83,7 @@ fn a_late_timer_splits_waiting_late_and_ready() {
         vec![
             (0, Some(0), "Scheduled".into()),
             (0, Some(10), "Running".into()),
-            (10, Some(1_000), "Waiting(Timer { due: 1000, dur: 990 })".into()),
+            (10, Some(1_000), "Waiting(Timer { due: 1000, dur: 990, whole: false })".into()),
             (1_000, Some(1_500), "Late".into()),
             (1_500, Some(1_700), "Scheduled".into()),
             (1_700, Some(1_800), "Running".into()),

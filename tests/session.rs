@@ -106,6 +106,26 @@ fn a_traceback_goes_to_stderr_and_the_exit_status_is_1() {
 }
 
 #[test]
+fn sys_exit_with_a_status_prints_nothing_on_stderr_and_a_traceback_does() {
+    let s = stepper(
+        "import asyncio, sys\n\nasync def main():\n    print('in main')\n    sys.exit(3)\n\nasyncio.run(main())\n",
+    );
+    s.borrow_mut().run_to_end();
+    assert_eq!(s.borrow().finish(), Some(Finish::Exited(3)));
+    assert!(!s.borrow().printed_to_stderr(), "sys.exit(3) has no error for the status line to point to");
+    let s = stepper("raise ValueError('no')\n");
+    s.borrow_mut().run_to_end();
+    assert_eq!(s.borrow().finish(), Some(Finish::Exited(1)));
+    assert!(s.borrow().printed_to_stderr());
+}
+
+#[test]
+fn an_int_sleep_is_shown_as_written_and_a_float_one_with_its_point() {
+    let waits = main_waits("import asyncio\n\nasync def main():\n    await asyncio.sleep(4)\n    await asyncio.sleep(True)\n    await asyncio.sleep(4.0)\n    await asyncio.sleep(0.25)\n\nasyncio.run(main())\n");
+    assert_eq!(waits, ["sleep(4)", "sleep(1)", "sleep(4.0)", "sleep(0.25)"]);
+}
+
+#[test]
 fn a_syntax_error_is_refused_with_its_place() {
     let e = Program::python("print('hi')\nfor x in range(3)\n    print(x)\n").err().expect("a syntax error");
     assert_eq!(e.line, 2);

@@ -163,7 +163,7 @@ fn late_by_5_ms(mut model: RunModel) -> RunModel {
     let main = TaskId(0);
     rec.record(0, main, E::Spawn { parent: None, name });
     rec.record(0, main, E::PollStart);
-    rec.record(10, main, E::PollEnd { wait: Some(Wait::Timer { due: 100_000, dur: 99_990 }) });
+    rec.record(10, main, E::PollEnd { wait: Some(Wait::Timer { due: 100_000, dur: 99_990, whole: false }) });
     rec.record(105_000, main, E::Wake { cause: WakeCause::Timer { due: 100_000 } });
     model.ingest(&rec);
     model

@@ -87,7 +87,7 @@ impl Script {
     }
 
     fn sleep_until(&mut self, t: Micros, id: u32, due: Micros) -> &mut Self {
-        self.poll(t, t, id, Some(Wait::Timer { due, dur: due - t }))
+        self.poll(t, t, id, Some(Wait::Timer { due, dur: due - t, whole: false }))
     }
 
     fn timer_fires(&mut self, t: Micros, id: u32, due: Micros) -> &mut Self {
@@ -221,7 +221,12 @@ fn lateness_while_no_task_ran_is_the_browsers_and_small_lateness_is_not_drawn() 
         1,
         Some(Wait::Yield),
     );
-    s.timer_fires(140_000, 0, 100_000).poll(140_000, 140_000, 0, Some(Wait::Timer { due: 200_000, dur: 60_000 }));
+    s.timer_fires(140_000, 0, 100_000).poll(
+        140_000,
+        140_000,
+        0,
+        Some(Wait::Timer { due: 200_000, dur: 60_000, whole: false }),
+    );
     s.timer_fires(210_000, 0, 200_000);
     let m = s.model();
     assert_eq!(m.late[0].cause, LateCause::Browser { held: 2_000 });

@@ -29,12 +29,21 @@ pub fn sleep(secs: f64) -> Sleep<()> {
 
 /// `await asyncio.sleep(secs, result)`: gives `result` back.
 pub fn sleep_result<T: Clone + 'static>(secs: f64, result: T) -> Sleep<T> {
-    Sleep { dur: secs_to_micros(secs), result: Some(result), state: State::New }
+    Sleep { dur: secs_to_micros(secs), whole: false, result: Some(result), state: State::New }
+}
+
+impl<T> Sleep<T> {
+    /// The seconds were asked for as a whole number (a Python int): the timeline says `sleep(4)`.
+    pub fn asked_whole(mut self, whole: bool) -> Self {
+        self.whole = whole;
+        self
+    }
 }
 
 #[must_use = "sleep does nothing unless awaited"]
 pub struct Sleep<T> {
     dur: Micros,
+    whole: bool,
     result: Option<T>,
     state: State,
 }
@@ -71,7 +80,7 @@ impl<T: Clone + 'static> Future for Sleep<T> {
                     setter.set_result(());
                 }
             });
-            let wait = fut.wait(Wait::Timer { due, dur: this.dur });
+            let wait = fut.wait(Wait::Timer { due, dur: this.dur, whole: this.whole });
             this.state = State::Waiting { run: rt.downgrade(), key, wait };
         }
         let outcome = match &mut this.state {

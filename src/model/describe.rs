@@ -51,6 +51,7 @@ pub fn task_name(m: &RunModel, id: TaskId) -> &str {
 /// What a task waits on, as code: `sleep(1.0)`, `queue.get()`, `await fetch_data()`.
 pub fn wait(w: &Wait, m: &RunModel, rec: &Recorder) -> String {
     match *w {
+        Wait::Timer { dur, whole: true, .. } => format!("sleep({})", dur / 1_000_000),
         Wait::Timer { dur, .. } => format!("sleep({})", py_secs(dur)),
         Wait::Yield => "sleep(0)".into(),
         Wait::Fetch { url } => format!("fetch {}", rec.resolve(url)),

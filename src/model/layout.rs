@@ -179,7 +179,7 @@ mod tests {
         let events = [
             (0, EventKind::Spawn { parent: None, name }),
             (0, EventKind::PollStart),
-            (10, EventKind::PollEnd { wait: Some(Wait::Timer { due: 100, dur: 90 }) }),
+            (10, EventKind::PollEnd { wait: Some(Wait::Timer { due: 100, dur: 90, whole: false }) }),
             (100, EventKind::Wake { cause: crate::trace::WakeCause::Timer { due: 100 } }),
             (100, EventKind::PollStart),
             (120, EventKind::PollEnd { wait: None }),
@@ -192,7 +192,7 @@ mod tests {
         let lane = &m.lanes[0];
         let states =
             |from, to| segments_in(lane, from, to, 120).iter().map(|s| format!("{:?}", s.state)).collect::<Vec<_>>();
-        assert_eq!(states(20, 90), vec!["Waiting(Timer { due: 100, dur: 90 })"]);
+        assert_eq!(states(20, 90), vec!["Waiting(Timer { due: 100, dur: 90, whole: false })"]);
         assert_eq!(states(105, 110), vec!["Running"]);
         assert_eq!(states(500, 600), Vec::<String>::new());
         assert_eq!(segment_at(lane, 50, 120).map(|s| s.start), Some(10));

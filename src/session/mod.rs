@@ -258,6 +258,12 @@ impl Session {
     }
 
     /// Which stream the recorded print at event `event` went to.
+    /// Did the program print anything on stderr (an error, a warning)?
+    pub fn printed_to_stderr(&self) -> bool {
+        self.streams.borrow().iter().any(|(_, s)| *s == Stream::Stderr)
+            || self.after_cut.borrow().iter().any(|p| p.stream == Stream::Stderr)
+    }
+
     pub fn stream(&self, event: usize) -> Stream {
         let streams = self.streams.borrow();
         streams.binary_search_by_key(&event, |(e, _)| *e).map_or(Stream::Stdout, |i| streams[i].1)

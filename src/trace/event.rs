@@ -27,6 +27,9 @@ pub enum Wait {
     Timer {
         due: Micros,
         dur: Micros,
+        /// Asked for as a whole number (Python's `sleep(4)`, an int): shown as written, not as
+        /// `sleep(4.0)`.
+        whole: bool,
     },
     /// `sleep(0)`: gives the loop one turn and comes straight back.
     Yield,

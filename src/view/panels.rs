@@ -113,8 +113,12 @@ fn status(s: &Session, at: At) -> Html {
         Finish::Exited(0) => html! {
             <p class="status done" data-testid="status">{"The program finished (exit status 0)."}</p>
         },
-        Finish::Exited(code) => html! {
+        // `sys.exit(3)` prints nothing: only an error or a warning is there to see.
+        Finish::Exited(code) if s.printed_to_stderr() => html! {
             <p class="status failed" data-testid="status">{format!("The program stopped with exit status {code}: see the error above.")}</p>
+        },
+        Finish::Exited(code) => html! {
+            <p class="status failed" data-testid="status">{format!("The program exited with status {code}.")}</p>
         },
         Finish::Halted(_) => html! {
             <p class="status failed" data-testid="status">{"Interleave stopped the program (exit status 1): see why above."}</p>

@@ -1253,11 +1253,12 @@ fn seconds(interp: &Interp, v: &Value) -> R<f64> {
 fn sleep(interp: &Interp, args: Args) -> R<Value> {
     expect(interp, &args, "sleep", 1, 2)?;
     let secs = seconds(interp, &args.pos[0])?;
+    let whole = matches!(args.pos[0], Value::Int(_) | Value::BigInt(_) | Value::Bool(_));
     let result = args.pos.get(1).or_else(|| kw(&args, "result")).cloned().unwrap_or_default();
     let weak = interp.this.clone();
     let result = obj(interp, result);
     Ok(coro::native(interp, "sleep", async move {
-        let r = aio::sleep_result(secs, result).await;
+        let r = aio::sleep_result(secs, result).asked_whole(whole).await;
         let interp = weak.upgrade().ok_or_else(|| PyErr::Stop(Rc::from("the program ended")))?;
         lift(&interp, r).map(|o| o.value)
     }))
