@@ -208,6 +208,11 @@ impl Coroutine {
         }
     }
 
+    /// Whether it is one of the engine's own (asyncio's `sleep`, `Queue.get`…), with no frame.
+    pub fn is_native(&self) -> bool {
+        self.info.is_none()
+    }
+
     pub fn started(&self) -> bool {
         self.body.borrow().is_none()
     }
