@@ -12,7 +12,10 @@ use std::rc::{Rc, Weak};
 use std::task::{Context, Poll};
 
 use super::exec::{run, run_driven, Exit, Frame, Resume};
-use super::interp::{FrameInfo, Interp, PyErr, Stream, R};
+use super::interp::{ExitPhase, FrameInfo, Interp, PyErr, Stream, R};
+
+/// What the `warnings` module adds to a coroutine's "never awaited" (it has a source object).
+const TRACEMALLOC_HINT: &str = "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
 use super::ir::Name;
 use super::objects::method;
 use super::ops;
@@ -97,14 +100,52 @@ fn shorten(s: &str) -> String {
 
 pub fn coroutine(interp: &Interp, frame: Frame, name: Name, qualname: Name) -> Value {
     let first_line = frame.code.first_line;
-    Value::object(Coroutine {
+    let coro = Rc::new(Coroutine {
         name,
         qualname,
         first_line,
         info: Some(frame.info.clone()),
         body: RefCell::new(Some(Body::Frame(Box::new(frame)))),
         interp: interp.this.clone(),
-    })
+    });
+    remember_unstarted(interp, &coro);
+    Value::Object(coro)
+}
+
+/// Keeps a weak reference to a new coroutine of the program, so that one left in a reference
+/// cycle can be reported at the end ([`warn_at_exit`]). The dead and started are dropped
+/// whenever the list doubles, so it stays within twice the coroutines alive and unstarted.
+fn remember_unstarted(interp: &Interp, coro: &Rc<Coroutine>) {
+    let mut list = interp.unstarted.borrow_mut();
+    if list.len() >= interp.unstarted_cap.get() {
+        list.retain(|w| w.upgrade().is_some_and(|c| !c.started()));
+        interp.unstarted_cap.set(list.len().saturating_mul(2).max(super::interp::UNSTARTED_CAP));
+    }
+    list.push(Rc::downgrade(coro));
+}
+
+/// The end of the program, once its modules have gone: the coroutines never awaited still
+/// alive are in reference cycles, which CPython's collector finalises at shutdown while its
+/// `warnings` module works (`sys:1` with the tracemalloc hint); then those that went with the
+/// modules, in the order they went (`sys:1` alone).
+pub fn warn_at_exit(interp: &Interp) {
+    interp.exit_phase.set(super::interp::ExitPhase::Collecting);
+    let left: Vec<Rc<Coroutine>> =
+        interp.unstarted.take().iter().filter_map(Weak::upgrade).filter(|c| !c.started()).collect();
+    for c in &left {
+        warn_never_awaited(interp, &c.qualname);
+        // Said once: its frame goes (with the arguments it held, which may warn in turn).
+        c.close();
+    }
+    drop(left);
+    drop(interp.kept_in_cycles.take());
+    let torn_down = interp.torn_down.take();
+    for qualname in torn_down {
+        if interp.warned_never_awaited.borrow_mut().insert((0, qualname.clone())) {
+            interp.write(Stream::Stderr, &format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\n"));
+        }
+    }
+    interp.exit_phase.set(super::interp::ExitPhase::Running);
 }
 
 /// A coroutine object made from a native future (so it warns if never awaited, like any).
@@ -265,12 +306,18 @@ pub fn warn_never_awaited(interp: &Interp, qualname: &str) {
         None => None,
     };
     let at = place.as_ref().map_or(0, |p| p.0);
-    let first = interp.warned_never_awaited.borrow_mut().insert((at, Name::from(qualname)));
-    if first {
+    let phase = interp.exit_phase.get();
+    if place.is_none() && phase == ExitPhase::Teardown {
+        // Said after the coroutines found in cycles, as CPython's shutdown goes.
+        interp.torn_down.borrow_mut().push(Name::from(qualname));
+    } else if interp.warned_never_awaited.borrow_mut().insert((at, Name::from(qualname))) {
         let text = match place {
             Some((_, place, src)) => format!(
-                "{place}: RuntimeWarning: coroutine '{qualname}' was never awaited\n  {src}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+                "{place}: RuntimeWarning: coroutine '{qualname}' was never awaited\n  {src}\n{TRACEMALLOC_HINT}"
             ),
+            None if phase == ExitPhase::Collecting => {
+                format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\n{TRACEMALLOC_HINT}")
+            }
             None => format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\n"),
         };
         interp.write(Stream::Stderr, &text);
@@ -330,11 +377,13 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
             // (an awaited coroutine's is overwritten by its caller's, the task's own).
             Exit::Return(v) => {
                 note_line(frame.info.line.get());
+                frame.keep_in_cycle(&interp);
                 drop(frame);
                 return interp.settled(Ok(v));
             }
             Exit::Raise(e) => {
                 note_line(frame.info.line.get());
+                frame.keep_in_cycle(&interp);
                 drop(frame);
                 return interp.settled(Err(pep479(&interp, e, "coroutine", "StopIteration")));
             }
