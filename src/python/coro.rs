@@ -30,7 +30,14 @@ enum Body {
     Frame(Box<Frame>),
     /// A coroutine made by native code (`asyncio.sleep(1)`, `queue.get()`).
     Native(BoxFuture),
+    /// A frame stepped by hand (`coro.send(None)`) as far as an `await`, where it stopped:
+    /// it can only be closed (or have an exception thrown in) now.
+    Suspended(Box<Frame>),
 }
+
+/// Why `send()` stops at an `await`: the awaits of a coroutine run on the event loop.
+const STEPPED_TO_AWAIT: &str = "Interleave steps a coroutine by hand (send) only as far as its first await: \
+     its awaits run on the event loop. Await the coroutine, or pass it to asyncio.create_task.";
 
 /// A coroutine object (what calling an `async def` returns).
 pub struct Coroutine {
@@ -243,9 +250,81 @@ impl Coroutine {
 
     /// Takes the coroutine to run it (await, or a task); `None` once taken.
     pub fn take(&self, interp: &Interp) -> Option<BoxFuture> {
-        match self.body.borrow_mut().take()? {
+        let mut body = self.body.borrow_mut();
+        match body.take()? {
             Body::Frame(frame) => Some(Box::pin(drive(interp.rc(), *frame))),
             Body::Native(f) => Some(f),
+            suspended @ Body::Suspended(_) => {
+                *body = Some(suspended);
+                None
+            }
+        }
+    }
+
+    /// `coro.send(v)` and `coro.throw(e)`: its frame stepped here, by hand, as far as it goes
+    /// without awaiting (its awaits run on the event loop only). Returning ends it with
+    /// StopIteration, as in CPython; the errors of misuse are CPython's.
+    fn step_by_hand(&self, interp: &Interp, resume: Resume) -> R<Value> {
+        let body = self.body.borrow_mut().take();
+        let mut frame = match (body, resume) {
+            (None, _) => return Err(interp.runtime_error("cannot reuse already awaited coroutine")),
+            (Some(Body::Frame(frame)), Resume::Send(v)) if !v.is_none() => {
+                *self.body.borrow_mut() = Some(Body::Frame(frame));
+                return Err(interp.type_error("can't send non-None value to a just-started coroutine"));
+            }
+            // Thrown in before it started: it ends by it, having run nothing.
+            (Some(Body::Frame(_) | Body::Native(_)), Resume::Throw(e)) => return Err(e),
+            (Some(Body::Frame(frame)), _) => frame,
+            (Some(other @ (Body::Native(_) | Body::Suspended(_))), Resume::Send(_) | Resume::Start) => {
+                *self.body.borrow_mut() = Some(other);
+                return Err(interp.runtime_error(STEPPED_TO_AWAIT));
+            }
+            (Some(Body::Suspended(frame)), Resume::Throw(e)) => {
+                let mut frame = frame;
+                return self.after_step(interp, run(interp, &mut frame, Resume::Throw(e)), frame);
+            }
+        };
+        let exit = run(interp, &mut frame, Resume::Start);
+        self.after_step(interp, exit, frame)
+    }
+
+    fn after_step(&self, interp: &Interp, exit: Exit, frame: Box<Frame>) -> R<Value> {
+        match exit {
+            Exit::Return(v) => Err(interp.stop_iteration(v)),
+            Exit::Raise(e) => Err(pep479(interp, e, "coroutine", "StopIteration")),
+            Exit::Await(aw) => {
+                // What it awaits is let go of without running (a coroutine, unreported).
+                if let Some(c) = aw.downcast::<Coroutine>() {
+                    c.close();
+                }
+                *self.body.borrow_mut() = Some(Body::Suspended(frame));
+                Err(interp.runtime_error(STEPPED_TO_AWAIT))
+            }
+            Exit::Yield(_) => Err(interp.runtime_error("a coroutine cannot yield a value here")),
+            Exit::Call(_) | Exit::Pause => Err(interp.runtime_error("only the program's top level runs driver calls")),
+        }
+    }
+
+    /// `coro.close()`: before it ran, it never will (nothing is reported); stopped at an
+    /// `await` by [`Coroutine::step_by_hand`], GeneratorExit is thrown in there, so its
+    /// `finally` blocks run.
+    fn close_by_hand(&self, interp: &Interp) -> R<()> {
+        let body = self.body.borrow_mut().take();
+        let Some(Body::Suspended(mut frame)) = body else { return Ok(()) };
+        let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
+        match run(interp, &mut frame, Resume::Throw(exit)) {
+            Exit::Return(_) => Ok(()),
+            Exit::Raise(e) if e.is(&interp.types.exc("GeneratorExit")) => Ok(()),
+            Exit::Raise(e) => Err(e),
+            Exit::Await(aw) => {
+                if let Some(c) = aw.downcast::<Coroutine>() {
+                    c.close();
+                }
+                Err(interp.runtime_error("coroutine ignored GeneratorExit"))
+            }
+            Exit::Yield(_) | Exit::Call(_) | Exit::Pause => {
+                Err(interp.runtime_error("coroutine ignored GeneratorExit"))
+            }
         }
     }
 
@@ -255,7 +334,7 @@ impl Coroutine {
     }
 
     pub fn started(&self) -> bool {
-        self.body.borrow().is_none()
+        !matches!(&*self.body.borrow(), Some(Body::Frame(_) | Body::Native(_)))
     }
 
     /// `coro.close()` before it ran: it never will, and nothing is reported.
@@ -276,7 +355,7 @@ pub fn hold_in(e: PyErr, v: Value) -> PyErr {
 
 impl Drop for Coroutine {
     fn drop(&mut self) {
-        if self.body.get_mut().is_none() {
+        if !matches!(self.body.get_mut(), Some(Body::Frame(_) | Body::Native(_))) {
             return;
         }
         let Some(interp) = self.interp.upgrade() else { return };
@@ -343,9 +422,36 @@ impl Object for Coroutine {
             "__name__" => Value::Str(self.name.clone()),
             "__qualname__" => Value::Str(self.qualname.clone()),
             "close" => method(this, "close", |interp, args| {
-                super::objects::self_of::<Coroutine>(interp, &args)?.close();
+                let c = super::objects::self_of::<Coroutine>(interp, &args)?;
+                c.close_by_hand(interp)?;
+                c.close();
                 Ok(Value::None)
             }),
+            "send" => method(this, "send", |interp, args| {
+                super::builtins::expect_count(interp, args.pos.len().saturating_sub(1), "coroutine.send", 1, 1)?;
+                let v = args.pos.get(1).cloned().unwrap_or_default();
+                super::objects::self_of::<Coroutine>(interp, &args)?.step_by_hand(interp, Resume::Send(v))
+            }),
+            "throw" => method(this, "throw", |interp, args| {
+                if args.pos.len() < 2 {
+                    return Err(interp.type_error("throw expected at least 1 argument, got 0"));
+                }
+                let thrown = args.pos.get(1).cloned().unwrap_or_default();
+                let exception = match &thrown {
+                    Value::Instance(i) => i.exc.is_some(),
+                    Value::Class(c) => c.is_exception(),
+                    _ => false,
+                };
+                if !exception {
+                    return Err(interp.type_error(format!(
+                        "exceptions must be classes or instances deriving from BaseException, not {}",
+                        thrown.type_name()
+                    )));
+                }
+                let e = ops::to_exception(interp, thrown)?;
+                super::objects::self_of::<Coroutine>(interp, &args)?.step_by_hand(interp, Resume::Throw(PyErr::Exc(e)))
+            }),
+            "cr_running" => Value::Bool(false),
             "__await__" => method(this, "__await__", |_, args| {
                 Ok(Value::object(AwaitWrapper(args.pos.first().cloned().unwrap_or_default())))
             }),
