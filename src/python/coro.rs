@@ -375,8 +375,15 @@ pub fn warn_never_awaited(interp: &Interp, qualname: &str) {
     const LOOP_CALLBACK_LINE: u32 = 80;
     let line = interp.current_line();
     let line = if line > 0 { line } else { interp.awaiting.borrow().last().copied().unwrap_or(0) };
+    /// Where `Runner.close` (so `asyncio.run`) cancels the tasks left, in CPython 3.11.
+    const CANCEL_ALL_TASKS_LINE: u32 = 71;
     let place = match interp.source_line(line).filter(|_| line > 0) {
         Some(src) => Some((line, format!("main.py:{line}"), src.trim().to_string())),
+        None if interp.in_cancel_all_tasks.get() => Some((
+            u32::MAX - 1,
+            format!("asyncio/runners.py:{CANCEL_ALL_TASKS_LINE}"),
+            "_cancel_all_tasks(loop)".to_string(),
+        )),
         None if current().is_some_and(|(rt, _)| rt.loop_running()) => Some((
             u32::MAX,
             format!("asyncio/events.py:{LOOP_CALLBACK_LINE}"),

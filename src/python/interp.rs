@@ -420,6 +420,9 @@ pub struct Interp {
     /// Coroutines never awaited that CPython's frames would keep in reference cycles until the
     /// end (see [`super::exec::Frame::keep_in_cycle`]).
     pub kept_in_cycles: RefCell<Vec<Value>>,
+    /// `asyncio.run` is letting go of the tasks its shutdown cancelled (the end of asyncio's
+    /// `_cancel_all_tasks`): what they held goes at that line of `runners.py`.
+    pub in_cancel_all_tasks: Cell<bool>,
     /// The current `contextvars.Context` (None until the program first uses one): the running
     /// task's own while one runs (`modules::asyncio`'s `Held` swaps it in), else the top level's.
     pub context: RefCell<Value>,
@@ -534,6 +537,7 @@ impl Interp {
                 exit_phase: Cell::new(ExitPhase::Running),
                 torn_down: RefCell::default(),
                 kept_in_cycles: RefCell::default(),
+                in_cancel_all_tasks: Cell::new(false),
                 context: RefCell::new(Value::None),
                 deferred: RefCell::new(Vec::new()),
                 has_deferred: Cell::new(false),

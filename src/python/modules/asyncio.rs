@@ -333,7 +333,9 @@ fn run_callback(
     args: Vec<Value>,
     when: Option<f64>,
 ) {
-    let call = || super::super::call::call(interp, f, Args { pos: args.clone(), kw: vec![] });
+    // What it returns goes inside the callback (a coroutine never awaited is said to go at
+    // asyncio's callback line, as in CPython's `Handle._run`).
+    let call = || super::super::call::call(interp, f, Args { pos: args.clone(), kw: vec![] }).map(drop);
     let r = match run.and_then(|w| w.upgrade()) {
         Some(rt) => rt.in_callback(call),
         None => call(),
@@ -1059,7 +1061,11 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     })
     .await;
     drop(main_task);
+    // The tasks cancelled go as `_cancel_all_tasks` returns (with the coroutines never awaited
+    // their cancelled frames held).
+    interp.in_cancel_all_tasks.set(true);
     drop(left);
+    interp.in_cancel_all_tasks.set(false);
     // asyncio.run's shutdown runs two coroutines as tasks (shutdown_asyncgens and
     // shutdown_default_executor): they take the next two task names.
     interp.task_names.set(interp.task_names.get() + 2);
