@@ -93,8 +93,10 @@ pub struct PyTask {
     /// For asyncio's own coroutines, the line their code waits at once started (`None`: the
     /// program's coroutine, whose frame knows its line).
     native_wait_line: Option<u32>,
-    /// The main task of `asyncio.run`, which has `run_until_complete`'s done-callback.
-    is_main: Cell<bool>,
+    /// The done-callback asyncio adds as it makes (or takes) the task, shown first in its repr
+    /// while it is pending: `run_until_complete`'s on asyncio.run's main task, a TaskGroup's,
+    /// gather's on its children.
+    first_cb: Cell<Option<&'static str>>,
     /// Whether the CancelledError that ended it was handed out: CPython's task gives the one
     /// its coroutine raised (with `cancel(msg)`'s message) once, then a new one without args.
     cancel_taken: Cell<bool>,
@@ -155,8 +157,8 @@ impl PyTask {
             }
         }
         push_outcome(&mut s, fut, result_repr(interp));
-        // asyncio.run's `run_until_complete` added its callback before anything could await it.
-        let first = (self.is_main.get() && !fut.done()).then_some(RUN_UNTIL_COMPLETE_CB);
+        // Added before anything could await it (asyncio.run's `run_until_complete`, …).
+        let first = self.first_cb.get().filter(|_| !fut.done());
         push_callbacks_after(&mut s, fut, first);
         s.push('>');
         Ok(s)
@@ -187,6 +189,19 @@ fn push_callbacks<T: Clone + 'static>(s: &mut String, fut: &Fut<T>) {
 /// `run_until_complete`'s done-callback on asyncio.run's main task, as `_format_callbacks`
 /// shows it (its path is the standard library's, left out as in warnings).
 const RUN_UNTIL_COMPLETE_CB: &str = "_run_until_complete_cb() at asyncio/base_events.py:180";
+
+/// gather's done-callback on each of its children, as `_format_callbacks` shows it.
+const GATHER_CB: &str = "gather.<locals>._done_callback() at asyncio/tasks.py:764";
+
+/// Shows `cb` first among the done-callbacks of the task `v` (when it is one that has none such
+/// yet).
+pub fn note_first_callback(v: &Value, cb: &'static str) {
+    if let Some(t) = v.downcast::<PyTask>() {
+        if t.first_cb.get().is_none() {
+            t.first_cb.set(Some(cb));
+        }
+    }
+}
 
 /// [`push_callbacks`], with `first` (a callback added before the wake-ups) before them.
 fn push_callbacks_after<T: Clone + 'static>(s: &mut String, fut: &Fut<T>, first: Option<&str>) {
@@ -816,7 +831,7 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<
         coro_line,
         coro_file,
         native_wait_line,
-        is_main: Cell::new(false),
+        first_cb: Cell::new(None),
         cancel_taken: Cell::new(false),
     });
     TASKS.with(|t| t.borrow_mut().insert(task.id(), Rc::downgrade(&py)));
@@ -1053,7 +1068,7 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     let result = aio::asyncio_run_with(coro, |task| {
         let main = wrap_task(&interp, task.clone(), coro_value.clone(), None);
         if let Some(t) = main.downcast::<PyTask>() {
-            t.is_main.set(true);
+            t.first_cb.set(Some(RUN_UNTIL_COMPLETE_CB));
         }
         *main_task.borrow_mut() = Some(main);
         let left = left.clone();
@@ -1386,6 +1401,13 @@ fn gather(interp: &Interp, args: Args) -> R<Value> {
             .collect();
         obj(&interp, Value::list(values))
     });
+    for aw in &aws {
+        if let Awaitable::Task(t) = aw {
+            if let Some(py) = TASKS.with(|m| m.borrow().get(&t.id()).and_then(Weak::upgrade)) {
+                note_first_callback(&Value::Object(py), GATHER_CB);
+            }
+        }
+    }
     let (fut, gathered) = aio::gather_to(aws, return_exceptions, convert);
     Ok(Value::object(PyFuture { kind: fut.class(), fut, gathered }))
 }

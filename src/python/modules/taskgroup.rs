@@ -190,6 +190,7 @@ impl Object for TaskGroup {
                     }
                 }
                 let task = spawn_task(interp, &args, 1)?;
+                super::asyncio::note_first_callback(&task, "TaskGroup._on_task_done()");
                 let Some((id, fut)) = task_future(&task) else { return Ok(task) };
                 g.borrow_mut().tasks.push((id, fut.clone()));
                 let (g2, weak) = (g.clone(), interp.this.clone());
