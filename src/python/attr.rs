@@ -161,6 +161,7 @@ fn get_attr_inner(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
             "__name__" | "__qualname__" => Ok(Value::Str(b.name.clone())),
             "__self__" => Ok(b.bound.clone().unwrap_or_default()),
             "__doc__" => Ok(Value::None),
+            "__module__" if b.python => Ok(Value::str(python_function_module(&b.name))),
             _ => Err(interp.attribute_error(format!("'builtin_function_or_method' object has no attribute '{name}'"))),
         },
         Value::Object(o) => match super::objects::get_attr(interp, o, v, name) {
@@ -171,6 +172,7 @@ fn get_attr_inner(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
                     f,
                     bound: Some(v.clone()),
                     unbound_of: None,
+                    python: false,
                 }))),
                 None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", o.type_name()))),
             },
@@ -566,5 +568,18 @@ pub fn del_instance_attr(interp: &Interp, inst: &Rc<Instance>, target: &Value, n
     match removed {
         Some(_) => Ok(()),
         None => Err(interp.attribute_error(format!("'{}' object has no attribute '{name}'", inst.class.name))),
+    }
+}
+
+/// The module of asyncio's functions written in Python in CPython (their `__module__`).
+fn python_function_module(name: &str) -> &'static str {
+    match name {
+        "run" => "asyncio.runners",
+        "to_thread" => "asyncio.threads",
+        "timeout" | "timeout_at" => "asyncio.timeouts",
+        "iscoroutine" | "iscoroutinefunction" => "asyncio.coroutines",
+        "new_event_loop" | "set_event_loop" => "asyncio.events",
+        "isfuture" => "asyncio.base_futures",
+        _ => "asyncio.tasks",
     }
 }

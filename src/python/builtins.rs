@@ -57,7 +57,12 @@ fn no_kwargs(interp: &Interp, args: &Args, name: &str) -> R<()> {
 }
 
 pub fn builtin(name: &str, f: BuiltinFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of: None }))
+    Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of: None, python: false }))
+}
+
+/// A function of a module that CPython writes in Python (asyncio's): it reprs as one.
+pub fn py_function(name: &str, f: BuiltinFn) -> Value {
+    Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of: None, python: true }))
 }
 
 pub fn install(interp: &Interp) {
@@ -955,7 +960,7 @@ pub fn base_method(class: &Rc<Class>, this: &Value, name: &str) -> Option<Value>
     let f = base_fn(class, name)?;
     // `__new__` is a static method: `super().__new__(cls)` passes the class itself.
     let bound = (name != "__new__").then(|| this.clone());
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound, unbound_of: None })))
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound, unbound_of: None, python: false })))
 }
 
 /// The same methods read from a class (`object.__setattr__(self, name, value)` in a class's
@@ -970,10 +975,11 @@ pub fn base_unbound(class: &Rc<Class>, name: &str) -> Option<Value> {
             f: checked_new,
             bound: Some(Value::Class(owner)),
             unbound_of: None,
+            python: false,
         })));
     }
     let f = base_fn(class, name)?;
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of: None })))
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of: None, python: false })))
 }
 
 /// `T.__new__(cls, …)` (`T` bound first): CPython's `tp_new_wrapper` checks, in its order and
@@ -1139,6 +1145,7 @@ pub fn object_method(interp: &Interp, this: &Value, name: &str) -> Option<Value>
             f,
             bound: Some(this.clone()),
             unbound_of: None,
+            python: false,
         })));
     }
     base_method(&interp.types.object, this, name)
@@ -1322,7 +1329,13 @@ pub fn group_method(this: &Value, name: &str) -> Option<Value> {
         },
         _ => return None,
     };
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()), unbound_of: None })))
+    Some(Value::Builtin(Rc::new(Builtin {
+        name: Name::from(name),
+        f,
+        bound: Some(this.clone()),
+        unbound_of: None,
+        python: false,
+    })))
 }
 
 fn group_and_matcher(interp: &Interp, args: &Args) -> R<(Rc<Instance>, Matcher)> {

@@ -12,7 +12,10 @@ use std::rc::{Rc, Weak};
 use std::task::{Context, Poll};
 
 use super::exec::{run, run_driven, Exit, Frame, Resume};
-use super::interp::{FrameInfo, Interp, PyErr, Stream, R};
+use super::interp::{ExitPhase, FrameInfo, Interp, PyErr, Stream, R};
+
+/// What the `warnings` module adds to a coroutine's "never awaited" (it has a source object).
+const TRACEMALLOC_HINT: &str = "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
 use super::ir::Name;
 use super::objects::method;
 use super::ops;
@@ -27,7 +30,14 @@ enum Body {
     Frame(Box<Frame>),
     /// A coroutine made by native code (`asyncio.sleep(1)`, `queue.get()`).
     Native(BoxFuture),
+    /// A frame stepped by hand (`coro.send(None)`) as far as an `await`, where it stopped:
+    /// it can only be closed (or have an exception thrown in) now.
+    Suspended(Box<Frame>),
 }
+
+/// Why `send()` stops at an `await`: the awaits of a coroutine run on the event loop.
+const STEPPED_TO_AWAIT: &str = "Interleave steps a coroutine by hand (send) only as far as its first await: \
+     its awaits run on the event loop. Await the coroutine, or pass it to asyncio.create_task.";
 
 /// A coroutine object (what calling an `async def` returns).
 pub struct Coroutine {
@@ -97,14 +107,52 @@ fn shorten(s: &str) -> String {
 
 pub fn coroutine(interp: &Interp, frame: Frame, name: Name, qualname: Name) -> Value {
     let first_line = frame.code.first_line;
-    Value::object(Coroutine {
+    let coro = Rc::new(Coroutine {
         name,
         qualname,
         first_line,
         info: Some(frame.info.clone()),
         body: RefCell::new(Some(Body::Frame(Box::new(frame)))),
         interp: interp.this.clone(),
-    })
+    });
+    remember_unstarted(interp, &coro);
+    Value::Object(coro)
+}
+
+/// Keeps a weak reference to a new coroutine of the program, so that one left in a reference
+/// cycle can be reported at the end ([`warn_at_exit`]). The dead and started are dropped
+/// whenever the list doubles, so it stays within twice the coroutines alive and unstarted.
+fn remember_unstarted(interp: &Interp, coro: &Rc<Coroutine>) {
+    let mut list = interp.unstarted.borrow_mut();
+    if list.len() >= interp.unstarted_cap.get() {
+        list.retain(|w| w.upgrade().is_some_and(|c| !c.started()));
+        interp.unstarted_cap.set(list.len().saturating_mul(2).max(super::interp::UNSTARTED_CAP));
+    }
+    list.push(Rc::downgrade(coro));
+}
+
+/// The end of the program, once its modules have gone: the coroutines never awaited still
+/// alive are in reference cycles, which CPython's collector finalises at shutdown while its
+/// `warnings` module works (`sys:1` with the tracemalloc hint); then those that went with the
+/// modules, in the order they went (`sys:1` alone).
+pub fn warn_at_exit(interp: &Interp) {
+    interp.exit_phase.set(super::interp::ExitPhase::Collecting);
+    let left: Vec<Rc<Coroutine>> =
+        interp.unstarted.take().iter().filter_map(Weak::upgrade).filter(|c| !c.started()).collect();
+    for c in &left {
+        warn_never_awaited(interp, &c.qualname);
+        // Said once: its frame goes (with the arguments it held, which may warn in turn).
+        c.close();
+    }
+    drop(left);
+    drop(interp.kept_in_cycles.take());
+    let torn_down = interp.torn_down.take();
+    for qualname in torn_down {
+        if interp.warned_never_awaited.borrow_mut().insert((0, qualname.clone())) {
+            interp.write(Stream::Stderr, &format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\n"));
+        }
+    }
+    interp.exit_phase.set(super::interp::ExitPhase::Running);
 }
 
 /// A coroutine object made from a native future (so it warns if never awaited, like any).
@@ -202,14 +250,91 @@ impl Coroutine {
 
     /// Takes the coroutine to run it (await, or a task); `None` once taken.
     pub fn take(&self, interp: &Interp) -> Option<BoxFuture> {
-        match self.body.borrow_mut().take()? {
+        let mut body = self.body.borrow_mut();
+        match body.take()? {
             Body::Frame(frame) => Some(Box::pin(drive(interp.rc(), *frame))),
             Body::Native(f) => Some(f),
+            suspended @ Body::Suspended(_) => {
+                *body = Some(suspended);
+                None
+            }
         }
     }
 
+    /// `coro.send(v)` and `coro.throw(e)`: its frame stepped here, by hand, as far as it goes
+    /// without awaiting (its awaits run on the event loop only). Returning ends it with
+    /// StopIteration, as in CPython; the errors of misuse are CPython's.
+    fn step_by_hand(&self, interp: &Interp, resume: Resume) -> R<Value> {
+        let body = self.body.borrow_mut().take();
+        let mut frame = match (body, resume) {
+            (None, _) => return Err(interp.runtime_error("cannot reuse already awaited coroutine")),
+            (Some(Body::Frame(frame)), Resume::Send(v)) if !v.is_none() => {
+                *self.body.borrow_mut() = Some(Body::Frame(frame));
+                return Err(interp.type_error("can't send non-None value to a just-started coroutine"));
+            }
+            // Thrown in before it started: it ends by it, having run nothing.
+            (Some(Body::Frame(_) | Body::Native(_)), Resume::Throw(e)) => return Err(e),
+            (Some(Body::Frame(frame)), _) => frame,
+            (Some(other @ (Body::Native(_) | Body::Suspended(_))), Resume::Send(_) | Resume::Start) => {
+                *self.body.borrow_mut() = Some(other);
+                return Err(interp.runtime_error(STEPPED_TO_AWAIT));
+            }
+            (Some(Body::Suspended(frame)), Resume::Throw(e)) => {
+                let mut frame = frame;
+                return self.after_step(interp, run(interp, &mut frame, Resume::Throw(e)), frame);
+            }
+        };
+        let exit = run(interp, &mut frame, Resume::Start);
+        self.after_step(interp, exit, frame)
+    }
+
+    fn after_step(&self, interp: &Interp, exit: Exit, frame: Box<Frame>) -> R<Value> {
+        match exit {
+            Exit::Return(v) => Err(interp.stop_iteration(v)),
+            Exit::Raise(e) => Err(pep479(interp, e, "coroutine", "StopIteration")),
+            Exit::Await(aw) => {
+                // What it awaits is let go of without running (a coroutine, unreported).
+                if let Some(c) = aw.downcast::<Coroutine>() {
+                    c.close();
+                }
+                *self.body.borrow_mut() = Some(Body::Suspended(frame));
+                Err(interp.runtime_error(STEPPED_TO_AWAIT))
+            }
+            Exit::Yield(_) => Err(interp.runtime_error("a coroutine cannot yield a value here")),
+            Exit::Call(_) | Exit::Pause => Err(interp.runtime_error("only the program's top level runs driver calls")),
+        }
+    }
+
+    /// `coro.close()`: before it ran, it never will (nothing is reported); stopped at an
+    /// `await` by [`Coroutine::step_by_hand`], GeneratorExit is thrown in there, so its
+    /// `finally` blocks run.
+    fn close_by_hand(&self, interp: &Interp) -> R<()> {
+        let body = self.body.borrow_mut().take();
+        let Some(Body::Suspended(mut frame)) = body else { return Ok(()) };
+        let exit = PyErr::Exc(interp.new_exc(&interp.types.exc("GeneratorExit"), vec![]));
+        match run(interp, &mut frame, Resume::Throw(exit)) {
+            Exit::Return(_) => Ok(()),
+            Exit::Raise(e) if e.is(&interp.types.exc("GeneratorExit")) => Ok(()),
+            Exit::Raise(e) => Err(e),
+            Exit::Await(aw) => {
+                if let Some(c) = aw.downcast::<Coroutine>() {
+                    c.close();
+                }
+                Err(interp.runtime_error("coroutine ignored GeneratorExit"))
+            }
+            Exit::Yield(_) | Exit::Call(_) | Exit::Pause => {
+                Err(interp.runtime_error("coroutine ignored GeneratorExit"))
+            }
+        }
+    }
+
+    /// Whether it is one of the engine's own (asyncio's `sleep`, `Queue.get`…), with no frame.
+    pub fn is_native(&self) -> bool {
+        self.info.is_none()
+    }
+
     pub fn started(&self) -> bool {
-        self.body.borrow().is_none()
+        !matches!(&*self.body.borrow(), Some(Body::Frame(_) | Body::Native(_)))
     }
 
     /// `coro.close()` before it ran: it never will, and nothing is reported.
@@ -230,7 +355,7 @@ pub fn hold_in(e: PyErr, v: Value) -> PyErr {
 
 impl Drop for Coroutine {
     fn drop(&mut self) {
-        if self.body.get_mut().is_none() {
+        if !matches!(self.body.get_mut(), Some(Body::Frame(_) | Body::Native(_))) {
             return;
         }
         let Some(interp) = self.interp.upgrade() else { return };
@@ -250,8 +375,15 @@ pub fn warn_never_awaited(interp: &Interp, qualname: &str) {
     const LOOP_CALLBACK_LINE: u32 = 80;
     let line = interp.current_line();
     let line = if line > 0 { line } else { interp.awaiting.borrow().last().copied().unwrap_or(0) };
+    /// Where `Runner.close` (so `asyncio.run`) cancels the tasks left, in CPython 3.11.
+    const CANCEL_ALL_TASKS_LINE: u32 = 71;
     let place = match interp.source_line(line).filter(|_| line > 0) {
         Some(src) => Some((line, format!("main.py:{line}"), src.trim().to_string())),
+        None if interp.in_cancel_all_tasks.get() => Some((
+            u32::MAX - 1,
+            format!("asyncio/runners.py:{CANCEL_ALL_TASKS_LINE}"),
+            "_cancel_all_tasks(loop)".to_string(),
+        )),
         None if current().is_some_and(|(rt, _)| rt.loop_running()) => Some((
             u32::MAX,
             format!("asyncio/events.py:{LOOP_CALLBACK_LINE}"),
@@ -260,12 +392,18 @@ pub fn warn_never_awaited(interp: &Interp, qualname: &str) {
         None => None,
     };
     let at = place.as_ref().map_or(0, |p| p.0);
-    let first = interp.warned_never_awaited.borrow_mut().insert((at, Name::from(qualname)));
-    if first {
+    let phase = interp.exit_phase.get();
+    if place.is_none() && phase == ExitPhase::Teardown {
+        // Said after the coroutines found in cycles, as CPython's shutdown goes.
+        interp.torn_down.borrow_mut().push(Name::from(qualname));
+    } else if interp.warned_never_awaited.borrow_mut().insert((at, Name::from(qualname))) {
         let text = match place {
             Some((_, place, src)) => format!(
-                "{place}: RuntimeWarning: coroutine '{qualname}' was never awaited\n  {src}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+                "{place}: RuntimeWarning: coroutine '{qualname}' was never awaited\n  {src}\n{TRACEMALLOC_HINT}"
             ),
+            None if phase == ExitPhase::Collecting => {
+                format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\n{TRACEMALLOC_HINT}")
+            }
             None => format!("sys:1: RuntimeWarning: coroutine '{qualname}' was never awaited\n"),
         };
         interp.write(Stream::Stderr, &text);
@@ -291,9 +429,36 @@ impl Object for Coroutine {
             "__name__" => Value::Str(self.name.clone()),
             "__qualname__" => Value::Str(self.qualname.clone()),
             "close" => method(this, "close", |interp, args| {
-                super::objects::self_of::<Coroutine>(interp, &args)?.close();
+                let c = super::objects::self_of::<Coroutine>(interp, &args)?;
+                c.close_by_hand(interp)?;
+                c.close();
                 Ok(Value::None)
             }),
+            "send" => method(this, "send", |interp, args| {
+                super::builtins::expect_count(interp, args.pos.len().saturating_sub(1), "coroutine.send", 1, 1)?;
+                let v = args.pos.get(1).cloned().unwrap_or_default();
+                super::objects::self_of::<Coroutine>(interp, &args)?.step_by_hand(interp, Resume::Send(v))
+            }),
+            "throw" => method(this, "throw", |interp, args| {
+                if args.pos.len() < 2 {
+                    return Err(interp.type_error("throw expected at least 1 argument, got 0"));
+                }
+                let thrown = args.pos.get(1).cloned().unwrap_or_default();
+                let exception = match &thrown {
+                    Value::Instance(i) => i.exc.is_some(),
+                    Value::Class(c) => c.is_exception(),
+                    _ => false,
+                };
+                if !exception {
+                    return Err(interp.type_error(format!(
+                        "exceptions must be classes or instances deriving from BaseException, not {}",
+                        thrown.type_name()
+                    )));
+                }
+                let e = ops::to_exception(interp, thrown)?;
+                super::objects::self_of::<Coroutine>(interp, &args)?.step_by_hand(interp, Resume::Throw(PyErr::Exc(e)))
+            }),
+            "cr_running" => Value::Bool(false),
             "__await__" => method(this, "__await__", |_, args| {
                 Ok(Value::object(AwaitWrapper(args.pos.first().cloned().unwrap_or_default())))
             }),
@@ -325,11 +490,13 @@ async fn drive(interp: Rc<Interp>, mut frame: Frame) -> R<Value> {
             // (an awaited coroutine's is overwritten by its caller's, the task's own).
             Exit::Return(v) => {
                 note_line(frame.info.line.get());
+                frame.keep_in_cycle(&interp);
                 drop(frame);
                 return interp.settled(Ok(v));
             }
             Exit::Raise(e) => {
                 note_line(frame.info.line.get());
+                frame.keep_in_cycle(&interp);
                 drop(frame);
                 return interp.settled(Err(pep479(&interp, e, "coroutine", "StopIteration")));
             }

@@ -195,6 +195,7 @@ impl Frame {
     /// dropped: taking the frame apart by value copied the whole of it.
     pub fn recycle(&mut self, interp: &Interp) {
         const KEPT: usize = 64;
+        self.keep_in_cycle(interp);
         let mut slots = std::mem::take(&mut *self.slots);
         // Emptied before the pool is borrowed: dropping a value may run code (a warning).
         slots.clear();
@@ -222,6 +223,34 @@ impl Frame {
                 spare.push(self.info.clone());
             }
         }
+    }
+
+    /// As its frame ends: in CPython an exception one of its locals keeps, raised through the
+    /// frame, and the frame refer to each other (its traceback keeps the frame), so the frame's
+    /// locals live on until the collector finds the cycle, at shutdown in a short program. The
+    /// coroutines never awaited among them live on so, reported then
+    /// ([`super::coro::warn_at_exit`]). Only a frame that had an `except` can keep one.
+    pub fn keep_in_cycle(&self, interp: &Interp) {
+        if self.handlers.is_none() {
+            return;
+        }
+        let id = self.id;
+        let raised_here = |v: &Value| match v {
+            Value::Instance(i) => {
+                i.exc.as_ref().is_some_and(|d| d.try_borrow().is_ok_and(|d| d.traceback.iter().any(|t| t.frame == id)))
+            }
+            _ => false,
+        };
+        if !self.slots.iter().flatten().any(raised_here) {
+            return;
+        }
+        let unstarted = self
+            .slots
+            .iter()
+            .flatten()
+            .filter(|v| v.downcast::<super::coro::Coroutine>().is_some_and(|c| !c.started()))
+            .cloned();
+        interp.kept_in_cycles.borrow_mut().extend(unstarted);
     }
 
     /// Whether it stands inside a `try` or `with` block: something would run if an exception

@@ -406,6 +406,23 @@ pub struct Interp {
     pub loop_set: Cell<bool>,
     /// Where "coroutine … was never awaited" was said already: (line, or 0 at shutdown; name).
     pub warned_never_awaited: RefCell<std::collections::HashSet<(u32, Name)>>,
+    /// The program's coroutines that had not started when last looked at (see
+    /// [`super::coro::warn_at_exit`]): those still alive and unstarted when it ends sit in
+    /// reference cycles, which CPython's collector finds at shutdown.
+    pub unstarted: RefCell<Vec<Weak<super::coro::Coroutine>>>,
+    /// [`Interp::unstarted`]'s length at which the dead and started are next dropped from it.
+    pub unstarted_cap: Cell<usize>,
+    /// Where the program's end is, for what a coroutine never awaited says when it goes then.
+    pub exit_phase: Cell<ExitPhase>,
+    /// The coroutines never awaited that went as the program's modules went (see
+    /// [`ExitPhase::Teardown`]), said after those found in cycles.
+    pub torn_down: RefCell<Vec<Name>>,
+    /// Coroutines never awaited that CPython's frames would keep in reference cycles until the
+    /// end (see [`super::exec::Frame::keep_in_cycle`]).
+    pub kept_in_cycles: RefCell<Vec<Value>>,
+    /// `asyncio.run` is letting go of the tasks its shutdown cancelled (the end of asyncio's
+    /// `_cancel_all_tasks`): what they held goes at that line of `runners.py`.
+    pub in_cancel_all_tasks: Cell<bool>,
     /// The current `contextvars.Context` (None until the program first uses one): the running
     /// task's own while one runs (`modules::asyncio`'s `Held` swaps it in), else the top level's.
     pub context: RefCell<Value>,
@@ -420,6 +437,24 @@ pub struct Interp {
     alarm: Cell<u64>,
     /// Set once Interleave has stopped the program ([`Interp::stop_program`]).
     stopped: RefCell<Option<Rc<str>>>,
+}
+
+/// [`Interp::unstarted`]'s first cap.
+pub const UNSTARTED_CAP: usize = 1024;
+
+/// The program's end, as CPython's shutdown goes: what a coroutine never awaited says when it
+/// is finalised with no frame running (`sys:1`), with or without the tracemalloc hint (the
+/// hint comes from the `warnings` module, gone once the modules are torn down).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitPhase {
+    /// The program runs.
+    Running,
+    /// Its end, while `warnings` still works: an uncaught SystemExit going, the collector
+    /// finding cycles (`sys:1` and the hint).
+    Collecting,
+    /// Its modules going (its globals, an uncaught exception kept as `sys.last_value`):
+    /// `sys:1` alone, said after the cycles (kept in [`Interp::torn_down`] until then).
+    Teardown,
 }
 
 /// Python code a drop deferred (see [`Interp::defer`]).
@@ -497,6 +532,12 @@ impl Interp {
                 loop_object: RefCell::new(None),
                 loop_set: Cell::new(false),
                 warned_never_awaited: RefCell::default(),
+                unstarted: RefCell::default(),
+                unstarted_cap: Cell::new(UNSTARTED_CAP),
+                exit_phase: Cell::new(ExitPhase::Running),
+                torn_down: RefCell::default(),
+                kept_in_cycles: RefCell::default(),
+                in_cancel_all_tasks: Cell::new(false),
                 context: RefCell::new(Value::None),
                 deferred: RefCell::new(Vec::new()),
                 has_deferred: Cell::new(false),

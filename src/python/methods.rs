@@ -64,13 +64,20 @@ pub fn attribute(interp: &Interp, obj: &Value, name: &str) -> Option<R<Value>> {
                 f: maketrans,
                 bound: None,
                 unbound_of: None,
+                python: false,
             }))))
         }
         _ => {}
     }
     let _ = interp;
     let f = lookup(k, name)?;
-    Some(Ok(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(obj.clone()), unbound_of: None }))))
+    Some(Ok(Value::Builtin(Rc::new(Builtin {
+        name: Name::from(name),
+        f,
+        bound: Some(obj.clone()),
+        unbound_of: None,
+        python: false,
+    }))))
 }
 
 /// `str.upper` and friends, read from the class. Class and static methods take no instance;
@@ -88,7 +95,7 @@ pub fn unbound(_interp: &Interp, class: &Rc<Class>, name: &str) -> Option<Value>
         b => (lookup(b, name)?, true),
     };
     let unbound_of = of_instance.then(|| class.clone());
-    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of })))
+    Some(Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: None, unbound_of, python: false })))
 }
 
 /// `list.__init__(l, iterable=())`: `l` holds the iterable's items, and only those.

@@ -14,7 +14,13 @@ use super::value::*;
 
 /// A native function bound to `this`.
 pub fn method(this: &Value, name: &str, f: BuiltinFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name: Name::from(name), f, bound: Some(this.clone()), unbound_of: None }))
+    Value::Builtin(Rc::new(Builtin {
+        name: Name::from(name),
+        f,
+        bound: Some(this.clone()),
+        unbound_of: None,
+        python: false,
+    }))
 }
 
 /// The native object of type `T` in the first argument of a method call.

@@ -387,6 +387,7 @@ pub fn repr(interp: &Interp, v: &Value) -> R<String> {
             }
             _ => match &b.unbound_of {
                 Some(class) => super::methods::unbound_repr(class, &b.name),
+                None if b.python => format!("<function {} at 0x{:x}>", b.name, v.identity().unwrap_or(0)),
                 None => format!("<built-in function {}>", b.name),
             },
         },

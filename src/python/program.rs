@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::exec::{run_driven, Exit, Frame, Resume};
-use super::interp::{Interp, Limits, PyErr, Sink, Stream, R};
+use super::interp::{ExitPhase, Interp, Limits, PyErr, Sink, Stream, R};
 use super::ir::Code;
 use super::lower;
 use super::traceback;
@@ -145,12 +145,26 @@ async fn drive_module(interp: Rc<Interp>, code: Rc<Code>) {
     let globals = interp.main.clone();
     let mut module = Frame::new(&interp, code, globals, None);
     module.driver = true;
-    let status = match drive(&interp, module).await {
-        Ok(_) => 0,
-        Err(e) => report_uncaught(&interp, e),
+    let (status, uncaught) = match drive(&interp, module).await {
+        Ok(_) => (0, None),
+        Err(e) => {
+            let status = report_uncaught(&interp, &e);
+            if is_system_exit(&interp, &e) {
+                // CPython lets go of a SystemExit at once, its `warnings` module still there.
+                interp.exit_phase.set(ExitPhase::Collecting);
+                drop(e);
+                (status, None)
+            } else {
+                // Any other is kept as `sys.last_value` until the modules go.
+                (status, Some(e))
+            }
+        }
     };
     interp.exit_code.set(Some(status));
+    interp.exit_phase.set(ExitPhase::Teardown);
+    drop(uncaught);
     release_cycles(&interp);
+    super::coro::warn_at_exit(&interp);
     super::modules::asyncio::reset();
     interp.flush_output();
 }
@@ -210,6 +224,11 @@ pub async fn drive(interp: &Rc<Interp>, first: Frame) -> R<Value> {
         interp.depth.set(depth + below.len() as u32);
         interp.frames.borrow_mut().extend(below.iter().cloned());
         let exit = run_driven(interp, &mut frame, resume);
+        if !stack.is_empty() && matches!(exit, Exit::Return(_) | Exit::Raise(_)) {
+            // Its locals go while its caller's line is the one running, as in CPython (a
+            // coroutine among them never awaited is said to go there).
+            frame.recycle(interp);
+        }
         let n = interp.frames.borrow().len();
         interp.frames.borrow_mut().truncate(n.saturating_sub(below.len()));
         interp.depth.set(depth);
@@ -248,9 +267,14 @@ pub async fn drive(interp: &Rc<Interp>, first: Frame) -> R<Value> {
     }
 }
 
+/// Whether `e` is a SystemExit (`sys.exit()`).
+fn is_system_exit(interp: &Interp, e: &PyErr) -> bool {
+    matches!(e, PyErr::Exc(inst) if inst.class.is_subclass(&interp.types.exc("SystemExit")))
+}
+
 /// Prints an uncaught exception as CPython does; returns the exit status.
-fn report_uncaught(interp: &Interp, e: PyErr) -> i64 {
-    if let PyErr::Exc(inst) = &e {
+fn report_uncaught(interp: &Interp, e: &PyErr) -> i64 {
+    if let PyErr::Exc(inst) = e {
         if inst.class.is_subclass(&interp.types.exc("SystemExit")) {
             let code = inst.exc().and_then(|d| d.args.first().cloned()).unwrap_or_default();
             return match code {
@@ -265,11 +289,11 @@ fn report_uncaught(interp: &Interp, e: PyErr) -> i64 {
             };
         }
     }
-    if let PyErr::Stop(m) = &e {
+    if let PyErr::Stop(m) = e {
         // Through the sink, which records it as a print (once) where a run is recorded.
         interp.write_final(Stream::Stderr, m);
         return 1;
     }
-    interp.write_final(Stream::Stderr, &traceback::format_exception(interp, &e));
+    interp.write_final(Stream::Stderr, &traceback::format_exception(interp, e));
     1
 }

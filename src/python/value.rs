@@ -979,6 +979,9 @@ pub struct Builtin {
     /// A method read from a built-in class (`str.upper`): the class its first argument must
     /// be an instance of (see [`super::methods::check_unbound`]).
     pub unbound_of: Option<Rc<Class>>,
+    /// CPython's is a function written in Python (`asyncio.sleep`): its repr is
+    /// `<function sleep at 0x…>`, not a built-in's.
+    pub python: bool,
 }
 
 /// Arguments as a native function receives them.

@@ -87,6 +87,16 @@ pub struct PyTask {
     coro: Value,
     coro_name: Name,
     coro_line: u32,
+    /// The file its coroutine's code is in, as the repr names it: `main.py`, or asyncio's own
+    /// for its coroutines (`asyncio/tasks.py`).
+    coro_file: &'static str,
+    /// For asyncio's own coroutines, the line their code waits at once started (`None`: the
+    /// program's coroutine, whose frame knows its line).
+    native_wait_line: Option<u32>,
+    /// The done-callback asyncio adds as it makes (or takes) the task, shown first in its repr
+    /// while it is pending: `run_until_complete`'s on asyncio.run's main task, a TaskGroup's,
+    /// gather's on its children.
+    first_cb: Cell<Option<&'static str>>,
     /// Whether the CancelledError that ended it was handed out: CPython's task gives the one
     /// its coroutine raised (with `cancel(msg)`'s message) once, then a new one without args.
     cancel_taken: Cell<bool>,
@@ -128,11 +138,17 @@ impl PyTask {
             "pending" if self.task.cancelling() > 0 => "cancelling",
             state => state,
         };
+        let file = self.coro_file;
         let coro = if fut.done() {
-            format!("{}() done, defined at main.py:{}", self.coro_name, self.coro_line)
+            format!("{}() done, defined at {file}:{}", self.coro_name, self.coro_line)
         } else {
-            let line = self.coro.downcast::<Coroutine>().map_or(self.coro_line, |c| c.current_line());
-            format!("{}() running at main.py:{line}", self.coro_name)
+            let line = match self.native_wait_line {
+                // Started (it waits on something): at its `await`; else at its `async def`.
+                Some(waiting) if self.task.fut_waiter().is_some() => waiting,
+                Some(_) => self.coro_line,
+                None => self.coro.downcast::<Coroutine>().map_or(self.coro_line, |c| c.current_line()),
+            };
+            format!("{}() running at {file}:{line}", self.coro_name)
         };
         let mut s = format!("<Task {state} name='{}' coro=<{coro}>", self.name.borrow());
         if let Some(waiter) = self.task.fut_waiter() {
@@ -141,7 +157,9 @@ impl PyTask {
             }
         }
         push_outcome(&mut s, fut, result_repr(interp));
-        push_callbacks(&mut s, fut);
+        // Added before anything could await it (asyncio.run's `run_until_complete`, …).
+        let first = self.first_cb.get().filter(|_| !fut.done());
+        push_callbacks_after(&mut s, fut, first);
         s.push('>');
         Ok(s)
     }
@@ -165,13 +183,57 @@ fn result_repr(interp: &Interp) -> impl FnOnce(&PyObj) -> String + '_ {
 /// of the tasks waiting on it have names here (`Task.task_wakeup()`); other done-callbacks are
 /// Rust closures, so they are left out.
 fn push_callbacks<T: Clone + 'static>(s: &mut String, fut: &Fut<T>) {
-    const WAKEUP: &str = "Task.task_wakeup()";
-    match fut.wakeups() {
-        0 => {}
-        1 => s.push_str(&format!(" cb=[{WAKEUP}]")),
-        2 => s.push_str(&format!(" cb=[{WAKEUP}, {WAKEUP}]")),
-        n => s.push_str(&format!(" cb=[{WAKEUP}, <{} more>, {WAKEUP}]", n - 2)),
+    push_callbacks_after(s, fut, None);
+}
+
+/// `run_until_complete`'s done-callback on asyncio.run's main task, as `_format_callbacks`
+/// shows it (its path is the standard library's, left out as in warnings).
+const RUN_UNTIL_COMPLETE_CB: &str = "_run_until_complete_cb() at asyncio/base_events.py:180";
+
+/// gather's done-callback on each of its children, as `_format_callbacks` shows it.
+const GATHER_CB: &str = "gather.<locals>._done_callback() at asyncio/tasks.py:764";
+
+/// Shows `cb` first among the done-callbacks of the task `v` (when it is one that has none such
+/// yet).
+pub fn note_first_callback(v: &Value, cb: &'static str) {
+    if let Some(t) = v.downcast::<PyTask>() {
+        if t.first_cb.get().is_none() {
+            t.first_cb.set(Some(cb));
+        }
     }
+}
+
+/// [`push_callbacks`], with `first` (a callback added before the wake-ups) before them.
+fn push_callbacks_after<T: Clone + 'static>(s: &mut String, fut: &Fut<T>, first: Option<&str>) {
+    const WAKEUP: &str = "Task.task_wakeup()";
+    let n = fut.wakeups().saturating_add(usize::from(first.is_some()));
+    let head = first.unwrap_or(WAKEUP);
+    match n {
+        0 => {}
+        1 => s.push_str(&format!(" cb=[{head}]")),
+        2 => s.push_str(&format!(" cb=[{head}, {WAKEUP}]")),
+        n => s.push_str(&format!(" cb=[{head}, <{} more>, {WAKEUP}]", n - 2)),
+    }
+}
+
+/// Where CPython 3.11 defines asyncio's own coroutines that a task may run: (file, line of
+/// `async def`, line where it waits once started); `None` for the rest.
+fn native_site(qualname: &str) -> Option<(&'static str, u32, u32)> {
+    Some(match qualname {
+        "sleep" => ("asyncio/tasks.py", 637, 649),
+        "wait" => ("asyncio/tasks.py", 399, 428),
+        "wait_for" => ("asyncio/tasks.py", 436, 476),
+        "to_thread" => ("asyncio/threads.py", 12, 25),
+        "Queue.put" => ("asyncio/queues.py", 110, 120),
+        "Queue.get" => ("asyncio/queues.py", 149, 158),
+        "Queue.join" => ("asyncio/queues.py", 206, 215),
+        "Lock.acquire" => ("asyncio/locks.py", 93, 114),
+        "Event.wait" => ("asyncio/locks.py", 200, 213),
+        "Condition.wait" => ("asyncio/locks.py", 248, 267),
+        "Condition.wait_for" => ("asyncio/locks.py", 285, 294),
+        "Semaphore.acquire" => ("asyncio/locks.py", 364, 387),
+        _ => return None,
+    })
 }
 
 /// A future's repr: `<Future pending cb=[…]>`, `<_GatheringFuture finished result=[…]>`.
@@ -286,7 +348,9 @@ fn run_callback(
     args: Vec<Value>,
     when: Option<f64>,
 ) {
-    let call = || super::super::call::call(interp, f, Args { pos: args.clone(), kw: vec![] });
+    // What it returns goes inside the callback (a coroutine never awaited is said to go at
+    // asyncio's callback line, as in CPython's `Handle._run`).
+    let call = || super::super::call::call(interp, f, Args { pos: args.clone(), kw: vec![] }).map(drop);
     let r = match run.and_then(|w| w.upgrade()) {
         Some(rt) => rt.in_callback(call),
         None => call(),
@@ -748,8 +812,14 @@ fn to_awaitable(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
 /// The Python object for a toolbox task (`asyncio.current_task()` returns the same object
 /// `create_task` did, while it is alive).
 fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<Name>) -> Value {
-    let (coro_name, coro_line) =
-        coro.downcast::<Coroutine>().map_or((Name::from("?"), 0), |c| (c.qualname.clone(), c.first_line()));
+    let (coro_name, coro_line, native) = coro
+        .downcast::<Coroutine>()
+        .map_or((Name::from("?"), 0, false), |c| (c.qualname.clone(), c.first_line(), c.is_native()));
+    let site = if native { native_site(&coro_name) } else { None };
+    let (coro_file, coro_line, native_wait_line) = match site {
+        Some((file, defined, waits)) => (file, defined, Some(waits)),
+        None => ("main.py", coro_line, None),
+    };
     let n = interp.task_names.get() + 1;
     interp.task_names.set(n);
     let name = name.unwrap_or_else(|| Name::from(format!("Task-{n}")));
@@ -759,6 +829,9 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<
         coro,
         coro_name: coro_name.clone(),
         coro_line,
+        coro_file,
+        native_wait_line,
+        first_cb: Cell::new(None),
         cancel_taken: Cell::new(false),
     });
     TASKS.with(|t| t.borrow_mut().insert(task.id(), Rc::downgrade(&py)));
@@ -783,7 +856,7 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<
         let lines = || {
             let repr = ops::repr(&interp, &err.value()).unwrap_or_default();
             format!(
-                "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro_name}() done, defined at main.py:{coro_line}> exception={repr}>"
+                "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro_name}() done, defined at {coro_file}:{coro_line}> exception={repr}>"
             )
         };
         report_to_loop(&interp, "Task exception was never retrieved", &err, &lines);
@@ -993,13 +1066,21 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     // `to_cancel`), kept until it has reported any that failed.
     let left: Rc<RefCell<Vec<Rc<PyTask>>>> = Rc::default();
     let result = aio::asyncio_run_with(coro, |task| {
-        *main_task.borrow_mut() = Some(wrap_task(&interp, task.clone(), coro_value.clone(), None));
+        let main = wrap_task(&interp, task.clone(), coro_value.clone(), None);
+        if let Some(t) = main.downcast::<PyTask>() {
+            t.first_cb.set(Some(RUN_UNTIL_COMPLETE_CB));
+        }
+        *main_task.borrow_mut() = Some(main);
         let left = left.clone();
         task.future().add_done_callback(move |_| *left.borrow_mut() = pending_objects());
     })
     .await;
     drop(main_task);
+    // The tasks cancelled go as `_cancel_all_tasks` returns (with the coroutines never awaited
+    // their cancelled frames held).
+    interp.in_cancel_all_tasks.set(true);
     drop(left);
+    interp.in_cancel_all_tasks.set(false);
     // asyncio.run's shutdown runs two coroutines as tasks (shutdown_asyncgens and
     // shutdown_default_executor): they take the next two task names.
     interp.task_names.set(interp.task_names.get() + 2);
@@ -1321,6 +1402,13 @@ fn gather(interp: &Interp, args: Args) -> R<Value> {
             .collect();
         obj(&interp, Value::list(values))
     });
+    for aw in &aws {
+        if let Awaitable::Task(t) = aw {
+            if let Some(py) = TASKS.with(|m| m.borrow().get(&t.id()).and_then(Weak::upgrade)) {
+                note_first_callback(&Value::Object(py), GATHER_CB);
+            }
+        }
+    }
     let (fut, gathered) = aio::gather_to(aws, return_exceptions, convert);
     Ok(Value::object(PyFuture { kind: fut.class(), fut, gathered }))
 }
@@ -2441,7 +2529,12 @@ pub fn module(interp: &Interp) -> Rc<Module> {
         ("__getattr__", python_class),
     ];
     for (name, f) in functions {
-        m.set(name, builtin(name, *f));
+        // CPython writes all of these in Python but its two loop getters (C, in `_asyncio`).
+        let value = match *name {
+            "get_running_loop" | "get_event_loop" | "__getattr__" => builtin(name, *f),
+            _ => super::super::builtins::py_function(name, *f),
+        };
+        m.set(name, value);
     }
     // Classes, not factories, so `isinstance(q, asyncio.Queue)` and `type(t) is asyncio.Task`
     // hold; calling one goes to [`constructor`].

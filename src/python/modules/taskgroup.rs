@@ -6,7 +6,7 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::super::builtins::{builtin, expect};
+use super::super::builtins::{expect, py_function};
 use super::super::coro::{self, from_aio};
 use super::super::interp::{Interp, PyErr, R};
 use super::super::ir::Name;
@@ -190,6 +190,7 @@ impl Object for TaskGroup {
                     }
                 }
                 let task = spawn_task(interp, &args, 1)?;
+                super::asyncio::note_first_callback(&task, "TaskGroup._on_task_done()");
                 let Some((id, fut)) = task_future(&task) else { return Ok(task) };
                 g.borrow_mut().tasks.push((id, fut.clone()));
                 let (g2, weak) = (g.clone(), interp.this.clone());
@@ -494,7 +495,7 @@ pub fn install(interp: &Interp, m: &Module) {
     m.set("TaskGroup", Value::Class(interp.native_class("TaskGroup")));
     m.set(
         "timeout",
-        builtin("timeout", |interp, args| {
+        py_function("timeout", |interp, args| {
             let delay = match args.pos.first() {
                 Some(Value::None) | None => None,
                 Some(v) => Some(ops::to_f64(interp, v)?),
@@ -505,7 +506,7 @@ pub fn install(interp: &Interp, m: &Module) {
     );
     m.set(
         "timeout_at",
-        builtin("timeout_at", |interp, args| {
+        py_function("timeout_at", |interp, args| {
             let when = match args.pos.first() {
                 Some(Value::None) | None => None,
                 Some(v) => Some(ops::to_f64(interp, v)?),

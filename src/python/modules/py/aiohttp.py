@@ -333,6 +333,34 @@ class ClientSession:
         return resp
 
 
+class _SessionRequestContextManager:
+    def __init__(self, coro, session):
+        self._coro = coro
+        self._resp = None
+        self._session = session
+
+    async def __aenter__(self):
+        try:
+            self._resp = await self._coro
+        except BaseException:
+            await self._session.close()
+            raise
+        return self._resp
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self._resp.release()
+        await self._session.close()
+
+
+def request(method, url, *, params=None, data=None, json=None, headers=None, timeout=None,
+            raise_for_status=None, connector=None, **kwargs):
+    """aiohttp.request: a session of its own for one request, closed when the block ends."""
+    session = ClientSession(connector=connector, timeout=timeout)
+    coro = session._request(method.upper(), url, params=params, data=data, json=json,
+                            headers=headers, raise_for_status=raise_for_status)
+    return _SessionRequestContextManager(coro, session)
+
+
 def _host_port(url):
     scheme, _, rest = url.partition("://")
     hostport = rest.split("/", 1)[0].split("?", 1)[0]

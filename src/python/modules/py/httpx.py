@@ -314,3 +314,53 @@ class AsyncClient:
             if self._pool is not None:
                 self._pool.release()
         return Response(status, headers=rh, text=text, request=req, reason_phrase=reason)
+
+
+# httpx's blocking API (httpx.get, httpx.Client...) would hold the page's event loop for the
+# whole request: here it raises at once and says what to write instead.
+def _blocking(name):
+    raise NotImplementedError(
+        "httpx." + name + " is httpx's blocking API, which Interleave does not have: it would "
+        "stop every task while it waits. Use httpx.AsyncClient in a coroutine: "
+        "`async with httpx.AsyncClient() as client: response = await client.get(url)`.")
+
+
+def request(method, url, **kwargs):
+    _blocking("request()")
+
+
+def stream(method, url, **kwargs):
+    _blocking("stream()")
+
+
+def get(url, **kwargs):
+    _blocking("get()")
+
+
+def options(url, **kwargs):
+    _blocking("options()")
+
+
+def head(url, **kwargs):
+    _blocking("head()")
+
+
+def post(url, **kwargs):
+    _blocking("post()")
+
+
+def put(url, **kwargs):
+    _blocking("put()")
+
+
+def patch(url, **kwargs):
+    _blocking("patch()")
+
+
+def delete(url, **kwargs):
+    _blocking("delete()")
+
+
+class Client:
+    def __init__(self, *args, **kwargs):
+        _blocking("Client")
