@@ -366,8 +366,49 @@ fn a_simulated_request_is_labelled_fetch_and_its_url_once() {
 
 #[test]
 fn a_task_awaiting_gather_waits_on_gather_with_its_children_left() {
+    // B's end at 0.5 s leaves one: the wait reads so from then on (main is not woken).
     let waits = main_waits(GATHER);
-    assert_eq!(waits, ["gather (2 left)"], "main() waits on the gather of A and B, not on 'a future'");
+    assert_eq!(
+        waits,
+        ["gather (2 left)", "gather (1 left)"],
+        "main() waits on the gather of A and B, not on 'a future'"
+    );
+    let s = stepper(GATHER);
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let (m, trace) = (s.model(), s.trace());
+    let main = m.lanes.iter().find(|l| l.name == "main()").expect("a lane for main()");
+    // Scrubbed to an instant, the wait reads as it stood then.
+    let at = |t| match main.state_at(t) {
+        Some(State::Waiting(w)) => describe::wait(&w, m, &trace),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(at(250_000), "gather (2 left)");
+    assert_eq!(at(750_000), "gather (1 left)");
+    // Each part, too narrow for its whole label, still says its count.
+    let short: Vec<String> = main.segments.iter().filter_map(describe::segment_short_label).collect();
+    assert_eq!(short, ["2 left", "1 left"]);
+    // Still one wait: the step that began it is outlined with all of it, and the timeline in
+    // words tells it once.
+    let step = m.steps.iter().find(|st| st.task == main.id && st.until.is_some()).expect("main's first step");
+    assert_eq!(interleave::model::layout::wait_after(main, step, m.span()), Some(1_000_000));
+    let alt = interleave::model::words::text_alternative(m, &trace);
+    assert!(alt.contains("it waited on gather (2 left); it returned"), "{alt}");
+}
+
+#[test]
+fn asyncio_wait_counts_down_its_tasks_left_as_they_finish() {
+    let waits = main_waits(
+        "import asyncio
+
+async def main():
+    tasks = [asyncio.create_task(asyncio.sleep(d)) for d in (0.1, 0.2, 0.3)]
+    await asyncio.wait(tasks)
+
+asyncio.run(main())
+",
+    );
+    assert_eq!(waits, ["wait (3 left)", "wait (2 left)", "wait (1 left)"]);
 }
 
 /// The page's warm-up program (`session::warm_up`) runs to its end printing what CPython
@@ -532,7 +573,7 @@ async def main():
 asyncio.run(main())
 ",
     );
-    assert_eq!(waits, ["TaskGroup (2 left)"], "main() waits on its group, not on 'a future'");
+    assert_eq!(waits, ["TaskGroup (2 left)", "TaskGroup (1 left)"], "main() waits on its group, not on 'a future'");
 }
 
 #[test]

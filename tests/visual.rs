@@ -190,8 +190,8 @@ fn lateness_names_the_task_that_held_the_loop() {
     assert_eq!(
         m.late,
         [
-            Late { task: TaskId(1), due: 500_000, at: 2_300_000, event: 34, cancelled: false, cause: held_by_blocker },
-            Late { task: TaskId(2), due: 500_000, at: 2_300_000, event: 35, cancelled: false, cause: held_by_blocker },
+            Late { task: TaskId(1), due: 500_000, at: 2_300_000, event: 35, cancelled: false, cause: held_by_blocker },
+            Late { task: TaskId(2), due: 500_000, at: 2_300_000, event: 36, cancelled: false, cause: held_by_blocker },
         ]
     );
     let ticker = ran.lane("ticker('A')");

@@ -6,7 +6,7 @@ use super::holds::holds;
 use super::metrics::{metrics, Metrics};
 use super::run::{Ending, LateCause, RunModel, State};
 use super::FrameStats;
-use crate::trace::{CancelledBy, Micros, Recorder};
+use crate::trace::{CancelledBy, Micros, Recorder, Wait};
 
 /// Plain figures shown by default.
 const HEADLINE: usize = 3;
@@ -217,13 +217,21 @@ pub fn text_alternative(m: &RunModel, rec: &Recorder) -> String {
     }
     for lane in super::layout::lane_order(m).into_iter().take(ALT_TASKS).filter_map(|id| m.lanes.get(id.0 as usize)) {
         let mut waits: Vec<String> = Vec::new();
+        let mut going_on = None;
         for seg in &lane.segments {
+            // A wait on several things is one wait, whose count of pending goes down as they
+            // finish: it is told once, as it began.
+            let many = match seg.state {
+                State::Waiting(Wait::Many { what, .. }) => Some(what),
+                _ => None,
+            };
             if let State::Waiting(w) = seg.state {
                 let said = wait(&w, m, rec);
-                if waits.last() != Some(&said) {
+                if waits.last() != Some(&said) && (many.is_none() || many != going_on) {
                     waits.push(said);
                 }
             }
+            going_on = many;
         }
         let waited = match waits.len() {
             0 => String::new(),

@@ -4,7 +4,7 @@
 use super::paint::{dash, ghost, series, skip_painted, Paint};
 use super::{Marks, Row};
 use crate::model::describe::{self, duration, instant, task_name};
-use crate::model::layout::{self, segment_at, segments_in, tick_label, ticks};
+use crate::model::layout::{self, segments_in, tick_label, ticks, wait_after};
 use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern};
 use crate::model::{LinkKind, RunModel, State, BLOCKED_THRESHOLD};
 use crate::session::{Selection, Session};
@@ -154,7 +154,10 @@ fn lane(p: &Paint, m: &RunModel, rec: &Recorder, id: TaskId, y: f64, now: Micros
             p.fills.set(ctx, look, p.theme.of(look));
         }
         ctx.fill_rect(x0, top, w, h);
-        if w > 50.0 && p.inside_label(&describe::segment_label(seg, m, rec), x0, x0 + w, y, alpha) {
+        let labelled = (w > 50.0 && p.inside_label(&describe::segment_label(seg, m, rec), x0, x0 + w, y, alpha))
+            || (w > 30.0
+                && describe::segment_short_label(seg).is_some_and(|l| p.inside_label(&l, x0, x0 + w, y, alpha)));
+        if labelled {
             last_fill = None;
         }
         // A timer due while something holds the loop: its task is late already, though the
@@ -269,12 +272,7 @@ fn outline_marked(p: &Paint, m: &RunModel, marked: &[usize], now: Micros) {
     for &k in marked {
         let Some(step) = m.steps.get(k) else { continue };
         let Some(mid) = p.lane_mid(step.task) else { continue };
-        let waited = m
-            .lanes
-            .get(step.task.0 as usize)
-            .and_then(|lane| segment_at(lane, step.end, now))
-            .filter(|seg| seg.start == step.end && matches!(seg.state, State::Waiting(_)))
-            .map_or(step.end, |seg| seg.end.unwrap_or(now));
+        let waited = m.lanes.get(step.task.0 as usize).and_then(|lane| wait_after(lane, step, now)).unwrap_or(step.end);
         let (x0, x1) = (p.x(step.start), p.x(waited));
         let h = p.g.row_h - 3.0;
         ctx.stroke_rect(x0 - 1.0, mid - h / 2.0, (x1 - x0).max(3.0) + 2.0, h);
