@@ -672,6 +672,17 @@ async function markersBesideTheCode(page, what) {
   for (const name of names) assert.ok(label.includes(name), `${what}: ${label} lacks ${name}`);
 }
 
+test('a run of a few milliseconds fills the plot', async () => {
+  const context = await freshContext();
+  const page = await openPlay(context);
+  await setCode(page, 'import asyncio\n\nasync def main():\n    await asyncio.gather(asyncio.sleep(0.004), asyncio.sleep(0.002))\n\nasyncio.run(main())\n');
+  await runToEnd(page);
+  const g = JSON.parse(await page.getByTestId('timeline').getAttribute('data-geometry'));
+  assert.equal(g.from, 0);
+  assert.ok(g.to >= 4_000 && g.to < 40_000, `the axis ends at ${g.to} µs for a run of about 4 ms, not at 100 ms`);
+  await context.close();
+});
+
 test('screenshots of the script page mid-run: light and dark, wide and phone', async () => {
   const example = 'llm-batch';
   for (const [scheme, width, height] of [['light', 1440, 900], ['dark', 1440, 900], ['light', 390, 844], ['dark', 390, 844]]) {

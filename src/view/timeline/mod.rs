@@ -237,9 +237,10 @@ pub fn draw(
     let shown = total.min(g.max_rows);
     t.view.scroll_rows(0, total, shown);
     let axis = TurnAxis::new(m);
+    let growing = s.running() && !s.stepping();
     match t.view.axis {
-        Axis::Time => t.view.follow_to(covered(s, kept).max(1) as f64, theme.reduced_motion),
-        Axis::Turns => t.view.follow_to(axis.end(), theme.reduced_motion),
+        Axis::Time => t.view.follow_to(covered(s, kept).max(1) as f64, growing, theme.reduced_motion),
+        Axis::Turns => t.view.follow_to(axis.end(), growing, theme.reduced_motion),
     }
     t.reveal(m, &g, shown, marks.selection);
     t.drawn = Some((g, shown));
