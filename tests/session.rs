@@ -643,3 +643,22 @@ fn a_script_without_an_event_loop_is_not_said_to_finish_in_no_time() {
     let said = s.borrow().explain();
     assert_eq!(said, "No event loop ran (the program never called asyncio.run), so there is no task to draw.");
 }
+
+#[test]
+fn a_task_interleave_stopped_is_said_stopped_not_raised() {
+    // main() runs a regular expression that backtracks without end: Interleave stops the
+    // program, and main() ends with that error, which it did not raise.
+    let s = stepper(
+        "import asyncio\nimport re\n\nasync def main():\n    await asyncio.sleep(0.25)\n    re.match('(a+)+$', 'a' * 40 + 'b')\n\nasyncio.run(main())\n",
+    );
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let Some(Finish::Halted(why)) = s.finish() else { panic!("not halted: {:?}", s.finish()) };
+    let (m, trace) = (s.model(), s.trace());
+    let figures = interleave::model::words::headline_from(m, &interleave::model::metrics(m), &trace, Some(&why));
+    assert_eq!(figures[0], "stopped by Interleave after 250 ms", "{figures:?}");
+    assert!(!figures.iter().any(|f| f.contains("raised")), "the halt is not the task raising: {figures:?}");
+    // Without the halt's words the same ending reads as an exception (as a program's own does).
+    let plain = interleave::model::words::headline(m, &trace);
+    assert!(plain.contains(&"1 task raised".to_string()), "{plain:?}");
+}

@@ -379,7 +379,7 @@ pub fn metrics(s: &Session, at: At) -> Html {
     }
     // The headline is of the whole run: the same figures unless the cursor is back in it.
     let whole = if t >= m.span() { at_t } else { crate::model::metrics(m) };
-    let mut figures = words::headline_from(m, &whole, &s.trace());
+    let mut figures = words::headline_from(m, &whole, &s.trace(), halted(s).as_deref());
     if s.running() && !s.stepping() {
         figures = words::still_running(figures, s.covered());
     }
