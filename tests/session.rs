@@ -293,7 +293,9 @@ fn the_step_that_ends_a_task_is_at_the_line_it_returned_or_raised_at() {
     // A still waits (a picked step lit A's line as if it were B's).
     assert_eq!(s.lines().line_of_step(m, last_step("nap('B', 0.5)")), Some(6));
     assert_eq!(s.lines().line_of_step(m, last_step("main()")), Some(9));
-    let failing = stepper("import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    x = 1\n    raise ValueError(x)\n\nasyncio.run(main())\n");
+    let failing = stepper(
+        "import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    x = 1\n    raise ValueError(x)\n\nasyncio.run(main())\n",
+    );
     failing.borrow_mut().run_to_end();
     let f = failing.borrow();
     let main_steps = f.model().steps.len();
@@ -661,4 +663,26 @@ fn a_task_interleave_stopped_is_said_stopped_not_raised() {
     // Without the halt's words the same ending reads as an exception (as a program's own does).
     let plain = interleave::model::words::headline(m, &trace);
     assert!(plain.contains(&"1 task raised".to_string()), "{plain:?}");
+}
+
+#[test]
+fn the_whole_output_has_every_line_the_program_printed_but_not_interleave_notes() {
+    // A time of day makes Interleave add a note (its clock starts each run at the same time).
+    let s = stepper(
+        "import sys\nimport time\nfor i in range(1000):\n    print(i)\nprint('oops', file=sys.stderr)\nprint(time.ctime())\n",
+    );
+    let mut s = s.borrow_mut();
+    let prints = run_prints(&mut s);
+    let notes = s
+        .model()
+        .log
+        .iter()
+        .filter(|l| matches!(l.kind, LogKind::Print(_)) && s.stream(l.event) == Stream::Note)
+        .count();
+    assert_eq!((prints.len(), notes), (1003, 1), "{:?}", &prints[1000..]);
+    let text = s.output_text();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1002);
+    assert_eq!((lines[0], lines[999], lines[1000]), ("0", "999", "oops"));
+    assert!(lines[1001].starts_with("Thu Jan  1 00:00:00 2026"), "{}", lines[1001]);
 }

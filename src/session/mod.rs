@@ -23,7 +23,7 @@ pub use warm_up::{warm_up, WARM_UP};
 
 use crate::aio::PyRepr;
 use crate::demos::Facts;
-use crate::model::{Ending, FrameStats, RunModel, LATE_THRESHOLD};
+use crate::model::{Ending, FrameStats, LogKind, RunModel, LATE_THRESHOLD};
 use crate::python::interp::Sink;
 pub use crate::python::interp::Stream;
 use crate::runtime::{current, Phase, Runtime, Speed};
@@ -255,6 +255,24 @@ impl Session {
     /// What the program printed after the recording was full, in order.
     pub fn printed_after_cut(&self) -> Ref<'_, Vec<PrintedAfterCut>> {
         self.after_cut.borrow()
+    }
+
+    /// Everything the program printed, stdout and stderr as a terminal shows them
+    /// (Interleave's notes left out), the lines printed after the recording was full
+    /// included: the Output panel lists only the latest lines, this is for the whole.
+    pub fn output_text(&self) -> String {
+        let trace = self.trace();
+        let recorded = self.model.log.iter().filter_map(|line| match line.kind {
+            LogKind::Print(text) if self.stream(line.event) != Stream::Note => Some(trace.resolve(text)),
+            _ => None,
+        });
+        let after_cut = self.after_cut.borrow();
+        let later = after_cut.iter().filter(|p| p.stream != Stream::Note).map(|p| p.text.as_str());
+        recorded.chain(later).fold(String::new(), |mut out, line| {
+            out.push_str(line);
+            out.push('\n');
+            out
+        })
     }
 
     /// Which stream the recorded print at event `event` went to.

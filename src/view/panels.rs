@@ -145,8 +145,26 @@ fn stderr_line(text: &str, on_line: &Callback<u32>) -> Html {
     }
 }
 
+/// The note over the output when the list leaves lines out: how many, and a way to have them
+/// all (the page keeps the whole output; only the list is cut, to stay light).
+fn hidden_lines(n: usize, listed: usize, on_download: &Callback<()>) -> Html {
+    if n == 0 {
+        return html! {};
+    }
+    let lines = if n == 1 { "line" } else { "lines" };
+    let on_download = on_download.clone();
+    html! {
+        <li class="earlier" data-testid="hidden-lines" title={format!("The list shows the latest {listed} lines only, to keep the page light")}>
+            {format!("… {n} earlier {lines} hidden · ")}
+            <button type="button" class="linkish line-link" data-testid="download-output" title="All the program printed, as a text file"
+                onclick={Callback::from(move |_| on_download.emit(()))}>{"Download all output"}</button>
+        </li>
+    }
+}
+
 /// What the program printed (stdout and stderr told apart), then the status line.
-pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
+/// `on_download` saves the whole output as a file.
+pub fn output(s: &Session, at: At, on_line: &Callback<u32>, on_download: &Callback<()>) -> Html {
     let trace = s.trace();
     let m = s.model();
     let ended = s.finish().is_some() && !at.replaying(m);
@@ -162,7 +180,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
         <section class="panel output" aria-label="Output">
             <h2>{"Output"}</h2>
             <ol class="prints" data-testid="prints">
-                { earlier(skip, "lines") }
+                { hidden_lines(skip, shown(s), on_download) }
                 { for prints.iter().enumerate().skip(skip).map(|(i, l)| {
                     let LogKind::Print(text) = l.kind else { return html! {} };
                     let name = speaker(s, m, &trace, l, halted.as_deref());
@@ -175,7 +193,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
                     <li class="earlier" data-testid="after-cut">
                         {format!("The recording was full from {}: the timeline stops there, and what the program printed after it follows.", instant(first.time))}
                     </li>
-                    { earlier(late_skip, "lines") }
+                    { hidden_lines(late_skip, shown(s), on_download) }
                     { for after_cut.iter().enumerate().skip(late_skip).map(|(i, p)| {
                         let name = speaker_of(m, p.task, p.stream, &p.text, halted.as_deref());
                         let same_task = i > late_skip && after_cut[i - 1].task == p.task;

@@ -5,6 +5,7 @@
 // Stop work; every example runs with its lines lit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useSite, openPage, recordFrames, frameGaps, SHOTS } from './harness.mjs';
 
@@ -574,9 +575,18 @@ test('hostile programs end with a clear message and a responsive page', async ()
   await runToEnd(page, { timeout: 60_000 });
   const flood = await output(page);
   assert.match(flood.at(-1)[1], /output past 1024 KiB was cut: \d+ more bytes not shown/);
-  assert.match(await page.locator('.prints li.earlier').textContent(), /^… \d+ earlier lines not shown$/);
+  const hidden = await page.getByTestId('hidden-lines').textContent();
+  assert.match(hidden, /^… \d+ earlier lines hidden · Download all output$/);
+  // The whole output is one click away: every line kept, the listed ones last.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-output').click()]);
+  assert.equal(file.suggestedFilename(), 'interleave-program.output.txt');
+  const saved = join(SHOTS, 'flood-output.txt');
+  await file.saveAs(saved);
+  const lines = readFileSync(saved, 'utf8').split('\n').slice(0, -1);
+  assert.equal(lines.length, Number(/\d+/.exec(hidden)[0]) + 300);
+  assert.deepEqual([lines[0], lines.at(-1)], ['0', flood.at(-1)[1]]);
   const [noteHeight, lineHeight] = await page.evaluate(() => [
-    document.querySelector('.prints li.earlier').getBoundingClientRect().height,
+    document.querySelector('[data-testid=hidden-lines]').getBoundingClientRect().height,
     document.querySelector('.prints li:has(code)').getBoundingClientRect().height,
   ]);
   assert.ok(noteHeight < lineHeight * 1.6, `the note takes one row: ${noteHeight} px beside a line's ${lineHeight} px`);
