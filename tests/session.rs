@@ -588,7 +588,7 @@ fn a_program_interleave_stops_ends_halted_and_says_why_once_on_stderr() {
     assert!(why.starts_with("the regular expression took more than 10000000 steps"), "{why}");
     assert_eq!(prints, [("<module>".into(), false, "before".into()), ("<module>".into(), true, why)]);
     let s = s.borrow();
-    let said = interleave::model::what_happened_halted(&interleave::model::metrics(s.model()));
+    let said = s.what_happened();
     assert!(said.starts_with("Interleave stopped the program at "), "{said}");
     assert!(!said.contains("faster"), "no speed-up is claimed for a stopped run: {said}");
 }
@@ -663,6 +663,60 @@ fn a_task_interleave_stopped_is_said_stopped_not_raised() {
     // Without the halt's words the same ending reads as an exception (as a program's own does).
     let plain = interleave::model::words::headline(m, &trace);
     assert!(plain.contains(&"1 task raised".to_string()), "{plain:?}");
+}
+
+/// A ticker printing every 0.1 s, for ever.
+const TICKER: &str = "import asyncio\n\nasync def tick():\n    i = 0\n    while True:\n        await asyncio.sleep(0.1)\n        print(i)\n        i += 1\n\nasyncio.run(tick())\n";
+
+/// Steps `s` until its clock reaches `until`.
+fn step_until(s: &mut Session, until: u64) {
+    for _ in 0..100_000 {
+        if s.now() >= until {
+            return;
+        }
+        s.step();
+    }
+    panic!("the clock did not reach {until} µs: {} µs", s.now());
+}
+
+#[test]
+fn past_a_full_recording_the_lanes_end_at_the_cut_and_stop_says_when_it_was_pressed() {
+    let recorder = interleave::trace::Recorder::with_limits(60, 1 << 20);
+    let mut s = Session::stepper_with(python(TICKER), recorder);
+    step_until(&mut s, 500_000);
+    assert_eq!(s.recording_cut(), None, "everything so far is recorded");
+    step_until(&mut s, 3_000_000);
+    let cut = s.recording_cut().expect("the recorder is full");
+    assert!(cut > 0 && cut < 3_000_000, "{cut}");
+    assert_eq!(cut, s.model().last_time, "the cut is the last event kept");
+    // The run goes on past the cut (step mode covers up to its next timer), the lanes do not.
+    assert!(s.covered() > cut && s.recorded_to() == cut, "covered {} recorded to {}", s.covered(), s.recorded_to());
+    s.stop();
+    assert_eq!(s.finish(), Some(Finish::Stopped));
+    let stopped = s.ended_at().expect("the run ended");
+    assert!(stopped >= 3_000_000, "{stopped}");
+    assert_eq!(s.covered(), stopped, "the axis reaches the stop");
+    assert_eq!(s.recorded_to(), cut);
+    let said = s.what_happened();
+    let at = format!("Stopped at {:.3} s:", stopped as f64 / 1e6);
+    assert!(said.starts_with(&at), "{said} (the recording ended at {cut} µs)");
+    // What was printed after the cut is in the whole output, after what was recorded.
+    let text = s.output_text();
+    let lines: Vec<&str> = text.lines().collect();
+    let expected: Vec<String> = (0..lines.len()).map(|i| i.to_string()).collect();
+    assert_eq!(lines, expected);
+    assert!(lines.len() >= 29 && !s.printed_after_cut().is_empty(), "{} lines", lines.len());
+}
+
+#[test]
+fn a_stop_with_nothing_cut_is_said_at_the_end_of_the_recording() {
+    let mut s = Session::stepper(python(TICKER));
+    step_until(&mut s, 1_000_000);
+    s.stop();
+    assert_eq!(s.recording_cut(), None);
+    assert_eq!(s.ended_at(), Some(s.model().span()));
+    assert_eq!(s.covered(), s.model().span());
+    assert!(s.what_happened().starts_with("Stopped at 1.000 s:"), "{}", s.what_happened());
 }
 
 #[test]

@@ -191,7 +191,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>, on_download: &Callba
                 }) }
                 if let Some(first) = after_cut.first() {
                     <li class="earlier" data-testid="after-cut">
-                        {format!("The recording was full from {}: the timeline stops there, and what the program printed after it follows.", instant(first.time))}
+                        {format!("The recording was full from {}: the timeline stops there, and what the program printed after it follows.", instant(s.recording_cut().unwrap_or(first.time)))}
                     </li>
                     { hidden_lines(late_skip, shown(s), on_download) }
                     { for after_cut.iter().enumerate().skip(late_skip).map(|(i, p)| {
@@ -206,7 +206,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>, on_download: &Callba
             if ended {
                 <div aria-live="polite" data-testid="announce">
                     { status(s, at) }
-                    <p class="visually-hidden">{ prose(&what_happened(s)) }</p>
+                    <p class="visually-hidden">{ prose(&s.what_happened()) }</p>
                 </div>
             } else {
                 { status(s, at) }
@@ -259,38 +259,13 @@ pub fn prose(text: &str) -> Html {
     }
 }
 
-/// What happened, in a sentence or two: the program's own words for a run that went its
-/// course, plain ones for a stopped run.
-fn what_happened(s: &Session) -> String {
-    match s.finish() {
-        Some(Finish::Stopped) => format!(
-            "Stopped at {}: every task still pending was cancelled where it waited, with its timers cleared and its requests aborted.",
-            instant(s.model().span())
-        ),
-        Some(Finish::Halted(_)) => crate::model::what_happened_halted(&crate::model::metrics(s.model())),
-        // A program that failed did not "finish": the figures stay, under the right opening.
-        Some(Finish::Exited(status)) if status != 0 => failed_opening(s.explain(), &format!("Ended with exit status {status} after")),
-        Some(Finish::Raised(_)) => failed_opening(s.explain(), "Ended by an exception after"),
-        _ => s.explain(),
-    }
-}
-
-/// The explanation with its "Finished in" replaced by `opening` (a lesson's own explanation,
-/// which says something else first, is kept as it is).
-fn failed_opening(explained: String, opening: &str) -> String {
-    match explained.strip_prefix("Finished in") {
-        Some(rest) => format!("{opening}{rest}"),
-        None => explained,
-    }
-}
-
 /// The "what happened" line and the warnings (once the run has ended).
 pub fn summary(s: &Session) -> Html {
     if s.running() {
         return html! {};
     }
     let m = s.model();
-    let text = what_happened(s);
+    let text = s.what_happened();
     let trace = s.trace();
     let warns = warnings(m, &trace);
     let dropped = m.dropped;

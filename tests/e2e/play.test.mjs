@@ -682,6 +682,35 @@ async function markersBesideTheCode(page, what) {
   for (const name of names) assert.ok(label.includes(name), `${what}: ${label} lacks ${name}`);
 }
 
+test('a recording that fills up mid-run ends its lanes there while the run goes on; Stop says when it was pressed', async () => {
+  const program = [
+    'import asyncio', '', 'async def spin(n):', '    for _ in range(n):', '        await asyncio.sleep(0)', '',
+    'async def tick():', '    while True:', '        await asyncio.sleep(0.1)', '', 'async def main():',
+    '    t = asyncio.create_task(tick())', '    await spin(300_000)', "    print('spun')", '    await asyncio.sleep(60)', '',
+    'asyncio.run(main())', '',
+  ].join('\n');
+  for (const [scheme, width, height] of [['light', 1440, 900], ['dark', 390, 844]]) {
+    const context = await freshContext();
+    const page = await openPlay(context, '#/play', { colorScheme: scheme, width, height });
+    await setCode(page, program);
+    await page.getByTestId('run').click();
+    const geometry = async () => JSON.parse(await page.getByTestId('timeline').getAttribute('data-geometry'));
+    await page.waitForFunction(() => JSON.parse(document.querySelector('[data-testid=timeline]').dataset.geometry).cut !== null, null, { timeout: 60_000 });
+    const { cut } = await geometry();
+    // The run goes on past the cut: its clock, and the axis following it (5% past the clock),
+    // move on.
+    await page.waitForFunction((c) => JSON.parse(document.querySelector('[data-testid=timeline]').dataset.geometry).to > c + 2e6, cut, { timeout: 10_000 });
+    assert.equal((await geometry()).cut, cut, 'the cut stays where the recording stopped');
+    assert.match(await page.getByTestId('status').textContent(), /^Running… /);
+    await page.screenshot({ path: join(SHOTS, `play-recording-full-${scheme}-${width}.png`) });
+    await page.getByTestId('stop').click();
+    await page.getByTestId('what-happened').waitFor();
+    const stoppedAt = Number(/^Stopped at ([\d.]+) s:/.exec(await page.getByTestId('what-happened').textContent())[1]) * 1e6;
+    assert.ok(stoppedAt > cut + 1e6, `stopped at ${stoppedAt} µs, the recording ended at ${cut} µs`);
+    await context.close();
+  }
+});
+
 test('a run of a few milliseconds fills the plot', async () => {
   const context = await freshContext();
   const page = await openPlay(context);

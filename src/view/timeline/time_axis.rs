@@ -37,13 +37,15 @@ pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
     p.label("event loop", 6.0, loop_y, true);
     draw_loop(p, m, loop_y);
 
+    // Lanes end where the recording does: past a full recorder nothing is known of them.
+    let recorded = s.recorded_to();
     for (y, row) in p.visible() {
         let at = |t: Micros, _: usize| p.x(t);
         match row {
-            Row::Lane(id) => lane(p, m, &rec, id, y, s.covered(), false),
-            Row::Permits(i) => series(p, &at, m, &rec, layout::Row::Permits(i), Look::Permits, y, p.x(s.covered())),
-            Row::Queue(i) => series(p, &at, m, &rec, layout::Row::Queue(i), Look::QueueItems, y, p.x(s.covered())),
-            Row::Ghost(i) => ghost(p, &at, m, &rec, i, y, p.x(s.covered())),
+            Row::Lane(id) => lane(p, m, &rec, id, y, recorded, false),
+            Row::Permits(i) => series(p, &at, m, &rec, layout::Row::Permits(i), Look::Permits, y, p.x(recorded)),
+            Row::Queue(i) => series(p, &at, m, &rec, layout::Row::Queue(i), Look::QueueItems, y, p.x(recorded)),
+            Row::Ghost(i) => ghost(p, &at, m, &rec, i, y, p.x(recorded)),
             Row::KeptLane(id) => {
                 if let Some(k) = kept {
                     lane(p, k.model(), &k.trace(), id, y, k.model().span(), true)
@@ -70,9 +72,12 @@ pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
 
     deadlines(p, m);
     links(p, m);
-    outline_marked(p, m, &marks.marked, s.covered());
+    outline_marked(p, m, &marks.marked, recorded);
     if let Some(sel) = marks.selection {
         selection(p, m, sel);
+    }
+    if let Some(cut) = s.recording_cut() {
+        recording_full(p, cut, s.covered());
     }
     if s.running() && !s.stepping() {
         p.vline(p.x(s.now()), g.axis_h - 6.0, bottom, &theme.accent, 1.5);
@@ -87,6 +92,37 @@ pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
         ctx.set_fill_style_str(&theme.ink);
         let _ = ctx.fill_text(&instant(t), (x + 4.0).min(g.width - 60.0), g.axis_h - 6.0);
     }
+}
+
+/// Where the recorder filled up: a dashed rule at the cut with what it means, and the rest of
+/// the run (which went on unrecorded) greyed, so no lane reads as still going as it last stood.
+fn recording_full(p: &Paint, cut: Micros, covered: Micros) {
+    let (ctx, theme, g) = (p.ctx, p.theme, &p.g);
+    let x = p.x(cut).max(g.plot_x);
+    if x > p.plot_end() {
+        return;
+    }
+    // Down to the kept run's rows, if shown: its recording is whole.
+    let kept = p.visible().find(|(_, row)| *row == Row::KeptHeader).map(|(y, _)| y);
+    let (top, bottom) = (g.axis_h, kept.unwrap_or(p.height() - 4.0));
+    let end = p.x(covered).clamp(x, p.plot_end());
+    ctx.set_global_alpha(0.12);
+    ctx.set_fill_style_str(&theme.muted);
+    ctx.fill_rect(x, top, end - x, bottom - top);
+    ctx.set_global_alpha(1.0);
+    let _ = ctx.set_line_dash(&dash(&[5.0, 3.0]));
+    p.vline(x.round() + 0.5, top - 6.0, bottom, p.theme.of(Look::Blocked), 2.0);
+    let _ = ctx.set_line_dash(&dash(&[]));
+    let text = format!("recording full at {}", instant(cut));
+    p.font(true);
+    let w = p.text_width(&text);
+    // On the rule's right, or on its left when it is near the right edge; over the ticks' labels.
+    let at = if x + 6.0 + w < g.width - 2.0 { x + 6.0 } else { (x - 6.0 - w).max(2.0) };
+    ctx.set_fill_style_str(&theme.bg);
+    ctx.fill_rect(at - 3.0, 1.0, w + 6.0, g.axis_h - 2.0);
+    ctx.set_fill_style_str(p.theme.of(Look::Blocked));
+    let _ = ctx.fill_text(&text, at, g.axis_h / 2.0);
+    p.font(false);
 }
 
 fn draw_loop(p: &Paint, m: &RunModel, y: f64) {
