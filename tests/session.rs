@@ -313,7 +313,9 @@ fn the_step_that_ends_a_task_is_at_the_line_it_returned_or_raised_at() {
     // A still waits (a picked step lit A's line as if it were B's).
     assert_eq!(s.lines().line_of_step(m, last_step("nap('B', 0.5)")), Some(6));
     assert_eq!(s.lines().line_of_step(m, last_step("main()")), Some(9));
-    let failing = stepper("import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    x = 1\n    raise ValueError(x)\n\nasyncio.run(main())\n");
+    let failing = stepper(
+        "import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    x = 1\n    raise ValueError(x)\n\nasyncio.run(main())\n",
+    );
     failing.borrow_mut().run_to_end();
     let f = failing.borrow();
     let main_steps = f.model().steps.len();
@@ -386,8 +388,49 @@ fn a_simulated_request_is_labelled_fetch_and_its_url_once() {
 
 #[test]
 fn a_task_awaiting_gather_waits_on_gather_with_its_children_left() {
+    // B's end at 0.5 s leaves one: the wait reads so from then on (main is not woken).
     let waits = main_waits(GATHER);
-    assert_eq!(waits, ["gather (2 left)"], "main() waits on the gather of A and B, not on 'a future'");
+    assert_eq!(
+        waits,
+        ["gather (2 left)", "gather (1 left)"],
+        "main() waits on the gather of A and B, not on 'a future'"
+    );
+    let s = stepper(GATHER);
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let (m, trace) = (s.model(), s.trace());
+    let main = m.lanes.iter().find(|l| l.name == "main()").expect("a lane for main()");
+    // Scrubbed to an instant, the wait reads as it stood then.
+    let at = |t| match main.state_at(t) {
+        Some(State::Waiting(w)) => describe::wait(&w, m, &trace),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(at(250_000), "gather (2 left)");
+    assert_eq!(at(750_000), "gather (1 left)");
+    // Each part, too narrow for its whole label, still says its count.
+    let short: Vec<String> = main.segments.iter().filter_map(describe::segment_short_label).collect();
+    assert_eq!(short, ["2 left", "1 left"]);
+    // Still one wait: the step that began it is outlined with all of it, and the timeline in
+    // words tells it once.
+    let step = m.steps.iter().find(|st| st.task == main.id && st.until.is_some()).expect("main's first step");
+    assert_eq!(interleave::model::layout::wait_after(main, step, m.span()), Some(1_000_000));
+    let alt = interleave::model::words::text_alternative(m, &trace);
+    assert!(alt.contains("it waited on gather (2 left); it returned"), "{alt}");
+}
+
+#[test]
+fn asyncio_wait_counts_down_its_tasks_left_as_they_finish() {
+    let waits = main_waits(
+        "import asyncio
+
+async def main():
+    tasks = [asyncio.create_task(asyncio.sleep(d)) for d in (0.1, 0.2, 0.3)]
+    await asyncio.wait(tasks)
+
+asyncio.run(main())
+",
+    );
+    assert_eq!(waits, ["wait (3 left)", "wait (2 left)", "wait (1 left)"]);
 }
 
 /// The page's warm-up program (`session::warm_up`) runs to its end printing what CPython
@@ -552,7 +595,7 @@ async def main():
 asyncio.run(main())
 ",
     );
-    assert_eq!(waits, ["TaskGroup (2 left)"], "main() waits on its group, not on 'a future'");
+    assert_eq!(waits, ["TaskGroup (2 left)", "TaskGroup (1 left)"], "main() waits on its group, not on 'a future'");
 }
 
 #[test]
@@ -565,7 +608,7 @@ fn a_program_interleave_stops_ends_halted_and_says_why_once_on_stderr() {
     assert!(why.starts_with("the regular expression took more than 10000000 steps"), "{why}");
     assert_eq!(prints, [("<module>".into(), false, "before".into()), ("<module>".into(), true, why)]);
     let s = s.borrow();
-    let said = interleave::model::what_happened_halted(&interleave::model::metrics(s.model()));
+    let said = s.what_happened();
     assert!(said.starts_with("Interleave stopped the program at "), "{said}");
     assert!(!said.contains("faster"), "no speed-up is claimed for a stopped run: {said}");
 }
@@ -621,4 +664,99 @@ fn a_script_without_an_event_loop_is_not_said_to_finish_in_no_time() {
     assert_eq!(prints, [("<module>".into(), false, "hello".into())]);
     let said = s.borrow().explain();
     assert_eq!(said, "No event loop ran (the program never called asyncio.run), so there is no task to draw.");
+}
+
+#[test]
+fn a_task_interleave_stopped_is_said_stopped_not_raised() {
+    // main() runs a regular expression that backtracks without end: Interleave stops the
+    // program, and main() ends with that error, which it did not raise.
+    let s = stepper(
+        "import asyncio\nimport re\n\nasync def main():\n    await asyncio.sleep(0.25)\n    re.match('(a+)+$', 'a' * 40 + 'b')\n\nasyncio.run(main())\n",
+    );
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let Some(Finish::Halted(why)) = s.finish() else { panic!("not halted: {:?}", s.finish()) };
+    let (m, trace) = (s.model(), s.trace());
+    let figures = interleave::model::words::headline_from(m, &interleave::model::metrics(m), &trace, Some(&why));
+    assert_eq!(figures[0], "stopped by Interleave after 250 ms", "{figures:?}");
+    assert!(!figures.iter().any(|f| f.contains("raised")), "the halt is not the task raising: {figures:?}");
+    // Without the halt's words the same ending reads as an exception (as a program's own does).
+    let plain = interleave::model::words::headline(m, &trace);
+    assert!(plain.contains(&"1 task raised".to_string()), "{plain:?}");
+}
+
+/// A ticker printing every 0.1 s, for ever.
+const TICKER: &str = "import asyncio\n\nasync def tick():\n    i = 0\n    while True:\n        await asyncio.sleep(0.1)\n        print(i)\n        i += 1\n\nasyncio.run(tick())\n";
+
+/// Steps `s` until its clock reaches `until`.
+fn step_until(s: &mut Session, until: u64) {
+    for _ in 0..100_000 {
+        if s.now() >= until {
+            return;
+        }
+        s.step();
+    }
+    panic!("the clock did not reach {until} µs: {} µs", s.now());
+}
+
+#[test]
+fn past_a_full_recording_the_lanes_end_at_the_cut_and_stop_says_when_it_was_pressed() {
+    let recorder = interleave::trace::Recorder::with_limits(60, 1 << 20);
+    let mut s = Session::stepper_with(python(TICKER), recorder);
+    step_until(&mut s, 500_000);
+    assert_eq!(s.recording_cut(), None, "everything so far is recorded");
+    step_until(&mut s, 3_000_000);
+    let cut = s.recording_cut().expect("the recorder is full");
+    assert!(cut > 0 && cut < 3_000_000, "{cut}");
+    assert_eq!(cut, s.model().last_time, "the cut is the last event kept");
+    // The run goes on past the cut (step mode covers up to its next timer), the lanes do not.
+    assert!(s.covered() > cut && s.recorded_to() == cut, "covered {} recorded to {}", s.covered(), s.recorded_to());
+    s.stop();
+    assert_eq!(s.finish(), Some(Finish::Stopped));
+    let stopped = s.ended_at().expect("the run ended");
+    assert!(stopped >= 3_000_000, "{stopped}");
+    assert_eq!(s.covered(), stopped, "the axis reaches the stop");
+    assert_eq!(s.recorded_to(), cut);
+    let said = s.what_happened();
+    let at = format!("Stopped at {:.3} s:", stopped as f64 / 1e6);
+    assert!(said.starts_with(&at), "{said} (the recording ended at {cut} µs)");
+    // What was printed after the cut is in the whole output, after what was recorded.
+    let text = s.output_text();
+    let lines: Vec<&str> = text.lines().collect();
+    let expected: Vec<String> = (0..lines.len()).map(|i| i.to_string()).collect();
+    assert_eq!(lines, expected);
+    assert!(lines.len() >= 29 && !s.printed_after_cut().is_empty(), "{} lines", lines.len());
+}
+
+#[test]
+fn a_stop_with_nothing_cut_is_said_at_the_end_of_the_recording() {
+    let mut s = Session::stepper(python(TICKER));
+    step_until(&mut s, 1_000_000);
+    s.stop();
+    assert_eq!(s.recording_cut(), None);
+    assert_eq!(s.ended_at(), Some(s.model().span()));
+    assert_eq!(s.covered(), s.model().span());
+    assert!(s.what_happened().starts_with("Stopped at 1.000 s:"), "{}", s.what_happened());
+}
+
+#[test]
+fn the_whole_output_has_every_line_the_program_printed_but_not_interleave_notes() {
+    // A time of day makes Interleave add a note (its clock starts each run at the same time).
+    let s = stepper(
+        "import sys\nimport time\nfor i in range(1000):\n    print(i)\nprint('oops', file=sys.stderr)\nprint(time.ctime())\n",
+    );
+    let mut s = s.borrow_mut();
+    let prints = run_prints(&mut s);
+    let notes = s
+        .model()
+        .log
+        .iter()
+        .filter(|l| matches!(l.kind, LogKind::Print(_)) && s.stream(l.event) == Stream::Note)
+        .count();
+    assert_eq!((prints.len(), notes), (1003, 1), "{:?}", &prints[1000..]);
+    let text = s.output_text();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1002);
+    assert_eq!((lines[0], lines[999], lines[1000]), ("0", "999", "oops"));
+    assert!(lines[1001].starts_with("Thu Jan  1 00:00:00 2026"), "{}", lines[1001]);
 }

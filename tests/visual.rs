@@ -190,8 +190,8 @@ fn lateness_names_the_task_that_held_the_loop() {
     assert_eq!(
         m.late,
         [
-            Late { task: TaskId(1), due: 500_000, at: 2_300_000, event: 34, cancelled: false, cause: held_by_blocker },
-            Late { task: TaskId(2), due: 500_000, at: 2_300_000, event: 35, cancelled: false, cause: held_by_blocker },
+            Late { task: TaskId(1), due: 500_000, at: 2_300_000, event: 35, cancelled: false, cause: held_by_blocker },
+            Late { task: TaskId(2), due: 500_000, at: 2_300_000, event: 36, cancelled: false, cause: held_by_blocker },
         ]
     );
     let ticker = ran.lane("ticker('A')");
@@ -886,12 +886,25 @@ fn the_viewport_zooms_pans_and_pinches_around_what_is_under_the_pointer() {
     // The narrowest window is 100 µs.
     v.zoom(1e-9, None);
     assert_eq!(v.window(), 100.0);
-    // Following a run shows all of it, with a little room, and at least 100 ms.
+    // Following a run shows all of it, with a little room, and while it goes on at least
+    // 100 ms (its first frames do not zoom in on microseconds).
     let mut f = Viewport::default();
-    f.follow_to(2_000_000.0, false);
+    f.follow_to(2_000_000.0, true, false);
     assert_eq!((f.from, f.to), (0.0, 2_100_000.0));
-    f.follow_to(1_000.0, false);
+    f.follow_to(1_000.0, true, false);
     assert_eq!(f.to, 100_000.0);
+    // Once over, a short run fills the plot: a 4 ms run on a 4.2 ms axis (not 100 ms), and
+    // nothing on less than a millisecond.
+    f.follow_to(4_000.0, false, false);
+    assert_eq!((f.from, f.to), (0.0, 4_200.0));
+    f.follow_to(0.0, false, false);
+    assert_eq!(f.to, 1_000.0);
+    // The steady axis shrinks to the run's own length too, by doublings of a millisecond.
+    let mut steady = Viewport::default();
+    steady.follow_to(3_000.0, true, true);
+    assert_eq!(steady.to, 100_000.0);
+    steady.follow_to(3_000.0, false, true);
+    assert_eq!(steady.to, 4_000.0);
 }
 
 #[test]
@@ -903,8 +916,8 @@ fn a_steady_axis_for_reduced_motion_changes_a_handful_of_times_a_run() {
     for ms in 0..3_000u32 {
         let end = f64::from(ms) * 1_000.0;
         let (m0, s0) = (moving.to, steady.to);
-        moving.follow_to(end, false);
-        steady.follow_to(end, true);
+        moving.follow_to(end, true, false);
+        steady.follow_to(end, true, true);
         moving_changes += usize::from(moving.to != m0);
         steady_changes += usize::from(steady.to != s0);
         assert!(steady.from == 0.0 && steady.to >= end, "{end}: {steady:?}");
@@ -913,12 +926,12 @@ fn a_steady_axis_for_reduced_motion_changes_a_handful_of_times_a_run() {
     assert!(steady_changes <= 6, "{steady_changes}");
     assert_eq!(steady.to, 3_200_000.0, "100 ms doubled five times");
     // A new, short run after a long one shrinks the steady axis back.
-    steady.follow_to(10_000.0, true);
+    steady.follow_to(10_000.0, true, true);
     assert_eq!(steady.to, 100_000.0);
     // Zoomed or panned by the user: following stops, on both.
     steady.zoom(0.5, None);
     let before = steady;
-    steady.follow_to(9e6, true);
+    steady.follow_to(9e6, true, true);
     assert_eq!(steady, before);
 }
 
@@ -934,7 +947,7 @@ fn the_axis_switches_keeping_the_view_and_a_clicked_step_comes_into_view_readabl
     assert_eq!((v.axis, v.from, v.to), (Axis::Time, 0.0, 1_000_000.0));
     // Step 3 (B's first) is a third of turn 2: brought to at least 60 px wide, centred.
     let mut v = Viewport::on(Axis::Turns);
-    v.follow_to(turns.end(), false);
+    v.follow_to(turns.end(), false, false);
     let span = turns.step_span(2);
     v.reveal(&g, span, 60.0);
     let (x0, x1) = (v.x(&g, span.0), v.x(&g, span.1));

@@ -31,8 +31,9 @@ enum State<T> {
 type DoneFn<T> = Rc<dyn Fn(&Fut<T>)>;
 
 enum Callback<T> {
-    /// A task waiting on this future: its wake-up (asyncio's `Task.__wakeup`).
-    Wake(Waker),
+    /// A task waiting on this future: its wake-up (asyncio's `Task.__wakeup`), and which task
+    /// it is (for [`Fut::tell_left`]).
+    Wake(Waker, Option<TaskId>),
     Call(DoneFn<T>),
 }
 
@@ -141,7 +142,28 @@ impl<T: Clone + 'static> Fut<T> {
 
     /// How many tasks wait on it: its `Task.task_wakeup()` callbacks, as its repr lists them.
     pub fn wakeups(&self) -> usize {
-        self.0.callbacks.borrow().iter().filter(|(_, c)| matches!(c, Callback::Wake(_))).count()
+        self.0.callbacks.borrow().iter().filter(|(_, c)| matches!(c, Callback::Wake(..))).count()
+    }
+
+    /// The tasks waiting on this future now have `left` things pending (one of a gather's
+    /// children finished): recorded for each, so its wait reads as it stands (they are not
+    /// woken until the last).
+    pub fn tell_left(&self, left: usize) {
+        let Some(rt) = self.0.run.upgrade().filter(|rt| rt.is_recording()) else { return };
+        let waiting: Vec<TaskId> = self
+            .0
+            .callbacks
+            .borrow()
+            .iter()
+            .filter_map(|(_, c)| match c {
+                Callback::Wake(_, task) => *task,
+                Callback::Call(_) => None,
+            })
+            .collect();
+        let left = left.min(u32::MAX as usize) as u32;
+        for task in waiting {
+            rt.record(task, EventKind::Left { left });
+        }
     }
 
     /// Whether two handles are the same future.
@@ -284,7 +306,7 @@ impl<T: Clone + 'static> Fut<T> {
         match callback {
             // A task's wake-up goes straight to the ready queue, where asyncio's scheduled
             // `__wakeup` would stand.
-            Callback::Wake(w) => w.wake(),
+            Callback::Wake(w, _) => w.wake(),
             Callback::Call(f) => {
                 if let Some(rt) = self.0.run.upgrade() {
                     let me = self.clone();
@@ -365,7 +387,8 @@ impl<T: Clone + 'static> Future for FutWait<T> {
             return Poll::Ready(self.fut.result());
         }
         if self.callback.is_none() {
-            let id = self.fut.add(Callback::Wake(cx.waker().clone()));
+            let task = current().map(|(_, task)| task);
+            let id = self.fut.add(Callback::Wake(cx.waker().clone(), task));
             self.callback = Some(id);
         }
         note_fut_waiter(Rc::new(Waiter(self.fut.clone())));

@@ -153,27 +153,29 @@ fn gather_core<T: TaskValue, U: Clone + 'static, A: Into<Awaitable<T>>>(
                     return;
                 }
             }
-            if nfinished.get() == nfuts {
-                let rt = run.upgrade();
-                let results: Vec<PyResult<T>> = all
-                    .iter()
-                    .map(|c| {
-                        let r = c.result();
-                        if let (Err(e), Some(rt)) = (&r, &rt) {
-                            if !e.is_cancelled() {
-                                if let Some(task) = c.task() {
-                                    rt.record(owner, EventKind::Swallowed { task });
-                                }
+            if nfinished.get() < nfuts {
+                outer.tell_left(nfuts - nfinished.get());
+                return;
+            }
+            let rt = run.upgrade();
+            let results: Vec<PyResult<T>> = all
+                .iter()
+                .map(|c| {
+                    let r = c.result();
+                    if let (Err(e), Some(rt)) = (&r, &rt) {
+                        if !e.is_cancelled() {
+                            if let Some(task) = c.task() {
+                                rt.record(owner, EventKind::Swallowed { task });
                             }
                         }
-                        r
-                    })
-                    .collect();
-                if cancel_requested.get() {
-                    outer.set_exception(Exception::cancelled());
-                } else {
-                    outer.set_result(convert(results));
-                }
+                    }
+                    r
+                })
+                .collect();
+            if cancel_requested.get() {
+                outer.set_exception(Exception::cancelled());
+            } else {
+                outer.set_result(convert(results));
             }
         });
     }
@@ -303,6 +305,8 @@ pub async fn wait_futures<T: TaskValue>(
                         rt.cancel_timer(key);
                     }
                     release_waiter(&waiter);
+                } else {
+                    waiter.tell_left(counter.get());
                 }
             })
         })

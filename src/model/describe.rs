@@ -346,6 +346,15 @@ pub fn segment_label(seg: &Segment, m: &RunModel, rec: &Recorder) -> String {
     }
 }
 
+/// A shorter label for a segment too narrow for [`segment_label`], when there is one: a wait
+/// on several things keeps its count ("3 left"), which changes along the lane.
+pub fn segment_short_label(seg: &Segment) -> Option<String> {
+    match seg.state {
+        State::Waiting(Wait::Many { pending, .. }) => Some(format!("{pending} left")),
+        _ => None,
+    }
+}
+
 /// What a segment is, in full (tooltips, exports): "waiting: sleep(0.5)", "late by 1.70 s: the
 /// loop was held by blocker()".
 pub fn segment_title(seg: &Segment, m: &RunModel, rec: &Recorder) -> String {

@@ -274,8 +274,13 @@ fn bar(look: Look, dark: bool, x0: f64, x1: f64, y: f64, title: &str) -> String 
 }
 
 /// A label drawn inside a bar when it fits (on a backing so it reads over any pattern).
+/// How many characters fit inside a bar from `x0` to `x1`.
+fn room(x0: f64, x1: f64) -> usize {
+    ((x1 - x0 - 8.0) / CHAR_W).floor().max(0.0) as usize
+}
+
 fn inside_label(text: &str, x0: f64, x1: f64, y: f64, p: &Palette) -> String {
-    let room = ((x1 - x0 - 8.0) / CHAR_W).floor().max(0.0) as usize;
+    let room = room(x0, x1);
     if room < MIN_LABEL.min(text.chars().count()) {
         return String::new();
     }
@@ -436,7 +441,12 @@ impl Drawing<'_> {
                 instant(seg.end.unwrap_or(end))
             );
             self.out += &bar(look, dark, x0, x1, y, &title);
-            self.out += &inside_label(&describe::segment_label(seg, m, rec), x0, x1, y, self.p);
+            let full = describe::segment_label(seg, m, rec);
+            let label = match describe::segment_short_label(seg) {
+                Some(short) if full.chars().count() > room(x0, x1) => short,
+                _ => full,
+            };
+            self.out += &inside_label(&label, x0, x1, y, self.p);
         }
         let print = style(Look::Print);
         for line in m.log.iter().filter(|l| l.task == id && matches!(l.kind, LogKind::Print(_))) {

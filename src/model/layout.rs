@@ -2,8 +2,8 @@
 //! its parent), which segments fall in a time window, axis ticks, and what is under a point.
 //! The canvas, the SVG export and the tests all use these.
 
-use super::run::{Lane, RunModel, Segment, Series};
-use crate::trace::{Micros, Recorder, TaskId};
+use super::run::{Lane, RunModel, Segment, Series, State, Step};
+use crate::trace::{Micros, Recorder, TaskId, Wait};
 
 /// Lanes in display order: depth-first from the main task, children in spawn order. A task's
 /// parent always spawned before it, so one pass builds the tree.
@@ -142,6 +142,25 @@ pub fn segment_at(lane: &Lane, t: Micros, now: Micros) -> Option<&Segment> {
     let i = lane.segments.partition_point(|s| s.start <= t).checked_sub(1)?;
     let seg = &lane.segments[i];
     (t <= seg.end.unwrap_or(now)).then_some(seg)
+}
+
+/// When the wait `step` ended in was over (`now` if it goes on), `None` if the step began no
+/// wait. A wait on several things runs on through the parts its count of pending splits it
+/// into.
+pub fn wait_after(lane: &Lane, step: &Step, now: Micros) -> Option<Micros> {
+    let i = lane.segments.partition_point(|s| s.start_event < step.end_event);
+    let first =
+        lane.segments.get(i).filter(|s| s.start_event == step.end_event && matches!(s.state, State::Waiting(_)))?;
+    let mut end = first.end;
+    if let State::Waiting(Wait::Many { what, .. }) = first.state {
+        for seg in &lane.segments[i + 1..] {
+            match seg.state {
+                State::Waiting(Wait::Many { what: w, .. }) if w == what && Some(seg.start) == end => end = seg.end,
+                _ => break,
+            }
+        }
+    }
+    Some(end.unwrap_or(now))
 }
 
 /// Index of the step (poll) running at `t`, if the thread was busy then.

@@ -112,11 +112,11 @@ pub fn what_happened(x: &Metrics) -> String {
     s + "."
 }
 
-/// What happened when Interleave stopped the program (a budget ran out): said first, then
-/// what had overlapped until then. No speed-up is given: the hold that was stopped would count
+/// What happened when Interleave stopped the program (a budget ran out) `at` that time: said
+/// first, then what had overlapped until then. No speed-up is given: the hold that was stopped would count
 /// as time saved against one after another, which would flatter a stuck run.
-pub fn what_happened_halted(x: &Metrics) -> String {
-    let mut s = format!("Interleave stopped the program at {}, as Output says.", duration(x.elapsed));
+pub fn what_happened_halted(x: &Metrics, at: Micros) -> String {
+    let mut s = format!("Interleave stopped the program at {}, as Output says.", duration(at));
     if x.io_waits > 0 {
         s += &format!(
             " Until then the waits added up to {}, and at most {} {} waiting at once.",

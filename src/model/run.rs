@@ -517,6 +517,20 @@ impl RunModel {
                     });
                 }
             }
+            EventKind::Left { left } => {
+                // The wait goes on as a new segment from here, so each part reads the count
+                // that stood then (on the lane, in its tip, while scrubbing).
+                if let Some(lane) = self.lane(e.task) {
+                    let open_many = lane.segments.last().filter(|s| s.end.is_none()).and_then(|s| match s.state {
+                        State::Waiting(Wait::Many { what, pending }) if pending != left => Some(what),
+                        _ => None,
+                    });
+                    if let Some(what) = open_many {
+                        close(lane, t, index);
+                        open(lane, t, State::Waiting(Wait::Many { what, pending: left }), index);
+                    }
+                }
+            }
             EventKind::Acquired { what } => change(&mut self.permits, &self.limits, what, t, index, 1),
             EventKind::Released { what } => change(&mut self.permits, &self.limits, what, t, index, -1),
             EventKind::Enqueued { queue } => change(&mut self.queues, &self.limits, queue, t, index, 1),

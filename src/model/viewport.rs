@@ -24,8 +24,12 @@ const SHORTEST_PICKED_STEP: Micros = (MIN_TIME / 10.0) as Micros;
 /// The widest: about three hours, or ten million turns.
 const MAX_TIME: f64 = 1e10;
 const MAX_TURNS: f64 = 1e7;
-/// While following a run the axis shows at least this much (a 2 ms run is not stretched).
+/// While a run goes on the axis shows at least this much, so its first frames do not zoom in
+/// on a few microseconds and out again as it grows.
 const FOLLOW_MIN_TIME: f64 = 100_000.0;
+/// Once it is over, a run is shown on an axis of its own length, down to this: a 3 ms run fills
+/// the plot rather than its first 3%.
+const FIT_MIN_TIME: f64 = 1_000.0;
 const FOLLOW_MIN_TURNS: f64 = 8.0;
 /// A screen narrower than this gets the narrow label column.
 const NARROW: f64 = 600.0;
@@ -202,14 +206,19 @@ impl Viewport {
         self.set(from, from + new_per_px * g.plot_w);
     }
 
-    /// While following: show the whole run so far (up to `end`, plus a little room). A
+    /// While following: show the whole run so far (up to `end`, plus a little room); while it
+    /// is `growing` (running on the browser's clock), at least [`FOLLOW_MIN_TIME`]. A
     /// `steady` axis (for people who asked their system for reduced motion) does not rescale
     /// every frame: it stays put and doubles only when the run reaches its end.
-    pub fn follow_to(&mut self, end: f64, steady: bool) {
+    pub fn follow_to(&mut self, end: f64, growing: bool, steady: bool) {
         if !self.follow {
             return;
         }
-        let least = if self.axis == Axis::Time { FOLLOW_MIN_TIME } else { FOLLOW_MIN_TURNS };
+        let least = match self.axis {
+            Axis::Time if growing => FOLLOW_MIN_TIME,
+            Axis::Time => FIT_MIN_TIME,
+            Axis::Turns => FOLLOW_MIN_TURNS,
+        };
         let wanted = (end + end / 20.0).max(least);
         self.from = 0.0;
         if !steady {

@@ -6,7 +6,7 @@ use super::holds::holds;
 use super::metrics::{metrics, Metrics};
 use super::run::{Ending, LateCause, RunModel, State};
 use super::FrameStats;
-use crate::trace::{CancelledBy, Micros, Recorder};
+use crate::trace::{CancelledBy, Micros, Recorder, Wait};
 
 /// Plain figures shown by default.
 const HEADLINE: usize = 3;
@@ -17,14 +17,18 @@ const ALT_TASKS: usize = 12;
 /// another would take 3.00 s", "at most 3 tasks waited at once". What the run shows decides
 /// which: a held loop, a coroutine never awaited, a timeout, permits, a queue, exceptions.
 pub fn headline(m: &RunModel, rec: &Recorder) -> Vec<String> {
-    headline_from(m, &metrics(m), rec)
+    headline_from(m, &metrics(m), rec, None)
 }
 
 /// [`headline`] with the run's metrics already at hand (the page computes them once for both
-/// the headline and the details: on a big run they are sums over every poll).
-pub fn headline_from(m: &RunModel, x: &Metrics, rec: &Recorder) -> Vec<String> {
+/// the headline and the details: on a big run they are sums over every poll). `halted` is why
+/// Interleave stopped the program, if it did: the tasks that error ended were stopped, they
+/// did not raise.
+pub fn headline_from(m: &RunModel, x: &Metrics, rec: &Recorder, halted: Option<&str>) -> Vec<String> {
     let mut out = vec![if x.dropped > 0 {
         format!("ran at least {} (the recording was cut)", duration(x.elapsed))
+    } else if halted.is_some() {
+        format!("stopped by Interleave after {}", duration(x.elapsed))
     } else {
         format!("took {}", duration(x.elapsed))
     }];
@@ -71,7 +75,14 @@ pub fn headline_from(m: &RunModel, x: &Metrics, rec: &Recorder) -> Vec<String> {
         let items = plural(q.peak() as usize, "item", "items");
         out.push(format!("{the}{name} held at most {} {items}{of}", q.peak()));
     }
-    let failed = m.lanes.iter().filter(|l| matches!(l.ending, Some((_, Ending::Failed { .. })))).count();
+    let failed = m
+        .lanes
+        .iter()
+        .filter(|l| match l.ending {
+            Some((_, Ending::Failed { error })) => halted != Some(rec.resolve(error)),
+            _ => false,
+        })
+        .count();
     if !m.swallowed.is_empty() {
         let n = m.swallowed.len();
         out.push(format!(
@@ -217,13 +228,21 @@ pub fn text_alternative(m: &RunModel, rec: &Recorder) -> String {
     }
     for lane in super::layout::lane_order(m).into_iter().take(ALT_TASKS).filter_map(|id| m.lanes.get(id.0 as usize)) {
         let mut waits: Vec<String> = Vec::new();
+        let mut going_on = None;
         for seg in &lane.segments {
+            // A wait on several things is one wait, whose count of pending goes down as they
+            // finish: it is told once, as it began.
+            let many = match seg.state {
+                State::Waiting(Wait::Many { what, .. }) => Some(what),
+                _ => None,
+            };
             if let State::Waiting(w) = seg.state {
                 let said = wait(&w, m, rec);
-                if waits.last() != Some(&said) {
+                if waits.last() != Some(&said) && (many.is_none() || many != going_on) {
                     waits.push(said);
                 }
             }
+            going_on = many;
         }
         let waited = match waits.len() {
             0 => String::new(),

@@ -171,6 +171,9 @@ pub struct Shared {
     /// `advance_virtual_clock`).
     busy_streak: Cell<u32>,
     phase: Cell<Phase>,
+    /// When the run ended, on its clock: known even when the recording was full by then (its
+    /// `RunEnd` dropped).
+    ended_at: Cell<Option<Micros>>,
     /// Requests and worker jobs in flight: things outside the loop that may still wake a task.
     outside: Cell<u32>,
     on_end: RefCell<Vec<Box<dyn FnOnce()>>>,
@@ -253,6 +256,7 @@ impl Runtime {
             stopping: Cell::new(false),
             busy_streak: Cell::new(0),
             phase: Cell::new(Phase::Running),
+            ended_at: Cell::new(None),
             outside: Cell::new(0),
             on_end: RefCell::new(Vec::new()),
             exception_handler: RefCell::new(None),
@@ -336,6 +340,11 @@ impl Runtime {
 
     pub fn phase(&self) -> Phase {
         self.0.phase.get()
+    }
+
+    /// When the run ended (stopped, finished or stuck), once it has.
+    pub fn ended_at(&self) -> Option<Micros> {
+        self.0.ended_at.get()
     }
 
     pub fn trace(&self) -> Ref<'_, Recorder> {
@@ -944,6 +953,7 @@ impl Runtime {
         }
         // From here on wakes and callbacks are ignored and new tasks end at once.
         self.0.phase.set(phase);
+        self.0.ended_at.set(Some(self.now()));
         self.0.loop_running.set(false);
         // A step stopped mid-way ends where it stands.
         if let Some(Held::Task(id)) = self.0.held.take() {

@@ -23,7 +23,8 @@ pub use warm_up::{warm_up, WARM_UP};
 
 use crate::aio::PyRepr;
 use crate::demos::Facts;
-use crate::model::{Ending, FrameStats, RunModel, LATE_THRESHOLD};
+use crate::model::describe::instant;
+use crate::model::{metrics, what_happened_halted, Ending, FrameStats, LogKind, RunModel, LATE_THRESHOLD};
 use crate::python::interp::Sink;
 pub use crate::python::interp::Stream;
 use crate::runtime::{current, Phase, Runtime, Speed};
@@ -233,13 +234,36 @@ impl Session {
     }
 
     /// The latest time the run covers: now while it runs for real; in step mode, up to the
-    /// next timer, where virtual time will jump; once over, its end.
+    /// next timer, where virtual time will jump; once over, its end (which, when the recording
+    /// was full, only the session knows: the recording stops earlier).
     pub fn covered(&self) -> Micros {
         match (self.running(), self.stepping()) {
             (true, false) => self.now(),
             (true, true) => self.model.span().max(self.next_timer_due().unwrap_or(0)),
+            (false, _) if self.recording_cut().is_some() => self.model.span().max(self.ended_at().unwrap_or(0)),
             (false, _) => self.model.span(),
         }
+    }
+
+    /// Where the recording stopped because the recorder was full (its last event kept), while
+    /// the run went on: nothing after it is known to the timeline. `None` while everything
+    /// that happened is recorded.
+    pub fn recording_cut(&self) -> Option<Micros> {
+        let trace = self.trace();
+        (trace.dropped() > 0 || (trace.is_full() && self.running())).then_some(self.model.last_time)
+    }
+
+    /// How far the lanes are drawn: what the run covers, but no further than the recording
+    /// went (a lane drawn on past the cut would claim its task went on as it last stood).
+    pub fn recorded_to(&self) -> Micros {
+        let covered = self.covered();
+        self.recording_cut().map_or(covered, |cut| covered.min(cut))
+    }
+
+    /// When the run ended on its clock (Stop pressed, Interleave's halt, the program's end),
+    /// once it has: known even when the recording was full long before.
+    pub fn ended_at(&self) -> Option<Micros> {
+        self.rt.ended_at()
     }
 
     /// "semaphore ?calls=10 · run 2 (step mode)", "… · run 3 at 0.25×".
@@ -255,6 +279,24 @@ impl Session {
     /// What the program printed after the recording was full, in order.
     pub fn printed_after_cut(&self) -> Ref<'_, Vec<PrintedAfterCut>> {
         self.after_cut.borrow()
+    }
+
+    /// Everything the program printed, stdout and stderr as a terminal shows them
+    /// (Interleave's notes left out), the lines printed after the recording was full
+    /// included: the Output panel lists only the latest lines, this is for the whole.
+    pub fn output_text(&self) -> String {
+        let trace = self.trace();
+        let recorded = self.model.log.iter().filter_map(|line| match line.kind {
+            LogKind::Print(text) if self.stream(line.event) != Stream::Note => Some(trace.resolve(text)),
+            _ => None,
+        });
+        let after_cut = self.after_cut.borrow();
+        let later = after_cut.iter().filter(|p| p.stream != Stream::Note).map(|p| p.text.as_str());
+        recorded.chain(later).fold(String::new(), |mut out, line| {
+            out.push_str(line);
+            out.push('\n');
+            out
+        })
     }
 
     /// Which stream the recorded print at event `event` went to.
@@ -300,10 +342,39 @@ impl Session {
         }
     }
 
+    /// What happened, in a sentence or two: the program's own words for a run that went its
+    /// course, plain ones for a stopped run, said at the time it was stopped (which a full
+    /// recording does not hold).
+    pub fn what_happened(&self) -> String {
+        let at = self.ended_at().unwrap_or(self.model.span());
+        match self.finish() {
+            Some(Finish::Stopped) => format!(
+                "Stopped at {}: every task still pending was cancelled where it waited, with its timers cleared and its requests aborted.",
+                instant(at)
+            ),
+            Some(Finish::Halted(_)) => what_happened_halted(&metrics(&self.model), at),
+            // A program that failed did not "finish": the figures stay, under the right opening.
+            Some(Finish::Exited(status)) if status != 0 => {
+                failed_opening(self.explain(), &format!("Ended with exit status {status} after"))
+            }
+            Some(Finish::Raised(_)) => failed_opening(self.explain(), "Ended by an exception after"),
+            _ => self.explain(),
+        }
+    }
+
     /// The "what happened" line, once the run went its course.
     pub fn explain(&self) -> String {
         let trace = self.trace();
         self.program.explain(&Facts { model: &self.model, trace: &trace, frames: Some(&self.frames) })
+    }
+}
+
+/// The explanation with its "Finished in" replaced by `opening` (a lesson's own explanation,
+/// which says something else first, is kept as it is).
+fn failed_opening(explained: String, opening: &str) -> String {
+    match explained.strip_prefix("Finished in") {
+        Some(rest) => format!("{opening}{rest}"),
+        None => explained,
     }
 }
 

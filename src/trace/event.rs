@@ -150,6 +150,12 @@ pub enum EventKind {
     Swallowed {
         task: TaskId,
     },
+    /// One of the things this task waits on at once (`Wait::Many`: a gather, `wait`, a
+    /// TaskGroup) finished: `left` are still pending. The task is not woken, so without this
+    /// its wait would read as it stood when it began.
+    Left {
+        left: u32,
+    },
     /// A permit or lock (named) was taken or given back.
     Acquired {
         what: Text,

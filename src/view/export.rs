@@ -37,7 +37,7 @@ fn save_url(name: &str, url: &str) {
     a.click();
 }
 
-fn file_name(s: &Session, ext: &str) -> String {
+pub fn file_name(s: &Session, ext: &str) -> String {
     format!("interleave-{}.{ext}", s.program().file_stem())
 }
 

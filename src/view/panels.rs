@@ -149,8 +149,26 @@ fn stderr_line(text: &str, on_line: &Callback<u32>) -> Html {
     }
 }
 
+/// The note over the output when the list leaves lines out: how many, and a way to have them
+/// all (the page keeps the whole output; only the list is cut, to stay light).
+fn hidden_lines(n: usize, listed: usize, on_download: &Callback<()>) -> Html {
+    if n == 0 {
+        return html! {};
+    }
+    let lines = if n == 1 { "line" } else { "lines" };
+    let on_download = on_download.clone();
+    html! {
+        <li class="earlier" data-testid="hidden-lines" title={format!("The list shows the latest {listed} lines only, to keep the page light")}>
+            {format!("… {n} earlier {lines} hidden · ")}
+            <button type="button" class="linkish line-link" data-testid="download-output" title="All the program printed, as a text file"
+                onclick={Callback::from(move |_| on_download.emit(()))}>{"Download all output"}</button>
+        </li>
+    }
+}
+
 /// What the program printed (stdout and stderr told apart), then the status line.
-pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
+/// `on_download` saves the whole output as a file.
+pub fn output(s: &Session, at: At, on_line: &Callback<u32>, on_download: &Callback<()>) -> Html {
     let trace = s.trace();
     let m = s.model();
     let ended = s.finish().is_some() && !at.replaying(m);
@@ -166,7 +184,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
         <section class="panel output" aria-label="Output">
             <h2>{"Output"}</h2>
             <ol class="prints" data-testid="prints">
-                { earlier(skip, "lines") }
+                { hidden_lines(skip, shown(s), on_download) }
                 { for prints.iter().enumerate().skip(skip).map(|(i, l)| {
                     let LogKind::Print(text) = l.kind else { return html! {} };
                     let name = speaker(s, m, &trace, l, halted.as_deref());
@@ -177,9 +195,9 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
                 }) }
                 if let Some(first) = after_cut.first() {
                     <li class="earlier" data-testid="after-cut">
-                        {format!("The recording was full from {}: the timeline stops there, and what the program printed after it follows.", instant(first.time))}
+                        {format!("The recording was full from {}: the timeline stops there, and what the program printed after it follows.", instant(s.recording_cut().unwrap_or(first.time)))}
                     </li>
-                    { earlier(late_skip, "lines") }
+                    { hidden_lines(late_skip, shown(s), on_download) }
                     { for after_cut.iter().enumerate().skip(late_skip).map(|(i, p)| {
                         let name = speaker_of(m, p.task, p.stream, &p.text, halted.as_deref());
                         let same_task = i > late_skip && after_cut[i - 1].task == p.task;
@@ -192,7 +210,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>) -> Html {
             if ended {
                 <div aria-live="polite" data-testid="announce">
                     { status(s, at) }
-                    <p class="visually-hidden">{ prose(&what_happened(s)) }</p>
+                    <p class="visually-hidden">{ prose(&s.what_happened()) }</p>
                 </div>
             } else {
                 { status(s, at) }
@@ -245,38 +263,13 @@ pub fn prose(text: &str) -> Html {
     }
 }
 
-/// What happened, in a sentence or two: the program's own words for a run that went its
-/// course, plain ones for a stopped run.
-fn what_happened(s: &Session) -> String {
-    match s.finish() {
-        Some(Finish::Stopped) => format!(
-            "Stopped at {}: every task still pending was cancelled where it waited, with its timers cleared and its requests aborted.",
-            instant(s.model().span())
-        ),
-        Some(Finish::Halted(_)) => crate::model::what_happened_halted(&crate::model::metrics(s.model())),
-        // A program that failed did not "finish": the figures stay, under the right opening.
-        Some(Finish::Exited(status)) if status != 0 => failed_opening(s.explain(), &format!("Ended with exit status {status} after")),
-        Some(Finish::Raised(_)) => failed_opening(s.explain(), "Ended by an exception after"),
-        _ => s.explain(),
-    }
-}
-
-/// The explanation with its "Finished in" replaced by `opening` (a lesson's own explanation,
-/// which says something else first, is kept as it is).
-fn failed_opening(explained: String, opening: &str) -> String {
-    match explained.strip_prefix("Finished in") {
-        Some(rest) => format!("{opening}{rest}"),
-        None => explained,
-    }
-}
-
 /// The "what happened" line and the warnings (once the run has ended).
 pub fn summary(s: &Session) -> Html {
     if s.running() {
         return html! {};
     }
     let m = s.model();
-    let text = what_happened(s);
+    let text = s.what_happened();
     let trace = s.trace();
     let warns = warnings(m, &trace);
     let dropped = m.dropped;
@@ -383,7 +376,7 @@ pub fn metrics(s: &Session, at: At) -> Html {
     }
     // The headline is of the whole run: the same figures unless the cursor is back in it.
     let whole = if t >= m.span() { at_t } else { crate::model::metrics(m) };
-    let mut figures = words::headline_from(m, &whole, &s.trace());
+    let mut figures = words::headline_from(m, &whole, &s.trace(), halted(s).as_deref());
     if s.running() && !s.stepping() {
         figures = words::still_running(figures, s.covered());
     }

@@ -293,6 +293,15 @@ pub fn run_panel(props: &Props) -> Html {
             }
         })
     };
+    let on_download_output = {
+        let current = current.clone();
+        Callback::from(move |()| {
+            if let Some(s) = &current {
+                let s = s.borrow();
+                export::download(&export::file_name(&s, "output.txt"), "text/plain;charset=utf-8", &s.output_text());
+            }
+        })
+    };
     let act = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action()))
@@ -555,7 +564,7 @@ pub fn run_panel(props: &Props) -> Html {
                         </div>
                     </section>
                     if let Some(s) = session {
-                        { panels::output(s, state.at, &on_line) }
+                        { panels::output(s, state.at, &on_line, &on_download_output) }
                         { panels::summary(s) }
                     } else {
                         <p class="empty-output" data-testid="output">{props.idle_hint.clone()}</p>

@@ -5,6 +5,7 @@
 // Stop work; every example runs with its lines lit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useSite, openPage, recordFrames, frameGaps, SHOTS } from './harness.mjs';
 
@@ -593,9 +594,18 @@ test('hostile programs end with a clear message and a responsive page', async ()
   await runToEnd(page, { timeout: 60_000 });
   const flood = await output(page);
   assert.match(flood.at(-1)[1], /output past 1024 KiB was cut: \d+ more bytes not shown/);
-  assert.match(await page.locator('.prints li.earlier').textContent(), /^… \d+ earlier lines not shown$/);
+  const hidden = await page.getByTestId('hidden-lines').textContent();
+  assert.match(hidden, /^… \d+ earlier lines hidden · Download all output$/);
+  // The whole output is one click away: every line kept, the listed ones last.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-output').click()]);
+  assert.equal(file.suggestedFilename(), 'interleave-program.output.txt');
+  const saved = join(SHOTS, 'flood-output.txt');
+  await file.saveAs(saved);
+  const lines = readFileSync(saved, 'utf8').split('\n').slice(0, -1);
+  assert.equal(lines.length, Number(/\d+/.exec(hidden)[0]) + 300);
+  assert.deepEqual([lines[0], lines.at(-1)], ['0', flood.at(-1)[1]]);
   const [noteHeight, lineHeight] = await page.evaluate(() => [
-    document.querySelector('.prints li.earlier').getBoundingClientRect().height,
+    document.querySelector('[data-testid=hidden-lines]').getBoundingClientRect().height,
     document.querySelector('.prints li:has(code)').getBoundingClientRect().height,
   ]);
   assert.ok(noteHeight < lineHeight * 1.6, `the note takes one row: ${noteHeight} px beside a line's ${lineHeight} px`);
@@ -690,6 +700,46 @@ async function markersBesideTheCode(page, what) {
   assert.ok(shown.includes(`${names.length}`) || shown.includes(`+${names.length - 1}`), `${what}: ${shown}`);
   for (const name of names) assert.ok(label.includes(name), `${what}: ${label} lacks ${name}`);
 }
+
+test('a recording that fills up mid-run ends its lanes there while the run goes on; Stop says when it was pressed', async () => {
+  const program = [
+    'import asyncio', '', 'async def spin(n):', '    for _ in range(n):', '        await asyncio.sleep(0)', '',
+    'async def tick():', '    while True:', '        await asyncio.sleep(0.1)', '', 'async def main():',
+    '    t = asyncio.create_task(tick())', '    await spin(300_000)', "    print('spun')", '    await asyncio.sleep(60)', '',
+    'asyncio.run(main())', '',
+  ].join('\n');
+  for (const [scheme, width, height] of [['light', 1440, 900], ['dark', 390, 844]]) {
+    const context = await freshContext();
+    const page = await openPlay(context, '#/play', { colorScheme: scheme, width, height });
+    await setCode(page, program);
+    await page.getByTestId('run').click();
+    const geometry = async () => JSON.parse(await page.getByTestId('timeline').getAttribute('data-geometry'));
+    await page.waitForFunction(() => JSON.parse(document.querySelector('[data-testid=timeline]').dataset.geometry).cut !== null, null, { timeout: 60_000 });
+    const { cut } = await geometry();
+    // The run goes on past the cut: its clock, and the axis following it (5% past the clock),
+    // move on.
+    await page.waitForFunction((c) => JSON.parse(document.querySelector('[data-testid=timeline]').dataset.geometry).to > c + 2e6, cut, { timeout: 10_000 });
+    assert.equal((await geometry()).cut, cut, 'the cut stays where the recording stopped');
+    assert.match(await page.getByTestId('status').textContent(), /^Running… /);
+    await page.screenshot({ path: join(SHOTS, `play-recording-full-${scheme}-${width}.png`) });
+    await page.getByTestId('stop').click();
+    await page.getByTestId('what-happened').waitFor();
+    const stoppedAt = Number(/^Stopped at ([\d.]+) s:/.exec(await page.getByTestId('what-happened').textContent())[1]) * 1e6;
+    assert.ok(stoppedAt > cut + 1e6, `stopped at ${stoppedAt} µs, the recording ended at ${cut} µs`);
+    await context.close();
+  }
+});
+
+test('a run of a few milliseconds fills the plot', async () => {
+  const context = await freshContext();
+  const page = await openPlay(context);
+  await setCode(page, 'import asyncio\n\nasync def main():\n    await asyncio.gather(asyncio.sleep(0.004), asyncio.sleep(0.002))\n\nasyncio.run(main())\n');
+  await runToEnd(page);
+  const g = JSON.parse(await page.getByTestId('timeline').getAttribute('data-geometry'));
+  assert.equal(g.from, 0);
+  assert.ok(g.to >= 4_000 && g.to < 40_000, `the axis ends at ${g.to} µs for a run of about 4 ms, not at 100 ms`);
+  await context.close();
+});
 
 test('screenshots of the script page mid-run: light and dark, wide and phone', async () => {
   const example = 'llm-batch';

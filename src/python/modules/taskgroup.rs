@@ -80,19 +80,16 @@ impl TaskGroup {
 
     /// `_on_task_done`
     fn task_done(g: &Rc<RefCell<Group>>, interp: &Interp, id: TaskId, fut: &Fut<PyObj>) {
-        let completed = {
+        let (waiter, left) = {
             let mut s = g.borrow_mut();
             s.tasks.retain(|(i, _)| *i != id);
-            if s.tasks.is_empty() {
-                s.on_completed.clone()
-            } else {
-                None
-            }
+            (s.on_completed.clone(), s.tasks.len())
         };
-        if let Some(f) = completed {
-            if !f.done() {
-                f.set_result(());
-            }
+        match waiter {
+            Some(f) if left == 0 && !f.done() => f.set_result(()),
+            // The parent waits on until the last: its wait reads how many are left.
+            Some(f) if left > 0 => f.tell_left(left),
+            _ => {}
         }
         if fut.cancelled() {
             return;

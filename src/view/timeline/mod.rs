@@ -237,9 +237,10 @@ pub fn draw(
     let shown = total.min(g.max_rows);
     t.view.scroll_rows(0, total, shown);
     let axis = TurnAxis::new(m);
+    let growing = s.running() && !s.stepping();
     match t.view.axis {
-        Axis::Time => t.view.follow_to(covered(s, kept).max(1) as f64, theme.reduced_motion),
-        Axis::Turns => t.view.follow_to(axis.end(), theme.reduced_motion),
+        Axis::Time => t.view.follow_to(covered(s, kept).max(1) as f64, growing, theme.reduced_motion),
+        Axis::Turns => t.view.follow_to(axis.end(), growing, theme.reduced_motion),
     }
     t.reveal(m, &g, shown, marks.selection);
     t.drawn = Some((g, shown));
@@ -269,7 +270,7 @@ pub fn draw(
         let _ = ctx.fill_text(&text, 6.0, height - 6.0);
     }
     // Written only when it changes: a DOM write every frame would be wasted work.
-    let geometry = geometry_json(&p, m, marks);
+    let geometry = geometry_json(&p, m, marks, s.recording_cut());
     if canvas.get_attribute("data-geometry").as_deref() != Some(geometry.as_str()) {
         let _ = canvas.set_attribute("data-geometry", &geometry);
     }
@@ -279,8 +280,9 @@ pub fn draw(
 }
 
 /// What the canvas shows, for tests: the plot's position, the window, the sizes, the visible
-/// rows and how many steps are outlined for the hovered code line.
-fn geometry_json(p: &Paint, m: &RunModel, marks: &Marks) -> String {
+/// rows, how many steps are outlined for the hovered code line, and where the recording was
+/// cut (the recorder full).
+fn geometry_json(p: &Paint, m: &RunModel, marks: &Marks, cut: Option<Micros>) -> String {
     let names: Vec<String> = p
         .visible()
         .map(|(_, r)| match r {
@@ -316,7 +318,7 @@ fn geometry_json(p: &Paint, m: &RunModel, marks: &Marks) -> String {
     };
     let selected = selected.map_or_else(|| "null".to_string(), |(a, b)| format!("[{a:.1},{b:.1}]"));
     format!(
-        r#"{{"plotX":{:.1},"plotW":{:.1},"from":{},"to":{},"follow":{},"axis":{},"row":{},"font":{},"firstRow":{},"rows":[{}],"selected":{selected},"marked":{},"permits":[{}],"queues":[{}],"deadlines":{},"lateUnder":{},"lateOver":{},"axisKind":"{}"}}"#,
+        r#"{{"plotX":{:.1},"plotW":{:.1},"from":{},"to":{},"follow":{},"axis":{},"row":{},"font":{},"firstRow":{},"rows":[{}],"selected":{selected},"marked":{},"permits":[{}],"queues":[{}],"deadlines":{},"lateUnder":{},"lateOver":{},"axisKind":"{}","cut":{}}}"#,
         g.plot_x,
         g.plot_w,
         v.from,
@@ -333,7 +335,8 @@ fn geometry_json(p: &Paint, m: &RunModel, marks: &Marks) -> String {
         m.deadlines.len(),
         late_under,
         m.late.len() - late_under,
-        if v.axis == Axis::Turns { "turns" } else { "time" }
+        if v.axis == Axis::Turns { "turns" } else { "time" },
+        cut.map_or_else(|| "null".to_string(), |t| t.to_string())
     )
 }
 

@@ -4,7 +4,7 @@
 use super::paint::{dash, ghost, series, skip_painted, Paint};
 use super::{Marks, Row};
 use crate::model::describe::{self, duration, instant, task_name};
-use crate::model::layout::{self, segment_at, segments_in, tick_label, ticks};
+use crate::model::layout::{self, segments_in, tick_label, ticks, wait_after};
 use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern};
 use crate::model::{LinkKind, RunModel, State, BLOCKED_THRESHOLD};
 use crate::session::{Selection, Session};
@@ -37,13 +37,15 @@ pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
     p.label("event loop", 6.0, loop_y, true);
     draw_loop(p, m, loop_y);
 
+    // Lanes end where the recording does: past a full recorder nothing is known of them.
+    let recorded = s.recorded_to();
     for (y, row) in p.visible() {
         let at = |t: Micros, _: usize| p.x(t);
         match row {
-            Row::Lane(id) => lane(p, m, &rec, id, y, s.covered(), false),
-            Row::Permits(i) => series(p, &at, m, &rec, layout::Row::Permits(i), Look::Permits, y, p.x(s.covered())),
-            Row::Queue(i) => series(p, &at, m, &rec, layout::Row::Queue(i), Look::QueueItems, y, p.x(s.covered())),
-            Row::Ghost(i) => ghost(p, &at, m, &rec, i, y, p.x(s.covered())),
+            Row::Lane(id) => lane(p, m, &rec, id, y, recorded, false),
+            Row::Permits(i) => series(p, &at, m, &rec, layout::Row::Permits(i), Look::Permits, y, p.x(recorded)),
+            Row::Queue(i) => series(p, &at, m, &rec, layout::Row::Queue(i), Look::QueueItems, y, p.x(recorded)),
+            Row::Ghost(i) => ghost(p, &at, m, &rec, i, y, p.x(recorded)),
             Row::KeptLane(id) => {
                 if let Some(k) = kept {
                     lane(p, k.model(), &k.trace(), id, y, k.model().span(), true)
@@ -70,9 +72,12 @@ pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
 
     deadlines(p, m);
     links(p, m);
-    outline_marked(p, m, &marks.marked, s.covered());
+    outline_marked(p, m, &marks.marked, recorded);
     if let Some(sel) = marks.selection {
         selection(p, m, sel);
+    }
+    if let Some(cut) = s.recording_cut() {
+        recording_full(p, cut, s.covered());
     }
     if s.running() && !s.stepping() {
         p.vline(p.x(s.now()), g.axis_h - 6.0, bottom, &theme.accent, 1.5);
@@ -87,6 +92,37 @@ pub fn draw(p: &Paint, s: &Session, kept: Option<&Session>, marks: &Marks) {
         ctx.set_fill_style_str(&theme.ink);
         let _ = ctx.fill_text(&instant(t), (x + 4.0).min(g.width - 60.0), g.axis_h - 6.0);
     }
+}
+
+/// Where the recorder filled up: a dashed rule at the cut with what it means, and the rest of
+/// the run (which went on unrecorded) greyed, so no lane reads as still going as it last stood.
+fn recording_full(p: &Paint, cut: Micros, covered: Micros) {
+    let (ctx, theme, g) = (p.ctx, p.theme, &p.g);
+    let x = p.x(cut).max(g.plot_x);
+    if x > p.plot_end() {
+        return;
+    }
+    // Down to the kept run's rows, if shown: its recording is whole.
+    let kept = p.visible().find(|(_, row)| *row == Row::KeptHeader).map(|(y, _)| y);
+    let (top, bottom) = (g.axis_h, kept.unwrap_or(p.height() - 4.0));
+    let end = p.x(covered).clamp(x, p.plot_end());
+    ctx.set_global_alpha(0.12);
+    ctx.set_fill_style_str(&theme.muted);
+    ctx.fill_rect(x, top, end - x, bottom - top);
+    ctx.set_global_alpha(1.0);
+    let _ = ctx.set_line_dash(&dash(&[5.0, 3.0]));
+    p.vline(x.round() + 0.5, top - 6.0, bottom, p.theme.of(Look::Blocked), 2.0);
+    let _ = ctx.set_line_dash(&dash(&[]));
+    let text = format!("recording full at {}", instant(cut));
+    p.font(true);
+    let w = p.text_width(&text);
+    // On the rule's right, or on its left when it is near the right edge; over the ticks' labels.
+    let at = if x + 6.0 + w < g.width - 2.0 { x + 6.0 } else { (x - 6.0 - w).max(2.0) };
+    ctx.set_fill_style_str(&theme.bg);
+    ctx.fill_rect(at - 3.0, 1.0, w + 6.0, g.axis_h - 2.0);
+    ctx.set_fill_style_str(p.theme.of(Look::Blocked));
+    let _ = ctx.fill_text(&text, at, g.axis_h / 2.0);
+    p.font(false);
 }
 
 fn draw_loop(p: &Paint, m: &RunModel, y: f64) {
@@ -154,7 +190,10 @@ fn lane(p: &Paint, m: &RunModel, rec: &Recorder, id: TaskId, y: f64, now: Micros
             p.fills.set(ctx, look, p.theme.of(look));
         }
         ctx.fill_rect(x0, top, w, h);
-        if w > 50.0 && p.inside_label(&describe::segment_label(seg, m, rec), x0, x0 + w, y, alpha) {
+        let labelled = (w > 50.0 && p.inside_label(&describe::segment_label(seg, m, rec), x0, x0 + w, y, alpha))
+            || (w > 30.0
+                && describe::segment_short_label(seg).is_some_and(|l| p.inside_label(&l, x0, x0 + w, y, alpha)));
+        if labelled {
             last_fill = None;
         }
         // A timer due while something holds the loop: its task is late already, though the
@@ -269,12 +308,7 @@ fn outline_marked(p: &Paint, m: &RunModel, marked: &[usize], now: Micros) {
     for &k in marked {
         let Some(step) = m.steps.get(k) else { continue };
         let Some(mid) = p.lane_mid(step.task) else { continue };
-        let waited = m
-            .lanes
-            .get(step.task.0 as usize)
-            .and_then(|lane| segment_at(lane, step.end, now))
-            .filter(|seg| seg.start == step.end && matches!(seg.state, State::Waiting(_)))
-            .map_or(step.end, |seg| seg.end.unwrap_or(now));
+        let waited = m.lanes.get(step.task.0 as usize).and_then(|lane| wait_after(lane, step, now)).unwrap_or(step.end);
         let (x0, x1) = (p.x(step.start), p.x(waited));
         let h = p.g.row_h - 3.0;
         ctx.stroke_rect(x0 - 1.0, mid - h / 2.0, (x1 - x0).max(3.0) + 2.0, h);

@@ -56,7 +56,18 @@ fn time_text(p: &Paint, s: &Session, kept: Option<&Session>, x: f64, y: f64) -> 
         return Some(text);
     }
     let (model, rec, id, now) = match row {
-        Row::Lane(id) => (s.model(), s.trace(), id, s.covered()),
+        Row::Lane(id) => {
+            if let Some(cut) = s.recording_cut().filter(|&cut| t > cut) {
+                let name = task_name(s.model(), id);
+                return Some(format!(
+                    "{name}
+not recorded at {}: the recorder was full from {}",
+                    instant(t),
+                    instant(cut)
+                ));
+            }
+            (s.model(), s.trace(), id, s.recorded_to())
+        }
         Row::KeptLane(id) => {
             let k = kept?;
             (k.model(), k.trace(), id, k.model().span())
