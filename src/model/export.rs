@@ -111,8 +111,17 @@ pub const LIGHT: Palette =
 pub const DARK: Palette =
     Palette { dark: true, background: "#1d2026", ink: "#e8eaed", muted: "#a3aab5", line: "#343842" };
 
+/// Text for SVG: escaped, without colour codes, and without the control characters XML 1.0
+/// cannot hold (a program may print any).
 fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    super::ansi::plain(s)
+        .chars()
+        .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// One run to draw: the recording, its model and what to call it.

@@ -2,6 +2,7 @@
 //! the page shows. No browser, no clock: everything here is tested natively from hand-written
 //! or virtual-clock event sequences.
 
+pub mod ansi;
 pub mod compare;
 pub mod describe;
 pub mod export;

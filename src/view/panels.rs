@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::disclosure::Disclosure;
 
 use crate::model::describe::{self, duration, instant, task_name};
-use crate::model::{warnings, words, LogKind, LogLine, RunModel};
+use crate::model::{ansi, warnings, words, LogKind, LogLine, RunModel};
 use crate::session::{At, Finish, PrintedAfterCut, Selection, Session, Stream};
 use crate::trace::{Micros, Recorder, TaskId};
 
@@ -132,8 +132,23 @@ fn status(s: &Session, at: At) -> Html {
 
 /// A line of stderr, with each `File "main.py", line N` of a traceback as a button that shows
 /// line N in the code.
+/// Printed text with its terminal colours drawn (and their escape codes never shown).
+fn coloured(text: &str) -> Html {
+    if !ansi::has_codes(text) {
+        return html! { {text.to_string()} };
+    }
+    html! {
+        { for ansi::styled(text).into_iter().map(|run| html! {
+            <span class={classes!(run.colour.map(|c| format!("ansi-{c}")), run.bold.then_some("ansi-bold"))}>{run.text.to_string()}</span>
+        }) }
+    }
+}
+
 fn stderr_line(text: &str, on_line: &Callback<u32>) -> Html {
     const MARK: &str = "File \"main.py\", line ";
+    if ansi::has_codes(text) {
+        return coloured(text);
+    }
     let Some(i) = text.find(MARK) else { return html! { {text.to_string()} } };
     let rest = &text[i + MARK.len()..];
     let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
@@ -239,7 +254,7 @@ fn printed_line(
                 { describe::fit_label(name, |w| w.chars().count() <= WHO_CHARS) }
             </span>
             { match stream {
-                Stream::Stdout => html! { <code>{text.to_string()}</code> },
+                Stream::Stdout => html! { <code>{ coloured(text) }</code> },
                 Stream::Stderr => html! {
                     <code class="stderr" title="printed to stderr">{ stderr_line(text, on_line) }</code>
                 },
@@ -352,7 +367,7 @@ pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
                                 onclick={Callback::from(move |_| on_select.emit(Selection::Log(i)))}>
                                 <time>{instant(line.time)}</time>
                                 <span class="who">{speaker(s, m, &trace, line, halted.as_deref()).to_string()}</span>
-                                <span>{describe::log_line(line, m, &trace)}</span>
+                                <span>{ coloured(&describe::log_line(line, m, &trace)) }</span>
                             </button>
                         </li>
                     }

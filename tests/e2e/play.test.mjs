@@ -209,6 +209,23 @@ test('beside long code the output keeps its width for the printed text, its colu
   await context.close();
 });
 
+test('terminal colour codes in printed text are drawn as colours, never shown as codes', async () => {
+  const context = await freshContext();
+  const page = await openPlay(context);
+  // Real Python's rand.py colours each task's lines so.
+  await setCode(page, 'c = ("\\033[0m", "\\033[36m", "\\033[91m")\nprint(c[1] + "Initiated makerandom(0)." + c[0])\nprint(c[2] + "\\033[1mToo low" + c[0], "plain")\n');
+  await runToEnd(page);
+  assert.deepEqual(await output(page), [['out', 'Initiated makerandom(0).'], ['out', 'Too low plain']]);
+  const prints = page.getByTestId('prints');
+  assert.equal(await prints.locator('.ansi-6').textContent(), 'Initiated makerandom(0).');
+  assert.equal(await prints.locator('.ansi-9.ansi-bold').textContent(), 'Too low');
+  const [cyan, plain] = await prints.locator('li:has(code)').nth(1).locator('span').evaluateAll((spans) => spans.map((s) => getComputedStyle(s).color));
+  assert.notEqual(cyan, plain, 'the coloured stretch has a colour of its own');
+  assert.ok(!(await page.getByTestId('log').textContent()).includes('\u001b'), 'the log shows no escape codes');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('a syntax error shows while typing (place and words) and Run says why it is off', async () => {
   const context = await freshContext();
   const page = await openPlay(context);

@@ -255,6 +255,9 @@ fn deadlines(p: &Paint, m: &RunModel) {
 /// task, as arrows between lanes (dashed where the table says so).
 fn links(p: &Paint, m: &RunModel) {
     let ctx = p.ctx;
+    // The labels drawn so far (x, y, width): a task cancelling several at once draws its
+    // links side by side, and one label says what they are (more would pile up on each other).
+    let mut labels: Vec<(f64, f64, f64)> = Vec::new();
     for link in &m.links {
         let Some(to_time) = link.to_time else { continue };
         if (to_time as f64) < p.view.from || link.from_time as f64 > p.view.to {
@@ -289,7 +292,9 @@ fn links(p: &Paint, m: &RunModel) {
             let text = "cancel()";
             let w = p.text_width(text);
             let (x, y) = (x0.min(x1) - 6.0 - w, (y0 + y1) / 2.0);
-            if x > p.g.plot_x {
+            let crowded = labels.iter().any(|&(lx, ly, lw)| (x - lx).abs() < w.max(lw) + 4.0 && (y - ly).abs() < 14.0);
+            if x > p.g.plot_x && !crowded {
+                labels.push((x, y, w));
                 ctx.set_fill_style_str(&p.theme.bg);
                 ctx.fill_rect(x - 2.0, y - 7.0, w + 4.0, 14.0);
                 ctx.set_fill_style_str(p.theme.of(look));
