@@ -83,6 +83,22 @@ fn apply(params: &str, colour: &mut Option<u8>, bold: &mut bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// Printed text is the user's: any of it is read without a panic (which would abort the
+        /// page), keeps every character outside the codes, and shows no escape.
+        #[test]
+        fn any_text_is_read_without_a_panic(text in "[\\x1b\\[;m0-9a-zé\\x07]{0,40}") {
+            let shown = plain(&text);
+            prop_assert!(!shown.contains(ESC));
+            if !has_codes(&text) {
+                prop_assert_eq!(shown, text);
+            }
+        }
+    }
 
     fn looks(text: &str) -> Vec<(&str, Option<u8>, bool)> {
         styled(text).into_iter().map(|s| (s.text, s.colour, s.bold)).collect()
