@@ -124,10 +124,18 @@ fn absurd_ints_are_refused_at_once_and_huge_allowed_ones_stay_quick() {
 fn how_a_program_ended_is_said_even_after_its_output_was_cut() {
     let limits = || Limits { output_bytes: 1000, ..Limits::default() };
     let (out, status) = run("for i in range(500):\n    print('line', i)\nraise ValueError('the end')\n", limits());
-    let tail: Vec<&str> = out.lines().rev().take(5).collect();
+    let lines: Vec<&str> = out.lines().collect();
     assert_eq!(status, 1);
-    assert_eq!(tail[0], "ValueError: the end", "{out}");
-    assert!(tail[4].starts_with("[Interleave: output past 0 KiB was cut: "), "{out}");
+    assert_eq!(lines.last(), Some(&"ValueError: the end"), "{out}");
+    // The first KiB, the cut said, then the last 100 lines printed (what a flood hides most),
+    // then the traceback.
+    assert_eq!(lines[0], "line 0");
+    let cut =
+        lines.iter().position(|l| l.starts_with("[Interleave: output past 0 KiB was cut: ")).expect("the cut said");
+    assert!(lines[cut].ends_with("more bytes not shown; its last 100 lines follow]"), "{out}");
+    assert_eq!(lines[cut + 1], "line 400");
+    assert_eq!(lines[cut + 100], "line 499");
+    assert_eq!(lines[cut + 101], "Traceback (most recent call last):");
     let (out, status) =
         run("i = 0\nwhile True:\n    print('line', i)\n    i += 1\n", Limits { steps: 100_000, ..limits() });
     let last = out.lines().last().unwrap_or_default();

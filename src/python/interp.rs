@@ -118,6 +118,22 @@ pub struct Output {
     pub partial: [String; 2],
     pub bytes: usize,
     pub cut_bytes: usize,
+    /// Past the cap, the latest lines (at most [`TAIL_LINES`]), shown when the output ends: a
+    /// program's last words (`finished after 2.1 s`) are what a flood of output hides most.
+    pub tail: std::collections::VecDeque<(Stream, String)>,
+}
+
+/// Lines kept past the output cap, and the most bytes of one line kept.
+const TAIL_LINES: usize = 100;
+const TAIL_LINE_BYTES: usize = 1000;
+
+/// The end of `text`, at most `max` bytes, cut at a character's boundary.
+fn last_bytes(text: &str, max: usize) -> &str {
+    let mut from = text.len().saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
 }
 
 /// Where output goes: the run's recording (the page), or a collector (native runner, tests).
@@ -679,13 +695,28 @@ impl Interp {
             return;
         }
         let mut out = self.out.borrow_mut();
-        if out.bytes >= self.limits.output_bytes {
-            out.cut_bytes += text.len();
-            return;
-        }
-        out.bytes += text.len();
+        let over = out.bytes >= self.limits.output_bytes;
         let i = stream as usize;
-        out.partial[i].push_str(text);
+        if over {
+            if out.cut_bytes == 0 {
+                // Said at once, so a run still printing does not look hung, nor one stopped now.
+                drop(out);
+                self.note(&format!(
+                    "Output past {} KiB is not kept as it comes: its last lines are shown when the program ends.",
+                    self.limits.output_bytes / 1024
+                ));
+                out = self.out.borrow_mut();
+            }
+            out.cut_bytes += text.len();
+            let keep = last_bytes(text, TAIL_LINE_BYTES);
+            out.partial[i].push_str(keep);
+            if out.partial[i].len() > TAIL_LINE_BYTES {
+                out.partial[i] = last_bytes(&out.partial[i], TAIL_LINE_BYTES).to_string();
+            }
+        } else {
+            out.bytes += text.len();
+            out.partial[i].push_str(text);
+        }
         if !out.partial[i].contains('\n') {
             return;
         }
@@ -695,6 +726,15 @@ impl Interp {
             None => (String::new(), buffered),
         };
         out.partial[i] = rest;
+        if over {
+            for line in lines.split('\n') {
+                out.tail.push_back((stream, line.to_string()));
+                if out.tail.len() > TAIL_LINES {
+                    out.tail.pop_front();
+                }
+            }
+            return;
+        }
         drop(out);
         for line in lines.split('\n') {
             (self.sink)(stream, line);
@@ -716,23 +756,33 @@ impl Interp {
 
     /// Ends the program's output: partial lines are flushed, and a cut is said.
     pub fn flush_output(&self) {
-        let (partials, cut) = {
+        let (partials, cut, mut tail) = {
             let mut out = self.out.borrow_mut();
             let p = [std::mem::take(&mut out.partial[0]), std::mem::take(&mut out.partial[1])];
-            (p, std::mem::take(&mut out.cut_bytes))
+            (p, std::mem::take(&mut out.cut_bytes), std::mem::take(&mut out.tail))
         };
-        if !partials[0].is_empty() {
-            (self.sink)(Stream::Stdout, &partials[0]);
+        let partials = [(Stream::Stdout, &partials[0]), (Stream::Stderr, &partials[1])];
+        if cut == 0 {
+            for (stream, text) in partials.into_iter().filter(|(_, t)| !t.is_empty()) {
+                (self.sink)(stream, text);
+            }
+            return;
         }
-        if !partials[1].is_empty() {
-            (self.sink)(Stream::Stderr, &partials[1]);
-        }
-        if cut > 0 {
-            let limit = self.limits.output_bytes;
-            (self.sink)(
-                Stream::Stderr,
-                &format!("[Interleave: output past {} KiB was cut: {cut} more bytes not shown]", limit / 1024),
-            );
+        tail.extend(partials.into_iter().filter(|(_, t)| !t.is_empty()).map(|(s, t)| (s, t.clone())));
+        let shown: usize = tail.iter().map(|(_, line)| line.len() + 1).sum();
+        let limit = self.limits.output_bytes / 1024;
+        let not_shown = cut.saturating_sub(shown);
+        let last = match tail.len() {
+            0 => String::new(),
+            1 => "; its last line follows".to_string(),
+            n => format!("; its last {n} lines follow"),
+        };
+        (self.sink)(
+            Stream::Stderr,
+            &format!("[Interleave: output past {limit} KiB was cut: {not_shown} more bytes not shown{last}]"),
+        );
+        for (stream, line) in tail {
+            (self.sink)(stream, &line);
         }
     }
 
