@@ -310,6 +310,13 @@ pub fn module_attr(interp: &Interp, m: &Module, name: &Name) -> R<Option<Value>>
     if let Some(v) = m.get(name) {
         return Ok(Some(v));
     }
+    // What every module has (the engine's native modules keep no such globals): its name, and
+    // no docstring, spec or loader here.
+    match &**name {
+        "__name__" => return Ok(Some(Value::Str(m.name.clone()))),
+        "__doc__" | "__spec__" | "__loader__" => return Ok(Some(Value::None)),
+        _ => {}
+    }
     match m.get("__getattr__") {
         Some(getattr) => call(interp, &getattr, Args { pos: vec![Value::Str(name.clone())], kw: vec![] }).map(Some),
         None => Ok(None),
