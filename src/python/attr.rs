@@ -118,7 +118,7 @@ fn get_attr_inner(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
             }
             if &**name == "__dict__" {
                 let slots = inst.class.slots.as_deref();
-                if slots.is_some_and(|s| !s.dict) {
+                if slots.is_some_and(|s| !s.dict) || Rc::ptr_eq(&inst.class, &interp.types.object) {
                     return Err(
                         interp.attribute_error(format!("'{}' object has no attribute '__dict__'", inst.class.name))
                     );
