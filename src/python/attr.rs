@@ -118,7 +118,7 @@ fn get_attr_inner(interp: &Interp, v: &Value, name: &Name) -> R<Value> {
             }
             if &**name == "__dict__" {
                 let slots = inst.class.slots.as_deref();
-                if slots.is_some_and(|s| !s.dict) {
+                if slots.is_some_and(|s| !s.dict) || Rc::ptr_eq(&inst.class, &interp.types.object) {
                     return Err(
                         interp.attribute_error(format!("'{}' object has no attribute '__dict__'", inst.class.name))
                     );
@@ -311,6 +311,13 @@ fn class_attr(interp: &Interp, c: &Rc<Class>, name: &Name) -> R<Value> {
 pub fn module_attr(interp: &Interp, m: &Module, name: &Name) -> R<Option<Value>> {
     if let Some(v) = m.get(name) {
         return Ok(Some(v));
+    }
+    // What every module has (the engine's native modules keep no such globals): its name, and
+    // no docstring, spec or loader here.
+    match &**name {
+        "__name__" => return Ok(Some(Value::Str(m.name.clone()))),
+        "__doc__" | "__spec__" | "__loader__" => return Ok(Some(Value::None)),
+        _ => {}
     }
     match m.get("__getattr__") {
         Some(getattr) => call(interp, &getattr, Args { pos: vec![Value::Str(name.clone())], kw: vec![] }).map(Some),

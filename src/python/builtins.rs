@@ -360,7 +360,7 @@ pub fn install(interp: &Interp) {
         }),
         ("getattr", |interp, args| {
             expect(interp, &args, "getattr", 2, 3)?;
-            let Value::Str(name) = &args.pos[1] else { return Err(interp.type_error("attribute name must be string")) };
+            let Value::Str(name) = &args.pos[1] else { return Err(attr_name_error(interp, &args.pos[1])) };
             match get_attr(interp, &args.pos[0], name) {
                 Ok(v) => Ok(v),
                 Err(e) if e.is(&interp.types.exc("AttributeError")) => arg(&args, 2).cloned().ok_or(e),
@@ -369,19 +369,19 @@ pub fn install(interp: &Interp) {
         }),
         ("setattr", |interp, args| {
             expect(interp, &args, "setattr", 3, 3)?;
-            let Value::Str(name) = &args.pos[1] else { return Err(interp.type_error("attribute name must be string")) };
+            let Value::Str(name) = &args.pos[1] else { return Err(attr_name_error(interp, &args.pos[1])) };
             set_attr(interp, &args.pos[0], name, args.pos[2].clone())?;
             Ok(Value::None)
         }),
         ("delattr", |interp, args| {
             expect(interp, &args, "delattr", 2, 2)?;
-            let Value::Str(name) = &args.pos[1] else { return Err(interp.type_error("attribute name must be string")) };
+            let Value::Str(name) = &args.pos[1] else { return Err(attr_name_error(interp, &args.pos[1])) };
             super::attr::del_attr(interp, &args.pos[0], name)?;
             Ok(Value::None)
         }),
         ("hasattr", |interp, args| {
             expect(interp, &args, "hasattr", 2, 2)?;
-            let Value::Str(name) = &args.pos[1] else { return Err(interp.type_error("attribute name must be string")) };
+            let Value::Str(name) = &args.pos[1] else { return Err(attr_name_error(interp, &args.pos[1])) };
             match get_attr(interp, &args.pos[0], name) {
                 Ok(_) => Ok(Value::Bool(true)),
                 Err(e) if e.is(&interp.types.exc("AttributeError")) => Ok(Value::Bool(false)),
@@ -1675,4 +1675,9 @@ fn update_pair(interp: &Interp, i: usize, pair: &Value) -> R<(Value, Value)> {
         Err(items) => Err(interp
             .value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", items.len()))),
     }
+}
+
+/// CPython's TypeError for an attribute name that is not a str (`setattr(x, 1, v)`).
+fn attr_name_error(interp: &Interp, name: &Value) -> PyErr {
+    interp.type_error(format!("attribute name must be string, not '{}'", name.type_name()))
 }

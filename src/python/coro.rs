@@ -478,6 +478,116 @@ impl Object for AwaitWrapper {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    /// `yield from coro.__await__()` in an `__await__` generator: one step that hands the
+    /// coroutine to the code awaiting the generator ([`drive_iter`]), whose result comes back
+    /// as the `yield from`'s value.
+    fn iter(&self, _interp: &Interp, _this: &Value) -> Option<R<Value>> {
+        Some(Ok(Value::object(AwaitStep { aw: self.0.clone(), started: std::cell::Cell::new(false) })))
+    }
+}
+
+/// The iterator over a `coroutine_wrapper`: it yields once, an [`AwaitMarker`] of the
+/// coroutine, and then returns what is sent back (the coroutine's result).
+pub struct AwaitStep {
+    aw: Value,
+    started: std::cell::Cell<bool>,
+}
+
+impl Object for AwaitStep {
+    fn type_name(&self) -> &str {
+        "coroutine_wrapper"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn next(&self, _interp: &Interp) -> Option<R<Option<Value>>> {
+        if self.started.replace(true) {
+            return Some(Ok(None));
+        }
+        Some(Ok(Some(Value::object(AwaitMarker(self.aw.clone())))))
+    }
+    fn iter(&self, _interp: &Interp, this: &Value) -> Option<R<Value>> {
+        Some(Ok(this.clone()))
+    }
+}
+
+/// What an [`AwaitStep`] yields: the awaitable the code awaiting the generator awaits.
+pub struct AwaitMarker(Value);
+
+impl Object for AwaitMarker {
+    fn type_name(&self) -> &str {
+        "coroutine_wrapper"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Awaiting an iterator that `__await__` returned (a generator, `iter([])`): as an asyncio task
+/// steps a coroutine, each value it yields is a wait. `None` (a bare `yield`) gives the loop one
+/// turn; an asyncio future or task is awaited; an [`AwaitMarker`] (from `yield from
+/// coro.__await__()`) is awaited and its result sent back in; anything else is thrown back in as
+/// asyncio's "Task got bad yield". Its return value is the await's.
+async fn drive_iter(interp: Rc<Interp>, it: Value) -> R<Value> {
+    let mut sent: R<Value> = Ok(Value::None);
+    loop {
+        let stepped = match sent {
+            Ok(v) => step(&interp, &it, Some(v)),
+            Err(e) if it.downcast::<Generator>().is_some() || matches!(e, PyErr::Stop(_)) => throw(&interp, &it, e),
+            Err(e) => match ops::special(&interp, &it, "throw") {
+                Some(m) => match super::call::call(&interp, &m, Args { pos: vec![e.value()], ..Args::default() }) {
+                    Ok(y) => Ok(Ok(y)),
+                    Err(e) if e.is(&interp.types.exc("StopIteration")) => Ok(Err(stop_value(&interp, &e))),
+                    Err(e) => Err(e),
+                },
+                None => Err(e),
+            },
+        };
+        let yielded = match stepped? {
+            Ok(y) => y,
+            Err(returned) => return Ok(returned),
+        };
+        sent = if let Some(m) = yielded.downcast::<AwaitMarker>() {
+            match awaitable(&interp, m.0.clone()) {
+                Ok(f) => f.await,
+                Err(e) => Err(e),
+            }
+        } else if yielded.is_none() {
+            match super::modules::asyncio::yield_once(&interp) {
+                Ok(f) => f.await.map(|_| Value::None),
+                Err(e) => Err(e),
+            }
+        } else if let Some(f) = super::modules::asyncio::awaitable(&interp, &yielded) {
+            match f {
+                Ok(f) => f.await.map(|_| Value::None),
+                Err(e) => Err(e),
+            }
+        } else {
+            match ops::repr(&interp, &yielded) {
+                Ok(r) => Err(interp.runtime_error(format!("Task got bad yield: {r}"))),
+                Err(e) => Err(e),
+            }
+        };
+    }
+}
+
+/// Awaiting what an `__await__` returned that is not a coroutine: an iterator, driven by
+/// [`drive_iter`]; anything else is CPython's TypeError.
+pub fn awaited_iterator(interp: &Interp, it: Value) -> R<BoxFuture> {
+    let iterator = match &it {
+        Value::Object(_) => true,
+        Value::Instance(_) => ops::special(interp, &it, "__next__").is_some(),
+        _ => false,
+    };
+    if !iterator {
+        return Err(interp.type_error(format!("__await__() returned non-iterator of type '{}'", it.type_name())));
+    }
+    Ok(Box::pin(drive_iter(interp.rc(), it)))
+}
+
+/// The value a `StopIteration` carries (its first argument), None without one.
+fn stop_value(interp: &Interp, e: &PyErr) -> Value {
+    super::attr::get_attr(interp, &e.value(), &Name::from("value")).unwrap_or_default()
 }
 
 /// Runs a coroutine's frame to its end, awaiting what it awaits.
@@ -612,7 +722,13 @@ pub fn awaitable(interp: &Interp, v: Value) -> R<BoxFuture> {
     }
     if let Some(m) = ops::special(interp, &v, "__await__") {
         let it = super::call::call(interp, &m, Args::default())?;
-        return awaitable(interp, it);
+        if it.downcast::<Coroutine>().is_some()
+            || it.downcast::<AwaitWrapper>().is_some()
+            || super::modules::asyncio::is_awaitable_object(&it)
+        {
+            return awaitable(interp, it);
+        }
+        return awaited_iterator(interp, it);
     }
     Err(interp.type_error(format!("object {} can't be used in 'await' expression", v.type_name())))
 }
@@ -878,6 +994,11 @@ pub fn throw(interp: &Interp, it: &Value, e: PyErr) -> R<Result<Value, Value>> {
 /// One step of an iterator for `yield from` and `next()`: `Ok(Ok(yielded))`, or
 /// `Ok(Err(returned))` once it ends (a generator's return value; `None` for others).
 pub fn step(interp: &Interp, it: &Value, sent: Option<Value>) -> R<Result<Value, Value>> {
+    if let Some(a) = it.downcast::<AwaitStep>() {
+        if a.started.get() {
+            return Ok(Err(sent.unwrap_or_default()));
+        }
+    }
     match it.downcast::<Generator>() {
         Some(g) => g.resume(interp, sent.map(Resume::Send)),
         None => match sent {

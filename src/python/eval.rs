@@ -271,8 +271,8 @@ fn has_own(attrs: &Attrs, name: &Name) -> bool {
 #[inline(never)]
 fn eval_rare(interp: &Interp, f: &mut Frame, e: &Expr) -> R<Value> {
     match e {
-        Expr::Tuple(elts) => Ok(Value::tuple(eval_elts(interp, f, elts)?)),
-        Expr::List(elts) => Ok(Value::list(eval_elts(interp, f, elts)?)),
+        Expr::Tuple(elts) => Ok(Value::tuple(eval_elts(interp, f, elts, true)?)),
+        Expr::List(elts) => Ok(Value::list(eval_elts(interp, f, elts, true)?)),
         Expr::Set(elts) => Ok(Value::Set(Rc::new(std::cell::RefCell::new(set_display(interp, f, elts)?)))),
         Expr::ConstSet(elts, merged) => {
             let folded = set_display(interp, f, elts)?;
@@ -379,15 +379,31 @@ pub fn eval_to_bool(interp: &Interp, f: &mut Frame, e: &Expr) -> R<bool> {
     }
 }
 
+/// A display's items, each `*x` unpacked. `sequence`: a list's or tuple's (CPython says
+/// "Value after * must be an iterable" for a value that is not; a set's says it is not iterable).
 #[inline(never)]
-fn eval_elts(interp: &Interp, f: &mut Frame, elts: &[Elt]) -> R<Vec<Value>> {
+fn eval_elts(interp: &Interp, f: &mut Frame, elts: &[Elt], sequence: bool) -> R<Vec<Value>> {
     let mut out = Vec::with_capacity(elts.len());
     for e in elts {
         match e {
             Elt::One(e) => out.push(eval(interp, f, e)?),
             Elt::Star(e) => {
                 let v = eval(interp, f, e)?;
-                ops::extend_from(interp, &mut out, &v)?;
+                let items = match v {
+                    Value::List(_) | Value::Tuple(_) => v,
+                    Value::Object(ref o) if o.as_any().is::<super::objects::RangeObj>() => v,
+                    // Only a value that cannot be iterated gets this message (CPython's).
+                    _ if !sequence => v,
+                    _ => match ops::iter(interp, &v) {
+                        Err(e) if e.is(&interp.types.exc("TypeError")) => {
+                            return Err(
+                                interp.type_error(format!("Value after * must be an iterable, not {}", v.type_name()))
+                            )
+                        }
+                        it => it?,
+                    },
+                };
+                ops::extend_from(interp, &mut out, &items)?;
             }
         }
     }
@@ -532,7 +548,7 @@ fn fstring(interp: &Interp, f: &mut Frame, parts: &[FPart]) -> R<String> {
 /// A set display's keys, added one by one as `BUILD_SET` adds them.
 fn set_display(interp: &Interp, f: &mut Frame, elts: &[Elt]) -> R<Set> {
     let mut set = Set::new();
-    for v in eval_elts(interp, f, elts)? {
+    for v in eval_elts(interp, f, elts, false)? {
         let k = ops::key_into(interp, &set, v)?;
         set.items.insert(k);
     }

@@ -496,6 +496,101 @@ impl Random {
         self.normalvariate(mu, sigma).exp()
     }
 
+    /// `vonmisesvariate(mu, kappa)`: Best and Fisher's method, as CPython's `random.py`.
+    pub fn vonmisesvariate(&mut self, mu: f64, kappa: f64) -> f64 {
+        let two_pi = 2.0 * std::f64::consts::PI;
+        if kappa <= 1e-6 {
+            return two_pi * self.random();
+        }
+        let s = 0.5 / kappa;
+        let r = s + (1.0 + s * s).sqrt();
+        let z = loop {
+            let u1 = self.random();
+            let z = (std::f64::consts::PI * u1).cos();
+            let d = z / (r + z);
+            let u2 = self.random();
+            if u2 < 1.0 - d * d || u2 <= (1.0 - d) * d.exp() {
+                break z;
+            }
+        };
+        let q = 1.0 / r;
+        let f = (q + z) / (1.0 + q * z);
+        let theta = if self.random() > 0.5 { mu + f.acos() } else { mu - f.acos() };
+        py_fmod(theta, two_pi)
+    }
+
+    /// `gammavariate(alpha, beta)`: Cheng's method for alpha > 1, Ahrens and Dieter's (GS)
+    /// below, as CPython's `random.py`.
+    pub fn gammavariate(&mut self, alpha: f64, beta: f64) -> Result<f64, Raise> {
+        // `not (alpha > 0 and beta > 0)` would let NaN through, as CPython's test does.
+        if alpha <= 0.0 || beta <= 0.0 {
+            return Err(Raise::value("gammavariate: alpha and beta must be > 0.0"));
+        }
+        if alpha > 1.0 {
+            let log4 = 4.0f64.ln();
+            let sg_magicconst = 1.0 + 4.5f64.ln();
+            let ainv = (2.0 * alpha - 1.0).sqrt();
+            let bbb = alpha - log4;
+            let ccc = alpha + ainv;
+            loop {
+                let u1 = self.random();
+                if !(1e-7 < u1 && u1 < 0.9999999) {
+                    continue;
+                }
+                let u2 = 1.0 - self.random();
+                let v = (u1 / (1.0 - u1)).ln() / ainv;
+                let x = alpha * v.exp();
+                let z = u1 * u1 * u2;
+                let r = bbb + ccc * v - x;
+                if r + sg_magicconst - 4.5 * z >= 0.0 || r >= z.ln() {
+                    return Ok(x * beta);
+                }
+            }
+        } else if alpha == 1.0 {
+            Ok(-(1.0 - self.random()).ln() * beta)
+        } else {
+            let e = std::f64::consts::E;
+            loop {
+                let u = self.random();
+                let b = (e + alpha) / e;
+                let p = b * u;
+                let x = if p <= 1.0 { p.powf(1.0 / alpha) } else { -((b - p) / alpha).ln() };
+                let u1 = self.random();
+                let accept = if p > 1.0 { u1 <= x.powf(alpha - 1.0) } else { u1 <= (-x).exp() };
+                if accept {
+                    return Ok(x * beta);
+                }
+            }
+        }
+    }
+
+    /// `betavariate(alpha, beta)`: from two gamma variates.
+    pub fn betavariate(&mut self, alpha: f64, beta: f64) -> Result<f64, Raise> {
+        let y = self.gammavariate(alpha, 1.0)?;
+        if y != 0.0 {
+            return Ok(y / (y + self.gammavariate(beta, 1.0)?));
+        }
+        Ok(0.0)
+    }
+
+    /// `paretovariate(alpha)`.
+    pub fn paretovariate(&mut self, alpha: f64) -> Result<f64, Raise> {
+        let u = 1.0 - self.random();
+        if alpha == 0.0 {
+            return Err(Raise::zero_div("float division by zero"));
+        }
+        py_pow(u, -1.0 / alpha)
+    }
+
+    /// `weibullvariate(alpha, beta)`.
+    pub fn weibullvariate(&mut self, alpha: f64, beta: f64) -> Result<f64, Raise> {
+        let u = 1.0 - self.random();
+        if beta == 0.0 {
+            return Err(Raise::zero_div("float division by zero"));
+        }
+        Ok(alpha * py_pow(-u.ln(), 1.0 / beta)?)
+    }
+
     /// `expovariate(lambd)` (3.11: lambd is required; 0 divides by zero).
     pub fn expovariate(&mut self, lambd: f64) -> Result<f64, Raise> {
         let draw = -(1.0 - self.random()).ln();
@@ -504,6 +599,31 @@ impl Random {
         }
         Ok(draw / lambd)
     }
+}
+
+/// Python's float `%`: the result takes the divisor's sign.
+fn py_fmod(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 && (m < 0.0) != (b < 0.0) {
+        m + b
+    } else if m == 0.0 {
+        0.0f64.copysign(b)
+    } else {
+        m
+    }
+}
+
+/// Python's float `**` where the draws can take it: zero to a negative power divides by zero,
+/// and a finite result too large for a float overflows.
+fn py_pow(x: f64, y: f64) -> Result<f64, Raise> {
+    if x == 0.0 && y < 0.0 {
+        return Err(Raise::zero_div("0.0 cannot be raised to a negative power"));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(Raise::overflow("(34, 'Numerical result out of range')"));
+    }
+    Ok(r)
 }
 
 #[cfg(test)]

@@ -277,6 +277,10 @@ impl Object for PyTask {
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
+            // `yield from fut.__await__()` in a generator `__await__`.
+            "__await__" | "__iter__" => {
+                |_, args| Ok(Value::object(coro::AwaitWrapper(args.pos.first().cloned().unwrap_or_default())))
+            }
             "cancel" => |interp, args| {
                 let t = super::super::objects::self_of::<PyTask>(interp, &args)?;
                 let msg = args
@@ -599,6 +603,10 @@ impl Object for PyFuture {
     }
     fn attr(&self, _interp: &Interp, this: &Value, name: &Name) -> Option<R<Value>> {
         let f: BuiltinFn = match &**name {
+            // `yield from fut.__await__()` in a generator `__await__`.
+            "__await__" | "__iter__" => {
+                |_, args| Ok(Value::object(coro::AwaitWrapper(args.pos.first().cloned().unwrap_or_default())))
+            }
             "set_result" => |interp, args| {
                 let f = self_of::<PyFuture>(interp, &args)?;
                 if f.fut.done() {
@@ -769,6 +777,24 @@ impl std::future::Future for Held {
     }
 }
 
+/// Whether `v` is one of asyncio's own awaitables (a task, a future, a run request), which
+/// [`awaitable`] takes.
+pub fn is_awaitable_object(v: &Value) -> bool {
+    v.downcast::<PyTask>().is_some()
+        || v.downcast::<PyFuture>().is_some()
+        || v.downcast::<RunRequest>().is_some()
+        || v.downcast::<LoopRunRequest>().is_some()
+        || v.downcast::<RunnerRunRequest>().is_some()
+        || v.downcast::<RunnerCloseRequest>().is_some()
+}
+
+/// One turn of the loop for the task running (a bare `yield` in a generator an `__await__`
+/// returned), as `asyncio.sleep(0)` gives one.
+pub fn yield_once(interp: &Interp) -> R<BoxFuture> {
+    let c = sleep(interp, Args { pos: vec![Value::Int(0)], ..Args::default() })?;
+    coro::awaitable(interp, c)
+}
+
 /// The coroutine `v` stands for: `v` itself, or what an awaitable object's `__await__` hands
 /// over (`return self._run().__await__()`, as aiohttp's `session.get(url)` does). asyncio wraps
 /// such an object in a coroutine that awaits it; here the coroutine it hands over is the
@@ -781,7 +807,19 @@ fn coroutine_of(interp: &Interp, v: &Value) -> R<Option<Value>> {
     let Value::Instance(_) = v else { return Ok(None) };
     let Some(method) = ops::special(interp, v, "__await__") else { return Ok(None) };
     let it = super::super::call::call(interp, &method, Args::default())?;
-    Ok(it.downcast::<coro::AwaitWrapper>().map(|w| w.0.clone()).filter(|c| c.downcast::<Coroutine>().is_some()))
+    if let Some(c) = it.downcast::<coro::AwaitWrapper>().map(|w| w.0.clone()) {
+        if c.downcast::<Coroutine>().is_some() {
+            return Ok(Some(c));
+        }
+        let fut = coro::awaitable(interp, c)?;
+        return Ok(Some(coro::native(interp, "_wrap_awaitable", fut)));
+    }
+    if it.downcast::<Coroutine>().is_some() || is_awaitable_object(&it) {
+        return Ok(None);
+    }
+    // An iterator (a generator `__await__`): asyncio's `_wrap_awaitable` coroutine awaits it.
+    let fut = coro::awaited_iterator(interp, it)?;
+    Ok(Some(coro::native(interp, "_wrap_awaitable", fut)))
 }
 
 /// `ensure_future`: a task or future for `v`; a coroutine (or an awaitable object's) becomes a

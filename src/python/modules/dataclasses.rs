@@ -2,7 +2,8 @@
 //! unsafe_hash, frozen, match_args, kw_only)`, `field()` with all its options, `fields`,
 //! `asdict`/`astuple` (recursive), `replace`, `is_dataclass`, `MISSING`, `FrozenInstanceError`,
 //! `ClassVar` (not a field), `InitVar` (passed to `__post_init__`), `KW_ONLY`, and CPython's
-//! errors. Left out: `make_dataclass`, `slots=True` (accepted, ignored); `del` of a frozen field
+//! errors, and `slots=True` (a new class, as CPython makes). Left out: `make_dataclass`,
+//! `weakref_slot` (accepted, ignored); `del` of a frozen field
 //! is not refused (`__delattr__` is not called).
 
 use std::any::Any;
@@ -194,6 +195,7 @@ struct Options {
     frozen: bool,
     match_args: bool,
     kw_only: bool,
+    slots: bool,
 }
 
 impl Options {
@@ -207,6 +209,7 @@ impl Options {
             frozen: false,
             match_args: true,
             kw_only: false,
+            slots: false,
         };
         for (k, v) in kw {
             let b = ops::truthy(interp, v)?;
@@ -219,8 +222,9 @@ impl Options {
                 "frozen" => o.frozen = b,
                 "match_args" => o.match_args = b,
                 "kw_only" => o.kw_only = b,
+                "slots" => o.slots = b,
                 // Accepted, without effect here.
-                "slots" | "weakref_slot" => {}
+                "weakref_slot" => {}
                 _ => return Err(interp.type_error(format!("dataclass() got an unexpected keyword argument '{k}'"))),
             }
         }
@@ -683,7 +687,52 @@ fn make_dataclass(interp: &Interp, class: &Value, o: Options) -> R<Value> {
             params.fields.iter().filter(|f| f.init && !f.kw_only()).map(|f| Value::Str(f.name())).collect();
         set_new("__match_args__", Value::tuple(names));
     }
+    if o.slots {
+        let names: Vec<Name> = params.fields.iter().filter(|f| !f.initvar).map(|f| f.name()).collect();
+        return with_slots(interp, c, names).map(Value::Class);
+    }
     Ok(class.clone())
+}
+
+/// `slots=True`: CPython's `_add_slots`, a new class like `c` whose `__slots__` are the
+/// fields (their class attributes dropped), so its instances have no `__dict__`.
+fn with_slots(interp: &Interp, c: &Rc<Class>, fields: Vec<Name>) -> R<Rc<Class>> {
+    if c.attrs.borrow().contains_key("__slots__") {
+        return Err(interp.type_error(format!("{} already specifies __slots__", c.name)));
+    }
+    let mut dict = false;
+    let mut names = fields.clone();
+    for base in &c.mro {
+        if Rc::ptr_eq(base, &interp.types.object) {
+            continue;
+        }
+        match &base.slots {
+            Some(s) => {
+                dict |= s.dict;
+                names.extend(s.names.iter().filter(|n| !fields.contains(n)).cloned().collect::<Vec<_>>());
+            }
+            None => dict = true,
+        }
+    }
+    let mut attrs = c.attrs.borrow().clone();
+    for n in &fields {
+        attrs.shift_remove(n);
+    }
+    attrs.shift_remove("__dict__");
+    attrs.shift_remove("__weakref__");
+    attrs.insert(Name::from("__slots__"), Value::tuple(fields.into_iter().map(Value::Str).collect()));
+    Ok(Rc::new(Class {
+        name: c.name.clone(),
+        qualname: c.qualname.clone(),
+        module: c.module.clone(),
+        bases: c.bases.clone(),
+        mro: c.mro.clone(),
+        attrs: ClassAttrs::new(attrs),
+        cache: RefCell::default(),
+        builtin: c.builtin,
+        user: c.user,
+        slots: Some(Rc::new(InstanceSlots { names, dict })),
+    }))
 }
 
 /// `@dataclass(...)` with options: applied to the class next.

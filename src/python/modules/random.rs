@@ -230,6 +230,50 @@ fn function(name: &str) -> Option<BuiltinFn> {
                 rng.borrow_mut().expovariate(lambd).map(Value::Float).map_err(raise(interp))
             })
         },
+        "lognormvariate" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let (mu, sigma) = (num(interp, a, 0, "mu")?, num(interp, a, 1, "sigma")?);
+                Ok(Value::Float(rng.borrow_mut().lognormvariate(mu, sigma)))
+            })
+        },
+        "vonmisesvariate" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let (mu, kappa) = (num(interp, a, 0, "mu")?, num(interp, a, 1, "kappa")?);
+                Ok(Value::Float(rng.borrow_mut().vonmisesvariate(mu, kappa)))
+            })
+        },
+        "gammavariate" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let (alpha, beta) = (num(interp, a, 0, "alpha")?, num(interp, a, 1, "beta")?);
+                rng.borrow_mut().gammavariate(alpha, beta).map(Value::Float).map_err(raise(interp))
+            })
+        },
+        "betavariate" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let (alpha, beta) = (num(interp, a, 0, "alpha")?, num(interp, a, 1, "beta")?);
+                rng.borrow_mut().betavariate(alpha, beta).map(Value::Float).map_err(raise(interp))
+            })
+        },
+        "paretovariate" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let alpha = num(interp, a, 0, "alpha")?;
+                rng.borrow_mut().paretovariate(alpha).map(Value::Float).map_err(raise(interp))
+            })
+        },
+        "weibullvariate" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let (alpha, beta) = (num(interp, a, 0, "alpha")?, num(interp, a, 1, "beta")?);
+                rng.borrow_mut().weibullvariate(alpha, beta).map(Value::Float).map_err(raise(interp))
+            })
+        },
+        "randbytes" => |interp, mut a| {
+            with_rng(interp, &mut a, |rng, a| {
+                let n = ops::to_index(interp, a.pos.first().unwrap_or(&Value::None))?;
+                let n = usize::try_from(n).map_err(|_| interp.value_error("number of bits must be non-negative"))?;
+                let bytes = rng.borrow_mut().randbytes(n).map_err(raise(interp))?;
+                Ok(Value::object(super::super::bytes::Bytes(bytes)))
+            })
+        },
         "triangular" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
                 let low = num(interp, a, 0, "low").unwrap_or(0.0);
@@ -261,11 +305,28 @@ pub fn module(_interp: &Interp) -> Rc<Module> {
         "normalvariate",
         "expovariate",
         "triangular",
+        "lognormvariate",
+        "vonmisesvariate",
+        "gammavariate",
+        "betavariate",
+        "paretovariate",
+        "weibullvariate",
+        "randbytes",
     ] {
         if let Some(f) = function(name) {
             m.set(name, builtin(name, f));
         }
     }
+    // The operating system's generator: here one of its own, seeded from the clock, so it
+    // leaves the module's (seeded) sequence alone.
+    m.set(
+        "SystemRandom",
+        builtin("SystemRandom", |interp, _| {
+            let mut rng = Random::new(0);
+            seed(interp, &mut rng, None)?;
+            Ok(Value::object(RandomObj(RefCell::new(rng))))
+        }),
+    );
     m.set(
         "Random",
         builtin("Random", |interp, a| {

@@ -4,7 +4,8 @@
 //! a way to change it, for `py/contextvars.py`; a class named at run time and the module that
 //! called, for `namedtuple` (`py/collections.py`); `default_int_handler`, for `py/signal.py`;
 //! the thread running (`thread()`), for `py/threading.py`; which methods a class defines
-//! (`check_methods`), for `py/collections_abc.py`'s structural checks.
+//! (`check_methods`), for `py/collections_abc.py`'s structural checks; a note beside the output
+//! (`note`), for `py/concurrent_futures.py`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -145,6 +146,17 @@ pub fn module() -> Rc<Module> {
     m.set("caller_module", builtin("caller_module", |interp, _| Ok(caller_module(interp))));
     m.set("make_class", builtin("make_class", make_class));
     m.set("check_methods", builtin("check_methods", check_methods));
+    // `note(text)`: Interleave's own note beside the output (a deliberate difference from
+    // CPython), for the modules that keep their own once-per-run flag.
+    m.set(
+        "note",
+        builtin("note", |interp, a| {
+            if let Some(Value::Str(text)) = a.pos.first() {
+                interp.note(text);
+            }
+            Ok(Value::None)
+        }),
+    );
     // `signal.default_int_handler`, a built-in function in CPython too: what SIGINT runs.
     m.set("default_int_handler", builtin("default_int_handler", |interp, _| Err(interp.err("KeyboardInterrupt", ""))));
     // `(name, ident, threads alive)` of the thread running: the main thread, or the executor's

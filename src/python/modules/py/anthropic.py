@@ -5,7 +5,7 @@ Follows anthropic-sdk-python for what tutorials use: AsyncAnthropic / Anthropic,
 `create(..., stream=True)`: the answer's words as text deltas once it arrives), the exception tree and its wording, and
 retries (max_retries=2 by default, on 408, 409, 429, >= 500, timeouts and connection errors).
 Deviations: the retry wait has no jitter (0.5 s, then 1 s, 2 s, ... capped at 8 s), and the
-models' reprs list only the fields shown here. Plain Python only: the same file runs under
+models' reprs, `model_dump()`, `to_dict()` and `to_json()` list only the fields shown here. Plain Python only: the same file runs under
 CPython (oracle) and inside the engine.
 """
 import asyncio
@@ -110,7 +110,50 @@ class _Response:
         self.text = text
 
 
-class TextBlock:
+def _dump(v, exclude_none):
+    if isinstance(v, _BaseModel):
+        return v.model_dump(exclude_none=exclude_none)
+    if isinstance(v, list):
+        return [_dump(x, exclude_none) for x in v]
+    if isinstance(v, dict):
+        return {k: _dump(x, exclude_none) for k, x in v.items()}
+    return v
+
+
+class _BaseModel:
+    """The pydantic methods of the SDK's models, over the fields each model has here."""
+
+    _fields = None  # the SDK's order, where the attributes are set in another
+
+    def _field_names(self):
+        return self._fields or [k for k in self.__dict__ if not k.startswith("_")]
+
+    def model_dump(self, *, mode="python", include=None, exclude=None, by_alias=False, exclude_unset=False,
+                   exclude_defaults=False, exclude_none=False, round_trip=False, warnings=True):
+        out = {}
+        for k in self._field_names():
+            v = getattr(self, k)
+            if (exclude_none and v is None) or (include is not None and k not in include) or (
+                    exclude is not None and k in exclude):
+                continue
+            out[k] = _dump(v, exclude_none)
+        return out
+
+    def model_dump_json(self, *, indent=None, include=None, exclude=None, by_alias=False, exclude_unset=False,
+                        exclude_defaults=False, exclude_none=False, round_trip=False, warnings=True):
+        d = self.model_dump(include=include, exclude=exclude, exclude_none=exclude_none)
+        return json.dumps(d, indent=indent, ensure_ascii=False, separators=(",", ":") if indent is None else (",", ": "))
+
+    def to_dict(self, *, mode="python", use_api_names=True, exclude_unset=True, exclude_defaults=False,
+                exclude_none=False, warnings=True):
+        return self.model_dump(mode=mode, exclude_none=exclude_none)
+
+    def to_json(self, *, indent=2, use_api_names=True, exclude_unset=True, exclude_defaults=False,
+                exclude_none=False, warnings=True):
+        return self.model_dump_json(indent=indent, exclude_none=exclude_none)
+
+
+class TextBlock(_BaseModel):
     def __init__(self, text, type="text"):
         self.text = text
         self.type = type
@@ -119,7 +162,7 @@ class TextBlock:
         return f"TextBlock(text={self.text!r}, type={self.type!r})"
 
 
-class Usage:
+class Usage(_BaseModel):
     def __init__(self, input_tokens, output_tokens):
         self.input_tokens = input_tokens
         self.output_tokens = output_tokens
@@ -128,7 +171,9 @@ class Usage:
         return f"Usage(input_tokens={self.input_tokens!r}, output_tokens={self.output_tokens!r})"
 
 
-class Message:
+class Message(_BaseModel):
+    _fields = ("id", "content", "model", "role", "stop_reason", "stop_sequence", "type", "usage")
+
     def __init__(self, doc):
         self.id = doc["id"]
         self.type = doc["type"]
@@ -145,7 +190,7 @@ class Message:
                 f"stop_sequence={self.stop_sequence!r}, type={self.type!r}, usage={self.usage!r})")
 
 
-class _Model:
+class _Model(_BaseModel):
     """A streaming event or one of its parts: its fields in the SDK's order, and its repr."""
 
     def __init__(self, _name, **fields):

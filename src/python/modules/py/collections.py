@@ -11,7 +11,7 @@ top level is `<class '__main__.Point'>`, so its instances can go to `asyncio.to_
 finds classes by module and name.
 A ChainMap's keys(), values() and items() are a dict's views of what it reads (CPython's are
 `KeysView`…). `collections.abc` is its own module (`collections_abc.py`), loaded when first named.
-Left out: UserDict/UserList/UserString, deque's <, <= and *,
+UserDict is CPython's (on `collections.abc.MutableMapping`). Left out: UserList/UserString, deque's <, <= and *,
 Counter's unary + and -, and `odict_keys` (an OrderedDict's keys() is a plain dict_keys).
 """
 
@@ -1025,3 +1025,148 @@ def _plain_list(x):
 def _plain_dict(x):
     """The dict inside a dict subclass's instance; other values as they are."""
     return x._d if isinstance(x, _DictSubclass) else x
+
+
+# ----- UserDict: CPython's, with MutableMapping's methods written out ------------------------
+
+
+class UserDict:
+    """A dict kept in `data`, whose subclasses' `__setitem__` and `__getitem__` every method
+    goes through (`update`, `get`, `setdefault`…), as CPython's."""
+
+    def __init__(self, dict=None, /, **kwargs):
+        self.data = {}
+        if dict is not None:
+            self.update(dict)
+        if kwargs:
+            self.update(kwargs)
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, key):
+        if key in self.data:
+            return self.data[key]
+        if hasattr(self.__class__, "__missing__"):
+            return self.__class__.__missing__(self, key)
+        raise KeyError(key)
+
+    def __setitem__(self, key, item):
+        self.data[key] = item
+
+    def __delitem__(self, key):
+        del self.data[key]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __contains__(self, key):
+        return key in self.data
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __or__(self, other):
+        if isinstance(other, UserDict):
+            return self.__class__(self.data | other.data)
+        if isinstance(other, dict):
+            return self.__class__(self.data | other)
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, UserDict):
+            return self.__class__(other.data | self.data)
+        if isinstance(other, dict):
+            return self.__class__(other | self.data)
+        return NotImplemented
+
+    def __ior__(self, other):
+        if isinstance(other, UserDict):
+            self.data |= other.data
+        else:
+            self.data |= other
+        return self
+
+    def copy(self):
+        if self.__class__ is UserDict:
+            return UserDict(self.data.copy())
+        c = self.__class__()
+        c.__dict__.update({k: v for k, v in self.__dict__.items() if k != "data"})
+        c.data = {}
+        c.update(self)
+        return c
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        d = cls()
+        for key in iterable:
+            d[key] = value
+        return d
+
+    # collections.abc.Mapping's and MutableMapping's methods, through the ones above.
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self):
+        return self.data.keys()
+
+    def items(self):
+        return self.data.items()
+
+    def values(self):
+        return self.data.values()
+
+    def __eq__(self, other):
+        if isinstance(other, UserDict):
+            other = other.data
+        if not isinstance(other, (dict, _DictLike)):
+            return NotImplemented
+        return dict(self.items()) == dict(other.items())
+
+    __hash__ = None
+
+    def pop(self, key, default=_MISSING):
+        try:
+            value = self[key]
+        except KeyError:
+            if default is _MISSING:
+                raise
+            return default
+        del self[key]
+        return value
+
+    def popitem(self):
+        try:
+            key = next(iter(self))
+        except StopIteration:
+            raise KeyError from None
+        value = self[key]
+        del self[key]
+        return key, value
+
+    def clear(self):
+        try:
+            while True:
+                self.popitem()
+        except KeyError:
+            pass
+
+    def update(self, other=(), /, **kwds):
+        if hasattr(other, "keys"):
+            for key in other.keys():
+                self[key] = other[key]
+        else:
+            for key, value in other:
+                self[key] = value
+        for key, value in kwds.items():
+            self[key] = value
+
+    def setdefault(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            self[key] = default
+        return default

@@ -318,6 +318,188 @@ class timezone(tzinfo):
         return hash(self._offset)
 
 
+def _isoweek1monday(year):
+    first = _ymd2ord(year, 1, 1)
+    wd = (first + 6) % 7
+    return first - wd + (7 if wd > 3 else 0)
+
+
+def _isoweek_to_gregorian(year, week, day):
+    _ints(year, week, day)
+    if not MINYEAR <= year <= MAXYEAR:
+        raise ValueError(f"Year is out of range: {year}")
+    if not 0 < week < 53:
+        first = _ymd2ord(year, 1, 1) % 7
+        if not (week == 53 and (first == 4 or (first == 3 and _leap(year)))):
+            raise ValueError(f"Invalid week: {week}")
+    if not 0 < day < 8:
+        raise ValueError(f"Invalid day: {day} (range is [1, 7])")
+    return _ord2ymd(_isoweek1monday(year) + (week - 1) * 7 + day - 1)
+
+
+class IsoCalendarDate:
+    """What `date.isocalendar()` answers: (year, week, weekday), named."""
+
+    def __init__(self, year, week, weekday):
+        self._t = (year, week, weekday)
+
+    year = property(lambda self: self._t[0])
+    week = property(lambda self: self._t[1])
+    weekday = property(lambda self: self._t[2])
+
+    def __getitem__(self, i):
+        return self._t[i]
+
+    def __iter__(self):
+        return iter(self._t)
+
+    def __len__(self):
+        return 3
+
+    def __eq__(self, o):
+        return self._t == (o._t if isinstance(o, IsoCalendarDate) else o)
+
+    def __ne__(self, o):
+        return not self == o
+
+    def __lt__(self, o):
+        return self._t < (o._t if isinstance(o, IsoCalendarDate) else o)
+
+    def __hash__(self):
+        return hash(self._t)
+
+    def __repr__(self):
+        return f"datetime.IsoCalendarDate(year={self._t[0]}, week={self._t[1]}, weekday={self._t[2]})"
+
+
+# ----- fromisoformat: CPython's C parser (Modules/_datetimemodule.c), as Lib/datetime.py ports it:
+# ASCII digits only, and a value out of range says so rather than "Invalid isoformat string".
+def _num(s):
+    if not s or any(c not in "0123456789" for c in s):
+        raise ValueError("not a number")
+    return int(s)
+
+
+def _iso_sep(s):
+    n = len(s)
+    if n == 7:
+        return 7
+    if s[4] == "-":
+        if s[5] == "W":
+            if n > 8 and s[8] == "-":
+                if n == 9:
+                    raise ValueError("Invalid ISO string")
+                return 8 if n > 10 and s[10] in "0123456789" else 10
+            return 8
+        return 10
+    if s[4] == "W":
+        i = 7
+        while i < n and s[i] in "0123456789":
+            i += 1
+        if i < 9:
+            return i
+        return 7 if i % 2 == 0 else 8
+    return 8
+
+
+def _iso_date(s):
+    if len(s) not in (7, 8, 10):
+        raise ValueError("bad length")
+    year = _num(s[0:4])
+    sep = s[4] == "-"
+    pos = 4 + sep
+    if s[pos : pos + 1] == "W":
+        pos += 1
+        week = _num(s[pos : pos + 2])
+        pos += 2
+        day = 1
+        if len(s) > pos:
+            if (s[pos : pos + 1] == "-") != sep:
+                raise ValueError("Inconsistent use of dash separator")
+            pos += sep
+            day = _num(s[pos : pos + 1])
+            if len(s) > pos + 1:
+                raise ValueError("trailing characters")
+        return ("week", year, week, day)
+    month = _num(s[pos : pos + 2])
+    pos += 2
+    if (s[pos : pos + 1] == "-") != sep:
+        raise ValueError("Inconsistent use of dash separator")
+    pos += sep
+    day = _num(s[pos : pos + 2])
+    if len(s) > pos + 2:
+        raise ValueError("trailing characters")
+    return ("ymd", year, month, day)
+
+
+def _iso_ymd(parts):
+    if parts[0] == "week":
+        return list(_isoweek_to_gregorian(*parts[1:]))
+    return list(parts[1:])
+
+
+def _hhmmss(s):
+    comps = [0, 0, 0, 0]
+    pos = 0
+    sep = False
+    for i in range(3):
+        if len(s) - pos < 2:
+            raise ValueError("Incomplete time component")
+        comps[i] = _num(s[pos : pos + 2])
+        pos += 2
+        nxt = s[pos : pos + 1]
+        if i == 0:
+            sep = nxt == ":"
+        if not nxt or i >= 2:
+            break
+        if sep and nxt != ":":
+            raise ValueError("Invalid time separator")
+        pos += sep
+    if pos < len(s):
+        if s[pos] not in ".,":
+            raise ValueError("Invalid microsecond component")
+        pos += 1
+        rest = s[pos:]
+        take = min(len(rest), 6)
+        comps[3] = _num(rest[:take]) * 10 ** (6 - take)
+        _num(rest[take:] or "0")
+    return comps
+
+
+def _iso_time(s):
+    if len(s) < 2:
+        raise ValueError("Isoformat time too short")
+    tz_pos = s.find("-") + 1 or s.find("+") + 1 or s.find("Z") + 1
+    comps = _hhmmss(s[: tz_pos - 1] if tz_pos > 0 else s)
+    tz = None
+    if tz_pos == len(s) and s[-1] == "Z":
+        tz = timezone.utc
+    elif tz_pos > 0:
+        tzs = s[tz_pos:]
+        if len(tzs) in (0, 1, 3):
+            raise ValueError("Malformed time zone string")
+        t = _hhmmss(tzs)
+        if not any(t):
+            tz = timezone.utc
+        else:
+            td = timedelta(hours=t[0], minutes=t[1], seconds=t[2], microseconds=t[3])
+            tz = ("tz", -1 if s[tz_pos - 1] == "-" else 1, td)
+    return comps + [tz]
+
+
+def _iso_tz(comps):
+    tz = comps[4]
+    if isinstance(tz, tuple):
+        comps[4] = timezone(tz[1] * tz[2])
+    return comps
+
+
+def _isostr(s):
+    if not isinstance(s, str):
+        raise TypeError("fromisoformat: argument must be str")
+    return s
+
+
 def _ts(t):
     """(year, month, day, hour, minute, second, microsecond) in UTC of a timestamp."""
     s, us = divmod(round(t * 1000000), 1000000)
@@ -339,6 +521,40 @@ class date(_When):
     @classmethod
     def fromtimestamp(cls, t):
         return cls(*_ts(t)[:3])
+
+    @classmethod
+    def fromordinal(cls, n):
+        _ints(n)
+        if n < 1:
+            raise ValueError("ordinal must be >= 1")
+        if n > _MAXORD:
+            raise ValueError(f"year {_ord2ymd(n)[0]} is out of range")
+        return cls(*_ord2ymd(n))
+
+    @classmethod
+    def fromisoformat(cls, date_string):
+        s = _isostr(date_string)
+        try:
+            ymd = _iso_ymd(_iso_date(s))
+        except ValueError:
+            raise ValueError(f"Invalid isoformat string: {s!r}") from None
+        return cls(*ymd)
+
+    @classmethod
+    def fromisocalendar(cls, year, week, day):
+        return cls(*_isoweek_to_gregorian(year, week, day))
+
+    def isocalendar(self):
+        year = self.year
+        today = self.toordinal()
+        week, day = divmod(today - _isoweek1monday(year), 7)
+        if week < 0:
+            year -= 1
+            week, day = divmod(today - _isoweek1monday(year), 7)
+        elif week >= 52 and today >= _isoweek1monday(year + 1):
+            year += 1
+            week = 0
+        return IsoCalendarDate(year, week + 1, day + 1)
 
     def toordinal(self):
         return _ymd2ord(self.year, self.month, self.day)
@@ -391,6 +607,16 @@ class time(_When):
         _check_time(hour, minute, second, microsecond, tzinfo)
         self._set((hour, minute, second, microsecond, tzinfo))
 
+    @classmethod
+    def fromisoformat(cls, time_string):
+        s = _isostr(time_string)
+        s = s[1:] if s[:1] == "T" else s
+        try:
+            comps = _iso_time(s)
+        except ValueError:
+            raise ValueError(f"Invalid isoformat string: {s!r}") from None
+        return cls(*_iso_tz(comps))
+
     def _cmp(self, o, eq):
         return (self._key(), o._key()) if isinstance(o, time) else None
 
@@ -435,6 +661,22 @@ class datetime(date):
     def fromtimestamp(cls, t, tz=None):
         dt = cls.utcfromtimestamp(t)
         return dt if tz is None else (dt + tz.utcoffset(dt)).replace(tzinfo=tz)
+
+    @classmethod
+    def fromisoformat(cls, date_string):
+        s = _isostr(date_string)
+        try:
+            if len(s) < 7:
+                raise ValueError("too short")
+            at = _iso_sep(s)
+            ymd = _iso_ymd(_iso_date(s[:at]))
+            t = s[at + 1 :]
+            if at < len(s) and not t:
+                raise ValueError("no time after the separator")
+            comps = _iso_time(t) if t else [0, 0, 0, 0, None]
+        except ValueError:
+            raise ValueError(f"Invalid isoformat string: {s!r}") from None
+        return cls(*ymd, *_iso_tz(comps))
 
     @classmethod
     def strptime(cls, date_string, format):

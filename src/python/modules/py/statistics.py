@@ -1,4 +1,4 @@
-"""`statistics`: mean, fmean, median (low, high), mode, multimode, quantiles, variance,
+"""`statistics`: mean, fmean, harmonic_mean, median (low, high), mode, multimode, quantiles, variance,
 pvariance, stdev, pstdev, for ints and floats. CPython works in exact fractions; here sums
 of floats are kept exact as lists of floats (as `math.fsum` keeps them) and results are
 rounded once, as CPython's are, but for a value within a hair of a rounding boundary."""
@@ -63,6 +63,62 @@ def fmean(data, weights=None):
     if not data:
         raise StatisticsError("fmean requires at least one data point")
     return fsum(data) / len(data)
+
+
+def _quotient(num, den):
+    # sum(num) / sum(den), both kept exact as float parts, rounded once.
+    d = fsum(den)
+    q = fsum(num) / d
+    rest = list(num)
+    for x in den:
+        p, e = _two_prod(q, x)
+        rest += [-p, -e]
+    return q + fsum(rest) / d
+
+
+def _parts(v):
+    return _ints(v) if type(v) is int else [float(v)]
+
+
+def harmonic_mean(data, weights=None):
+    errmsg = "harmonic mean does not support negative values"
+    data = list(data)
+    n = len(data)
+    if n < 1:
+        raise StatisticsError("harmonic_mean requires at least one data point")
+    if n == 1 and weights is None:
+        x = data[0]
+        if type(x) not in (int, float, bool):
+            raise TypeError("unsupported type")
+        if x < 0:
+            raise StatisticsError(errmsg)
+        return x
+    if weights is None:
+        weights = [1] * n
+        sum_weights = [float(n)]
+    else:
+        weights = list(weights)
+        if len(weights) != n:
+            raise StatisticsError("Number of weights does not match data size")
+        for w in weights:
+            if w < 0:
+                raise StatisticsError(errmsg)
+        _data(weights)
+        sum_weights = []
+        for w in weights:
+            sum_weights += _parts(w)
+    _data(data)
+    terms = []
+    for w, x in zip(weights, data):
+        if x < 0:
+            raise StatisticsError(errmsg)
+        if w:
+            if x == 0:
+                return 0
+            terms.append(w / x)
+    if fsum(terms) <= 0:
+        raise StatisticsError("Weighted sum must be positive")
+    return _quotient(sum_weights, terms)
 
 
 def _ss(data, ints, c):
