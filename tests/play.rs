@@ -80,6 +80,36 @@ fn enter_keeps_the_indentation_and_follows_blocks() {
 }
 
 #[test]
+fn the_colon_of_else_except_and_finally_moves_the_clause_out_to_its_block() {
+    let colon = |m: &str| key(m, edit::colon);
+    assert_eq!(colon("if x:\n    a = 1\n    else|").as_deref(), Some("if x:\n    a = 1\nelse:|"));
+    assert_eq!(
+        colon("try:\n    a()\n    except ValueError as e|").as_deref(),
+        Some("try:\n    a()\nexcept ValueError as e:|")
+    );
+    assert_eq!(
+        colon("    if y:\n        b()\n\n        elif z|\n").as_deref(),
+        Some("    if y:\n        b()\n\n    elif z:|\n"),
+        "blank lines between are passed over"
+    );
+    assert_eq!(colon("try:\n    a()\n    finally|").as_deref(), Some("try:\n    a()\nfinally:|"));
+    assert_eq!(colon("if x:\n    a = 1\nelse|"), None, "already at its block");
+    assert_eq!(colon("if x:\n    a = 1\n    elsewhere|"), None, "a name that starts like one");
+    assert_eq!(colon("if x:\n    a = 1\n    x = d[else|]"), None, "text after the caret");
+    assert_eq!(colon("if x:\n    a = 1\n    lambda x|"), None);
+    assert_eq!(colon("else|"), None);
+}
+
+#[test]
+fn home_goes_to_the_code_then_to_the_line_s_start() {
+    let home = |m: &str| key(m, |s, a, b| Some(edit::home(s, a, b)));
+    assert_eq!(home("x\n    await f(|)").as_deref(), Some("x\n    |await f()"));
+    assert_eq!(home("x\n    |await f()").as_deref(), Some("x\n|    await f()"));
+    assert_eq!(home("|").as_deref(), Some("|"));
+    assert_eq!(home("    a[wa]it").as_deref(), Some("    |await"), "a selection collapses at the code");
+}
+
+#[test]
 fn brackets_come_in_pairs_and_are_stepped_over() {
     let open = |m: &str, c| key(m, |s, a, b| edit::open_bracket(s, a, b, c));
     assert_eq!(open("print|", '(').as_deref(), Some("print(|)"));
@@ -172,11 +202,12 @@ fn check_edit(src: &str, e: &Edit) {
 
 proptest! {
     #[test]
-    fn every_key_gives_a_sound_edit_on_any_text(src in "[ a:(\\[\\]){}\n\t#'é🦀]{0,40}", a in 0u32..60, b in 0u32..60) {
+    fn every_key_gives_a_sound_edit_on_any_text(src in "[ a:(\\[\\]){}\n\t#'é🦀]{0,40}|(    )?(    )?(else|except|elif x)[ a:\n]{0,8}", a in 0u32..60, b in 0u32..60) {
         let (a, b) = (edit::utf16_to_byte(&src, a.min(b)), edit::utf16_to_byte(&src, a.max(b)));
         check_edit(&src, &edit::tab(&src, a, b));
         check_edit(&src, &edit::newline(&src, a, b));
-        for e in [edit::outdent(&src, a, b), edit::backspace(&src, a, b), edit::open_bracket(&src, a, b, '('), edit::close_bracket(&src, a, b, ')'), edit::paste(&src, a, b, &src)].into_iter().flatten() {
+        check_edit(&src, &edit::home(&src, a, b));
+        for e in [edit::colon(&src, a, b), edit::outdent(&src, a, b), edit::backspace(&src, a, b), edit::open_bracket(&src, a, b, '('), edit::close_bracket(&src, a, b, ')'), edit::paste(&src, a, b, &src)].into_iter().flatten() {
             check_edit(&src, &e);
         }
     }

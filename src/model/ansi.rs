@@ -80,7 +80,7 @@ fn apply(params: &str, colour: &mut Option<u8>, bold: &mut bool) {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

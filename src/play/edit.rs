@@ -1,7 +1,8 @@
 //! What the editor's keys do to the text, as pure functions: Tab and Shift+Tab indent and
 //! outdent, Enter keeps the indentation (one level more after a `:` or an open bracket, one
-//! less after `return`, `pass`, …), brackets come in pairs, Backspace in the indentation
-//! removes one level. Each returns an [`Edit`]; the page applies it as one typed insertion, so
+//! less after `return`, `pass`, …), the `:` of `else`, `elif`, `except` and `finally` moves
+//! the clause out to its block, Home goes to the code's first character, brackets come in pairs, Backspace in the indentation removes
+//! one level. Each returns an [`Edit`]; the page applies it as one typed insertion, so
 //! the browser's own undo and redo see it.
 //!
 //! Offsets are byte offsets into the text; the browser counts in UTF-16 units
@@ -148,6 +149,42 @@ pub fn newline(src: &str, start: usize, end: usize) -> Edit {
     let text = format!("\n{pad}");
     let at = start + text.len();
     Edit { start, end, text, select: (at, at) }
+}
+
+/// Home: to the line's first character of code, or, from there, to its start (as code
+/// editors do: the indentation is rarely where one wants to type).
+pub fn home(src: &str, start: usize, end: usize) -> Edit {
+    let ls = line_start(src, end);
+    let code = ls + leading_spaces(&src[ls..line_end(src, end)]);
+    Edit::caret(if start == end && end == code { ls } else { code })
+}
+
+/// The clauses that close the block above them and open their own.
+const CONTINUATIONS: &[&str] = &["else", "elif", "except", "finally"];
+
+/// `:` ending an `else`, `elif`, `except` or `finally` clause typed at the indentation of the
+/// line above (where Enter left the caret, inside the block it ends): the line moves out one
+/// level, to the `if` or `try` it belongs to, as Python editors do. `None`: type it as usual.
+pub fn colon(src: &str, start: usize, end: usize) -> Option<Edit> {
+    if start != end || !src[end..line_end(src, end)].trim().is_empty() {
+        return None;
+    }
+    let ls = line_start(src, start);
+    let line = &src[ls..start];
+    let indent = leading_spaces(line);
+    let statement = line.trim();
+    let first = statement.split([' ', '(', ':']).next().unwrap_or("");
+    if indent < INDENT || !CONTINUATIONS.contains(&first) || !strip_comment(statement).eq(statement) {
+        return None;
+    }
+    // The nearest line above with code on it: the clause sits at its indentation.
+    let above = src[..ls].lines().rev().find(|l| !strip_comment(l).trim().is_empty())?;
+    if leading_spaces(above) != indent {
+        return None;
+    }
+    let text = format!("{}{statement}:", " ".repeat(indent - INDENT));
+    let at = ls + text.len();
+    Some(Edit { start: ls, end, text, select: (at, at) })
 }
 
 /// `line` without a trailing `# comment` (a `#` inside a string is not one).

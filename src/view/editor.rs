@@ -102,6 +102,8 @@ pub fn editor(props: &Props) -> Html {
                 "Tab" => Some(edit::tab(&text, start, end)),
                 "Enter" if !e.shift_key() => Some(edit::newline(&text, start, end)),
                 "Backspace" => edit::backspace(&text, start, end),
+                ":" => edit::colon(&text, start, end),
+                "Home" if !e.shift_key() && !e.ctrl_key() && !e.meta_key() => Some(edit::home(&text, start, end)),
                 "(" | "[" | "{" => key.chars().next().and_then(|c| edit::open_bracket(&text, start, end, c)),
                 ")" | "]" | "}" => key.chars().next().and_then(|c| edit::close_bracket(&text, start, end, c)),
                 _ => None,
