@@ -144,6 +144,53 @@ fn how_a_program_ended_is_said_even_after_its_output_was_cut() {
     assert!(out.contains("[Interleave: output past 0 KiB was cut: "), "{out}");
 }
 
+/// Found by the fuzz test: a slice of a range whose end lies past 64 bits was an overflow (a
+/// panic, which aborts the page).
+#[test]
+fn ranges_near_64_bits_slice_and_test_membership_without_overflowing() {
+    let (out, status) = run(
+        "r = range(0, 2**63 - 1, 2**62)\n\
+         print(list(r[:]), list(r[1:]), 2**63 - 1 in range(-1, 2**63 - 1, 2**62), list(range(-2**62, 2**62, 2**62)[::-1]))\n\
+         for f in [lambda: range(0, 10, 2**62)[::4], lambda: range(-2**63, 0, 2**62)[::-1]]:\n    \
+             try:\n        print(list(f()))\n    except OverflowError as e:\n        print(e)\n",
+        Limits::default(),
+    );
+    // CPython slices both of the last two: a range of Interleave holds 64-bit ends only.
+    assert_eq!(
+        (out.as_str(), status),
+        (
+            "[0, 4611686018427387904] [4611686018427387904] False [0, -4611686018427387904]\n\
+             range() takes ints within 64 bits in Interleave (CPython's takes any int)\n\
+             range() takes ints within 64 bits in Interleave (CPython's takes any int)\n",
+            0
+        )
+    );
+}
+
+/// CPython's rejection loops never end on these (found by the fuzz test): the page, which
+/// cannot interrupt a loop in native code, says so instead of freezing for good.
+#[test]
+fn random_s_distributions_refuse_what_would_loop_forever() {
+    let (out, status) = run(
+        "import random\n\
+         for f in [lambda: random.gammavariate(float('nan'), 1), lambda: random.gammavariate(float('inf'), 1), lambda: random.gammavariate(1e308, 2),\n          \
+                   lambda: random.betavariate(11, float('-nan')), lambda: random.vonmisesvariate(0, float('nan'))]:\n    \
+             try:\n        f()\n    except ValueError as e:\n        print(e)\n",
+        Limits::default(),
+    );
+    assert_eq!(
+        (out.as_str(), status),
+        (
+            "gammavariate: alpha is nan (CPython would loop forever on it)\n\
+             gammavariate: alpha is inf (CPython would loop forever on it)\n\
+             gammavariate: alpha is too large (CPython would loop forever on it)\n\
+             gammavariate: alpha is nan (CPython would loop forever on it)\n\
+             vonmisesvariate: kappa is nan (CPython would loop forever on it)\n",
+            0
+        )
+    );
+}
+
 #[test]
 fn what_a_program_here_cannot_do_says_why() {
     let (out, status) = run(

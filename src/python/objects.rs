@@ -339,17 +339,40 @@ impl Object for RangeObj {
             _ => return Some(Ok(false)),
         };
         let inside = if self.step > 0 { i >= self.start && i < self.stop } else { i <= self.start && i > self.stop };
-        Some(Ok(inside && (i - self.start) % self.step == 0))
+        // In 128 bits: `i - start` may pass 64 (`2**63 - 1 in range(-1, 0, -1)`).
+        Some(Ok(inside && (i128::from(i) - i128::from(self.start)) % i128::from(self.step) == 0))
     }
     fn get_item(&self, interp: &Interp, index: &Value) -> Option<R<Value>> {
         let n = self.length();
         if let Some(s) = index.downcast::<SliceObj>() {
-            return Some(ops::slice_indices(interp, s, n).map(|(a, b, c)| {
-                Value::object(RangeObj {
-                    start: self.start + a * self.step,
-                    stop: self.start + b * self.step,
-                    step: self.step * c,
-                })
+            return Some(ops::slice_indices(interp, s, n).and_then(|(a, b, c)| {
+                // In 128 bits: the ends may lie past 64 (`range(0, 2**63 - 1, 2**62)[:]` ends at
+                // 2**63). Then the range ends just past its last item, if that fits in 64 bits.
+                let (a, b, c) = (i128::from(a), i128::from(b), i128::from(c));
+                let len = if c > 0 && b > a {
+                    (b - a - 1) / c + 1
+                } else if c < 0 && a > b {
+                    (a - b - 1) / -c + 1
+                } else {
+                    0
+                };
+                let (start, step) = (i128::from(self.start) + a * i128::from(self.step), i128::from(self.step) * c);
+                let stop = start + len * step;
+                let last = start + (len - 1) * step;
+                let fit = |v: i128| i64::try_from(v).ok();
+                let ends = match (fit(start), fit(stop)) {
+                    (Some(start), Some(stop)) => Some((start, stop)),
+                    (Some(start), None) if len > 0 => fit(last + step.signum()).map(|stop| (start, stop)),
+                    (Some(start), None) => Some((start, start)),
+                    _ => None,
+                };
+                match (ends, fit(step)) {
+                    (Some((start, stop)), Some(step)) => Ok(Value::object(RangeObj { start, stop, step })),
+                    _ => Err(interp.err(
+                        "OverflowError",
+                        "range() takes ints within 64 bits in Interleave (CPython's takes any int)",
+                    )),
+                }
             }));
         }
         Some(ops::to_index(interp, index).and_then(|i| {

@@ -497,10 +497,14 @@ impl Random {
     }
 
     /// `vonmisesvariate(mu, kappa)`: Best and Fisher's method, as CPython's `random.py`.
-    pub fn vonmisesvariate(&mut self, mu: f64, kappa: f64) -> f64 {
+    pub fn vonmisesvariate(&mut self, mu: f64, kappa: f64) -> Result<f64, Raise> {
         let two_pi = 2.0 * std::f64::consts::PI;
         if kappa <= 1e-6 {
-            return two_pi * self.random();
+            return Ok(two_pi * self.random());
+        }
+        // CPython's loop never ends on a NaN: here that would freeze the page for good.
+        if kappa.is_nan() {
+            return Err(Raise::value("vonmisesvariate: kappa is nan (CPython would loop forever on it)"));
         }
         let s = 0.5 / kappa;
         let r = s + (1.0 + s * s).sqrt();
@@ -516,7 +520,7 @@ impl Random {
         let q = 1.0 / r;
         let f = (q + z) / (1.0 + q * z);
         let theta = if self.random() > 0.5 { mu + f.acos() } else { mu - f.acos() };
-        py_fmod(theta, two_pi)
+        Ok(py_fmod(theta, two_pi))
     }
 
     /// `gammavariate(alpha, beta)`: Cheng's method for alpha > 1, Ahrens and Dieter's (GS)
@@ -526,10 +530,21 @@ impl Random {
         if alpha <= 0.0 || beta <= 0.0 {
             return Err(Raise::value("gammavariate: alpha and beta must be > 0.0"));
         }
+        // CPython's rejection loops never end on a NaN or infinite alpha: here that would
+        // freeze the page for good.
+        if !alpha.is_finite() {
+            return Err(Raise::value(&format!(
+                "gammavariate: alpha is {} (CPython would loop forever on it)",
+                if alpha.is_nan() { "nan" } else { "inf" }
+            )));
+        }
         if alpha > 1.0 {
             let log4 = 4.0f64.ln();
             let sg_magicconst = 1.0 + 4.5f64.ln();
             let ainv = (2.0 * alpha - 1.0).sqrt();
+            if !ainv.is_finite() {
+                return Err(Raise::value("gammavariate: alpha is too large (CPython would loop forever on it)"));
+            }
             let bbb = alpha - log4;
             let ccc = alpha + ainv;
             loop {

@@ -161,6 +161,22 @@ test('Tab and Shift+Tab indent and outdent, and Ctrl+Z undoes what the keys did'
   await context.close();
 });
 
+test('typed with the keyboard, else: moves out to its if, and Home goes to the code first', async () => {
+  const context = await freshContext();
+  const page = await openPlay(context);
+  await clearEditor(page);
+  await typeLines(page, ['if x:', 'a = 1', 'else:', 'b = 2']);
+  assert.equal(await code(page), 'if x:\n    a = 1\nelse:\n    b = 2');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('#');
+  assert.equal(await code(page), 'if x:\n    a = 1\nelse:\n    #b = 2', 'Home stops at the code');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('#');
+  assert.equal(await code(page), 'if x:\n    a = 1\nelse:\n#    #b = 2', 'and again at the line\'s start');
+  await context.close();
+});
+
 test('at 1440 wide a 72-column line fits the editor unscrolled; short code leaves the timeline more room', async () => {
   const context = await freshContext();
   const page = await openPlay(context, '#/play', { width: 1440, height: 900 });

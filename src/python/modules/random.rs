@@ -239,7 +239,7 @@ fn function(name: &str) -> Option<BuiltinFn> {
         "vonmisesvariate" => |interp, mut a| {
             with_rng(interp, &mut a, |rng, a| {
                 let (mu, kappa) = (num(interp, a, 0, "mu")?, num(interp, a, 1, "kappa")?);
-                Ok(Value::Float(rng.borrow_mut().vonmisesvariate(mu, kappa)))
+                rng.borrow_mut().vonmisesvariate(mu, kappa).map(Value::Float).map_err(raise(interp))
             })
         },
         "gammavariate" => |interp, mut a| {
