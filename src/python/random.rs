@@ -533,7 +533,7 @@ impl Random {
         // CPython's rejection loops never end on a NaN or infinite alpha: here that would
         // freeze the page for good.
         if !alpha.is_finite() {
-            return Err(Raise::value(&format!(
+            return Err(Raise::value(format!(
                 "gammavariate: alpha is {} (CPython would loop forever on it)",
                 if alpha.is_nan() { "nan" } else { "inf" }
             )));
