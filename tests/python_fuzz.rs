@@ -475,6 +475,9 @@ const MEMORY_CAP: isize = 2 << 30;
 /// An input still running after this long is reported and the test ends.
 const WATCHDOG: Duration = Duration::from_secs(10);
 
+/// An input running this long is named on stderr (it passes unless it reaches the watchdog).
+const SLOW_REPORTED: Duration = Duration::from_secs(3);
+
 /// When a worker's current input began, and its index.
 type Running = Mutex<Option<(Instant, u64)>>;
 
@@ -544,6 +547,10 @@ fn fuzz_a_million_programs() {
                         *running[w].lock().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), index));
                         match verdict(&source, &limits, log.as_deref()) {
                             Ok((took, compiled)) => {
+                                // Named, so a slow input seen near the watchdog can be looked at.
+                                if took > SLOW_REPORTED {
+                                    eprintln!("input {index} took {took:?} (PYFUZZ_SHOW={index})");
+                                }
                                 slow = slow.max(took);
                                 if compiled {
                                     ran.fetch_add(1, Ordering::Relaxed);

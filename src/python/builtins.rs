@@ -507,15 +507,15 @@ pub fn is_callable(v: &Value) -> bool {
 /// `print(*values, sep=' ', end='\n', file=sys.stdout, flush=False)`
 fn print(interp: &Interp, args: Args) -> R<Value> {
     use super::modules::sys::{print_target, stdout_target, PrintTarget};
-    let mut sep = " ".to_string();
-    let mut end = "\n".to_string();
+    let mut sep: &str = " ";
+    let mut end: &str = "\n";
     let mut target = None;
     let mut flush = false;
     for (k, v) in &args.kw {
         match (&**k, v) {
-            ("sep", Value::Str(s)) => sep = s.to_string(),
+            ("sep", Value::Str(s)) => sep = s,
             ("sep", Value::None) => {}
-            ("end", Value::Str(s)) => end = s.to_string(),
+            ("end", Value::Str(s)) => end = s,
             ("end", Value::None) => {}
             ("sep" | "end", other) => {
                 return Err(interp.type_error(format!("{k} must be None or a string, not {}", other.type_name())))
@@ -535,11 +535,15 @@ fn print(interp: &Interp, args: Args) -> R<Value> {
             let mut text = String::new();
             for (i, v) in args.pos.iter().enumerate() {
                 if i > 0 {
-                    text.push_str(&sep);
+                    text.push_str(sep);
                 }
-                text.push_str(&ops::str_of(interp, v)?);
+                match v {
+                    // A str prints as itself: no copy first.
+                    Value::Str(s) => text.push_str(s),
+                    _ => text.push_str(&ops::str_of(interp, v)?),
+                }
             }
-            text.push_str(&end);
+            text.push_str(end);
             interp.write(stream, &text);
         }
         // The program's own file object gets each piece by its `write`, as CPython's print
@@ -552,11 +556,11 @@ fn print(interp: &Interp, args: Args) -> R<Value> {
             };
             for (i, v) in args.pos.iter().enumerate() {
                 if i > 0 {
-                    write(&sep)?;
+                    write(sep)?;
                 }
                 write(&ops::str_of(interp, v)?)?;
             }
-            write(&end)?;
+            write(end)?;
             if flush {
                 super::call::call_method(interp, &file, &Name::from("flush"), Args::default())?;
             }

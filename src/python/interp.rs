@@ -345,7 +345,7 @@ pub struct Interp {
     pub types: Types,
     pub builtins: Rc<Module>,
     pub main: Rc<Module>,
-    pub modules: RefCell<HashMap<Name, Rc<Module>>>,
+    pub modules: RefCell<rustc_hash::FxHashMap<Name, Rc<Module>>>,
     pub limits: Limits,
     /// Python calls in progress (for `RecursionError`).
     pub depth: Cell<u32>,
@@ -511,7 +511,7 @@ impl Interp {
                 types: Types::new(),
                 builtins: Module::new("builtins"),
                 main: Module::new("__main__"),
-                modules: RefCell::new(HashMap::new()),
+                modules: RefCell::new(rustc_hash::FxHashMap::default()),
                 limits,
                 depth: Cell::new(0),
                 recursion_limit: Cell::new(limits_recursion),
@@ -715,6 +715,14 @@ impl Interp {
             }
         } else {
             out.bytes += text.len();
+            // The common case, one whole line (a print): straight out, nothing buffered.
+            if out.partial[i].is_empty() {
+                if let Some(line) = text.strip_suffix('\n').filter(|l| !l.contains('\n')) {
+                    drop(out);
+                    (self.sink)(stream, line);
+                    return;
+                }
+            }
             out.partial[i].push_str(text);
         }
         if !out.partial[i].contains('\n') {

@@ -181,11 +181,27 @@ pub fn run_copy(job: &str) -> String {
     ran.encode()
 }
 
+thread_local! {
+    /// The program the last call's copy compiled: the calls of one run all copy the same
+    /// program, and compiling it again for each of thousands of calls cost more than the calls.
+    static COMPILED: RefCell<Option<Rc<Program>>> = const { RefCell::new(None) };
+}
+
+/// `source` compiled, or the copy kept from the last call of the same program.
+fn compiled(source: &str) -> Result<Rc<Program>, String> {
+    if let Some(p) = COMPILED.with(|c| c.borrow().clone()).filter(|p| &*p.source == source) {
+        return Ok(p);
+    }
+    let program = Rc::new(Program::compile(source).map_err(|e| e.message)?);
+    COMPILED.with(|c| *c.borrow_mut() = Some(program.clone()));
+    Ok(program)
+}
+
 fn run_job(job: Job) -> Ran {
     let failed = |m: String| Ran { lines: vec![], elapsed: 0, outcome: Outcome::Failed(m), said_clock: false };
-    let program = match Program::compile(&job.source) {
+    let program = match compiled(&job.source) {
         Ok(p) => p,
-        Err(e) => return failed(format!("the worker could not compile the program: {}", e.message)),
+        Err(e) => return failed(format!("the worker could not compile the program: {e}")),
     };
     let rt = Runtime::new_virtual_at(job.start);
     let lines: Rc<RefCell<Vec<(Micros, Stream, String)>>> = Rc::default();

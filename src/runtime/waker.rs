@@ -4,7 +4,6 @@
 //! the lookup always finds the run that made the waker, or nothing once that run is gone.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Weak;
 use std::sync::Arc;
 use std::task::{Wake, Waker};
@@ -12,8 +11,11 @@ use std::task::{Wake, Waker};
 use super::{Runtime, Shared};
 use crate::trace::TaskId;
 
+use rustc_hash::FxHashMap;
+
 thread_local! {
-    static LIVE_RUNS: RefCell<(u32, HashMap<u32, Weak<Shared>>)> = RefCell::new((0, HashMap::new()));
+    // Fx, not SipHash: every wake looks its run up here, and the keys are our own counters.
+    static LIVE_RUNS: RefCell<(u32, FxHashMap<u32, Weak<Shared>>)> = RefCell::new((0, FxHashMap::default()));
 }
 
 /// Registers a run and returns its id (never reused while the page lives).

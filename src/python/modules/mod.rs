@@ -99,16 +99,36 @@ pub fn unavailable(name: &str) -> Option<&'static str> {
     })
 }
 
-/// A module written in Python and embedded here: compiled and run once, on first import.
-fn python_module(interp: &Interp, name: &str, source: &str) -> R<Rc<Module>> {
-    let broken =
-        |why: String| interp.err("ImportError", format!("the embedded module {name} could not be loaded: {why}"));
-    let parsed =
-        super::parse::parse(source).map_err(|e| broken(e.first().map(|e| e.message.clone()).unwrap_or_default()))?;
-    let code = super::lower::compile(&parsed, source).map_err(|e| broken(e.message))?.main;
+/// A module written in Python and embedded here: run once per program, on first import.
+fn python_module(interp: &Interp, name: &str, source: &'static str) -> R<Rc<Module>> {
+    let code = embedded_code(interp, name, source)?;
     let module = Module::new(name);
     module.set("__name__", super::value::Value::str(name));
     let frame = super::exec::Frame::new(interp, code, module.clone(), None);
     super::call::run_to_end(interp, frame)?;
     Ok(module)
+}
+
+thread_local! {
+    /// Each embedded module's code, compiled on its first import in this thread (the page, or a
+    /// worker running `to_thread` calls) and kept: every program, and every copy of a program
+    /// a `to_thread` call runs, imports them anew, and compiling `concurrent.futures` each
+    /// time cost far more than running it. Keyed by the source's address: each is a static.
+    static EMBEDDED: std::cell::RefCell<rustc_hash::FxHashMap<usize, Rc<super::ir::Code>>> =
+        std::cell::RefCell::default();
+}
+
+/// The compiled code of the embedded module `name` (whose source is `source`).
+pub fn embedded_code(interp: &Interp, name: &str, source: &'static str) -> R<Rc<super::ir::Code>> {
+    let key = source.as_ptr() as usize;
+    if let Some(code) = EMBEDDED.with(|c| c.borrow().get(&key).cloned()) {
+        return Ok(code);
+    }
+    let broken =
+        |why: String| interp.err("ImportError", format!("the embedded module {name} could not be loaded: {why}"));
+    let parsed =
+        super::parse::parse(source).map_err(|e| broken(e.first().map(|e| e.message.clone()).unwrap_or_default()))?;
+    let code = super::lower::compile(&parsed, source).map_err(|e| broken(e.message))?.main;
+    EMBEDDED.with(|c| c.borrow_mut().insert(key, code.clone()));
+    Ok(code)
 }

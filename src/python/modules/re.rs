@@ -1346,10 +1346,7 @@ pub fn module(interp: &Interp) -> R<Rc<Module>> {
     m.set("_compile", builtin("_compile", py_compile));
     m.set("_exec", builtin("_exec", py_exec));
     m.set("_slice", builtin("_slice", py_slice));
-    let broken = |why: String| interp.err("ImportError", format!("the embedded module re could not be loaded: {why}"));
-    let parsed = super::super::parse::parse(source)
-        .map_err(|e| broken(e.first().map(|e| e.message.clone()).unwrap_or_default()))?;
-    let code = super::super::lower::compile(&parsed, source).map_err(|e| broken(e.message))?.main;
+    let code = super::embedded_code(interp, "re", source)?;
     let frame = super::super::exec::Frame::new(interp, code, m.clone(), None);
     super::super::call::run_to_end(interp, frame)?;
     Ok(m)
