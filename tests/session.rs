@@ -760,3 +760,27 @@ fn the_whole_output_has_every_line_the_program_printed_but_not_interleave_notes(
     assert_eq!((lines[0], lines[999], lines[1000]), ("0", "999", "oops"));
     assert!(lines[1001].starts_with("Thu Jan  1 00:00:00 2026"), "{}", lines[1001]);
 }
+
+#[test]
+fn a_script_without_a_loop_shows_its_output_in_step_mode() {
+    // Step mode runs it whole at the start (there are no tasks to step through): what it
+    // printed, and its traceback, are there at once (review 2, #2).
+    let state =
+        RunState::default().apply(Action::Run(stepper("x = 1\nfor i in range(3):\n    x *= 2\n    print(x)\n")));
+    let s = state.current.clone().expect("a run");
+    let printed: Vec<String> = s
+        .borrow()
+        .model()
+        .log
+        .iter()
+        .filter_map(|l| match l.kind {
+            LogKind::Print(text) => Some(s.borrow().trace().resolve(text).to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(printed, ["2", "4", "8"]);
+    let state = RunState::default().apply(Action::Run(stepper("print('hello')\n1/0\n")));
+    let s = state.current.clone().expect("a run");
+    assert_eq!(s.borrow().finish(), Some(Finish::Exited(1)));
+    assert!(s.borrow().printed_to_stderr(), "the traceback is there");
+}

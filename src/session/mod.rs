@@ -134,6 +134,9 @@ impl Session {
             warm_up::note_run();
             let sink = record_output(&self.rt, self.streams.clone(), self.after_cut.clone());
             self.started = Some(self.program.start(&self.rt, sink));
+            // A script without `asyncio.run` has run whole by now: in step mode nothing else
+            // would bring what it printed into the model.
+            self.refresh();
         }
     }
 

@@ -6,6 +6,8 @@
 //! Escape are left to bubble up to the run panel (run, stop); after Escape, Tab leaves the
 //! editor instead of indenting, so keyboard users are never trapped.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -33,6 +35,8 @@ pub fn editor(props: &Props) -> Html {
     let typed = use_mut_ref(String::new);
     // Escape was the last key: the next Tab moves the focus on.
     let escaped = use_mut_ref(|| false);
+    // The last change too long for the browser's undo (see [`insert`]): Ctrl+Z takes it back.
+    let direct = use_mut_ref(|| None::<Direct>);
     let spans = use_memo(props.value.clone(), |v| colours(v));
     // Only the lines in view (and a margin) are painted, so a long program costs a keystroke
     // what a short one does: the first painted line and how many.
@@ -43,11 +47,11 @@ pub fn editor(props: &Props) -> Html {
     let text_box = use_node_ref();
 
     {
-        let (area, typed) = (area.clone(), typed.clone());
+        let (area, typed, direct) = (area.clone(), typed.clone(), direct.clone());
         use_effect_with(props.value.clone(), move |value| {
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
                 if el.value() != value.as_str() {
-                    replace_all(&el, value);
+                    replace_all(&el, value, &direct);
                 }
                 *typed.borrow_mut() = value.to_string();
             }
@@ -79,9 +83,13 @@ pub fn editor(props: &Props) -> Html {
         })
     };
     let onkeydown = {
-        let escaped = escaped.clone();
+        let (escaped, direct) = (escaped.clone(), direct.clone());
         Callback::from(move |e: KeyboardEvent| {
             let was_escaped = std::mem::replace(&mut *escaped.borrow_mut(), e.key() == "Escape");
+            if (e.ctrl_key() || e.meta_key()) && !e.alt_key() && undo_direct(&e, &direct) {
+                e.prevent_default();
+                return;
+            }
             if e.is_composing() || e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
             }
@@ -110,7 +118,7 @@ pub fn editor(props: &Props) -> Html {
             };
             if let Some(edit) = edit {
                 e.prevent_default();
-                apply(&el, &text, &edit);
+                apply(&el, &text, &edit, &direct);
             }
         })
     };
@@ -118,7 +126,8 @@ pub fn editor(props: &Props) -> Html {
     // one typed insertion (Ctrl+Z takes it back). A long paste is put in directly: Chromium's
     // own paste, like `insertText`, takes time growing with the square of the lines (a megabyte
     // pasted after a run held the tab for minutes). Other short pastes stay the browser's.
-    let onpaste = Callback::from(|e: Event| {
+    let direct_ = direct.clone();
+    let onpaste = Callback::from(move |e: Event| {
         let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
         let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
         let el: HtmlTextAreaElement = e.target_unchecked_into();
@@ -133,12 +142,12 @@ pub fn editor(props: &Props) -> Html {
             // exactly what went in.
             let text = edit::normalize(&text);
             let caret = el.selection_start().ok().flatten().unwrap_or(0);
-            insert(&el, &text);
+            insert(&el, &text, &direct_);
             let caret = caret + text.encode_utf16().count() as u32;
             let _ = el.set_selection_range(caret, caret);
         } else if let Some(edit) = reindented {
             e.prevent_default();
-            apply(&el, &value, &edit);
+            apply(&el, &value, &edit, &direct_);
         }
     });
     let onmousemove = {
@@ -208,37 +217,81 @@ const MARGIN: usize = 40;
 const STEP: usize = 20;
 
 /// Applies an edit as typing would (one undo step), then selects what it says.
-fn apply(el: &HtmlTextAreaElement, text: &str, edit: &Edit) {
+fn apply(el: &HtmlTextAreaElement, text: &str, edit: &Edit, direct: &RefCell<Option<Direct>>) {
     if edit.start != edit.end || !edit.text.is_empty() {
         let _ = el.set_selection_range(byte_to_utf16(text, edit.start), byte_to_utf16(text, edit.end));
-        insert(el, &edit.text);
+        insert(el, &edit.text, direct);
     }
     let after = edit.apply(text);
     let _ = el.set_selection_range(byte_to_utf16(&after, edit.select.0), byte_to_utf16(&after, edit.select.1));
 }
 
-/// Replaces the whole text, as one undoable step when not long (Ctrl+Z brings back what was
-/// there).
-fn replace_all(el: &HtmlTextAreaElement, value: &str) {
+/// Replaces the whole text, as one undoable step (Ctrl+Z brings back what was there).
+fn replace_all(el: &HtmlTextAreaElement, value: &str, direct: &RefCell<Option<Direct>>) {
     el.select();
-    insert(el, value);
+    insert(el, value, direct);
     let _ = el.set_selection_range(0, 0);
     el.set_scroll_top(0);
 }
 
 /// Types `text` over the selection with the browser's own editing command, so the undo stack
-/// holds it. Where the command is missing, or the text is long, the text is set directly
-/// (without undo) and the input is announced as typing would.
-fn insert(el: &HtmlTextAreaElement, text: &str) {
+/// holds it. Where the command is missing, or the text is long, the whole value is set instead
+/// (which empties the browser's undo stack: entries left there would replay at offsets the
+/// new text moved, garbling it), the change is kept in `direct` for Ctrl+Z, and the input is
+/// announced as typing would.
+fn insert(el: &HtmlTextAreaElement, text: &str, direct: &RefCell<Option<Direct>>) {
     let doc = el.owner_document().and_then(|d| d.dyn_into::<HtmlDocument>().ok());
     let command = if text.is_empty() { "delete" } else { "insertText" };
     let done = text.matches('\n').count() <= UNDOABLE_LINES
         && doc.is_some_and(|d| d.exec_command_with_show_ui_and_value(command, false, text).unwrap_or(false));
     if !done {
-        let _ = el.set_range_text(text);
-        if let Ok(event) = web_sys::InputEvent::new("input") {
-            let _ = el.dispatch_event(&event);
-        }
+        let before = el.value();
+        let (a, b) = (el.selection_start().ok().flatten().unwrap_or(0), el.selection_end().ok().flatten().unwrap_or(0));
+        let (start, end) = (utf16_to_byte(&before, a.min(b)), utf16_to_byte(&before, a.max(b)));
+        let after = format!("{}{text}{}", &before[..start], &before[end..]);
+        el.set_value(&after);
+        let caret = byte_to_utf16(&after, start + text.len());
+        let _ = el.set_selection_range(caret, caret);
+        *direct.borrow_mut() = Some(Direct { before, after, at: start });
+        announce(el);
+    }
+}
+
+/// A change made by setting the whole text: what was there, what is there, where it began.
+struct Direct {
+    before: String,
+    after: String,
+    at: usize,
+}
+
+/// Ctrl/Cmd+Z (or Shift+Z, or Y) on the text a direct change left (or took away): swaps it back.
+/// Whether the key was taken.
+fn undo_direct(e: &KeyboardEvent, direct: &RefCell<Option<Direct>>) -> bool {
+    let key = e.key().to_lowercase();
+    let (undo, redo) = (key == "z" && !e.shift_key(), (key == "z" && e.shift_key()) || key == "y");
+    let el: HtmlTextAreaElement = e.target_unchecked_into();
+    let memory = direct.borrow();
+    let Some(change) = memory.as_ref() else { return false };
+    let value = el.value();
+    let to = if undo && value == change.after {
+        &change.before
+    } else if redo && value == change.before {
+        &change.after
+    } else {
+        return false;
+    };
+    el.set_value(to);
+    let caret = byte_to_utf16(to, change.at.min(to.len()));
+    let _ = el.set_selection_range(caret, caret);
+    drop(memory);
+    announce(&el);
+    true
+}
+
+/// Tells the page the text changed, as typing would.
+fn announce(el: &HtmlTextAreaElement) {
+    if let Ok(event) = web_sys::InputEvent::new("input") {
+        let _ = el.dispatch_event(&event);
     }
 }
 

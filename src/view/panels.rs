@@ -165,7 +165,7 @@ fn stderr_line(text: &str, on_line: &Callback<u32>) -> Html {
 }
 
 /// The note over the output when the list leaves lines out: how many, and a way to have them
-/// all (the page keeps the whole output; only the list is cut, to stay light).
+/// all (the page keeps the output up to its cap; only the list is cut, to stay light).
 fn hidden_lines(n: usize, listed: usize, on_download: &Callback<()>) -> Html {
     if n == 0 {
         return html! {};
@@ -175,8 +175,8 @@ fn hidden_lines(n: usize, listed: usize, on_download: &Callback<()>) -> Html {
     html! {
         <li class="earlier" data-testid="hidden-lines" title={format!("The list shows the latest {listed} lines only, to keep the page light")}>
             {format!("… {n} earlier {lines} hidden · ")}
-            <button type="button" class="linkish line-link" data-testid="download-output" title="All the program printed, as a text file"
-                onclick={Callback::from(move |_| on_download.emit(()))}>{"Download all output"}</button>
+            <button type="button" class="linkish line-link" data-testid="download-output" title="What the page kept of the output, as a text file: all of it, or past 1 MiB the first MiB and the last lines"
+                onclick={Callback::from(move |_| on_download.emit(()))}>{"Download the output"}</button>
         </li>
     }
 }

@@ -328,9 +328,13 @@ pub fn play_page(props: &Props) -> Html {
             let base = href.split('#').next().unwrap_or(&href);
             let link = format!("{base}#/play?code={}", share::encode(&code));
             Some(if link.len() > MAX_LINK_CHARS {
+                // The program's own length, and how much too long it is: the link is
+                // compressed, so its length says little about how much to cut.
                 Err(format!(
-                    "This program is too long for a link ({} characters; links stop at {MAX_LINK_CHARS}). Use Download .py and send the file instead.",
-                    link.len()
+                    "This program ({} characters) is too long for a link: compressed, it needs {} characters and links stop at {MAX_LINK_CHARS}, about {}% too many. Use Download .py and send the file instead.",
+                    code.chars().count(),
+                    link.len(),
+                    (link.len() - MAX_LINK_CHARS).div_ceil(MAX_LINK_CHARS / 100)
                 ))
             } else {
                 Ok(link)

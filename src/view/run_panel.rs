@@ -167,6 +167,8 @@ pub fn run_panel(props: &Props) -> Html {
     let tip = use_node_ref();
     let places = Places { timeline: use_node_ref(), code_col: use_node_ref(), run_col: use_node_ref() };
     let code_body = use_node_ref();
+    let (run_button, stop_button) = (use_node_ref(), use_node_ref());
+    let focus_first = use_mut_ref(|| true);
     // Whether a narrow screen has folded the code into its tab (Run folds it, so the timeline
     // comes up under the run buttons; wide screens show the code beside the timeline).
     let folded = use_state(|| false);
@@ -275,6 +277,26 @@ pub fn run_panel(props: &Props) -> Html {
     let program = props.program.0.clone();
     // A run going for real must be stopped first; in step mode, Run replaces it.
     let can_run = program.is_ok() && (stepping || !running);
+    {
+        // A focused button that disables itself (Run once the run starts, Stop once it ends)
+        // drops the keyboard's focus to the page: it moves to the button that took over.
+        let (run_button, stop_button, first) = (run_button.clone(), stop_button.clone(), focus_first.clone());
+        use_effect_with((running, can_run), move |&(running, can_run)| {
+            // Not when the page opens: nothing was focused, nor lost.
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let lost = web_sys::window().and_then(|w| w.document()).is_some_and(|d| {
+                // The browser may move the focus off a disabled button only at its next
+                // rendering update: a disabled one still focused is lost too.
+                d.active_element().is_none_or(|a| a.has_attribute("disabled") || Some(a) == d.body().map(Into::into))
+            });
+            let next = if running && !can_run { stop_button } else { run_button };
+            if let (true, Some(button)) = (lost, next.cast::<web_sys::HtmlElement>()) {
+                let _ = button.focus();
+            }
+        });
+    }
 
     let on_run = {
         let (start, program) = (start.clone(), program.clone());
@@ -460,11 +482,11 @@ pub fn run_panel(props: &Props) -> Html {
                 </div>
                 <div class="run-col" ref={places.run_col.clone()}>
                     <div class="buttons">
-                        <button type="button" class={classes!("run", busy.then_some("busy"))} data-testid="run" disabled={!can_run} onclick={on_run}
+                        <button type="button" class={classes!("run", busy.then_some("busy"))} data-testid="run" disabled={!can_run} onclick={on_run} ref={run_button}
                             title="Run (Ctrl+Enter)">
                             { if busy { "Running…" } else if session.is_some() && !stepping { "Run again" } else { "Run" } }
                         </button>
-                        <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={act(|| Action::Stop)}
+                        <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={act(|| Action::Stop)} ref={stop_button}
                             title="Stop (Escape)">{"Stop"}</button>
                         <button type="button" data-testid="step-mode" disabled={program.is_err() || not_steppable.is_some()} onclick={on_step_mode}
                             title={not_steppable.unwrap_or("Run on a virtual clock, one task resume at a time")}>{"Step through"}</button>

@@ -373,6 +373,43 @@ test('a link to another program asks before replacing what was typed', async () 
   await context.close();
 });
 
+test('a long paste (past what the browser undoes) is taken back by Ctrl+Z and put back by Ctrl+Shift+Z, never garbled', async () => {
+  const context = await freshContext({ clipboard: true });
+  const page = await openPlay(context);
+  const before = await code(page);
+  const long = Array.from({ length: 200 }, (_, i) => `x${i} = ${i}`).join('\n') + '\n';
+  await page.evaluate((t) => navigator.clipboard.writeText(t), long);
+  await input(page).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('ControlOrMeta+v');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=code-input]').value.length === n, long.length);
+  await page.keyboard.press('ControlOrMeta+z');
+  assert.equal(await code(page), before, 'Ctrl+Z brings back the program the paste replaced');
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  assert.equal(await code(page), long, 'redo puts the paste back as it was');
+  await page.keyboard.press('ControlOrMeta+z');
+  assert.equal(await code(page), before);
+  // What is saved is what is shown.
+  await page.reload();
+  await page.getByTestId('play').waitFor();
+  assert.equal(await code(page), before);
+  await context.close();
+});
+
+test('two tabs of the script page: a reload brings back each tab\'s own program; a new tab the last saved', async () => {
+  const context = await freshContext();
+  const a = await openPlay(context);
+  await setCode(a, 'print("tab A")\n');
+  const b = await openPlay(context);
+  await setCode(b, 'print("tab B")\n');
+  const c = await openPlay(context);
+  assert.equal(await code(c), 'print("tab B")\n');
+  await a.reload();
+  await a.getByTestId('play').waitFor();
+  assert.equal(await code(a), 'print("tab A")\n');
+  await context.close();
+});
+
 test('a program too long for a link offers Download .py instead', async () => {
   const context = await freshContext();
   const page = await openPlay(context);
@@ -382,7 +419,9 @@ test('a program too long for a link offers Download .py instead', async () => {
   await page.getByTestId('share').click();
   const why = page.getByTestId('no-link');
   await why.waitFor();
-  assert.match(await why.textContent(), /too long for a link \(\d+ characters; links stop at 8000\)\. Use Download \.py/);
+  // The program's own length is named (not the link's), and how much too long it is.
+  const text = await why.textContent();
+  assert.match(text, new RegExp(`This program \\(${long.length} characters\\) is too long for a link: compressed, it needs \\d+ characters and links stop at 8000, about \\d+% too many\\. Use Download \\.py`));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
   assert.equal(download.suggestedFilename(), 'main.py');
   await context.close();
@@ -482,6 +521,30 @@ test('step mode steps a script one resume at a time with its lines lit; Stop end
   await page.keyboard.press('Escape');
   await page.getByTestId('status').filter({ hasText: 'Stopped.' }).waitFor({ timeout: 5_000 });
   assert.match(await page.getByTestId('what-happened').textContent(), /^Stopped at/);
+
+  // A script without asyncio.run has no tasks to step through: it ran whole, and shows what
+  // it printed and its traceback.
+  await setCode(page, 'print("hello")\nfor i in range(3):\n    print(2 ** i)\n1 / 0\n');
+  await page.getByTestId('step-mode').click();
+  await page.getByTestId('status').filter({ hasText: 'exit status 1' }).waitFor({ timeout: 5_000 });
+  const printed = await output(page);
+  assert.deepEqual(printed.slice(0, 4), [['out', 'hello'], ['out', '1'], ['out', '2'], ['out', '4']]);
+  assert.ok(printed.some(([s, t]) => s === 'err' && t === 'ZeroDivisionError: division by zero'), JSON.stringify(printed));
+  await context.close();
+});
+
+test('the keyboard\'s focus moves from Run to Stop as the run starts, and back as it ends', async () => {
+  const context = await freshContext();
+  const page = await openPlay(context);
+  await setCode(page, 'import asyncio\nasyncio.run(asyncio.sleep(1))\n');
+  const focused = () => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+  await page.getByTestId('run').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=stop]') === document.activeElement, null, { timeout: 5_000 });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('status').filter({ hasText: 'Stopped.' }).waitFor({ timeout: 5_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid=run]') === document.activeElement, null, { timeout: 5_000 });
+  assert.equal(await focused(), 'run');
   await context.close();
 });
 
@@ -633,7 +696,7 @@ test('hostile programs end with a clear message and a responsive page', async ()
   // It is said as soon as it happens, so a run still printing does not look hung.
   assert.match(await page.getByTestId('prints').locator('p.note').first().textContent(), /^Output past 1024 KiB is not kept as it comes/);
   const hidden = await page.getByTestId('hidden-lines').textContent();
-  assert.match(hidden, /^… \d+ earlier lines hidden · Download all output$/);
+  assert.match(hidden, /^… \d+ earlier lines hidden · Download the output$/);
   // The whole output is one click away: every line kept, the listed ones last.
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-output').click()]);
   assert.equal(file.suggestedFilename(), 'interleave-program.output.txt');
