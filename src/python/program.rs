@@ -165,6 +165,7 @@ async fn drive_module(interp: Rc<Interp>, code: Rc<Code>) {
     drop(uncaught);
     release_cycles(&interp);
     super::coro::warn_at_exit(&interp);
+    super::modules::asyncio::report_lost_tasks(&interp);
     super::modules::asyncio::reset();
     interp.flush_output();
 }

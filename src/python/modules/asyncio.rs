@@ -100,6 +100,9 @@ pub struct PyTask {
     /// Whether the CancelledError that ended it was handed out: CPython's task gives the one
     /// its coroutine raised (with `cancel(msg)`'s message) once, then a new one without args.
     cancel_taken: Cell<bool>,
+    /// Made at the program's top level, no loop running (`loop.create_task` before
+    /// `run_until_complete`): CPython's collector finds such a task in another order at exit.
+    made_outside: bool,
 }
 
 /// `asyncio.Future` (and what `gather` and `shield` return).
@@ -133,13 +136,19 @@ impl PyTask {
     /// asyncio's `_task_repr_info`: state, name, coroutine, the future it waits on, outcome,
     /// callbacks.
     fn describe(&self, interp: &Interp) -> R<String> {
+        self.describe_as(interp, false)
+    }
+
+    /// [`Self::describe`], the coroutine shown `done` when `closed` (CPython's collector may
+    /// close a lost task's coroutine before the task, which then reports it pending).
+    fn describe_as(&self, interp: &Interp, closed: bool) -> R<String> {
         let fut = self.task.future();
         let state = match task_state(fut) {
             "pending" if self.task.cancelling() > 0 => "cancelling",
             state => state,
         };
         let file = self.coro_file;
-        let coro = if fut.done() {
+        let coro = if closed || fut.done() {
             format!("{}() done, defined at {file}:{}", self.coro_name, self.coro_line)
         } else {
             let line = match self.native_wait_line {
@@ -850,6 +859,7 @@ fn to_awaitable(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
 /// The Python object for a toolbox task (`asyncio.current_task()` returns the same object
 /// `create_task` did, while it is alive).
 fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<Name>) -> Value {
+    let made_outside = !loop_runs(interp);
     let (coro_name, coro_line, native) = coro
         .downcast::<Coroutine>()
         .map_or((Name::from("?"), 0, false), |c| (c.qualname.clone(), c.first_line(), c.is_native()));
@@ -871,6 +881,7 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<
         native_wait_line,
         first_cb: Cell::new(None),
         cancel_taken: Cell::new(false),
+        made_outside,
     });
     TASKS.with(|t| t.borrow_mut().insert(task.id(), Rc::downgrade(&py)));
     // A pending task is referenced by the loop (as in CPython), so current_task() and
@@ -906,15 +917,38 @@ thread_local! {
     /// Python task objects by task, while alive (for `current_task()`). Maps by id, in the
     /// order tasks were made: a gather of 100k tasks looks each up, and each ends, in log time.
     static TASKS: RefCell<BTreeMap<TaskId, Weak<PyTask>>> = const { RefCell::new(BTreeMap::new()) };
+    /// Tasks pending when their loop was closed (`loop.close()`), in the order they were made.
+    static ORPHANED: RefCell<Vec<Rc<PyTask>>> = const { RefCell::new(Vec::new()) };
     /// Task objects of tasks still running.
     static PENDING: RefCell<std::collections::BTreeMap<u64, Rc<PyTask>>> =
         const { RefCell::new(std::collections::BTreeMap::new()) };
+}
+
+/// The end of the program: a task still pending on a loop that was closed is lost (nothing
+/// will ever run it), and CPython's collector finds it at exit and says so. Those made while a
+/// loop ran come in the order they were made, their coroutines closed first; those made at the
+/// top level after, last made first, the first one's coroutine still running (the order the
+/// collector finds them in, seen in CPython 3.11). Their coroutines' `finally` blocks do not
+/// run here (README).
+pub fn report_lost_tasks(interp: &Interp) {
+    let lost = ORPHANED.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    let pending = |t: &&Rc<PyTask>| !t.task.future().done();
+    let inside = lost.iter().filter(pending).filter(|t| !t.made_outside);
+    let outside: Vec<&Rc<PyTask>> = lost.iter().filter(pending).filter(|t| t.made_outside).collect();
+    let first_outside = outside.first().map(|t| Rc::as_ptr(t));
+    let order =
+        inside.map(|t| (t, true)).chain(outside.iter().rev().map(|t| (*t, Some(Rc::as_ptr(t)) != first_outside)));
+    for (task, closed) in order {
+        let repr = task.describe_as(interp, closed).unwrap_or_default();
+        log_error(interp, &format!("Task was destroyed but it is pending!\ntask: {repr}"), None);
+    }
 }
 
 /// Forgets the task objects (and the default executor) of a finished program.
 pub fn reset() {
     super::super::thread::reset();
     TASKS.with(|t| t.borrow_mut().clear());
+    ORPHANED.with(|o| o.borrow_mut().clear());
     let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
     drop(pending);
 }
@@ -2083,6 +2117,9 @@ impl Object for Loop {
                 }
                 let this = self_of::<Loop>(interp, &args)?;
                 this.closed.set(true);
+                // Its pending tasks are lost: reported at the end ([`report_lost_tasks`]).
+                let pending: Vec<Rc<PyTask>> = PENDING.with(|p| p.borrow().values().cloned().collect());
+                ORPHANED.with(|o| o.borrow_mut().extend(pending));
                 // Closing a loop removes its signal handlers, as asyncio's does.
                 this.signals.borrow_mut().clear();
                 // and shuts its default executor down.
