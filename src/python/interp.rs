@@ -1021,6 +1021,7 @@ impl Interp {
             Value::Set(_) => t.set.clone(),
             Value::FrozenSet(_) => t.frozenset.clone(),
             Value::Func(_) => t.function.clone(),
+            Value::Builtin(b) if b.python && b.bound.is_none() => t.function.clone(),
             Value::Builtin(_) => t.builtin_function.clone(),
             Value::Method(_) => t.method.clone(),
             Value::Class(_) => t.type_.clone(),

@@ -1686,8 +1686,20 @@ fn is_coroutine_function(interp: &Interp, f: &Value) -> bool {
     for _ in 0..100 {
         let inner = match &f {
             Value::Func(f) => return f.code.kind == super::super::ir::CodeKind::Coroutine,
-            // asyncio's own coroutine functions are native here.
-            Value::Builtin(b) => return matches!(&*b.name, "sleep" | "wait_for" | "wait" | "to_thread"),
+            // asyncio's own coroutine functions, and its objects' coroutine methods
+            // (`queue.get`), are native here.
+            Value::Builtin(b) => {
+                return match &b.bound {
+                    None => b.python && matches!(&*b.name, "sleep" | "wait_for" | "wait" | "to_thread"),
+                    Some(this) => matches!(
+                        (&*this.type_name(), &*b.name),
+                        ("Queue", "get" | "put" | "join")
+                            | ("Lock" | "Semaphore" | "BoundedSemaphore", "acquire")
+                            | ("Event", "wait")
+                            | ("Condition", "acquire" | "wait" | "wait_for")
+                    ),
+                }
+            }
             Value::Method(m) => m.func.clone(),
             Value::Object(o) if o.type_name() == "functools.partial" => {
                 match super::super::attr::get_attr(interp, &f, &Name::from("func")) {
