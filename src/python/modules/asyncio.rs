@@ -1982,7 +1982,8 @@ fn schedule_callback(
 }
 
 /// `asyncio.PriorityQueue` and `LifoQueue`, written in Python over `Queue`
-/// (`py/asyncio_queues.py`), and `Barrier`, over `Condition` (`py/asyncio_barrier.py`):
+/// (`py/asyncio_queues.py`), `Barrier`, over `Condition` (`py/asyncio_barrier.py`), and
+/// `wrap_future`, over `concurrent.futures` (`py/asyncio_futures.py`):
 /// `class` of the embedded module `module`, loaded on first use.
 /// `asyncio.__getattr__`: the classes written in Python (`modules/py`), loaded on first use
 /// (they import asyncio themselves) and kept in the module from then on.
@@ -1992,6 +1993,7 @@ fn python_class(interp: &Interp, args: Args) -> R<Value> {
     let module = match &*name {
         "PriorityQueue" | "LifoQueue" => "_asyncio_queues",
         "Barrier" => "_asyncio_barrier",
+        "wrap_future" => "_asyncio_futures",
         _ => {
             let why = match out_of_scope(&name) {
                 Some(why) => format!("asyncio.{name} is not available in Interleave: {why}"),

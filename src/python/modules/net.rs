@@ -48,6 +48,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "posixpath" => embedded_py!("posixpath.py"),
         "uuid" => embedded_py!("uuid.py"),
         "_asyncio_barrier" => embedded_py!("asyncio_barrier.py"),
+        "_asyncio_futures" => embedded_py!("asyncio_futures.py"),
         "enum" => embedded_py!("enum.py"),
         "abc" => embedded_py!("abc.py"),
         "contextvars" => embedded_py!("contextvars.py"),
