@@ -696,7 +696,7 @@ pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
         };
         (f.fut.clone(), wait)
     } else if let Some(r) = v.downcast::<RunRequest>() {
-        return Some(Ok(Box::pin(run_request(interp.rc(), r.coro.clone()))));
+        return Some(Ok(Box::pin(run_request(interp.rc(), r.coro.clone(), r.debug.clone()))));
     } else if let Some(r) = v.downcast::<LoopRunRequest>() {
         return Some(Ok(Box::pin(loop_run_request(interp.rc(), r.event_loop.clone(), r.aw.clone()))));
     } else if let Some(r) = v.downcast::<RunnerRunRequest>() {
@@ -986,6 +986,9 @@ fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>, context: Optio
 /// `asyncio.run(main())` made at the program's top level: the driver awaits it.
 pub struct RunRequest {
     coro: Value,
+    /// `debug=…` (not None): what the loop's `get_debug()` answers (nothing else changes:
+    /// README).
+    debug: Option<Value>,
 }
 
 impl Object for RunRequest {
@@ -1076,7 +1079,8 @@ pub fn run_request_value(callee: &Value, args: Args) -> Value {
     let Value::Builtin(b) = callee else { return Value::None };
     let mut pos = args.pos.into_iter();
     if b.f as usize == run as BuiltinFn as usize {
-        return Value::object(RunRequest { coro: pos.next().unwrap_or_default() });
+        let debug = args.kw.iter().find(|(k, v)| &**k == "debug" && !v.is_none()).map(|(_, v)| v.clone());
+        return Value::object(RunRequest { coro: pos.next().unwrap_or_default(), debug });
     }
     if b.f as usize == runner_run as BuiltinFn as usize {
         let context = args.kw.into_iter().find(|(k, _)| &**k == "context").map(|(_, v)| v).filter(|v| !v.is_none());
@@ -1120,7 +1124,7 @@ async fn loop_run_request(interp: Rc<Interp>, event_loop: Value, aw: Option<Valu
     lift(&interp, fut.result()).map(|o| o.value)
 }
 
-async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
+async fn run_request(interp: Rc<Interp>, coro_value: Value, debug: Option<Value>) -> R<Value> {
     if coro_value.downcast::<Coroutine>().is_none() {
         return Err(interp.value_error(format!("a coroutine was expected, got {}", ops::repr(&interp, &coro_value)?)));
     }
@@ -1130,6 +1134,9 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     install_handler(&interp, &rt);
     // asyncio.run makes a loop of its own, the current one while it runs, closed after.
     let own_loop = new_loop(&interp)?;
+    if let (Some(l), Some(debug)) = (own_loop.downcast::<Loop>(), debug) {
+        *l.debug.borrow_mut() = debug;
+    }
     *interp.loop_object.borrow_mut() = Some(own_loop.clone());
     interp.loop_set.set(true);
     // The main task's Python object exists for current_task() inside it.
@@ -1726,6 +1733,9 @@ struct Loop {
     signals: RefCell<BTreeSet<i64>>,
     /// What `set_exception_handler` gave it.
     handler: RefCell<Option<Value>>,
+    /// Its debug mode as given (`set_debug`, `asyncio.run(debug=True)`), which `get_debug()`
+    /// answers (False until then).
+    debug: RefCell<Value>,
 }
 
 /// asyncio's `call_exception_handler` for the errors the loop reports (a callback's, a task's
@@ -2142,8 +2152,15 @@ impl Object for Loop {
             },
             "is_closed" => |interp, args| Ok(Value::Bool(self_of::<Loop>(interp, &args)?.closed.get())),
             "is_running" => |interp, _| Ok(Value::Bool(running(interp).is_ok())),
-            "get_debug" => |_, _| Ok(Value::Bool(false)),
-            "set_debug" => |_, _| Ok(Value::None),
+            "get_debug" => |interp, args| {
+                let debug = self_of::<Loop>(interp, &args)?.debug.borrow().clone();
+                Ok(if debug.is_none() { Value::Bool(false) } else { debug })
+            },
+            "set_debug" => |interp, args| {
+                let [enabled] = loop_method_args(interp, &args, "set_debug", ["enabled"], false)?;
+                *self_of::<Loop>(interp, &args)?.debug.borrow_mut() = enabled.clone();
+                Ok(Value::None)
+            },
             "set_exception_handler" => |interp, args| {
                 let [handler] = loop_method_args(interp, &args, "set_exception_handler", ["handler"], false)?;
                 if !handler.is_none() && !super::super::builtins::is_callable(handler) {
