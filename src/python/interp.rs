@@ -883,6 +883,18 @@ impl Interp {
         }
     }
 
+    /// Counts `n` steps taken on the program's behalf elsewhere (a `to_thread` or
+    /// `run_in_executor` copy run in place, on the virtual clock): past [`Limits::steps`] the
+    /// program stops, as if it had taken them itself.
+    pub fn count_steps(&self, n: u64) -> R<()> {
+        let total = self.ops.get().saturating_add(n);
+        self.ops.set(total);
+        if total > self.alarm.get() {
+            self.alarmed(total, false)?;
+        }
+        Ok(())
+    }
+
     #[cold]
     #[inline(never)]
     fn alarmed(&self, n: u64, between_ops: bool) -> R<()> {
