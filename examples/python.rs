@@ -1,6 +1,7 @@
 //! Runs a Python program on the virtual clock and prints what it printed, as CPython would:
-//! `cargo run --example python -- FILE.py`. Exit status 1 after an uncaught exception (or the
-//! program's own `sys.exit` status).
+//! `cargo run --example python -- FILE.py`. Exit status 1 after an uncaught exception, 130
+//! after an uncaught KeyboardInterrupt (as a shell shows CPython's), or the program's own
+//! `sys.exit` status.
 
 use std::cell::RefCell;
 use std::io::Write;

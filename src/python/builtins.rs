@@ -115,10 +115,14 @@ pub fn install(interp: &Interp) {
         }),
         ("repr", |interp, args| {
             expect(interp, &args, "repr", 1, 1)?;
+            // CPython 3.11 counts the call of a one-argument builtin as a level of recursion
+            // of its own (its words end a `__repr__` that returns `repr(self)`).
+            let _level = interp.nest(" while calling a Python object")?;
             Ok(Value::str(&ops::repr(interp, &args.pos[0])?))
         }),
         ("ascii", |interp, args| {
             expect(interp, &args, "ascii", 1, 1)?;
+            let _level = interp.nest(" while calling a Python object")?;
             Ok(Value::str(&ops::ascii(&ops::repr(interp, &args.pos[0])?)))
         }),
         ("format", |interp, args| {

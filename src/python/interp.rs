@@ -891,6 +891,18 @@ impl Interp {
         }
     }
 
+    /// Counts `n` steps taken on the program's behalf elsewhere (a `to_thread` or
+    /// `run_in_executor` copy run in place, on the virtual clock): past [`Limits::steps`] the
+    /// program stops, as if it had taken them itself.
+    pub fn count_steps(&self, n: u64) -> R<()> {
+        let total = self.ops.get().saturating_add(n);
+        self.ops.set(total);
+        if total > self.alarm.get() {
+            self.alarmed(total, false)?;
+        }
+        Ok(())
+    }
+
     #[cold]
     #[inline(never)]
     fn alarmed(&self, n: u64, between_ops: bool) -> R<()> {
@@ -1029,6 +1041,7 @@ impl Interp {
             Value::Set(_) => t.set.clone(),
             Value::FrozenSet(_) => t.frozenset.clone(),
             Value::Func(_) => t.function.clone(),
+            Value::Builtin(b) if b.python && b.bound.is_none() => t.function.clone(),
             Value::Builtin(_) => t.builtin_function.clone(),
             Value::Method(_) => t.method.clone(),
             Value::Class(_) => t.type_.clone(),

@@ -309,6 +309,13 @@ pub fn repr_prefix(interp: &Interp, v: &Value, max_chars: usize) -> String {
 /// `repr(v)`
 pub fn repr(interp: &Interp, v: &Value) -> R<String> {
     let _nested = if nests(v) { Some(interp.nest(" while getting the repr of an object")?) } else { Option::None };
+    repr_unnested(interp, v)
+}
+
+/// [`repr`] without its level of nesting: CPython's `str()` of an object without `__str__`
+/// calls its type's repr directly, so a level of `__repr__` recursion reached through `str()`
+/// or `print()` costs one less than through `repr()`, and ends with other words.
+fn repr_unnested(interp: &Interp, v: &Value) -> R<String> {
     Ok(match v {
         Value::None => "None".into(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
@@ -467,7 +474,7 @@ pub fn str_of(interp: &Interp, v: &Value) -> R<String> {
                     _ => repr(interp, &Value::tuple(args)),
                 };
             }
-            repr(interp, v)
+            repr_unnested(interp, v)
         }
         Value::Object(o) => objects::str_of(interp, o, v),
         other => repr(interp, other),

@@ -165,6 +165,7 @@ async fn drive_module(interp: Rc<Interp>, code: Rc<Code>) {
     drop(uncaught);
     release_cycles(&interp);
     super::coro::warn_at_exit(&interp);
+    super::modules::asyncio::report_lost_tasks(&interp);
     super::modules::asyncio::reset();
     interp.flush_output();
 }
@@ -295,5 +296,10 @@ fn report_uncaught(interp: &Interp, e: &PyErr) -> i64 {
         return 1;
     }
     interp.write_final(Stream::Stderr, &traceback::format_exception(interp, e));
-    1
+    // CPython re-raises an uncaught KeyboardInterrupt as SIGINT once it has printed it: the
+    // shell's status is then 128 + 2.
+    match e {
+        PyErr::Exc(inst) if inst.class.is_subclass(&interp.types.exc("KeyboardInterrupt")) => 130,
+        _ => 1,
+    }
 }

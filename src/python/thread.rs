@@ -162,6 +162,10 @@ impl Ran {
 thread_local! {
     /// The limits of the program whose copy runs in place (on the virtual clock).
     static IN_PLACE_LIMITS: RefCell<Option<Limits>> = const { RefCell::new(None) };
+    /// The steps the last copy took, which a copy run in place charges to the program (each
+    /// copy imports and runs the program's top level again: a generator of a billion
+    /// `run_in_executor` calls took minutes within the program's own step limit).
+    static COPY_STEPS: Cell<u64> = const { Cell::new(0) };
     /// The thread the copy running now runs its call in (None: the program's main thread).
     static IN_THREAD: RefCell<Option<ThreadInfo>> = const { RefCell::new(None) };
 }
@@ -248,6 +252,7 @@ fn run_job(job: Job) -> Ran {
     let elapsed = rt.now().saturating_sub(job.start);
     let outcome = outcome.take().unwrap_or_else(|| Outcome::Failed("the worker's copy of the program stopped".into()));
     let lines = lines.take();
+    COPY_STEPS.with(|c| c.set(interp.ops.get()));
     Ran { lines, elapsed, outcome, said_clock: interp.said_clock.get() }
 }
 
@@ -558,6 +563,7 @@ pub fn start(
             }
             workers.release(thread, job.start + ran.elapsed);
             finish_at(interp, &rt, &fut, job.start, ran);
+            interp.count_steps(COPY_STEPS.with(|c| c.replace(0)))?;
             Ok((fut, label, None))
         }
         _ => {

@@ -210,7 +210,8 @@ impl Value {
             Value::Set(_) => "set",
             Value::FrozenSet(_) => "frozenset",
             Value::Func(_) => "function",
-            Value::Builtin(b) if b.bound.is_some() => "builtin_function_or_method",
+            // asyncio's functions are Python functions in CPython (`type(asyncio.sleep)`).
+            Value::Builtin(b) if b.python && b.bound.is_none() => "function",
             Value::Builtin(_) => "builtin_function_or_method",
             Value::Method(_) => "method",
             Value::Class(_) => "type",

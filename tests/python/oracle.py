@@ -11,7 +11,9 @@ after a standard module, such as collections.py: CPython runs its own), PYTHONHA
 PYTHONDONTWRITEBYTECODE=1 and a 60 s timeout. Written next to the program:
   NNN_topic.out     stdout, verbatim (always written, even when empty)
   NNN_topic.err     stderr after normalisation, only when non-empty
-  NNN_topic.status  the exit status followed by a newline, only when it is not 0
+  NNN_topic.status  the exit status followed by a newline, only when it is not 0 (128 + N for a
+                    program killed by signal N, as a shell shows it: 130 after an uncaught
+                    KeyboardInterrupt)
 A stale .err/.status is removed.
 
 Normalisation of stderr (so that our engine, which has no files on disk but main.py, can match):
@@ -104,7 +106,10 @@ def run(path):
         try:
             p = subprocess.run([sys.executable, "main.py"], cwd=tmpdir, env=env,
                                capture_output=True, timeout=TIMEOUT)
-            out, err, status = p.stdout, p.stderr, p.returncode
+            # Killed by signal N (an uncaught KeyboardInterrupt is re-raised as SIGINT):
+            # the status a shell shows, 128 + N.
+            status = 128 - p.returncode if p.returncode < 0 else p.returncode
+            out, err = p.stdout, p.stderr
         except subprocess.TimeoutExpired as e:
             out, err, status = e.stdout or b"", (e.stderr or b"") + b"\n[oracle: timed out]\n", 124
         return (out.decode("utf-8", "replace"),

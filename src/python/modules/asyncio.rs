@@ -100,6 +100,9 @@ pub struct PyTask {
     /// Whether the CancelledError that ended it was handed out: CPython's task gives the one
     /// its coroutine raised (with `cancel(msg)`'s message) once, then a new one without args.
     cancel_taken: Cell<bool>,
+    /// Made at the program's top level, no loop running (`loop.create_task` before
+    /// `run_until_complete`): CPython's collector finds such a task in another order at exit.
+    made_outside: bool,
 }
 
 /// `asyncio.Future` (and what `gather` and `shield` return).
@@ -133,13 +136,19 @@ impl PyTask {
     /// asyncio's `_task_repr_info`: state, name, coroutine, the future it waits on, outcome,
     /// callbacks.
     fn describe(&self, interp: &Interp) -> R<String> {
+        self.describe_as(interp, false)
+    }
+
+    /// [`Self::describe`], the coroutine shown `done` when `closed` (CPython's collector may
+    /// close a lost task's coroutine before the task, which then reports it pending).
+    fn describe_as(&self, interp: &Interp, closed: bool) -> R<String> {
         let fut = self.task.future();
         let state = match task_state(fut) {
             "pending" if self.task.cancelling() > 0 => "cancelling",
             state => state,
         };
         let file = self.coro_file;
-        let coro = if fut.done() {
+        let coro = if closed || fut.done() {
             format!("{}() done, defined at {file}:{}", self.coro_name, self.coro_line)
         } else {
             let line = match self.native_wait_line {
@@ -687,7 +696,7 @@ pub fn awaitable(interp: &Interp, v: &Value) -> Option<R<BoxFuture>> {
         };
         (f.fut.clone(), wait)
     } else if let Some(r) = v.downcast::<RunRequest>() {
-        return Some(Ok(Box::pin(run_request(interp.rc(), r.coro.clone()))));
+        return Some(Ok(Box::pin(run_request(interp.rc(), r.coro.clone(), r.debug.clone()))));
     } else if let Some(r) = v.downcast::<LoopRunRequest>() {
         return Some(Ok(Box::pin(loop_run_request(interp.rc(), r.event_loop.clone(), r.aw.clone()))));
     } else if let Some(r) = v.downcast::<RunnerRunRequest>() {
@@ -850,6 +859,7 @@ fn to_awaitable(interp: &Interp, v: &Value) -> R<Awaitable<PyObj>> {
 /// The Python object for a toolbox task (`asyncio.current_task()` returns the same object
 /// `create_task` did, while it is alive).
 fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<Name>) -> Value {
+    let made_outside = !loop_runs(interp);
     let (coro_name, coro_line, native) = coro
         .downcast::<Coroutine>()
         .map_or((Name::from("?"), 0, false), |c| (c.qualname.clone(), c.first_line(), c.is_native()));
@@ -871,6 +881,7 @@ fn wrap_task(interp: &Interp, task: aio::Task<PyObj>, coro: Value, name: Option<
         native_wait_line,
         first_cb: Cell::new(None),
         cancel_taken: Cell::new(false),
+        made_outside,
     });
     TASKS.with(|t| t.borrow_mut().insert(task.id(), Rc::downgrade(&py)));
     // A pending task is referenced by the loop (as in CPython), so current_task() and
@@ -906,15 +917,38 @@ thread_local! {
     /// Python task objects by task, while alive (for `current_task()`). Maps by id, in the
     /// order tasks were made: a gather of 100k tasks looks each up, and each ends, in log time.
     static TASKS: RefCell<BTreeMap<TaskId, Weak<PyTask>>> = const { RefCell::new(BTreeMap::new()) };
+    /// Tasks pending when their loop was closed (`loop.close()`), in the order they were made.
+    static ORPHANED: RefCell<Vec<Rc<PyTask>>> = const { RefCell::new(Vec::new()) };
     /// Task objects of tasks still running.
     static PENDING: RefCell<std::collections::BTreeMap<u64, Rc<PyTask>>> =
         const { RefCell::new(std::collections::BTreeMap::new()) };
+}
+
+/// The end of the program: a task still pending on a loop that was closed is lost (nothing
+/// will ever run it), and CPython's collector finds it at exit and says so. Those made while a
+/// loop ran come in the order they were made, their coroutines closed first; those made at the
+/// top level after, last made first, the first one's coroutine still running (the order the
+/// collector finds them in, seen in CPython 3.11). Their coroutines' `finally` blocks do not
+/// run here (README).
+pub fn report_lost_tasks(interp: &Interp) {
+    let lost = ORPHANED.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    let pending = |t: &&Rc<PyTask>| !t.task.future().done();
+    let inside = lost.iter().filter(pending).filter(|t| !t.made_outside);
+    let outside: Vec<&Rc<PyTask>> = lost.iter().filter(pending).filter(|t| t.made_outside).collect();
+    let first_outside = outside.first().map(|t| Rc::as_ptr(t));
+    let order =
+        inside.map(|t| (t, true)).chain(outside.iter().rev().map(|t| (*t, Some(Rc::as_ptr(t)) != first_outside)));
+    for (task, closed) in order {
+        let repr = task.describe_as(interp, closed).unwrap_or_default();
+        log_error(interp, &format!("Task was destroyed but it is pending!\ntask: {repr}"), None);
+    }
 }
 
 /// Forgets the task objects (and the default executor) of a finished program.
 pub fn reset() {
     super::super::thread::reset();
     TASKS.with(|t| t.borrow_mut().clear());
+    ORPHANED.with(|o| o.borrow_mut().clear());
     let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
     drop(pending);
 }
@@ -952,6 +986,9 @@ fn spawn(interp: &Interp, coro_value: &Value, name: Option<Name>, context: Optio
 /// `asyncio.run(main())` made at the program's top level: the driver awaits it.
 pub struct RunRequest {
     coro: Value,
+    /// `debug=…` (not None): what the loop's `get_debug()` answers (nothing else changes:
+    /// README).
+    debug: Option<Value>,
 }
 
 impl Object for RunRequest {
@@ -1042,7 +1079,8 @@ pub fn run_request_value(callee: &Value, args: Args) -> Value {
     let Value::Builtin(b) = callee else { return Value::None };
     let mut pos = args.pos.into_iter();
     if b.f as usize == run as BuiltinFn as usize {
-        return Value::object(RunRequest { coro: pos.next().unwrap_or_default() });
+        let debug = args.kw.iter().find(|(k, v)| &**k == "debug" && !v.is_none()).map(|(_, v)| v.clone());
+        return Value::object(RunRequest { coro: pos.next().unwrap_or_default(), debug });
     }
     if b.f as usize == runner_run as BuiltinFn as usize {
         let context = args.kw.into_iter().find(|(k, _)| &**k == "context").map(|(_, v)| v).filter(|v| !v.is_none());
@@ -1086,7 +1124,7 @@ async fn loop_run_request(interp: Rc<Interp>, event_loop: Value, aw: Option<Valu
     lift(&interp, fut.result()).map(|o| o.value)
 }
 
-async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
+async fn run_request(interp: Rc<Interp>, coro_value: Value, debug: Option<Value>) -> R<Value> {
     if coro_value.downcast::<Coroutine>().is_none() {
         return Err(interp.value_error(format!("a coroutine was expected, got {}", ops::repr(&interp, &coro_value)?)));
     }
@@ -1096,6 +1134,9 @@ async fn run_request(interp: Rc<Interp>, coro_value: Value) -> R<Value> {
     install_handler(&interp, &rt);
     // asyncio.run makes a loop of its own, the current one while it runs, closed after.
     let own_loop = new_loop(&interp)?;
+    if let (Some(l), Some(debug)) = (own_loop.downcast::<Loop>(), debug) {
+        *l.debug.borrow_mut() = debug;
+    }
     *interp.loop_object.borrow_mut() = Some(own_loop.clone());
     interp.loop_set.set(true);
     // The main task's Python object exists for current_task() inside it.
@@ -1652,8 +1693,20 @@ fn is_coroutine_function(interp: &Interp, f: &Value) -> bool {
     for _ in 0..100 {
         let inner = match &f {
             Value::Func(f) => return f.code.kind == super::super::ir::CodeKind::Coroutine,
-            // asyncio's own coroutine functions are native here.
-            Value::Builtin(b) => return matches!(&*b.name, "sleep" | "wait_for" | "wait" | "to_thread"),
+            // asyncio's own coroutine functions, and its objects' coroutine methods
+            // (`queue.get`), are native here.
+            Value::Builtin(b) => {
+                return match &b.bound {
+                    None => b.python && matches!(&*b.name, "sleep" | "wait_for" | "wait" | "to_thread"),
+                    Some(this) => matches!(
+                        (&*this.type_name(), &*b.name),
+                        ("Queue", "get" | "put" | "join")
+                            | ("Lock" | "Semaphore" | "BoundedSemaphore", "acquire")
+                            | ("Event", "wait")
+                            | ("Condition", "acquire" | "wait" | "wait_for")
+                    ),
+                }
+            }
             Value::Method(m) => m.func.clone(),
             Value::Object(o) if o.type_name() == "functools.partial" => {
                 match super::super::attr::get_attr(interp, &f, &Name::from("func")) {
@@ -1680,6 +1733,9 @@ struct Loop {
     signals: RefCell<BTreeSet<i64>>,
     /// What `set_exception_handler` gave it.
     handler: RefCell<Option<Value>>,
+    /// Its debug mode as given (`set_debug`, `asyncio.run(debug=True)`), which `get_debug()`
+    /// answers (False until then).
+    debug: RefCell<Value>,
 }
 
 /// asyncio's `call_exception_handler` for the errors the loop reports (a callback's, a task's
@@ -1936,7 +1992,8 @@ fn schedule_callback(
 }
 
 /// `asyncio.PriorityQueue` and `LifoQueue`, written in Python over `Queue`
-/// (`py/asyncio_queues.py`), and `Barrier`, over `Condition` (`py/asyncio_barrier.py`):
+/// (`py/asyncio_queues.py`), `Barrier`, over `Condition` (`py/asyncio_barrier.py`), and
+/// `wrap_future`, over `concurrent.futures` (`py/asyncio_futures.py`):
 /// `class` of the embedded module `module`, loaded on first use.
 /// `asyncio.__getattr__`: the classes written in Python (`modules/py`), loaded on first use
 /// (they import asyncio themselves) and kept in the module from then on.
@@ -1946,6 +2003,7 @@ fn python_class(interp: &Interp, args: Args) -> R<Value> {
     let module = match &*name {
         "PriorityQueue" | "LifoQueue" => "_asyncio_queues",
         "Barrier" => "_asyncio_barrier",
+        "wrap_future" => "_asyncio_futures",
         _ => {
             let why = match out_of_scope(&name) {
                 Some(why) => format!("asyncio.{name} is not available in Interleave: {why}"),
@@ -2083,6 +2141,9 @@ impl Object for Loop {
                 }
                 let this = self_of::<Loop>(interp, &args)?;
                 this.closed.set(true);
+                // Its pending tasks are lost: reported at the end ([`report_lost_tasks`]).
+                let pending: Vec<Rc<PyTask>> = PENDING.with(|p| p.borrow().values().cloned().collect());
+                ORPHANED.with(|o| o.borrow_mut().extend(pending));
                 // Closing a loop removes its signal handlers, as asyncio's does.
                 this.signals.borrow_mut().clear();
                 // and shuts its default executor down.
@@ -2091,8 +2152,15 @@ impl Object for Loop {
             },
             "is_closed" => |interp, args| Ok(Value::Bool(self_of::<Loop>(interp, &args)?.closed.get())),
             "is_running" => |interp, _| Ok(Value::Bool(running(interp).is_ok())),
-            "get_debug" => |_, _| Ok(Value::Bool(false)),
-            "set_debug" => |_, _| Ok(Value::None),
+            "get_debug" => |interp, args| {
+                let debug = self_of::<Loop>(interp, &args)?.debug.borrow().clone();
+                Ok(if debug.is_none() { Value::Bool(false) } else { debug })
+            },
+            "set_debug" => |interp, args| {
+                let [enabled] = loop_method_args(interp, &args, "set_debug", ["enabled"], false)?;
+                *self_of::<Loop>(interp, &args)?.debug.borrow_mut() = enabled.clone();
+                Ok(Value::None)
+            },
             "set_exception_handler" => |interp, args| {
                 let [handler] = loop_method_args(interp, &args, "set_exception_handler", ["handler"], false)?;
                 if !handler.is_none() && !super::super::builtins::is_callable(handler) {

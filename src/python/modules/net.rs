@@ -15,6 +15,11 @@ use crate::aio;
 use crate::runtime::{current, note_wait};
 use crate::trace::Wait;
 
+/// Said in our own words where a real host could not be reached (the exception's type and the
+/// client's wording around it stay CPython's): the hosts that answer without a network.
+const SIMULATED_HINT: &str =
+    "example.com, example.org, example.net (and their subdomains) and api.anthropic.com answer from the built-in simulated API";
+
 /// The modules written in Python, as source compiled on first import: the client libraries,
 /// `interleave`, `concurrent.futures`, the standard library's `collections`, `itertools`,
 /// `contextlib` (and its stacks), `logging`, `heapq`, `datetime`, `traceback`, `warnings`,
@@ -48,6 +53,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "posixpath" => embedded_py!("posixpath.py"),
         "uuid" => embedded_py!("uuid.py"),
         "_asyncio_barrier" => embedded_py!("asyncio_barrier.py"),
+        "_asyncio_futures" => embedded_py!("asyncio_futures.py"),
         "enum" => embedded_py!("enum.py"),
         "abc" => embedded_py!("abc.py"),
         "contextvars" => embedded_py!("contextvars.py"),
@@ -223,7 +229,7 @@ fn request_blocking(interp: &Interp, args: Args) -> R<Value> {
         }
         Plan::Real { host, .. } => Err(interp.err(
             "ConnectionError",
-            format!("{host}: a blocking request to a real host would freeze the page; use the async client (AsyncAnthropic, aiohttp, httpx.AsyncClient)"),
+            format!("{host}: a blocking request to a real host would freeze the page; use the async client (AsyncAnthropic, aiohttp, httpx.AsyncClient); {SIMULATED_HINT}"),
         )),
     }
 }
@@ -297,7 +303,7 @@ mod real {
             let resp = req.send().await.map_err(|e| {
                 interp.err(
                     "ConnectionError",
-                    format!("cannot reach {host}: a network error, a CORS refusal or a blocked address ({e})"),
+                    format!("cannot reach {host}: a network error, a CORS refusal or a blocked address ({e}); {SIMULATED_HINT}"),
                 )
             })?;
             let status = resp.status();
@@ -385,7 +391,7 @@ mod real {
     ) -> R<Value> {
         Err(interp.err(
             "ConnectionError",
-            format!("cannot reach {host}: this run is on the virtual clock, which has no network"),
+            format!("cannot reach {host}: this run is on the virtual clock, which has no network; {SIMULATED_HINT}"),
         ))
     }
 }

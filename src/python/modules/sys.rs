@@ -149,6 +149,24 @@ fn version_info(interp: &Interp) -> Value {
         .unwrap_or_else(|| Value::tuple(fields))
 }
 
+/// `sys.modules`, made at each read from the modules imported so far (by name, with
+/// `__main__`): a snapshot, so adding to it or deleting from it changes no import (README).
+fn sys_getattr(interp: &Interp, args: Args) -> R<Value> {
+    let name = args.pos.first().map(|n| ops::str_of(interp, n)).transpose()?.unwrap_or_default();
+    if name != "modules" {
+        return Err(interp.attribute_error(format!("module 'sys' has no attribute '{name}'")));
+    }
+    let mut imported: Vec<(Name, Rc<Module>)> =
+        interp.modules.borrow().iter().map(|(k, m)| (k.clone(), m.clone())).collect();
+    imported.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut d = Dict::new();
+    d.set_str("__main__", Value::Module(interp.main.clone()));
+    for (k, m) in imported {
+        d.set_str(&k, Value::Module(m));
+    }
+    Ok(Value::dict(d))
+}
+
 pub fn module(interp: &Interp) -> Rc<Module> {
     let m = Module::new("sys");
     m.set("stdout", Value::object(StreamObj(Stream::Stdout)));
@@ -158,6 +176,10 @@ pub fn module(interp: &Interp) -> Rc<Module> {
     m.set("version", Value::str("3.11.7 (Interleave)"));
     m.set("platform", Value::str("linux"));
     m.set("argv", Value::list(vec![Value::str("main.py")]));
+    // Where imports are found, as a list of directories (the program's own first); the
+    // engine's modules are built in, so nothing reads it.
+    m.set("path", Value::list(["/", "/lib/python3.11"].into_iter().map(Value::str).collect()));
+    m.set("__getattr__", builtin("__getattr__", sys_getattr));
     m.set("maxsize", Value::Int(i64::MAX));
     m.set("byteorder", Value::str("little"));
     m.set(

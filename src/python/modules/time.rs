@@ -164,8 +164,10 @@ fn mktime_fn(interp: &Interp, args: Args) -> R<Value> {
     Ok(Value::Float(StructTime::from_value(interp, &args.pos[0], "mktime")?.to_secs() as f64))
 }
 
-pub fn module(_interp: &Interp) -> Rc<Module> {
+pub fn module(interp: &Interp) -> Rc<Module> {
     let m = Module::new("time");
+    // The class of what `gmtime()` and `localtime()` answer, for `isinstance`.
+    m.set("struct_time", Value::Class(interp.native_class("time.struct_time")));
     let functions: &[(&str, BuiltinFn)] = &[
         ("time", |i, _| Ok(Value::Float(now_secs(i)))),
         ("time_ns", |i, _| Ok(Value::Int((now_secs(i) * 1e9) as i64))),

@@ -10,6 +10,7 @@ frame and module introspection; a built-in has no signature (ValueError)."""
 from _inspect import code_info as _info
 from asyncio import Future as _Future
 from asyncio import iscoroutine
+from asyncio import iscoroutinefunction as _native_coroutine_function
 from enum import IntEnum as _IntEnum
 
 
@@ -34,7 +35,8 @@ def _kind(obj):
 
 
 def iscoroutinefunction(obj):
-    return _kind(obj) == "coroutine"
+    # asyncio's own coroutine functions (sleep, Queue.get) are native here, without code.
+    return _kind(obj) == "coroutine" or _native_coroutine_function(obj)
 
 
 def isgeneratorfunction(obj):
