@@ -59,6 +59,9 @@ fn shift_tab_outdents_as_far_as_there_is_indentation() {
     assert_eq!(key("  [x\n      y]", edit::outdent).as_deref(), Some("[x\n  y]"));
     assert_eq!(key("\tx|", edit::outdent).as_deref(), Some("x|"));
     assert_eq!(key("x|", edit::outdent), None);
+    // A selection ending inside the indentation that goes ends where the code now starts.
+    assert_eq!(key("[ ]   else", edit::outdent).as_deref(), Some("|else"));
+    assert_eq!(key("x\n  [  y\n  ] z", edit::outdent).as_deref(), Some("x\n[y\n]z"));
 }
 
 #[test]

@@ -94,24 +94,28 @@ pub fn tab(src: &str, start: usize, end: usize) -> Edit {
 pub fn outdent(src: &str, start: usize, end: usize) -> Option<Edit> {
     let (from, to) = touched(src, start, end);
     let block = &src[from..to];
-    let mut removed_first = 0;
-    let mut removed = 0;
+    // Each line's start in the text and the bytes it loses.
+    let mut cuts = Vec::new();
     let mut out = Vec::new();
-    for (i, l) in block.split('\n').enumerate() {
+    let mut at = from;
+    for l in block.split('\n') {
         let n = if l.starts_with('\t') { 1 } else { leading_spaces(l).min(INDENT) };
-        if i == 0 {
-            removed_first = n;
-        }
-        removed += n;
+        cuts.push((at, n));
         out.push(&l[n..]);
+        at += l.len() + 1;
     }
+    let removed: usize = cuts.iter().map(|&(_, n)| n).sum();
     if removed == 0 {
         return None;
     }
-    // The selection keeps its place in the text that stays.
-    let col = start - from;
-    let new_start = from + col.saturating_sub(removed_first);
-    let new_end = if start == end { new_start } else { (end - removed).max(new_start) };
+    // The selection keeps its place in the text that stays: an end inside a removed
+    // indentation goes to where that line's text now starts.
+    let moved = |pos: usize| {
+        let gone: usize = cuts.iter().map(|&(line, n)| if pos >= line { n.min(pos - line) } else { 0 }).sum();
+        pos - gone
+    };
+    let new_start = moved(start);
+    let new_end = if start == end { new_start } else { moved(end).max(new_start) };
     Some(Edit { start: from, end: to, text: out.join("\n"), select: (new_start, new_end) })
 }
 
