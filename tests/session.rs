@@ -414,7 +414,7 @@ fn a_task_awaiting_gather_waits_on_gather_with_its_children_left() {
     // words tells it once.
     let step = m.steps.iter().find(|st| st.task == main.id && st.until.is_some()).expect("main's first step");
     assert_eq!(interleave::model::layout::wait_after(main, step, m.span()), Some(1_000_000));
-    let alt = interleave::model::words::text_alternative(m, &trace);
+    let alt = interleave::model::words::text_alternative(m, &trace, None);
     assert!(alt.contains("it waited on gather (2 left); it returned"), "{alt}");
 }
 
@@ -683,6 +683,43 @@ fn a_task_interleave_stopped_is_said_stopped_not_raised() {
     // Without the halt's words the same ending reads as an exception (as a program's own does).
     let plain = interleave::model::words::headline(m, &trace);
     assert!(plain.contains(&"1 task raised".to_string()), "{plain:?}");
+}
+
+#[test]
+fn the_svg_export_says_how_a_halted_or_stopped_run_ended() {
+    use interleave::model::export::{svg_with, SvgOptions, SvgRun, LIGHT};
+    use interleave::model::viewport::Axis;
+    // The figures under the title and the text alternative (the legend's ✗ entry names the
+    // look, "raised", whoever ended the task).
+    let export = |s: &Session| {
+        let (trace, halted) = (s.trace(), s.halted());
+        let run = SvgRun { label: "run", model: s.model(), rec: &trace, halted: halted.as_deref() };
+        let svg = svg_with(
+            run,
+            None,
+            &SvgOptions { title: "t", width: 800, max_rows: 10, palette: &LIGHT, axis: Axis::Time },
+        );
+        let said = |tag: &str| svg.split(tag).nth(1).and_then(|t| t.split('<').next()).unwrap_or("").to_string();
+        format!("{} | {}", said("<desc>"), said(r##"<text x="8" y="38" fill="#5b6270">"##))
+    };
+    // The loop budget (here a regular expression's step budget) stopped it: said so, as the
+    // status line does, and main() is not counted as raising.
+    let s = stepper(
+        "import asyncio\nimport re\n\nasync def main():\n    await asyncio.sleep(0.25)\n    re.match('(a+)+$', 'a' * 40 + 'b')\n\nasyncio.run(main())\n",
+    );
+    s.borrow_mut().run_to_end();
+    let svg = export(&s.borrow());
+    assert!(svg.contains("run: stopped by Interleave after 250 ms"), "{svg}");
+    assert!(svg.contains("main() ran 2 times; it waited on sleep(0.25); Interleave stopped it at 0.250 s"), "{svg}");
+    assert!(!svg.contains("raised"), "{svg}");
+    // Stop pressed: "stopped with Stop", and the cancelled tasks are not said to have raised.
+    let s = stepper(TICKER);
+    step_until(&mut s.borrow_mut(), 350_000);
+    s.borrow_mut().stop();
+    assert_eq!(s.borrow().finish(), Some(Finish::Stopped));
+    let svg = export(&s.borrow());
+    assert!(svg.contains("run: stopped with Stop after"), "{svg}");
+    assert!(!svg.contains("raised"), "{svg}");
 }
 
 /// A ticker printing every 0.1 s, for ever.

@@ -612,8 +612,8 @@ fn the_page_stylesheet_agrees_with_the_table_where_it_sets_a_look() {
 fn the_svg_draws_in_the_theme_shown_with_title_labels_legend_and_the_kept_run() {
     let (blocking, fixed) = (run("blocking", &[]), run("blocking", &[FIXED]));
     let (rb, rf) = (blocking.rec(), fixed.rec());
-    let this = SvgRun { label: "fixed", model: &fixed.model, rec: &rf };
-    let kept = SvgRun { label: "blocking", model: &blocking.model, rec: &rb };
+    let this = SvgRun { label: "fixed", model: &fixed.model, rec: &rf, halted: None };
+    let kept = SvgRun { label: "blocking", model: &blocking.model, rec: &rb, halted: None };
     let options =
         |palette| SvgOptions { title: "Blocking the loop", width: 1400, max_rows: 40, palette, axis: Axis::Time };
     let dark = svg_with(this, Some(kept), &options(&DARK));
@@ -719,15 +719,15 @@ fn two_or_three_plain_figures_per_lesson_and_the_rest_behind_details() {
 fn the_text_alternative_tells_the_run() {
     let ran = run("gather", &[]);
     assert_eq!(
-        text_alternative(&ran.model, &ran.rec()),
+        text_alternative(&ran.model, &ran.rec(), None),
         "Timeline of a run that took 1.50 s: 4 tasks, 13 turns of the event loop. main() ran 2 times; it waited on gather (3 left); it returned None at 1.500 s. task('A', 1.0) ran 2 times; it waited on sleep(1.0); it returned 'A done' at 1.000 s. task('B', 0.5) ran 2 times; it waited on sleep(0.5); it returned 'B done' at 0.500 s. task('C', 1.5) ran 2 times; it waited on sleep(1.5); it returned 'C done' at 1.500 s."
     );
     let blocking = run("blocking", &[]);
-    let alt = text_alternative(&blocking.model, &blocking.rec());
+    let alt = text_alternative(&blocking.model, &blocking.rec(), None);
     assert!(alt.contains("At 0.300 s the loop was held for 2.00 s by blocker(): no other task could run."), "{alt}");
     assert!(alt.contains("ticker('A') ran 9 times; it waited on sleep(0.25) (a timer late by 1.80 s: the loop was held by blocker())"), "{alt}");
     let forgot = run("forgot-await", &[]);
-    assert!(text_alternative(&forgot.model, &forgot.rec())
+    assert!(text_alternative(&forgot.model, &forgot.rec(), None)
         .ends_with("The coroutine save was created in main() at 0.000 s and never awaited: it never ran."));
 }
 

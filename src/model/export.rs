@@ -7,13 +7,14 @@ use super::compare::{compare, Side};
 use super::describe::{self, cut_middle, instant};
 use super::holds::holds;
 use super::layout::{lane_order, row_label, rows, series_scale, tick_label, ticks, Row};
+use super::metrics::metrics;
 use super::run::{Ending, Lane, LogKind, RunModel, Series, State};
 use super::style::{
     ending_look, late_threshold_note, legend, link_look, segment_look, style, Look, Pattern, Style, STYLES,
 };
 use super::turns::TurnAxis;
 use super::viewport::Axis;
-use super::words::{headline, text_alternative};
+use super::words::{headline_from, text_alternative};
 use crate::trace::{Micros, Recorder, TaskId};
 
 /// JSON string literal (quotes included).
@@ -130,6 +131,16 @@ pub struct SvgRun<'a> {
     pub label: &'a str,
     pub model: &'a RunModel,
     pub rec: &'a Recorder,
+    /// Why Interleave stopped the program (a budget ran out), if it did: its figures then say
+    /// so, as the page's status does, instead of counting the stopped task as raising.
+    pub halted: Option<&'a str>,
+}
+
+impl SvgRun<'_> {
+    /// The run's plain figures, told how it ended.
+    fn figures(&self) -> String {
+        headline_from(self.model, &metrics(self.model), self.rec, self.halted).join("; ")
+    }
 }
 
 /// How to draw: the title, the size, the theme, the axis.
@@ -154,7 +165,7 @@ const MIN_LABEL: usize = 7;
 /// `max_lanes` are summed up in a last line). The page's export button calls this; see
 /// [`svg_with`] for a title and a kept run.
 pub fn svg(m: &RunModel, rec: &Recorder, width: u32, max_lanes: usize, p: &Palette) -> String {
-    let run = SvgRun { label: "this run", model: m, rec };
+    let run = SvgRun { label: "this run", model: m, rec, halted: None };
     svg_with(
         run,
         None,
@@ -572,7 +583,7 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
         p.ink,
         xml(o.title),
         p.muted,
-        xml(&format!("{}: {}", run.label, headline(run.model, run.rec).join("; ")))
+        xml(&format!("{}: {}", run.label, run.figures()))
     );
     let axis_top = 48.0;
     d.out += &axis(run.model, &scale(run.model), axis_top, p);
@@ -647,7 +658,7 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
 "#,
         xml(o.title),
         xml(o.title),
-        xml(&text_alternative(run.model, run.rec)),
+        xml(&text_alternative(run.model, run.rec, run.halted)),
         pattern_defs(p.dark),
         p.background,
         d.out
@@ -736,7 +747,7 @@ pub fn thumbnail(run: SvgRun, width: u32, height: u32, dark: bool) -> String {
     let background = if dark { DARK.background } else { LIGHT.background };
     format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img"><title>{}</title><rect width="100%" height="100%" fill="{background}"/>{out}</svg>"#,
-        xml(&format!("{}: {}", run.label, headline(m, run.rec).join("; ")))
+        xml(&format!("{}: {}", run.label, run.figures()))
     )
 }
 

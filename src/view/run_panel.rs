@@ -546,7 +546,7 @@ pub fn run_panel(props: &Props) -> Html {
                         }
                         if let Some(s) = session.filter(|s| !s.running()) {
                             <div class="visually-hidden" role="region" aria-label="The timeline in words" data-testid="timeline-words">
-                                { words::text_alternative(s.model(), &s.trace()) }
+                                { words::text_alternative(s.model(), &s.trace(), s.halted().as_deref()) }
                             </div>
                         }
                         <div class="scrub">
