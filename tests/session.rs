@@ -722,6 +722,42 @@ fn the_svg_export_says_how_a_halted_or_stopped_run_ended() {
     assert!(!svg.contains("raised"), "{svg}");
 }
 
+#[test]
+fn a_gather_of_100k_children_records_its_countdown_coarsely() {
+    // Each child that finishes used to record a `Left` (100k events, 4 MB of a 40 MB cap); the
+    // countdown keeps two significant digits (every count under 100), which is all a lane or a
+    // tip can show of it.
+    let s = stepper(
+        "import asyncio\n\nasync def child():\n    await asyncio.sleep(0)\n\nasync def main():\n    await asyncio.gather(*(child() for _ in range(100000)))\n\nasyncio.run(main())\n",
+    );
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let trace = s.trace();
+    let lefts: Vec<u32> = trace
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            interleave::trace::EventKind::Left { left } => Some(left),
+            _ => None,
+        })
+        .collect();
+    eprintln!("Left events: {}; recorder: {} bytes", lefts.len(), trace.memory_bytes());
+    assert!(lefts.len() < 600, "{} Left events", lefts.len());
+    assert!(lefts.contains(&57_000) && lefts.contains(&5_700) && lefts.contains(&57), "{lefts:?}");
+    // main()'s wait reads each recorded count, counting down to the last child.
+    let main = s.model().lanes.iter().find(|l| l.name == "main()").expect("main()");
+    let counts: Vec<u32> = main
+        .segments
+        .iter()
+        .filter_map(|seg| match seg.state {
+            State::Waiting(Wait::Many { pending, .. }) => Some(pending),
+            _ => None,
+        })
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] > w[1]), "{counts:?}");
+    assert_eq!(counts.last(), Some(&1), "{counts:?}");
+}
+
 /// A ticker printing every 0.1 s, for ever.
 const TICKER: &str = "import asyncio\n\nasync def tick():\n    i = 0\n    while True:\n        await asyncio.sleep(0.1)\n        print(i)\n        i += 1\n\nasyncio.run(tick())\n";
 
