@@ -782,10 +782,11 @@ fn a_call_label_cuts_its_arguments_before_its_name() {
     // A nested lane has a little less room: even a five-letter name gives way to the digit.
     let nested = |s: &str| s.chars().count() <= 14;
     assert_eq!(describe::fit_label(&url(3), nested), "fet…(…3.json')");
-    // A wide screen's label column (28 characters): the end of the address, not the object.
+    // A wide screen's label column (28 characters): the end of the address, not the object,
+    // and the name whole, as the address keeps what tells it apart.
     let url = |i| format!("fetch_in_time(<ClientSession>, 'http://127.0.0.1:…ath/static/data/items/{i}.json')");
     let wide = |s: &str| s.chars().count() <= 28;
-    assert_eq!(describe::fit_label(&url(3), wide), "fet…(…ic/data/items/3.json')");
+    assert_eq!(describe::fit_label(&url(3), wide), "fetch_in_time(…tems/3.json')");
     assert!(lanes.iter().all(|l| phone(l)), "{lanes:?}");
     let distinct: std::collections::HashSet<&String> = lanes.iter().collect();
     assert_eq!(distinct.len(), lanes.len(), "every lane stays tellable: {lanes:?}");
@@ -806,6 +807,33 @@ fn a_call_label_cuts_its_arguments_before_its_name() {
     // With enough of its argument kept to tell lanes apart, a name stays whole.
     let url = "fetch_in_time(<ClientSession>, 'http://127.0.0.1:…ath/static/data/items/3.json')";
     assert_eq!(describe::fit_label(url, |s| s.chars().count() <= 30), "fetch_in_time(…/items/3.json')");
+}
+
+#[test]
+fn a_lane_keeps_its_function_name_and_the_tail_that_tells_it_apart() {
+    // A phone's column (15 characters) and tighter: never `wor…(…er-0')`.
+    let lanes = |fits: &dyn Fn(&str) -> bool| -> Vec<String> {
+        (0..12).map(|i| describe::fit_label(&format!("worker('worker-{i}')"), fits)).collect()
+    };
+    for room in [15, 14, 13] {
+        let fits = |s: &str| s.chars().count() <= room;
+        let cut = lanes(&fits);
+        assert!(cut.iter().all(|l| l.starts_with("worker(…") && fits(l)), "{room}: {cut:?}");
+        let distinct: std::collections::HashSet<&String> = cut.iter().collect();
+        assert_eq!(distinct.len(), cut.len(), "{room}: every lane stays tellable: {cut:?}");
+    }
+    let phone = |s: &str| s.chars().count() <= 15;
+    assert_eq!(describe::fit_label("worker('worker-0')", phone), "worker(…ker-0')");
+    assert_eq!(describe::fit_label("worker('worker-11')", phone), "worker(…er-11')");
+    assert_eq!(describe::fit_label("worker('worker-0')", |s| s.chars().count() <= 12), "worker(…-0')");
+    // Too little room for the tail beside the name: the name gives way, the digits stay.
+    assert_eq!(describe::fit_label("worker('worker-10')", |s| s.chars().count() <= 11), "wor…(…-10')");
+    // Object arguments go; the rest keeps its tail.
+    assert_eq!(describe::fit_label("consumer(<Queue>, 'consumer-3')", phone), "consumer(…r-3')");
+}
+
+#[test]
+fn a_label_that_is_no_call_is_cut_in_the_middle() {
     // Not a call: cut in the middle as a whole.
     assert_eq!(describe::fit_label("abcdefghij", |s| s.chars().count() <= 4), "ab…j");
 }
