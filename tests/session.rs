@@ -758,6 +758,54 @@ fn a_gather_of_100k_children_records_its_countdown_coarsely() {
     assert_eq!(counts.last(), Some(&1), "{counts:?}");
 }
 
+#[test]
+fn module_code_before_asyncio_run_is_drawn_as_such_and_blocks_no_loop() {
+    use interleave::model::export::{svg_with, SvgOptions, SvgRun, LIGHT};
+    use interleave::model::viewport::Axis;
+    let s = stepper(
+        "import asyncio\nimport time\n\nprint('loading')\ntime.sleep(2)\nfor i in range(3):\n    print(i)\n\nasync def main():\n    await asyncio.sleep(0.5)\n    time.sleep(0.2)\n\nasyncio.run(main())\n",
+    );
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let (m, trace) = (s.model(), s.trace());
+    // The top level's two seconds, up to asyncio.run's first task.
+    assert_eq!(m.module_stretch(), Some((0, 2_000_000)));
+    assert_eq!(describe::module_band(m), "module code (before asyncio.run)");
+    // Its time.sleep is not said to block a loop that was not running; main()'s is.
+    let blocked: Vec<String> = m
+        .log
+        .iter()
+        .filter(|l| matches!(l.kind, LogKind::Blocked(_)))
+        .map(|l| describe::log_line(l, m, &trace))
+        .collect();
+    assert_eq!(
+        blocked,
+        ["time.sleep held the program for 2.00 s (no event loop was running yet)", "blocked the whole loop for 200 ms"]
+    );
+    let alt = interleave::model::words::text_alternative(m, &trace, None);
+    assert!(alt.contains("For its first 2.00 s, the program's top level ran before asyncio.run started the event loop: no loop was running yet."), "{alt}");
+    let legend: Vec<&str> = interleave::model::style::legend(m).iter().map(|s| s.label).collect();
+    assert!(legend.contains(&"module code"), "{legend:?}");
+    let svg = svg_with(
+        SvgRun { label: "run", model: m, rec: &trace, halted: None },
+        None,
+        &SvgOptions { title: "t", width: 800, max_rows: 10, palette: &LIGHT, axis: Axis::Time },
+    );
+    assert!(
+        svg.contains("module code (before asyncio.run)") && svg.contains("before asyncio.run started the event loop"),
+        "{svg}"
+    );
+    // A program whose loop starts at once has no such band; one with no loop is all module code.
+    let quick = stepper("import asyncio\n\nasync def main():\n    print('hi')\n\nasyncio.run(main())\n");
+    quick.borrow_mut().run_to_end();
+    assert_eq!(quick.borrow().model().module_stretch(), None);
+    let plain = stepper("import time\nprint('a')\ntime.sleep(1)\nprint('b')\n");
+    plain.borrow_mut().run_to_end();
+    let plain = plain.borrow();
+    assert_eq!(plain.model().module_stretch(), Some((0, 1_000_000)));
+    assert_eq!(describe::module_band(plain.model()), "module code (no event loop ran)");
+}
+
 /// A ticker printing every 0.1 s, for ever.
 const TICKER: &str = "import asyncio\n\nasync def tick():\n    i = 0\n    while True:\n        await asyncio.sleep(0.1)\n        print(i)\n        i += 1\n\nasyncio.run(tick())\n";
 

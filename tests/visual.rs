@@ -531,7 +531,7 @@ fn comparing_two_runs_says_what_changed_in_one_sentence() {
 
 // ----- the style table ------------------------------------------------------------------------
 
-const EVERY_LOOK: [Look; 19] = [
+const EVERY_LOOK: [Look; 20] = [
     Look::Running,
     Look::Ready,
     Look::Waiting,
@@ -551,6 +551,7 @@ const EVERY_LOOK: [Look; 19] = [
     Look::Permits,
     Look::QueueItems,
     Look::Limit,
+    Look::Module,
 ];
 
 #[test]

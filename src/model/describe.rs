@@ -124,10 +124,35 @@ pub fn log_line(l: &LogLine, m: &RunModel, rec: &Recorder) -> String {
         LogKind::Failed(e) => format!("raised {}", rec.resolve(*e)),
         LogKind::CancelRequested(by) => format!("cancel() requested {}", cancelled_by(by, m)),
         LogKind::Cancelled(by) => format!("cancelled {}", cancelled_by(by, m)),
+        // At the top level before asyncio.run there is no loop to block: nothing waits yet.
+        LogKind::Blocked(d) if m.before_loop(l.task, l.time) => {
+            format!("time.sleep held the program for {} (no event loop was running yet)", duration(*d))
+        }
         LogKind::Blocked(d) => format!("blocked the whole loop for {}", duration(*d)),
         LogKind::NeverAwaited(n) => format!("RuntimeWarning: coroutine '{}' was never awaited", rec.resolve(*n)),
         LogKind::Stuck => "every task is waiting and nothing can wake one: asyncio would hang here".into(),
         LogKind::RunEnd => "run ended".into(),
+    }
+}
+
+/// The module code's band on the event loop's row: what ran before any loop did.
+pub fn module_band(m: &RunModel) -> &'static str {
+    if m.loop_from.is_some() {
+        "module code (before asyncio.run)"
+    } else {
+        "module code (no event loop ran)"
+    }
+}
+
+/// What the module code's band is, in full (its tooltip and the SVG's title).
+pub fn module_band_title(m: &RunModel) -> String {
+    match m.module_stretch() {
+        Some((_, end)) if m.loop_from.is_some() => format!(
+            "module code: the program's top level ran for {} before asyncio.run started the event loop; no loop was running yet, so no task could run or wait",
+            duration(end)
+        ),
+        Some((_, end)) => format!("module code: the program's top level ran for {} and never started an event loop", duration(end)),
+        None => String::new(),
     }
 }
 

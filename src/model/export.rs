@@ -346,6 +346,18 @@ impl Drawing<'_> {
         // The event loop: who holds the thread, and the polls that blocked it.
         let y = top + 2.0;
         self.label("event loop", y, 8.0, true, false);
+        // Module code before any loop ran: a band of its own (on the time axis only: it took
+        // no turn of the loop).
+        if let Some((start, end)) = m.module_stretch().filter(|_| sc.axis == Axis::Time) {
+            let (x0, x1) = (sc.time(start), sc.time(end));
+            self.out += &format!(
+                r#"<rect x="{x0:.2}" y="{y:.1}" width="{:.2}" height="{BAR}" fill="{}"><title>{}</title></rect>"#,
+                (x1 - x0).max(0.8),
+                style(Look::Module).colour(dark),
+                xml(&describe::module_band_title(m))
+            );
+            self.out += &inside_label(describe::module_band(m), x0, x1, y, self.p);
+        }
         let running = style(Look::Running).colour(dark);
         for (i, s) in m.steps.iter().enumerate() {
             let (x0, x1) = sc.step(m, i);

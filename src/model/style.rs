@@ -43,6 +43,8 @@ pub enum Look {
     QueueItems,
     /// The limit line on a permits or queue lane.
     Limit,
+    /// The program's top level running before any event loop did (a band on the loop's row).
+    Module,
 }
 
 /// How a look is filled or drawn.
@@ -128,6 +130,15 @@ pub static STYLES: &[Style] = &[
         "--scheduled",
         ("#e69f00", "#e69f00"),
         Pattern::Dots,
+        None,
+    ),
+    row(
+        Look::Module,
+        "module code",
+        "the program's top level, before asyncio.run started the event loop: no loop was running yet",
+        "--module",
+        ("#b9bec7", "#4a505a"),
+        Pattern::Solid,
         None,
     ),
     row(Look::Waiting, "waiting", "suspended at an await", "--waiting", ("#56b4e9", "#56b4e9"), Pattern::Hatch, None),
@@ -313,6 +324,9 @@ pub fn legend(m: &RunModel) -> Vec<&'static Style> {
     }
     if !m.never_awaited.is_empty() {
         used.insert(Look::Ghost);
+    }
+    if m.module_stretch().is_some() {
+        used.insert(Look::Module);
     }
     if super::holds::holds(m).next().is_some() {
         used.insert(Look::Blocked);

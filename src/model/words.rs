@@ -228,6 +228,14 @@ pub fn text_alternative(m: &RunModel, rec: &Recorder, halted: Option<&str>) -> S
         m.turns.len(),
         plural(m.turns.len(), "turn", "turns")
     );
+    match m.module_stretch() {
+        Some((_, end)) if m.loop_from.is_some() => s += &format!(
+            " For its first {}, the program's top level ran before asyncio.run started the event loop: no loop was running yet.",
+            duration(end)
+        ),
+        Some(_) => s += " Only the program's top level ran: it never started an event loop.",
+        None => {}
+    }
     for h in holds(m) {
         s += &format!(" At {} the loop was held for {}: no other task could run.", instant(h.start), h.words(m));
     }
