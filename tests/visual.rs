@@ -892,6 +892,9 @@ fn the_viewport_zooms_pans_and_pinches_around_what_is_under_the_pointer() {
     let p = Geometry::new(1440.0, true);
     assert_eq!((p.row_h, p.font_px), (36.0, 17.0));
     assert_eq!(Geometry::new(390.0, false).label_w, 110.0);
+    // Beside the editor at 1440 the canvas is about 550 px: its names column grows with it.
+    assert_eq!(Geometry::new(548.0, false).label_w, 137.0);
+    assert_eq!(Geometry::new(599.0, false).label_w, 149.75);
 
     let mut v = Viewport { from: 0.0, to: 1_000_000.0, ..Viewport::default() };
     // Zooming in at a point keeps that point under the pointer.
