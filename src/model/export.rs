@@ -10,7 +10,8 @@ use super::layout::{lane_order, row_label, rows, series_scale, tick_label, ticks
 use super::metrics::metrics;
 use super::run::{Ending, Lane, LogKind, RunModel, Series, State};
 use super::style::{
-    ending_look, late_threshold_note, legend, link_look, segment_look, style, Look, Pattern, Style, STYLES,
+    ending_look, late_threshold_note, legend, legend_label, link_look, segment_look, style, Look, Pattern, Style,
+    STYLES,
 };
 use super::turns::TurnAxis;
 use super::viewport::Axis;
@@ -623,7 +624,8 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
     }
     let (mut lx, mut ly) = (8.0, top + 10.0);
     for s in looks {
-        let w = 24.0 + s.label.chars().count() as f64 * CHAR_W + 14.0;
+        let (label, meaning) = legend_label(s, run.model, run.rec, run.halted);
+        let w = 24.0 + label.chars().count() as f64 * CHAR_W + 14.0;
         if lx + w > width {
             lx = 8.0;
             ly += 20.0;
@@ -644,7 +646,7 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
                 s.colour(p.dark),
                 if s.pattern == Pattern::Arrow { "" } else { r#" stroke-dasharray="4 3""# }
             ),
-            _ => bar(s.look, p.dark, lx, lx + 16.0, ly - 2.0, s.meaning),
+            _ => bar(s.look, p.dark, lx, lx + 16.0, ly - 2.0, meaning),
         };
         d.out += &swatch;
         d.out += &format!(
@@ -652,8 +654,8 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
             lx + 20.0,
             ly + 11.0,
             p.ink,
-            xml(s.meaning),
-            xml(s.label)
+            xml(meaning),
+            xml(label)
         );
         lx += w;
     }

@@ -6,7 +6,7 @@
 
 use super::describe::duration;
 use super::run::{Ending, RunModel, Segment, State, LATE_THRESHOLD};
-use crate::trace::Wait;
+use crate::trace::{Recorder, Text, Wait};
 
 /// Everything the timeline draws in a style of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -305,6 +305,24 @@ pub fn late_threshold_note(m: Option<&RunModel>) -> String {
             duration(t),
             duration(LATE_THRESHOLD)
         ),
+    }
+}
+
+/// A legend entry's words for this run, (label, meaning): the ✗ of a run Interleave halted,
+/// where every task it marks was ended by that halt, reads "stopped by Interleave" (the tasks
+/// did not raise).
+pub fn legend_label(s: &Style, m: &RunModel, rec: &Recorder, halted: Option<&str>) -> (&'static str, &'static str) {
+    let by_halt = |error: Text| halted == Some(rec.resolve(error));
+    let failed = || {
+        m.lanes.iter().filter_map(|l| match l.ending {
+            Some((_, Ending::Failed { error })) => Some(error),
+            _ => None,
+        })
+    };
+    if s.look == Look::Failed && halted.is_some() && failed().all(by_halt) {
+        ("stopped by Interleave", "Interleave stopped the program (a budget ran out), and the task with it")
+    } else {
+        (s.label, s.meaning)
     }
 }
 
