@@ -291,7 +291,7 @@ pub struct RunModel {
     /// Times of recorded wakes (self-wakes of a yield are not recorded).
     pub wakes: Vec<Micros>,
     pub last_time: Micros,
-    /// When the event loop first ran: `asyncio.run` made its first task (or a turn began).
+    /// When the event loop first ran: its first turn (its first task, until a turn is recorded).
     /// Until then only the program's top level ran, outside any loop.
     pub loop_from: Option<Micros>,
     pub end: Option<(Micros, RunEnd)>,
@@ -366,8 +366,14 @@ impl RunModel {
     fn apply(&mut self, index: usize, e: &Event, rec: &Recorder) {
         let t = e.time;
         self.last_time = self.last_time.max(t);
-        if self.loop_from.is_none() && matches!(e.kind, EventKind::Spawn { .. } | EventKind::Turn { .. }) {
-            self.loop_from = Some(t);
+        match e.kind {
+            EventKind::Spawn { .. } if self.loop_from.is_none() => self.loop_from = Some(t),
+            // The first turn is when the loop really ran. A task is stamped with the clock as
+            // last read, which in the page can be before a top-level time.sleep ended.
+            EventKind::Turn { .. } if self.turns.is_empty() => {
+                self.loop_from = Some(self.loop_from.map_or(t, |from| from.max(t)));
+            }
+            _ => {}
         }
         let log = |kind| LogLine { time: t, task: e.task, kind, event: index };
         match e.kind {
