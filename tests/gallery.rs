@@ -122,7 +122,7 @@ fn the_thumbnail_escapes_what_it_writes() {
     let mut model = RunModel::default();
     model.ingest(&rt.trace());
     let label = "</title><script>alert(1)</script>";
-    let svg = thumbnail(SvgRun { label, model: &model, rec: &rt.trace() }, 320, 80, false);
+    let svg = thumbnail(SvgRun { label, model: &model, rec: &rt.trace(), halted: None }, 320, 80, false);
     assert!(!svg.contains("<script") && !svg.contains("<b>"), "{svg}");
     assert!(svg.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "{svg}");
     assert!(svg.contains("cancelled &lt;b&gt;&amp;&quot;x&quot;"), "the task's name, escaped: {svg}");

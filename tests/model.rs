@@ -372,3 +372,27 @@ fn a_summary_from_a_cut_recording_says_so_and_never_passes_its_part_for_the_whol
     assert_eq!(early.dropped, 0);
     assert!(what_happened(&early).starts_with("Finished in "));
 }
+
+#[test]
+fn module_code_lasts_until_the_loop_s_first_turn() {
+    // In the page a task is stamped with the clock as last read: main() reads as made at
+    // 1.469 s though the top level's time.sleep(1.5) ended at 1.500 s, when the first turn ran.
+    let mut s = Script::new();
+    s.at(0, u32::MAX, E::Blocking { dur: 1_500_000 }).spawn(1_469_000, 0, None, "main()");
+    let m = s.model();
+    assert_eq!(m.module_stretch(), Some((0, 1_469_000)), "until a turn, the first task");
+    s.at(1_500_000, u32::MAX, E::Turn { handles: 1 }).poll(1_500_000, 1_500_100, 0, None);
+    let m = s.model();
+    assert_eq!(m.module_stretch(), Some((0, 1_500_000)));
+    assert!(m.before_loop(TaskId::OUTSIDE, 0) && !m.before_loop(TaskId::OUTSIDE, 1_500_000));
+    assert!(!m.before_loop(TaskId(0), 0), "a task's own block is never module code");
+    let blocked = m.log.iter().find(|l| matches!(l.kind, interleave::model::LogKind::Blocked(_))).expect("the block");
+    assert_eq!(
+        describe::log_line(blocked, &m, &s.rec),
+        "time.sleep held the program for 1.50 s (no event loop was running yet)"
+    );
+    // Shorter than 15 ms of module code (imports, definitions) is not drawn.
+    let mut quick = Script::new();
+    quick.spawn(14_000, 0, None, "main()").at(14_000, u32::MAX, E::Turn { handles: 1 });
+    assert_eq!(quick.model().module_stretch(), None);
+}

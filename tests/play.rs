@@ -59,6 +59,9 @@ fn shift_tab_outdents_as_far_as_there_is_indentation() {
     assert_eq!(key("  [x\n      y]", edit::outdent).as_deref(), Some("[x\n  y]"));
     assert_eq!(key("\tx|", edit::outdent).as_deref(), Some("x|"));
     assert_eq!(key("x|", edit::outdent), None);
+    // A selection ending inside the indentation that goes ends where the code now starts.
+    assert_eq!(key("[ ]   else", edit::outdent).as_deref(), Some("|else"));
+    assert_eq!(key("x\n  [  y\n  ] z", edit::outdent).as_deref(), Some("x\n[y\n]z"));
 }
 
 #[test]
@@ -77,6 +80,37 @@ fn enter_keeps_the_indentation_and_follows_blocks() {
     assert_eq!(enter("f(|)").as_deref(), Some("f(\n    |\n)"));
     assert_eq!(enter("x = [|").as_deref(), Some("x = [\n    |"));
     assert_eq!(enter("a[bc]d").as_deref(), Some("a\n|d"), "a selection is replaced");
+}
+
+#[test]
+fn enter_inside_an_open_bracket_continues_it_as_idle_and_vs_code_do() {
+    let enter = |m: &str| key(m, |s, a, b| Some(edit::newline(s, a, b)));
+    // Items after the bracket: aligned with the first of them.
+    assert_eq!(enter("print(\"a\",|").as_deref(), Some("print(\"a\",\n      |"));
+    assert_eq!(enter("    x = f(a,|").as_deref(), Some("    x = f(a,\n          |"));
+    assert_eq!(enter("    x = f(a,\n          b,|").as_deref(), Some("    x = f(a,\n          b,\n          |"));
+    // Nothing after the bracket on its line: one level in from that line, on every line after.
+    assert_eq!(
+        enter("    await asyncio.gather(\n        a(),|").as_deref(),
+        Some("    await asyncio.gather(\n        a(),\n        |")
+    );
+    assert_eq!(
+        enter("data = {  # totals\n    'a': [1, 2],|").as_deref(),
+        Some("data = {  # totals\n    'a': [1, 2],\n    |")
+    );
+    assert_eq!(enter("x = [|").as_deref(), Some("x = [\n    |"));
+    // Once the bracket closes, the statement's first line sets the indentation.
+    assert_eq!(enter("    x = f(a,\n          b)|").as_deref(), Some("    x = f(a,\n          b)\n    |"));
+    assert_eq!(enter("def f(a,\n      b):|").as_deref(), Some("def f(a,\n      b):\n    |"));
+    assert_eq!(enter("    return g(a,\n             b)|").as_deref(), Some("    return g(a,\n             b)\n|"));
+    // Brackets in strings and comments are not brackets.
+    assert_eq!(enter("print('(')|").as_deref(), Some("print('(')\n|"));
+    assert_eq!(enter("x = 1  # (|").as_deref(), Some("x = 1  # (\n|"));
+    assert_eq!(enter("s = \"\"\"a (\nb\"\"\"\nf(x,|").as_deref(), Some("s = \"\"\"a (\nb\"\"\"\nf(x,\n  |"));
+    assert_eq!(enter("s = 'it\\'s ('\nprint(s)|").as_deref(), Some("s = 'it\\'s ('\nprint(s)\n|"));
+    // Between a pair, the closing bracket goes on a line of its own, at the opening line's indentation.
+    assert_eq!(enter("    f(|)").as_deref(), Some("    f(\n        |\n    )"));
+    assert_eq!(enter("print(\"é\",|").as_deref(), Some("print(\"é\",\n      |"), "columns count characters");
 }
 
 #[test]

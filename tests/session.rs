@@ -414,7 +414,7 @@ fn a_task_awaiting_gather_waits_on_gather_with_its_children_left() {
     // words tells it once.
     let step = m.steps.iter().find(|st| st.task == main.id && st.until.is_some()).expect("main's first step");
     assert_eq!(interleave::model::layout::wait_after(main, step, m.span()), Some(1_000_000));
-    let alt = interleave::model::words::text_alternative(m, &trace);
+    let alt = interleave::model::words::text_alternative(m, &trace, None);
     assert!(alt.contains("it waited on gather (2 left); it returned"), "{alt}");
 }
 
@@ -683,6 +683,121 @@ fn a_task_interleave_stopped_is_said_stopped_not_raised() {
     // Without the halt's words the same ending reads as an exception (as a program's own does).
     let plain = interleave::model::words::headline(m, &trace);
     assert!(plain.contains(&"1 task raised".to_string()), "{plain:?}");
+}
+
+#[test]
+fn the_svg_export_says_how_a_halted_or_stopped_run_ended() {
+    use interleave::model::export::{svg_with, SvgOptions, SvgRun, LIGHT};
+    use interleave::model::viewport::Axis;
+    let export = |s: &Session| {
+        let (trace, halted) = (s.trace(), s.halted());
+        let run = SvgRun { label: "run", model: s.model(), rec: &trace, halted: halted.as_deref() };
+        svg_with(run, None, &SvgOptions { title: "t", width: 800, max_rows: 10, palette: &LIGHT, axis: Axis::Time })
+    };
+    // The loop budget (here a regular expression's step budget) stopped it: said so, as the
+    // status line does, and main() is not counted as raising.
+    let s = stepper(
+        "import asyncio\nimport re\n\nasync def main():\n    await asyncio.sleep(0.25)\n    re.match('(a+)+$', 'a' * 40 + 'b')\n\nasyncio.run(main())\n",
+    );
+    s.borrow_mut().run_to_end();
+    let svg = export(&s.borrow());
+    assert!(svg.contains("run: stopped by Interleave after 250 ms"), "{svg}");
+    assert!(svg.contains("main() ran 2 times; it waited on sleep(0.25); Interleave stopped it at 0.250 s"), "{svg}");
+    // The legend's ✗ too: "stopped by Interleave", not "raised".
+    assert!(svg.contains("stopped by Interleave</text>"), "{svg}");
+    assert!(!svg.contains("raised"), "{svg}");
+    // Stop pressed: "stopped with Stop", and the cancelled tasks are not said to have raised.
+    let s = stepper(TICKER);
+    step_until(&mut s.borrow_mut(), 350_000);
+    s.borrow_mut().stop();
+    assert_eq!(s.borrow().finish(), Some(Finish::Stopped));
+    let svg = export(&s.borrow());
+    assert!(svg.contains("run: stopped with Stop after"), "{svg}");
+    assert!(!svg.contains("raised"), "{svg}");
+}
+
+#[test]
+fn a_gather_of_100k_children_records_its_countdown_coarsely() {
+    // Each child that finishes used to record a `Left` (100k events, 4 MB of a 40 MB cap); the
+    // countdown keeps two significant digits (every count under 100), which is all a lane or a
+    // tip can show of it.
+    let s = stepper(
+        "import asyncio\n\nasync def child():\n    await asyncio.sleep(0)\n\nasync def main():\n    await asyncio.gather(*(child() for _ in range(100000)))\n\nasyncio.run(main())\n",
+    );
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let trace = s.trace();
+    let lefts: Vec<u32> = trace
+        .events()
+        .iter()
+        .filter_map(|e| match e.kind {
+            interleave::trace::EventKind::Left { left } => Some(left),
+            _ => None,
+        })
+        .collect();
+    eprintln!("Left events: {}; recorder: {} bytes", lefts.len(), trace.memory_bytes());
+    assert!(lefts.len() < 600, "{} Left events", lefts.len());
+    assert!(lefts.contains(&57_000) && lefts.contains(&5_700) && lefts.contains(&57), "{lefts:?}");
+    // main()'s wait reads each recorded count, counting down to the last child.
+    let main = s.model().lanes.iter().find(|l| l.name == "main()").expect("main()");
+    let counts: Vec<u32> = main
+        .segments
+        .iter()
+        .filter_map(|seg| match seg.state {
+            State::Waiting(Wait::Many { pending, .. }) => Some(pending),
+            _ => None,
+        })
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] > w[1]), "{counts:?}");
+    assert_eq!(counts.last(), Some(&1), "{counts:?}");
+}
+
+#[test]
+fn module_code_before_asyncio_run_is_drawn_as_such_and_blocks_no_loop() {
+    use interleave::model::export::{svg_with, SvgOptions, SvgRun, LIGHT};
+    use interleave::model::viewport::Axis;
+    let s = stepper(
+        "import asyncio\nimport time\n\nprint('loading')\ntime.sleep(2)\nfor i in range(3):\n    print(i)\n\nasync def main():\n    await asyncio.sleep(0.5)\n    time.sleep(0.2)\n\nasyncio.run(main())\n",
+    );
+    s.borrow_mut().run_to_end();
+    let s = s.borrow();
+    let (m, trace) = (s.model(), s.trace());
+    // The top level's two seconds, up to asyncio.run's first task.
+    assert_eq!(m.module_stretch(), Some((0, 2_000_000)));
+    assert_eq!(describe::module_band(m), "module code (before asyncio.run)");
+    // Its time.sleep is not said to block a loop that was not running; main()'s is.
+    let blocked: Vec<String> = m
+        .log
+        .iter()
+        .filter(|l| matches!(l.kind, LogKind::Blocked(_)))
+        .map(|l| describe::log_line(l, m, &trace))
+        .collect();
+    assert_eq!(
+        blocked,
+        ["time.sleep held the program for 2.00 s (no event loop was running yet)", "blocked the whole loop for 200 ms"]
+    );
+    let alt = interleave::model::words::text_alternative(m, &trace, None);
+    assert!(alt.contains("For its first 2.00 s, the program's top level ran before asyncio.run started the event loop: no loop was running yet."), "{alt}");
+    let legend: Vec<&str> = interleave::model::style::legend(m).iter().map(|s| s.label).collect();
+    assert!(legend.contains(&"module code"), "{legend:?}");
+    let svg = svg_with(
+        SvgRun { label: "run", model: m, rec: &trace, halted: None },
+        None,
+        &SvgOptions { title: "t", width: 800, max_rows: 10, palette: &LIGHT, axis: Axis::Time },
+    );
+    assert!(
+        svg.contains("module code (before asyncio.run)") && svg.contains("before asyncio.run started the event loop"),
+        "{svg}"
+    );
+    // A program whose loop starts at once has no such band; one with no loop is all module code.
+    let quick = stepper("import asyncio\n\nasync def main():\n    print('hi')\n\nasyncio.run(main())\n");
+    quick.borrow_mut().run_to_end();
+    assert_eq!(quick.borrow().model().module_stretch(), None);
+    let plain = stepper("import time\nprint('a')\ntime.sleep(1)\nprint('b')\n");
+    plain.borrow_mut().run_to_end();
+    let plain = plain.borrow();
+    assert_eq!(plain.model().module_stretch(), Some((0, 1_000_000)));
+    assert_eq!(describe::module_band(plain.model()), "module code (no event loop ran)");
 }
 
 /// A ticker printing every 0.1 s, for ever.

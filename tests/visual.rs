@@ -531,7 +531,7 @@ fn comparing_two_runs_says_what_changed_in_one_sentence() {
 
 // ----- the style table ------------------------------------------------------------------------
 
-const EVERY_LOOK: [Look; 19] = [
+const EVERY_LOOK: [Look; 20] = [
     Look::Running,
     Look::Ready,
     Look::Waiting,
@@ -551,6 +551,7 @@ const EVERY_LOOK: [Look; 19] = [
     Look::Permits,
     Look::QueueItems,
     Look::Limit,
+    Look::Module,
 ];
 
 #[test]
@@ -612,8 +613,8 @@ fn the_page_stylesheet_agrees_with_the_table_where_it_sets_a_look() {
 fn the_svg_draws_in_the_theme_shown_with_title_labels_legend_and_the_kept_run() {
     let (blocking, fixed) = (run("blocking", &[]), run("blocking", &[FIXED]));
     let (rb, rf) = (blocking.rec(), fixed.rec());
-    let this = SvgRun { label: "fixed", model: &fixed.model, rec: &rf };
-    let kept = SvgRun { label: "blocking", model: &blocking.model, rec: &rb };
+    let this = SvgRun { label: "fixed", model: &fixed.model, rec: &rf, halted: None };
+    let kept = SvgRun { label: "blocking", model: &blocking.model, rec: &rb, halted: None };
     let options =
         |palette| SvgOptions { title: "Blocking the loop", width: 1400, max_rows: 40, palette, axis: Axis::Time };
     let dark = svg_with(this, Some(kept), &options(&DARK));
@@ -719,15 +720,15 @@ fn two_or_three_plain_figures_per_lesson_and_the_rest_behind_details() {
 fn the_text_alternative_tells_the_run() {
     let ran = run("gather", &[]);
     assert_eq!(
-        text_alternative(&ran.model, &ran.rec()),
+        text_alternative(&ran.model, &ran.rec(), None),
         "Timeline of a run that took 1.50 s: 4 tasks, 13 turns of the event loop. main() ran 2 times; it waited on gather (3 left); it returned None at 1.500 s. task('A', 1.0) ran 2 times; it waited on sleep(1.0); it returned 'A done' at 1.000 s. task('B', 0.5) ran 2 times; it waited on sleep(0.5); it returned 'B done' at 0.500 s. task('C', 1.5) ran 2 times; it waited on sleep(1.5); it returned 'C done' at 1.500 s."
     );
     let blocking = run("blocking", &[]);
-    let alt = text_alternative(&blocking.model, &blocking.rec());
+    let alt = text_alternative(&blocking.model, &blocking.rec(), None);
     assert!(alt.contains("At 0.300 s the loop was held for 2.00 s by blocker(): no other task could run."), "{alt}");
     assert!(alt.contains("ticker('A') ran 9 times; it waited on sleep(0.25) (a timer late by 1.80 s: the loop was held by blocker())"), "{alt}");
     let forgot = run("forgot-await", &[]);
-    assert!(text_alternative(&forgot.model, &forgot.rec())
+    assert!(text_alternative(&forgot.model, &forgot.rec(), None)
         .ends_with("The coroutine save was created in main() at 0.000 s and never awaited: it never ran."));
 }
 
@@ -782,10 +783,11 @@ fn a_call_label_cuts_its_arguments_before_its_name() {
     // A nested lane has a little less room: even a five-letter name gives way to the digit.
     let nested = |s: &str| s.chars().count() <= 14;
     assert_eq!(describe::fit_label(&url(3), nested), "fet…(…3.json')");
-    // A wide screen's label column (28 characters): the end of the address, not the object.
+    // A wide screen's label column (28 characters): the end of the address, not the object,
+    // and the name whole, as the address keeps what tells it apart.
     let url = |i| format!("fetch_in_time(<ClientSession>, 'http://127.0.0.1:…ath/static/data/items/{i}.json')");
     let wide = |s: &str| s.chars().count() <= 28;
-    assert_eq!(describe::fit_label(&url(3), wide), "fet…(…ic/data/items/3.json')");
+    assert_eq!(describe::fit_label(&url(3), wide), "fetch_in_time(…tems/3.json')");
     assert!(lanes.iter().all(|l| phone(l)), "{lanes:?}");
     let distinct: std::collections::HashSet<&String> = lanes.iter().collect();
     assert_eq!(distinct.len(), lanes.len(), "every lane stays tellable: {lanes:?}");
@@ -806,6 +808,33 @@ fn a_call_label_cuts_its_arguments_before_its_name() {
     // With enough of its argument kept to tell lanes apart, a name stays whole.
     let url = "fetch_in_time(<ClientSession>, 'http://127.0.0.1:…ath/static/data/items/3.json')";
     assert_eq!(describe::fit_label(url, |s| s.chars().count() <= 30), "fetch_in_time(…/items/3.json')");
+}
+
+#[test]
+fn a_lane_keeps_its_function_name_and_the_tail_that_tells_it_apart() {
+    // A phone's column (15 characters) and tighter: never `wor…(…er-0')`.
+    let lanes = |fits: &dyn Fn(&str) -> bool| -> Vec<String> {
+        (0..12).map(|i| describe::fit_label(&format!("worker('worker-{i}')"), fits)).collect()
+    };
+    for room in [15, 14, 13] {
+        let fits = |s: &str| s.chars().count() <= room;
+        let cut = lanes(&fits);
+        assert!(cut.iter().all(|l| l.starts_with("worker(…") && fits(l)), "{room}: {cut:?}");
+        let distinct: std::collections::HashSet<&String> = cut.iter().collect();
+        assert_eq!(distinct.len(), cut.len(), "{room}: every lane stays tellable: {cut:?}");
+    }
+    let phone = |s: &str| s.chars().count() <= 15;
+    assert_eq!(describe::fit_label("worker('worker-0')", phone), "worker(…ker-0')");
+    assert_eq!(describe::fit_label("worker('worker-11')", phone), "worker(…er-11')");
+    assert_eq!(describe::fit_label("worker('worker-0')", |s| s.chars().count() <= 12), "worker(…-0')");
+    // Too little room for the tail beside the name: the name gives way, the digits stay.
+    assert_eq!(describe::fit_label("worker('worker-10')", |s| s.chars().count() <= 11), "wor…(…-10')");
+    // Object arguments go; the rest keeps its tail.
+    assert_eq!(describe::fit_label("consumer(<Queue>, 'consumer-3')", phone), "consumer(…r-3')");
+}
+
+#[test]
+fn a_label_that_is_no_call_is_cut_in_the_middle() {
     // Not a call: cut in the middle as a whole.
     assert_eq!(describe::fit_label("abcdefghij", |s| s.chars().count() <= 4), "ab…j");
 }
@@ -863,6 +892,9 @@ fn the_viewport_zooms_pans_and_pinches_around_what_is_under_the_pointer() {
     let p = Geometry::new(1440.0, true);
     assert_eq!((p.row_h, p.font_px), (36.0, 17.0));
     assert_eq!(Geometry::new(390.0, false).label_w, 110.0);
+    // Beside the editor at 1440 the canvas is about 550 px: its names column grows with it.
+    assert_eq!(Geometry::new(548.0, false).label_w, 137.0);
+    assert_eq!(Geometry::new(599.0, false).label_w, 149.75);
 
     let mut v = Viewport { from: 0.0, to: 1_000_000.0, ..Viewport::default() };
     // Zooming in at a point keeps that point under the pointer.

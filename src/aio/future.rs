@@ -17,7 +17,7 @@ use std::task::{Context, Poll, Waker};
 use super::task::inside;
 use super::value::{Exception, PyResult};
 use crate::runtime::{current, note_fut_waiter, note_wait, take_thrown, Cancel, WeakRuntime};
-use crate::trace::{CancelledBy, EventKind, TaskId, Wait};
+use crate::trace::{countdown_shown, CancelledBy, EventKind, TaskId, Wait};
 
 enum State<T> {
     Pending,
@@ -149,6 +149,11 @@ impl<T: Clone + 'static> Fut<T> {
     /// children finished): recorded for each, so its wait reads as it stands (they are not
     /// woken until the last).
     pub fn tell_left(&self, left: usize) {
+        let left = left.min(u32::MAX as usize) as u32;
+        // Only the counts a lane can show (one child in a hundred of what is left, at most).
+        if !countdown_shown(left) {
+            return;
+        }
         let Some(rt) = self.0.run.upgrade().filter(|rt| rt.is_recording()) else { return };
         let waiting: Vec<TaskId> = self
             .0
@@ -160,7 +165,6 @@ impl<T: Clone + 'static> Fut<T> {
                 Callback::Call(_) => None,
             })
             .collect();
-        let left = left.min(u32::MAX as usize) as u32;
         for task in waiting {
             rt.record(task, EventKind::Left { left });
         }

@@ -124,10 +124,35 @@ pub fn log_line(l: &LogLine, m: &RunModel, rec: &Recorder) -> String {
         LogKind::Failed(e) => format!("raised {}", rec.resolve(*e)),
         LogKind::CancelRequested(by) => format!("cancel() requested {}", cancelled_by(by, m)),
         LogKind::Cancelled(by) => format!("cancelled {}", cancelled_by(by, m)),
+        // At the top level before asyncio.run there is no loop to block: nothing waits yet.
+        LogKind::Blocked(d) if m.before_loop(l.task, l.time) => {
+            format!("time.sleep held the program for {} (no event loop was running yet)", duration(*d))
+        }
         LogKind::Blocked(d) => format!("blocked the whole loop for {}", duration(*d)),
         LogKind::NeverAwaited(n) => format!("RuntimeWarning: coroutine '{}' was never awaited", rec.resolve(*n)),
         LogKind::Stuck => "every task is waiting and nothing can wake one: asyncio would hang here".into(),
         LogKind::RunEnd => "run ended".into(),
+    }
+}
+
+/// The module code's band on the event loop's row: what ran before any loop did.
+pub fn module_band(m: &RunModel) -> &'static str {
+    if m.loop_from.is_some() {
+        "module code (before asyncio.run)"
+    } else {
+        "module code (no event loop ran)"
+    }
+}
+
+/// What the module code's band is, in full (its tooltip and the SVG's title).
+pub fn module_band_title(m: &RunModel) -> String {
+    match m.module_stretch() {
+        Some((_, end)) if m.loop_from.is_some() => format!(
+            "module code: the program's top level ran for {} before asyncio.run started the event loop; no loop was running yet, so no task could run or wait",
+            duration(end)
+        ),
+        Some((_, end)) => format!("module code: the program's top level ran for {} and never started an event loop", duration(end)),
+        None => String::new(),
     }
 }
 
@@ -174,8 +199,9 @@ fn largest(mut lo: usize, mut hi: usize, ok: impl Fn(usize) -> bool) -> usize {
 /// (`<Semaphore …>`) first and then every argument to the same length, each in its middle, so
 /// `ask_with_retry('prompt 7', <asyncio.locks.Semaphore object …>)` keeps `'prompt 7'` where a
 /// cut of the whole label would keep only what the lanes share. Where that leaves the arguments
-/// too little (a phone), the name gives way instead. Anything else is cut in the middle as a
-/// whole.
+/// too little (a phone), the name stays whole while each argument keeps the tail that tells it
+/// apart (`worker(…ker-0')`, never `wor…(…er-0')`), and gives way only when even that does not
+/// fit. Anything else is cut in the middle as a whole.
 pub fn fit_label(text: &str, fits: impl Fn(&str) -> bool) -> String {
     if fits(text) {
         return text.to_string();
@@ -218,11 +244,21 @@ pub fn fit_label(text: &str, fits: impl Fn(&str) -> bool) -> String {
             longest_that_fits(longest, |max| without_objects(&head, max), &fits),
         ];
         // The first that keeps every argument whole (or enough of it to tell lanes apart),
-        // else the one that keeps most of them.
-        let tries: Vec<(usize, String)> = tries.into_iter().flatten().collect();
-        if let Some((_, label)) = tries.iter().find(|(max, _)| *max >= longest.min(ENOUGH_OF_AN_ARGUMENT)) {
-            return label.clone();
+        // then the name whole with each argument's distinguishing tail (`worker(…ker-0')`:
+        // a name cut to `wor…` tells the reader nothing), else the one that keeps most.
+        let tail = args.iter().filter(|a| !object(a)).map(|a| distinguishing_tail(a)).max().unwrap_or(0);
+        let enough = longest.min(ENOUGH_OF_AN_ARGUMENT);
+        let [with_objects, whole_name, longest_head, short_head] = tries;
+        let named = whole_name.clone().filter(|(max, _)| *max >= tail);
+        let good = |t: &Option<(usize, String)>| t.clone().filter(|(max, _)| *max >= enough);
+        let mut first = [good(&with_objects), good(&whole_name), named, good(&longest_head), good(&short_head)]
+            .into_iter()
+            .flatten();
+        if let Some((_, label)) = first.next() {
+            return label;
         }
+        let tries: Vec<(usize, String)> =
+            [with_objects, whole_name, longest_head, short_head].into_iter().flatten().collect();
         if let Some((_, label)) = tries.iter().rev().max_by_key(|(max, _)| *max) {
             return label.clone();
         }
@@ -237,6 +273,20 @@ pub fn fit_label(text: &str, fits: impl Fn(&str) -> bool) -> String {
 /// Characters of a cut argument that tell neighbouring lanes apart (`…ic/data/items/3.json'`):
 /// with that many, the call's name stays whole.
 const ENOUGH_OF_AN_ARGUMENT: usize = 14;
+
+/// How many characters of an argument, an ellipsis first, a cut must keep so neighbouring lanes
+/// stay apart: its last run of digits, one character before it and what follows
+/// (`'worker-12'` → `…-12'`, `'…/3.json'` → `…/3.json'`); without digits, half of
+/// [`ENOUGH_OF_AN_ARGUMENT`].
+fn distinguishing_tail(arg: &str) -> usize {
+    let chars: Vec<char> = arg.chars().collect();
+    let Some(last) = chars.iter().rposition(char::is_ascii_digit) else {
+        return chars.len().min(ENOUGH_OF_AN_ARGUMENT / 2);
+    };
+    let first = chars[..last].iter().rposition(|c| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    // The digits and what follows them, one character before and the ellipsis.
+    (chars.len() - first + 2).min(chars.len())
+}
 
 /// The longest start of `text`, with "…", that `fits`.
 fn cut_end_to_fit(text: &str, fits: impl Fn(&str) -> bool) -> String {

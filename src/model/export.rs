@@ -7,13 +7,15 @@ use super::compare::{compare, Side};
 use super::describe::{self, cut_middle, instant};
 use super::holds::holds;
 use super::layout::{lane_order, row_label, rows, series_scale, tick_label, ticks, Row};
+use super::metrics::metrics;
 use super::run::{Ending, Lane, LogKind, RunModel, Series, State};
 use super::style::{
-    ending_look, late_threshold_note, legend, link_look, segment_look, style, Look, Pattern, Style, STYLES,
+    ending_look, late_threshold_note, legend, legend_label, link_look, segment_look, style, Look, Pattern, Style,
+    STYLES,
 };
 use super::turns::TurnAxis;
 use super::viewport::Axis;
-use super::words::{headline, text_alternative};
+use super::words::{headline_from, text_alternative};
 use crate::trace::{Micros, Recorder, TaskId};
 
 /// JSON string literal (quotes included).
@@ -130,6 +132,16 @@ pub struct SvgRun<'a> {
     pub label: &'a str,
     pub model: &'a RunModel,
     pub rec: &'a Recorder,
+    /// Why Interleave stopped the program (a budget ran out), if it did: its figures then say
+    /// so, as the page's status does, instead of counting the stopped task as raising.
+    pub halted: Option<&'a str>,
+}
+
+impl SvgRun<'_> {
+    /// The run's plain figures, told how it ended.
+    fn figures(&self) -> String {
+        headline_from(self.model, &metrics(self.model), self.rec, self.halted).join("; ")
+    }
 }
 
 /// How to draw: the title, the size, the theme, the axis.
@@ -154,7 +166,7 @@ const MIN_LABEL: usize = 7;
 /// `max_lanes` are summed up in a last line). The page's export button calls this; see
 /// [`svg_with`] for a title and a kept run.
 pub fn svg(m: &RunModel, rec: &Recorder, width: u32, max_lanes: usize, p: &Palette) -> String {
-    let run = SvgRun { label: "this run", model: m, rec };
+    let run = SvgRun { label: "this run", model: m, rec, halted: None };
     svg_with(
         run,
         None,
@@ -335,6 +347,18 @@ impl Drawing<'_> {
         // The event loop: who holds the thread, and the polls that blocked it.
         let y = top + 2.0;
         self.label("event loop", y, 8.0, true, false);
+        // Module code before any loop ran: a band of its own (on the time axis only: it took
+        // no turn of the loop).
+        if let Some((start, end)) = m.module_stretch().filter(|_| sc.axis == Axis::Time) {
+            let (x0, x1) = (sc.time(start), sc.time(end));
+            self.out += &format!(
+                r#"<rect x="{x0:.2}" y="{y:.1}" width="{:.2}" height="{BAR}" fill="{}"><title>{}</title></rect>"#,
+                (x1 - x0).max(0.8),
+                style(Look::Module).colour(dark),
+                xml(&describe::module_band_title(m))
+            );
+            self.out += &inside_label(describe::module_band(m), x0, x1, y, self.p);
+        }
         let running = style(Look::Running).colour(dark);
         for (i, s) in m.steps.iter().enumerate() {
             let (x0, x1) = sc.step(m, i);
@@ -572,7 +596,7 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
         p.ink,
         xml(o.title),
         p.muted,
-        xml(&format!("{}: {}", run.label, headline(run.model, run.rec).join("; ")))
+        xml(&format!("{}: {}", run.label, run.figures()))
     );
     let axis_top = 48.0;
     d.out += &axis(run.model, &scale(run.model), axis_top, p);
@@ -600,7 +624,8 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
     }
     let (mut lx, mut ly) = (8.0, top + 10.0);
     for s in looks {
-        let w = 24.0 + s.label.chars().count() as f64 * CHAR_W + 14.0;
+        let (label, meaning) = legend_label(s, run.model, run.rec, run.halted);
+        let w = 24.0 + label.chars().count() as f64 * CHAR_W + 14.0;
         if lx + w > width {
             lx = 8.0;
             ly += 20.0;
@@ -621,7 +646,7 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
                 s.colour(p.dark),
                 if s.pattern == Pattern::Arrow { "" } else { r#" stroke-dasharray="4 3""# }
             ),
-            _ => bar(s.look, p.dark, lx, lx + 16.0, ly - 2.0, s.meaning),
+            _ => bar(s.look, p.dark, lx, lx + 16.0, ly - 2.0, meaning),
         };
         d.out += &swatch;
         d.out += &format!(
@@ -629,8 +654,8 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
             lx + 20.0,
             ly + 11.0,
             p.ink,
-            xml(s.meaning),
-            xml(s.label)
+            xml(meaning),
+            xml(label)
         );
         lx += w;
     }
@@ -647,7 +672,7 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
 "#,
         xml(o.title),
         xml(o.title),
-        xml(&text_alternative(run.model, run.rec)),
+        xml(&text_alternative(run.model, run.rec, run.halted)),
         pattern_defs(p.dark),
         p.background,
         d.out
@@ -736,7 +761,7 @@ pub fn thumbnail(run: SvgRun, width: u32, height: u32, dark: bool) -> String {
     let background = if dark { DARK.background } else { LIGHT.background };
     format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img"><title>{}</title><rect width="100%" height="100%" fill="{background}"/>{out}</svg>"#,
-        xml(&format!("{}: {}", run.label, headline(m, run.rec).join("; ")))
+        xml(&format!("{}: {}", run.label, run.figures()))
     )
 }
 

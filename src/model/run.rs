@@ -291,6 +291,9 @@ pub struct RunModel {
     /// Times of recorded wakes (self-wakes of a yield are not recorded).
     pub wakes: Vec<Micros>,
     pub last_time: Micros,
+    /// When the event loop first ran: its first turn (its first task, until a turn is recorded).
+    /// Until then only the program's top level ran, outside any loop.
+    pub loop_from: Option<Micros>,
     pub end: Option<(Micros, RunEnd)>,
     /// Events the recorder dropped past its cap: when not 0, the recording stops before the run
     /// did, and what is computed from it covers only its first part.
@@ -324,6 +327,10 @@ pub fn is_io(wait: &Wait) -> bool {
 /// Timer lateness shorter than this is not drawn, named or warned about: a browser's timers
 /// fire a few milliseconds late on an idle page (the legend prints this threshold).
 pub const LATE_THRESHOLD: Micros = 15_000;
+
+/// Module code shorter than this is not drawn: importing and defining take a few milliseconds
+/// in the page before every `asyncio.run`, which is not what a learner wrote to take time.
+pub const MODULE_SHOWN_FROM: Micros = 15_000;
 
 impl RunModel {
     /// A model that judges lateness from `threshold` on, not [`LATE_THRESHOLD`]: in slow
@@ -359,6 +366,15 @@ impl RunModel {
     fn apply(&mut self, index: usize, e: &Event, rec: &Recorder) {
         let t = e.time;
         self.last_time = self.last_time.max(t);
+        match e.kind {
+            EventKind::Spawn { .. } if self.loop_from.is_none() => self.loop_from = Some(t),
+            // The first turn is when the loop really ran. A task is stamped with the clock as
+            // last read, which in the page can be before a top-level time.sleep ended.
+            EventKind::Turn { .. } if self.turns.is_empty() => {
+                self.loop_from = Some(self.loop_from.map_or(t, |from| from.max(t)));
+            }
+            _ => {}
+        }
         let log = |kind| LogLine { time: t, task: e.task, kind, event: index };
         match e.kind {
             EventKind::Spawn { parent, name } => {
@@ -746,6 +762,21 @@ impl RunModel {
     /// events, that is the last one kept, earlier than the run's end: only a lower bound.
     pub fn span(&self) -> Micros {
         self.end.map_or(self.last_time, |(t, _)| t)
+    }
+
+    /// The run's start when only the program's top level ran, before any event loop did:
+    /// `(0, end)`, up to the loop's first task, or the whole run when no loop ran. `None` when
+    /// it was shorter than [`MODULE_SHOWN_FROM`]. The recording has no events of its own for it
+    /// (module code is no task), so it is read from when the loop started.
+    pub fn module_stretch(&self) -> Option<(Micros, Micros)> {
+        let end = self.loop_from.unwrap_or(self.span());
+        (end >= MODULE_SHOWN_FROM).then_some((0, end))
+    }
+
+    /// Whether something recorded outside any task at `t` happened before the loop ran (module
+    /// code), rather than in a callback the loop ran.
+    pub fn before_loop(&self, task: TaskId, t: Micros) -> bool {
+        task == TaskId::OUTSIDE && self.loop_from.is_none_or(|from| t < from)
     }
 
     /// Most tasks waiting on timers, requests or workers at once, up to `until`.

@@ -6,7 +6,7 @@
 
 use super::describe::duration;
 use super::run::{Ending, RunModel, Segment, State, LATE_THRESHOLD};
-use crate::trace::Wait;
+use crate::trace::{Recorder, Text, Wait};
 
 /// Everything the timeline draws in a style of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -43,6 +43,8 @@ pub enum Look {
     QueueItems,
     /// The limit line on a permits or queue lane.
     Limit,
+    /// The program's top level running before any event loop did (a band on the loop's row).
+    Module,
 }
 
 /// How a look is filled or drawn.
@@ -128,6 +130,15 @@ pub static STYLES: &[Style] = &[
         "--scheduled",
         ("#e69f00", "#e69f00"),
         Pattern::Dots,
+        None,
+    ),
+    row(
+        Look::Module,
+        "module code",
+        "the program's top level, before asyncio.run started the event loop: no loop was running yet",
+        "--module",
+        ("#b9bec7", "#4a505a"),
+        Pattern::Solid,
         None,
     ),
     row(Look::Waiting, "waiting", "suspended at an await", "--waiting", ("#56b4e9", "#56b4e9"), Pattern::Hatch, None),
@@ -297,6 +308,24 @@ pub fn late_threshold_note(m: Option<&RunModel>) -> String {
     }
 }
 
+/// A legend entry's words for this run, (label, meaning): the ✗ of a run Interleave halted,
+/// where every task it marks was ended by that halt, reads "stopped by Interleave" (the tasks
+/// did not raise).
+pub fn legend_label(s: &Style, m: &RunModel, rec: &Recorder, halted: Option<&str>) -> (&'static str, &'static str) {
+    let by_halt = |error: Text| halted == Some(rec.resolve(error));
+    let failed = || {
+        m.lanes.iter().filter_map(|l| match l.ending {
+            Some((_, Ending::Failed { error })) => Some(error),
+            _ => None,
+        })
+    };
+    if s.look == Look::Failed && halted.is_some() && failed().all(by_halt) {
+        ("stopped by Interleave", "Interleave stopped the program (a budget ran out), and the task with it")
+    } else {
+        (s.label, s.meaning)
+    }
+}
+
 /// The legend for a run: the looks it uses, in table order (a run with no permits has no
 /// permits entry), always with the task states.
 pub fn legend(m: &RunModel) -> Vec<&'static Style> {
@@ -313,6 +342,9 @@ pub fn legend(m: &RunModel) -> Vec<&'static Style> {
     }
     if !m.never_awaited.is_empty() {
         used.insert(Look::Ghost);
+    }
+    if m.module_stretch().is_some() {
+        used.insert(Look::Module);
     }
     if super::holds::holds(m).next().is_some() {
         used.insert(Look::Blocked);

@@ -57,7 +57,9 @@ impl Geometry {
     pub fn new(width: f64, presentation: bool) -> Self {
         let narrow = width < NARROW;
         let label_w = match (narrow, presentation) {
-            (true, false) => 110.0,
+            // A phone keeps 110 px; a timeline beside the editor on a wide screen (about 550 px)
+            // has room for `worker('worker-0')` whole, so the column grows with the canvas.
+            (true, false) => (width / 4.0).clamp(110.0, 150.0),
             (true, true) => 140.0,
             (false, false) => 190.0,
             (false, true) => 260.0,

@@ -4,7 +4,7 @@
 use super::describe::{duration, instant, late_cause, task_name, wait};
 use super::holds::holds;
 use super::metrics::{metrics, Metrics};
-use super::run::{Ending, LateCause, RunModel, State};
+use super::run::{Ending, LateCause, RunEnd, RunModel, State};
 use super::FrameStats;
 use crate::trace::{CancelledBy, Micros, Recorder, Wait};
 
@@ -25,10 +25,14 @@ pub fn headline(m: &RunModel, rec: &Recorder) -> Vec<String> {
 /// Interleave stopped the program, if it did: the tasks that error ended were stopped, they
 /// did not raise.
 pub fn headline_from(m: &RunModel, x: &Metrics, rec: &Recorder, halted: Option<&str>) -> Vec<String> {
+    let stopped = matches!(m.end, Some((_, RunEnd::Stopped)));
     let mut out = vec![if x.dropped > 0 {
         format!("ran at least {} (the recording was cut)", duration(x.elapsed))
     } else if halted.is_some() {
         format!("stopped by Interleave after {}", duration(x.elapsed))
+    } else if stopped {
+        // As the status line says "Stopped.": the run did not end on its own.
+        format!("stopped with Stop after {}", duration(x.elapsed))
     } else {
         format!("took {}", duration(x.elapsed))
     }];
@@ -212,8 +216,9 @@ pub fn still_running(mut figures: Vec<String>, now: Micros) -> Vec<String> {
 }
 
 /// The timeline as words, for screen readers: what each task did, in order, and what held
-/// the loop. Long runs describe their first tasks and count the rest.
-pub fn text_alternative(m: &RunModel, rec: &Recorder) -> String {
+/// the loop. Long runs describe their first tasks and count the rest. `halted` is why
+/// Interleave stopped the program, if it did (the task that error ended did not raise it).
+pub fn text_alternative(m: &RunModel, rec: &Recorder, halted: Option<&str>) -> String {
     let mut s = format!(
         "Timeline of a run that {} {}: {} {}, {} {} of the event loop.",
         if m.end.is_some() { "took" } else { "has run for" },
@@ -223,6 +228,14 @@ pub fn text_alternative(m: &RunModel, rec: &Recorder) -> String {
         m.turns.len(),
         plural(m.turns.len(), "turn", "turns")
     );
+    match m.module_stretch() {
+        Some((_, end)) if m.loop_from.is_some() => s += &format!(
+            " For its first {}, the program's top level ran before asyncio.run started the event loop: no loop was running yet.",
+            duration(end)
+        ),
+        Some(_) => s += " Only the program's top level ran: it never started an event loop.",
+        None => {}
+    }
     for h in holds(m) {
         s += &format!(" At {} the loop was held for {}: no other task could run.", instant(h.start), h.words(m));
     }
@@ -258,6 +271,10 @@ pub fn text_alternative(m: &RunModel, rec: &Recorder) -> String {
         let late = if late.is_empty() { String::new() } else { format!(" (a timer {})", late.join("; another ")) };
         let ending = match &lane.ending {
             Some((t, Ending::Done { value })) => format!("; it returned {} at {}", rec.resolve(*value), instant(*t)),
+            // The error Interleave stopped the program with ended the task: it did not raise it.
+            Some((t, Ending::Failed { error })) if halted == Some(rec.resolve(*error)) => {
+                format!("; Interleave stopped it at {} ({})", instant(*t), rec.resolve(*error))
+            }
             Some((t, Ending::Failed { error })) => format!("; it raised {} at {}", rec.resolve(*error), instant(*t)),
             Some((t, Ending::Cancelled { by })) => {
                 format!("; it was cancelled {} at {}", super::describe::cancelled_by(by, m), instant(*t))

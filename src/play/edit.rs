@@ -1,6 +1,6 @@
 //! What the editor's keys do to the text, as pure functions: Tab and Shift+Tab indent and
-//! outdent, Enter keeps the indentation (one level more after a `:` or an open bracket, one
-//! less after `return`, `pass`, …), the `:` of `else`, `elif`, `except` and `finally` moves
+//! outdent, Enter keeps the indentation (one level more after a `:`, one less after
+//! `return`, `pass`, …; inside an open bracket aligned with its first item or one level in), the `:` of `else`, `elif`, `except` and `finally` moves
 //! the clause out to its block, Home goes to the code's first character, brackets come in pairs, Backspace in the indentation removes
 //! one level. Each returns an [`Edit`]; the page applies it as one typed insertion, so
 //! the browser's own undo and redo see it.
@@ -94,61 +94,138 @@ pub fn tab(src: &str, start: usize, end: usize) -> Edit {
 pub fn outdent(src: &str, start: usize, end: usize) -> Option<Edit> {
     let (from, to) = touched(src, start, end);
     let block = &src[from..to];
-    let mut removed_first = 0;
-    let mut removed = 0;
+    // Each line's start in the text and the bytes it loses.
+    let mut cuts = Vec::new();
     let mut out = Vec::new();
-    for (i, l) in block.split('\n').enumerate() {
+    let mut at = from;
+    for l in block.split('\n') {
         let n = if l.starts_with('\t') { 1 } else { leading_spaces(l).min(INDENT) };
-        if i == 0 {
-            removed_first = n;
-        }
-        removed += n;
+        cuts.push((at, n));
         out.push(&l[n..]);
+        at += l.len() + 1;
     }
+    let removed: usize = cuts.iter().map(|&(_, n)| n).sum();
     if removed == 0 {
         return None;
     }
-    // The selection keeps its place in the text that stays.
-    let col = start - from;
-    let new_start = from + col.saturating_sub(removed_first);
-    let new_end = if start == end { new_start } else { (end - removed).max(new_start) };
+    // The selection keeps its place in the text that stays: an end inside a removed
+    // indentation goes to where that line's text now starts.
+    let moved = |pos: usize| {
+        let gone: usize = cuts.iter().map(|&(line, n)| if pos >= line { n.min(pos - line) } else { 0 }).sum();
+        pos - gone
+    };
+    let new_start = moved(start);
+    let new_end = if start == end { new_start } else { moved(end).max(new_start) };
     Some(Edit { start: from, end: to, text: out.join("\n"), select: (new_start, new_end) })
 }
 
 /// Words that end a block: the line after them is one level out.
 const BLOCK_ENDERS: &[&str] = &["pass", "return", "break", "continue", "raise"];
 
-/// Enter: a new line with the current line's indentation, one level more after a `:` (or
-/// inside a bracket left open on this line), one level less after `return`, `pass`, `break`,
-/// `continue` or `raise`. Between a bracket pair, the closing bracket goes on a line of its own.
+/// Enter: a new line with the statement's indentation, one level more after a `:`, one level
+/// less after `return`, `pass`, `break`, `continue` or `raise`. Inside a bracket still open it
+/// continues the bracket as IDLE and VS Code's Python (Pylance's auto-indent) do: aligned with
+/// the first item after the bracket (`print("a",` → under `"a"`), or, with nothing after the
+/// bracket on its line, one level more than that line (a hanging indent). After a bracket that
+/// closes a statement spread over lines, the statement's own line sets the indentation.
+/// Between a bracket pair, the closing bracket goes on a line of its own.
 pub fn newline(src: &str, start: usize, end: usize) -> Edit {
     let ls = line_start(src, start);
     let before = &src[ls..start];
-    let mut indent = leading_spaces(before);
     let code = strip_comment(before).trim_end();
-    let opener = code.chars().last().filter(|c| matches!(c, '(' | '[' | '{'));
-    if code.ends_with(':') || opener.is_some() {
+    let scan = scan(&src[..start]);
+    let after = src[end..].chars().next();
+    if let Some(&open) = scan.open.last() {
+        let open_ls = line_start(src, open);
+        let open_indent = leading_spaces(&src[open_ls..]);
+        let first_line = &src[open + 1..line_end(src, open).min(start)];
+        let rest = strip_comment(first_line);
+        let indent = match rest.len() - rest.trim_start().len() {
+            // Only spaces (or a comment) after the bracket: a hanging indent.
+            _ if rest.trim().is_empty() => open_indent + INDENT,
+            spaces => src[open_ls..open + 1 + spaces].chars().count(),
+        };
+        let pad = " ".repeat(indent);
+        let bracket = src[open..].chars().next().and_then(pair_of);
+        if code.len() + ls == open + 1 && bracket.is_some() && bracket == after {
+            let text = format!("\n{pad}\n{}", " ".repeat(open_indent));
+            let at = start + 1 + pad.len();
+            return Edit { start, end, text, select: (at, at) };
+        }
+        let text = format!("\n{pad}");
+        let at = start + text.len();
+        return Edit { start, end, text, select: (at, at) };
+    }
+    // The statement's first line: this one, or the one that opened the brackets it closed.
+    let statement = &src[scan.statement.min(ls)..line_end(src, scan.statement.min(ls))];
+    let mut indent = leading_spaces(statement);
+    if code.ends_with(':') {
         indent += INDENT;
     } else {
-        let statement = code.trim_start();
-        let first = statement.split([' ', '(']).next().unwrap_or("");
+        let first = statement.trim_start().split([' ', '(']).next().unwrap_or("");
         if BLOCK_ENDERS.contains(&first) {
             indent = indent.saturating_sub(INDENT);
         }
     }
-    let pad = " ".repeat(indent);
-    let after = src[end..].chars().next();
-    if let (Some(open), Some(close)) = (opener, after) {
-        if pair_of(open) == Some(close) {
-            let outer = " ".repeat(indent - INDENT);
-            let text = format!("\n{pad}\n{outer}");
-            let at = start + 1 + pad.len();
-            return Edit { start, end, text, select: (at, at) };
-        }
-    }
-    let text = format!("\n{pad}");
+    let text = format!("\n{}", " ".repeat(indent));
     let at = start + text.len();
     Edit { start, end, text, select: (at, at) }
+}
+
+/// What the code before the caret leaves open.
+struct Scan {
+    /// Byte offsets of the brackets still open, innermost last.
+    open: Vec<usize>,
+    /// Start of the line the current statement began on (outside any bracket or string).
+    statement: usize,
+}
+
+/// Reads `code` for brackets, skipping strings (triple-quoted ones across lines) and comments.
+/// Only ASCII bytes matter here, so it walks bytes: a multi-byte character never matches one.
+fn scan(code: &str) -> Scan {
+    let b = code.as_bytes();
+    let (mut open, mut statement, mut i) = (Vec::new(), 0, 0);
+    // The quote byte of the string we are in, and whether it is triple-quoted.
+    let mut quote: Option<(u8, bool)> = None;
+    while i < b.len() {
+        let c = b[i];
+        if let Some((q, triple)) = quote {
+            match c {
+                b'\\' => i += 1,
+                _ if c == q && !triple => quote = None,
+                _ if c == q && b[i..].starts_with(&[q, q, q]) => {
+                    quote = None;
+                    i += 2;
+                }
+                // An unterminated one-line string ends with its line, as Python's error does.
+                b'\n' if !triple => quote = None,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                let triple = b[i..].starts_with(&[c, c, c]);
+                quote = Some((c, triple));
+                i += if triple { 2 } else { 0 };
+            }
+            b'(' | b'[' | b'{' => open.push(i),
+            b')' | b']' | b'}' => {
+                open.pop();
+            }
+            b'\n' if open.is_empty() => statement = i + 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    Scan { open, statement }
 }
 
 /// Home: to the line's first character of code, or, from there, to its start (as code

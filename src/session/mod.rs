@@ -315,6 +315,14 @@ impl Session {
     }
 
     /// How the run ended, once it has.
+    /// Why Interleave stopped the program (a budget ran out), if it did.
+    pub fn halted(&self) -> Option<String> {
+        match self.finish() {
+            Some(Finish::Halted(why)) => Some(why),
+            _ => None,
+        }
+    }
+
     pub fn finish(&self) -> Option<Finish> {
         match self.phase() {
             Phase::Running => return None,

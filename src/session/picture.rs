@@ -51,7 +51,7 @@ pub fn picture(demo: &'static dyn Demo) -> Option<Picture> {
     session.run_to_end();
     let label = session.program().label();
     let trace = session.trace();
-    let run = SvgRun { label: &label, model: session.model(), rec: &trace };
+    let run = SvgRun { label: &label, model: session.model(), rec: &trace, halted: None };
     Some(Picture {
         light: thumbnail(run, WIDTH, HEIGHT, false),
         dark: thumbnail(run, WIDTH, HEIGHT, true),

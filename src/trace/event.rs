@@ -152,7 +152,8 @@ pub enum EventKind {
     },
     /// One of the things this task waits on at once (`Wait::Many`: a gather, `wait`, a
     /// TaskGroup) finished: `left` are still pending. The task is not woken, so without this
-    /// its wait would read as it stood when it began.
+    /// its wait would read as it stood when it began. Recorded only for the counts
+    /// [`countdown_shown`] keeps.
     Left {
         left: u32,
     },
@@ -195,4 +196,17 @@ pub struct Event {
     pub time: Micros,
     pub task: TaskId,
     pub kind: EventKind,
+}
+
+/// Whether a wait on many things records its countdown at `left`: every count under 100, then
+/// two significant digits (…, 1100, 1000, 990, …, 100). A gather of 100k children records
+/// 371 counts instead of 100k (4 MB of the recorder's 40), and its lane still counts down in
+/// steps no wider than a hundredth of what is left, which is more than a lane's label or tip
+/// can tell apart; each count shown is exact from where it is drawn.
+pub fn countdown_shown(left: u32) -> bool {
+    let mut unit = 1;
+    while left / unit >= 100 {
+        unit *= 10;
+    }
+    left.is_multiple_of(unit)
 }

@@ -199,6 +199,16 @@ mod tests {
     }
 
     #[test]
+    fn a_countdown_keeps_two_significant_digits() {
+        use crate::trace::countdown_shown;
+        let kept: Vec<u32> = (0..=100_000).rev().filter(|&n| countdown_shown(n)).collect();
+        assert_eq!(kept[..4], [100_000, 99_000, 98_000, 97_000]);
+        assert!(kept.contains(&1_100) && kept.contains(&990) && kept.contains(&100) && kept.contains(&99));
+        assert!(!countdown_shown(1_101) && !countdown_shown(101) && !countdown_shown(99_999));
+        assert_eq!(kept.len(), 101 + 90 * 3);
+    }
+
+    #[test]
     fn repeated_texts_share_an_entry() {
         let mut r = Recorder::default();
         let a = r.text("t");

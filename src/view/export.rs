@@ -47,8 +47,14 @@ fn timeline_svg(s: &Session, kept: Option<&Session>, axis: Axis) -> String {
     let palette = if prefers_dark() { &DARK } else { &LIGHT };
     let (label, kept_label) = (s.label(), kept.map(Session::label).unwrap_or_default());
     let (rec, kept_rec) = (s.trace(), kept.map(|k| k.trace()));
-    let run = SvgRun { label: &label, model: s.model(), rec: &rec };
-    let kept = kept.zip(kept_rec.as_deref()).map(|(k, rec)| SvgRun { label: &kept_label, model: k.model(), rec });
+    let (halted, kept_halted) = (s.halted(), kept.and_then(Session::halted));
+    let run = SvgRun { label: &label, model: s.model(), rec: &rec, halted: halted.as_deref() };
+    let kept = kept.zip(kept_rec.as_deref()).map(|(k, rec)| SvgRun {
+        label: &kept_label,
+        model: k.model(),
+        rec,
+        halted: kept_halted.as_deref(),
+    });
     let title = format!("Interleave: {label}");
     svg_with(run, kept, &SvgOptions { title: &title, width: 1400, max_rows: 60, palette, axis })
 }

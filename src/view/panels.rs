@@ -51,13 +51,6 @@ fn speaker_of<'m>(m: &'m RunModel, task: TaskId, stream: Stream, text: &str, hal
 }
 
 /// Why Interleave stopped the program, if it did.
-fn halted(s: &Session) -> Option<String> {
-    match s.finish() {
-        Some(Finish::Halted(why)) => Some(why),
-        _ => None,
-    }
-}
-
 /// A task's name, or where module-level code printed from.
 fn who(m: &RunModel, task: TaskId) -> &str {
     if task == TaskId::OUTSIDE {
@@ -194,7 +187,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>, on_download: &Callba
     let after_cut: &[PrintedAfterCut] = if at.replaying(m) { &[] } else { &after_cut };
     let late_skip = after_cut.len().saturating_sub(shown(s));
     let skip = prints.len().saturating_sub(shown(s).saturating_sub(after_cut.len() - late_skip));
-    let halted = halted(s);
+    let halted = s.halted();
     html! {
         <section class="panel output" aria-label="Output">
             <h2>{"Output"}</h2>
@@ -345,7 +338,7 @@ pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
     let upto = at.log(m);
     let selected = at.selection;
     let first = upto.saturating_sub(shown(s));
-    let halted = halted(s);
+    let halted = s.halted();
     html! {
         <section class="panel log" aria-label="Log">
             <h2>{"Log"}</h2>
@@ -391,7 +384,7 @@ pub fn metrics(s: &Session, at: At) -> Html {
     }
     // The headline is of the whole run: the same figures unless the cursor is back in it.
     let whole = if t >= m.span() { at_t } else { crate::model::metrics(m) };
-    let mut figures = words::headline_from(m, &whole, &s.trace(), halted(s).as_deref());
+    let mut figures = words::headline_from(m, &whole, &s.trace(), s.halted().as_deref());
     if s.running() && !s.stepping() {
         figures = words::still_running(figures, s.covered());
     }

@@ -23,7 +23,7 @@ use super::timeline::{self, Input, Marks, SharedTimeline};
 use crate::model::compare::{compare, Side};
 use crate::model::style::{self, Look, Pattern, Style};
 use crate::model::viewport::Axis;
-use crate::model::{words, RunModel};
+use crate::model::words;
 use crate::session::{Action, LitLine, Program, RunState, Selection, Session, Shared, Upto};
 use crate::trace::Micros;
 
@@ -506,7 +506,7 @@ pub fn run_panel(props: &Props) -> Html {
                     <section ref={places.timeline.clone()} class={classes!("timeline-panel", (session.is_none() && !has_kept).then_some("idle"))} aria-label="Timeline">
                         <div class="timeline-bar">
                             <h2>{"Timeline"}</h2>
-                            { legend(session.map(|s| s.model())) }
+                            { legend(session) }
                             <div class="tools" role="group" aria-label="Timeline tools">
                                 <button type="button" title="Zoom in (+)" aria-label="Zoom in" onclick={key("+")}>{"+"}</button>
                                 <button type="button" title="Zoom out (−)" aria-label="Zoom out" onclick={key("-")}>{"−"}</button>
@@ -568,7 +568,7 @@ pub fn run_panel(props: &Props) -> Html {
                         }
                         if let Some(s) = session.filter(|s| !s.running()) {
                             <div class="visually-hidden" role="region" aria-label="The timeline in words" data-testid="timeline-words">
-                                { words::text_alternative(s.model(), &s.trace()) }
+                                { words::text_alternative(s.model(), &s.trace(), s.halted().as_deref()) }
                             </div>
                         }
                         <div class="scrub">
@@ -752,7 +752,8 @@ const TAB_GAP_PX: f64 = 16.0;
 
 /// The legend, read from the style table: the looks this run uses (the task states before a
 /// run), each with its swatch or glyph in the theme shown, and the lateness threshold.
-fn legend(m: Option<&RunModel>) -> Html {
+fn legend(session: Option<&Session>) -> Html {
+    let m = session.map(|s| s.model());
     let looks: Vec<&'static Style> = match m {
         Some(m) => style::legend(m),
         None => [Look::Running, Look::Ready, Look::Waiting, Look::Late, Look::Done, Look::Failed, Look::Cancelled]
@@ -761,10 +762,16 @@ fn legend(m: Option<&RunModel>) -> Html {
             .collect(),
     };
     let dark = timeline::prefers_dark();
+    let (trace, halted) = (session.map(|s| s.trace()), session.and_then(Session::halted));
+    let words = |s: &Style| match (m, trace.as_deref()) {
+        (Some(m), Some(rec)) => style::legend_label(s, m, rec, halted.as_deref()),
+        _ => (s.label, s.meaning),
+    };
     html! {
         <ul class="legend" aria-label="Legend" data-testid="legend">
-            { for looks.iter().map(|s| html! {
-                <li title={s.meaning} data-look={s.var.trim_start_matches("--").to_string()}>{ swatch(s, dark) }{ s.label }</li>
+            { for looks.iter().map(|s| {
+                let (label, meaning) = words(s);
+                html! { <li title={meaning} data-look={s.var.trim_start_matches("--").to_string()}>{ swatch(s, dark) }{ label }</li> }
             }) }
             <li class="legend-note" data-testid="late-threshold">{ style::late_threshold_note(m) }</li>
         </ul>

@@ -177,6 +177,32 @@ test('typed with the keyboard, else: moves out to its if, and Home goes to the c
   await context.close();
 });
 
+test('typed with the keyboard, Enter inside an open bracket continues it (aligned, or one level in)', async () => {
+  const context = await freshContext();
+  const page = await openPlay(context);
+  await clearEditor(page);
+  // The editor pairs the bracket: Enter between items aligns under the first, as VS Code's Python does.
+  await page.keyboard.type('print("a",');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('"b"');
+  assert.equal(await code(page), 'print("a",\n      "b")');
+  await clearEditor(page);
+  // Nothing after the bracket: a hanging indent, the closing bracket on a line of its own.
+  await page.keyboard.type('x = [');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('1,');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('2');
+  assert.equal(await code(page), 'x = [\n    1,\n    2\n]');
+  // Past the closing bracket, back to the statement's indentation.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('y = 1');
+  assert.equal(await code(page), 'x = [\n    1,\n    2\n]\ny = 1');
+  await context.close();
+});
+
 test('at 1440 wide a 72-column line fits the editor unscrolled; short code leaves the timeline more room', async () => {
   const context = await freshContext();
   const page = await openPlay(context, '#/play', { width: 1440, height: 900 });

@@ -6,7 +6,7 @@ use super::{Marks, Row};
 use crate::model::describe::{self, duration, instant, task_name};
 use crate::model::layout::{self, segments_in, tick_label, ticks, wait_after};
 use crate::model::style::{ending_look, link_look, segment_look, style, Look, Pattern};
-use crate::model::{LinkKind, RunModel, State, BLOCKED_THRESHOLD};
+use crate::model::{LinkKind, LogKind, RunModel, State, BLOCKED_THRESHOLD};
 use crate::session::{Selection, Session};
 use crate::trace::{Micros, Recorder, TaskId, Wait};
 
@@ -126,6 +126,7 @@ fn recording_full(p: &Paint, cut: Micros, covered: Micros) {
 }
 
 fn draw_loop(p: &Paint, m: &RunModel, y: f64) {
+    module_band(p, m, y);
     let ctx = p.ctx;
     let steps = &m.steps;
     let (from, to) = (p.view.from as Micros, p.view.to as Micros);
@@ -153,6 +154,34 @@ fn draw_loop(p: &Paint, m: &RunModel, y: f64) {
             ctx.set_fill_style_str(p.theme.of(Look::Running));
         }
         i = skip_painted(steps, i, p.time(painted_to), |s| s.start, |s| s.end);
+    }
+}
+
+/// The program's top level before any loop ran, as a band on the loop's row (no loop ran
+/// then, so no step is drawn in it), with a mark at each thing it printed.
+fn module_band(p: &Paint, m: &RunModel, y: f64) {
+    let Some((start, end)) = m.module_stretch() else { return };
+    let (x0, x1) = (p.x(start).max(p.g.plot_x), p.x(end).min(p.plot_end()));
+    if x1 <= x0 {
+        return;
+    }
+    let (ctx, (top, h)) = (p.ctx, p.bar(y));
+    p.fills.set(ctx, Look::Module, p.theme.of(Look::Module));
+    ctx.fill_rect(x0, top, x1 - x0, h);
+    p.inside_label(describe::module_band(m), x0, x1, y, 1.0);
+    // Its prints, marked as a lane's are.
+    ctx.set_fill_style_str(p.theme.of(Look::Print));
+    let before = m.log.iter().take_while(|l| l.time < end);
+    for l in before.filter(|l| l.task == TaskId::OUTSIDE && matches!(l.kind, LogKind::Print(_))) {
+        let x = p.x(l.time).round();
+        if (x0..=x1).contains(&x) {
+            ctx.begin_path();
+            ctx.move_to(x - 3.5, y + 1.0);
+            ctx.line_to(x + 3.5, y + 1.0);
+            ctx.line_to(x, y + 6.0);
+            ctx.close_path();
+            ctx.fill();
+        }
     }
 }
 

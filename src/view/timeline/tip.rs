@@ -48,7 +48,10 @@ fn time_text(p: &Paint, s: &Session, kept: Option<&Session>, x: f64, y: f64) -> 
                     duration(st.end - st.start)
                 )
             }
-            None => format!("event loop · idle at {}\nno task holds the thread", instant(t)),
+            None => match s.model().module_stretch() {
+                Some((_, end)) if t < end => describe::module_band_title(s.model()),
+                _ => format!("event loop · idle at {}\nno task holds the thread", instant(t)),
+            },
         });
     }
     let row = *p.rows.get(p.view.first_row + index - 1)?;
