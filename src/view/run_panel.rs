@@ -584,10 +584,18 @@ pub fn run_panel(props: &Props) -> Html {
                                 <span class="hint-touch">{"On the timeline: swipe sideways to pan, pinch to zoom, tap a bar to find its line; swipe up or down to scroll the page."}</span>
                             </span>
                         </div>
+                        // Presenting, what happened sits right under the timeline, so the room
+                        // sees both at the end of a run without scrolling (its legend and tools
+                        // follow it, the output below).
+                        if let Some(s) = session.filter(|_| presenting) {
+                            { panels::summary(s) }
+                        }
                     </section>
                     if let Some(s) = session {
                         { panels::output(s, state.at, &on_line, &on_download_output) }
-                        { panels::summary(s) }
+                        if !presenting {
+                            { panels::summary(s) }
+                        }
                     } else {
                         <p class="empty-output" data-testid="output">{props.idle_hint.clone()}</p>
                     }

@@ -345,6 +345,52 @@ test('presentation mode: P or the Present button makes rows and labels large, an
   await page.close();
 });
 
+/** The code's lines that wrap inside a token (two characters side by side, neither a space, on two screen lines). */
+function tokenBreaks() {
+  const bad = [];
+  const range = document.createRange();
+  for (const ln of document.querySelectorAll('.rows .ln')) {
+    const walker = document.createTreeWalker(ln, NodeFilter.SHOW_TEXT);
+    let prev = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.data.length; i++) {
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const r = range.getClientRects()[0];
+        if (!r) continue;
+        const ch = n.data[i];
+        if (prev && r.top > prev.top + 2 && !/\s/.test(ch) && !/\s/.test(prev.ch)) bad.push(`${ln.textContent.trim()} (at ${prev.ch}|${ch})`);
+        prev = { ch, top: r.top };
+      }
+    }
+  }
+  return bad;
+}
+
+test('presentation mode on a 1024×768 projector: the code wraps only between tokens, and what happened shows beside the finished timeline', async () => {
+  for (const slug of ['gather', 'queue']) {
+    const page = await openPage(ctx.browser, `${ctx.site.url}#/demo/${slug}`, { width: 1024, height: 768 });
+    await page.getByTestId('run').waitFor();
+    await page.locator('body').press('p');
+    assert.equal(await page.getByTestId('present').getAttribute('aria-pressed'), 'true');
+    await page.getByTestId('run').click();
+    await page.waitForTimeout(500);
+    assert.deepEqual(await page.evaluate(tokenBreaks), [], `${slug}: code lines wrap inside a token`);
+    const box = await page.getByTestId('timeline').boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 768, `${slug}: the timeline is whole on the screen: ${JSON.stringify(box)}`);
+    await page.screenshot({ path: join(SHOTS, `visual-present-run-1024-${slug}.png`) });
+    await page.getByTestId('what-happened').waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(150);
+    const what = await page.getByTestId('what-happened').boundingBox();
+    assert.ok(what.y >= 0 && what.y + what.height <= 768, `${slug}: what happened is on the screen at the end: ${JSON.stringify(what)}`);
+    const end = await page.getByTestId('timeline').boundingBox();
+    assert.ok(end.y >= 0 && end.y + end.height <= what.y, `${slug}: the timeline stays on the screen above it: ${JSON.stringify(end)}`);
+    await page.screenshot({ path: join(SHOTS, `visual-present-end-1024-${slug}.png`) });
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
 /** Sends touches through Chromium's DevTools protocol (real touch events in the page). */
 async function touch(page, cdp, type, points) {
   await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
