@@ -883,12 +883,17 @@ impl Interp {
         self.want_pause_after_stretch(now);
         let held = self.held_secs();
         if held > self.limits.loop_budget_secs {
-            return Err(self.stop_program(format!(
-                "the loop was blocked for {:.0} s at line {}: Interleave stopped the program (the budget is {} s)",
-                held,
-                self.current_line(),
-                self.limits.loop_budget_secs
-            )));
+            let (line, budget) = (self.current_line(), self.limits.loop_budget_secs);
+            return Err(self.stop_program(if self.loop_is_running() {
+                format!(
+                    "the loop was blocked for {held:.0} s at line {line}: Interleave stopped the program (the budget is {budget} s)"
+                )
+            } else {
+                // Top-level code (or a to_thread copy's): no event loop to block.
+                format!(
+                    "the program ran for {held:.0} s at line {line} without stopping: Interleave stopped it (the budget is {budget} s)"
+                )
+            }));
         }
         // In slow motion the program's seconds are longer than real ones: code that cannot
         // pause (a plain function's loop) still holds the page no longer than the budget.
@@ -955,6 +960,14 @@ impl Interp {
     /// Interleave stops the program (a budget ran out): the error to raise, and from now on
     /// every step of every task raises it too, so nothing of the program runs on (no `except`
     /// or `finally`, no other task's next step; asyncio.run's shutdown ends them at once).
+    /// Whether an event loop is running the code now (a task, or `asyncio.run` underway),
+    /// rather than the program's top level with no loop yet, or a copy's top level or call.
+    fn loop_is_running(&self) -> bool {
+        !self.no_loop_in_copy()
+            && crate::runtime::current()
+                .is_some_and(|(rt, task)| rt.loop_running() || task != crate::trace::TaskId::OUTSIDE)
+    }
+
     pub fn stop_program(&self, message: String) -> PyErr {
         let message: Rc<str> = Rc::from(message);
         *self.stopped.borrow_mut() = Some(message.clone());
