@@ -272,3 +272,28 @@ fn enumerate_past_64_bits_says_so_instead_of_overflowing() {
     assert_eq!(status, 1);
     assert!(out.contains("OverflowError: enumerate() counts within 64 bits in Interleave"), "{out}");
 }
+
+#[test]
+fn a_busy_loop_with_no_event_loop_is_not_said_to_block_the_loop() {
+    // Top-level code runs before any loop: the stop says the program ran too long.
+    let limits = Limits { loop_budget_secs: 0.2, ..Limits::default() };
+    let (out, status) = run("n = 0\nwhile True:\n    n += 1\n", limits);
+    assert_eq!(status, 1);
+    assert!(
+        out.starts_with("the program ran for 0 s at line ")
+            && out.ends_with(" without stopping: Interleave stopped it (the budget is 0.2 s)\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_busy_task_is_said_to_block_the_loop() {
+    let limits = Limits { loop_budget_secs: 0.2, ..Limits::default() };
+    let (out, status) =
+        run("import asyncio\nasync def main():\n    while True:\n        pass\nasyncio.run(main())\n", limits);
+    assert_eq!(status, 1);
+    assert!(
+        out.starts_with("the loop was blocked for 0 s at line 3: Interleave stopped the program (the budget is 0.2 s)"),
+        "{out}"
+    );
+}

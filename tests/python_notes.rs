@@ -71,3 +71,26 @@ fn a_copy_that_says_it_first_keeps_the_program_from_saying_it_again() {
     assert_eq!(err, "");
     assert_eq!(clock_notes(&notes), 1, "{notes:?}");
 }
+
+fn traceback_notes(notes: &[String]) -> usize {
+    notes.iter().filter(|n| n.starts_with("Tracebacks here list only your program's own lines")).count()
+}
+
+#[test]
+fn the_first_traceback_printed_says_once_what_it_leaves_out() {
+    // Two tracebacks (one printed by the program, one as it ends): one note, never in stderr.
+    let (out, err, notes) = run(
+        "import asyncio, traceback\nasync def fail():\n    raise ValueError('boom')\nasync def main():\n    try:\n        await fail()\n    except ValueError:\n        traceback.print_exc()\n    await fail()\nasyncio.run(main())\n",
+    );
+    assert_eq!(out, "");
+    assert_eq!(err.matches("Traceback (most recent call last):").count(), 2, "{err}");
+    assert!(!err.contains("Tracebacks here"), "{err}");
+    assert_eq!(traceback_notes(&notes), 1, "{notes:?}");
+}
+
+#[test]
+fn a_program_that_prints_no_traceback_gets_no_traceback_note() {
+    let (out, err, notes) = run("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print('caught', e)\n");
+    assert_eq!((out.as_str(), err.as_str()), ("caught division by zero\n", ""));
+    assert_eq!(traceback_notes(&notes), 0, "{notes:?}");
+}

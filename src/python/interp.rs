@@ -407,6 +407,8 @@ pub struct Interp {
     pub said_copies: Cell<bool>,
     /// The run has said that its recursion limit is not CPython's.
     said_recursion: Cell<bool>,
+    /// The run has said that its tracebacks leave out asyncio's frames and CPython's markers.
+    said_traceback: Cell<bool>,
     /// The note on times of day (`time.strftime` and friends) was given.
     pub said_clock: Cell<bool>,
     /// `sys.set_int_max_str_digits`: the most decimal digits `str(int)` and `int(str)` take
@@ -542,6 +544,7 @@ impl Interp {
                 real_sleeps: Cell::new(None),
                 said_copies: Cell::new(false),
                 said_recursion: Cell::new(false),
+                said_traceback: Cell::new(false),
                 said_clock: Cell::new(false),
                 int_max_str_digits: Cell::new(super::format::INT_MAX_STR_DIGITS),
                 clock_skew: Cell::new(0),
@@ -694,6 +697,26 @@ impl Interp {
             self.note(text.trim_end_matches('\n'));
             return;
         }
+        self.write_output(stream, text);
+        self.say_traceback_differs(text);
+    }
+
+    /// The first time the program prints a traceback, the run says how it differs from
+    /// CPython's (the corpus oracle leaves the same out). A copy's lines are printed again by
+    /// the program, which says it then, once for both.
+    fn say_traceback_differs(&self, text: &str) {
+        if !self.said_traceback.get()
+            && self.copy.get() == CopyPhase::Original
+            && text.contains("Traceback (most recent call last):")
+        {
+            self.said_traceback.set(true);
+            self.note(
+                "Tracebacks here list only your program's own lines: CPython's also list lines inside asyncio's code, and underline the failing part of a line with ^^^ markers.",
+            );
+        }
+    }
+
+    fn write_output(&self, stream: Stream, text: &str) {
         let mut out = self.out.borrow_mut();
         let over = out.bytes >= self.limits.output_bytes;
         let i = stream as usize;
@@ -760,6 +783,7 @@ impl Interp {
         for line in text.strip_suffix('\n').unwrap_or(text).split('\n') {
             (self.sink)(stream, line);
         }
+        self.say_traceback_differs(text);
     }
 
     /// Ends the program's output: partial lines are flushed, and a cut is said.
@@ -859,12 +883,17 @@ impl Interp {
         self.want_pause_after_stretch(now);
         let held = self.held_secs();
         if held > self.limits.loop_budget_secs {
-            return Err(self.stop_program(format!(
-                "the loop was blocked for {:.0} s at line {}: Interleave stopped the program (the budget is {} s)",
-                held,
-                self.current_line(),
-                self.limits.loop_budget_secs
-            )));
+            let (line, budget) = (self.current_line(), self.limits.loop_budget_secs);
+            return Err(self.stop_program(if self.loop_is_running() {
+                format!(
+                    "the loop was blocked for {held:.0} s at line {line}: Interleave stopped the program (the budget is {budget} s)"
+                )
+            } else {
+                // Top-level code (or a to_thread copy's): no event loop to block.
+                format!(
+                    "the program ran for {held:.0} s at line {line} without stopping: Interleave stopped it (the budget is {budget} s)"
+                )
+            }));
         }
         // In slow motion the program's seconds are longer than real ones: code that cannot
         // pause (a plain function's loop) still holds the page no longer than the budget.
@@ -931,6 +960,14 @@ impl Interp {
     /// Interleave stops the program (a budget ran out): the error to raise, and from now on
     /// every step of every task raises it too, so nothing of the program runs on (no `except`
     /// or `finally`, no other task's next step; asyncio.run's shutdown ends them at once).
+    /// Whether an event loop is running the code now (a task, or `asyncio.run` underway),
+    /// rather than the program's top level with no loop yet, or a copy's top level or call.
+    fn loop_is_running(&self) -> bool {
+        !self.no_loop_in_copy()
+            && crate::runtime::current()
+                .is_some_and(|(rt, task)| rt.loop_running() || task != crate::trace::TaskId::OUTSIDE)
+    }
+
     pub fn stop_program(&self, message: String) -> PyErr {
         let message: Rc<str> = Rc::from(message);
         *self.stopped.borrow_mut() = Some(message.clone());
