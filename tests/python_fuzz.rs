@@ -164,7 +164,12 @@ fn run(source: &str, limits: Limits) -> Ran {
                 let lines = lines.clone();
                 Rc::new(move |stream: Stream, line: &str| {
                     let mut l = lines.borrow_mut();
-                    let out = if stream == Stream::Stdout { &mut l.0 } else { &mut l.1 };
+                    // Interleave's notes are the page's words beside the output, not stderr.
+                    let out = match stream {
+                        Stream::Stdout => &mut l.0,
+                        Stream::Stderr => &mut l.1,
+                        Stream::Note => return,
+                    };
                     out.push_str(line);
                     out.push('\n');
                 })
