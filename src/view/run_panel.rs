@@ -346,7 +346,11 @@ pub fn run_panel(props: &Props) -> Html {
             dispatch.emit(Action::Scrub((value.max(0.0) * 1000.0) as Micros));
         })
     };
-    let span = session.map_or(0, |s| s.model().span());
+    // Live, the scrubber reaches the clock now, as the timeline does: during a long first
+    // wait the recording's last event is still at its start.
+    let span =
+        session
+            .map_or(0, |s| if s.running() && !s.stepping() { s.now().max(s.model().span()) } else { s.model().span() });
     let steps_len = session.map_or(0, |s| s.model().steps.len());
     let shown_step = match state.at.selection {
         Some(Selection::Step(i)) => Some(i),

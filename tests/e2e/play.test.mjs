@@ -574,6 +574,18 @@ test('the keyboard\'s focus moves from Run to Stop as the run starts, and back a
   await context.close();
 });
 
+test('while a long first wait goes on, the scrubber reaches the clock now, not the start', async () => {
+  const context = await freshContext();
+  const page = await openPlay(context);
+  await setCode(page, 'import asyncio\n\nasync def main():\n    print("a")\n    await asyncio.sleep(3)\n\nasyncio.run(main())\n');
+  await page.getByTestId('run').click();
+  // Milliseconds: the recording's last event stays near 0 for the whole wait.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=scrub]').max) >= 500, null, { timeout: 5_000 });
+  assert.match(await page.getByTestId('status').textContent(), /^Running/);
+  await page.keyboard.press('Escape');
+  await context.close();
+});
+
 test('keep a run, edit, run again: both on one timeline', async () => {
   const context = await freshContext();
   const page = await openPlay(context);
