@@ -215,7 +215,7 @@ async fn the_loop_budget_counts_a_blocking_sleep_as_its_own_length_at_every_spee
         let ran = python_with(source, factor, 10_000, limits.clone()).await;
         assert_eq!(ran.stdout, "slept 0\nslept 1\n", "at {factor}×");
         assert!(
-            ran.stderr.contains("time.sleep(0.2) at line 3 would block the loop past the budget of 0.5 s"),
+            ran.stderr.contains("time.sleep(0.2) at line 3 would hold the program past the budget of 0.5 s"),
             "at {factor}×: {}",
             ran.stderr
         );

@@ -957,17 +957,17 @@ impl Interp {
         self.stopped.borrow().clone()
     }
 
-    /// Interleave stops the program (a budget ran out): the error to raise, and from now on
-    /// every step of every task raises it too, so nothing of the program runs on (no `except`
-    /// or `finally`, no other task's next step; asyncio.run's shutdown ends them at once).
     /// Whether an event loop is running the code now (a task, or `asyncio.run` underway),
     /// rather than the program's top level with no loop yet, or a copy's top level or call.
-    fn loop_is_running(&self) -> bool {
+    pub fn loop_is_running(&self) -> bool {
         !self.no_loop_in_copy()
             && crate::runtime::current()
                 .is_some_and(|(rt, task)| rt.loop_running() || task != crate::trace::TaskId::OUTSIDE)
     }
 
+    /// Interleave stops the program (a budget ran out): the error to raise, and from now on
+    /// every step of every task raises it too, so nothing of the program runs on (no `except`
+    /// or `finally`, no other task's next step; asyncio.run's shutdown ends them at once).
     pub fn stop_program(&self, message: String) -> PyErr {
         let message: Rc<str> = Rc::from(message);
         *self.stopped.borrow_mut() = Some(message.clone());

@@ -80,8 +80,10 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
         let can_pause = interp.depth.get() == interp.pause_depth.get() && rt.can_pause();
         let budget = interp.limits.loop_budget_secs;
         if !rt.is_virtual() && (interp.held_secs() + secs > budget || (!can_pause && real_ms / 1000.0 > budget)) {
+            // With no loop running yet (top-level code), it would hold the program, not a loop.
+            let held = if interp.loop_is_running() { "block the loop" } else { "hold the program" };
             return Err(interp.stop_program(format!(
-                "time.sleep({secs}) at line {} would block the loop past the budget of {budget} s: Interleave stopped the program",
+                "time.sleep({secs}) at line {} would {held} past the budget of {budget} s: Interleave stopped the program",
                 interp.current_line(),
             )));
         }
