@@ -854,11 +854,12 @@ test('a recording that fills up mid-run ends its lanes there while the run goes 
     await setCode(page, program);
     await page.getByTestId('run').click();
     const geometry = async () => JSON.parse(await page.getByTestId('timeline').getAttribute('data-geometry'));
-    await page.waitForFunction(() => JSON.parse(document.querySelector('[data-testid=timeline]').dataset.geometry).cut !== null, null, { timeout: 60_000 });
+    // The canvas has its geometry from its first painting on (a poll may come before it).
+    await page.waitForFunction(() => JSON.parse(document.querySelector('[data-testid=timeline]').dataset.geometry ?? 'null')?.cut != null, null, { timeout: 60_000 });
     const { cut } = await geometry();
     // The run goes on past the cut: its clock, and the axis following it (5% past the clock),
     // move on.
-    await page.waitForFunction((c) => JSON.parse(document.querySelector('[data-testid=timeline]').dataset.geometry).to > c + 2e6, cut, { timeout: 10_000 });
+    await page.waitForFunction((c) => JSON.parse(document.querySelector('[data-testid=timeline]').dataset.geometry ?? 'null')?.to > c + 2e6, cut, { timeout: 10_000 });
     assert.equal((await geometry()).cut, cut, 'the cut stays where the recording stopped');
     assert.match(await page.getByTestId('status').textContent(), /^Running… /);
     await page.screenshot({ path: join(SHOTS, `play-recording-full-${scheme}-${width}.png`) });
