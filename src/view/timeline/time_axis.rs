@@ -175,14 +175,19 @@ fn module_band(p: &Paint, m: &RunModel, y: f64) {
     for l in before.filter(|l| l.task == TaskId::OUTSIDE && matches!(l.kind, LogKind::Print(_))) {
         let x = p.x(l.time).round();
         if (x0..=x1).contains(&x) {
-            ctx.begin_path();
-            ctx.move_to(x - 3.5, y + 1.0);
-            ctx.line_to(x + 3.5, y + 1.0);
-            ctx.line_to(x, y + 6.0);
-            ctx.close_path();
-            ctx.fill();
+            print_mark(ctx, x, y);
         }
     }
+}
+
+/// A print's mark: a small triangle under the top of the row at `y`, pointing at its instant `x`.
+fn print_mark(ctx: &web_sys::CanvasRenderingContext2d, x: f64, y: f64) {
+    ctx.begin_path();
+    ctx.move_to(x - 3.5, y + 1.0);
+    ctx.line_to(x + 3.5, y + 1.0);
+    ctx.line_to(x, y + 6.0);
+    ctx.close_path();
+    ctx.fill();
 }
 
 /// A task's lane: its segments (running, ready, waiting, late), its print marks and its
@@ -250,12 +255,7 @@ fn lane(p: &Paint, m: &RunModel, rec: &Recorder, id: TaskId, y: f64, now: Micros
             continue;
         }
         last_x = x;
-        ctx.begin_path();
-        ctx.move_to(x - 3.5, y + 1.0);
-        ctx.line_to(x + 3.5, y + 1.0);
-        ctx.line_to(x, y + 6.0);
-        ctx.close_path();
-        ctx.fill();
+        print_mark(ctx, x, y);
     }
     if let Some((t, ending)) = &lane.ending {
         if *t >= from && *t <= to {
