@@ -183,7 +183,7 @@ async fn a_program_prints_the_same_at_a_quarter_speed_and_its_waits_last_4x_long
         .events()
         .iter()
         .filter_map(|e| match e.kind {
-            EventKind::Blocking { dur } => Some(dur),
+            EventKind::Blocking { dur, .. } => Some(dur),
             _ => None,
         })
         .collect();

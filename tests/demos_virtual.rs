@@ -655,7 +655,11 @@ fn blocking_names_one_hold_as_the_warning_does() {
         EventKind::PollEnd { wait: Some(Wait::Timer { due: 500_000, dur: 500_000, whole: false }) },
     );
     rec.record(300_000, TaskId(0), EventKind::PollStart);
-    rec.record(300_000, TaskId(0), EventKind::Blocking { dur: 2_000_000 });
+    rec.record(
+        300_000,
+        TaskId(0),
+        EventKind::Blocking { dur: 2_000_000, call: interleave::trace::BlockingCall::Sleep },
+    );
     rec.record(2_480_000, TaskId(0), EventKind::PollEnd { wait: None });
     rec.record(2_480_000, TaskId(0), EventKind::Done { value: none });
     rec.record(2_580_000, TaskId(1), EventKind::Wake { cause: WakeCause::Timer { due: 500_000 } });

@@ -7,9 +7,11 @@
 use interleave::demos::params::Form;
 use interleave::demos::Facts;
 use interleave::model::describe::{self, duration, step};
-use interleave::model::{metrics, metrics_at, warnings, what_happened, Ending, RunEnd, RunModel, State, WarnKind};
+use interleave::model::{
+    metrics, metrics_at, warnings, what_happened, Block, Ending, RunEnd, RunModel, State, WarnKind,
+};
 use interleave::runtime::Runtime;
-use interleave::trace::{CancelledBy, EventKind as E, Micros, Recorder, TaskId, Wait, WakeCause};
+use interleave::trace::{BlockingCall, CancelledBy, EventKind as E, Micros, Recorder, TaskId, Wait, WakeCause};
 
 /// Builds a recording by hand.
 struct Script {
@@ -178,10 +180,14 @@ fn a_long_poll_warns_of_a_blocked_loop_and_short_ones_do_not() {
 fn a_time_sleep_stopped_part_way_blocked_only_until_then() {
     // main calls time.sleep(4) at 0.5 s; Stop ends its step at 1.74 s.
     let mut s = Script::new();
-    s.spawn(0, 0, None, "main()").at(500_000, 0, E::PollStart).at(500_000, 0, E::Blocking { dur: 4_000_000 });
+    s.spawn(0, 0, None, "main()").at(500_000, 0, E::PollStart).at(
+        500_000,
+        0,
+        E::Blocking { dur: 4_000_000, call: BlockingCall::Sleep },
+    );
     s.at(1_740_000, 0, E::PollEnd { wait: None }).at(1_740_000, 0, E::Cancelled { by: CancelledBy::Stop });
     let m = s.model();
-    assert_eq!(m.blocks, vec![(500_000, 1_240_000, TaskId(0))]);
+    assert_eq!(m.blocks, vec![Block { at: 500_000, dur: 1_240_000, task: TaskId(0), call: BlockingCall::Sleep }]);
     let said: Vec<String> = m.log.iter().map(|l| describe::log_line(l, &m, &s.rec)).collect();
     assert!(said.contains(&"blocked the whole loop for 1.24 s".to_string()), "{said:?}");
 }
@@ -378,7 +384,7 @@ fn module_code_lasts_until_the_loop_s_first_turn() {
     // In the page a task is stamped with the clock as last read: main() reads as made at
     // 1.469 s though the top level's time.sleep(1.5) ended at 1.500 s, when the first turn ran.
     let mut s = Script::new();
-    s.at(0, u32::MAX, E::Blocking { dur: 1_500_000 }).spawn(1_469_000, 0, None, "main()");
+    s.at(0, u32::MAX, E::Blocking { dur: 1_500_000, call: BlockingCall::Sleep }).spawn(1_469_000, 0, None, "main()");
     let m = s.model();
     assert_eq!(m.module_stretch(), Some((0, 1_469_000)), "until a turn, the first task");
     s.at(1_500_000, u32::MAX, E::Turn { handles: 1 }).poll(1_500_000, 1_500_100, 0, None);
@@ -386,7 +392,7 @@ fn module_code_lasts_until_the_loop_s_first_turn() {
     assert_eq!(m.module_stretch(), Some((0, 1_500_000)));
     assert!(m.before_loop(TaskId::OUTSIDE, 0) && !m.before_loop(TaskId::OUTSIDE, 1_500_000));
     assert!(!m.before_loop(TaskId(0), 0), "a task's own block is never module code");
-    let blocked = m.log.iter().find(|l| matches!(l.kind, interleave::model::LogKind::Blocked(_))).expect("the block");
+    let blocked = m.log.iter().find(|l| matches!(l.kind, interleave::model::LogKind::Blocked(..))).expect("the block");
     assert_eq!(
         describe::log_line(blocked, &m, &s.rec),
         "time.sleep held the program for 1.50 s (no event loop was running yet)"

@@ -304,6 +304,14 @@ fn every_example_fits_in_a_link() {
     }
 }
 
+/// The requests example prints what CPython prints: it is corpus program 724 (after its header).
+#[test]
+fn the_requests_example_is_the_corpus_program_checked_against_cpython() {
+    let corpus = include_str!("python/724_example_requests.py");
+    let code = examples::code("requests").expect("the requests example");
+    assert!(corpus.ends_with(&code), "tests/python/724_example_requests.py differs from the example");
+}
+
 #[test]
 fn the_menu_lists_the_tutorials_then_every_demo() {
     let menu = examples::menu();

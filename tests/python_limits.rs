@@ -205,7 +205,7 @@ fn what_a_program_here_cannot_do_says_why() {
          asyncio.run(main())\n\
          try:\n    import subprocess\nexcept ModuleNotFoundError as e:\n    print(e)\n\
          try:\n    import socket\nexcept ModuleNotFoundError as e:\n    print(e)\n\
-         try:\n    import requests\nexcept ModuleNotFoundError as e:\n    print(e)\n\
+         try:\n    import urllib.request\nexcept ModuleNotFoundError as e:\n    print(e)\n\
          try:\n    import pathlib\nexcept ModuleNotFoundError as e:\n    print(e)\n\
          try:\n    import nosuchmodule\nexcept ModuleNotFoundError as e:\n    print(e)\n",
         Limits::default(),
@@ -227,7 +227,7 @@ fn what_a_program_here_cannot_do_says_why() {
              False True\n\
              No module named 'subprocess': a program in Interleave cannot start other processes.\n\
              No module named 'socket': a program in Interleave {sockets}\n\
-             No module named 'requests': Interleave fetches URLs with aiohttp or httpx's AsyncClient (example.com \
+             No module named 'urllib.request': Interleave fetches URLs with aiohttp, httpx or requests (example.com \
              and api.anthropic.com answer from the simulated API).\n\
              No module named 'pathlib': a program in Interleave has no files. Put the data in the code, or fetch \
              it.\n\

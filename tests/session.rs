@@ -769,7 +769,7 @@ fn module_code_before_asyncio_run_is_drawn_as_such_and_blocks_no_loop() {
     let blocked: Vec<String> = m
         .log
         .iter()
-        .filter(|l| matches!(l.kind, LogKind::Blocked(_)))
+        .filter(|l| matches!(l.kind, LogKind::Blocked(..)))
         .map(|l| describe::log_line(l, m, &trace))
         .collect();
     assert_eq!(

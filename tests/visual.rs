@@ -23,7 +23,7 @@ use interleave::model::{
     warnings, Deadline, Late, LateCause, Link, LinkKind, RunModel, State, WarnKind, LATE_THRESHOLD,
 };
 use interleave::runtime::Runtime;
-use interleave::trace::{CancelledBy, EventKind as E, Micros, Recorder, TaskId, Wait, WakeCause};
+use interleave::trace::{BlockingCall, CancelledBy, EventKind as E, Micros, Recorder, TaskId, Wait, WakeCause};
 
 struct Ran {
     rt: Runtime,
@@ -482,7 +482,11 @@ fn the_summary_the_warning_the_loop_lane_and_the_figures_say_the_same_blocked_ti
     // In a browser the poll holds a little longer than the time.sleep inside it: every place
     // gives the hold, and says what the sleep took of it.
     let mut s = Script::new();
-    s.spawn(0, 0, "blocker()").at(300_000, 0, E::PollStart).at(300_000, 0, E::Blocking { dur: 2_000_000 });
+    s.spawn(0, 0, "blocker()").at(300_000, 0, E::PollStart).at(
+        300_000,
+        0,
+        E::Blocking { dur: 2_000_000, call: BlockingCall::Sleep },
+    );
     s.at(2_480_000, 0, E::PollEnd { wait: None });
     let m = s.model();
     let hold = holds(&m).next().unwrap();
@@ -493,6 +497,15 @@ fn the_summary_the_warning_the_loop_lane_and_the_figures_say_the_same_blocked_ti
         "{warning}"
     );
     assert_eq!(headline(&m, &s.rec)[1], "the loop was held for 2.18 s by blocker() (time.sleep: 2.00 s of it)");
+
+    // A blocking HTTP client's request (`requests.get`) is named as what it is, not time.sleep.
+    let mut s = Script::new();
+    s.spawn(0, 0, "fetch()").at(100_000, 0, E::PollStart);
+    s.at(100_000, 0, E::Blocking { dur: 500_000, call: BlockingCall::Request });
+    s.at(700_000, 0, E::PollEnd { wait: None });
+    let m = s.model();
+    let hold = holds(&m).next().unwrap();
+    assert_eq!(hold.lane_label(&m), "blocked 600 ms by fetch() (a blocking request: 500 ms of it)");
 }
 
 // ----- comparing two runs ---------------------------------------------------------------------

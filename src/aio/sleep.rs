@@ -121,7 +121,7 @@ impl<T> Drop for Sleep<T> {
 /// other task, timer or (in the browser) even the page itself gets a turn until it returns.
 pub fn blocking_sleep(secs: f64) {
     let (rt, me) = inside("time.sleep");
-    rt.block_for(me, secs_to_micros(secs));
+    rt.block_for(me, secs_to_micros(secs), crate::trace::BlockingCall::Sleep);
 }
 
 /// `asyncio.get_running_loop().time()` (or `time.perf_counter()` in a demo): seconds since the

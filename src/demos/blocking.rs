@@ -106,7 +106,7 @@ asyncio.run(main())"#
     fn explain(&self, p: &Params, run: &Facts) -> String {
         let worst = run.model.worst_lateness();
         let longest = run.frames.map(|f| f.longest_ms());
-        let Some(&(at, dur, task)) = run.model.blocks.first() else {
+        let Some(&crate::model::Block { at, dur, task, .. }) = run.model.blocks.first() else {
             let frames = longest.map(|ms| format!(" The longest frame took {ms:.0} ms.")).unwrap_or_default();
             return format!("Nothing blocked: the worst timer was {} late, and the tickers kept their rhythm while the blocker waited.{frames}", duration(worst));
         };

@@ -125,10 +125,10 @@ pub fn log_line(l: &LogLine, m: &RunModel, rec: &Recorder) -> String {
         LogKind::CancelRequested(by) => format!("cancel() requested {}", cancelled_by(by, m)),
         LogKind::Cancelled(by) => format!("cancelled {}", cancelled_by(by, m)),
         // At the top level before asyncio.run there is no loop to block: nothing waits yet.
-        LogKind::Blocked(d) if m.before_loop(l.task, l.time) => {
-            format!("time.sleep held the program for {} (no event loop was running yet)", duration(*d))
+        LogKind::Blocked(d, call) if m.before_loop(l.task, l.time) => {
+            format!("{} held the program for {} (no event loop was running yet)", call.name(), duration(*d))
         }
-        LogKind::Blocked(d) => format!("blocked the whole loop for {}", duration(*d)),
+        LogKind::Blocked(d, _) => format!("blocked the whole loop for {}", duration(*d)),
         LogKind::NeverAwaited(n) => format!("RuntimeWarning: coroutine '{}' was never awaited", rec.resolve(*n)),
         LogKind::Stuck => "every task is waiting and nothing can wake one: asyncio would hang here".into(),
         LogKind::RunEnd => "run ended".into(),

@@ -3,8 +3,8 @@
 //! and after it too), so a `time.sleep` inside it is named as a part of it when they differ.
 
 use super::describe::{duration, task_name};
-use super::run::RunModel;
-use crate::trace::{Micros, TaskId};
+use super::run::{Block, RunModel};
+use crate::trace::{BlockingCall, Micros, TaskId};
 
 /// A poll holding the thread this long is "blocking the loop" (asyncio's debug mode uses 100 ms).
 pub const BLOCKED_THRESHOLD: Micros = 50_000;
@@ -22,6 +22,8 @@ pub struct Hold {
     pub end: Micros,
     /// Of that, time spent inside blocking calls (`time.sleep`) the recording saw.
     pub blocking: Micros,
+    /// The first of those calls (what the summaries name).
+    pub call: Option<BlockingCall>,
 }
 
 impl Hold {
@@ -31,11 +33,12 @@ impl Hold {
     }
 
     /// "2.00 s by blocker()", with " (time.sleep: 1.95 s of it)" when the blocking call was
-    /// noticeably shorter than the whole hold.
+    /// noticeably shorter than the whole hold (named as what it was: a blocking request too).
     pub fn words(&self, m: &RunModel) -> String {
         let mut s = format!("{} by {}", duration(self.held()), task_name(m, self.task));
         if self.blocking > 0 && self.held() > self.blocking + PART_SHOWN_FROM {
-            s += &format!(" (time.sleep: {} of it)", duration(self.blocking));
+            let call = self.call.map_or("blocking calls", BlockingCall::name);
+            s += &format!(" ({call}: {} of it)", duration(self.blocking));
         }
         s
     }
@@ -55,9 +58,10 @@ pub fn holds(m: &RunModel) -> impl Iterator<Item = Hold> + '_ {
 pub fn hold_of_step(m: &RunModel, step: usize) -> Option<Hold> {
     let s = m.steps.get(step)?;
     (s.end - s.start > BLOCKED_THRESHOLD).then(|| {
-        let inside = |&&(at, _, task): &&(Micros, Micros, TaskId)| task == s.task && s.start <= at && at <= s.end;
-        let blocking = m.blocks.iter().filter(inside).map(|&(_, dur, _)| dur).sum();
-        Hold { step, task: s.task, start: s.start, end: s.end, blocking }
+        let inside = |b: &&Block| b.task == s.task && s.start <= b.at && b.at <= s.end;
+        let blocking = m.blocks.iter().filter(inside).map(|b| b.dur).sum();
+        let call = m.blocks.iter().find(inside).map(|b| b.call);
+        Hold { step, task: s.task, start: s.start, end: s.end, blocking, call }
     })
 }
 

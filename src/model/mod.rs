@@ -21,7 +21,7 @@ pub use frames::FrameStats;
 pub use holds::BLOCKED_THRESHOLD;
 pub use metrics::{metrics, metrics_at, percentile, what_happened, what_happened_halted, Metrics};
 pub use run::{
-    is_io, Deadline, Ending, Ghost, Lane, Late, LateCause, Link, LinkKind, LogKind, LogLine, Point, RunEnd, RunModel,
-    Segment, Series, State, Step, Turn, LATE_THRESHOLD,
+    is_io, Block, Deadline, Ending, Ghost, Lane, Late, LateCause, Link, LinkKind, LogKind, LogLine, Point, RunEnd,
+    RunModel, Segment, Series, State, Step, Turn, LATE_THRESHOLD,
 };
 pub use warnings::{warnings, WarnKind, Warning};

@@ -6,7 +6,7 @@
 
 use std::collections::VecDeque;
 
-use crate::trace::{CancelledBy, Event, EventKind, Micros, Recorder, TaskId, Text, Wait, WakeCause};
+use crate::trace::{BlockingCall, CancelledBy, Event, EventKind, Micros, Recorder, TaskId, Text, Wait, WakeCause};
 
 /// What a task is doing during a segment.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -249,7 +249,7 @@ pub enum LogKind {
     Failed(Text),
     CancelRequested(CancelledBy),
     Cancelled(CancelledBy),
-    Blocked(Micros),
+    Blocked(Micros, BlockingCall),
     NeverAwaited(Text),
     Stuck,
     RunEnd,
@@ -263,13 +263,22 @@ pub enum RunEnd {
     Stuck,
 }
 
+/// A blocking call that held the thread: from `at` for `dur`, in `task`'s poll.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub at: Micros,
+    pub dur: Micros,
+    pub task: TaskId,
+    pub call: BlockingCall,
+}
+
 #[derive(Default, Debug)]
 pub struct RunModel {
     pub lanes: Vec<Lane>,
     pub steps: Vec<Step>,
     pub log: Vec<LogLine>,
-    /// Times at which a blocking call held the thread, and for how long, and by whom.
-    pub blocks: Vec<(Micros, Micros, TaskId)>,
+    /// Each time a blocking call held the thread.
+    pub blocks: Vec<Block>,
     /// Each fired timer: (when it fired, how late: fired − due).
     pub lateness: Vec<(Micros, Micros)>,
     /// (time, tasks waiting on timers, requests or workers) at each change.
@@ -486,9 +495,9 @@ impl RunModel {
                 }
                 self.log.push(log(LogKind::Print(text)));
             }
-            EventKind::Blocking { dur } => {
-                self.blocks.push((t, dur, e.task));
-                self.log.push(log(LogKind::Blocked(dur)));
+            EventKind::Blocking { dur, call } => {
+                self.blocks.push(Block { at: t, dur, task: e.task, call });
+                self.log.push(log(LogKind::Blocked(dur, call)));
             }
             EventKind::NeverAwaited { name } => {
                 self.never_awaited.push(Ghost { at: t, event: index, task: e.task, name });
@@ -637,12 +646,13 @@ impl RunModel {
     /// A step that ended before the `time.sleep` it began (Stop in the middle of it): the
     /// block lasted until then, not as long as it asked.
     fn cut_block_short(&mut self, task: TaskId, t: Micros) {
-        let Some(block) = self.blocks.last_mut().filter(|b| b.2 == task && b.0 + b.1 > t) else { return };
-        block.1 = t.saturating_sub(block.0);
-        let dur = block.1;
-        if let Some(line) = self.log.iter_mut().rev().find(|l| l.task == task && matches!(l.kind, LogKind::Blocked(_)))
+        let Some(block) = self.blocks.last_mut().filter(|b| b.task == task && b.at + b.dur > t) else { return };
+        block.dur = t.saturating_sub(block.at);
+        let dur = block.dur;
+        let call = block.call;
+        if let Some(line) = self.log.iter_mut().rev().find(|l| l.task == task && matches!(l.kind, LogKind::Blocked(..)))
         {
-            line.kind = LogKind::Blocked(dur);
+            line.kind = LogKind::Blocked(dur, call);
         }
     }
 

@@ -1,6 +1,6 @@
 //! The script page's Examples menu: every gallery demo's program (its Python with the lesson's
-//! values), then short tutorial-style programs, one idea each. Every one runs on the engine
-//! (`tests/examples.rs` runs them all and checks what they print).
+//! values), then short tutorial-style programs, one idea each. Every one compiles on the engine
+//! (`tests/session.rs`); the requests one is also corpus program 724, checked against CPython.
 
 use crate::demos::params::Form;
 use crate::demos::{python_with, DEMOS};
@@ -214,6 +214,34 @@ async def main():
     for r in responses:
         print(r.status_code, r.json()["title"][:30])
     print(f"5 requests in {time.perf_counter() - start:.1f} s")
+
+asyncio.run(main())
+"#,
+    },
+    Example {
+        key: "requests",
+        title: "requests: a blocking client in async code",
+        code: r#"import asyncio
+import time
+import requests  # a blocking HTTP client, as in many tutorials
+
+URL = "https://api.example.com/posts/{}"
+
+async def fetch_blocking(i):
+    r = requests.get(URL.format(i))  # holds the whole loop until its answer comes
+    return r.json()["id"]
+
+async def fetch_in_thread(i):
+    r = await asyncio.to_thread(requests.get, URL.format(i))  # the loop stays free
+    return r.json()["id"]
+
+async def main():
+    start = time.perf_counter()
+    print(await asyncio.gather(*(fetch_blocking(i) for i in range(1, 4))))
+    print(f"requests.get in coroutines: {time.perf_counter() - start:.1f} s, one after another")
+    start = time.perf_counter()
+    print(await asyncio.gather(*(fetch_in_thread(i) for i in range(1, 4))))
+    print(f"requests.get in threads: {time.perf_counter() - start:.1f} s, at the same time")
 
 asyncio.run(main())
 "#,

@@ -88,6 +88,10 @@ pub fn install(interp: &Interp) {
             b.set(name, Value::Class(class.clone()));
         }
     }
+    // CPython's older names for OSError (`class RequestException(IOError)` in requests).
+    let os_error = Value::Class(t.exc("OSError"));
+    b.set("IOError", os_error.clone());
+    b.set("EnvironmentError", os_error);
     // Types that are called like functions (`range(3)`, `zip(a, b)`) are classes, so that
     // `isinstance(r, range)` and `type(r) is range` hold; `type_constructor` makes their objects.
     for name in [

@@ -49,7 +49,7 @@ pub use context::{
 pub use speed::Speed;
 pub use timers::TimerKey;
 
-use crate::trace::{CancelledBy, EventKind, Micros, Recorder, TaskId, Wait, WakeCause};
+use crate::trace::{BlockingCall, CancelledBy, EventKind, Micros, Recorder, TaskId, Wait, WakeCause};
 
 /// How a task's future ended, as the executor records it.
 pub enum Completion {
@@ -642,8 +642,8 @@ impl Runtime {
     /// Holds the thread for `dur` without yielding: the `time.sleep()` mistake. On the virtual
     /// clock, time jumps by `dur`; in the browser, this really spins until the run's clock has
     /// gone `dur` on (in slow motion, that much longer in real time).
-    pub fn block_for(&self, task: TaskId, dur: Micros) {
-        self.record(task, EventKind::Blocking { dur });
+    pub fn block_for(&self, task: TaskId, dur: Micros, call: BlockingCall) {
+        self.record(task, EventKind::Blocking { dur, call });
         match &self.0.clock {
             Clock::Virtual(t) => t.set(t.get().saturating_add(dur)),
             #[cfg(target_arch = "wasm32")]

@@ -137,6 +137,7 @@ pub enum EventKind {
     /// A blocking call held the thread from this event's time for `dur`.
     Blocking {
         dur: Micros,
+        call: BlockingCall,
     },
     /// A coroutine was created and dropped without ever being awaited or scheduled.
     NeverAwaited {
@@ -188,6 +189,25 @@ pub enum EventKind {
     Stuck,
     /// The run is over: every task is done, failed or cancelled.
     RunEnd,
+}
+
+/// What held the thread in a [`EventKind::Blocking`] event, as the summaries name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockingCall {
+    /// `time.sleep` (and the Rust demos' blocking sleep).
+    Sleep,
+    /// A blocking HTTP client's request (`requests.get`, the sync `anthropic.Anthropic`).
+    Request,
+}
+
+impl BlockingCall {
+    /// How a summary names it: "time.sleep: 1.95 s of it".
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockingCall::Sleep => "time.sleep",
+            BlockingCall::Request => "a blocking request",
+        }
+    }
 }
 
 /// One recorded happening. `task` is the task it is about (for `Wake`, the woken one).

@@ -7,5 +7,5 @@
 mod event;
 mod recorder;
 
-pub use event::{countdown_shown, CancelledBy, Event, EventKind, Micros, TaskId, Text, Wait, WakeCause};
+pub use event::{countdown_shown, BlockingCall, CancelledBy, Event, EventKind, Micros, TaskId, Text, Wait, WakeCause};
 pub use recorder::{Events, Recorder, DEFAULT_EVENT_CAP};

@@ -351,7 +351,7 @@ pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
                     let kind = match line.kind {
                         LogKind::Print(_) => "print",
                         LogKind::Failed(_) | LogKind::Stuck => "bad",
-                        LogKind::NeverAwaited(_) | LogKind::Blocked(_) => "warn",
+                        LogKind::NeverAwaited(_) | LogKind::Blocked(..) => "warn",
                         _ => "life",
                     };
                     html! {

@@ -621,6 +621,41 @@ test('hovering a code line outlines what ran and waited there; clicking a bar li
   await context.close();
 });
 
+// requests is a blocking client: in a coroutine each call holds the whole loop for its latency,
+// drawn as a hold; in to_thread the three run at once in workers. Live, the times are real
+// (the latencies are 1.0 + 0.4 + 0.3 s, and CPython prints 1.7 s and 1.0 s): the bounds leave
+// room for a loaded machine, where starting three workers at once can take most of a second.
+// Step mode (the virtual clock) prints CPython's figures exactly.
+test('the requests example holds the loop in coroutines and not in threads, on real timers', async () => {
+  const context = await freshContext();
+  const page = await openPlay(context, '#/play', { width: 1440, height: 900 });
+  await page.getByTestId('examples').selectOption('requests');
+  await page.waitForFunction(() => document.querySelector('[data-testid=code-input]').value.includes('import requests'));
+  await runToEnd(page);
+  const lines = (await output(page)).filter(([stream]) => stream === 'out').map(([, text]) => text);
+  const seconds = (prefix) => Number(/: ([\d.]+) s/.exec(lines.find((l) => l.startsWith(prefix)) ?? '')?.[1]);
+  assert.deepEqual([lines[0], lines[2]], ['[1, 2, 3]', '[1, 2, 3]'], lines.join('\n'));
+  const serial = seconds('requests.get in coroutines'), threads = seconds('requests.get in threads');
+  assert.ok(serial >= 1.7 && serial <= 2.5, `one after another: ${serial} s`);
+  assert.ok(threads >= 1.0 && threads <= serial, `in threads: ${threads} s, one after another ${serial} s`);
+  // Each call's hold is a warning under the summary (where a hold is longer than its request,
+  // the request is named as such: tests/visual.rs), and none by the threads' callers.
+  const warnings = await page.getByTestId('warnings').locator('li').allTextContents();
+  const holds = warnings.filter((w) => /^The loop was blocked for .* by fetch_blocking\(\d\)/.test(w));
+  assert.equal(holds.length, 3, warnings.join('\n'));
+  assert.ok(!warnings.some((w) => w.includes('fetch_in_thread')), warnings.join('\n'));
+  await page.getByTestId('step-mode').click();
+  await page.getByTestId('to-end').click();
+  await page.getByTestId('what-happened').waitFor();
+  const stepped = (await output(page)).filter(([stream]) => stream === 'out').map(([, text]) => text);
+  assert.deepEqual(stepped, [
+    '[1, 2, 3]', 'requests.get in coroutines: 1.7 s, one after another',
+    '[1, 2, 3]', 'requests.get in threads: 1.0 s, at the same time',
+  ]);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('every example runs from the editor with its lines lit', async () => {
   const context = await freshContext();
   const page = await openPlay(context);

@@ -66,6 +66,11 @@ pub fn load(interp: &Interp, name: &str) -> R<Option<Rc<Module>>> {
             Value::Module(m) => m.clone(),
             _ => return Ok(None),
         },
+        // `requests.exceptions` is one file under CPython's name for it and the engine's.
+        "requests.exceptions" => match &super::call::import_module(interp, "requests_exceptions")? {
+            Value::Module(m) => m.clone(),
+            _ => return Ok(None),
+        },
         "_interleave" => net::module(interp),
         other => match net::source(other) {
             Some(src) => python_module(interp, other, src)?,
@@ -88,8 +93,8 @@ pub fn unavailable(name: &str) -> Option<&'static str> {
              api.anthropic.com answer from the simulated API)."
         }
         "subprocess" | "multiprocessing" => "a program in Interleave cannot start other processes.",
-        "requests" | "urllib.request" => {
-            "Interleave fetches URLs with aiohttp or httpx's AsyncClient (example.com and api.anthropic.com \
+        "urllib.request" => {
+            "Interleave fetches URLs with aiohttp, httpx or requests (example.com and api.anthropic.com \
              answer from the simulated API)."
         }
         "aiofiles" | "pathlib" | "shutil" | "tempfile" => {

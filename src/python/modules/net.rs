@@ -13,7 +13,7 @@ use super::super::sim::{Latency, Outcome};
 use super::super::value::*;
 use crate::aio;
 use crate::runtime::{current, note_wait};
-use crate::trace::Wait;
+use crate::trace::{BlockingCall, Wait};
 
 /// Said in our own words where a real host could not be reached (the exception's type and the
 /// client's wording around it stay CPython's): the hosts that answer without a network.
@@ -21,7 +21,7 @@ const SIMULATED_HINT: &str =
     "example.com, example.org, example.net (and their subdomains) and api.anthropic.com answer from the built-in simulated API";
 
 /// The modules written in Python, as source compiled on first import: the client libraries,
-/// `interleave`, `concurrent.futures`, the standard library's `collections`, `itertools`,
+/// `requests` (and `requests.exceptions`), `interleave`, `concurrent.futures`, the standard library's `collections`, `itertools`,
 /// `contextlib` (and its stacks), `logging`, `heapq`, `datetime`, `traceback`, `warnings`,
 /// `copy`, `operator`, `statistics`, `textwrap`, `os`, `posixpath`, `uuid`, `enum`, `abc`,
 /// `contextvars`, `signal`, `pprint`, `string`, `bisect`, `io`, `threading`, `queue`,
@@ -33,6 +33,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "aiohttp" => embedded_py!("aiohttp.py"),
         "httpx" => embedded_py!("httpx.py"),
         "anthropic" => embedded_py!("anthropic.py"),
+        "requests" => embedded_py!("requests.py"),
+        "requests_exceptions" => embedded_py!("requests_exceptions.py"),
         "interleave" => embedded_py!("interleave.py"),
         "concurrent.futures" => embedded_py!("concurrent_futures.py"),
         "collections" => embedded_py!("collections.py"),
@@ -204,10 +206,12 @@ fn request(interp: &Interp, args: Args) -> R<Value> {
     }))
 }
 
-/// The blocking variant (the sync `anthropic.Anthropic()` client): `time.sleep` holds the loop.
+/// The blocking variant (`requests`, the sync `anthropic.Anthropic()` client): the request's
+/// latency holds the loop, as `time.sleep` does, drawn as a hold that grows.
 fn request_blocking(interp: &Interp, args: Args) -> R<Value> {
     match plan(interp, &args)? {
-        Plan::Simulated { latency, timeout, answer, .. } => {
+        Plan::Simulated { latency, timeout, answer, url } => {
+            // As the stand-in does it under CPython: `time.sleep(latency)`, with its errors.
             let block = |secs: f64| -> R<()> {
                 if secs < 0.0 {
                     return Err(interp.value_error("sleep length must be non-negative"));
@@ -215,10 +219,7 @@ fn request_blocking(interp: &Interp, args: Args) -> R<Value> {
                 if !secs.is_finite() {
                     return Err(interp.err("OverflowError", "timestamp too large to convert to C _PyTime_t"));
                 }
-                if let Some((rt, task)) = current() {
-                    rt.block_for(task, aio::secs_to_micros(secs));
-                }
-                Ok(())
+                super::time::hold_thread(interp, secs, BlockingCall::Request, &format!("a blocking request to {url}"))
             };
             if let Some(t) = timeout.filter(|t| latency > *t) {
                 block(t)?;
@@ -229,7 +230,7 @@ fn request_blocking(interp: &Interp, args: Args) -> R<Value> {
         }
         Plan::Real { host, .. } => Err(interp.err(
             "ConnectionError",
-            format!("{host}: a blocking request to a real host would freeze the page; use the async client (AsyncAnthropic, aiohttp, httpx.AsyncClient); {SIMULATED_HINT}"),
+            format!("{host}: a blocking request (requests, anthropic.Anthropic) to a real host would freeze the page; use an async client (aiohttp, httpx.AsyncClient, AsyncAnthropic); {SIMULATED_HINT}"),
         )),
     }
 }

@@ -10,6 +10,7 @@ use super::super::ops;
 use super::super::value::*;
 use super::calendar_time::{asctime, strftime, struct_value, whole_secs, StructTime};
 use crate::runtime::current;
+use crate::trace::BlockingCall;
 
 /// Seconds since the epoch at the start of every run (the wall clock is not the lesson; a
 /// fixed origin keeps runs comparable).
@@ -51,55 +52,62 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
         };
         return Err(interp.err("OverflowError", why));
     }
-    // A copy of the program (a `to_thread` worker's) replays its top level only for the
-    // definitions: sleeping there would delay the call it runs next.
-    if interp.copy.get() == super::super::interp::CopyPhase::TopLevel {
-        return Ok(Value::None);
-    }
-    if let Some((rt, task)) = current() {
-        if let Some(speed) = interp.real_sleeps.get() {
-            // A copy in a worker: the worker waits for real (only it, not the page), as long as
-            // the loop's clock takes to go `secs` on, and the hold that time.sleep makes there
-            // is the lesson, not a runaway program.
-            let until = now_ms() + speed.real_secs(secs) * 1000.0;
-            while now_ms() < until {
-                std::hint::spin_loop();
-            }
-            rt.block_for(task, crate::aio::secs_to_micros(secs));
-            interp.hold_started.set(f64::NAN);
-            return Ok(Value::None);
-        }
-        // Sleeping holds the loop, so it counts toward the loop budget like any hold (it used
-        // not to, and `while True: time.sleep(1)` froze the page for good). In the browser a
-        // sleep really waits: one past what is left of the budget is refused at once, not
-        // after holding the loop for the budget. (On the virtual clock it takes no real time.)
-        // One that cannot pause (in a plain function) spins on the page's thread: in slow
-        // motion it may not freeze the page longer than the budget in real time either.
-        let spin_started = now_ms();
-        let real_ms = rt.speed().real_secs(secs) * 1000.0;
-        let can_pause = interp.depth.get() == interp.pause_depth.get() && rt.can_pause();
-        let budget = interp.limits.loop_budget_secs;
-        if !rt.is_virtual() && (interp.held_secs() + secs > budget || (!can_pause && real_ms / 1000.0 > budget)) {
-            // With no loop running yet (top-level code), it would hold the program, not a loop.
-            let held = if interp.loop_is_running() { "block the loop" } else { "hold the program" };
-            return Err(interp.stop_program(format!(
-                "time.sleep({secs}) at line {} would {held} past the budget of {budget} s: Interleave stopped the program",
-                interp.current_line(),
-            )));
-        }
-        if real_ms >= PAUSED_SLEEP_MS && can_pause {
-            // In a coroutine's own frame, the wait is left to the pause before its next op:
-            // the loop stays held all along, but the page draws the hold as it grows and Stop
-            // works (see `coro::BrowserTurn`).
-            rt.record(task, crate::trace::EventKind::Blocking { dur: crate::aio::secs_to_micros(secs) });
-            interp.sleep_until.set(Some(spin_started + real_ms));
-            interp.pause_wanted.set(true);
-            return Ok(Value::None);
-        }
-        rt.block_for(task, crate::aio::secs_to_micros(secs));
-        interp.want_pause_after_stretch(now_ms());
-    }
+    hold_thread(interp, secs, BlockingCall::Sleep, &format!("time.sleep({secs})"))?;
     Ok(Value::None)
+}
+
+/// Holds the thread for `secs` of the run's clock without yielding: `time.sleep`, and a
+/// blocking HTTP client's request (`what` names it in the message when it is refused). On the
+/// virtual clock the time jumps; in the page it really passes, within the loop's budget.
+pub(crate) fn hold_thread(interp: &Interp, secs: f64, call: BlockingCall, what: &str) -> R<()> {
+    // A copy of the program (a `to_thread` worker's) replays its top level only for the
+    // definitions: holding there would delay the call it runs next.
+    if interp.copy.get() == super::super::interp::CopyPhase::TopLevel {
+        return Ok(());
+    }
+    let Some((rt, task)) = current() else { return Ok(()) };
+    if let Some(speed) = interp.real_sleeps.get() {
+        // A copy in a worker: the worker waits for real (only it, not the page), as long as
+        // the loop's clock takes to go `secs` on, and the hold that time.sleep makes there
+        // is the lesson, not a runaway program.
+        let until = now_ms() + speed.real_secs(secs) * 1000.0;
+        while now_ms() < until {
+            std::hint::spin_loop();
+        }
+        rt.block_for(task, crate::aio::secs_to_micros(secs), call);
+        interp.hold_started.set(f64::NAN);
+        return Ok(());
+    }
+    // Holding counts toward the loop budget like any hold (it used not to, and
+    // `while True: time.sleep(1)` froze the page for good). In the browser a hold really
+    // waits: one past what is left of the budget is refused at once, not after holding the
+    // loop for the budget. (On the virtual clock it takes no real time.) One that cannot pause
+    // (in a plain function) spins on the page's thread: in slow motion it may not freeze the
+    // page longer than the budget in real time either.
+    let spin_started = now_ms();
+    let real_ms = rt.speed().real_secs(secs) * 1000.0;
+    let can_pause = interp.depth.get() == interp.pause_depth.get() && rt.can_pause();
+    let budget = interp.limits.loop_budget_secs;
+    if !rt.is_virtual() && (interp.held_secs() + secs > budget || (!can_pause && real_ms / 1000.0 > budget)) {
+        // With no loop running yet (top-level code), it would hold the program, not a loop.
+        let held = if interp.loop_is_running() { "block the loop" } else { "hold the program" };
+        return Err(interp.stop_program(format!(
+            "{what} at line {} would {held} past the budget of {budget} s: Interleave stopped the program",
+            interp.current_line(),
+        )));
+    }
+    if real_ms >= PAUSED_SLEEP_MS && can_pause {
+        // In a coroutine's own frame, the wait is left to the pause before its next op: the
+        // loop stays held all along, but the page draws the hold as it grows and Stop works
+        // (see `coro::BrowserTurn`).
+        rt.record(task, crate::trace::EventKind::Blocking { dur: crate::aio::secs_to_micros(secs), call });
+        interp.sleep_until.set(Some(spin_started + real_ms));
+        interp.pause_wanted.set(true);
+        return Ok(());
+    }
+    rt.block_for(task, crate::aio::secs_to_micros(secs), call);
+    interp.want_pause_after_stretch(now_ms());
+    Ok(())
 }
 
 /// Sleeps at least this long (real time) wait in a pause where they can (shorter ones spin:

@@ -236,21 +236,53 @@ class _Default:
 _DEFAULT = _Default()
 
 
-class AsyncClient:
-    def __init__(self, *, base_url="", headers=None, timeout=5.0, params=None, limits=DEFAULT_LIMITS, **kwargs):
+class _BaseClient:
+    def __init__(self, *, base_url="", headers=None, timeout=5.0, params=None, **kwargs):
         self.base_url = str(base_url)
         self.headers = Headers(headers)
         self.timeout = timeout if isinstance(timeout, Timeout) else Timeout(timeout)
         self.params = params or {}
         self._closed = False
-        # Requests past max_connections wait for a connection, as in httpx's pool; named so
-        # that its row on the timeline says what it limits.
-        n = limits.max_connections
-        self._pool = _interleave.semaphore(n, "httpx connections") if n else None
 
     @property
     def is_closed(self):
         return self._closed
+
+    def _prepare(self, method, url, params, headers, json, content, timeout):
+        """(request, its headers as sent, its body, its read timeout)."""
+        if self._closed:
+            raise RuntimeError("Cannot send a request, as the client has been closed.")
+        url = str(url)
+        if "://" not in url:
+            if not self.base_url:
+                raise UnsupportedProtocol("Request URL is missing an 'http://' or 'https://' protocol.")
+            url = self.base_url.rstrip("/") + "/" + url.lstrip("/")
+        merged = dict(self.params)
+        if params:
+            merged.update(params)
+        if merged:
+            query = "&".join(_quote(str(k)) + "=" + _quote(_param(v)) for k, v in merged.items())
+            url = url + ("&" if "?" in url else "?") + query
+        hdrs = dict(self.headers.items())
+        if headers:
+            hdrs.update(headers)
+        body = content
+        if json is not None:
+            body = _json.dumps(json)
+            hdrs["content-type"] = "application/json"
+        t = self.timeout if timeout is _DEFAULT else timeout
+        if isinstance(t, Timeout):
+            t = t.read
+        return Request(method, url, hdrs, body), hdrs, body, t
+
+
+class AsyncClient(_BaseClient):
+    def __init__(self, *, limits=DEFAULT_LIMITS, **kwargs):
+        super().__init__(**kwargs)
+        # Requests past max_connections wait for a connection, as in httpx's pool; named so
+        # that its row on the timeline says what it limits.
+        n = limits.max_connections
+        self._pool = _interleave.semaphore(n, "httpx connections") if n else None
 
     async def aclose(self):
         self._closed = True
@@ -278,34 +310,11 @@ class AsyncClient:
 
     async def request(self, method, url, *, params=None, headers=None, json=None, content=None,
                       data=None, timeout=_DEFAULT, **kwargs):
-        if self._closed:
-            raise RuntimeError("Cannot send a request, as the client has been closed.")
-        url = str(url)
-        if "://" not in url:
-            if not self.base_url:
-                raise UnsupportedProtocol("Request URL is missing an 'http://' or 'https://' protocol.")
-            url = self.base_url.rstrip("/") + "/" + url.lstrip("/")
-        merged = dict(self.params)
-        if params:
-            merged.update(params)
-        if merged:
-            query = "&".join(_quote(str(k)) + "=" + _quote(_param(v)) for k, v in merged.items())
-            url = url + ("&" if "?" in url else "?") + query
-        hdrs = dict(self.headers.items())
-        if headers:
-            hdrs.update(headers)
-        body = content
-        if json is not None:
-            body = _json.dumps(json)
-            hdrs["content-type"] = "application/json"
-        t = self.timeout if timeout is _DEFAULT else timeout
-        if isinstance(t, Timeout):
-            t = t.read
-        req = Request(method, url, hdrs, body)
+        req, hdrs, body, t = self._prepare(method, url, params, headers, json, content, timeout)
         if self._pool is not None:
             await self._pool.acquire()
         try:
-            status, reason, rh, text, final = await _interleave.request(method, url, hdrs, body, t)
+            status, reason, rh, text, final = await _interleave.request(method, req.url._url, hdrs, body, t)
         except TimeoutError:
             raise ReadTimeout("", request=req) from None
         except ConnectionError as e:
@@ -316,51 +325,86 @@ class AsyncClient:
         return Response(status, headers=rh, text=text, request=req, reason_phrase=reason)
 
 
-# httpx's blocking API (httpx.get, httpx.Client...) would hold the page's event loop for the
-# whole request: here it raises at once and says what to write instead.
-def _blocking(name):
-    raise NotImplementedError(
-        "httpx." + name + " is httpx's blocking API, which Interleave does not have: it would "
-        "stop every task while it waits. Use httpx.AsyncClient in a coroutine: "
-        "`async with httpx.AsyncClient() as client: response = await client.get(url)`.")
+class Client(_BaseClient):
+    """httpx's blocking client: each request holds the whole event loop for its latency, as
+    time.sleep would (the lesson; AsyncClient is the way in a coroutine)."""
+
+    def close(self):
+        self._closed = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self.close()
+
+    def get(self, url, **kwargs):
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url, **kwargs):
+        return self.request("POST", url, **kwargs)
+
+    def put(self, url, **kwargs):
+        return self.request("PUT", url, **kwargs)
+
+    def patch(self, url, **kwargs):
+        return self.request("PATCH", url, **kwargs)
+
+    def delete(self, url, **kwargs):
+        return self.request("DELETE", url, **kwargs)
+
+    def head(self, url, **kwargs):
+        return self.request("HEAD", url, **kwargs)
+
+    def options(self, url, **kwargs):
+        return self.request("OPTIONS", url, **kwargs)
+
+    def request(self, method, url, *, params=None, headers=None, json=None, content=None,
+                data=None, timeout=_DEFAULT, **kwargs):
+        req, hdrs, body, t = self._prepare(method, url, params, headers, json, content, timeout)
+        try:
+            status, reason, rh, text, final = _interleave.request_blocking(method, req.url._url, hdrs, body, t)
+        except TimeoutError:
+            raise ReadTimeout("", request=req) from None
+        except ConnectionError as e:
+            raise ConnectError(str(e), request=req) from None
+        return Response(status, headers=rh, text=text, request=req, reason_phrase=reason)
 
 
 def request(method, url, **kwargs):
-    _blocking("request()")
+    with Client() as client:
+        return client.request(method, url, **kwargs)
 
 
 def stream(method, url, **kwargs):
-    _blocking("stream()")
+    raise NotImplementedError(
+        "httpx.stream() is not in Interleave's httpx: read the whole response with "
+        "httpx.get(url).text, or AsyncClient's `await client.get(url)`.")
 
 
 def get(url, **kwargs):
-    _blocking("get()")
+    return request("GET", url, **kwargs)
 
 
 def options(url, **kwargs):
-    _blocking("options()")
+    return request("OPTIONS", url, **kwargs)
 
 
 def head(url, **kwargs):
-    _blocking("head()")
+    return request("HEAD", url, **kwargs)
 
 
 def post(url, **kwargs):
-    _blocking("post()")
+    return request("POST", url, **kwargs)
 
 
 def put(url, **kwargs):
-    _blocking("put()")
+    return request("PUT", url, **kwargs)
 
 
 def patch(url, **kwargs):
-    _blocking("patch()")
+    return request("PATCH", url, **kwargs)
 
 
 def delete(url, **kwargs):
-    _blocking("delete()")
-
-
-class Client:
-    def __init__(self, *args, **kwargs):
-        _blocking("Client")
+    return request("DELETE", url, **kwargs)
