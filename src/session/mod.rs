@@ -13,7 +13,7 @@ pub mod picture;
 mod program;
 mod warm_up;
 
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
 pub use lines::{peek, LineIndex, LitLine, Mark, Upto};
@@ -50,6 +50,9 @@ pub struct Session {
     pub to_end_cut: bool,
     /// Which run of its page this is (1, 2, …), for its label.
     pub number: u32,
+    /// The latest clock the page has shown: a late timer's lateness taken off the clock must
+    /// not move the live edge back.
+    shown: Cell<Micros>,
 }
 
 /// A line the program printed after the recording was full: the timeline's events are dropped
@@ -125,6 +128,7 @@ impl Session {
             ended: false,
             to_end_cut: false,
             number: 0,
+            shown: Cell::new(0),
         }
     }
 
@@ -226,9 +230,11 @@ impl Session {
         self.rt.speed()
     }
 
-    /// The run's clock now.
+    /// The run's clock now, as the page shows it: never behind what it showed before.
     pub fn now(&self) -> Micros {
-        self.rt.now()
+        let now = self.rt.peek_now().max(self.shown.get());
+        self.shown.set(now);
+        now
     }
 
     /// When the next timer falls due (step mode draws waits up to there).
