@@ -23,6 +23,7 @@ pub use warm_up::{warm_up, WARM_UP};
 
 use crate::aio::PyRepr;
 use crate::demos::Facts;
+use crate::model::compare::{compare, Comparison, Side};
 use crate::model::describe::instant;
 use crate::model::{metrics, what_happened_halted, Ending, FrameStats, LogKind, RunModel, LATE_THRESHOLD};
 use crate::python::interp::Sink;
@@ -283,6 +284,38 @@ impl Session {
             speed => format!(" at {}", speed.label()),
         };
         format!("{} · run {}{mode}", self.program.label(), self.number)
+    }
+
+    /// How fast its clock went, in a word: "10×", "1×", "step mode".
+    pub fn speed_label(&self) -> String {
+        if self.stepping() {
+            "step mode".into()
+        } else {
+            self.speed().label()
+        }
+    }
+
+    /// Lines the program printed, as [`Session::output_text`] has them (Interleave's notes
+    /// left out), counted without building the text.
+    pub fn output_lines(&self) -> usize {
+        let recorded = self
+            .model
+            .log
+            .iter()
+            .filter(|line| matches!(line.kind, LogKind::Print(_)) && self.stream(line.event) != Stream::Note)
+            .count();
+        recorded + self.after_cut.borrow().iter().filter(|p| p.stream != Stream::Note).count()
+    }
+
+    /// `kept` (a run kept for comparison) against this one: the table and the sentence.
+    pub fn compared_with(&self, kept: &Session) -> Comparison {
+        let (kept_program, program) = (kept.program.label(), self.program.label());
+        let (kept_speed, speed) = (kept.speed_label(), self.speed_label());
+        compare(kept.side(&kept_program, &kept_speed), self.side(&program, &speed))
+    }
+
+    fn side<'a>(&'a self, program: &'a str, speed: &'a str) -> Side<'a> {
+        Side { number: self.number, program, speed, model: &self.model, output_lines: self.output_lines() }
     }
 
     /// What the program printed after the recording was full, in order.

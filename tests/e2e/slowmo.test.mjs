@@ -171,8 +171,11 @@ test('at 10× the browser\'s timer lateness is not scaled into the program\'s ti
   assert.ok(Math.abs(tenth - 1) <= 0.03, `10 × sleep(0.1) read ${tenth} s`);
   assert.ok(Math.abs(twentieth - 1) <= 0.03, `20 × sleep(0.05) read ${twentieth} s`);
   assert.ok(blocked >= 0.3 && blocked < 0.4, `a sleep(0.1) beside a 0.3 s block read ${blocked} s`);
+  // The summary reads the same clock: all the program measured, plus its start (CPU work,
+  // which reads 10× its real time).
   const finished = Number(/^Finished in ([\d.]+) s/.exec(ran.summary)?.[1]);
-  assert.ok(Math.abs(finished - 2.3) <= 0.07, `the summary agrees with the program: ${ran.summary}`);
+  const measured = tenth + twentieth + blocked;
+  assert.ok(finished >= measured - 0.01 && finished < measured + 0.6, `the summary against ${measured} s: ${ran.summary}`);
   await pick(page, '1');
   assert.deepEqual(page.problems, []);
   await context.close();
