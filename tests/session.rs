@@ -212,15 +212,48 @@ fn select_and_scrub_move_the_cursor() {
 }
 
 #[test]
-fn keep_puts_the_run_aside_for_comparison_and_run_numbers_count() {
+fn keep_leaves_the_run_shown_until_the_next_one_and_run_numbers_count() {
     let state = RunState::default().apply(Action::Run(stepper(GATHER))).apply(Action::ToEnd).apply(Action::Keep);
-    assert!(state.current.is_none());
+    // Kept, the run stays the one shown (its output, steps and summary), marked as kept.
+    assert!(state.current_is_kept());
+    assert!(state.kept_other().is_none(), "nothing to compare with yet");
     let kept = state.kept.clone().expect("kept");
     assert_eq!(kept.borrow().number, 1);
     let state = state.apply(Action::Run(stepper("print('edited')\n")));
     assert_eq!(state.current.as_ref().map(|s| s.borrow().number), Some(2));
-    assert!(state.kept.is_some(), "the kept run stays while the next one runs");
+    assert!(!state.current_is_kept());
+    assert!(state.kept_other().is_some_and(|k| Rc::ptr_eq(k, &kept)), "the kept run stays while the next one runs");
     assert!(state.apply(Action::DropKept).kept.is_none());
+}
+
+#[test]
+fn a_kept_run_and_the_next_are_compared_in_a_table_and_a_sentence() {
+    let one_by_one = "import asyncio\n\nasync def fetch(name):\n    print(name, 'start')\n    await asyncio.sleep(1)\n    print(name, 'done')\n\nasync def main():\n    await fetch('A')\n    await fetch('B')\n    await fetch('C')\n\nasyncio.run(main())\n";
+    let gathered = one_by_one.replace(
+        "    await fetch('A')\n    await fetch('B')\n    await fetch('C')\n",
+        "    await asyncio.gather(fetch('A'), fetch('B'), fetch('C'))\n",
+    );
+    let state = RunState::default().apply(Action::Run(stepper(one_by_one))).apply(Action::ToEnd).apply(Action::Keep);
+    let state = state.apply(Action::Run(stepper(&gathered))).apply(Action::ToEnd);
+    let (kept, current) =
+        (state.kept_other().expect("a kept run").borrow(), state.current.as_ref().expect("a run").borrow());
+    assert_eq!((kept.output_lines(), current.output_lines()), (6, 6));
+    let c = current.compared_with(&kept);
+    assert_eq!(c.heads, ["Kept: run 1".to_string(), "This run: run 2".to_string()]);
+    let rows: Vec<(&str, [&str; 2])> =
+        c.rows.iter().map(|r| (r.name, [r.values[0].as_str(), r.values[1].as_str()])).collect();
+    assert_eq!(
+        rows,
+        [
+            ("Program", ["your program (13 lines)", "your program (11 lines)"]),
+            ("Speed", ["step mode"; 2]),
+            ("Total time", ["3.00 s", "1.00 s"]),
+            ("Most tasks waiting at once", ["1", "3"]),
+            ("Tasks", ["1", "4"]),
+            ("Output lines", ["6"; 2]),
+        ]
+    );
+    assert_eq!(c.point, "Run 2 finished 3.0× sooner: its tasks waited 3 at once, run 1's waited one at a time.");
 }
 
 #[test]
@@ -692,7 +725,11 @@ fn the_svg_export_says_how_a_halted_or_stopped_run_ended() {
     let export = |s: &Session| {
         let (trace, halted) = (s.trace(), s.halted());
         let run = SvgRun { label: "run", model: s.model(), rec: &trace, halted: halted.as_deref() };
-        svg_with(run, None, &SvgOptions { title: "t", width: 800, max_rows: 10, palette: &LIGHT, axis: Axis::Time })
+        svg_with(
+            run,
+            None,
+            &SvgOptions { title: "t", width: 800, max_rows: 10, palette: &LIGHT, axis: Axis::Time, point: None },
+        )
     };
     // The loop budget (here a regular expression's step budget) stopped it: said so, as the
     // status line does, and main() is not counted as raising.
@@ -783,7 +820,7 @@ fn module_code_before_asyncio_run_is_drawn_as_such_and_blocks_no_loop() {
     let svg = svg_with(
         SvgRun { label: "run", model: m, rec: &trace, halted: None },
         None,
-        &SvgOptions { title: "t", width: 800, max_rows: 10, palette: &LIGHT, axis: Axis::Time },
+        &SvgOptions { title: "t", width: 800, max_rows: 10, palette: &LIGHT, axis: Axis::Time, point: None },
     );
     assert!(
         svg.contains("module code (before asyncio.run)") && svg.contains("before asyncio.run started the event loop"),

@@ -65,6 +65,56 @@ fn a_timer_set_from_its_wait_finds_its_due_time_come_and_fires_at_most_a_millise
     }
 }
 
+/// The clock at `real_ms` of real time with its origin at `origin_ms`.
+fn reads(s: Speed, origin_ms: f64, real_ms: f64) -> Micros {
+    s.program_micros(real_ms - origin_ms)
+}
+
+#[test]
+fn away_from_1x_a_timer_late_while_the_loop_was_idle_reads_its_deadline() {
+    // Ten sleep(0.1) at 10×: each 10 ms timer fires 3 ms late. Without the rule each reads
+    // 30 ms late on the program's clock, and the tenth ends at 1.3 s.
+    let s = speed(10.0);
+    let (mut origin, mut real, mut last) = (1_000.0, 1_000.0, 0);
+    for i in 1..=10u64 {
+        let due = i * 100_000;
+        real += s.real_delay_ms(due - last) as f64 + 3.0;
+        assert_eq!(reads(s, origin, real), due + 30_000, "without the rule, 30 ms late");
+        origin = s.origin_after_late_timer(origin, real, due, last);
+        assert_eq!(reads(s, origin, real), due, "sleep {i} reads its deadline");
+        last = due;
+    }
+    // Slow motion too: at 0.25× 4 ms of real lateness would read 1 ms.
+    let slow = speed(0.25);
+    let moved = slow.origin_after_late_timer(0.0, 404.0, 100_000, 0);
+    assert_eq!(reads(slow, moved, 404.0), 100_000);
+    // At every speed but 1×, over odd lateness and origins, the deadline exactly.
+    for &s in Speed::CHOICES.iter().filter(|s| !s.is_normal()) {
+        for (origin, due, late_ms) in [(0.0, 1, 0.1), (12.345, 123_457, 3.7), (98_765.432_1, 59_999_999, 40.0)] {
+            let real = origin + s.real_delay_ms(due) as f64 + late_ms;
+            let moved = s.origin_after_late_timer(origin, real, due, 0);
+            assert!(moved > origin, "{s:?}: the origin moves on");
+            assert_eq!(reads(s, moved, real), due, "{s:?}: {due} µs due, {late_ms} ms late");
+        }
+    }
+}
+
+#[test]
+fn at_1x_real_lateness_stays_and_the_clock_never_goes_back() {
+    // At 1× real lateness is real, as in CPython.
+    assert_eq!(Speed::NORMAL.origin_after_late_timer(5.0, 108.0, 100_000, 0), 5.0);
+    let s = speed(10.0);
+    // On time (or a hair early): nothing to take back.
+    assert_eq!(s.origin_after_late_timer(0.0, 10.0, 100_000, 0), 0.0);
+    assert_eq!(s.origin_after_late_timer(0.0, 9.9, 100_000, 0), 0.0);
+    // A step held the loop past the deadline (the run read 250 ms at its end): the timer was
+    // late for the program itself. Only the lateness after that reading is taken back.
+    let moved = s.origin_after_late_timer(0.0, 27.0, 100_000, 250_000);
+    assert_eq!(reads(s, moved, 27.0), 250_000, "not before the last reading");
+    // The run has read past now already: the origin stays.
+    assert_eq!(s.origin_after_late_timer(0.0, 27.0, 100_000, 280_000), 0.0);
+}
+
 #[test]
 fn waits_in_workers_and_the_late_threshold_convert_both_ways() {
     assert_eq!(speed(0.25).real_secs(1.0), 4.0);
@@ -130,6 +180,7 @@ fn the_control_says_what_a_speed_does_in_plain_words() {
     let tip = Speed::SLOWEST.explain();
     assert!(tip.starts_with("Speed 0.1×: every wait (sleep, timeouts, the simulated API, time.sleep) lasts 10× longer in real time. Times shown stay in the program's seconds."), "{tip}");
     assert!(tip.contains("CPU work and real requests are not slowed or sped up: they take their real time, which reads 10× shorter on the program's clock."), "{tip}");
+    assert!(tip.contains("A timer the browser fires late while nothing else ran reads its due time"), "{tip}");
     assert!(tip.contains("step mode has its own virtual clock"), "{tip}");
     assert!(speed(5.0).explain().contains("reads 5× longer on the program's clock"));
 }

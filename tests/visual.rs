@@ -9,7 +9,7 @@
 
 use interleave::demos::params::Form;
 use interleave::demos::{find, Facts, DEMOS};
-use interleave::model::compare::{compare, Side};
+use interleave::model::compare::{compare, Comparison, Side};
 use interleave::model::describe::{self, cut_middle, cut_middle_to_fit};
 use interleave::model::export::{svg, svg_with, SvgOptions, SvgRun, DARK, LIGHT};
 use interleave::model::holds::{hold_of_step, holds};
@@ -510,36 +510,70 @@ fn the_summary_the_warning_the_loop_lane_and_the_figures_say_the_same_blocked_ti
 
 // ----- comparing two runs ---------------------------------------------------------------------
 
+/// The point of comparing the blocking lesson (kept, run 1) with its fixed version (run 2).
+const POINT: &str =
+    "Run 2 finished 1.7× sooner: the loop was never held, where in run 1 it was held 2.00 s by blocker().";
+
+/// One side of a comparison: run `number` of `model`, at 1×, with `lines` of output.
+fn side<'a>(number: u32, program: &'a str, model: &'a RunModel, lines: usize) -> Side<'a> {
+    Side { number, program, speed: "1×", model, output_lines: lines }
+}
+
+/// The table's rows as (name, kept, current).
+fn table(c: &Comparison) -> Vec<(&str, &str, &str)> {
+    c.rows.iter().map(|r| (r.name, r.values[0].as_str(), r.values[1].as_str())).collect()
+}
+
 #[test]
-fn comparing_two_runs_says_what_changed_in_one_sentence() {
+fn comparing_two_runs_gives_a_table_of_figures_and_one_sentence_with_the_point() {
     let (blocking, fixed) = (run("blocking", &[]), run("blocking", &[FIXED]));
-    let a = Side { label: "blocking", model: &blocking.model };
-    let b = Side { label: "fixed", model: &fixed.model };
+    let a = side(1, "blocking, lesson values", &blocking.model, 7);
+    let b = Side { speed: "10×", ..side(2, "blocking ?variant=fixed", &fixed.model, 7) };
+    let c = compare(a, b);
+    assert_eq!(c.heads, ["Kept: run 1".to_string(), "This run: run 2".to_string()]);
     assert_eq!(
-        compare(a, b),
-        "blocking: 3.80 s, fixed: 2.30 s — the loop was never held in fixed (blocking: 2.00 s by blocker())."
+        table(&c),
+        [
+            ("Program", "blocking, lesson values", "blocking ?variant=fixed"),
+            ("Speed", "1×", "10×"),
+            ("Total time", "3.80 s", "2.30 s"),
+            ("Most tasks waiting at once", "3", "3"),
+            ("Tasks", "4", "4"),
+            ("Loop held", "2.00 s", "never"),
+            ("Output lines", "7", "7"),
+        ]
     );
-    assert_eq!(
-        compare(b, a),
-        "fixed: 2.30 s, blocking: 3.80 s — the loop was held in blocking (2.00 s by blocker()), never in fixed."
-    );
+    assert_eq!(c.point, POINT);
+    assert_eq!(compare(b, a).point, "Run 1 took 1.7× as long: the loop was held 2.00 s by blocker(), never in run 2.");
     let shorter = run("blocking", &[("block", "1.0")]);
-    let c = Side { label: "1 s block", model: &shorter.model };
     assert_eq!(
-        compare(a, c),
-        "blocking: 3.80 s, 1 s block: 2.80 s — the loop was held 2.00 s in blocking and 1.00 s in 1 s block."
+        compare(a, side(3, "1 s block", &shorter.model, 7)).point,
+        "Run 3 finished 1.4× sooner: the loop was held 1.00 s in all, 2.00 s in run 1."
     );
+    // Only how many waited at once changed (a Semaphore of 1, then of 3).
+    let (one, three) = (run("semaphore", &[("limit", "1")]), run("semaphore", &[("limit", "3")]));
+    let c = compare(side(1, "limit 1", &one.model, 3), side(2, "limit 3", &three.model, 3));
+    assert_eq!(c.point, "Run 2 finished 2.9× sooner: its tasks waited 3 at once, run 1's waited one at a time.");
+    assert_eq!(table(&c)[3], ("Most tasks waiting at once", "1", "3"));
+    assert!(table(&c).iter().all(|(name, ..)| *name != "Loop held"), "no hold in either: no row for it");
+    // The same shape at another pace, and the same run twice.
     let (g1, g2) = (run("gather", &[]), run("gather", &[("c", "0.5")]));
-    let (x, y) = (Side { label: "before", model: &g1.model }, Side { label: "after", model: &g2.model });
-    assert_eq!(compare(x, y), "before: 1.50 s, after: 1.00 s — the same shape, at a different pace.");
-    assert_eq!(compare(x, x), "before: 1.50 s, before: 1.50 s — the same length, the same shape.");
-    let (failing, none) = (run("return-exceptions", &[]), run("return-exceptions", &[("failures", "0")]));
-    let (f, n) =
-        (Side { label: "2 failing", model: &failing.model }, Side { label: "none failing", model: &none.model });
+    let (x, y) = (side(1, "before", &g1.model, 4), side(2, "after", &g2.model, 4));
+    assert_eq!(compare(x, y).point, "Run 2 finished 1.5× sooner; its tasks took turns the same way.");
+    assert_eq!(compare(y, x).point, "Run 1 took 1.5× as long; its tasks took turns the same way.");
     assert_eq!(
-        compare(f, n),
-        "2 failing: 2.00 s, none failing: 2.00 s — 2 tasks raised in 2 failing, 0 in none failing."
+        compare(x, Side { number: 2, ..x }).point,
+        "Run 2 took about as long as run 1: its tasks took turns the same way."
     );
+    // A difference that does not explain the pace is only put beside it.
+    let (shorter_blocked, fixed) = (run("blocking", &[("block", "1.0"), ("ticks", "4")]), run("blocking", &[FIXED]));
+    let c = compare(side(1, "blocking", &shorter_blocked.model, 7), side(2, "fixed", &fixed.model, 7));
+    assert!(c.point.starts_with("Run 2 took ") && c.point.contains(" as long; the loop was never held"), "{}", c.point);
+    // Tasks that raised get a row when either run had one.
+    let (failing, none) = (run("return-exceptions", &[]), run("return-exceptions", &[("failures", "0")]));
+    let c = compare(side(1, "2 failing", &failing.model, 5), side(2, "none failing", &none.model, 5));
+    assert_eq!(c.point, "Run 2 took about as long as run 1: no task raised, 2 in run 1.");
+    assert!(table(&c).contains(&("Tasks that raised", "2", "0")), "{:?}", table(&c));
 }
 
 // ----- the style table ------------------------------------------------------------------------
@@ -628,8 +662,14 @@ fn the_svg_draws_in_the_theme_shown_with_title_labels_legend_and_the_kept_run() 
     let (rb, rf) = (blocking.rec(), fixed.rec());
     let this = SvgRun { label: "fixed", model: &fixed.model, rec: &rf, halted: None };
     let kept = SvgRun { label: "blocking", model: &blocking.model, rec: &rb, halted: None };
-    let options =
-        |palette| SvgOptions { title: "Blocking the loop", width: 1400, max_rows: 40, palette, axis: Axis::Time };
+    let options = |palette| SvgOptions {
+        title: "Blocking the loop",
+        width: 1400,
+        max_rows: 40,
+        palette,
+        axis: Axis::Time,
+        point: Some(POINT),
+    };
     let dark = svg_with(this, Some(kept), &options(&DARK));
     let light = svg_with(this, Some(kept), &options(&LIGHT));
     // The running colour of each theme, and never the other's.
@@ -638,10 +678,7 @@ fn the_svg_draws_in_the_theme_shown_with_title_labels_legend_and_the_kept_run() 
     for svg in [&dark, &light] {
         assert!(svg.contains("<title>Blocking the loop</title>"));
         assert!(svg.contains("Kept run for comparison: blocking"));
-        assert!(
-            svg.contains("blocking: 3.80 s, fixed: 2.30 s — the loop was never held in fixed"),
-            "the kept run's comparison sentence"
-        );
+        assert!(svg.contains(&format!(">{POINT}</text>")), "the comparison's point");
         assert!(svg.contains(">blocked 2.00 s by blocker()</text>"), "the kept run's hold, labelled");
         assert!(svg.contains(">late: loop held</text>") && svg.contains(">waiting</text>"), "legend entries");
         assert!(svg.contains("Lateness under 15 ms is not drawn"));

@@ -3,7 +3,6 @@
 //! standalone SVG of the timeline, drawn from the style table in the theme shown, with its
 //! title, segment labels, lesson lanes, connectors, legend and a kept run.
 
-use super::compare::{compare, Side};
 use super::describe::{self, cut_middle, instant};
 use super::holds::holds;
 use super::layout::{lane_order, row_label, rows, series_scale, tick_label, ticks, Row};
@@ -152,6 +151,9 @@ pub struct SvgOptions<'a> {
     pub max_rows: usize,
     pub palette: &'a Palette,
     pub axis: Axis,
+    /// With a kept run: the point of the comparison, in a sentence
+    /// ([`super::compare::Comparison::point`]).
+    pub point: Option<&'a str>,
 }
 
 const LABEL_W: f64 = 200.0;
@@ -170,7 +172,7 @@ pub fn svg(m: &RunModel, rec: &Recorder, width: u32, max_lanes: usize, p: &Palet
     svg_with(
         run,
         None,
-        &SvgOptions { title: "Interleave run", width, max_rows: max_lanes, palette: p, axis: Axis::Time },
+        &SvgOptions { title: "Interleave run", width, max_rows: max_lanes, palette: p, axis: Axis::Time, point: None },
     )
 }
 
@@ -603,7 +605,6 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
     let mut top = axis_top + 22.0;
     top = d.run(run, &scale(run.model), top, o.max_rows, false) + 8.0;
     if let Some(k) = kept {
-        let sentence = compare(Side { label: k.label, model: k.model }, Side { label: run.label, model: run.model });
         d.out += &format!(
             r#"<text x="8" y="{:.1}" fill="{}" font-weight="bold">Kept run for comparison: {}</text><text x="8" y="{:.1}" fill="{}">{}</text>"#,
             top + 12.0,
@@ -611,7 +612,7 @@ pub fn svg_with(run: SvgRun, kept: Option<SvgRun>, o: &SvgOptions) -> String {
             xml(k.label),
             top + 12.0 + ROW,
             p.muted,
-            xml(&sentence)
+            xml(o.point.unwrap_or_default())
         );
         top = d.run(k, &scale(k.model), top + 2.0 * ROW, o.max_rows, true) + 8.0;
     }

@@ -121,7 +121,10 @@ fn tick(run: &Weak<Shared>, from_timer: bool) {
         if from_timer {
             // This timer has fired (maybe a hair early): forget it, so the next deadline,
             // even the same one, gets a timer of its own.
-            driver.timer.borrow_mut().take();
+            let fired = driver.timer.borrow_mut().take();
+            if let Some((due, _)) = fired {
+                rt.timer_fired(due);
+            }
         } else {
             driver.tick_posted.set(false);
         }

@@ -300,16 +300,39 @@ impl Runtime {
 
     /// Time since the run began.
     pub fn now(&self) -> Micros {
-        let now = match &self.0.clock {
+        let now = self.peek_now();
+        self.0.last_reading.set(now);
+        now
+    }
+
+    /// The clock now, for the page's drawing only: unlike [`Runtime::now`], not a reading the
+    /// run has seen, so a late timer's lateness can still be taken back (see
+    /// [`Speed::origin_after_late_timer`]).
+    pub fn peek_now(&self) -> Micros {
+        match &self.0.clock {
             Clock::Virtual(t) => t.get(),
             #[cfg(target_arch = "wasm32")]
             Clock::Browser { origin_ms, speed, paused_at } => {
                 let real = if paused_at.get().is_nan() { browser::now_ms() } else { paused_at.get() };
                 speed.program_micros(real - origin_ms.get())
             }
-        };
-        self.0.last_reading.set(now);
-        now
+        }
+    }
+
+    /// The host timer due at `due` fired. If the loop had nothing else to do, away from 1× the
+    /// browser's lateness is taken off the clock ([`Speed::origin_after_late_timer`]).
+    #[cfg(target_arch = "wasm32")]
+    fn timer_fired(&self, due: Micros) {
+        if self.0.held.get().is_some() || !self.0.ready.borrow().is_empty() {
+            return;
+        }
+        if let Clock::Browser { origin_ms, speed, paused_at } = &self.0.clock {
+            if paused_at.get().is_nan() {
+                let last = self.0.last_reading.get();
+                origin_ms.set(speed.origin_after_late_timer(origin_ms.get(), browser::now_ms(), due, last));
+                self.clock_moved();
+            }
+        }
     }
 
     /// The time to stamp an event with. In the browser, reading the clock is a call out to

@@ -82,6 +82,31 @@ impl Speed {
         (real_ms * 1000.0 * self.0).max(0.0) as Micros
     }
 
+    /// Where the clock's origin (real ms) goes when the loop's host timer, due at `due`, fires
+    /// at `real_now_ms` while the loop had nothing else to do. Away from 1× the browser's
+    /// lateness (1–4 ms, more when it clamps timers) is not the program's: at 10× it would read
+    /// ten times as long, so ten `sleep(0.1)` would read 1.1 s. The origin moves on so that
+    /// the clock reads the deadline; never moving time backwards, nor before `last_reading`,
+    /// the latest time the run has read (a step that held the loop past the deadline made the
+    /// timer late for the program itself: that lateness stays, as the blocking lesson draws).
+    /// At 1× real lateness is real, as in CPython: the origin stays.
+    pub fn origin_after_late_timer(self, origin_ms: f64, real_now_ms: f64, due: Micros, last_reading: Micros) -> f64 {
+        if self.is_normal() {
+            return origin_ms;
+        }
+        let target = due.max(last_reading);
+        if self.program_micros(real_now_ms - origin_ms) <= target {
+            return origin_ms;
+        }
+        // Half a µs past the target, so rounding down in `program_micros` reads the target.
+        let moved = real_now_ms - (target as f64 + 0.5) / 1000.0 / self.0;
+        if moved > origin_ms && self.program_micros(real_now_ms - moved) >= target {
+            moved
+        } else {
+            origin_ms
+        }
+    }
+
     /// How many whole milliseconds of real time (what `setTimeout` takes) until `program` µs of
     /// the program's time have gone by: rounded up, so the timer never fires before its due time.
     pub fn real_delay_ms(self, program: Micros) -> u32 {
@@ -126,7 +151,7 @@ impl Speed {
         let (how, reads) = if self.0 < 1.0 { ("longer", "shorter") } else { ("shorter", "longer") };
         let x = self.stretch();
         format!(
-            "Speed {}: every wait (sleep, timeouts, the simulated API, time.sleep) lasts {x}× {how} in real time. {SAME} CPU work and real requests are not slowed or sped up: they take their real time, which reads {x}× {reads} on the program's clock. Lateness under 15 ms of real time is not drawn. Applies from the next Run; step mode has its own virtual clock.",
+            "Speed {}: every wait (sleep, timeouts, the simulated API, time.sleep) lasts {x}× {how} in real time. {SAME} CPU work and real requests are not slowed or sped up: they take their real time, which reads {x}× {reads} on the program's clock. A timer the browser fires late while nothing else ran reads its due time (its lateness is the browser's, not the program's); lateness under 15 ms of real time is not drawn. Applies from the next Run; step mode has its own virtual clock.",
             self.label()
         )
     }

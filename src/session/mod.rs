@@ -13,7 +13,7 @@ pub mod picture;
 mod program;
 mod warm_up;
 
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
 pub use lines::{peek, LineIndex, LitLine, Mark, Upto};
@@ -23,6 +23,7 @@ pub use warm_up::{warm_up, WARM_UP};
 
 use crate::aio::PyRepr;
 use crate::demos::Facts;
+use crate::model::compare::{compare, Comparison, Side};
 use crate::model::describe::instant;
 use crate::model::{metrics, what_happened_halted, Ending, FrameStats, LogKind, RunModel, LATE_THRESHOLD};
 use crate::python::interp::Sink;
@@ -50,6 +51,9 @@ pub struct Session {
     pub to_end_cut: bool,
     /// Which run of its page this is (1, 2, …), for its label.
     pub number: u32,
+    /// The latest clock the page has shown: a late timer's lateness taken off the clock must
+    /// not move the live edge back.
+    shown: Cell<Micros>,
 }
 
 /// A line the program printed after the recording was full: the timeline's events are dropped
@@ -125,6 +129,7 @@ impl Session {
             ended: false,
             to_end_cut: false,
             number: 0,
+            shown: Cell::new(0),
         }
     }
 
@@ -226,9 +231,11 @@ impl Session {
         self.rt.speed()
     }
 
-    /// The run's clock now.
+    /// The run's clock now, as the page shows it: never behind what it showed before.
     pub fn now(&self) -> Micros {
-        self.rt.now()
+        let now = self.rt.peek_now().max(self.shown.get());
+        self.shown.set(now);
+        now
     }
 
     /// When the next timer falls due (step mode draws waits up to there).
@@ -277,6 +284,38 @@ impl Session {
             speed => format!(" at {}", speed.label()),
         };
         format!("{} · run {}{mode}", self.program.label(), self.number)
+    }
+
+    /// How fast its clock went, in a word: "10×", "1×", "step mode".
+    pub fn speed_label(&self) -> String {
+        if self.stepping() {
+            "step mode".into()
+        } else {
+            self.speed().label()
+        }
+    }
+
+    /// Lines the program printed, as [`Session::output_text`] has them (Interleave's notes
+    /// left out), counted without building the text.
+    pub fn output_lines(&self) -> usize {
+        let recorded = self
+            .model
+            .log
+            .iter()
+            .filter(|line| matches!(line.kind, LogKind::Print(_)) && self.stream(line.event) != Stream::Note)
+            .count();
+        recorded + self.after_cut.borrow().iter().filter(|p| p.stream != Stream::Note).count()
+    }
+
+    /// `kept` (a run kept for comparison) against this one: the table and the sentence.
+    pub fn compared_with(&self, kept: &Session) -> Comparison {
+        let (kept_program, program) = (kept.program.label(), self.program.label());
+        let (kept_speed, speed) = (kept.speed_label(), self.speed_label());
+        compare(kept.side(&kept_program, &kept_speed), self.side(&program, &speed))
+    }
+
+    fn side<'a>(&'a self, program: &'a str, speed: &'a str) -> Side<'a> {
+        Side { number: self.number, program, speed, model: &self.model, output_lines: self.output_lines() }
     }
 
     /// What the program printed after the recording was full, in order.

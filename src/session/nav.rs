@@ -89,7 +89,8 @@ pub enum Action {
     Select(Selection),
     /// The scrub slider: a time, or its end (follow the run live).
     Scrub(Micros),
-    /// Keep the current run for comparison; the next run is drawn against it.
+    /// Keep the current run for comparison: it stays shown (its output, steps and summary)
+    /// until the next run, which is drawn and compared against it.
     Keep,
     DropKept,
     /// The run recorded more: read it.
@@ -100,6 +101,7 @@ pub enum Action {
 #[derive(Clone, Default)]
 pub struct RunState {
     pub current: Option<Shared>,
+    /// The run kept for comparison: the current run itself until the next one starts.
     pub kept: Option<Shared>,
     pub at: At,
     /// Runs started on this page (numbers their labels).
@@ -116,6 +118,16 @@ impl PartialEq for RunState {
 }
 
 impl RunState {
+    /// Whether the current run is the one kept (Keep was pressed, no run since).
+    pub fn current_is_kept(&self) -> bool {
+        matches!((&self.current, &self.kept), (Some(c), Some(k)) if Rc::ptr_eq(c, k))
+    }
+
+    /// The kept run, when it is another run than the current one: the one to compare with.
+    pub fn kept_other(&self) -> Option<&Shared> {
+        self.kept.as_ref().filter(|_| !self.current_is_kept())
+    }
+
     /// The state after `action`.
     pub fn apply(&self, action: Action) -> RunState {
         let mut next = self.clone();
@@ -176,10 +188,7 @@ impl RunState {
                 // Within a millisecond of the end is the end: follow the run live.
                 next.at = At { time: (t.saturating_add(1000) < span).then_some(t), selection: None };
             }
-            Action::Keep => {
-                next.kept = next.current.take();
-                next.at = At::default();
-            }
+            Action::Keep => next.kept = next.current.clone(),
             Action::DropKept => next.kept = None,
             Action::Refresh => {
                 if let Some(s) = &next.current {

@@ -49,6 +49,7 @@ fn timeline_svg(s: &Session, kept: Option<&Session>, axis: Axis) -> String {
     let (rec, kept_rec) = (s.trace(), kept.map(|k| k.trace()));
     let (halted, kept_halted) = (s.halted(), kept.and_then(Session::halted));
     let run = SvgRun { label: &label, model: s.model(), rec: &rec, halted: halted.as_deref() };
+    let kept_session = kept;
     let kept = kept.zip(kept_rec.as_deref()).map(|(k, rec)| SvgRun {
         label: &kept_label,
         model: k.model(),
@@ -56,7 +57,12 @@ fn timeline_svg(s: &Session, kept: Option<&Session>, axis: Axis) -> String {
         halted: kept_halted.as_deref(),
     });
     let title = format!("Interleave: {label}");
-    svg_with(run, kept, &SvgOptions { title: &title, width: 1400, max_rows: 60, palette, axis })
+    let point = kept_session.map(|k| s.compared_with(k).point);
+    svg_with(
+        run,
+        kept,
+        &SvgOptions { title: &title, width: 1400, max_rows: 60, palette, axis, point: point.as_deref() },
+    )
 }
 
 /// The SVG drawn at twice its size into a PNG the browser downloads (the image loads
@@ -92,13 +98,10 @@ fn download_png(name: String, svg: &str) {
 /// What an export button does with the run shown (and the kept one beside it).
 type Export = dyn Fn(&Session, Option<&Session>);
 
-/// The export buttons, for the current run (or the kept one when it is shown alone), with the
-/// kept run in the pictures when both are shown.
+/// The export buttons, for the current run, with the kept run (when it is another) in the
+/// pictures.
 pub fn buttons(current: Option<&Shared>, kept: Option<&Shared>, axis: Axis, running: bool) -> Html {
-    let (run, other) = match current {
-        Some(c) => (Some(c.clone()), kept.cloned()),
-        None => (kept.cloned(), None),
-    };
+    let (run, other) = (current.cloned(), kept.cloned());
     let with_run = |f: Rc<Export>| {
         let (run, other) = (run.clone(), other.clone());
         Callback::from(move |_: MouseEvent| {

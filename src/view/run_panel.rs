@@ -20,7 +20,7 @@ use super::panic::{self, Tripwire};
 use super::speed::{self, SpeedControl};
 use super::storage;
 use super::timeline::{self, Input, Marks, SharedTimeline};
-use crate::model::compare::{compare, Side};
+use crate::model::compare::Comparison;
 use crate::model::style::{self, Look, Pattern, Style};
 use crate::model::viewport::Axis;
 use crate::model::words;
@@ -98,8 +98,8 @@ pub fn code_columns(code: &str) -> u32 {
 /// Everything the canvas needs to paint itself, cheap to clone into handlers.
 #[derive(Clone)]
 struct Painter {
-    /// The current and the kept run, as the last render saw them (the frame loop paints
-    /// between renders).
+    /// The current run and the kept one when it is another run, as the last render saw them
+    /// (the frame loop paints between renders).
     runs: Rc<RefCell<(Option<Shared>, Option<Shared>)>>,
     view: SharedTimeline,
     /// What the page marks on the drawing, as the last render set it.
@@ -113,14 +113,9 @@ impl Painter {
         let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() else { return };
         let tip = self.tip.cast::<HtmlElement>();
         let runs = self.runs.borrow();
-        // With no current run, a kept run is shown on its own.
-        let (main, other) = match (&runs.0, &runs.1) {
-            (Some(s), k) => (s, k.as_ref()),
-            (None, Some(k)) => (k, None),
-            (None, None) => return,
-        };
+        let Some(main) = &runs.0 else { return };
         let main = main.borrow();
-        let other = other.map(|k| k.borrow());
+        let other = runs.1.as_ref().map(|k| k.borrow());
         let marks = self.marks.borrow();
         timeline::draw(&canvas, &mut self.view.0.borrow_mut(), &main, other.as_deref(), &marks, tip.as_ref());
     }
@@ -172,8 +167,9 @@ pub fn run_panel(props: &Props) -> Html {
     // Whether a narrow screen has folded the code into its tab (Run folds it, so the timeline
     // comes up under the run buttons; wide screens show the code beside the timeline).
     let folded = use_state(|| false);
+    let show_kept: UseStateHandle<Option<u32>> = use_state(|| None);
     let runs = use_mut_ref(Default::default);
-    *runs.borrow_mut() = (state.current.clone(), state.kept.clone());
+    *runs.borrow_mut() = (state.current.clone(), state.kept_other().cloned());
     let painter = Painter { runs, view: (*view).clone(), marks, canvas: canvas.clone(), tip: tip.clone() };
     let dispatch: Callback<Action> = {
         let dispatcher = props.run.dispatcher();
@@ -412,7 +408,25 @@ pub fn run_panel(props: &Props) -> Html {
         });
     }
 
-    let has_kept = state.kept.is_some();
+    let kept_now = state.current_is_kept();
+    let kept_other = state.kept_other().cloned();
+    // Which run's output is shown beside a kept one: the kept run's when its tab was picked
+    // during this run (a new run shows its own).
+    let this_run = session.map_or(0, |s| s.number);
+    let kept_output = kept_other.as_ref().filter(|_| *show_kept == Some(this_run));
+    let on_show_kept = |kept: bool| {
+        let show_kept = show_kept.clone();
+        Callback::from(move |_: MouseEvent| show_kept.set(kept.then_some(this_run)))
+    };
+    let on_download_kept = {
+        let kept = kept_other.clone();
+        Callback::from(move |()| {
+            if let Some(k) = &kept {
+                let k = k.borrow();
+                export::download(&export::file_name(&k, "output.txt"), "text/plain;charset=utf-8", &k.output_text());
+            }
+        })
+    };
     let turns = view.0.borrow().axis() == Axis::Turns;
     let not_steppable = program.as_ref().ok().and_then(|p| p.not_steppable());
     let key = |k: &'static str| {
@@ -507,7 +521,7 @@ pub fn run_panel(props: &Props) -> Html {
                             <span class="hint">{"Virtual clock: time jumps to the next timer; nothing waits for real."}</span>
                         </div>
                     }
-                    <section ref={places.timeline.clone()} class={classes!("timeline-panel", (session.is_none() && !has_kept).then_some("idle"))} aria-label="Timeline">
+                    <section ref={places.timeline.clone()} class={classes!("timeline-panel", session.is_none().then_some("idle"))} aria-label="Timeline">
                         <div class="timeline-bar">
                             <h2>{"Timeline"}</h2>
                             { legend(session) }
@@ -530,15 +544,21 @@ pub fn run_panel(props: &Props) -> Html {
                                         }
                                         d.emit(Action::Refresh);
                                     }) }}>{"Turns axis"}</button>
-                                { export::buttons(state.current.as_ref(), state.kept.as_ref(), view.0.borrow().axis(), running) }
-                                if session.is_some() && !running {
+                                { export::buttons(state.current.as_ref(), kept_other.as_ref(), view.0.borrow().axis(), running) }
+                                if session.is_some() && !running && !kept_now {
                                     <button type="button" data-testid="keep" onclick={on_keep} title="Keep this run and put the next one on the same time axis">{"Keep for comparison"}</button>
                                 }
-                                if has_kept {
+                                if state.kept.is_some() {
                                     <button type="button" data-testid="clear-kept" onclick={act(|| Action::DropKept)}>{"Drop kept run"}</button>
                                 }
                             </div>
                         </div>
+                        if let (true, Some(s)) = (kept_now, session) {
+                            <p class="kept-note" data-testid="kept-note">
+                                <strong>{"Kept for comparison: "}</strong>{s.label()}
+                                {". Change the code or the values and run again: the next run is drawn above this one on the same time axis, and the two are compared under the timeline."}
+                            </p>
+                        }
                         <div class="timeline-wrap">
                             <canvas ref={canvas.clone()} class="timeline" tabindex="0" data-testid="timeline" role="img"
                                 aria-label="Timeline of the run: one lane per task, the event loop on top. The step order and log below say the same in words."
@@ -563,13 +583,10 @@ pub fn run_panel(props: &Props) -> Html {
                                 }) }}
                             />
                             <div ref={tip.clone()} class="tip" role="tooltip" hidden=true></div>
-                            if session.is_none() && !has_kept {
+                            if session.is_none() {
                                 <p class="timeline-empty">{"The timeline of your run appears here: who holds the thread, and what every task waits on. Click a bar to see its line in the code."}</p>
                             }
                         </div>
-                        if let (Some(s), Some(k)) = (session.filter(|s| !s.running()), state.kept.as_ref()) {
-                            <p class="compare" data-testid="compare">{ comparison(&k.borrow(), s) }</p>
-                        }
                         if let Some(s) = session.filter(|s| !s.running()) {
                             <div class="visually-hidden" role="region" aria-label="The timeline in words" data-testid="timeline-words">
                                 { words::text_alternative(s.model(), &s.trace(), s.halted().as_deref()) }
@@ -588,6 +605,9 @@ pub fn run_panel(props: &Props) -> Html {
                                 <span class="hint-touch">{"On the timeline: swipe sideways to pan, pinch to zoom, tap a bar to find its line; swipe up or down to scroll the page."}</span>
                             </span>
                         </div>
+                        if let (Some(s), Some(k)) = (session.filter(|s| !s.running()), kept_other.as_ref()) {
+                            { comparison(&s.compared_with(&k.borrow())) }
+                        }
                         // Presenting, what happened sits right under the timeline, so the room
                         // sees both at the end of a run without scrolling (its legend and tools
                         // follow it, the output below).
@@ -595,9 +615,24 @@ pub fn run_panel(props: &Props) -> Html {
                             { panels::summary(s) }
                         }
                     </section>
-                    if let Some(s) = session {
+                    if let (Some(s), Some(k)) = (session, kept_other.as_ref()) {
+                        <div class="output-switch" role="group" aria-label="Whose output and summary to show">
+                            <button type="button" data-testid="output-this" aria-pressed={(kept_output.is_none()).to_string()}
+                                onclick={on_show_kept(false)}>{format!("This run (run {})", s.number)}</button>
+                            <button type="button" data-testid="output-kept" aria-pressed={(kept_output.is_some()).to_string()}
+                                onclick={on_show_kept(true)}>{format!("Kept run (run {})", k.borrow().number)}</button>
+                        </div>
+                    }
+                    if let Some(k) = kept_output {
+                        { panels::output(&k.borrow(), Default::default(), &on_line, &on_download_kept) }
+                    } else if let Some(s) = session {
                         { panels::output(s, state.at, &on_line, &on_download_output) }
-                        if !presenting {
+                    }
+                    if let Some(s) = session {
+                        // The summary goes with the output shown.
+                        if let (false, Some(k)) = (presenting, kept_output) {
+                            { panels::summary(&k.borrow()) }
+                        } else if !presenting {
                             { panels::summary(s) }
                         }
                     } else {
@@ -659,11 +694,32 @@ fn touch_points(e: &TouchEvent, el: &HtmlElement) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// The kept run and this one in one sentence ("blocking: 3.83 s, fixed: 2.01 s — the loop was
-/// never held in fixed …").
-fn comparison(kept: &Session, current: &Session) -> String {
-    let (a, b) = (kept.label(), current.label());
-    compare(Side { label: &a, model: kept.model() }, Side { label: &b, model: current.model() })
+/// The kept run against this one: the point in a sentence, then the figures side by side.
+fn comparison(c: &Comparison) -> Html {
+    html! {
+        <section class="compare" data-testid="compare" aria-label="The two runs compared">
+            <p class="compare-point" data-testid="compare-point">{ c.point.clone() }</p>
+            <table class="compare-table" data-testid="compare-table">
+                <caption class="visually-hidden">{"The kept run and this run, side by side"}</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        <th scope="col">{ c.heads[0].clone() }</th>
+                        <th scope="col">{ c.heads[1].clone() }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for c.rows.iter().map(|r| html! {
+                        <tr>
+                            <th scope="row">{ r.name }</th>
+                            <td>{ r.values[0].clone() }</td>
+                            <td>{ r.values[1].clone() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
 }
 
 /// Whether a key went to something that uses it itself: a text field, a button, a select, the

@@ -586,17 +586,64 @@ test('while a long first wait goes on, the scrubber reaches the clock now, not t
   await context.close();
 });
 
-test('keep a run, edit, run again: both on one timeline', async () => {
+/** The compare table as rows of cells, its headings first. */
+async function compareTable(page) {
+  return page.getByTestId('compare-table').evaluate((table) =>
+    [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((cell) => cell.textContent)),
+  );
+}
+
+test('keep a run, edit, run again: the kept run stays readable, and a table compares the two', async () => {
   const context = await freshContext();
   const page = await openPlay(context);
-  await setCode(page, 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.3)\n\nasyncio.run(main())\n');
+  const oneByOne = 'import asyncio\n\nasync def fetch(name):\n    print(name, "start")\n    await asyncio.sleep(0.3)\n    print(name, "done")\n\nasync def main():\n    await fetch("A")\n    await fetch("B")\n    await fetch("C")\n\nasyncio.run(main())\n';
+  await setCode(page, oneByOne);
   await runToEnd(page);
+  const first = await page.getByTestId('prints').locator('li code').allTextContents();
+  assert.deepEqual(first, ['A start', 'A done', 'B start', 'B done', 'C start', 'C done']);
   await page.getByTestId('keep').click();
-  await setCode(page, 'import asyncio\n\nasync def main():\n    await asyncio.gather(asyncio.sleep(0.2), asyncio.sleep(0.4))\n\nasyncio.run(main())\n');
+  // Kept, the run stays on the page, its output and summary with it, and says it is kept.
+  assert.match(await page.getByTestId('kept-note').textContent(), /^Kept for comparison: your program \(13 lines\) · run 1\. /);
+  assert.deepEqual(await page.getByTestId('prints').locator('li code').allTextContents(), first);
+  assert.match(await page.getByTestId('what-happened').textContent(), /^Finished in 9\d\d ms/);
+  assert.equal(await page.getByTestId('keep').count(), 0, 'kept already');
+  await setCode(page, oneByOne.replace('    await fetch("A")\n    await fetch("B")\n    await fetch("C")\n', '    await asyncio.gather(fetch("A"), fetch("B"), fetch("C"))\n'));
   await runToEnd(page);
+  await page.getByTestId('compare-table').waitFor();
+  assert.equal(await page.getByTestId('kept-note').count(), 0);
   const g = JSON.parse(await page.getByTestId('timeline').getAttribute('data-geometry'));
   assert.ok(g.rows.includes('(kept run)'), JSON.stringify(g.rows));
+  // The point in one sentence, the figures side by side in a table with headers.
+  assert.match(
+    await page.getByTestId('compare-point').textContent(),
+    /^Run 2 finished [23]\.\d× sooner: its tasks waited 3 at once, run 1's waited one at a time\.$/,
+  );
+  const rows = await compareTable(page);
+  assert.deepEqual(rows[0], ['', 'Kept: run 1', 'This run: run 2']);
+  assert.deepEqual(rows[1], ['Program', 'your program (13 lines)', 'your program (11 lines)']);
+  assert.deepEqual(rows[2], ['Speed', '1×', '1×']);
+  assert.equal(rows[3][0], 'Total time');
+  assert.match(rows[3][1], /^9\d\d ms$/);
+  assert.match(rows[3][2], /^3\d\d ms$/);
+  assert.deepEqual(rows.slice(4), [['Most tasks waiting at once', '1', '3'], ['Tasks', '1', '4'], ['Output lines', '6', '6']]);
+  assert.equal(await page.locator('[data-testid=compare-table] th[scope=col]').count(), 2);
+  assert.equal(await page.locator('[data-testid=compare-table] th[scope=row]').count(), 6);
+  // Both outputs stay readable: this run's, then the kept run's at a click.
+  const second = await page.getByTestId('prints').locator('li code').allTextContents();
+  assert.deepEqual(second, ['A start', 'B start', 'C start', 'A done', 'B done', 'C done']);
+  assert.equal(await page.getByTestId('output-this').getAttribute('aria-pressed'), 'true');
+  await page.getByTestId('output-kept').click();
+  assert.equal(await page.getByTestId('output-kept').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await page.getByTestId('prints').locator('li code').allTextContents(), first);
+  assert.match(await page.getByTestId('what-happened').textContent(), /^Finished in 9\d\d ms/, 'with its summary');
+  await page.getByTestId('output-this').click();
+  assert.deepEqual(await page.getByTestId('prints').locator('li code').allTextContents(), second);
   await page.screenshot({ path: join(SHOTS, 'play-compare.png') });
+  // Dropped, the comparison goes.
+  await page.getByTestId('clear-kept').click();
+  assert.equal(await page.getByTestId('compare').count(), 0);
+  assert.equal(await page.getByTestId('output-kept').count(), 0);
+  assert.deepEqual(page.problems, []);
   await context.close();
 });
 

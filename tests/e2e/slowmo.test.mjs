@@ -130,6 +130,57 @@ test('the speed is kept: it survives a reload and applies on the script page too
   await context.close();
 });
 
+// Timers on the program's clock at 10×: the browser fires each a millisecond or more late, and
+// that lateness must not read ten times as long (ten sleep(0.1) read 1.07–1.10 s, python3
+// 1.01). A timer made late by a step holding the loop stays late by the hold.
+const TIMING = `import asyncio, time
+
+async def blocker():
+    time.sleep(0.3)
+
+async def main():
+    t0 = time.perf_counter()
+    for _ in range(10):
+        await asyncio.sleep(0.1)
+    print(f"{time.perf_counter() - t0:.3f}")
+    t0 = time.perf_counter()
+    for _ in range(20):
+        await asyncio.sleep(0.05)
+    print(f"{time.perf_counter() - t0:.3f}")
+    t0 = time.perf_counter()
+    await asyncio.gather(asyncio.sleep(0.1), blocker())
+    print(f"{time.perf_counter() - t0:.3f}")
+
+asyncio.run(main())
+`;
+
+test('at 10× the browser\'s timer lateness is not scaled into the program\'s time', async () => {
+  const context = await ctx.browser.newContext();
+  const page = await openPage(context, `${ctx.site.url}#/play`);
+  await page.getByTestId('play').waitFor();
+  await page.getByTestId('code-input').evaluate((el, t) => {
+    el.focus();
+    el.select();
+    document.execCommand('insertText', false, t);
+  }, TIMING);
+  await pick(page, '10');
+  const ran = await runAndRead(page);
+  const [tenth, twentieth, blocked] = ran.prints.map(Number);
+  // ±0.03 s holds on a loaded machine: a timer's lateness no longer counts, only the CPU
+  // work between sleeps (read 10× on this clock).
+  assert.ok(Math.abs(tenth - 1) <= 0.03, `10 × sleep(0.1) read ${tenth} s`);
+  assert.ok(Math.abs(twentieth - 1) <= 0.03, `20 × sleep(0.05) read ${twentieth} s`);
+  assert.ok(blocked >= 0.3 && blocked < 0.4, `a sleep(0.1) beside a 0.3 s block read ${blocked} s`);
+  // The summary reads the same clock: all the program measured, plus its start (CPU work,
+  // which reads 10× its real time).
+  const finished = Number(/^Finished in ([\d.]+) s/.exec(ran.summary)?.[1]);
+  const measured = tenth + twentieth + blocked;
+  assert.ok(finished >= measured - 0.01 && finished < measured + 0.6, `the summary against ${measured} s: ${ran.summary}`);
+  await pick(page, '1');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('a change mid-run waits for the next Run; step mode says speed does not apply', async () => {
   const context = await ctx.browser.newContext();
   const page = await openPage(context, `${ctx.site.url}#/demo/hello?delay=3.0`);
