@@ -149,6 +149,9 @@ pub struct Series {
     /// The semaphore's permits, 1 for a lock, a queue's maxsize; 0 when there is none.
     pub limit: u32,
     pub points: Vec<Point>,
+    /// The highest value in `points`, kept as they come: the timeline reads it every frame and
+    /// a 100,000-item queue has hundreds of thousands of points.
+    peak: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,7 +171,7 @@ impl Series {
 
     /// The highest value reached.
     pub fn peak(&self) -> u32 {
-        self.points.iter().map(|p| p.value).max().unwrap_or(0)
+        self.peak
     }
 }
 
@@ -864,13 +867,14 @@ fn change(list: &mut Vec<Series>, limits: &[(Text, u32)], what: Text, t: Micros,
         Some(i) => i,
         None => {
             let limit = limits.iter().find(|(w, _)| *w == what).map_or(0, |&(_, l)| l);
-            list.push(Series { what, limit, points: Vec::new() });
+            list.push(Series { what, limit, points: Vec::new(), peak: 0 });
             list.len() - 1
         }
     };
-    let points = &mut list[i].points;
-    let value = points.last().map_or(0, |p| p.value).saturating_add_signed(delta);
-    points.push(Point { time: t, event, value });
+    let series = &mut list[i];
+    let value = series.points.last().map_or(0, |p| p.value).saturating_add_signed(delta);
+    series.points.push(Point { time: t, event, value });
+    series.peak = series.peak.max(value);
 }
 
 fn close(lane: &mut Lane, t: Micros, event: usize) {

@@ -127,6 +127,15 @@ pub struct Output {
 const TAIL_LINES: usize = 100;
 const TAIL_LINE_BYTES: usize = 1000;
 
+/// Adds `line` to the latest lines kept past the output's cap, dropping the oldest past
+/// [`TAIL_LINES`]: its buffer takes the new line, so a flood of prints allocates nothing.
+fn keep_in_tail(tail: &mut std::collections::VecDeque<(Stream, String)>, stream: Stream, line: &str) {
+    let mut text = if tail.len() >= TAIL_LINES { tail.pop_front().map(|(_, t)| t) } else { None }.unwrap_or_default();
+    text.clear();
+    text.push_str(line);
+    tail.push_back((stream, text));
+}
+
 /// The end of `text`, at most `max` bytes, cut at a character's boundary.
 fn last_bytes(text: &str, max: usize) -> &str {
     let mut from = text.len().saturating_sub(max);
@@ -731,6 +740,13 @@ impl Interp {
                 out = self.out.borrow_mut();
             }
             out.cut_bytes += text.len();
+            // The common case, one whole line (a print): straight into the tail, as the
+            // buffering below would put it there.
+            if out.partial[i].is_empty() && text.ends_with('\n') && !text[..text.len() - 1].contains('\n') {
+                let kept = last_bytes(text, TAIL_LINE_BYTES);
+                keep_in_tail(&mut out.tail, stream, &kept[..kept.len() - 1]);
+                return;
+            }
             let keep = last_bytes(text, TAIL_LINE_BYTES);
             out.partial[i].push_str(keep);
             if out.partial[i].len() > TAIL_LINE_BYTES {
@@ -759,10 +775,7 @@ impl Interp {
         out.partial[i] = rest;
         if over {
             for line in lines.split('\n') {
-                out.tail.push_back((stream, line.to_string()));
-                if out.tail.len() > TAIL_LINES {
-                    out.tail.pop_front();
-                }
+                keep_in_tail(&mut out.tail, stream, line);
             }
             return;
         }

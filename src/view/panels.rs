@@ -3,6 +3,9 @@
 //! metrics and the warnings. Long lists show the latest lines only, so a 10,000-task run stays
 //! light in the page.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::disclosure::Disclosure;
@@ -188,10 +191,13 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>, on_download: &Callba
     let late_skip = after_cut.len().saturating_sub(shown(s));
     let skip = prints.len().saturating_sub(shown(s).saturating_sub(after_cut.len() - late_skip));
     let halted = s.halted();
+    let fitted = FittedNames::default();
     html! {
         <section class="panel output" aria-label="Output">
             <h2>{"Output"}</h2>
-            <ol class="prints" data-testid="prints">
+            // Keyed by the run (as the step order and the log): a new run's list replaces the
+            // last one's whole, rather than taking out its hundreds of lines one by one.
+            <ol class="prints" key={s.number} data-testid="prints">
                 { hidden_lines(skip, shown(s), on_download) }
                 { for prints.iter().enumerate().skip(skip).map(|(i, l)| {
                     let LogKind::Print(text) = l.kind else { return html! {} };
@@ -199,7 +205,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>, on_download: &Callba
                     // A phone has no room for a column of names: it names the task above its
                     // lines, once each time the printing task changes (the class hides the rest).
                     let same_task = i > skip && prints[i - 1].task == l.task;
-                    printed_line(l.time, name, s.stream(l.event), trace.resolve(text), same_task, on_line)
+                    printed_line(l.time, name, &fitted.of(name), s.stream(l.event), trace.resolve(text), same_task, on_line)
                 }) }
                 if let Some(first) = after_cut.first() {
                     <li class="earlier" data-testid="after-cut">
@@ -209,7 +215,7 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>, on_download: &Callba
                     { for after_cut.iter().enumerate().skip(late_skip).map(|(i, p)| {
                         let name = speaker_of(m, p.task, p.stream, &p.text, halted.as_deref());
                         let same_task = i > late_skip && after_cut[i - 1].task == p.task;
-                        printed_line(p.time, name, p.stream, &p.text, same_task, on_line)
+                        printed_line(p.time, name, &fitted.of(name), p.stream, &p.text, same_task, on_line)
                     }) }
                 }
             </ol>
@@ -228,10 +234,29 @@ pub fn output(s: &Session, at: At, on_line: &Callback<u32>, on_download: &Callba
     }
 }
 
-/// One line of output: when, who said it, and the text as its stream shows it.
+/// The speakers' names fitted to the output's "who" column, each fitted once per render: a
+/// few tasks print hundreds of lines, and fitting a long name tries several cuts of it.
+#[derive(Default)]
+struct FittedNames<'a>(RefCell<Vec<(&'a str, Rc<str>)>>);
+
+impl<'a> FittedNames<'a> {
+    fn of(&self, name: &'a str) -> Rc<str> {
+        let mut known = self.0.borrow_mut();
+        if let Some((_, fitted)) = known.iter().find(|(n, _)| *n == name) {
+            return fitted.clone();
+        }
+        let fitted: Rc<str> = describe::fit_label(name, |w| w.chars().count() <= WHO_CHARS).into();
+        known.push((name, fitted.clone()));
+        fitted
+    }
+}
+
+/// One line of output: when, who said it (`fitted`: its name fitted to the column), and the
+/// text as its stream shows it.
 fn printed_line(
     time: Micros,
     name: &str,
+    fitted: &str,
     stream: Stream,
     text: &str,
     same_task: bool,
@@ -244,7 +269,7 @@ fn printed_line(
         )}>
             <time>{instant(time)}</time>
             <span class="who" title={name.to_string()}>
-                { describe::fit_label(name, |w| w.chars().count() <= WHO_CHARS) }
+                { fitted.to_string() }
             </span>
             { match stream {
                 Stream::Stdout => html! { <code>{ coloured(text) }</code> },
@@ -309,7 +334,7 @@ pub fn steps(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
         <section class="panel steps" aria-label="Step order">
             <h2>{"Step order"}</h2>
             <p class="hint">{"Each step is one task resuming until its next await. Click a step to find it on the timeline."}</p>
-            <ol class="steplist" data-testid="steps">
+            <ol class="steplist" key={s.number} data-testid="steps">
                 { earlier(first, "steps") }
                 { for m.steps[first..upto].iter().enumerate().map(|(k, st)| {
                     let i = first + k;
@@ -342,7 +367,7 @@ pub fn log(s: &Session, at: At, on_select: &Callback<Selection>) -> Html {
     html! {
         <section class="panel log" aria-label="Log">
             <h2>{"Log"}</h2>
-            <ol class="loglist" data-testid="log">
+            <ol class="loglist" key={s.number} data-testid="log">
                 { earlier(first, "lines") }
                 { for m.log[first..upto].iter().enumerate().map(|(k, line)| {
                     let i = first + k;

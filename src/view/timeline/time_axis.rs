@@ -247,15 +247,15 @@ fn lane(p: &Paint, m: &RunModel, rec: &Recorder, id: TaskId, y: f64, now: Micros
         }
     }
     ctx.set_fill_style_str(p.theme.of(Look::Print));
+    // A mark every 2 pixels at most: zoomed out, the prints between two marks (a lane may
+    // hold 100,000) are skipped with a binary search rather than placed one by one.
     let first_print = lane.prints.partition_point(|&t| t < from);
-    let mut last_x = f64::NEG_INFINITY;
-    for &t in lane.prints[first_print..].iter().take_while(|&&t| t <= to) {
-        let x = p.x(t).round();
-        if x - last_x < 2.0 {
-            continue;
-        }
-        last_x = x;
+    let past = first_print + lane.prints[first_print..].partition_point(|&t| t <= to);
+    let mut next = first_print;
+    while next < past {
+        let x = p.x(lane.prints[next]).round();
         print_mark(ctx, x, y);
+        next += 1 + lane.prints[next + 1..past].partition_point(|&t| p.x(t).round() - x < 2.0);
     }
     if let Some((t, ending)) = &lane.ending {
         if *t >= from && *t <= to {
