@@ -1,6 +1,6 @@
 # openai: the exceptions tutorials catch, with openai-python's wording: NotFoundError (a wrong
-# path), BadRequestError, APITimeoutError (retried once, then raised), APIConnectionError, and
-# stream=True, which Interleave's openai does not do
+# path), BadRequestError, APITimeoutError (retried once, then raised), APIConnectionError; and
+# stream=True, async and sync: the answer's words as chunks
 import asyncio
 import time
 import openai
@@ -31,10 +31,13 @@ async def main():
         await offline.chat.completions.create(model="gpt-4o-mini", messages=MSGS)
     except openai.APIConnectionError as e:
         print(type(e).__name__, "|", e, "|", e.request.url)
-    try:
-        await client.chat.completions.create(model="gpt-4o-mini", messages=MSGS, stream=True)
-    except NotImplementedError as e:
-        print("NotImplementedError:", e)
+    stream = await client.chat.completions.create(model="gpt-4o-mini", messages=MSGS, stream=True)
+    async for chunk in stream:
+        print(repr(chunk.choices[0].delta.content), chunk.choices[0].finish_reason, end=" | ")
+    print()
+    print(chunk)
+    with openai.OpenAI().chat.completions.create(model="m", messages=MSGS, stream=True) as stream:
+        print("".join(c.choices[0].delta.content or "" for c in stream))
     for cls in [openai.APIError, openai.APIStatusError, openai.APIConnectionError, openai.APITimeoutError,
                 openai.BadRequestError, openai.AuthenticationError, openai.NotFoundError,
                 openai.RateLimitError, openai.InternalServerError]:

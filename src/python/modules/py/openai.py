@@ -4,10 +4,11 @@ Follows openai-python v1 for what tutorials use: AsyncOpenAI / OpenAI,
 `client.chat.completions.create(model=..., messages=..., ...)`, the ChatCompletion object with
 attribute access (`resp.choices[0].message.content`, `resp.usage.total_tokens`),
 `client.with_options(...)`, the exception tree and its wording (`Error code: 429 - {...}`), and
-retries (max_retries=2 by default, on 408, 409, 429, >= 500, timeouts and connection errors).
-Deviations: no API key is needed or kept (one passed is ignored); the retry wait has no jitter
-(0.5 s, then 1 s, 2 s, ... capped at 8 s); `stream=True` raises NotImplementedError; the
-models' reprs, `model_dump()`, `to_dict()` and `to_json()` list only the fields shown here.
+retries (max_retries=2 by default, on 408, 409, 429, >= 500, timeouts and connection errors),
+and `stream=True` (the answer's words as ChatCompletionChunks once it arrives: the simulated
+LLM answers all at once). Deviations: no API key is needed or kept (one passed is ignored); the
+retry wait has no jitter (0.5 s, then 1 s, 2 s, ... capped at 8 s); the models' reprs,
+`model_dump()`, `to_dict()` and `to_json()` list only the fields shown here.
 Plain Python only: the same file runs under CPython (oracle) and inside the engine.
 """
 import asyncio
@@ -125,6 +126,7 @@ class BaseModel:
     the nested models); a field the answer does not have is None and counts as unset."""
 
     _fields = ()
+    _name = None  # the name its repr shows, when not the class's
 
     def __init__(self, doc, **parts):
         self._set = [k for k in self._fields if k in doc]
@@ -133,7 +135,7 @@ class BaseModel:
 
     def __repr__(self):
         fields = ", ".join(f"{k}={getattr(self, k)!r}" for k in self._fields)
-        return f"{self.__class__.__name__}({fields})"
+        return f"{self._name or self.__class__.__name__}({fields})"
 
     def model_dump(self, *, mode="python", include=None, exclude=None, by_alias=False, exclude_unset=False,
                    exclude_defaults=False, exclude_none=False, round_trip=False, warnings=True):
@@ -178,10 +180,91 @@ class ChatCompletion(BaseModel):
     _fields = ("id", "choices", "created", "model", "object", "service_tier", "system_fingerprint", "usage")
 
 
+class ChoiceDelta(BaseModel):
+    _fields = ("content", "function_call", "refusal", "role", "tool_calls")
+
+
+class ChunkChoice(BaseModel):
+    _name = "Choice"  # as the SDK's openai.types.chat.chat_completion_chunk.Choice
+    _fields = ("delta", "finish_reason", "index", "logprobs")
+
+
+class ChatCompletionChunk(BaseModel):
+    _fields = ("id", "choices", "created", "model", "object", "service_tier", "system_fingerprint", "usage")
+
+
 def _completion(doc):
     choices = [Choice(c, message=ChatCompletionMessage(c["message"])) for c in doc["choices"]]
     usage = CompletionUsage(doc["usage"]) if doc.get("usage") is not None else None
     return ChatCompletion(doc, choices=choices, usage=usage)
+
+
+def _pieces(text):
+    # The simulated model streams its answer a word at a time, each with the space before it.
+    pieces, start = [], 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or (text[i] == " " and text[i - 1] != " "):
+            pieces.append(text[start:i])
+            start = i
+    return pieces
+
+
+def _chunks(doc):
+    """The chunks a streamed chat completion arrives in, as OpenAI sends them: the role, the
+    answer's words, then an empty delta with the finish reason."""
+    def chunk(delta, finish_reason):
+        head = {k: doc[k] for k in ("id", "created", "model")}
+        choice = ChunkChoice({"delta": delta, "finish_reason": finish_reason, "index": 0},
+                             delta=ChoiceDelta(delta))
+        return ChatCompletionChunk({**head, "object": "chat.completion.chunk", "choices": [choice]},
+                                   choices=[choice])
+
+    text = doc["choices"][0]["message"]["content"]
+    return ([chunk({"role": "assistant", "content": "", "refusal": None}, None)]
+            + [chunk({"content": piece}, None) for piece in _pieces(text)]
+            + [chunk({}, doc["choices"][0]["finish_reason"])])
+
+
+class AsyncStream:
+    """What `await create(..., stream=True)` returns: `async for chunk in stream`."""
+
+    def __init__(self, chunks):
+        self._chunks = chunks
+
+    async def _each(self):
+        for chunk in self._chunks:
+            yield chunk
+
+    def __aiter__(self):
+        return self._each()
+
+    async def close(self):
+        pass
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        pass
+
+
+class Stream:
+    """What `create(..., stream=True)` of the sync client returns: `for chunk in stream`."""
+
+    def __init__(self, chunks):
+        self._chunks = chunks
+
+    def __iter__(self):
+        return iter(self._chunks)
+
+    def close(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        pass
 
 
 _NOT_GIVEN = object()
@@ -218,12 +301,6 @@ def _status_error(resp):
     return cls(msg, response=resp, body=data)
 
 
-def _no_stream():
-    return NotImplementedError(
-        "stream=True is not available in Interleave's openai module: call create() without it "
-        "and read resp.choices[0].message.content (the simulated LLM answers all at once)")
-
-
 class _Client:
     def __init__(self, *, api_key=None, organization=None, project=None, base_url=None,
                  timeout=DEFAULT_TIMEOUT, max_retries=DEFAULT_MAX_RETRIES, **kwargs):
@@ -242,16 +319,14 @@ class _Client:
 
     copy = with_options
 
-    def _prepare(self, model, messages, extra, stream, timeout):
-        if stream:
-            raise _no_stream()
+    def _prepare(self, model, messages, extra, timeout):
         url = self.base_url + "/chat/completions"
         headers = {"content-type": "application/json"}
         timeout = self.timeout if timeout is _NOT_GIVEN else timeout
         return _Request("POST", url), headers, _body(model, messages, extra), timeout
 
     def _outcome(self, req, result, error, remaining):
-        """(completion, exception, retry_wait): what one attempt led to."""
+        """(the completion's JSON, exception, retry_wait): what one attempt led to."""
         wait = _retry_wait(self.max_retries, remaining) if remaining > 0 else None
         if error is not None:
             exc = APITimeoutError(req) if isinstance(error, TimeoutError) else APIConnectionError(request=req)
@@ -259,7 +334,7 @@ class _Client:
         status, reason, headers, text, final = result
         resp = _Response(req, status, reason, headers, text)
         if 200 <= status <= 299:
-            return _completion(json.loads(text)), None, None
+            return json.loads(text), None, None
         return None, _status_error(resp), (wait if _should_retry(status) else None)
 
 
@@ -270,7 +345,10 @@ class _AsyncCompletions:
     async def create(self, *, messages, model, stream=False, timeout=_NOT_GIVEN, extra_headers=None,
                      extra_query=None, extra_body=None, **params):
         c = self._client
-        req, headers, body, timeout = c._prepare(model, messages, {**params, **(extra_body or {})}, stream, timeout)
+        extra = {**params, **(extra_body or {})}
+        if stream:
+            extra["stream"] = True
+        req, headers, body, timeout = c._prepare(model, messages, extra, timeout)
         remaining = c.max_retries
         while True:
             result = None
@@ -281,7 +359,7 @@ class _AsyncCompletions:
                 error = e
             answer, exc, wait = c._outcome(req, result, error, remaining)
             if answer is not None:
-                return answer
+                return AsyncStream(_chunks(answer)) if stream else _completion(answer)
             if wait is None:
                 raise exc
             remaining -= 1
@@ -295,7 +373,10 @@ class _Completions:
     def create(self, *, messages, model, stream=False, timeout=_NOT_GIVEN, extra_headers=None,
                extra_query=None, extra_body=None, **params):
         c = self._client
-        req, headers, body, timeout = c._prepare(model, messages, {**params, **(extra_body or {})}, stream, timeout)
+        extra = {**params, **(extra_body or {})}
+        if stream:
+            extra["stream"] = True
+        req, headers, body, timeout = c._prepare(model, messages, extra, timeout)
         remaining = c.max_retries
         while True:
             result = None
@@ -306,7 +387,7 @@ class _Completions:
                 error = e
             answer, exc, wait = c._outcome(req, result, error, remaining)
             if answer is not None:
-                return answer
+                return Stream(_chunks(answer)) if stream else _completion(answer)
             if wait is None:
                 raise exc
             remaining -= 1
