@@ -313,6 +313,13 @@ fn the_requests_example_is_the_corpus_program_checked_against_cpython() {
 }
 
 #[test]
+fn the_openai_example_is_the_corpus_program_checked_against_cpython() {
+    let corpus = include_str!("python/730_example_openai.py");
+    let code = examples::code("openai").expect("the openai example");
+    assert!(corpus.ends_with(&code), "tests/python/730_example_openai.py differs from the example");
+}
+
+#[test]
 fn the_menu_lists_the_tutorials_then_every_demo() {
     let menu = examples::menu();
     assert_eq!(menu.len(), examples::TUTORIALS.len() + DEMOS.len());

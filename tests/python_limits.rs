@@ -211,8 +211,8 @@ fn what_a_program_here_cannot_do_says_why() {
         Limits::default(),
     );
     assert_eq!(status, 0, "{out}");
-    let sockets = "has no sockets. Fetch URLs with aiohttp or httpx (example.com and api.anthropic.com answer \
-                   from the simulated API).";
+    let sockets = "has no sockets. Fetch URLs with aiohttp or httpx (example.com, api.anthropic.com and \
+                   api.openai.com answer from the simulated API).";
     assert_eq!(
         out,
         format!(
@@ -227,8 +227,8 @@ fn what_a_program_here_cannot_do_says_why() {
              False True\n\
              No module named 'subprocess': a program in Interleave cannot start other processes.\n\
              No module named 'socket': a program in Interleave {sockets}\n\
-             No module named 'urllib.request': Interleave fetches URLs with aiohttp, httpx or requests (example.com \
-             and api.anthropic.com answer from the simulated API).\n\
+             No module named 'urllib.request': Interleave fetches URLs with aiohttp, httpx or requests (example.com, \
+             api.anthropic.com and api.openai.com answer from the simulated API).\n\
              No module named 'pathlib': a program in Interleave has no files. Put the data in the code, or fetch \
              it.\n\
              No module named 'nosuchmodule'\n"

@@ -1,6 +1,6 @@
 //! The simulated API (docs/simulated-api.md): the deterministic server that answers requests to
-//! `example.com`, `example.org`, `example.net` (and their subdomains) and `api.anthropic.com`
-//! inside the page. It must agree to the byte with its CPython stand-in,
+//! `example.com`, `example.org`, `example.net` (and their subdomains), `api.anthropic.com` and
+//! `api.openai.com` inside the page. It must agree to the byte with its CPython stand-in,
 //! `tests/python/standins/_interleave.py`, which produces the corpus' expected outputs; where the
 //! doc and the stand-in differ, this follows the stand-in.
 //!
@@ -122,8 +122,15 @@ const NAMES: [&str; 10] = [
     "Linus Torvalds",
 ];
 
-/// The host of the simulated LLM.
+/// The host of the simulated LLM's Messages API (Anthropic).
 const LLM_HOST: &str = "api.anthropic.com";
+
+/// The host of the same LLM's Chat Completions API (OpenAI).
+const OPENAI_HOST: &str = "api.openai.com";
+
+/// `created` of every chat completion: fixed (the engine's epoch, 2026-01-01 UTC) so that no
+/// answer depends on the clock.
+const OPENAI_CREATED: u64 = 1_767_225_600;
 
 /// The reason phrase of a status code; `""` for a code that has none (`/status/599`).
 pub fn reason(status: u16) -> &'static str {
@@ -227,7 +234,8 @@ pub struct Simulator<L = f64> {
     failure_rate: f64,
     /// Simulated requests issued so far (`n` of the failure rule).
     requests: u64,
-    /// `POST /v1/messages` calls so far (`N` of `msg_sim_N`).
+    /// LLM calls so far, `POST /v1/messages` and `POST /v1/chat/completions` alike (`N` of
+    /// `msg_sim_N` and `chatcmpl-sim-N`).
     llm_calls: u64,
 }
 
@@ -301,13 +309,33 @@ impl<L: Clone> Simulator<L> {
                     None => (400, llm_error("invalid_request_error", "Invalid request body")),
                     Some((prompt, model)) => {
                         let prompt = prompt.encode_utf8()?;
-                        latency = Latency::Float(0.5 + f64::from(fnv1a32(&[&prompt]) % 16) / 10.0);
+                        latency = llm_latency(&prompt);
                         (200, self.llm_message(&prompt, model))
                     }
                 }
             };
             if failed {
                 (429, llm_error("rate_limit_error", "Simulated rate limit"))
+            } else {
+                (status, value)
+            }
+        } else if parts.host == OPENAI_HOST {
+            let (status, value) = if method != "POST" || parts.path != "/v1/chat/completions" {
+                let message = format!("Invalid URL ({method} {})", parts.path);
+                (404, openai_error(&message, "invalid_request_error", None))
+            } else {
+                self.llm_calls += 1;
+                match llm_prompt(body)? {
+                    None => (400, openai_error("Invalid request body", "invalid_request_error", None)),
+                    Some((prompt, model)) => {
+                        let prompt = prompt.encode_utf8()?;
+                        latency = llm_latency(&prompt);
+                        (200, self.chat_completion(&prompt, model))
+                    }
+                }
+            };
+            if failed {
+                (429, openai_error("Simulated rate limit", "requests", Some("rate_limit_exceeded")))
             } else {
                 (status, value)
             }
@@ -325,7 +353,7 @@ impl<L: Clone> Simulator<L> {
         // `/delay/{secs}` waits its own time, whatever `simulate` says. Unlike routing, this
         // strips every trailing `/`: `/delay/1//` waits 1 s, then answers 404.
         let segments: Vec<&str> = parts.path.trim_end_matches('/').split('/').collect();
-        if parts.host != LLM_HOST && segments.len() == 3 && segments[1] == "delay" {
+        if !is_llm_host(&parts.host) && segments.len() == 3 && segments[1] == "delay" {
             latency = match delay_of(segments[2])? {
                 Some(Delay::Float(secs)) => Latency::Float(secs),
                 Some(Delay::Int(secs)) => Latency::Int(secs),
@@ -359,11 +387,7 @@ impl<L: Clone> Simulator<L> {
 
     /// The LLM's message for `prompt` (counted already).
     fn llm_message(&self, prompt: &str, model: PyStr) -> Json {
-        let count = prompt.chars().count();
-        let mut text = format!("Simulated answer to: {}", prompt.chars().take(60).collect::<String>());
-        if count > 60 {
-            text.push_str("...");
-        }
+        let text = llm_text(prompt);
         let usage = Json::dict([
             ("input_tokens", Json::int(word_count(prompt) as u64)),
             ("output_tokens", Json::int(word_count(&text) as u64)),
@@ -379,6 +403,41 @@ impl<L: Clone> Simulator<L> {
             ("usage", usage),
         ])
     }
+
+    /// The LLM's chat completion for `prompt` (counted already): OpenAI's `chat.completion`.
+    fn chat_completion(&self, prompt: &str, model: PyStr) -> Json {
+        let text = llm_text(prompt);
+        let (asked, answered) = (word_count(prompt) as u64, word_count(&text) as u64);
+        let message = Json::dict([("role", Json::str("assistant")), ("content", Json::str(&text))]);
+        let choice = Json::dict([("index", Json::int(0)), ("message", message), ("finish_reason", Json::str("stop"))]);
+        let usage = Json::dict([
+            ("prompt_tokens", Json::int(asked)),
+            ("completion_tokens", Json::int(answered)),
+            ("total_tokens", Json::int(asked + answered)),
+        ]);
+        Json::dict([
+            ("id", Json::str(&format!("chatcmpl-sim-{}", self.llm_calls))),
+            ("object", Json::str("chat.completion")),
+            ("created", Json::int(OPENAI_CREATED)),
+            ("model", Json::Str(model)),
+            ("choices", Json::List(vec![choice])),
+            ("usage", usage),
+        ])
+    }
+}
+
+/// How long the LLM thinks about `prompt`: 0.5 s to 2 s, in tenths.
+fn llm_latency<L>(prompt: &str) -> Latency<L> {
+    Latency::Float(0.5 + f64::from(fnv1a32(&[prompt]) % 16) / 10.0)
+}
+
+/// The LLM's answer to `prompt`, cut to 60 characters.
+fn llm_text(prompt: &str) -> String {
+    let mut text = format!("Simulated answer to: {}", prompt.chars().take(60).collect::<String>());
+    if prompt.chars().count() > 60 {
+        text.push_str("...");
+    }
+    text
 }
 
 /// 32-bit FNV-1a over the UTF-8 bytes of the concatenated pieces.
@@ -424,9 +483,14 @@ pub fn is_simulated(url: &str) -> bool {
     split_url(url).is_ok_and(|parts| is_simulated_host(&parts.host))
 }
 
-/// `example.com`, `example.org`, `example.net`, their subdomains, and the LLM's host.
+/// The LLM's hosts: `/delay/{secs}` is theirs to answer 404, not to wait.
+fn is_llm_host(host: &str) -> bool {
+    host == LLM_HOST || host == OPENAI_HOST
+}
+
+/// `example.com`, `example.org`, `example.net`, their subdomains, and the LLM's hosts.
 fn is_simulated_host(host: &str) -> bool {
-    host == LLM_HOST
+    is_llm_host(host)
         || ["example.com", "example.org", "example.net"]
             .iter()
             .any(|base| host == *base || host.strip_suffix(base).is_some_and(|sub| sub.ends_with('.')))
@@ -660,6 +724,17 @@ fn too_deep(what: &str) -> PyError {
         kind: ErrorKind::RecursionError,
         message: format!("maximum recursion depth exceeded while decoding a JSON {what} from a unicode string"),
     }
+}
+
+/// OpenAI's error body: `{"error": {"message", "type", "param": null, "code"}}`.
+fn openai_error(message: &str, kind: &str, code: Option<&str>) -> Json {
+    let error = Json::dict([
+        ("message", Json::str(message)),
+        ("type", Json::str(kind)),
+        ("param", Json::Null),
+        ("code", code.map_or(Json::Null, Json::str)),
+    ]);
+    Json::dict([("error", error)])
 }
 
 fn llm_error(kind: &str, message: &str) -> Json {

@@ -371,7 +371,7 @@ pub fn play_page(props: &Props) -> Html {
                 }
             </nav>
             <h1>{ demo.map_or("Write your own".to_string(), |d| format!("Edit the code: {}", d.title())) }</h1>
-            <p class="lesson">{"Write asyncio code and press Run (Ctrl+Enter): every task gets a lane on the timeline, and the line each task is on lights up in the code. Requests to example.com hosts and api.anthropic.com are answered by a simulated API, right here in the page."}</p>
+            <p class="lesson">{"Write asyncio code and press Run (Ctrl+Enter): every task gets a lane on the timeline, and the line each task is on lights up in the code. Requests to example.com hosts, api.anthropic.com and api.openai.com are answered by a simulated API, right here in the page."}</p>
             if let Some(text) = &*notice {
                 <div class="notice" role="alert" data-testid="play-notice">{text.clone()}</div>
             }

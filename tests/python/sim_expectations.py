@@ -70,6 +70,14 @@ def llm(body, method="POST", path="/v1/messages"):
     return request(method, "https://api.anthropic.com" + path, body)
 
 
+def chat(body, method="POST", path="/v1/chat/completions"):
+    return request(method, "https://api.openai.com" + path, body)
+
+
+def completion(content, model="gpt-4o-mini", **extra):
+    return json.dumps({"model": model, "messages": [{"role": "user", "content": content}], **extra})
+
+
 def messages(content, model="claude-haiku-4-5", **extra):
     return json.dumps({"model": model, "max_tokens": 50,
                        "messages": [{"role": "user", "content": content}], **extra})
@@ -91,11 +99,11 @@ def random_floats(rng):
 def random_urls(rng):
     schemes = ["http://", "https://", "HTTPS://", "ftp://", "", "http:/", "://"]
     hosts = ["example.com", "EXAMPLE.org", "api.example.net", "x.y.example.com", "example.com.",
-             "nope.invalid", "INVALID", "api.anthropic.com", "example.co", "user@example.com",
+             "nope.invalid", "INVALID", "api.anthropic.com", "api.openai.com", "example.co", "user@example.com",
              "a:b@example.net", "example.com:8080", "example.com:", "example.com:x1", "",
              "ex\u00e4mple.com", "\u0130.example.com", "exa\u212ample.com", "[::1]"]
     segments = ["users", "posts", "comments", "item", "items", "status", "delay", "echo", "v1",
-                "messages", "", "1", "2", "10", "11", "30", "60", "0", "007", "418", "0.5",
+                "messages", "chat", "completions", "", "1", "2", "10", "11", "30", "60", "0", "007", "418", "0.5",
                 "1.", "\u00b2", "\u0661", "\u0663.\u0665", "abc", "%41", "caf\u00e9", "\U0001F600"]
     queries = ["", "?", "?userId=2", "?postId=3&postId=4", "?userId=x", "?a=1&b=%zz&c=%C3%A9+d",
                "?%F0%9F%98%80=%ff%fe", "?=&=x&y", "?userId=\u0662"]
@@ -280,6 +288,8 @@ def operations():
                 "https://\u212a.example.com/", "https://\u03a3\u03a3.example.com/", "https://example.com\u3002/",
                 "http://api.anthropic.com/", "https://API.ANTHROPIC.COM/v1/messages",
                 "https://api.anthropic.com.example.com/users/1", "https://anthropic.com/v1/messages",
+                "http://api.openai.com/", "https://API.OpenAI.com/v1/chat/completions",
+                "https://openai.com/v1/chat/completions", "https://api.openai.com/delay/1",
                 "http://example.com/" + "a" * 10000, "http://example.com/users/1?" + "x" * 10000]:
         yield request("GET", url)
     # the LLM
@@ -330,6 +340,33 @@ def operations():
     yield llm(messages("other"), path="/v1/other")
     yield llm(messages("query"), path="/v1/messages?beta=true")
     yield llm(messages("root"), path="")
+    # the LLM through OpenAI's Chat Completions API: the same prompts, latencies and answers
+    yield chat(completion("Explain asyncio in one sentence."))
+    yield chat(completion([{"type": "text", "text": "Describe the event loop"},
+                           {"type": "image_url", "image_url": {"url": "http://example.com/x.png"}},
+                           {"type": "text", "text": "in five words"}], max_tokens=50, temperature=0.2))
+    yield chat(json.dumps({"model": "gpt-4o", "messages": [
+        {"role": "system", "content": "Be brief."}, {"role": "user", "content": "first"},
+        {"role": "assistant", "content": "reply"}, {"role": "user", "content": "second question"}]}))
+    yield chat(completion("z" * 61))
+    yield chat(completion(""))
+    yield chat(completion("model types", model=None))
+    yield chat(completion("model types", model=["a", 1.5]))
+    yield chat('{"model": "m", "messages": [{"role": "user", "content": "lone \\ud800 here"}]}')
+    yield chat(completion([{"type": "text", "text": 5}]))
+    yield chat(json.dumps({"model": "m", "messages": "not a list"}))
+    yield chat(json.dumps({"model": "m"}))
+    yield chat("not json")
+    yield chat(None)
+    yield chat('{"model": "m", "messages": [' + "[" * 5000)
+    yield chat(completion("get it"), method="GET")
+    yield chat(completion("lower"), method="post")
+    yield chat(completion("slash"), path="/v1/chat/completions/")
+    yield chat(completion("anthropic's path"), path="/v1/messages")
+    yield chat(completion("query"), path="/v1/chat/completions?x=1")
+    yield chat(completion("odd path"), path="/v1/caf\u00e9\U0001F600")
+    yield chat(completion("root"), path="")
+    yield llm(messages("Explain asyncio in one sentence."))
     # interleave.simulate(latency=...)
     yield simulate(latency=0.7)
     yield request("GET", "http://example.com/users/1")
@@ -337,6 +374,8 @@ def operations():
     yield request("GET", "http://example.com/delay/2//")
     yield llm(messages("fixed latency"))
     yield llm(messages("fixed latency"), method="GET")
+    yield chat(completion("fixed latency"))
+    yield request("GET", "https://api.openai.com/delay/2")
     yield request("GET", "http://nope.invalid/")
     yield simulate(latency=0.0)
     yield request("GET", "http://example.com/users/2")
@@ -353,8 +392,12 @@ def operations():
     yield request("GET", "https://example.com/item/" + long_digits)
     for i in range(12):
         yield llm(messages(f"Question number {i}"))
+    for i in range(12):
+        yield chat(completion(f"Question number {i}"))
     yield llm("bad body")
     yield llm(messages("wrong path"), path="/v1/nothing")
+    yield chat("bad body")
+    yield chat(completion("wrong path"), path="/v1/nothing")
     yield request("GET", "http://nope.invalid/")
     yield request("GET", "http://elsewhere.org/")
     yield simulate(failure_rate=1.0)
@@ -363,6 +406,8 @@ def operations():
         yield request("GET", url)
     yield llm(messages("always fails"))
     yield llm(None)
+    yield chat(completion("always fails"))
+    yield chat(None)
     for rate in [0.125, 0.005, 0.015, 0.5, 0.995, -0.5, 2.0, 1e-300, 0.994999]:
         yield simulate(failure_rate=rate)
         for i in range(8):
@@ -371,6 +416,7 @@ def operations():
         yield simulate(failure_rate=rate)
         yield request("GET", "http://example.com/users/1")
         yield llm(messages("rate error"))
+        yield chat(completion("rate error"))
         yield request("GET", "http://nope.invalid/")
     yield simulate(failure_rate=0.0)
     yield request("GET", "http://example.com/users/1")
@@ -381,10 +427,13 @@ def operations():
         yield request("POST", "https://example.net/echo", body)
     for body in random_llm_bodies(rng):
         yield llm(body)
+    for body in random_llm_bodies(rng):
+        yield chat(body)
     # a seeded mix of odd URLs, methods and bodies
     yield reset()
     rng = random.Random(7)
-    bodies = [None, None, "", "{}", "[1, 2.5]", messages("random"), '{"messages": [], "model": 1}',
+    bodies = [None, None, "", "{}", "[1, 2.5]", messages("random"), completion("random"),
+              '{"messages": [], "model": 1}',
               "{bad", '"\\ud83d"', "[" * 100]
     for url in random_urls(rng):
         if rng.random() < 0.1:

@@ -2052,8 +2052,8 @@ fn out_of_scope(name: &str) -> Option<&'static str> {
         | "getaddrinfo"
         | "add_reader"
         | "add_writer" => {
-            "a program here has no sockets. Fetch URLs with aiohttp or httpx (example.com and \
-             api.anthropic.com answer from the simulated API)."
+            "a program here has no sockets. Fetch URLs with aiohttp or httpx (example.com, \
+             api.anthropic.com and api.openai.com answer from the simulated API)."
         }
         // Its use is handing the loop a coroutine from another thread, and a thread here runs
         // in a copy of the program (see `thread.rs`), which has no way back to the loop.

@@ -3,7 +3,7 @@
 //! `_logging`, what the embedded `logging` and `traceback` ask of the interpreter, and
 //! `_stdlib`, what `copy`, `threading` and `collections.abc` ask, `_inspect`, what `inspect`
 //! asks), `hashlib`, and, as Python files embedded in the wasm
-//! (`py/`, listed by [`net::source`]), the network clients (`aiohttp`, `httpx`, `anthropic`),
+//! (`py/`, listed by [`net::source`]), the network clients (`aiohttp`, `httpx`, `anthropic`, `openai`),
 //! `concurrent.futures`' executors and `collections`, `itertools`, `contextlib` (its stacks and
 //! redirections loaded on first use), `logging`, `heapq`, `datetime`, `traceback`, `warnings`,
 //! `copy`, `operator`, `statistics`, `textwrap`, `os` (and `os.path`, which is `posixpath`),
@@ -89,13 +89,13 @@ pub fn is_package(name: &str) -> bool {
 pub fn unavailable(name: &str) -> Option<&'static str> {
     Some(match name {
         "socket" | "ssl" | "select" | "selectors" => {
-            "a program in Interleave has no sockets. Fetch URLs with aiohttp or httpx (example.com and \
-             api.anthropic.com answer from the simulated API)."
+            "a program in Interleave has no sockets. Fetch URLs with aiohttp or httpx (example.com, \
+             api.anthropic.com and api.openai.com answer from the simulated API)."
         }
         "subprocess" | "multiprocessing" => "a program in Interleave cannot start other processes.",
         "urllib.request" => {
-            "Interleave fetches URLs with aiohttp, httpx or requests (example.com and api.anthropic.com \
-             answer from the simulated API)."
+            "Interleave fetches URLs with aiohttp, httpx or requests (example.com, api.anthropic.com and \
+             api.openai.com answer from the simulated API)."
         }
         "aiofiles" | "pathlib" | "shutil" | "tempfile" => {
             "a program in Interleave has no files. Put the data in the code, or fetch it."

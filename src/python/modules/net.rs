@@ -1,5 +1,5 @@
 //! `_interleave`: the one native call the client libraries (`aiohttp`, `httpx`, `anthropic`,
-//! Python files embedded below) are written over. Requests to the simulated hosts are answered
+//! `openai`, Python files embedded below) are written over. Requests to the simulated hosts are answered
 //! by [`crate::python::sim`] after their latency (a timer, drawn on the timeline as a wait on
 //! `fetch <url>`); every other URL is fetched for real by the browser.
 
@@ -18,7 +18,7 @@ use crate::trace::{BlockingCall, Wait};
 /// Said in our own words where a real host could not be reached (the exception's type and the
 /// client's wording around it stay CPython's): the hosts that answer without a network.
 const SIMULATED_HINT: &str =
-    "example.com, example.org, example.net (and their subdomains) and api.anthropic.com answer from the built-in simulated API";
+    "example.com, example.org, example.net (and their subdomains), api.anthropic.com and api.openai.com answer from the built-in simulated API";
 
 /// The modules written in Python, as source compiled on first import: the client libraries,
 /// `requests` (and `requests.exceptions`), `interleave`, `concurrent.futures`, the standard library's `collections`, `itertools`,
@@ -33,6 +33,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "aiohttp" => embedded_py!("aiohttp.py"),
         "httpx" => embedded_py!("httpx.py"),
         "anthropic" => embedded_py!("anthropic.py"),
+        "openai" => embedded_py!("openai.py"),
         "requests" => embedded_py!("requests.py"),
         "requests_exceptions" => embedded_py!("requests_exceptions.py"),
         "interleave" => embedded_py!("interleave.py"),
@@ -206,7 +207,7 @@ fn request(interp: &Interp, args: Args) -> R<Value> {
     }))
 }
 
-/// The blocking variant (`requests`, the sync `anthropic.Anthropic()` client): the request's
+/// The blocking variant (`requests`, the sync `anthropic.Anthropic()` and `openai.OpenAI()` clients): the request's
 /// latency holds the loop, as `time.sleep` does, drawn as a hold that grows.
 fn request_blocking(interp: &Interp, args: Args) -> R<Value> {
     match plan(interp, &args)? {
@@ -230,7 +231,7 @@ fn request_blocking(interp: &Interp, args: Args) -> R<Value> {
         }
         Plan::Real { host, .. } => Err(interp.err(
             "ConnectionError",
-            format!("{host}: a blocking request (requests, anthropic.Anthropic) to a real host would freeze the page; use an async client (aiohttp, httpx.AsyncClient, AsyncAnthropic); {SIMULATED_HINT}"),
+            format!("{host}: a blocking request (requests, anthropic.Anthropic, openai.OpenAI) to a real host would freeze the page; use an async client (aiohttp, httpx.AsyncClient, AsyncAnthropic, AsyncOpenAI); {SIMULATED_HINT}"),
         )),
     }
 }

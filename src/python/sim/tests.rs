@@ -153,7 +153,12 @@ fn reads_like_the_doc() {
     );
     assert_eq!(sim.request("GET", "https://www.python.org/", None), Outcome::Network { host: "www.python.org".into() });
     assert_eq!((sim.requests, sim.llm_calls), (3, 0));
-    let simulated = ["http://Api.Example.COM:8080/x", "https://api.anthropic.com/v1/messages", "ftp://u@example.net"];
+    let simulated = [
+        "http://Api.Example.COM:8080/x",
+        "https://api.anthropic.com/v1/messages",
+        "https://API.openai.com/v1/chat/completions",
+        "ftp://u@example.net",
+    ];
     assert!(simulated.iter().all(|url| is_simulated(url)));
     let elsewhere = ["http://example.com.", "https://example.co/", "example.com/users", "http://nope.invalid/"];
     assert!(!elsewhere.iter().any(|url| is_simulated(url)));
@@ -212,6 +217,7 @@ const URL_PIECES: &[&str] = &[
     "EXAMPLE.ORG",
     "api.example.net",
     "api.anthropic.com",
+    "api.openai.com",
     ".invalid",
     "invalid",
     "@",
@@ -317,7 +323,12 @@ fn random_requests_never_panic() {
     let mut rng = fastrand::Rng::with_seed(0x5eed_1e55);
     let mut sim = Simulator::<f64>::new();
     let rates = [0.0, 0.3, 1.0, -2.0, 7.5, f64::NAN, f64::INFINITY, 1e308];
-    let simulated = ["http://example.com/", "https://api.example.org/", "https://api.anthropic.com/v1/messages"];
+    let simulated = [
+        "http://example.com/",
+        "https://api.example.org/",
+        "https://api.anthropic.com/v1/messages",
+        "https://api.openai.com/v1/chat/completions",
+    ];
     let mut seen = [0; 3];
     for i in 0..100_000 {
         if i % 1000 == 0 {

@@ -40,6 +40,14 @@ NOT_FOUND = {"error": "not found"}
 LLM_NOT_FOUND = {"type": "error", "error": {"type": "not_found_error", "message": "Not found"}}
 LLM_BAD = {"type": "error", "error": {"type": "invalid_request_error", "message": "Invalid request body"}}
 LLM_LIMIT = {"type": "error", "error": {"type": "rate_limit_error", "message": "Simulated rate limit"}}
+# The LLM's hosts: api.anthropic.com (the Messages API) and api.openai.com (Chat Completions).
+LLM_HOSTS = ("api.anthropic.com", "api.openai.com")
+# `created` of every chat completion: fixed (the engine's epoch), so no answer depends on the clock.
+OPENAI_CREATED = 1767225600
+
+
+def openai_error(message, type_, code):
+    return {"error": {"message": message, "type": type_, "param": None, "code": code}}
 
 
 def fnv1a32(text):
@@ -80,7 +88,7 @@ def split_url(url):
 
 
 def is_simulated(host):
-    if host == "api.anthropic.com":
+    if host in LLM_HOSTS:
         return True
     for base in ("example.com", "example.org", "example.net"):
         if host == base or host.endswith("." + base):
@@ -228,6 +236,14 @@ def llm_prompt(body):
     return prompt, str(doc.get("model"))
 
 
+def llm_latency(prompt):
+    return 0.5 + (fnv1a32(prompt) % 16) / 10
+
+
+def llm_text(prompt):
+    return "Simulated answer to: " + (prompt[:60] + "..." if len(prompt) > 60 else prompt)
+
+
 def answer(method, url, body):
     """(latency, status, value) of one simulated request; counts it."""
     scheme, host, port, path, query = split_url(url)
@@ -245,8 +261,8 @@ def answer(method, url, body):
                 status, value = 400, LLM_BAD
             else:
                 prompt, model = got
-                latency = 0.5 + (fnv1a32(prompt) % 16) / 10
-                text = "Simulated answer to: " + (prompt[:60] + "..." if len(prompt) > 60 else prompt)
+                latency = llm_latency(prompt)
+                text = llm_text(prompt)
                 status, value = 200, {
                     "id": f"msg_sim_{_state['llm']}", "type": "message", "role": "assistant",
                     "model": model, "content": [{"type": "text", "text": text}],
@@ -254,6 +270,29 @@ def answer(method, url, body):
                     "usage": {"input_tokens": len(prompt.split()), "output_tokens": len(text.split())}}
         if failed:
             status, value = 429, LLM_LIMIT
+    elif host == "api.openai.com":
+        if method != "POST" or path != "/v1/chat/completions":
+            status, value = 404, openai_error(f"Invalid URL ({method} {path})", "invalid_request_error", None)
+        else:
+            # One count for both LLMs: `chatcmpl-sim-N` and `msg_sim_N` share N.
+            _state["llm"] += 1
+            got = llm_prompt(body)
+            if got is None:
+                status, value = 400, openai_error("Invalid request body", "invalid_request_error", None)
+            else:
+                prompt, model = got
+                latency = llm_latency(prompt)
+                text = llm_text(prompt)
+                asked, answered = len(prompt.split()), len(text.split())
+                status, value = 200, {
+                    "id": f"chatcmpl-sim-{_state['llm']}", "object": "chat.completion",
+                    "created": OPENAI_CREATED, "model": model,
+                    "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                                 "finish_reason": "stop"}],
+                    "usage": {"prompt_tokens": asked, "completion_tokens": answered,
+                              "total_tokens": asked + answered}}
+        if failed:
+            status, value = 429, openai_error("Simulated rate limit", "requests", "rate_limit_exceeded")
     else:
         status, value = route(method, path, query, body)
         if failed:
@@ -261,7 +300,7 @@ def answer(method, url, body):
     if _state["latency"] is not None:
         latency = _state["latency"]
     parts = path.rstrip("/").split("/")
-    if host != "api.anthropic.com" and len(parts) == 3 and parts[1] == "delay" and delay_of(parts[2]) is not None:
+    if host not in LLM_HOSTS and len(parts) == 3 and parts[1] == "delay" and delay_of(parts[2]) is not None:
         latency = delay_of(parts[2])
     return latency, (status, REASONS.get(status, ""), {"content-type": "application/json"},
                      json.dumps(value), url)
