@@ -21,7 +21,7 @@ const SIMULATED_HINT: &str =
     "example.com, example.org, example.net (and their subdomains), api.anthropic.com and api.openai.com answer from the built-in simulated API";
 
 /// The modules written in Python, as source compiled on first import: the client libraries,
-/// `requests` (and `requests.exceptions`), `interleave`, `concurrent.futures`, the standard library's `collections`, `itertools`,
+/// `requests` (and `requests.exceptions`), `llm_client` (what the LLM SDKs share), `interleave`, `concurrent.futures`, the standard library's `collections`, `itertools`,
 /// `contextlib` (and its stacks), `logging`, `heapq`, `datetime`, `traceback`, `warnings`,
 /// `copy`, `operator`, `statistics`, `textwrap`, `os`, `posixpath`, `uuid`, `enum`, `abc`,
 /// `contextvars`, `signal`, `pprint`, `string`, `bisect`, `io`, `threading`, `queue`,
@@ -33,6 +33,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "aiohttp" => embedded_py!("aiohttp.py"),
         "httpx" => embedded_py!("httpx.py"),
         "anthropic" => embedded_py!("anthropic.py"),
+        "llm_client" => embedded_py!("llm_client.py"),
         "openai" => embedded_py!("openai.py"),
         "requests" => embedded_py!("requests.py"),
         "requests_exceptions" => embedded_py!("requests_exceptions.py"),
@@ -220,7 +221,7 @@ fn request_blocking(interp: &Interp, args: Args) -> R<Value> {
                 if !secs.is_finite() {
                     return Err(interp.err("OverflowError", "timestamp too large to convert to C _PyTime_t"));
                 }
-                super::time::hold_thread(interp, secs, BlockingCall::Request, &format!("a blocking request to {url}"))
+                super::time::hold_thread(interp, secs, BlockingCall::Request, || format!("a blocking request to {url}"))
             };
             if let Some(t) = timeout.filter(|t| latency > *t) {
                 block(t)?;

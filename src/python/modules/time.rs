@@ -52,14 +52,14 @@ fn sleep(interp: &Interp, args: Args) -> R<Value> {
         };
         return Err(interp.err("OverflowError", why));
     }
-    hold_thread(interp, secs, BlockingCall::Sleep, &format!("time.sleep({secs})"))?;
+    hold_thread(interp, secs, BlockingCall::Sleep, || format!("time.sleep({secs})"))?;
     Ok(Value::None)
 }
 
 /// Holds the thread for `secs` of the run's clock without yielding: `time.sleep`, and a
-/// blocking HTTP client's request (`what` names it in the message when it is refused). On the
+/// blocking HTTP client's request (`what` names it, only if it is refused). On the
 /// virtual clock the time jumps; in the page it really passes, within the loop's budget.
-pub(crate) fn hold_thread(interp: &Interp, secs: f64, call: BlockingCall, what: &str) -> R<()> {
+pub(crate) fn hold_thread(interp: &Interp, secs: f64, call: BlockingCall, what: impl Fn() -> String) -> R<()> {
     // A copy of the program (a `to_thread` worker's) replays its top level only for the
     // definitions: holding there would delay the call it runs next.
     if interp.copy.get() == super::super::interp::CopyPhase::TopLevel {
@@ -92,7 +92,8 @@ pub(crate) fn hold_thread(interp: &Interp, secs: f64, call: BlockingCall, what: 
         // With no loop running yet (top-level code), it would hold the program, not a loop.
         let held = if interp.loop_is_running() { "block the loop" } else { "hold the program" };
         return Err(interp.stop_program(format!(
-            "{what} at line {} would {held} past the budget of {budget} s: Interleave stopped the program",
+            "{} at line {} would {held} past the budget of {budget} s: Interleave stopped the program",
+            what(),
             interp.current_line(),
         )));
     }

@@ -1,4 +1,4 @@
-"""A small Anthropic SDK for Interleave, on top of `_interleave.request` (docs/simulated-api.md).
+"""A small Anthropic SDK for Interleave, on top of `llm_client` (docs/simulated-api.md).
 
 Follows anthropic-sdk-python for what tutorials use: AsyncAnthropic / Anthropic,
 `client.messages.create(...)`, the Message object, async streaming (`messages.stream(...)`,
@@ -8,10 +8,8 @@ Deviations: the retry wait has no jitter (0.5 s, then 1 s, 2 s, ... capped at 8 
 models' reprs, `model_dump()`, `to_dict()` and `to_json()` list only the fields shown here. Plain Python only: the same file runs under
 CPython (oracle) and inside the engine.
 """
-import asyncio
 import json
-import time
-import _interleave
+import llm_client
 
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_TIMEOUT = 600.0
@@ -90,24 +88,6 @@ class OverloadedError(APIStatusError):
 _ERRORS = {400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError,
            404: NotFoundError, 409: ConflictError, 422: UnprocessableEntityError,
            429: RateLimitError, 503: ServiceUnavailableError, 529: OverloadedError}
-
-
-class _Request:
-    def __init__(self, method, url):
-        self.method = method
-        self.url = url
-
-    def __repr__(self):
-        return f"<Request({self.method!r}, {self.url!r})>"
-
-
-class _Response:
-    def __init__(self, request, status_code, reason, headers, text):
-        self.request = request
-        self.status_code = status_code
-        self.reason_phrase = reason
-        self.headers = headers
-        self.text = text
 
 
 def _dump(v, exclude_none):
@@ -293,26 +273,16 @@ def _body(model, max_tokens, messages, system, extra):
     return json.dumps(doc)
 
 
-def _should_retry(status):
-    return status == 408 or status == 409 or status == 429 or status >= 500
-
-
-def _retry_wait(max_retries, remaining):
-    return min(0.5 * 2.0 ** (max_retries - remaining), 8.0)
-
-
 def _status_error(resp):
-    text = resp.text.strip()
-    body = text
-    try:
-        body = json.loads(text)
-        msg = f"Error code: {resp.status_code} - {body}"
-    except ValueError:
-        msg = text or f"Error code: {resp.status_code}"
+    msg, body = llm_client.error_message(resp)
     cls = _ERRORS.get(resp.status_code)
     if cls is None:
         cls = InternalServerError if resp.status_code >= 500 else APIStatusError
     return cls(msg, response=resp, body=body)
+
+
+# What llm_client needs to raise this SDK's own exceptions.
+_ERROR_TYPES = (APITimeoutError, APIConnectionError, _status_error)
 
 
 class _Client:
@@ -326,19 +296,7 @@ class _Client:
     def _prepare(self, model, max_tokens, messages, system, extra):
         url = self.base_url + "/v1/messages"
         headers = {"content-type": "application/json", "anthropic-version": "2023-06-01"}
-        return _Request("POST", url), headers, _body(model, max_tokens, messages, system, extra)
-
-    def _outcome(self, req, result, error, remaining):
-        """((message, its JSON), exception, retry_wait): what one attempt led to."""
-        wait = _retry_wait(self.max_retries, remaining) if remaining > 0 else None
-        if error is not None:
-            exc = APITimeoutError(req) if isinstance(error, TimeoutError) else APIConnectionError(request=req)
-            return None, exc, wait
-        status, reason, headers, text, final = result
-        resp = _Response(req, status, reason, headers, text)
-        if 200 <= status <= 299:
-            return (Message(json.loads(text)), text), None, None
-        return None, _status_error(resp), (wait if _should_retry(status) else None)
+        return llm_client.Request("POST", url), headers, _body(model, max_tokens, messages, system, extra)
 
 
 class _AsyncMessages:
@@ -353,21 +311,9 @@ class _AsyncMessages:
     async def create(self, *, max_tokens, messages, model, system=None, stream=False, **extra):
         c = self._client
         req, headers, body = c._prepare(model, max_tokens, messages, system, extra)
-        remaining = c.max_retries
-        while True:
-            result = None
-            error = None
-            try:
-                result = await _interleave.request("POST", req.url, headers, body, c.timeout)
-            except (TimeoutError, ConnectionError) as e:
-                error = e
-            answer, exc, wait = c._outcome(req, result, error, remaining)
-            if answer is not None:
-                return AsyncMessageStream(*answer) if stream else answer[0]
-            if wait is None:
-                raise exc
-            remaining -= 1
-            await asyncio.sleep(wait)
+        text = await llm_client.send(req, headers, body, c.timeout, c.max_retries, _ERROR_TYPES)
+        message = Message(json.loads(text))
+        return AsyncMessageStream(message, text) if stream else message
 
 
 class _Messages:
@@ -377,21 +323,8 @@ class _Messages:
     def create(self, *, max_tokens, messages, model, system=None, **extra):
         c = self._client
         req, headers, body = c._prepare(model, max_tokens, messages, system, extra)
-        remaining = c.max_retries
-        while True:
-            result = None
-            error = None
-            try:
-                result = _interleave.request_blocking("POST", req.url, headers, body, c.timeout)
-            except (TimeoutError, ConnectionError) as e:
-                error = e
-            answer, exc, wait = c._outcome(req, result, error, remaining)
-            if answer is not None:
-                return answer[0]
-            if wait is None:
-                raise exc
-            remaining -= 1
-            time.sleep(wait)
+        text = llm_client.send_blocking(req, headers, body, c.timeout, c.max_retries, _ERROR_TYPES)
+        return Message(json.loads(text))
 
 
 class AsyncAnthropic(_Client):

@@ -1,4 +1,4 @@
-"""A small OpenAI SDK for Interleave, on top of `_interleave.request` (docs/simulated-api.md).
+"""A small OpenAI SDK for Interleave, on top of `llm_client` (docs/simulated-api.md).
 
 Follows openai-python v1 for what tutorials use: AsyncOpenAI / OpenAI,
 `client.chat.completions.create(model=..., messages=..., ...)`, the ChatCompletion object with
@@ -11,10 +11,8 @@ retry wait has no jitter (0.5 s, then 1 s, 2 s, ... capped at 8 s); the models' 
 `model_dump()`, `to_dict()` and `to_json()` list only the fields shown here.
 Plain Python only: the same file runs under CPython (oracle) and inside the engine.
 """
-import asyncio
 import json
-import time
-import _interleave
+import llm_client
 
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_TIMEOUT = 600.0
@@ -93,24 +91,6 @@ class InternalServerError(APIStatusError):
 _ERRORS = {400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError,
            404: NotFoundError, 409: ConflictError, 422: UnprocessableEntityError,
            429: RateLimitError}
-
-
-class _Request:
-    def __init__(self, method, url):
-        self.method = method
-        self.url = url
-
-    def __repr__(self):
-        return f"<Request({self.method!r}, {self.url!r})>"
-
-
-class _Response:
-    def __init__(self, request, status_code, reason, headers, text):
-        self.request = request
-        self.status_code = status_code
-        self.reason_phrase = reason
-        self.headers = headers
-        self.text = text
 
 
 def _dump(v, exclude_unset, exclude_none):
@@ -277,28 +257,18 @@ def _body(model, messages, extra):
     return json.dumps(doc)
 
 
-def _should_retry(status):
-    return status == 408 or status == 409 or status == 429 or status >= 500
-
-
-def _retry_wait(max_retries, remaining):
-    return min(0.5 * 2.0 ** (max_retries - remaining), 8.0)
-
-
 def _status_error(resp):
-    text = resp.text.strip()
-    body = text
-    try:
-        body = json.loads(text)
-        msg = f"Error code: {resp.status_code} - {body}"
-    except ValueError:
-        msg = text or f"Error code: {resp.status_code}"
+    msg, body = llm_client.error_message(resp)
     # As the SDK: the exception's body is the `error` object of OpenAI's error body.
     data = body.get("error", body) if isinstance(body, dict) else body
     cls = _ERRORS.get(resp.status_code)
     if cls is None:
         cls = InternalServerError if resp.status_code >= 500 else APIStatusError
     return cls(msg, response=resp, body=data)
+
+
+# What llm_client needs to raise this SDK's own exceptions.
+_ERROR_TYPES = (APITimeoutError, APIConnectionError, _status_error)
 
 
 class _Client:
@@ -323,19 +293,7 @@ class _Client:
         url = self.base_url + "/chat/completions"
         headers = {"content-type": "application/json"}
         timeout = self.timeout if timeout is _NOT_GIVEN else timeout
-        return _Request("POST", url), headers, _body(model, messages, extra), timeout
-
-    def _outcome(self, req, result, error, remaining):
-        """(the completion's JSON, exception, retry_wait): what one attempt led to."""
-        wait = _retry_wait(self.max_retries, remaining) if remaining > 0 else None
-        if error is not None:
-            exc = APITimeoutError(req) if isinstance(error, TimeoutError) else APIConnectionError(request=req)
-            return None, exc, wait
-        status, reason, headers, text, final = result
-        resp = _Response(req, status, reason, headers, text)
-        if 200 <= status <= 299:
-            return json.loads(text), None, None
-        return None, _status_error(resp), (wait if _should_retry(status) else None)
+        return llm_client.Request("POST", url), headers, _body(model, messages, extra), timeout
 
 
 class _AsyncCompletions:
@@ -349,21 +307,9 @@ class _AsyncCompletions:
         if stream:
             extra["stream"] = True
         req, headers, body, timeout = c._prepare(model, messages, extra, timeout)
-        remaining = c.max_retries
-        while True:
-            result = None
-            error = None
-            try:
-                result = await _interleave.request("POST", req.url, headers, body, timeout)
-            except (TimeoutError, ConnectionError) as e:
-                error = e
-            answer, exc, wait = c._outcome(req, result, error, remaining)
-            if answer is not None:
-                return AsyncStream(_chunks(answer)) if stream else _completion(answer)
-            if wait is None:
-                raise exc
-            remaining -= 1
-            await asyncio.sleep(wait)
+        text = await llm_client.send(req, headers, body, timeout, c.max_retries, _ERROR_TYPES)
+        answer = json.loads(text)
+        return AsyncStream(_chunks(answer)) if stream else _completion(answer)
 
 
 class _Completions:
@@ -377,21 +323,9 @@ class _Completions:
         if stream:
             extra["stream"] = True
         req, headers, body, timeout = c._prepare(model, messages, extra, timeout)
-        remaining = c.max_retries
-        while True:
-            result = None
-            error = None
-            try:
-                result = _interleave.request_blocking("POST", req.url, headers, body, timeout)
-            except (TimeoutError, ConnectionError) as e:
-                error = e
-            answer, exc, wait = c._outcome(req, result, error, remaining)
-            if answer is not None:
-                return Stream(_chunks(answer)) if stream else _completion(answer)
-            if wait is None:
-                raise exc
-            remaining -= 1
-            time.sleep(wait)
+        text = llm_client.send_blocking(req, headers, body, timeout, c.max_retries, _ERROR_TYPES)
+        answer = json.loads(text)
+        return Stream(_chunks(answer)) if stream else _completion(answer)
 
 
 class _Chat:
